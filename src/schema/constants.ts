@@ -1,0 +1,73 @@
+/**
+ * Protocol constants shared by widgets and collector. Plain `as const` arrays so the browser can
+ * import them without pulling in zod, while `z.enum()` and the TypeScript unions share one source.
+ */
+
+export const PROTOCOL_VERSION = 1 as const;
+
+export const WIDGETS = [
+  'idea-box',
+  'activity-calendar',
+  'welcome-intake',
+  'volunteer-signup',
+  'feedback-poll',
+] as const;
+export type WidgetName = (typeof WIDGETS)[number];
+
+/** Largest request body the collector accepts; the widget checks it before sending too. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export const IDEA_TEXT_MIN = 3;
+export const IDEA_TEXT_MAX = 2000;
+export const NAME_MAX = 100;
+export const CONTACT_MAX = 200;
+export const CATEGORY_MAX = 60;
+export const PUBLIC_ANSWER_MAX = 2000;
+export const STATUS_REASON_MAX = 500;
+
+export const IDEA_STATUSES = [
+  'ontvangen',
+  'wordt-besproken',
+  'gepland',
+  'gedaan',
+  'niet-mogelijk',
+] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const RESPONDENT_ROLES = [
+  'bezoeker',
+  'naaste',
+  'buurtbewoner',
+  'vrijwilliger',
+  'anders',
+] as const;
+export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
+
+/** Default idea categories; a site or a widget instance may replace them. */
+export const DEFAULT_IDEA_CATEGORIES = [
+  'activiteit',
+  'de-ruimte',
+  'samen-organiseren',
+  'zorg-of-zorgen',
+  'anders',
+] as const;
+
+/** Version of the consent text shown next to contact fields; stored with each submission. */
+export const IDEA_CONSENT_TEXT_VERSION = 'idea-contact-2026-11';
+
+/** Site slugs: lower-case letters, digits and dashes, as they appear in URLs. */
+export const SITE_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** An e-mail address, loosely: something@something.tld. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** A phone number: digits with optional +, spaces, dashes, dots and brackets; 6–15 digits. */
+export const PHONE_PATTERN = /^\+?[0-9 ().-]{6,24}$/;
+
+export function isPlausibleContact(value: string): boolean {
+  const v = value.trim();
+  if (EMAIL_PATTERN.test(v)) return true;
+  if (!PHONE_PATTERN.test(v)) return false;
+  const digits = v.replace(/\D/g, '').length;
+  return digits >= 6 && digits <= 15;
+}

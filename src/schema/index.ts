@@ -1,0 +1,9 @@
+/**
+ * The buurtkit protocol: what widgets send and what the collector accepts and serves.
+ * DOM-free and Node-free. Browser code should import types only (`import type`) and the
+ * zod-free `constants.js` / `ids.js`, to keep zod out of widget bundles.
+ */
+export * from './constants.js';
+export * from './ids.js';
+export * from './envelope.js';
+export * from './idea-box.js';
