@@ -71,3 +71,11 @@ export function isPlausibleContact(value: string): boolean {
   const digits = v.replace(/\D/g, '').length;
   return digits >= 6 && digits <= 15;
 }
+
+/** How a site's public idea list is ordered; `newest` unless the site opts in to votes. */
+export const IDEA_SORTS = ['newest', 'votes'] as const;
+export type IdeaSort = (typeof IDEA_SORTS)[number];
+
+/** What a coordinator token may do; `admin` implies every other scope. */
+export const TOKEN_SCOPES = ['read', 'moderate', 'export', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -7,3 +7,6 @@ export * from './constants.js';
 export * from './ids.js';
 export * from './envelope.js';
 export * from './idea-box.js';
+export * from './site.js';
+export * from './responses.js';
+export * from './admin.js';

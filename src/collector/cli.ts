@@ -1,0 +1,339 @@
+#!/usr/bin/env node
+/**
+ * `buurtkit-collector`: run the collector and manage it from a shell. Data goes to stdout (tokens,
+ * CSV, the listening line), messages to stderr, so scripts can capture the one without the other.
+ * Exit codes: 0 done, 1 failed, 2 wrong usage.
+ */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ZodError } from 'zod';
+import { IDEA_SORTS, type IdeaSort } from '../schema/index.js';
+import { openCollector } from './app.js';
+import { issueToken, parseScopes } from './auth.js';
+import { CSV_DELIMITERS } from './export/csv.js';
+import { startIdeaExport } from './export/ideas.js';
+import { DEFAULT_RATE_LIMITS } from './rate-limit.js';
+import { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
+import { SqliteStore } from './store/sqlite.js';
+
+const DEFAULT_DB = '.data/buurtkit.sqlite';
+
+const HELP = `buurtkit-collector — receives what buurtkit widgets send, for coordinators to read and export
+
+Usage: buurtkit-collector <command> [options]
+
+Commands:
+  serve [--port N] [--host H]          Run the HTTP server (env PORT, HOST; default 127.0.0.1:8787)
+        [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
+        [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
+  site add <slug> --name NAME          Add a site (a centre's website)
+        [--origin URL]... [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
+  site update <slug> [--name NAME] [--origin URL]... [--add-origin URL]... [--remove-origin URL]...
+        [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
+                                       --origin replaces the allowed origins, --add/--remove edit them
+  site list                            List sites
+  token create <site> [--scopes read,moderate,export] [--label L] [--expires-days N]
+                                       Create a coordinator token; it is printed once, on stdout
+  token list <site>                    List a site's tokens (prefixes only)
+  token revoke <prefix>                Revoke a token by its prefix (bk_xxxxxxxx)
+  export <site> ideas [--delimiter semicolon|comma] [--out FILE]
+                                       Ideas as CSV (UTF-8 with BOM) to FILE or stdout
+
+Every command takes --db PATH (env BUURTKIT_DB; default ${DEFAULT_DB}).
+Scopes: read, moderate, export, admin (admin implies all).
+`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  'log-level': { type: 'string' },
+  'submission-limit': { type: 'string' },
+  'vote-limit': { type: 'string' },
+  'rate-window': { type: 'string' },
+  name: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'add-origin': { type: 'string', multiple: true },
+  'remove-origin': { type: 'string', multiple: true },
+  'idea-sort': { type: 'string' },
+  'time-zone': { type: 'string' },
+  locales: { type: 'string' },
+  scopes: { type: 'string' },
+  label: { type: 'string' },
+  'expires-days': { type: 'string' },
+  delimiter: { type: 'string' },
+  out: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Flags = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function ideaSort(value: string | undefined): IdeaSort | undefined {
+  if (value === undefined) return undefined;
+  if (!(IDEA_SORTS as readonly string[]).includes(value)) {
+    throw new UsageError(`--idea-sort must be one of ${IDEA_SORTS.join(', ')}`);
+  }
+  return value as IdeaSort;
+}
+
+const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+
+function dbPath(flags: Flags): string {
+  return flags.db ?? process.env.BUURTKIT_DB ?? DEFAULT_DB;
+}
+
+async function withStore<T>(flags: Flags, fn: (store: SqliteStore) => Promise<T>): Promise<T> {
+  const store = new SqliteStore(dbPath(flags));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(flags: Flags): Promise<void> {
+  const port = integer(flags.port ?? process.env.PORT, 'port', 0, 65535) ?? 8787;
+  const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
+  const windowMs = (integer(flags['rate-window'], 'rate-window', 1, 86400) ?? 600) * 1000;
+  const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9);
+  const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9);
+  const { app } = await openCollector({
+    dbPath: dbPath(flags),
+    trustProxy: flags['trust-proxy'] ?? false,
+    rateLimits: {
+      submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
+      votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
+    },
+    logger: {
+      level: flags['log-level'] ?? process.env.LOG_LEVEL ?? 'info',
+      stream: process.stderr,
+      // No client addresses in logs: the collector promises not to keep IPs.
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+    },
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) process.exit(1); // a second Ctrl-C means now
+    closing = true;
+    app.log.info(`${signal}: finishing open requests`);
+    setTimeout(() => process.exit(1), 10_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const realPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  process.stdout.write(`buurtkit collector listening on http://${shownHost}:${realPort}\n`);
+}
+
+/** Changes made from the shell are audited too, with `cli` as the actor. */
+function auditCli(store: SqliteStore, site: string | null, action: string, target: string, rowCount = 1) {
+  return store.audit({ at: new Date().toISOString(), site, actor: 'cli', action, target, rowCount });
+}
+
+/** Origins from flags, with the operator's typo reported as a usage error. */
+function origins(values: string[] | undefined): string[] {
+  try {
+    return (values ?? []).map(normaliseOrigin);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const originList = (site: { allowedOrigins: string[] }) => site.allowedOrigins.join(', ') || 'none';
+
+async function site(action: string | undefined, args: string[], flags: Flags): Promise<void> {
+  if (action === 'list') {
+    if (args.length) throw new UsageError('site list takes no arguments');
+    return withStore(flags, async (store) => {
+      for (const s of await store.listSites()) {
+        const origins = s.allowedOrigins.join(' ') || '(no origins)';
+        process.stdout.write(`${s.slug}\t${s.name}\t${s.settings.ideaSort}\t${origins}\n`);
+      }
+    });
+  }
+  const [slug, ...extra] = args;
+  if (!slug || extra.length) {
+    throw new UsageError(`site ${action ?? '<add|update|list>'} needs exactly one <slug>`);
+  }
+  const sort = ideaSort(flags['idea-sort']);
+  const common = {
+    ...(flags['time-zone'] !== undefined && { timeZone: flags['time-zone'] }),
+    ...(flags.locales !== undefined && { locales: list(flags.locales) }),
+    ...(sort && { settings: { ideaSort: sort } }),
+  };
+  if (action === 'add') {
+    if (!flags.name) throw new UsageError('site add needs --name');
+    const input = parseNewSite({ slug, name: flags.name, allowedOrigins: origins(flags.origin), ...common });
+    return withStore(flags, async (store) => {
+      if (await store.getSite(slug)) throw new Error(`Site "${slug}" already exists; use: site update ${slug}`);
+      const created = await store.createSite(input, new Date().toISOString());
+      await auditCli(store, slug, 'site.add', slug);
+      process.stderr.write(`Added site "${slug}" (${created.name}); origins: ${originList(created)}\n`);
+    });
+  }
+  if (action === 'update') {
+    return withStore(flags, async (store) => {
+      const current = await store.getSite(slug);
+      if (!current) throw new Error(`There is no site "${slug}"`);
+      const removed = origins(flags['remove-origin']);
+      const kept = (flags.origin ? origins(flags.origin) : current.allowedOrigins).filter((o) => !removed.includes(o));
+      const added = origins(flags['add-origin']).filter((o) => !kept.includes(o));
+      const changes = parseSiteChanges({
+        ...(flags.name !== undefined && { name: flags.name }),
+        allowedOrigins: [...new Set([...kept, ...added])],
+        ...common,
+      });
+      const updated = (await store.updateSite(slug, changes))!;
+      await auditCli(store, slug, 'site.update', slug);
+      process.stderr.write(`Updated site "${slug}"; origins: ${originList(updated)}\n`);
+    });
+  }
+  throw new UsageError(`Unknown command: site ${action ?? ''}`.trim());
+}
+
+async function token(action: string | undefined, args: string[], flags: Flags): Promise<void> {
+  const [target, ...extra] = args;
+  if (!target || extra.length) {
+    throw new UsageError(`token ${action ?? '<create|list|revoke>'} needs one argument`);
+  }
+  if (action === 'create') {
+    const scopes = parseScopesOrUsage(flags.scopes ?? 'read,moderate,export');
+    const days = integer(flags['expires-days'], 'expires-days', 1, 3650);
+    return withStore(flags, async (store) => {
+      if (!(await store.getSite(target))) throw new Error(`There is no site "${target}"`);
+      const now = new Date();
+      const expiresAt = days ? new Date(now.getTime() + days * 86_400_000) : null;
+      const label = flags.label ?? null;
+      const { token: secret, record } = await issueToken(store, { site: target, scopes, label, expiresAt, now });
+      await auditCli(store, target, 'token.create', record.prefix);
+      process.stdout.write(`${secret}\n`);
+      const expiry = expiresAt ? `expires ${expiresAt.toISOString()}` : 'does not expire';
+      process.stderr.write(
+        `Token ${record.prefix}… for "${target}" (${scopes.join(', ')}), ${expiry}.\n` +
+          'Keep it now: it is not shown again.\n',
+      );
+    });
+  }
+  if (action === 'list') {
+    return withStore(flags, async (store) => {
+      for (const t of await store.listTokens(target)) {
+        const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'active';
+        process.stdout.write(`${t.prefix}\t${t.scopes.join(',')}\t${state}\t${t.label ?? ''}\n`);
+      }
+    });
+  }
+  if (action === 'revoke') {
+    return withStore(flags, async (store) => {
+      const matches = await store.findTokensByPrefix(target);
+      const revoked = await store.revokeTokens(target, new Date().toISOString());
+      if (revoked === 0) throw new Error(`No active token with prefix "${target}"`);
+      await auditCli(store, matches[0]?.site ?? null, 'token.revoke', target, revoked);
+      process.stderr.write(`Revoked ${revoked} token(s) with prefix ${target}\n`);
+    });
+  }
+  throw new UsageError(`Unknown command: token ${action ?? ''}`.trim());
+}
+
+function parseScopesOrUsage(input: string) {
+  try {
+    return parseScopes(input);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function exportCommand(args: string[], flags: Flags): Promise<void> {
+  const [slug, what, ...extra] = args;
+  if (!slug || what !== 'ideas' || extra.length) {
+    throw new UsageError('Usage: export <site> ideas [--delimiter semicolon|comma] [--out FILE]');
+  }
+  const delimiterName = flags.delimiter ?? 'semicolon';
+  if (delimiterName !== 'semicolon' && delimiterName !== 'comma') {
+    throw new UsageError('--delimiter must be semicolon or comma');
+  }
+  await withStore(flags, async (store) => {
+    const site = await store.getSite(slug);
+    if (!site) throw new Error(`There is no site "${slug}"`);
+    const delimiter = CSV_DELIMITERS[delimiterName];
+    const file = await startIdeaExport(store, site, { delimiter, actor: 'cli', now: new Date() });
+    const source = Readable.from(file.chunks);
+    if (flags.out) {
+      await pipeline(source, createWriteStream(flags.out));
+      process.stderr.write(`Wrote ${file.rowCount} idea(s) to ${flags.out}\n`);
+    } else {
+      await pipeline(source, process.stdout, { end: false });
+    }
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values: flags, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (flags.help || command === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (!command) {
+      process.stderr.write(HELP);
+      return 2;
+    }
+    if (command === 'serve') {
+      if (rest.length) throw new UsageError('serve takes no arguments');
+      await serve(flags);
+    } else if (command === 'site') await site(rest[0], rest.slice(1), flags);
+    else if (command === 'token') await token(rest[0], rest.slice(1), flags);
+    else if (command === 'export') await exportCommand(rest, flags);
+    else throw new UsageError(`Unknown command "${command}"`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`buurtkit-collector: ${error.message}\nRun buurtkit-collector --help for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ZodError) {
+      const lines = error.issues.map((i) => `  ${i.path.join('.') || 'input'}: ${i.message}`);
+      process.stderr.write(`buurtkit-collector: invalid settings\n${lines.join('\n')}\n`);
+      return 2;
+    }
+    process.stderr.write(`buurtkit-collector: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+// `serve` keeps running on its open server; the other commands end with their exit code.
+const code = await main(process.argv.slice(2));
+if (code !== 0) process.exit(code);

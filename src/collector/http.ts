@@ -1,0 +1,117 @@
+/**
+ * HTTP plumbing shared by all routes: the JSON error shape, the error and not-found handlers, and
+ * the headers every response carries. Errors are always `{error, message}` JSON, never HTML.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldIssue } from '../schema/index.js';
+import type { Site, TokenRecord } from './store/types.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The site named in the path, loaded by the route's first hook. */
+    site: Site | null;
+    /** The request's Origin when the site allows it; echoed in Access-Control-Allow-Origin. */
+    corsOrigin: string | null;
+    /** The coordinator token that authorised an admin request. */
+    token: TokenRecord | null;
+  }
+}
+
+/** Thrown anywhere in a hook or handler; the error handler turns it into the JSON answer. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: FieldIssue[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Fastify's own errors (body parsing, limits) mapped to stable codes and plain messages. */
+const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is larger than 32 KiB'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'The request body is empty'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'Content-Length does not match the body'],
+};
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_request',
+  429: 'rate_limited',
+};
+
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) {
+      reply.headers(error.headers).code(error.statusCode);
+      return {
+        error: error.code,
+        message: error.message,
+        ...(error.issues && { issues: error.issues }),
+      };
+    }
+    const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+    if (known) {
+      reply.code(known[0]);
+      return { error: known[1], message: known[2] };
+    }
+    // secure-json-parse rejects __proto__ and constructor.prototype keys with a plain 400.
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      reply.code(status);
+      return { error: STATUS_CODES[status] ?? 'bad_request', message: error.message };
+    }
+    request.log.error({ err: error }, 'request failed');
+    reply.code(500);
+    return { error: 'internal_error', message: 'Something went wrong on the server' };
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404);
+    return { error: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` };
+  });
+}
+
+/** Public widget routes: readable cross-origin (CORS decides who), everything else same-origin. */
+function isPublicPath(url: string): boolean {
+  return url.startsWith('/v1/sites/');
+}
+
+export function installResponseHeaders(app: FastifyInstance): void {
+  app.decorateRequest('site', null);
+  app.decorateRequest('corsOrigin', null);
+  app.decorateRequest('token', null);
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    // No HTML is served yet: nothing may load, nothing may frame us.
+    reply.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    reply.header('Cross-Origin-Resource-Policy', isPublicPath(request.url) ? 'cross-origin' : 'same-origin');
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    if (isPublicPath(request.url)) {
+      // The answer depends on Origin, so caches must key on it, even when we allow nobody.
+      reply.header('Vary', 'Origin');
+      if (request.corsOrigin) {
+        reply.header('Access-Control-Allow-Origin', request.corsOrigin);
+        // A widget must read Retry-After on a 429 to back off as asked.
+        reply.header('Access-Control-Expose-Headers', 'Retry-After');
+      }
+    }
+    // The collector never sets cookies; make that true even if a plugin tries.
+    reply.removeHeader('Set-Cookie');
+    return payload;
+  });
+}

@@ -1,0 +1,18 @@
+/** `buurtkit/collector`: the collector as a library. The CLI (`buurtkit-collector`) is built on it. */
+export { createApp, openCollector, type Collector, type CollectorOptions, type OpenCollectorOptions } from './app.js';
+export { SqliteStore, type SqliteStoreOptions } from './store/sqlite.js';
+export type * from './store/types.js';
+export { issueToken, checkBearer, hashToken, parseScopes, type IssueTokenOptions } from './auth.js';
+export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './rate-limit.js';
+export { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
+export {
+  CSV_BOM,
+  CSV_DELIMITERS,
+  csvChunks,
+  csvRow,
+  escapeCell,
+  neutraliseCell,
+  type CsvColumn,
+  type CsvDelimiter,
+} from './export/csv.js';
+export { ideaExportColumns, startIdeaExport, IDEA_EXPORT_HEADERS } from './export/ideas.js';

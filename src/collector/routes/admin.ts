@@ -1,0 +1,127 @@
+/**
+ * Coordinator routes under /v1/admin/sites/:site, behind a scoped bearer token. No CORS here: the
+ * admin UI is served by the collector itself, so these answers are for the same origin only.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  adminIdeaFilterSchema,
+  ideaModerationSchema,
+  isUuidV7,
+  toFieldIssues,
+  type AdminIdea,
+  type AdminIdeaList,
+  type IdeaModeration,
+  type TokenScope,
+} from '../../schema/index.js';
+import { checkBearer } from '../auth.js';
+import { CSV_DELIMITERS } from '../export/csv.js';
+import { startIdeaExport } from '../export/ideas.js';
+import { ApiError } from '../http.js';
+import type { RouteContext } from './context.js';
+import { invalid, requireJson } from './public.js';
+
+const exportQuerySchema = z.strictObject({
+  delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
+});
+
+/** Empty or blank text clears a field, like `null` does. */
+const blankToNull = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
+
+/**
+ * State changes must not ride on a page from another site. Bearer tokens already stop classic
+ * CSRF; this makes the rule explicit for when the admin UI keeps its token in the browser.
+ */
+async function rejectCrossSite(request: FastifyRequest): Promise<void> {
+  if (request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
+  }
+}
+
+export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx;
+
+  const authorise = (scope: TokenScope) =>
+    async function authorise(request: FastifyRequest): Promise<void> {
+      const slug = (request.params as { site: string }).site;
+      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
+      if (!check.ok) {
+        const headers: Record<string, string> =
+          check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+        throw new ApiError(check.status, check.error, check.message, undefined, headers);
+      }
+      request.token = check.token;
+      request.site = await store.getSite(slug);
+      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
+    };
+
+  app.get(
+    '/v1/admin/sites/:site/ideas',
+    { onRequest: [authorise('read')] },
+    async (request): Promise<AdminIdeaList> => {
+      const filter = adminIdeaFilterSchema.safeParse(request.query);
+      if (!filter.success) throw invalid(toFieldIssues(filter.error));
+      return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
+    },
+  );
+
+  app.get(
+    '/v1/admin/sites/:site/ideas/:ideaId',
+    { onRequest: [authorise('read')] },
+    async (request): Promise<AdminIdea> => {
+      const { ideaId } = request.params as { ideaId: string };
+      const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
+      if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+      return idea;
+    },
+  );
+
+  app.patch(
+    '/v1/admin/sites/:site/ideas/:ideaId',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    async (request): Promise<AdminIdea> => {
+      const { ideaId } = request.params as { ideaId: string };
+      const parsed = ideaModerationSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const changes: IdeaModeration = {
+        ...parsed.data,
+        statusReason: blankToNull(parsed.data.statusReason),
+        publicAnswer: blankToNull(parsed.data.publicAnswer),
+      };
+      const now = ctx.now();
+      const idea = isUuidV7(ideaId)
+        ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString())
+        : null;
+      if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+      await store.audit({
+        at: now.toISOString(),
+        site: idea.site,
+        actor: request.token!.prefix,
+        action: 'idea.moderate',
+        target: idea.id,
+        rowCount: 1,
+      });
+      return idea;
+    },
+  );
+
+  app.get(
+    '/v1/admin/sites/:site/export/ideas.csv',
+    { onRequest: [authorise('export')] },
+    async (request, reply) => {
+      const query = exportQuerySchema.safeParse(request.query);
+      if (!query.success) throw invalid(toFieldIssues(query.error));
+      const file = await startIdeaExport(store, request.site!, {
+        delimiter: CSV_DELIMITERS[query.data.delimiter],
+        actor: request.token!.prefix,
+        now: ctx.now(),
+      });
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+        .send(Readable.from(file.chunks));
+    },
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * The routes widgets call from other people's websites: site info, submissions, the public idea
+ * list and votes. CORS is an exact-match allow-list per site; nothing here needs a token.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  PROTOCOL_VERSION,
+  SITE_SLUG_PATTERN,
+  WIDGETS,
+  ideaSubmissionSchema,
+  isUuidV7,
+  toFieldIssues,
+  voteSubmissionSchema,
+  type FieldIssue,
+  type IdeaSubmission,
+  type SiteInfo,
+} from '../../schema/index.js';
+import { ApiError } from '../http.js';
+import { isOriginAllowed } from '../sites.js';
+import type { SubmissionRecord } from '../store/types.js';
+import type { RouteContext } from './context.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function invalid(issues: FieldIssue[], message = 'The request has errors; see issues'): ApiError {
+  return new ApiError(422, 'invalid_request', message, issues);
+}
+
+/** Answers 415 before the body is read; a missing Content-Type would otherwise parse as nothing. */
+export async function requireJson(request: FastifyRequest): Promise<void> {
+  if (!/^application\/json\s*(?:;|$)/i.test(request.headers['content-type'] ?? '')) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
+  }
+}
+
+const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store, limiter } = ctx;
+
+  /** First hook of every public route: the site must exist, and a foreign origin may not write. */
+  async function loadSite(request: FastifyRequest): Promise<void> {
+    const slug = (request.params as { site: string }).site;
+    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
+    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
+    request.site = site;
+    const origin = request.headers.origin;
+    if (origin === undefined) return; // curl and servers; the platform issue decides on these
+    if (isOriginAllowed(site, origin)) {
+      request.corsOrigin = origin;
+    } else if (request.method === 'POST') {
+      const fix = `buurtkit-collector site update ${slug} --add-origin ${origin}`;
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        `The website ${origin} may not send to site "${slug}"; the collector's operator can allow it with: ${fix}`,
+      );
+    }
+  }
+
+  const rateLimited = (kind: 'submissions' | 'votes') =>
+    async function rateLimit(request: FastifyRequest): Promise<void> {
+      const decision = await limiter.hit(kind, request.site!.slug, request.ip);
+      if (!decision.allowed) {
+        throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
+          'Retry-After': String(decision.retryAfterSeconds),
+        });
+      }
+    };
+
+  async function preflight(request: FastifyRequest, reply: FastifyReply) {
+    if (!request.corsOrigin) {
+      throw new ApiError(403, 'origin_not_allowed', 'This website may not call this site on the collector');
+    }
+    reply
+      .header('Access-Control-Allow-Methods', 'GET, POST')
+      .header('Access-Control-Allow-Headers', 'content-type')
+      .header('Access-Control-Max-Age', '600');
+    // Chrome's Private Network Access: a public page calling a collector on a LAN box asks first.
+    if (request.headers['access-control-request-private-network'] === 'true') {
+      reply.header('Access-Control-Allow-Private-Network', 'true');
+    }
+    return reply.code(204).send();
+  }
+  app.options('/v1/sites/:site', { onRequest: [loadSite] }, preflight);
+  app.options('/v1/sites/:site/*', { onRequest: [loadSite] }, preflight);
+
+  app.get('/v1/sites/:site', { onRequest: [loadSite] }, async (request): Promise<SiteInfo> => {
+    const site = request.site!;
+    return {
+      collector: 'buurtkit',
+      protocolVersion: PROTOCOL_VERSION,
+      slug: site.slug,
+      name: site.name,
+      timeZone: site.timeZone,
+      locales: site.locales,
+      ideaSort: site.settings.ideaSort,
+    };
+  });
+
+  app.post(
+    '/v1/sites/:site/submissions',
+    { onRequest: [loadSite, rateLimited('submissions'), requireJson] },
+    async (request, reply) => {
+      const site = request.site!;
+      const envelope = parseSubmission(request.body);
+      if (envelope.site !== site.slug) {
+        throw invalid([{ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' }]);
+      }
+      // A bot filled the hidden field: answer like a success so it learns nothing, keep nothing.
+      if (envelope.trap.honeypot.trim() !== '') {
+        request.log.info({ site: site.slug }, 'honeypot submission dropped');
+        return reply.code(201).send({ id: envelope.id, status: 'received' });
+      }
+      const outcome = await store.insertIdea(toSubmissionRecord(envelope, ctx.now()), {
+        text: envelope.data.text,
+        category: envelope.data.category ?? null,
+        role: envelope.data.role ?? null,
+        wantsToHelp: envelope.data.wantsToHelp,
+        name: envelope.data.name ?? null,
+        contact: envelope.data.contact ?? null,
+        consentVersion: envelope.consent?.textVersion ?? null,
+        consentGivenAt: envelope.consent?.givenAt ?? null,
+      });
+      if (outcome === 'conflict') {
+        throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
+      }
+      // Only reached after the transaction committed (better-sqlite3 returns after COMMIT).
+      return reply
+        .code(outcome === 'created' ? 201 : 200)
+        .send({ id: envelope.id, status: outcome === 'created' ? 'received' : 'duplicate' });
+    },
+  );
+
+  app.get('/v1/sites/:site/ideas', { onRequest: [loadSite] }, async (request) => {
+    const site = request.site!;
+    const query = listQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const sort = site.settings.ideaSort;
+    return { ideas: await store.listPublishedIdeas(site.slug, sort, query.data.limit), sort };
+  });
+
+  app.post(
+    '/v1/sites/:site/ideas/:ideaId/votes',
+    { onRequest: [loadSite, rateLimited('votes'), requireJson] },
+    async (request, reply) => {
+      const site = request.site!;
+      const { ideaId } = request.params as { ideaId: string };
+      if (!isUuidV7(ideaId)) throw ideaNotFound();
+      const parsed = voteSubmissionSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const vote = parsed.data;
+      const issues: FieldIssue[] = [];
+      if (vote.site !== site.slug) {
+        issues.push({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
+      }
+      if (vote.data.ideaId !== ideaId) {
+        issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
+      }
+      if (issues.length) throw invalid(issues);
+      if (vote.trap.honeypot.trim() !== '') {
+        const idea = await store.getIdea(site.slug, ideaId);
+        if (!idea?.published) throw ideaNotFound();
+        return reply.code(201).send({ id: vote.id, votes: idea.votes });
+      }
+      const result = await store.addVote({
+        id: vote.id,
+        site: site.slug,
+        ideaId,
+        createdAt: ctx.now().toISOString(),
+      });
+      if (result.outcome === 'not-found') throw ideaNotFound();
+      return reply.code(result.outcome === 'created' ? 201 : 200).send({ id: vote.id, votes: result.votes });
+    },
+  );
+}
+
+function ideaNotFound(): ApiError {
+  return new ApiError(404, 'idea_not_found', 'There is no published idea with this id');
+}
+
+/** Validates an envelope; widgets this collector version does not know yet get a clear 422. */
+function parseSubmission(body: unknown): IdeaSubmission {
+  if (isRecord(body)) {
+    const widget = body.widget;
+    if (typeof widget === 'string' && widget !== 'idea-box' && (WIDGETS as readonly string[]).includes(widget)) {
+      const message = `The widget "${widget}" is not supported by this collector version`;
+      throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
+    }
+    if (isRecord(body.data) && body.data.kind === 'vote') {
+      throw invalid([
+        { path: 'data.kind', message: 'Send votes to /v1/sites/:site/ideas/:ideaId/votes', code: 'wrong_route' },
+      ]);
+    }
+  }
+  const parsed = ideaSubmissionSchema.safeParse(body);
+  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+  return parsed.data;
+}
+
+function toSubmissionRecord(envelope: IdeaSubmission, receivedAt: Date): SubmissionRecord {
+  return {
+    id: envelope.id,
+    site: envelope.site,
+    widget: envelope.widget,
+    kind: envelope.data.kind,
+    locale: envelope.locale,
+    schemaVersion: envelope.schemaVersion,
+    sentAt: envelope.sentAt,
+    receivedAt: receivedAt.toISOString(),
+    consent: envelope.consent ?? null,
+    data: envelope.data,
+    elapsedMs: envelope.trap.elapsedMs,
+  };
+}

@@ -1,0 +1,382 @@
+/**
+ * The SQLite store: one file, one connection per process. better-sqlite3 is synchronous, so a
+ * transaction here cannot interleave with another request of the same process; several processes
+ * on one file are serialised by SQLite's write lock (`BEGIN IMMEDIATE` + busy_timeout).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea } from '../../schema/index.js';
+import { toPublishedIdea } from './projections.js';
+import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
+import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
+import type {
+  AuditEntry,
+  ExportQuery,
+  IdeaQuery,
+  InsertOutcome,
+  NewIdea,
+  NewSite,
+  NewVote,
+  RateLimitHit,
+  Site,
+  SiteChanges,
+  Store,
+  SubmissionRecord,
+  TokenRecord,
+  VoteOutcome,
+} from './types.js';
+
+const EXPORT_PAGE_SIZE = 500;
+
+const IDEA_COLUMNS = `
+  i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
+  i.consent_given_at, i.locale, i.published, i.status, i.status_reason, i.public_answer,
+  i.created_at, i.updated_at,
+  (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+
+export interface SqliteStoreOptions {
+  /** Milliseconds a writer waits for another process's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+export class SqliteStore implements Store {
+  /** The connection, exposed for operations tooling and tests (e.g. to read PRAGMAs). */
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly path: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    // busy_timeout first: another instance may hold the lock while we switch to WAL or migrate.
+    this.db.pragma(`busy_timeout = ${Math.floor(options.busyTimeoutMs ?? 5000)}`);
+    this.db.pragma('journal_mode = WAL');
+    // FULL, not the WAL default NORMAL: NORMAL skips the fsync at commit, so a power cut can lose
+    // commits we already answered 2xx for; the widget would then have dropped its outbox copy.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate(SQLITE_MIGRATIONS);
+  }
+
+  /** Prepared once per SQL text; the set of texts is small and fixed. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** A write transaction that takes the write lock at BEGIN, so it never fails halfway on BUSY. */
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private migrate(migrations: readonly Migration[]): void {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+    const applied = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+    const record = this.db.prepare(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+    );
+    const sorted = [...migrations].sort((a, b) => a.version - b.version);
+    // One IMMEDIATE transaction: two instances starting together must not both migrate.
+    this.write(() => {
+      for (const m of sorted) {
+        if (applied.get(m.version)) continue;
+        this.db.exec(m.sql);
+        record.run(m.version, m.name, new Date().toISOString());
+      }
+    });
+  }
+
+  /** Versions applied so far, oldest first. */
+  migrations(): number[] {
+    return this.sql('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
+  }
+
+  // ---- sites ---------------------------------------------------------------------------------
+
+  async createSite(site: NewSite, now: string): Promise<Site> {
+    this.sql(
+      `INSERT INTO sites (slug, name, time_zone, locales, allowed_origins, settings, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      site.slug,
+      site.name,
+      site.timeZone ?? 'Europe/Amsterdam',
+      JSON.stringify(site.locales ?? ['nl', 'en']),
+      JSON.stringify(site.allowedOrigins ?? []),
+      JSON.stringify({ ideaSort: 'newest', ...site.settings }),
+      now,
+    );
+    return this.siteSync(site.slug)!;
+  }
+
+  async updateSite(slug: string, changes: SiteChanges): Promise<Site | null> {
+    return this.write(() => {
+      const current = this.siteSync(slug);
+      if (!current) return null;
+      const next: Site = {
+        ...current,
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }),
+        ...(changes.locales !== undefined && { locales: changes.locales }),
+        ...(changes.allowedOrigins !== undefined && { allowedOrigins: changes.allowedOrigins }),
+        settings: { ...current.settings, ...changes.settings },
+      };
+      this.sql(
+        `UPDATE sites SET name = ?, time_zone = ?, locales = ?, allowed_origins = ?, settings = ?
+         WHERE slug = ?`,
+      ).run(
+        next.name,
+        next.timeZone,
+        JSON.stringify(next.locales),
+        JSON.stringify(next.allowedOrigins),
+        JSON.stringify(next.settings),
+        slug,
+      );
+      return next;
+    });
+  }
+
+  async getSite(slug: string): Promise<Site | null> {
+    return this.siteSync(slug);
+  }
+
+  private siteSync(slug: string): Site | null {
+    const row = this.sql('SELECT * FROM sites WHERE slug = ?').get(slug) as Row | undefined;
+    return row ? toSite(row) : null;
+  }
+
+  async listSites(): Promise<Site[]> {
+    return (this.sql('SELECT * FROM sites ORDER BY slug').all() as Row[]).map(toSite);
+  }
+
+  // ---- tokens --------------------------------------------------------------------------------
+
+  async createToken(t: TokenRecord): Promise<void> {
+    this.sql(
+      `INSERT INTO tokens (id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(t.id, t.site, t.hash, t.prefix, t.label, JSON.stringify(t.scopes), t.createdAt, t.expiresAt, t.revokedAt);
+  }
+
+  async findTokensByPrefix(prefix: string): Promise<TokenRecord[]> {
+    return (this.sql('SELECT * FROM tokens WHERE prefix = ?').all(prefix) as Row[]).map(toToken);
+  }
+
+  async listTokens(site: string): Promise<TokenRecord[]> {
+    const rows = this.sql('SELECT * FROM tokens WHERE site = ? ORDER BY created_at').all(site) as Row[];
+    return rows.map(toToken);
+  }
+
+  async revokeTokens(prefix: string, now: string): Promise<number> {
+    const sql = 'UPDATE tokens SET revoked_at = ? WHERE prefix = ? AND revoked_at IS NULL';
+    return this.sql(sql).run(now, prefix).changes;
+  }
+
+  // ---- ideas ---------------------------------------------------------------------------------
+
+  async insertIdea(s: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome> {
+    return this.write((): InsertOutcome => {
+      // The primary key decides, not a prior SELECT: a concurrent duplicate from another
+      // process simply inserts nothing here.
+      const inserted = this.sql(
+        `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
+           received_at, consent, data, elapsed_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      ).run(
+        s.id,
+        s.site,
+        s.widget,
+        s.kind,
+        s.locale,
+        s.schemaVersion,
+        s.sentAt,
+        s.receivedAt,
+        s.consent ? JSON.stringify(s.consent) : null,
+        JSON.stringify(s.data),
+        s.elapsedMs,
+      );
+      if (inserted.changes === 0) {
+        const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
+        return owner === s.site ? 'duplicate' : 'conflict';
+      }
+      this.sql(
+        `INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
+           consent_version, consent_given_at, locale, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        s.id,
+        s.site,
+        idea.text,
+        idea.category,
+        idea.role,
+        idea.wantsToHelp ? 1 : 0,
+        idea.name,
+        idea.contact,
+        idea.consentVersion,
+        idea.consentGivenAt,
+        s.locale,
+        s.receivedAt,
+        s.receivedAt,
+      );
+      return 'created';
+    });
+  }
+
+  async getIdea(site: string, id: string): Promise<AdminIdea | null> {
+    return this.ideaSync(site, id);
+  }
+
+  private ideaSync(site: string, id: string): AdminIdea | null {
+    const sql = `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = ? AND i.id = ?`;
+    const row = this.sql(sql).get(site, id) as Row | undefined;
+    return row ? toAdminIdea(row) : null;
+  }
+
+  async listIdeas(site: string, q: IdeaQuery): Promise<AdminIdea[]> {
+    const where = ['i.site = ?'];
+    const params: unknown[] = [site];
+    if (q.status !== undefined) {
+      where.push('i.status = ?');
+      params.push(q.status);
+    }
+    if (q.published !== undefined) {
+      where.push('i.published = ?');
+      params.push(q.published ? 1 : 0);
+    }
+    const rows = this.sql(
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE ${where.join(' AND ')}
+       ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+    ).all(...params, q.limit, q.offset) as Row[];
+    return rows.map(toAdminIdea);
+  }
+
+  async listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]> {
+    const order =
+      sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
+    const rows = this.sql(
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = ? AND i.published = 1
+       ORDER BY ${order} LIMIT ?`,
+    ).all(site, limit) as Row[];
+    return rows.map(toAdminIdea).map(toPublishedIdea);
+  }
+
+  async moderateIdea(site: string, id: string, m: IdeaModeration, now: string): Promise<AdminIdea | null> {
+    const columns: [string, unknown][] = [];
+    if (m.published !== undefined) columns.push(['published', m.published ? 1 : 0]);
+    if (m.status !== undefined) columns.push(['status', m.status]);
+    if (m.statusReason !== undefined) columns.push(['status_reason', m.statusReason]);
+    if (m.publicAnswer !== undefined) columns.push(['public_answer', m.publicAnswer]);
+    columns.push(['updated_at', now]);
+    const sets = columns.map(([name]) => `${name} = ?`).join(', ');
+    return this.write(() => {
+      const changed = this.sql(`UPDATE ideas SET ${sets} WHERE site = ? AND id = ?`).run(
+        ...columns.map(([, value]) => value),
+        site,
+        id,
+      ).changes;
+      return changed ? this.ideaSync(site, id) : null;
+    });
+  }
+
+  async countIdeas(site: string, q: ExportQuery): Promise<number> {
+    const sql = 'SELECT COUNT(*) FROM ideas WHERE site = ? AND created_at <= ?';
+    return this.sql(sql).pluck().get(site, q.receivedUpTo) as number;
+  }
+
+  async *exportIdeas(site: string, q: ExportQuery): AsyncIterable<AdminIdea> {
+    // Keyset pages instead of one open cursor: better-sqlite3 cannot run other statements on the
+    // connection while an iterator is open, and a slow download must not block submissions.
+    const page = this.sql(
+      `SELECT ${IDEA_COLUMNS} FROM ideas i
+       WHERE i.site = ? AND i.created_at <= ? AND (i.created_at, i.id) > (?, ?)
+       ORDER BY i.created_at, i.id LIMIT ?`,
+    );
+    let after = ['', ''];
+    for (;;) {
+      const rows = page.all(site, q.receivedUpTo, after[0], after[1], EXPORT_PAGE_SIZE) as Row[];
+      for (const row of rows) yield toAdminIdea(row);
+      if (rows.length < EXPORT_PAGE_SIZE) return;
+      const last = rows[rows.length - 1]!;
+      after = [String(last.created_at), String(last.id)];
+    }
+  }
+
+  // ---- votes ---------------------------------------------------------------------------------
+
+  async addVote(v: NewVote): Promise<VoteOutcome> {
+    return this.write((): VoteOutcome => {
+      const countOf = (ideaId: string) =>
+        this.sql('SELECT COUNT(*) FROM votes WHERE idea_id = ?').pluck().get(ideaId) as number;
+      // A retried vote answers as a duplicate even if the idea was hidden in between.
+      const existing = this.sql('SELECT idea_id FROM votes WHERE id = ? AND site = ?')
+        .pluck()
+        .get(v.id, v.site) as string | undefined;
+      if (existing) return { outcome: 'duplicate', votes: countOf(existing) };
+      const published = this.sql('SELECT 1 FROM ideas WHERE id = ? AND site = ? AND published = 1').get(
+        v.ideaId,
+        v.site,
+      );
+      if (!published) return { outcome: 'not-found', votes: 0 };
+      const inserted = this.sql(
+        `INSERT INTO votes (id, idea_id, site, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING`,
+      ).run(v.id, v.ideaId, v.site, v.createdAt).changes;
+      return { outcome: inserted ? 'created' : 'duplicate', votes: countOf(v.ideaId) };
+    });
+  }
+
+  // ---- rate limits, secrets, audit -----------------------------------------------------------
+
+  async hitRateLimit(hit: RateLimitHit): Promise<number> {
+    // One atomic upsert: concurrent instances cannot both read the same old count.
+    return this.sql(
+      `INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (?, ?, ?, 1)
+       ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = count + 1
+       RETURNING count`,
+    )
+      .pluck()
+      .get(hit.bucket, hit.key, hit.windowStart) as number;
+  }
+
+  async pruneRateLimits(before: number): Promise<void> {
+    this.sql('DELETE FROM rate_limits WHERE window_start < ?').run(before);
+  }
+
+  async secret(name: string, candidate: string): Promise<string> {
+    // Insert-if-absent, then read: instances starting together end up with the same secret.
+    this.sql(
+      'INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
+    ).run(name, candidate, new Date().toISOString());
+    return this.sql('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
+  }
+
+  async audit(e: AuditEntry): Promise<void> {
+    this.sql(
+      'INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(e.at, e.site, e.actor, e.action, e.target, e.rowCount);
+  }
+
+  async listAudit(site: string): Promise<AuditEntry[]> {
+    const rows = this.sql('SELECT * FROM audit_log WHERE site = ? ORDER BY id').all(site) as Row[];
+    return rows.map((r) => ({
+      at: String(r.at),
+      site: r.site as string | null,
+      actor: String(r.actor),
+      action: String(r.action),
+      target: r.target as string | null,
+      rowCount: r.row_count as number | null,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The storage boundary of the collector. SQLite implements it now, PostgreSQL later, so everything
+ * here is async and says nothing about SQL: timestamps are ISO 8601 UTC strings, JSON is plain data.
+ */
+import type {
+  AdminIdea,
+  IdeaModeration,
+  IdeaSort,
+  IdeaStatus,
+  PublishedIdea,
+  RespondentRole,
+  TokenScope,
+  WidgetName,
+} from '../../schema/index.js';
+
+export interface SiteSettings {
+  ideaSort: IdeaSort;
+}
+
+export interface Site {
+  slug: string;
+  name: string;
+  /** IANA zone used for dates in exports and reports. */
+  timeZone: string;
+  locales: string[];
+  /** Exact origins (`https://example.nl`) whose pages may call the public API. */
+  allowedOrigins: string[];
+  settings: SiteSettings;
+  createdAt: string;
+}
+
+export interface NewSite {
+  slug: string;
+  name: string;
+  timeZone?: string;
+  locales?: string[];
+  allowedOrigins?: string[];
+  settings?: Partial<SiteSettings>;
+}
+
+export interface SiteChanges {
+  name?: string;
+  timeZone?: string;
+  locales?: string[];
+  allowedOrigins?: string[];
+  settings?: Partial<SiteSettings>;
+}
+
+export interface TokenRecord {
+  id: string;
+  site: string;
+  /** Hex SHA-256 of the whole token; the token itself is never stored. */
+  hash: string;
+  /** The first characters of the token, shown in lists and audit rows to recognise it. */
+  prefix: string;
+  label: string | null;
+  scopes: TokenScope[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The envelope as stored, for every widget. `data` is the validated, normalised payload. */
+export interface SubmissionRecord {
+  id: string;
+  site: string;
+  widget: WidgetName;
+  kind: string;
+  locale: string;
+  schemaVersion: number;
+  sentAt: string;
+  receivedAt: string;
+  consent: { textVersion: string; givenAt: string } | null;
+  data: unknown;
+  elapsedMs: number;
+}
+
+export interface NewIdea {
+  text: string;
+  category: string | null;
+  role: RespondentRole | null;
+  wantsToHelp: boolean;
+  name: string | null;
+  contact: string | null;
+  consentVersion: string | null;
+  consentGivenAt: string | null;
+}
+
+/** `conflict`: the id exists, but for another site; that is a replay or a bug, never a retry. */
+export type InsertOutcome = 'created' | 'duplicate' | 'conflict';
+
+export interface NewVote {
+  id: string;
+  site: string;
+  ideaId: string;
+  createdAt: string;
+}
+
+export interface VoteOutcome {
+  outcome: 'created' | 'duplicate' | 'not-found';
+  /** The idea's vote count after this vote (0 when not found). */
+  votes: number;
+}
+
+export interface IdeaQuery {
+  status?: IdeaStatus;
+  published?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface ExportQuery {
+  /** Only ideas received up to this instant, so the audited count and the file agree. */
+  receivedUpTo: string;
+}
+
+export interface RateLimitHit {
+  bucket: string;
+  key: string;
+  /** Start of the fixed window, in epoch milliseconds. */
+  windowStart: number;
+}
+
+export interface AuditEntry {
+  at: string;
+  site: string | null;
+  /** A token's display prefix, or `cli` for the command line. */
+  actor: string;
+  action: string;
+  target: string | null;
+  rowCount: number | null;
+}
+
+export interface Store {
+  createSite(site: NewSite, now: string): Promise<Site>;
+  updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
+  getSite(slug: string): Promise<Site | null>;
+  listSites(): Promise<Site[]>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  /** All tokens whose display prefix matches; the caller compares hashes in constant time. */
+  findTokensByPrefix(prefix: string): Promise<TokenRecord[]>;
+  listTokens(site: string): Promise<TokenRecord[]>;
+  /** Revokes the not yet revoked tokens with this prefix; returns how many. */
+  revokeTokens(prefix: string, now: string): Promise<number>;
+
+  /** Stores the envelope and the idea in one transaction; duplicates are decided by the id's key. */
+  insertIdea(submission: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome>;
+  getIdea(site: string, id: string): Promise<AdminIdea | null>;
+  listIdeas(site: string, query: IdeaQuery): Promise<AdminIdea[]>;
+  listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]>;
+  moderateIdea(site: string, id: string, changes: IdeaModeration, now: string): Promise<AdminIdea | null>;
+  countIdeas(site: string, query: ExportQuery): Promise<number>;
+  /** Streams ideas oldest first, in pages, without holding the database busy between pages. */
+  exportIdeas(site: string, query: ExportQuery): AsyncIterable<AdminIdea>;
+
+  /** Adds a vote to a published idea of the site. */
+  addVote(vote: NewVote): Promise<VoteOutcome>;
+
+  /** Counts one hit in a fixed window and returns the count including it (atomic). */
+  hitRateLimit(hit: RateLimitHit): Promise<number>;
+  /** Forgets windows that started before the given instant. */
+  pruneRateLimits(before: number): Promise<void>;
+
+  /** Returns the secret stored under `name`, storing `candidate` first if there is none. */
+  secret(name: string, candidate: string): Promise<string>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  listAudit(site: string): Promise<AuditEntry[]>;
+
+  close(): Promise<void>;
+}

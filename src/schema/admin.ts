@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { IDEA_STATUSES, RESPONDENT_ROLES } from './constants.js';
+import { submissionIdSchema } from './envelope.js';
+
+/** An idea as a coordinator sees it, private fields included. */
+export const adminIdeaSchema = z.object({
+  id: submissionIdSchema,
+  site: z.string(),
+  text: z.string(),
+  category: z.string().nullable(),
+  role: z.enum(RESPONDENT_ROLES).nullable(),
+  wantsToHelp: z.boolean(),
+  name: z.string().nullable(),
+  contact: z.string().nullable(),
+  consentVersion: z.string().nullable(),
+  consentGivenAt: z.string().nullable(),
+  locale: z.string(),
+  published: z.boolean(),
+  status: z.enum(IDEA_STATUSES),
+  statusReason: z.string().nullable(),
+  publicAnswer: z.string().nullable(),
+  votes: z.number().int().min(0),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const adminIdeaListSchema = z.object({ ideas: z.array(adminIdeaSchema) });
+
+/** Query of `GET /v1/admin/sites/:site/ideas`. */
+export const adminIdeaFilterSchema = z.strictObject({
+  status: z.enum(IDEA_STATUSES).optional(),
+  published: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export type AdminIdea = z.infer<typeof adminIdeaSchema>;
+export type AdminIdeaList = z.infer<typeof adminIdeaListSchema>;
+export type AdminIdeaFilter = z.output<typeof adminIdeaFilterSchema>;

@@ -1,0 +1,169 @@
+/** The built CLI end to end: real processes, a real SQLite file, real HTTP. */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ideaEnvelope, tempDir } from './helpers.js';
+// @ts-expect-error -- plain JS fixture without type declarations
+import { startCollectorProcess, CLI_PATH } from '../fixtures/collector-process.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function newestSource(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than the sources, so the test runs today's code. */
+beforeAll(() => {
+  const cli = CLI_PATH as string;
+  const sources = Math.max(newestSource(join(ROOT, 'src/collector')), newestSource(join(ROOT, 'src/schema')));
+  if (!existsSync(cli) || statSync(cli).mtimeMs < sources) {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.node.json'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+}, 120_000);
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, 'cli.sqlite');
+});
+afterEach(() => cleanup());
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function serve(args = ['--port', '0', '--db', db], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [CLI_PATH, 'serve', '--log-level', 'warn', ...args], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      out += text;
+      const match = /^buurtkit collector listening on (http:\/\/127\.0\.0\.1:(\d+))$/m.exec(out);
+      if (match && match[2] !== '0') resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { child, url, exited };
+}
+
+describe('buurtkit-collector CLI', () => {
+  it('explains itself and fails clearly on wrong usage', () => {
+    const help = cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: buurtkit-collector <command>/);
+    expect(cli().code).toBe(2);
+    const unknown = cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown command "frobnicate"/);
+    expect(cli('site', 'add', 'centrum', '--db', db).stderr).toMatch(/needs --name/);
+    const badOrigin = cli('site', 'add', 'centrum', '--name', 'C', '--origin', 'https://a.example/pad', '--db', db);
+    expect(badOrigin.code).toBe(2);
+    expect(badOrigin.stderr).toMatch(/origin only/);
+    expect(cli('site', 'add', 'Centrum!', '--name', 'C', '--db', db).code).toBe(2);
+    const noSite = cli('token', 'create', 'nergens', '--db', db);
+    expect(noSite.code).toBe(1);
+    expect(noSite.stderr).toMatch(/no site "nergens"/);
+    expect(cli('token', 'create', 'nergens', '--scopes', 'god', '--db', db).code).toBe(2);
+  });
+
+  it('adds a site, makes a token, serves on port 0, takes a submission and exports it', async () => {
+    expect(cli('site', 'add', 'de-linde', '--name', 'De Linde', '--origin', 'https://linde.example/', '--idea-sort', 'votes', '--db', db).code).toBe(0);
+    expect(cli('site', 'add', 'de-linde', '--name', 'Again', '--db', db).code).toBe(1);
+    expect(cli('site', 'update', 'de-linde', '--add-origin', 'http://localhost:8000', '--db', db).code).toBe(0);
+    expect(cli('site', 'list', '--db', db).stdout).toBe('de-linde\tDe Linde\tvotes\thttps://linde.example http://localhost:8000\n');
+
+    const created = cli('token', 'create', 'de-linde', '--label', 'coordinator', '--expires-days', '30', '--db', db);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^bk_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toMatch(/not shown again/);
+
+    const { child, url, exited } = await serve();
+    try {
+      const envelope = ideaEnvelope({ site: 'de-linde' }, { text: '-1+1 een formule als idee' });
+      const sent = await fetch(`${url}/v1/sites/de-linde/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:8000' },
+        body: JSON.stringify(envelope),
+      });
+      expect(sent.status).toBe(201);
+      const info = await fetch(`${url}/v1/sites/de-linde`);
+      expect(await info.json()).toMatchObject({ collector: 'buurtkit', ideaSort: 'votes' });
+      const listed = await fetch(`${url}/v1/admin/sites/de-linde/ideas`, { headers: { authorization: `Bearer ${token}` } });
+      expect(listed.status).toBe(200);
+
+      // Export while the server runs: a second process on the same file.
+      const out = join(dir, 'ideeen.csv');
+      const exported = cli('export', 'de-linde', 'ideas', '--out', out, '--db', db);
+      expect(exported.code).toBe(0);
+      expect(exported.stderr).toMatch(/Wrote 1 idea/);
+      const file = readFileSync(out);
+      expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(file.toString('utf8')).toContain(`${envelope.id};`);
+      expect(file.toString('utf8')).toContain(";'-1+1 een formule als idee;");
+      const toStdout = cli('export', 'de-linde', 'ideas', '--delimiter', 'comma', '--db', db);
+      expect(toStdout.stdout.startsWith('\uFEFFid,ontvangen_op,')).toBe(true);
+
+      expect(cli('token', 'revoke', token.slice(0, 11), '--db', db).code).toBe(0);
+      const revoked = await fetch(`${url}/v1/admin/sites/de-linde/ideas`, { headers: { authorization: `Bearer ${token}` } });
+      expect(revoked.status).toBe(401);
+      expect(cli('token', 'revoke', token.slice(0, 11), '--db', db).code).toBe(1);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('uses BUURTKIT_DB and PORT from the environment', async () => {
+    const env = { ...process.env, BUURTKIT_DB: db, PORT: '0', HOST: '127.0.0.1' };
+    expect(spawnSync(process.execPath, [CLI_PATH, 'site', 'add', 'env-site', '--name', 'E'], { cwd: dir, env }).status).toBe(0);
+    expect(cli('site', 'list', '--db', db).stdout).toMatch(/^env-site\t/);
+    const { child, url, exited } = await serve([], env);
+    try {
+      expect((await fetch(`${url}/v1/sites/env-site`)).status).toBe(200);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('test/fixtures/collector-process.mjs', () => {
+  it('starts a collector process with a site, origins and an all-scope token, and stops it', async () => {
+    const collector = await startCollectorProcess({ origins: ['http://localhost:8000'], ideaSort: 'votes' });
+    try {
+      expect(collector.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(collector.site).toBe('test-centre');
+      const info = await fetch(`${collector.url}/v1/sites/test-centre`, { headers: { origin: 'http://localhost:8000' } });
+      expect(info.headers.get('access-control-allow-origin')).toBe('http://localhost:8000');
+      expect(await info.json()).toMatchObject({ ideaSort: 'votes' });
+      const exported = await fetch(`${collector.url}/v1/admin/sites/test-centre/export/ideas.csv`, {
+        headers: { authorization: `Bearer ${collector.token}` },
+      });
+      expect(exported.status).toBe(200);
+      expect(existsSync(collector.dbPath)).toBe(true);
+      expect(await collector.cli('site', 'list')).toMatch(/^test-centre\t/);
+    } finally {
+      await collector.stop();
+    }
+    expect(existsSync(collector.dir)).toBe(false);
+  });
+});
