@@ -1,0 +1,54 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+
+/** Custom states a widget shows as `:state(…)`, for styling by embedders. */
+export type WidgetState = 'sending' | 'sent' | 'queued' | 'failed' | 'invalid';
+
+/**
+ * Base class of every buurtkit element: guarded registration, reactive `lang`/`dir`, and
+ * `ElementInternals` custom states where the browser has them.
+ */
+export class BuurtkitElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    dir: { reflect: true },
+  };
+
+  declare lang: string;
+  declare dir: string;
+
+  protected readonly internals: ElementInternals | undefined;
+
+  /**
+   * Register the element under `tag`, unless something already did: loading the bundle twice
+   * (say a CDN copy and an npm copy) must not throw.
+   */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals?.();
+    } catch {
+      this.internals = undefined;
+    }
+  }
+
+  /** Set or clear a custom state; older Chromium only accepts the dashed `--name` form. */
+  protected toggleState(name: string, on: boolean): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      try {
+        if (on) states.add(`--${name}`);
+        else states.delete(`--${name}`);
+      } catch {
+        /* no custom states here: styling by state is a nicety */
+      }
+    }
+  }
+}

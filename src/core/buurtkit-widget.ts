@@ -1,0 +1,103 @@
+import { ContextConsumer } from '@lit/context';
+import type { PropertyDeclarations } from 'lit';
+import { BuurtkitElement } from './buurtkit-element.js';
+import { CONFIG_TAG, configContext } from './config-context.js';
+import { resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
+import { BkErrorEvent, type BkErrorReason } from './events.js';
+import { stringsConverter, type StringTable } from './localize.js';
+import type { Outbox } from './outbox.js';
+
+/**
+ * Base of the widgets that send: endpoint settings (own attributes over `<buurtkit-config>`),
+ * per-instance string overrides, and a visible, logged "not connected" state.
+ */
+export class BuurtkitWidget extends BuurtkitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    site: {},
+    endpointType: { attribute: 'endpoint-type' },
+    payloadFormat: { attribute: 'payload-format' },
+    strings: { converter: stringsConverter },
+    outbox: { attribute: false },
+    configPending: { state: true, attribute: false },
+  };
+
+  /** Collector base URL, or in webhook mode the URL that receives the POST. Overrides `<buurtkit-config>`. */
+  declare endpoint: string | undefined;
+  /** Site slug at the collector. Overrides `<buurtkit-config>`. */
+  declare site: string | undefined;
+  /** `collector` (default) or `webhook`. */
+  declare endpointType: EndpointType | undefined;
+  /** `json` (default) or `form` (url-encoded; webhook mode only). */
+  declare payloadFormat: PayloadFormat | undefined;
+  /** Per-instance text overrides: `.strings=${{heading: '…'}}` or `strings='{"heading":"…"}'`. */
+  declare strings: StringTable | undefined;
+  /** Advanced: a custom `Outbox` (e.g. for tests); the page's shared outbox by default. */
+  declare outbox: Outbox | undefined;
+  /** True while an ancestor `<buurtkit-config>` waits for its definition. */
+  protected declare configPending: boolean;
+
+  private readonly config = new ContextConsumer(this, { context: configContext, subscribe: true });
+  private warnedUnconfigured = false;
+
+  constructor() {
+    super();
+    this.configPending = false;
+  }
+
+  /** The endpoint to use, or undefined when endpoint or site is missing. */
+  get resolvedEndpoint(): ResolvedEndpoint | undefined {
+    return resolveEndpoint(this, this.config.value);
+  }
+
+  /** Whether to show the "not connected" message (never while a provider is still loading). */
+  protected get unconfigured(): boolean {
+    return !this.configPending && !this.resolvedEndpoint;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A <buurtkit-config> defined after this widget misses our context request: ask again once
+    // it is defined, so the order of the define calls (or script tags) does not matter.
+    if (!customElements.get(CONFIG_TAG) && hasAncestor(this, CONFIG_TAG)) {
+      this.configPending = true;
+      void customElements.whenDefined(CONFIG_TAG).then(() => {
+        this.configPending = false;
+        if (this.isConnected) this.config.hostConnected();
+        this.checkConfigured();
+      });
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.checkConfigured();
+  }
+
+  /** Dispatch `bk-error`. */
+  protected emitError(reason: BkErrorReason, detail?: BkErrorEvent['detail']): void {
+    const event = new BkErrorEvent(reason, detail);
+    this.dispatchEvent(event);
+  }
+
+  /** Warn the website owner once, after providers had a turn. */
+  private checkConfigured(): void {
+    setTimeout(() => {
+      if (this.warnedUnconfigured || !this.isConnected || !this.unconfigured) return;
+      this.warnedUnconfigured = true;
+      console.warn(
+        `[buurtkit] <${this.localName}> has no endpoint or site, so it cannot send. Set its endpoint and site ` +
+          `attributes, or put it inside <buurtkit-config endpoint="…" site="…">.`,
+      );
+      this.emitError('no-endpoint');
+    });
+  }
+}
+
+function hasAncestor(el: Element, tag: string): boolean {
+  let node: Node | null = el.parentNode;
+  while (node) {
+    if (node instanceof Element && node.localName === tag) return true;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return false;
+}

@@ -1,0 +1,112 @@
+/**
+ * "Submit to endpoint" as a controller: dispatch the cancelable `bk-submit`, hand the envelope to
+ * the outbox, translate the outcome into `bk-sent` / `bk-queued` / `bk-error`, and keep listening
+ * for the late outcome of queued envelopes this widget owns.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MAX_BODY_BYTES } from '../schema/constants.js';
+import type { EnvelopeBase, FieldIssue } from '../schema/envelope.js';
+import type { OutboxRequest } from './endpoint.js';
+import { BkErrorEvent, BkQueuedEvent, BkSentEvent, BkSubmitEvent } from './events.js';
+import { sharedOutbox, type Outbox, type OutboxEvent, type OutboxOutcome } from './outbox.js';
+
+export type DeliveryResult =
+  | { state: 'cancelled' }
+  | { state: 'sent'; id: string }
+  | { state: 'queued'; id: string; stored: boolean }
+  | { state: 'failed'; id: string; status: number; issues: FieldIssue[] };
+
+export interface DeliveryHost extends ReactiveControllerHost, HTMLElement {
+  /** A custom outbox; the page's shared outbox when unset. */
+  outbox?: Outbox | undefined;
+}
+
+export class DeliveryController implements ReactiveController {
+  private readonly owned = new Map<string, EnvelopeBase>();
+  private readonly inFlight = new Set<string>();
+  private subscribed: Outbox | undefined;
+
+  constructor(
+    private readonly host: DeliveryHost,
+    /** Called when a queued envelope is finally delivered or refused, while the widget is connected. */
+    private readonly onLate: (envelope: EnvelopeBase, result: DeliveryResult) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** Connecting the first widget starts the shared outbox, which flushes what a previous page left. */
+  hostConnected() {
+    this.outbox();
+  }
+
+  hostDisconnected() {
+    this.subscribed?.removeEventListener('outcome', this.onOutcome);
+    this.subscribed = undefined;
+  }
+
+  private outbox(): Outbox {
+    const outbox = this.host.outbox ?? sharedOutbox();
+    if (outbox !== this.subscribed) {
+      this.subscribed?.removeEventListener('outcome', this.onOutcome);
+      outbox.addEventListener('outcome', this.onOutcome);
+      this.subscribed = outbox;
+    }
+    return outbox;
+  }
+
+  async deliver(envelope: EnvelopeBase, request: OutboxRequest): Promise<DeliveryResult> {
+    const submit = new BkSubmitEvent(envelope);
+    this.host.dispatchEvent(submit);
+    if (submit.defaultPrevented) return { state: 'cancelled' };
+    const { id } = envelope;
+    let result: DeliveryResult;
+    if (new Blob([request.body]).size > MAX_BODY_BYTES) {
+      result = { state: 'failed', id, status: 413, issues: [] };
+    } else {
+      this.inFlight.add(id);
+      try {
+        const { outcome, stored } = await this.outbox().enqueue(request, { id, site: envelope.site, widget: envelope.widget });
+        if (!stored) this.host.dispatchEvent(new BkErrorEvent('storage', { id }));
+        result = toResult(outcome, stored);
+      } catch {
+        result = { state: 'failed', id, status: 0, issues: [] };
+      } finally {
+        this.inFlight.delete(id);
+      }
+    }
+    if (result.state === 'queued') this.owned.set(id, envelope);
+    this.announce(envelope, result);
+    return result;
+  }
+
+  private readonly onOutcome = (e: Event) => {
+    const outcome = (e as OutboxEvent).outcome;
+    const envelope = this.owned.get(outcome.id);
+    if (!envelope || this.inFlight.has(outcome.id) || outcome.kind === 'retrying') return;
+    this.owned.delete(outcome.id);
+    const result = toResult(outcome, true);
+    this.announce(envelope, result);
+    this.onLate(envelope, result);
+  };
+
+  private announce(envelope: EnvelopeBase, result: DeliveryResult) {
+    const { host } = this;
+    if (result.state === 'sent') host.dispatchEvent(new BkSentEvent(envelope.id, envelope));
+    else if (result.state === 'queued') host.dispatchEvent(new BkQueuedEvent(envelope.id, envelope));
+    else if (result.state === 'failed') {
+      const { id, status, issues } = result;
+      host.dispatchEvent(new BkErrorEvent(status === 422 ? 'invalid' : 'rejected', { id, status, issues }));
+    }
+  }
+}
+
+function toResult(outcome: OutboxOutcome | { kind: 'queued'; id: string }, stored: boolean): DeliveryResult {
+  switch (outcome.kind) {
+    case 'delivered':
+      return { state: 'sent', id: outcome.id };
+    case 'rejected':
+      return { state: 'failed', id: outcome.id, status: outcome.status, issues: outcome.issues };
+    default:
+      return { state: 'queued', id: outcome.id, stored };
+  }
+}

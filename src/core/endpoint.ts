@@ -1,0 +1,96 @@
+/**
+ * Endpoint modes: where a widget sends and reads. Pure; no DOM.
+ *
+ * - `collector` (default): `endpoint` is a buurtkit collector's base URL; the widget uses the
+ *   `/v1/sites/{site}/…` routes and may read (the public idea list, votes). Always JSON.
+ * - `webhook`: `endpoint` is any URL that accepts a POST (a webhook, n8n, Zapier, a form service,
+ *   a small PHP script). The envelope is POSTed to it as-is, as JSON (a CORS request: the receiver
+ *   must answer the preflight) or, with `payload-format="form"`, url-encoded with dotted keys and
+ *   `mode: 'no-cors'`: a simple request with no preflight whose answer the browser hides from us,
+ *   so any answer that arrives counts as delivered. Features that need reads are hidden.
+ */
+import { toFormBody } from './form-encoding.js';
+
+export const ENDPOINT_TYPES = ['collector', 'webhook'] as const;
+export type EndpointType = (typeof ENDPOINT_TYPES)[number];
+export const PAYLOAD_FORMATS = ['json', 'form'] as const;
+export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number];
+
+/** What `<buurtkit-config>` provides and a widget's own attributes override. */
+export interface EndpointConfig {
+  endpoint?: string | undefined;
+  site?: string | undefined;
+  endpointType?: EndpointType | undefined;
+  payloadFormat?: PayloadFormat | undefined;
+}
+
+/** A configuration with everything a widget needs to send. */
+export interface ResolvedEndpoint {
+  endpoint: string;
+  site: string;
+  endpointType: EndpointType;
+  payloadFormat: PayloadFormat;
+}
+
+/** How to send one envelope; what the outbox stores next to it. */
+export interface OutboxRequest {
+  url: string;
+  method: 'POST';
+  contentType: string;
+  body: string;
+  mode: RequestMode;
+}
+
+export const JSON_TYPE = 'application/json';
+export const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+
+/** Merge a widget's own settings over the provided ones; undefined when endpoint or site is missing. */
+export function resolveEndpoint(
+  own: EndpointConfig,
+  provided: EndpointConfig | undefined,
+): ResolvedEndpoint | undefined {
+  const endpoint = (own.endpoint || provided?.endpoint || '').trim();
+  const site = (own.site || provided?.site || '').trim();
+  if (!endpoint || !site) return undefined;
+  const endpointType = pick(ENDPOINT_TYPES, own.endpointType ?? provided?.endpointType);
+  const payloadFormat = pick(PAYLOAD_FORMATS, own.payloadFormat ?? provided?.payloadFormat);
+  return { endpoint, site, endpointType, payloadFormat };
+}
+
+function pick<T extends string>(allowed: readonly T[], value: string | undefined): T {
+  return allowed.includes(value as T) ? (value as T) : allowed[0]!;
+}
+
+/** Whether this endpoint can serve reads (public lists, vote counts). */
+export function canRead(cfg: ResolvedEndpoint): boolean {
+  return cfg.endpointType === 'collector';
+}
+
+function siteBase(cfg: ResolvedEndpoint): string {
+  return `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}`;
+}
+
+/** GET: the site's published ideas (collector mode only). */
+export function ideasUrl(cfg: ResolvedEndpoint): string {
+  return `${siteBase(cfg)}/ideas`;
+}
+
+/** The request that posts a submission envelope. */
+export function submissionRequest(cfg: ResolvedEndpoint, envelope: object): OutboxRequest {
+  if (cfg.endpointType === 'webhook') {
+    if (cfg.payloadFormat === 'form') {
+      return { url: cfg.endpoint, method: 'POST', contentType: FORM_TYPE, body: toFormBody(envelope), mode: 'no-cors' };
+    }
+    return jsonRequest(cfg.endpoint, envelope);
+  }
+  return jsonRequest(`${siteBase(cfg)}/submissions`, envelope);
+}
+
+/** The request that posts a vote envelope for a published idea (collector mode only). */
+export function voteRequest(cfg: ResolvedEndpoint, ideaId: string, envelope: object): OutboxRequest {
+  return jsonRequest(`${siteBase(cfg)}/ideas/${encodeURIComponent(ideaId)}/votes`, envelope);
+}
+
+function jsonRequest(url: string, envelope: object): OutboxRequest {
+  return { url, method: 'POST', contentType: JSON_TYPE, body: JSON.stringify(envelope), mode: 'cors' };
+}

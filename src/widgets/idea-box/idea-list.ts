@@ -1,0 +1,175 @@
+/**
+ * The public list of `<idea-box>`: published ideas with their status and the coordinator's
+ * answer, and an upvote per idea, once per browser. Collector mode only: in webhook mode, or when
+ * the list cannot be loaded, nothing is shown. All idea text is rendered as text.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { PublishedIdea } from '../../schema/idea-box.js';
+import type { DeliveryResult } from '../../core/delivery.js';
+import { canRead, ideasUrl, voteRequest, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { buildEnvelope } from '../../core/envelope.js';
+import type { LocalizeController } from '../../core/localize.js';
+import { statusRegion, type StatusTone } from '../../core/status.js';
+import type { EnvelopeBase } from '../../schema/envelope.js';
+import type { IdeaBoxStrings } from './strings.js';
+import { readVotes, rememberVote } from './votes-store.js';
+
+type Deliver = (envelope: EnvelopeBase, request: OutboxRequest) => Promise<DeliveryResult>;
+
+function isIdea(x: unknown): x is PublishedIdea {
+  const i = x as PublishedIdea | null;
+  return typeof i?.id === 'string' && typeof i.text === 'string' && typeof i.status === 'string';
+}
+
+export class IdeaListController implements ReactiveController {
+  /** Undefined while not shown: not loaded, failed, webhook mode or hidden. */
+  ideas: PublishedIdea[] | undefined;
+  voted = new Set<string>();
+  message = '';
+  tone: StatusTone = 'info';
+  /** Votes made on this page since the list loaded, added to the loaded counts. */
+  private readonly fresh = new Set<string>();
+  private cfg: ResolvedEndpoint | undefined;
+  private url = '';
+  private abort: AbortController | undefined;
+  private loadedAt = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly l: LocalizeController<IdeaBoxStrings>,
+    private readonly deliver: Deliver,
+  ) {
+    host.addController(this);
+  }
+
+  /** Reconnected (moved in the page): load again on the next update. */
+  hostConnected() {
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected() {
+    this.abort?.abort();
+    this.url = '';
+  }
+
+  /** Call before each render with the current endpoint; (re)loads when the list URL changes. */
+  sync(cfg: ResolvedEndpoint | undefined, show: boolean, limit: number): void {
+    const url = cfg && show && canRead(cfg) ? `${ideasUrl(cfg)}${limit > 0 ? `?limit=${Math.min(limit, 500)}` : ''}` : '';
+    if (url === this.url) return;
+    this.url = url;
+    this.abort?.abort();
+    this.ideas = undefined;
+    this.cfg = cfg;
+    if (cfg && url) {
+      this.voted = readVotes(cfg.site);
+      void this.load(url);
+    }
+  }
+
+  private async load(url: string): Promise<void> {
+    const abort = (this.abort = new AbortController());
+    try {
+      const res = await fetch(url, { credentials: 'omit', cache: 'no-store', signal: abort.signal });
+      const body = (await (res.ok ? res.json() : null)) as { ideas?: unknown } | null;
+      this.ideas = Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : undefined;
+      this.fresh.clear();
+      this.loadedAt = performance.now();
+    } catch {
+      if (abort.signal.aborted) return;
+      this.ideas = undefined;
+    }
+    this.host.requestUpdate();
+  }
+
+  async vote(idea: PublishedIdea): Promise<void> {
+    const cfg = this.cfg;
+    if (!cfg || this.voted.has(idea.id)) return;
+    this.setVoted(idea.id, true);
+    this.say('', 'info');
+    const envelope = buildEnvelope({
+      site: cfg.site,
+      widget: 'idea-box',
+      locale: this.l.lang,
+      data: { kind: 'vote', ideaId: idea.id },
+      trap: { honeypot: '', elapsedMs: Math.round(performance.now() - this.loadedAt) },
+    });
+    this.settle(idea.id, await this.deliver(envelope, voteRequest(cfg, idea.id, envelope)));
+  }
+
+  /** The outcome of a vote, now or after it waited in the outbox. */
+  settle(ideaId: string, result: DeliveryResult): void {
+    if (result.state === 'sent' || result.state === 'queued') this.say(this.l.t('voteThanks'), 'success');
+    else {
+      this.setVoted(ideaId, false);
+      if (result.state === 'failed') this.say(this.l.t('voteFailed'), 'error');
+    }
+  }
+
+  private setVoted(ideaId: string, on: boolean) {
+    if (on) {
+      this.voted.add(ideaId);
+      this.fresh.add(ideaId);
+    } else {
+      this.voted.delete(ideaId);
+      this.fresh.delete(ideaId);
+    }
+    if (this.cfg) rememberVote(this.cfg.site, ideaId, on);
+    this.host.requestUpdate();
+  }
+
+  private say(message: string, tone: StatusTone) {
+    this.message = message;
+    this.tone = tone;
+    this.host.requestUpdate();
+  }
+
+  render(limit: number) {
+    const ideas = this.ideas?.slice(0, limit > 0 ? limit : undefined);
+    if (!ideas?.length) return nothing;
+    const { l } = this;
+    return html`<section class="list" aria-labelledby="list-heading">
+      <h3 id="list-heading" part="list-heading">${l.t('listHeading')}</h3>
+      <ul part="list" role="list">
+        ${ideas.map((idea) => this.renderIdea(idea))}
+      </ul>
+      ${statusRegion(this.message, this.tone)}
+    </section>`;
+  }
+
+  private renderIdea(idea: PublishedIdea) {
+    const { l } = this;
+    const statusKey = `status.${idea.status}` as keyof IdeaBoxStrings;
+    const count = idea.votes + (this.fresh.has(idea.id) ? 1 : 0);
+    const voted = this.voted.has(idea.id);
+    return html`<li part="idea" class="idea">
+      <p class="idea-text" id=${`idea-${idea.id}`}>${idea.text}</p>
+      <p class="meta">
+        <span part="badge" class="badge" data-status=${idea.status}
+          ><span class="visually-hidden">${l.t('statusPrefix')} </span>${l.has(statusKey) ? l.t(statusKey) : idea.status}</span
+        >
+        <span class="date">${l.t('postedOn', { date: l.date(idea.createdAt) })}</span>
+      </p>
+      ${idea.status === 'niet-mogelijk' && idea.statusReason
+        ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> ${idea.statusReason}</p>`
+        : nothing}
+      ${idea.publicAnswer
+        ? html`<div part="answer" class="answer">
+            <p class="answer-label">${l.t('answerLabel')}</p>
+            <p class="answer-text">${idea.publicAnswer}</p>
+          </div>`
+        : nothing}
+      <div class="vote">
+        <button
+          type="button"
+          part="button vote-button"
+          aria-pressed=${voted ? 'true' : 'false'}
+          aria-describedby=${`idea-${idea.id}`}
+          @click=${() => void this.vote(idea)}
+        >
+          ${l.t('vote')}
+        </button>
+        ${count > 0 ? html`<span class="count">${l.t('votes', { count })}</span>` : nothing}
+      </div>
+    </li>`;
+  }
+}

@@ -1,0 +1,145 @@
+/** Shared helpers for the browser tests: test servers, network switching, a page object. */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
+
+export interface CollectorInfo {
+  url: string;
+  site: string;
+  token: string;
+}
+
+export async function collectorInfo(): Promise<CollectorInfo> {
+  return (await fetch('/__collector.json')).json() as Promise<CollectorInfo>;
+}
+
+export async function receiverUrl(): Promise<string> {
+  return ((await (await fetch('/__receiver.json')).json()) as { url: string }).url;
+}
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  contentType: string;
+  body: string;
+  at: number;
+}
+
+export const receiverLog = (key: string) =>
+  executeServerCommand<ReceivedRequest[], unknown>('bk-receiver', { action: 'log', key });
+
+export const scriptReceiver = (
+  key: string,
+  responses: { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }[],
+) =>
+  executeServerCommand('bk-receiver', { action: 'script', key, responses });
+
+/** Coordinator API, called from Node with the test token. */
+export const admin = <T = unknown>(method: string, path: string, body?: unknown) =>
+  executeServerCommand<{ status: number; body: T }, unknown>('bk-admin', { method, path, body });
+
+/**
+ * Cut this page off from the collector and the receiver (requests fail in the browser's network
+ * stack, as on a real disconnect), or reconnect; fires `offline`/`online` like the browser would.
+ */
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand('bk-network', { offline });
+  window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
+}
+
+export const uniqueKey = (prefix = 'k') => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export async function waitFor<T>(fn: () => T | Promise<T>, { timeout = 8000, interval = 25, message = 'condition' } = {}): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Removes everything the outbox stored in this page's IndexedDB. */
+export async function clearOutboxDb(): Promise<void> {
+  const { Outbox } = await import('../../src/core/outbox.js');
+  await new Outbox().clear();
+}
+
+/** Reads `<idea-box>` through its shadow root (testing-library does not pierce it). */
+export class IdeaBoxObject {
+  constructor(readonly el: IdeaBox) {}
+
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+
+  $<E extends Element = HTMLElement>(selector: string): E | null {
+    return this.root.querySelector<E>(selector);
+  }
+
+  $$<E extends Element = HTMLElement>(selector: string): E[] {
+    return [...this.root.querySelectorAll<E>(selector)];
+  }
+
+  field<E extends HTMLElement = HTMLInputElement>(id: string): E {
+    const f = this.$<E>(`#${id}`);
+    if (!f) throw new Error(`no field #${id}`);
+    return f;
+  }
+
+  async type(id: string, value: string): Promise<void> {
+    const f = this.field<HTMLInputElement | HTMLTextAreaElement>(id);
+    f.value = value;
+    f.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await this.el.updateComplete;
+  }
+
+  async choose(id: string, value: string): Promise<void> {
+    const f = this.field<HTMLSelectElement>(id);
+    f.value = value;
+    f.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.el.updateComplete;
+  }
+
+  async check(id: string, on = true): Promise<void> {
+    const f = this.field(id);
+    if (f.checked !== on) f.click();
+    await this.el.updateComplete;
+  }
+
+  async submit(): Promise<void> {
+    this.$<HTMLButtonElement>('button[type=submit]')!.click();
+    await this.el.updateComplete;
+  }
+
+  /** The widget's own live status line (not the one in the list). */
+  get status(): string {
+    return this.$('.base > .status')?.textContent?.trim() ?? '';
+  }
+
+  get summary(): HTMLElement | null {
+    return this.$('[part~="error-summary"]');
+  }
+
+  errorFor(id: string): string {
+    return this.$(`#${id}-error`)?.textContent?.trim() ?? '';
+  }
+
+  get thanks(): HTMLElement | null {
+    return this.$('[part~="thanks"]');
+  }
+
+  get ideas(): HTMLElement[] {
+    return this.$$('[part~="idea"]');
+  }
+
+  async waitForPhase(phase: IdeaBox['phase'], timeout = 8000): Promise<void> {
+    try {
+      await waitFor(() => this.el.phase === phase, { timeout, message: `phase ${phase}` });
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; the phase is ${this.el.phase}`);
+    }
+    await this.el.updateComplete;
+  }
+}

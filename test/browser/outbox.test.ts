@@ -1,0 +1,222 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define/idea-box.js';
+import type { BkErrorEvent, BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
+import type { OutboxItem, OutboxStore } from '../../src/core/outbox-store.js';
+import { Outbox, OutboxEvent, type OutboxOutcome } from '../../src/core/outbox.js';
+import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
+import {
+  IdeaBoxObject,
+  admin,
+  clearOutboxDb,
+  collectorInfo,
+  receiverLog,
+  receiverUrl,
+  scriptReceiver,
+  setOffline,
+  uniqueKey,
+  waitFor,
+  type CollectorInfo,
+} from './helpers.js';
+
+let c: CollectorInfo;
+let rx: string;
+const outboxes: Outbox[] = [];
+
+/** A widget with its own outbox (set before it connects, so the page's shared one is not used). */
+async function make(attrs: string, outbox = track(new Outbox())) {
+  const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('idea-box');
+  el.outbox = outbox;
+  for (const m of attrs.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) el.setAttribute(m[1]!, m[2] ?? '');
+  wrap.append(el);
+  await el.updateComplete;
+  return new IdeaBoxObject(el);
+}
+
+function track(outbox: Outbox): Outbox {
+  outboxes.push(outbox);
+  return outbox.start();
+}
+
+const outcomes = (outbox: Outbox) => {
+  const list: OutboxOutcome[] = [];
+  outbox.addEventListener('outcome', (e) => list.push((e as OutboxEvent).outcome));
+  return list;
+};
+
+const request = (url: string, body: object) => ({
+  url,
+  method: 'POST' as const,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+  mode: 'cors' as RequestMode,
+});
+
+describe('outbox: offline, retries, single flight', () => {
+  before(async () => {
+    c = await collectorInfo();
+    rx = await receiverUrl();
+  });
+  beforeEach(clearOutboxDb);
+  afterEach(async () => {
+    await setOffline(false);
+    outboxes.splice(0).forEach((o) => o.stop());
+  });
+
+  it('offline → queued (stored before sending) → delivered exactly once after going online', async () => {
+    const po = await make(`endpoint="${c.url}" site="${c.site}" hide-list`);
+    await expect(po.el).to.be.accessible();
+    await setOffline(true);
+    const text = `Een buurtmoestuin ${uniqueKey()}`;
+    await po.type('idea', text);
+    const queued = oneEvent(po.el, 'bk-queued') as unknown as Promise<BkQueuedEvent>;
+    await po.submit();
+    const { id } = await queued;
+    await po.waitForPhase('queued');
+    expect(po.el.matches(':state(queued)')).to.equal(true);
+    expect(po.thanks!.textContent).to.contain('Bedankt! Je idee is bewaard.');
+    expect(po.status).to.equal('Bewaard op dit apparaat — we versturen het zodra je weer online bent.');
+    await expect(po.el).to.be.accessible();
+    // The outbox holds it (in IndexedDB), so the form was cleared.
+    const stored = await new Outbox().items();
+    expect(stored.map((i) => i.id)).to.deep.equal([id]);
+    expect(stored[0]!.attempts).to.be.at.least(1);
+    expect(stored[0]!.lastStatus).to.equal(0);
+
+    const sent = oneEvent(po.el, 'bk-sent') as unknown as Promise<BkSentEvent>;
+    await setOffline(false);
+    expect((await sent).id).to.equal(id);
+    await po.waitForPhase('sent');
+    expect(po.status).to.equal('Verstuurd');
+    expect(await new Outbox().items()).to.have.length(0);
+    // Flush triggers after delivery find nothing to send.
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 300));
+    const { body } = await admin<{ ideas: { id: string; text: string }[] }>('GET', `/v1/admin/sites/${c.site}/ideas`);
+    expect(body.ideas.filter((i) => i.text === text)).to.have.length(1);
+  });
+
+  it('sends once when online, visibilitychange and a flush race each other', async () => {
+    const key = uniqueKey('race');
+    const outbox = track(new Outbox());
+    await setOffline(true);
+    const { outcome } = await outbox.enqueue(request(`${rx}/json/${key}`, { id: key }), { id: key, site: 's', widget: 'idea-box' });
+    expect(outcome.kind).to.equal('retrying');
+    await setOffline(false); // fires `online`
+    document.dispatchEvent(new Event('visibilitychange'));
+    await Promise.all([outbox.flush('online'), outbox.flush('load'), track(new Outbox()).flush('load')]);
+    await waitFor(async () => (await new Outbox().items()).length === 0, { message: 'empty outbox' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await receiverLog(key)).to.have.length(1);
+  });
+
+  it('two outbox instances flushing at once send an item once', async () => {
+    const key = uniqueKey('two');
+    const a = track(new Outbox());
+    const b = track(new Outbox());
+    await setOffline(true);
+    await a.enqueue(request(`${rx}/json/${key}`, { id: key }), { id: key, site: 's', widget: 'idea-box' });
+    await scriptReceiver(key, [{ status: 201, delayMs: 300 }]);
+    await setOffline(false);
+    const seenA = outcomes(a);
+    const seenB = outcomes(b);
+    await Promise.all([a.flush('load'), b.flush('load'), a.flush('online'), b.flush('online')]);
+    await waitFor(() => seenA.length + seenB.length > 0, { message: 'an outcome' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await receiverLog(key)).to.have.length(1);
+    // One sent it; the other heard the outcome through the BroadcastChannel.
+    await waitFor(() => seenA.length && seenB.length, { message: 'both instances hear the outcome' });
+    expect(seenA.map((o) => o.kind)).to.deep.equal(['delivered']);
+    expect(seenB.map((o) => o.kind)).to.deep.equal(['delivered']);
+  });
+
+  it('retries 503 with Retry-After and with backoff, then delivers; the widget goes from queued to sent', async () => {
+    const key = uniqueKey('retry');
+    await scriptReceiver(key, [
+      { status: 503, headers: { 'Retry-After': '1' } },
+      { status: 503 },
+      { status: 201 },
+    ]);
+    const outbox = track(new Outbox({ backoff: { baseMs: 100, capMs: 300 } }));
+    const seen = outcomes(outbox);
+    const po = await make(`endpoint-type="webhook" endpoint="${rx}/json/${key}" site="s"`, outbox);
+    await expect(po.el).to.be.accessible();
+    await po.type('idea', 'Huiswerkbegeleiding voor kinderen');
+    await po.submit();
+    await po.waitForPhase('queued');
+    await po.waitForPhase('sent', 10_000);
+    const log = await receiverLog(key);
+    expect(log).to.have.length(3);
+    const [t0, t1, t2] = log.map((l) => l.at) as [number, number, number];
+    expect(t1 - t0, 'Retry-After: 1 honoured').to.be.within(950, 2500);
+    expect(t2 - t1, 'backoff attempt 2: at most 200 ms').to.be.below(800);
+    expect(seen.map((o) => o.kind)).to.deep.equal(['retrying', 'retrying', 'delivered']);
+    expect(seen.map((o) => o.status)).to.deep.equal([503, 503, 201]);
+  });
+
+  it('reads a 429 Retry-After given as an HTTP date', async () => {
+    const key = uniqueKey('date');
+    const at = new Date(Date.now() + 60_000).toUTCString();
+    await scriptReceiver(key, [{ status: 429, headers: { 'Retry-After': at } }]);
+    const outbox = track(new Outbox());
+    const { outcome } = await outbox.enqueue(request(`${rx}/json/${key}`, {}), { id: key, site: 's', widget: 'idea-box' });
+    expect(outcome.kind).to.equal('retrying');
+    const wait = (outcome as { nextAttemptAt: number }).nextAttemptAt - Date.now();
+    expect(wait).to.be.within(55_000, 61_000);
+    // A later `online` does not override a server's Retry-After.
+    await outbox.flush('online');
+    expect(await receiverLog(key)).to.have.length(1);
+  });
+
+  it('a refusal that arrives after queueing puts the text back, with the 422 issues on the fields', async () => {
+    const key = uniqueKey('late');
+    const outbox = track(new Outbox());
+    const po = await make(`endpoint-type="webhook" endpoint="${rx}/json/${key}" site="s"`, outbox);
+    await expect(po.el).to.be.accessible();
+    await setOffline(true);
+    await po.type('idea', 'Taalspelletjes');
+    await po.submit();
+    await po.waitForPhase('queued');
+    expect(po.$('#idea'), 'the form was cleared').to.equal(null);
+    await scriptReceiver(key, [
+      { status: 422, body: JSON.stringify({ issues: [{ path: 'data.text', message: 'Too small' }] }) },
+    ]);
+    const error = oneEvent(po.el, 'bk-error') as unknown as Promise<BkErrorEvent>;
+    await setOffline(false);
+    expect((await error).reason).to.equal('invalid');
+    await po.waitForPhase('failed');
+    expect(po.field<HTMLTextAreaElement>('idea').value).to.equal('Taalspelletjes');
+    expect(po.field('idea').getAttribute('aria-invalid')).to.equal('true');
+    await expect(po.el).to.be.accessible();
+  });
+
+  it('when the device cannot store it, says so, keeps it in memory and still delivers it', async () => {
+    class BrokenStore implements OutboxStore {
+      async put(_item: OutboxItem): Promise<void> {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      }
+      async delete() {}
+      async all() {
+        return [];
+      }
+      async clear() {}
+    }
+    const key = uniqueKey('nostore');
+    await scriptReceiver(key, [{ status: 503 }]);
+    // No jitter: the retry comes 1.5 s later, so the queued state can be checked first.
+    const outbox = track(new Outbox({ store: new BrokenStore(), backoff: { baseMs: 1500, capMs: 1500 }, timing: { random: () => 1 } }));
+    const po = await make(`endpoint-type="webhook" endpoint="${rx}/json/${key}" site="s"`, outbox);
+    await expect(po.el).to.be.accessible();
+    await po.type('idea', 'Een veilige speelplek');
+    const storage = oneEvent(po.el, 'bk-error') as unknown as Promise<BkErrorEvent>;
+    await po.submit();
+    expect((await storage).reason).to.equal('storage');
+    await po.waitForPhase('queued');
+    expect(po.thanks!.textContent).to.contain('niet op dit apparaat bewaren');
+    expect(outbox.storageFailed).to.equal(true);
+    await expect(po.el).to.be.accessible();
+    await po.waitForPhase('sent', 5000);
+    expect(await receiverLog(key)).to.have.length(2);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Browser tests (Chromium via playwright-core and Debian's /usr/bin/chromium).
+ *
+ * Besides the test files, this starts for the whole run:
+ * - a real collector process (test/fixtures/collector-process.mjs, from `npm run build:node`),
+ *   with this runner's page origin allowed; tests read `{url, site, token}` at /__collector.json
+ *   and reach the admin API through the `bk-admin` server command (node-side, no CORS needed);
+ * - a foreign receiver (plain node:http) for webhook mode and scripted retries (`bk-receiver`);
+ * - `bk-network` to cut the page off from those endpoints and back (see the comment there).
+ */
+import { createServer } from 'node:net';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { startCollectorProcess } from './test/fixtures/collector-process.mjs';
+import { startReceiver } from './test/browser/server/receiver.mjs';
+
+/** A free port now, so the page origin is known before the collector starts. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const port = Number(process.env.WTR_PORT) || (await freePort());
+const origin = `http://localhost:${port}`;
+const SITE = 'wtr-centre';
+
+/** @type {Awaited<ReturnType<typeof startCollectorProcess>> | undefined} */
+let collector;
+/** @type {Awaited<ReturnType<typeof startReceiver>> | undefined} */
+let receiver;
+
+/** Browser contexts currently cut off from the endpoints. */
+const offlineContexts = new WeakSet();
+/** @param {URL} url */
+const isEndpoint = (url) => [collector?.url, receiver?.url].some((base) => base && url.origin === new URL(base).origin);
+/** @param {import('playwright').Route} route */
+const disconnect = (route) => route.abort('internetdisconnected');
+
+/** @type {import('@web/test-runner').TestRunnerPlugin} */
+const testServers = {
+  name: 'buurtkit-test-servers',
+  async serverStart() {
+    receiver = await startReceiver({ origin });
+    collector = await startCollectorProcess({
+      origins: [origin],
+      site: SITE,
+      rateLimits: { submissions: 10_000, votes: 10_000 },
+    });
+  },
+  async serverStop() {
+    await Promise.all([collector?.stop(), receiver?.stop()]);
+  },
+  serve(context) {
+    if (context.path === '/__collector.json') {
+      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token }) };
+    }
+    if (context.path === '/__receiver.json') {
+      return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };
+    }
+    return undefined;
+  },
+  async executeCommand({ command, payload, session }) {
+    if (command === 'bk-network') {
+      // Playwright's context.setOffline() is no use here: this Chromium exempts loopback addresses
+      // from offline emulation (requests to 127.0.0.1 still succeed) while it does cut the runner's
+      // own websocket. So "offline" fails every request to the collector and the receiver inside
+      // the browser's network stack (fetch rejects as on a real disconnect); the page fires the
+      // offline/online events itself.
+      const launcher = /** @type {import('@web/test-runner-playwright').PlaywrightLauncher} */ (session.browser);
+      const context = launcher.getPage(session.id).context();
+      if (payload?.offline) {
+        if (!offlineContexts.has(context)) {
+          offlineContexts.add(context);
+          await context.route(isEndpoint, disconnect);
+        }
+      } else if (offlineContexts.delete(context)) {
+        await context.unroute(isEndpoint, disconnect);
+      }
+      return true;
+    }
+    if (command === 'bk-receiver') return receiver?.command(payload);
+    if (command === 'bk-admin') {
+      // Coordinator API calls from Node: the admin routes are not meant for cross-origin browsers.
+      const { method = 'GET', path, body } = /** @type {any} */ (payload);
+      const res = await fetch(`${collector?.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${collector?.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    }
+    return undefined;
+  },
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  port,
+  hostname: 'localhost',
+  concurrency: 2,
+  testFramework: { config: { timeout: 20_000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testServers],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      },
+    }),
+  ],
+};
