@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
 
 /**
  * Two browser builds from one config:
@@ -23,23 +24,25 @@ export const npmEntries = {
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
+      plugins: [minifyTemplatesPlugin()],
       build: {
         outDir: 'dist/cdn',
+        minify: true,
         emptyOutDir: true,
         target: 'es2022',
         sourcemap: true,
-        lib: {
-          entry: src('define/all.ts'),
-          formats: ['es'],
-          fileName: () => 'buurtkit.js',
-        },
+        // Not lib mode: Vite keeps whitespace in lib-mode ES output; a CDN file should be fully minified.
         rolldownOptions: {
-          output: { codeSplitting: false },
+          input: src('define/all.ts'),
+          preserveEntrySignatures: 'exports-only',
+          // Features loaded on demand (dynamic import) land next to it in chunks/; one script tag still installs all.
+          output: { format: 'es', entryFileNames: 'buurtkit.js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
     };
   }
   return {
+    plugins: [minifyTemplatesPlugin()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

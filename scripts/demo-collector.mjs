@@ -1,0 +1,105 @@
+// The demo centre's collector: a real collector on a SQLite file, with the fictional walk-in centre
+// "Buurthuiskamer De Linde" and sample ideas in several statuses. Used by `npm start`, Storybook
+// and the end-to-end tests. Needs the Node build (`npm run build:node`).
+import { createApp, issueToken, SqliteStore } from '../dist/collector/index.js';
+import { uuidv7 } from '../dist/schema/index.js';
+
+export const DEMO_SITE = 'de-linde';
+
+/** Sample ideas, drawn from the research (seed requirements §4.3), with what the centre did. */
+const SAMPLE_IDEAS = [
+  {
+    text: 'Een wandelgroep, één keer per week een rondje door de buurt. Ook voor mensen die niet zo snel lopen.',
+    category: 'activiteit', role: 'bezoeker', wantsToHelp: true, daysAgo: 40,
+    moderation: { published: true, status: 'gedaan', publicAnswer: 'De wandelgroep loopt elke donderdag om 10.30 uur vanaf De Linde. Loop gerust mee!' },
+  },
+  {
+    text: 'Een internetcursus voor ouderen: hoe werkt internetbankieren en hoe maak ik een videogesprek?',
+    category: 'activiteit', role: 'naaste', wantsToHelp: false, daysAgo: 30,
+    moderation: { published: true, status: 'gepland', publicAnswer: 'Vanaf januari elke dinsdagochtend, samen met de bibliotheek.' },
+  },
+  {
+    text: 'Bijeenkomsten voor naasten organiseren, zodat familie ook weet wat hier gebeurt.',
+    category: 'samen-organiseren', role: 'naaste', wantsToHelp: true, daysAgo: 21,
+    moderation: { published: true, status: 'wordt-besproken', publicAnswer: 'We praten hierover in het huiskamergesprek van deze maand.' },
+  },
+  {
+    text: 'Iets met muziek maken. Er staat een piano in de hoek waar niemand op speelt.',
+    category: 'activiteit', role: 'buurtbewoner', wantsToHelp: false, daysAgo: 12,
+    moderation: { published: true, status: 'ontvangen' },
+  },
+  {
+    text: 'Een grote moestuin op het dak van het gebouw.',
+    category: 'de-ruimte', role: 'bezoeker', wantsToHelp: false, daysAgo: 9,
+    moderation: { published: true, status: 'niet-mogelijk', statusReason: 'Het dak is niet sterk genoeg. We kijken samen naar bakken in de tuin.' },
+  },
+  {
+    text: 'Huiswerkbegeleiding voor kinderen uit de buurt, nu dat bij de gemeente is gestopt.',
+    category: 'samen-organiseren', role: 'vrijwilliger', wantsToHelp: true, daysAgo: 3,
+    name: 'Fatima', contact: 'fatima@example.org', moderation: null,
+  },
+  {
+    text: 'Een koffieochtend voor moeders uit de buurt.',
+    category: 'activiteit', role: undefined, wantsToHelp: false, daysAgo: 1, moderation: null,
+  },
+];
+
+async function seedIdeas(store, now) {
+  for (const sample of SAMPLE_IDEAS) {
+    const at = new Date(now - sample.daysAgo * 86_400_000);
+    const id = uuidv7(at.getTime());
+    const consent = sample.contact ? { textVersion: 'idea-contact-2026-11', givenAt: at.toISOString() } : null;
+    await store.insertIdea(
+      {
+        id, site: DEMO_SITE, widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1,
+        sentAt: at.toISOString(), receivedAt: at.toISOString(), consent,
+        data: { kind: 'idea', text: sample.text, category: sample.category, role: sample.role, wantsToHelp: sample.wantsToHelp },
+        elapsedMs: 60_000,
+      },
+      {
+        text: sample.text, category: sample.category ?? null, role: sample.role ?? null,
+        wantsToHelp: sample.wantsToHelp, name: sample.name ?? null, contact: sample.contact ?? null,
+        consentVersion: consent?.textVersion ?? null, consentGivenAt: consent?.givenAt ?? null,
+      },
+    );
+    if (sample.moderation) await store.moderateIdea(DEMO_SITE, id, sample.moderation, at.toISOString());
+  }
+}
+
+/**
+ * Opens (or creates and seeds) the demo database, issues a fresh coordinator token (only its hash
+ * is stored, so a new one is shown on every start) and starts listening.
+ */
+export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.1', origins = [] }) {
+  const store = new SqliteStore(dbPath);
+  const now = Date.now();
+  let site = await store.getSite(DEMO_SITE);
+  if (!site) {
+    site = await store.createSite(
+      { slug: DEMO_SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: origins },
+      new Date(now).toISOString(),
+    );
+    await seedIdeas(store, now);
+  } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
+    site = await store.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
+  }
+  const { token } = await issueToken(store, {
+    site: DEMO_SITE,
+    scopes: ['read', 'moderate', 'export', 'admin'],
+    label: 'demo',
+    expiresAt: new Date(now + 7 * 86_400_000),
+  });
+  const app = await createApp({ store });
+  const address = await app.listen({ port, host });
+  const url = address.replace('[::1]', 'localhost');
+  return {
+    url,
+    token,
+    site: DEMO_SITE,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * End to end on the demo centre's page: the real built bundle in Debian's Chromium, talking over
+ * real HTTP to the real collector on a SQLite file. A visitor writes an idea offline, it arrives
+ * exactly once (after reconnecting, and after a reload); a coordinator publishes it; it shows in
+ * the public list; a visitor upvotes it; the CSV export contains it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error plain JS module without types
+import { startDemo } from '../../scripts/demo.mjs';
+
+interface Demo {
+  siteUrl: string;
+  collectorUrl: string;
+  token: string;
+  site: string;
+  stop(): Promise<void>;
+}
+
+interface AdminIdea {
+  id: string;
+  text: string;
+  published: boolean;
+  votes: number;
+}
+
+let demo: Demo;
+let browser: Browser;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function admin<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${demo.token}`, 'content-type': 'application/json', ...init.headers },
+  });
+  expect(res.ok, `${path} → ${res.status}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+async function ideasWithText(text: string): Promise<AdminIdea[]> {
+  const { ideas } = await admin<{ ideas: AdminIdea[] }>('/ideas');
+  return ideas.filter((i) => i.text === text);
+}
+
+async function waitForIdeas(text: string, count: number): Promise<AdminIdea[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = await ideasWithText(text);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function openCentrePage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${demo.siteUrl}/`);
+  await page.locator('idea-box textarea').waitFor();
+  return page;
+}
+
+async function writeIdea(page: Page, text: string): Promise<void> {
+  await page.locator('idea-box textarea').fill(text);
+  await page.locator('idea-box [part~="submit"]').click();
+}
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'buurtkit-e2e-'));
+  demo = await startDemo({ dataDir, collectorPort: 0, sitePort: 0 });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe('demo centre page', () => {
+  it('keeps an idea written offline and delivers it exactly once when the network returns', async () => {
+    const context = await browser.newContext();
+    const page = await openCentrePage(context);
+    const text = `Offline idee ${Date.now()}: een spelletjesmiddag op vrijdag.`;
+
+    // Chromium's offline emulation still lets loopback through, so also cut the collector off at
+    // the network layer; setOffline gives the page its real `offline` and `online` events.
+    const collectorPattern = `${demo.collectorUrl}/**`;
+    await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
+    await context.setOffline(true);
+    await writeIdea(page, text);
+    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/bewaard/i);
+    expect(await ideasWithText(text)).toHaveLength(0);
+
+    await context.unroute(collectorPattern);
+    await context.setOffline(false);
+    const delivered = await waitForIdeas(text, 1);
+    expect(delivered).toHaveLength(1);
+    // Give any duplicate send (a second flush, a retry) the time to arrive, then count again.
+    await page.waitForTimeout(1500);
+    expect(await ideasWithText(text)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('delivers an idea queued before a page reload, once, on a later page load', async () => {
+    const context = await browser.newContext();
+    const page = await openCentrePage(context);
+    const text = `Idee van voor de reload ${Date.now()}: samen soep koken.`;
+    // The collector is unreachable (the centre's own site still loads): abort at the network layer.
+    const collectorPattern = `${demo.collectorUrl}/**`;
+    await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
+
+    await writeIdea(page, text);
+    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/bewaard/i);
+    await page.reload();
+    await page.locator('idea-box textarea').waitFor();
+    await page.waitForTimeout(500);
+    expect(await ideasWithText(text)).toHaveLength(0);
+
+    await context.unroute(collectorPattern);
+    await page.reload();
+    expect(await waitForIdeas(text, 1)).toHaveLength(1);
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await ideasWithText(text)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('lets a coordinator publish an idea that visitors then see and upvote, and exports it', async () => {
+    const context = await browser.newContext();
+    const page = await openCentrePage(context);
+    const text = `Een boekenkast om boeken te ruilen ${Date.now()}`;
+    await writeIdea(page, text);
+    await expect.poll(() => page.locator('idea-box [part~="thanks"]').count()).toBe(1);
+    const [idea] = await waitForIdeas(text, 1);
+    expect(idea).toBeDefined();
+    expect(idea!.published).toBe(false);
+
+    await admin(`/ideas/${idea!.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ published: true, status: 'gepland', publicAnswer: 'De kast komt bij de ingang.' }),
+    });
+
+    await page.reload();
+    const item = page.locator('idea-box [part~="idea"]', { hasText: text });
+    await item.waitFor();
+    await expect.poll(() => item.innerText()).toMatch(/De kast komt bij de ingang\./);
+    await expect.poll(() => item.innerText()).toMatch(/gepland/i);
+
+    const vote = item.locator('[part~="vote-button"]');
+    await vote.click();
+    await expect.poll(async () => (await ideasWithText(text))[0]?.votes).toBe(1);
+    await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true');
+    // Once per browser: a second click after a reload does not count again.
+    await page.reload();
+    const again = page.locator('idea-box [part~="idea"]', { hasText: text }).locator('[part~="vote-button"]');
+    await again.waitFor();
+    expect(await again.getAttribute('aria-pressed')).toBe('true');
+    await again.click({ force: true }).catch(() => undefined);
+    await page.waitForTimeout(1000);
+    expect((await ideasWithText(text))[0]?.votes).toBe(1);
+
+    const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}/export/ideas.csv`, {
+      headers: { authorization: `Bearer ${demo.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    const [header] = csv.slice(1).split('\r\n');
+    expect(header).toContain(';');
+    expect(csv).toContain(text);
+    await context.close();
+  });
+
+  it('survives a hostile host page: strict CSP, global CSS resets, the bundle loaded twice', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { cspViolations: string[] }).cspViolations ??= [];
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await page.goto(`${demo.siteUrl}/hostile.html`);
+    await expect.poll(() => page.locator('idea-box textarea').count()).toBe(2);
+    await expect.poll(() => page.locator('idea-box [part~="idea"]').count()).toBeGreaterThan(0);
+    // The page's `label { display: none }` and button resets must not reach inside the widget.
+    const label = page.locator('idea-box').first().locator('label[for="idea"]');
+    expect(await label.isVisible()).toBe(true);
+    const submitHeight = await page.locator('idea-box').first().locator('[part~="submit"]').evaluate((b) => b.getBoundingClientRect().height);
+    expect(submitHeight).toBeGreaterThanOrEqual(44);
+    // The Arabic widget takes its language and direction from its ancestor.
+    const arabic = page.locator('idea-box').nth(1).locator('[part~="base"]');
+    expect(await arabic.getAttribute('dir')).toBe('rtl');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
