@@ -31,23 +31,21 @@ export class BuurtkitElement extends LitElement {
     try {
       this.internals = this.attachInternals?.();
     } catch {
-      this.internals = undefined;
+      /* no internals: no custom states */
     }
   }
 
-  /** Set or clear a custom state; older Chromium only accepts the dashed `--name` form. */
+  /**
+   * Set or clear a custom state; older Chromium only accepts the dashed `--name` form. Without
+   * custom states nothing happens: styling by state is a nicety.
+   */
   protected toggleState(name: string, on: boolean): void {
     const states = this.internals?.states;
-    if (!states) return;
-    try {
-      if (on) states.add(name);
-      else states.delete(name);
-    } catch {
+    for (const state of [name, `--${name}`]) {
       try {
-        if (on) states.add(`--${name}`);
-        else states.delete(`--${name}`);
+        return void (on ? states?.add(state) : states?.delete(state));
       } catch {
-        /* no custom states here: styling by state is a nicety */
+        /* try the next form */
       }
     }
   }

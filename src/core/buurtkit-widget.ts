@@ -1,9 +1,10 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import type { PropertyDeclarations } from 'lit';
 import { BuurtkitElement } from './buurtkit-element.js';
-import { CONFIG_TAG, configContext } from './config-context.js';
+import { CONFIG_TAG, configContext, type BuurtkitConfig } from './config-context.js';
 import { resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
 import { BkErrorEvent, type BkErrorReason } from './events.js';
+import { closestAcross } from './lang.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
 
@@ -37,7 +38,9 @@ export class BuurtkitWidget extends BuurtkitElement {
   /** True while an ancestor `<buurtkit-config>` waits for its definition. */
   protected declare configPending: boolean;
 
-  private readonly config = new ContextConsumer(this, { context: configContext, subscribe: true });
+  /** What the closest `<buurtkit-config>` provides, and how to stop listening to it. */
+  private config: BuurtkitConfig | undefined;
+  private unsubscribe: (() => void) | undefined;
   private warnedUnconfigured = false;
 
   constructor() {
@@ -47,7 +50,7 @@ export class BuurtkitWidget extends BuurtkitElement {
 
   /** The endpoint to use, or undefined when endpoint or site is missing. */
   get resolvedEndpoint(): ResolvedEndpoint | undefined {
-    return resolveEndpoint(this, this.config.value);
+    return resolveEndpoint(this, this.config);
   }
 
   /** Whether to show the "not connected" message (never while a provider is still loading). */
@@ -57,16 +60,40 @@ export class BuurtkitWidget extends BuurtkitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.requestConfig();
     // A <buurtkit-config> defined after this widget misses our context request: ask again once
     // it is defined, so the order of the define calls (or script tags) does not matter.
-    if (!customElements.get(CONFIG_TAG) && hasAncestor(this, CONFIG_TAG)) {
+    if (!customElements.get(CONFIG_TAG) && closestAcross(this, (e) => e.localName === CONFIG_TAG)) {
       this.configPending = true;
       void customElements.whenDefined(CONFIG_TAG).then(() => {
         this.configPending = false;
-        if (this.isConnected) this.config.hostConnected();
+        if (this.isConnected) this.requestConfig();
         this.checkConfigured();
       });
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Ask the closest provider for the config and its later changes (the Lit context protocol). */
+  private requestConfig(): void {
+    this.dispatchEvent(
+      new ContextEvent(
+        configContext,
+        this,
+        (value, unsubscribe) => {
+          if (unsubscribe !== this.unsubscribe) this.unsubscribe?.();
+          this.unsubscribe = unsubscribe;
+          this.config = value;
+          this.requestUpdate();
+        },
+        true,
+      ),
+    );
   }
 
   protected override firstUpdated(): void {
@@ -75,8 +102,7 @@ export class BuurtkitWidget extends BuurtkitElement {
 
   /** Dispatch `bk-error`. */
   protected emitError(reason: BkErrorReason, detail?: BkErrorEvent['detail']): void {
-    const event = new BkErrorEvent(reason, detail);
-    this.dispatchEvent(event);
+    this.dispatchEvent(new BkErrorEvent(reason, detail));
   }
 
   /** Warn the website owner once, after providers had a turn. */
@@ -91,13 +117,4 @@ export class BuurtkitWidget extends BuurtkitElement {
       this.emitError('no-endpoint');
     });
   }
-}
-
-function hasAncestor(el: Element, tag: string): boolean {
-  let node: Node | null = el.parentNode;
-  while (node) {
-    if (node instanceof Element && node.localName === tag) return true;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return false;
 }

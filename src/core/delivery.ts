@@ -10,11 +10,12 @@ import type { OutboxRequest } from './endpoint.js';
 import { BkErrorEvent, BkQueuedEvent, BkSentEvent, BkSubmitEvent } from './events.js';
 import { sharedOutbox, type Outbox, type OutboxEvent, type OutboxOutcome } from './outbox.js';
 
-export type DeliveryResult =
-  | { state: 'cancelled' }
+/** What became of an envelope that was handed to the outbox. */
+type Sent =
   | { state: 'sent'; id: string }
   | { state: 'queued'; id: string; stored: boolean }
   | { state: 'failed'; id: string; status: number; issues: FieldIssue[] };
+export type DeliveryResult = { state: 'cancelled' } | Sent;
 
 export interface DeliveryHost extends ReactiveControllerHost, HTMLElement {
   /** A custom outbox; the page's shared outbox when unset. */
@@ -59,10 +60,8 @@ export class DeliveryController implements ReactiveController {
     this.host.dispatchEvent(submit);
     if (submit.defaultPrevented) return { state: 'cancelled' };
     const { id } = envelope;
-    let result: DeliveryResult;
-    if (new Blob([request.body]).size > MAX_BODY_BYTES) {
-      result = { state: 'failed', id, status: 413, issues: [] };
-    } else {
+    let result: Sent = { state: 'failed', id, status: 413, issues: [] };
+    if (new Blob([request.body]).size <= MAX_BODY_BYTES) {
       this.inFlight.add(id);
       try {
         const { outcome, stored } = await this.outbox().enqueue(request, { id, site: envelope.site, widget: envelope.widget });
@@ -89,24 +88,21 @@ export class DeliveryController implements ReactiveController {
     this.onLate(envelope, result);
   };
 
-  private announce(envelope: EnvelopeBase, result: DeliveryResult) {
-    const { host } = this;
-    if (result.state === 'sent') host.dispatchEvent(new BkSentEvent(envelope.id, envelope));
-    else if (result.state === 'queued') host.dispatchEvent(new BkQueuedEvent(envelope.id, envelope));
-    else if (result.state === 'failed') {
-      const { id, status, issues } = result;
-      host.dispatchEvent(new BkErrorEvent(status === 422 ? 'invalid' : 'rejected', { id, status, issues }));
-    }
+  private announce(envelope: EnvelopeBase, result: Sent) {
+    const { id } = envelope;
+    this.host.dispatchEvent(
+      result.state === 'sent'
+        ? new BkSentEvent(id, envelope)
+        : result.state === 'queued'
+          ? new BkQueuedEvent(id, envelope)
+          : new BkErrorEvent(result.status === 422 ? 'invalid' : 'rejected', { id, status: result.status, issues: result.issues }),
+    );
   }
 }
 
-function toResult(outcome: OutboxOutcome | { kind: 'queued'; id: string }, stored: boolean): DeliveryResult {
-  switch (outcome.kind) {
-    case 'delivered':
-      return { state: 'sent', id: outcome.id };
-    case 'rejected':
-      return { state: 'failed', id: outcome.id, status: outcome.status, issues: outcome.issues };
-    default:
-      return { state: 'queued', id: outcome.id, stored };
-  }
+function toResult(outcome: OutboxOutcome | { kind: 'queued'; id: string }, stored: boolean): Sent {
+  const { id } = outcome;
+  if (outcome.kind === 'delivered') return { state: 'sent', id };
+  if (outcome.kind === 'rejected') return { state: 'failed', id, status: outcome.status, issues: outcome.issues };
+  return { state: 'queued', id, stored };
 }

@@ -11,10 +11,8 @@
  */
 import { toFormBody } from './form-encoding.js';
 
-export const ENDPOINT_TYPES = ['collector', 'webhook'] as const;
-export type EndpointType = (typeof ENDPOINT_TYPES)[number];
-export const PAYLOAD_FORMATS = ['json', 'form'] as const;
-export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number];
+export type EndpointType = 'collector' | 'webhook';
+export type PayloadFormat = 'json' | 'form';
 
 /** What `<buurtkit-config>` provides and a widget's own attributes override. */
 export interface EndpointConfig {
@@ -52,13 +50,10 @@ export function resolveEndpoint(
   const endpoint = (own.endpoint || provided?.endpoint || '').trim();
   const site = (own.site || provided?.site || '').trim();
   if (!endpoint || !site) return undefined;
-  const endpointType = pick(ENDPOINT_TYPES, own.endpointType ?? provided?.endpointType);
-  const payloadFormat = pick(PAYLOAD_FORMATS, own.payloadFormat ?? provided?.payloadFormat);
+  // Anything unknown means the default.
+  const endpointType = (own.endpointType ?? provided?.endpointType) === 'webhook' ? 'webhook' : 'collector';
+  const payloadFormat = (own.payloadFormat ?? provided?.payloadFormat) === 'form' ? 'form' : 'json';
   return { endpoint, site, endpointType, payloadFormat };
-}
-
-function pick<T extends string>(allowed: readonly T[], value: string | undefined): T {
-  return allowed.includes(value as T) ? (value as T) : allowed[0]!;
 }
 
 /** Whether this endpoint can serve reads (public lists, vote counts). */

@@ -8,16 +8,11 @@ export type FormPair = [key: string, value: string];
 
 export function flattenForm(value: unknown, prefix = ''): FormPair[] {
   if (value === undefined) return [];
-  if (value === null) return prefix ? [[prefix, '']] : [];
-  if (typeof value === 'object') {
-    const out: FormPair[] = [];
-    const entries = Array.isArray(value)
-      ? value.map((v, i) => [String(i), v] as const)
-      : Object.entries(value as Record<string, unknown>);
-    for (const [k, v] of entries) out.push(...flattenForm(v, prefix ? `${prefix}.${k}` : k));
-    return out;
+  // Object.entries gives array items by index, too.
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => flattenForm(v, prefix ? `${prefix}.${k}` : k));
   }
-  return prefix ? [[prefix, String(value)]] : [];
+  return prefix ? [[prefix, value === null ? '' : String(value)]] : [];
 }
 
 /** `application/x-www-form-urlencoded` body for an object. */

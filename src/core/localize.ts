@@ -1,11 +1,11 @@
 /**
  * Per-element localisation: a Lit ReactiveController, no page-global runtime (the host page may
- * have its own). Each widget brings typed string tables (`nl` default, `en`); more locales are
- * data, added with `registerLocale()`; every string can be overridden per instance through the
- * widget's `strings` property or JSON attribute.
+ * have its own). Each widget brings typed string tables (`nl` built in and the default, `en`
+ * loaded when asked for); more locales are data, added with `registerLocale()`; every string can
+ * be overridden per instance through the widget's `strings` property or JSON attribute.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_LOCALE, dirOf, matchLocale, observeLang, resolveLang } from './lang.js';
+import { DEFAULT_LOCALE, dirOf, languageChanged, matchLocale, observeLang, resolveLang } from './lang.js';
 
 /** A message: plain text with `{placeholders}`, or plural forms chosen by `Intl.PluralRules`. */
 export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -18,8 +18,8 @@ export interface StringScopes {}
 
 export type LocaleData = { [K in keyof StringScopes]?: Partial<StringScopes[K]> } & Record<string, StringTable | undefined>;
 
-const registry = new Map<string, Map<string, StringTable>>();
-const registered = new EventTarget();
+/** Registered strings: scope (widget) → locale → table. */
+const registry: Record<string, Record<string, StringTable>> = {};
 
 /**
  * Add or extend a locale, e.g. `registerLocale('ar', { 'idea-box': {...} })`. Widgets already on
@@ -27,12 +27,11 @@ const registered = new EventTarget();
  */
 export function registerLocale(locale: string, data: LocaleData): void {
   const tag = locale.toLowerCase();
-  let scopes = registry.get(tag);
-  if (!scopes) registry.set(tag, (scopes = new Map()));
   for (const [scope, table] of Object.entries(data)) {
-    if (table) scopes.set(scope, { ...scopes.get(scope), ...table } as StringTable);
+    const tables = (registry[scope] ??= {});
+    if (table) tables[tag] = { ...tables[tag], ...table };
   }
-  registered.dispatchEvent(new Event('change'));
+  languageChanged();
 }
 
 /** Replace `{name}` placeholders; unknown names stay as they are. */
@@ -52,36 +51,65 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
   locale = DEFAULT_LOCALE;
   private unobserve?: () => void;
   private plurals?: Intl.PluralRules;
+  private readonly loading: Record<string, Promise<void>> = {};
 
+  /**
+   * @param tables Built-in strings per locale; `nl` is the fallback for every key.
+   * @param loaders Built-in locales that ship apart and load when the element's language asks for
+   *   them, e.g. `{ en: () => import('./en.js').then((m) => m.en) }`.
+   */
   constructor(
     private readonly host: LocalizeHost,
     private readonly scope: string,
-    private readonly tables: { nl: S; en: S } & Record<string, S>,
+    private readonly tables: Record<string, Partial<S>>,
+    private readonly loaders: Record<string, () => Promise<Partial<S>>> = {},
   ) {
     host.addController(this);
   }
 
+  /** Add built-in strings that arrive later (a part of the widget loaded on demand). */
+  add(tables: Record<string, Partial<S>>): void {
+    for (const [tag, table] of Object.entries(tables)) this.tables[tag] = { ...this.tables[tag], ...table };
+    this.host.requestUpdate();
+  }
+
+  /** Start loading a locale that ships apart when the element's language asks for it. */
+  private load(lang = resolveLang(this.host)): Promise<void> | undefined {
+    const tag = matchLocale(lang, Object.keys(this.loaders));
+    const load = this.loaders[tag];
+    if (!load || this.tables[tag]) return undefined;
+    return (this.loading[tag] ??= load().then(
+      (table) => this.add({ [tag]: table }),
+      // Offline, say: Dutch meanwhile; a later update tries again.
+      () => void delete this.loading[tag],
+    ));
+  }
+
+  /**
+   * Settles when the strings for the element's language are here, or after `waitMs` at most (a
+   * host may hold its first render that long, so Dutch does not flash); undefined when nothing loads.
+   */
+  ready(waitMs = 1500): Promise<unknown> | undefined {
+    const loading = this.load();
+    return loading && Promise.race([loading, new Promise((r) => setTimeout(r, waitMs))]);
+  }
+
   hostConnected() {
-    this.unobserve = observeLang(this.refresh);
-    registered.addEventListener('change', this.refresh);
+    this.unobserve = observeLang(() => this.host.requestUpdate());
   }
 
   hostDisconnected() {
     this.unobserve?.();
-    registered.removeEventListener('change', this.refresh);
   }
 
   /** Resolve once per update, before render. */
   hostUpdate() {
     this.lang = resolveLang(this.host);
-    const available = new Set(Object.keys(this.tables));
-    for (const [tag, scopes] of registry) if (scopes.has(this.scope)) available.add(tag);
-    const locale = matchLocale(this.lang, available);
+    void this.load(this.lang);
+    const locale = matchLocale(this.lang, [...Object.keys(this.tables), ...Object.keys(registry[this.scope] ?? {})]);
     if (locale !== this.locale) this.plurals = undefined;
     this.locale = locale;
   }
-
-  private readonly refresh = () => this.host.requestUpdate();
 
   /** `ltr` or `rtl` for the locale in use, unless the host sets `dir` itself. */
   get dir(): 'ltr' | 'rtl' {
@@ -92,7 +120,7 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
   private lookup(key: string): Message {
     return (
       this.host.strings?.[key] ??
-      registry.get(this.locale)?.get(this.scope)?.[key] ??
+      registry[this.scope]?.[this.locale]?.[key] ??
       this.tables[this.locale]?.[key] ??
       this.tables[DEFAULT_LOCALE]?.[key] ??
       key
@@ -111,15 +139,6 @@ export class LocalizeController<S extends StringTable> implements ReactiveContro
   /** Optional key lookup for data-driven strings (category or status labels). */
   has(key: string): boolean {
     return this.lookup(key) !== key;
-  }
-
-  date(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(this.locale, options).format(d);
-  }
-
-  number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
   }
 }
 

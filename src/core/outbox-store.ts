@@ -17,21 +17,14 @@ export interface OutboxItem extends OutboxRequest {
 }
 
 export interface OutboxStore {
-  put(item: OutboxItem): Promise<void>;
-  delete(id: string): Promise<void>;
+  put(item: OutboxItem): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
   all(): Promise<OutboxItem[]>;
-  clear(): Promise<void>;
+  clear(): Promise<unknown>;
 }
 
 export const DB_NAME = 'buurtkit';
 export const STORE_NAME = 'outbox';
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 export class IdbOutboxStore implements OutboxStore {
   private db?: Promise<IDBDatabase>;
@@ -41,11 +34,8 @@ export class IdbOutboxStore implements OutboxStore {
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(this.dbName, 1);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(STORE_NAME)) {
-          req.result.createObjectStore(STORE_NAME, { keyPath: 'id' });
-        }
-      };
+      // Version 1 is the first: the store is always new here.
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE_NAME, { keyPath: 'id' });
       req.onsuccess = () => {
         const db = req.result;
         // Let a newer version of the bundle upgrade the database; reopen on next use.
@@ -63,28 +53,25 @@ export class IdbOutboxStore implements OutboxStore {
   }
 
   private async run<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await this.open();
-    const tx = db.transaction(STORE_NAME, mode);
-    const result = done(fn(tx.objectStore(STORE_NAME)));
+    const tx = (await this.open()).transaction(STORE_NAME, mode);
+    const req = fn(tx.objectStore(STORE_NAME));
     // A write is durable only when the transaction completes, not when the request succeeds.
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    return new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
     });
-    return result;
   }
 
-  async put(item: OutboxItem) {
-    await this.run('readwrite', (s) => s.put(item));
+  put(item: OutboxItem) {
+    return this.run('readwrite', (s) => s.put(item));
   }
-  async delete(id: string) {
-    await this.run('readwrite', (s) => s.delete(id));
+  delete(id: string) {
+    return this.run('readwrite', (s) => s.delete(id));
   }
   all() {
     return this.run<OutboxItem[]>('readonly', (s) => s.getAll());
   }
-  async clear() {
-    await this.run('readwrite', (s) => s.clear());
+  clear() {
+    return this.run('readwrite', (s) => s.clear());
   }
 }

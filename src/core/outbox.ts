@@ -39,18 +39,12 @@ export class OutboxEvent extends Event {
 export type FlushReason = 'timer' | 'visible' | 'online' | 'load' | 'enqueue';
 const RANK: Record<FlushReason, number> = { timer: 0, visible: 1, online: 2, load: 3, enqueue: 4 };
 
-export interface OutboxTiming {
-  now(): number;
-  random(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface OutboxOptions {
   /** Where items are kept; IndexedDB by default. */
   store?: OutboxStore;
   backoff?: Partial<BackoffOptions>;
-  timing?: Partial<OutboxTiming>;
+  /** The jitter source, in [0, 1]; `Math.random` by default (tests pin it). */
+  random?: () => number;
   /** Abort an attempt that hangs longer than this. */
   requestTimeoutMs?: number;
   lockName?: string;
@@ -73,14 +67,14 @@ export class Outbox extends EventTarget {
   /** Items the device could not store; sent from here while the page is open. */
   private readonly memory = new Map<string, OutboxItem>();
   private readonly backoff: BackoffOptions;
-  private readonly t: OutboxTiming;
+  private readonly random: () => number;
   private readonly requestTimeoutMs: number;
   private readonly lockName: string;
   /** Outcomes reached by other tabs and outbox instances, so the widget that owns an id hears of it. */
   private readonly channel: BroadcastChannel | undefined;
   private requested: FlushReason | undefined;
   private running: Promise<void> | undefined;
-  private timer: unknown;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
   private stopped = false;
   private lockMissed = false;
@@ -90,13 +84,7 @@ export class Outbox extends EventTarget {
     this.store = options.store ?? (typeof indexedDB === 'undefined' ? undefined : new IdbOutboxStore());
     this.storageFailed = !this.store;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.t = {
-      now: () => Date.now(),
-      random: Math.random,
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      ...options.timing,
-    };
+    this.random = options.random ?? Math.random;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
     this.lockName = options.lockName ?? 'buurtkit-outbox';
     this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${this.lockName}-outcomes`);
@@ -121,7 +109,7 @@ export class Outbox extends EventTarget {
     if (this.channel) this.channel.onmessage = null;
     removeEventListener('online', this.onOnline);
     document.removeEventListener('visibilitychange', this.onVisible);
-    this.t.clearTimeout(this.timer);
+    clearTimeout(this.timer);
   }
 
   private readonly onOnline = () => void this.flush('online');
@@ -131,7 +119,7 @@ export class Outbox extends EventTarget {
 
   /** Store the item (awaited), then try to send it at once. */
   async enqueue(request: OutboxRequest, meta: { id: string; site: string; widget: string }): Promise<EnqueueResult> {
-    const now = this.t.now();
+    const now = Date.now();
     const item: OutboxItem = { ...request, ...meta, createdAt: now, attempts: 0, nextAttemptAt: now };
     const stored = await this.save(item);
     let outcome: OutboxOutcome | undefined;
@@ -200,7 +188,7 @@ export class Outbox extends EventTarget {
   }
 
   private async sendDue(reason: FlushReason): Promise<void> {
-    const now = this.t.now();
+    const now = Date.now();
     for (const item of await this.items()) {
       if (this.stopped && reason !== 'enqueue') return;
       const due = item.nextAttemptAt <= now || (reason !== 'timer' && item.lastStatus === 0);
@@ -214,7 +202,7 @@ export class Outbox extends EventTarget {
     let retryAfter: number | undefined;
     let issues: FieldIssue[] = [];
     const abort = new AbortController();
-    const timeout = this.t.setTimeout(() => abort.abort(), this.requestTimeoutMs);
+    const timeout = setTimeout(() => abort.abort(), this.requestTimeoutMs);
     try {
       const res = await fetch(item.url, {
         method: item.method,
@@ -228,16 +216,16 @@ export class Outbox extends EventTarget {
       status = res.status;
       verdict = classifyResponse(res.status, res.type);
       if (verdict === 'reject') issues = await readIssues(res);
-      if (verdict === 'retry') retryAfter = parseRetryAfter(res.headers.get('Retry-After'), this.t.now());
+      if (verdict === 'retry') retryAfter = parseRetryAfter(res.headers.get('Retry-After'), Date.now());
     } catch {
       // A network error, an abort after the timeout, or a CORS failure: try again later.
     } finally {
-      this.t.clearTimeout(timeout);
+      clearTimeout(timeout);
     }
     let outcome: OutboxOutcome;
     if (verdict === 'retry') {
       const attempts = item.attempts + 1;
-      const nextAttemptAt = this.t.now() + nextAttemptDelay(attempts, retryAfter, this.backoff, this.t.random);
+      const nextAttemptAt = Date.now() + nextAttemptDelay(attempts, retryAfter, this.backoff, this.random);
       await this.save({ ...item, attempts, nextAttemptAt, lastStatus: status });
       outcome = { kind: 'retrying', id: item.id, status, nextAttemptAt };
     } else {
@@ -272,13 +260,13 @@ export class Outbox extends EventTarget {
   }
 
   private async schedule(): Promise<void> {
-    this.t.clearTimeout(this.timer);
+    clearTimeout(this.timer);
     if (this.stopped) return;
     const items = await this.items();
     if (!items.length) return;
     const next = Math.min(...items.map((i) => i.nextAttemptAt));
-    const delay = Math.max(this.lockMissed ? BUSY_RETRY_MS : 0, next - this.t.now());
-    this.timer = this.t.setTimeout(() => void this.flush('timer'), delay);
+    const delay = Math.max(this.lockMissed ? BUSY_RETRY_MS : 0, next - Date.now());
+    this.timer = setTimeout(() => void this.flush('timer'), delay);
   }
 
   /** Run `fn` holding the lock; false when it was busy and `wait` is false. */

@@ -31,7 +31,6 @@ export const tokens = css`
 export const baseStyles = css`
   :host {
     display: block;
-    font: inherit;
     color: var(--_text);
     line-height: 1.5;
   }

@@ -90,6 +90,8 @@ describe('core: define, lang, localize, config', () => {
     expect(heading(fy)).to.equal('Hasto in idee?');
     // Missing keys fall back to Dutch.
     expect(new IdeaBoxObject(fy).$('button[type=submit]')!.textContent!.trim()).to.equal('Idee versturen');
+    // The list's strings come with the list, which loads on demand.
+    await waitFor(() => fy.l.has('votes'), { message: 'the list strings' });
     expect(fy.l.t('votes', { count: 1 })).to.equal('1 persoon vindt dit een goed idee');
     expect(fy.l.t('votes', { count: 3 })).to.equal('3 mensen vinden dit een goed idee');
   });

@@ -152,6 +152,12 @@ describe('<idea-box> form', () => {
     expect(po.field<HTMLTextAreaElement>('idea').value).to.equal('  Een buurtmoestuin  ');
   });
 
+  it('does not download the public list’s code when the list is hidden', () => {
+    // Every widget in this file has hide-list; the list, its strings and styles are a lazy chunk.
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.filter((url) => /idea-list|votes-store|list-strings/.test(url))).to.deep.equal([]);
+  });
+
   it('announces the characters left only near the limit', async () => {
     const po = await make();
     await expect(po.el).to.be.accessible();

@@ -110,6 +110,13 @@ describe('<idea-box> public list and votes', () => {
     expect(li.querySelector('.count')!.textContent).to.equal(`${before + 1} persoon vindt dit een goed idee`);
   });
 
+  it('loads English only where it is asked for', () => {
+    // Every widget in this file is Dutch: the English strings (a lazy chunk) were never fetched.
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.filter((url) => url.includes('/locales/en'))).to.deep.equal([]);
+    expect(loaded.some((url) => url.includes('idea-list'))).to.equal(true);
+  });
+
   it('respects list-limit and hide-list; a list that cannot load shows nothing', async () => {
     const limited = await make('list-limit="1"');
     await expect(limited.el).to.be.accessible();

@@ -205,7 +205,7 @@ describe('outbox: offline, retries, single flight', () => {
     const key = uniqueKey('nostore');
     await scriptReceiver(key, [{ status: 503 }]);
     // No jitter: the retry comes 1.5 s later, so the queued state can be checked first.
-    const outbox = track(new Outbox({ store: new BrokenStore(), backoff: { baseMs: 1500, capMs: 1500 }, timing: { random: () => 1 } }));
+    const outbox = track(new Outbox({ store: new BrokenStore(), backoff: { baseMs: 1500, capMs: 1500 }, random: () => 1 }));
     const po = await make(`endpoint-type="webhook" endpoint="${rx}/json/${key}" site="s"`, outbox);
     await expect(po.el).to.be.accessible();
     await po.type('idea', 'Een veilige speelplek');

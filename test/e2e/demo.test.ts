@@ -78,7 +78,7 @@ async function writeIdea(page: Page, text: string): Promise<void> {
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtkit-e2e-'));
   demo = await startDemo({ dataDir, collectorPort: 0, sitePort: 0 });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

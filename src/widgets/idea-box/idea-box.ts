@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import type { DeliveryResult } from '../../core/delivery.js';
 import { DeliveryController } from '../../core/delivery.js';
-import { submissionRequest } from '../../core/endpoint.js';
+import { canRead, submissionRequest } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
@@ -14,7 +14,7 @@ import type { IdeaPayloadInput } from '../../schema/idea-box.js';
 import { parseCategories, type CategoryOption } from './categories.js';
 import { ideaBoxStyles } from './idea-box.styles.js';
 import { renderForm } from './idea-form.js';
-import { IdeaListController } from './idea-list.js';
+import type { IdeaListController } from './idea-list.js';
 import {
   buildConsent,
   buildIdeaPayload,
@@ -26,7 +26,7 @@ import {
   type FieldErrors,
   type IdeaFormValues,
 } from './payload.js';
-import { en, nl, type IdeaBoxStrings } from './strings.js';
+import { nl, type IdeaBoxStrings } from './strings.js';
 
 /** What the visitor sees: the form, a send in progress, or a thank-you. `failed` keeps the form. */
 export type IdeaBoxPhase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
@@ -121,9 +121,17 @@ export class IdeaBox extends BuurtkitWidget {
   protected declare errors: FieldErrors;
 
   /** @internal */
-  readonly l = new LocalizeController<IdeaBoxStrings>(this, 'idea-box', { nl, en });
+  readonly l = new LocalizeController<IdeaBoxStrings>(
+    this,
+    'idea-box',
+    { nl },
+    // Shipped apart: only visitors whose page asks for the language download it.
+    { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
+  );
   private readonly delivery = new DeliveryController(this, (env, r) => this.onLateOutcome(env, r));
-  private readonly list = new IdeaListController(this, this.l, (env, req) => this.delivery.deliver(env, req));
+  /** The public list, once its module has loaded (see `loadList`). */
+  private list: IdeaListController | undefined;
+  private listLoading: Promise<void> | undefined;
   /** @internal A form-level error (refused, unmapped issues, an earlier idea that failed). */
   formError = '';
   /** @internal The text of an earlier idea that was refused after the form was reused. */
@@ -149,7 +157,10 @@ export class IdeaBox extends BuurtkitWidget {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.list.sync(this.resolvedEndpoint, !this.hideList, this.listLimit);
+    const cfg = this.resolvedEndpoint;
+    const showList = !!cfg && canRead(cfg) && !this.hideList;
+    if (showList) this.loadList();
+    this.list?.sync(cfg, showList, this.listLimit);
     if (changed.has('values')) this.announceCount(this.values.text.length);
     if (changed.has('phase') || changed.has('errors')) {
       for (const state of PHASE_STATES) this.toggleState(state, this.phase === state);
@@ -157,19 +168,32 @@ export class IdeaBox extends BuurtkitWidget {
     }
   }
 
+  /**
+   * The public list and votes are a separate chunk, fetched only where the list is shown; the form
+   * renders and sends without waiting for it. (The outbox is not lazy: page load flushes it.)
+   */
+  private loadList() {
+    this.listLoading ??= import('./idea-list.js').then(
+      ({ IdeaListController, listStyles }) => {
+        const root = this.renderRoot as ShadowRoot;
+        // Add to the sheets Lit adopted; where adoptedStyleSheets is missing, Lit appends a <style>.
+        adoptStyles(root, [...(root.adoptedStyleSheets ?? []), listStyles]);
+        this.list = new IdeaListController(this, this.l, (env, req) => this.delivery.deliver(env, req));
+      },
+      // The list is an extra: without it the form works; the next update tries again.
+      () => (this.listLoading = undefined),
+    );
+  }
+
+  /** English ships apart: give it a moment before the first render, so Dutch does not flash. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.hasUpdated ? undefined : this.l.ready();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override firstUpdated(): void {
     super.firstUpdated();
     this.startedAt = performance.now();
-  }
-
-  /** @internal */
-  get currentValues(): IdeaFormValues {
-    return this.values;
-  }
-
-  /** @internal */
-  get currentErrors(): FieldErrors {
-    return this.errors;
   }
 
   /** The checks made before sending; the collector validates everything again. */
@@ -203,8 +227,8 @@ export class IdeaBox extends BuurtkitWidget {
         : done
           ? this.renderThanks()
           : html`<div part="intro" class="intro"><slot name="intro">${l.t('intro')}</slot></div>
-              ${renderForm(this, (e) => void this.onSubmit(e))}`}
-      ${statusRegion(this.status, this.tone)} ${this.unconfigured ? nothing : this.list.render(this.listLimit)}
+              ${renderForm(this, this.values, this.errors, (e) => void this.onSubmit(e))}`}
+      ${statusRegion(this.status, this.tone)} ${this.unconfigured ? nothing : this.list?.render(this.listLimit)}
     </div>`;
   }
 
@@ -297,7 +321,7 @@ export class IdeaBox extends BuurtkitWidget {
   /** A queued idea or vote was finally delivered or refused. */
   private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
     const data = envelope.data as Partial<IdeaPayloadInput> | { kind: 'vote'; ideaId: string };
-    if (data.kind === 'vote') return this.list.settle(data.ideaId, result);
+    if (data.kind === 'vote') return this.list?.settle(data.ideaId, result);
     const { l } = this;
     const current = this.lastId === envelope.id && this.phase === 'queued';
     if (result.state === 'sent') {

@@ -6,13 +6,11 @@ import { html, nothing } from 'lit';
 import { CATEGORY_MAX, CONTACT_MAX, IDEA_TEXT_MAX, IDEA_TEXT_MIN, NAME_MAX, RESPONDENT_ROLES } from '../../schema/constants.js';
 import { categoryLabel, defaultCategories } from './categories.js';
 import type { IdeaBox } from './idea-box.js';
-import { IDEA_FIELDS, needsConsent, type IdeaField, type IdeaFormValues } from './payload.js';
+import { IDEA_FIELDS, needsConsent, type FieldErrors, type IdeaField, type IdeaFormValues } from './payload.js';
 import type { IdeaBoxStrings } from './strings.js';
 
-export function renderForm(h: IdeaBox, onSubmit: (e: SubmitEvent) => void) {
+export function renderForm(h: IdeaBox, v: IdeaFormValues, errors: FieldErrors, onSubmit: (e: SubmitEvent) => void) {
   const { l } = h;
-  const v = h.currentValues;
-  const errors = h.currentErrors;
   const sending = h.phase === 'sending';
   const invalid = IDEA_FIELDS.filter((f) => errors[f]);
   const message = (f: IdeaField) => l.t(errors[f]!, { min: IDEA_TEXT_MIN, max: IDEA_TEXT_MAX });

@@ -2,19 +2,30 @@
  * The public list of `<idea-box>`: published ideas with their status and the coordinator's
  * answer, and an upvote per idea, once per browser. Collector mode only: in webhook mode, or when
  * the list cannot be loaded, nothing is shown. All idea text is rendered as text.
+ *
+ * Loaded on demand: `<idea-box>` imports this module (with its strings and styles) only when the
+ * list is shown, so the form never waits for it. Votes go through the widget's outbox like ideas.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PublishedIdea } from '../../schema/idea-box.js';
 import type { DeliveryResult } from '../../core/delivery.js';
-import { canRead, ideasUrl, voteRequest, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { ideasUrl, voteRequest, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
+import { listEn, listNl } from './list-strings.js';
 import type { IdeaBoxStrings } from './strings.js';
 import { readVotes, rememberVote } from './votes-store.js';
 
+export { listStyles } from './idea-list.styles.js';
+
 type Deliver = (envelope: EnvelopeBase, request: OutboxRequest) => Promise<DeliveryResult>;
+
+function formatDate(value: string, locale: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+}
 
 function isIdea(x: unknown): x is PublishedIdea {
   const i = x as PublishedIdea | null;
@@ -39,6 +50,7 @@ export class IdeaListController implements ReactiveController {
     private readonly l: LocalizeController<IdeaBoxStrings>,
     private readonly deliver: Deliver,
   ) {
+    l.add({ nl: listNl, en: listEn });
     host.addController(this);
   }
 
@@ -52,9 +64,9 @@ export class IdeaListController implements ReactiveController {
     this.url = '';
   }
 
-  /** Call before each render with the current endpoint; (re)loads when the list URL changes. */
+  /** Call before each render: (re)loads when the list URL changes; `show` only in collector mode. */
   sync(cfg: ResolvedEndpoint | undefined, show: boolean, limit: number): void {
-    const url = cfg && show && canRead(cfg) ? `${ideasUrl(cfg)}${limit > 0 ? `?limit=${Math.min(limit, 500)}` : ''}` : '';
+    const url = cfg && show ? `${ideasUrl(cfg)}${limit > 0 ? `?limit=${Math.min(limit, 500)}` : ''}` : '';
     if (url === this.url) return;
     this.url = url;
     this.abort?.abort();
@@ -147,7 +159,7 @@ export class IdeaListController implements ReactiveController {
         <span part="badge" class="badge" data-status=${idea.status}
           ><span class="visually-hidden">${l.t('statusPrefix')} </span>${l.has(statusKey) ? l.t(statusKey) : idea.status}</span
         >
-        <span class="date">${l.t('postedOn', { date: l.date(idea.createdAt) })}</span>
+        <span class="date">${l.t('postedOn', { date: formatDate(idea.createdAt, l.locale) })}</span>
       </p>
       ${idea.status === 'niet-mogelijk' && idea.statusReason
         ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> ${idea.statusReason}</p>`

@@ -40,9 +40,21 @@ export const emptyValues = (): IdeaFormValues => ({
   honeypot: '',
 });
 
-/** Field ids in the widget's shadow root, in form order (the error summary follows it). */
-export const IDEA_FIELDS = ['idea', 'category', 'role', 'help', 'name', 'contact', 'consent'] as const;
-export type IdeaField = (typeof IDEA_FIELDS)[number];
+/**
+ * The form's fields by id in the widget's shadow root, in form order (the error summary follows
+ * it), with the envelope path the collector names in its 422 issues.
+ */
+export const FIELD_PATHS = {
+  idea: 'data.text',
+  category: 'data.category',
+  role: 'data.role',
+  help: 'data.wantsToHelp',
+  name: 'data.name',
+  contact: 'data.contact',
+  consent: 'consent',
+} as const;
+export type IdeaField = keyof typeof FIELD_PATHS;
+export const IDEA_FIELDS = Object.keys(FIELD_PATHS) as IdeaField[];
 
 export type IdeaErrorKey =
   | 'errIdeaMissing'
@@ -80,13 +92,12 @@ export function validateIdea(v: IdeaFormValues): FieldErrors {
 
 export function buildIdeaPayload(v: IdeaFormValues): IdeaPayloadInput {
   const payload: IdeaPayloadInput = { kind: 'idea', text: v.text.trim(), wantsToHelp: v.wantsToHelp };
-  const category = v.category.trim();
-  if (category) payload.category = category;
+  // Empty optional fields are left out; only known roles are sent.
+  for (const key of ['category', 'name', 'contact'] as const) {
+    const value = v[key].trim();
+    if (value) payload[key] = value;
+  }
   if ((RESPONDENT_ROLES as readonly string[]).includes(v.role)) payload.role = v.role as RespondentRole;
-  const name = v.name.trim();
-  if (name) payload.name = name;
-  const contact = v.contact.trim();
-  if (contact) payload.contact = contact;
   return payload;
 }
 
@@ -98,30 +109,9 @@ export function buildConsent(v: IdeaFormValues, now = Date.now()): Consent | und
 }
 
 /** Form values back from a payload, to restore the visitor's text after a late refusal. */
-export function valuesFromPayload(data: Partial<IdeaPayloadInput>, consent: boolean): IdeaFormValues {
-  return {
-    ...emptyValues(),
-    text: data.text ?? '',
-    category: data.category ?? '',
-    role: data.role ?? '',
-    wantsToHelp: data.wantsToHelp ?? false,
-    name: data.name ?? '',
-    contact: data.contact ?? '',
-    consent,
-  };
+export function valuesFromPayload({ kind: _kind, ...data }: Partial<IdeaPayloadInput>, consent: boolean): IdeaFormValues {
+  return { ...emptyValues(), ...data, consent };
 }
-
-/** Envelope path of each field, as the collector names it in 422 issues. */
-export const FIELD_PATHS: Record<IdeaField, string> = {
-  idea: 'data.text',
-  category: 'data.category',
-  role: 'data.role',
-  help: 'data.wantsToHelp',
-  name: 'data.name',
-  contact: 'data.contact',
-  consent: 'consent',
-};
-const PATHS = Object.fromEntries(Object.entries(FIELD_PATHS).map(([f, p]) => [p, f])) as Record<string, IdeaField>;
 
 /** Field errors as issues in the collector's format (for `bk-error` with reason `invalid`). */
 export function errorsToIssues(errors: FieldErrors): FieldIssue[] {
@@ -135,21 +125,21 @@ export function errorsToIssues(errors: FieldErrors): FieldIssue[] {
  */
 export function mapIssues(issues: FieldIssue[], v: IdeaFormValues): { errors: FieldErrors; unmapped: boolean } {
   const errors: FieldErrors = {};
-  let unmapped = false;
-  for (const issue of issues) {
-    const field = PATHS[issue.path] ?? (issue.path.startsWith('consent.') ? 'consent' : undefined);
-    if (!field) {
-      unmapped = true;
-      continue;
+  let unmapped = !issues.length;
+  for (const { path } of issues) {
+    // `consent.givenAt` belongs to the consent checkbox, and so on.
+    const field = IDEA_FIELDS.find((f) => path === FIELD_PATHS[f] || path.startsWith(`${FIELD_PATHS[f]}.`));
+    if (!field) unmapped = true;
+    else {
+      errors[field] ??=
+        field === 'idea'
+          ? (textError(v.text) ?? 'errField')
+          : field === 'contact'
+            ? 'errContact'
+            : field === 'consent'
+              ? 'errConsent'
+              : 'errField';
     }
-    errors[field] ??=
-      field === 'idea'
-        ? (textError(v.text) ?? 'errField')
-        : field === 'contact'
-          ? 'errContact'
-          : field === 'consent'
-            ? 'errConsent'
-            : 'errField';
   }
-  return { errors, unmapped: unmapped || issues.length === 0 };
+  return { errors, unmapped };
 }

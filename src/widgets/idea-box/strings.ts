@@ -1,9 +1,12 @@
 /**
  * Texts of `<idea-box>`. Dutch is plain language (B1): short sentences, "je", no jargon, no
  * assumption that the visitor has a problem. Every key can be overridden per instance
- * (`strings` property or JSON attribute) and per locale (`registerLocale`).
+ * (`strings` property or JSON attribute) and per locale (`registerLocale`). Dutch is built in;
+ * English loads when a page asks for it (`locales/en.ts`), and the texts of the public list load
+ * with the list (`list-strings.ts`).
  */
 import type { PluralMessage } from '../../core/localize.js';
+import type { ListStrings } from './list-strings.js';
 
 export const nl = {
   heading: 'Heb je een idee?',
@@ -55,88 +58,11 @@ export const nl = {
   queuedTitle: 'Bedankt! Je idee is bewaard.',
   queuedBody: 'Het lukte nog niet om je idee te versturen. Het staat veilig op dit apparaat. We versturen het vanzelf zodra het kan.',
   another: 'Nog een idee sturen',
-  listHeading: 'Wat we met jullie ideeën doen',
-  statusPrefix: 'Stand van zaken:',
-  'status.ontvangen': 'Ontvangen',
-  'status.wordt-besproken': 'Wordt besproken',
-  'status.gepland': 'Gepland',
-  'status.gedaan': 'Gedaan',
-  'status.niet-mogelijk': 'Niet mogelijk',
-  reasonLabel: 'Waarom niet:',
-  answerLabel: 'Wat we ermee doen',
-  postedOn: 'Ingestuurd op {date}',
-  vote: 'Ik vind dit ook een goed idee',
-  votes: { one: '{count} persoon vindt dit een goed idee', other: '{count} mensen vinden dit een goed idee' } as PluralMessage,
-  voteThanks: 'Bedankt voor je stem!',
-  voteFailed: 'Je stem kon niet worden verstuurd.',
 };
 
-export type IdeaBoxStrings = typeof nl;
-
-export const en: IdeaBoxStrings = {
-  heading: 'Do you have an idea?',
-  intro: 'What would you like to do, or what could be better? Write it here. You do not have to give your name.',
-  optional: '(you can skip this)',
-  ideaLabel: 'Your idea',
-  ideaHint: 'Use your own words. Short is fine.',
-  charCount: '{count} of {max} characters',
-  charsLeft: { one: '{count} character left', other: '{count} characters left' },
-  categoryLabel: 'What is your idea about?',
-  categoryNone: 'I do not know',
-  'category.activiteit': 'An activity',
-  'category.de-ruimte': 'The space',
-  'category.samen-organiseren': 'Organising something together',
-  'category.zorg-of-zorgen': 'A concern or objection',
-  'category.anders': 'Something else',
-  roleLabel: 'I am…',
-  roleNone: 'I would rather not say',
-  'role.bezoeker': 'a visitor',
-  'role.naaste': 'family or a friend of a visitor',
-  'role.buurtbewoner': 'a neighbour',
-  'role.vrijwilliger': 'a volunteer',
-  'role.anders': 'something else',
-  helpLabel: 'I want to help organise this',
-  nameLabel: 'Your name',
-  contactLabel: 'E-mail or phone number',
-  contactHint: 'Only fill this in if you want us to contact you.',
-  consentLabel: 'You may call or e-mail me about this idea. My details are only used for that.',
-  submit: 'Send idea',
-  summaryTitle: 'Please check this:',
-  errIdeaMissing: 'Please write your idea first.',
-  errIdeaShort: 'Your idea is too short. Write at least {min} characters.',
-  errIdeaLong: 'Your idea is too long. Use at most {max} characters.',
-  errContact: 'Enter an e-mail address or phone number. Or leave this empty.',
-  errConsent: 'Tick the box if we may contact you. Do you not want that? Then empty the e-mail or phone field.',
-  errField: 'This is not right yet.',
-  errForm: 'Something in the form is not right.',
-  notConnected: 'This form is not connected yet. You cannot send an idea here yet.',
-  sending: 'Sending…',
-  sent: 'Sent',
-  queued: 'Saved on this device — we will send it as soon as you are online again.',
-  failed: 'Could not be sent. Your text is still here.',
-  storageFailed: 'We could not save your idea on this device. Keep this page open and we will keep trying to send it.',
-  earlierFailed: 'Your earlier idea could not be sent:',
-  lateSent: 'Your earlier idea has now been sent.',
-  thanksTitle: 'Thank you! We have your idea.',
-  thanksBody: 'We talk about the ideas every month in the living-room meeting. You will see here what we do with them.',
-  queuedTitle: 'Thank you! Your idea is saved.',
-  queuedBody: 'We could not send your idea yet. It is safe on this device. We will send it by itself as soon as we can.',
-  another: 'Send another idea',
-  listHeading: 'What we do with your ideas',
-  statusPrefix: 'Status:',
-  'status.ontvangen': 'Received',
-  'status.wordt-besproken': 'Being discussed',
-  'status.gepland': 'Planned',
-  'status.gedaan': 'Done',
-  'status.niet-mogelijk': 'Not possible',
-  reasonLabel: 'Why not:',
-  answerLabel: 'What we do with it',
-  postedOn: 'Sent on {date}',
-  vote: 'I think this is a good idea too',
-  votes: { one: '{count} person thinks this is a good idea', other: '{count} people think this is a good idea' },
-  voteThanks: 'Thank you for your vote!',
-  voteFailed: 'Your vote could not be sent.',
-};
+export type FormStrings = typeof nl;
+/** Every key of the widget, the list's included. */
+export type IdeaBoxStrings = FormStrings & ListStrings;
 
 declare module '../../core/localize.js' {
   interface StringScopes {

@@ -1,6 +1,6 @@
 /**
- * Arabic texts for `<idea-box>` (right to left). Not part of the default bundle: import this module
- * to register them, e.g. `import 'buurtkit/widgets/idea-box/locales/ar.js'`.
+ * Arabic texts for `<idea-box>` (right to left). Not in the initial download: the widget loads this
+ * module when a page or element asks for Arabic. Importing it registers the table up front.
  */
 import { registerLocale } from '../../../core/localize.js';
 import type { IdeaBoxStrings } from '../strings.js';
