@@ -29,6 +29,11 @@ import {
 import { nl, type IdeaBoxStrings } from './strings.js';
 
 /** What the visitor sees: the form, a send in progress, or a thank-you. `failed` keeps the form. */
+// Public API that goes with the element: more locales, the events, a custom outbox.
+export { registerLocale } from '../../core/localize.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { Outbox, sharedOutbox } from '../../core/outbox.js';
+
 export type IdeaBoxPhase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
 const PHASE_STATES: readonly WidgetState[] = ['sending', 'sent', 'queued', 'failed'];
 /** "Characters left" is announced when fewer than these remain. */
