@@ -4,8 +4,9 @@ import { MAX_BODY_BYTES } from '../schema/index.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
-import { SqliteStore } from './store/sqlite.js';
+import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 
 export interface CollectorOptions {
@@ -39,32 +40,74 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   const limiter = new RateLimiter(options.store, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, clock);
   const ctx = { store: options.store, limiter, now: () => new Date(clock()) };
 
+  installGracefulClose(app);
   installErrorHandlers(app);
   installResponseHeaders(app);
+  registerHealthRoutes(app, options.store);
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.
   return app;
 }
 
+/**
+ * On `close()` Fastify stops listening and answers new requests with 503, but a keep-alive socket
+ * whose request was in flight stays open after its answer, and `server.close()` waits for it until
+ * the keep-alive timeout. So once closing starts, answers carry `Connection: close`, and sockets
+ * that went idle are closed a few times a second until the server is down.
+ */
+function installGracefulClose(app: FastifyInstance): void {
+  let closing = false;
+  let reaper: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    closing = true;
+    reaper = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('Connection', 'close');
+    return payload;
+  });
+  app.addHook('onClose', async () => clearInterval(reaper));
+}
+
 export interface OpenCollectorOptions extends Omit<CollectorOptions, 'store'> {
-  /** SQLite file; created with its folder when missing. */
-  dbPath: string;
+  /** Where the data lives; see `resolveStoreTarget` for how the CLI decides from flags and env. */
+  storage?: StoreTarget;
+  /** Shorthand for a SQLite file; created with its folder when missing. */
+  dbPath?: string;
+  /** Shorthand for PostgreSQL: a `postgres://` URL. */
+  databaseUrl?: string;
 }
 
 export interface Collector {
   app: FastifyInstance;
-  store: SqliteStore;
+  store: Store;
+  storage: StoreTarget;
 }
 
-/** A collector on a SQLite file; closing the app closes the database. */
+function storageOf(options: OpenCollectorOptions): StoreTarget {
+  const given = [options.storage, options.dbPath, options.databaseUrl].filter((o) => o !== undefined);
+  if (given.length !== 1) throw new StoreConfigError('Give exactly one of storage, dbPath or databaseUrl');
+  if (options.storage) return options.storage;
+  if (options.dbPath !== undefined) return { backend: 'sqlite', path: options.dbPath };
+  if (!isPostgresUrl(options.databaseUrl!)) throw new StoreConfigError('databaseUrl must be a postgres:// URL');
+  return { backend: 'postgres', url: options.databaseUrl! };
+}
+
+/**
+ * A collector on its own store (SQLite file or PostgreSQL, migrated on open); closing the app
+ * closes the store, after the requests in flight have finished.
+ */
 export async function openCollector(options: OpenCollectorOptions): Promise<Collector> {
-  const { dbPath, ...rest } = options;
-  const store = new SqliteStore(dbPath);
+  const { storage: _storage, dbPath: _dbPath, databaseUrl: _databaseUrl, ...rest } = options;
+  const storage = storageOf(options);
+  let log: ((error: Error) => void) | undefined;
+  const store = await openStore(storage, { onIdleError: (error) => log?.(error) });
   try {
     const app = await createApp({ ...rest, store });
+    log = (error) => app.log.warn({ err: error }, 'database connection lost; it will be replaced');
     app.addHook('onClose', async () => store.close());
-    return { app, store };
+    return { app, store, storage };
   } catch (error) {
     await store.close();
     throw error;

@@ -14,11 +14,18 @@ import { openCollector } from './app.js';
 import { issueToken, parseScopes } from './auth.js';
 import { CSV_DELIMITERS } from './export/csv.js';
 import { startIdeaExport } from './export/ideas.js';
+import { collectorLogger } from './logging.js';
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js';
 import { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
-import { SqliteStore } from './store/sqlite.js';
-
-const DEFAULT_DB = '.data/buurtkit.sqlite';
+import {
+  DEFAULT_SQLITE_PATH,
+  describeStoreTarget,
+  openStore,
+  resolveStoreTarget,
+  StoreConfigError,
+  type StoreTarget,
+} from './store/open.js';
+import type { Store } from './store/types.js';
 
 const HELP = `buurtkit-collector — receives what buurtkit widgets send, for coordinators to read and export
 
@@ -28,6 +35,10 @@ Commands:
   serve [--port N] [--host H]          Run the HTTP server (env PORT, HOST; default 127.0.0.1:8787)
         [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
+                                       GET /healthz and /readyz for probes; SIGTERM finishes
+                                       open requests, then exits
+  migrate                              Create or update the database tables, then exit
+                                       (serve does this too; several instances may start at once)
   site add <slug> --name NAME          Add a site (a centre's website)
         [--origin URL]... [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
   site update <slug> [--name NAME] [--origin URL]... [--add-origin URL]... [--remove-origin URL]...
@@ -41,7 +52,11 @@ Commands:
   export <site> ideas [--delimiter semicolon|comma] [--out FILE]
                                        Ideas as CSV (UTF-8 with BOM) to FILE or stdout
 
-Every command takes --db PATH (env BUURTKIT_DB; default ${DEFAULT_DB}).
+Storage, for every command:
+  --database-url URL   PostgreSQL, postgres://user:password@host:5432/db (env DATABASE_URL)
+  --pg-schema NAME     PostgreSQL schema for the tables, created if missing (env BUURTKIT_PG_SCHEMA)
+  --db PATH            SQLite file (env BUURTKIT_DB; default ${DEFAULT_SQLITE_PATH})
+  A flag wins over the environment; PostgreSQL and SQLite settings together are an error.
 Scopes: read, moderate, export, admin (admin implies all).
 `;
 
@@ -49,6 +64,8 @@ class UsageError extends Error {}
 
 const OPTIONS = {
   db: { type: 'string' },
+  'database-url': { type: 'string' },
+  'pg-schema': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -100,12 +117,17 @@ function ideaSort(value: string | undefined): IdeaSort | undefined {
 
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
-function dbPath(flags: Flags): string {
-  return flags.db ?? process.env.BUURTKIT_DB ?? DEFAULT_DB;
+function storeTarget(flags: Flags): StoreTarget {
+  try {
+    return resolveStoreTarget({ databaseUrl: flags['database-url'], db: flags.db, pgSchema: flags['pg-schema'] });
+  } catch (error) {
+    if (error instanceof StoreConfigError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
-async function withStore<T>(flags: Flags, fn: (store: SqliteStore) => Promise<T>): Promise<T> {
-  const store = new SqliteStore(dbPath(flags));
+async function withStore<T>(flags: Flags, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeTarget(flags));
   try {
     return await fn(store);
   } finally {
@@ -119,20 +141,18 @@ async function serve(flags: Flags): Promise<void> {
   const windowMs = (integer(flags['rate-window'], 'rate-window', 1, 86400) ?? 600) * 1000;
   const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9);
   const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9);
+  const storage = storeTarget(flags);
   const { app } = await openCollector({
-    dbPath: dbPath(flags),
+    storage,
     trustProxy: flags['trust-proxy'] ?? false,
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
     },
-    logger: {
-      level: flags['log-level'] ?? process.env.LOG_LEVEL ?? 'info',
-      stream: process.stderr,
-      // No client addresses in logs: the collector promises not to keep IPs.
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
-    },
+    logger: collectorLogger({ level: flags['log-level'] ?? process.env.LOG_LEVEL ?? 'info', stream: process.stderr }),
   });
+  const storageText = describeStoreTarget(storage);
+  app.log.info({ backend: storage.backend }, `storage: ${storageText}`);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -155,11 +175,12 @@ async function serve(flags: Flags): Promise<void> {
   const address = app.server.address();
   const realPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  process.stdout.write(`buurtkit collector storage: ${storageText}\n`);
   process.stdout.write(`buurtkit collector listening on http://${shownHost}:${realPort}\n`);
 }
 
 /** Changes made from the shell are audited too, with `cli` as the actor. */
-function auditCli(store: SqliteStore, site: string | null, action: string, target: string, rowCount = 1) {
+function auditCli(store: Store, site: string | null, action: string, target: string, rowCount = 1) {
   return store.audit({ at: new Date().toISOString(), site, actor: 'cli', action, target, rowCount });
 }
 
@@ -299,6 +320,25 @@ async function exportCommand(args: string[], flags: Flags): Promise<void> {
   });
 }
 
+async function migrate(flags: Flags): Promise<void> {
+  const target = storeTarget(flags);
+  process.stderr.write(`Storage: ${describeStoreTarget(target)}\n`);
+  // Opening a store migrates it, under a lock (advisory lock / BEGIN IMMEDIATE).
+  const store = await openStore(target);
+  try {
+    const versions = await store.migrations();
+    const latest = versions[versions.length - 1] ?? 0;
+    const applied = store.appliedOnOpen;
+    process.stderr.write(
+      applied.length
+        ? `Applied migration(s) ${applied.join(', ')}; the schema is at version ${latest}\n`
+        : `Nothing to do; the schema is at version ${latest}\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const { values: flags, positionals } = parse(argv);
@@ -314,6 +354,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve') {
       if (rest.length) throw new UsageError('serve takes no arguments');
       await serve(flags);
+    } else if (command === 'migrate') {
+      if (rest.length) throw new UsageError('migrate takes no arguments');
+      await migrate(flags);
     } else if (command === 'site') await site(rest[0], rest.slice(1), flags);
     else if (command === 'token') await token(rest[0], rest.slice(1), flags);
     else if (command === 'export') await exportCommand(rest, flags);

@@ -1,6 +1,18 @@
 /** `buurtkit/collector`: the collector as a library. The CLI (`buurtkit-collector`) is built on it. */
 export { createApp, openCollector, type Collector, type CollectorOptions, type OpenCollectorOptions } from './app.js';
 export { SqliteStore, type SqliteStoreOptions } from './store/sqlite.js';
+export { PostgresStore, type PostgresStoreOptions } from './store/postgres.js';
+export {
+  describeStoreTarget,
+  isPostgresUrl,
+  openStore,
+  redactUrl,
+  resolveStoreTarget,
+  StoreConfigError,
+  type StoreSettings,
+  type StoreTarget,
+} from './store/open.js';
+export { collectorLogger } from './logging.js';
 export type * from './store/types.js';
 export { issueToken, checkBearer, hashToken, parseScopes, type IssueTokenOptions } from './auth.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './rate-limit.js';

@@ -33,7 +33,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 const siteFields = {
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).refine((v) => !v.includes('\u0000'), 'Contains a NUL character'),
   timeZone: z.string().refine(isTimeZone, 'Unknown time zone'),
   locales: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'Invalid locale')).min(1),
   allowedOrigins: z.array(z.string().transform((v, ctx) => {

@@ -49,7 +49,7 @@ describe('admin authentication', () => {
 
   it('stores only a hash and a display prefix of the token', async () => {
     const token = await c.token();
-    const rows = c.store.db.prepare('SELECT * FROM tokens').all() as Record<string, unknown>[];
+    const rows = c.sqlite.db.prepare('SELECT * FROM tokens').all() as Record<string, unknown>[];
     expect(token).toMatch(/^bk_[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows[0]).toMatchObject({ prefix: token.slice(0, 11) });

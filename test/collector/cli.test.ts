@@ -1,35 +1,13 @@
-/** The built CLI end to end: real processes, a real SQLite file, real HTTP. */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+/** The built CLI end to end: real processes, a real SQLite file (and PostgreSQL when set), real HTTP. */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ideaEnvelope, tempDir } from './helpers.js';
+import { ensureBuiltCli, envWithoutStorage, runCli, serveCli } from './cli-process.js';
 // @ts-expect-error -- plain JS fixture without type declarations
-import { startCollectorProcess, CLI_PATH } from '../fixtures/collector-process.mjs';
+import { startCollectorProcess } from '../fixtures/collector-process.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function newestSource(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than the sources, so the test runs today's code. */
-beforeAll(() => {
-  const cli = CLI_PATH as string;
-  const sources = Math.max(newestSource(join(ROOT, 'src/collector')), newestSource(join(ROOT, 'src/schema')));
-  if (!existsSync(cli) || statSync(cli).mtimeMs < sources) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.node.json'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  }
-}, 120_000);
+beforeAll(ensureBuiltCli, 120_000);
 
 let dir: string;
 let cleanup: () => void;
@@ -41,27 +19,11 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 async function serve(args = ['--port', '0', '--db', db], env: NodeJS.ProcessEnv = process.env) {
-  const child = spawn(process.execPath, [CLI_PATH, 'serve', '--log-level', 'warn', ...args], {
-    cwd: dir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      out += text;
-      const match = /^buurtkit collector listening on (http:\/\/127\.0\.0\.1:(\d+))$/m.exec(out);
-      if (match && match[2] !== '0') resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { child, url, exited };
+  return serveCli(['--log-level', 'warn', ...args], { cwd: dir, env });
 }
 
 describe('buurtkit-collector CLI', () => {
@@ -129,12 +91,12 @@ describe('buurtkit-collector CLI', () => {
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
+    expect(await exited).toEqual({ code: 0, signal: null });
   });
 
   it('uses BUURTKIT_DB and PORT from the environment', async () => {
-    const env = { ...process.env, BUURTKIT_DB: db, PORT: '0', HOST: '127.0.0.1' };
-    expect(spawnSync(process.execPath, [CLI_PATH, 'site', 'add', 'env-site', '--name', 'E'], { cwd: dir, env }).status).toBe(0);
+    const env = envWithoutStorage({ BUURTKIT_DB: db, PORT: '0', HOST: '127.0.0.1' });
+    expect(runCli(['site', 'add', 'env-site', '--name', 'E'], { cwd: dir, env }).code).toBe(0);
     expect(cli('site', 'list', '--db', db).stdout).toMatch(/^env-site\t/);
     const { child, url, exited } = await serve([], env);
     try {
@@ -142,7 +104,7 @@ describe('buurtkit-collector CLI', () => {
     } finally {
       child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
+    expect(await exited).toEqual({ code: 0, signal: null });
   });
 });
 

@@ -31,7 +31,7 @@ describe('CORS', () => {
   });
 
   it('refuses writes from other origins with 403 and a clear JSON error', async () => {
-    const count = () => c.store.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get();
+    const count = () => c.sqlite.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get();
     const before = count();
     for (const origin of ['https://evil.example', `${ORIGIN}:8443`, 'http://www.buurthuis-de-linde.nl', 'null']) {
       const answer = await postJson(`${c.url}/v1/sites/${SITE}/submissions`, ideaEnvelope(), { origin });

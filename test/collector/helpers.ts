@@ -1,39 +1,77 @@
-/** Shared setup for collector tests: a real SQLite file in a temp dir, a real HTTP listener. */
+/** Shared setup for collector tests: a real database (SQLite file or PostgreSQL schema), real HTTP. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openCollector, type OpenCollectorOptions } from '../../src/collector/app.js';
+import { openCollector, type Collector, type OpenCollectorOptions } from '../../src/collector/app.js';
 import { issueToken } from '../../src/collector/auth.js';
-import type { SqliteStore } from '../../src/collector/store/sqlite.js';
-import type { NewSite } from '../../src/collector/store/types.js';
+import type { StoreTarget } from '../../src/collector/store/open.js';
+import { PostgresStore } from '../../src/collector/store/postgres.js';
+import { SqliteStore } from '../../src/collector/store/sqlite.js';
+import type { NewSite, Store } from '../../src/collector/store/types.js';
 import { uuidv7, type TokenScope } from '../../src/schema/index.js';
+import { dropSchema, freshSchemaName, PG_URL } from './pg.js';
 
 export const ORIGIN = 'https://www.buurthuis-de-linde.nl';
 export const SITE = 'de-linde';
+
+export type Backend = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when DATABASE_URL points at one. */
+export const BACKENDS: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'buurtkit-test-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A fresh, empty database of the given kind, and how to throw it away. */
+export function freshStorage(backend: Backend): { storage: StoreTarget; cleanup: () => Promise<void> } {
+  if (backend === 'sqlite') {
+    const { dir, cleanup } = tempDir();
+    return { storage: { backend, path: join(dir, 'collector.sqlite') }, cleanup: async () => cleanup() };
+  }
+  if (!PG_URL) throw new Error('PostgreSQL tests need DATABASE_URL');
+  const schema = freshSchemaName();
+  return { storage: { backend, url: PG_URL, schema }, cleanup: () => dropSchema(schema) };
+}
+
+export type CountedTable = 'submissions' | 'ideas' | 'votes' | 'rate_limits' | 'audit_log' | 'tokens';
+
+/** Counts rows with plain SQL, beside the store, on either backend. */
+export async function countRows(store: Store, table: CountedTable): Promise<number> {
+  if (store instanceof SqliteStore) return store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  if (store instanceof PostgresStore) {
+    return Number((await store.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+  }
+  throw new Error('unknown store');
+}
+
 export interface TestCollector {
   app: FastifyInstance;
-  store: SqliteStore;
+  store: Store;
+  /** The SQLite store, for tests that read SQLite directly (throws on PostgreSQL). */
+  sqlite: SqliteStore;
+  backend: Backend;
+  storage: StoreTarget;
   url: string;
+  /** The SQLite file (SQLite only). */
   dbPath: string;
   site: string;
   token: (scopes?: TokenScope[], options?: { site?: string; expiresAt?: Date }) => Promise<string>;
+  countRows: (table: CountedTable) => Promise<number>;
+  /** Another collector instance on the same database, as behind a load balancer. */
+  another: (options?: Partial<OpenCollectorOptions>) => Promise<Collector>;
   close: () => Promise<void>;
 }
 
 export async function startTestCollector(
-  options: Partial<OpenCollectorOptions> & { site?: Partial<NewSite>; listen?: boolean } = {},
+  options: Partial<OpenCollectorOptions> & { site?: Partial<NewSite>; listen?: boolean; backend?: Backend } = {},
 ): Promise<TestCollector> {
-  const { dir, cleanup } = tempDir();
-  const dbPath = options.dbPath ?? join(dir, 'collector.sqlite');
-  const { site: siteOptions, listen = true, ...appOptions } = options;
-  const { app, store } = await openCollector({ ...appOptions, dbPath });
+  const { site: siteOptions, listen = true, backend = 'sqlite', dbPath: _dbPath, ...appOptions } = options;
+  const fresh = freshStorage(backend);
+  const storage: StoreTarget = options.dbPath ? { backend: 'sqlite', path: options.dbPath } : fresh.storage;
+  const { app, store } = await openCollector({ ...appOptions, storage });
   const site = await store.createSite(
     { slug: SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: [ORIGIN], ...siteOptions },
     new Date().toISOString(),
@@ -42,14 +80,22 @@ export async function startTestCollector(
   return {
     app,
     store,
+    get sqlite() {
+      if (!(store instanceof SqliteStore)) throw new Error('this test reads SQLite directly');
+      return store;
+    },
+    backend,
+    storage,
     url,
-    dbPath,
+    dbPath: storage.backend === 'sqlite' ? storage.path : '',
     site: site.slug,
     token: async (scopes = ['read', 'moderate', 'export'], o = {}) =>
       (await issueToken(store, { site: o.site ?? site.slug, scopes, expiresAt: o.expiresAt ?? null })).token,
+    countRows: (table) => countRows(store, table),
+    another: (more = {}) => openCollector({ ...more, storage }),
     close: async () => {
       await app.close();
-      cleanup();
+      await fresh.cleanup();
     },
   };
 }

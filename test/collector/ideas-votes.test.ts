@@ -145,7 +145,7 @@ describe('rate limits', () => {
     expect((await postJson(url, ideaEnvelope())).status).toBe(201);
 
     // The counters live in the database, keyed by a hash: the address is not stored.
-    const keys = c.store.db.prepare('SELECT key FROM rate_limits').pluck().all() as string[];
+    const keys = c.sqlite.db.prepare('SELECT key FROM rate_limits').pluck().all() as string[];
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
       expect(key).toMatch(/^[0-9a-f]{64}$/);

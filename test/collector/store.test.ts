@@ -5,6 +5,7 @@ import { issueToken } from '../../src/collector/auth.js';
 import { SqliteStore } from '../../src/collector/store/sqlite.js';
 import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
 import { ideaEnvelope, postJson, SITE, tempDir } from './helpers.js';
+import { uuidv7 } from '../../src/schema/index.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -29,10 +30,12 @@ describe('SqliteStore', () => {
   it('applies every migration once, and again not at all on reopening', async () => {
     const path = join(dir, 'c.sqlite');
     const first = new SqliteStore(path);
-    expect(first.migrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(await first.migrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(first.appliedOnOpen).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     await first.close();
     const second = new SqliteStore(path);
-    expect(second.migrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(await second.migrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
+    expect(second.appliedOnOpen).toEqual([]);
     const tables = second.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
@@ -65,6 +68,67 @@ describe('SqliteStore', () => {
   });
 });
 
+describe('SqliteStore group commit', () => {
+  const idea = { text: 'Een idee', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null };
+  const record = (site: string) => ({
+    id: uuidv7(), site, widget: 'idea-box' as const, kind: 'idea', locale: 'nl', schemaVersion: 1,
+    sentAt: new Date().toISOString(), receivedAt: new Date().toISOString(), consent: null, data: {}, elapsedMs: 1,
+  });
+
+  it('commits the writes of one event-loop turn together, visible to another connection once answered', async () => {
+    const path = join(dir, 'c.sqlite');
+    const store = new SqliteStore(path);
+    const reader = new SqliteStore(path);
+    try {
+      await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+      const before = { ...store.groupCommit.stats };
+      const records = Array.from({ length: 20 }, () => record(SITE));
+      const hits = Array.from({ length: 5 }, () => store.hitRateLimit({ bucket: 'b', key: 'k', windowStart: 0 }));
+      const outcomes = await Promise.all(records.map((r) => store.insertIdea(r, idea)));
+      expect(outcomes).toEqual(Array(20).fill('created'));
+      expect((await Promise.all(hits)).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(store.groupCommit.stats.commits - before.commits).toBe(1);
+      expect(store.groupCommit.stats.writes - before.writes).toBe(25);
+      // Answered means committed: a second connection on the file sees every row.
+      for (const r of records) expect(await reader.getIdea(SITE, r.id)).not.toBeNull();
+    } finally {
+      await store.close();
+      await reader.close();
+    }
+  });
+
+  it('rolls back only the write that failed; the others in its batch are stored', async () => {
+    const store = new SqliteStore(join(dir, 'c.sqlite'));
+    try {
+      await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+      const good = [record(SITE), record(SITE)];
+      const results = await Promise.allSettled([
+        store.insertIdea(good[0]!, idea),
+        store.insertIdea(record('bestaat-niet'), idea), // foreign key fails
+        store.insertIdea(good[1]!, idea),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+      expect(await store.countIdeas(SITE, { receivedUpTo: new Date(Date.now() + 1000).toISOString() })).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('commits queued writes when the store closes', async () => {
+    const path = join(dir, 'c.sqlite');
+    const store = new SqliteStore(path);
+    await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+    const r = record(SITE);
+    const pending = store.insertIdea(r, idea);
+    await store.close();
+    expect(await pending).toBe('created');
+    const reopened = new SqliteStore(path);
+    expect(await reopened.getIdea(SITE, r.id)).not.toBeNull();
+    await reopened.close();
+  });
+});
+
 describe('durability', () => {
   it('keeps everything acknowledged after the collector closes and the file is reopened', async () => {
     const dbPath = join(dir, 'c.sqlite');
@@ -75,7 +139,7 @@ describe('durability', () => {
     const envelope = ideaEnvelope({}, { text: 'Blijft bewaard' });
     expect((await postJson(`${url}/v1/sites/${SITE}/submissions`, envelope)).status).toBe(201);
     await first.app.close();
-    expect(first.store.db.open).toBe(false);
+    expect((first.store as SqliteStore).db.open).toBe(false);
 
     const second = await openCollector({ dbPath });
     try {

@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(async () => c.close());
 
 const countRows = (table: 'submissions' | 'ideas') =>
-  c.store.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  c.sqlite.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
 describe('POST /v1/sites/:site/submissions', () => {
   it('stores a new idea and answers 201, then 200 for the same id without a second row', async () => {

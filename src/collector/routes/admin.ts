@@ -20,7 +20,7 @@ import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
 import { ApiError } from '../http.js';
 import type { RouteContext } from './context.js';
-import { invalid, requireJson } from './public.js';
+import { invalid, requireJson, storableTextIssues } from './public.js';
 
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
@@ -85,6 +85,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const { ideaId } = request.params as { ideaId: string };
       const parsed = ideaModerationSchema.safeParse(request.body);
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const nul = storableTextIssues(parsed.data);
+      if (nul.length) throw invalid(nul);
       const changes: IdeaModeration = {
         ...parsed.data,
         statusReason: blankToNull(parsed.data.statusReason),

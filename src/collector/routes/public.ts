@@ -124,12 +124,12 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
         name: envelope.data.name ?? null,
         contact: envelope.data.contact ?? null,
         consentVersion: envelope.consent?.textVersion ?? null,
-        consentGivenAt: envelope.consent?.givenAt ?? null,
+        consentGivenAt: envelope.consent ? canonicalInstant(envelope.consent.givenAt) : null,
       });
       if (outcome === 'conflict') {
         throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
       }
-      // Only reached after the transaction committed (better-sqlite3 returns after COMMIT).
+      // Only reached after the transaction committed: SQLite's (group) COMMIT or PostgreSQL's.
       return reply
         .code(outcome === 'created' ? 201 : 200)
         .send({ id: envelope.id, status: outcome === 'created' ? 'received' : 'duplicate' });
@@ -199,8 +199,40 @@ function parseSubmission(body: unknown): IdeaSubmission {
   }
   const parsed = ideaSubmissionSchema.safeParse(body);
   if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+  const issues = [...storableTextIssues(parsed.data), ...instantIssues(parsed.data)];
+  if (issues.length) throw invalid(issues);
   return parsed.data;
 }
+
+/**
+ * NUL characters cannot be stored by PostgreSQL (text or jsonb) and have no place in typed text;
+ * they are refused with a 422 on both backends, so the two behave the same and an outbox never
+ * retries a submission that can only fail.
+ */
+export function storableTextIssues(value: unknown, path: string[] = []): FieldIssue[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [{ path: path.join('.'), message: 'Contains a NUL character', code: 'invalid_character' }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, n) => storableTextIssues(v, [...path, String(n)]));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => storableTextIssues(v, [...path, k]));
+  return [];
+}
+
+/** Browser clocks may be off, but not by two thousand years: PostgreSQL has no year 0. */
+const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+
+function instantIssues(envelope: IdeaSubmission): FieldIssue[] {
+  const check = (path: string, iso: string | undefined): FieldIssue[] =>
+    iso !== undefined && Date.parse(iso) < EARLIEST_INSTANT
+      ? [{ path, message: 'Not a plausible date', code: 'invalid_date' }]
+      : [];
+  return [...check('sentAt', envelope.sentAt), ...check('consent.givenAt', envelope.consent?.givenAt)];
+}
+
+/** One spelling per instant, `Date#toISOString()`, whatever offset or precision the browser sent. */
+const canonicalInstant = (iso: string) => new Date(iso).toISOString();
 
 function toSubmissionRecord(envelope: IdeaSubmission, receivedAt: Date): SubmissionRecord {
   return {
@@ -210,9 +242,11 @@ function toSubmissionRecord(envelope: IdeaSubmission, receivedAt: Date): Submiss
     kind: envelope.data.kind,
     locale: envelope.locale,
     schemaVersion: envelope.schemaVersion,
-    sentAt: envelope.sentAt,
+    sentAt: canonicalInstant(envelope.sentAt),
     receivedAt: receivedAt.toISOString(),
-    consent: envelope.consent ?? null,
+    consent: envelope.consent
+      ? { textVersion: envelope.consent.textVersion, givenAt: canonicalInstant(envelope.consent.givenAt) }
+      : null,
     data: envelope.data,
     elapsedMs: envelope.trap.elapsedMs,
   };

@@ -1,14 +1,12 @@
 /**
  * Ordered SQLite migrations. Append only: a released migration is never edited, a change is a new
- * entry. STRICT tables so SQLite enforces the column types the code assumes.
+ * entry, mirrored in `postgres-migrations.ts` under the same version and name. STRICT tables so
+ * SQLite enforces the column types the code assumes.
  */
 import { IDEA_STATUSES } from '../../schema/index.js';
+import type { Migration } from './migration.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from './migration.js';
 
 const statusList = IDEA_STATUSES.map((s) => `'${s}'`).join(', ');
 

@@ -1,13 +1,16 @@
 /**
  * The SQLite store: one file, one connection per process. better-sqlite3 is synchronous, so a
  * transaction here cannot interleave with another request of the same process; several processes
- * on one file are serialised by SQLite's write lock (`BEGIN IMMEDIATE` + busy_timeout).
+ * on one file are serialised by SQLite's write lock (`BEGIN IMMEDIATE` + busy_timeout). The writes
+ * on the request path (submissions, votes, rate-limit hits) share commits (`GroupCommit`), each
+ * answered only after its commit's fsync; the rare coordinator writes commit on their own.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea } from '../../schema/index.js';
 import { toPublishedIdea } from './projections.js';
+import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
 import type {
@@ -35,6 +38,11 @@ const IDEA_COLUMNS = `
   i.created_at, i.updated_at,
   (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
 
+/** `{a: undefined}` must not erase `a` in a merge (PostgreSQL's `jsonb ||` never sees it either). */
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export interface SqliteStoreOptions {
   /** Milliseconds a writer waits for another process's lock before failing. */
   busyTimeoutMs?: number;
@@ -43,6 +51,9 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   /** The connection, exposed for operations tooling and tests (e.g. to read PRAGMAs). */
   readonly db: Database.Database;
+  readonly appliedOnOpen: number[] = [];
+  /** Batches the request-path writes (submissions, votes, rate-limit hits) into shared commits. */
+  readonly groupCommit: GroupCommit;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -59,6 +70,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.migrate(SQLITE_MIGRATIONS);
+    this.groupCommit = new GroupCommit(this.db);
   }
 
   /** Prepared once per SQL text; the set of texts is small and fixed. */
@@ -90,13 +102,17 @@ export class SqliteStore implements Store {
         if (applied.get(m.version)) continue;
         this.db.exec(m.sql);
         record.run(m.version, m.name, new Date().toISOString());
+        this.appliedOnOpen.push(m.version);
       }
     });
   }
 
-  /** Versions applied so far, oldest first. */
-  migrations(): number[] {
+  async migrations(): Promise<number[]> {
     return this.sql('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
+  }
+
+  async ping(): Promise<void> {
+    this.sql('SELECT 1').get();
   }
 
   // ---- sites ---------------------------------------------------------------------------------
@@ -127,7 +143,7 @@ export class SqliteStore implements Store {
         ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }),
         ...(changes.locales !== undefined && { locales: changes.locales }),
         ...(changes.allowedOrigins !== undefined && { allowedOrigins: changes.allowedOrigins }),
-        settings: { ...current.settings, ...changes.settings },
+        settings: { ...current.settings, ...definedOnly(changes.settings) },
       };
       this.sql(
         `UPDATE sites SET name = ?, time_zone = ?, locales = ?, allowed_origins = ?, settings = ?
@@ -171,7 +187,7 @@ export class SqliteStore implements Store {
   }
 
   async listTokens(site: string): Promise<TokenRecord[]> {
-    const rows = this.sql('SELECT * FROM tokens WHERE site = ? ORDER BY created_at').all(site) as Row[];
+    const rows = this.sql('SELECT * FROM tokens WHERE site = ? ORDER BY created_at, id').all(site) as Row[];
     return rows.map(toToken);
   }
 
@@ -183,7 +199,7 @@ export class SqliteStore implements Store {
   // ---- ideas ---------------------------------------------------------------------------------
 
   async insertIdea(s: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome> {
-    return this.write((): InsertOutcome => {
+    return this.groupCommit.run((): InsertOutcome => {
       // The primary key decides, not a prior SELECT: a concurrent duplicate from another
       // process simply inserts nothing here.
       const inserted = this.sql(
@@ -312,7 +328,7 @@ export class SqliteStore implements Store {
   // ---- votes ---------------------------------------------------------------------------------
 
   async addVote(v: NewVote): Promise<VoteOutcome> {
-    return this.write((): VoteOutcome => {
+    return this.groupCommit.run((): VoteOutcome => {
       const countOf = (ideaId: string) =>
         this.sql('SELECT COUNT(*) FROM votes WHERE idea_id = ?').pluck().get(ideaId) as number;
       // A retried vote answers as a duplicate even if the idea was hidden in between.
@@ -337,13 +353,12 @@ export class SqliteStore implements Store {
 
   async hitRateLimit(hit: RateLimitHit): Promise<number> {
     // One atomic upsert: concurrent instances cannot both read the same old count.
-    return this.sql(
+    const upsert = this.sql(
       `INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (?, ?, ?, 1)
        ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = count + 1
        RETURNING count`,
-    )
-      .pluck()
-      .get(hit.bucket, hit.key, hit.windowStart) as number;
+    ).pluck();
+    return this.groupCommit.run(() => upsert.get(hit.bucket, hit.key, hit.windowStart) as number);
   }
 
   async pruneRateLimits(before: number): Promise<void> {
@@ -377,6 +392,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.groupCommit.flush(); // writes already queued still get their commit
+    this.db.close();
   }
 }

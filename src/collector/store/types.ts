@@ -1,6 +1,8 @@
 /**
- * The storage boundary of the collector. SQLite implements it now, PostgreSQL later, so everything
- * here is async and says nothing about SQL: timestamps are ISO 8601 UTC strings, JSON is plain data.
+ * The storage boundary of the collector, implemented by SQLite and PostgreSQL and held to one
+ * contract test suite (test/collector/store-contract.ts). Everything is async and says nothing
+ * about SQL: timestamps go in and come out as `Date#toISOString()` strings (UTC, milliseconds),
+ * counts are numbers, JSON is plain data.
  */
 import type {
   AdminIdea,
@@ -167,6 +169,14 @@ export interface Store {
 
   audit(entry: AuditEntry): Promise<void>;
   listAudit(site: string): Promise<AuditEntry[]>;
+
+  /** Migration versions applied to the database so far, oldest first. */
+  migrations(): Promise<number[]>;
+  /** Versions this instance applied when it opened the database (empty when it was up to date). */
+  readonly appliedOnOpen: readonly number[];
+
+  /** A trivial query: resolves when the database answers (readiness checks). */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }

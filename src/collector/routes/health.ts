@@ -1,0 +1,31 @@
+/**
+ * Probes for orchestrators and load balancers. `/healthz`: the process answers (restart it if
+ * not). `/readyz`: the store answers a trivial query in time (send it traffic only then).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/types.js';
+
+const READY_TIMEOUT_MS = 2_000;
+
+export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
+  // Probes come every few seconds; only their failures are worth a log line.
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        store.ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+        }),
+      ]);
+      return { status: 'ready' };
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready: the database does not answer');
+      return reply.code(503).send({ status: 'unavailable', message: 'The database does not answer' });
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}

@@ -1,0 +1,156 @@
+/**
+ * Ordered PostgreSQL migrations, parallel to `sqlite-migrations.ts`: the same versions and names,
+ * the same tables and columns. Differences are only in types: `timestamptz` for instants, `jsonb`
+ * for JSON, `boolean`, `bigint` for epoch milliseconds, and `COLLATE "C"` on keys so ids and slugs
+ * sort byte-wise as in SQLite whatever the database's locale. Append only, like the SQLite list.
+ */
+import type pg from 'pg';
+import { IDEA_STATUSES } from '../../schema/index.js';
+import type { Migration } from './migration.js';
+
+const statusList = IDEA_STATUSES.map((s) => `'${s}'`).join(', ');
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sites, tokens, submissions, ideas, votes, rate limits, secrets, audit log',
+    sql: `
+      CREATE TABLE sites (
+        slug            text COLLATE "C" PRIMARY KEY,
+        name            text NOT NULL,
+        time_zone       text NOT NULL DEFAULT 'Europe/Amsterdam',
+        locales         jsonb NOT NULL DEFAULT '["nl","en"]',
+        allowed_origins jsonb NOT NULL DEFAULT '[]',
+        settings        jsonb NOT NULL DEFAULT '{"ideaSort":"newest"}',
+        created_at      timestamptz NOT NULL
+      );
+
+      CREATE TABLE tokens (
+        id         text COLLATE "C" PRIMARY KEY,
+        site       text COLLATE "C" NOT NULL REFERENCES sites(slug) ON DELETE CASCADE,
+        hash       text NOT NULL UNIQUE,
+        prefix     text NOT NULL,
+        label      text,
+        scopes     jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX tokens_prefix ON tokens(prefix);
+
+      CREATE TABLE submissions (
+        id             text COLLATE "C" PRIMARY KEY,
+        site           text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        widget         text NOT NULL,
+        kind           text NOT NULL,
+        locale         text NOT NULL,
+        schema_version integer NOT NULL,
+        sent_at        timestamptz NOT NULL,
+        received_at    timestamptz NOT NULL,
+        consent        jsonb,
+        data           jsonb NOT NULL,
+        elapsed_ms     integer NOT NULL
+      );
+      CREATE INDEX submissions_site_received ON submissions(site, received_at);
+
+      CREATE TABLE ideas (
+        id               text COLLATE "C" PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        site             text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        text             text NOT NULL,
+        category         text,
+        role             text,
+        wants_to_help    boolean NOT NULL DEFAULT false,
+        name             text,
+        contact          text,
+        consent_version  text,
+        consent_given_at timestamptz,
+        locale           text NOT NULL,
+        published        boolean NOT NULL DEFAULT false,
+        status           text NOT NULL DEFAULT 'ontvangen' CHECK (status IN (${statusList})),
+        status_reason    text,
+        public_answer    text,
+        created_at       timestamptz NOT NULL,
+        updated_at       timestamptz NOT NULL
+      );
+      CREATE INDEX ideas_site_created ON ideas(site, created_at, id);
+
+      CREATE TABLE votes (
+        id         text COLLATE "C" PRIMARY KEY,
+        idea_id    text COLLATE "C" NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+        site       text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX votes_idea ON votes(idea_id);
+
+      CREATE TABLE rate_limits (
+        bucket       text NOT NULL,
+        key          text NOT NULL,
+        window_start bigint NOT NULL,
+        count        integer NOT NULL,
+        PRIMARY KEY (bucket, key, window_start)
+      );
+      CREATE INDEX rate_limits_window ON rate_limits(window_start);
+
+      CREATE TABLE secrets (
+        name       text PRIMARY KEY,
+        value      text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+
+      CREATE TABLE audit_log (
+        id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at        timestamptz NOT NULL,
+        site      text COLLATE "C",
+        actor     text NOT NULL,
+        action    text NOT NULL,
+        target    text,
+        row_count integer
+      );
+      CREATE INDEX audit_log_site ON audit_log(site, at);
+    `,
+  },
+];
+
+/**
+ * Applies the migrations not yet recorded, in one transaction, and returns their versions.
+ * Instances starting together queue on an advisory lock (per schema) that ends with the
+ * transaction; DDL is transactional in PostgreSQL, so a failed migration leaves nothing half done.
+ */
+export async function applyMigrations(
+  client: pg.PoolClient,
+  migrations: readonly Migration[],
+  schema: string | null,
+): Promise<number[]> {
+  const applied: number[] = [];
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('buurtkit:migrate:' || $1, 0))`, [
+      schema ?? 'public',
+    ]);
+    if (schema) {
+      // Checked first: CREATE SCHEMA IF NOT EXISTS still needs the CREATE privilege.
+      const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${schema}`);
+    }
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`);
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    );
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      ]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,409 @@
+/**
+ * The PostgreSQL store: a `pg` pool, hand-written SQL, the same contract as the SQLite store.
+ * Every write is one statement (CTEs where two tables change together), so it is atomic without
+ * holding a pooled connection across round trips, and duplicates are decided by primary keys, not
+ * by a prior SELECT: any number of stateless instances can share one database.
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea } from '../../schema/index.js';
+import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
+import { toPublishedIdea } from './projections.js';
+import type {
+  AuditEntry,
+  ExportQuery,
+  IdeaQuery,
+  InsertOutcome,
+  NewIdea,
+  NewSite,
+  NewVote,
+  RateLimitHit,
+  Site,
+  SiteChanges,
+  Store,
+  SubmissionRecord,
+  TokenRecord,
+  VoteOutcome,
+} from './types.js';
+
+const EXPORT_PAGE_SIZE = 500;
+
+/** A schema name we can put in SQL and in a connection option without quoting. */
+export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+// Columns are always listed: statements are prepared per connection, and a prepared `SELECT *`
+// fails ("cached plan must not change result type") once a newer instance adds a column.
+const SITE_COLUMNS = 'slug, name, time_zone, locales, allowed_origins, settings, created_at';
+const TOKEN_COLUMNS = 'id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at';
+const AUDIT_COLUMNS = 'at, site, actor, action, target, row_count';
+
+const IDEA_COLUMNS = `
+  i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
+  i.consent_given_at, i.locale, i.published, i.status, i.status_reason, i.public_answer,
+  i.created_at, i.updated_at,
+  (SELECT count(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+
+export interface PostgresStoreOptions {
+  /** A `postgres://` or `postgresql://` URL. */
+  url: string;
+  /** Tables live in this schema (created if missing), via the connection's `search_path`. */
+  schema?: string;
+  /** Pool size; default 10. */
+  maxConnections?: number;
+  /** Called when an idle pooled connection fails (e.g. the server restarted); pg replaces it. */
+  onIdleError?: (error: Error) => void;
+}
+
+function getTypeParser(oid: number, format?: string): (text: string) => unknown {
+  if (format !== 'binary') {
+    if (oid === PG_TYPES.timestamptz) return timestamptzToIso;
+    if (oid === PG_TYPES.int8) return int8ToNumber;
+  }
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+/** Adds `-c search_path=…` to the URL's own `options`, which pg would otherwise let win. */
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.set('options', [own, `-c search_path=${schema}`].filter(Boolean).join(' '));
+  return parsed.toString();
+}
+
+export class PostgresStore implements Store {
+  /** The pool, exposed for operations tooling and tests. */
+  readonly pool: pg.Pool;
+  readonly schema: string | null;
+  readonly appliedOnOpen: number[] = [];
+  private readonly statementNames = new Map<string, string>();
+  private closed: Promise<void> | undefined;
+
+  private constructor(options: PostgresStoreOptions) {
+    if (options.schema !== undefined && !PG_SCHEMA_PATTERN.test(options.schema)) {
+      throw new Error(`Schema "${options.schema}" must be lower-case letters, digits and _`);
+    }
+    this.schema = options.schema ?? null;
+    this.pool = new pg.Pool({
+      connectionString: options.schema ? withSearchPath(options.url, options.schema) : options.url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'buurtkit-collector',
+      types: { getTypeParser } as pg.CustomTypesConfig,
+    });
+    const onIdleError = options.onIdleError ?? (() => {});
+    this.pool.on('error', onIdleError);
+  }
+
+  /** Connects and brings the schema up to date; several instances may do this at once. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const store = new PostgresStore(options);
+    try {
+      const client = await store.pool.connect();
+      let failed = false;
+      try {
+        store.appliedOnOpen.push(...(await applyMigrations(client, POSTGRES_MIGRATIONS, store.schema)));
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        client.release(failed); // a connection that failed mid-transaction is not reused
+      }
+      return store;
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Every statement is named, so each pooled connection parses and plans it once and then only
+   * binds and executes it, saving parse and plan work on every request. The SQL texts are a
+   * small fixed set: the dynamic ones vary only by which optional filters or fields are present.
+   */
+  private async query(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
+    let name = this.statementNames.get(text);
+    if (!name) {
+      name = `bk_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      this.statementNames.set(text, name);
+    }
+    return this.pool.query<Row>({ name, text, values });
+  }
+
+  async migrations(): Promise<number[]> {
+    const { rows } = await this.query('SELECT version FROM schema_migrations ORDER BY version');
+    return rows.map((r) => Number(r.version));
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
+  // ---- sites ---------------------------------------------------------------------------------
+
+  async createSite(site: NewSite, now: string): Promise<Site> {
+    const { rows } = await this.query(
+      `INSERT INTO sites (slug, name, time_zone, locales, allowed_origins, settings, created_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7) RETURNING ${SITE_COLUMNS}`,
+      [
+        site.slug,
+        site.name,
+        site.timeZone ?? 'Europe/Amsterdam',
+        JSON.stringify(site.locales ?? ['nl', 'en']),
+        JSON.stringify(site.allowedOrigins ?? []),
+        JSON.stringify({ ideaSort: 'newest', ...site.settings }),
+        now,
+      ],
+    );
+    return toSite(rows[0]!);
+  }
+
+  async updateSite(slug: string, changes: SiteChanges): Promise<Site | null> {
+    // One statement: settings merge in SQL (`||`), so two concurrent updates cannot lose each other.
+    const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+    const { rows } = await this.query(
+      `UPDATE sites SET
+         name = COALESCE($2, name),
+         time_zone = COALESCE($3, time_zone),
+         locales = COALESCE($4::jsonb, locales),
+         allowed_origins = COALESCE($5::jsonb, allowed_origins),
+         settings = settings || $6::jsonb
+       WHERE slug = $1 RETURNING ${SITE_COLUMNS}`,
+      [
+        slug,
+        changes.name ?? null,
+        changes.timeZone ?? null,
+        json(changes.locales),
+        json(changes.allowedOrigins),
+        JSON.stringify(changes.settings ?? {}),
+      ],
+    );
+    return rows[0] ? toSite(rows[0]) : null;
+  }
+
+  async getSite(slug: string): Promise<Site | null> {
+    const { rows } = await this.query(`SELECT ${SITE_COLUMNS} FROM sites WHERE slug = $1`, [slug]);
+    return rows[0] ? toSite(rows[0]) : null;
+  }
+
+  async listSites(): Promise<Site[]> {
+    return (await this.query(`SELECT ${SITE_COLUMNS} FROM sites ORDER BY slug`)).rows.map(toSite);
+  }
+
+  // ---- tokens --------------------------------------------------------------------------------
+
+  async createToken(t: TokenRecord): Promise<void> {
+    await this.query(
+      `INSERT INTO tokens (id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+      [t.id, t.site, t.hash, t.prefix, t.label, JSON.stringify(t.scopes), t.createdAt, t.expiresAt, t.revokedAt],
+    );
+  }
+
+  async findTokensByPrefix(prefix: string): Promise<TokenRecord[]> {
+    return (await this.query(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE prefix = $1`, [prefix])).rows.map(toToken);
+  }
+
+  async listTokens(site: string): Promise<TokenRecord[]> {
+    const sql = `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE site = $1 ORDER BY created_at, id`;
+    return (await this.query(sql, [site])).rows.map(toToken);
+  }
+
+  async revokeTokens(prefix: string, now: string): Promise<number> {
+    const sql = 'UPDATE tokens SET revoked_at = $1 WHERE prefix = $2 AND revoked_at IS NULL';
+    return (await this.query(sql, [now, prefix])).rowCount ?? 0;
+  }
+
+  // ---- ideas ---------------------------------------------------------------------------------
+
+  async insertIdea(s: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome> {
+    // Both rows in one statement: the idea is inserted only when the submission row was new.
+    // A concurrent insert of the same id makes ON CONFLICT wait for it, then do nothing.
+    const inserted = await this.query(
+      `WITH s AS (
+         INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
+           received_at, consent, data, elapsed_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, site, locale, received_at)
+       INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
+         consent_version, consent_given_at, locale, created_at, updated_at)
+       SELECT id, site, $12, $13, $14, $15, $16, $17, $18, $19, locale, received_at, received_at FROM s`,
+      [
+        s.id,
+        s.site,
+        s.widget,
+        s.kind,
+        s.locale,
+        s.schemaVersion,
+        s.sentAt,
+        s.receivedAt,
+        s.consent ? JSON.stringify(s.consent) : null,
+        JSON.stringify(s.data),
+        s.elapsedMs,
+        idea.text,
+        idea.category,
+        idea.role,
+        idea.wantsToHelp,
+        idea.name,
+        idea.contact,
+        idea.consentVersion,
+        idea.consentGivenAt,
+      ],
+    );
+    if (inserted.rowCount === 1) return 'created';
+    // A new statement, so a new snapshot: it sees the row that made ours a no-op.
+    const owner = await this.query('SELECT site FROM submissions WHERE id = $1', [s.id]);
+    if (owner.rows[0]) return owner.rows[0].site === s.site ? 'duplicate' : 'conflict';
+    // The other insert rolled back after ours gave way: ours is the first one after all.
+    return this.insertIdea(s, idea);
+  }
+
+  async getIdea(site: string, id: string): Promise<AdminIdea | null> {
+    const sql = `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = $1 AND i.id = $2`;
+    const { rows } = await this.query(sql, [site, id]);
+    return rows[0] ? toAdminIdea(rows[0]) : null;
+  }
+
+  async listIdeas(site: string, q: IdeaQuery): Promise<AdminIdea[]> {
+    const where = ['i.site = $1'];
+    const params: unknown[] = [site];
+    if (q.status !== undefined) {
+      params.push(q.status);
+      where.push(`i.status = $${params.length}`);
+    }
+    if (q.published !== undefined) {
+      params.push(q.published);
+      where.push(`i.published = $${params.length}`);
+    }
+    params.push(q.limit, q.offset);
+    const { rows } = await this.query(
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE ${where.join(' AND ')}
+       ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return rows.map(toAdminIdea);
+  }
+
+  async listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]> {
+    const order =
+      sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
+    const { rows } = await this.query(
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = $1 AND i.published
+       ORDER BY ${order} LIMIT $2`,
+      [site, limit],
+    );
+    return rows.map(toAdminIdea).map(toPublishedIdea);
+  }
+
+  async moderateIdea(site: string, id: string, m: IdeaModeration, now: string): Promise<AdminIdea | null> {
+    const columns: [string, unknown][] = [];
+    if (m.published !== undefined) columns.push(['published', m.published]);
+    if (m.status !== undefined) columns.push(['status', m.status]);
+    if (m.statusReason !== undefined) columns.push(['status_reason', m.statusReason]);
+    if (m.publicAnswer !== undefined) columns.push(['public_answer', m.publicAnswer]);
+    columns.push(['updated_at', now]);
+    const sets = columns.map(([name], n) => `${name} = $${n + 3}`).join(', ');
+    const { rows } = await this.query(
+      `UPDATE ideas i SET ${sets} WHERE i.site = $1 AND i.id = $2 RETURNING ${IDEA_COLUMNS}`,
+      [site, id, ...columns.map(([, value]) => value)],
+    );
+    return rows[0] ? toAdminIdea(rows[0]) : null;
+  }
+
+  async countIdeas(site: string, q: ExportQuery): Promise<number> {
+    const sql = 'SELECT count(*) AS n FROM ideas WHERE site = $1 AND created_at <= $2';
+    return Number((await this.query(sql, [site, q.receivedUpTo])).rows[0]!.n);
+  }
+
+  async *exportIdeas(site: string, q: ExportQuery): AsyncIterable<AdminIdea> {
+    // Keyset pages, each its own pooled query: a slow download holds no connection between pages.
+    let after: [string, string] = ['-infinity', ''];
+    for (;;) {
+      const { rows } = await this.query(
+        `SELECT ${IDEA_COLUMNS} FROM ideas i
+         WHERE i.site = $1 AND i.created_at <= $2 AND (i.created_at, i.id) > ($3::timestamptz, $4)
+         ORDER BY i.created_at, i.id LIMIT $5`,
+        [site, q.receivedUpTo, after[0], after[1], EXPORT_PAGE_SIZE],
+      );
+      for (const row of rows) yield toAdminIdea(row);
+      if (rows.length < EXPORT_PAGE_SIZE) return;
+      const last = rows[rows.length - 1]!;
+      after = [String(last.created_at), String(last.id)];
+    }
+  }
+
+  // ---- votes ---------------------------------------------------------------------------------
+
+  async addVote(v: NewVote): Promise<VoteOutcome> {
+    // The same decisions as the SQLite store, in one statement: a retried vote is a duplicate even
+    // if the idea was hidden since; otherwise the idea must be a published idea of this site.
+    const { rows } = await this.query(
+      `WITH existing AS (SELECT idea_id FROM votes WHERE id = $1 AND site = $2),
+            target AS (
+              SELECT id FROM ideas
+              WHERE id = $3 AND site = $2 AND published AND NOT EXISTS (SELECT 1 FROM existing)),
+            inserted AS (
+              INSERT INTO votes (id, idea_id, site, created_at) SELECT $1, id, $2, $4 FROM target
+              ON CONFLICT (id) DO NOTHING RETURNING idea_id)
+       SELECT (SELECT idea_id FROM existing) AS existing, (SELECT id FROM target) AS target,
+              (SELECT count(*) FROM inserted) AS inserted`,
+      [v.id, v.site, v.ideaId, v.createdAt],
+    );
+    const r = rows[0]!;
+    const ideaId = (r.existing ?? r.target) as string | null;
+    if (!ideaId) return { outcome: 'not-found', votes: 0 };
+    // Counted in a new statement, so the count includes this vote and every committed one.
+    const count = await this.query('SELECT count(*) AS n FROM votes WHERE idea_id = $1', [ideaId]);
+    const outcome = r.existing === null && Number(r.inserted) === 1 ? 'created' : 'duplicate';
+    return { outcome, votes: Number(count.rows[0]!.n) };
+  }
+
+  // ---- rate limits, secrets, audit -----------------------------------------------------------
+
+  async hitRateLimit(hit: RateLimitHit): Promise<number> {
+    const { rows } = await this.query(
+      `INSERT INTO rate_limits (bucket, key, window_start, count) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = rate_limits.count + 1
+       RETURNING count`,
+      [hit.bucket, hit.key, hit.windowStart],
+    );
+    return Number(rows[0]!.count);
+  }
+
+  async pruneRateLimits(before: number): Promise<void> {
+    await this.query('DELETE FROM rate_limits WHERE window_start < $1', [before]);
+  }
+
+  async secret(name: string, candidate: string): Promise<string> {
+    await this.query(
+      'INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
+      [name, candidate, new Date().toISOString()],
+    );
+    return String((await this.query('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value);
+  }
+
+  async audit(e: AuditEntry): Promise<void> {
+    await this.query(
+      'INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES ($1, $2, $3, $4, $5, $6)',
+      [e.at, e.site, e.actor, e.action, e.target, e.rowCount],
+    );
+  }
+
+  async listAudit(site: string): Promise<AuditEntry[]> {
+    const { rows } = await this.query(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE site = $1 ORDER BY id`, [site]);
+    return rows.map((r) => ({
+      at: String(r.at),
+      site: r.site as string | null,
+      actor: String(r.actor),
+      action: String(r.action),
+      target: r.target as string | null,
+      rowCount: r.row_count as number | null,
+    }));
+  }
+
+  async close(): Promise<void> {
+    this.closed ??= this.pool.end();
+    return this.closed;
+  }
+}

@@ -1,0 +1,468 @@
+/**
+ * The Store contract, one suite for every backend: what the routes rely on, down to the exact
+ * strings and numbers that come back. A backend passes when it is indistinguishable through the
+ * interface, including under concurrency and with several instances on one database.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewIdea, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
+import { uuidv7 } from '../../src/schema/index.js';
+
+export interface StoreUnderTest {
+  /** Opens a store on this test's database; call again for a second instance on the same data. */
+  open(): Promise<Store>;
+  /** Throws the database away (after every opened store is closed). */
+  cleanup(): Promise<void>;
+}
+
+const T0 = '2026-03-29T01:30:00.000Z'; // the night Amsterdam moves its clocks forward
+
+/** `T0` plus `ms` milliseconds, as the store receives instants: `Date#toISOString()`. */
+const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+
+function submission(site: string, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
+  return {
+    id: uuidv7(),
+    site,
+    widget: 'idea-box',
+    kind: 'idea',
+    locale: 'nl',
+    schemaVersion: 1,
+    sentAt: at(-5000),
+    receivedAt: at(0),
+    consent: null,
+    data: { kind: 'idea', text: 'Een breicafé' },
+    elapsedMs: 8000,
+    ...overrides,
+  };
+}
+
+function idea(overrides: Partial<NewIdea> = {}): NewIdea {
+  return {
+    text: 'Een breicafé op woensdag',
+    category: null,
+    role: null,
+    wantsToHelp: false,
+    name: null,
+    contact: null,
+    consentVersion: null,
+    consentGivenAt: null,
+    ...overrides,
+  };
+}
+
+function token(site: string, overrides: Partial<TokenRecord> = {}): TokenRecord {
+  const id = uuidv7();
+  return {
+    id,
+    site,
+    hash: id.replace(/-/g, '').padEnd(64, '0'),
+    prefix: `bk_${id.slice(-8)}`,
+    label: null,
+    scopes: ['read'],
+    createdAt: at(0),
+    expiresAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
+}
+
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let db: StoreUnderTest;
+    let opened: Store[];
+    let store: Store;
+
+    const open = async () => {
+      const s = await db.open();
+      opened.push(s);
+      return s;
+    };
+
+    beforeEach(async () => {
+      db = await makeStore();
+      opened = [];
+      store = await open();
+      await store.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
+      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+    });
+
+    afterEach(async () => {
+      for (const s of opened) await s.close();
+      await db.cleanup();
+    });
+
+    /** Inserts a published idea and returns its id. */
+    async function publishedIdea(site = 'linde', receivedAt = at(0)): Promise<string> {
+      const s = submission(site, { receivedAt });
+      expect(await store.insertIdea(s, idea())).toBe('created');
+      await store.moderateIdea(site, s.id, { published: true }, receivedAt);
+      return s.id;
+    }
+
+    describe('schema', () => {
+      it('is migrated on open, once, and a second instance finds nothing to do', async () => {
+        expect(await store.migrations()).toEqual([1]);
+        expect(store.appliedOnOpen).toEqual([1]);
+        const second = await open();
+        expect(second.appliedOnOpen).toEqual([]);
+        expect(await second.migrations()).toEqual([1]);
+      });
+
+      it('migrates a fresh database exactly once when five instances open it at the same time', async () => {
+        const fresh = await makeStore();
+        try {
+          const stores = await Promise.all(Array.from({ length: 5 }, () => fresh.open()));
+          try {
+            expect(stores.flatMap((s) => s.appliedOnOpen)).toEqual([1]);
+            for (const s of stores) expect(await s.migrations()).toEqual([1]);
+          } finally {
+            for (const s of stores) await s.close();
+          }
+        } finally {
+          await fresh.cleanup();
+        }
+      });
+
+      it('answers ping, and closing twice is harmless', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+        const second = await open();
+        await second.close();
+        await second.close();
+      });
+    });
+
+    describe('sites', () => {
+      it('stores defaults and gives back exactly what went in', async () => {
+        const site = await store.createSite({ slug: 'de-berk', name: 'De Berk' }, at(1));
+        const expected = {
+          slug: 'de-berk',
+          name: 'De Berk',
+          timeZone: 'Europe/Amsterdam',
+          locales: ['nl', 'en'],
+          allowedOrigins: [],
+          settings: { ideaSort: 'newest' },
+          createdAt: at(1),
+        };
+        expect(site).toEqual(expected);
+        expect(await store.getSite('de-berk')).toEqual(expected);
+        expect(await store.getSite('nergens')).toBeNull();
+        const full = await store.createSite(
+          {
+            slug: 'full',
+            name: 'Vol',
+            timeZone: 'Europe/Brussels',
+            locales: ['nl', 'fr', 'ar'],
+            allowedOrigins: ['https://a.example', 'http://localhost:8000'],
+            settings: { ideaSort: 'votes' },
+          },
+          T0,
+        );
+        expect(await store.getSite('full')).toEqual(full);
+        expect(full).toMatchObject({ timeZone: 'Europe/Brussels', settings: { ideaSort: 'votes' } });
+      });
+
+      it('lists sites by slug, byte-wise', async () => {
+        for (const slug of ['zuid', 'a0', 'a-b', 'ab']) await store.createSite({ slug, name: slug }, T0);
+        expect((await store.listSites()).map((s) => s.slug)).toEqual(['a-b', 'a0', 'ab', 'eik', 'linde', 'zuid']);
+      });
+
+      it('refuses a second site with the same slug', async () => {
+        await expect(store.createSite({ slug: 'linde', name: 'Again' }, T0)).rejects.toThrow();
+        expect((await store.getSite('linde'))!.name).toBe('De Linde');
+      });
+
+      it('updates only what is given and merges settings', async () => {
+        const renamed = await store.updateSite('linde', { name: 'Buurthuis De Linde' });
+        expect(renamed).toMatchObject({
+          name: 'Buurthuis De Linde',
+          allowedOrigins: ['https://linde.example'],
+          settings: { ideaSort: 'newest' },
+          createdAt: T0,
+        });
+        await store.updateSite('linde', { settings: { ideaSort: 'votes' } });
+        const changed = await store.updateSite('linde', {
+          allowedOrigins: [],
+          locales: ['en'],
+          timeZone: 'UTC',
+          settings: { ideaSort: undefined },
+        });
+        expect(changed).toEqual({
+          slug: 'linde',
+          name: 'Buurthuis De Linde',
+          timeZone: 'UTC',
+          locales: ['en'],
+          allowedOrigins: [],
+          settings: { ideaSort: 'votes' },
+          createdAt: T0,
+        });
+        expect(await store.getSite('linde')).toEqual(changed);
+        expect(await store.updateSite('nergens', { name: 'X' })).toBeNull();
+      });
+    });
+
+    describe('tokens', () => {
+      it('finds by prefix, lists per site oldest first, and revokes once', async () => {
+        const later = token('linde', { createdAt: at(2000), label: 'coördinator', scopes: ['read', 'export'], expiresAt: at(86_400_000) });
+        const first = token('linde', { createdAt: at(1000) });
+        const other = token('eik');
+        for (const t of [later, first, other]) await store.createToken(t);
+
+        expect(await store.findTokensByPrefix(later.prefix)).toEqual([later]);
+        expect(await store.findTokensByPrefix('bk_nothing')).toEqual([]);
+        expect(await store.listTokens('linde')).toEqual([first, later]);
+
+        expect(await store.revokeTokens(later.prefix, at(5000))).toBe(1);
+        expect(await store.revokeTokens(later.prefix, at(6000))).toBe(0);
+        expect(await store.findTokensByPrefix(later.prefix)).toEqual([{ ...later, revokedAt: at(5000) }]);
+      });
+
+      it('refuses a token for a site that does not exist, or a second token with the same hash', async () => {
+        await expect(store.createToken(token('nergens'))).rejects.toThrow();
+        const t = token('linde');
+        await store.createToken(t);
+        await expect(store.createToken({ ...token('linde'), hash: t.hash })).rejects.toThrow();
+      });
+    });
+
+    describe('ideas', () => {
+      it('creates once: the same id again is a duplicate, from another site a conflict', async () => {
+        const s = submission('linde', {
+          consent: { textVersion: 'idea-contact-2026-11', givenAt: at(-10_000) },
+          receivedAt: at(1),
+        });
+        const full = idea({
+          text: 'Samen koken 🍲 op vrijdag, "met" ; en \\n',
+          category: 'activiteit',
+          role: 'buurtbewoner',
+          wantsToHelp: true,
+          name: 'Anna de Vries',
+          contact: 'anna@example.nl',
+          consentVersion: 'idea-contact-2026-11',
+          consentGivenAt: at(-10_000),
+        });
+        expect(await store.insertIdea(s, full)).toBe('created');
+        expect(await store.insertIdea(s, full)).toBe('duplicate');
+        expect(await store.insertIdea({ ...s, site: 'eik' }, full)).toBe('conflict');
+
+        const expected = {
+          id: s.id,
+          site: 'linde',
+          text: full.text,
+          category: 'activiteit',
+          role: 'buurtbewoner',
+          wantsToHelp: true,
+          name: 'Anna de Vries',
+          contact: 'anna@example.nl',
+          consentVersion: 'idea-contact-2026-11',
+          consentGivenAt: at(-10_000),
+          locale: 'nl',
+          published: false,
+          status: 'ontvangen',
+          statusReason: null,
+          publicAnswer: null,
+          votes: 0,
+          createdAt: at(1),
+          updatedAt: at(1),
+        };
+        expect(await store.getIdea('linde', s.id)).toEqual(expected);
+        expect(await store.getIdea('eik', s.id)).toBeNull();
+        expect(await store.getIdea('linde', uuidv7())).toBeNull();
+        expect(await store.listIdeas('linde', { limit: 10, offset: 0 })).toEqual([expected]);
+        expect(await store.listIdeas('eik', { limit: 10, offset: 0 })).toEqual([]);
+      });
+
+      it('lists newest first with filters and paging, ties broken by id', async () => {
+        const ids: string[] = [];
+        for (let n = 0; n < 6; n++) {
+          const s = submission('linde', { receivedAt: at(n < 3 ? 1000 : 2000) });
+          await store.insertIdea(s, idea());
+          ids.push(s.id);
+        }
+        await store.moderateIdea('linde', ids[0]!, { published: true, status: 'gepland' }, at(3000));
+        await store.moderateIdea('linde', ids[4]!, { status: 'gepland' }, at(3000));
+
+        const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+        const newestFirst = [...ids.slice(3).sort(desc), ...ids.slice(0, 3).sort(desc)];
+        const list = async (q: Partial<Parameters<Store['listIdeas']>[1]>) =>
+          (await store.listIdeas('linde', { limit: 100, offset: 0, ...q })).map((i) => i.id);
+        expect(await list({})).toEqual(newestFirst);
+        expect(await list({ limit: 2, offset: 2 })).toEqual(newestFirst.slice(2, 4));
+        expect(await list({ status: 'gepland' })).toEqual([ids[4], ids[0]]);
+        expect(await list({ published: true })).toEqual([ids[0]]);
+        expect(await list({ published: false, status: 'gepland' })).toEqual([ids[4]]);
+        expect(await list({ status: 'gedaan' })).toEqual([]);
+      });
+
+      it('moderates only the given fields, clears with null, and stamps updatedAt', async () => {
+        const id = await publishedIdea('linde', at(0));
+        const answered = await store.moderateIdea(
+          'linde',
+          id,
+          { status: 'niet-mogelijk', statusReason: 'Geen ruimte', publicAnswer: 'Helaas' },
+          at(60_000),
+        );
+        expect(answered).toMatchObject({
+          published: true,
+          status: 'niet-mogelijk',
+          statusReason: 'Geen ruimte',
+          publicAnswer: 'Helaas',
+          votes: 0,
+          createdAt: at(0),
+          updatedAt: at(60_000),
+        });
+        const cleared = await store.moderateIdea('linde', id, { statusReason: null, published: false }, at(61_000));
+        expect(cleared).toMatchObject({ published: false, status: 'niet-mogelijk', statusReason: null, publicAnswer: 'Helaas' });
+        expect(await store.getIdea('linde', id)).toEqual(cleared);
+        expect(await store.moderateIdea('eik', id, { published: true }, at(1))).toBeNull();
+        expect(await store.moderateIdea('linde', uuidv7(), { published: true }, at(1))).toBeNull();
+      });
+
+      it('lists published ideas newest first or by votes, with the public fields only', async () => {
+        const older = await publishedIdea('linde', at(1000));
+        const newer = await publishedIdea('linde', at(2000));
+        await store.insertIdea(submission('linde', { receivedAt: at(3000) }), idea({ name: 'Verborgen' }));
+        await publishedIdea('eik', at(4000));
+        await store.addVote({ id: uuidv7(), site: 'linde', ideaId: older, createdAt: at(5000) });
+
+        const newest = await store.listPublishedIdeas('linde', 'newest', 10);
+        expect(newest.map((i) => i.id)).toEqual([newer, older]);
+        expect(Object.keys(newest[0]!).sort()).toEqual(
+          ['createdAt', 'category', 'id', 'publicAnswer', 'status', 'statusReason', 'text', 'updatedAt', 'votes'].sort(),
+        );
+        const byVotes = await store.listPublishedIdeas('linde', 'votes', 10);
+        expect(byVotes.map((i) => [i.id, i.votes])).toEqual([
+          [older, 1],
+          [newer, 0],
+        ]);
+        expect(await store.listPublishedIdeas('linde', 'votes', 1)).toHaveLength(1);
+      });
+    });
+
+    describe('export', () => {
+      it('counts and streams in (createdAt, id) order across pages, up to and including the cut-off', async () => {
+        // 1,050 ideas: more than two pages of 500, with 30 sharing one instant across the first
+        // page boundary, so paging must break ties by id; the last 10 arrive after the cut-off.
+        const rows: SubmissionRecord[] = [];
+        for (let n = 0; n < 1050; n++) {
+          const ms = n >= 485 && n < 515 ? 485 : n;
+          rows.push(submission('linde', { receivedAt: at(ms * 1000) }));
+        }
+        for (let n = 0; n < rows.length; n += 50) {
+          await Promise.all(rows.slice(n, n + 50).map((s) => store.insertIdea(s, idea())));
+        }
+        await store.insertIdea(submission('eik', { receivedAt: at(10) }), idea());
+        const cutOff = at(1039 * 1000);
+        const expected = rows
+          .filter((s) => s.receivedAt <= cutOff)
+          .sort((a, b) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? -1 : 1))
+          .map((s) => s.id);
+        expect(expected).toHaveLength(1040);
+        expect(await store.countIdeas('linde', { receivedUpTo: cutOff })).toBe(1040);
+
+        const seen: string[] = [];
+        for await (const i of store.exportIdeas('linde', { receivedUpTo: cutOff })) {
+          seen.push(i.id);
+          // Writes between pages must not wait for the export, nor show up in it.
+          if (seen.length % 500 === 1) {
+            expect(await store.insertIdea(submission('linde', { receivedAt: at(2_000_000) }), idea())).toBe('created');
+          }
+        }
+        expect(seen).toEqual(expected);
+        expect(await store.countIdeas('eik', { receivedUpTo: cutOff })).toBe(1);
+        expect(await store.countIdeas('linde', { receivedUpTo: at(-1) })).toBe(0);
+      });
+    });
+
+    describe('votes', () => {
+      it('counts a vote once, answers a retry as a duplicate, and knows only published ideas', async () => {
+        const id = await publishedIdea();
+        const vote = { id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(1) };
+        expect(await store.addVote(vote)).toEqual({ outcome: 'created', votes: 1 });
+        expect(await store.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 1 });
+        expect(await store.addVote({ ...vote, id: uuidv7() })).toEqual({ outcome: 'created', votes: 2 });
+        expect((await store.getIdea('linde', id))!.votes).toBe(2);
+
+        const hidden = submission('linde');
+        await store.insertIdea(hidden, idea());
+        const notFound = { outcome: 'not-found', votes: 0 };
+        expect(await store.addVote({ ...vote, id: uuidv7(), ideaId: hidden.id })).toEqual(notFound);
+        expect(await store.addVote({ ...vote, id: uuidv7(), ideaId: uuidv7() })).toEqual(notFound);
+        expect(await store.addVote({ ...vote, id: uuidv7(), site: 'eik' })).toEqual(notFound);
+
+        // A retry after the idea was hidden still answers as the duplicate it is.
+        await store.moderateIdea('linde', id, { published: false }, at(2));
+        expect(await store.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 2 });
+        expect(await store.addVote({ ...vote, id: uuidv7() })).toEqual(notFound);
+      });
+
+      it('counts 50 concurrent votes with distinct ids as 50, from two instances', async () => {
+        const id = await publishedIdea();
+        const second = await open();
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, n) =>
+            (n % 2 ? second : store).addVote({ id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(n) }),
+          ),
+        );
+        expect(results.every((r) => r.outcome === 'created')).toBe(true);
+        expect(Math.max(...results.map((r) => r.votes))).toBe(50);
+        expect((await store.getIdea('linde', id))!.votes).toBe(50);
+      });
+    });
+
+    describe('concurrency', () => {
+      it('keeps exactly one row for 50 simultaneous inserts of one id on two instances', async () => {
+        const second = await open();
+        const s = submission('linde');
+        const outcomes = await Promise.all(
+          Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).insertIdea(s, idea())),
+        );
+        expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+        expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(49);
+        expect(await store.countIdeas('linde', { receivedUpTo: at(1) })).toBe(1);
+      });
+    });
+
+    describe('rate limits', () => {
+      it('counts atomically per bucket, key and window, across instances, and forgets old windows', async () => {
+        const second = await open();
+        const hit = { bucket: 'submissions:linde', key: 'a'.repeat(64), windowStart: 1_790_000_000_000 };
+        const counts = await Promise.all(
+          Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).hitRateLimit(hit)),
+        );
+        expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n + 1));
+        expect(await store.hitRateLimit({ ...hit, key: 'b'.repeat(64) })).toBe(1);
+        expect(await store.hitRateLimit({ ...hit, bucket: 'votes:linde' })).toBe(1);
+        const next = { ...hit, windowStart: hit.windowStart + 600_000 };
+        expect(await store.hitRateLimit(next)).toBe(1);
+
+        await store.pruneRateLimits(next.windowStart);
+        expect(await store.hitRateLimit(hit)).toBe(1); // the old window was forgotten
+        expect(await store.hitRateLimit(next)).toBe(2); // the current one was kept
+      });
+    });
+
+    describe('secrets', () => {
+      it('keeps the first value stored under a name, for every instance', async () => {
+        const second = await open();
+        const values = await Promise.all([store.secret('rate-limit', 'one'), second.secret('rate-limit', 'two')]);
+        expect(values[0]).toBe(values[1]);
+        expect(await second.secret('rate-limit', 'three')).toBe(values[0]);
+        expect(await store.secret('other', 'x')).toBe('x');
+      });
+    });
+
+    describe('audit', () => {
+      it('appends entries and lists a site’s entries in order', async () => {
+        const entries = [
+          { at: at(1), site: 'linde', actor: 'bk_abcdefgh', action: 'export.ideas', target: 'ideas.csv', rowCount: 12 },
+          { at: at(1), site: 'eik', actor: 'cli', action: 'site.add', target: 'eik', rowCount: 1 },
+          { at: at(0), site: 'linde', actor: 'cli', action: 'token.revoke', target: null, rowCount: null },
+        ];
+        for (const e of entries) await store.audit(e);
+        await store.audit({ ...entries[1]!, site: null });
+        expect(await store.listAudit('linde')).toEqual([entries[0], entries[2]]);
+        expect(await store.listAudit('eik')).toEqual([entries[1]]);
+      });
+    });
+  });
+}
