@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
-import { minifyTemplatesPlugin } from './scripts/minify-templates.mjs';
+import { minifyTemplatesPlugin, plainDynamicImportPlugin } from './scripts/build-plugins.mjs';
 
 /**
  * Two browser builds from one config:
@@ -24,7 +24,7 @@ export const npmEntries = {
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
-      plugins: [minifyTemplatesPlugin()],
+      plugins: [minifyTemplatesPlugin(), plainDynamicImportPlugin()],
       build: {
         outDir: 'dist/cdn',
         minify: true,

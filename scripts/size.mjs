@@ -7,7 +7,7 @@
 import { build } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { minifyTemplatesPlugin, plainDynamicImportPlugin } from './build-plugins.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -28,7 +28,7 @@ async function measure(file) {
     root,
     configFile: false,
     logLevel: 'silent',
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [minifyTemplatesPlugin(), plainDynamicImportPlugin()],
     build: {
       write: false,
       minify: true,

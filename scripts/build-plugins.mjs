@@ -1,7 +1,7 @@
-// A build plugin that removes the indentation from Lit `html` and `css` tagged templates.
-// Bundlers minify code but leave template text alone, and in a widget most bytes are template text.
-// The TypeScript parser finds the templates, so nested templates and `${…}` parts are handled
-// exactly; only the literal text between expressions changes.
+// Build plugins for the browser bundles.
+// minifyTemplatesPlugin removes the indentation from Lit `html` and `css` tagged templates: bundlers
+// minify code but leave template text alone, and in a widget many bytes are template text. The
+// TypeScript parser finds the templates, so nested templates and `${…}` parts are handled exactly.
 import ts from 'typescript';
 import MagicString from 'magic-string';
 
@@ -60,6 +60,24 @@ export function minifyTemplatesPlugin() {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
       return minifyTemplates(code, id);
+    },
+  };
+}
+
+/**
+ * Replaces Vite's module-preload helper (about 1.2 KB gz) with a direct call. The helper adds
+ * `<link rel=modulepreload>` and CSS for lazy chunks; ours carry no CSS and import only what the
+ * entry already loaded, so the plain `import()` is all a browser needs.
+ */
+export function plainDynamicImportPlugin() {
+  const HELPER = '\0vite/preload-helper.js';
+  return {
+    name: 'buurtkit-plain-dynamic-import',
+    enforce: 'pre',
+    apply: 'build',
+    load(id) {
+      if (id === HELPER) return 'export const __vitePreload = (load) => load();';
+      return null;
     },
   };
 }
