@@ -10,3 +10,4 @@ export * from './idea-box.js';
 export * from './site.js';
 export * from './responses.js';
 export * from './admin.js';
+export * from './activity.js';

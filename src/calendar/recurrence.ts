@@ -1,0 +1,322 @@
+/**
+ * Expands an activity or opening-hours block into the occurrences that touch a range: the
+ * RRULE slots plus RDATEs, minus EXDATEs and seasonal pauses, with per-occurrence overrides
+ * (moved, cancelled, retitled) applied. Expansion runs on the wall clock in the item's own
+ * zone and only then becomes instants, so 10:00 stays 10:00 across DST. Never throws; bounded.
+ */
+import type { Occurrence } from '../schema/activity.js';
+import { DEFAULT_TIME_ZONE, type ActivityStatus, type ScheduleKind } from './constants.js';
+import { ruleSlots, DEFAULT_MAX_WORK } from './rule-slots.js';
+import { parseRRule } from './rrule.js';
+import { isSupportedInstant, isValidTimeZone, toInstant, toIsoWithOffset, toLocal } from './time-zone.js';
+import {
+  MS_PER_DAY,
+  atTime,
+  dayNumber,
+  formatLocalDate,
+  formatLocalDateTime,
+  fromWallMs,
+  parseLocalValue,
+  wallMs,
+  type LocalDate,
+  type LocalDateTime,
+} from './wall-clock.js';
+
+export interface PauseLike {
+  readonly from: string;
+  readonly to: string;
+  readonly label?: string | undefined;
+}
+
+export interface OverrideLike {
+  readonly recurrenceId: string;
+  readonly start?: string | undefined;
+  readonly end?: string | undefined;
+  readonly status?: ActivityStatus | undefined;
+  readonly statusReason?: string | undefined;
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
+  readonly location?: string | undefined;
+  readonly room?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+/** What expansion needs of an item; a parsed `Activity` or `OpeningHours` fits, so does inline JSON. */
+export interface ExpandableItem {
+  readonly id: string;
+  readonly kind?: ScheduleKind | undefined;
+  readonly timeZone?: string | undefined;
+  readonly allDay?: boolean | undefined;
+  readonly start: string;
+  readonly end?: string | undefined;
+  readonly status?: ActivityStatus | undefined;
+  readonly statusReason?: string | undefined;
+  readonly recurrence?:
+    | {
+        readonly rrule?: string | undefined;
+        readonly exdates?: readonly string[] | undefined;
+        readonly rdates?: readonly string[] | undefined;
+        readonly pauses?: readonly PauseLike[] | undefined;
+      }
+    | undefined;
+  readonly overrides?: readonly OverrideLike[] | undefined;
+}
+
+export interface ExpandOptions {
+  /** Most occurrences returned per item (default 5 000); the earliest are kept. */
+  readonly maxOccurrences?: number;
+  /** Most days the rule engine may examine (default 500 000). */
+  readonly maxWork?: number;
+}
+
+export interface ExpandResult {
+  readonly occurrences: Occurrence[];
+  /** A limit cut the result short. */
+  readonly truncated: boolean;
+  /** What was wrong with the input and how it was read anyway. */
+  readonly problems: string[];
+}
+
+export const DEFAULT_MAX_OCCURRENCES = 5_000;
+
+type RangeBound = Date | number;
+const toMs = (v: RangeBound) => (typeof v === 'number' ? v : v.getTime());
+
+/** Does a pause (`YYYY-MM-DD` or yearly `MM-DD`, both ends inclusive) cover a date? */
+export function pauseCovers(pause: PauseLike, date: LocalDate): boolean {
+  if (/^\d{2}-\d{2}$/.test(pause.from) && /^\d{2}-\d{2}$/.test(pause.to)) {
+    const md = formatLocalDate(date).slice(5);
+    // A yearly pause may wrap the new year (12-20 … 01-05).
+    return pause.from <= pause.to ? md >= pause.from && md <= pause.to : md >= pause.from || md <= pause.to;
+  }
+  const day = formatLocalDate(date);
+  return day >= pause.from && day <= pause.to;
+}
+
+/** The first pause covering a date, for "zomerstop" labels in the widget. */
+export function pauseOn(pauses: readonly PauseLike[] | undefined, date: LocalDate): PauseLike | undefined {
+  return pauses?.find((p) => pauseCovers(p, date));
+}
+
+interface Candidate {
+  slot: LocalDateTime;
+  override?: OverrideLike;
+}
+
+/** Expands one item; see {@link expandWithInfo} for limits and input problems. */
+export function expand(item: ExpandableItem, rangeStart: RangeBound, rangeEnd: RangeBound, options?: ExpandOptions): Occurrence[] {
+  return expandWithInfo(item, rangeStart, rangeEnd, options).occurrences;
+}
+
+/** Expands many items into one list, ordered by start. */
+export function expandAll(
+  items: readonly ExpandableItem[],
+  rangeStart: RangeBound,
+  rangeEnd: RangeBound,
+  options?: ExpandOptions,
+): Occurrence[] {
+  return items.flatMap((item) => expand(item, rangeStart, rangeEnd, options)).sort(compareOccurrences);
+}
+
+export function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return (
+    Date.parse(a.start) - Date.parse(b.start) ||
+    (a.activityId < b.activityId ? -1 : a.activityId > b.activityId ? 1 : 0) ||
+    (a.recurrenceId < b.recurrenceId ? -1 : a.recurrenceId > b.recurrenceId ? 1 : 0)
+  );
+}
+
+/**
+ * Occurrences of `item` that overlap `[rangeStart, rangeEnd)` (an occurrence without an end
+ * must start inside it), sorted by start.
+ */
+export function expandWithInfo(
+  item: ExpandableItem,
+  rangeStart: RangeBound,
+  rangeEnd: RangeBound,
+  options: ExpandOptions = {},
+): ExpandResult {
+  const problems: string[] = [];
+  const done = (occurrences: Occurrence[] = [], truncated = false): ExpandResult => ({ occurrences, truncated, problems });
+  const rangeFrom = toMs(rangeStart);
+  const rangeTo = toMs(rangeEnd);
+  if (!isSupportedInstant(rangeFrom) || !isSupportedInstant(rangeTo) || rangeTo <= rangeFrom) return done();
+
+  let timeZone = item.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) {
+    problems.push(`Unknown time zone "${timeZone}", used ${DEFAULT_TIME_ZONE}`);
+    timeZone = DEFAULT_TIME_ZONE;
+  }
+  const start = parseLocalValue(item.start);
+  if (!start) {
+    problems.push(`Start "${item.start}" is not a local date or date-time`);
+    return done();
+  }
+  // The form of `start` decides, so a stray `allDay` flag cannot make times disappear.
+  const allDay = start.kind === 'date';
+  if (item.allDay !== undefined && item.allDay !== allDay) problems.push('allDay does not match the form of start');
+  const dtstart = start.kind === 'date' ? atTime(start.date) : start.dateTime;
+
+  // Durations are wall-clock ("nominal"): 10:00–12:00 stays two hours on the clock on DST days.
+  let duration: number | undefined = allDay ? MS_PER_DAY : undefined;
+  if (item.end !== undefined) {
+    const end = parseLocalValue(item.end);
+    if (!end || end.kind !== start.kind) problems.push(`End "${item.end}" does not match the start`);
+    else if (end.kind === 'date') {
+      const days = dayNumber(end.date) - dayNumber(dtstart) + 1;
+      if (days >= 1) duration = days * MS_PER_DAY;
+      else problems.push('End is before start');
+    } else {
+      const ms = wallMs(end.dateTime) - wallMs(dtstart);
+      if (ms > 0) duration = ms;
+      else problems.push('End is not after start');
+    }
+  }
+
+  const maxOccurrences = options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
+  const instantOf = (slot: LocalDateTime) => toInstant(slot, timeZone);
+  // Slots are generated on the wall clock; a two-day margin covers any zone offset.
+  const fromWall = wallMs(toLocal(rangeFrom, timeZone)) - (duration ?? 0) - 2 * MS_PER_DAY;
+  const toWall = wallMs(toLocal(rangeTo, timeZone)) + 2 * MS_PER_DAY;
+  const keyOf = (slot: LocalDateTime) => (allDay ? formatLocalDate(slot) : formatLocalDateTime(slot));
+
+  let truncated = false;
+  let slots: LocalDateTime[] = [dtstart];
+  const rec = item.recurrence;
+  if (rec?.rrule !== undefined) {
+    const parsed = parseRRule(rec.rrule);
+    if (!parsed.ok) problems.push(`RRULE ignored: ${parsed.error}`);
+    else {
+      const result = ruleSlots(parsed.rule, dtstart, {
+        from: fromWall,
+        to: toWall,
+        instantOf,
+        maxSlots: maxOccurrences * 2 + 100,
+        maxWork: options.maxWork ?? DEFAULT_MAX_WORK,
+      });
+      slots = result.slots;
+      truncated = result.truncated;
+    }
+  }
+
+  // Date-only EXDATEs on a timed item drop the whole day (some feeds write them that way).
+  const exSlots = new Set<string>();
+  const exDays = new Set<string>();
+  for (const text of rec?.exdates ?? []) {
+    const v = parseLocalValue(text);
+    if (!v) problems.push(`EXDATE "${text}" ignored`);
+    else if (v.kind === 'date') (allDay ? exSlots : exDays).add(formatLocalDate(v.date));
+    else if (!allDay) exSlots.add(formatLocalDateTime(v.dateTime));
+    else exSlots.add(formatLocalDate(v.dateTime));
+  }
+  const excluded = (slot: LocalDateTime) => exSlots.has(keyOf(slot)) || exDays.has(formatLocalDate(slot));
+
+  const overrides = new Map<string, Candidate>();
+  for (const o of item.overrides ?? []) {
+    const v = parseLocalValue(o.recurrenceId);
+    if (!v || (v.kind === 'date') !== allDay) problems.push(`Override "${o.recurrenceId}" ignored`);
+    else {
+      const slot = v.kind === 'date' ? atTime(v.date) : v.dateTime;
+      overrides.set(keyOf(slot), { slot, override: o });
+    }
+  }
+
+  const candidates = new Map<string, Candidate>();
+  for (const slot of slots) {
+    const key = keyOf(slot);
+    if (excluded(slot)) continue;
+    // A pause drops rule slots, but an explicit override of a slot still wins.
+    if (!overrides.has(key) && pauseOn(rec?.pauses, slot)) continue;
+    candidates.set(key, { slot });
+  }
+  for (const text of rec?.rdates ?? []) {
+    const v = parseLocalValue(text);
+    if (!v) {
+      problems.push(`RDATE "${text}" ignored`);
+      continue;
+    }
+    // An RDATE date on a timed item takes the item's time of day.
+    const given = v.kind === 'date' ? atTime(v.date, dtstart.hour, dtstart.minute, dtstart.second) : v.dateTime;
+    const slot = allDay ? atTime(given) : given;
+    const wall = wallMs(slot);
+    if (wall < fromWall || wall > toWall || excluded(slot)) continue;
+    candidates.set(keyOf(slot), { slot });
+  }
+  // Overrides are kept whatever the window, since a moved occurrence may land inside it from
+  // outside; one for a slot the rule never produces still shows, because someone entered it.
+  for (const [key, candidate] of overrides) {
+    if (!excluded(candidate.slot)) candidates.set(key, candidate);
+  }
+
+  const occurrences: Occurrence[] = [];
+  for (const [key, candidate] of candidates) {
+    const occurrence = toOccurrence(item, key, candidate, { allDay, duration, timeZone, rangeFrom, rangeTo, problems });
+    if (occurrence) occurrences.push(occurrence);
+  }
+  occurrences.sort(compareOccurrences);
+  if (occurrences.length > maxOccurrences) {
+    occurrences.length = maxOccurrences;
+    truncated = true;
+  }
+  return done(occurrences, truncated);
+}
+
+interface Context {
+  allDay: boolean;
+  duration: number | undefined;
+  timeZone: string;
+  rangeFrom: number;
+  rangeTo: number;
+  problems: string[];
+}
+
+function toOccurrence(item: ExpandableItem, key: string, { slot, override }: Candidate, ctx: Context): Occurrence | undefined {
+  const { allDay, timeZone } = ctx;
+  let startWall = slot;
+  let endWall = ctx.duration === undefined ? undefined : fromWallMs(wallMs(slot) + ctx.duration);
+  if (override?.start !== undefined) {
+    const moved = parseLocalValue(override.start);
+    if (moved && (moved.kind === 'date') === allDay) {
+      startWall = moved.kind === 'date' ? atTime(moved.date) : moved.dateTime;
+      // A moved occurrence keeps its length unless the override says otherwise.
+      endWall = ctx.duration === undefined ? undefined : fromWallMs(wallMs(startWall) + ctx.duration);
+    } else ctx.problems.push(`Override start "${override.start}" ignored`);
+  }
+  if (override?.end !== undefined) {
+    const end = parseLocalValue(override.end);
+    const wall = end && (end.kind === 'date') === allDay ? (end.kind === 'date' ? atTime(end.date) : end.dateTime) : undefined;
+    // All-day ends are inclusive last days; the instant is the next midnight.
+    const endMs = wall === undefined ? undefined : wallMs(wall) + (allDay ? MS_PER_DAY : 0);
+    if (endMs !== undefined && endMs > wallMs(startWall)) endWall = fromWallMs(endMs);
+    else ctx.problems.push(`Override end "${override.end}" ignored`);
+  }
+
+  const startMs = toInstant(startWall, timeZone);
+  const endMs = endWall === undefined ? undefined : toInstant(endWall, timeZone);
+  const overlaps =
+    endMs !== undefined && endMs > startMs
+      ? startMs < ctx.rangeTo && endMs > ctx.rangeFrom
+      : startMs >= ctx.rangeFrom && startMs < ctx.rangeTo;
+  if (!overlaps) return undefined;
+
+  const status = override?.status ?? item.status ?? 'gaat-door';
+  // The item's reason only explains the item's own status, not one an override set.
+  const statusReason = override?.status !== undefined ? override.statusReason : (override?.statusReason ?? item.statusReason);
+  const occurrence: Occurrence = {
+    activityId: item.id,
+    kind: item.kind ?? 'activity',
+    recurrenceId: key,
+    start: toIsoWithOffset(startMs, timeZone),
+    allDay,
+    timeZone,
+    status,
+    overridden: override !== undefined,
+  };
+  if (endMs !== undefined) occurrence.end = toIsoWithOffset(endMs, timeZone);
+  if (statusReason) occurrence.statusReason = statusReason;
+  for (const field of ['title', 'description', 'location', 'room', 'note'] as const) {
+    const value = override?.[field];
+    if (value) occurrence[field] = value;
+  }
+  return occurrence;
+}
