@@ -14,6 +14,7 @@ const src = (path: string) => resolve(root, 'src', path);
 
 export const npmEntries = {
   'widgets/idea-box/idea-box': src('widgets/idea-box/idea-box.ts'),
+  'widgets/idea-box/locales/en': src('widgets/idea-box/locales/en.ts'),
   'widgets/idea-box/locales/ar': src('widgets/idea-box/locales/ar.ts'),
   'core/buurtkit-config': src('core/buurtkit-config.ts'),
   'define/idea-box': src('define/idea-box.ts'),
