@@ -23,6 +23,35 @@ export const npmEntries = {
 };
 
 export default defineConfig(({ mode }) => {
+  if (mode === 'admin') {
+    // The coordinator page, served by the collector at /admin: its own bundle with lit inlined,
+    // no CDN bundle, no inline scripts or styles (the collector sends a strict CSP).
+    return {
+      root: src('admin'),
+      base: '/admin/',
+      publicDir: false,
+      plugins: [
+        minifyTemplatesPlugin(),
+        {
+          // package.json `sideEffects` names only the widget define modules; the page's own
+          // modules register its elements, so they must not be shaken out.
+          name: 'buurtkit-admin-side-effects',
+          transform(code: string, id: string) {
+            return id.startsWith(src('admin')) ? { code, moduleSideEffects: true } : null;
+          },
+        },
+      ],
+      build: {
+        outDir: resolve(root, 'dist/admin'),
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: true,
+        minify: true,
+        modulePreload: { polyfill: false },
+        assetsInlineLimit: 0,
+      },
+    };
+  }
   if (mode === 'cdn') {
     return {
       plugins: [minifyTemplatesPlugin(), plainDynamicImportPlugin()],

@@ -85,6 +85,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   Centre website:   ${demo.siteUrl}/
   Hostile host page: ${demo.siteUrl}/hostile.html
   Collector:        ${demo.collectorUrl}
+  Coordinator page: ${demo.collectorUrl}/admin/  (sign in with the token below, site "${demo.site}")
   Coordinator token (shown once, valid 7 days):
     ${demo.token}
 

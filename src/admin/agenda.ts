@@ -1,0 +1,108 @@
+import { css, html, type PropertyDeclarations } from 'lit';
+import type { AdminIdea } from '../schema/admin.js';
+import { AdminElement } from './admin-element.js';
+import { adminStyles } from './admin.styles.js';
+import { ideasOfMonth, localDay } from './idea-filter.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bk-admin-agenda': AdminAgenda;
+  }
+}
+
+/**
+ * The monthly "huiskamergesprek" agenda: a chosen month's ideas as a numbered list to print
+ * (A4, see `admin-page.css` for the page box). Names and contact details are left out: the list
+ * is read aloud and lies on the table.
+ *
+ * @summary Printable agenda of a month's ideas.
+ */
+export class AdminAgenda extends AdminElement {
+  static override styles = [
+    adminStyles,
+    css`
+      ol {
+        padding-inline-start: 1.75em;
+      }
+      li {
+        margin-block: 0.75em;
+        break-inside: avoid;
+      }
+      .text {
+        white-space: pre-line;
+        margin: 0;
+      }
+      .meta {
+        color: var(--_muted);
+        margin: 0;
+      }
+      @media print {
+        :host {
+          color: #000;
+          font-size: 11pt;
+        }
+        .meta {
+          color: #000;
+        }
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    ...AdminElement.properties,
+    ideas: { attribute: false },
+    month: {},
+  };
+
+  declare ideas: AdminIdea[];
+  /** `YYYY-MM`; this month by default. */
+  declare month: string;
+
+  constructor() {
+    super();
+    this.ideas = [];
+    this.month = localDay(new Date().toISOString()).slice(0, 7);
+  }
+
+  private monthName(): string {
+    const [y, m] = this.month.split('-').map(Number);
+    if (!y || !m) return this.month;
+    return new Intl.DateTimeFormat(this.l.lang, { month: 'long', year: 'numeric' }).format(new Date(y, m - 1, 1));
+  }
+
+  override render() {
+    const l = this.l;
+    const ideas = ideasOfMonth(this.ideas, this.month);
+    return html`
+      <section aria-labelledby="agenda-heading">
+        <div class="no-print">
+          <h2 id="agenda-heading">${l.t('agendaHeading')}</h2>
+          <p class="hint">${l.t('agendaIntro')}</p>
+          <div class="row">
+            <div class="field">
+              <label for="month">${l.t('monthLabel')}</label>
+              <input id="month" type="month" .value=${this.month}
+                @change=${(e: Event) => (this.month = (e.target as HTMLInputElement).value || this.month)} />
+            </div>
+            <button type="button" @click=${() => window.print()}>${l.t('print')}</button>
+          </div>
+        </div>
+        <h3 class="title">${l.t('agendaTitle', { month: this.monthName() })}</h3>
+        <p class="count">${l.t('count', { count: ideas.length })}</p>
+        ${ideas.length
+          ? html`<ol>
+              ${ideas.map(
+                (i) => html`<li>
+                  <p class="text">${i.text}</p>
+                  <p class="meta">
+                    ${this.formatDate(i.createdAt, false)} · ${this.label('status', i.status)}${i.category ? ` · ${i.category}` : ''}
+                    ${i.votes ? ` · ${l.t('field.votes')}: ${i.votes}` : ''}
+                  </p>
+                </li>`,
+              )}
+            </ol>`
+          : html`<p>${l.t('agendaEmpty')}</p>`}
+      </section>
+    `;
+  }
+}

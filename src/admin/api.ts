@@ -1,0 +1,129 @@
+/**
+ * The coordinator API as the admin page uses it: same-origin fetches with the bearer token. The
+ * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
+ */
+import type { AdminIdea } from '../schema/admin.js';
+import type { IdeaModeration } from '../schema/idea-box.js';
+
+/** What the signed-in token may do, found out by asking the collector (403 → not allowed). */
+export interface Scopes {
+  read: boolean;
+  moderate: boolean;
+  export: boolean;
+}
+
+export type CsvDelimiterName = 'semicolon' | 'comma';
+
+export interface CsvFile {
+  blob: Blob;
+  fileName: string;
+  text: string;
+}
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An answer other than 2xx, or no answer at all (`status` 0). */
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'AdminApiError';
+  }
+}
+
+export interface AdminApi {
+  readonly site: string;
+  scopes(): Promise<Scopes>;
+  listIdeas(): Promise<AdminIdea[]>;
+  moderateIdea(id: string, changes: IdeaModeration): Promise<AdminIdea>;
+  exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile>;
+}
+
+/** A syntactically valid UUIDv7 that no idea has: probes reach the scope check, never a row. */
+const PROBE_ID = '00000000-0000-7000-8000-000000000000';
+
+export class HttpAdminApi implements AdminApi {
+  /**
+   * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
+   * @param fetchImpl The fetch to use; tests route it elsewhere.
+   */
+  constructor(
+    readonly token: string,
+    readonly site: string,
+    readonly apiBase = '',
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  private url(path: string): string {
+    return `${this.apiBase}/v1/admin/sites/${encodeURIComponent(this.site)}${path}`;
+  }
+
+  private async request(path: string, init: RequestInit = {}): Promise<Response> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.url(path), {
+        ...init,
+        credentials: 'omit',
+        cache: 'no-store',
+        headers: { Authorization: `Bearer ${this.token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+      });
+    } catch (error) {
+      throw new AdminApiError(0, 'network', (error as Error).message);
+    }
+    return res;
+  }
+
+  private static async fail(res: Response): Promise<never> {
+    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: FieldIssue[] };
+    throw new AdminApiError(res.status, body.error ?? 'http_error', body.message ?? res.statusText, body.issues ?? []);
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    const res = await this.request(path, init);
+    if (!res.ok) return HttpAdminApi.fail(res);
+    return (await res.json()) as T;
+  }
+
+  /**
+   * Reading is tried for real; moderate and export are probed with requests the collector rejects
+   * after the scope check (an empty change, an unknown delimiter): 403 means not allowed, and
+   * nothing is changed or exported.
+   */
+  async scopes(): Promise<Scopes> {
+    const allowed = async (res: Response) => {
+      if (res.status === 401) await HttpAdminApi.fail(res);
+      return res.status !== 403 && res.status !== 404;
+    };
+    const [read, moderate, exp] = await Promise.all([
+      this.request('/ideas?limit=1'),
+      this.request(`/ideas/${PROBE_ID}`, { method: 'PATCH', body: '{}' }),
+      this.request('/export/ideas.csv?delimiter=probe'),
+    ]);
+    if (read.status === 404) await HttpAdminApi.fail(read);
+    return { read: await allowed(read), moderate: await allowed(moderate), export: await allowed(exp) };
+  }
+
+  async listIdeas(): Promise<AdminIdea[]> {
+    return (await this.json<{ ideas: AdminIdea[] }>('/ideas?limit=5000')).ideas;
+  }
+
+  moderateIdea(id: string, changes: IdeaModeration): Promise<AdminIdea> {
+    return this.json<AdminIdea>(`/ideas/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(changes) });
+  }
+
+  async exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile> {
+    const res = await this.request(`/export/ideas.csv?delimiter=${delimiter}`);
+    if (!res.ok) return HttpAdminApi.fail(res);
+    const blob = await res.blob();
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `ideeen-${this.site}.csv`;
+    return { blob, fileName, text: await blob.text() };
+  }
+}

@@ -1,0 +1,18 @@
+/** Registers the coordinator page's elements (guarded: a second copy does not throw). */
+import { AdminAgenda } from './agenda.js';
+import { AdminApp } from './admin-app.js';
+import { AdminExport } from './export.js';
+import { AdminIdeaDetail } from './idea-detail.js';
+import { AdminInbox } from './inbox.js';
+import { AdminModeration } from './moderation.js';
+import { AdminSignIn } from './sign-in.js';
+
+export function defineAdminElements(): void {
+  AdminSignIn.define('bk-admin-sign-in');
+  AdminInbox.define('bk-admin-inbox');
+  AdminIdeaDetail.define('bk-admin-idea-detail');
+  AdminModeration.define('bk-admin-moderation');
+  AdminAgenda.define('bk-admin-agenda');
+  AdminExport.define('bk-admin-export');
+  AdminApp.define('bk-admin-app');
+}

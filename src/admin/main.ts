@@ -1,0 +1,2 @@
+/** Entry of the page at /admin: registers the elements; index.html holds `<bk-admin-app>`. */
+import './define.js';

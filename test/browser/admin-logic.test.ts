@@ -1,0 +1,81 @@
+/** Pure helpers of the coordinator page: CSV record counting, filters and search, the session. */
+import { expect } from '@open-wc/testing';
+import { countCsvRecords } from '../../src/admin/csv-count.js';
+import { emptyFilter, filterIdeas, ideasOfMonth, matchesSearch } from '../../src/admin/idea-filter.js';
+import { clearSession, readSession, saveSession } from '../../src/admin/session.js';
+import type { AdminIdea } from '../../src/schema/admin.js';
+
+const idea = (over: Partial<AdminIdea>): AdminIdea => ({
+  id: '0190f000-0000-7000-8000-000000000001',
+  site: 's',
+  text: 'Een idee',
+  category: null,
+  role: null,
+  wantsToHelp: false,
+  name: null,
+  contact: null,
+  consentVersion: null,
+  consentGivenAt: null,
+  consentHash: null,
+  locale: 'nl',
+  published: false,
+  status: 'ontvangen',
+  statusReason: null,
+  publicAnswer: null,
+  votes: 0,
+  createdAt: '2026-03-10T10:00:00.000Z',
+  updatedAt: '2026-03-10T10:00:00.000Z',
+  ...over,
+});
+
+describe('countCsvRecords', () => {
+  it('counts data rows, not the header, with or without a final line break', () => {
+    expect(countCsvRecords('a;b\r\n1;2\r\n3;4\r\n')).to.equal(2);
+    expect(countCsvRecords('a;b\r\n1;2\r\n3;4')).to.equal(2);
+    expect(countCsvRecords('a;b\n1;2\n')).to.equal(1);
+    expect(countCsvRecords('\uFEFFa;b\r\n')).to.equal(0);
+    expect(countCsvRecords('')).to.equal(0);
+  });
+
+  it('does not end a record at a line break inside quotes, and reads doubled quotes', () => {
+    const csv = 'id;idee\r\n1;"twee\r\nregels"\r\n2;"zegt ""hallo""\nen\r\nmeer"\r\n3;"a;b"\r\n';
+    expect(countCsvRecords(csv)).to.equal(3);
+    expect(countCsvRecords('x\r\n"";""\r\n')).to.equal(1);
+  });
+});
+
+describe('idea filters and search', () => {
+  const ideas = [
+    idea({ id: 'a', text: 'Samen koken op vrijdag', createdAt: '2026-03-01T10:00:00Z', category: 'activiteit' }),
+    idea({ id: 'b', text: 'Meer planten', createdAt: '2026-03-20T10:00:00Z', published: true, status: 'gepland', name: 'Fatima' }),
+    idea({ id: 'c', text: 'Ideeën voor de tuin', createdAt: '2026-04-02T10:00:00Z', category: 'de-ruimte' }),
+  ];
+
+  it('lists newest first and filters on status, published, category and period', () => {
+    expect(filterIdeas(ideas, emptyFilter()).map((i) => i.id)).to.deep.equal(['c', 'b', 'a']);
+    expect(filterIdeas(ideas, { ...emptyFilter(), status: 'gepland' }).map((i) => i.id)).to.deep.equal(['b']);
+    expect(filterIdeas(ideas, { ...emptyFilter(), published: 'no' }).map((i) => i.id)).to.deep.equal(['c', 'a']);
+    expect(filterIdeas(ideas, { ...emptyFilter(), category: 'de-ruimte' }).map((i) => i.id)).to.deep.equal(['c']);
+    expect(filterIdeas(ideas, { ...emptyFilter(), from: '2026-03-02', to: '2026-03-31' }).map((i) => i.id)).to.deep.equal(['b']);
+  });
+
+  it('searches every word, case and accent insensitively, names included', () => {
+    expect(matchesSearch(ideas[2]!, 'IDEEEN tuin')).to.equal(true);
+    expect(matchesSearch(ideas[1]!, 'fatima')).to.equal(true);
+    expect(matchesSearch(ideas[0]!, 'koken zaterdag')).to.equal(false);
+  });
+
+  it('gives a month its ideas in the order they came in', () => {
+    expect(ideasOfMonth(ideas, '2026-03').map((i) => i.id)).to.deep.equal(['a', 'b']);
+  });
+});
+
+describe('admin session', () => {
+  it('lives in sessionStorage only and is cleared on sign-out', () => {
+    saveSession({ token: 'bk_x', site: 'de-linde' });
+    expect(readSession()).to.deep.equal({ token: 'bk_x', site: 'de-linde' });
+    expect(Object.keys(localStorage).filter((k) => k.includes('admin'))).to.deep.equal([]);
+    clearSession();
+    expect(readSession()).to.equal(undefined);
+  });
+});
