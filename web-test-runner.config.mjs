@@ -8,6 +8,7 @@
  * - a foreign receiver (plain node:http) for webhook mode and scripted retries (`bk-receiver`);
  * - `bk-network` to cut the page off from those endpoints and back (see the comment there).
  */
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -56,12 +57,18 @@ const testServers = {
   async serverStop() {
     await Promise.all([collector?.stop(), receiver?.stop()]);
   },
-  serve(context) {
+  async serve(context) {
     if (context.path === '/__collector.json') {
       return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token }) };
     }
     if (context.path === '/__receiver.json') {
       return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };
+    }
+    // ICS feeds for <activity-calendar>: the real-world fixtures; anything else is a 404.
+    const ics = /^\/__ics\/([\w.-]+\.ics)$/.exec(context.path);
+    if (ics) {
+      const body = await readFile(new URL(`./test/fixtures/ics/${ics[1]}`, import.meta.url), 'utf8').catch(() => undefined);
+      return body === undefined ? undefined : { type: 'text/calendar', body };
     }
     return undefined;
   },

@@ -1,3 +1,4 @@
 /** Registers every buurtkit element. The provider first, so widgets find their config at once. */
 import './buurtkit-config.js';
 import './idea-box.js';
+import './activity-calendar.js';

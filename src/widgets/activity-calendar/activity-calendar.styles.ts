@@ -1,0 +1,289 @@
+import { css } from 'lit';
+
+export const activityCalendarStyles = css`
+  :host {
+    --_accent: var(--bk-activity-calendar-accent, var(--bk-color-accent, #0a5c7a));
+    max-width: var(--bk-activity-calendar-max-width, 60rem);
+  }
+  .base > * + * {
+    margin-block-start: var(--_space);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+  h3,
+  h4 {
+    margin: 0 0 0.25em;
+    font-size: 1.15em;
+  }
+  .open-status {
+    font-weight: 600;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+  }
+  .views,
+  .nav,
+  .add {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .views button[aria-pressed='true'] {
+    color: var(--_accent-text);
+    background: var(--_accent);
+  }
+  .nav .period {
+    flex: 1 1 10em;
+    margin: 0;
+    text-align: center;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  legend {
+    font-weight: 600;
+  }
+  label.check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    margin-inline-end: 1em;
+    font-weight: 400;
+  }
+  .field {
+    min-width: 12em;
+  }
+  .notice {
+    padding: calc(var(--_space) * 0.75);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .error-notice {
+    border-color: var(--_danger);
+  }
+  .days {
+    display: grid;
+    gap: var(--_space);
+  }
+  .day.is-today .day-title {
+    color: var(--_accent);
+  }
+  .day-title:focus:not(:focus-visible) {
+    outline: none;
+  }
+  .hours,
+  .events {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .hours li {
+    padding: 0.25em 0.5em;
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .hours-label {
+    font-weight: 600;
+  }
+  .event {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    padding-block: 0.35em;
+    border-block-end: 1px solid var(--_surface-alt);
+  }
+  .event-button {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    text-align: start;
+    padding: 0.4em 0.5em;
+    border: 0;
+    color: inherit;
+    background: none;
+    font-weight: 400;
+  }
+  .event-time {
+    min-width: 9em;
+    color: var(--_muted);
+  }
+  .event-title {
+    font-weight: 600;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  .event-meta {
+    color: var(--_muted);
+    padding-inline-start: 0.5em;
+  }
+  .is-cancelled .event-title,
+  .is-cancelled .event-time,
+  .cell-events .is-cancelled,
+  .detail-title.is-cancelled,
+  .hours .is-cancelled {
+    text-decoration: line-through;
+  }
+  .cancel-note {
+    color: var(--_danger);
+    font-weight: 600;
+    padding-inline-start: 0.5em;
+  }
+  .grid {
+    inline-size: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+  }
+  .grid th {
+    font-weight: 600;
+    padding-block: 0.25em;
+  }
+  .cell {
+    vertical-align: top;
+    block-size: 3.5em;
+    padding: 0.25em;
+    border: 1px solid var(--_border);
+    cursor: pointer;
+    overflow: hidden;
+  }
+  .cell.outside {
+    background: var(--_surface-alt);
+    color: var(--_muted);
+  }
+  .cell[aria-current='date'] .cell-day {
+    display: inline-block;
+    min-inline-size: 1.8em;
+    text-align: center;
+    border-radius: 50%;
+    color: var(--_accent-text);
+    background: var(--_accent);
+  }
+  .cell:focus-visible {
+    outline-offset: -3px;
+  }
+  .cell.has-events .cell-day::after {
+    content: ' •';
+    color: var(--_accent);
+  }
+  .cell-events {
+    display: none;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 0.8em;
+    line-height: 1.3;
+  }
+  @media (min-width: 40rem) {
+    .cell {
+      block-size: 6em;
+    }
+    .cell-events {
+      display: block;
+    }
+    .cell.has-events .cell-day::after {
+      content: none;
+    }
+  }
+  .detail {
+    max-inline-size: min(40rem, 100% - 2rem);
+    padding: var(--_space);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  .detail::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .detail-body > * + * {
+    margin-block-start: 0.75em;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25em 1em;
+    margin: 0;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .description {
+    white-space: pre-line;
+  }
+  .newcomers {
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_surface-alt);
+  }
+  .add a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_touch);
+    padding-inline: 0.5em;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .add h4 {
+    flex-basis: 100%;
+  }
+
+  /* A4 flyer: the week or month on paper, without buttons, filters or the dialog. */
+  @media print {
+    :host {
+      max-width: none;
+      color: #000;
+      font-size: 11pt;
+    }
+    .views,
+    .filters,
+    .nav button,
+    .status,
+    .detail {
+      display: none !important;
+    }
+    .heading {
+      font-size: 22pt;
+    }
+    .event-button {
+      padding: 0;
+    }
+    .event-title {
+      color: #000;
+      text-decoration: none;
+    }
+    .view-list .days,
+    .view-week .days {
+      grid-template-columns: 1fr 1fr;
+      gap: 0.5cm;
+    }
+    .day {
+      break-inside: avoid;
+    }
+    .cell {
+      block-size: 3.2cm;
+      border-color: #000;
+    }
+    .cell-events {
+      display: block;
+      font-size: 8pt;
+    }
+    .cell.has-events .cell-day::after {
+      content: none;
+    }
+  }
+`;

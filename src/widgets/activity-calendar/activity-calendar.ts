@@ -1,0 +1,462 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { canRead } from '../../core/endpoint.js';
+import { LocalizeController } from '../../core/localize.js';
+import { statusRegion } from '../../core/status.js';
+import { baseStyles, tokens } from '../../core/styles.js';
+import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
+import { expandAll } from '../../calendar/recurrence.js';
+import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
+import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
+import type { Occurrence } from '../../schema/activity.js';
+import { activityCalendarStyles } from './activity-calendar.styles.js';
+import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
+import { renderFilters, renderOpenStatus } from './controls.js';
+import { Formats } from './format.js';
+import { readInlineJson, type CalendarItem, type ReadResult } from './items.js';
+import { moveDay, monthWeeks, sameDay, weekStartOf } from './month-grid.js';
+import { openState } from './open-now.js';
+import { loadCollector, loadIcs, webcalUrl } from './sources.js';
+import { nl, type ActivityCalendarStrings } from './strings.js';
+import { renderDay, renderMonth, type ViewContext } from './views.js';
+
+export { registerLocale } from '../../core/localize.js';
+export type { CalendarItem } from './items.js';
+
+export type CalendarView = 'list' | 'week' | 'month' | 'day';
+const VIEWS: readonly CalendarView[] = ['list', 'week', 'month', 'day'];
+export type CalendarPhase = 'loading' | 'ready' | 'error';
+
+/** An occurrence was opened. Cancelable: `preventDefault()` keeps the widget's own detail closed. */
+export class BkSelectEvent extends Event {
+  constructor(
+    readonly occurrence: Occurrence,
+    readonly item: CalendarItem,
+  ) {
+    super('bk-select', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'bk-select': BkSelectEvent;
+  }
+}
+
+/**
+ * @tagname activity-calendar
+ * @summary What's on at a walk-in centre: the coming days, a week, a month grid or a day, with
+ * opening hours apart, filters, cancelled sessions struck through, and "zet in je agenda".
+ *
+ * @event bk-select - An occurrence was opened; cancelable (`preventDefault()` keeps the detail closed). `event.occurrence`, `event.item`.
+ * @event bk-error - `event.reason` `no-endpoint`: no inline data, no `ics` and no endpoint.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading.
+ * @csspart open-status - "Nu open, vandaag tot 12.00 uur."
+ * @csspart views - The view switcher.
+ * @csspart filters - The filters.
+ * @csspart nav - Previous/next and today buttons.
+ * @csspart period - The title of the period shown.
+ * @csspart day - One day in the list, week and day views.
+ * @csspart hours - The opening hours of a day.
+ * @csspart list - The activities of a day.
+ * @csspart event - One activity occurrence; `event-cancelled` when it does not take place.
+ * @csspart event-button - The button that opens the detail.
+ * @csspart cancelled - "Gaat niet door: …".
+ * @csspart grid - The month grid.
+ * @csspart cell - A day in the month grid.
+ * @csspart detail - The detail dialog.
+ * @csspart newcomers - "Nieuw? Je bent welkom."
+ * @csspart add - "Zet in je agenda".
+ * @csspart link - Links in the detail; also `ics-link`, `subscribe`.
+ * @csspart button - Every button.
+ * @csspart notice - Loading, error and empty messages.
+ * @csspart status - The live status line.
+ *
+ * @cssproperty --bk-color-accent - Buttons, today and focus accents. Default `#0a5c7a`.
+ * @cssproperty --bk-color-text - Text colour. Default: inherited from the page.
+ * @cssproperty --bk-color-muted - Times and hints. Default `#4a4a4a`.
+ * @cssproperty --bk-color-border - Borders and grid lines. Default `#6b6b6b`.
+ * @cssproperty --bk-color-surface - Panels and the dialog. Default `#fff`.
+ * @cssproperty --bk-color-surface-alt - Days outside the month, opening hours. Default `#f3f5f6`.
+ * @cssproperty --bk-color-danger - Cancelled sessions. Default `#a4161a`.
+ * @cssproperty --bk-radius - Corner radius. Default `0.5rem`.
+ * @cssproperty --bk-space - Base spacing. Default `1rem`.
+ * @cssproperty --bk-focus-ring - Focus outline. Default `3px solid #1a56db`.
+ * @cssproperty --bk-touch-target - Minimum size of controls. Default `44px`.
+ * @cssproperty --bk-activity-calendar-accent - Accent of this widget only; defaults to `--bk-color-accent`.
+ * @cssproperty --bk-activity-calendar-max-width - Maximum width. Default `60rem`.
+ *
+ * @cssstate loading - Items are being fetched.
+ * @cssstate failed - The source could not be loaded.
+ * @cssstate filtered - A filter is on.
+ */
+export class ActivityCalendar extends BuurtkitWidget {
+  static override styles = [tokens, baseStyles, activityCalendarStyles];
+
+  static override properties: PropertyDeclarations = {
+    view: { reflect: true },
+    ics: {},
+    timeZone: { attribute: 'time-zone' },
+    weeks: { type: Number },
+    date: {},
+    heading: {},
+    hideFilters: { type: Boolean, attribute: 'hide-filters' },
+    items: { attribute: false },
+    now: { attribute: false },
+    phase: { state: true, attribute: false },
+    focusDate: { state: true, attribute: false },
+    filter: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+  };
+
+  /** `list` (the coming days, default), `week`, `month` or `day`. */
+  declare view: CalendarView;
+  /** A public ICS feed URL (Google, Nextcloud …); its parser loads only when this is set. */
+  declare ics: string | undefined;
+  /** The site's IANA time zone; times are shown in it. Default `Europe/Amsterdam`. */
+  declare timeZone: string | undefined;
+  /** How many weeks the `list` view shows. Default 1. */
+  declare weeks: number;
+  /** The date to show first (`YYYY-MM-DD`); default today. */
+  declare date: string | undefined;
+  /** Replaces the heading text. */
+  declare heading: string | undefined;
+  /** Hide the audience and category filters. */
+  declare hideFilters: boolean;
+  /** The items, as a property (replaces every other source). */
+  declare items: CalendarItem[] | undefined;
+  /** Advanced: the current time (tests, print previews). Default: the clock. */
+  declare now: Date | number | undefined;
+  declare phase: CalendarPhase;
+  protected declare focusDate: LocalDate | undefined;
+  protected declare filter: CalendarFilter;
+  protected declare selected: { item: CalendarItem; occurrence: Occurrence } | undefined;
+
+  /** @internal */
+  readonly l = new LocalizeController<ActivityCalendarStrings>(this, 'activity-calendar', { nl }, {
+    en: () => import('./locales/en.js').then((m) => m.en),
+    ar: () => import('./locales/ar.js').then((m) => m.ar),
+  });
+  private loaded: CalendarItem[] = [];
+  private sourceKey = '';
+  private abort: AbortController | undefined;
+  private status = '';
+  private opener: HTMLElement | undefined;
+  private fmtCache: Formats | undefined;
+  private expandCache = new Map<string, Occurrence[]>();
+  private clock: ReturnType<typeof setInterval> | undefined;
+  /** The detail and the ICS writer, once loaded (see `loadDetail`). */
+  private detail: typeof import('./detail.js') | undefined;
+  private detailLoading: Promise<typeof import('./detail.js')> | undefined;
+
+  constructor() {
+    super();
+    this.view = 'list';
+    this.weeks = 1;
+    this.hideFilters = false;
+    this.phase = 'loading';
+    this.filter = NO_FILTER;
+  }
+
+  private get inlineScript(): HTMLScriptElement | null {
+    return this.querySelector(':scope > script[type="application/json"]');
+  }
+
+  /** Inline data and ICS feeds need no collector, so there is no "not connected" warning for them. */
+  protected override get unconfigured(): boolean {
+    return !this.items && !this.ics && !this.inlineScript && super.unconfigured;
+  }
+
+  get zone(): string {
+    return this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : DEFAULT_TIME_ZONE;
+  }
+
+  private get nowMs(): number {
+    return this.now === undefined ? Date.now() : +this.now;
+  }
+
+  /** Today on the site's wall clock. */
+  get today(): LocalDate {
+    return dateOf(toLocal(this.nowMs, this.zone));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "Nu open" and "vandaag" follow the clock while the page stays open.
+    this.clock = setInterval(() => this.now === undefined && this.requestUpdate(), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+    this.abort?.abort();
+    this.sourceKey = '';
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.hasUpdated ? undefined : this.l.ready();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!VIEWS.includes(this.view)) this.view = 'list';
+    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseLocalDate(this.date)) || this.today;
+    if (changed.has('items')) this.sourceKey = '';
+    if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
+    this.syncSource();
+    this.toggleState('loading', this.phase === 'loading');
+    this.toggleState('failed', this.phase === 'error');
+    this.toggleState('filtered', isFiltering(this.filter));
+  }
+
+  /** Pick the source: the `items` property, inline JSON, an ICS feed, or the collector. */
+  private syncSource() {
+    const cfg = this.resolvedEndpoint;
+    const script = this.items ? null : this.inlineScript;
+    const key = this.items ? 'items' : script ? `inline:${script.textContent}` : this.ics ? `ics:${this.ics}` : cfg && canRead(cfg) ? `collector:${cfg.endpoint}|${cfg.site}` : '';
+    if (key === this.sourceKey) return;
+    this.sourceKey = key;
+    this.abort?.abort();
+    this.expandCache.clear();
+    if (this.items) return this.settle({ items: this.items, problems: [] });
+    if (script) return this.settle(readInlineJson(script.textContent ?? ''));
+    if (!key) return this.settle({ items: [], problems: [] });
+    const abort = (this.abort = new AbortController());
+    this.phase = 'loading';
+    const today = this.today;
+    const load = this.ics
+      ? loadIcs(this.ics, abort.signal)
+      : loadCollector(cfg!.endpoint, cfg!.site, formatLocalDate(addMonths(today, -1)), formatLocalDate(addMonths(today, 13)), abort.signal);
+    load.then(
+      (result) => !abort.signal.aborted && this.settle(result),
+      (e: unknown) => {
+        if (abort.signal.aborted) return;
+        console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
+        this.loaded = [];
+        this.phase = 'error';
+      },
+    );
+  }
+
+  private settle({ items, problems }: ReadResult) {
+    for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
+    this.loaded = items;
+    this.expandCache.clear();
+    this.phase = 'ready';
+  }
+
+  private get fmt(): Formats {
+    const locale = this.l.locale;
+    if (this.fmtCache?.locale !== locale || this.fmtCache.timeZone !== this.zone) this.fmtCache = new Formats(locale, this.zone);
+    return this.fmtCache;
+  }
+
+  /** Expanded occurrences of every item in `[from, to)` (days on the site's wall clock). */
+  private occurrences(from: LocalDate, to: LocalDate): Occurrence[] {
+    const key = `${formatLocalDate(from)}|${formatLocalDate(to)}`;
+    let list = this.expandCache.get(key);
+    if (!list) {
+      list = expandAll(this.loaded, startOfDay(from, this.zone), startOfDay(to, this.zone), { maxOccurrences: 500 });
+      this.expandCache.set(key, list);
+    }
+    return list;
+  }
+
+  private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
+
+  private range(): [LocalDate, LocalDate] {
+    const focus = this.focusDate!;
+    switch (this.view) {
+      case 'week': {
+        const start = startOfWeek(focus, this.weekStart);
+        return [start, addDays(start, 7)];
+      }
+      case 'month': {
+        const weeks = monthWeeks(focus.year, focus.month, this.weekStart);
+        return [weeks[0]![0]!, addDays(weeks.at(-1)![6]!, 1)];
+      }
+      case 'day':
+        return [focus, addDays(focus, 1)];
+      default:
+        return [this.today, addDays(this.today, Math.max(1, Math.min(52, this.weeks || 1)) * 7)];
+    }
+  }
+
+  private get weekStart() {
+    return weekStartOf(this.l.lang);
+  }
+
+  private context(): ViewContext {
+    const [from, to] = this.range();
+    const all = this.occurrences(from, to).filter((o) => {
+      const item = this.itemOf(o);
+      return !item || matchesFilter(item, this.filter);
+    });
+    return {
+      l: this.l,
+      fmt: this.fmt,
+      today: this.today,
+      weekStart: this.weekStart,
+      on: (day) => {
+        const [s, e] = [startOfDay(day, this.zone), startOfDay(addDays(day, 1), this.zone)];
+        return all.filter((o) => {
+          const start = Date.parse(o.start);
+          const end = o.end ? Date.parse(o.end) : start;
+          return start < e && (end > s || start >= s);
+        });
+      },
+      itemOf: this.itemOf,
+      open: (o, opener) => this.openDetail(o, opener),
+    };
+  }
+
+  protected override render() {
+    const { l } = this;
+    const ctx = this.context();
+    return html`<div part="base" class="base view-${this.view}" lang=${l.locale} dir=${l.dir}>
+      <h2 part="heading" class="heading">${this.heading || l.t('heading')}</h2>
+      ${this.renderOpenStatus()}
+      <div part="views" class="views" role="group" aria-label=${l.t('viewsLabel')}>
+        ${VIEWS.map(
+          (v) => html`<button type="button" part="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.setView(v)}>${l.t(`view.${v}`)}</button>`,
+        )}
+      </div>
+      ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status)}
+      <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${this.onDialogClose}>
+        ${this.selected && this.detail ? this.detail.renderDetail(ctx, this.selected.item, this.selected.occurrence, this.feedUrl, () => this.closeDetail()) : nothing}
+      </dialog>
+    </div>`;
+  }
+
+  private get feedUrl(): string | undefined {
+    return this.ics ? webcalUrl(this.ics, location.href) : undefined;
+  }
+
+  private renderOpenStatus() {
+    if (!this.loaded.some((i) => i.kind === 'opening-hours')) return nothing;
+    const today = this.today;
+    const state = openState(this.occurrences(addDays(today, -1), addDays(today, 15)), this.nowMs, this.zone);
+    return renderOpenStatus(this.l, this.fmt, state, this.zone);
+  }
+
+  private renderFilters() {
+    if (this.hideFilters || this.phase !== 'ready') return nothing;
+    return renderFilters(this.l, filterOptions(this.loaded), this.filter, (f) => this.setFilter(f));
+  }
+
+  private renderBody(ctx: ViewContext) {
+    const { l } = this;
+    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return html`<p part="notice" class="notice">${l.t('empty')}</p>`;
+    if (this.phase === 'loading') return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
+    if (this.phase === 'error') return html`<p part="notice" class="notice error-notice">${l.t('loadFailed')}</p>`;
+    const focus = this.focusDate!;
+    const [from, to] = this.range();
+    const days: LocalDate[] = [];
+    for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
+    switch (this.view) {
+      case 'month':
+        return html`${this.renderNav('prevMonth', 'nextMonth', this.fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
+        ${renderMonth(ctx, focus.year, focus.month, focus, this.onGridKey, (day) => this.openDay(day))}`;
+      case 'day':
+        return html`${this.renderNav('prevDay', 'nextDay', this.fmt.day(focus), (n) => addDays(focus, n))}
+          <div class="days">${renderDay(ctx, focus, true)}</div>`;
+      case 'week':
+        return html`${this.renderNav('prevWeek', 'nextWeek', l.t('weekOf', { from: this.fmt.shortDay(from), to: this.fmt.shortDay(addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
+          <div class="days">${days.map((d) => renderDay(ctx, d, true))}</div>`;
+      default: {
+        const rendered = days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing);
+        return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
+          ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
+      }
+    }
+  }
+
+  private renderNav(prev: 'prevMonth' | 'prevDay' | 'prevWeek', next: 'nextMonth' | 'nextDay' | 'nextWeek', title: string, step: (n: number) => LocalDate) {
+    const { l } = this;
+    return html`<div part="nav" class="nav">
+      <button type="button" part="button" class="prev" @click=${() => (this.focusDate = step(-1))}><span aria-hidden="true">‹</span> ${l.t(prev)}</button>
+      <h3 part="period" id="period-title" class="period" aria-live="polite">${title}</h3>
+      <button type="button" part="button" class="next" @click=${() => (this.focusDate = step(1))}>${l.t(next)} <span aria-hidden="true">›</span></button>
+      <button type="button" part="button" class="today" @click=${() => (this.focusDate = this.today)}>${l.t('todayButton')}</button>
+    </div>`;
+  }
+
+  /** Show a view; `date` moves the focus there too. */
+  setView(view: CalendarView, date?: LocalDate) {
+    this.view = view;
+    if (date) this.focusDate = date;
+  }
+
+  private setFilter(filter: CalendarFilter) {
+    this.filter = filter;
+    const [from, to] = this.range();
+    const count = this.occurrences(from, to).filter((o) => o.kind !== 'opening-hours' && matchesFilter(this.itemOf(o) ?? {}, filter)).length;
+    this.status = this.l.t('shown', { count });
+  }
+
+  private readonly onGridKey = (e: KeyboardEvent) => {
+    const focus = this.focusDate!;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      return this.openDay(focus);
+    }
+    const next = moveDay(focus, e.key, { weekStart: this.weekStart, rtl: this.l.dir === 'rtl', shift: e.shiftKey });
+    if (!next) return;
+    e.preventDefault();
+    this.focusDate = next;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-date="${formatLocalDate(next)}"]`)?.focus());
+  };
+
+  private openDay(day: LocalDate) {
+    this.setView('day', day);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.day-title')?.focus());
+  }
+
+  private openDetail(occurrence: Occurrence, opener: HTMLElement) {
+    const item = this.itemOf(occurrence);
+    if (!item) return;
+    const select = new BkSelectEvent(occurrence, item);
+    if (!this.dispatchEvent(select)) return;
+    this.opener = opener;
+    void this.loadDetail()
+      .then(() => {
+        this.selected = { item, occurrence };
+        return this.updateComplete;
+      })
+      .then(() => {
+        const dialog = this.renderRoot.querySelector('dialog');
+        if (dialog && !dialog.open) dialog.showModal();
+      }, () => undefined);
+  }
+
+  /** The detail is a separate chunk (with the ICS writer): most visitors only look at the list. */
+  private loadDetail() {
+    return (this.detailLoading ??= import('./detail.js').then(
+      (m) => {
+        this.detail = m;
+        this.l.add({ nl: m.detailNl });
+        return m;
+      },
+      (e: unknown) => {
+        this.detailLoading = undefined;
+        throw e;
+      },
+    ));
+  }
+
+  /** Close the detail, if open. */
+  closeDetail() {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  private readonly onDialogClose = () => {
+    this.selected = undefined;
+    const opener = this.opener;
+    this.opener = undefined;
+    // The list re-rendered meanwhile: focus the same occurrence's button again.
+    const key = opener?.dataset['key'];
+    void this.updateComplete.then(() => (key ? this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? opener : opener)?.focus());
+  };
+}

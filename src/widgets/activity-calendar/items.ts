@@ -1,0 +1,157 @@
+/**
+ * The items `<activity-calendar>` shows, read from inline JSON, an ICS feed or the collector with
+ * small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
+ * item) or dropped (a field) and reported, so one typo does not blank the whole calendar.
+ */
+import { isValidTimeZone } from '../../calendar/time-zone.js';
+import { parseLocalValue } from '../../calendar/wall-clock.js';
+import type { WritableItem } from '../../calendar/ics-write.js';
+import type { Cost, Present, Registration } from '../../schema/activity.js';
+
+/** An activity or opening-hours block, as the widget uses it (the model of `src/schema/activity.ts`). */
+export interface CalendarItem extends WritableItem {
+  readonly kind?: 'activity' | 'opening-hours' | undefined;
+  readonly category?: string | undefined;
+  readonly audience?: readonly string[] | undefined;
+  readonly cost?: Cost | undefined;
+  readonly fundingNote?: string | undefined;
+  readonly accessibility?: readonly string[] | undefined;
+  readonly accessibilityNote?: string | undefined;
+  readonly organiser?: string | undefined;
+  readonly hostOrganisation?: string | undefined;
+  readonly present?: readonly Present[] | undefined;
+  readonly newcomers?: { contactName: string; contact?: string | undefined; note?: string | undefined } | undefined;
+  readonly registration?: Registration | undefined;
+}
+
+export interface ReadResult {
+  items: CalendarItem[];
+  problems: string[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
+const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
+const httpUrl = (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v) ? v : undefined);
+const cents = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 1_000_000 ? v : undefined);
+
+function readCost(v: unknown): Cost | undefined {
+  if (!isObj(v)) return undefined;
+  if (v['kind'] === 'free') return { kind: 'free' };
+  const amount = cents(v['amount']);
+  if ((v['kind'] === 'amount' || v['kind'] === 'contribution') && amount) return { kind: v['kind'], amount, currency: 'EUR' };
+  return undefined;
+}
+
+function readRegistration(v: unknown): Registration | undefined {
+  if (!isObj(v)) return undefined;
+  const url = httpUrl(v['url']);
+  if (v['kind'] === 'link' && url) return { kind: 'link', url };
+  const capacity = v['capacity'];
+  if (v['kind'] === 'capacity' && typeof capacity === 'number' && Number.isInteger(capacity) && capacity > 0) return { kind: 'capacity', capacity };
+  return undefined;
+}
+
+function readPresent(v: unknown): Present[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter(isObj).flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []));
+}
+
+function readRecurrence(v: unknown): CalendarItem['recurrence'] {
+  if (!isObj(v)) return undefined;
+  const pauses = Array.isArray(v['pauses'])
+    ? v['pauses'].filter(isObj).flatMap((p) => (typeof p['from'] === 'string' && typeof p['to'] === 'string' ? [{ from: p['from'], to: p['to'], label: str(p['label'], 200) }] : []))
+    : undefined;
+  return { rrule: str(v['rrule'], 500), exdates: strings(v['exdates']), rdates: strings(v['rdates']), pauses };
+}
+
+function readOverrides(v: unknown): CalendarItem['overrides'] {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter(isObj).flatMap((o) => {
+    const recurrenceId = localValue(o['recurrenceId']);
+    if (!recurrenceId) return [];
+    const status = o['status'] === 'gaat-niet-door' || o['status'] === 'gaat-door' ? o['status'] : undefined;
+    return [
+      {
+        recurrenceId,
+        start: localValue(o['start']),
+        end: localValue(o['end']),
+        status,
+        statusReason: str(o['statusReason'], 500),
+        title: str(o['title'], 120),
+        description: str(o['description']),
+        location: str(o['location'], 200),
+        room: str(o['room'], 200),
+        note: str(o['note'], 500),
+      },
+    ];
+  });
+}
+
+/** One item, or the reason it is skipped. */
+export function readItem(v: unknown, index = 0): CalendarItem | string {
+  if (!isObj(v)) return `item ${index}: not an object`;
+  const id = str(v['id'], 255) ?? `item-${index}`;
+  const title = str(v['title'], 120);
+  const start = localValue(v['start']);
+  if (!title) return `item ${id}: no title`;
+  if (!start) return `item ${id}: start "${String(v['start'])}" is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`;
+  const kind = v['kind'] === 'opening-hours' ? 'opening-hours' : 'activity';
+  const timeZone = typeof v['timeZone'] === 'string' && isValidTimeZone(v['timeZone']) ? v['timeZone'] : undefined;
+  const newcomers = isObj(v['newcomers']) && str(v['newcomers']['contactName'])
+    ? { contactName: str(v['newcomers']['contactName'], 200)!, contact: str(v['newcomers']['contact'], 200), note: str(v['newcomers']['note'], 500) }
+    : undefined;
+  return {
+    id,
+    kind,
+    title,
+    start,
+    end: localValue(v['end']),
+    allDay: start.length === 10,
+    timeZone,
+    description: str(v['description']),
+    location: str(v['location'], 200),
+    room: str(v['room'], 200),
+    url: httpUrl(v['url']),
+    status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
+    statusReason: str(v['statusReason'], 500),
+    recurrence: readRecurrence(v['recurrence']),
+    overrides: readOverrides(v['overrides']),
+    category: str(v['category'], 60),
+    audience: strings(v['audience']),
+    cost: readCost(v['cost']),
+    fundingNote: str(v['fundingNote'], 500),
+    accessibility: strings(v['accessibility']),
+    accessibilityNote: str(v['accessibilityNote'], 500),
+    organiser: str(v['organiser'], 200),
+    hostOrganisation: str(v['hostOrganisation'], 200),
+    present: readPresent(v['present']),
+    newcomers,
+    registration: readRegistration(v['registration']),
+  };
+}
+
+/** A list of items (`[...]` or `{items: [...]}`); bad items are skipped with a reason. */
+export function readItems(data: unknown): ReadResult {
+  const list = Array.isArray(data) ? data : isObj(data) && Array.isArray(data['items']) ? data['items'] : undefined;
+  if (!list) return { items: [], problems: ['expected an array of items, or {"items": [...]}'] };
+  const items: CalendarItem[] = [];
+  const problems: string[] = [];
+  list.forEach((v, i) => {
+    const item = readItem(v, i);
+    if (typeof item === 'string') problems.push(item);
+    else items.push(item);
+  });
+  return { items, problems };
+}
+
+/** Inline JSON from a `<script type="application/json">`; unreadable JSON is one problem, no items. */
+export function readInlineJson(text: string): ReadResult {
+  try {
+    return readItems(JSON.parse(text));
+  } catch (e) {
+    return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
+  }
+}

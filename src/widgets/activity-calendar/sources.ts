@@ -1,0 +1,32 @@
+/**
+ * Where the calendar's items come from: an ICS feed (its parser is a separate chunk, loaded only
+ * here), or the collector's range route. Both resolve to items or throw.
+ */
+import { readItems, type ReadResult } from './items.js';
+
+/** A public ICS feed: fetched, parsed robustly, converted to the activity model. */
+export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadResult> {
+  const [{ importIcs }, res] = await Promise.all([import('../../calendar/ics-import.js'), fetch(url, { signal })]);
+  if (!res.ok) throw new Error(`ICS feed answered ${res.status}`);
+  const { activities, warnings } = importIcs(await res.text());
+  const result = readItems(activities);
+  return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
+}
+
+/** `GET {endpoint}/v1/sites/{site}/activities?from=…&to=…` → `{items: ScheduleItem[]}`. */
+export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal): Promise<ReadResult> {
+  const base = `${endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/activities`;
+  const res = await fetch(`${base}?${new URLSearchParams({ from, to })}`, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`collector answered ${res.status}`);
+  return readItems(await res.json());
+}
+
+/** The `webcal:` address of an http(s) feed, for "abonneren". */
+export function webcalUrl(feed: string, base?: string): string | undefined {
+  try {
+    const url = new URL(feed, base);
+    return /^https?:$/.test(url.protocol) ? `webcal:${url.href.slice(url.protocol.length)}` : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Texts of `<activity-calendar>`. Dutch is plain language (B1): short sentences, "je", times as
+ * "10.00 uur". Every key can be overridden per instance (`strings`) and per locale
+ * (`registerLocale`). Dutch is built in; English and Arabic load when a page asks for them, and the texts of the detail load with
+ * the detail (`detail-strings.ts`).
+ * Labels of data values are keyed `audience.*`, `access.*`, `role.*` and `category.*`; an unknown
+ * value is shown as written.
+ */
+import type { PluralMessage } from '../../core/localize.js';
+import type { DetailStrings } from './detail-strings.js';
+
+export const nl = {
+  heading: 'Wat is er te doen?',
+  loading: 'De agenda wordt geladen…',
+  loadFailed: 'Kon de agenda niet laden. Probeer het later nog eens.',
+  empty: 'Er staat nu niets in de agenda.',
+  emptyFiltered: 'Er is niets voor deze keuze. Kies iets anders of toon alles.',
+  emptyDay: 'Op deze dag is er niets.',
+  viewsLabel: 'Weergave',
+  'view.list': 'Binnenkort',
+  'view.week': 'Week',
+  'view.month': 'Maand',
+  'view.day': 'Dag',
+  previous: 'Vorige',
+  next: 'Volgende',
+  prevWeek: 'Vorige week',
+  nextWeek: 'Volgende week',
+  prevMonth: 'Vorige maand',
+  nextMonth: 'Volgende maand',
+  prevDay: 'Vorige dag',
+  nextDay: 'Volgende dag',
+  todayButton: 'Vandaag',
+  weekOf: 'Week van {from} tot en met {to}',
+  upcoming: 'De komende {count} dagen',
+  today: 'Vandaag',
+  tomorrow: 'Morgen',
+  openNow: 'Nu open, vandaag tot {time} uur.',
+  openNowNoEnd: 'Nu open.',
+  openLaterToday: 'Nu gesloten. Vandaag open om {time} uur.',
+  openTomorrow: 'Nu gesloten. Morgen open om {time} uur.',
+  openOn: 'Nu gesloten. Weer open op {day} om {time} uur.',
+  openingHours: 'Open',
+  filtersTitle: 'Kies wat je wilt zien',
+  audienceLabel: 'Voor wie?',
+  categoryLabel: 'Soort activiteit',
+  categoryAll: 'Alles',
+  showAll: 'Alles tonen',
+  shown: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
+  dayCount: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
+  allDay: 'Hele dag',
+  timeRange: '{start} tot {end} uur',
+  timeFrom: 'Vanaf {start} uur',
+  cancelled: 'Gaat niet door',
+  cancelledReason: 'Gaat niet door: {reason}',
+  free: 'Gratis',
+  price: 'Kosten: {amount}',
+  contribution: 'Eigen bijdrage {amount}',
+  'audience.iedereen': 'iedereen',
+  'audience.senioren': 'senioren',
+  'audience.kinderen': 'kinderen',
+  'audience.jongeren': 'jongeren',
+  'audience.ouders': 'ouders',
+  'audience.moeders': 'moeders',
+  'audience.naasten': 'familie en vrienden',
+  'audience.mensen-met-een-beperking': 'mensen met een beperking',
+  'audience.anderstaligen': 'anderstaligen',
+  'audience.nieuwkomers': 'nieuwkomers',
+  'audience.buurtbewoners': 'buurtbewoners',
+  'audience.vrijwilligers': 'vrijwilligers',
+  'category.ontmoeten': 'Ontmoeten',
+  'category.eten-en-drinken': 'Eten en drinken',
+  'category.creatief': 'Creatief',
+  'category.bewegen': 'Bewegen',
+  'category.leren': 'Leren',
+  'category.spreekuur': 'Spreekuur',
+  'category.informatie': 'Informatie',
+  'category.feest': 'Feest',
+  'category.natuur-en-tuin': 'Natuur en tuin',
+};
+
+export type ListStrings = typeof nl;
+/** Every key of the widget, the detail's included. */
+export type ActivityCalendarStrings = ListStrings & DetailStrings;
+
+declare module '../../core/localize.js' {
+  interface StringScopes {
+    'activity-calendar': ActivityCalendarStrings;
+  }
+}

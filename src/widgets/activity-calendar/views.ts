@@ -1,0 +1,150 @@
+/**
+ * The views of `<activity-calendar>`: days as lists (upcoming, week, day) and the month grid.
+ * Render functions over a small context, so the element class stays about state and events.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Occurrence } from '../../schema/activity.js';
+import type { LocalizeController } from '../../core/localize.js';
+import { formatLocalDate, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
+import { costText, type Formats } from './format.js';
+import type { CalendarItem } from './items.js';
+import { isWeekend, monthWeeks, sameDay, weekdayOrder } from './month-grid.js';
+import type { ActivityCalendarStrings } from './strings.js';
+
+export interface ViewContext {
+  l: LocalizeController<ActivityCalendarStrings>;
+  fmt: Formats;
+  today: LocalDate;
+  weekStart: Weekday;
+  /** Occurrences that touch a day, opening hours included, filtered. */
+  on(day: LocalDate): Occurrence[];
+  itemOf(o: Occurrence): CalendarItem | undefined;
+  open(o: Occurrence, opener: HTMLElement): void;
+}
+
+/** "Vandaag", "Morgen", or the weekday and date. */
+export function dayTitle(ctx: ViewContext, day: LocalDate): string {
+  const diff = Math.round((Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(ctx.today.year, ctx.today.month - 1, ctx.today.day)) / 86_400_000);
+  const name = ctx.fmt.day(day);
+  if (diff === 0) return `${ctx.l.t('today')}, ${name}`;
+  if (diff === 1) return `${ctx.l.t('tomorrow')}, ${name}`;
+  return name;
+}
+
+/** "10.00 tot 12.00 uur", "Vanaf 10.00 uur" or "Hele dag". */
+export function timeText(ctx: ViewContext, o: Occurrence): string {
+  const { l, fmt } = ctx;
+  if (o.allDay) return l.t('allDay');
+  const start = fmt.time(Date.parse(o.start));
+  return o.end ? l.t('timeRange', { start, end: fmt.time(Date.parse(o.end)) }) : l.t('timeFrom', { start });
+}
+
+/** The label of a data value (`audience.naasten` → "familie en vrienden"); unknown values as written. */
+export const label = (l: ViewContext['l'], prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
+  l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : value;
+
+const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
+
+function cancelNote(ctx: ViewContext, o: Occurrence) {
+  if (!cancelled(o)) return nothing;
+  const text = o.statusReason ? ctx.l.t('cancelledReason', { reason: o.statusReason }) : ctx.l.t('cancelled');
+  return html`<span part="cancelled" class="cancel-note">${text}</span>`;
+}
+
+function eventRow(ctx: ViewContext, o: Occurrence) {
+  const item = ctx.itemOf(o);
+  const title = o.title ?? item?.title ?? '';
+  const place = [o.room ?? item?.room, o.location ?? item?.location].filter(Boolean).join(', ');
+  const cost = costText(item?.cost, ctx.fmt, (k, p) => ctx.l.t(k, p));
+  const meta = [place, cost].filter(Boolean).join(' · ');
+  return html`<li part="event${cancelled(o) ? ' event-cancelled' : ''}" class="event ${cancelled(o) ? 'is-cancelled' : ''}">
+    <button
+      type="button"
+      part="event-button"
+      class="event-button"
+      aria-haspopup="dialog"
+      data-key=${`${o.activityId}|${o.recurrenceId}`}
+      @click=${(e: Event) => ctx.open(o, e.currentTarget as HTMLElement)}
+    >
+      <span class="event-time">${timeText(ctx, o)}</span>
+      <span class="event-title">${title}</span>
+    </button>
+    ${meta ? html`<span class="event-meta">${meta}</span>` : nothing} ${cancelNote(ctx, o)}
+  </li>`;
+}
+
+/** Opening hours of a day, apart from the activities: "Open 10.00 tot 12.00 uur (Inloop)". */
+function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
+  if (!hours.length) return nothing;
+  return html`<ul part="hours" class="hours">
+    ${hours.map((o) => {
+      const title = o.title ?? ctx.itemOf(o)?.title;
+      return html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>
+        <span class="hours-label">${ctx.l.t('openingHours')}</span> ${timeText(ctx, o)}${title ? html` <span class="hours-title">(${title})</span>` : nothing}
+        ${cancelNote(ctx, o)}
+      </li>`;
+    })}
+  </ul>`;
+}
+
+/** One day: heading, opening hours, then activities. `showEmpty` keeps days without anything. */
+export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, headingLevel: 3 | 4 = 3): TemplateResult | typeof nothing {
+  const all = ctx.on(day);
+  const hours = all.filter((o) => o.kind === 'opening-hours');
+  const events = all.filter((o) => o.kind !== 'opening-hours');
+  if (!showEmpty && !events.length) return nothing;
+  const id = `day-${formatLocalDate(day)}`;
+  const heading = dayTitle(ctx, day);
+  return html`<section part="day" class="day ${sameDay(day, ctx.today) ? 'is-today' : ''}" aria-labelledby=${id}>
+    ${headingLevel === 3
+      ? html`<h3 id=${id} class="day-title" tabindex="-1">${heading}</h3>`
+      : html`<h4 id=${id} class="day-title" tabindex="-1">${heading}</h4>`}
+    ${hoursLine(ctx, hours)}
+    ${events.length
+      ? html`<ul part="list" class="events">${events.map((o) => eventRow(ctx, o))}</ul>`
+      : html`<p class="hint">${ctx.l.t('emptyDay')}</p>`}
+  </section>`;
+}
+
+/** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
+export function renderMonth(ctx: ViewContext, year: number, month: number, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
+  const weeks = monthWeeks(year, month, ctx.weekStart);
+  return html`<table part="grid" class="grid" role="grid" aria-labelledby="period-title" @keydown=${onKey}>
+    <thead>
+      <tr>
+        ${weekdayOrder(ctx.weekStart).map(
+          (wd) => html`<th scope="col" abbr=${ctx.fmt.weekday(wd, true)}><span aria-hidden="true">${ctx.fmt.weekday(wd)}</span><span class="visually-hidden">${ctx.fmt.weekday(wd, true)}</span></th>`,
+        )}
+      </tr>
+    </thead>
+    <tbody>
+      ${weeks.map(
+        (week) => html`<tr>
+          ${week.map((day) => {
+            const events = ctx.on(day).filter((o) => o.kind !== 'opening-hours');
+            const inMonth = day.month === month;
+            const isFocus = sameDay(day, focus);
+            const cls = ['cell', inMonth ? '' : 'outside', isWeekend(day) ? 'weekend' : '', events.length ? 'has-events' : ''].join(' ');
+            return html`<td
+              role="gridcell"
+              part="cell"
+              class=${cls}
+              tabindex=${isFocus ? 0 : -1}
+              data-date=${formatLocalDate(day)}
+              aria-current=${sameDay(day, ctx.today) ? 'date' : 'false'}
+              @click=${() => onPick(day)}
+            >
+              <span class="visually-hidden">${ctx.fmt.day(day)}${events.length ? `, ${ctx.l.t('dayCount', { count: events.length })}` : ''}</span>
+              <span class="cell-day" aria-hidden="true">${day.day}</span>
+              ${events.length
+                ? html`<ul class="cell-events" aria-hidden="true">
+                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} ${o.title ?? ctx.itemOf(o)?.title}</li>`)}
+                  </ul>`
+                : nothing}
+            </td>`;
+          })}
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
