@@ -16,8 +16,12 @@ export const npmEntries = {
   'widgets/idea-box/idea-box': src('widgets/idea-box/idea-box.ts'),
   'widgets/idea-box/locales/en': src('widgets/idea-box/locales/en.ts'),
   'widgets/idea-box/locales/ar': src('widgets/idea-box/locales/ar.ts'),
+  'widgets/activity-calendar/activity-calendar': src('widgets/activity-calendar/activity-calendar.ts'),
+  'widgets/activity-calendar/locales/en': src('widgets/activity-calendar/locales/en.ts'),
+  'widgets/activity-calendar/locales/ar': src('widgets/activity-calendar/locales/ar.ts'),
   'core/buurtkit-config': src('core/buurtkit-config.ts'),
   'define/idea-box': src('define/idea-box.ts'),
+  'define/activity-calendar': src('define/activity-calendar.ts'),
   'define/buurtkit-config': src('define/buurtkit-config.ts'),
   'define/all': src('define/all.ts'),
 };

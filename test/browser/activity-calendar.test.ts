@@ -32,6 +32,18 @@ describe('<activity-calendar> list view', () => {
     expect(po.text('[part~="event"] .event-meta')).to.equal('Keuken, De Linde · Eigen bijdrage € 3');
   });
 
+  it('lists a day on which the place is only open for the drop-in, without calling it empty', async () => {
+    po = await makeCalendar();
+    await expect(po.el).to.be.accessible();
+    // Friday 3 and Monday 6 April have the drop-in and nothing else; the weekend has nothing.
+    expect(po.dayTitles).to.include('vrijdag 3 april');
+    expect(po.dayTitles).to.include('maandag 6 april');
+    expect(po.dayTitles).not.to.include('zaterdag 4 april');
+    const friday = po.$$('[part~="day"]').find((d) => d.textContent!.includes('vrijdag 3 april'))!;
+    expect(friday.querySelector('[part~="hours"]')).to.not.equal(null);
+    expect(friday.textContent).not.to.contain('Op deze dag is er niets.');
+  });
+
   it('says until when it is open, and when it opens again', async () => {
     po = await makeCalendar({ now: Date.parse('2026-03-31T10:30:00+02:00') });
     await expect(po.el).to.be.accessible();

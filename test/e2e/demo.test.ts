@@ -183,6 +183,29 @@ describe('demo centre page', () => {
     await context.close();
   });
 
+  it('shows the centre\'s programme, and an activity\'s .ics download parses back', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${demo.siteUrl}/`);
+    const calendar = page.locator('activity-calendar');
+    await calendar.locator('[part~="open-status"]').waitFor();
+    expect(await calendar.locator('[part~="open-status"]').innerText()).toMatch(/open|gesloten/i);
+    // The next seven days always hold a "Samen koken" (weekly, Tuesdays).
+    const cooking = calendar.locator('[part~="event-button"]', { hasText: 'Samen koken' }).first();
+    await cooking.click();
+    const dialog = calendar.locator('[part~="detail"]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.innerText()).toMatch(/Eigen bijdrage/);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('[part~="ics-link"]').click()]);
+    const file = await download.path();
+    const ics = (await import('node:fs')).readFileSync(file!, 'utf8');
+    const { parseIcs } = await import('../../src/calendar/ics-parse.js');
+    const parsed = parseIcs(ics);
+    expect(parsed.events).toHaveLength(1);
+    expect(parsed.events[0]!.summary).toBe('Samen koken');
+    await context.close();
+  });
+
   it('survives a hostile host page: strict CSP, global CSS resets, the bundle loaded twice', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

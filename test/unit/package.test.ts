@@ -48,7 +48,7 @@ describe('package.json', () => {
   });
 
   it('has a class module and a define module for each widget', () => {
-    for (const widget of ['idea-box']) {
+    for (const widget of ['idea-box', 'activity-calendar']) {
       expect(pkg.exports[`./${widget}.js`]).toBeDefined();
       expect(pkg.exports[`./define/${widget}.js`]).toBeDefined();
     }

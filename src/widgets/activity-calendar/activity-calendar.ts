@@ -366,7 +366,9 @@ export class ActivityCalendar extends BuurtkitWidget {
         return html`${this.renderNav('prevWeek', 'nextWeek', l.t('weekOf', { from: this.fmt.shortDay(from), to: this.fmt.shortDay(addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
           <div class="days">${days.map((d) => renderDay(ctx, d, true))}</div>`;
       default: {
-        const rendered = days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing);
+        // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
+        const matched = !isFiltering(this.filter) || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
+        const rendered = matched ? days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing) : [];
         return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
           ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
       }

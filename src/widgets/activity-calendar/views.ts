@@ -87,12 +87,13 @@ function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
   </ul>`;
 }
 
-/** One day: heading, opening hours, then activities. `showEmpty` keeps days without anything. */
+/** One day: heading, opening hours, then activities. `showEmpty` keeps days without either. */
 export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, headingLevel: 3 | 4 = 3): TemplateResult | typeof nothing {
   const all = ctx.on(day);
   const hours = all.filter((o) => o.kind === 'opening-hours');
   const events = all.filter((o) => o.kind !== 'opening-hours');
-  if (!showEmpty && !events.length) return nothing;
+  // A day on which the place is only open for the drop-in still matters to a visitor: keep it.
+  if (!showEmpty && !events.length && !hours.length) return nothing;
   const id = `day-${formatLocalDate(day)}`;
   const heading = dayTitle(ctx, day);
   return html`<section part="day" class="day ${sameDay(day, ctx.today) ? 'is-today' : ''}" aria-labelledby=${id}>
@@ -102,7 +103,9 @@ export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, 
     ${hoursLine(ctx, hours)}
     ${events.length
       ? html`<ul part="list" class="events">${events.map((o) => eventRow(ctx, o))}</ul>`
-      : html`<p class="hint">${ctx.l.t('emptyDay')}</p>`}
+      : hours.length
+        ? nothing
+        : html`<p class="hint">${ctx.l.t('emptyDay')}</p>`}
   </section>`;
 }
 
