@@ -5,20 +5,9 @@
  * status and a public answer, see it on the centre's page, and download the ideas as CSV.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-// @ts-expect-error plain JS module without types
-import { startDemo } from '../../scripts/demo.mjs';
-
-interface Demo {
-  siteUrl: string;
-  collectorUrl: string;
-  token: string;
-  site: string;
-  stop(): Promise<void>;
-}
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startDemo, type Demo } from './harness.js';
 
 interface AdminIdea {
   id: string;
@@ -31,15 +20,6 @@ interface AdminIdea {
 let demo: Demo;
 let browser: Browser;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function adminIdeas(): Promise<AdminIdea[]> {
   const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}/ideas`, {
@@ -76,9 +56,8 @@ async function watch(page: Page) {
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'buurtkit-e2e-admin-'));
-  demo = await startDemo({ dataDir, collectorPort: 0, sitePort: 0 });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  demo = await startDemo('admin');
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,20 +5,8 @@
  * the public list; a visitor upvotes it; the CSV export contains it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error plain JS module without types
-import { startDemo } from '../../scripts/demo.mjs';
-
-interface Demo {
-  siteUrl: string;
-  collectorUrl: string;
-  token: string;
-  site: string;
-  stop(): Promise<void>;
-}
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startDemo, type Demo } from './harness.js';
 
 interface AdminIdea {
   id: string;
@@ -30,15 +18,6 @@ interface AdminIdea {
 let demo: Demo;
 let browser: Browser;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function admin<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, {
@@ -76,9 +55,8 @@ async function writeIdea(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'buurtkit-e2e-'));
-  demo = await startDemo({ dataDir, collectorPort: 0, sitePort: 0 });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  demo = await startDemo('demo');
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
