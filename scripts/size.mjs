@@ -54,7 +54,8 @@ async function measure(file) {
     }
   }
   const initialCode = chunks.filter((c) => initial.has(c.fileName)).map((c) => c.code).join('\n');
-  const lazy = chunks.filter((c) => !initial.has(c.fileName)).map((c) => ({ name: c.name, gz: gz(c.code) }));
+  const label = (c) => (c.facadeModuleId ? c.facadeModuleId.replace(`${root}/src/`, '').replace(/\.ts$/, '') : c.name);
+  const lazy = chunks.filter((c) => !initial.has(c.fileName)).map((c) => ({ name: label(c), gz: gz(c.code) }));
   const zodCode = chunks
     .flatMap((c) => Object.entries(c.modules ?? {}))
     .filter(([id]) => id.includes('/node_modules/zod/'))
@@ -78,7 +79,7 @@ for (const entry of entries) {
   console.log(
     `${entry.name.padEnd(42)}${fmt(min)}${fmt(size)}${fmt(entry.budget)}  ${(zodGz / KB).toFixed(2)} KB${over ? '  OVER BUDGET' : ''}`,
   );
-  for (const chunk of lazy) console.log(`  lazy: ${chunk.name.padEnd(34)}${''.padStart(10)}${fmt(chunk.gz)}`);
+  for (const chunk of lazy) console.log(`  lazy: ${chunk.name.padEnd(44)}${fmt(chunk.gz)}`);
 }
 if (failed) {
   console.error('\nOne or more entries are over budget.');
