@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
+import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -21,6 +22,11 @@ export interface CollectorOptions {
   rateLimits?: Partial<RateLimits>;
   /** Current time in epoch ms; tests move it to cross rate-limit windows and token expiry. */
   clock?: () => number;
+  /**
+   * Enforce retention from this process: purge when the app is ready, then every `intervalMs`
+   * (default daily). Off by default (library use, tests); `buurtkit-collector serve` turns it on.
+   */
+  purge?: { intervalMs?: number } | false;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -46,8 +52,25 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerHealthRoutes(app, options.store);
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  void app.register(import('./routes/admin-page.js'));
+  if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.
   return app;
+}
+
+/** Starts the retention schedule once the app is ready; stops it (after a run in progress) on close. */
+function installPurge(app: FastifyInstance, store: Store, clock: () => number, intervalMs: number): void {
+  let schedule: PurgeSchedule | undefined;
+  app.addHook('onReady', async () => {
+    schedule = schedulePurge(store, {
+      clock,
+      intervalMs,
+      onResult: (lines) =>
+        app.log.info({ purge: lines.map(({ site, action, count }) => ({ site, action, count })) }, 'retention purge done'),
+      onError: (error) => app.log.error({ err: error }, 'retention purge failed; retrying at the next run'),
+    });
+  });
+  app.addHook('onClose', async () => schedule?.stop());
 }
 
 /**

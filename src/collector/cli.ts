@@ -9,12 +9,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
-import { IDEA_SORTS, type IdeaSort } from '../schema/index.js';
+import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
 import { issueToken, parseScopes } from './auth.js';
 import { CSV_DELIMITERS } from './export/csv.js';
-import { startIdeaExport } from './export/ideas.js';
+import { EXPORT_FORMATS, startIdeaExport, type ExportFormat } from './export/ideas.js';
 import { collectorLogger } from './logging.js';
+import { ContactError, erasePerson, findPerson } from './privacy/people.js';
+import { purge } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js';
 import { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
 import {
@@ -36,21 +38,31 @@ Commands:
         [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
                                        GET /healthz and /readyz for probes; SIGTERM finishes
-                                       open requests, then exits
+                                       open requests, then exits. Purges expired personal
+                                       data at start and daily (see purge)
   migrate                              Create or update the database tables, then exit
                                        (serve does this too; several instances may start at once)
   site add <slug> --name NAME          Add a site (a centre's website)
         [--origin URL]... [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
+        [--idea-contact-months N]      Keep ideas' name, contact and consent N months (default ${DEFAULT_RETENTION.ideaContactMonths})
   site update <slug> [--name NAME] [--origin URL]... [--add-origin URL]... [--remove-origin URL]...
-        [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
+        [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en] [--idea-contact-months N]
                                        --origin replaces the allowed origins, --add/--remove edit them
   site list                            List sites
   token create <site> [--scopes read,moderate,export] [--label L] [--expires-days N]
                                        Create a coordinator token; it is printed once, on stdout
   token list <site>                    List a site's tokens (prefixes only)
   token revoke <prefix>                Revoke a token by its prefix (bk_xxxxxxxx)
-  export <site> ideas [--delimiter semicolon|comma] [--out FILE]
-                                       Ideas as CSV (UTF-8 with BOM) to FILE or stdout
+  export <site> ideas [--format csv|json|ndjson] [--delimiter semicolon|comma] [--out FILE]
+                                       Ideas as CSV (UTF-8 with BOM; the default), a JSON array
+                                       or NDJSON, to FILE or stdout
+  people show <site> <contact>         Everything stored about a person (by e-mail or phone), as JSON
+  people erase <site> <contact> [--include-content]
+                                       Remove that person's name, contact and consent everywhere
+                                       (--include-content: delete their records whole); prints
+                                       a receipt as JSON. Both are audited without the contact
+  purge [--site S] [--dry-run]         Remove personal data past its retention period (all sites
+                                       unless --site); prints what was removed, audits each count
 
 Storage, for every command:
   --database-url URL   PostgreSQL, postgres://user:password@host:5432/db (env DATABASE_URL)
@@ -86,6 +98,11 @@ const OPTIONS = {
   'expires-days': { type: 'string' },
   delimiter: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
+  'idea-contact-months': { type: 'string' },
+  site: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'include-content': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -144,6 +161,7 @@ async function serve(flags: Flags): Promise<void> {
   const storage = storeTarget(flags);
   const { app } = await openCollector({
     storage,
+    purge: {},
     trustProxy: flags['trust-proxy'] ?? false,
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
@@ -210,10 +228,15 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
     throw new UsageError(`site ${action ?? '<add|update|list>'} needs exactly one <slug>`);
   }
   const sort = ideaSort(flags['idea-sort']);
+  const contactMonths = integer(flags['idea-contact-months'], 'idea-contact-months', 1, RETENTION_MONTHS_MAX);
+  const settings = {
+    ...(sort && { ideaSort: sort }),
+    ...(contactMonths !== undefined && { retention: { ideaContactMonths: contactMonths } }),
+  };
   const common = {
     ...(flags['time-zone'] !== undefined && { timeZone: flags['time-zone'] }),
     ...(flags.locales !== undefined && { locales: list(flags.locales) }),
-    ...(sort && { settings: { ideaSort: sort } }),
+    ...(Object.keys(settings).length > 0 && { settings }),
   };
   if (action === 'add') {
     if (!flags.name) throw new UsageError('site add needs --name');
@@ -299,8 +322,13 @@ function parseScopesOrUsage(input: string) {
 async function exportCommand(args: string[], flags: Flags): Promise<void> {
   const [slug, what, ...extra] = args;
   if (!slug || what !== 'ideas' || extra.length) {
-    throw new UsageError('Usage: export <site> ideas [--delimiter semicolon|comma] [--out FILE]');
+    throw new UsageError('Usage: export <site> ideas [--format csv|json|ndjson] [--delimiter semicolon|comma] [--out FILE]');
   }
+  const format = flags.format ?? 'csv';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  if (format !== 'csv' && flags.delimiter !== undefined) throw new UsageError('--delimiter is for --format csv');
   const delimiterName = flags.delimiter ?? 'semicolon';
   if (delimiterName !== 'semicolon' && delimiterName !== 'comma') {
     throw new UsageError('--delimiter must be semicolon or comma');
@@ -309,13 +337,62 @@ async function exportCommand(args: string[], flags: Flags): Promise<void> {
     const site = await store.getSite(slug);
     if (!site) throw new Error(`There is no site "${slug}"`);
     const delimiter = CSV_DELIMITERS[delimiterName];
-    const file = await startIdeaExport(store, site, { delimiter, actor: 'cli', now: new Date() });
+    const file = await startIdeaExport(store, site, {
+      format: format as ExportFormat,
+      delimiter,
+      actor: 'cli',
+      now: new Date(),
+    });
     const source = Readable.from(file.chunks);
     if (flags.out) {
       await pipeline(source, createWriteStream(flags.out));
       process.stderr.write(`Wrote ${file.rowCount} idea(s) to ${flags.out}\n`);
     } else {
       await pipeline(source, process.stdout, { end: false });
+    }
+  });
+}
+
+async function purgeCommand(args: string[], flags: Flags): Promise<void> {
+  if (args.length) throw new UsageError('Usage: purge [--site S] [--dry-run]');
+  const dryRun = flags['dry-run'] ?? false;
+  await withStore(flags, async (store) => {
+    const lines = await purge(store, {
+      now: new Date(),
+      actor: 'cli',
+      dryRun,
+      ...(flags.site !== undefined && { site: flags.site }),
+    });
+    for (const l of lines) {
+      process.stdout.write(`${l.site}\t${l.action}\t${l.count}\treceived before ${l.before} (${l.months} months)\n`);
+    }
+    const total = lines.reduce((sum, l) => sum + l.count, 0);
+    process.stderr.write(
+      dryRun
+        ? `Dry run: ${total} record(s) would have personal data removed; nothing changed\n`
+        : `Removed personal data from ${total} record(s); audited per site\n`,
+    );
+  });
+}
+
+async function people(action: string | undefined, args: string[], flags: Flags): Promise<void> {
+  const [slug, contact, ...extra] = args;
+  if ((action !== 'show' && action !== 'erase') || !slug || !contact || extra.length) {
+    throw new UsageError('Usage: people show <site> <contact> | people erase <site> <contact> [--include-content]');
+  }
+  if (action === 'show' && flags['include-content']) throw new UsageError('--include-content is for people erase');
+  await withStore(flags, async (store) => {
+    if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
+    const common = { actor: 'cli', now: new Date() };
+    try {
+      const result =
+        action === 'show'
+          ? await findPerson(store, slug, contact, common)
+          : await erasePerson(store, slug, contact, { ...common, includeContent: flags['include-content'] ?? false });
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } catch (error) {
+      if (error instanceof ContactError) throw new UsageError(error.message);
+      throw error;
     }
   });
 }
@@ -360,6 +437,8 @@ export async function main(argv: string[]): Promise<number> {
     } else if (command === 'site') await site(rest[0], rest.slice(1), flags);
     else if (command === 'token') await token(rest[0], rest.slice(1), flags);
     else if (command === 'export') await exportCommand(rest, flags);
+    else if (command === 'purge') await purgeCommand(rest, flags);
+    else if (command === 'people') await people(rest[0], rest.slice(1), flags);
     else throw new UsageError(`Unknown command "${command}"`);
     return 0;
   } catch (error) {

@@ -27,4 +27,12 @@ export {
   type CsvColumn,
   type CsvDelimiter,
 } from './export/csv.js';
-export { ideaExportColumns, startIdeaExport, IDEA_EXPORT_HEADERS } from './export/ideas.js';
+export {
+  ideaExportColumns,
+  ideaExportRecord,
+  startIdeaExport,
+  EXPORT_FORMATS,
+  IDEA_EXPORT_HEADERS,
+  type ExportFormat,
+} from './export/ideas.js';
+export { jsonChunks, type JsonFormat } from './export/json.js';

@@ -1,6 +1,6 @@
 /** Checks for site settings entered by an operator (CLI now, admin API later). */
 import { z } from 'zod';
-import { IDEA_SORTS, SITE_SLUG_PATTERN } from '../schema/index.js';
+import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, SITE_SLUG_PATTERN } from '../schema/index.js';
 import type { NewSite, Site, SiteChanges } from './store/types.js';
 
 /**
@@ -44,7 +44,19 @@ const siteFields = {
       return z.NEVER;
     }
   })),
-  settings: z.strictObject({ ideaSort: z.enum(IDEA_SORTS) }).partial(),
+  settings: z
+    .strictObject({
+      ideaSort: z.enum(IDEA_SORTS),
+      /** Months per kind of data; see `DEFAULT_RETENTION` for the keys and their defaults. */
+      retention: z
+        .strictObject(
+          Object.fromEntries(
+            Object.keys(DEFAULT_RETENTION).map((key) => [key, z.number().int().min(1).max(RETENTION_MONTHS_MAX)]),
+          ) as Record<keyof typeof DEFAULT_RETENTION, z.ZodNumber>,
+        )
+        .partial(),
+    })
+    .partial(),
 };
 
 export const newSiteSchema = z.strictObject({

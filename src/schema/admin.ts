@@ -14,6 +14,8 @@ export const adminIdeaSchema = z.object({
   contact: z.string().nullable(),
   consentVersion: z.string().nullable(),
   consentGivenAt: z.string().nullable(),
+  /** Hex SHA-256 of the consent text the visitor saw; null without consent or for an unknown version. */
+  consentHash: z.string().nullable(),
   locale: z.string(),
   published: z.boolean(),
   status: z.enum(IDEA_STATUSES),

@@ -11,3 +11,4 @@ export * from './site.js';
 export * from './responses.js';
 export * from './admin.js';
 export * from './activity.js';
+export * from './consent.js';

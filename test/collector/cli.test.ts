@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/collector/store/sqlite.js';
+import { uuidv7 } from '../../src/schema/index.js';
 import { ideaEnvelope, tempDir } from './helpers.js';
 import { ensureBuiltCli, envWithoutStorage, runCli, serveCli } from './cli-process.js';
 // @ts-expect-error -- plain JS fixture without type declarations
@@ -105,6 +107,85 @@ describe('buurtkit-collector CLI', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('purges expired contact details on demand (dry run first) and when serve starts', async () => {
+    expect(cli('site', 'add', 'kort', '--name', 'K', '--idea-contact-months', '1', '--db', db).code).toBe(0);
+    expect(cli('site', 'update', 'kort', '--idea-contact-months', '0', '--db', db).code).toBe(2);
+    const twoMonthsAgo = new Date(Date.now() - 62 * 86_400_000).toISOString();
+    const insert = (store: SqliteStore, id: string) =>
+      store.insertIdea(
+        { id, site: 'kort', widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: twoMonthsAgo,
+          receivedAt: twoMonthsAgo, consent: { textVersion: 'v', givenAt: twoMonthsAgo, textHash: null },
+          data: { kind: 'idea', text: 'Oud', contact: 'oud@example.nl' }, elapsedMs: 5000 },
+        { text: 'Oud', category: null, role: null, wantsToHelp: false, name: null, contact: 'oud@example.nl',
+          consentVersion: 'v', consentGivenAt: twoMonthsAgo, consentHash: null },
+      );
+    const [a, b] = [uuidv7(), uuidv7()];
+    const store = new SqliteStore(db);
+    await insert(store, a);
+    await store.close();
+
+    const dry = cli('purge', '--dry-run', '--db', db);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^kort\tpurge\.idea-contact\t1\treceived before .* \(1 months\)$/m);
+    expect(dry.stderr).toMatch(/Dry run: 1 record\(s\) would/);
+    const done = cli('purge', '--site', 'kort', '--db', db);
+    expect(done.stdout).toMatch(/^kort\tpurge\.idea-contact\t1\t/m);
+    expect(cli('purge', '--site', 'nergens', '--db', db).code).toBe(1);
+
+    const again = new SqliteStore(db);
+    expect((await again.getIdea('kort', a))!.contact).toBeNull();
+    await insert(again, b);
+    await again.close();
+
+    // serve purges once at start (and daily after): b is due as well.
+    const { child, exited } = await serve();
+    const check = new SqliteStore(db);
+    try {
+      for (let waited = 0; (await check.getIdea('kort', b))!.contact !== null && waited < 5000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await check.getIdea('kort', b))!.contact).toBeNull();
+      const audit = (await check.listAudit('kort')).filter((e) => e.action === 'purge.idea-contact');
+      expect(audit.map((e) => [e.actor, e.rowCount])).toEqual([['cli', 1], ['purge', 1]]);
+    } finally {
+      await check.close();
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('buurtkit-collector people', () => {
+  it('exports as NDJSON and JSON, then shows and erases a person by contact, with a receipt', async () => {
+    expect(cli('site', 'add', 'p', '--name', 'P', '--db', db).code).toBe(0);
+    const store = new SqliteStore(db);
+    const now = new Date().toISOString();
+    const id = uuidv7();
+    await store.insertIdea(
+      { id, site: 'p', widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: now, receivedAt: now,
+        consent: null, data: { kind: 'idea', text: 'Idee', contact: '06-12345678' }, elapsedMs: 5000 },
+      { text: 'Idee', category: null, role: null, wantsToHelp: false, name: 'Piet', contact: '06-12345678',
+        consentVersion: 'v', consentGivenAt: now, consentHash: null },
+    );
+    await store.close();
+
+    const exported = cli('export', 'p', 'ideas', '--format', 'ndjson', '--db', db);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout.trimEnd())).toMatchObject({ id, naam: 'Piet', contact: '06-12345678' });
+    expect(JSON.parse(cli('export', 'p', 'ideas', '--format', 'json', '--db', db).stdout)).toHaveLength(1);
+    expect(cli('export', 'p', 'ideas', '--format', 'xml', '--db', db).code).toBe(2);
+    expect(cli('export', 'p', 'ideas', '--format', 'json', '--delimiter', 'comma', '--db', db).code).toBe(2);
+
+    const shown = cli('people', 'show', 'p', '+31 6 12345678', '--db', db);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ matched: { ideas: 1 }, ideas: [{ id, name: 'Piet' }] });
+    expect(cli('people', 'show', 'p', 'niemand', '--db', db).code).toBe(2);
+    const erased = cli('people', 'erase', 'p', '0612345678', '--include-content', '--db', db);
+    expect(erased.code).toBe(0);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ site: 'p', matched: { ideas: 1 }, removedFields: ['ideas.*'] });
+    expect(JSON.parse(cli('people', 'show', 'p', '0612345678', '--db', db).stdout).matched).toEqual({ ideas: 0 });
   });
 });
 

@@ -150,3 +150,31 @@ export async function publishedIdea(c: TestCollector, token: string, text = 'Sam
   if (patched.status !== 200) throw new Error(`publish failed: ${patched.status}`);
   return envelope.id;
 }
+
+/**
+ * Every table of the store's database whose rows contain `needle` anywhere (any column, as text,
+ * JSON included), for tests that assert personal data is gone or was never stored.
+ */
+export async function tablesContaining(store: Store, needle: string): Promise<string[]> {
+  const found: string[] = [];
+  const lower = needle.toLowerCase();
+  if (store instanceof SqliteStore) {
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const table of tables) {
+      const rows = store.db.prepare(`SELECT * FROM "${table}"`).all();
+      if (JSON.stringify(rows).toLowerCase().includes(lower)) found.push(table);
+    }
+    return found;
+  }
+  if (store instanceof PostgresStore) {
+    const { rows: tables } = await store.pool.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    );
+    for (const { table_name: table } of tables) {
+      const { rows } = await store.pool.query(`SELECT * FROM "${table}"`);
+      if (JSON.stringify(rows).toLowerCase().includes(lower)) found.push(table);
+    }
+    return found;
+  }
+  throw new Error('unknown store');
+}

@@ -14,6 +14,10 @@ export interface StoreUnderTest {
   cleanup(): Promise<void>;
 }
 
+/** Every migration version, in order: the same list on every backend. */
+const VERSIONS = [1, 2];
+const CONSENT_HASH = 'c'.repeat(64);
+
 const T0 = '2026-03-29T01:30:00.000Z'; // the night Amsterdam moves its clocks forward
 
 /** `T0` plus `ms` milliseconds, as the store receives instants: `Date#toISOString()`. */
@@ -46,6 +50,7 @@ function idea(overrides: Partial<NewIdea> = {}): NewIdea {
     contact: null,
     consentVersion: null,
     consentGivenAt: null,
+    consentHash: null,
     ...overrides,
   };
 }
@@ -101,11 +106,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('schema', () => {
       it('is migrated on open, once, and a second instance finds nothing to do', async () => {
-        expect(await store.migrations()).toEqual([1]);
-        expect(store.appliedOnOpen).toEqual([1]);
+        expect(await store.migrations()).toEqual(VERSIONS);
+        expect(store.appliedOnOpen).toEqual(VERSIONS);
         const second = await open();
         expect(second.appliedOnOpen).toEqual([]);
-        expect(await second.migrations()).toEqual([1]);
+        expect(await second.migrations()).toEqual(VERSIONS);
       });
 
       it('migrates a fresh database exactly once when five instances open it at the same time', async () => {
@@ -113,8 +118,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         try {
           const stores = await Promise.all(Array.from({ length: 5 }, () => fresh.open()));
           try {
-            expect(stores.flatMap((s) => s.appliedOnOpen)).toEqual([1]);
-            for (const s of stores) expect(await s.migrations()).toEqual([1]);
+            expect(stores.flatMap((s) => s.appliedOnOpen)).toEqual(VERSIONS);
+            for (const s of stores) expect(await s.migrations()).toEqual(VERSIONS);
           } finally {
             for (const s of stores) await s.close();
           }
@@ -224,10 +229,89 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('retention', () => {
+      it('removes name, contact and consent from ideas received before the cut-off, once; text stays', async () => {
+        const withContact = (site: string, receivedAt: string) => {
+          const s = submission(site, {
+            receivedAt,
+            consent: { textVersion: 'idea-contact-2026-11', givenAt: receivedAt, textHash: CONSENT_HASH },
+            data: { kind: 'idea', text: 'Oud idee', name: 'Anna', contact: 'anna@example.nl' },
+          });
+          const i = idea({
+            text: 'Oud idee',
+            name: 'Anna',
+            contact: 'anna@example.nl',
+            consentVersion: 'idea-contact-2026-11',
+            consentGivenAt: receivedAt,
+            consentHash: CONSENT_HASH,
+            wantsToHelp: true,
+          });
+          return { s, i };
+        };
+        const old = withContact('linde', at(0));
+        const oldPlain = submission('linde', { receivedAt: at(1) });
+        const recent = withContact('linde', at(60_000));
+        const otherSite = withContact('eik', at(0));
+        for (const { s, i } of [old, recent, otherSite]) expect(await store.insertIdea(s, i)).toBe('created');
+        expect(await store.insertIdea(oldPlain, idea())).toBe('created');
+        const cutOff = at(30_000);
+
+        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: true })).toBe(1);
+        expect((await store.getIdea('linde', old.s.id))!.contact).toBe('anna@example.nl');
+
+        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: false })).toBe(1);
+        expect(await store.getIdea('linde', old.s.id)).toMatchObject({
+          text: 'Oud idee',
+          wantsToHelp: true,
+          name: null,
+          contact: null,
+          consentVersion: null,
+          consentGivenAt: null,
+          consentHash: null,
+        });
+        expect((await store.getIdea('linde', recent.s.id))!.contact).toBe('anna@example.nl');
+        expect((await store.getIdea('eik', otherSite.s.id))!.contact).toBe('anna@example.nl');
+        // Idempotent: nothing is due any more, so a second run (or another instance) finds 0.
+        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: false })).toBe(0);
+        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: true })).toBe(0);
+      });
+    });
+
+    describe('erasure', () => {
+      it('lists contacts and erases by id within the site: personal fields, or whole records with votes', async () => {
+        const withContact = async (site: string, contact: string) => {
+          const s = submission(site, { data: { kind: 'idea', text: 'Idee', contact } });
+          expect(await store.insertIdea(s, idea({ text: 'Idee', name: 'N', contact, consentVersion: 'v', consentGivenAt: at(0) }))).toBe('created');
+          return s.id;
+        };
+        const a = await withContact('linde', 'a@example.nl');
+        const b = await withContact('linde', '06-12345678');
+        const foreign = await withContact('eik', 'a@example.nl');
+        await store.insertIdea(submission('linde'), idea());
+        expect(await store.listIdeaContacts('linde')).toEqual([
+          { id: a, contact: 'a@example.nl' },
+          { id: b, contact: '06-12345678' },
+        ]);
+
+        // Another site's id is not touched, even when named.
+        expect(await store.eraseIdeas('linde', [a, foreign], { includeContent: false })).toBe(1);
+        expect(await store.getIdea('linde', a)).toMatchObject({ text: 'Idee', name: null, contact: null, consentVersion: null });
+        expect((await store.getIdea('eik', foreign))!.contact).toBe('a@example.nl');
+        expect(await store.listIdeaContacts('linde')).toEqual([{ id: b, contact: '06-12345678' }]);
+
+        await store.moderateIdea('linde', b, { published: true }, at(1));
+        expect((await store.addVote({ id: uuidv7(), site: 'linde', ideaId: b, createdAt: at(2) })).outcome).toBe('created');
+        expect(await store.eraseIdeas('linde', [b], { includeContent: true })).toBe(1);
+        expect(await store.getIdea('linde', b)).toBeNull();
+        expect(await store.eraseIdeas('linde', [b, uuidv7()], { includeContent: true })).toBe(0);
+        expect(await store.eraseIdeas('linde', [], { includeContent: false })).toBe(0);
+      });
+    });
+
     describe('ideas', () => {
       it('creates once: the same id again is a duplicate, from another site a conflict', async () => {
         const s = submission('linde', {
-          consent: { textVersion: 'idea-contact-2026-11', givenAt: at(-10_000) },
+          consent: { textVersion: 'idea-contact-2026-11', givenAt: at(-10_000), textHash: CONSENT_HASH },
           receivedAt: at(1),
         });
         const full = idea({
@@ -239,6 +323,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           contact: 'anna@example.nl',
           consentVersion: 'idea-contact-2026-11',
           consentGivenAt: at(-10_000),
+          consentHash: CONSENT_HASH,
         });
         expect(await store.insertIdea(s, full)).toBe('created');
         expect(await store.insertIdea(s, full)).toBe('duplicate');
@@ -255,6 +340,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           contact: 'anna@example.nl',
           consentVersion: 'idea-contact-2026-11',
           consentGivenAt: at(-10_000),
+          consentHash: CONSENT_HASH,
           locale: 'nl',
           published: false,
           status: 'ontvangen',
@@ -340,11 +426,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('export', () => {
       it('counts and streams in (createdAt, id) order across pages, up to and including the cut-off', async () => {
-        // 1,050 ideas: more than two pages of 500, with 30 sharing one instant across the first
-        // page boundary, so paging must break ties by id; the last 10 arrive after the cut-off.
+        // 1,050 ideas: more than two pages of 500 (SQLite) or a first page of 250 and more
+        // (PostgreSQL), with ties of 20 and 30 ideas sharing one instant across those first
+        // page boundaries, so paging must break ties by id; the last 10 arrive after the cut-off.
         const rows: SubmissionRecord[] = [];
         for (let n = 0; n < 1050; n++) {
-          const ms = n >= 485 && n < 515 ? 485 : n;
+          const ms = n >= 485 && n < 515 ? 485 : n >= 240 && n < 260 ? 240 : n;
           rows.push(submission('linde', { receivedAt: at(ms * 1000) }));
         }
         for (let n = 0; n < rows.length; n += 50) {

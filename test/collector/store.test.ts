@@ -69,7 +69,7 @@ describe('SqliteStore', () => {
 });
 
 describe('SqliteStore group commit', () => {
-  const idea = { text: 'Een idee', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null };
+  const idea = { text: 'Een idee', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null };
   const record = (site: string) => ({
     id: uuidv7(), site, widget: 'idea-box' as const, kind: 'idea', locale: 'nl', schemaVersion: 1,
     sentAt: new Date().toISOString(), receivedAt: new Date().toISOString(), consent: null, data: {}, elapsedMs: 1,

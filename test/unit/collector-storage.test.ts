@@ -68,6 +68,9 @@ describe('describing storage without secrets', () => {
 describe('PostgreSQL value parsing', () => {
   it('turns timestamptz text in any session time zone into the ISO string that went in', () => {
     expect(timestamptzToIso('2026-03-29 01:30:00+00')).toBe('2026-03-29T01:30:00.000Z');
+    expect(timestamptzToIso('2026-03-29 01:30:00.123456+00')).toBe('2026-03-29T01:30:00.123Z');
+    expect(timestamptzToIso('2026-03-29 01:30:00.12+00')).toBe('2026-03-29T01:30:00.120Z');
+    expect(timestamptzToIso('2026-03-29 01:30:00+00:30')).toBe('2026-03-29T01:00:00.000Z');
     expect(timestamptzToIso('2026-03-29 03:30:00.1+02')).toBe('2026-03-29T01:30:00.100Z');
     expect(timestamptzToIso('2026-03-28 20:00:00.123456-05:30')).toBe('2026-03-29T01:30:00.123Z');
     expect(timestamptzToIso('1999-12-31 23:59:59.999+00')).toBe('1999-12-31T23:59:59.999Z');
@@ -97,6 +100,9 @@ describe('migrations', () => {
           .split('\n')
           .map((line) => /^\s*(\w+)\s+(?:text|integer|bigint|boolean|jsonb|timestamptz|TEXT|INTEGER)\b/.exec(line)?.[1])
           .filter((c): c is string => Boolean(c));
+      }
+      for (const [, name, column] of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)\s+(?:text|TEXT)\b/g)) {
+        (tables[`${name!}+`] ??= []).push(column!);
       }
       return tables;
     };

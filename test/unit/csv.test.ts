@@ -201,4 +201,28 @@ describe('formatLocalDateTime', () => {
     expect(formatLocalDateTime('2026-07-01T22:30:00.000Z', 'UTC')).toBe('2026-07-01 22:30');
     expect(formatLocalDateTime(null, 'UTC')).toBe('');
   });
+
+  it('agrees with Intl minute by minute around transitions, in zones with odd offsets too', () => {
+    const intl = (ms: number, timeZone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+          .formatToParts(new Date(ms))
+          .map((x) => [x.type, x.value]),
+      );
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    };
+    const cases: [string, string][] = [
+      ['Europe/Amsterdam', '2026-03-29T01:00:00Z'],
+      ['Europe/Amsterdam', '2026-10-25T01:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], // a 30-minute DST change
+      ['America/St_Johns', '2026-11-01T03:30:00Z'],
+      ['Asia/Kathmandu', '2026-01-01T00:00:00Z'],
+    ];
+    for (const [zone, around] of cases) {
+      const t = Date.parse(around);
+      for (let ms = t - 3 * 3600_000; ms <= t + 3 * 3600_000; ms += 60_000 + 1234) {
+        expect(formatLocalDateTime(new Date(ms).toISOString(), zone)).toBe(intl(ms, zone));
+      }
+    }
+  });
 });

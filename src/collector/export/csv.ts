@@ -30,10 +30,18 @@ export function neutraliseCell(value: string): string {
   return needsNeutralising(value) ? `'${value}` : value;
 }
 
+/** Cells that need neither neutralising nor quoting, per delimiter: the common case, one test. */
+const PLAIN_CELL: Record<CsvDelimiter, RegExp> = {
+  ';': /^(?![\s=+\-@\0])[^;"\r\n]*$/,
+  ',': /^(?![\s=+\-@\0])[^,"\r\n]*$/,
+};
+
 /** One cell, neutralised and quoted as needed. `null`/`undefined` become an empty cell. */
 export function escapeCell(value: CellValue, delimiter: CsvDelimiter): string {
   if (value === null || value === undefined) return '';
-  const text = neutraliseCell(String(value));
+  if (typeof value === 'number') return neutraliseCell(String(value));
+  if (PLAIN_CELL[delimiter].test(value)) return value;
+  const text = neutraliseCell(value);
   const mustQuote = text.includes(delimiter) || /["\r\n]/.test(text);
   return mustQuote ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -68,8 +76,13 @@ export async function* csvChunks<T>(
 ): AsyncGenerator<string> {
   const { delimiter } = options;
   let chunk = (options.bom === false ? '' : CSV_BOM) + csvRow(columns.map((c) => c.header), delimiter);
+  const last = columns.length - 1;
   for await (const row of rows) {
-    chunk += csvRow(columns.map((c) => c.value(row)), delimiter);
+    // csvRow without its two arrays per row: this loop runs a million times in a large export.
+    for (let n = 0; n <= last; n++) {
+      chunk += escapeCell(columns[n]!.value(row), delimiter);
+      chunk += n === last ? '\r\n' : delimiter;
+    }
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';

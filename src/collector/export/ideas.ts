@@ -22,18 +22,20 @@
  * | stemmen            | number of votes                                                |
  * | taal               | the visitor's language (locale)                                |
  * | bijgewerkt_op      | last change by a coordinator, site time zone                   |
+ * | toestemming_hash   | SHA-256 (hex) of the consent text shown; empty if unknown      |
  */
 import type { AdminIdea } from '../../schema/index.js';
 import type { Site, Store } from '../store/types.js';
 import { csvChunks, type CsvColumn, type CsvDelimiter } from './csv.js';
+import { jsonChunks } from './json.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Zone offsets per 15-minute bucket of UTC time, per zone; bounded, cleared when full. */
+const offsets = new Map<string, Map<number, number>>();
+const BUCKET_MS = 15 * 60 * 1000;
+const MAX_CACHED_BUCKETS = 50_000;
 
-/** `YYYY-MM-DD HH:mm` in the given zone: unambiguous, sortable, and read as a date by Excel. */
-export function formatLocalDateTime(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-GB', {
@@ -43,12 +45,44 @@ export function formatLocalDateTime(iso: string | null, timeZone: string): strin
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
   }
-  const part = Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+  return formatter;
+}
+
+/**
+ * The zone's offset from UTC at `ms`, in ms. `formatToParts` costs microseconds, which adds up to
+ * seconds over a million rows, so the offset is computed once per 15-minute bucket: zone
+ * transitions happen on quarter hours (all tzdata rules since 1970), so a bucket has one offset.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * BUCKET_MS;
+    const p = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(start)).map((x) => [x.type, x.value]));
+    const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    offset = local - start;
+    if (zone.size >= MAX_CACHED_BUCKETS) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD HH:mm` in the given zone: unambiguous, sortable, and read as a date by Excel. */
+export function formatLocalDateTime(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  const local = new Date(ms + offsetAt(ms, timeZone));
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
 const yesNo = (value: boolean) => (value ? 'ja' : 'nee');
@@ -72,14 +106,58 @@ export function ideaExportColumns(timeZone: string): readonly CsvColumn<AdminIde
     { header: 'stemmen', value: (i) => i.votes },
     { header: 'taal', value: (i) => i.locale },
     { header: 'bijgewerkt_op', value: (i) => formatLocalDateTime(i.updatedAt, timeZone) },
+    // Added after the first release: new columns go at the end, so existing consumers don't shift.
+    { header: 'toestemming_hash', value: (i) => i.consentHash },
   ];
 }
 
 export const IDEA_EXPORT_HEADERS = ideaExportColumns('UTC').map((c) => c.header);
 
+/**
+ * An idea as a JSON/NDJSON record: the CSV's fields, same names, same order, with JSON types
+ * (booleans, numbers, null for empty). Instants are ISO 8601 in UTC (`ontvangen_op`,
+ * `toestemming_op`, `bijgewerkt_op`), each followed by a `…_lokaal` field with the local time in
+ * the site's zone, as in the CSV (`YYYY-MM-DD HH:mm`).
+ */
+export function ideaExportRecord(i: AdminIdea, timeZone: string): Record<string, unknown> {
+  return {
+    id: i.id,
+    ontvangen_op: i.createdAt,
+    ontvangen_op_lokaal: formatLocalDateTime(i.createdAt, timeZone),
+    status: i.status,
+    gepubliceerd: i.published,
+    categorie: i.category,
+    rol: i.role,
+    wil_helpen: i.wantsToHelp,
+    idee: i.text,
+    naam: i.name,
+    contact: i.contact,
+    toestemming_versie: i.consentVersion,
+    toestemming_op: i.consentGivenAt,
+    toestemming_op_lokaal: i.consentGivenAt ? formatLocalDateTime(i.consentGivenAt, timeZone) : null,
+    publiek_antwoord: i.publicAnswer,
+    reden: i.statusReason,
+    stemmen: i.votes,
+    taal: i.locale,
+    bijgewerkt_op: i.updatedAt,
+    bijgewerkt_op_lokaal: formatLocalDateTime(i.updatedAt, timeZone),
+    toestemming_hash: i.consentHash,
+  };
+}
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
 export interface IdeaExport {
   rowCount: number;
   fileName: string;
+  contentType: string;
   chunks: AsyncGenerator<string>;
 }
 
@@ -91,8 +169,9 @@ export interface IdeaExport {
 export async function startIdeaExport(
   store: Store,
   site: Site,
-  options: { delimiter: CsvDelimiter; actor: string; now: Date },
+  options: { format?: ExportFormat; delimiter?: CsvDelimiter; actor: string; now: Date },
 ): Promise<IdeaExport> {
+  const format = options.format ?? 'csv';
   const query = { receivedUpTo: options.now.toISOString() };
   const rowCount = await store.countIdeas(site.slug, query);
   await store.audit({
@@ -100,15 +179,18 @@ export async function startIdeaExport(
     site: site.slug,
     actor: options.actor,
     action: 'export.ideas',
-    target: 'ideas.csv',
+    target: `ideas.${format}`,
     rowCount,
   });
   const day = formatLocalDateTime(options.now.toISOString(), site.timeZone).slice(0, 10);
+  const rows = store.exportIdeas(site.slug, query);
   return {
     rowCount,
-    fileName: `buurtkit-${site.slug}-ideeen-${day}.csv`,
-    chunks: csvChunks(ideaExportColumns(site.timeZone), store.exportIdeas(site.slug, query), {
-      delimiter: options.delimiter,
-    }),
+    fileName: `buurtkit-${site.slug}-ideeen-${day}.${format}`,
+    contentType: EXPORT_CONTENT_TYPES[format],
+    chunks:
+      format === 'csv'
+        ? csvChunks(ideaExportColumns(site.timeZone), rows, { delimiter: options.delimiter ?? ';' })
+        : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format),
   };
 }

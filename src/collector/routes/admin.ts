@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  CONTACT_MAX,
   adminIdeaFilterSchema,
   ideaModerationSchema,
   isUuidV7,
@@ -19,12 +20,26 @@ import { checkBearer } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
 import { ApiError } from '../http.js';
+import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import type { RouteContext } from './context.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
 });
+
+const personQuerySchema = z.strictObject({ contact: z.string().min(1).max(CONTACT_MAX) });
+const eraseBodySchema = z.strictObject({
+  contact: z.string().min(1).max(CONTACT_MAX),
+  /** Also delete the records themselves (idea text, votes), not only the personal fields. */
+  includeContent: z.boolean().default(false),
+});
+
+/** A contact that is neither an e-mail address nor a phone number: 422 on `contact`. */
+function contactIssue(error: unknown): never {
+  if (error instanceof ContactError) throw invalid([{ path: 'contact', message: error.message, code: 'invalid_contact' }]);
+  throw error;
+}
 
 /** Empty or blank text clears a field, like `null` does. */
 const blankToNull = (v: string | null | undefined) =>
@@ -109,6 +124,27 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     },
   );
 
+  // Subject access and erasure handle one person's data across every widget at once, so they need
+  // the `admin` scope: a `read` token sees ideas one by one, not everything about a person.
+  app.get('/v1/admin/sites/:site/people', { onRequest: [authorise('admin')] }, async (request) => {
+    const query = personQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const actor = request.token!.prefix;
+    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now() }).catch(contactIssue);
+  });
+
+  app.post(
+    '/v1/admin/sites/:site/people/erase',
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson] },
+    async (request) => {
+      const body = eraseBodySchema.safeParse(request.body);
+      if (!body.success) throw invalid(toFieldIssues(body.error));
+      const { contact, includeContent } = body.data;
+      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent };
+      return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
+    },
+  );
+
   app.get(
     '/v1/admin/sites/:site/export/ideas.csv',
     { onRequest: [authorise('export')] },
@@ -121,9 +157,24 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
         now: ctx.now(),
       });
       return reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Type', file.contentType)
         .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
         .send(Readable.from(file.chunks));
     },
   );
+
+  // The same fields as JSON (one array) or NDJSON (one record per line); see `ideaExportRecord`.
+  // `Readable.from` pulls from the generator only as the socket drains: back-pressure all the way
+  // down to the database pages.
+  for (const format of ['json', 'ndjson'] as const) {
+    app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
+      const query = z.strictObject({}).safeParse(request.query);
+      if (!query.success) throw invalid(toFieldIssues(query.error));
+      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: ctx.now() });
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+        .send(Readable.from(file.chunks));
+    });
+  }
 }

@@ -17,6 +17,7 @@ import {
   type SiteInfo,
 } from '../../schema/index.js';
 import { ApiError } from '../http.js';
+import { consentHashFor } from '../privacy/consent.js';
 import { isOriginAllowed } from '../sites.js';
 import type { SubmissionRecord } from '../store/types.js';
 import type { RouteContext } from './context.js';
@@ -116,7 +117,15 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
         request.log.info({ site: site.slug }, 'honeypot submission dropped');
         return reply.code(201).send({ id: envelope.id, status: 'received' });
       }
-      const outcome = await store.insertIdea(toSubmissionRecord(envelope, ctx.now()), {
+      const record = toSubmissionRecord(envelope, ctx.now());
+      if (record.consent && record.consent.textHash === null) {
+        // Accepted all the same (a newer widget may be ahead of us), but an operator should know.
+        request.log.warn(
+          { site: site.slug, textVersion: record.consent.textVersion, locale: record.locale },
+          'consent text version not known to this collector; stored without a hash',
+        );
+      }
+      const outcome = await store.insertIdea(record, {
         text: envelope.data.text,
         category: envelope.data.category ?? null,
         role: envelope.data.role ?? null,
@@ -124,7 +133,8 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
         name: envelope.data.name ?? null,
         contact: envelope.data.contact ?? null,
         consentVersion: envelope.consent?.textVersion ?? null,
-        consentGivenAt: envelope.consent ? canonicalInstant(envelope.consent.givenAt) : null,
+        consentGivenAt: record.consent?.givenAt ?? null,
+        consentHash: record.consent?.textHash ?? null,
       });
       if (outcome === 'conflict') {
         throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
@@ -245,7 +255,11 @@ function toSubmissionRecord(envelope: IdeaSubmission, receivedAt: Date): Submiss
     sentAt: canonicalInstant(envelope.sentAt),
     receivedAt: receivedAt.toISOString(),
     consent: envelope.consent
-      ? { textVersion: envelope.consent.textVersion, givenAt: canonicalInstant(envelope.consent.givenAt) }
+      ? {
+          textVersion: envelope.consent.textVersion,
+          givenAt: canonicalInstant(envelope.consent.givenAt),
+          textHash: consentHashFor(envelope.consent.textVersion, envelope.locale),
+        }
       : null,
     data: envelope.data,
     elapsedMs: envelope.trap.elapsedMs,

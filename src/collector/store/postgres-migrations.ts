@@ -109,6 +109,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_site ON audit_log(site, at);
     `,
   },
+  {
+    version: 2,
+    name: 'consent text hash on ideas',
+    sql: `ALTER TABLE ideas ADD COLUMN consent_hash text;`,
+  },
 ];
 
 /**

@@ -12,6 +12,7 @@ export type Row = Record<string, unknown>;
 /** pg type OIDs we convert. */
 export const PG_TYPES = { int8: 20, timestamptz: 1184 } as const;
 
+const UTC_TIMESTAMPTZ = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
 const TIMESTAMPTZ =
   /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?$/;
 
@@ -20,6 +21,9 @@ const TIMESTAMPTZ =
  * to `2026-05-01T12:34:56.789Z`. Microseconds are cut to milliseconds, which is what we store.
  */
 export function timestamptzToIso(text: string): string {
+  // The common case, a UTC session: string surgery only (a million export rows call this twice).
+  const utc = UTC_TIMESTAMPTZ.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   const m = TIMESTAMPTZ.exec(text);
   if (!m) return text; // infinity, BC dates: never written by the collector
   const [, y, mo, d, h, mi, s, frac = '', sign, oh, om = '0', os = '0'] = m;
@@ -43,7 +47,10 @@ export function toSite(r: Row): Site {
     timeZone: String(r.time_zone),
     locales: r.locales as string[],
     allowedOrigins: r.allowed_origins as string[],
-    settings: { ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest' },
+    settings: {
+      ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest',
+      ...(settings.retention && { retention: settings.retention }),
+    },
     createdAt: String(r.created_at),
   };
 }
@@ -74,6 +81,7 @@ export function toAdminIdea(r: Row): AdminIdea {
     contact: r.contact as string | null,
     consentVersion: r.consent_version as string | null,
     consentGivenAt: r.consent_given_at as string | null,
+    consentHash: (r.consent_hash ?? null) as string | null,
     locale: String(r.locale),
     published: r.published === true,
     status: r.status as AdminIdea['status'],

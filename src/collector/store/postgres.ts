@@ -27,7 +27,9 @@ import type {
   VoteOutcome,
 } from './types.js';
 
-const EXPORT_PAGE_SIZE = 500;
+/** Export pages: a small first one so the download starts at once, then large ones for throughput. */
+const EXPORT_FIRST_PAGE_SIZE = 250;
+const EXPORT_PAGE_SIZE = 2000;
 
 /** A schema name we can put in SQL and in a connection option without quoting. */
 export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -40,9 +42,18 @@ const AUDIT_COLUMNS = 'at, site, actor, action, target, row_count';
 
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
-  i.consent_given_at, i.locale, i.published, i.status, i.status_reason, i.public_answer,
+  i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
   i.created_at, i.updated_at,
   (SELECT count(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+
+// The personal data of an idea: where it is, and how it is removed. The text stays.
+const IDEA_HAS_PERSONAL_DATA = (t: string) => `(${t}.name IS NOT NULL OR ${t}.contact IS NOT NULL
+  OR ${t}.consent_version IS NOT NULL OR ${t}.consent_given_at IS NOT NULL OR ${t}.consent_hash IS NOT NULL)`;
+const CLEAR_IDEA_PERSONAL_DATA =
+  'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
+const SUBMISSION_HAS_PERSONAL_DATA = (t: string) =>
+  `(${t}.consent IS NOT NULL OR ${t}.data ? 'name' OR ${t}.data ? 'contact')`;
+const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = data - 'name' - 'contact'`;
 
 export interface PostgresStoreOptions {
   /** A `postgres://` or `postgresql://` URL. */
@@ -227,8 +238,8 @@ export class PostgresStore implements Store {
          ON CONFLICT (id) DO NOTHING
          RETURNING id, site, locale, received_at)
        INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
-         consent_version, consent_given_at, locale, created_at, updated_at)
-       SELECT id, site, $12, $13, $14, $15, $16, $17, $18, $19, locale, received_at, received_at FROM s`,
+         consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
+       SELECT id, site, $12, $13, $14, $15, $16, $17, $18, $19, $20, locale, received_at, received_at FROM s`,
       [
         s.id,
         s.site,
@@ -249,6 +260,7 @@ export class PostgresStore implements Store {
         idea.contact,
         idea.consentVersion,
         idea.consentGivenAt,
+        idea.consentHash,
       ],
     );
     if (inserted.rowCount === 1) return 'created';
@@ -318,19 +330,81 @@ export class PostgresStore implements Store {
 
   async *exportIdeas(site: string, q: ExportQuery): AsyncIterable<AdminIdea> {
     // Keyset pages, each its own pooled query: a slow download holds no connection between pages.
-    let after: [string, string] = ['-infinity', ''];
-    for (;;) {
-      const { rows } = await this.query(
+    // The next page is asked for before this one is handed out, so the database works on it
+    // while this process formats rows: at most two pages are in memory.
+    const page = (after: [string, string], size = EXPORT_PAGE_SIZE) =>
+      this.query(
         `SELECT ${IDEA_COLUMNS} FROM ideas i
          WHERE i.site = $1 AND i.created_at <= $2 AND (i.created_at, i.id) > ($3::timestamptz, $4)
          ORDER BY i.created_at, i.id LIMIT $5`,
-        [site, q.receivedUpTo, after[0], after[1], EXPORT_PAGE_SIZE],
+        [site, q.receivedUpTo, after[0], after[1], size],
       );
-      for (const row of rows) yield toAdminIdea(row);
-      if (rows.length < EXPORT_PAGE_SIZE) return;
-      const last = rows[rows.length - 1]!;
-      after = [String(last.created_at), String(last.id)];
+    let size = EXPORT_FIRST_PAGE_SIZE;
+    let next: Promise<pg.QueryResult<Row>> | null = page(['-infinity', ''], size);
+    try {
+      while (next) {
+        const { rows } = await next;
+        next = null;
+        const full = rows.length === size;
+        size = EXPORT_PAGE_SIZE;
+        if (full) {
+          const last = rows[rows.length - 1]!;
+          next = page([String(last.created_at), String(last.id)]);
+          next.catch(() => {}); // handled when awaited; not an unhandled rejection meanwhile
+        }
+        for (const row of rows) yield toAdminIdea(row);
+      }
+    } finally {
+      // A download that stopped early: let the prefetched page finish, and drop it.
+      await next?.catch(() => {});
     }
+  }
+
+  // ---- privacy -------------------------------------------------------------------------------
+
+  async purgeIdeaContacts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    // Driven by the envelope, which holds a copy of the personal data; one statement, so the
+    // idea and its envelope are cleared together. Each UPDATE re-checks its row after waiting for
+    // a concurrent purge's lock, so rows another instance just cleared are neither touched nor
+    // counted twice: idempotent, and the audited counts add up across instances.
+    const targets = `SELECT s.id FROM submissions s LEFT JOIN ideas i ON i.id = s.id
+       WHERE s.site = $1 AND s.widget = 'idea-box' AND s.kind = 'idea' AND s.received_at < $2
+         AND (${SUBMISSION_HAS_PERSONAL_DATA('s')} OR ${IDEA_HAS_PERSONAL_DATA('i')})`;
+    if (options.dryRun) {
+      return Number((await this.query(`SELECT count(*) AS n FROM (${targets}) t`, [site, before])).rows[0]!.n);
+    }
+    const { rows } = await this.query(
+      `WITH targets AS (${targets}),
+            ideas_cleared AS (
+              UPDATE ideas i SET ${CLEAR_IDEA_PERSONAL_DATA}
+              WHERE i.id IN (SELECT id FROM targets) AND ${IDEA_HAS_PERSONAL_DATA('i')} RETURNING i.id),
+            submissions_cleared AS (
+              UPDATE submissions s SET ${CLEAR_SUBMISSION_PERSONAL_DATA}
+              WHERE s.id IN (SELECT id FROM targets) AND ${SUBMISSION_HAS_PERSONAL_DATA('s')} RETURNING s.id)
+       SELECT count(*) AS n FROM (SELECT id FROM ideas_cleared UNION SELECT id FROM submissions_cleared) c`,
+      [site, before],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async listIdeaContacts(site: string): Promise<{ id: string; contact: string }[]> {
+    const sql = 'SELECT id, contact FROM ideas WHERE site = $1 AND contact IS NOT NULL ORDER BY created_at, id';
+    return (await this.query(sql, [site])).rows as { id: string; contact: string }[];
+  }
+
+  async eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number> {
+    // One statement each way; the ids are limited to this site's ideas first.
+    const targets = 'SELECT id FROM ideas WHERE site = $1 AND id = ANY($2::text[])';
+    const sql = options.includeContent
+      ? `WITH targets AS (${targets}),
+              deleted AS (DELETE FROM submissions WHERE id IN (SELECT id FROM targets))
+         SELECT count(*) AS n FROM targets`
+      : `WITH targets AS (${targets}),
+              ideas_cleared AS (UPDATE ideas SET ${CLEAR_IDEA_PERSONAL_DATA} WHERE id IN (SELECT id FROM targets)),
+              submissions_cleared AS (
+                UPDATE submissions SET ${CLEAR_SUBMISSION_PERSONAL_DATA} WHERE id IN (SELECT id FROM targets))
+         SELECT count(*) AS n FROM targets`;
+    return Number((await this.query(sql, [site, [...ids]])).rows[0]!.n);
   }
 
   // ---- votes ---------------------------------------------------------------------------------

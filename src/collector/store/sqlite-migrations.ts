@@ -109,4 +109,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_site ON audit_log(site, at);
     `,
   },
+  {
+    version: 2,
+    name: 'consent text hash on ideas',
+    sql: `ALTER TABLE ideas ADD COLUMN consent_hash TEXT;`,
+  },
 ];

@@ -12,7 +12,10 @@ export function toSite(r: Row): Site {
     timeZone: String(r.time_zone),
     locales: JSON.parse(String(r.locales)) as string[],
     allowedOrigins: JSON.parse(String(r.allowed_origins)) as string[],
-    settings: { ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest' },
+    settings: {
+      ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest',
+      ...(settings.retention && { retention: settings.retention }),
+    },
     createdAt: String(r.created_at),
   };
 }
@@ -43,6 +46,7 @@ export function toAdminIdea(r: Row): AdminIdea {
     contact: r.contact as string | null,
     consentVersion: r.consent_version as string | null,
     consentGivenAt: r.consent_given_at as string | null,
+    consentHash: (r.consent_hash ?? null) as string | null,
     locale: String(r.locale),
     published: r.published === 1,
     status: r.status as AdminIdea['status'],

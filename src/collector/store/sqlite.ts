@@ -34,9 +34,18 @@ const EXPORT_PAGE_SIZE = 500;
 
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
-  i.consent_given_at, i.locale, i.published, i.status, i.status_reason, i.public_answer,
+  i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
   i.created_at, i.updated_at,
   (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+
+// The personal data of an idea: where it is, and how it is removed. The text stays.
+const IDEA_HAS_PERSONAL_DATA = `(name IS NOT NULL OR contact IS NOT NULL OR consent_version IS NOT NULL
+  OR consent_given_at IS NOT NULL OR consent_hash IS NOT NULL)`;
+const CLEAR_IDEA_PERSONAL_DATA =
+  'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
+const SUBMISSION_HAS_PERSONAL_DATA = `(consent IS NOT NULL
+  OR json_type(data, '$.name') IS NOT NULL OR json_type(data, '$.contact') IS NOT NULL)`;
+const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = json_remove(data, '$.name', '$.contact')`;
 
 /** `{a: undefined}` must not erase `a` in a merge (PostgreSQL's `jsonb ||` never sees it either). */
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
@@ -225,8 +234,8 @@ export class SqliteStore implements Store {
       }
       this.sql(
         `INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
-           consent_version, consent_given_at, locale, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         s.id,
         s.site,
@@ -238,6 +247,7 @@ export class SqliteStore implements Store {
         idea.contact,
         idea.consentVersion,
         idea.consentGivenAt,
+        idea.consentHash,
         s.locale,
         s.receivedAt,
         s.receivedAt,
@@ -323,6 +333,64 @@ export class SqliteStore implements Store {
       const last = rows[rows.length - 1]!;
       after = [String(last.created_at), String(last.id)];
     }
+  }
+
+  // ---- privacy -------------------------------------------------------------------------------
+
+  async purgeIdeaContacts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    // Driven by the envelope: every idea has one with the same id and instant, and it holds a
+    // copy of the personal data (`data.name`, `data.contact`, `consent`) that must go as well.
+    const count = this.sql(
+      `SELECT COUNT(*) FROM submissions s
+       WHERE s.site = ? AND s.widget = 'idea-box' AND s.kind = 'idea' AND s.received_at < ?
+         AND (${SUBMISSION_HAS_PERSONAL_DATA} OR EXISTS (
+           SELECT 1 FROM ideas i WHERE i.id = s.id AND ${IDEA_HAS_PERSONAL_DATA}))`,
+    ).pluck();
+    if (options.dryRun) return count.get(site, before) as number;
+    return this.write(() => {
+      const n = count.get(site, before) as number;
+      if (n === 0) return 0;
+      this.sql(
+        `UPDATE ideas SET ${CLEAR_IDEA_PERSONAL_DATA}
+         WHERE site = ? AND created_at < ? AND ${IDEA_HAS_PERSONAL_DATA}`,
+      ).run(site, before);
+      this.sql(
+        `UPDATE submissions SET ${CLEAR_SUBMISSION_PERSONAL_DATA}
+         WHERE site = ? AND widget = 'idea-box' AND kind = 'idea' AND received_at < ?
+           AND ${SUBMISSION_HAS_PERSONAL_DATA}`,
+      ).run(site, before);
+      return n;
+    });
+  }
+
+  async listIdeaContacts(site: string): Promise<{ id: string; contact: string }[]> {
+    const sql = 'SELECT id, contact FROM ideas WHERE site = ? AND contact IS NOT NULL ORDER BY created_at, id';
+    return this.sql(sql).all(site) as { id: string; contact: string }[];
+  }
+
+  async eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number> {
+    const list = JSON.stringify(ids);
+    return this.write(() => {
+      const n = this.sql(
+        'SELECT COUNT(*) FROM ideas WHERE site = ? AND id IN (SELECT value FROM json_each(?))',
+      ).pluck().get(site, list) as number;
+      if (options.includeContent) {
+        // The envelope's foreign keys cascade to the idea and its votes.
+        this.sql(
+          `DELETE FROM submissions WHERE site = ? AND id IN (SELECT value FROM json_each(?))
+             AND id IN (SELECT id FROM ideas WHERE site = ?)`,
+        ).run(site, list, site);
+      } else {
+        this.sql(
+          `UPDATE ideas SET ${CLEAR_IDEA_PERSONAL_DATA} WHERE site = ? AND id IN (SELECT value FROM json_each(?))`,
+        ).run(site, list);
+        this.sql(
+          `UPDATE submissions SET ${CLEAR_SUBMISSION_PERSONAL_DATA}
+           WHERE site = ? AND id IN (SELECT value FROM json_each(?)) AND id IN (SELECT id FROM ideas WHERE site = ?)`,
+        ).run(site, list, site);
+      }
+      return n;
+    });
   }
 
   // ---- votes ---------------------------------------------------------------------------------

@@ -11,12 +11,18 @@ import type {
   IdeaStatus,
   PublishedIdea,
   RespondentRole,
+  RetentionSettings,
   TokenScope,
   WidgetName,
 } from '../../schema/index.js';
 
 export interface SiteSettings {
   ideaSort: IdeaSort;
+  /**
+   * Overrides of `DEFAULT_RETENTION` (months per kind of data and widget), e.g.
+   * `{ ideaContactMonths: 6 }`; absent keys keep the default. Replaced whole on update.
+   */
+  retention?: Partial<RetentionSettings>;
 }
 
 export interface Site {
@@ -72,7 +78,8 @@ export interface SubmissionRecord {
   schemaVersion: number;
   sentAt: string;
   receivedAt: string;
-  consent: { textVersion: string; givenAt: string } | null;
+  /** `textHash`: hex SHA-256 of the consent text shown, null when the version is not registered. */
+  consent: { textVersion: string; givenAt: string; textHash: string | null } | null;
   data: unknown;
   elapsedMs: number;
 }
@@ -86,6 +93,7 @@ export interface NewIdea {
   contact: string | null;
   consentVersion: string | null;
   consentGivenAt: string | null;
+  consentHash: string | null;
 }
 
 /** `conflict`: the id exists, but for another site; that is a replay or a bug, never a retry. */
@@ -155,6 +163,22 @@ export interface Store {
   countIdeas(site: string, query: ExportQuery): Promise<number>;
   /** Streams ideas oldest first, in pages, without holding the database busy between pages. */
   exportIdeas(site: string, query: ExportQuery): AsyncIterable<AdminIdea>;
+
+  /**
+   * Retention: removes name, contact and consent from the site's ideas received before the given
+   * instant, both from the idea and from the stored envelope (`submissions.data` and `.consent`);
+   * the idea text stays. Idempotent. Returns how many ideas had personal data removed (or would
+   * have, with `dryRun`, which changes nothing).
+   */
+  purgeIdeaContacts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
+  /** Ids and contact details of the site's ideas that have one (people look-up matches in code). */
+  listIdeaContacts(site: string): Promise<{ id: string; contact: string }[]>;
+  /**
+   * Erasure for one person: removes name, contact and consent from these ideas (idea and stored
+   * envelope), or with `includeContent` deletes them whole (envelope, idea and its votes).
+   * Returns how many of the ids were the site's ideas.
+   */
+  eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number>;
 
   /** Adds a vote to a published idea of the site. */
   addVote(vote: NewVote): Promise<VoteOutcome>;

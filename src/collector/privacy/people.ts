@@ -1,0 +1,117 @@
+/**
+ * Subject access and erasure for one person, found by e-mail address or phone number across every
+ * widget that stores contact details. Each widget adds a `PersonSource` (only the idea box stores
+ * any today); the receipt counts per source, so a later widget adds a key, not a new shape.
+ *
+ * The audit log never holds the contact itself: only a keyed hash of its normalised form (HMAC
+ * with a per-database secret), enough to show that the same person asked twice, useless to
+ * anyone who reads the log without the database's secrets table.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { uuidv7, type AdminIdea } from '../../schema/index.js';
+import type { Store } from '../store/types.js';
+import { normaliseContact, sameContact, type NormalisedContact } from './contact.js';
+
+interface PersonSource<K extends string, T> {
+  key: K;
+  find(store: Store, site: string, contact: NormalisedContact): Promise<T[]>;
+  erase(store: Store, site: string, found: T[], includeContent: boolean): Promise<number>;
+  /** What an erasure removes from each matched record, as `source.field` (`source.*`: all of it). */
+  removedFields(includeContent: boolean): string[];
+}
+
+const ideas: PersonSource<'ideas', AdminIdea> = {
+  key: 'ideas',
+  async find(store, site, contact) {
+    const ids = (await store.listIdeaContacts(site)).filter((r) => sameContact(r.contact, contact)).map((r) => r.id);
+    const found = await Promise.all(ids.map((id) => store.getIdea(site, id)));
+    return found.filter((i): i is AdminIdea => i !== null);
+  },
+  erase: (store, site, found, includeContent) =>
+    store.eraseIdeas(site, found.map((i) => i.id), { includeContent }),
+  // The idea text is not personal data unless it names the person; it stays unless asked.
+  removedFields: (includeContent) =>
+    includeContent
+      ? ['ideas.*']
+      : ['ideas.name', 'ideas.contact', 'ideas.consentVersion', 'ideas.consentGivenAt', 'ideas.consentHash'],
+};
+
+const SOURCES = [ideas] as const;
+type SourceKey = (typeof SOURCES)[number]['key'];
+
+export class ContactError extends Error {}
+
+export interface PersonData {
+  site: string;
+  contact: { kind: NormalisedContact['kind'] };
+  matched: Record<SourceKey, number>;
+  ideas: AdminIdea[];
+}
+
+export interface ErasureReceipt {
+  receiptId: string;
+  erasedAt: string;
+  site: string;
+  matched: Record<SourceKey, number>;
+  removedFields: string[];
+}
+
+function parseContact(input: string): NormalisedContact {
+  const contact = normaliseContact(input);
+  if (!contact) throw new ContactError('Give an e-mail address or a phone number');
+  return contact;
+}
+
+/** Keyed hash of the normalised contact, for audit rows. */
+async function contactHash(store: Store, contact: NormalisedContact): Promise<string> {
+  const secret = await store.secret('people-audit-key', randomBytes(32).toString('hex'));
+  return createHmac('sha256', secret).update(`${contact.kind}:${contact.key}`).digest('hex').slice(0, 32);
+}
+
+/** Everything stored about the person on this site (subject access); audited. */
+export async function findPerson(
+  store: Store,
+  site: string,
+  input: string,
+  options: { actor: string; now: Date },
+): Promise<PersonData> {
+  const contact = parseContact(input);
+  const found = await ideas.find(store, site, contact);
+  await store.audit({
+    at: options.now.toISOString(),
+    site,
+    actor: options.actor,
+    action: 'people.show',
+    target: `contact ${await contactHash(store, contact)}`,
+    rowCount: found.length,
+  });
+  return { site, contact: { kind: contact.kind }, matched: { ideas: found.length }, ideas: found };
+}
+
+/** Removes the person's personal data (or whole records) everywhere; audited with a receipt id. */
+export async function erasePerson(
+  store: Store,
+  site: string,
+  input: string,
+  options: { actor: string; now: Date; includeContent: boolean },
+): Promise<ErasureReceipt> {
+  const contact = parseContact(input);
+  const receiptId = uuidv7(options.now.getTime());
+  const matched = {} as Record<SourceKey, number>;
+  const removedFields: string[] = [];
+  for (const source of SOURCES) {
+    const found = await source.find(store, site, contact);
+    matched[source.key] = found.length ? await source.erase(store, site, found, options.includeContent) : 0;
+    if (matched[source.key] > 0) removedFields.push(...source.removedFields(options.includeContent));
+  }
+  const total = Object.values<number>(matched).reduce((sum, n) => sum + n, 0);
+  await store.audit({
+    at: options.now.toISOString(),
+    site,
+    actor: options.actor,
+    action: options.includeContent ? 'people.erase-records' : 'people.erase',
+    target: `receipt ${receiptId} contact ${await contactHash(store, contact)}`,
+    rowCount: total,
+  });
+  return { receiptId, erasedAt: options.now.toISOString(), site, matched, removedFields };
+}
