@@ -41,7 +41,7 @@ export default defineConfig(({ mode }) => {
           // modules register its elements, so they must not be shaken out.
           name: 'buurtkit-admin-side-effects',
           transform(code: string, id: string) {
-            return id.startsWith(src('admin')) ? { code, moduleSideEffects: true } : null;
+            return id.startsWith(src('admin')) ? { code, map: null, moduleSideEffects: true } : null;
           },
         },
       ],
