@@ -55,6 +55,7 @@ export const PRESENT_ROLES = [
   'gemeente',
   'woningcorporatie',
   'wijkverpleegkundige',
+  'ervaringsdeskundige',
   'maatschappelijk-werker',
   'ouderenadviseur',
   'vrijwilliger',

@@ -35,6 +35,7 @@ export const detailNl = {
   'role.gemeente': 'iemand van de gemeente',
   'role.woningcorporatie': 'iemand van de woningcorporatie',
   'role.wijkverpleegkundige': 'wijkverpleegkundige',
+  'role.ervaringsdeskundige': 'ervaringsdeskundige',
   'role.maatschappelijk-werker': 'maatschappelijk werker',
   'role.ouderenadviseur': 'ouderenadviseur',
   'role.vrijwilliger': 'vrijwilliger',

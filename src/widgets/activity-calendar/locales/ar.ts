@@ -98,6 +98,7 @@ export const ar: ActivityCalendarStrings = {
   'role.gemeente': 'موظف من البلدية',
   'role.woningcorporatie': 'موظف من مؤسسة السكن',
   'role.wijkverpleegkundige': 'ممرضة الحي',
+  'role.ervaringsdeskundige': 'خبير بالتجربة',
   'role.maatschappelijk-werker': 'أخصائي اجتماعي',
   'role.ouderenadviseur': 'مستشار كبار السن',
   'role.vrijwilliger': 'متطوع',

@@ -94,6 +94,7 @@ export const en: ActivityCalendarStrings = {
   'role.gemeente': 'someone from the municipality',
   'role.woningcorporatie': 'someone from the housing association',
   'role.wijkverpleegkundige': 'district nurse',
+  'role.ervaringsdeskundige': 'peer expert',
   'role.maatschappelijk-werker': 'social worker',
   'role.ouderenadviseur': 'adviser for older people',
   'role.vrijwilliger': 'volunteer',
