@@ -1,8 +1,9 @@
 // The demo centre's collector: a real collector on a SQLite file, with the fictional walk-in centre
 // "Buurthuiskamer De Linde" and sample ideas in several statuses. Used by `npm start`, Storybook
 // and the end-to-end tests. Needs the Node build (`npm run build:node`).
+import { readFileSync } from 'node:fs';
 import { createApp, issueToken, SqliteStore } from '../dist/collector/index.js';
-import { uuidv7 } from '../dist/schema/index.js';
+import { activitySchema, openingHoursSchema, uuidv7 } from '../dist/schema/index.js';
 
 export const DEMO_SITE = 'de-linde';
 
@@ -67,6 +68,33 @@ async function seedIdeas(store, now) {
 }
 
 /**
+ * The programme of the demo page, read from its inline JSON so it is written once. Each item keeps
+ * its own id (as imported items do); the row gets a UUIDv7 for the admin API.
+ */
+export function demoProgramme() {
+  const html = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8');
+  const json = /<activity-calendar>\s*<script type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (!json) throw new Error('demo/index.html: no inline JSON in <activity-calendar>');
+  const items = [];
+  for (const item of JSON.parse(json)) {
+    const parsed = (item.kind === 'opening-hours' ? openingHoursSchema : activitySchema).safeParse(item);
+    if (parsed.success) items.push(parsed.data);
+    else {
+      const why = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      console.warn(`demo: "${item.id}" from demo/index.html is not seeded into the collector (${why})`);
+    }
+  }
+  return items;
+}
+
+async function seedActivities(store, now) {
+  // One millisecond apart, so the admin list keeps the page's order.
+  for (const [i, data] of demoProgramme().entries()) {
+    await store.createActivity({ id: uuidv7(now + i), site: DEMO_SITE, data }, new Date(now + i).toISOString());
+  }
+}
+
+/**
  * Opens (or creates and seeds) the demo database, issues a fresh coordinator token (only its hash
  * is stored, so a new one is shown on every start) and starts listening.
  */
@@ -80,6 +108,7 @@ export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.
       new Date(now).toISOString(),
     );
     await seedIdeas(store, now);
+    await seedActivities(store, now);
   } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
     site = await store.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
   }

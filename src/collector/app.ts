@@ -4,6 +4,7 @@ import { MAX_BODY_BYTES } from '../schema/index.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
+import { registerActivityRoutes } from './routes/activities.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -52,6 +53,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerHealthRoutes(app, options.store);
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerActivityRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.

@@ -4,7 +4,9 @@
  * CSV, the listening line), messages to stderr, so scripts can capture the one without the other.
  * Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -12,6 +14,7 @@ import { ZodError } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
 import { issueToken, parseScopes } from './auth.js';
+import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
 import { EXPORT_FORMATS, startIdeaExport, type ExportFormat } from './export/ideas.js';
 import { collectorLogger } from './logging.js';
@@ -53,9 +56,10 @@ Commands:
                                        Create a coordinator token; it is printed once, on stdout
   token list <site>                    List a site's tokens (prefixes only)
   token revoke <prefix>                Revoke a token by its prefix (bk_xxxxxxxx)
-  export <site> ideas [--format csv|json|ndjson] [--delimiter semicolon|comma] [--out FILE]
-                                       Ideas as CSV (UTF-8 with BOM; the default), a JSON array
-                                       or NDJSON, to FILE or stdout
+  export <site> ideas [--format csv|json|ndjson|xlsx] [--delimiter semicolon|comma] [--out FILE]
+                                       Ideas as CSV (UTF-8 with BOM; the default), a JSON array,
+                                       NDJSON or an Excel workbook, to FILE or stdout (xlsx is
+                                       not written to a terminal)
   people show <site> <contact>         Everything stored about a person (by e-mail or phone), as JSON
   people erase <site> <contact> [--include-content]
                                        Remove that person's name, contact and consent everywhere
@@ -63,12 +67,21 @@ Commands:
                                        a receipt as JSON. Both are audited without the contact
   purge [--site S] [--dry-run]         Remove personal data past its retention period (all sites
                                        unless --site); prints what was removed, audits each count
+  backup --out FILE                    Copy the SQLite database while it is in use (online backup),
+                                       checked with integrity_check; restore by stopping the
+                                       collector and putting FILE in place of --db. For PostgreSQL
+                                       use pg_dump
 
 Storage, for every command:
   --database-url URL   PostgreSQL, postgres://user:password@host:5432/db (env DATABASE_URL)
   --pg-schema NAME     PostgreSQL schema for the tables, created if missing (env BUURTKIT_PG_SCHEMA)
   --db PATH            SQLite file (env BUURTKIT_DB; default ${DEFAULT_SQLITE_PATH})
   A flag wins over the environment; PostgreSQL and SQLite settings together are an error.
+Config file, for every command (optional):
+  --config FILE        JSON (env BUURTKIT_CONFIG) with any of: port, host, trustProxy, logLevel,
+                       submissionLimit, voteLimit, rateWindow, databaseUrl, pgSchema, db.
+                       Checked at start; a flag wins over the environment, the environment over
+                       the file, the file over the default.
 Scopes: read, moderate, export, admin (admin implies all).
 `;
 
@@ -103,6 +116,7 @@ const OPTIONS = {
   site: { type: 'string' },
   'dry-run': { type: 'boolean' },
   'include-content': { type: 'boolean' },
+  config: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Flags = ReturnType<typeof parse>['values'];
@@ -134,9 +148,15 @@ function ideaSort(value: string | undefined): IdeaSort | undefined {
 
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
+/** The config file's settings (`--config` or BUURTKIT_CONFIG), when one was given. */
+let fileConfig: CollectorConfig | undefined;
+
 function storeTarget(flags: Flags): StoreTarget {
   try {
-    return resolveStoreTarget({ databaseUrl: flags['database-url'], db: flags.db, pgSchema: flags['pg-schema'] });
+    return resolveStoreTarget(
+      { databaseUrl: flags['database-url'], db: flags.db, pgSchema: flags['pg-schema'] },
+      environmentWithConfig(fileConfig, process.env),
+    );
   } catch (error) {
     if (error instanceof StoreConfigError) throw new UsageError(error.message);
     throw error;
@@ -153,21 +173,25 @@ async function withStore<T>(flags: Flags, fn: (store: Store) => Promise<T>): Pro
 }
 
 async function serve(flags: Flags): Promise<void> {
-  const port = integer(flags.port ?? process.env.PORT, 'port', 0, 65535) ?? 8787;
-  const host = flags.host ?? process.env.HOST ?? '127.0.0.1';
-  const windowMs = (integer(flags['rate-window'], 'rate-window', 1, 86400) ?? 600) * 1000;
-  const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9);
-  const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9);
+  const file = fileConfig ?? {};
+  const port = integer(flags.port ?? (process.env.PORT || undefined), 'port', 0, 65535) ?? file.port ?? 8787;
+  const host = flags.host ?? (process.env.HOST || undefined) ?? file.host ?? '127.0.0.1';
+  const windowMs = (integer(flags['rate-window'], 'rate-window', 1, 86400) ?? file.rateWindow ?? 600) * 1000;
+  const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9) ?? file.submissionLimit;
+  const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9) ?? file.voteLimit;
   const storage = storeTarget(flags);
   const { app } = await openCollector({
     storage,
     purge: {},
-    trustProxy: flags['trust-proxy'] ?? false,
+    trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
     },
-    logger: collectorLogger({ level: flags['log-level'] ?? process.env.LOG_LEVEL ?? 'info', stream: process.stderr }),
+    logger: collectorLogger({
+      level: flags['log-level'] ?? (process.env.LOG_LEVEL || undefined) ?? file.logLevel ?? 'info',
+      stream: process.stderr,
+    }),
   });
   const storageText = describeStoreTarget(storage);
   app.log.info({ backend: storage.backend }, `storage: ${storageText}`);
@@ -322,13 +346,16 @@ function parseScopesOrUsage(input: string) {
 async function exportCommand(args: string[], flags: Flags): Promise<void> {
   const [slug, what, ...extra] = args;
   if (!slug || what !== 'ideas' || extra.length) {
-    throw new UsageError('Usage: export <site> ideas [--format csv|json|ndjson] [--delimiter semicolon|comma] [--out FILE]');
+    throw new UsageError('Usage: export <site> ideas [--format csv|json|ndjson|xlsx] [--delimiter semicolon|comma] [--out FILE]');
   }
   const format = flags.format ?? 'csv';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   }
   if (format !== 'csv' && flags.delimiter !== undefined) throw new UsageError('--delimiter is for --format csv');
+  if (format === 'xlsx' && !flags.out && process.stdout.isTTY) {
+    throw new UsageError('An XLSX file is binary: give --out FILE or redirect stdout to a file');
+  }
   const delimiterName = flags.delimiter ?? 'semicolon';
   if (delimiterName !== 'semicolon' && delimiterName !== 'comma') {
     throw new UsageError('--delimiter must be semicolon or comma');
@@ -397,6 +424,46 @@ async function people(action: string | undefined, args: string[], flags: Flags):
   });
 }
 
+/**
+ * An online backup of the SQLite file with SQLite's backup API, safe while `serve` is writing.
+ * The copy is made in one step (one read transaction, so concurrent commits cannot make it start
+ * over), into a temporary file beside FILE that is checked with `integrity_check` and only then
+ * renamed to FILE, so FILE is either absent or a complete, verified database.
+ */
+async function backup(args: string[], flags: Flags): Promise<void> {
+  if (args.length || !flags.out) throw new UsageError('Usage: backup --out FILE');
+  const target = storeTarget(flags);
+  if (target.backend !== 'sqlite') {
+    throw new UsageError('backup is for SQLite; back up PostgreSQL with its own tools, e.g. pg_dump --format=custom');
+  }
+  if (target.path === ':memory:') throw new UsageError('An in-memory database cannot be backed up');
+  if (!existsSync(target.path)) throw new Error(`There is no SQLite database at ${target.path}`);
+  const out = flags.out;
+  if (existsSync(out)) throw new Error(`${out} already exists; choose a new file name`);
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
+  const source = new Database(target.path, { fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 5000');
+    const result = await source.backup(temporary, { progress: () => 0x7fffffff });
+    // Read-write, so closing it removes the -wal and -shm files beside the copy.
+    const copy = new Database(temporary, { fileMustExist: true });
+    let check: string;
+    try {
+      check = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    } finally {
+      copy.close();
+    }
+    if (check !== 'ok') throw new Error(`The backup failed its integrity check: ${check}`);
+    renameSync(temporary, out);
+    process.stderr.write(`Backed up ${describeStoreTarget(target)} to ${out} (${result.totalPages} pages, integrity ok)\n`);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  } finally {
+    source.close();
+  }
+}
+
 async function migrate(flags: Flags): Promise<void> {
   const target = storeTarget(flags);
   process.stderr.write(`Storage: ${describeStoreTarget(target)}\n`);
@@ -428,6 +495,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(HELP);
       return 2;
     }
+    const configPath = flags.config ?? (process.env.BUURTKIT_CONFIG || undefined);
+    fileConfig = configPath === undefined ? undefined : loadConfigFile(configPath);
     if (command === 'serve') {
       if (rest.length) throw new UsageError('serve takes no arguments');
       await serve(flags);
@@ -439,11 +508,16 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'export') await exportCommand(rest, flags);
     else if (command === 'purge') await purgeCommand(rest, flags);
     else if (command === 'people') await people(rest[0], rest.slice(1), flags);
+    else if (command === 'backup') await backup(rest, flags);
     else throw new UsageError(`Unknown command "${command}"`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`buurtkit-collector: ${error.message}\nRun buurtkit-collector --help for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ConfigFileError) {
+      process.stderr.write(`buurtkit-collector: ${error.message}\n`);
       return 2;
     }
     if (error instanceof ZodError) {

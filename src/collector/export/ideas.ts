@@ -28,6 +28,7 @@ import type { AdminIdea } from '../../schema/index.js';
 import type { Site, Store } from '../store/types.js';
 import { csvChunks, type CsvColumn, type CsvDelimiter } from './csv.js';
 import { jsonChunks } from './json.js';
+import { writeXlsx, XlsxDate, type XlsxColumn } from './xlsx.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Zone offsets per 15-minute bucket of UTC time, per zone; bounded, cleared when full. */
@@ -76,12 +77,18 @@ function offsetAt(ms: number, timeZone: string): number {
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** The wall-clock time in the zone, as milliseconds read as UTC; null when there is none. */
+export function localDateTimeMs(iso: string | null, timeZone: string): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms + offsetAt(ms, timeZone);
+}
+
 /** `YYYY-MM-DD HH:mm` in the given zone: unambiguous, sortable, and read as a date by Excel. */
 export function formatLocalDateTime(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  const local = new Date(ms + offsetAt(ms, timeZone));
+  const ms = localDateTimeMs(iso, timeZone);
+  if (ms === null) return '';
+  const local = new Date(ms);
   return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
@@ -145,20 +152,59 @@ export function ideaExportRecord(i: AdminIdea, timeZone: string): Record<string,
   };
 }
 
-export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
+/**
+ * The XLSX sheet has the JSON record's fields, same names, same order: instants as ISO 8601 text
+ * in UTC, each followed by its `…_lokaal` column holding a real date cell (site zone, shown as
+ * `yyyy-mm-dd hh:mm`, so it sorts and filters as a date); booleans `ja`/`nee` as in the CSV;
+ * votes as a number.
+ */
+export function ideaXlsxColumns(timeZone: string): readonly XlsxColumn<AdminIdea>[] {
+  const local = (iso: string | null) => {
+    const ms = localDateTimeMs(iso, timeZone);
+    return ms === null ? null : XlsxDate.fromLocalMs(ms);
+  };
+  const instant = (header: string, get: (i: AdminIdea) => string | null): XlsxColumn<AdminIdea>[] => [
+    { header, value: get, width: 26 },
+    { header: `${header}_lokaal`, value: (i) => local(get(i)), width: 17 },
+  ];
+  return [
+    { header: 'id', value: (i) => i.id, width: 38 },
+    ...instant('ontvangen_op', (i) => i.createdAt),
+    { header: 'status', value: (i) => i.status, width: 16 },
+    { header: 'gepubliceerd', value: (i) => i.published },
+    { header: 'categorie', value: (i) => i.category },
+    { header: 'rol', value: (i) => i.role },
+    { header: 'wil_helpen', value: (i) => i.wantsToHelp },
+    { header: 'idee', value: (i) => i.text, width: 60 },
+    { header: 'naam', value: (i) => i.name, width: 20 },
+    { header: 'contact', value: (i) => i.contact, width: 26 },
+    { header: 'toestemming_versie', value: (i) => i.consentVersion },
+    ...instant('toestemming_op', (i) => i.consentGivenAt),
+    { header: 'publiek_antwoord', value: (i) => i.publicAnswer, width: 40 },
+    { header: 'reden', value: (i) => i.statusReason, width: 30 },
+    { header: 'stemmen', value: (i) => i.votes },
+    { header: 'taal', value: (i) => i.locale },
+    ...instant('bijgewerkt_op', (i) => i.updatedAt),
+    { header: 'toestemming_hash', value: (i) => i.consentHash },
+  ];
+}
+
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   ndjson: 'application/x-ndjson; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export interface IdeaExport {
   rowCount: number;
   fileName: string;
   contentType: string;
-  chunks: AsyncGenerator<string>;
+  /** Text for CSV and JSON, buffers for XLSX. */
+  chunks: AsyncGenerator<string | Buffer>;
 }
 
 /**
@@ -191,6 +237,8 @@ export async function startIdeaExport(
     chunks:
       format === 'csv'
         ? csvChunks(ideaExportColumns(site.timeZone), rows, { delimiter: options.delimiter ?? ';' })
-        : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format),
+        : format === 'xlsx'
+          ? writeXlsx([{ name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows }], { modified: options.now })
+          : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format),
   };
 }

@@ -164,9 +164,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   );
 
   // The same fields as JSON (one array) or NDJSON (one record per line); see `ideaExportRecord`.
+  // XLSX: one workbook with a sheet of ideas, a ZIP streamed entry by entry (see export/xlsx.ts).
   // `Readable.from` pulls from the generator only as the socket drains: back-pressure all the way
   // down to the database pages.
-  for (const format of ['json', 'ndjson'] as const) {
+  for (const format of ['json', 'ndjson', 'xlsx'] as const) {
     app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));

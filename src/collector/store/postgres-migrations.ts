@@ -114,6 +114,22 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'consent text hash on ideas',
     sql: `ALTER TABLE ideas ADD COLUMN consent_hash text;`,
   },
+  {
+    version: 3,
+    name: 'calendar activities and opening hours',
+    sql: `
+      CREATE TABLE activities (
+        id         text COLLATE "C" PRIMARY KEY,
+        site       text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        kind       text NOT NULL CHECK (kind IN ('activity', 'opening-hours')),
+        data       jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        deleted_at timestamptz
+      );
+      CREATE INDEX activities_site_created ON activities(site, created_at, id);
+    `,
+  },
 ];
 
 /**

@@ -6,15 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea } from '../../schema/index.js';
+import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
 import { toPublishedIdea } from './projections.js';
 import type {
+  ActivityRecord,
   AuditEntry,
   ExportQuery,
   IdeaQuery,
   InsertOutcome,
+  NewActivity,
   NewIdea,
   NewSite,
   NewVote,
@@ -39,6 +41,18 @@ export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 const SITE_COLUMNS = 'slug, name, time_zone, locales, allowed_origins, settings, created_at';
 const TOKEN_COLUMNS = 'id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at';
 const AUDIT_COLUMNS = 'at, site, actor, action, target, row_count';
+const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at';
+
+function toActivity(r: Row): ActivityRecord {
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    kind: r.kind as ActivityRecord['kind'],
+    data: r.data as ScheduleItem,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
 
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
@@ -474,6 +488,50 @@ export class PostgresStore implements Store {
       target: r.target as string | null,
       rowCount: r.row_count as number | null,
     }));
+  }
+
+  // ---- calendar -------------------------------------------------------------------------------
+
+  async createActivity(a: NewActivity, now: string): Promise<ActivityRecord> {
+    const { rows } = await this.query(
+      `INSERT INTO activities (id, site, kind, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+       RETURNING ${ACTIVITY_COLUMNS}`,
+      [a.id, a.site, a.data.kind, JSON.stringify(a.data), now],
+    );
+    return toActivity(rows[0]!);
+  }
+
+  async updateActivity(site: string, id: string, data: ScheduleItem, now: string): Promise<ActivityRecord | null> {
+    const { rows } = await this.query(
+      `UPDATE activities SET kind = $3, data = $4, updated_at = $5
+       WHERE site = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${ACTIVITY_COLUMNS}`,
+      [site, id, data.kind, JSON.stringify(data), now],
+    );
+    return rows[0] ? toActivity(rows[0]) : null;
+  }
+
+  async deleteActivity(site: string, id: string, now: string): Promise<boolean> {
+    const { rowCount } = await this.query(
+      'UPDATE activities SET deleted_at = $3, updated_at = $3 WHERE site = $1 AND id = $2 AND deleted_at IS NULL',
+      [site, id, now],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async getActivity(site: string, id: string): Promise<ActivityRecord | null> {
+    const { rows } = await this.query(
+      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = $1 AND id = $2 AND deleted_at IS NULL`,
+      [site, id],
+    );
+    return rows[0] ? toActivity(rows[0]) : null;
+  }
+
+  async listActivities(site: string): Promise<ActivityRecord[]> {
+    const { rows } = await this.query(
+      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
+      [site],
+    );
+    return rows.map(toActivity);
   }
 
   async close(): Promise<void> {

@@ -114,4 +114,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'consent text hash on ideas',
     sql: `ALTER TABLE ideas ADD COLUMN consent_hash TEXT;`,
   },
+  {
+    version: 3,
+    name: 'calendar activities and opening hours',
+    sql: `
+      CREATE TABLE activities (
+        id         TEXT PRIMARY KEY,
+        site       TEXT NOT NULL REFERENCES sites(slug),
+        kind       TEXT NOT NULL CHECK (kind IN ('activity', 'opening-hours')),
+        data       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+      ) STRICT;
+      CREATE INDEX activities_site_created ON activities(site, created_at, id);
+    `,
+  },
 ];

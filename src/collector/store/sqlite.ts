@@ -8,16 +8,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea } from '../../schema/index.js';
+import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { toPublishedIdea } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
 import type {
+  ActivityRecord,
   AuditEntry,
   ExportQuery,
   IdeaQuery,
   InsertOutcome,
+  NewActivity,
   NewIdea,
   NewSite,
   NewVote,
@@ -31,6 +33,19 @@ import type {
 } from './types.js';
 
 const EXPORT_PAGE_SIZE = 500;
+
+const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at';
+
+function toActivity(r: Row): ActivityRecord {
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    kind: r.kind as ActivityRecord['kind'],
+    data: JSON.parse(String(r.data)) as ScheduleItem,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
 
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
@@ -457,6 +472,44 @@ export class SqliteStore implements Store {
       target: r.target as string | null,
       rowCount: r.row_count as number | null,
     }));
+  }
+
+  // ---- calendar -------------------------------------------------------------------------------
+
+  async createActivity(a: NewActivity, now: string): Promise<ActivityRecord> {
+    this.sql(
+      `INSERT INTO activities (id, site, kind, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(a.id, a.site, a.data.kind, JSON.stringify(a.data), now, now);
+    return { id: a.id, site: a.site, kind: a.data.kind, data: a.data, createdAt: now, updatedAt: now };
+  }
+
+  async updateActivity(site: string, id: string, data: ScheduleItem, now: string): Promise<ActivityRecord | null> {
+    const row = this.sql(
+      `UPDATE activities SET kind = ?, data = ?, updated_at = ?
+       WHERE site = ? AND id = ? AND deleted_at IS NULL RETURNING ${ACTIVITY_COLUMNS}`,
+    ).get(data.kind, JSON.stringify(data), now, site, id) as Row | undefined;
+    return row ? toActivity(row) : null;
+  }
+
+  async deleteActivity(site: string, id: string, now: string): Promise<boolean> {
+    const result = this.sql(
+      'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE site = ? AND id = ? AND deleted_at IS NULL',
+    ).run(now, now, site, id);
+    return result.changes > 0;
+  }
+
+  async getActivity(site: string, id: string): Promise<ActivityRecord | null> {
+    const row = this.sql(
+      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND id = ? AND deleted_at IS NULL`,
+    ).get(site, id) as Row | undefined;
+    return row ? toActivity(row) : null;
+  }
+
+  async listActivities(site: string): Promise<ActivityRecord[]> {
+    const rows = this.sql(
+      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+    ).all(site) as Row[];
+    return rows.map(toActivity);
   }
 
   async close(): Promise<void> {

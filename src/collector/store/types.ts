@@ -12,6 +12,7 @@ import type {
   PublishedIdea,
   RespondentRole,
   RetentionSettings,
+  ScheduleItem,
   TokenScope,
   WidgetName,
 } from '../../schema/index.js';
@@ -141,6 +142,22 @@ export interface AuditEntry {
   rowCount: number | null;
 }
 
+/**
+ * A calendar item a coordinator manages (activity or opening hours). `id` is the row's UUIDv7, used
+ * in admin URLs; `data` is the validated schedule item, whose own `id` is what the widget and the
+ * ICS feed see (the row id for items made in the API, the ICS UID for imported ones).
+ */
+export interface ActivityRecord {
+  id: string;
+  site: string;
+  kind: ScheduleItem['kind'];
+  data: ScheduleItem;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewActivity = Pick<ActivityRecord, 'id' | 'site' | 'data'>;
+
 export interface Store {
   createSite(site: NewSite, now: string): Promise<Site>;
   updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
@@ -182,6 +199,17 @@ export interface Store {
 
   /** Adds a vote to a published idea of the site. */
   addVote(vote: NewVote): Promise<VoteOutcome>;
+
+  /** Stores a new calendar item; its kind is `data.kind`. */
+  createActivity(activity: NewActivity, now: string): Promise<ActivityRecord>;
+  /** Replaces the item's data (and kind); null when the site has no such item or it was deleted. */
+  updateActivity(site: string, id: string, data: ScheduleItem, now: string): Promise<ActivityRecord | null>;
+  /** Soft delete: the row stays with `deleted_at` set; false when there was no live item. */
+  deleteActivity(site: string, id: string, now: string): Promise<boolean>;
+  /** A live (not deleted) item of the site. */
+  getActivity(site: string, id: string): Promise<ActivityRecord | null>;
+  /** The site's live items, oldest first. */
+  listActivities(site: string): Promise<ActivityRecord[]>;
 
   /** Counts one hit in a fixed window and returns the count including it (atomic). */
   hitRateLimit(hit: RateLimitHit): Promise<number>;

@@ -1,0 +1,272 @@
+/**
+ * The activity calendar on the collector (issue 4, item 4): public reads for `<activity-calendar>`
+ * and calendar apps, and coordinator CRUD plus ICS upload under /v1/admin.
+ *
+ * - `GET /v1/sites/:site/activities?from&to` → `{items}`: the stored items (not occurrences; the
+ *   widget expands in the browser) that have at least one occurrence overlapping the dates `from`
+ *   to `to` (inclusive, in the site's zone). Without `from`/`to`: every live item.
+ * - `GET /v1/sites/:site/activities.ics[?audience&category]`: a feed; filters as in the widget
+ *   (opening hours always stay; an activity "voor iedereen" matches every audience).
+ * - `/v1/admin/sites/:site/activities[/:id]`: `read` to look, `moderate` to change, audited.
+ *   Admin URLs use the row's UUIDv7; the item's own `id` (what the widget and the feed's UID see)
+ *   is set by the collector: the row id for items made here, the ICS UID for imported ones.
+ * - `POST /v1/admin/sites/:site/activities/import` (`text/calendar`, ≤ the 32 KiB body limit):
+ *   upserts by the item `id` derived from each event's UID: a live item with that id is replaced
+ *   (keeping its row id), otherwise one is created; deleted items are not revived but re-created.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ACTIVITY_CATEGORY_MAX } from '../../calendar/constants.js';
+import { importIcs } from '../../calendar/ics-import.js';
+import { writeIcsFeed } from '../../calendar/ics-write.js';
+import { expand } from '../../calendar/recurrence.js';
+import { startOfDay } from '../../calendar/time-zone.js';
+import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
+import {
+  AUDIENCE_TAGS,
+  SITE_SLUG_PATTERN,
+  activitySchema,
+  isUuidV7,
+  localDateSchema,
+  openingHoursSchema,
+  toFieldIssues,
+  uuidv7,
+  type FieldIssue,
+  type ScheduleItem,
+  type TokenScope,
+} from '../../schema/index.js';
+import { checkBearer } from '../auth.js';
+import { ApiError } from '../http.js';
+import { isOriginAllowed } from '../sites.js';
+import type { ActivityRecord } from '../store/types.js';
+import type { RouteContext } from './context.js';
+import { invalid, requireJson, storableTextIssues } from './public.js';
+
+/** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
+const PUBLIC_CACHE = 'public, max-age=300';
+/** The widget asks for 14 months; a little more than two years is the most one request expands. */
+const MAX_RANGE_DAYS = 800;
+
+const rangeQuerySchema = z.object({ from: localDateSchema.optional(), to: localDateSchema.optional() });
+const feedQuerySchema = z.object({
+  audience: z.enum(AUDIENCE_TAGS).optional(),
+  category: z.string().trim().min(1).max(ACTIVITY_CATEGORY_MAX).optional(),
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const notFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+
+/** Validates with the kind's own schema, so 422 paths point into that kind's fields. */
+function parseItem(body: unknown, id: string): ScheduleItem {
+  if (!isRecord(body)) throw invalid([{ path: '', message: 'Expected an object', code: 'invalid_type' }]);
+  if (body.id !== undefined && body.id !== id) {
+    throw invalid([{ path: 'id', message: 'The id is set by the collector; leave it out', code: 'id_mismatch' }]);
+  }
+  const schema = body.kind === 'opening-hours' ? openingHoursSchema : activitySchema;
+  const parsed = schema.safeParse({ ...body, id });
+  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+  const nul = storableTextIssues(parsed.data);
+  if (nul.length) throw invalid(nul);
+  return parsed.data;
+}
+
+/** The widget's filter rule (src/widgets/activity-calendar/filters.ts), for the feed. */
+function matchesFeedFilter(item: ScheduleItem, filter: z.output<typeof feedQuerySchema>): boolean {
+  if (item.kind === 'opening-hours') return true;
+  if (filter.category && item.category !== filter.category) return false;
+  if (filter.audience && !item.audience.includes('iedereen') && !item.audience.includes(filter.audience)) return false;
+  return true;
+}
+
+async function rejectCrossSite(request: FastifyRequest): Promise<void> {
+  if (request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
+  }
+}
+
+async function requireCalendar(request: FastifyRequest): Promise<void> {
+  if (!/^text\/calendar\s*(?:;|$)/i.test(request.headers['content-type'] ?? '')) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the ICS file as Content-Type: text/calendar');
+  }
+}
+
+export function registerActivityRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  // Encapsulated, so the text/calendar body parser exists for the import route only.
+  void app.register(async (scope) => activityRoutes(scope, ctx));
+}
+
+async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const { store } = ctx;
+  app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  /** Public reads: the site must exist; an allowed Origin is echoed (see installResponseHeaders). */
+  async function loadSite(request: FastifyRequest): Promise<void> {
+    const slug = (request.params as { site: string }).site;
+    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
+    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
+    request.site = site;
+    const origin = request.headers.origin;
+    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
+  }
+
+  const authorise = (scope: TokenScope) =>
+    async function authorise(request: FastifyRequest): Promise<void> {
+      const slug = (request.params as { site: string }).site;
+      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
+      if (!check.ok) {
+        const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+        throw new ApiError(check.status, check.error, check.message, undefined, headers);
+      }
+      request.token = check.token;
+      request.site = await store.getSite(slug);
+      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
+    };
+
+  const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) =>
+    store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+
+  // ---- public ----------------------------------------------------------------------------------
+
+  app.get('/v1/sites/:site/activities', { onRequest: [loadSite] }, async (request, reply) => {
+    const site = request.site!;
+    const query = rangeQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const { from, to } = query.data;
+    const issues: FieldIssue[] = [];
+    if ((from === undefined) !== (to === undefined)) {
+      issues.push({ path: from === undefined ? 'from' : 'to', message: 'Give both from and to, or neither', code: 'invalid_range' });
+    } else if (from !== undefined && to !== undefined) {
+      const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
+      if (days < 0) issues.push({ path: 'to', message: 'to comes before from', code: 'invalid_range' });
+      else if (days > MAX_RANGE_DAYS) issues.push({ path: 'to', message: `At most ${MAX_RANGE_DAYS} days`, code: 'invalid_range' });
+    }
+    if (issues.length) throw invalid(issues);
+    let items = (await store.listActivities(site.slug)).map((r) => r.data);
+    if (from !== undefined && to !== undefined) {
+      const start = startOfDay(parseLocalDate(from)!, site.timeZone);
+      const end = startOfDay(addDays(parseLocalDate(to)!, 1), site.timeZone);
+      items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1 }).length > 0);
+    }
+    reply.header('Cache-Control', PUBLIC_CACHE);
+    return { items };
+  });
+
+  app.get('/v1/sites/:site/activities.ics', { onRequest: [loadSite] }, async (request, reply: FastifyReply) => {
+    const site = request.site!;
+    const query = feedQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const items = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
+    const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone });
+    return reply
+      .header('Content-Type', 'text/calendar; charset=utf-8')
+      .header('Content-Disposition', `inline; filename="${site.slug}.ics"`)
+      .header('Cache-Control', PUBLIC_CACHE)
+      .send(feed);
+  });
+
+  // ---- coordinators ----------------------------------------------------------------------------
+
+  app.get('/v1/admin/sites/:site/activities', { onRequest: [authorise('read')] }, async (request) => {
+    return { activities: await store.listActivities(request.site!.slug) };
+  });
+
+  app.get('/v1/admin/sites/:site/activities/:id', { onRequest: [authorise('read')] }, async (request) => {
+    const { id } = request.params as { id: string };
+    const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
+    if (!record) throw notFound();
+    return record;
+  });
+
+  app.post(
+    '/v1/admin/sites/:site/activities',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    async (request, reply) => {
+      const id = uuidv7();
+      const data = parseItem(request.body, id);
+      const now = ctx.now();
+      const record = await store.createActivity({ id, site: request.site!.slug, data }, now.toISOString());
+      await audit(request, 'activity.create', id, 1, now);
+      return reply.code(201).header('Location', `/v1/admin/sites/${record.site}/activities/${id}`).send(record);
+    },
+  );
+
+  app.put(
+    '/v1/admin/sites/:site/activities/:id',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const site = request.site!.slug;
+      const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
+      if (!existing) throw notFound();
+      const data = parseItem(request.body, existing.data.id);
+      const now = ctx.now();
+      const record = await store.updateActivity(site, id, data, now.toISOString());
+      if (!record) throw notFound(); // deleted meanwhile
+      await audit(request, 'activity.update', id, 1, now);
+      return record;
+    },
+  );
+
+  app.delete(
+    '/v1/admin/sites/:site/activities/:id',
+    { onRequest: [rejectCrossSite, authorise('moderate')] },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const now = ctx.now();
+      const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
+      if (!deleted) throw notFound();
+      await audit(request, 'activity.delete', id, 1, now);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/v1/admin/sites/:site/activities/import',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireCalendar] },
+    async (request) => {
+      const site = request.site!;
+      const text = typeof request.body === 'string' ? request.body : '';
+      const parsed = importIcs(text, { defaultTimeZone: site.timeZone });
+      const warnings: { code: string; message: string; uid?: string }[] = parsed.warnings.map((w) => ({
+        code: w.code,
+        message: w.message,
+        ...(w.uid !== undefined && { uid: w.uid }),
+      }));
+      if (parsed.calendar.events.length === 0) {
+        throw invalid([{ path: '', message: 'The file holds no calendar events', code: 'no_events' }]);
+      }
+      const live = new Map((await store.listActivities(site.slug)).map((r) => [r.data.id, r]));
+      const now = ctx.now();
+      const items: ActivityRecord[] = [];
+      let created = 0;
+      let updated = 0;
+      for (const input of parsed.activities) {
+        const checked = activitySchema.safeParse(input);
+        const nul = checked.success ? storableTextIssues(checked.data) : [];
+        if (!checked.success || nul.length) {
+          const why = checked.success ? nul : toFieldIssues(checked.error);
+          warnings.push({ code: 'skipped', message: `Not imported: ${why.map((i) => `${i.path}: ${i.message}`).join('; ')}`, uid: input.id });
+          continue;
+        }
+        const existing = live.get(checked.data.id);
+        const record = existing
+          ? await store.updateActivity(site.slug, existing.id, checked.data, now.toISOString())
+          : null;
+        if (record) {
+          updated++;
+          items.push(record);
+        } else {
+          const id = uuidv7();
+          const made = await store.createActivity({ id, site: site.slug, data: checked.data }, now.toISOString());
+          live.set(made.data.id, made);
+          created++;
+          items.push(made);
+        }
+      }
+      await audit(request, 'activity.import', null, created + updated, now);
+      return { created, updated, items, warnings };
+    },
+  );
+}

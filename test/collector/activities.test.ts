@@ -1,0 +1,253 @@
+/**
+ * The calendar on the collector: coordinator CRUD and ICS upload, the public range route and the
+ * `.ics` feed, through real sockets on every backend (SQLite always, PostgreSQL with DATABASE_URL).
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseIcs } from '../../src/calendar/ics-parse.js';
+import { isUuidV7 } from '../../src/schema/index.js';
+import { BACKENDS, ORIGIN, SITE, startTestCollector, type TestCollector } from './helpers.js';
+import { noticePostgresSkipped } from './pg.js';
+
+noticePostgresSkipped('calendar route tests');
+
+const KOKEN = {
+  title: 'Samen koken',
+  description: 'Samen een maaltijd maken; €3,50 eigen bijdrage',
+  start: '2026-01-09T17:30',
+  end: '2026-01-09T20:00',
+  recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR', exdates: ['2026-04-03T17:30'] },
+  category: 'eten',
+  audience: ['senioren'],
+  cost: { kind: 'contribution', amount: 350 },
+};
+const INLOOP = {
+  kind: 'opening-hours',
+  title: 'Inloop',
+  start: '2026-01-05T10:00',
+  end: '2026-01-05T12:00',
+  recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+};
+
+type Json = Record<string, any>;
+
+for (const backend of BACKENDS) {
+  describe(`calendar routes (${backend})`, () => {
+    let c: TestCollector;
+    let token: string;
+    beforeEach(async () => {
+      c = await startTestCollector({ backend });
+      token = await c.token(['read', 'moderate']);
+    });
+    afterEach(async () => c.close());
+
+    const admin = (path: string, init: RequestInit & { token?: string | null } = {}) => {
+      const t = init.token === undefined ? token : init.token;
+      return fetch(`${c.url}/v1/admin/sites/${SITE}/activities${path}`, {
+        ...init,
+        headers: {
+          ...(t ? { authorization: `Bearer ${t}` } : {}),
+          ...(typeof init.body === 'string' && !init.headers ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers as Record<string, string>),
+        },
+      });
+    };
+    const create = async (body: unknown) => {
+      const answer = await admin('', { method: 'POST', body: JSON.stringify(body) });
+      expect(answer.status).toBe(201);
+      return (await answer.json()) as Json;
+    };
+    const publicGet = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${c.url}/v1/sites/${SITE}/${path}`, { headers });
+
+    it('create → public list → feed that parses back → update → delete, audited', async () => {
+      const made = await create(KOKEN);
+      expect(isUuidV7(made.id)).toBe(true);
+      expect(made).toMatchObject({ site: SITE, kind: 'activity', data: { id: made.id, title: 'Samen koken', timeZone: 'Europe/Amsterdam' } });
+      const hours = await create(INLOOP);
+      expect(hours.kind).toBe('opening-hours');
+
+      const list = await publicGet('activities?from=2026-03-01&to=2026-03-31', { origin: ORIGIN });
+      expect(list.status).toBe(200);
+      expect(list.headers.get('cache-control')).toBe('public, max-age=300');
+      expect(list.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      const { items } = (await list.json()) as { items: Json[] };
+      expect(items.map((i) => i.title)).toEqual(['Samen koken', 'Inloop']);
+      expect(items[0]).toEqual(made.data);
+
+      // Only items with an occurrence in the range; without a range, everything live.
+      const before = (await (await publicGet('activities?from=2025-12-01&to=2026-01-06')).json()) as { items: Json[] };
+      expect(before.items.map((i) => i.title)).toEqual(['Inloop']);
+      expect(((await (await publicGet('activities')).json()) as { items: Json[] }).items).toHaveLength(2);
+
+      const feed = await publicGet('activities.ics', { origin: ORIGIN });
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+      expect(feed.headers.get('cache-control')).toBe('public, max-age=300');
+      expect(feed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      const text = await feed.text();
+      expect(text).toContain('X-WR-CALNAME:Buurthuiskamer De Linde');
+      const calendar = parseIcs(text);
+      const koken = calendar.events.find((e) => e.summary === 'Samen koken')!;
+      expect(koken.uid).toBe(made.id);
+      expect(koken.rrule).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=FR');
+      expect(koken.start).toBe('2026-01-09T17:30:00');
+      expect(koken.timeZone).toBe('Europe/Amsterdam');
+      expect(koken.exdates).toContain('2026-04-03T17:30:00');
+      expect(calendar.events.map((e) => e.summary).sort()).toEqual(['Inloop', 'Samen koken']);
+
+      const put = await admin(`/${made.id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ ...made.data, title: 'Samen koken en eten', status: 'gaat-niet-door', statusReason: 'Keuken verbouwd' }),
+      });
+      expect(put.status).toBe(200);
+      const updated = (await put.json()) as Json;
+      expect(updated).toMatchObject({ id: made.id, createdAt: made.createdAt, data: { title: 'Samen koken en eten', status: 'gaat-niet-door' } });
+      expect(((await (await admin(`/${made.id}`)).json()) as Json).data.title).toBe('Samen koken en eten');
+      expect(parseIcs(await (await publicGet('activities.ics')).text()).events.find((e) => e.uid === made.id)).toMatchObject({
+        summary: 'Samen koken en eten',
+        status: 'CANCELLED',
+      });
+
+      const del = await admin(`/${made.id}`, { method: 'DELETE' });
+      expect(del.status).toBe(204);
+      expect((await admin(`/${made.id}`, { method: 'DELETE' })).status).toBe(404);
+      expect((await admin(`/${made.id}`)).status).toBe(404);
+      const after = (await (await publicGet('activities?from=2026-03-01&to=2026-03-31')).json()) as { items: Json[] };
+      expect(after.items.map((i) => i.title)).toEqual(['Inloop']);
+      expect(parseIcs(await (await publicGet('activities.ics')).text()).events.map((e) => e.summary)).toEqual(['Inloop']);
+      const adminList = (await (await admin('')).json()) as { activities: Json[] };
+      expect(adminList.activities.map((a) => a.id)).toEqual([hours.id]);
+
+      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action.startsWith('activity.'));
+      expect(audit.map((e) => [e.action, e.target])).toEqual([
+        ['activity.create', made.id],
+        ['activity.create', hours.id],
+        ['activity.update', made.id],
+        ['activity.delete', made.id],
+      ]);
+    });
+
+    it('filters the feed by audience and category as the widget does', async () => {
+      await create(KOKEN);
+      await create({ ...KOKEN, title: 'Huiskamergesprek', category: 'gesprek', audience: ['iedereen'] });
+      await create({ ...KOKEN, title: 'Knutselen', category: 'creatief', audience: ['kinderen'] });
+      await create(INLOOP);
+      const titles = async (query: string) =>
+        parseIcs(await (await publicGet(`activities.ics${query}`)).text()).events.map((e) => e.summary).sort();
+      expect(await titles('?audience=senioren')).toEqual(['Huiskamergesprek', 'Inloop', 'Samen koken']);
+      expect(await titles('?category=creatief')).toEqual(['Inloop', 'Knutselen']);
+      expect(await titles('?audience=kinderen&category=eten')).toEqual(['Inloop']);
+      expect((await publicGet('activities.ics?audience=robots')).status).toBe(422);
+    });
+
+    it('answers 422 with precise paths, per kind', async () => {
+      const post = async (body: unknown) => {
+        const answer = await admin('', { method: 'POST', body: JSON.stringify(body) });
+        expect(answer.status).toBe(422);
+        return ((await answer.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
+      };
+      expect(await post({ ...KOKEN, end: '2026-01-09T17:00' })).toEqual(['end']);
+      expect(await post({ ...KOKEN, recurrence: { rrule: 'FREQ=SOMETIMES' } })).toEqual(['recurrence.rrule']);
+      expect(await post({ ...KOKEN, cost: { kind: 'amount', amount: -1 } })).toEqual(['cost.amount']);
+      // Opening hours have no audience: their own schema says so.
+      expect(await post({ ...INLOOP, audience: ['senioren'] })).toEqual(['']);
+      expect(await post({ ...INLOOP, title: ' ' })).toEqual(['title']);
+      expect(await post({ ...KOKEN, id: 'mijn-id' })).toEqual(['id']);
+      expect(await post([KOKEN])).toEqual(['']);
+      expect(await post({ ...KOKEN, title: 'a\u0000b' })).toEqual(['title']);
+      const range = async (query: string) => {
+        const answer = await publicGet(`activities?${query}`);
+        expect(answer.status, query).toBe(422);
+        return ((await answer.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
+      };
+      expect(await range('from=2026-01-01')).toEqual(['to']);
+      expect(await range('from=2026-02-30&to=2026-03-01')).toEqual(['from']);
+      expect(await range('from=2026-03-01&to=2026-02-01')).toEqual(['to']);
+      expect(await range('from=2026-01-01&to=2029-01-01')).toEqual(['to']);
+      expect((await c.store.listActivities(SITE)).length).toBe(0);
+      // Dates at the ends of the calendar are no error, just nothing.
+      await create(KOKEN);
+      for (const query of ['from=9999-12-01&to=9999-12-31', 'from=0001-01-01&to=0001-01-02']) {
+        const answer = await publicGet(`activities?${query}`);
+        expect(answer.status, query).toBe(200);
+        expect(await answer.json()).toEqual({ items: [] });
+      }
+    });
+
+    it('needs read to look and moderate to change; refuses cross-site changes', async () => {
+      const made = await create(KOKEN);
+      const reader = await c.token(['read']);
+      const other = await c.token(['read', 'moderate'], { site: (await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug });
+      expect((await admin('', { token: null })).status).toBe(401);
+      expect((await admin('', { token: reader })).status).toBe(200);
+      expect((await admin(`/${made.id}`, { token: reader })).status).toBe(200);
+      expect((await admin('', { token: other })).status).toBe(403);
+      const changes: [string, RequestInit][] = [
+        ['', { method: 'POST', body: JSON.stringify(KOKEN) }],
+        [`/${made.id}`, { method: 'PUT', body: JSON.stringify(KOKEN) }],
+        [`/${made.id}`, { method: 'DELETE' }],
+        ['/import', { method: 'POST', body: 'BEGIN:VCALENDAR', headers: { 'content-type': 'text/calendar' } }],
+      ];
+      for (const [path, init] of changes) {
+        const answer = await admin(path, { ...init, token: reader });
+        expect(answer.status, `${init.method} ${path}`).toBe(403);
+        expect(((await answer.json()) as Json).error).toBe('insufficient_scope');
+        const cross = await admin(path, { ...init, headers: { ...(init.headers as object), 'sec-fetch-site': 'cross-site', ...(init.method !== 'DELETE' && !init.headers ? { 'content-type': 'application/json' } : {}) } });
+        expect(cross.status, `cross-site ${init.method} ${path}`).toBe(403);
+        expect(((await cross.json()) as Json).error).toBe('cross_site_request');
+      }
+      expect((await admin('/not-a-uuid')).status).toBe(404);
+      expect((await c.store.listActivities(SITE)).map((r) => r.data.title)).toEqual(['Samen koken']);
+    });
+
+    it('lets only allowed origins read cross-origin, and answers their preflight', async () => {
+      await create(KOKEN);
+      for (const path of ['activities', 'activities.ics']) {
+        const foreign = await publicGet(path, { origin: 'https://evil.example' });
+        expect(foreign.status).toBe(200); // public data, but the browser will not hand it over
+        expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+        expect(foreign.headers.get('vary')).toMatch(/Origin/);
+      }
+      const preflight = await fetch(`${c.url}/v1/sites/${SITE}/activities`, {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN, 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      expect((await publicGet('../nope/activities')).status).toBe(404);
+      expect((await fetch(`${c.url}/v1/sites/nope/activities`)).status).toBe(404);
+    });
+
+    it('imports an uploaded ICS file, and a second upload updates the same items', async () => {
+      const file = readFileSync(new URL('../fixtures/ics/thunderbird-cancelled-occurrence.ics', import.meta.url), 'utf8');
+      const upload = () =>
+        admin('/import', { method: 'POST', body: file, headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+      const first = await upload();
+      expect(first.status).toBe(200);
+      const one = (await first.json()) as Json;
+      expect(one).toMatchObject({ created: 1, updated: 0 });
+      expect(one.items[0].data).toMatchObject({
+        id: 'b65c2b5b-b785-4edc-9560-e0379036d1f2',
+        title: 'one is cancelled',
+        timeZone: 'Europe/Berlin',
+        recurrence: { rrule: 'FREQ=DAILY;COUNT=3' },
+        overrides: [{ recurrenceId: '2020-01-29T22:00:00', status: 'gaat-niet-door' }],
+      });
+      const again = (await (await upload()).json()) as Json;
+      expect(again).toMatchObject({ created: 0, updated: 1 });
+      expect(again.items[0].id).toBe(one.items[0].id);
+      const feed = parseIcs(await (await publicGet('activities.ics')).text());
+      expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([['b65c2b5b-b785-4edc-9560-e0379036d1f2', 'FREQ=DAILY;COUNT=3']]);
+      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
+      expect(audit.map((e) => e.rowCount)).toEqual([1, 1]);
+
+      const json = await admin('/import', { method: 'POST', body: JSON.stringify({}) });
+      expect(json.status).toBe(415);
+      const empty = await admin('/import', { method: 'POST', body: 'hello', headers: { 'content-type': 'text/calendar' } });
+      expect(empty.status).toBe(422);
+      const huge = await admin('/import', { method: 'POST', body: 'x'.repeat(40_000), headers: { 'content-type': 'text/calendar' } });
+      expect(huge.status).toBe(413);
+    });
+  });
+}
