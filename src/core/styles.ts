@@ -136,3 +136,15 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** The layout every widget shares: a stack of blocks under one heading. */
+export const widgetLayout = css`
+  .base > * + * {
+    margin-block-start: var(--_space);
+  }
+  .heading {
+    margin: 0;
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+`;

@@ -5,14 +5,6 @@ export const activityCalendarStyles = css`
     --_accent: var(--bk-activity-calendar-accent, var(--bk-color-accent, #0a5c7a));
     max-width: var(--bk-activity-calendar-max-width, 60rem);
   }
-  .base > * + * {
-    margin-block-start: var(--_space);
-  }
-  .heading {
-    margin: 0;
-    font-size: 1.5em;
-    line-height: 1.25;
-  }
   h3,
   h4 {
     margin: 0 0 0.25em;

@@ -3,7 +3,7 @@ import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion } from '../../core/status.js';
-import { baseStyles, tokens } from '../../core/styles.js';
+import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
 import { expandAll } from '../../calendar/recurrence.js';
 import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
@@ -93,7 +93,7 @@ declare global {
  * @cssstate filtered - A filter is on.
  */
 export class ActivityCalendar extends BuurtkitWidget {
-  static override styles = [tokens, baseStyles, activityCalendarStyles];
+  static override styles = [tokens, baseStyles, widgetLayout, activityCalendarStyles];
 
   static override properties: PropertyDeclarations = {
     view: { reflect: true },

@@ -5,14 +5,6 @@ export const ideaBoxStyles = css`
     --_accent: var(--bk-idea-box-accent, var(--bk-color-accent, #0a5c7a));
     max-width: var(--bk-idea-box-max-width, 40rem);
   }
-  .base > * + * {
-    margin-block-start: var(--_space);
-  }
-  .heading {
-    margin: 0;
-    font-size: 1.5em;
-    line-height: 1.25;
-  }
   h3 {
     font-size: 1.15em;
     margin: 0 0 0.5em;
