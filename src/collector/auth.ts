@@ -66,6 +66,11 @@ export type TokenCheck =
   | { ok: true; token: TokenRecord }
   | { ok: false; status: 401 | 403; error: string; message: string };
 
+/** Whether a token's scopes grant `scope`: `admin` grants all but `sensitive`, which is never implied. */
+export function hasScope(scopes: readonly TokenScope[], scope: TokenScope): boolean {
+  return scopes.includes(scope) || (scope !== 'sensitive' && scopes.includes('admin'));
+}
+
 /** Checks an `Authorization` header against the store for one site and one scope. */
 export async function checkBearer(
   store: Store,
@@ -97,7 +102,7 @@ export async function checkBearer(
   if (record.site !== site) {
     return { ok: false, status: 403, error: 'forbidden', message: 'The token is not valid for this site' };
   }
-  if (!record.scopes.includes(scope) && !record.scopes.includes('admin')) {
+  if (!hasScope(record.scopes, scope)) {
     return {
       ok: false,
       status: 403,

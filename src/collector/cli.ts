@@ -82,7 +82,7 @@ Config file, for every command (optional):
                        submissionLimit, voteLimit, rateWindow, databaseUrl, pgSchema, db.
                        Checked at start; a flag wins over the environment, the environment over
                        the file, the file over the default.
-Scopes: read, moderate, export, admin (admin implies all).
+Scopes: read, moderate, export, admin (implies all but sensitive), sensitive (intake answers).
 `;
 
 class UsageError extends Error {}

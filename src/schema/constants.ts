@@ -76,8 +76,11 @@ export function isPlausibleContact(value: string): boolean {
 export const IDEA_SORTS = ['newest', 'votes'] as const;
 export type IdeaSort = (typeof IDEA_SORTS)[number];
 
-/** What a coordinator token may do; `admin` implies every other scope. */
-export const TOKEN_SCOPES = ['read', 'moderate', 'export', 'admin'] as const;
+/**
+ * What a coordinator token may do. `admin` implies every other scope except `sensitive`: reading
+ * sensitive answers (intake topics and free text) always takes a token that was given it explicitly.
+ */
+export const TOKEN_SCOPES = ['read', 'moderate', 'export', 'admin', 'sensitive'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /**

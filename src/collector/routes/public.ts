@@ -12,14 +12,19 @@ import {
   isUuidV7,
   toFieldIssues,
   voteSubmissionSchema,
+  type Envelope,
   type FieldIssue,
   type IdeaSubmission,
   type SiteInfo,
+  type WidgetName,
 } from '../../schema/index.js';
+
+/** What every widget's validated envelope has in common; `data.kind` names the payload. */
+export type AnyEnvelope = Envelope<{ kind: string }>;
 import { ApiError } from '../http.js';
 import { consentHashFor } from '../privacy/consent.js';
 import { isOriginAllowed } from '../sites.js';
-import type { SubmissionRecord } from '../store/types.js';
+import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
 import type { RouteContext } from './context.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -107,42 +112,17 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     '/v1/sites/:site/submissions',
     { onRequest: [loadSite, rateLimited('submissions'), requireJson] },
     async (request, reply) => {
-      const site = request.site!;
-      const envelope = parseSubmission(request.body);
-      if (envelope.site !== site.slug) {
-        throw invalid([{ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' }]);
+      const widget = isRecord(request.body) ? request.body.widget : undefined;
+      const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
+      if (!handler) {
+        if (typeof widget === 'string' && (WIDGETS as readonly string[]).includes(widget)) {
+          const message = `The widget "${widget}" is not supported by this collector version`;
+          throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
+        }
+        // Unknown or missing widget: the idea schema's 422 names the field.
+        return ideaSubmission(request, reply, ctx);
       }
-      // A bot filled the hidden field: answer like a success so it learns nothing, keep nothing.
-      if (envelope.trap.honeypot.trim() !== '') {
-        request.log.info({ site: site.slug }, 'honeypot submission dropped');
-        return reply.code(201).send({ id: envelope.id, status: 'received' });
-      }
-      const record = toSubmissionRecord(envelope, ctx.now());
-      if (record.consent && record.consent.textHash === null) {
-        // Accepted all the same (a newer widget may be ahead of us), but an operator should know.
-        request.log.warn(
-          { site: site.slug, textVersion: record.consent.textVersion, locale: record.locale },
-          'consent text version not known to this collector; stored without a hash',
-        );
-      }
-      const outcome = await store.insertIdea(record, {
-        text: envelope.data.text,
-        category: envelope.data.category ?? null,
-        role: envelope.data.role ?? null,
-        wantsToHelp: envelope.data.wantsToHelp,
-        name: envelope.data.name ?? null,
-        contact: envelope.data.contact ?? null,
-        consentVersion: envelope.consent?.textVersion ?? null,
-        consentGivenAt: record.consent?.givenAt ?? null,
-        consentHash: record.consent?.textHash ?? null,
-      });
-      if (outcome === 'conflict') {
-        throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
-      }
-      // Only reached after the transaction committed: SQLite's (group) COMMIT or PostgreSQL's.
-      return reply
-        .code(outcome === 'created' ? 201 : 200)
-        .send({ id: envelope.id, status: outcome === 'created' ? 'received' : 'duplicate' });
+      return handler(request, reply, ctx);
     },
   );
 
@@ -189,28 +169,86 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
   );
 }
 
+/**
+ * What `POST /v1/sites/:site/submissions` does for one widget, after the site, origin, rate limit
+ * and content type were checked (`request.site` is set). Each widget's module adds its handler to
+ * `submissionHandlers`; the answer is 201 new, 200 duplicate id, 409 id used by another site.
+ */
+export type SubmissionHandler = (request: FastifyRequest, reply: FastifyReply, ctx: RouteContext) => Promise<unknown>;
+
+/** Widget name → its submission handler; registered by the widgets' route modules. */
+export const submissionHandlers = new Map<WidgetName, SubmissionHandler>();
+
+/**
+ * The checks every widget's envelope gets after its schema: the site must match the URL, no NUL
+ * characters, plausible instants. Throws a 422 otherwise.
+ */
+export function checkEnvelope(envelope: AnyEnvelope, site: string): void {
+  const issues = [...storableTextIssues(envelope), ...instantIssues(envelope)];
+  if (envelope.site !== site) {
+    issues.unshift({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
+  }
+  if (issues.length) throw invalid(issues);
+}
+
+/** A bot filled the hidden field: the caller answers like a success and keeps nothing. */
+export function isHoneypotFilled(envelope: AnyEnvelope): boolean {
+  return envelope.trap.honeypot.trim() !== '';
+}
+
+async function ideaSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
+  const site = request.site!;
+  const envelope = parseIdeaSubmission(request.body);
+  checkEnvelope(envelope, site.slug);
+  if (isHoneypotFilled(envelope)) {
+    request.log.info({ site: site.slug }, 'honeypot submission dropped');
+    return reply.code(201).send({ id: envelope.id, status: 'received' });
+  }
+  const record = toSubmissionRecord(envelope, ctx.now());
+  if (record.consent && record.consent.textHash === null) {
+    // Accepted all the same (a newer widget may be ahead of us), but an operator should know.
+    request.log.warn(
+      { site: site.slug, textVersion: record.consent.textVersion, locale: record.locale },
+      'consent text version not known to this collector; stored without a hash',
+    );
+  }
+  const outcome = await ctx.store.insertIdea(record, {
+    text: envelope.data.text,
+    category: envelope.data.category ?? null,
+    role: envelope.data.role ?? null,
+    wantsToHelp: envelope.data.wantsToHelp,
+    name: envelope.data.name ?? null,
+    contact: envelope.data.contact ?? null,
+    consentVersion: envelope.consent?.textVersion ?? null,
+    consentGivenAt: record.consent?.givenAt ?? null,
+    consentHash: record.consent?.textHash ?? null,
+  });
+  return sendInsertOutcome(reply, envelope.id, outcome);
+}
+
+/** 201 new, 200 duplicate (a retry: no second row), 409 the id belongs to another site. */
+export function sendInsertOutcome(reply: FastifyReply, id: string, outcome: InsertOutcome): FastifyReply {
+  if (outcome === 'conflict') {
+    throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
+  }
+  // Only reached after the transaction committed: SQLite's (group) COMMIT or PostgreSQL's.
+  return reply.code(outcome === 'created' ? 201 : 200).send({ id, status: outcome === 'created' ? 'received' : 'duplicate' });
+}
+submissionHandlers.set('idea-box', ideaSubmission);
+
 function ideaNotFound(): ApiError {
   return new ApiError(404, 'idea_not_found', 'There is no published idea with this id');
 }
 
-/** Validates an envelope; widgets this collector version does not know yet get a clear 422. */
-function parseSubmission(body: unknown): IdeaSubmission {
-  if (isRecord(body)) {
-    const widget = body.widget;
-    if (typeof widget === 'string' && widget !== 'idea-box' && (WIDGETS as readonly string[]).includes(widget)) {
-      const message = `The widget "${widget}" is not supported by this collector version`;
-      throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
-    }
-    if (isRecord(body.data) && body.data.kind === 'vote') {
-      throw invalid([
-        { path: 'data.kind', message: 'Send votes to /v1/sites/:site/ideas/:ideaId/votes', code: 'wrong_route' },
-      ]);
-    }
+/** Validates an idea envelope (votes have their own route). */
+function parseIdeaSubmission(body: unknown): IdeaSubmission {
+  if (isRecord(body) && isRecord(body.data) && body.data.kind === 'vote') {
+    throw invalid([
+      { path: 'data.kind', message: 'Send votes to /v1/sites/:site/ideas/:ideaId/votes', code: 'wrong_route' },
+    ]);
   }
   const parsed = ideaSubmissionSchema.safeParse(body);
   if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-  const issues = [...storableTextIssues(parsed.data), ...instantIssues(parsed.data)];
-  if (issues.length) throw invalid(issues);
   return parsed.data;
 }
 
@@ -233,7 +271,7 @@ export function storableTextIssues(value: unknown, path: string[] = []): FieldIs
 /** Browser clocks may be off, but not by two thousand years: PostgreSQL has no year 0. */
 const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
 
-function instantIssues(envelope: IdeaSubmission): FieldIssue[] {
+function instantIssues(envelope: AnyEnvelope): FieldIssue[] {
   const check = (path: string, iso: string | undefined): FieldIssue[] =>
     iso !== undefined && Date.parse(iso) < EARLIEST_INSTANT
       ? [{ path, message: 'Not a plausible date', code: 'invalid_date' }]
@@ -244,7 +282,8 @@ function instantIssues(envelope: IdeaSubmission): FieldIssue[] {
 /** One spelling per instant, `Date#toISOString()`, whatever offset or precision the browser sent. */
 const canonicalInstant = (iso: string) => new Date(iso).toISOString();
 
-function toSubmissionRecord(envelope: IdeaSubmission, receivedAt: Date): SubmissionRecord {
+/** The stored form of a validated envelope (consent hashed against the registered texts). */
+export function toSubmissionRecord(envelope: AnyEnvelope, receivedAt: Date): SubmissionRecord {
   return {
     id: envelope.id,
     site: envelope.site,
