@@ -10,6 +10,8 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
+import { DEFAULT_DISPATCH_INTERVAL_MS, scheduleDispatch, type DispatchSchedule } from './webhooks/dispatcher.js';
+import type { SendOptions } from './webhooks/send.js';
 
 export interface CollectorOptions {
   store: Store;
@@ -28,6 +30,13 @@ export interface CollectorOptions {
    * (default daily). Off by default (library use, tests); `buurtkit-collector serve` turns it on.
    */
   purge?: { intervalMs?: number } | false;
+  /**
+   * Send queued webhook deliveries from this process every `intervalMs` (default 5 s). Off by
+   * default (library use, tests call `dispatchDue`); `serve` turns it on. Submissions are queued
+   * for a site's webhook either way. `allowPrivateNetworks` lets webhooks reach loopback and LAN
+   * addresses (a self-hosted n8n next to the collector); refused by default (SSRF).
+   */
+  webhooks?: ({ intervalMs?: number } & SendOptions) | false;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -56,6 +65,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerActivityRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
+  if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.
   return app;
 }
@@ -70,6 +80,24 @@ function installPurge(app: FastifyInstance, store: Store, clock: () => number, i
       onResult: (lines) =>
         app.log.info({ purge: lines.map(({ site, action, count }) => ({ site, action, count })) }, 'retention purge done'),
       onError: (error) => app.log.error({ err: error }, 'retention purge failed; retrying at the next run'),
+    });
+  });
+  app.addHook('onClose', async () => schedule?.stop());
+}
+
+/** Sends queued webhook deliveries once the app is ready; stops (after a run in progress) on close. */
+function installWebhookDispatch(
+  app: FastifyInstance,
+  store: Store,
+  clock: () => number,
+  options: { intervalMs?: number } & SendOptions,
+): void {
+  let schedule: DispatchSchedule | undefined;
+  app.addHook('onReady', async () => {
+    schedule = scheduleDispatch(store, options.intervalMs ?? DEFAULT_DISPATCH_INTERVAL_MS, {
+      ...options,
+      clock,
+      onError: (error) => app.log.error({ err: error }, 'webhook dispatch failed; retrying at the next run'),
     });
   });
   app.addHook('onClose', async () => schedule?.stop());

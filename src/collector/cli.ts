@@ -13,6 +13,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
+import { newWebhookSecret } from './webhooks/dispatcher.js';
+import { webhookUrlProblem } from './webhooks/send.js';
 import { issueToken, parseScopes } from './auth.js';
 import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
@@ -60,6 +62,12 @@ Commands:
                                        Ideas as CSV (UTF-8 with BOM; the default), a JSON array,
                                        NDJSON or an Excel workbook, to FILE or stdout (xlsx is
                                        not written to a terminal)
+  webhook set <site> <url>            Forward each accepted submission to URL (signed POST, retried
+                                       about two days); prints the signing secret once, on stdout.
+                                       Loopback/LAN targets are refused unless the config file says
+                                       webhookAllowPrivateNetworks (env BUURTKIT_WEBHOOK_ALLOW_PRIVATE=1)
+  webhook remove <site>                Stop forwarding; deliveries not yet sent are dropped
+  webhook status <site>                The site's webhook and its latest deliveries
   people show <site> <contact>         Everything stored about a person (by e-mail or phone), as JSON
   people erase <site> <contact> [--include-content]
                                        Remove that person's name, contact and consent everywhere
@@ -79,7 +87,8 @@ Storage, for every command:
   A flag wins over the environment; PostgreSQL and SQLite settings together are an error.
 Config file, for every command (optional):
   --config FILE        JSON (env BUURTKIT_CONFIG) with any of: port, host, trustProxy, logLevel,
-                       submissionLimit, voteLimit, rateWindow, databaseUrl, pgSchema, db.
+                       submissionLimit, voteLimit, rateWindow, databaseUrl, pgSchema, db,
+                       webhookAllowPrivateNetworks.
                        Checked at start; a flag wins over the environment, the environment over
                        the file, the file over the default.
 Scopes: read, moderate, export, admin (implies all but sensitive), sensitive (intake answers).
@@ -183,6 +192,7 @@ async function serve(flags: Flags): Promise<void> {
   const { app } = await openCollector({
     storage,
     purge: {},
+    webhooks: { allowPrivateNetworks: file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1' },
     trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
@@ -290,6 +300,39 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
     });
   }
   throw new UsageError(`Unknown command: site ${action ?? ''}`.trim());
+}
+
+async function webhook(action: string | undefined, args: string[], flags: Flags): Promise<void> {
+  const [slug, url, ...extra] = args;
+  const arity = action === 'set' ? 2 : 1;
+  if (!slug || args.length !== arity || extra.length) {
+    throw new UsageError(action === 'set' ? 'Usage: webhook set <site> <url>' : `Usage: webhook ${action ?? '<set|remove|status>'} <site>`);
+  }
+  return withStore(flags, async (store) => {
+    if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
+    if (action === 'set') {
+      const problem = webhookUrlProblem(url!);
+      if (problem) throw new UsageError(`The webhook URL ${problem}`);
+      const secret = newWebhookSecret();
+      await store.setWebhook({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
+      await auditCli(store, slug, 'webhook.set', new URL(url!).origin);
+      process.stdout.write(`${secret}\n`);
+      process.stderr.write(`Submissions to "${slug}" now go to ${url}; verify them with the secret above (shown once).\n`);
+    } else if (action === 'remove') {
+      const removed = await store.removeWebhook(slug);
+      if (removed) await auditCli(store, slug, 'webhook.remove', slug);
+      process.stderr.write(removed ? `Removed the webhook of "${slug}"\n` : `"${slug}" has no webhook\n`);
+    } else if (action === 'status') {
+      const target = await store.getWebhook(slug);
+      process.stdout.write(target ? `webhook\t${target.url}\tsince ${target.createdAt}\n` : 'webhook\t(none)\n');
+      for (const d of await store.listWebhookDeliveries(slug, 20)) {
+        const when = d.finishedAt ?? (d.nextAttemptAt ? `next ${d.nextAttemptAt}` : '');
+        process.stdout.write(`${d.id}\t${d.event}\t${d.status}\t${d.attempts} attempt(s)\t${when}\t${d.lastError ?? ''}\n`);
+      }
+    } else {
+      throw new UsageError(`Unknown command: webhook ${action ?? ''}`.trim());
+    }
+  });
 }
 
 async function token(action: string | undefined, args: string[], flags: Flags): Promise<void> {
@@ -507,6 +550,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'token') await token(rest[0], rest.slice(1), flags);
     else if (command === 'export') await exportCommand(rest, flags);
     else if (command === 'purge') await purgeCommand(rest, flags);
+    else if (command === 'webhook') await webhook(rest[0], rest.slice(1), flags);
     else if (command === 'people') await people(rest[0], rest.slice(1), flags);
     else if (command === 'backup') await backup(rest, flags);
     else throw new UsageError(`Unknown command "${command}"`);

@@ -34,6 +34,8 @@ export const collectorConfigSchema = z
     databaseUrl: z.string().refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL; for SQLite use "db"').optional(),
     pgSchema: z.string().regex(PG_SCHEMA_PATTERN, 'must be lower-case letters, digits and _').optional(),
     db: z.string().min(1).optional(),
+    /** Let webhooks reach loopback and private (LAN) addresses; off by default (SSRF). */
+    webhookAllowPrivateNetworks: z.boolean().optional(),
   })
   .refine((c) => !(c.databaseUrl !== undefined && c.db !== undefined), {
     message: 'give either "databaseUrl" (PostgreSQL) or "db" (SQLite), not both',

@@ -210,3 +210,63 @@ describe('test/fixtures/collector-process.mjs', () => {
     expect(existsSync(collector.dir)).toBe(false);
   });
 });
+
+describe('webhook command', () => {
+  it('sets a webhook (secret shown once), serve forwards a submission to it signed, status lists it', async () => {
+    const { createServer } = await import('node:http');
+    const { createHmac } = await import('node:crypto');
+    const bodies: { signature: string; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        bodies.push({ signature: String(req.headers['buurtkit-signature']), body });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/in`;
+    try {
+      expect(cli('site', 'add', 'de-linde', '--name', 'De Linde', '--origin', 'http://localhost:8000', '--db', db).code).toBe(0);
+      expect(cli('webhook', 'set', 'de-linde', 'ftp://example.org', '--db', db).stderr).toMatch(/must start with https:\/\//);
+      expect(cli('webhook', 'set', 'nergens', hook, '--db', db).stderr).toMatch(/no site "nergens"/);
+      const set = cli('webhook', 'set', 'de-linde', hook, '--db', db);
+      expect(set.code).toBe(0);
+      const secret = set.stdout.trim();
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+
+      const { child, url, exited } = await serve(['--port', '0', '--db', db], {
+        ...process.env,
+        BUURTKIT_WEBHOOK_ALLOW_PRIVATE: '1',
+      });
+      try {
+        const envelope = ideaEnvelope({ site: 'de-linde' }, { text: 'Doorgestuurd idee' });
+        const sent = await fetch(`${url}/v1/sites/de-linde/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:8000' },
+          body: JSON.stringify(envelope),
+        });
+        expect(sent.status).toBe(201);
+        for (let waited = 0; bodies.length === 0 && waited < 15_000; waited += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(bodies).toHaveLength(1);
+      const [, t, mac] = /^t=(\d+),v1=(\w+)$/.exec(bodies[0]!.signature)!;
+      expect(mac).toBe(createHmac('sha256', secret).update(`${t}.${bodies[0]!.body}`).digest('hex'));
+      expect(JSON.parse(bodies[0]!.body)).toMatchObject({ event: 'submission.created', data: { data: { text: 'Doorgestuurd idee' } } });
+
+      const status = cli('webhook', 'status', 'de-linde', '--db', db);
+      expect(status.stdout).toContain(`webhook\t${hook}`);
+      expect(status.stdout).toMatch(/submission\.created\tdelivered\t1 attempt\(s\)/);
+      expect(cli('webhook', 'remove', 'de-linde', '--db', db).stderr).toMatch(/Removed the webhook/);
+      expect(cli('webhook', 'status', 'de-linde', '--db', db).stdout).toMatch(/^webhook\t\(none\)\n/);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  }, 40_000);
+});

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewIdea, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
 import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
+import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
 
 export interface StoreUnderTest {
   /** Opens a store on this test's database; call again for a second instance on the same data. */
@@ -14,8 +15,8 @@ export interface StoreUnderTest {
   cleanup(): Promise<void>;
 }
 
-/** Every migration version, in order: the same list on every backend. */
-const VERSIONS = [1, 2, 3];
+/** Every migration version, in order: the same list on every backend (checked in store.test.ts). */
+const VERSIONS = SQLITE_MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
 const CONSENT_HASH = 'c'.repeat(64);
 
 const T0 = '2026-03-29T01:30:00.000Z'; // the night Amsterdam moves its clocks forward

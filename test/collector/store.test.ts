@@ -158,3 +158,14 @@ describe('durability', () => {
     }
   });
 });
+
+describe('migrations', () => {
+  it('are the same versions and names on SQLite and PostgreSQL', async () => {
+    const { SQLITE_MIGRATIONS } = await import('../../src/collector/store/sqlite-migrations.js');
+    const { POSTGRES_MIGRATIONS } = await import('../../src/collector/store/postgres-migrations.js');
+    const outline = (list: readonly { version: number; name: string }[]) =>
+      list.map(({ version, name }) => ({ version, name })).sort((a, b) => a.version - b.version);
+    expect(outline(POSTGRES_MIGRATIONS)).toEqual(outline(SQLITE_MIGRATIONS));
+    expect(new Set(SQLITE_MIGRATIONS.map((m) => m.version)).size).toBe(SQLITE_MIGRATIONS.length);
+  });
+});

@@ -25,6 +25,7 @@ import { ApiError } from '../http.js';
 import { consentHashFor } from '../privacy/consent.js';
 import { isOriginAllowed } from '../sites.js';
 import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
+import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -223,7 +224,17 @@ async function ideaSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     consentGivenAt: record.consent?.givenAt ?? null,
     consentHash: record.consent?.textHash ?? null,
   });
+  if (outcome === 'created') await forwardSubmission(ctx, record);
   return sendInsertOutcome(reply, envelope.id, outcome);
+}
+
+/**
+ * Queues a newly stored submission for the site's webhook, if it has one. Widgets whose answers
+ * are sensitive forward a notice without them (`data` replaced) rather than the answers.
+ */
+export async function forwardSubmission(ctx: RouteContext, record: SubmissionRecord, data: unknown = record.data): Promise<void> {
+  const { id, widget, kind, locale, receivedAt, consent } = record;
+  await queueWebhook(ctx.store, record.site, 'submission.created', { id, widget, kind, locale, receivedAt, consent, data }, ctx.now());
 }
 
 /** 201 new, 200 duplicate (a retry: no second row), 409 the id belongs to another site. */

@@ -130,6 +130,34 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_site_created ON activities(site, created_at, id);
     `,
   },
+  {
+    version: 8,
+    name: 'webhooks and their delivery queue',
+    sql: `
+      CREATE TABLE webhooks (
+        site       text COLLATE "C" PRIMARY KEY REFERENCES sites(slug) ON DELETE CASCADE,
+        url        text NOT NULL,
+        secret     text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+
+      CREATE TABLE webhook_deliveries (
+        id              text COLLATE "C" PRIMARY KEY,
+        site            text COLLATE "C" NOT NULL REFERENCES sites(slug) ON DELETE CASCADE,
+        event           text NOT NULL,
+        payload         jsonb,
+        status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts        integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz,
+        lease_until     timestamptz,
+        last_error      text,
+        created_at      timestamptz NOT NULL,
+        finished_at     timestamptz
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+      CREATE INDEX webhook_deliveries_site ON webhook_deliveries(site, id);
+    `,
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 /** Projections shared by every store implementation. */
 import type { AdminIdea, PublishedIdea } from '../../schema/index.js';
+import type { WebhookDelivery } from './types.js';
 
 /** The public projection: an explicit allow-list, so a new private column cannot leak by default. */
 export function toPublishedIdea(i: AdminIdea): PublishedIdea {
@@ -13,5 +14,21 @@ export function toPublishedIdea(i: AdminIdea): PublishedIdea {
     votes: i.votes,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
+  };
+}
+
+/** A `webhook_deliveries` row (payload excluded), the same from both backends' row shapes. */
+export function toWebhookDelivery(r: Record<string, unknown>): WebhookDelivery {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    event: String(r.event),
+    status: r.status as WebhookDelivery['status'],
+    attempts: Number(r.attempts),
+    nextAttemptAt: text(r.next_attempt_at),
+    lastError: text(r.last_error),
+    createdAt: String(r.created_at),
+    finishedAt: text(r.finished_at),
   };
 }

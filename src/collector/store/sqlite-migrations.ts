@@ -130,4 +130,32 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_site_created ON activities(site, created_at, id);
     `,
   },
+  {
+    version: 8,
+    name: 'webhooks and their delivery queue',
+    sql: `
+      CREATE TABLE webhooks (
+        site       TEXT PRIMARY KEY REFERENCES sites(slug) ON DELETE CASCADE,
+        url        TEXT NOT NULL,
+        secret     TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE webhook_deliveries (
+        id              TEXT PRIMARY KEY,
+        site            TEXT NOT NULL REFERENCES sites(slug) ON DELETE CASCADE,
+        event           TEXT NOT NULL,
+        payload         TEXT,
+        status          TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        lease_until     TEXT,
+        last_error      TEXT,
+        created_at      TEXT NOT NULL,
+        finished_at     TEXT
+      ) STRICT;
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+      CREATE INDEX webhook_deliveries_site ON webhook_deliveries(site, id);
+    `,
+  },
 ];

@@ -158,6 +158,52 @@ export interface ActivityRecord {
 
 export type NewActivity = Pick<ActivityRecord, 'id' | 'site' | 'data'>;
 
+/** A site's webhook: where accepted submissions are forwarded, and the key that signs them. */
+export interface WebhookTarget {
+  site: string;
+  url: string;
+  secret: string;
+  createdAt: string;
+}
+
+export type WebhookStatus = 'pending' | 'delivered' | 'failed';
+
+export interface NewWebhookDelivery {
+  id: string;
+  site: string;
+  event: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+/** A queued delivery as coordinators and operators see it (never with its payload). */
+export interface WebhookDelivery {
+  id: string;
+  site: string;
+  event: string;
+  status: WebhookStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** A delivery leased for sending, with what is needed to send it. */
+export interface WebhookClaim extends NewWebhookDelivery {
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+export interface WebhookResult {
+  status: WebhookStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  finishedAt: string | null;
+}
+
 export interface Store {
   createSite(site: NewSite, now: string): Promise<Site>;
   updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
@@ -231,4 +277,22 @@ export interface Store {
   ping(): Promise<void>;
 
   close(): Promise<void>;
+
+  // — webhooks (issue 3, item 6) —
+  /** Sets (or replaces) the site's webhook. */
+  setWebhook(target: WebhookTarget): Promise<void>;
+  /** Removes the site's webhook; pending deliveries are dropped. False when there was none. */
+  removeWebhook(site: string): Promise<boolean>;
+  getWebhook(site: string): Promise<WebhookTarget | null>;
+  /** Queues a delivery when the site has a webhook; a no-op otherwise (one statement either way). */
+  enqueueWebhookDelivery(delivery: NewWebhookDelivery): Promise<void>;
+  /**
+   * Leases up to `limit` pending deliveries due at `now` (not leased by someone else) until
+   * `leaseUntil`, oldest first, atomically: two instances never get the same delivery.
+   */
+  claimWebhookDeliveries(now: string, leaseUntil: string, limit: number): Promise<WebhookClaim[]>;
+  /** Records an attempt's result and ends the lease; a final status removes the payload. */
+  finishWebhookDelivery(id: string, result: WebhookResult): Promise<void>;
+  /** The site's deliveries, newest first. */
+  listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]>;
 }
