@@ -42,6 +42,10 @@ Commands:
   serve [--port N] [--host H]          Run the HTTP server (env PORT, HOST; default 127.0.0.1:8787)
         [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
+        [--site-submission-limit N] [--site-vote-limit N]
+                                       Token buckets: N per window per visitor (hashed IP), and
+                                       per site for all visitors together (defaults ${DEFAULT_RATE_LIMITS.submissions.limit}/${DEFAULT_RATE_LIMITS.votes.limit},
+                                       ${DEFAULT_RATE_LIMITS.siteSubmissions.limit}/${DEFAULT_RATE_LIMITS.siteVotes.limit} per ${DEFAULT_RATE_LIMITS.submissions.windowMs / 1000} s)
                                        GET /healthz and /readyz for probes; SIGTERM finishes
                                        open requests, then exits. Purges expired personal
                                        data at start and daily (see purge)
@@ -87,7 +91,8 @@ Storage, for every command:
   A flag wins over the environment; PostgreSQL and SQLite settings together are an error.
 Config file, for every command (optional):
   --config FILE        JSON (env BUURTKIT_CONFIG) with any of: port, host, trustProxy, logLevel,
-                       submissionLimit, voteLimit, rateWindow, databaseUrl, pgSchema, db,
+                       submissionLimit, voteLimit, siteSubmissionLimit,
+                       siteVoteLimit, rateWindow, databaseUrl, pgSchema, db,
                        webhookAllowPrivateNetworks.
                        Checked at start; a flag wins over the environment, the environment over
                        the file, the file over the default.
@@ -107,6 +112,8 @@ const OPTIONS = {
   'log-level': { type: 'string' },
   'submission-limit': { type: 'string' },
   'vote-limit': { type: 'string' },
+  'site-submission-limit': { type: 'string' },
+  'site-vote-limit': { type: 'string' },
   'rate-window': { type: 'string' },
   name: { type: 'string' },
   origin: { type: 'string', multiple: true },
@@ -188,6 +195,8 @@ async function serve(flags: Flags): Promise<void> {
   const windowMs = (integer(flags['rate-window'], 'rate-window', 1, 86400) ?? file.rateWindow ?? 600) * 1000;
   const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9) ?? file.submissionLimit;
   const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9) ?? file.voteLimit;
+  const siteSubmissions = integer(flags['site-submission-limit'], 'site-submission-limit', 1, 1e9) ?? file.siteSubmissionLimit;
+  const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
   const { app } = await openCollector({
     storage,
@@ -197,6 +206,8 @@ async function serve(flags: Flags): Promise<void> {
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
+      siteSubmissions: { limit: siteSubmissions ?? DEFAULT_RATE_LIMITS.siteSubmissions.limit, windowMs },
+      siteVotes: { limit: siteVotes ?? DEFAULT_RATE_LIMITS.siteVotes.limit, windowMs },
     },
     logger: collectorLogger({
       level: flags['log-level'] ?? (process.env.LOG_LEVEL || undefined) ?? file.logLevel ?? 'info',

@@ -1,5 +1,12 @@
 /**
- * Fixed-window rate limits kept in the database, so instances behind a load balancer share them.
+ * Rate limits as token buckets kept in the database, so instances behind a load balancer share
+ * them. Each kind of request has two buckets: one per client of a site, and one for the whole
+ * site (a flood from many addresses then slows one site down instead of the collector).
+ *
+ * A limit of `limit` per `windowMs` is a bucket of `limit` requests that refills one request every
+ * `windowMs / limit`: a class filling in ideas at once gets its burst, a script gets one request
+ * per interval after that.
+ *
  * The client is identified by SHA-256(daily salt + IP); the salt is derived from a server secret
  * stored in the database and changes every UTC day, so stored keys cannot be linked across days
  * and the IP address itself is never written anywhere.
@@ -8,25 +15,34 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Store } from './store/types.js';
 
 export interface RateLimit {
-  /** Requests allowed per window. */
+  /** Requests allowed per window (also the burst: how many may come at once). */
   limit: number;
   windowMs: number;
 }
 
 export interface RateLimits {
+  /** Per client (hashed IP) and site. */
   submissions: RateLimit;
   votes: RateLimit;
+  /** Per site, all clients together. */
+  siteSubmissions: RateLimit;
+  siteVotes: RateLimit;
 }
 
 /** Generous for people (a class filling in ideas from one school network), tight for scripts. */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   submissions: { limit: 30, windowMs: 10 * 60_000 },
   votes: { limit: 120, windowMs: 10 * 60_000 },
+  siteSubmissions: { limit: 1000, windowMs: 10 * 60_000 },
+  siteVotes: { limit: 3000, windowMs: 10 * 60_000 },
 };
+
+export type RateKind = 'submissions' | 'votes';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const PRUNE_EVERY_MS = 60_000;
+const SITE_BUCKET: Record<RateKind, keyof RateLimits> = { submissions: 'siteSubmissions', votes: 'siteVotes' };
 
 export class RateLimiter {
   private serverSecret: string | undefined;
@@ -38,15 +54,22 @@ export class RateLimiter {
     private readonly clock: () => number,
   ) {}
 
-  async hit(kind: keyof RateLimits, site: string, ip: string): Promise<RateDecision> {
-    const { limit, windowMs } = this.limits[kind];
+  /**
+   * Takes from the client's bucket first and only then from the site's, so one client over its
+   * own limit does not use up the site's budget.
+   */
+  async hit(kind: RateKind, site: string, ip: string): Promise<RateDecision> {
     const now = this.clock();
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    const key = await this.clientKey(ip, windowStart);
-    const count = await this.store.hitRateLimit({ bucket: `${kind}:${site}`, key, windowStart });
+    const client = await this.take(`${kind}:${site}`, await this.clientKey(ip, now), this.limits[kind], now);
+    const decision = client.allowed ? await this.take(`${kind}:site`, site, this.limits[SITE_BUCKET[kind]], now) : client;
     await this.maybePrune(now);
-    if (count <= limit) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
+    return decision;
+  }
+
+  private async take(bucket: string, key: string, { limit, windowMs }: RateLimit, now: number): Promise<RateDecision> {
+    const outcome = await this.store.takeRateToken({ bucket, key, now, intervalMs: windowMs / limit, burst: limit });
+    if (outcome.allowed) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) };
   }
 
   private async clientKey(ip: string, at: number): Promise<string> {
@@ -56,11 +79,10 @@ export class RateLimiter {
     return createHash('sha256').update(`${salt}:${ip}`).digest('hex');
   }
 
-  /** Old windows are useless; forgetting them keeps the table small. Once a minute is plenty. */
+  /** A bucket that has refilled is the same as none; forgetting them keeps the table small. */
   private async maybePrune(now: number): Promise<void> {
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    const longest = Math.max(this.limits.submissions.windowMs, this.limits.votes.windowMs);
-    await this.store.pruneRateLimits(now - 2 * longest);
+    await this.store.pruneRateLimits(now);
   }
 }

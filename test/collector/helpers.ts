@@ -36,7 +36,7 @@ export function freshStorage(backend: Backend): { storage: StoreTarget; cleanup:
   return { storage: { backend, url: PG_URL, schema }, cleanup: () => dropSchema(schema) };
 }
 
-export type CountedTable = 'submissions' | 'ideas' | 'votes' | 'rate_limits' | 'audit_log' | 'tokens';
+export type CountedTable = 'submissions' | 'ideas' | 'votes' | 'rate_buckets' | 'audit_log' | 'tokens';
 
 /** Counts rows with plain SQL, beside the store, on either backend. */
 export async function countRows(store: Store, table: CountedTable): Promise<number> {

@@ -118,10 +118,11 @@ describe('POST /v1/sites/:site/ideas/:ideaId/votes', () => {
 });
 
 describe('rate limits', () => {
-  it('answer 429 with Retry-After past the limit, per client, and reset with the window', async () => {
+  it('answer 429 with Retry-After past the limit, per client, refilling one request per interval', async () => {
     let now = Date.UTC(2026, 10, 22, 10, 0, 0);
     c = await startTestCollector({
       clock: () => now,
+      // A bucket of 3 that refills one submission every 20 s.
       rateLimits: { submissions: { limit: 3, windowMs: 60_000 }, votes: { limit: 2, windowMs: 60_000 } },
     });
     const url = `${c.url}/v1/sites/${SITE}/submissions`;
@@ -129,7 +130,7 @@ describe('rate limits', () => {
     now += 15_000;
     const limited = await postJson(url, ideaEnvelope());
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('45');
+    expect(limited.headers.get('retry-after')).toBe('5');
     expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
 
     // Another address has its own budget (trusting X-Forwarded-For is off, so use inject's remoteAddress).
@@ -141,16 +142,30 @@ describe('rate limits', () => {
     });
     expect(other.statusCode).toBe(201);
 
-    now += 45_000;
-    expect((await postJson(url, ideaEnvelope())).status).toBe(201);
-
-    // The counters live in the database, keyed by a hash: the address is not stored.
-    const keys = c.sqlite.db.prepare('SELECT key FROM rate_limits').pluck().all() as string[];
-    expect(keys.length).toBeGreaterThan(0);
+    // The buckets live in the database, keyed by a hash: the address is not stored.
+    const keys = c.sqlite.db.prepare(`SELECT key FROM rate_buckets WHERE bucket LIKE 'submissions:de-linde'`).pluck().all() as string[];
+    expect(keys.length).toBe(2);
     for (const key of keys) {
       expect(key).toMatch(/^[0-9a-f]{64}$/);
       expect(key).not.toContain('127.0.0.1');
     }
+
+    // After the Retry-After one submission is allowed again, not a whole new burst.
+    now += 5_000;
+    expect((await postJson(url, ideaEnvelope())).status).toBe(201);
+    expect((await postJson(url, ideaEnvelope())).status).toBe(429);
+    now += 60_000;
+    for (let i = 0; i < 3; i++) expect((await postJson(url, ideaEnvelope())).status).toBe(201);
+  });
+
+  it('limit a whole site, whichever addresses the requests come from', async () => {
+    c = await startTestCollector({ rateLimits: { siteSubmissions: { limit: 4, windowMs: 60_000 } } });
+    const from = (n: number) =>
+      c!.app.inject({ method: 'POST', url: `/v1/sites/${SITE}/submissions`, payload: ideaEnvelope(), remoteAddress: `192.0.2.${n}` });
+    const codes = [];
+    for (let n = 1; n <= 6; n++) codes.push((await from(n)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 201, 429, 429]);
+    expect(await c.countRows('ideas')).toBe(4);
   });
 
   it('limit votes separately', async () => {

@@ -289,10 +289,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const b = await withContact('linde', '06-12345678');
         const foreign = await withContact('eik', 'a@example.nl');
         await store.insertIdea(submission('linde'), idea());
-        expect(await store.listIdeaContacts('linde')).toEqual([
-          { id: a, contact: 'a@example.nl' },
-          { id: b, contact: '06-12345678' },
-        ]);
+        // Same receive time: ordered by id (two UUIDv7s of one millisecond are in random order).
+        expect(await store.listIdeaContacts('linde')).toEqual(
+          [
+            { id: a, contact: 'a@example.nl' },
+            { id: b, contact: '06-12345678' },
+          ].sort((x, y) => (x.id < y.id ? -1 : 1)),
+        );
 
         // Another site's id is not touched, even when named.
         expect(await store.eraseIdeas('linde', [a, foreign], { includeContent: false })).toBe(1);
@@ -511,21 +514,32 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('rate limits', () => {
-      it('counts atomically per bucket, key and window, across instances, and forgets old windows', async () => {
+      it('takes from a token bucket atomically across instances, refills one per interval, forgets full buckets', async () => {
         const second = await open();
-        const hit = { bucket: 'submissions:linde', key: 'a'.repeat(64), windowStart: 1_790_000_000_000 };
-        const counts = await Promise.all(
-          Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).hitRateLimit(hit)),
+        const now = 1_790_000_000_000;
+        const take = { bucket: 'submissions:linde', key: 'a'.repeat(64), now, intervalMs: 60_000, burst: 10 };
+        const outcomes = await Promise.all(
+          Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).takeRateToken(take)),
         );
-        expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n + 1));
-        expect(await store.hitRateLimit({ ...hit, key: 'b'.repeat(64) })).toBe(1);
-        expect(await store.hitRateLimit({ ...hit, bucket: 'votes:linde' })).toBe(1);
-        const next = { ...hit, windowStart: hit.windowStart + 600_000 };
-        expect(await store.hitRateLimit(next)).toBe(1);
+        expect(outcomes.filter((o) => o.allowed)).toHaveLength(10);
+        expect(outcomes.filter((o) => !o.allowed).map((o) => o.retryAfterMs)).toEqual(Array(40).fill(60_000));
+        expect(outcomes.filter((o) => o.allowed).every((o) => o.retryAfterMs === 0)).toBe(true);
+        // Other keys and buckets are separate.
+        expect(await store.takeRateToken({ ...take, key: 'b'.repeat(64) })).toEqual({ allowed: true, retryAfterMs: 0 });
+        expect(await store.takeRateToken({ ...take, bucket: 'votes:linde' })).toEqual({ allowed: true, retryAfterMs: 0 });
+        // One request back per interval, not the whole burst.
+        expect(await store.takeRateToken({ ...take, now: now + 30_000 })).toEqual({ allowed: false, retryAfterMs: 30_000 });
+        expect((await store.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(true);
+        expect((await store.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(false);
+        // Fractional intervals (a very high limit) still count.
+        const fine = { ...take, key: 'c'.repeat(64), intervalMs: 0.25, burst: 4 };
+        const fast = await Promise.all(Array.from({ length: 6 }, () => store.takeRateToken(fine)));
+        expect(fast.filter((o) => o.allowed)).toHaveLength(4);
 
-        await store.pruneRateLimits(next.windowStart);
-        expect(await store.hitRateLimit(hit)).toBe(1); // the old window was forgotten
-        expect(await store.hitRateLimit(next)).toBe(2); // the current one was kept
+        // A bucket that has refilled is forgotten; one still draining is kept.
+        await store.pruneRateLimits(now + 11 * 60_000 + 1);
+        const refilled = await Promise.all(Array.from({ length: 11 }, () => store.takeRateToken({ ...take, now: now + 11 * 60_000 + 1 })));
+        expect(refilled.filter((o) => o.allowed)).toHaveLength(10);
       });
     });
 

@@ -158,6 +158,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_site ON webhook_deliveries(site, id);
     `,
   },
+  {
+    version: 9,
+    name: 'token buckets replace fixed-window rate limits',
+    sql: `
+      DROP TABLE rate_limits;
+      CREATE TABLE rate_buckets (
+        bucket text COLLATE "C" NOT NULL,
+        key    text COLLATE "C" NOT NULL,
+        tat    double precision NOT NULL,
+        denied boolean NOT NULL,
+        PRIMARY KEY (bucket, key)
+      );
+      CREATE INDEX rate_buckets_tat ON rate_buckets(tat);
+    `,
+  },
 ];
 
 /**

@@ -9,7 +9,7 @@ import pg from 'pg';
 import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { rateOutcome, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import type {
   ActivityRecord,
   AuditEntry,
@@ -20,7 +20,8 @@ import type {
   NewIdea,
   NewSite,
   NewVote,
-  RateLimitHit,
+  RateOutcome,
+  RateTake,
   Site,
   SiteChanges,
   Store,
@@ -454,18 +455,22 @@ export class PostgresStore implements Store {
 
   // ---- rate limits, secrets, audit -----------------------------------------------------------
 
-  async hitRateLimit(hit: RateLimitHit): Promise<number> {
+  async takeRateToken(t: RateTake): Promise<RateOutcome> {
+    // GCRA in one atomic upsert (see the SQLite store); the row lock orders concurrent takes.
     const { rows } = await this.query(
-      `INSERT INTO rate_limits (bucket, key, window_start, count) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = rate_limits.count + 1
-       RETURNING count`,
-      [hit.bucket, hit.key, hit.windowStart],
+      `INSERT INTO rate_buckets (bucket, key, tat, denied) VALUES ($1, $2, $3::float8 + $4::float8, false)
+       ON CONFLICT (bucket, key) DO UPDATE SET
+         denied = (GREATEST(rate_buckets.tat, $3::float8) + $4::float8 - $3::float8 > $5::float8),
+         tat = CASE WHEN GREATEST(rate_buckets.tat, $3::float8) + $4::float8 - $3::float8 > $5::float8 THEN rate_buckets.tat
+                    ELSE GREATEST(rate_buckets.tat, $3::float8) + $4::float8 END
+       RETURNING tat, denied`,
+      [t.bucket, t.key, t.now, t.intervalMs, t.intervalMs * t.burst],
     );
-    return Number(rows[0]!.count);
+    return rateOutcome(t, Number(rows[0]!.tat), rows[0]!.denied === true);
   }
 
-  async pruneRateLimits(before: number): Promise<void> {
-    await this.query('DELETE FROM rate_limits WHERE window_start < $1', [before]);
+  async pruneRateLimits(now: number): Promise<void> {
+    await this.query('DELETE FROM rate_buckets WHERE tat < $1::float8', [now]);
   }
 
   async secret(name: string, candidate: string): Promise<string> {

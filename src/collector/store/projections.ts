@@ -1,6 +1,6 @@
 /** Projections shared by every store implementation. */
 import type { AdminIdea, PublishedIdea } from '../../schema/index.js';
-import type { WebhookDelivery } from './types.js';
+import type { RateOutcome, RateTake, WebhookDelivery } from './types.js';
 
 /** The public projection: an explicit allow-list, so a new private column cannot leak by default. */
 export function toPublishedIdea(i: AdminIdea): PublishedIdea {
@@ -31,4 +31,10 @@ export function toWebhookDelivery(r: Record<string, unknown>): WebhookDelivery {
     createdAt: String(r.created_at),
     finishedAt: text(r.finished_at),
   };
+}
+
+/** A bucket's answer: when denied, the wait until one interval has drained (at least 1 ms). */
+export function rateOutcome(take: RateTake, tat: number, denied: boolean): RateOutcome {
+  if (!denied) return { allowed: true, retryAfterMs: 0 };
+  return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(tat + take.intervalMs - take.now - take.intervalMs * take.burst)) };
 }

@@ -158,4 +158,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_site ON webhook_deliveries(site, id);
     `,
   },
+  {
+    version: 9,
+    name: 'token buckets replace fixed-window rate limits',
+    sql: `
+      DROP TABLE rate_limits;
+      CREATE TABLE rate_buckets (
+        bucket TEXT NOT NULL,
+        key    TEXT NOT NULL,
+        -- GCRA theoretical arrival time, epoch milliseconds (fractional: fine-grained intervals)
+        tat    REAL NOT NULL,
+        denied INTEGER NOT NULL,
+        PRIMARY KEY (bucket, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX rate_buckets_tat ON rate_buckets(tat);
+    `,
+  },
 ];

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
-import { toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { rateOutcome, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
@@ -23,7 +23,8 @@ import type {
   NewIdea,
   NewSite,
   NewVote,
-  RateLimitHit,
+  RateOutcome,
+  RateTake,
   Site,
   SiteChanges,
   Store,
@@ -439,18 +440,23 @@ export class SqliteStore implements Store {
 
   // ---- rate limits, secrets, audit -----------------------------------------------------------
 
-  async hitRateLimit(hit: RateLimitHit): Promise<number> {
-    // One atomic upsert: concurrent instances cannot both read the same old count.
-    const upsert = this.sql(
-      `INSERT INTO rate_limits (bucket, key, window_start, count) VALUES (?, ?, ?, 1)
-       ON CONFLICT (bucket, key, window_start) DO UPDATE SET count = count + 1
-       RETURNING count`,
-    ).pluck();
-    return this.groupCommit.run(() => upsert.get(hit.bucket, hit.key, hit.windowStart) as number);
+  async takeRateToken(t: RateTake): Promise<RateOutcome> {
+    // GCRA in one atomic upsert: a request is allowed when, after adding one interval to the
+    // bucket's arrival time, it is at most burst × interval ahead of now. SET sees the old row.
+    const take = this.sql(
+      `INSERT INTO rate_buckets (bucket, key, tat, denied) VALUES (@bucket, @key, @now + @interval, 0)
+       ON CONFLICT (bucket, key) DO UPDATE SET
+         denied = (max(tat, @now) + @interval - @now > @tolerance),
+         tat = CASE WHEN max(tat, @now) + @interval - @now > @tolerance THEN tat ELSE max(tat, @now) + @interval END
+       RETURNING tat, denied`,
+    );
+    const params = { bucket: t.bucket, key: t.key, now: t.now, interval: t.intervalMs, tolerance: t.intervalMs * t.burst };
+    const row = (await this.groupCommit.run(() => take.get(params))) as Row;
+    return rateOutcome(t, Number(row.tat), Number(row.denied) === 1);
   }
 
-  async pruneRateLimits(before: number): Promise<void> {
-    this.sql('DELETE FROM rate_limits WHERE window_start < ?').run(before);
+  async pruneRateLimits(now: number): Promise<void> {
+    this.sql('DELETE FROM rate_buckets WHERE tat < ?').run(now);
   }
 
   async secret(name: string, candidate: string): Promise<string> {

@@ -125,11 +125,25 @@ export interface ExportQuery {
   receivedUpTo: string;
 }
 
-export interface RateLimitHit {
+/**
+ * One request against a token bucket (GCRA: a bucket of `burst` requests that refills one request
+ * every `intervalMs`), kept as one "theoretical arrival time" per bucket and key.
+ */
+export interface RateTake {
   bucket: string;
   key: string;
-  /** Start of the fixed window, in epoch milliseconds. */
-  windowStart: number;
+  /** Epoch milliseconds. */
+  now: number;
+  /** Milliseconds per request refilled (window / limit; may be fractional). */
+  intervalMs: number;
+  /** How many requests may come at once: the bucket's size. */
+  burst: number;
+}
+
+/** `retryAfterMs`: when the next request would be allowed (0 when this one was). */
+export interface RateOutcome {
+  allowed: boolean;
+  retryAfterMs: number;
 }
 
 export interface AuditEntry {
@@ -257,10 +271,10 @@ export interface Store {
   /** The site's live items, oldest first. */
   listActivities(site: string): Promise<ActivityRecord[]>;
 
-  /** Counts one hit in a fixed window and returns the count including it (atomic). */
-  hitRateLimit(hit: RateLimitHit): Promise<number>;
-  /** Forgets windows that started before the given instant. */
-  pruneRateLimits(before: number): Promise<void>;
+  /** Takes one request from a token bucket if it has one (atomic across instances). */
+  takeRateToken(take: RateTake): Promise<RateOutcome>;
+  /** Forgets buckets that are full again at the given instant (the same as absent ones). */
+  pruneRateLimits(now: number): Promise<void>;
 
   /** Returns the secret stored under `name`, storing `candidate` first if there is none. */
   secret(name: string, candidate: string): Promise<string>;
