@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A submit right after the page opened waits out the collector's 2 s render-token minimum.
+    expect: { poll: { timeout: 8_000 } },
   },
 });

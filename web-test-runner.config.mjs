@@ -51,7 +51,7 @@ const testServers = {
     collector = await startCollectorProcess({
       origins: [origin],
       site: SITE,
-      rateLimits: { submissions: 10_000, votes: 10_000 },
+      rateLimits: { submissions: 10_000, votes: 10_000, siteSubmissions: 100_000, formTokens: 10_000 },
     });
   },
   async serverStop() {

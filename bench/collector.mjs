@@ -151,7 +151,7 @@ function bodyPool() {
   };
 }
 
-const serveFlags = ['--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000'];
+const serveFlags = ['--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
 const LISTENING = /buurtkit collector listening on (\S+)/;
 
 function sqliteTarget() {

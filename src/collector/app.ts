@@ -1,10 +1,12 @@
 /** Builds the collector's HTTP app around a store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
+import { FormTokens, type FormTokenMode } from './form-token.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
+import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -37,6 +39,13 @@ export interface CollectorOptions {
    * addresses (a self-hosted n8n next to the collector); refused by default (SSRF).
    */
   webhooks?: ({ intervalMs?: number } & SendOptions) | false;
+  /**
+   * `required` (default): a submission must carry a render token from `GET
+   * /v1/sites/:site/form-token`, at least 2 s old and used once (see form-token.ts). `off` accepts
+   * submissions without one, for a collector fed only by trusted servers, and in tests that are
+   * not about tokens.
+   */
+  formTokens?: FormTokenMode;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -54,7 +63,13 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
 
   const clock = options.clock ?? Date.now;
   const limiter = new RateLimiter(options.store, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, clock);
-  const ctx = { store: options.store, limiter, now: () => new Date(clock()) };
+  const ctx: RouteContext = {
+    store: options.store,
+    limiter,
+    now: () => new Date(clock()),
+    formTokens: new FormTokens(options.store, clock),
+    formTokenMode: options.formTokens ?? 'required',
+  };
 
   installGracefulClose(app);
   installErrorHandlers(app);

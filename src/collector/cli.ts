@@ -13,6 +13,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
+import type { FormTokenMode } from './form-token.js';
 import { newWebhookSecret } from './webhooks/dispatcher.js';
 import { webhookUrlProblem } from './webhooks/send.js';
 import { issueToken, parseScopes } from './auth.js';
@@ -42,10 +43,13 @@ Commands:
   serve [--port N] [--host H]          Run the HTTP server (env PORT, HOST; default 127.0.0.1:8787)
         [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
-        [--site-submission-limit N] [--site-vote-limit N]
+        [--site-submission-limit N] [--site-vote-limit N] [--form-tokens required|off]
+        [--form-token-limit N]
                                        Token buckets: N per window per visitor (hashed IP), and
                                        per site for all visitors together (defaults ${DEFAULT_RATE_LIMITS.submissions.limit}/${DEFAULT_RATE_LIMITS.votes.limit},
-                                       ${DEFAULT_RATE_LIMITS.siteSubmissions.limit}/${DEFAULT_RATE_LIMITS.siteVotes.limit} per ${DEFAULT_RATE_LIMITS.submissions.windowMs / 1000} s)
+                                       ${DEFAULT_RATE_LIMITS.siteSubmissions.limit}/${DEFAULT_RATE_LIMITS.siteVotes.limit} per ${DEFAULT_RATE_LIMITS.submissions.windowMs / 1000} s). Submissions need a
+                                       render token (GET /v1/sites/:site/form-token, >= 2 s old,
+                                       used once) unless --form-tokens off (trusted senders only)
                                        GET /healthz and /readyz for probes; SIGTERM finishes
                                        open requests, then exits. Purges expired personal
                                        data at start and daily (see purge)
@@ -92,7 +96,7 @@ Storage, for every command:
 Config file, for every command (optional):
   --config FILE        JSON (env BUURTKIT_CONFIG) with any of: port, host, trustProxy, logLevel,
                        submissionLimit, voteLimit, siteSubmissionLimit,
-                       siteVoteLimit, rateWindow, databaseUrl, pgSchema, db,
+                       siteVoteLimit, formTokenLimit, rateWindow, formTokens, databaseUrl, pgSchema, db,
                        webhookAllowPrivateNetworks.
                        Checked at start; a flag wins over the environment, the environment over
                        the file, the file over the default.
@@ -114,6 +118,8 @@ const OPTIONS = {
   'vote-limit': { type: 'string' },
   'site-submission-limit': { type: 'string' },
   'site-vote-limit': { type: 'string' },
+  'form-tokens': { type: 'string' },
+  'form-token-limit': { type: 'string' },
   'rate-window': { type: 'string' },
   name: { type: 'string' },
   origin: { type: 'string', multiple: true },
@@ -188,6 +194,12 @@ async function withStore<T>(flags: Flags, fn: (store: Store) => Promise<T>): Pro
   }
 }
 
+function formTokenMode(value: string | undefined): FormTokenMode {
+  if (value === undefined || value === 'required') return 'required';
+  if (value === 'off') return 'off';
+  throw new UsageError(`--form-tokens must be required or off, not "${value}"`);
+}
+
 async function serve(flags: Flags): Promise<void> {
   const file = fileConfig ?? {};
   const port = integer(flags.port ?? (process.env.PORT || undefined), 'port', 0, 65535) ?? file.port ?? 8787;
@@ -196,11 +208,13 @@ async function serve(flags: Flags): Promise<void> {
   const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9) ?? file.submissionLimit;
   const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9) ?? file.voteLimit;
   const siteSubmissions = integer(flags['site-submission-limit'], 'site-submission-limit', 1, 1e9) ?? file.siteSubmissionLimit;
+  const formTokenFetches = integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ?? file.formTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
   const { app } = await openCollector({
     storage,
     purge: {},
+    formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
     webhooks: { allowPrivateNetworks: file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1' },
     trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
     rateLimits: {
@@ -208,6 +222,7 @@ async function serve(flags: Flags): Promise<void> {
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
       siteSubmissions: { limit: siteSubmissions ?? DEFAULT_RATE_LIMITS.siteSubmissions.limit, windowMs },
       siteVotes: { limit: siteVotes ?? DEFAULT_RATE_LIMITS.siteVotes.limit, windowMs },
+      formTokens: { limit: formTokenFetches ?? DEFAULT_RATE_LIMITS.formTokens.limit, windowMs },
     },
     logger: collectorLogger({
       level: flags['log-level'] ?? (process.env.LOG_LEVEL || undefined) ?? file.logLevel ?? 'info',

@@ -24,6 +24,8 @@ export interface RateLimits {
   /** Per client (hashed IP) and site. */
   submissions: RateLimit;
   votes: RateLimit;
+  /** Render tokens fetched (one per form shown). */
+  formTokens: RateLimit;
   /** Per site, all clients together. */
   siteSubmissions: RateLimit;
   siteVotes: RateLimit;
@@ -33,16 +35,17 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   submissions: { limit: 30, windowMs: 10 * 60_000 },
   votes: { limit: 120, windowMs: 10 * 60_000 },
+  formTokens: { limit: 120, windowMs: 10 * 60_000 },
   siteSubmissions: { limit: 1000, windowMs: 10 * 60_000 },
   siteVotes: { limit: 3000, windowMs: 10 * 60_000 },
 };
 
-export type RateKind = 'submissions' | 'votes';
+export type RateKind = 'submissions' | 'votes' | 'formTokens';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const PRUNE_EVERY_MS = 60_000;
-const SITE_BUCKET: Record<RateKind, keyof RateLimits> = { submissions: 'siteSubmissions', votes: 'siteVotes' };
+const SITE_BUCKET: Partial<Record<RateKind, keyof RateLimits>> = { submissions: 'siteSubmissions', votes: 'siteVotes' };
 
 export class RateLimiter {
   private serverSecret: string | undefined;
@@ -61,7 +64,8 @@ export class RateLimiter {
   async hit(kind: RateKind, site: string, ip: string): Promise<RateDecision> {
     const now = this.clock();
     const client = await this.take(`${kind}:${site}`, await this.clientKey(ip, now), this.limits[kind], now);
-    const decision = client.allowed ? await this.take(`${kind}:site`, site, this.limits[SITE_BUCKET[kind]], now) : client;
+    const siteLimit = SITE_BUCKET[kind];
+    const decision = client.allowed && siteLimit ? await this.take(`${kind}:site`, site, this.limits[siteLimit], now) : client;
     await this.maybePrune(now);
     return decision;
   }

@@ -2,8 +2,9 @@ import { ContextEvent } from '@lit/context';
 import type { PropertyDeclarations } from 'lit';
 import { BuurtkitElement } from './buurtkit-element.js';
 import { CONFIG_TAG, configContext, type BuurtkitConfig } from './config-context.js';
-import { resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
+import { formTokenUrl, resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
 import { BkErrorEvent, type BkErrorReason } from './events.js';
+import { prefetchFormToken } from './form-token.js';
 import { closestAcross } from './lang.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
@@ -38,6 +39,12 @@ export class BuurtkitWidget extends BuurtkitElement {
   /** True while an ancestor `<buurtkit-config>` waits for its definition. */
   protected declare configPending: boolean;
 
+  /**
+   * Whether this widget sends submissions, so a render token is fetched from a collector as soon
+   * as it is shown (widgets that only read set this to false).
+   */
+  protected sendsSubmissions = true;
+
   /** What the closest `<buurtkit-config>` provides, and how to stop listening to it. */
   private config: BuurtkitConfig | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -61,6 +68,7 @@ export class BuurtkitWidget extends BuurtkitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.requestConfig();
+    this.prefetchToken();
     // A <buurtkit-config> defined after this widget misses our context request: ask again once
     // it is defined, so the order of the define calls (or script tags) does not matter.
     if (!customElements.get(CONFIG_TAG) && closestAcross(this, (e) => e.localName === CONFIG_TAG)) {
@@ -89,11 +97,23 @@ export class BuurtkitWidget extends BuurtkitElement {
           if (unsubscribe !== this.unsubscribe) this.unsubscribe?.();
           this.unsubscribe = unsubscribe;
           this.config = value;
+          this.prefetchToken();
           this.requestUpdate();
         },
         true,
       ),
     );
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (this.isConnected && old !== value) this.prefetchToken();
+  }
+
+  /** Fetch the render token now, so the visitor's first submit does not wait for it. */
+  private prefetchToken(): void {
+    const cfg = this.resolvedEndpoint;
+    if (this.sendsSubmissions && cfg?.endpointType === 'collector') prefetchFormToken(formTokenUrl(cfg));
   }
 
   protected override firstUpdated(): void {

@@ -37,6 +37,8 @@ export interface OutboxRequest {
   contentType: string;
   body: string;
   mode: RequestMode;
+  /** Collector submissions: where the outbox gets a render token (sent as `Buurtkit-Form-Token`). */
+  tokenUrl?: string;
 }
 
 export const JSON_TYPE = 'application/json';
@@ -78,7 +80,12 @@ export function submissionRequest(cfg: ResolvedEndpoint, envelope: object): Outb
     }
     return jsonRequest(cfg.endpoint, envelope);
   }
-  return jsonRequest(`${siteBase(cfg)}/submissions`, envelope);
+  return { ...jsonRequest(`${siteBase(cfg)}/submissions`, envelope), tokenUrl: formTokenUrl(cfg) };
+}
+
+/** GET: a render token for the site's forms (collector mode only). */
+export function formTokenUrl(cfg: ResolvedEndpoint): string {
+  return `${siteBase(cfg)}/form-token`;
 }
 
 /** The request that posts a vote envelope for a published idea (collector mode only). */

@@ -14,6 +14,10 @@ export interface OutboxItem extends OutboxRequest {
   widget: string;
   /** HTTP status of the last failed attempt; 0 for a network error. */
   lastStatus?: number;
+  /** The render token this item is sent with (collector submissions), once it has one. */
+  formToken?: string;
+  /** Local time (epoch ms) from which `formToken` is accepted. */
+  tokenUsableAt?: number;
 }
 
 export interface OutboxStore {

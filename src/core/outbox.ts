@@ -12,6 +12,7 @@
  */
 import type { FieldIssue } from '../schema/envelope.js';
 import type { OutboxRequest } from './endpoint.js';
+import { FORM_TOKEN_MIN_AGE_MS, fetchFormToken, takeFormToken } from './form-token.js';
 import { IdbOutboxStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 import {
   DEFAULT_BACKOFF,
@@ -120,7 +121,15 @@ export class Outbox extends EventTarget {
   /** Store the item (awaited), then try to send it at once. */
   async enqueue(request: OutboxRequest, meta: { id: string; site: string; widget: string }): Promise<EnqueueResult> {
     const now = Date.now();
-    const item: OutboxItem = { ...request, ...meta, createdAt: now, attempts: 0, nextAttemptAt: now };
+    const token = request.tokenUrl ? takeFormToken(request.tokenUrl) : undefined;
+    const item: OutboxItem = {
+      ...request,
+      ...meta,
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+      ...(token && { formToken: token.token, tokenUsableAt: token.usableAt }),
+    };
     const stored = await this.save(item);
     let outcome: OutboxOutcome | undefined;
     const listen = (e: Event) => {
@@ -201,6 +210,13 @@ export class Outbox extends EventTarget {
     let verdict: Verdict = 'retry';
     let retryAfter: number | undefined;
     let issues: FieldIssue[] = [];
+    if (item.tokenUrl && !item.formToken) {
+      const fresh = await fetchFormToken(item.tokenUrl);
+      if (fresh) item = { ...item, formToken: fresh.token, tokenUsableAt: fresh.usableAt };
+    }
+    // The collector refuses a token younger than 2 s (its clock); wait here rather than be refused.
+    const early = (item.tokenUsableAt ?? 0) - Date.now();
+    if (item.formToken && early > 0 && navigator.onLine !== false) await new Promise((resolve) => setTimeout(resolve, Math.min(early, FORM_TOKEN_MIN_AGE_MS + 500)));
     const abort = new AbortController();
     const timeout = setTimeout(() => abort.abort(), this.requestTimeoutMs);
     try {
@@ -209,12 +225,18 @@ export class Outbox extends EventTarget {
         mode: item.mode,
         credentials: 'omit',
         cache: 'no-store',
-        headers: { 'Content-Type': item.contentType },
+        headers: { 'Content-Type': item.contentType, ...(item.formToken && { 'Buurtkit-Form-Token': item.formToken }) },
         body: item.body,
         signal: abort.signal,
       });
       status = res.status;
       verdict = classifyResponse(res.status, res.type);
+      // 428: the token was missing, used or too old. Not the data's fault: a fresh token, soon.
+      if (status === 428 && item.tokenUrl) {
+        verdict = 'retry';
+        const { formToken: _used, tokenUsableAt: _at, ...rest } = item;
+        item = rest;
+      }
       if (verdict === 'reject') issues = await readIssues(res);
       if (verdict === 'retry') retryAfter = parseRetryAfter(res.headers.get('Retry-After'), Date.now());
     } catch {

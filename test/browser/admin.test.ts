@@ -19,7 +19,7 @@ import { readSession } from '../../src/admin/session.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/constants.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
-import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { admin, collectorInfo, postEnvelope, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 const API_BASE = 'https://collector.invalid';
 const CSV = '\uFEFFid;idee\r\n1;"twee\r\nregels"\r\n2;"een ""quote"""\r\n';
@@ -55,11 +55,7 @@ async function sendIdea(data: Record<string, unknown>, consent = false): Promise
     trap: { honeypot: '', elapsedMs: 15_000 },
     consent: consent ? { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date().toISOString() } : undefined,
   });
-  const res = await fetch(`${info.url}/v1/sites/${info.site}/submissions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(envelope),
-  });
+  const res = await postEnvelope(info, envelope);
   expect(res.status).to.equal(201);
   return envelope.id;
 }

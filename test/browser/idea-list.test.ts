@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
-import { IdeaBoxObject, admin, clearOutboxDb, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { IdeaBoxObject, admin, clearOutboxDb, collectorInfo, postEnvelope, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 let c: CollectorInfo;
 
@@ -15,11 +15,7 @@ async function postIdea(text: string): Promise<string> {
     data: { kind: 'idea', text, wantsToHelp: false },
     trap: { honeypot: '', elapsedMs: 5000 },
   });
-  const res = await fetch(`${c.url}/v1/sites/${c.site}/submissions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(envelope),
-  });
+  const res = await postEnvelope(c, envelope);
   expect(res.status).to.equal(201);
   return envelope.id;
 }

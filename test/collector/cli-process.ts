@@ -88,14 +88,17 @@ export interface ServingCli {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `serve`, resolving once it prints its URL. */
+/**
+ * Starts `serve`, resolving once it prints its URL. Render tokens are off unless the environment
+ * given says otherwise: these tests send as a trusted integration would (tokens have their own tests).
+ */
 export async function serveCli(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; startTimeoutMs?: number } = {},
 ): Promise<ServingCli> {
   const child = spawn(process.execPath, [CLI_PATH, 'serve', ...args], {
     cwd: options.cwd ?? tmpdir(),
-    env: options.env ?? process.env,
+    env: { BUURTKIT_FORM_TOKENS: 'off', ...(options.env ?? process.env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

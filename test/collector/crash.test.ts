@@ -22,7 +22,7 @@ describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
   const { dir, cleanup } = tempDir();
   const db = join(dir, 'crash.sqlite');
   const env = envWithoutStorage();
-  const serveArgs = ['--port', '0', '--db', db, '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000'];
+  const serveArgs = ['--port', '0', '--db', db, '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
 
   beforeAll(ensureBuiltCli, 120_000);
   afterAll(() => cleanup());

@@ -182,7 +182,7 @@ describe('rate limits', () => {
     c = await startTestCollector({ rateLimits: { submissions: { limit: 2, windowMs: 60_000 } } });
     const first = c.app;
     const { openCollector } = await import('../../src/collector/app.js');
-    const second = await openCollector({ dbPath: c.dbPath, rateLimits: { submissions: { limit: 2, windowMs: 60_000 } } });
+    const second = await openCollector({ formTokens: 'off', dbPath: c.dbPath, rateLimits: { submissions: { limit: 2, windowMs: 60_000 } } });
     try {
       const inject = (app: FastifyInstance) =>
         app.inject({ method: 'POST', url: `/v1/sites/${SITE}/submissions`, payload: ideaEnvelope() });

@@ -75,6 +75,7 @@ describe('requests per mode', () => {
       contentType: 'application/json',
       body: JSON.stringify(envelope),
       mode: 'cors',
+      tokenUrl: 'https://c.example/base/v1/sites/de-linde/form-token',
     });
     expect(voteRequest(collector, 'idea-1', {}).url).toBe('https://c.example/base/v1/sites/de-linde/ideas/idea-1/votes');
     expect(ideasUrl(collector)).toBe('https://c.example/base/v1/sites/de-linde/ideas');
@@ -85,6 +86,7 @@ describe('requests per mode', () => {
     expect(submissionRequest(hook, envelope)).toMatchObject({ url: 'https://hooks.example/abc?x=1', mode: 'cors', contentType: 'application/json' });
     const form = submissionRequest({ ...hook, payloadFormat: 'form' }, envelope);
     expect(form).toMatchObject({ url: 'https://hooks.example/abc?x=1', mode: 'no-cors', contentType: FORM_TYPE });
+    expect(form.tokenUrl).toBeUndefined(); // render tokens are a collector's; a webhook gets none
     expect(new URLSearchParams(form.body).get('data.kind')).toBe('idea');
     expect(canRead(hook)).toBe(false);
   });

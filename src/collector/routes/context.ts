@@ -1,9 +1,13 @@
+import type { FormTokenMode, FormTokens } from '../form-token.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { Store } from '../store/types.js';
 
-/** What route modules share: the store, the rate limiter and the clock (settable in tests). */
+/** What route modules share: the store, the rate limiter, render tokens and the clock (settable in tests). */
 export interface RouteContext {
   store: Store;
   limiter: RateLimiter;
   now: () => Date;
+  formTokens: FormTokens;
+  /** `required` (default): public submissions need a render token; `off` for trusted integrations. */
+  formTokenMode: FormTokenMode;
 }

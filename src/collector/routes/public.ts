@@ -21,7 +21,9 @@ import {
 
 /** What every widget's validated envelope has in common; `data.kind` names the payload. */
 export type AnyEnvelope = Envelope<{ kind: string }>;
+import { FORM_TOKEN_HEADER, type FormTokenAnswer } from '../form-token.js';
 import { ApiError } from '../http.js';
+import type { RateKind } from '../rate-limit.js';
 import { consentHashFor } from '../privacy/consent.js';
 import { isOriginAllowed } from '../sites.js';
 import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
@@ -69,7 +71,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     }
   }
 
-  const rateLimited = (kind: 'submissions' | 'votes') =>
+  const rateLimited = (kind: RateKind) =>
     async function rateLimit(request: FastifyRequest): Promise<void> {
       const decision = await limiter.hit(kind, request.site!.slug, request.ip);
       if (!decision.allowed) {
@@ -85,7 +87,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     }
     reply
       .header('Access-Control-Allow-Methods', 'GET, POST')
-      .header('Access-Control-Allow-Headers', 'content-type')
+      .header('Access-Control-Allow-Headers', `content-type, ${FORM_TOKEN_HEADER}`)
       .header('Access-Control-Max-Age', '600');
     // Chrome's Private Network Access: a public page calling a collector on a LAN box asks first.
     if (request.headers['access-control-request-private-network'] === 'true') {
@@ -109,11 +111,25 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     };
   });
 
+  app.get(
+    '/v1/sites/:site/form-token',
+    { onRequest: [loadSite, rateLimited('formTokens')] },
+    async (request, reply): Promise<FormTokenAnswer> => {
+      reply.header('Cache-Control', 'no-store');
+      return ctx.formTokens.issue(request.site!.slug);
+    },
+  );
+
   app.post(
     '/v1/sites/:site/submissions',
     { onRequest: [loadSite, rateLimited('submissions'), requireJson] },
     async (request, reply) => {
-      const widget = isRecord(request.body) ? request.body.widget : undefined;
+      const body = request.body;
+      // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
+      if (ctx.formTokenMode === 'required' && isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
+        await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
+      }
+      const widget = isRecord(body) ? body.widget : undefined;
       const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
       if (!handler) {
         if (typeof widget === 'string' && (WIDGETS as readonly string[]).includes(widget)) {

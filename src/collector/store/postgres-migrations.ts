@@ -173,6 +173,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_buckets_tat ON rate_buckets(tat);
     `,
   },
+  {
+    version: 10,
+    name: 'render token uses (replay store)',
+    sql: `
+      CREATE TABLE form_token_uses (
+        nonce         text COLLATE "C" PRIMARY KEY,
+        site          text COLLATE "C" NOT NULL,
+        submission_id text COLLATE "C" NOT NULL,
+        used_at       timestamptz NOT NULL
+      );
+      CREATE INDEX form_token_uses_used ON form_token_uses(used_at);
+    `,
+  },
 ];
 
 /**

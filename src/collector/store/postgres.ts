@@ -33,6 +33,7 @@ import type {
   WebhookDelivery,
   WebhookResult,
   WebhookTarget,
+  FormTokenUse,
 } from './types.js';
 
 /** Export pages: a small first one so the download starts at once, then large ones for throughput. */
@@ -624,5 +625,21 @@ export class PostgresStore implements Store {
       [site, limit],
     );
     return rows.map(toWebhookDelivery);
+  }
+
+  // — render tokens (issue 3, item 3) —
+
+  async claimFormToken(use: FormTokenUse): Promise<string> {
+    // DO UPDATE (a no-op) rather than DO NOTHING, so RETURNING also gives the existing row.
+    const { rows } = await this.query(
+      `INSERT INTO form_token_uses (nonce, site, submission_id, used_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (nonce) DO UPDATE SET nonce = form_token_uses.nonce RETURNING submission_id`,
+      [use.nonce, use.site, use.submissionId, use.usedAt],
+    );
+    return String(rows[0]!.submission_id);
+  }
+
+  async pruneFormTokenUses(before: string): Promise<number> {
+    return (await this.query('DELETE FROM form_token_uses WHERE used_at < $1', [before])).rowCount ?? 0;
   }
 }

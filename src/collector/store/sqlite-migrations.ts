@@ -174,4 +174,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_buckets_tat ON rate_buckets(tat);
     `,
   },
+  {
+    version: 10,
+    name: 'render token uses (replay store)',
+    sql: `
+      CREATE TABLE form_token_uses (
+        nonce         TEXT PRIMARY KEY,
+        site          TEXT NOT NULL,
+        submission_id TEXT NOT NULL,
+        used_at       TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX form_token_uses_used ON form_token_uses(used_at);
+    `,
+  },
 ];

@@ -36,6 +36,7 @@ import type {
   WebhookDelivery,
   WebhookResult,
   WebhookTarget,
+  FormTokenUse,
 } from './types.js';
 
 const EXPORT_PAGE_SIZE = 500;
@@ -599,5 +600,19 @@ export class SqliteStore implements Store {
        FROM webhook_deliveries WHERE site = ? ORDER BY id DESC LIMIT ?`,
     ).all(site, limit) as Row[];
     return rows.map(toWebhookDelivery);
+  }
+
+  // — render tokens (issue 3, item 3) —
+
+  async claimFormToken(use: FormTokenUse): Promise<string> {
+    const claim = this.sql(
+      `INSERT INTO form_token_uses (nonce, site, submission_id, used_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (nonce) DO UPDATE SET nonce = nonce RETURNING submission_id`,
+    ).pluck();
+    return String(await this.groupCommit.run(() => claim.get(use.nonce, use.site, use.submissionId, use.usedAt)));
+  }
+
+  async pruneFormTokenUses(before: string): Promise<number> {
+    return this.sql('DELETE FROM form_token_uses WHERE used_at < ?').run(before).changes;
   }
 }

@@ -218,6 +218,14 @@ export interface WebhookResult {
   finishedAt: string | null;
 }
 
+/** One use of a render token: its nonce, for which submission. */
+export interface FormTokenUse {
+  nonce: string;
+  site: string;
+  submissionId: string;
+  usedAt: string;
+}
+
 export interface Store {
   createSite(site: NewSite, now: string): Promise<Site>;
   updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
@@ -309,4 +317,13 @@ export interface Store {
   finishWebhookDelivery(id: string, result: WebhookResult): Promise<void>;
   /** The site's deliveries, newest first. */
   listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]>;
+
+  // — render tokens (issue 3, item 3) —
+  /**
+   * Records the nonce's use by this submission unless it was used before (atomic); returns the id
+   * of the submission that owns the nonce: this one, or the earlier one.
+   */
+  claimFormToken(use: FormTokenUse): Promise<string>;
+  /** Forgets uses recorded before the instant (their tokens have expired). */
+  pruneFormTokenUses(before: string): Promise<number>;
 }

@@ -1,0 +1,52 @@
+/**
+ * Render tokens from the collector (see the collector's form-token.ts): fetched when a widget that
+ * sends is shown, taken by the outbox for the next submission, fetched afresh by the outbox when
+ * there is none (the page was opened offline, or the token was used or too old).
+ */
+
+/** The collector refuses a token younger than this; the outbox waits rather than be refused. */
+export const FORM_TOKEN_MIN_AGE_MS = 2_000;
+/** A little more, so a slow clock on either side never makes us a few ms early. */
+const MARGIN_MS = 150;
+
+export interface FormToken {
+  token: string;
+  /** Local time (epoch ms) from when the collector accepts it. */
+  usableAt: number;
+}
+
+const ready = new Map<string, FormToken>();
+const pending = new Map<string, Promise<unknown>>();
+
+/** GETs a token; undefined when offline or refused (the outbox retries later). */
+export async function fetchFormToken(url: string): Promise<FormToken | undefined> {
+  try {
+    const res = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+    if (!res.ok) return undefined;
+    const { token } = (await res.json()) as { token?: unknown };
+    // Counted from the answer, which comes after the collector issued it.
+    return typeof token === 'string' ? { token, usableAt: Date.now() + FORM_TOKEN_MIN_AGE_MS + MARGIN_MS } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts fetching a token for `url` unless one is ready or on its way. */
+export function prefetchFormToken(url: string): void {
+  if (ready.has(url) || pending.has(url)) return;
+  pending.set(
+    url,
+    fetchFormToken(url).then((t) => {
+      pending.delete(url);
+      if (t) ready.set(url, t);
+    }),
+  );
+}
+
+/** The prefetched token, if one is ready; a new one is fetched for the next submission. */
+export function takeFormToken(url: string): FormToken | undefined {
+  const t = ready.get(url);
+  ready.delete(url);
+  if (t) prefetchFormToken(url);
+  return t;
+}
