@@ -6,6 +6,7 @@ import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
@@ -54,6 +55,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerFeedbackPollRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.

@@ -16,12 +16,16 @@ export interface RateLimit {
 export interface RateLimits {
   submissions: RateLimit;
   votes: RateLimit;
+  /** Responses to one poll from one client (issue 7); on top of `submissions`. */
+  polls: RateLimit;
 }
 
 /** Generous for people (a class filling in ideas from one school network), tight for scripts. */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   submissions: { limit: 30, windowMs: 10 * 60_000 },
   votes: { limit: 120, windowMs: 10 * 60_000 },
+  // A kiosk tablet at the door shares one address: a response every 30 seconds, sustained.
+  polls: { limit: 20, windowMs: 10 * 60_000 },
 };
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -60,7 +64,7 @@ export class RateLimiter {
   private async maybePrune(now: number): Promise<void> {
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    const longest = Math.max(this.limits.submissions.windowMs, this.limits.votes.windowMs);
+    const longest = Math.max(...Object.values(this.limits).map((l: RateLimit) => l.windowMs));
     await this.store.pruneRateLimits(now - 2 * longest);
   }
 }
