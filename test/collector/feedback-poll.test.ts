@@ -6,26 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/schema/index.js';
 import { BACKENDS, ORIGIN, postJson, SITE, startTestCollector, type TestCollector } from './helpers.js';
+import { pollEnvelope } from './poll-helpers.js';
 import { noticePostgresSkipped } from './pg.js';
 import { readXlsx } from './xlsx-reader.js';
 
 noticePostgresSkipped('feedback poll tests');
 
 type Json = Record<string, any>;
-
-export function pollEnvelope(data: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
-  return {
-    id: uuidv7(),
-    site: SITE,
-    widget: 'feedback-poll',
-    schemaVersion: 1,
-    sentAt: new Date().toISOString(),
-    locale: 'nl',
-    data: { kind: 'poll-response', ...data },
-    trap: { honeypot: '', elapsedMs: 1500 },
-    ...overrides,
-  };
-}
 
 const KOFFIE = {
   kind: 'choice',

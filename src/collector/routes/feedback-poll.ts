@@ -29,7 +29,6 @@ import {
   type PollResponseSubmission,
   type TokenScope,
 } from '../../schema/index.js';
-import { checkBearer } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { ApiError } from '../http.js';
 import { pollExportFile, resultRows } from '../polls/export.js';
@@ -37,7 +36,9 @@ import { previousPeriod, resolvePeriod, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
 import { isOriginAllowed } from '../sites.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
+import { bearerHook } from './authorise.js';
 import type { RouteContext } from './context.js';
+import { registerImpactReportRoutes } from './impact-report.js';
 import {
   checkEnvelope,
   invalid,
@@ -94,6 +95,7 @@ submissionHandlers.set('feedback-poll', pollSubmission);
 
 export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
+  registerImpactReportRoutes(app, ctx);
 
   async function loadSite(request: FastifyRequest): Promise<void> {
     const slug = (request.params as { site: string }).site;
@@ -104,18 +106,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
   }
 
-  const authorise = (scope: TokenScope) =>
-    async function authorise(request: FastifyRequest): Promise<void> {
-      const slug = (request.params as { site: string }).site;
-      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
-      if (!check.ok) {
-        const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-        throw new ApiError(check.status, check.error, check.message, undefined, headers);
-      }
-      request.token = check.token;
-      request.site = await store.getSite(slug);
-      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
-    };
+  const authorise = (scope: TokenScope) => bearerHook(ctx, scope);
 
   async function rejectCrossSite(request: FastifyRequest): Promise<void> {
     if (request.headers['sec-fetch-site'] === 'cross-site') {
