@@ -100,7 +100,7 @@ export interface PollDefinition {
 }
 
 /** What a respondent sends (widget `feedback-poll`, kind `poll-response`). Every answer optional. */
-export interface PollResponsePayload {
+export type PollResponsePayload = {
   kind: 'poll-response';
   pollId: string;
   /** The answer to a one-question poll (a value of its kind, or a `choice` option value). */
@@ -113,11 +113,12 @@ export interface PollResponsePayload {
   activityId?: string | undefined;
   /** `kiosk` when sent from a shared tablet (no per-device limit). */
   mode?: 'inline' | 'kiosk' | undefined;
-}
+};
 
 /** The built-in polls every site has until a coordinator defines its own with the same id. */
 export const DEFAULT_POLLS: readonly PollDefinition[] = [
-  { id: 'welkom', kind: 'smileys', question: 'Voelde je je welkom?', comment: true, showResults: true },
+  // One tap and done: no extra fields, so the widget sends on the tap itself.
+  { id: 'welkom', kind: 'smileys', question: 'Voelde je je welkom?', showResults: true },
   {
     id: 'impact',
     kind: 'statements',

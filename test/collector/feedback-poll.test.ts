@@ -133,6 +133,7 @@ for (const backend of BACKENDS) {
     });
 
     it('shows public results only for polls that say so, aggregate only', async () => {
+      await json(admin('polls/welkom', { method: 'PUT', body: JSON.stringify({ kind: 'smileys', question: 'Welkom?', comment: true, showResults: true }) }));
       await submit({ pollId: 'welkom', answer: 'heel-goed', comment: 'Hartelijk ontvangen' });
       await submit({ pollId: 'welkom', answer: 'goed' });
       const pub = await fetch(`${c.url}/v1/sites/${SITE}/polls/welkom/results`, { headers: { origin: ORIGIN } });
@@ -168,6 +169,7 @@ for (const backend of BACKENDS) {
     });
 
     it('exports results and responses as CSV, JSON and XLSX, audited', async () => {
+      await json(admin('polls/welkom', { method: 'PUT', body: JSON.stringify({ kind: 'smileys', question: 'Voelde je je welkom?', comment: true }) }));
       await submit({ pollId: 'welkom', answer: 'heel-goed', comment: '=HYPERLINK("x")' });
       await submit({ pollId: 'welkom', answer: 'niet-goed' });
       const csv = await admin('polls/welkom/export/results.csv');
