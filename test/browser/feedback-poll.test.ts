@@ -68,7 +68,7 @@ describe('<feedback-poll>', () => {
     const sent = oneEvent(el, 'bk-sent') as unknown as Promise<BkSentEvent>;
     answerButton(el, 'Goed').click();
     const event = await sent;
-    expect(event.envelope.data).to.deep.include({ kind: 'poll-response', pollId, answer: 'goed', mode: 'inline' });
+    expect(event.envelope!.data).to.deep.include({ kind: 'poll-response', pollId, answer: 'goed', mode: 'inline' });
     const stored = await responses(pollId);
     expect(stored.map((r) => [r.id, r.answer])).to.deep.equal([[event.id, 'goed']]);
 
