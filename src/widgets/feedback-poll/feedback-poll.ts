@@ -301,21 +301,24 @@ export class FeedbackPoll extends BuurtkitWidget {
 
   private renderStatements(poll: PollDefinition) {
     const { l } = this;
-    const builtIn = DEFAULT_POLLS.find((p) => p.kind === 'statements');
     const stem = this.text('stem', poll.stem, undefined).replace('{naam}', this.subjectName(poll));
     const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
     return html`<div>
       <p class="stem">${stem}</p>
       <p class="hint">${l.t('statementsIntro')}</p>
       ${statementsOf(poll).map((s) => {
-        const own = builtIn && !poll.statements?.length ? undefined : s.text;
-        const text = own ?? l.t(`statement.${s.id}` as keyof FeedbackPollStrings & string);
-        return this.radioGroup(`s-${s.id}`, `…${text}`, scale, this.values.statements[s.id], (v) =>
+        return this.radioGroup(`s-${s.id}`, `…${this.statementText(poll, s)}`, scale, this.values.statements[s.id], (v) =>
           this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
           'statement',
         );
       })}
     </div>`;
+  }
+
+  /** The default statements in the visitor's language; a coordinator's own statements as written. */
+  private statementText(poll: PollDefinition, s: { id: string; text: string }): string {
+    const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
+    return poll.statements?.length || !this.l.has(key) ? s.text : this.l.t(key);
   }
 
   private radioGroup(
@@ -360,7 +363,7 @@ export class FeedbackPoll extends BuurtkitWidget {
     const pct = (p: number | null) => (p === null ? '–' : `${new Intl.NumberFormat(l.lang, { maximumFractionDigits: 0 }).format(p)}%`);
     const bars: Bar[] = r.question
       ? r.question.answers.map((a) => ({ label: this.answerLabel(poll, a.value), count: a.count, percent: a.percent }))
-      : r.statements.map((s) => ({ label: `…${s.text} (${l.t('agree.eens')})`, count: s.agree, percent: s.percentAgree }));
+      : r.statements.map((s) => ({ label: `…${this.statementText(poll, s)} (${l.t('agree.eens')})`, count: s.agree, percent: s.percentAgree }));
     return resultsChart(l.t('resultsTitle'), l.t('resultsCount', { count: r.n }), bars, (b) =>
       l.t('resultLine', { label: b.label, count: b.count, percent: pct(b.percent) }),
     );
