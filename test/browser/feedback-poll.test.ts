@@ -195,6 +195,19 @@ describe('<feedback-poll>', () => {
     await again;
   });
 
+  it('says a poll tied to a period that has ended is closed', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('feedback-poll');
+    el.setAttribute('endpoint', c.url);
+    el.setAttribute('site', c.site);
+    el.poll = { id: 'voorbij', kind: 'yes-no', question: 'Was het fijn?', period: { from: '2020-01-01', to: '2020-01-31' } };
+    wrap.append(el);
+    await waitFor(() => el.phase === 'missing', { message: 'closed' });
+    await el.updateComplete;
+    expect($(el, '[part~="notice"]')!.textContent).to.equal('Deze peiling is gesloten. Bedankt voor je interesse!');
+    expect($(el, '[part~="answer"]')).to.equal(null);
+  });
+
   it('speaks Arabic right to left, including the default statements', async () => {
     const el = await make('poll-id="impact" lang="ar"');
     await waitFor(() => $(el, '.stem')?.textContent?.startsWith('بفضل'), { message: 'Arabic' });

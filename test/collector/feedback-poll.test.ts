@@ -204,6 +204,20 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('takes answers to a poll tied to a period only when given in it, and reports that period by default', async () => {
+      await json(admin('polls/voorjaar', { method: 'PUT', body: JSON.stringify({ kind: 'yes-no', question: 'Was het fijn?', period: { from: '2026-03-01', to: '2026-03-31' } }) }));
+      const inside = await submit({ pollId: 'voorjaar', answer: 'ja' }, { sentAt: '2026-03-31T21:30:00.000Z' }); // 23.30 in Amsterdam
+      expect(inside.status).toBe(201);
+      const after = await json(submit({ pollId: 'voorjaar', answer: 'nee' }, { sentAt: '2026-03-31T22:30:00.000Z' }), 422);
+      expect(after.issues[0]).toMatchObject({ path: 'data.pollId', code: 'poll_closed' });
+      const results = await json(admin('polls/voorjaar/results'));
+      expect(results.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+      // Received today, outside the poll's period: the default window leaves it out; all dates given, it counts.
+      expect(results.results.n).toBe(0);
+      const today = new Date().toISOString().slice(0, 10);
+      expect((await json(admin(`polls/voorjaar/results?from=${today}&to=${today}`))).results.n).toBe(1);
+    });
+
     it('rate-limits answers per poll and client, apart from other polls', async () => {
       for (let n = 0; n < 5; n++) expect((await submit({ pollId: 'welkom', answer: 'goed' })).status).toBe(201);
       const limited = await submit({ pollId: 'welkom', answer: 'goed' });

@@ -26,13 +26,14 @@ import {
   pollResponseIssues,
   pollResponseSubmissionSchema,
   toFieldIssues,
+  type PollDefinition,
   type PollResponseSubmission,
   type TokenScope,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { ApiError } from '../http.js';
 import { pollExportFile, resultRows } from '../polls/export.js';
-import { previousPeriod, resolvePeriod, type Period } from '../polls/period.js';
+import { previousPeriod, resolvePeriod, today, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
 import { isOriginAllowed } from '../sites.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
@@ -68,6 +69,13 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
   const poll = await findSitePoll(ctx.store, site, data.pollId);
   if (!poll) throw invalid([{ path: 'data.pollId', message: 'There is no poll with this id', code: 'unknown_poll' }]);
   const issues = pollResponseIssues(poll, data);
+  // A poll tied to a period takes answers given in it (by the browser's clock: the outbox may deliver later).
+  if (poll.period) {
+    const day = today(new Date(envelope.sentAt), site.timeZone);
+    if (day < poll.period.from || day > poll.period.to) {
+      issues.push({ path: 'data.pollId', message: 'This poll is closed', code: 'poll_closed' });
+    }
+  }
   if (issues.length) throw invalid(issues);
   const decision = await ctx.limiter.hit('polls', `${site.slug}:${poll.id}`, request.ip);
   if (!decision.allowed) {
@@ -121,8 +129,14 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     return poll;
   }
 
-  function periodOf(request: FastifyRequest, query: { from?: string | undefined; to?: string | undefined }): Period | null {
-    const { period, issues } = resolvePeriod(query, request.site!.timeZone, ctx.now(), 'all');
+  /** The query's dates; without them the poll's own period (when it is tied to one), else all time. */
+  function periodOf(
+    request: FastifyRequest,
+    query: { from?: string | undefined; to?: string | undefined },
+    poll: PollDefinition,
+  ): Period | null {
+    const dates = query.from === undefined && query.to === undefined && poll.period ? poll.period : query;
+    const { period, issues } = resolvePeriod(dates, request.site!.timeZone, ctx.now(), 'all');
     if (issues.length) throw invalid(issues);
     return period;
   }
@@ -140,7 +154,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     if (!poll.showResults) throw new ApiError(403, 'results_not_public', 'This poll does not show its results');
     const query = periodQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
-    const { results, period } = await pollResults(store, request.site!, poll, periodOf(request, query.data), false);
+    const { results, period } = await pollResults(store, request.site!, poll, periodOf(request, query.data, poll), false);
     return { pollId: poll.id, period, results };
   });
 
@@ -175,7 +189,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     const query = resultsQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const site = request.site!;
-    const period = periodOf(request, query.data);
+    const period = periodOf(request, query.data, poll);
     const split = query.data.split === 'respondentType';
     const current = await pollResults(store, site, poll, period, split);
     if (!period) return { ...current, previous: null, comparison: null };
@@ -192,7 +206,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     const poll = await pollOf(request);
     const query = periodQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
-    return { responses: await responsesIn(store, request.site!, poll.id, periodOf(request, query.data)) };
+    return { responses: await responsesIn(store, request.site!, poll.id, periodOf(request, query.data, poll)) };
   });
 
   app.put(
@@ -226,7 +240,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
           const query = exportQuerySchema.safeParse(request.query);
           if (!query.success) throw invalid(toFieldIssues(query.error));
           const site: Site = request.site!;
-          const period = periodOf(request, query.data);
+          const period = periodOf(request, query.data, poll);
           const now = ctx.now();
           const data: { results: ReturnType<typeof resultRows> } | { responses: PollResponseRecord[] } =
             table === 'results'

@@ -28,6 +28,7 @@ import {
   hasAnswer,
   hasAnswered,
   isOneTap,
+  isOpen,
   rememberAnswered,
   valuesFromPayload,
   type PollValues,
@@ -191,7 +192,7 @@ export class FeedbackPoll extends BuurtkitWidget {
       }
     }
     this.definition = poll;
-    this.phase = !poll ? 'missing' : cfg && !this.kiosk && hasAnswered(cfg.site, poll.id) ? 'done' : 'form';
+    this.phase = !poll || !isOpen(poll) ? 'missing' : cfg && !this.kiosk && hasAnswered(cfg.site, poll.id) ? 'done' : 'form';
     this.startedAt = performance.now();
     if (this.phase === 'done') void this.loadResults();
   }
@@ -241,7 +242,7 @@ export class FeedbackPoll extends BuurtkitWidget {
           : this.phase === 'loading'
             ? html`<p class="hint">${l.t('loading')}</p>`
             : this.phase === 'missing' || !poll
-              ? html`<p part="notice" class="notice">${l.t('missing')}</p>`
+              ? html`<p part="notice" class="notice">${l.t(poll ? 'closed' : 'missing')}</p>`
               : this.phase === 'sent' || this.phase === 'queued' || this.phase === 'done'
                 ? this.renderThanks(poll)
                 : this.renderForm(poll)}

@@ -17,6 +17,14 @@ export const emptyValues = (): PollValues => ({ answer: undefined, statements: {
 /** A poll that is one question and nothing else: the tap on an answer sends it. */
 export const isOneTap = (poll: PollDefinition) => poll.kind !== 'statements' && !poll.comment && !poll.respondentType && !poll.story;
 
+/** Whether today (the browser's local date) is inside the poll's period, if it is tied to one. */
+export function isOpen(poll: PollDefinition, now = new Date()): boolean {
+  if (!poll.period) return true;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return day >= poll.period.from && day <= poll.period.to;
+}
+
 export function hasAnswer(v: PollValues): boolean {
   return v.answer !== undefined || Object.keys(v.statements).length > 0 || v.comment.trim() !== '' || v.story.trim() !== '';
 }

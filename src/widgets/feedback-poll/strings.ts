@@ -10,6 +10,7 @@ export const nl = {
   heading: 'Wat vind jij?',
   loading: 'De vragen worden geladen…',
   missing: 'Deze peiling kon niet worden geladen.',
+  closed: 'Deze peiling is gesloten. Bedankt voor je interesse!',
   notConnected: 'Deze peiling is nog niet aangesloten. Je kunt hier nu nog niet antwoorden.',
   optional: '(mag je overslaan)',
   'answer.heel-goed': 'Heel goed',

@@ -6,6 +6,7 @@ export const ar: FeedbackPollStrings = {
   heading: 'ما رأيك؟',
   loading: 'جارٍ تحميل الأسئلة…',
   missing: 'تعذر تحميل هذا الاستطلاع.',
+  closed: 'هذا الاستطلاع مغلق. شكرًا لاهتمامك!',
   notConnected: 'هذا الاستطلاع غير متصل بعد. لا يمكنك الإجابة هنا الآن.',
   optional: '(يمكنك تخطي هذا)',
   'answer.heel-goed': 'جيد جدًا',

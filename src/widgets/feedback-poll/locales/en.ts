@@ -5,6 +5,7 @@ export const en: FeedbackPollStrings = {
   heading: 'What do you think?',
   loading: 'Loading the questions…',
   missing: 'This poll could not be loaded.',
+  closed: 'This poll is closed. Thank you for your interest!',
   notConnected: 'This poll is not connected yet. You cannot answer here yet.',
   optional: '(you can skip this)',
   'answer.heel-goed': 'Very good',
