@@ -76,7 +76,7 @@ describe('<feedback-poll>', () => {
     await expect(el).to.be.accessible();
     expect($(el, '.thanks-title')!.textContent).to.equal('Bedankt!');
     expect($(el, 'svg.chart')!.getAttribute('aria-hidden')).to.equal('true');
-    const lines = $$(el, '.results-list li').map((li) => li.textContent);
+    const lines = $$(el, '.results-list li').map((li) => li.textContent!.trim());
     expect(lines).to.deep.equal(['Heel goed: 0 (0%)', 'Goed: 1 (100%)', 'Gaat wel: 0 (0%)', 'Niet goed: 0 (0%)']);
     expect($(el, '.results-title')!.textContent).to.contain('1 antwoord');
   });

@@ -36,7 +36,7 @@ describe('demo: poll and impact report', () => {
     await expect.poll(() => poll.locator('.thanks-title').textContent()).toBe('Bedankt!');
     await poll.locator('[part~="results"] li').first().waitFor();
     const lines = await poll.locator('[part~="results"] li').allTextContents();
-    expect(lines[0]).toMatch(/^Heel goed: \d+ \(\d+%\)$/);
+    expect(lines[0]!.trim()).toMatch(/^Heel goed: \d+ \(\d+%\)$/);
     const after = await admin<{ results: { n: number } }>('/polls/welkom/results');
     expect(after.results.n).toBe(before.results.n + 1);
 

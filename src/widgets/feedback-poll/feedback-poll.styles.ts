@@ -99,7 +99,7 @@ export const feedbackPollStyles = css`
   }
   .chart {
     display: block;
-    margin-block: 0.5em;
+    margin-block: 0.15em 0.5em;
   }
   .chart .track {
     fill: var(--_surface-alt);
@@ -108,8 +108,9 @@ export const feedbackPollStyles = css`
     fill: var(--_accent);
   }
   .results-list {
-    margin: 0;
-    padding-inline-start: 1.25em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
   }
   .trap {
     position: absolute;

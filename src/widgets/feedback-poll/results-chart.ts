@@ -1,6 +1,6 @@
 /**
- * The results after voting: an SVG bar chart (decorative for screen readers) and the same numbers
- * as a text list, so nothing is only in the picture.
+ * The results after voting: one row per answer with its numbers in text and an SVG bar beside it
+ * (the bar is decorative for screen readers; the text says everything).
  */
 import { html, svg } from 'lit';
 
@@ -11,20 +11,16 @@ export interface Bar {
   percent: number | null;
 }
 
-const ROW = 28;
-
 export function resultsChart(title: string, total: string, bars: readonly Bar[], format: (bar: Bar) => string) {
-  const height = bars.length * ROW;
   return html`<figure part="results" class="results">
     <figcaption class="results-title">${title} <span class="hint">(${total})</span></figcaption>
-    <svg class="chart" aria-hidden="true" viewBox="0 0 100 ${height}" preserveAspectRatio="none" width="100%" height=${height}>
-      ${bars.map(
-        (b, i) =>
-          svg`<rect class="track" x="0" y=${i * ROW + 4} width="100" height=${ROW - 8}></rect><rect class="bar" x="0" y=${i * ROW + 4} width=${b.percent ?? 0} height=${ROW - 8}></rect>`,
-      )}
-    </svg>
     <ul class="results-list">
-      ${bars.map((b) => html`<li>${format(b)}</li>`)}
+      ${bars.map(
+        (b) =>
+          html`<li>${format(b)}<svg class="chart" aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none" width="100%" height="14">
+              ${svg`<rect class="track" x="0" y="0" width="100" height="10"></rect><rect class="bar" x="0" y="0" width=${b.percent ?? 0} height="10"></rect>`}
+            </svg></li>`,
+      )}
     </ul>
   </figure>`;
 }
