@@ -1,7 +1,8 @@
 /**
  * The impact report in Chromium: rendered under its own CSP (no violations), printed to an A4 PDF
- * whose text holds the figures, and the same page passes axe-free basics (lang, headings).
+ * whose text holds the figures, and the page has no axe violations.
  */
+import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE, startTestCollector, type TestCollector } from '../collector/helpers.js';
@@ -56,6 +57,21 @@ describe('impact report in Chromium', () => {
     expect(last).toBeGreaterThan(0);
     expect(pages[last - 1]!.replace(/\s+/g, '')).not.toContain('Herkenjedecijfers');
     for (const q of ['Kunnenwezeverklaren?', 'Watvindenweervan?', 'Watbetekentdatvoordetoekomst?']) expect(pages[last]!.replace(/\s+/g, '')).toContain(q);
+    await context.close();
+  });
+
+  it('has no axe violations (WCAG 2.2 AA)', async () => {
+    // bypassCSP only so the test can inject axe; the page itself runs no script.
+    const context = await browser.newContext({ bypassCSP: true, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const page = await context.newPage();
+    await page.goto(`${c.url}/v1/admin/sites/${SITE}/report?from=2026-03-01&to=2026-03-31`);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
     await context.close();
   });
 });
