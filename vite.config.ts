@@ -19,9 +19,13 @@ export const npmEntries = {
   'widgets/activity-calendar/activity-calendar': src('widgets/activity-calendar/activity-calendar.ts'),
   'widgets/activity-calendar/locales/en': src('widgets/activity-calendar/locales/en.ts'),
   'widgets/activity-calendar/locales/ar': src('widgets/activity-calendar/locales/ar.ts'),
+  'widgets/feedback-poll/feedback-poll': src('widgets/feedback-poll/feedback-poll.ts'),
+  'widgets/feedback-poll/locales/en': src('widgets/feedback-poll/locales/en.ts'),
+  'widgets/feedback-poll/locales/ar': src('widgets/feedback-poll/locales/ar.ts'),
   'core/buurtkit-config': src('core/buurtkit-config.ts'),
   'define/idea-box': src('define/idea-box.ts'),
   'define/activity-calendar': src('define/activity-calendar.ts'),
+  'define/feedback-poll': src('define/feedback-poll.ts'),
   'define/buurtkit-config': src('define/buurtkit-config.ts'),
   'define/all': src('define/all.ts'),
 };

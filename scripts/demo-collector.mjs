@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createApp, issueToken, SqliteStore } from '../dist/collector/index.js';
 import { activitySchema, openingHoursSchema, uuidv7 } from '../dist/schema/index.js';
+import { seedPolls } from './demo-polls.mjs';
 
 export const DEMO_SITE = 'de-linde';
 
@@ -109,6 +110,7 @@ export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.
     );
     await seedIdeas(store, now);
     await seedActivities(store, now);
+    await seedPolls(store, DEMO_SITE, now);
   } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
     site = await store.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
   }

@@ -95,6 +95,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     node dist/collector/cli.js export ${demo.site} ideas --db ${rel} --out ideeen.csv
     curl -H "Authorization: Bearer ${demo.token}" -o ideeen.csv ${demo.collectorUrl}/v1/admin/sites/${demo.site}/export/ideas.csv
 
+  The impact report (print it to PDF from the browser; poll answers are seeded):
+    curl -H "Authorization: Bearer ${demo.token}" -o rapport.html ${demo.collectorUrl}/v1/admin/sites/${demo.site}/report
+
   Stop with Ctrl+C.
 `);
   const shutdown = async () => {

@@ -8,6 +8,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.
 import { registerActivityRoutes } from './routes/activities.js';
 import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
@@ -78,6 +79,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerFeedbackPollRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);

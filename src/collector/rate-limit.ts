@@ -26,6 +26,8 @@ export interface RateLimits {
   votes: RateLimit;
   /** Render tokens fetched (one per form shown). */
   formTokens: RateLimit;
+  /** Responses to one poll from one client (issue 7); on top of `submissions`. */
+  polls: RateLimit;
   /** Per site, all clients together. */
   siteSubmissions: RateLimit;
   siteVotes: RateLimit;
@@ -36,11 +38,13 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   submissions: { limit: 30, windowMs: 10 * 60_000 },
   votes: { limit: 120, windowMs: 10 * 60_000 },
   formTokens: { limit: 120, windowMs: 10 * 60_000 },
+  // A kiosk tablet at the door shares one address: a response every 30 seconds, sustained.
+  polls: { limit: 20, windowMs: 10 * 60_000 },
   siteSubmissions: { limit: 1000, windowMs: 10 * 60_000 },
   siteVotes: { limit: 3000, windowMs: 10 * 60_000 },
 };
 
-export type RateKind = 'submissions' | 'votes' | 'formTokens';
+export type RateKind = 'submissions' | 'votes' | 'formTokens' | 'polls';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -12,3 +12,5 @@ export * from './responses.js';
 export * from './admin.js';
 export * from './activity.js';
 export * from './consent.js';
+export * from './feedback-poll.js';
+export * from './poll-results.js';

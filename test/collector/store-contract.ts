@@ -15,7 +15,7 @@ export interface StoreUnderTest {
   cleanup(): Promise<void>;
 }
 
-/** Every migration version, in order: the same list on every backend (checked in store.test.ts). */
+/** Every migration version, in order: the same list on every backend (checked in test/unit/collector-storage.test.ts). */
 const VERSIONS = SQLITE_MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
 const CONSENT_HASH = 'c'.repeat(64);
 

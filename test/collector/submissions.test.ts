@@ -99,10 +99,10 @@ describe('POST /v1/sites/:site/submissions', () => {
   });
 
   it('answers 422 with a clear message for widgets this collector does not support yet', async () => {
-    const answer = await postJson(submissions, ideaEnvelope({ widget: 'feedback-poll', data: { kind: 'answer' } }));
+    const answer = await postJson(submissions, ideaEnvelope({ widget: 'activity-calendar', data: { kind: 'answer' } }));
     expect(answer.status).toBe(422);
     const json = (await answer.json()) as { message: string; issues: { path: string; code: string }[] };
-    expect(json.message).toMatch(/feedback-poll.*not supported by this collector version/);
+    expect(json.message).toMatch(/activity-calendar.*not supported by this collector version/);
     expect(json.issues[0]).toMatchObject({ path: 'widget', code: 'unsupported_widget' });
   });
 

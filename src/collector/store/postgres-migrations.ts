@@ -131,6 +131,38 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'feedback poll definitions and responses',
+    sql: `
+      CREATE TABLE poll_definitions (
+        site       text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        id         text COLLATE "C" NOT NULL,
+        data       jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (site, id)
+      );
+
+      CREATE TABLE poll_responses (
+        id              text COLLATE "C" PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        site            text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        poll_id         text COLLATE "C" NOT NULL,
+        answer          text,
+        statements      jsonb,
+        comment         text,
+        respondent_type text,
+        story           text,
+        story_selected  boolean NOT NULL DEFAULT false,
+        activity_id     text,
+        mode            text,
+        locale          text NOT NULL,
+        received_at     timestamptz NOT NULL
+      );
+      CREATE INDEX poll_responses_site_received ON poll_responses(site, received_at, id);
+      CREATE INDEX poll_responses_site_poll ON poll_responses(site, poll_id, received_at);
+    `,
+  },
+  {
     version: 8,
     name: 'webhooks and their delivery queue',
     sql: `

@@ -131,6 +131,38 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'feedback poll definitions and responses',
+    sql: `
+      CREATE TABLE poll_definitions (
+        site       TEXT NOT NULL REFERENCES sites(slug),
+        id         TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (site, id)
+      ) STRICT;
+
+      CREATE TABLE poll_responses (
+        id              TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        site            TEXT NOT NULL REFERENCES sites(slug),
+        poll_id         TEXT NOT NULL,
+        answer          TEXT,
+        statements      TEXT,
+        comment         TEXT,
+        respondent_type TEXT,
+        story           TEXT,
+        story_selected  INTEGER NOT NULL DEFAULT 0 CHECK (story_selected IN (0, 1)),
+        activity_id     TEXT,
+        mode            TEXT,
+        locale          TEXT NOT NULL,
+        received_at     TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX poll_responses_site_received ON poll_responses(site, received_at, id);
+      CREATE INDEX poll_responses_site_poll ON poll_responses(site, poll_id, received_at);
+    `,
+  },
+  {
     version: 8,
     name: 'webhooks and their delivery queue',
     sql: `

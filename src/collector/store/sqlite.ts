@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
+import type { AdminIdea, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { rateOutcome, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
@@ -19,8 +19,12 @@ import type {
   ExportQuery,
   IdeaQuery,
   InsertOutcome,
+  PollDefinitionRecord,
+  PollResponseQuery,
+  PollResponseRecord,
   NewActivity,
   NewIdea,
+  NewPollResponse,
   NewSite,
   NewVote,
   RateOutcome,
@@ -51,6 +55,36 @@ function toActivity(r: Row): ActivityRecord {
     data: JSON.parse(String(r.data)) as ScheduleItem,
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
+  };
+}
+
+const POLL_RESPONSE_COLUMNS = `id, site, poll_id, answer, statements, comment, respondent_type, story,
+  story_selected, activity_id, mode, locale, received_at`;
+
+function toPollDefinition(r: Row): PollDefinitionRecord {
+  return {
+    site: String(r.site),
+    poll: JSON.parse(String(r.data)) as PollDefinition,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
+
+function toPollResponse(r: Row): PollResponseRecord {
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    pollId: String(r.poll_id),
+    answer: (r.answer as string | null) ?? null,
+    statements: r.statements === null ? null : (JSON.parse(String(r.statements)) as Record<string, string>),
+    comment: (r.comment as string | null) ?? null,
+    respondentType: (r.respondent_type as PollResponseRecord['respondentType']) ?? null,
+    story: (r.story as string | null) ?? null,
+    storySelected: r.story_selected === 1,
+    activityId: (r.activity_id as string | null) ?? null,
+    mode: (r.mode as PollResponseRecord['mode']) ?? null,
+    locale: String(r.locale),
+    receivedAt: String(r.received_at),
   };
 }
 
@@ -614,5 +648,108 @@ export class SqliteStore implements Store {
 
   async pruneFormTokenUses(before: string): Promise<number> {
     return this.sql('DELETE FROM form_token_uses WHERE used_at < ?').run(before).changes;
+  }
+
+  // — feedback poll (issue 7) —
+
+  async putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord> {
+    const row = this.sql(
+      `INSERT INTO poll_definitions (site, id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (site, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+       RETURNING site, data, created_at, updated_at`,
+    ).get(site, poll.id, JSON.stringify(poll), now, now) as Row;
+    return toPollDefinition(row);
+  }
+
+  async getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null> {
+    const row = this.sql('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? AND id = ?').get(
+      site,
+      id,
+    ) as Row | undefined;
+    return row ? toPollDefinition(row) : null;
+  }
+
+  async listPollDefinitions(site: string): Promise<PollDefinitionRecord[]> {
+    const rows = this.sql(
+      'SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? ORDER BY created_at, id',
+    ).all(site) as Row[];
+    return rows.map(toPollDefinition);
+  }
+
+  async insertPollResponse(s: SubmissionRecord, r: NewPollResponse): Promise<InsertOutcome> {
+    return this.groupCommit.run((): InsertOutcome => {
+      const outcome = this.insertSubmissionRow(s);
+      if (outcome !== 'created') return outcome;
+      this.sql(
+        `INSERT INTO poll_responses (id, site, poll_id, answer, statements, comment, respondent_type, story,
+           activity_id, mode, locale, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        s.id,
+        s.site,
+        r.pollId,
+        r.answer,
+        r.statements ? JSON.stringify(r.statements) : null,
+        r.comment,
+        r.respondentType,
+        r.story,
+        r.activityId,
+        r.mode,
+        s.locale,
+        s.receivedAt,
+      );
+      return 'created';
+    });
+  }
+
+  /** The envelope row alone; `created`, or what an existing row with this id means. */
+  private insertSubmissionRow(s: SubmissionRecord): InsertOutcome {
+    const inserted = this.sql(
+      `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
+         received_at, consent, data, elapsed_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(
+      s.id,
+      s.site,
+      s.widget,
+      s.kind,
+      s.locale,
+      s.schemaVersion,
+      s.sentAt,
+      s.receivedAt,
+      s.consent ? JSON.stringify(s.consent) : null,
+      JSON.stringify(s.data),
+      s.elapsedMs,
+    );
+    if (inserted.changes > 0) return 'created';
+    const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
+    return owner === s.site ? 'duplicate' : 'conflict';
+  }
+
+  async listPollResponses(site: string, q: PollResponseQuery): Promise<PollResponseRecord[]> {
+    const rows = this.sql(
+      `SELECT ${POLL_RESPONSE_COLUMNS} FROM poll_responses
+       WHERE site = ? AND (? IS NULL OR poll_id = ?) AND (? IS NULL OR received_at >= ?)
+         AND (? IS NULL OR received_at < ?) AND (? IS NULL OR story_selected = ?)
+       ORDER BY received_at, id`,
+    ).all(
+      site,
+      q.pollId ?? null,
+      q.pollId ?? null,
+      q.receivedFrom ?? null,
+      q.receivedFrom ?? null,
+      q.receivedBefore ?? null,
+      q.receivedBefore ?? null,
+      q.storySelected === undefined ? null : 1,
+      q.storySelected ? 1 : 0,
+    ) as Row[];
+    return rows.map(toPollResponse);
+  }
+
+  async selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null> {
+    const row = this.sql(
+      `UPDATE poll_responses SET story_selected = (? AND story IS NOT NULL) WHERE site = ? AND id = ? RETURNING ${POLL_RESPONSE_COLUMNS}`,
+    ).get(selected ? 1 : 0, site, id) as Row | undefined;
+    return row ? toPollResponse(row) : null;
   }
 }

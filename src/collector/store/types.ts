@@ -9,6 +9,8 @@ import type {
   IdeaModeration,
   IdeaSort,
   IdeaStatus,
+  PollDefinition,
+  PollRespondentType,
   PublishedIdea,
   RespondentRole,
   RetentionSettings,
@@ -326,4 +328,67 @@ export interface Store {
   claimFormToken(use: FormTokenUse): Promise<string>;
   /** Forgets uses recorded before the instant (their tokens have expired). */
   pruneFormTokenUses(before: string): Promise<number>;
+  // — feedback poll (issue 7) —
+  /** Creates or replaces the site's poll with `poll.id`. */
+  putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord>;
+  getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null>;
+  /** The site's stored polls, oldest first (the built-in defaults are added by the routes). */
+  listPollDefinitions(site: string): Promise<PollDefinitionRecord[]>;
+  /** Stores the envelope and the response in one transaction, like `insertIdea`. */
+  insertPollResponse(submission: SubmissionRecord, response: NewPollResponse): Promise<InsertOutcome>;
+  /** The site's responses received in `[receivedFrom, receivedBefore)`, oldest first. */
+  listPollResponses(site: string, query: PollResponseQuery): Promise<PollResponseRecord[]>;
+  /** Ticks (only a response that has a story) or unticks it for the impact report; null when there is no such response. */
+  selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null>;
+  /**
+   * Optional: volunteers, shifts and hours in `[from, before)`, for the impact report's output
+   * section. Volunteer sign-up (issue 6) implements it; absent or null, the report says "nog geen gegevens".
+   */
+  volunteerFigures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
 }
+
+// — feedback poll (issue 7) —
+
+export interface PollDefinitionRecord {
+  site: string;
+  poll: PollDefinition;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewPollResponse {
+  pollId: string;
+  answer: string | null;
+  statements: Record<string, string> | null;
+  comment: string | null;
+  respondentType: PollRespondentType | null;
+  story: string | null;
+  activityId: string | null;
+  mode: 'inline' | 'kiosk' | null;
+}
+
+export interface PollResponseRecord extends NewPollResponse {
+  id: string;
+  site: string;
+  locale: string;
+  receivedAt: string;
+  /** The coordinator ticked the story for the impact report. */
+  storySelected: boolean;
+}
+
+export interface PollResponseQuery {
+  pollId?: string;
+  /** Inclusive lower bound (ISO instant). */
+  receivedFrom?: string;
+  /** Exclusive upper bound (ISO instant). */
+  receivedBefore?: string;
+  /** Only responses with a story the coordinator ticked. */
+  storySelected?: boolean;
+}
+
+export interface VolunteerFigures {
+  volunteers: number;
+  shifts: number;
+  hours: number;
+}
+

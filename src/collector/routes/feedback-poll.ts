@@ -1,0 +1,264 @@
+/**
+ * `<feedback-poll>` on the collector (issue 7).
+ *
+ * Public (CORS as the other public routes):
+ * - `POST /v1/sites/:site/submissions` with widget `feedback-poll`: a response, checked against
+ *   its poll; rate-limited per poll and client on top of the submissions limit.
+ * - `GET /v1/sites/:site/polls[/:poll]`: definitions (the built-in `welkom` and `impact` polls
+ *   until the site stores its own with those ids).
+ * - `GET /v1/sites/:site/polls/:poll/results[?from&to]`: aggregate figures only, and only for a
+ *   poll with `showResults`; never a comment or story.
+ *
+ * Coordinators (bearer token): polls list and PUT (`moderate`), results with the respondent-type
+ * split and the previous period (`read`), responses (`read`), ticking a story for the impact report
+ * (`moderate`), exports of results and responses as CSV/JSON/NDJSON/XLSX (`export`, audited).
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  SITE_SLUG_PATTERN,
+  compareStatements,
+  isUuidV7,
+  periodQuerySchema,
+  pollDefinitionSchema,
+  pollIdSchema,
+  pollResponseIssues,
+  pollResponseSubmissionSchema,
+  toFieldIssues,
+  type PollDefinition,
+  type PollResponseSubmission,
+  type TokenScope,
+} from '../../schema/index.js';
+import { CSV_DELIMITERS } from '../export/csv.js';
+import { ApiError } from '../http.js';
+import { pollExportFile, resultRows } from '../polls/export.js';
+import { previousPeriod, resolvePeriod, today, type Period } from '../polls/period.js';
+import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
+import { isOriginAllowed } from '../sites.js';
+import type { PollResponseRecord, Site } from '../store/types.js';
+import { bearerHook } from './authorise.js';
+import type { RouteContext } from './context.js';
+import { registerImpactReportRoutes } from './impact-report.js';
+import {
+  checkEnvelope,
+  invalid,
+  isHoneypotFilled,
+  requireJson,
+  sendInsertOutcome,
+  storableTextIssues,
+  submissionHandlers,
+  toSubmissionRecord,
+} from './public.js';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const resultsQuerySchema = periodQuerySchema.extend({ split: z.enum(['respondentType']).optional() });
+const exportQuerySchema = periodQuerySchema.extend({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
+const storyBodySchema = z.strictObject({ selected: z.boolean() });
+
+const pollNotFound = () => new ApiError(404, 'poll_not_found', 'There is no poll with this id');
+
+async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
+  const site = request.site!;
+  const parsed = pollResponseSubmissionSchema.safeParse(request.body);
+  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+  const envelope: PollResponseSubmission = parsed.data;
+  checkEnvelope(envelope, site.slug);
+  const { data } = envelope;
+  const poll = await findSitePoll(ctx.store, site, data.pollId);
+  if (!poll) throw invalid([{ path: 'data.pollId', message: 'There is no poll with this id', code: 'unknown_poll' }]);
+  const issues = pollResponseIssues(poll, data);
+  // A poll tied to a period takes answers given in it (by the browser's clock: the outbox may deliver later).
+  if (poll.period) {
+    const day = today(new Date(envelope.sentAt), site.timeZone);
+    if (day < poll.period.from || day > poll.period.to) {
+      issues.push({ path: 'data.pollId', message: 'This poll is closed', code: 'poll_closed' });
+    }
+  }
+  if (issues.length) throw invalid(issues);
+  const decision = await ctx.limiter.hit('polls', `${site.slug}:${poll.id}`, request.ip);
+  if (!decision.allowed) {
+    throw new ApiError(429, 'rate_limited', 'Too many answers to this poll; try again later', undefined, {
+      'Retry-After': String(decision.retryAfterSeconds),
+    });
+  }
+  if (isHoneypotFilled(envelope)) {
+    request.log.info({ site: site.slug }, 'honeypot submission dropped');
+    return reply.code(201).send({ id: envelope.id, status: 'received' });
+  }
+  const outcome = await ctx.store.insertPollResponse(toSubmissionRecord(envelope, ctx.now()), {
+    pollId: poll.id,
+    answer: data.answer ?? null,
+    statements: data.statements ?? null,
+    comment: data.comment ?? null,
+    respondentType: data.respondentType ?? null,
+    story: data.story ?? null,
+    activityId: data.activityId ?? poll.activityId ?? null,
+    mode: data.mode ?? null,
+  });
+  return sendInsertOutcome(reply, envelope.id, outcome);
+}
+submissionHandlers.set('feedback-poll', pollSubmission);
+
+export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx;
+  registerImpactReportRoutes(app, ctx);
+
+  async function loadSite(request: FastifyRequest): Promise<void> {
+    const slug = (request.params as { site: string }).site;
+    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
+    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
+    request.site = site;
+    const origin = request.headers.origin;
+    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
+  }
+
+  const authorise = (scope: TokenScope) => bearerHook(ctx, scope);
+
+  async function rejectCrossSite(request: FastifyRequest): Promise<void> {
+    if (request.headers['sec-fetch-site'] === 'cross-site') {
+      throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
+    }
+  }
+
+  async function pollOf(request: FastifyRequest) {
+    const { poll: id } = request.params as { poll: string };
+    const poll = pollIdSchema.safeParse(id).success ? await findSitePoll(store, request.site!, id) : null;
+    if (!poll) throw pollNotFound();
+    return poll;
+  }
+
+  /** The query's dates; without them the poll's own period (when it is tied to one), else all time. */
+  function periodOf(
+    request: FastifyRequest,
+    query: { from?: string | undefined; to?: string | undefined },
+    poll: PollDefinition,
+  ): Period | null {
+    const dates = query.from === undefined && query.to === undefined && poll.period ? poll.period : query;
+    const { period, issues } = resolvePeriod(dates, request.site!.timeZone, ctx.now(), 'all');
+    if (issues.length) throw invalid(issues);
+    return period;
+  }
+
+  // ---- public ----------------------------------------------------------------------------------
+
+  app.get('/v1/sites/:site/polls', { onRequest: [loadSite] }, async (request) => ({
+    polls: (await listSitePolls(store, request.site!)).map((p) => p.poll),
+  }));
+
+  app.get('/v1/sites/:site/polls/:poll', { onRequest: [loadSite] }, async (request) => pollOf(request));
+
+  app.get('/v1/sites/:site/polls/:poll/results', { onRequest: [loadSite] }, async (request) => {
+    const poll = await pollOf(request);
+    if (!poll.showResults) throw new ApiError(403, 'results_not_public', 'This poll does not show its results');
+    const query = periodQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const { results, period } = await pollResults(store, request.site!, poll, periodOf(request, query.data, poll), false);
+    return { pollId: poll.id, period, results };
+  });
+
+  // ---- coordinators ----------------------------------------------------------------------------
+
+  app.get('/v1/admin/sites/:site/polls', { onRequest: [authorise('read')] }, async (request) => ({
+    polls: await listSitePolls(store, request.site!),
+  }));
+
+  app.put(
+    '/v1/admin/sites/:site/polls/:poll',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    async (request) => {
+      const { poll: id } = request.params as { poll: string };
+      if (!pollIdSchema.safeParse(id).success) throw pollNotFound();
+      if (isRecord(request.body) && request.body.id !== undefined && request.body.id !== id) {
+        throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
+      }
+      const parsed = pollDefinitionSchema.safeParse({ ...(isRecord(request.body) ? request.body : {}), id });
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const nul = storableTextIssues(parsed.data);
+      if (nul.length) throw invalid(nul);
+      const now = ctx.now();
+      const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
+      await audit(request, 'poll.put', id, 1, now);
+      return record;
+    },
+  );
+
+  app.get('/v1/admin/sites/:site/polls/:poll/results', { onRequest: [authorise('read')] }, async (request) => {
+    const poll = await pollOf(request);
+    const query = resultsQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const site = request.site!;
+    const period = periodOf(request, query.data, poll);
+    const split = query.data.split === 'respondentType';
+    const current = await pollResults(store, site, poll, period, split);
+    if (!period) return { ...current, previous: null, comparison: null };
+    const before = previousPeriod(period, site.timeZone);
+    const previous = await pollResults(store, site, poll, before, false);
+    return {
+      ...current,
+      previous: { period: previous.period, results: previous.results },
+      comparison: compareStatements(current.results, previous.results),
+    };
+  });
+
+  app.get('/v1/admin/sites/:site/polls/:poll/responses', { onRequest: [authorise('read')] }, async (request) => {
+    const poll = await pollOf(request);
+    const query = periodQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    return { responses: await responsesIn(store, request.site!, poll.id, periodOf(request, query.data, poll)) };
+  });
+
+  app.put(
+    '/v1/admin/sites/:site/poll-responses/:id/story',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = storyBodySchema.safeParse(request.body);
+      if (!body.success) throw invalid(toFieldIssues(body.error));
+      const notFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
+      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, body.data.selected) : null;
+      if (!record) throw notFound();
+      // The store only ticks a response that has a story.
+      if (body.data.selected && !record.storySelected) {
+        throw invalid([{ path: 'selected', message: 'This response has no story', code: 'no_story' }]);
+      }
+      const now = ctx.now();
+      await audit(request, body.data.selected ? 'poll.story.select' : 'poll.story.unselect', id, 1, now);
+      return record;
+    },
+  );
+
+  for (const table of ['results', 'responses'] as const) {
+    for (const format of ['csv', 'json', 'ndjson', 'xlsx'] as const) {
+      if (table === 'results' && format === 'ndjson') continue;
+      app.get(
+        `/v1/admin/sites/:site/polls/:poll/export/${table}.${format}`,
+        { onRequest: [authorise('export')] },
+        async (request, reply) => {
+          const poll = await pollOf(request);
+          const query = exportQuerySchema.safeParse(request.query);
+          if (!query.success) throw invalid(toFieldIssues(query.error));
+          const site: Site = request.site!;
+          const period = periodOf(request, query.data, poll);
+          const now = ctx.now();
+          const data: { results: ReturnType<typeof resultRows> } | { responses: PollResponseRecord[] } =
+            table === 'results'
+              ? { results: resultRows(poll, (await pollResults(store, site, poll, period, true)).results) }
+              : { responses: await responsesIn(store, site, poll.id, period) };
+          const rowCount = 'results' in data ? data.results.length : data.responses.length;
+          await audit(request, `export.poll-${table}`, `${poll.id}.${format}`, rowCount, now);
+          const file = pollExportFile(site, poll.id, table, format, data, { delimiter: CSV_DELIMITERS[query.data.delimiter], now });
+          return reply
+            .header('Content-Type', file.contentType)
+            .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+            .send(Readable.from(file.chunks));
+        },
+      );
+    }
+  }
+
+  function audit(request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) {
+    return store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The impact report (issue 7): `GET /v1/admin/sites/:site/report?from&to` (token with `read`) as a
+ * printable HTML page, or as JSON with `report.json` or `Accept: application/json`. Without dates:
+ * the twelve months up to today. Registered by the feedback-poll routes, in its own plugin scope so
+ * its onSend hook can give the page a CSP that allows its one hashed `<style>`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { periodQuerySchema, toFieldIssues } from '../../schema/index.js';
+import { ApiError } from '../http.js';
+import { resolvePeriod } from '../polls/period.js';
+import { buildImpactReport } from '../polls/report.js';
+import { REPORT_CSP, renderReportHtml } from '../polls/report-html.js';
+import { bearerHook } from './authorise.js';
+import type { RouteContext } from './context.js';
+import { invalid } from './public.js';
+
+export function registerImpactReportRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  void app.register(async (scope) => reportRoutes(scope, ctx));
+}
+
+async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const { store } = ctx;
+
+  // Runs after the app's own onSend (which sets `default-src 'none'`): only HTML answers change.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Content-Security-Policy', REPORT_CSP);
+      reply.header('X-Frame-Options', 'DENY');
+      reply.header('Referrer-Policy', 'no-referrer');
+    }
+    return payload;
+  });
+
+  const authorise = bearerHook(ctx, 'read');
+
+  async function report(request: FastifyRequest) {
+    const query = periodQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const site = request.site!;
+    const now = ctx.now();
+    const { period, issues } = resolvePeriod(query.data, site.timeZone, now, 'year');
+    if (issues.length || !period) throw invalid(issues);
+    return buildImpactReport(store, site, period, now);
+  }
+
+  app.get('/v1/admin/sites/:site/report.json', { onRequest: [authorise] }, (request) => report(request));
+
+  app.get('/v1/admin/sites/:site/report', { onRequest: [authorise] }, async (request, reply) => {
+    const data = await report(request);
+    const accept = request.headers.accept ?? '';
+    if (/application\/json/.test(accept) && !/text\/html/.test(accept)) return data;
+    return reply.type('text/html; charset=utf-8').header('Vary', 'Accept').send(renderReportHtml(data));
+  });
+}

@@ -1,0 +1,503 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import type { WidgetState } from '../../core/buurtkit-element.js';
+import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
+import { canRead, submissionRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { buildEnvelope } from '../../core/envelope.js';
+import { LocalizeController } from '../../core/localize.js';
+import { statusRegion, type StatusTone } from '../../core/status.js';
+import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
+import type { EnvelopeBase } from '../../schema/envelope.js';
+import {
+  AGREEMENT_VALUES,
+  DEFAULT_POLLS,
+  DONT_KNOW,
+  POLL_RESPONDENT_TYPES,
+  SMILEY_EMOJI,
+  answerValues,
+  statementsOf,
+  type AgreementValue,
+  type PollDefinition,
+  type PollResponsePayload,
+} from '../../schema/poll-constants.js';
+import type { PollResults } from '../../schema/poll-results.js';
+import { feedbackPollStyles } from './feedback-poll.styles.js';
+import {
+  buildPollPayload,
+  emptyValues,
+  hasAnswer,
+  hasAnswered,
+  isOneTap,
+  isOpen,
+  rememberAnswered,
+  valuesFromPayload,
+  type PollValues,
+} from './payload.js';
+import { resultsChart, type Bar } from './results-chart.js';
+import { nl, type FeedbackPollStrings } from './strings.js';
+
+export { registerLocale } from '../../core/localize.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { Outbox, sharedOutbox } from '../../core/outbox.js';
+
+export type FeedbackPollPhase = 'loading' | 'form' | 'sending' | 'sent' | 'queued' | 'failed' | 'done' | 'missing';
+const PHASE_STATES: readonly WidgetState[] = ['sending', 'sent', 'queued', 'failed'];
+const TRIPLE_TAP_MS = 1500;
+
+const parsePoll = (value: string | null): PollDefinition | undefined => {
+  try {
+    return value ? (JSON.parse(value) as PollDefinition) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * @tagname feedback-poll
+ * @summary A quick, anonymous poll: one tap on a smiley, yes/a bit/no, 1–5 or a choice, or a set of
+ * outcome statements ("Door de activiteiten van {naam} …") on an agreement scale. Inline, never a
+ * pop-up; one response per poll per browser; `mode="kiosk"` for a shared tablet at the door.
+ *
+ * @event bk-submit - Before sending; cancelable. `event.envelope`.
+ * @event bk-sent - The endpoint accepted the response. `event.id`, `event.envelope`.
+ * @event bk-queued - Kept on this device; sent later. `event.id`, `event.envelope`.
+ * @event bk-error - `event.reason`: `rejected`, `invalid`, `storage` or `no-endpoint`.
+ * @event bk-kiosk-exit - A coordinator left kiosk mode (triple tap on the heading, or Ctrl+Alt+K); cancelable.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading (in kiosk mode also the hidden exit: tap it three times).
+ * @csspart notice - "Not connected" and "could not load".
+ * @csspart form - The form.
+ * @csspart question - The one question's group.
+ * @csspart answer - Each answer button of a one-question poll.
+ * @csspart statement - Each statement's radio group.
+ * @csspart choice - Each radio label (statements, respondent type).
+ * @csspart textarea - The comment and story fields.
+ * @csspart submit - The send button (polls with more than one question).
+ * @csspart thanks - The thank-you panel.
+ * @csspart results - The results after voting (chart and numbers).
+ * @csspart status - The live status line.
+ *
+ * @cssproperty --bk-feedback-poll-accent - Accent of this widget only; defaults to `--bk-color-accent`.
+ * @cssproperty --bk-feedback-poll-max-width - Maximum width. Default `40rem`.
+ *
+ * @cssstate sending - Sending.
+ * @cssstate sent - The endpoint accepted the response.
+ * @cssstate queued - Kept on this device; will be sent.
+ * @cssstate failed - The endpoint refused; the answers are still in the form.
+ */
+export class FeedbackPoll extends BuurtkitWidget {
+  static override styles = [tokens, baseStyles, widgetLayout, feedbackPollStyles];
+
+  static override properties: PropertyDeclarations = {
+    pollId: { attribute: 'poll-id' },
+    poll: { converter: { fromAttribute: parsePoll } },
+    mode: { reflect: true },
+    subject: {},
+    activityId: { attribute: 'activity-id' },
+    heading: {},
+    resetSeconds: { type: Number, attribute: 'reset-seconds' },
+    phase: { state: true, attribute: false },
+    values: { state: true, attribute: false },
+    definition: { state: true, attribute: false },
+    results: { state: true, attribute: false },
+    kioskStopped: { state: true, attribute: false },
+  };
+
+  /** Which poll to load from the collector (`welkom` and `impact` are built in). */
+  declare pollId: string | undefined;
+  /** The poll inline, as JSON attribute or object property; wins over `poll-id`. */
+  declare poll: PollDefinition | undefined;
+  /** `inline` (default) or `kiosk`: a shared tablet, "Bedankt!" then the next person. */
+  declare mode: 'inline' | 'kiosk' | undefined;
+  /** The initiative's name for `{naam}`, when the poll does not give it. */
+  declare subject: string | undefined;
+  /** Ties every response to this activity (its calendar id). */
+  declare activityId: string | undefined;
+  declare heading: string | undefined;
+  /** Kiosk mode: seconds the thank-you stays before the poll resets. Default 5. */
+  declare resetSeconds: number;
+  declare phase: FeedbackPollPhase;
+  protected declare values: PollValues;
+  protected declare definition: PollDefinition | undefined;
+  protected declare results: PollResults | undefined;
+  protected declare kioskStopped: boolean;
+
+  /** @internal */
+  readonly l = new LocalizeController<FeedbackPollStrings>(
+    this,
+    'feedback-poll',
+    { nl },
+    { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
+  );
+  private readonly delivery = new DeliveryController(this, (env, r) => this.onLateOutcome(env, r));
+  private loadedKey = '';
+  private status = '';
+  private tone: StatusTone = 'info';
+  private error = '';
+  private honeypot = '';
+  private startedAt = 0;
+  private resetTimer: ReturnType<typeof setTimeout> | undefined;
+  private taps: number[] = [];
+  private kioskCount = 0;
+
+  constructor() {
+    super();
+    this.resetSeconds = 5;
+    this.phase = 'loading';
+    this.values = emptyValues();
+    this.kioskStopped = false;
+  }
+
+  private get kiosk(): boolean {
+    return this.mode === 'kiosk' && !this.kioskStopped;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onKey);
+    clearTimeout(this.resetTimer);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.hasUpdated ? undefined : this.l.ready();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const cfg = this.resolvedEndpoint;
+    const key = JSON.stringify([cfg?.endpoint, cfg?.site, cfg?.endpointType, this.pollId, this.poll]);
+    if (key !== this.loadedKey) {
+      this.loadedKey = key;
+      void this.loadDefinition(cfg);
+    }
+    if (changed.has('phase')) for (const state of PHASE_STATES) this.toggleState(state, this.phase === state);
+  }
+
+  /** Inline poll, else the collector's (the built-in one with that id when offline or in webhook mode). */
+  private async loadDefinition(cfg: ResolvedEndpoint | undefined): Promise<void> {
+    let poll = this.poll;
+    if (!poll && this.pollId) {
+      const builtIn = DEFAULT_POLLS.find((p) => p.id === this.pollId);
+      poll = builtIn;
+      if (cfg && canRead(cfg)) {
+        this.phase = 'loading';
+        const answer = await this.read(cfg, `polls/${encodeURIComponent(this.pollId)}`);
+        poll = (answer as PollDefinition | undefined) ?? builtIn;
+      }
+    }
+    this.definition = poll;
+    this.phase = !poll || !isOpen(poll) ? 'missing' : cfg && !this.kiosk && hasAnswered(cfg.site, poll.id) ? 'done' : 'form';
+    this.startedAt = performance.now();
+    if (this.phase === 'done') void this.loadResults();
+  }
+
+  /** GET a public read of the site; undefined on any failure (the poll works without it). */
+  private async read(cfg: ResolvedEndpoint, path: string): Promise<unknown> {
+    try {
+      const base = `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}`;
+      const answer = await fetch(`${base}/${path}`, { headers: { accept: 'application/json' } });
+      return answer.ok ? await answer.json() : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async loadResults(): Promise<void> {
+    const cfg = this.resolvedEndpoint;
+    const poll = this.definition;
+    if (!cfg || !poll?.showResults || !canRead(cfg) || this.kiosk) return;
+    const answer = (await this.read(cfg, `polls/${encodeURIComponent(poll.id)}/results`)) as { results?: PollResults } | undefined;
+    this.results = answer?.results;
+  }
+
+  private subjectName(poll: PollDefinition): string {
+    return poll.subject ?? this.subject ?? this.l.t('ourPlace');
+  }
+
+  /** A built-in text in the visitor's language, or the coordinator's own text as written. */
+  private text(key: keyof FeedbackPollStrings & string, own: string | undefined, builtIn: string | undefined): string {
+    return own === undefined || own === builtIn ? this.l.t(key) : own;
+  }
+
+  private answerLabel(poll: PollDefinition, value: string): string {
+    if (poll.kind === 'choice') return poll.options?.find((o) => o.value === value)?.label ?? value;
+    return this.l.has(`answer.${value}`) ? this.l.t(`answer.${value}` as keyof FeedbackPollStrings & string) : value;
+  }
+
+  protected override render() {
+    const { l } = this;
+    const poll = this.definition;
+    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
+      <h2 part="heading" class="heading" @click=${this.onHeadingTap}>${this.heading || poll?.title || l.t('heading')}</h2>
+      ${this.unconfigured
+        ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
+        : this.kioskStopped
+          ? this.renderStopped()
+          : this.phase === 'loading'
+            ? html`<p class="hint">${l.t('loading')}</p>`
+            : this.phase === 'missing' || !poll
+              ? html`<p part="notice" class="notice">${l.t(poll ? 'closed' : 'missing')}</p>`
+              : this.phase === 'sent' || this.phase === 'queued' || this.phase === 'done'
+                ? this.renderThanks(poll)
+                : this.renderForm(poll)}
+      ${statusRegion(this.status, this.tone)}
+    </div>`;
+  }
+
+  private renderForm(poll: PollDefinition) {
+    const { l } = this;
+    const oneTap = isOneTap(poll);
+    const sending = this.phase === 'sending';
+    return html`<form part="form" class="form" novalidate @submit=${this.onSubmit}>
+      ${poll.kind === 'statements' ? this.renderStatements(poll) : this.renderQuestion(poll, oneTap)}
+      ${poll.respondentType
+        ? this.radioGroup(
+            'respondent',
+            `${l.t('respondentLabel')} ${l.t('optional')}`,
+            POLL_RESPONDENT_TYPES.map((t) => [t, l.t(`respondent.${t}`)]),
+            this.values.respondentType,
+            (v) => this.set({ respondentType: v as PollValues['respondentType'] }),
+          )
+        : nothing}
+      ${poll.comment ? this.textField('comment', l.t('commentLabel'), this.values.comment, 1000) : nothing}
+      ${poll.story ? this.textField('story', l.t('storyLabel', { naam: this.subjectName(poll) }), this.values.story, 2000) : nothing}
+      <div class="trap" aria-hidden="true">
+        <label>Website <input tabindex="-1" autocomplete="off" .value=${this.honeypot} @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
+      </div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${oneTap
+        ? nothing
+        : html`<div><button part="button submit" class="primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${l.t('submit')}</button></div>`}
+    </form>`;
+  }
+
+  private renderQuestion(poll: PollDefinition, oneTap: boolean) {
+    const { l } = this;
+    const values = answerValues(poll);
+    return html`<fieldset part="question" class="question">
+      <legend>${poll.question}</legend>
+      ${poll.kind === 'scale' ? html`<p class="hint">${l.t('scaleLow')} · ${l.t('scaleHigh')}</p>` : nothing}
+      <div class="answers">
+        ${values.map(
+          (v) => html`<button
+            type="button"
+            part="answer"
+            class="answer"
+            aria-pressed=${oneTap ? nothing : String(this.values.answer === v)}
+            @click=${() => this.choose(v, oneTap)}
+          >
+            ${poll.kind === 'smileys' ? html`<span class="emoji" aria-hidden="true">${SMILEY_EMOJI[v as keyof typeof SMILEY_EMOJI]}</span>` : nothing}
+            <span>${this.answerLabel(poll, v)}</span>
+          </button>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderStatements(poll: PollDefinition) {
+    const { l } = this;
+    const stem = this.text('stem', poll.stem, undefined).replace('{naam}', this.subjectName(poll));
+    const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
+    return html`<div>
+      <p class="stem">${stem}</p>
+      <p class="hint">${l.t('statementsIntro')}</p>
+      ${statementsOf(poll).map((s) => {
+        return this.radioGroup(`s-${s.id}`, `…${this.statementText(poll, s)}`, scale, this.values.statements[s.id], (v) =>
+          this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
+          'statement',
+        );
+      })}
+    </div>`;
+  }
+
+  /** The default statements in the visitor's language; a coordinator's own statements as written. */
+  private statementText(poll: PollDefinition, s: { id: string; text: string }): string {
+    const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
+    return poll.statements?.length || !this.l.has(key) ? s.text : this.l.t(key);
+  }
+
+  private radioGroup(
+    name: string,
+    legend: string,
+    options: readonly (readonly [string, string])[],
+    current: string | undefined,
+    onChange: (value: string) => void,
+    part = 'group',
+  ) {
+    return html`<fieldset part=${part} class=${part}>
+      <legend>${legend}</legend>
+      <div class="choices">
+        ${options.map(
+          ([value, label]) => html`<label part="choice" class="choice"
+            ><input type="radio" name=${name} .value=${value} .checked=${current === value} @change=${() => onChange(value)} />${label}</label
+          >`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private textField(id: 'comment' | 'story', label: string, value: string, max: number) {
+    return html`<div class="field">
+      <label for=${id}>${label} <span class="hint">${this.l.t('optional')}</span></label>
+      <textarea part="textarea" id=${id} rows="3" maxlength=${max} .value=${value} @input=${(e: Event) => this.set({ [id]: (e.target as HTMLTextAreaElement).value })}></textarea>
+    </div>`;
+  }
+
+  private renderThanks(poll: PollDefinition) {
+    const { l } = this;
+    const done = this.phase === 'done';
+    return html`<div part="thanks" class="thanks">
+        <p class="thanks-title" tabindex="-1">${done ? l.t('already') : l.t('thanks')}</p>
+        ${done ? nothing : html`<p>${this.kiosk ? l.t('kioskNext') : l.t('thanksBody')}</p>`}
+      </div>
+      ${this.results && !this.kiosk ? this.renderResults(poll, this.results) : nothing}`;
+  }
+
+  private renderResults(poll: PollDefinition, r: PollResults) {
+    const { l } = this;
+    const pct = (p: number | null) => (p === null ? '–' : `${new Intl.NumberFormat(l.lang, { maximumFractionDigits: 0 }).format(p)}%`);
+    const bars: Bar[] = r.question
+      ? r.question.answers.map((a) => ({ label: this.answerLabel(poll, a.value), count: a.count, percent: a.percent }))
+      : r.statements.map((s) => ({ label: `…${this.statementText(poll, s)} (${l.t('agree.eens')})`, count: s.agree, percent: s.percentAgree }));
+    return resultsChart(l.t('resultsTitle'), l.t('resultsCount', { count: r.n }), bars, (b) =>
+      l.t('resultLine', { label: b.label, count: b.count, percent: pct(b.percent) }),
+    );
+  }
+
+  private renderStopped() {
+    const { l } = this;
+    return html`<div part="thanks" class="thanks">
+      <p class="thanks-title" tabindex="-1">${l.t('kioskStopped')}</p>
+      <p>${l.t('kioskCount', { count: this.kioskCount })}</p>
+      <button type="button" part="button" class="primary" @click=${this.resumeKiosk}>${l.t('kioskResume')}</button>
+    </div>`;
+  }
+
+  private set(change: Partial<PollValues>) {
+    this.values = { ...this.values, ...change };
+    if (this.error && hasAnswer(this.values)) this.error = '';
+  }
+
+  private choose(value: string, oneTap: boolean) {
+    this.set({ answer: value });
+    if (oneTap) void this.send();
+  }
+
+  private readonly onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    void this.send();
+  };
+
+  private say(status: string, tone: StatusTone = 'info') {
+    this.status = status;
+    this.tone = tone;
+    this.requestUpdate();
+  }
+
+  private async send(): Promise<void> {
+    const cfg = this.resolvedEndpoint;
+    const poll = this.definition;
+    if (!cfg || !poll || this.phase === 'sending') return;
+    if (!hasAnswer(this.values)) {
+      this.error = this.l.t('errEmpty');
+      this.emitError('invalid', { issues: [{ path: 'data.answer', message: this.error }] });
+      return this.requestUpdate();
+    }
+    this.error = '';
+    this.phase = 'sending';
+    this.say(this.l.t('sending'));
+    const envelope = buildEnvelope<PollResponsePayload>({
+      site: cfg.site,
+      widget: 'feedback-poll',
+      locale: this.l.lang,
+      data: buildPollPayload(poll, this.values, { activityId: this.activityId, kiosk: this.kiosk }),
+      trap: { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) },
+    });
+    this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
+  }
+
+  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
+    const { l } = this;
+    if (result.state === 'cancelled') {
+      this.phase = 'form';
+      return this.say('');
+    }
+    if (result.state === 'failed') {
+      this.phase = 'failed';
+      this.values = valuesFromPayload(envelope.data as Partial<PollResponsePayload>);
+      this.error = l.t('failed');
+      return this.say(l.t('failed'), 'error');
+    }
+    this.values = emptyValues();
+    this.phase = result.state;
+    this.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
+    void this.focusLater('.thanks-title');
+    if (this.kiosk) {
+      this.kioskCount++;
+      clearTimeout(this.resetTimer);
+      this.resetTimer = setTimeout(() => this.resetKiosk(), Math.max(1, this.resetSeconds) * 1000);
+    } else {
+      rememberAnswered(envelope.site, String(envelope.data.pollId));
+      void this.loadResults();
+    }
+  }
+
+  /** A queued response was delivered or refused later; a refused one goes back into the form. */
+  private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
+    if (result.state === 'sent') return this.say(this.l.t('lateSent'), 'success');
+    if (result.state === 'failed' && (this.phase !== 'form' || !hasAnswer(this.values))) {
+      clearTimeout(this.resetTimer);
+      this.apply(result, envelope);
+    }
+  }
+
+  private resetKiosk() {
+    this.values = emptyValues();
+    this.honeypot = '';
+    this.phase = 'form';
+    this.startedAt = performance.now();
+    this.say('');
+  }
+
+  /** The hidden exit: three taps on the heading within 1.5 s, or Ctrl+Alt+K. */
+  private readonly onHeadingTap = () => {
+    if (this.mode !== 'kiosk' || this.kioskStopped) return;
+    const now = performance.now();
+    this.taps = [...this.taps.filter((t) => now - t < TRIPLE_TAP_MS), now];
+    if (this.taps.length >= 3) this.exitKiosk();
+  };
+
+  private readonly onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey && e.altKey && e.code === 'KeyK' && this.mode === 'kiosk' && !this.kioskStopped) {
+      e.preventDefault();
+      this.exitKiosk();
+    }
+  };
+
+  private exitKiosk() {
+    this.taps = [];
+    const event = new Event('bk-kiosk-exit', { bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(event)) return;
+    clearTimeout(this.resetTimer);
+    this.kioskStopped = true;
+    this.say('');
+    void this.focusLater('.thanks-title');
+  }
+
+  private readonly resumeKiosk = () => {
+    this.kioskStopped = false;
+    this.kioskCount = 0;
+    this.resetKiosk();
+  };
+
+  private async focusLater(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}

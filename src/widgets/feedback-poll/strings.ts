@@ -1,0 +1,75 @@
+/**
+ * Texts of `<feedback-poll>`. Dutch is plain language (B1) and built in; English and Arabic load
+ * when a page asks for them. Every key can be overridden per instance (`strings`). The default
+ * statements have keys `statement.{id}`, so a translation can replace them; a coordinator's own
+ * statements are shown as written.
+ */
+import type { PluralMessage } from '../../core/localize.js';
+
+export const nl = {
+  heading: 'Wat vind jij?',
+  loading: 'De vragen worden geladen…',
+  missing: 'Deze peiling kon niet worden geladen.',
+  closed: 'Deze peiling is gesloten. Bedankt voor je interesse!',
+  notConnected: 'Deze peiling is nog niet aangesloten. Je kunt hier nu nog niet antwoorden.',
+  optional: '(mag je overslaan)',
+  'answer.heel-goed': 'Heel goed',
+  'answer.goed': 'Goed',
+  'answer.gaat-wel': 'Gaat wel',
+  'answer.niet-goed': 'Niet goed',
+  'answer.ja': 'Ja',
+  'answer.een-beetje': 'Een beetje',
+  'answer.nee': 'Nee',
+  'answer.1': '1',
+  'answer.5': '5',
+  scaleLow: '1 = heel slecht',
+  scaleHigh: '5 = heel goed',
+  'agree.helemaal-oneens': 'Helemaal oneens',
+  'agree.oneens': 'Oneens',
+  'agree.neutraal': 'Neutraal',
+  'agree.eens': 'Eens',
+  'agree.helemaal-eens': 'Helemaal eens',
+  'agree.weet-niet': 'Weet niet',
+  stem: 'Door de activiteiten van {naam} …',
+  statementsIntro: 'Geef bij elke zin aan hoeveel je het ermee eens bent.',
+  'statement.ken-buurtbewoners': 'ken ik andere buurtbewoners.',
+  'statement.praatje': 'maak ik vaker een praatje met mensen uit de buurt.',
+  'statement.verbonden': 'voelen buurtbewoners zich meer verbonden met elkaar.',
+  'statement.hulp-vinden': 'weet ik buurtbewoners beter te vinden als ik een vraag heb of iets nodig heb.',
+  'statement.hulp-vragen': 'vraag ik vaker hulp en advies aan mensen uit de buurt.',
+  'statement.vaardigheden': 'heb ik nieuwe vaardigheden geleerd.',
+  'statement.zelfverzekerd': 'ben ik zelfverzekerder geworden over mijn kwaliteiten.',
+  respondentLabel: 'Ik ben…',
+  'respondent.bezoeker': 'bezoeker',
+  'respondent.vrijwilliger': 'vrijwilliger',
+  'respondent.buurtbewoner': 'buurtbewoner',
+  'respondent.naaste': 'familie of vriend van een bezoeker',
+  commentLabel: 'Wil je er iets bij zeggen?',
+  storyLabel: 'Vertel in een paar zinnen wat {naam} voor je betekent',
+  ourPlace: 'ons buurthuis',
+  submit: 'Versturen',
+  errEmpty: 'Kies eerst een antwoord, of schrijf iets op.',
+  sending: 'Bezig met versturen…',
+  sent: 'Verstuurd',
+  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
+  failed: 'Kon niet worden verstuurd. Probeer het nog eens.',
+  lateSent: 'Je antwoord is nu verstuurd.',
+  thanks: 'Bedankt!',
+  thanksBody: 'Fijn dat je meedoet.',
+  already: 'Je hebt deze peiling al ingevuld. Bedankt!',
+  resultsTitle: 'Zo antwoordden anderen',
+  resultsCount: { one: '{count} antwoord', other: '{count} antwoorden' } as PluralMessage,
+  resultLine: '{label}: {count} ({percent})',
+  kioskNext: 'Over een paar seconden kan de volgende zijn antwoord geven.',
+  kioskStopped: 'De kioskstand is gestopt.',
+  kioskCount: { one: '{count} antwoord gegeven op dit apparaat.', other: '{count} antwoorden gegeven op dit apparaat.' } as PluralMessage,
+  kioskResume: 'Kioskstand weer starten',
+};
+
+export type FeedbackPollStrings = typeof nl;
+
+declare module '../../core/localize.js' {
+  interface StringScopes {
+    'feedback-poll': FeedbackPollStrings;
+  }
+}
