@@ -130,4 +130,21 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_site_created ON activities(site, created_at, id);
     `,
   },
+  // — "ik kom" attendance (issue 4) —
+  {
+    version: 7,
+    name: 'attendance per activity occurrence',
+    sql: `
+      CREATE TABLE attendance (
+        id          TEXT PRIMARY KEY,
+        site        TEXT NOT NULL REFERENCES sites(slug),
+        activity_id TEXT NOT NULL REFERENCES activities(id),
+        occurrence  TEXT NOT NULL,
+        places      INTEGER NOT NULL CHECK (places > 0),
+        created_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX attendance_occurrence ON attendance(activity_id, occurrence);
+      CREATE INDEX attendance_site_occurrence ON attendance(site, occurrence);
+    `,
+  },
 ];
