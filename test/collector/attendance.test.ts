@@ -4,13 +4,12 @@
  * visitors press the button at the same moment.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../src/schema/index.js';
 import { BACKENDS, ORIGIN, SITE, postJson, startTestCollector, type TestCollector } from './helpers.js';
+import { attendanceEnvelope, NOW } from './attendance-helpers.js';
 import { noticePostgresSkipped } from './pg.js';
 
 noticePostgresSkipped('attendance route tests');
 
-const NOW = Date.parse('2026-03-20T12:00:00Z');
 const KOKEN = {
   title: 'Samen koken',
   start: '2026-03-06T17:30',
@@ -22,19 +21,6 @@ const KOKEN = {
 
 type Json = Record<string, any>;
 
-export function attendanceEnvelope(activityId: string, data: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
-  return {
-    id: uuidv7(),
-    site: SITE,
-    widget: 'activity-calendar',
-    schemaVersion: 1,
-    sentAt: new Date(NOW).toISOString(),
-    locale: 'nl',
-    data: { kind: 'attendance', activityId, occurrence: '2026-03-27T17:30', places: 1, ...data },
-    trap: { honeypot: '', elapsedMs: 3000 },
-    ...overrides,
-  };
-}
 
 for (const backend of BACKENDS) {
   describe(`"ik kom" (${backend})`, () => {

@@ -40,6 +40,7 @@ import { checkBearer } from '../auth.js';
 import { ApiError } from '../http.js';
 import { isOriginAllowed } from '../sites.js';
 import type { ActivityRecord } from '../store/types.js';
+import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import type { RouteContext } from './context.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
@@ -175,6 +176,8 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
   attendanceRoutes(app, ctx, loadSite);
 
   // ---- coordinators ----------------------------------------------------------------------------
+
+  activityExportRoutes(app, ctx, authorise);
 
   app.get('/v1/admin/sites/:site/activities', { onRequest: [authorise('read')] }, async (request) => {
     return { activities: await store.listActivities(request.site!.slug) };

@@ -15,6 +15,7 @@ import { expand } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
 import { attendanceSubmissionSchema, toFieldIssues, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
+import { capacityOf } from '../export/activities.js';
 import { ApiError } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import type { RouteContext } from './context.js';
@@ -24,11 +25,6 @@ import { checkEnvelope, invalid, isHoneypotFilled, requireJson, type AnyEnvelope
 const MOVE_WINDOW_DAYS = 62;
 
 const occurrenceNotFound = () => new ApiError(404, 'occurrence_not_found', 'This activity does not happen at that time');
-
-/** The capacity an item counts "ik kom" against, if any. */
-export function capacityOf(item: ScheduleItem): number | undefined {
-  return item.kind === 'activity' && item.registration?.kind === 'capacity' ? item.registration.capacity : undefined;
-}
 
 /** The occurrence of `item` whose original slot is `recurrenceId` (canonical form), if it exists. */
 export function findOccurrence(item: ScheduleItem, recurrenceId: string): Occurrence | undefined {
