@@ -1,6 +1,8 @@
 /** Registers the coordinator page's elements (guarded: a second copy does not throw). */
 import { AdminAgenda } from './agenda.js';
 import { AdminApp } from './admin-app.js';
+import { AdminCalendar } from './calendar.js';
+import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
 import { AdminIdeaDetail } from './idea-detail.js';
 import { AdminInbox } from './inbox.js';
@@ -14,5 +16,7 @@ export function defineAdminElements(): void {
   AdminModeration.define('bk-admin-moderation');
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');
+  AdminCalendarForm.define('bk-admin-calendar-form');
+  AdminCalendar.define('bk-admin-calendar');
   AdminApp.define('bk-admin-app');
 }

@@ -1,3 +1,4 @@
+import { calendarEn } from '../calendar-strings.js';
 import type { AdminStrings } from '../strings.js';
 
 export const en: AdminStrings = {
@@ -102,4 +103,5 @@ export const en: AdminStrings = {
   downloaded: { one: '{file} downloaded: {count} row.', other: '{file} downloaded: {count} rows.' },
   downloadFailed: 'The download failed: {message}',
   noRead: 'With this token you cannot view ideas.',
+  ...calendarEn,
 };
