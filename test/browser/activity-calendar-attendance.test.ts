@@ -132,10 +132,14 @@ describe('<activity-calendar> "ik kom"', () => {
     await waitFor(() => places(po) === 'Vol. Er is geen plek meer.', { message: 'places refreshed' });
   });
 
-  it('shows no button where nothing counts places (inline data, webhook mode)', async () => {
-    const modes: Record<string, string>[] = [{ endpoint: c.url, site: c.site }, { endpoint: c.url, site: c.site, 'endpoint-type': 'webhook' }];
+  it('shows no button where nothing counts places (inline data, webhook mode, a collector that is not there)', async () => {
+    const modes: Record<string, string>[] = [
+      {},
+      { endpoint: c.url, site: c.site, 'endpoint-type': 'webhook' },
+      { endpoint: `${location.origin}/__no-collector`, site: c.site },
+    ];
     for (const attrs of modes) {
-      const po = await makeCalendar({ attrs: { ...attrs, lang: 'nl' }, items: SEED_ITEMS });
+      const po = await makeCalendar({ attrs: { ...attrs, lang: 'nl' }, items: SEED_ITEMS, now: Date.parse('2026-03-31T09:00:00+02:00') });
       made.push(po);
       await po.ready();
       await po.openEvent('Samen koken');
@@ -144,5 +148,16 @@ describe('<activity-calendar> "ik kom"', () => {
       expect(po.$('[part~="attendance"]')).to.equal(null);
       po.el.closeDetail();
     }
+  });
+
+  it('with a collector, inline JSON shows at once and the collector\'s programme replaces it', async () => {
+    const a = await activity(5);
+    const po = await makeCalendar({ attrs: { endpoint: c.url, site: c.site, lang: 'nl' }, items: SEED_ITEMS, now: Date.now() });
+    made.push(po);
+    expect(po.el.phase).to.equal('ready');
+    await waitFor(() => po.events.some((e) => e.endsWith(`|${a.title}`)), { message: 'collector items' });
+    expect(po.events.some((e) => e.endsWith('|Creatief bezig'))).to.equal(false);
+    await po.openEvent(a.title);
+    await waitFor(() => places(po) === 'Nog 5 plekken vrij.', { message: 'places shown' });
   });
 });

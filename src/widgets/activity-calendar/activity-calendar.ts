@@ -163,6 +163,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private attendance: AttendanceController | undefined;
   /** "Ik kom" places left, as the collector last said: item id → recurrenceId → places. */
   private places: Record<string, Record<string, number>> = {};
+  /** The items shown came from the collector (which counts "ik kom" places). */
+  private fromCollector = false;
   private detailLoading: Promise<typeof import('./detail.js')> | undefined;
 
   constructor() {
@@ -225,26 +227,37 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.toggleState('filtered', isFiltering(this.filter));
   }
 
-  /** Pick the source: the `items` property, inline JSON, an ICS feed, or the collector. */
+  /**
+   * Pick the source: the `items` property, an ICS feed, the collector, or inline JSON. With a
+   * collector, inline JSON is shown at once and kept when the collector cannot be reached.
+   */
   private syncSource() {
     const cfg = this.resolvedEndpoint;
     const script = this.items ? null : this.inlineScript;
-    const key = this.items ? 'items' : script ? `inline:${script.textContent}` : this.ics ? `ics:${this.ics}` : cfg && canRead(cfg) ? `collector:${cfg.endpoint}|${cfg.site}` : '';
+    const inline = script ? `inline:${script.textContent}` : '';
+    const collector = cfg && canRead(cfg) ? `collector:${cfg.endpoint}|${cfg.site}` : '';
+    const key = this.items ? 'items' : this.ics && !script ? `ics:${this.ics}` : collector ? `${collector}|${inline}` : inline;
     if (key === this.sourceKey) return;
     this.sourceKey = key;
     this.abort?.abort();
     this.expandCache.clear();
+    this.fromCollector = false;
     if (this.items) return this.settle({ items: this.items, problems: [] });
-    if (script) return this.settle(readInlineJson(script.textContent ?? ''));
-    if (!key) return this.settle({ items: [], problems: [] });
+    if (script) this.settle(readInlineJson(script.textContent ?? ''));
+    if (!key || key === inline) return script ? undefined : this.settle({ items: [], problems: [] });
     const abort = (this.abort = new AbortController());
-    this.phase = 'loading';
-    const load = this.ics ? loadIcs(this.ics, abort.signal) : this.loadFromCollector(cfg!, abort.signal);
+    if (!script) this.phase = 'loading';
+    const load = this.ics && !script ? loadIcs(this.ics, abort.signal) : this.loadFromCollector(cfg!, abort.signal);
     load.then(
-      (result) => !abort.signal.aborted && this.settle(result),
+      (result) => {
+        if (abort.signal.aborted) return;
+        this.fromCollector = !!collector && !(this.ics && !script);
+        this.settle(result);
+      },
       (e: unknown) => {
         if (abort.signal.aborted) return;
         console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
+        if (script) return; // the inline programme stays
         this.loaded = [];
         this.phase = 'error';
       },
@@ -258,7 +271,7 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
   get countsPlaces(): boolean {
-    return this.sourceKey.startsWith('collector:');
+    return this.fromCollector;
   }
 
   /** @internal "Ik kom" places left as the collector last said; undefined when none were counted. */
@@ -269,7 +282,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   /** @internal Asks the collector again after "ik kom" changed the places. */
   refreshPlaces(): void {
     const cfg = this.resolvedEndpoint;
-    if (!this.sourceKey.startsWith('collector:') || !cfg) return;
+    if (!this.fromCollector || !cfg) return;
     this.loadFromCollector(cfg).then(
       (result) => {
         this.places = result.remaining ?? {};
@@ -285,6 +298,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.places = remaining ?? {};
     this.expandCache.clear();
     this.phase = 'ready';
+    this.requestUpdate(); // the collector may replace inline items while already 'ready'
   }
 
   private get fmt(): Formats {
