@@ -75,6 +75,9 @@ describe('<activity-calendar> "ik kom"', () => {
     await po.openEvent(a.title);
     await waitFor(() => places(po) === 'Nog 3 plekken vrij.', { message: 'places shown' });
     await expect(po.el).to.be.accessible();
+    // The block's styles came with the lazy chunk: the bots' field is off-screen, the button large.
+    expect(getComputedStyle(po.$('.attendance .trap')!).position).to.equal('absolute');
+    expect(button(po)!.getBoundingClientRect().height).to.be.at.least(44);
     const select = po.$<HTMLSelectElement>('[part~="select"]')!;
     expect([...select.options].map((o) => o.value)).to.deep.equal(['1', '2', '3']);
     expect(po.$('label[for="attend-count"]')!.textContent).to.equal('Met hoeveel mensen kom je?');

@@ -233,44 +233,6 @@ export const activityCalendarStyles = css`
   .add h4 {
     flex-basis: 100%;
   }
-  .attendance {
-    padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .attendance > * + * {
-    margin-block-start: 0.5em;
-  }
-  .places {
-    font-weight: 600;
-  }
-  .places.is-full,
-  .attend-status[data-state='full'],
-  .attend-status[data-state='failed'],
-  .attend-status[data-state='closed'] {
-    color: var(--_danger);
-  }
-  .attend-form {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-  .attend-form select {
-    min-block-size: var(--_touch);
-    min-inline-size: 4em;
-    font: inherit;
-  }
-  .attend-status:empty {
-    display: none;
-  }
-  .trap {
-    position: absolute;
-    inset-inline-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-  }
 
   /* A4 flyer: the week or month on paper, without buttons, filters or the dialog. */
   @media print {

@@ -6,7 +6,7 @@
  * sent later ("bewaard"); a later "vol" is shown when it comes. This browser remembers what it
  * said per occurrence (localStorage, nothing personal: ids and a count), to show "je komt".
  */
-import { html, nothing, type ReactiveController } from 'lit';
+import { adoptStyles, css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import { buildEnvelope } from '../../core/envelope.js';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, JSON_TYPE, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
@@ -62,6 +62,48 @@ export function attendanceRequest(cfg: ResolvedEndpoint, itemId: string, envelop
   };
 }
 
+/** The block's styles travel with this chunk; the list view never needs them. */
+export const attendanceStyles = css`
+  .attendance {
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .attendance > * + * {
+    margin-block-start: 0.5em;
+  }
+  .places {
+    font-weight: 600;
+  }
+  .places.is-full,
+  .attend-status[data-state='full'],
+  .attend-status[data-state='failed'],
+  .attend-status[data-state='closed'] {
+    color: var(--_danger);
+  }
+  .attend-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .attend-form select {
+    min-block-size: var(--_touch);
+    min-inline-size: 4em;
+    font: inherit;
+  }
+  .attend-status:empty {
+    display: none;
+  }
+  .trap {
+    position: absolute;
+    inset-inline-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+`;
+
 export class AttendanceController implements ReactiveController {
   private readonly delivery: DeliveryController;
   private said: Record<string, Said> | undefined;
@@ -72,6 +114,10 @@ export class AttendanceController implements ReactiveController {
 
   constructor(private readonly host: AttendanceHost) {
     host.addController(this);
+    const root = (host as unknown as ReactiveElement).renderRoot;
+    if (root instanceof ShadowRoot) {
+      adoptStyles(root, [...(host.constructor as typeof ReactiveElement).elementStyles, attendanceStyles]);
+    }
     this.delivery = new DeliveryController(host, (envelope, result) => this.settle(envelope, result));
     this.listen();
   }
