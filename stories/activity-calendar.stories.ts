@@ -6,7 +6,7 @@ import '../src/define/activity-calendar.js';
 import '../src/widgets/activity-calendar/locales/ar.js';
 import { writeIcsFeed } from '../src/calendar/ics-write.js';
 import { expand } from '../src/calendar/recurrence.js';
-import { uuidv7 } from '../src/schema/ids.js';
+import { buildEnvelope } from '../src/core/envelope.js';
 import type { ActivityCalendar, CalendarItem } from '../src/widgets/activity-calendar/activity-calendar.js';
 
 /**
@@ -251,16 +251,15 @@ async function fillNextCooking(): Promise<void> {
     await fetch(`${base}/activities/${encodeURIComponent(cooking.id)}/attendance`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: uuidv7(),
-        site: 'de-linde',
-        widget: 'activity-calendar',
-        schemaVersion: 1,
-        sentAt: new Date().toISOString(),
-        locale: 'nl',
-        data: { kind: 'attendance', activityId: cooking.id, occurrence: next.recurrenceId, places },
-        trap: { honeypot: '', elapsedMs: 5000 },
-      }),
+      body: JSON.stringify(
+        buildEnvelope({
+          site: 'de-linde',
+          widget: 'activity-calendar',
+          locale: 'nl',
+          data: { kind: 'attendance', activityId: cooking.id, occurrence: next.recurrenceId, places },
+          trap: { honeypot: '', elapsedMs: 5000 },
+        }),
+      ),
     });
     left -= places;
   }

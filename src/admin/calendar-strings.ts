@@ -1,5 +1,14 @@
 /** Texts of the coordinator page's calendar section (issue 4); spread into the admin tables. */
 import type { PluralMessage } from '../core/localize.js';
+import type { AudienceTag } from '../calendar/constants.js';
+import { nl as widgetNl } from '../widgets/activity-calendar/strings.js';
+
+type AudienceLabels = Record<`audience.${AudienceTag}`, string>;
+
+/** The audience labels visitors see in the calendar, so the coordinator uses the same words. */
+export function audienceLabels(table: Record<string, unknown>): AudienceLabels {
+  return Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('audience.'))) as AudienceLabels;
+}
 
 export const calendarNl = {
   'nav.calendar': 'Agenda',
@@ -80,21 +89,11 @@ export const calendarNl = {
   since: 'vanaf {date}',
   cancelledBadge: 'Gaat niet door',
   placesBadge: { one: '{count} plek', other: '{count} plekken' } as PluralMessage,
-  'audience.iedereen': 'iedereen',
-  'audience.senioren': 'senioren',
-  'audience.kinderen': 'kinderen',
-  'audience.jongeren': 'jongeren',
-  'audience.ouders': 'ouders',
-  'audience.moeders': 'moeders',
-  'audience.naasten': 'familie en vrienden',
-  'audience.mensen-met-een-beperking': 'mensen met een beperking',
-  'audience.anderstaligen': 'anderstaligen',
-  'audience.nieuwkomers': 'nieuwkomers',
-  'audience.buurtbewoners': 'buurtbewoners',
-  'audience.vrijwilligers': 'vrijwilligers',
+  ...audienceLabels(widgetNl),
 };
 
-export const calendarEn: typeof calendarNl = {
+/** English; `audience.*` come from the widget's English table (see `locales/en.ts`). */
+export const calendarEn: Omit<typeof calendarNl, `audience.${AudienceTag}`> = {
   'nav.calendar': 'Calendar',
   calendarHeading: 'Calendar and opening hours',
   calendarIntro: 'What is here, visitors see in the calendar on the website.',
@@ -173,16 +172,4 @@ export const calendarEn: typeof calendarNl = {
   since: 'from {date}',
   cancelledBadge: 'Cancelled',
   placesBadge: { one: '{count} place', other: '{count} places' },
-  'audience.iedereen': 'everyone',
-  'audience.senioren': 'older people',
-  'audience.kinderen': 'children',
-  'audience.jongeren': 'young people',
-  'audience.ouders': 'parents',
-  'audience.moeders': 'mothers',
-  'audience.naasten': 'family and friends',
-  'audience.mensen-met-een-beperking': 'people with a disability',
-  'audience.anderstaligen': 'speakers of other languages',
-  'audience.nieuwkomers': 'newcomers',
-  'audience.buurtbewoners': 'neighbours',
-  'audience.vrijwilligers': 'volunteers',
 };

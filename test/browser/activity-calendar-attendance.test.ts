@@ -7,8 +7,8 @@ import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define/activity-calendar.js';
 import { toLocal } from '../../src/calendar/time-zone.js';
 import { addDays, formatLocalDate } from '../../src/calendar/wall-clock.js';
+import { buildEnvelope } from '../../src/core/envelope.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
-import { uuidv7 } from '../../src/schema/ids.js';
 import { makeCalendar, SEED_ITEMS, type CalendarObject } from './activity-calendar-helpers.js';
 import { admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
@@ -36,16 +36,14 @@ async function activity(capacity: number): Promise<{ id: string; title: string; 
 
 /** Someone else says "ik kom" (from Node, as another visitor's browser would). */
 async function someoneElse(a: { id: string; occurrence: string }, places = 1) {
-  return admin('POST', `/v1/sites/${c.site}/activities/${encodeURIComponent(a.id)}/attendance`, {
-    id: uuidv7(),
+  const envelope = buildEnvelope({
     site: c.site,
     widget: 'activity-calendar',
-    schemaVersion: 1,
-    sentAt: new Date().toISOString(),
     locale: 'nl',
     data: { kind: 'attendance', activityId: a.id, occurrence: a.occurrence, places },
     trap: { honeypot: '', elapsedMs: 2000 },
   });
+  return admin('POST', `/v1/sites/${c.site}/activities/${encodeURIComponent(a.id)}/attendance`, envelope);
 }
 
 async function calendar(): Promise<CalendarObject> {

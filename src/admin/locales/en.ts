@@ -1,4 +1,5 @@
-import { calendarEn } from '../calendar-strings.js';
+import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
+import { audienceLabels, calendarEn } from '../calendar-strings.js';
 import type { AdminStrings } from '../strings.js';
 
 export const en: AdminStrings = {
@@ -104,4 +105,5 @@ export const en: AdminStrings = {
   downloadFailed: 'The download failed: {message}',
   noRead: 'With this token you cannot view ideas.',
   ...calendarEn,
+  ...audienceLabels(widgetEn),
 };
