@@ -8,6 +8,7 @@ import '../../src/define/activity-calendar.js';
 import { toLocal } from '../../src/calendar/time-zone.js';
 import { addDays, formatLocalDate } from '../../src/calendar/wall-clock.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
+import { uuidv7 } from '../../src/schema/ids.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
 import { makeCalendar, SEED_ITEMS, type CalendarObject } from './activity-calendar-helpers.js';
 import { admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
@@ -131,6 +132,35 @@ describe('<activity-calendar> "ik kom"', () => {
     await setOffline(false);
     await waitFor(() => said(po) === 'Helaas, het is vol. Je aanmelding is niet geteld.', { message: 'late full shown' });
     await waitFor(() => places(po) === 'Vol. Er is geen plek meer.', { message: 'places refreshed' });
+  });
+
+  it('finds out what became of an "ik kom" an earlier page queued and nobody heard back about', async () => {
+    const counted = await activity(3);
+    const full = await activity(1);
+    // An earlier page queued both; the first arrived while no page listened, the second never did.
+    const arrived = buildEnvelope({
+      site: c.site,
+      widget: 'activity-calendar',
+      locale: 'nl',
+      data: { kind: 'attendance', activityId: counted.id, occurrence: counted.occurrence, places: 2 },
+      trap: { honeypot: '', elapsedMs: 2000 },
+    });
+    expect((await admin('POST', `/v1/sites/${c.site}/activities/${counted.id}/attendance`, arrived)).status).to.equal(201);
+    expect((await someoneElse(full)).status).to.equal(201);
+    localStorage.setItem(
+      `buurtkit:ik-kom:${c.site}`,
+      JSON.stringify({
+        [`${counted.id}|${counted.occurrence}`]: { state: 'queued', places: 2, id: arrived.id },
+        [`${full.id}|${full.occurrence}`]: { state: 'queued', places: 1, id: uuidv7() },
+      }),
+    );
+    const po = await calendar();
+    await po.openEvent(counted.title);
+    await waitFor(() => said(po) === 'Je komt met 2 mensen. Tot dan!', { message: 'counted after all' });
+    expect(places(po)).to.equal('Nog 1 plek vrij.'); // counted once, not twice
+    po.el.closeDetail();
+    await po.openEvent(full.title);
+    await waitFor(() => said(po) === 'Helaas, het is vol. Je aanmelding is niet geteld.', { message: 'full after all' });
   });
 
   it('shows no button where nothing counts places (inline data, webhook mode, a collector that is not there)', async () => {

@@ -510,6 +510,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   private readonly onDialogClose = () => {
+    // The close event comes a task later: a detail opened again meanwhile stays.
+    if (this.renderRoot.querySelector('dialog')?.open) return;
     this.selected = undefined;
     const opener = this.opener;
     this.opener = undefined;

@@ -120,6 +120,7 @@ export class AttendanceController implements ReactiveController {
     }
     this.delivery = new DeliveryController(host, (envelope, result) => this.settle(envelope, result));
     this.listen();
+    void this.reconcile();
   }
 
   hostConnected() {
@@ -146,6 +147,22 @@ export class AttendanceController implements ReactiveController {
     const state = outcome.kind === 'delivered' ? 'sent' : outcome.status === 409 ? 'full' : outcome.status === 410 ? 'closed' : 'failed';
     this.remember(key, { ...memory[key]!, state });
   };
+
+  /**
+   * An "ik kom" an earlier page left queued may have been answered while no page listened. When
+   * the outbox no longer holds it, ask again with the same id: the collector answers "counted"
+   * (a duplicate) or "vol", so the state shown is the true one.
+   */
+  private async reconcile() {
+    const queued = Object.entries(this.memory()).filter(([, s]) => s.state === 'queued');
+    if (!queued.length) return;
+    const waiting = new Set((await (this.host.outbox ?? sharedOutbox()).items()).map((i) => i.id));
+    for (const [key, said] of queued) {
+      if (waiting.has(said.id)) continue;
+      const cut = key.lastIndexOf('|');
+      void this.send(key.slice(0, cut), key.slice(cut + 1), said);
+    }
+  }
 
   /** A new detail was opened: fresh timing for the trap, count back to 1. */
   opened() {
@@ -186,12 +203,14 @@ export class AttendanceController implements ReactiveController {
     this.remember(keyOf(data.activityId, data.occurrence), { state: stateOf(result), places: data.places, id: envelope.id });
   }
 
-  async send(item: CalendarItem, o: Occurrence): Promise<void> {
+  /** Says "ik kom" for an occurrence; `again` repeats an earlier one with its id and count. */
+  async send(itemId: string, recurrenceId: string, again?: Said): Promise<void> {
     const cfg = this.host.resolvedEndpoint;
-    if (!cfg || !canRead(cfg) || !this.host.countsPlaces) return;
-    const key = keyOf(item.id, o.recurrenceId);
-    const data: AttendancePayload = { kind: 'attendance', activityId: item.id, occurrence: o.recurrenceId, places: this.count };
+    if (!cfg || !canRead(cfg) || (!again && !this.host.countsPlaces)) return;
+    const key = keyOf(itemId, recurrenceId);
+    const data: AttendancePayload = { kind: 'attendance', activityId: itemId, occurrence: recurrenceId, places: again?.places ?? this.count };
     const envelope = buildEnvelope({
+      ...(again && { id: again.id }),
       site: cfg.site,
       widget: 'activity-calendar',
       locale: this.host.l.locale,
@@ -199,7 +218,7 @@ export class AttendanceController implements ReactiveController {
       trap: { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.openedAt)) },
     });
     this.remember(key, { state: 'sending', places: data.places, id: envelope.id });
-    const result = await this.delivery.deliver(envelope as unknown as EnvelopeBase, attendanceRequest(cfg, item.id, envelope));
+    const result = await this.delivery.deliver(envelope as unknown as EnvelopeBase, attendanceRequest(cfg, itemId, envelope));
     if (result.state === 'cancelled') {
       const { [key]: _dropped, ...rest } = this.memory();
       this.said = rest;
@@ -228,7 +247,7 @@ export class AttendanceController implements ReactiveController {
       <h4 id="attend-title">${l.t('attend.title')}</h4>
       ${open ? html`<p part="places" class="places ${left ? '' : 'is-full'}">${left ? l.t('attend.left', { count: left }) : l.t('attend.none')}</p>` : nothing}
       ${canAsk
-        ? html`<form class="attend-form" @submit=${(e: Event) => (e.preventDefault(), void this.send(item, o))}>
+        ? html`<form class="attend-form" @submit=${(e: Event) => (e.preventDefault(), void this.send(item.id, o.recurrenceId))}>
             <label for="attend-count">${l.t('attend.countLabel')}</label>
             <select id="attend-count" part="select" .value=${String(this.count)} @change=${(e: Event) => (this.count = Number((e.target as HTMLSelectElement).value))}>
               ${Array.from({ length: most }, (_, n) => html`<option value=${n + 1} ?selected=${n + 1 === this.count}>${n + 1}</option>`)}
