@@ -271,7 +271,8 @@ export class AdminApp extends AdminElement {
       case 'export':
         return html`<bk-admin-export .api=${this.api}></bk-admin-export>`;
       case 'calendar':
-        return html`<bk-admin-calendar .api=${hasCalendarApi(this.api) ? this.api : undefined} ?can-edit=${!!this.scopes?.moderate}></bk-admin-calendar>`;
+        return html`<bk-admin-calendar .api=${hasCalendarApi(this.api) ? this.api : undefined} ?can-edit=${!!this.scopes?.moderate}
+          ?can-export=${!!this.scopes?.export}></bk-admin-calendar>`;
     }
   }
 

@@ -62,8 +62,22 @@ export interface AdminActivity {
   updatedAt: string;
 }
 
+/** The impact-report figures of a period (see `src/collector/export/activities.ts`). */
+export interface ActivityFigures {
+  from: string;
+  to: string;
+  activitiesHeld: number;
+  sessionsHeld: number;
+  sessionsPlanned: number;
+  sessionsCancelled: number;
+  participants: number;
+  responses: number;
+}
+
 /** The calendar part of the coordinator API; `HttpAdminApi` has it, other `AdminApi`s may not. */
 export interface CalendarApi {
+  activityFigures(from: string, to: string): Promise<ActivityFigures>;
+  exportActivitiesCsv(from: string, to: string): Promise<CsvFile>;
   listActivities(): Promise<AdminActivity[]>;
   createActivity(item: Record<string, unknown>): Promise<AdminActivity>;
   updateActivity(id: string, item: Record<string, unknown>): Promise<AdminActivity>;
@@ -143,11 +157,15 @@ export class HttpAdminApi implements AdminApi, CalendarApi {
   }
 
   async exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile> {
-    const res = await this.request(`/export/ideas.csv?delimiter=${delimiter}`);
+    return this.csv(`/export/ideas.csv?delimiter=${delimiter}`, `ideeen-${this.site}.csv`);
+  }
+
+  private async csv(path: string, fallbackName: string): Promise<CsvFile> {
+    const res = await this.request(path);
     if (!res.ok) return HttpAdminApi.fail(res);
     const blob = await res.blob();
     const disposition = res.headers.get('Content-Disposition') ?? '';
-    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `ideeen-${this.site}.csv`;
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
     return { blob, fileName, text: await blob.text() };
   }
 
@@ -163,6 +181,14 @@ export class HttpAdminApi implements AdminApi, CalendarApi {
 
   updateActivity(id: string, item: Record<string, unknown>): Promise<AdminActivity> {
     return this.json<AdminActivity>(`/activities/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(item) });
+  }
+
+  async activityFigures(from: string, to: string): Promise<ActivityFigures> {
+    return (await this.json<{ output: ActivityFigures }>(`/export/activities.json?${new URLSearchParams({ from, to })}`)).output;
+  }
+
+  exportActivitiesCsv(from: string, to: string): Promise<CsvFile> {
+    return this.csv(`/export/activities.csv?${new URLSearchParams({ from, to })}`, `activiteiten-${this.site}.csv`);
   }
 
   async deleteActivity(id: string): Promise<void> {

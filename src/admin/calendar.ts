@@ -18,7 +18,8 @@ type Editing = { kind: 'activity' | 'opening-hours'; record?: AdminActivity } | 
 /**
  * The calendar section of the coordinator page (issue 4): activities and opening hours as the
  * collector stores them, and — with the `moderate` scope — adding, changing and deleting them
- * (`bk-admin-calendar-form`). Deleting asks once more, in place.
+ * (`bk-admin-calendar-form`). Deleting asks once more, in place. With `export`: the figures for
+ * an impact report and the CSV (`bk-admin-activity-figures`).
  *
  * @summary Calendar section.
  */
@@ -56,6 +57,7 @@ export class AdminCalendar extends AdminElement {
     ...AdminElement.properties,
     api: { attribute: false },
     canEdit: { type: Boolean, attribute: 'can-edit' },
+    canExport: { type: Boolean, attribute: 'can-export' },
     items: { state: true },
     loading: { state: true },
     error: { state: true },
@@ -68,6 +70,8 @@ export class AdminCalendar extends AdminElement {
   declare api: CalendarApi | undefined;
   /** Show add, change and delete (the token has `moderate`). */
   declare canEdit: boolean;
+  /** Show the figures and the CSV download (the token has `export`). */
+  declare canExport: boolean;
   declare items: AdminActivity[];
   declare loading: boolean;
   declare error: string;
@@ -81,6 +85,7 @@ export class AdminCalendar extends AdminElement {
   constructor() {
     super();
     this.canEdit = false;
+    this.canExport = false;
     this.items = [];
     this.loading = false;
     this.error = '';
@@ -246,6 +251,7 @@ export class AdminCalendar extends AdminElement {
           ? html`<p role="alert">${this.error}</p>
               <button type="button" @click=${this.load}>${l.t('reload')}</button>`
           : html`${this.renderList('activity')} ${this.renderList('opening-hours')}`}
+      ${this.canExport ? html`<bk-admin-activity-figures .calendarApi=${this.api}></bk-admin-activity-figures>` : nothing}
     </section>`;
   }
 }

@@ -1,5 +1,6 @@
 /** Registers the coordinator page's elements (guarded: a second copy does not throw). */
 import { AdminAgenda } from './agenda.js';
+import { AdminActivityFigures } from './activity-figures.js';
 import { AdminApp } from './admin-app.js';
 import { AdminCalendar } from './calendar.js';
 import { AdminCalendarForm } from './calendar-form.js';
@@ -16,6 +17,7 @@ export function defineAdminElements(): void {
   AdminModeration.define('bk-admin-moderation');
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');
+  AdminActivityFigures.define('bk-admin-activity-figures');
   AdminCalendarForm.define('bk-admin-calendar-form');
   AdminCalendar.define('bk-admin-calendar');
   AdminApp.define('bk-admin-app');

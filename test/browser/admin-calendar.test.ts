@@ -3,7 +3,7 @@
  * change (fields the form does not show survive), delete after a second question, local checks,
  * read-only tokens, keyboard use and a 360 px screen.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
 import { HttpAdminApi } from '../../src/admin/api.js';
@@ -180,6 +180,45 @@ describe('bk-admin-calendar', () => {
     await waitFor(() => form(el).shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('Niet opgeslagen'), { message: 'refusal shown' });
     expect(form(el).shadowRoot!.querySelector('#date-error')!.textContent).to.equal('Expected a date-time');
     expect($f<HTMLInputElement>(el, '#title').value).to.equal('Inloop');
+  });
+
+  it('with export: shows the figures of a period and downloads the activities as CSV', async () => {
+    const title = `Taalcafé ${uniqueKey()}`;
+    const made = await admin<Json>('POST', `/v1/admin/sites/${info.site}/activities`, {
+      title,
+      start: '2025-03-03T10:00',
+      end: '2025-03-03T11:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO' },
+      overrides: [{ recurrenceId: '2025-03-17T10:00', status: 'gaat-niet-door', statusReason: 'Ziek' }],
+    });
+    expect(made.status).to.equal(201);
+    const csv = '\uFEFFBegin;Eind;Activiteit\r\n2025-03-03 10:00;2025-03-03 11:00;Taalcafé\r\n';
+    const api = new HttpAdminApi(info.token, info.site, API_BASE, commandFetch((_method, path) =>
+      // The command that carries API calls speaks JSON only; the CSV itself is tested on the collector.
+      path.includes('/export/activities.csv?from=2025-03-01&to=2025-03-31')
+        ? new Response(csv, { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="activiteiten.csv"' } })
+        : undefined,
+    ));
+    const el = await fixture<AdminCalendar>(html`<bk-admin-calendar lang="nl" can-export .api=${api}></bk-admin-calendar>`);
+    await waitFor(() => !el.loading, { message: 'loaded' });
+    await el.updateComplete;
+    const figures = el.shadowRoot!.querySelector('bk-admin-activity-figures')!;
+    await figures.updateComplete;
+    const $g = <E extends Element = HTMLInputElement>(s: string) => figures.shadowRoot!.querySelector<E>(s)!;
+    for (const [id, value] of [['#figures-from', '2025-03-01'], ['#figures-to', '2025-03-31']]) {
+      $g(id!).value = value!;
+      $g(id!).dispatchEvent(new Event('input'));
+    }
+    $g<HTMLButtonElement>('.show-figures').click();
+    await waitFor(() => $g('[data-figure=sessionsHeld]'), { message: 'figures' });
+    const figure = (k: string) => $g(`[data-figure=${k}]`).textContent;
+    expect([figure('activitiesHeld'), figure('sessionsHeld'), figure('sessionsCancelled'), figure('participants')]).to.deep.equal(['1', '4', '1', '0']);
+    await expect(el).to.be.accessible();
+    const downloaded = oneEvent(figures, 'bk-downloaded');
+    $g<HTMLButtonElement>('.download-activities').click();
+    expect((await downloaded).detail).to.deep.equal({ fileName: 'activiteiten.csv', rows: 1 });
+    expect($g('[role=status]').textContent).to.equal('activiteiten.csv gedownload: 1 rij.');
+    await admin('DELETE', `/v1/admin/sites/${info.site}/activities/${made.body.id}`);
   });
 
   it('without moderate: lists, but offers no changes; the app shows the section only to readers', async () => {
