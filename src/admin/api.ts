@@ -4,6 +4,7 @@
  */
 import type { AdminIdea } from '../schema/admin.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
+import type { ActivityOutput } from '../collector/export/activities.js';
 import type { StoredItem } from './calendar-draft.js';
 
 /** What the signed-in token may do, found out by asking the collector (403 → not allowed). */
@@ -62,17 +63,8 @@ export interface AdminActivity {
   updatedAt: string;
 }
 
-/** The impact-report figures of a period (see `src/collector/export/activities.ts`). */
-export interface ActivityFigures {
-  from: string;
-  to: string;
-  activitiesHeld: number;
-  sessionsHeld: number;
-  sessionsPlanned: number;
-  sessionsCancelled: number;
-  participants: number;
-  responses: number;
-}
+/** The impact-report figures of a period, as the collector's activities JSON export has them. */
+export type ActivityFigures = Omit<ActivityOutput, 'site' | 'perActivity'>;
 
 /** The calendar part of the coordinator API; `HttpAdminApi` has it, other `AdminApi`s may not. */
 export interface CalendarApi {
