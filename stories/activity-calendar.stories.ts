@@ -5,6 +5,8 @@ import { expect, waitFor } from 'storybook/test';
 import '../src/define/activity-calendar.js';
 import '../src/widgets/activity-calendar/locales/ar.js';
 import { writeIcsFeed } from '../src/calendar/ics-write.js';
+import { expand } from '../src/calendar/recurrence.js';
+import { buildEnvelope } from '../src/core/envelope.js';
 import type { ActivityCalendar, CalendarItem } from '../src/widgets/activity-calendar/activity-calendar.js';
 
 /**
@@ -102,6 +104,8 @@ const icsUrl = URL.createObjectURL(new Blob([writeIcsFeed(SEED, { calendarName: 
 
 interface Args {
   view: 'list' | 'week' | 'month' | 'day';
+  endpoint?: string;
+  site?: string;
   lang: string;
   weeks: number;
   'hide-filters': boolean;
@@ -130,6 +134,8 @@ const meta: Meta<Args> = {
     weeks=${args.weeks}
     ?hide-filters=${args['hide-filters']}
     ics=${args.ics ?? ''}
+    endpoint=${args.endpoint ?? ''}
+    site=${args.site ?? ''}
     .now=${args.now}
     >${args.items ? inline(args.items) : ''}</activity-calendar
   >`,
@@ -197,6 +203,87 @@ export const Arabic: Story = {
  */
 export const PrintPreview: Story = {
   args: { view: 'week', now: CANCELLED_WEEK, 'hide-filters': true },
+  render: (args, context) => html`<div style="inline-size:210mm;padding:15mm;border:1px solid #ccc;background:#fff">
+    ${meta.render!(args, context)}
+  </div>`,
+};
+
+/** Waiting for a slow feed: a quiet "being loaded" line (the server answers after a minute). */
+export const Loading: Story = {
+  args: { items: undefined, ics: '/__story/slow' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowOf(canvasElement).querySelector('[part~="notice"]')?.getAttribute('aria-busy')).toBe('true'));
+  },
+};
+
+/**
+ * The programme from the real collector behind `/collector` (`npm run storybook`), the demo centre
+ * De Linde: open "Samen koken" for places left and the "ik kom" button with a count. Saying "ik
+ * kom" here really counts (the story database is thrown away when Storybook stops).
+ */
+export const IkKom: Story = {
+  args: { items: undefined, endpoint: '/collector', site: 'de-linde', weeks: 2 },
+  play: async ({ canvasElement }) => {
+    const root = shadowOf(canvasElement);
+    const cooking = await waitFor(() => {
+      const button = [...root.querySelectorAll<HTMLButtonElement>('[part~="event-button"]')].find((b) => b.textContent?.includes('Samen koken'));
+      expect(button).toBeTruthy();
+      return button!;
+    });
+    cooking.click();
+    await waitFor(() => expect(root.querySelector('[part~="places"]')?.textContent).toMatch(/plek|Vol/));
+  },
+};
+
+/** The next "Samen koken" at the story collector, filled up first by other visitors. */
+async function fillNextCooking(): Promise<void> {
+  const base = '/collector/v1/sites/de-linde';
+  const res = await fetch(`${base}/activities`, { cache: 'no-store' }).catch(() => undefined);
+  if (!res?.ok) return; // a static Storybook build has no collector
+  const { items, remaining } = (await res.json()) as { items: CalendarItem[]; remaining: Record<string, Record<string, number>> };
+  const cooking = items.find((i) => i.id === 'samen-koken');
+  if (cooking?.registration?.kind !== 'capacity') return;
+  const next = expand(cooking, Date.now(), Date.now() + 14 * 86_400_000).find((o) => o.status === 'gaat-door');
+  if (!next) return;
+  let left = remaining[cooking.id]?.[next.recurrenceId] ?? cooking.registration.capacity;
+  while (left > 0) {
+    const places = Math.min(10, left);
+    await fetch(`${base}/activities/${encodeURIComponent(cooking.id)}/attendance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        buildEnvelope({
+          site: 'de-linde',
+          widget: 'activity-calendar',
+          locale: 'nl',
+          data: { kind: 'attendance', activityId: cooking.id, occurrence: next.recurrenceId, places },
+          trap: { honeypot: '', elapsedMs: 5000 },
+        }),
+      ),
+    });
+    left -= places;
+  }
+}
+
+/** "Vol": every place of the next "Samen koken" is taken, so there is no button, only the message. */
+export const IkKomFull: Story = {
+  args: { items: undefined, endpoint: '/collector', site: 'de-linde', weeks: 2 },
+  loaders: [fillNextCooking],
+  play: async ({ canvasElement }) => {
+    const root = shadowOf(canvasElement);
+    const cooking = await waitFor(() => {
+      const button = root.querySelector<HTMLButtonElement>('[part~="event"]:not([part~="event-cancelled"]) [part~="event-button"]');
+      expect(button?.textContent).toMatch(/Samen koken|Inloop|Creatief|Huiskamer/);
+      return [...root.querySelectorAll<HTMLButtonElement>('[part~="event-button"]')].find((b) => b.textContent?.includes('Samen koken'))!;
+    });
+    cooking.click();
+    await waitFor(() => expect(root.querySelector('[part~="places"]')?.textContent).toBe('Vol. Er is geen plek meer.'));
+  },
+};
+
+/** The month as an A4 poster: every activity written in its day, no buttons. Print to see it. */
+export const PrintMonth: Story = {
+  args: { view: 'month', now: CANCELLED_WEEK, 'hide-filters': true },
   render: (args, context) => html`<div style="inline-size:210mm;padding:15mm;border:1px solid #ccc;background:#fff">
     ${meta.render!(args, context)}
   </div>`,

@@ -2,7 +2,7 @@ import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { AdminApiError, HttpAdminApi, type AdminApi, type Scopes } from './api.js';
+import { AdminApiError, HttpAdminApi, hasCalendarApi, type AdminApi, type Scopes } from './api.js';
 import type { AdminIdeaDetail } from './idea-detail.js';
 import type { AdminInbox } from './inbox.js';
 import { clearSession, readSession, saveSession, type AdminSession } from './session.js';
@@ -14,11 +14,11 @@ declare global {
   }
 }
 
-type View = 'inbox' | 'agenda' | 'export';
+type View = 'inbox' | 'agenda' | 'export' | 'calendar';
 
 /**
  * The coordinator page: sign-in, then the sections the token's scopes allow (ideas inbox with
- * detail and moderation, the monthly agenda, the CSV export). The token stays in sessionStorage.
+ * detail and moderation, the monthly agenda, the CSV export, the calendar). The token stays in sessionStorage.
  *
  * @summary Coordinator page.
  */
@@ -227,6 +227,7 @@ export class AdminApp extends AdminElement {
       ['inbox', 'nav.inbox', s.read],
       ['agenda', 'nav.agenda', s.read],
       ['export', 'nav.export', s.export],
+      ['calendar', 'nav.calendar', s.read && hasCalendarApi(this.api)],
     ];
     return html`<nav aria-label=${this.l.t('sections')}>
       <ul>
@@ -269,6 +270,9 @@ export class AdminApp extends AdminElement {
         return html`<bk-admin-agenda .ideas=${this.ideas}></bk-admin-agenda>`;
       case 'export':
         return html`<bk-admin-export .api=${this.api}></bk-admin-export>`;
+      case 'calendar':
+        return html`<bk-admin-calendar .api=${hasCalendarApi(this.api) ? this.api : undefined} ?can-edit=${!!this.scopes?.moderate}
+          ?can-export=${!!this.scopes?.export}></bk-admin-calendar>`;
     }
   }
 

@@ -4,6 +4,8 @@
  */
 import type { AdminIdea } from '../schema/admin.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
+import type { ActivityOutput } from '../collector/export/activities.js';
+import type { StoredItem } from './calendar-draft.js';
 
 /** What the signed-in token may do, found out by asking the collector (403 → not allowed). */
 export interface Scopes {
@@ -49,7 +51,35 @@ export interface AdminApi {
 /** A syntactically valid UUIDv7 that no idea has: probes reach the scope check, never a row. */
 const PROBE_ID = '00000000-0000-7000-8000-000000000000';
 
-export class HttpAdminApi implements AdminApi {
+// — calendar (issue 4) —
+
+/** A calendar item as the admin API returns it: `id` is the row id used in admin URLs. */
+export interface AdminActivity {
+  id: string;
+  site: string;
+  kind: 'activity' | 'opening-hours';
+  data: StoredItem & { id: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The impact-report figures of a period, as the collector's activities JSON export has them. */
+export type ActivityFigures = Omit<ActivityOutput, 'site' | 'perActivity'>;
+
+/** The calendar part of the coordinator API; `HttpAdminApi` has it, other `AdminApi`s may not. */
+export interface CalendarApi {
+  activityFigures(from: string, to: string): Promise<ActivityFigures>;
+  exportActivitiesCsv(from: string, to: string): Promise<CsvFile>;
+  listActivities(): Promise<AdminActivity[]>;
+  createActivity(item: Record<string, unknown>): Promise<AdminActivity>;
+  updateActivity(id: string, item: Record<string, unknown>): Promise<AdminActivity>;
+  deleteActivity(id: string): Promise<void>;
+}
+
+export const hasCalendarApi = (api: unknown): api is CalendarApi =>
+  !!api && typeof (api as Partial<CalendarApi>).listActivities === 'function';
+
+export class HttpAdminApi implements AdminApi, CalendarApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -119,11 +149,42 @@ export class HttpAdminApi implements AdminApi {
   }
 
   async exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile> {
-    const res = await this.request(`/export/ideas.csv?delimiter=${delimiter}`);
+    return this.csv(`/export/ideas.csv?delimiter=${delimiter}`, `ideeen-${this.site}.csv`);
+  }
+
+  private async csv(path: string, fallbackName: string): Promise<CsvFile> {
+    const res = await this.request(path);
     if (!res.ok) return HttpAdminApi.fail(res);
     const blob = await res.blob();
     const disposition = res.headers.get('Content-Disposition') ?? '';
-    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `ideeen-${this.site}.csv`;
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
     return { blob, fileName, text: await blob.text() };
+  }
+
+  // — calendar (issue 4) —
+
+  async listActivities(): Promise<AdminActivity[]> {
+    return (await this.json<{ activities: AdminActivity[] }>('/activities')).activities;
+  }
+
+  createActivity(item: Record<string, unknown>): Promise<AdminActivity> {
+    return this.json<AdminActivity>('/activities', { method: 'POST', body: JSON.stringify(item) });
+  }
+
+  updateActivity(id: string, item: Record<string, unknown>): Promise<AdminActivity> {
+    return this.json<AdminActivity>(`/activities/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(item) });
+  }
+
+  async activityFigures(from: string, to: string): Promise<ActivityFigures> {
+    return (await this.json<{ output: ActivityFigures }>(`/export/activities.json?${new URLSearchParams({ from, to })}`)).output;
+  }
+
+  exportActivitiesCsv(from: string, to: string): Promise<CsvFile> {
+    return this.csv(`/export/activities.csv?${new URLSearchParams({ from, to })}`, `activiteiten-${this.site}.csv`);
+  }
+
+  async deleteActivity(id: string): Promise<void> {
+    const res = await this.request(`/activities/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    if (!res.ok) await HttpAdminApi.fail(res);
   }
 }

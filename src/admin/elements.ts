@@ -1,6 +1,9 @@
 /** Registers the coordinator page's elements (guarded: a second copy does not throw). */
 import { AdminAgenda } from './agenda.js';
+import { AdminActivityFigures } from './activity-figures.js';
 import { AdminApp } from './admin-app.js';
+import { AdminCalendar } from './calendar.js';
+import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
 import { AdminIdeaDetail } from './idea-detail.js';
 import { AdminInbox } from './inbox.js';
@@ -14,5 +17,8 @@ export function defineAdminElements(): void {
   AdminModeration.define('bk-admin-moderation');
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');
+  AdminActivityFigures.define('bk-admin-activity-figures');
+  AdminCalendarForm.define('bk-admin-calendar-form');
+  AdminCalendar.define('bk-admin-calendar');
   AdminApp.define('bk-admin-app');
 }

@@ -1,5 +1,6 @@
 /** Texts of the coordinator page. Dutch (B1) is built in; English loads when asked for. */
 import type { PluralMessage } from '../core/localize.js';
+import { calendarNl } from './calendar-strings.js';
 
 export const adminNl = {
   title: 'Coördinatorpagina',
@@ -103,6 +104,7 @@ export const adminNl = {
   downloaded: { one: '{file} gedownload: {count} rij.', other: '{file} gedownload: {count} rijen.' } as PluralMessage,
   downloadFailed: 'Downloaden is niet gelukt: {message}',
   noRead: 'Met deze code kun je geen ideeën bekijken.',
+  ...calendarNl,
 };
 
 export type AdminStrings = typeof adminNl;

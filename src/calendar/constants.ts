@@ -102,3 +102,6 @@ export const MAX_PRESENT = 20;
 /** Amounts are in cents; nobody pays more than €10,000 to join a neighbourhood activity. */
 export const MAX_AMOUNT_CENTS = 1_000_000;
 export const MAX_CAPACITY = 10_000;
+
+/** Most places one "ik kom" may ask for (a family, a small group). */
+export const MAX_ATTENDANCE_PLACES = 10;

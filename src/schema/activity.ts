@@ -12,6 +12,7 @@ import {
   AUDIENCE_TAGS,
   DEFAULT_TIME_ZONE,
   MAX_AMOUNT_CENTS,
+  MAX_ATTENDANCE_PLACES,
   MAX_CAPACITY,
   MAX_EXDATES,
   MAX_OVERRIDES,
@@ -24,6 +25,7 @@ import {
   TIME_ZONE_MAX,
 } from '../calendar/constants.js';
 import { parseRRule } from '../calendar/rrule.js';
+import { envelopeFor } from './envelope.js';
 import { isValidTimeZone } from '../calendar/time-zone.js';
 import { canonicalLocal, isValidDate, parseLocalDate, parseLocalDateTime } from '../calendar/wall-clock.js';
 
@@ -41,6 +43,7 @@ export {
   COST_KINDS,
   DEFAULT_ACTIVITY_CATEGORIES,
   DEFAULT_TIME_ZONE,
+  MAX_ATTENDANCE_PLACES,
   PRESENT_ROLES,
   REGISTRATION_KINDS,
   SCHEDULE_KINDS,
@@ -324,3 +327,25 @@ export type OpeningHoursInput = z.input<typeof openingHoursSchema>;
 export type ScheduleItem = z.output<typeof scheduleItemSchema>;
 export type ScheduleItemInput = z.input<typeof scheduleItemSchema>;
 export type Occurrence = z.output<typeof occurrenceSchema>;
+
+// — "ik kom" attendance (issue 4) —
+
+/**
+ * "Ik kom" for one occurrence of an activity with a capacity (widget `activity-calendar`, kind
+ * `attendance`). Anonymous: no name, only how many places. The envelope id makes a retry harmless.
+ */
+export const attendancePayloadSchema = z.strictObject({
+  kind: z.literal('attendance'),
+  /** The item's own id (what the public JSON calls `id`), not the admin row id. */
+  activityId: itemIdSchema,
+  /** The occurrence's `recurrenceId`: its original wall-clock start, e.g. `2026-03-30T10:00`. */
+  occurrence: localValueSchema,
+  places: z.number().int().min(1).max(MAX_ATTENDANCE_PLACES).default(1),
+});
+
+export const attendanceSubmissionSchema = envelopeFor(attendancePayloadSchema).extend({
+  widget: z.literal('activity-calendar'),
+});
+
+export type AttendancePayload = z.output<typeof attendancePayloadSchema>;
+export type AttendanceSubmission = z.output<typeof attendanceSubmissionSchema>;

@@ -19,29 +19,9 @@ import { readSession } from '../../src/admin/session.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/constants.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
+import { API_BASE, commandFetch, type Route } from './admin-helpers.js';
 import { admin, collectorInfo, postEnvelope, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
-const API_BASE = 'https://collector.invalid';
-const CSV = '\uFEFFid;idee\r\n1;"twee\r\nregels"\r\n2;"een ""quote"""\r\n';
-
-type Route = (method: string, path: string) => Response | undefined;
-
-/** A fetch that sends admin API calls through `bk-admin`; `route` may answer some itself. */
-function commandFetch(route: Route = () => undefined): typeof fetch {
-  return async (input, init) => {
-    const url = new URL(String(input));
-    const path = url.pathname + url.search;
-    const method = init?.method ?? 'GET';
-    const scripted = route(method, path);
-    if (scripted) return scripted;
-    if (path.includes('/export/ideas.csv?delimiter=semicolon') || path.includes('/export/ideas.csv?delimiter=comma')) {
-      return new Response(CSV, { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="ideeen-test.csv"' } });
-    }
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const res = await admin(method, path, body);
-    return new Response(res.body === null ? null : JSON.stringify(res.body), { status: res.status, headers: { 'Content-Type': 'application/json' } });
-  };
-}
 
 let info: CollectorInfo;
 const apiFor = (route?: Route): AdminApi => new HttpAdminApi(info.token, info.site, API_BASE, commandFetch(route));
@@ -289,7 +269,7 @@ describe('bk-admin-app', () => {
     await waitFor(() => (deepActive() as HTMLElement | null)?.dataset?.['id'] === ideaId, { message: 'focus back on the idea' });
 
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'export']);
+    expect(nav).to.deep.equal(['inbox', 'agenda', 'export', 'calendar']);
     el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=agenda]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => el.shadowRoot!.querySelector('bk-admin-agenda'), { message: 'the agenda' });
@@ -310,7 +290,7 @@ describe('bk-admin-app', () => {
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda']);
+    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar']);
     const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
     await waitFor(() => inbox.ideas.length > 0, { message: 'ideas' });
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));
@@ -344,7 +324,7 @@ describe('bk-admin-app', () => {
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));
     await el.updateComplete;
     expect(fits(), `detail ${document.documentElement.scrollWidth}`).to.equal(true);
-    for (const view of ['agenda', 'export']) {
+    for (const view of ['agenda', 'export', 'calendar']) {
       el.shadowRoot!.querySelector<HTMLButtonElement>(`nav button[data-view=${view}]`)!.click();
       await el.updateComplete;
       expect(fits(), `${view} ${document.documentElement.scrollWidth}`).to.equal(true);

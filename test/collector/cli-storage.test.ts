@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
 import { ensureBuiltCli, envWithoutStorage, runCli, serveCli } from './cli-process.js';
 import { ideaEnvelope, tempDir } from './helpers.js';
 import { dropSchema, freshSchemaName, noticePostgresSkipped, PG_URL } from './pg.js';
-import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
 
 beforeAll(ensureBuiltCli, 120_000);
 

@@ -1,3 +1,5 @@
+import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
+import { audienceLabels, calendarEn } from '../calendar-strings.js';
 import type { AdminStrings } from '../strings.js';
 
 export const en: AdminStrings = {
@@ -102,4 +104,6 @@ export const en: AdminStrings = {
   downloaded: { one: '{file} downloaded: {count} row.', other: '{file} downloaded: {count} rows.' },
   downloadFailed: 'The download failed: {message}',
   noRead: 'With this token you cannot view ideas.',
+  ...calendarEn,
+  ...audienceLabels(widgetEn),
 };

@@ -2,9 +2,10 @@
  * The activity calendar on the collector (issue 4, item 4): public reads for `<activity-calendar>`
  * and calendar apps, and coordinator CRUD plus ICS upload under /v1/admin.
  *
- * - `GET /v1/sites/:site/activities?from&to` → `{items}`: the stored items (not occurrences; the
- *   widget expands in the browser) that have at least one occurrence overlapping the dates `from`
- *   to `to` (inclusive, in the site's zone). Without `from`/`to`: every live item.
+ * - `GET /v1/sites/:site/activities?from&to` → `{items, remaining}`: the stored items (not
+ *   occurrences; the widget expands in the browser) that have at least one occurrence overlapping
+ *   the dates `from` to `to` (inclusive, in the site's zone). Without `from`/`to`: every live item.
+ *   `remaining`: "ik kom" places left, `{[itemId]: {[recurrenceId]: n}}` (see attendance.ts).
  * - `GET /v1/sites/:site/activities.ics[?audience&category]`: a feed; filters as in the widget
  *   (opening hours always stay; an activity "voor iedereen" matches every audience).
  * - `/v1/admin/sites/:site/activities[/:id]`: `read` to look, `moderate` to change, audited.
@@ -39,11 +40,14 @@ import { checkBearer } from '../auth.js';
 import { ApiError } from '../http.js';
 import { isOriginAllowed } from '../sites.js';
 import type { ActivityRecord } from '../store/types.js';
+import { activityExportRoutes } from './activity-export.js';
+import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import type { RouteContext } from './context.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';
+const ATTENDANCE_CACHE = 'public, max-age=30';
 /** The widget asks for 14 months; a little more than two years is the most one request expands. */
 const MAX_RANGE_DAYS = 800;
 
@@ -143,14 +147,17 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       else if (days > MAX_RANGE_DAYS) issues.push({ path: 'to', message: `At most ${MAX_RANGE_DAYS} days`, code: 'invalid_range' });
     }
     if (issues.length) throw invalid(issues);
-    let items = (await store.listActivities(site.slug)).map((r) => r.data);
+    const records = await store.listActivities(site.slug);
+    let items = records.map((r) => r.data);
     if (from !== undefined && to !== undefined) {
       const start = startOfDay(parseLocalDate(from)!, site.timeZone);
       const end = startOfDay(addDays(parseLocalDate(to)!, 1), site.timeZone);
       items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1 }).length > 0);
     }
-    reply.header('Cache-Control', PUBLIC_CACHE);
-    return { items };
+    // Remaining "ik kom" places; a short cache, since they change with every sign-up.
+    const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
+    reply.header('Cache-Control', ATTENDANCE_CACHE);
+    return { items, remaining: remainingPlaces(records, counts) };
   });
 
   app.get('/v1/sites/:site/activities.ics', { onRequest: [loadSite] }, async (request, reply: FastifyReply) => {
@@ -166,7 +173,11 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       .send(feed);
   });
 
+  attendanceRoutes(app, ctx, loadSite);
+
   // ---- coordinators ----------------------------------------------------------------------------
+
+  activityExportRoutes(app, ctx, authorise);
 
   app.get('/v1/admin/sites/:site/activities', { onRequest: [authorise('read')] }, async (request) => {
     return { activities: await store.listActivities(request.site!.slug) };

@@ -163,6 +163,22 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'attendance per activity occurrence',
+    sql: `
+      CREATE TABLE attendance (
+        id          text COLLATE "C" PRIMARY KEY,
+        site        text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        activity_id text COLLATE "C" NOT NULL REFERENCES activities(id),
+        occurrence  text COLLATE "C" NOT NULL,
+        places      integer NOT NULL CHECK (places > 0),
+        created_at  timestamptz NOT NULL
+      );
+      CREATE INDEX attendance_occurrence ON attendance(activity_id, occurrence);
+      CREATE INDEX attendance_site_occurrence ON attendance(site, occurrence);
+    `,
+  },
+  {
     version: 8,
     name: 'webhooks and their delivery queue',
     sql: `

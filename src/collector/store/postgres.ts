@@ -12,6 +12,7 @@ import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken,
 import { rateOutcome, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import type {
   ActivityRecord,
+  AttendanceOutcome,
   AuditEntry,
   ExportQuery,
   IdeaQuery,
@@ -20,12 +21,14 @@ import type {
   PollResponseQuery,
   PollResponseRecord,
   NewActivity,
+  NewAttendance,
   NewIdea,
   NewPollResponse,
   NewSite,
   NewVote,
   RateOutcome,
   RateTake,
+  OccurrenceAttendance,
   Site,
   SiteChanges,
   Store,
@@ -763,4 +766,73 @@ export class PostgresStore implements Store {
     );
     return rows[0] ? toPollResponse(rows[0]) : null;
   }
+
+  // — "ik kom" attendance (issue 4) —
+
+  async addAttendance(a: NewAttendance): Promise<AttendanceOutcome> {
+    // One transaction. The activity's row lock (FOR NO KEY UPDATE) queues concurrent sign-ups for
+    // the same activity, on any instance; each then reads the sum every earlier one committed.
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const takenOf = async (activityId: string, occurrence: string) =>
+        Number(
+          (
+            await client.query<Row>(
+              'SELECT COALESCE(SUM(places), 0) AS n FROM attendance WHERE activity_id = $1 AND occurrence = $2',
+              [activityId, occurrence],
+            )
+          ).rows[0]!.n,
+        );
+      const outcome = async (): Promise<AttendanceOutcome> => {
+        await client.query('SELECT 1 FROM activities WHERE id = $1 FOR NO KEY UPDATE', [a.activityId]);
+        const existing = (
+          await client.query<Row>('SELECT site, activity_id, occurrence, places FROM attendance WHERE id = $1', [a.id])
+        ).rows[0];
+        if (existing) {
+          if (existing.site !== a.site) return { outcome: 'conflict', taken: 0, places: 0 };
+          const taken = await takenOf(String(existing.activity_id), String(existing.occurrence));
+          return { outcome: 'duplicate', taken, places: Number(existing.places) };
+        }
+        const taken = await takenOf(a.activityId, a.occurrence);
+        if (taken + a.places > a.capacity) return { outcome: 'full', taken, places: a.places };
+        // The same id for another activity, inserted meanwhile, is a conflict (never a second count).
+        const inserted = await client.query(
+          `INSERT INTO attendance (id, site, activity_id, occurrence, places, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+          [a.id, a.site, a.activityId, a.occurrence, a.places, a.createdAt],
+        );
+        if (inserted.rowCount !== 1) return { outcome: 'conflict', taken, places: 0 };
+        return { outcome: 'created', taken: taken + a.places, places: a.places };
+      };
+      const result = await outcome();
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = true;
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
+    // `occurrence` is YYYY-MM-DD[THH:mm]: text order is time order, and the date is its first 10 characters.
+    const { rows } = await this.query(
+      `SELECT t.activity_id, t.occurrence, SUM(t.places) AS places, count(*) AS responses
+       FROM attendance t JOIN activities a ON a.id = t.activity_id AND a.deleted_at IS NULL
+       WHERE t.site = $1 AND ($2::text IS NULL OR left(t.occurrence, 10) BETWEEN $2 AND $3)
+       GROUP BY t.activity_id, t.occurrence ORDER BY t.occurrence, t.activity_id`,
+      [site, range?.from ?? null, range?.to ?? null],
+    );
+    return rows.map((r) => ({
+      activityId: String(r.activity_id),
+      occurrence: String(r.occurrence),
+      places: Number(r.places),
+      responses: Number(r.responses),
+    }));
+  }
+
 }

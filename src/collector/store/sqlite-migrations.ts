@@ -163,6 +163,22 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'attendance per activity occurrence',
+    sql: `
+      CREATE TABLE attendance (
+        id          TEXT PRIMARY KEY,
+        site        TEXT NOT NULL REFERENCES sites(slug),
+        activity_id TEXT NOT NULL REFERENCES activities(id),
+        occurrence  TEXT NOT NULL,
+        places      INTEGER NOT NULL CHECK (places > 0),
+        created_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX attendance_occurrence ON attendance(activity_id, occurrence);
+      CREATE INDEX attendance_site_occurrence ON attendance(site, occurrence);
+    `,
+  },
+  {
     version: 8,
     name: 'webhooks and their delivery queue',
     sql: `

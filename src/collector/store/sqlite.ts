@@ -15,6 +15,7 @@ import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
 import type {
   ActivityRecord,
+  AttendanceOutcome,
   AuditEntry,
   ExportQuery,
   IdeaQuery,
@@ -23,12 +24,14 @@ import type {
   PollResponseQuery,
   PollResponseRecord,
   NewActivity,
+  NewAttendance,
   NewIdea,
   NewPollResponse,
   NewSite,
   NewVote,
   RateOutcome,
   RateTake,
+  OccurrenceAttendance,
   Site,
   SiteChanges,
   Store,
@@ -752,4 +755,45 @@ export class SqliteStore implements Store {
     ).get(selected ? 1 : 0, site, id) as Row | undefined;
     return row ? toPollResponse(row) : null;
   }
+
+  // — "ik kom" attendance (issue 4) —
+
+  async addAttendance(a: NewAttendance): Promise<AttendanceOutcome> {
+    // One IMMEDIATE transaction (shared with other request-path writes): the sum and the insert
+    // cannot interleave with another writer, in this process or another.
+    return this.groupCommit.run((): AttendanceOutcome => {
+      const takenOf = (activityId: string, occurrence: string) =>
+        this.sql('SELECT COALESCE(SUM(places), 0) FROM attendance WHERE activity_id = ? AND occurrence = ?')
+          .pluck()
+          .get(activityId, occurrence) as number;
+      const existing = this.sql('SELECT site, activity_id, occurrence, places FROM attendance WHERE id = ?').get(a.id) as Row | undefined;
+      if (existing) {
+        if (existing.site !== a.site) return { outcome: 'conflict', taken: 0, places: 0 };
+        return { outcome: 'duplicate', taken: takenOf(String(existing.activity_id), String(existing.occurrence)), places: Number(existing.places) };
+      }
+      const taken = takenOf(a.activityId, a.occurrence);
+      if (taken + a.places > a.capacity) return { outcome: 'full', taken, places: a.places };
+      this.sql(
+        'INSERT INTO attendance (id, site, activity_id, occurrence, places, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(a.id, a.site, a.activityId, a.occurrence, a.places, a.createdAt);
+      return { outcome: 'created', taken: taken + a.places, places: a.places };
+    });
+  }
+
+  async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
+    // `occurrence` is YYYY-MM-DD[THH:mm]: text order is time order, and the date is its first 10 characters.
+    const rows = this.sql(
+      `SELECT t.activity_id, t.occurrence, SUM(t.places) AS places, COUNT(*) AS responses
+       FROM attendance t JOIN activities a ON a.id = t.activity_id AND a.deleted_at IS NULL
+       WHERE t.site = ? AND (? IS NULL OR substr(t.occurrence, 1, 10) BETWEEN ? AND ?)
+       GROUP BY t.activity_id, t.occurrence ORDER BY t.occurrence, t.activity_id`,
+    ).all(site, range?.from ?? null, range?.from ?? null, range?.to ?? null) as Row[];
+    return rows.map((r) => ({
+      activityId: String(r.activity_id),
+      occurrence: String(r.occurrence),
+      places: Number(r.places),
+      responses: Number(r.responses),
+    }));
+  }
+
 }

@@ -345,6 +345,51 @@ export interface Store {
    * section. Volunteer sign-up (issue 6) implements it; absent or null, the report says "nog geen gegevens".
    */
   volunteerFigures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
+  // — "ik kom" attendance (issue 4) —
+
+  /**
+   * Counts places for one occurrence in one transaction: granted only while the occurrence's
+   * places plus these stay within `capacity`, so concurrent requests never overbook. A known id
+   * answers `duplicate` (or `conflict` for another site) without counting again.
+   */
+  addAttendance(attendance: NewAttendance): Promise<AttendanceOutcome>;
+  /**
+   * Places taken per occurrence of the site's live activities, for occurrences whose
+   * `occurrence` (wall-clock start) falls on the dates `from` to `to` (inclusive); all without.
+   */
+  listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]>;
+}
+
+/** One "ik kom": `activityId` is the admin row id, `occurrence` the slot's canonical recurrenceId. */
+export interface NewAttendance {
+  id: string;
+  site: string;
+  activityId: string;
+  occurrence: string;
+  places: number;
+  /** The activity's capacity at the moment of asking. */
+  capacity: number;
+  createdAt: string;
+}
+
+export interface AttendanceOutcome {
+  /** `full`: these places do not fit any more; nothing was counted. */
+  outcome: 'created' | 'duplicate' | 'full' | 'conflict';
+  /** Places taken for the occurrence after this request. */
+  taken: number;
+  /** Places of this request (of the stored one for a duplicate). */
+  places: number;
+}
+
+/** What was counted for one occurrence. */
+export interface OccurrenceAttendance {
+  /** The admin row id of the activity. */
+  activityId: string;
+  occurrence: string;
+  /** Places taken. */
+  places: number;
+  /** How many "ik kom" answers made them. */
+  responses: number;
 }
 
 // — feedback poll (issue 7) —

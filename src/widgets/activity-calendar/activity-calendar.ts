@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
-import { canRead } from '../../core/endpoint.js';
+import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -10,6 +10,7 @@ import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.j
 import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
+import type { AttendanceController } from './attendance.js';
 import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
 import { renderFilters, renderOpenStatus } from './controls.js';
 import { Formats } from './format.js';
@@ -49,7 +50,11 @@ declare global {
  * opening hours apart, filters, cancelled sessions struck through, and "zet in je agenda".
  *
  * @event bk-select - An occurrence was opened; cancelable (`preventDefault()` keeps the detail closed). `event.occurrence`, `event.item`.
- * @event bk-error - `event.reason` `no-endpoint`: no inline data, no `ics` and no endpoint.
+ * @event bk-error - `event.reason` `no-endpoint`: no inline data, no `ics` and no endpoint; for "ik kom",
+ *   `rejected` or `invalid` (`event.detail.status` 409: full, 410: cancelled or over) and `storage`.
+ * @event bk-submit - "Ik kom" is about to be sent; cancelable. `event.envelope`.
+ * @event bk-sent - The collector counted an "ik kom". `event.id`, `event.envelope`.
+ * @event bk-queued - "Ik kom" was kept in the outbox (offline) and is sent later. `event.id`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading.
@@ -70,6 +75,11 @@ declare global {
  * @csspart newcomers - "Nieuw? Je bent welkom."
  * @csspart add - "Zet in je agenda".
  * @csspart link - Links in the detail; also `ics-link`, `subscribe`.
+ * @csspart attendance - The "ik kom" block of an activity with a capacity (collector mode only).
+ * @csspart places - "Nog 3 plekken vrij."
+ * @csspart select - How many people come.
+ * @csspart attend - The "ik kom" button (also `button`).
+ * @csspart attend-status - What became of this browser's "ik kom": "Je komt", bewaard, vol.
  * @csspart button - Every button.
  * @csspart notice - Loading, error and empty messages.
  * @csspart status - The live status line.
@@ -152,6 +162,12 @@ export class ActivityCalendar extends BuurtkitWidget {
   private clock: ReturnType<typeof setInterval> | undefined;
   /** The detail and the ICS writer, once loaded (see `loadDetail`). */
   private detail: typeof import('./detail.js') | undefined;
+  /** "Ik kom", created with the detail chunk. */
+  private attendance: AttendanceController | undefined;
+  /** "Ik kom" places left, as the collector last said: item id → recurrenceId → places. */
+  private places: Record<string, Record<string, number>> = {};
+  /** The items shown came from the collector (which counts "ik kom" places). */
+  private fromCollector = false;
   private detailLoading: Promise<typeof import('./detail.js')> | undefined;
 
   constructor() {
@@ -214,40 +230,78 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.toggleState('filtered', isFiltering(this.filter));
   }
 
-  /** Pick the source: the `items` property, inline JSON, an ICS feed, or the collector. */
+  /**
+   * Pick the source: the `items` property, an ICS feed, the collector, or inline JSON. With a
+   * collector, inline JSON is shown at once and kept when the collector cannot be reached.
+   */
   private syncSource() {
     const cfg = this.resolvedEndpoint;
     const script = this.items ? null : this.inlineScript;
-    const key = this.items ? 'items' : script ? `inline:${script.textContent}` : this.ics ? `ics:${this.ics}` : cfg && canRead(cfg) ? `collector:${cfg.endpoint}|${cfg.site}` : '';
+    const inline = script ? `inline:${script.textContent}` : '';
+    const collector = cfg && canRead(cfg) ? `collector:${cfg.endpoint}|${cfg.site}` : '';
+    const key = this.items ? 'items' : this.ics && !script ? `ics:${this.ics}` : collector ? `${collector}|${inline}` : inline;
     if (key === this.sourceKey) return;
     this.sourceKey = key;
     this.abort?.abort();
     this.expandCache.clear();
+    this.fromCollector = false;
     if (this.items) return this.settle({ items: this.items, problems: [] });
-    if (script) return this.settle(readInlineJson(script.textContent ?? ''));
-    if (!key) return this.settle({ items: [], problems: [] });
+    if (script) this.settle(readInlineJson(script.textContent ?? ''));
+    if (!key || key === inline) return script ? undefined : this.settle({ items: [], problems: [] });
     const abort = (this.abort = new AbortController());
-    this.phase = 'loading';
-    const today = this.today;
-    const load = this.ics
-      ? loadIcs(this.ics, abort.signal)
-      : loadCollector(cfg!.endpoint, cfg!.site, formatLocalDate(addMonths(today, -1)), formatLocalDate(addMonths(today, 13)), abort.signal);
+    if (!script) this.phase = 'loading';
+    const load = this.ics && !script ? loadIcs(this.ics, abort.signal) : this.loadFromCollector(cfg!, abort.signal);
     load.then(
-      (result) => !abort.signal.aborted && this.settle(result),
+      (result) => {
+        if (abort.signal.aborted) return;
+        this.fromCollector = !!collector && !(this.ics && !script);
+        this.settle(result);
+      },
       (e: unknown) => {
         if (abort.signal.aborted) return;
         console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
+        if (script) return; // the inline programme stays
         this.loaded = [];
         this.phase = 'error';
       },
     );
   }
 
-  private settle({ items, problems }: ReadResult) {
+  private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
+    const today = this.today;
+    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(today, -1)), formatLocalDate(addMonths(today, 13)), signal);
+  }
+
+  /** @internal The items come from the collector, which counts "ik kom" places. */
+  get countsPlaces(): boolean {
+    return this.fromCollector;
+  }
+
+  /** @internal "Ik kom" places left as the collector last said; undefined when none were counted. */
+  placesLeft(itemId: string, recurrenceId: string): number | undefined {
+    return this.places[itemId]?.[recurrenceId];
+  }
+
+  /** @internal Asks the collector again after "ik kom" changed the places. */
+  refreshPlaces(): void {
+    const cfg = this.resolvedEndpoint;
+    if (!this.fromCollector || !cfg) return;
+    this.loadFromCollector(cfg).then(
+      (result) => {
+        this.places = result.remaining ?? {};
+        this.requestUpdate();
+      },
+      () => undefined,
+    );
+  }
+
+  private settle({ items, problems, remaining }: ReadResult) {
     for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
     this.loaded = items;
+    this.places = remaining ?? {};
     this.expandCache.clear();
     this.phase = 'ready';
+    this.requestUpdate(); // the collector may replace inline items while already 'ready'
   }
 
   private get fmt(): Formats {
@@ -328,7 +382,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       </div>
       ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status)}
       <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${this.onDialogClose}>
-        ${this.selected && this.detail ? this.detail.renderDetail(ctx, this.selected.item, this.selected.occurrence, this.feedUrl, () => this.closeDetail()) : nothing}
+        ${this.selected && this.detail ? this.detail.renderDetail(ctx, this.selected.item, this.selected.occurrence, this.feedUrl, () => this.closeDetail(), this.attendance && { controller: this.attendance, nowMs: this.nowMs }) : nothing}
       </dialog>
     </div>`;
   }
@@ -427,6 +481,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.opener = opener;
     void this.loadDetail()
       .then(() => {
+        this.attendance?.opened();
         this.selected = { item, occurrence };
         return this.updateComplete;
       })
@@ -442,6 +497,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       (m) => {
         this.detail = m;
         this.l.add({ nl: m.detailNl });
+        this.attendance ??= new m.AttendanceController(this);
         return m;
       },
       (e: unknown) => {
@@ -457,6 +513,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   private readonly onDialogClose = () => {
+    // The close event comes a task later: a detail opened again meanwhile stays.
+    if (this.renderRoot.querySelector('dialog')?.open) return;
     this.selected = undefined;
     const opener = this.opener;
     this.opener = undefined;

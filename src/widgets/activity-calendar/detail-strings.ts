@@ -1,5 +1,18 @@
+import type { PluralMessage } from '../../core/localize.js';
+
 /** Dutch texts of the detail dialog; they load with the detail (see `strings.ts`). */
 export const detailNl = {
+  'attend.title': 'Aanmelden',
+  'attend.left': { one: 'Nog 1 plek vrij.', other: 'Nog {count} plekken vrij.' } as PluralMessage,
+  'attend.none': 'Vol. Er is geen plek meer.',
+  'attend.countLabel': 'Met hoeveel mensen kom je?',
+  'attend.button': 'Ik kom',
+  'attend.sending': 'Bezig met versturen…',
+  'attend.sent': { one: 'Je komt. Tot dan!', other: 'Je komt met {count} mensen. Tot dan!' } as PluralMessage,
+  'attend.queued': 'Er is nu geen internet. Je aanmelding is bewaard op dit apparaat en wordt later verstuurd.',
+  'attend.full': 'Helaas, het is vol. Je aanmelding is niet geteld.',
+  'attend.closed': 'Dit gaat niet door of is al voorbij. Je aanmelding is niet geteld.',
+  'attend.failed': 'Dat lukte niet. Probeer het nog eens, of meld je aan bij de balie.',
   when: 'Wanneer',
   where: 'Waar',
   cost: 'Kosten',

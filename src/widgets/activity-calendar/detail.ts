@@ -1,16 +1,19 @@
 /**
  * The detail of one occurrence, in a native modal `<dialog>`: everything the model says, and "zet
- * in je agenda". A separate chunk with the ICS writer, loaded when a visitor first opens a detail.
+ * in je agenda", "ik kom". A separate chunk with the ICS writer and the attendance code, loaded when a
+ * visitor first opens a detail.
  */
 import { html, nothing } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import { googleCalendarUrl, writeIcsOccurrence } from '../../calendar/ics-write.js';
 import { toLocal } from '../../calendar/time-zone.js';
+import type { AttendanceController } from './attendance.js';
 import { costText } from './format.js';
 import type { CalendarItem } from './items.js';
 import { label, timeText, type ViewContext } from './views.js';
 
 export { detailNl } from './detail-strings.js';
+export { AttendanceController } from './attendance.js';
 
 const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
 
@@ -21,7 +24,15 @@ export function icsHref(item: CalendarItem, o: Occurrence): string {
 
 const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'activiteit';
 
-export function renderDetail(ctx: ViewContext, item: CalendarItem, o: Occurrence, feed: string | undefined, onClose: () => void) {
+/** `attendance`: the "ik kom" block for items with a capacity (absent: the plain capacity text). */
+export function renderDetail(
+  ctx: ViewContext,
+  item: CalendarItem,
+  o: Occurrence,
+  feed: string | undefined,
+  onClose: () => void,
+  attendance?: { controller: AttendanceController; nowMs: number },
+) {
   const { l, fmt } = ctx;
   const title = o.title ?? item.title;
   const day = toLocal(Date.parse(o.start), o.timeZone);
@@ -54,7 +65,9 @@ export function renderDetail(ctx: ViewContext, item: CalendarItem, o: Occurrence
     ${reg?.kind === 'link'
       ? html`<p><a part="link" href=${reg.url} target="_blank" rel="noopener">${l.t('registerLink')}</a></p>`
       : reg?.kind === 'capacity'
-        ? html`<p>${l.t('capacity', { count: reg.capacity })}</p>`
+        ? attendance
+          ? attendance.controller.render(item, o, attendance.nowMs)
+          : html`<p>${l.t('capacity', { count: reg.capacity })}</p>`
         : item.kind === 'opening-hours'
           ? nothing
           : html`<p>${l.t('walkIn')}</p>`}

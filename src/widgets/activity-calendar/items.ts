@@ -27,6 +27,8 @@ export interface CalendarItem extends WritableItem {
 export interface ReadResult {
   items: CalendarItem[];
   problems: string[];
+  /** "Ik kom" places left per item id and occurrence (collector only; see `placesLeft`). */
+  remaining?: Record<string, Record<string, number>> | undefined;
 }
 
 type Obj = Record<string, unknown>;

@@ -13,12 +13,18 @@ export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadRe
   return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
 }
 
-/** `GET {endpoint}/v1/sites/{site}/activities?from=…&to=…` → `{items: ScheduleItem[]}`. */
+/**
+ * `GET {endpoint}/v1/sites/{site}/activities?from=…&to=…` → `{items: ScheduleItem[], remaining}`.
+ * Always revalidated (`no-cache`): places left, a cancellation or a just-added activity must not
+ * wait for the browser's cache to expire.
+ */
 export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal): Promise<ReadResult> {
   const base = `${endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/activities`;
-  const res = await fetch(`${base}?${new URLSearchParams({ from, to })}`, { signal, headers: { Accept: 'application/json' } });
+  const res = await fetch(`${base}?${new URLSearchParams({ from, to })}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`collector answered ${res.status}`);
-  return readItems(await res.json());
+  const json = (await res.json()) as { remaining?: unknown };
+  const remaining = json && typeof json.remaining === 'object' ? (json.remaining as ReadResult['remaining']) : undefined;
+  return { ...readItems(json), remaining };
 }
 
 /** The `webcal:` address of an http(s) feed, for "abonneren". */

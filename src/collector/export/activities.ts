@@ -1,0 +1,212 @@
+/**
+ * Activities and "ik kom" attendance for a period (issue 4): one row per occurrence of an activity
+ * (opening hours are not activities and are left out), and the output figures an impact report
+ * needs: how many activities and sessions took place, and how many people said they came.
+ *
+ * `participants` counts "ik kom" places only: walk-in visitors of activities without a capacity
+ * are not counted anywhere, so for those the figure is 0, not an estimate.
+ */
+import { expand } from '../../calendar/recurrence.js';
+import { startOfDay } from '../../calendar/time-zone.js';
+import { addDays, parseLocalDate } from '../../calendar/wall-clock.js';
+import type { Occurrence, ScheduleItem } from '../../schema/index.js';
+import type { ActivityRecord, OccurrenceAttendance, Site, Store } from '../store/types.js';
+import { csvChunks, type CsvColumn, type CsvDelimiter } from './csv.js';
+import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from './ideas.js';
+
+/** One occurrence of an activity in the period, with what was counted for it. */
+export interface OccurrenceOutputRow {
+  /** The admin row id of the activity. */
+  activityId: string;
+  title: string;
+  category: string | null;
+  /** The occurrence's original slot (the "ik kom" key), wall clock. */
+  occurrence: string;
+  /** `YYYY-MM-DD HH:mm` (or `YYYY-MM-DD` all-day) in the site's zone. */
+  start: string;
+  end: string | null;
+  status: Occurrence['status'];
+  statusReason: string | null;
+  /** Started before the export was made and not cancelled. */
+  held: boolean;
+  capacity: number | null;
+  /** "Ik kom" places counted. */
+  places: number;
+  /** "Ik kom" answers that made them. */
+  responses: number;
+}
+
+/** What an impact report asks of the calendar for a period. */
+export interface ActivityOutput {
+  site: string;
+  /** Inclusive dates, `YYYY-MM-DD`, in the site's zone. */
+  from: string;
+  to: string;
+  /** Different activities with at least one session held. */
+  activitiesHeld: number;
+  sessionsHeld: number;
+  /** Not cancelled, but still to come when the figures were made. */
+  sessionsPlanned: number;
+  sessionsCancelled: number;
+  /** "Ik kom" places at sessions held. */
+  participants: number;
+  /** "Ik kom" answers at sessions held. */
+  responses: number;
+  perActivity: { activityId: string; title: string; category: string | null; sessionsHeld: number; sessionsCancelled: number; participants: number }[];
+}
+
+export interface OutputPeriod {
+  from: string;
+  to: string;
+}
+
+/** The capacity an item counts "ik kom" against, if any. */
+export function capacityOf(item: ScheduleItem): number | undefined {
+  return item.kind === 'activity' && item.registration?.kind === 'capacity' ? item.registration.capacity : undefined;
+}
+
+/** Occurrences of the site's activities starting on `from`…`to`, with their counts. Pure. */
+export function occurrenceOutputRows(
+  records: readonly ActivityRecord[],
+  counts: readonly OccurrenceAttendance[],
+  period: OutputPeriod,
+  timeZone: string,
+  now: Date,
+): OccurrenceOutputRow[] {
+  const start = startOfDay(parseLocalDate(period.from)!, timeZone);
+  const end = startOfDay(addDays(parseLocalDate(period.to)!, 1), timeZone);
+  const counted = new Map(counts.map((c) => [`${c.activityId}|${c.occurrence}`, c]));
+  const rows: OccurrenceOutputRow[] = [];
+  for (const record of records) {
+    const item = record.data;
+    if (item.kind !== 'activity') continue;
+    for (const o of expand(item, start, end)) {
+      const at = Date.parse(o.start);
+      if (at < start) continue; // began before the period: counted in the one before
+      const count = counted.get(`${record.id}|${o.recurrenceId}`);
+      const when = (iso: string) => (o.allDay ? iso.slice(0, 10) : formatLocalDateTime(iso, timeZone));
+      rows.push({
+        activityId: record.id,
+        title: o.title ?? item.title,
+        category: item.category ?? null,
+        occurrence: o.recurrenceId,
+        start: when(o.start),
+        end: o.end ? when(o.end) : null,
+        status: o.status,
+        statusReason: o.statusReason ?? null,
+        held: o.status === 'gaat-door' && at <= now.getTime(),
+        capacity: capacityOf(item) ?? null,
+        places: count?.places ?? 0,
+        responses: count?.responses ?? 0,
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.title.localeCompare(b.title)));
+}
+
+/** The figures of the rows. Pure. */
+export function summariseOutput(site: string, period: OutputPeriod, rows: readonly OccurrenceOutputRow[]): ActivityOutput {
+  const per = new Map<string, ActivityOutput['perActivity'][number]>();
+  const output: ActivityOutput = {
+    site,
+    ...period,
+    activitiesHeld: 0,
+    sessionsHeld: 0,
+    sessionsPlanned: 0,
+    sessionsCancelled: 0,
+    participants: 0,
+    responses: 0,
+    perActivity: [],
+  };
+  for (const r of rows) {
+    let a = per.get(r.activityId);
+    if (!a) {
+      a = { activityId: r.activityId, title: r.title, category: r.category, sessionsHeld: 0, sessionsCancelled: 0, participants: 0 };
+      per.set(r.activityId, a);
+    }
+    if (r.status === 'gaat-niet-door') {
+      output.sessionsCancelled++;
+      a.sessionsCancelled++;
+    } else if (!r.held) {
+      output.sessionsPlanned++;
+    } else {
+      output.sessionsHeld++;
+      output.participants += r.places;
+      output.responses += r.responses;
+      a.sessionsHeld++;
+      a.participants += r.places;
+    }
+  }
+  output.perActivity = [...per.values()];
+  output.activitiesHeld = output.perActivity.filter((a) => a.sessionsHeld > 0).length;
+  return output;
+}
+
+async function outputRows(store: Store, site: Site, period: OutputPeriod, now: Date): Promise<OccurrenceOutputRow[]> {
+  const [records, counts] = await Promise.all([store.listActivities(site.slug), store.listAttendance(site.slug, period)]);
+  return occurrenceOutputRows(records, counts, period, site.timeZone, now);
+}
+
+/**
+ * The calendar's figures for an impact report: activities and sessions held, and "ik kom"
+ * participants, for the dates `from` to `to` (inclusive, `YYYY-MM-DD`, in the site's zone).
+ * Live activities only (a deleted activity takes its sessions along). Throws for an unknown site.
+ */
+export async function activityOutput(store: Store, site: string, from: string, to: string, now = new Date()): Promise<ActivityOutput> {
+  const found = await store.getSite(site);
+  if (!found) throw new Error(`There is no site "${site}"`);
+  if (!parseLocalDate(from) || !parseLocalDate(to) || to < from) throw new Error('Expected dates YYYY-MM-DD with from ≤ to');
+  return summariseOutput(site, { from, to }, await outputRows(store, found, { from, to }, now));
+}
+
+const yesNo = (v: boolean) => (v ? 'ja' : 'nee');
+
+/** Dutch headers, fixed, like the idea export. */
+export const OCCURRENCE_CSV_COLUMNS: readonly CsvColumn<OccurrenceOutputRow>[] = [
+  { header: 'Begin', value: (r) => r.start },
+  { header: 'Eind', value: (r) => r.end },
+  { header: 'Activiteit', value: (r) => r.title },
+  { header: 'Soort', value: (r) => r.category },
+  { header: 'Gaat door', value: (r) => yesNo(r.status === 'gaat-door') },
+  { header: 'Reden', value: (r) => r.statusReason },
+  { header: 'Geweest', value: (r) => yesNo(r.held) },
+  { header: 'Plekken', value: (r) => r.capacity },
+  { header: 'Aangemeld (ik kom)', value: (r) => r.places },
+  { header: 'Aanmeldingen', value: (r) => r.responses },
+  { header: 'Activiteit-id', value: (r) => r.activityId },
+  { header: 'Keer', value: (r) => r.occurrence },
+];
+
+export interface ActivityExport {
+  rowCount: number;
+  fileName: string;
+  contentType: string;
+  chunks: AsyncGenerator<string>;
+}
+
+/** Audits first (no data leaves without a trace), then hands back the file. */
+export async function startActivityExport(
+  store: Store,
+  site: Site,
+  options: { format: 'csv' | 'json'; delimiter?: CsvDelimiter; period: OutputPeriod; actor: string; now: Date },
+): Promise<ActivityExport> {
+  const { format, period, now } = options;
+  const rows = await outputRows(store, site, period, now);
+  await store.audit({
+    at: now.toISOString(),
+    site: site.slug,
+    actor: options.actor,
+    action: 'export.activities',
+    target: `activities.${format}`,
+    rowCount: rows.length,
+  });
+  async function* json(): AsyncGenerator<string> {
+    yield `${JSON.stringify({ output: summariseOutput(site.slug, period, rows), occurrences: rows }, null, 1)}\n`;
+  }
+  return {
+    rowCount: rows.length,
+    fileName: `buurtkit-${site.slug}-activiteiten-${period.from}-${period.to}.${format}`,
+    contentType: EXPORT_CONTENT_TYPES[format],
+    chunks: format === 'csv' ? csvChunks(OCCURRENCE_CSV_COLUMNS, rows, { delimiter: options.delimiter ?? ';' }) : json(),
+  };
+}

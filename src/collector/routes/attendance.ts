@@ -1,0 +1,130 @@
+/**
+ * "Ik kom" (issue 4): a visitor counts places for one occurrence of an activity with a capacity.
+ *
+ * `POST /v1/sites/:site/activities/:id/attendance` (`:id` the item's own id, as in the public
+ * JSON) with an envelope (`widget: activity-calendar`, `data: {kind: 'attendance', activityId,
+ * occurrence, places}`). Anonymous; the envelope id is the idempotency key.
+ * - `201 {id, status: 'received', places, taken, remaining}`; `200` the same with `duplicate`.
+ * - `409 {error: 'activity_full', places, taken, remaining}`: these places do not fit; nothing counted.
+ * - `410 occurrence_closed`: the occurrence was cancelled or is over. `404`: no such activity or
+ *   occurrence. `422`: field errors, or the activity has no capacity to count against.
+ * The count and the check happen in one store transaction (see `Store.addAttendance`).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { expand } from '../../calendar/recurrence.js';
+import { startOfDay } from '../../calendar/time-zone.js';
+import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
+import { attendanceSubmissionSchema, toFieldIssues, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
+import { capacityOf } from '../export/activities.js';
+import { ApiError } from '../http.js';
+import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
+import type { RouteContext } from './context.js';
+import { checkEnvelope, invalid, isHoneypotFilled, requireJson, type AnyEnvelope } from './public.js';
+
+/** A moved occurrence is still found when its new date is this far from the original. */
+const MOVE_WINDOW_DAYS = 62;
+
+const occurrenceNotFound = () => new ApiError(404, 'occurrence_not_found', 'This activity does not happen at that time');
+
+/** The occurrence of `item` whose original slot is `recurrenceId` (canonical form), if it exists. */
+export function findOccurrence(item: ScheduleItem, recurrenceId: string): Occurrence | undefined {
+  const date = parseLocalDate(recurrenceId.slice(0, 10));
+  if (!date) return undefined;
+  const from = startOfDay(addDays(date, -MOVE_WINDOW_DAYS), item.timeZone);
+  const to = startOfDay(addDays(date, MOVE_WINDOW_DAYS), item.timeZone);
+  return expand(item, from, to).find((o) => o.recurrenceId === recurrenceId);
+}
+
+/**
+ * Remaining places per item id and occurrence, for the public JSON: `{[itemId]: {[recurrenceId]: n}}`.
+ * Only occurrences with at least one "ik kom" are listed; any other occurrence has the full capacity.
+ */
+export function remainingPlaces(records: readonly ActivityRecord[], counts: readonly OccurrenceAttendance[]): Record<string, Record<string, number>> {
+  const byRow = new Map(records.map((r) => [r.id, r.data]));
+  const remaining: Record<string, Record<string, number>> = {};
+  for (const c of counts) {
+    const item = byRow.get(c.activityId);
+    const capacity = item && capacityOf(item);
+    if (!item || capacity === undefined) continue;
+    (remaining[item.id] ??= {})[c.occurrence] = Math.max(0, capacity - c.places);
+  }
+  return remaining;
+}
+
+export function attendanceRoutes(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  loadSite: (request: FastifyRequest) => Promise<void>,
+): void {
+  const { store, limiter } = ctx;
+
+  /** Like the submissions route: a foreign origin may read, never write; rate-limited like votes. */
+  async function guardWrite(request: FastifyRequest): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !request.corsOrigin) {
+      throw new ApiError(403, 'origin_not_allowed', `The website ${origin} may not send to site "${request.site!.slug}"`);
+    }
+    const decision = await limiter.hit('votes', request.site!.slug, request.ip);
+    if (!decision.allowed) {
+      throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
+        'Retry-After': String(decision.retryAfterSeconds),
+      });
+    }
+  }
+
+  app.post(
+    '/v1/sites/:site/activities/:id/attendance',
+    { onRequest: [loadSite, guardWrite, requireJson] },
+    async (request, reply) => {
+      const site = request.site!;
+      const { id } = request.params as { id: string };
+      const parsed = attendanceSubmissionSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const envelope: AttendanceSubmission = parsed.data;
+      checkEnvelope(envelope as AnyEnvelope, site.slug);
+      if (envelope.data.activityId !== id) {
+        throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
+      }
+      const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
+      if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+      const capacity = capacityOf(record.data);
+      if (capacity === undefined) {
+        throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
+      }
+      const occurrence = canonicalLocal(envelope.data.occurrence)!;
+      const found = findOccurrence(record.data, occurrence);
+      if (!found) throw occurrenceNotFound();
+      const { places } = envelope.data;
+      if (isHoneypotFilled(envelope as AnyEnvelope)) {
+        request.log.info({ site: site.slug }, 'honeypot attendance dropped');
+        return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
+      }
+      const now = ctx.now();
+      const over = Date.parse(found.end ?? found.start) <= now.getTime();
+      if (found.status === 'gaat-niet-door' || over) {
+        throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
+      }
+      const result = await store.addAttendance({
+        id: envelope.id,
+        site: site.slug,
+        activityId: record.id,
+        occurrence,
+        places,
+        capacity,
+        createdAt: now.toISOString(),
+      });
+      const remaining = Math.max(0, capacity - result.taken);
+      if (result.outcome === 'conflict') {
+        throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
+      }
+      if (result.outcome === 'full') {
+        const message = remaining === 0 ? 'Vol: er is geen plek meer' : `Vol: er ${remaining === 1 ? 'is nog 1 plek' : `zijn nog ${remaining} plekken`}`;
+        return reply.code(409).send({ error: 'activity_full', message, places, taken: result.taken, remaining });
+      }
+      const status = result.outcome === 'created' ? 'received' : 'duplicate';
+      return reply
+        .code(result.outcome === 'created' ? 201 : 200)
+        .send({ id: envelope.id, status, places: result.places, taken: result.taken, remaining });
+    },
+  );
+}
