@@ -1,6 +1,7 @@
 /** Builds the collector's HTTP app around a store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
+import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
@@ -8,6 +9,7 @@ import { registerActivityRoutes } from './routes/activities.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerIntakeRoutes } from './routes/welcome-intake.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 
@@ -28,6 +30,8 @@ export interface CollectorOptions {
    * (default daily). Off by default (library use, tests); `buurtkit-collector serve` turns it on.
    */
   purge?: { intervalMs?: number } | false;
+  /** Per-site AES-256-GCM keys for the sensitive intake answers (config `intakeKeys`); current key first. */
+  intakeKeys?: IntakeKeysConfig | undefined;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -54,6 +58,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerIntakeRoutes(app, ctx, options.intakeKeys);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.

@@ -17,6 +17,7 @@ import { issueToken, parseScopes } from './auth.js';
 import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
 import { EXPORT_FORMATS, startIdeaExport, type ExportFormat } from './export/ideas.js';
+import { intakeKeysFromEnv } from './intake-crypto.js';
 import { collectorLogger } from './logging.js';
 import { ContactError, erasePerson, findPerson } from './privacy/people.js';
 import { purge } from './privacy/retention.js';
@@ -180,8 +181,15 @@ async function serve(flags: Flags): Promise<void> {
   const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9) ?? file.submissionLimit;
   const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9) ?? file.voteLimit;
   const storage = storeTarget(flags);
+  let intakeKeys;
+  try {
+    intakeKeys = intakeKeysFromEnv(process.env.BUURTKIT_INTAKE_KEYS) ?? file.intakeKeys;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const { app } = await openCollector({
     storage,
+    intakeKeys,
     purge: {},
     trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
     rateLimits: {

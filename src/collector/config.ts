@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { intakeKeysConfigSchema } from './intake-crypto.js';
 import { isPostgresUrl } from './store/open.js';
 import { PG_SCHEMA_PATTERN } from './store/postgres.js';
 
@@ -34,6 +35,8 @@ export const collectorConfigSchema = z
     databaseUrl: z.string().refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL; for SQLite use "db"').optional(),
     pgSchema: z.string().regex(PG_SCHEMA_PATTERN, 'must be lower-case letters, digits and _').optional(),
     db: z.string().min(1).optional(),
+    /** Welcome intake: per-site keys for the sensitive answers, `{ "<site>": [{ "id", "key" }] }`, current first. */
+    intakeKeys: intakeKeysConfigSchema.optional(),
   })
   .refine((c) => !(c.databaseUrl !== undefined && c.db !== undefined), {
     message: 'give either "databaseUrl" (PostgreSQL) or "db" (SQLite), not both',

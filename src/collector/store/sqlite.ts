@@ -19,7 +19,11 @@ import type {
   ExportQuery,
   IdeaQuery,
   InsertOutcome,
+  IntakeFlowRecord,
+  IntakeQuery,
+  IntakeRecord,
   NewActivity,
+  NewIntake,
   NewIdea,
   NewSite,
   NewVote,
@@ -517,4 +521,122 @@ export class SqliteStore implements Store {
     this.groupCommit.flush(); // writes already queued still get their commit
     this.db.close();
   }
+  // — welcome intake (issue 5) —
+
+  async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
+    return this.groupCommit.run((): InsertOutcome => {
+      const inserted = this.sql(
+        `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
+           received_at, consent, data, elapsed_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      ).run(
+        s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
+        s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs,
+      );
+      if (inserted.changes === 0) {
+        const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
+        return owner === s.site ? 'duplicate' : 'conflict';
+      }
+      this.sql(
+        `INSERT INTO intakes (id, site, flow_id, flow_version, visibility, for_someone_else, assisted,
+           answers, sealed, consent_version, consent_given_at, consent_hash, locale, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        s.id, s.site, intake.flowId, intake.flowVersion, intake.visibility, intake.forSomeoneElse ? 1 : 0,
+        intake.assisted ? 1 : 0, JSON.stringify(intake.answers), intake.sealed, intake.consentVersion,
+        intake.consentGivenAt, intake.consentHash, s.locale, s.receivedAt,
+      );
+      return 'created';
+    });
+  }
+
+  async getIntake(site: string, id: string): Promise<IntakeRecord | null> {
+    const row = this.sql('SELECT * FROM intakes WHERE site = ? AND id = ?').get(site, id) as Row | undefined;
+    return row ? toIntake(row) : null;
+  }
+
+  async listIntakes(site: string, q: IntakeQuery): Promise<IntakeRecord[]> {
+    const rows = this.sql(
+      'SELECT * FROM intakes WHERE site = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+    ).all(site, q.limit, q.offset) as Row[];
+    return rows.map(toIntake);
+  }
+
+  async countIntakes(site: string, q: ExportQuery): Promise<number> {
+    return this.sql('SELECT COUNT(*) FROM intakes WHERE site = ? AND created_at <= ?').pluck().get(site, q.receivedUpTo) as number;
+  }
+
+  async *exportIntakes(site: string, q: ExportQuery): AsyncIterable<IntakeRecord> {
+    // Keyset pages, as exportIdeas: no iterator stays open across a slow download.
+    const page = this.sql(
+      `SELECT * FROM intakes WHERE site = ? AND created_at <= ? AND (created_at, id) > (?, ?)
+       ORDER BY created_at, id LIMIT ?`,
+    );
+    let after = ['', ''];
+    for (;;) {
+      const rows = page.all(site, q.receivedUpTo, after[0], after[1], EXPORT_PAGE_SIZE) as Row[];
+      for (const row of rows) yield toIntake(row);
+      if (rows.length < EXPORT_PAGE_SIZE) return;
+      const last = rows[rows.length - 1]!;
+      after = [String(last.created_at), String(last.id)];
+    }
+  }
+
+  async saveIntakeFlow(
+    site: string,
+    flow: Record<string, unknown>,
+    options: { actor: string; now: string; minVersion: number },
+  ): Promise<IntakeFlowRecord> {
+    return this.write(() => {
+      const highest = this.sql('SELECT MAX(version) FROM intake_flows WHERE site = ?').pluck().get(site) as number | null;
+      const version = Math.max((highest ?? 0) + 1, options.minVersion);
+      const stored = { ...flow, version };
+      this.sql('INSERT INTO intake_flows (site, version, flow, actor, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        site, version, JSON.stringify(stored), options.actor, options.now,
+      );
+      return { site, version, flow: stored, actor: options.actor, createdAt: options.now };
+    });
+  }
+
+  async getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null> {
+    const row = (
+      version === undefined
+        ? this.sql('SELECT * FROM intake_flows WHERE site = ? ORDER BY version DESC LIMIT 1').get(site)
+        : this.sql('SELECT * FROM intake_flows WHERE site = ? AND version = ?').get(site, version)
+    ) as Row | undefined;
+    return row ? toIntakeFlow(row) : null;
+  }
+
+  async listIntakeFlows(site: string): Promise<IntakeFlowRecord[]> {
+    return (this.sql('SELECT * FROM intake_flows WHERE site = ? ORDER BY version').all(site) as Row[]).map(toIntakeFlow);
+  }
+}
+
+function toIntake(r: Row): IntakeRecord {
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    flowId: String(r.flow_id),
+    flowVersion: Number(r.flow_version),
+    visibility: r.visibility as IntakeRecord['visibility'],
+    forSomeoneElse: r.for_someone_else === 1,
+    assisted: r.assisted === 1,
+    answers: JSON.parse(String(r.answers)) as Record<string, unknown>,
+    sealed: (r.sealed as string | null) ?? null,
+    consentVersion: (r.consent_version as string | null) ?? null,
+    consentGivenAt: (r.consent_given_at as string | null) ?? null,
+    consentHash: (r.consent_hash as string | null) ?? null,
+    locale: String(r.locale),
+    createdAt: String(r.created_at),
+  };
+}
+
+function toIntakeFlow(r: Row): IntakeFlowRecord {
+  return {
+    site: String(r.site),
+    version: Number(r.version),
+    flow: JSON.parse(String(r.flow)),
+    actor: String(r.actor),
+    createdAt: String(r.created_at),
+  };
 }
