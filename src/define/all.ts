@@ -2,3 +2,4 @@
 import './buurtkit-config.js';
 import './idea-box.js';
 import './activity-calendar.js';
+import './welcome-intake.js';

@@ -111,7 +111,7 @@ export type IntakeAnswer = string | readonly string[] | boolean | IntakeContactA
 export type IntakeAnswers = Readonly<Record<string, IntakeAnswer>>;
 
 /** The widget payload (`widget: 'welcome-intake'`, `data.kind: 'intake'`). */
-export interface IntakePayload {
+export type IntakePayload = {
   kind: 'intake';
   flow: { id: string; version: number };
   /** Answers keyed by question id; visibility and on-behalf answers are lifted out. */
@@ -121,7 +121,7 @@ export interface IntakePayload {
   forSomeoneElse: boolean;
   /** Kiosk/assisted mode: filled in together at the venue. */
   assisted: boolean;
-}
+};
 
 /** Error keys (string table keys of the widget; messages in English for the collector's 422s). */
 export type IntakeErrorKey =
