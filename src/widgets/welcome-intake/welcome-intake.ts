@@ -244,7 +244,8 @@ export class WelcomeIntake extends BuurtkitWidget {
     this.fetchedFlowFor = key;
     this.loadedFlow = undefined;
     const url = `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}/intake-flow`;
-    fetch(url, { headers: { Accept: 'application/json' } })
+    // Revalidated, not cached: a coordinator's change shows on the next visit.
+    fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' })
       .then((r) => (r.ok ? r.json() : undefined))
       .catch(() => undefined)
       .then((data: unknown) => {
