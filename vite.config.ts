@@ -19,9 +19,13 @@ export const npmEntries = {
   'widgets/activity-calendar/activity-calendar': src('widgets/activity-calendar/activity-calendar.ts'),
   'widgets/activity-calendar/locales/en': src('widgets/activity-calendar/locales/en.ts'),
   'widgets/activity-calendar/locales/ar': src('widgets/activity-calendar/locales/ar.ts'),
+  'widgets/welcome-intake/welcome-intake': src('widgets/welcome-intake/welcome-intake.ts'),
+  'widgets/welcome-intake/locales/en': src('widgets/welcome-intake/locales/en.ts'),
+  'widgets/welcome-intake/locales/ar': src('widgets/welcome-intake/locales/ar.ts'),
   'core/buurtkit-config': src('core/buurtkit-config.ts'),
   'define/idea-box': src('define/idea-box.ts'),
   'define/activity-calendar': src('define/activity-calendar.ts'),
+  'define/welcome-intake': src('define/welcome-intake.ts'),
   'define/buurtkit-config': src('define/buurtkit-config.ts'),
   'define/all': src('define/all.ts'),
 };

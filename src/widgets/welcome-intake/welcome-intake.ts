@@ -8,12 +8,9 @@ import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import type { EnvelopeBase, FieldIssue } from '../../schema/envelope.js';
-import { DEFAULT_INTAKE_FLOW } from '../../schema/welcome-intake-default.js';
 import {
-  INTAKE_ERROR_MESSAGES,
   allQuestions,
   buildIntakePayload,
-  flowIssues,
   hasContactDetail,
   localText,
   validateAnswers,
@@ -34,7 +31,6 @@ import { intakeStyles } from './welcome-intake.styles.js';
 export { registerLocale } from '../../core/localize.js';
 export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
 export { Outbox, sharedOutbox } from '../../core/outbox.js';
-export { DEFAULT_INTAKE_FLOW };
 
 export type IntakePhase = 'steps' | 'sending' | 'result';
 export type IntakeMode = 'personal' | 'kiosk';
@@ -42,9 +38,12 @@ type Errors = Record<string, IntakeErrorKey>;
 
 const DEFAULT_IDLE_SECONDS = 120;
 const PHASE_STATES: readonly WidgetState[] = ['sending', 'sent', 'queued', 'failed'];
+/** The shape the widget needs; the collector validates flows fully when a coordinator saves one. */
 const isFlow = (v: unknown): v is IntakeFlow =>
   !!v && typeof v === 'object' && typeof (v as IntakeFlow).id === 'string' && Number.isInteger((v as IntakeFlow).version) &&
-  Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions)) && !flowIssues(v as IntakeFlow).length;
+  Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
+/** The built-in flow ships apart (it carries three languages): a collector serves its own. */
+const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
 const parseJson = (text: string | null | undefined): unknown => {
   try {
     return text ? JSON.parse(text) : undefined;
@@ -178,13 +177,11 @@ export class WelcomeIntake extends BuurtkitWidget {
     return parseJson(this.querySelector(`:scope > script[type="application/json"][${attr}]`)?.textContent);
   }
 
-  /** The flow in use; undefined while the collector's is loading. */
+  /** The flow in use; undefined while the collector's (or the built-in one) is loading. */
   get currentFlow(): IntakeFlow | undefined {
     if (isFlow(this.flow)) return this.flow;
     const inline = this.child('data-flow');
-    if (isFlow(inline)) return inline;
-    const cfg = this.resolvedEndpoint;
-    return cfg && canRead(cfg) ? this.loadedFlow : DEFAULT_INTAKE_FLOW;
+    return isFlow(inline) ? inline : this.loadedFlow;
   }
 
   override connectedCallback(): void {
@@ -235,21 +232,25 @@ export class WelcomeIntake extends BuurtkitWidget {
     this.toggleState('invalid', Object.keys(this.errors).length > 0);
   }
 
-  /** In collector mode, without a flow of its own, the widget asks the collector (once per endpoint). */
+  /**
+   * Without a flow of its own the widget asks the collector (once per endpoint), or, in webhook
+   * mode or when the collector cannot be reached, uses the built-in flow.
+   */
   private loadFlow() {
     const cfg = this.resolvedEndpoint;
-    if (isFlow(this.flow) || !cfg || !canRead(cfg) || this.child('data-flow')) return;
-    const key = `${cfg.endpoint}|${cfg.site}`;
+    if (isFlow(this.flow) || this.child('data-flow')) return;
+    const collector = cfg && canRead(cfg);
+    const key = collector ? `${cfg.endpoint}|${cfg.site}` : 'built-in';
     if (this.fetchedFlowFor === key) return;
     this.fetchedFlowFor = key;
     this.loadedFlow = undefined;
-    const url = `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}/intake-flow`;
+    const url = collector ? `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}/intake-flow` : '';
     // Revalidated, not cached: a coordinator's change shows on the next visit.
-    fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' })
-      .then((r) => (r.ok ? r.json() : undefined))
+    (collector ? fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' }).then((r) => (r.ok ? r.json() : undefined)) : Promise.resolve())
       .catch(() => undefined)
-      .then((data: unknown) => {
-        if (this.fetchedFlowFor === key) this.loadedFlow = isFlow(data) ? data : DEFAULT_INTAKE_FLOW;
+      .then((data: unknown) => (isFlow(data) ? data : builtInFlow()))
+      .then((flow) => {
+        if (this.fetchedFlowFor === key) this.loadedFlow = flow;
       });
   }
 
@@ -414,7 +415,7 @@ export class WelcomeIntake extends BuurtkitWidget {
   private showErrors(errors: Errors) {
     this.errors = errors;
     this.showSummary = true;
-    this.emitError('invalid', { issues: Object.entries(errors).map(([id, key]) => ({ path: `data.answers.${id}`, message: INTAKE_ERROR_MESSAGES[key] })) });
+    this.emitError('invalid', { issues: Object.entries(errors).map(([id, key]) => ({ path: `data.answers.${id}`, message: this.l.t(key), code: key })) });
     void this.focusLater('.summary');
   }
 
@@ -485,7 +486,7 @@ export class WelcomeIntake extends BuurtkitWidget {
     const errors: Errors = {};
     for (const { path, code } of issues) {
       const id = path.startsWith('data.answers.') ? path.split('.')[2]! : path.startsWith('consent') ? questions.find((q) => q.type === 'consent')?.id : undefined;
-      if (id && questions.some((q) => q.id === id)) errors[id] ??= code && code in INTAKE_ERROR_MESSAGES ? (code as IntakeErrorKey) : 'errType';
+      if (id && questions.some((q) => q.id === id)) errors[id] ??= code?.startsWith('err') && this.l.has(code) ? (code as IntakeErrorKey) : 'errType';
       else this.formError = this.l.t('errForm');
     }
     this.showErrorsOnStep(errors);
