@@ -24,7 +24,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   DEFAULT_INTAKE_FLOW,
-  SITE_SLUG_PATTERN,
   allQuestions,
   intakeAnswerIssues,
   intakeFlowSchema,
@@ -38,16 +37,15 @@ import {
   toFieldIssues,
   type IntakeFlow,
   type IntakeSubmission,
-  type TokenScope,
 } from '../../schema/index.js';
-import { checkBearer, hasScope } from '../auth.js';
+import { hasScope } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import { ApiError } from '../http.js';
 import { IntakeSealError, seal, toKeyring, unseal, type IntakeKey, type IntakeKeyring, type IntakeKeysConfig } from '../intake-crypto.js';
-import { isOriginAllowed } from '../sites.js';
 import type { IntakeRecord, Store } from '../store/types.js';
 import type { RouteContext } from './context.js';
+import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
 import {
   checkEnvelope,
   invalid,
@@ -197,37 +195,12 @@ const listQuerySchema = z.strictObject({
 });
 const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 
-async function rejectCrossSite(request: FastifyRequest): Promise<void> {
-  if (request.headers['sec-fetch-site'] === 'cross-site') {
-    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
-  }
-}
-
 async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const { store } = ctx;
   const keysOf = (site: string) => keyrings.get(ctx)?.get(site);
 
-  async function loadSite(request: FastifyRequest): Promise<void> {
-    const slug = (request.params as { site: string }).site;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
-    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    request.site = site;
-    const origin = request.headers.origin;
-    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
-  }
-
-  const authorise = (scope: TokenScope) =>
-    async function authorise(request: FastifyRequest): Promise<void> {
-      const slug = (request.params as { site: string }).site;
-      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
-      if (!check.ok) {
-        const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-        throw new ApiError(check.status, check.error, check.message, undefined, headers);
-      }
-      request.token = check.token;
-      request.site = await store.getSite(slug);
-      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
-    };
+  const loadSite = publicReadSite(ctx);
+  const authorise = authoriser(ctx);
 
   const canSensitive = (request: FastifyRequest) => hasScope(request.token!.scopes, 'sensitive');
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>

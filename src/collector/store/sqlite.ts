@@ -226,31 +226,38 @@ export class SqliteStore implements Store {
 
   // ---- ideas ---------------------------------------------------------------------------------
 
+  /**
+   * The envelope row of a new submission, inside the caller's transaction. The primary key
+   * decides, not a prior SELECT: a concurrent duplicate from another process simply inserts
+   * nothing here. Returns undefined when inserted, else why not.
+   */
+  private insertSubmission(s: SubmissionRecord): 'duplicate' | 'conflict' | undefined {
+    const inserted = this.sql(
+      `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
+         received_at, consent, data, elapsed_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ).run(
+      s.id,
+      s.site,
+      s.widget,
+      s.kind,
+      s.locale,
+      s.schemaVersion,
+      s.sentAt,
+      s.receivedAt,
+      s.consent ? JSON.stringify(s.consent) : null,
+      JSON.stringify(s.data),
+      s.elapsedMs,
+    );
+    if (inserted.changes > 0) return undefined;
+    const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
+    return owner === s.site ? 'duplicate' : 'conflict';
+  }
+
   async insertIdea(s: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome> {
     return this.groupCommit.run((): InsertOutcome => {
-      // The primary key decides, not a prior SELECT: a concurrent duplicate from another
-      // process simply inserts nothing here.
-      const inserted = this.sql(
-        `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
-           received_at, consent, data, elapsed_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
-      );
-      if (inserted.changes === 0) {
-        const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
-        return owner === s.site ? 'duplicate' : 'conflict';
-      }
+      const existing = this.insertSubmission(s);
+      if (existing) return existing;
       this.sql(
         `INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
            consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
@@ -525,18 +532,8 @@ export class SqliteStore implements Store {
 
   async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
     return this.groupCommit.run((): InsertOutcome => {
-      const inserted = this.sql(
-        `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
-           received_at, consent, data, elapsed_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(
-        s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs,
-      );
-      if (inserted.changes === 0) {
-        const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
-        return owner === s.site ? 'duplicate' : 'conflict';
-      }
+      const existing = this.insertSubmission(s);
+      if (existing) return existing;
       this.sql(
         `INSERT INTO intakes (id, site, flow_id, flow_version, visibility, for_someone_else, assisted,
            answers, sealed, consent_version, consent_given_at, consent_hash, locale, created_at)

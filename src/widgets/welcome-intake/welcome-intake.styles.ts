@@ -9,11 +9,6 @@ export const intakeStyles = css`
   h4 {
     margin: 0 0 0.5em;
   }
-  .notice {
-    padding: calc(var(--_space) * 0.75);
-    border: 2px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -55,10 +50,6 @@ export const intakeStyles = css`
     font-weight: 600;
     padding: 0;
     margin-block-end: 0.25em;
-  }
-  .optional {
-    font-weight: 400;
-    color: var(--_muted);
   }
   .options {
     display: grid;
@@ -105,39 +96,12 @@ export const intakeStyles = css`
     accent-color: var(--_accent);
     flex: none;
   }
-  .field.check {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-start;
-    gap: 0 0.75em;
-  }
-  .field.check label {
-    flex: 1 1 12em;
-    padding-block: 0.55em;
-    font-weight: 400;
-  }
-  .field.check .error {
-    flex-basis: 100%;
-  }
-  textarea {
-    resize: vertical;
-  }
   .summary,
   .form-error {
     padding: var(--_space);
     border: 3px solid var(--_danger);
     border-radius: var(--_radius);
     background: var(--_surface);
-  }
-  .summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .summary a {
-    color: var(--_danger);
-    font-weight: 600;
-    display: inline-block;
-    padding-block: 0.4em;
   }
   .nav {
     display: flex;
@@ -146,13 +110,6 @@ export const intakeStyles = css`
   }
   .nav .primary {
     margin-inline-start: auto;
-  }
-  .trap {
-    position: absolute;
-    inset-inline-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
   }
   .result {
     padding: var(--_space);

@@ -6,7 +6,7 @@ import { canRead, submissionRequest } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
 import type { EnvelopeBase, FieldIssue } from '../../schema/envelope.js';
 import {
   allQuestions,
@@ -99,7 +99,7 @@ const parseJson = (text: string | null | undefined): unknown => {
  * @cssstate kiosk - Kiosk (assisted) mode.
  */
 export class WelcomeIntake extends BuurtkitWidget {
-  static override styles = [tokens, baseStyles, widgetLayout, intakeStyles];
+  static override styles = [tokens, baseStyles, widgetLayout, formStyles, intakeStyles];
 
   static override properties: PropertyDeclarations = {
     flow: { converter: { fromAttribute: parseJson } },
