@@ -660,6 +660,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.listIntakeFlows('linde')).map((f) => f.version)).toEqual([2, 3]);
       });
 
+      it('purges intakes received before an instant, whole, per site; a dry run changes nothing', async () => {
+        const old = intakeSubmission('linde', at(0));
+        const recent = intakeSubmission('linde', at(5000));
+        const elsewhere = intakeSubmission('eik', at(0));
+        for (const s of [old, recent, elsewhere]) await store.insertIntake(s, intake());
+        expect(await store.purgeIntakes('linde', at(1000), { dryRun: true })).toBe(1);
+        expect(await store.getIntake('linde', old.id)).not.toBeNull();
+        expect(await store.purgeIntakes('linde', at(1000), { dryRun: false })).toBe(1);
+        expect(await store.purgeIntakes('linde', at(1000), { dryRun: false })).toBe(0);
+        expect(await store.getIntake('linde', old.id)).toBeNull();
+        expect(await store.insertIntake(old, intake())).toBe('created'); // the envelope went too
+        expect(await store.getIntake('linde', recent.id)).not.toBeNull();
+        expect(await store.getIntake('eik', elsewhere.id)).not.toBeNull();
+      });
+
       it('gives concurrent saves distinct versions', async () => {
         const flow = { id: 'welkom', steps: [] };
         const saved = await Promise.all(

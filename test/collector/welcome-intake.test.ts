@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCollector } from '../../src/collector/app.js';
 import { IntakeSealError, seal, toKeyring, unseal } from '../../src/collector/intake-crypto.js';
 import type { IntakeKeysConfig } from '../../src/collector/intake-crypto.js';
+import { purge } from '../../src/collector/privacy/retention.js';
 import { intakeConsentVersion } from '../../src/collector/routes/welcome-intake.js';
 import { DEFAULT_INTAKE_FLOW, uuidv7 } from '../../src/schema/index.js';
 import { BACKENDS, SITE, postJson, startTestCollector, tablesContaining, type TestCollector } from './helpers.js';
@@ -251,6 +252,19 @@ for (const backend of BACKENDS) {
       expect(sheet).toHaveLength(3);
       const audit = (await c.store.listAudit(SITE)).map((e) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['export.intakes.sensitive', 'export.intakes']));
+    });
+
+    it('deletes intakes whole after the retention period (12 months by default)', async () => {
+      const received = Date.parse('2025-01-10T10:00:00Z');
+      c = await startTestCollector({ backend, intakeKeys: keysFor('k1'), clock: () => received });
+      const envelope = intakeEnvelope();
+      expect((await submit(envelope)).status).toBe(201);
+      const early = await purge(c.store, { now: new Date('2026-01-09T10:00:00Z'), actor: 'cli', site: SITE });
+      expect(early.find((l) => l.action === 'purge.intake')).toMatchObject({ months: 12, count: 0 });
+      const due = await purge(c.store, { now: new Date('2026-01-11T10:00:00Z'), actor: 'cli', site: SITE });
+      expect(due.find((l) => l.action === 'purge.intake')).toMatchObject({ count: 1 });
+      expect(await c.store.getIntake(SITE, envelope.id)).toBeNull();
+      expect(await c.countRows('submissions')).toBe(0);
     });
 
     it('counts choices per topic for reports, without personal data', async () => {

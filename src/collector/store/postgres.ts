@@ -642,6 +642,17 @@ export class PostgresStore implements Store {
     const { rows } = await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 ORDER BY version`, [site]);
     return rows.map(toIntakeFlow);
   }
+
+  async purgeIntakes(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    const where = `site = $1 AND widget = 'welcome-intake' AND received_at < $2`;
+    if (options.dryRun) {
+      const { rows } = await this.query(`SELECT count(*) AS n FROM submissions WHERE ${where}`, [site, before]);
+      return Number(rows[0]!.n);
+    }
+    // The intake row goes with its envelope (ON DELETE CASCADE).
+    const { rowCount } = await this.query(`DELETE FROM submissions WHERE ${where}`, [site, before]);
+    return rowCount ?? 0;
+  }
 }
 
 const INTAKE_COLUMNS = `id, site, flow_id, flow_version, visibility, for_someone_else, assisted, answers, sealed,

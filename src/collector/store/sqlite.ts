@@ -607,6 +607,13 @@ export class SqliteStore implements Store {
   async listIntakeFlows(site: string): Promise<IntakeFlowRecord[]> {
     return (this.sql('SELECT * FROM intake_flows WHERE site = ? ORDER BY version').all(site) as Row[]).map(toIntakeFlow);
   }
+
+  async purgeIntakes(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    const where = `site = ? AND widget = 'welcome-intake' AND received_at < ?`;
+    if (options.dryRun) return this.sql(`SELECT COUNT(*) FROM submissions WHERE ${where}`).pluck().get(site, before) as number;
+    // The intake row goes with its envelope (ON DELETE CASCADE).
+    return this.write(() => this.sql(`DELETE FROM submissions WHERE ${where}`).run(site, before).changes);
+  }
 }
 
 function toIntake(r: Row): IntakeRecord {

@@ -294,5 +294,10 @@ export interface Store {
   getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null>;
   /** Every stored version, oldest first. */
   listIntakeFlows(site: string): Promise<IntakeFlowRecord[]>;
+  /**
+   * Retention: deletes the site's intakes received before the instant, whole (envelope and
+   * intake). Returns how many (or would, with `dryRun`).
+   */
+  purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
 }
 
