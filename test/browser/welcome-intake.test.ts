@@ -6,7 +6,7 @@ import { Outbox } from '../../src/core/outbox.js';
 import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
 import type { IntakeFlow } from '../../src/schema/welcome-intake-flow.js';
 import type { WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-intake.js';
-import { admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { admin, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 /** Reads and drives `<welcome-intake>` through its shadow root. */
 class IntakeObject {
@@ -282,6 +282,39 @@ describe('<welcome-intake>', () => {
     expect(po.stepTitle).to.equal('Stap 1 van 2 Kleur');
     await po.next();
     expect(po.stepTitle).to.equal('Stap 2 van 2 Waarom rood?');
+  });
+
+  it('works with any endpoint: the built-in flow, and the envelope posted to a webhook', async () => {
+    const key = uniqueKey('intake');
+    await scriptReceiver(key, [{ status: 200 }]);
+    const rx = await receiverUrl();
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrap.innerHTML = `<welcome-intake endpoint="${rx}/json/${key}" site="de-linde" endpoint-type="webhook"></welcome-intake>`;
+    const el = wrap.querySelector('welcome-intake') as WelcomeIntake;
+    await waitFor(() => el.currentFlow, { message: 'the built-in flow' });
+    await el.updateComplete;
+    const po = new IntakeObject(el);
+    expect(el.currentFlow!.id).to.equal('welkom');
+    await po.click('#q-reden-1');
+    const sent = oneEvent(el, 'bk-sent') as unknown as Promise<BkSentEvent>;
+    for (let n = 0; n < 5; n++) await po.next();
+    const { id } = await sent;
+    await po.waitForPhase('result');
+    // No calendar source: the result still says who to go to and what next, without activities.
+    expect(po.$('.activities')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const log = await receiverLog(key);
+    expect(log).to.have.length(1);
+    const envelope = JSON.parse(log[0]!.body);
+    expect(envelope).to.include({ id, widget: 'welcome-intake' });
+    expect(envelope.data).to.deep.equal({
+      kind: 'intake',
+      flow: { id: 'welkom', version: 1 },
+      answers: { reden: ['activiteiten'] },
+      visibility: 'professional',
+      forSomeoneElse: false,
+      assisted: false,
+    });
   });
 
   // Last: it changes the site's flow on the shared test collector.
