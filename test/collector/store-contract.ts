@@ -675,6 +675,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getIntake('eik', elsewhere.id)).not.toBeNull();
       });
 
+      it('deletes one intake of the site, whole', async () => {
+        const s = intakeSubmission();
+        await store.insertIntake(s, intake());
+        expect(await store.deleteIntake('eik', s.id)).toBe(false);
+        expect(await store.deleteIntake('linde', s.id)).toBe(true);
+        expect(await store.deleteIntake('linde', s.id)).toBe(false);
+        expect(await store.getIntake('linde', s.id)).toBeNull();
+        const idea = submission('linde');
+        await store.insertIdea(idea, { text: 'x', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null });
+        expect(await store.deleteIntake('linde', idea.id)).toBe(false); // only intakes
+      });
+
       it('gives concurrent saves distinct versions', async () => {
         const flow = { id: 'welkom', steps: [] };
         const saved = await Promise.all(

@@ -267,6 +267,19 @@ for (const backend of BACKENDS) {
       expect(await c.countRows('submissions')).toBe(0);
     });
 
+    it('erases one intake on request (scope admin), audited', async () => {
+      c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
+      const envelope = intakeEnvelope();
+      expect((await submit(envelope)).status).toBe(201);
+      const del = (token: string) => admin(`/intakes/${envelope.id}`, token, { method: 'DELETE' });
+      expect((await del(await c.token(['read', 'moderate', 'export', 'sensitive']))).status).toBe(403);
+      const adminToken = await c.token(['admin']);
+      expect((await del(adminToken)).status).toBe(204);
+      expect((await del(adminToken)).status).toBe(404);
+      expect(await c.countRows('submissions')).toBe(0);
+      expect((await c.store.listAudit(SITE)).some((e) => e.action === 'intake.delete' && e.target === envelope.id)).toBe(true);
+    });
+
     it('counts choices per topic for reports, without personal data', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
       expect((await submit(intakeEnvelope())).status).toBe(201);

@@ -17,6 +17,7 @@
  * - `GET /v1/admin/sites/:site/export/intakes.{csv,json,ndjson,xlsx}` (`export`; same rule).
  * - `GET /v1/admin/sites/:site/intakes/summary` (`read`): counts per choice (topics included),
  *   no personal data.
+ * - `DELETE /v1/admin/sites/:site/intakes/:id` (`admin`): erasure of one intake, audited.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -257,6 +258,16 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     const sensitive = canSensitive(request);
     if (sensitive) await audit(request, 'intake.read-sensitive', id, 1);
     return intakeView(readable(record, keysOf(site), sensitive));
+  });
+
+  // Erasure on request: the whole intake goes (its sealed answers cannot be searched by contact).
+  app.delete('/v1/admin/sites/:site/intakes/:id', { onRequest: [rejectCrossSite, authorise('admin')] }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    if (!isUuidV7(id) || !(await store.deleteIntake(request.site!.slug, id))) {
+      throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
+    }
+    await audit(request, 'intake.delete', id, 1);
+    return reply.code(204).send();
   });
 
   for (const format of ['csv', 'json', 'ndjson', 'xlsx'] as const) {

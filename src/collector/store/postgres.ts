@@ -653,6 +653,11 @@ export class PostgresStore implements Store {
     const { rowCount } = await this.query(`DELETE FROM submissions WHERE ${where}`, [site, before]);
     return rowCount ?? 0;
   }
+
+  async deleteIntake(site: string, id: string): Promise<boolean> {
+    const sql = `DELETE FROM submissions WHERE site = $1 AND id = $2 AND widget = 'welcome-intake'`;
+    return ((await this.query(sql, [site, id])).rowCount ?? 0) > 0;
+  }
 }
 
 const INTAKE_COLUMNS = `id, site, flow_id, flow_version, visibility, for_someone_else, assisted, answers, sealed,

@@ -614,6 +614,11 @@ export class SqliteStore implements Store {
     // The intake row goes with its envelope (ON DELETE CASCADE).
     return this.write(() => this.sql(`DELETE FROM submissions WHERE ${where}`).run(site, before).changes);
   }
+
+  async deleteIntake(site: string, id: string): Promise<boolean> {
+    const sql = `DELETE FROM submissions WHERE site = ? AND id = ? AND widget = 'welcome-intake'`;
+    return this.write(() => this.sql(sql).run(site, id).changes > 0);
+  }
 }
 
 function toIntake(r: Row): IntakeRecord {

@@ -299,5 +299,7 @@ export interface Store {
    * intake). Returns how many (or would, with `dryRun`).
    */
   purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
+  /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
+  deleteIntake(site: string, id: string): Promise<boolean>;
 }
 
