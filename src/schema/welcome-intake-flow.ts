@@ -114,7 +114,7 @@ export type IntakeAnswers = Readonly<Record<string, IntakeAnswer>>;
 export type IntakePayload = {
   kind: 'intake';
   flow: { id: string; version: number };
-  /** Answers keyed by question id; visibility and on-behalf answers are lifted out. */
+  /** Answers keyed by question id; the visibility answer is lifted out, the on-behalf one also sets `forSomeoneElse`. */
   answers: IntakeAnswers;
   visibility: IntakeVisibility;
   /** Filled in by a naaste, for or with someone. */
@@ -332,8 +332,8 @@ export function flowIssues(flow: IntakeFlow): { path: string; message: string }[
 }
 
 /**
- * Builds the payload from the widget's answers: hidden and empty answers dropped, visibility and
- * on-behalf lifted out (visibility defaults to the most private choice).
+ * Builds the payload from the widget's answers: hidden and empty answers dropped, visibility lifted
+ * out (defaulting to the most private choice), `forSomeoneElse` set from the on-behalf answer.
  */
 export function buildIntakePayload(flow: IntakeFlow, raw: IntakeAnswers, assisted: boolean): IntakePayload {
   const pruned = pruneAnswers(flow, raw);
@@ -344,8 +344,10 @@ export function buildIntakePayload(flow: IntakeFlow, raw: IntakeAnswers, assiste
     const a = pruned[q.id];
     if (a === undefined) continue;
     if (q.type === 'visibility') visibility = a === 'host' ? 'host' : 'professional';
-    else if (q.type === 'on-behalf') forSomeoneElse = a === 'other' || a === 'together';
-    else if (q.type === 'contact') {
+    else if (q.type === 'on-behalf') {
+      forSomeoneElse = a === 'other' || a === 'together';
+      answers[q.id] = a; // kept too: "for" or "with" someone
+    }    else if (q.type === 'contact') {
       const c = a as IntakeContactAnswer;
       const detail = c.channel === 'phone' || c.channel === 'email' ? c.detail?.trim() : undefined;
       const note = c.note?.trim();

@@ -173,7 +173,7 @@ describe('<welcome-intake>', () => {
     const stored = await admin<{ forSomeoneElse: boolean; visibility: string; answers: Record<string, unknown> }>('GET', `/v1/admin/sites/${c.site}/intakes/${id}`);
     // Shown to the host as well: the non-sensitive answers, never the topics, text or phone number.
     expect(stored.body.visibility).to.equal('host');
-    expect(stored.body.answers).to.deep.equal({ reden: ['luisterend-oor'], toestemming: true });
+    expect(stored.body.answers).to.deep.equal({ 'voor-wie': 'other', reden: ['luisterend-oor'], toestemming: true });
   });
 
   it('shows an error summary that links to the field, and keeps the answers', async () => {

@@ -42,6 +42,7 @@ function intakeEnvelope(data: Json = {}, overrides: Json = {}) {
       kind: 'intake',
       flow: { id: 'welkom', version: 1 },
       answers: {
+        'voor-wie': 'other',
         reden: ['praatje', 'hulp-bij-iets'],
         interesses: ['koken'],
         talenten: TALENT,
@@ -231,7 +232,7 @@ for (const backend of BACKENDS) {
       const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(header).toBe(
         'id;ontvangen_op;flow;flow_versie;zichtbaar_voor;voor_iemand_anders;samen_ingevuld;taal;toestemming_versie;toestemming_op;' +
-          'antwoord_reden;antwoord_interesses;antwoord_talenten;antwoord_themas;antwoord_drempels;' +
+          'antwoord_voor-wie;antwoord_reden;antwoord_interesses;antwoord_talenten;antwoord_themas;antwoord_drempels;' +
           'antwoord_contact_manier;antwoord_contact_gegevens;antwoord_contact_wie;andere_antwoorden',
       );
       expect(rows).toHaveLength(2);
@@ -241,7 +242,7 @@ for (const backend of BACKENDS) {
       const json = (await (await admin('/export/intakes.json', limited)).json()) as Json[];
       expect(Object.keys(json[0]!)).toEqual([
         'id', 'ontvangen_op', 'flow', 'flow_versie', 'zichtbaar_voor', 'voor_iemand_anders', 'samen_ingevuld', 'taal',
-        'toestemming_versie', 'toestemming_op', 'antwoord_reden', 'antwoord_interesses', 'antwoord_drempels',
+        'toestemming_versie', 'toestemming_op', 'antwoord_voor-wie', 'antwoord_reden', 'antwoord_interesses', 'antwoord_drempels',
       ]);
       expect(json.find((r) => r.id === host.id)).toMatchObject({ antwoord_reden: ['praatje', 'hulp-bij-iets'], zichtbaar_voor: 'host' });
       expect(json.find((r) => r.id === professional.id)).toMatchObject({ antwoord_reden: null });
@@ -288,6 +289,8 @@ for (const backend of BACKENDS) {
       expect(summary).toMatchObject({ intakes: 2, forSomeoneElse: 1, unreadable: 0, visibility: { professional: 1, host: 1 } });
       const themas = summary.questions.find((q: Json) => q.id === 'themas');
       expect(themas).toMatchObject({ sensitive: true, counts: { wonen: 2, geld: 1, taal: 1, vervoer: 0 } });
+      expect(summary.questions.map((q: Json) => q.id)).not.toContain('zichtbaar');
+      expect(summary.questions.find((q: Json) => q.id === 'voor-wie').counts).toEqual({ self: 0, other: 1, together: 0 });
       expect(JSON.stringify(summary)).not.toMatch(/ZQX|1234|[0-9a-f]{8}-[0-9a-f]{4}-7/);
     });
   });

@@ -132,14 +132,14 @@ describe('answers', () => {
     expect(payload).toEqual({
       kind: 'intake',
       flow: { id: 'test', version: 3 },
-      answers: { kleur: 'blauw', contact: { channel: 'email', detail: 'a@b.nl' }, ok: true },
+      answers: { kleur: 'blauw', contact: { channel: 'email', detail: 'a@b.nl' }, ok: true, voor: 'together' },
       visibility: 'professional',
       forSomeoneElse: true,
       assisted: true,
     });
     expect(intakePayloadSchema.safeParse(payload).success).toBe(true);
     expect(buildIntakePayload(flow, { wie: 'host', voor: 'self', contact: { channel: 'visit', detail: 'x' } }, false)).toMatchObject({
-      answers: { contact: { channel: 'visit' } },
+      answers: { contact: { channel: 'visit' }, voor: 'self' },
       visibility: 'host',
       forSomeoneElse: false,
     });

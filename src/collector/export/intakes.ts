@@ -36,7 +36,8 @@ interface IntakeColumn {
   value(row: ReadableIntake): Json;
 }
 
-const LIFTED = new Set(['visibility', 'on-behalf', 'consent']);
+/** In the fixed columns already (`zichtbaar_voor`, `toestemming_*`). */
+const LIFTED = new Set(['visibility', 'consent']);
 
 /** The questions that get a column: the first definition of each id, over the flows in order. */
 export function exportQuestions(flows: readonly IntakeFlow[], includeSensitive: boolean): IntakeQuestion[] {

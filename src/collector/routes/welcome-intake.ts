@@ -303,7 +303,8 @@ async function summarise(store: Store, site: string, keys: readonly IntakeKey[] 
   const flows = await allFlows(store, site);
   const questions = new Map<string, { id: string; label: string; sensitive: boolean; counts: Record<string, number> }>();
   for (const q of flows.flatMap((f) => allQuestions(f))) {
-    if (questions.has(q.id) || !(isSingleChoice(q.type) || isMultiChoice(q.type))) continue;
+    // Visibility is counted from its own field (it is not among the answers).
+    if (questions.has(q.id) || q.type === 'visibility' || !(isSingleChoice(q.type) || isMultiChoice(q.type))) continue;
     questions.set(q.id, {
       id: q.id,
       label: localText(q.label, 'nl'),

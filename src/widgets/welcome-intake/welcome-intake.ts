@@ -173,8 +173,14 @@ export class WelcomeIntake extends BuurtkitWidget {
     return this.mode === 'kiosk';
   }
 
+  private parsed = new Map<string, { text: string; value: unknown }>();
+
+  /** A child `<script type="application/json" data-…>`, parsed once per text. */
   private child(attr: string): unknown {
-    return parseJson(this.querySelector(`:scope > script[type="application/json"][${attr}]`)?.textContent);
+    const text = this.querySelector(`:scope > script[type="application/json"][${attr}]`)?.textContent ?? '';
+    let entry = this.parsed.get(attr);
+    if (entry?.text !== text) this.parsed.set(attr, (entry = { text, value: parseJson(text) }));
+    return entry.value;
   }
 
   /** The flow in use; undefined while the collector's (or the built-in one) is loading. */
@@ -301,7 +307,8 @@ export class WelcomeIntake extends BuurtkitWidget {
   private renderStep(flow: IntakeFlow) {
     const { l } = this;
     const steps = this.steps;
-    const step = steps[this.stepIndex]!;
+    const step = steps[this.stepIndex];
+    if (!step) return nothing; // a flow whose every step is conditional, none shown yet
     const last = this.stepIndex === steps.length - 1;
     const invalid = Object.entries(this.errors);
     const questions = new Map(allQuestions(flow).map((q) => [q.id, q]));
@@ -518,8 +525,9 @@ export class WelcomeIntake extends BuurtkitWidget {
 
   /** A queued intake was finally delivered or refused. */
   private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
-    if (result.state === 'sent') {
-      if (this.lastId === envelope.id && this.result) this.result = { ...this.result, delivered: 'sent' };
+    // After a kiosk reset the next visitor is not told about the last one's intake.
+    if (result.state === 'sent' && this.lastId === envelope.id) {
+      if (this.result) this.result = { ...this.result, delivered: 'sent' };
       return this.say(this.l.t('lateSent'), 'success');
     }
     // Refused later: while the answers are still on screen, give them back to fix.
