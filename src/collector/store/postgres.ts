@@ -9,7 +9,7 @@ import pg from 'pg';
 import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { toPublishedIdea } from './projections.js';
+import { toIntakeRecord, toPublishedIdea } from './projections.js';
 import type {
   ActivityRecord,
   AuditEntry,
@@ -664,24 +664,7 @@ const INTAKE_COLUMNS = `id, site, flow_id, flow_version, visibility, for_someone
   consent_version, consent_given_at, consent_hash, locale, created_at`;
 const INTAKE_FLOW_COLUMNS = 'site, version, flow, actor, created_at';
 
-function toIntake(r: Row): IntakeRecord {
-  return {
-    id: String(r.id),
-    site: String(r.site),
-    flowId: String(r.flow_id),
-    flowVersion: Number(r.flow_version),
-    visibility: r.visibility as IntakeRecord['visibility'],
-    forSomeoneElse: r.for_someone_else === true,
-    assisted: r.assisted === true,
-    answers: r.answers as Record<string, unknown>,
-    sealed: (r.sealed as string | null) ?? null,
-    consentVersion: (r.consent_version as string | null) ?? null,
-    consentGivenAt: r.consent_given_at === null ? null : String(r.consent_given_at),
-    consentHash: (r.consent_hash as string | null) ?? null,
-    locale: String(r.locale),
-    createdAt: String(r.created_at),
-  };
-}
+const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v === true, json: (v) => v });
 
 function toIntakeFlow(r: Row): IntakeFlowRecord {
   return { site: String(r.site), version: Number(r.version), flow: r.flow, actor: String(r.actor), createdAt: String(r.created_at) };

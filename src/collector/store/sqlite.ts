@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AdminIdea, IdeaModeration, IdeaSort, PublishedIdea, ScheduleItem } from '../../schema/index.js';
-import { toPublishedIdea } from './projections.js';
+import { toIntakeRecord, toPublishedIdea } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
@@ -621,24 +621,7 @@ export class SqliteStore implements Store {
   }
 }
 
-function toIntake(r: Row): IntakeRecord {
-  return {
-    id: String(r.id),
-    site: String(r.site),
-    flowId: String(r.flow_id),
-    flowVersion: Number(r.flow_version),
-    visibility: r.visibility as IntakeRecord['visibility'],
-    forSomeoneElse: r.for_someone_else === 1,
-    assisted: r.assisted === 1,
-    answers: JSON.parse(String(r.answers)) as Record<string, unknown>,
-    sealed: (r.sealed as string | null) ?? null,
-    consentVersion: (r.consent_version as string | null) ?? null,
-    consentGivenAt: (r.consent_given_at as string | null) ?? null,
-    consentHash: (r.consent_hash as string | null) ?? null,
-    locale: String(r.locale),
-    createdAt: String(r.created_at),
-  };
-}
+const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v === 1, json: (v) => JSON.parse(String(v)) });
 
 function toIntakeFlow(r: Row): IntakeFlowRecord {
   return {
