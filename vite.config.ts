@@ -26,6 +26,10 @@ export const npmEntries = {
   'define/idea-box': src('define/idea-box.ts'),
   'define/activity-calendar': src('define/activity-calendar.ts'),
   'define/feedback-poll': src('define/feedback-poll.ts'),
+  'widgets/welcome-intake/welcome-intake': src('widgets/welcome-intake/welcome-intake.ts'),
+  'widgets/welcome-intake/locales/en': src('widgets/welcome-intake/locales/en.ts'),
+  'widgets/welcome-intake/locales/ar': src('widgets/welcome-intake/locales/ar.ts'),
+  'define/welcome-intake': src('define/welcome-intake.ts'),
   'define/buurtkit-config': src('define/buurtkit-config.ts'),
   'define/all': src('define/all.ts'),
 };

@@ -1,6 +1,7 @@
 // The demo centre's collector: a real collector on a SQLite file, with the fictional walk-in centre
 // "Buurthuiskamer De Linde" and sample ideas in several statuses. Used by `npm start`, Storybook
 // and the end-to-end tests. Needs the Node build (`npm run build:node`).
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createApp, issueToken, SqliteStore } from '../dist/collector/index.js';
 import { activitySchema, openingHoursSchema, uuidv7 } from '../dist/schema/index.js';
@@ -120,7 +121,11 @@ export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.
     label: 'demo',
     expiresAt: new Date(now + 7 * 86_400_000),
   });
-  const app = await createApp({ store });
+  // The welcome intake seals sensitive answers with a per-site key from the configuration. The
+  // demo keeps its key in its own database, which protects nothing: a real collector reads it
+  // from the config file (`intakeKeys`) or BUURTKIT_INTAKE_KEYS.
+  const intakeKey = await store.secret('demo-intake-key', randomBytes(32).toString('base64'));
+  const app = await createApp({ store, intakeKeys: { [DEMO_SITE]: [{ id: 'demo', key: intakeKey }] } });
   const address = await app.listen({ port, host });
   const url = address.replace('[::1]', 'localhost');
   return {

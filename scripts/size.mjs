@@ -16,6 +16,7 @@ const KB = 1024;
 const entries = [
   { name: 'idea-box (lit + core + widget + nl/en)', file: 'src/define/idea-box.ts', budget: 14 * KB },
   { name: 'activity-calendar (without ICS parser)', file: 'src/define/activity-calendar.ts', budget: 16 * KB },
+  { name: 'welcome-intake (lit + core + widget + nl)', file: 'src/define/welcome-intake.ts', budget: 16 * KB },
   { name: 'buurtkit-config', file: 'src/define/buurtkit-config.ts', budget: 8 * KB },
   { name: 'feedback-poll (lit + core + widget + nl)', file: 'src/define/feedback-poll.ts', budget: 12 * KB },
   { name: 'cdn bundle (all widgets)', file: 'src/define/all.ts', budget: 40 * KB },

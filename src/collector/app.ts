@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
 import { FormTokens, type FormTokenMode } from './form-token.js';
+import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
@@ -11,6 +12,7 @@ import { registerAdminRoutes } from './routes/admin.js';
 import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerIntakeRoutes } from './routes/welcome-intake.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 import { DEFAULT_DISPATCH_INTERVAL_MS, scheduleDispatch, type DispatchSchedule } from './webhooks/dispatcher.js';
@@ -47,6 +49,8 @@ export interface CollectorOptions {
    * not about tokens.
    */
   formTokens?: FormTokenMode;
+  /** Per-site AES-256-GCM keys for the sensitive intake answers (config `intakeKeys`); current key first. */
+  intakeKeys?: IntakeKeysConfig | undefined;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -80,6 +84,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
   registerFeedbackPollRoutes(app, ctx);
+  registerIntakeRoutes(app, ctx, options.intakeKeys);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);

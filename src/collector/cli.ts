@@ -20,6 +20,7 @@ import { issueToken, parseScopes } from './auth.js';
 import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
 import { EXPORT_FORMATS, startIdeaExport, type ExportFormat } from './export/ideas.js';
+import { intakeKeysFromEnv } from './intake-crypto.js';
 import { collectorLogger } from './logging.js';
 import { ContactError, erasePerson, findPerson } from './privacy/people.js';
 import { purge } from './privacy/retention.js';
@@ -211,8 +212,15 @@ async function serve(flags: Flags): Promise<void> {
   const formTokenFetches = integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ?? file.formTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
+  let intakeKeys;
+  try {
+    intakeKeys = intakeKeysFromEnv(process.env.BUURTKIT_INTAKE_KEYS) ?? file.intakeKeys;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const { app } = await openCollector({
     storage,
+    intakeKeys,
     purge: {},
     formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
     webhooks: { allowPrivateNetworks: file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1' },

@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { intakeKeysConfigSchema } from './intake-crypto.js';
 import { isPostgresUrl } from './store/open.js';
 import { PG_SCHEMA_PATTERN } from './store/postgres.js';
 
@@ -40,6 +41,8 @@ export const collectorConfigSchema = z
     db: z.string().min(1).optional(),
     /** Let webhooks reach loopback and private (LAN) addresses; off by default (SSRF). */
     webhookAllowPrivateNetworks: z.boolean().optional(),
+    /** Welcome intake: per-site keys for the sensitive answers, `{ "<site>": [{ "id", "key" }] }`, current first. */
+    intakeKeys: intakeKeysConfigSchema.optional(),
   })
   .refine((c) => !(c.databaseUrl !== undefined && c.db !== undefined), {
     message: 'give either "databaseUrl" (PostgreSQL) or "db" (SQLite), not both',

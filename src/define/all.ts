@@ -3,3 +3,4 @@ import './buurtkit-config.js';
 import './idea-box.js';
 import './activity-calendar.js';
 import './feedback-poll.js';
+import './welcome-intake.js';

@@ -87,13 +87,14 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
  * How long personal data is kept, in months, unless a site's `settings.retention` says otherwise.
  * One key per kind of data and widget; the purge (`buurtkit-collector purge`, and daily inside
  * `serve`) enforces each key it knows. Planned keys, same shape (whole months, 1–120):
- * - `intakeMonths` (welcome-intake): the whole record, counted from receipt, default 12;
  * - `signupContactMonths` (volunteer-signup): name and contact, counted from the end of the shift,
  *   default 3.
  */
 export const DEFAULT_RETENTION = {
   /** idea-box: name, contact and consent are removed this long after receipt; the idea stays. */
   ideaContactMonths: 12,
+  /** welcome-intake: the whole record (envelope, answers, sealed answers) is deleted this long after receipt. */
+  intakeMonths: 12,
 } as const;
 export type RetentionSettings = { -readonly [K in keyof typeof DEFAULT_RETENTION]: number };
 export const RETENTION_MONTHS_MAX = 120;

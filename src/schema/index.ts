@@ -14,3 +14,4 @@ export * from './activity.js';
 export * from './consent.js';
 export * from './feedback-poll.js';
 export * from './poll-results.js';
+export * from './welcome-intake.js';

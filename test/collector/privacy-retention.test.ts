@@ -51,7 +51,7 @@ describe.each(BACKENDS)('retention purge (%s)', (backend) => {
 
     now = START + 365 * DAY + 1000; // a year and a second after the first idea
     const lines = await purge(c.store, { now: new Date(now), actor: 'cli' });
-    expect(lines).toEqual([
+    expect(lines.filter((l) => l.action === 'purge.idea-contact')).toEqual([
       expect.objectContaining({ site: c.site, action: 'purge.idea-contact', months: 12, count: 1 }),
     ]);
     expect(await tablesContaining(c.store, 'fatima.oud@example.nl')).toEqual([]);

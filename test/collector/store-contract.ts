@@ -4,9 +4,9 @@
  * interface, including under concurrency and with several instances on one database.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewIdea, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
-import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
 import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
+import type { NewIdea, NewIntake, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
+import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
 
 export interface StoreUnderTest {
   /** Opens a store on this test's database; call again for a second instance on the same data. */
@@ -612,6 +612,101 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.audit({ ...entries[1]!, site: null });
         expect(await store.listAudit('linde')).toEqual([entries[0], entries[2]]);
         expect(await store.listAudit('eik')).toEqual([entries[1]]);
+      });
+    });
+    // — welcome intake (issue 5) —
+    describe('intakes', () => {
+      const intake = (overrides: Partial<NewIntake> = {}): NewIntake => ({
+        flowId: 'welkom',
+        flowVersion: 1,
+        visibility: 'host',
+        forSomeoneElse: true,
+        assisted: false,
+        answers: { reden: ['praatje', 'activiteiten'] },
+        sealed: 'v1.k1.aaaa.bbbb.cccc',
+        consentVersion: 'intake:welkom:1',
+        consentGivenAt: at(-100),
+        consentHash: CONSENT_HASH,
+        ...overrides,
+      });
+      const intakeSubmission = (site = 'linde', receivedAt = at(0)) =>
+        submission(site, { widget: 'welcome-intake', kind: 'intake', receivedAt, data: { kind: 'intake' } });
+
+      it('stores an intake with its envelope once; a retry is a duplicate, another site a conflict', async () => {
+        const s = intakeSubmission();
+        expect(await store.insertIntake(s, intake())).toBe('created');
+        expect(await store.insertIntake(s, intake())).toBe('duplicate');
+        expect(await store.insertIntake({ ...s, site: 'eik' }, intake())).toBe('conflict');
+        expect(await store.getIntake('linde', s.id)).toEqual({ id: s.id, site: 'linde', locale: 'nl', createdAt: at(0), ...intake() });
+        expect(await store.getIntake('eik', s.id)).toBeNull();
+        const plain = intakeSubmission('linde', at(5));
+        const minimal = intake({ visibility: 'professional', forSomeoneElse: false, assisted: true, answers: {}, sealed: null, consentVersion: null, consentGivenAt: null, consentHash: null });
+        expect(await store.insertIntake(plain, minimal)).toBe('created');
+        expect(await store.getIntake('linde', plain.id)).toEqual({ id: plain.id, site: 'linde', locale: 'nl', createdAt: at(5), ...minimal });
+      });
+
+      it('lists newest first, counts and exports oldest first up to an instant', async () => {
+        const ids: string[] = [];
+        for (let n = 0; n < 4; n++) {
+          const s = intakeSubmission('linde', at(n * 1000));
+          ids.push(s.id);
+          await store.insertIntake(s, intake());
+        }
+        await store.insertIntake(intakeSubmission('eik'), intake());
+        expect((await store.listIntakes('linde', { limit: 2, offset: 1 })).map((i) => i.id)).toEqual([ids[2], ids[1]]);
+        expect(await store.countIntakes('linde', { receivedUpTo: at(2000) })).toBe(3);
+        const exported: string[] = [];
+        for await (const i of store.exportIntakes('linde', { receivedUpTo: at(2000) })) exported.push(i.id);
+        expect(exported).toEqual(ids.slice(0, 3));
+      });
+
+      it('saves flows as growing versions per site, from a minimum, and reads them back', async () => {
+        const flow = { id: 'welkom', steps: [{ id: 'a', title: 'A', questions: [{ id: 'q', type: 'long-text', label: 'Q' }] }] };
+        const first = await store.saveIntakeFlow('linde', flow, { actor: 'bk_abcdefgh', now: at(1), minVersion: 2 });
+        expect(first).toEqual({ site: 'linde', version: 2, flow: { ...flow, version: 2 }, actor: 'bk_abcdefgh', createdAt: at(1) });
+        const second = await store.saveIntakeFlow('linde', { ...flow, id: 'anders' }, { actor: 'cli', now: at(2), minVersion: 2 });
+        expect(second.version).toBe(3);
+        expect((await store.saveIntakeFlow('eik', flow, { actor: 'cli', now: at(3), minVersion: 2 })).version).toBe(2);
+        expect(await store.getIntakeFlow('linde')).toEqual(second);
+        expect(await store.getIntakeFlow('linde', 2)).toEqual(first);
+        expect(await store.getIntakeFlow('linde', 9)).toBeNull();
+        expect(await store.getIntakeFlow('nergens')).toBeNull();
+        expect((await store.listIntakeFlows('linde')).map((f) => f.version)).toEqual([2, 3]);
+      });
+
+      it('purges intakes received before an instant, whole, per site; a dry run changes nothing', async () => {
+        const old = intakeSubmission('linde', at(0));
+        const recent = intakeSubmission('linde', at(5000));
+        const elsewhere = intakeSubmission('eik', at(0));
+        for (const s of [old, recent, elsewhere]) await store.insertIntake(s, intake());
+        expect(await store.purgeIntakes('linde', at(1000), { dryRun: true })).toBe(1);
+        expect(await store.getIntake('linde', old.id)).not.toBeNull();
+        expect(await store.purgeIntakes('linde', at(1000), { dryRun: false })).toBe(1);
+        expect(await store.purgeIntakes('linde', at(1000), { dryRun: false })).toBe(0);
+        expect(await store.getIntake('linde', old.id)).toBeNull();
+        expect(await store.insertIntake(old, intake())).toBe('created'); // the envelope went too
+        expect(await store.getIntake('linde', recent.id)).not.toBeNull();
+        expect(await store.getIntake('eik', elsewhere.id)).not.toBeNull();
+      });
+
+      it('deletes one intake of the site, whole', async () => {
+        const s = intakeSubmission();
+        await store.insertIntake(s, intake());
+        expect(await store.deleteIntake('eik', s.id)).toBe(false);
+        expect(await store.deleteIntake('linde', s.id)).toBe(true);
+        expect(await store.deleteIntake('linde', s.id)).toBe(false);
+        expect(await store.getIntake('linde', s.id)).toBeNull();
+        const idea = submission('linde');
+        await store.insertIdea(idea, { text: 'x', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null });
+        expect(await store.deleteIntake('linde', idea.id)).toBe(false); // only intakes
+      });
+
+      it('gives concurrent saves distinct versions', async () => {
+        const flow = { id: 'welkom', steps: [] };
+        const saved = await Promise.all(
+          Array.from({ length: 5 }, (_, n) => store.saveIntakeFlow('linde', flow, { actor: 'cli', now: at(n), minVersion: 2 })),
+        );
+        expect(saved.map((f) => f.version).sort()).toEqual([2, 3, 4, 5, 6]);
       });
     });
   });

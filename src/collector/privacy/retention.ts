@@ -3,7 +3,6 @@
  * are whole months per kind of data and widget (`DEFAULT_RETENTION`, overridden per site in
  * `settings.retention`). Each rule below enforces one key; a widget that stores personal data adds
  * its rule here and a store method that clears it, e.g. later:
- * - `intakeMonths` → delete whole welcome-intake records received before the cut-off;
  * - `signupContactMonths` → clear volunteer sign-up contact details whose shift ended before it.
  *
  * The purge keeps no state in memory: it asks the database what is due and clears it with
@@ -26,6 +25,12 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     action: 'purge.idea-contact',
     what: 'ideas: name, contact and consent removed (text kept)',
     run: (store, site, before, dryRun) => store.purgeIdeaContacts(site, before, { dryRun }),
+  },
+  {
+    key: 'intakeMonths',
+    action: 'purge.intake',
+    what: 'welcome intakes: deleted whole',
+    run: (store, site, before, dryRun) => store.purgeIntakes(site, before, { dryRun }),
   },
 ];
 

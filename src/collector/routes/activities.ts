@@ -25,7 +25,6 @@ import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
   AUDIENCE_TAGS,
-  SITE_SLUG_PATTERN,
   activitySchema,
   isUuidV7,
   localDateSchema,
@@ -34,15 +33,13 @@ import {
   uuidv7,
   type FieldIssue,
   type ScheduleItem,
-  type TokenScope,
 } from '../../schema/index.js';
-import { checkBearer } from '../auth.js';
 import { ApiError } from '../http.js';
-import { isOriginAllowed } from '../sites.js';
 import type { ActivityRecord } from '../store/types.js';
 import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import type { RouteContext } from './context.js';
+import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
@@ -84,12 +81,6 @@ function matchesFeedFilter(item: ScheduleItem, filter: z.output<typeof feedQuery
   return true;
 }
 
-async function rejectCrossSite(request: FastifyRequest): Promise<void> {
-  if (request.headers['sec-fetch-site'] === 'cross-site') {
-    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
-  }
-}
-
 async function requireCalendar(request: FastifyRequest): Promise<void> {
   if (!/^text\/calendar\s*(?:;|$)/i.test(request.headers['content-type'] ?? '')) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the ICS file as Content-Type: text/calendar');
@@ -105,28 +96,8 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
   const { store } = ctx;
   app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  /** Public reads: the site must exist; an allowed Origin is echoed (see installResponseHeaders). */
-  async function loadSite(request: FastifyRequest): Promise<void> {
-    const slug = (request.params as { site: string }).site;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
-    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    request.site = site;
-    const origin = request.headers.origin;
-    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
-  }
-
-  const authorise = (scope: TokenScope) =>
-    async function authorise(request: FastifyRequest): Promise<void> {
-      const slug = (request.params as { site: string }).site;
-      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
-      if (!check.ok) {
-        const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-        throw new ApiError(check.status, check.error, check.message, undefined, headers);
-      }
-      request.token = check.token;
-      request.site = await store.getSite(slug);
-      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
-    };
+  const loadSite = publicReadSite(ctx);
+  const authorise = authoriser(ctx);
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) =>
     store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });

@@ -14,14 +14,13 @@ import {
   type AdminIdea,
   type AdminIdeaList,
   type IdeaModeration,
-  type TokenScope,
 } from '../../schema/index.js';
-import { checkBearer } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
 import { ApiError } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import type { RouteContext } from './context.js';
+import { authoriser, rejectCrossSite } from './guards.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 
 const exportQuerySchema = z.strictObject({
@@ -45,32 +44,10 @@ function contactIssue(error: unknown): never {
 const blankToNull = (v: string | null | undefined) =>
   v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
-/**
- * State changes must not ride on a page from another site. Bearer tokens already stop classic
- * CSRF; this makes the rule explicit for when the admin UI keeps its token in the browser.
- */
-async function rejectCrossSite(request: FastifyRequest): Promise<void> {
-  if (request.headers['sec-fetch-site'] === 'cross-site') {
-    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
-  }
-}
-
 export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
 
-  const authorise = (scope: TokenScope) =>
-    async function authorise(request: FastifyRequest): Promise<void> {
-      const slug = (request.params as { site: string }).site;
-      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
-      if (!check.ok) {
-        const headers: Record<string, string> =
-          check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-        throw new ApiError(check.status, check.error, check.message, undefined, headers);
-      }
-      request.token = check.token;
-      request.site = await store.getSite(slug);
-      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
-    };
+  const authorise = authoriser(ctx);
 
   app.get(
     '/v1/admin/sites/:site/ideas',

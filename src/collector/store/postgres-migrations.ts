@@ -131,6 +131,39 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // — welcome intake (issue 5) —
+    version: 4,
+    name: 'welcome intakes (sensitive answers sealed) and versioned intake flows',
+    sql: `
+      CREATE TABLE intakes (
+        id               text COLLATE "C" PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        site             text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        flow_id          text NOT NULL,
+        flow_version     integer NOT NULL,
+        visibility       text NOT NULL CHECK (visibility IN ('professional', 'host')),
+        for_someone_else boolean NOT NULL,
+        assisted         boolean NOT NULL,
+        answers          jsonb NOT NULL,
+        sealed           text,
+        consent_version  text,
+        consent_given_at timestamptz,
+        consent_hash     text,
+        locale           text NOT NULL,
+        created_at       timestamptz NOT NULL
+      );
+      CREATE INDEX intakes_site_created ON intakes(site, created_at, id);
+
+      CREATE TABLE intake_flows (
+        site       text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        version    integer NOT NULL,
+        flow       jsonb NOT NULL,
+        actor      text NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (site, version)
+      );
+    `,
+  },
+  {
     version: 6,
     name: 'feedback poll definitions and responses',
     sql: `

@@ -9,9 +9,13 @@ import pg from 'pg';
 import type { AdminIdea, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { rateOutcome, toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import type {
   ActivityRecord,
+  IntakeFlowRecord,
+  IntakeQuery,
+  IntakeRecord,
+  NewIntake,
   AttendanceOutcome,
   AuditEntry,
   ExportQuery,
@@ -123,6 +127,31 @@ export interface PostgresStoreOptions {
   /** Called when an idle pooled connection fails (e.g. the server restarted); pg replaces it. */
   onIdleError?: (error: Error) => void;
 }
+
+/**
+ * The envelope row of a new submission as a CTE (`s`, parameters $1–$11 from `submissionValues`):
+ * the widget's own row is inserted from it, so only when the envelope was new.
+ */
+const INSERT_SUBMISSION_CTE = `WITH s AS (
+         INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
+           received_at, consent, data, elapsed_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, site, locale, received_at)`;
+
+const submissionValues = (s: SubmissionRecord): unknown[] => [
+  s.id,
+  s.site,
+  s.widget,
+  s.kind,
+  s.locale,
+  s.schemaVersion,
+  s.sentAt,
+  s.receivedAt,
+  s.consent ? JSON.stringify(s.consent) : null,
+  JSON.stringify(s.data),
+  s.elapsedMs,
+];
 
 function getTypeParser(oid: number, format?: string): (text: string) => unknown {
   if (format !== 'binary') {
@@ -835,4 +864,121 @@ export class PostgresStore implements Store {
     }));
   }
 
+
+  // — welcome intake (issue 5) —
+
+  async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
+    // Both rows in one statement, as insertIdea: the intake only when the submission row was new.
+    const inserted = await this.query(
+      `${INSERT_SUBMISSION_CTE}
+       INSERT INTO intakes (id, site, flow_id, flow_version, visibility, for_someone_else, assisted,
+         answers, sealed, consent_version, consent_given_at, consent_hash, locale, created_at)
+       SELECT id, site, $12, $13, $14, $15, $16, $17::jsonb, $18, $19, $20, $21, locale, received_at FROM s`,
+      [
+        ...submissionValues(s),
+        intake.flowId, intake.flowVersion, intake.visibility, intake.forSomeoneElse, intake.assisted,
+        JSON.stringify(intake.answers), intake.sealed, intake.consentVersion, intake.consentGivenAt, intake.consentHash,
+      ],
+    );
+    if (inserted.rowCount === 1) return 'created';
+    const owner = await this.query('SELECT site FROM submissions WHERE id = $1', [s.id]);
+    if (owner.rows[0]) return owner.rows[0].site === s.site ? 'duplicate' : 'conflict';
+    return this.insertIntake(s, intake);
+  }
+
+  async getIntake(site: string, id: string): Promise<IntakeRecord | null> {
+    const { rows } = await this.query(`SELECT ${INTAKE_COLUMNS} FROM intakes WHERE site = $1 AND id = $2`, [site, id]);
+    return rows[0] ? toIntake(rows[0]) : null;
+  }
+
+  async listIntakes(site: string, q: IntakeQuery): Promise<IntakeRecord[]> {
+    const { rows } = await this.query(
+      `SELECT ${INTAKE_COLUMNS} FROM intakes WHERE site = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+      [site, q.limit, q.offset],
+    );
+    return rows.map(toIntake);
+  }
+
+  async countIntakes(site: string, q: ExportQuery): Promise<number> {
+    const { rows } = await this.query('SELECT count(*) AS n FROM intakes WHERE site = $1 AND created_at <= $2', [site, q.receivedUpTo]);
+    return Number(rows[0]!.n);
+  }
+
+  async *exportIntakes(site: string, q: ExportQuery): AsyncIterable<IntakeRecord> {
+    let after: [string, string] = ['-infinity', ''];
+    for (;;) {
+      const { rows } = await this.query(
+        `SELECT ${INTAKE_COLUMNS} FROM intakes
+         WHERE site = $1 AND created_at <= $2 AND (created_at, id) > ($3::timestamptz, $4)
+         ORDER BY created_at, id LIMIT $5`,
+        [site, q.receivedUpTo, after[0], after[1], EXPORT_PAGE_SIZE],
+      );
+      for (const row of rows) yield toIntake(row);
+      if (rows.length < EXPORT_PAGE_SIZE) return;
+      const last = rows[rows.length - 1]!;
+      after = [String(last.created_at), String(last.id)];
+    }
+  }
+
+  async saveIntakeFlow(
+    site: string,
+    flow: Record<string, unknown>,
+    options: { actor: string; now: string; minVersion: number },
+  ): Promise<IntakeFlowRecord> {
+    // The next version is decided in the statement; two coordinators saving at once collide on
+    // the primary key, and the loser simply takes the next number.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await this.query(
+          `INSERT INTO intake_flows (site, version, flow, actor, created_at)
+           SELECT $1, v, jsonb_set($2::jsonb, '{version}', to_jsonb(v)), $3, $4
+           FROM (SELECT GREATEST(COALESCE(MAX(version), 0) + 1, $5::integer) AS v FROM intake_flows WHERE site = $1) AS next
+           RETURNING ${INTAKE_FLOW_COLUMNS}`,
+          [site, JSON.stringify(flow), options.actor, options.now, options.minVersion],
+        );
+        return toIntakeFlow(rows[0]!);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '23505' || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null> {
+    const { rows } =
+      version === undefined
+        ? await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 ORDER BY version DESC LIMIT 1`, [site])
+        : await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 AND version = $2`, [site, version]);
+    return rows[0] ? toIntakeFlow(rows[0]) : null;
+  }
+
+  async listIntakeFlows(site: string): Promise<IntakeFlowRecord[]> {
+    const { rows } = await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 ORDER BY version`, [site]);
+    return rows.map(toIntakeFlow);
+  }
+
+  async purgeIntakes(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    const where = `site = $1 AND widget = 'welcome-intake' AND received_at < $2`;
+    if (options.dryRun) {
+      const { rows } = await this.query(`SELECT count(*) AS n FROM submissions WHERE ${where}`, [site, before]);
+      return Number(rows[0]!.n);
+    }
+    // The intake row goes with its envelope (ON DELETE CASCADE).
+    const { rowCount } = await this.query(`DELETE FROM submissions WHERE ${where}`, [site, before]);
+    return rowCount ?? 0;
+  }
+
+  async deleteIntake(site: string, id: string): Promise<boolean> {
+    const sql = `DELETE FROM submissions WHERE site = $1 AND id = $2 AND widget = 'welcome-intake'`;
+    return ((await this.query(sql, [site, id])).rowCount ?? 0) > 0;
+  }
+}
+
+const INTAKE_COLUMNS = `id, site, flow_id, flow_version, visibility, for_someone_else, assisted, answers, sealed,
+  consent_version, consent_given_at, consent_hash, locale, created_at`;
+const INTAKE_FLOW_COLUMNS = 'site, version, flow, actor, created_at';
+
+const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v === true, json: (v) => v });
+
+function toIntakeFlow(r: Row): IntakeFlowRecord {
+  return { site: String(r.site), version: Number(r.version), flow: r.flow, actor: String(r.actor), createdAt: String(r.created_at) };
 }

@@ -1,6 +1,6 @@
 /** Projections shared by every store implementation. */
 import type { AdminIdea, PublishedIdea } from '../../schema/index.js';
-import type { RateOutcome, RateTake, WebhookDelivery } from './types.js';
+import type { IntakeRecord, RateOutcome, RateTake, WebhookDelivery } from './types.js';
 
 /** The public projection: an explicit allow-list, so a new private column cannot leak by default. */
 export function toPublishedIdea(i: AdminIdea): PublishedIdea {
@@ -37,4 +37,28 @@ export function toWebhookDelivery(r: Record<string, unknown>): WebhookDelivery {
 export function rateOutcome(take: RateTake, tat: number, denied: boolean): RateOutcome {
   if (!denied) return { allowed: true, retryAfterMs: 0 };
   return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(tat + take.intervalMs - take.now - take.intervalMs * take.burst)) };
+}
+
+/**
+ * An `intakes` row as the store contract wants it. The backends differ only in how a boolean and
+ * JSON come back (SQLite: 0/1 and text; PostgreSQL: booleans and parsed jsonb), which they say.
+ */
+export function toIntakeRecord(r: Record<string, unknown>, read: { flag(v: unknown): boolean; json(v: unknown): unknown }): IntakeRecord {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(r.id),
+    site: String(r.site),
+    flowId: String(r.flow_id),
+    flowVersion: Number(r.flow_version),
+    visibility: r.visibility as IntakeRecord['visibility'],
+    forSomeoneElse: read.flag(r.for_someone_else),
+    assisted: read.flag(r.assisted),
+    answers: read.json(r.answers) as Record<string, unknown>,
+    sealed: text(r.sealed),
+    consentVersion: text(r.consent_version),
+    consentGivenAt: text(r.consent_given_at),
+    consentHash: text(r.consent_hash),
+    locale: String(r.locale),
+    createdAt: String(r.created_at),
+  };
 }

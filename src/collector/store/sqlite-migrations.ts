@@ -131,6 +131,39 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // — welcome intake (issue 5) —
+    version: 4,
+    name: 'welcome intakes (sensitive answers sealed) and versioned intake flows',
+    sql: `
+      CREATE TABLE intakes (
+        id               TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+        site             TEXT NOT NULL REFERENCES sites(slug),
+        flow_id          TEXT NOT NULL,
+        flow_version     INTEGER NOT NULL,
+        visibility       TEXT NOT NULL CHECK (visibility IN ('professional', 'host')),
+        for_someone_else INTEGER NOT NULL,
+        assisted         INTEGER NOT NULL,
+        answers          TEXT NOT NULL,
+        sealed           TEXT,
+        consent_version  TEXT,
+        consent_given_at TEXT,
+        consent_hash     TEXT,
+        locale           TEXT NOT NULL,
+        created_at       TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX intakes_site_created ON intakes(site, created_at, id);
+
+      CREATE TABLE intake_flows (
+        site       TEXT NOT NULL REFERENCES sites(slug),
+        version    INTEGER NOT NULL,
+        flow       TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (site, version)
+      ) STRICT;
+    `,
+  },
+  {
     version: 6,
     name: 'feedback poll definitions and responses',
     sql: `

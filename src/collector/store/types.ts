@@ -228,6 +228,50 @@ export interface FormTokenUse {
   usedAt: string;
 }
 
+// — welcome intake (issue 5) —
+
+/**
+ * An intake as stored: the non-sensitive answers in clear, the sensitive ones (topics, free text,
+ * contact) only inside `sealed`, an AES-256-GCM box the store never opens (see intake-crypto.ts).
+ */
+export interface NewIntake {
+  flowId: string;
+  flowVersion: number;
+  visibility: 'professional' | 'host';
+  forSomeoneElse: boolean;
+  assisted: boolean;
+  /** Answers to questions that are not sensitive, keyed by question id. */
+  answers: Record<string, unknown>;
+  /** The sealed sensitive answers, or null when there were none. */
+  sealed: string | null;
+  consentVersion: string | null;
+  consentGivenAt: string | null;
+  consentHash: string | null;
+}
+
+export interface IntakeRecord extends NewIntake {
+  id: string;
+  site: string;
+  locale: string;
+  createdAt: string;
+}
+
+/** A flow a coordinator saved; versions count up per site and are never changed. */
+export interface IntakeFlowRecord {
+  site: string;
+  version: number;
+  /** The validated flow definition, its `version` equal to the record's. */
+  flow: unknown;
+  /** A token's display prefix, or `cli`. */
+  actor: string;
+  createdAt: string;
+}
+
+export interface IntakeQuery {
+  limit: number;
+  offset: number;
+}
+
 export interface Store {
   createSite(site: NewSite, now: string): Promise<Site>;
   updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
@@ -358,6 +402,31 @@ export interface Store {
    * `occurrence` (wall-clock start) falls on the dates `from` to `to` (inclusive); all without.
    */
   listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]>;
+  // — welcome intake (issue 5) —
+  /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
+  insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
+  getIntake(site: string, id: string): Promise<IntakeRecord | null>;
+  /** Newest first. */
+  listIntakes(site: string, query: IntakeQuery): Promise<IntakeRecord[]>;
+  countIntakes(site: string, query: ExportQuery): Promise<number>;
+  /** Streams intakes oldest first, in pages. */
+  exportIntakes(site: string, query: ExportQuery): AsyncIterable<IntakeRecord>;
+  /**
+   * Saves a new version of the site's flow: one more than the highest stored, and at least
+   * `minVersion` (so a stored flow never shares a version with the built-in one). Atomic.
+   */
+  saveIntakeFlow(site: string, flow: Record<string, unknown>, options: { actor: string; now: string; minVersion: number }): Promise<IntakeFlowRecord>;
+  /** One stored version, or the latest when `version` is undefined; null when there is none. */
+  getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null>;
+  /** Every stored version, oldest first. */
+  listIntakeFlows(site: string): Promise<IntakeFlowRecord[]>;
+  /**
+   * Retention: deletes the site's intakes received before the instant, whole (envelope and
+   * intake). Returns how many (or would, with `dryRun`).
+   */
+  purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
+  /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
+  deleteIntake(site: string, id: string): Promise<boolean>;
 }
 
 /** One "ik kom": `activityId` is the admin row id, `occurrence` the slot's canonical recurrenceId. */

@@ -6,7 +6,7 @@ import { canRead, submissionRequest } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { IDEA_TEXT_MAX } from '../../schema/constants.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
@@ -100,7 +100,7 @@ const COUNT_THRESHOLDS = [100, 50, 20, 10, 0];
  * @cssstate invalid - The form shows errors (found in the browser, or a 422 from the endpoint).
  */
 export class IdeaBox extends BuurtkitWidget {
-  static override styles = [tokens, baseStyles, widgetLayout, ideaBoxStyles];
+  static override styles = [tokens, baseStyles, widgetLayout, formStyles, ideaBoxStyles];
 
   static override properties: PropertyDeclarations = {
     categories: { converter: { fromAttribute: parseCategories } },

@@ -1,0 +1,48 @@
+/**
+ * Request hooks the route modules share: a coordinator's bearer token for one scope, the site of a
+ * public read (with its allowed Origin echoed), and refusing state changes from other websites.
+ */
+import type { FastifyRequest } from 'fastify';
+import { SITE_SLUG_PATTERN, type TokenScope } from '../../schema/index.js';
+import { checkBearer } from '../auth.js';
+import { ApiError } from '../http.js';
+import { isOriginAllowed } from '../sites.js';
+import type { RouteContext } from './context.js';
+
+/** `onRequest` hooks that check the bearer token for a scope and load the site into `request`. */
+export function authoriser(ctx: RouteContext) {
+  return (scope: TokenScope) =>
+    async function authorise(request: FastifyRequest): Promise<void> {
+      const slug = (request.params as { site: string }).site;
+      const check = await checkBearer(ctx.store, request.headers.authorization, slug, scope, ctx.now());
+      if (!check.ok) {
+        const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+        throw new ApiError(check.status, check.error, check.message, undefined, headers);
+      }
+      request.token = check.token;
+      request.site = await ctx.store.getSite(slug);
+      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
+    };
+}
+
+/** Public reads: the site must exist; an allowed Origin is echoed (see installResponseHeaders). */
+export function publicReadSite(ctx: RouteContext) {
+  return async function loadSite(request: FastifyRequest): Promise<void> {
+    const slug = (request.params as { site: string }).site;
+    const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
+    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
+    request.site = site;
+    const origin = request.headers.origin;
+    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
+  };
+}
+
+/**
+ * State changes must not ride on a page from another site. Bearer tokens already stop classic
+ * CSRF; this makes the rule explicit for when the admin UI keeps its token in the browser.
+ */
+export async function rejectCrossSite(request: FastifyRequest): Promise<void> {
+  if (request.headers['sec-fetch-site'] === 'cross-site') {
+    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
+  }
+}

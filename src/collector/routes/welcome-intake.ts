@@ -1,0 +1,332 @@
+/**
+ * The welcome intake on the collector (issue 5).
+ *
+ * - Submissions (`widget: 'welcome-intake'`) through `POST /v1/sites/:site/submissions`: answers
+ *   are checked against the flow they were given with (built-in or a stored version; an unknown,
+ *   inline flow is checked for shape only and all its answers count as sensitive). Sensitive
+ *   answers (topics, free text, contact) are sealed with the site's key (AES-256-GCM, see
+ *   intake-crypto.ts) before anything is written, also in the stored envelope. A site without a
+ *   configured key answers 503 `intake_key_missing`: the widget's outbox keeps the intake and
+ *   retries, so nothing is lost while the operator adds the key, and nothing is stored in clear.
+ * - `GET /v1/sites/:site/intake-flow`: the site's current flow (latest stored, else built-in).
+ * - `PUT /v1/admin/sites/:site/intake-flow` (`moderate`): saves a new version; versions only grow.
+ *   `GET /v1/admin/sites/:site/intake-flows` (`read`): every stored version.
+ * - `GET /v1/admin/sites/:site/intakes[/:id]` (`read`): sensitive answers only with the
+ *   `sensitive` scope (never implied by `admin`); without it, intakes the visitor showed to the
+ *   professional only come without answers, those for the host too with the non-sensitive ones.
+ * - `GET /v1/admin/sites/:site/export/intakes.{csv,json,ndjson,xlsx}` (`export`; same rule).
+ * - `GET /v1/admin/sites/:site/intakes/summary` (`read`): counts per choice (topics included),
+ *   no personal data.
+ * - `DELETE /v1/admin/sites/:site/intakes/:id` (`admin`): erasure of one intake, audited.
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  DEFAULT_INTAKE_FLOW,
+  allQuestions,
+  intakeAnswerIssues,
+  intakeFlowSchema,
+  intakeSubmissionSchema,
+  isMultiChoice,
+  isSensitive,
+  isSingleChoice,
+  isUuidV7,
+  localText,
+  optionValues,
+  toFieldIssues,
+  type IntakeFlow,
+  type IntakeSubmission,
+} from '../../schema/index.js';
+import { hasScope } from '../auth.js';
+import { CSV_DELIMITERS } from '../export/csv.js';
+import { startIntakeExport, type ReadableIntake } from '../export/intakes.js';
+import { ApiError } from '../http.js';
+import { IntakeSealError, seal, toKeyring, unseal, type IntakeKey, type IntakeKeyring, type IntakeKeysConfig } from '../intake-crypto.js';
+import type { IntakeRecord, Store } from '../store/types.js';
+import type { RouteContext } from './context.js';
+import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
+import {
+  checkEnvelope,
+  invalid,
+  isHoneypotFilled,
+  requireJson,
+  sendInsertOutcome,
+  storableTextIssues,
+  submissionHandlers,
+  toSubmissionRecord,
+} from './public.js';
+
+/** The keys of each app (the submission handler is shared by every app in the process). */
+const keyrings = new WeakMap<RouteContext, IntakeKeyring>();
+
+export function registerIntakeRoutes(app: FastifyInstance, ctx: RouteContext, keys: IntakeKeysConfig | undefined): void {
+  keyrings.set(ctx, toKeyring(keys));
+  void app.register(async (scope) => intakeRoutes(scope, ctx));
+}
+
+/** The text version the widget sends with consent: one per flow version, since the text is the flow's. */
+export const intakeConsentVersion = (flow: { id: string; version: number }) => `intake:${flow.id}:${flow.version}`;
+
+/** The flow an intake names, when the collector knows it. */
+async function knownFlow(store: Store, site: string, ref: { id: string; version: number }): Promise<IntakeFlow | null> {
+  if (ref.id === DEFAULT_INTAKE_FLOW.id && ref.version === DEFAULT_INTAKE_FLOW.version) return DEFAULT_INTAKE_FLOW;
+  const stored = await store.getIntakeFlow(site, ref.version);
+  const flow = stored?.flow as IntakeFlow | undefined;
+  return flow && flow.id === ref.id ? flow : null;
+}
+
+/** The built-in flow and every stored version, oldest first: the export's columns come from these. */
+async function allFlows(store: Store, site: string): Promise<IntakeFlow[]> {
+  return [DEFAULT_INTAKE_FLOW, ...(await store.listIntakeFlows(site)).map((r) => r.flow as IntakeFlow)];
+}
+
+function keyMissing(site: string): ApiError {
+  return new ApiError(
+    503,
+    'intake_key_missing',
+    `Intakes for site "${site}" cannot be stored yet: the collector has no encryption key for it. ` +
+      `The operator adds one under "intakeKeys" in the config file (or BUURTKIT_INTAKE_KEYS), e.g. ` +
+      `{"intakeKeys": {"${site}": [{"id": "k1", "key": "<openssl rand -base64 32>"}]}}`,
+  );
+}
+
+async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
+  const site = request.site!;
+  const parsed = intakeSubmissionSchema.safeParse(request.body);
+  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+  const envelope: IntakeSubmission = parsed.data;
+  checkEnvelope(envelope, site.slug);
+  if (isHoneypotFilled(envelope)) {
+    request.log.info({ site: site.slug }, 'honeypot submission dropped');
+    return reply.code(201).send({ id: envelope.id, status: 'received' });
+  }
+  const { data } = envelope;
+  const flow = await knownFlow(ctx.store, site.slug, data.flow);
+  const issues = flow ? intakeAnswerIssues(flow, data, !!envelope.consent) : unknownFlowIssues(data.answers, !!envelope.consent);
+  if (issues.length) throw invalid(issues);
+  const keys = keyrings.get(ctx)?.get(site.slug);
+  if (!keys?.length) throw keyMissing(site.slug);
+
+  const sensitiveIds = new Set(flow ? allQuestions(flow).filter(isSensitive).map((q) => q.id) : Object.keys(data.answers));
+  const open: Record<string, unknown> = {};
+  const secret: Record<string, unknown> = {};
+  for (const [id, answer] of Object.entries(data.answers)) (sensitiveIds.has(id) ? secret : open)[id] = answer;
+  const sealed = Object.keys(secret).length ? seal(keys, site.slug, envelope.id, secret) : null;
+
+  const record = toSubmissionRecord(envelope, ctx.now());
+  // The stored envelope keeps only what is not sensitive; the sealed answers live in the intake row.
+  record.data = { ...data, answers: open, sealed: sealed !== null };
+  const textHash = record.consent && flow ? consentHashOf(flow, record.consent.textVersion, envelope.locale) : null;
+  if (record.consent) record.consent.textHash = textHash;
+  const outcome = await ctx.store.insertIntake(record, {
+    flowId: data.flow.id,
+    flowVersion: data.flow.version,
+    visibility: data.visibility,
+    forSomeoneElse: data.forSomeoneElse,
+    assisted: data.assisted,
+    answers: open,
+    sealed,
+    consentVersion: record.consent?.textVersion ?? null,
+    consentGivenAt: record.consent?.givenAt ?? null,
+    consentHash: textHash,
+  });
+  return sendInsertOutcome(reply, envelope.id, outcome);
+}
+submissionHandlers.set('welcome-intake', intakeSubmission);
+
+/** The flow's consent question is the consent text: hash what the visitor saw, in their language. */
+function consentHashOf(flow: IntakeFlow, textVersion: string, locale: string): string | null {
+  const question = allQuestions(flow).find((q) => q.type === 'consent');
+  if (!question || textVersion !== intakeConsentVersion(flow)) return null;
+  return createHash('sha256').update(localText(question.label, locale), 'utf8').digest('hex');
+}
+
+/** Without the flow, at least: contact details only with consent. */
+function unknownFlowIssues(answers: Record<string, unknown>, hasConsent: boolean) {
+  const withDetail = Object.entries(answers).find(
+    ([, a]) => typeof a === 'object' && a !== null && !Array.isArray(a) && !!(a as { detail?: string }).detail?.trim(),
+  );
+  return withDetail && !hasConsent
+    ? [{ path: 'consent', message: 'Consent is required when contact details are given', code: 'errConsent' }]
+    : [];
+}
+
+// ---- reading -------------------------------------------------------------------------------------
+
+type SensitiveState = 'included' | 'withheld' | 'unreadable' | 'none';
+
+/** What a reader may see of an intake: with `sensitive` everything, otherwise per the visitor's choice. */
+function readable(record: IntakeRecord, keys: readonly IntakeKey[] | undefined, canSensitive: boolean): ReadableIntake & { sensitive: SensitiveState } {
+  if (!canSensitive) {
+    const answers = record.visibility === 'host' ? record.answers : null;
+    return { record, answers, sensitive: record.sealed ? 'withheld' : 'none' };
+  }
+  if (!record.sealed) return { record, answers: record.answers, sensitive: 'none' };
+  try {
+    const secret = unseal(keys ?? [], record.site, record.id, record.sealed) as Record<string, unknown>;
+    return { record, answers: { ...record.answers, ...secret }, sensitive: 'included' };
+  } catch (error) {
+    if (!(error instanceof IntakeSealError)) throw error;
+    return { record, answers: record.answers, sensitive: 'unreadable' };
+  }
+}
+
+function intakeView(r: ReadableIntake & { sensitive: SensitiveState }) {
+  const { record } = r;
+  return {
+    id: record.id,
+    receivedAt: record.createdAt,
+    flow: { id: record.flowId, version: record.flowVersion },
+    visibility: record.visibility,
+    forSomeoneElse: record.forSomeoneElse,
+    assisted: record.assisted,
+    locale: record.locale,
+    consent: record.consentVersion ? { textVersion: record.consentVersion, givenAt: record.consentGivenAt, textHash: record.consentHash } : null,
+    /** null: withheld, because the visitor chose "only the professional" and the token lacks `sensitive`. */
+    answers: r.answers,
+    sensitiveAnswers: r.sensitive,
+  };
+}
+
+const listQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
+
+async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const { store } = ctx;
+  const keysOf = (site: string) => keyrings.get(ctx)?.get(site);
+
+  const loadSite = publicReadSite(ctx);
+  const authorise = authoriser(ctx);
+
+  const canSensitive = (request: FastifyRequest) => hasScope(request.token!.scopes, 'sensitive');
+  const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
+    store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+
+  app.get('/v1/sites/:site/intake-flow', { onRequest: [loadSite] }, async (request, reply) => {
+    const stored = await store.getIntakeFlow(request.site!.slug);
+    reply.header('Cache-Control', 'public, max-age=300');
+    return stored?.flow ?? DEFAULT_INTAKE_FLOW;
+  });
+
+  app.put(
+    '/v1/admin/sites/:site/intake-flow',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    async (request, reply) => {
+      const parsed = intakeFlowSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const nul = storableTextIssues(parsed.data);
+      if (nul.length) throw invalid(nul);
+      const record = await store.saveIntakeFlow(request.site!.slug, parsed.data, {
+        actor: request.token!.prefix,
+        now: ctx.now().toISOString(),
+        minVersion: DEFAULT_INTAKE_FLOW.version + 1,
+      });
+      await audit(request, 'intake-flow.save', String(record.version), 1);
+      return reply.code(201).send(record);
+    },
+  );
+
+  app.get('/v1/admin/sites/:site/intake-flows', { onRequest: [authorise('read')] }, async (request) => {
+    return { builtIn: DEFAULT_INTAKE_FLOW, flows: await store.listIntakeFlows(request.site!.slug) };
+  });
+
+  app.get('/v1/admin/sites/:site/intakes', { onRequest: [authorise('read')] }, async (request) => {
+    const query = listQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const site = request.site!.slug;
+    const sensitive = canSensitive(request);
+    const records = await store.listIntakes(site, query.data);
+    const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
+    if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
+    return { intakes };
+  });
+
+  app.get('/v1/admin/sites/:site/intakes/summary', { onRequest: [authorise('read')] }, async (request) => {
+    return summarise(store, request.site!.slug, keysOf(request.site!.slug), ctx.now());
+  });
+
+  app.get('/v1/admin/sites/:site/intakes/:id', { onRequest: [authorise('read')] }, async (request) => {
+    const { id } = request.params as { id: string };
+    const site = request.site!.slug;
+    const record = isUuidV7(id) ? await store.getIntake(site, id) : null;
+    if (!record) throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
+    const sensitive = canSensitive(request);
+    if (sensitive) await audit(request, 'intake.read-sensitive', id, 1);
+    return intakeView(readable(record, keysOf(site), sensitive));
+  });
+
+  // Erasure on request: the whole intake goes (its sealed answers cannot be searched by contact).
+  app.delete('/v1/admin/sites/:site/intakes/:id', { onRequest: [rejectCrossSite, authorise('admin')] }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    if (!isUuidV7(id) || !(await store.deleteIntake(request.site!.slug, id))) {
+      throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
+    }
+    await audit(request, 'intake.delete', id, 1);
+    return reply.code(204).send();
+  });
+
+  for (const format of ['csv', 'json', 'ndjson', 'xlsx'] as const) {
+    app.get(`/v1/admin/sites/:site/export/intakes.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
+      const query = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
+      if (!query.success) throw invalid(toFieldIssues(query.error));
+      const site = request.site!;
+      const includeSensitive = canSensitive(request);
+      const delimiter = 'delimiter' in query.data ? CSV_DELIMITERS[query.data.delimiter as 'semicolon' | 'comma'] : undefined;
+      const file = await startIntakeExport(store, site, {
+        format,
+        ...(delimiter && { delimiter }),
+        actor: request.token!.prefix,
+        now: ctx.now(),
+        flows: await allFlows(store, site.slug),
+        includeSensitive,
+        readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
+      });
+      return reply
+        .header('Content-Type', file.contentType)
+        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+        .send(Readable.from(file.chunks));
+    });
+  }
+}
+
+/**
+ * Counts per choice over all intakes up to `now`: how many chose each option of every choice
+ * question (topics too: opened here, only counted), plus totals. No ids, dates or free text.
+ * Intakes whose sealed answers cannot be opened are counted in `unreadable`.
+ */
+async function summarise(store: Store, site: string, keys: readonly IntakeKey[] | undefined, now: Date) {
+  const flows = await allFlows(store, site);
+  const questions = new Map<string, { id: string; label: string; sensitive: boolean; counts: Record<string, number> }>();
+  for (const q of flows.flatMap((f) => allQuestions(f))) {
+    // Visibility is counted from its own field (it is not among the answers).
+    if (questions.has(q.id) || q.type === 'visibility' || !(isSingleChoice(q.type) || isMultiChoice(q.type))) continue;
+    questions.set(q.id, {
+      id: q.id,
+      label: localText(q.label, 'nl'),
+      sensitive: isSensitive(q),
+      counts: Object.fromEntries(optionValues(q).map((v) => [v, 0])),
+    });
+  }
+  const totals = { intakes: 0, forSomeoneElse: 0, assisted: 0, unreadable: 0, visibility: { professional: 0, host: 0 } };
+  for await (const record of store.exportIntakes(site, { receivedUpTo: now.toISOString() })) {
+    totals.intakes++;
+    if (record.forSomeoneElse) totals.forSomeoneElse++;
+    if (record.assisted) totals.assisted++;
+    totals.visibility[record.visibility]++;
+    const view = readable(record, keys, true);
+    if (view.sensitive === 'unreadable') totals.unreadable++;
+    for (const [id, answer] of Object.entries(view.answers ?? {})) {
+      const counts = questions.get(id)?.counts;
+      if (!counts) continue;
+      for (const value of Array.isArray(answer) ? answer : [answer]) {
+        if (typeof value === 'string' && value in counts) counts[value]!++;
+      }
+    }
+  }
+  return { ...totals, questions: [...questions.values()] };
+}

@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const intakeStyles = css`
+  :host {
+    --_accent: var(--bk-welcome-intake-accent, var(--bk-color-accent, #0a5c7a));
+    max-width: var(--bk-welcome-intake-max-width, 44rem);
+  }
+  h3,
+  h4 {
+    margin: 0 0 0.5em;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em var(--_space);
+  }
+  .form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .step-title {
+    font-size: 1.25em;
+  }
+  .step-title:focus:not(:focus-visible),
+  .result-title:focus:not(:focus-visible) {
+    outline: none;
+  }
+  .progress {
+    display: block;
+    font-size: 0.8em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .title {
+    display: block;
+  }
+  .field label,
+  legend {
+    display: block;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: 0.25em;
+  }
+  .options {
+    display: grid;
+    gap: 0.5em;
+  }
+  .option,
+  .card {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    min-height: var(--_touch);
+    padding: 0.5em 0.75em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .cards .options {
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+  }
+  .card {
+    flex-direction: column;
+    align-items: flex-start;
+    min-height: 6.5rem;
+    padding: 0.75em;
+  }
+  .card .icon {
+    font-size: 1.75em;
+    line-height: 1;
+  }
+  .option:has(input:checked),
+  .card:has(input:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 2px var(--_accent);
+    background: var(--_surface-alt);
+  }
+  .option input,
+  .card input {
+    margin: 0;
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    min-height: 0;
+    accent-color: var(--_accent);
+    flex: none;
+  }
+  .summary,
+  .form-error {
+    padding: var(--_space);
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+  }
+  .nav .primary {
+    margin-inline-start: auto;
+  }
+  .result {
+    padding: var(--_space);
+    border: 2px solid var(--_success);
+    border-radius: var(--_radius);
+  }
+  .activities {
+    padding-inline-start: 1.25em;
+  }
+  .activities li + li {
+    margin-block-start: 0.5em;
+  }
+  @media print {
+    .toolbar,
+    .nav,
+    .status {
+      display: none;
+    }
+    .result {
+      border: 0;
+      padding: 0;
+    }
+  }
+`;

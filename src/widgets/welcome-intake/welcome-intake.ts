@@ -1,0 +1,589 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { WidgetState } from '../../core/buurtkit-element.js';
+import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
+import { canRead, submissionRequest } from '../../core/endpoint.js';
+import { buildEnvelope } from '../../core/envelope.js';
+import { LocalizeController } from '../../core/localize.js';
+import { statusRegion, type StatusTone } from '../../core/status.js';
+import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
+import type { EnvelopeBase, FieldIssue } from '../../schema/envelope.js';
+import {
+  allQuestions,
+  buildIntakePayload,
+  hasContactDetail,
+  localText,
+  validateAnswers,
+  visibleQuestions,
+  visibleSteps,
+  type IntakeAnswer,
+  type IntakeAnswers,
+  type IntakeErrorKey,
+  type IntakeFlow,
+  type IntakePayload,
+} from '../../schema/welcome-intake-flow.js';
+import { draftKey, readDraft, writeDraft } from './draft.js';
+import { controlId, renderQuestion } from './questions.js';
+import type { ResultData, ScheduleSource } from './result-data.js';
+import { nl, type IntakeStrings } from './strings.js';
+import { intakeStyles } from './welcome-intake.styles.js';
+
+export { registerLocale } from '../../core/localize.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { Outbox, sharedOutbox } from '../../core/outbox.js';
+
+export type IntakePhase = 'steps' | 'sending' | 'result';
+export type IntakeMode = 'personal' | 'kiosk';
+type Errors = Record<string, IntakeErrorKey>;
+
+const DEFAULT_IDLE_SECONDS = 120;
+const PHASE_STATES: readonly WidgetState[] = ['sending', 'sent', 'queued', 'failed'];
+/** The shape the widget needs; the collector validates flows fully when a coordinator saves one. */
+const isFlow = (v: unknown): v is IntakeFlow =>
+  !!v && typeof v === 'object' && typeof (v as IntakeFlow).id === 'string' && Number.isInteger((v as IntakeFlow).version) &&
+  Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
+/** The built-in flow ships apart (it carries three languages): a collector serves its own. */
+const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
+const parseJson = (text: string | null | undefined): unknown => {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * @tagname welcome-intake
+ * @summary A short, optional welcome conversation, one step at a time, that ends with what the
+ * place offers today and who to talk to. Every question may be skipped; a kiosk mode serves a
+ * tablet at the centre (filled in together, nothing kept on the device).
+ *
+ * @event bk-submit - Before sending; cancelable. `event.envelope`.
+ * @event bk-sent - The endpoint accepted the intake. `event.id`, `event.envelope`.
+ * @event bk-queued - Kept on this device; sent later. `event.id`, `event.envelope`.
+ * @event bk-error - `event.reason`: `rejected`, `invalid`, `storage` or `no-endpoint`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading.
+ * @csspart intro - The flow's introduction above the first step.
+ * @csspart toolbar - The kiosk bar with "opnieuw beginnen".
+ * @csspart form - The form of one step.
+ * @csspart progress - "Stap 2 van 5".
+ * @csspart step-title - The heading of the step.
+ * @csspart error-summary - The list of problems, with links to the fields.
+ * @csspart field - The wrapper of each question.
+ * @csspart label - Labels and legends.
+ * @csspart hint - Help text.
+ * @csspart error - An error message.
+ * @csspart input - Every input and textarea.
+ * @csspart option - A choice row (radio or checkbox).
+ * @csspart card - A themakaart: a large choice with an icon and a label.
+ * @csspart nav - The row of back / skip / next buttons.
+ * @csspart button - Every button.
+ * @csspart result - The result screen.
+ * @csspart activities - The list of matching activities.
+ * @csspart status - The live status line.
+ *
+ * @cssproperty --bk-color-accent - Buttons, focus accents, chosen cards. Default `#0a5c7a`.
+ * @cssproperty --bk-radius - Corner radius. Default `0.5rem`.
+ * @cssproperty --bk-space - Base spacing. Default `1rem`.
+ * @cssproperty --bk-touch-target - Minimum size of controls. Default `44px`.
+ * @cssproperty --bk-welcome-intake-accent - Accent of this widget only; defaults to `--bk-color-accent`.
+ * @cssproperty --bk-welcome-intake-max-width - Maximum width. Default `44rem`.
+ *
+ * @cssstate sending - Sending.
+ * @cssstate sent - Delivered.
+ * @cssstate queued - Kept on this device; will be sent.
+ * @cssstate failed - The endpoint refused; the answers are still there.
+ * @cssstate invalid - The step shows errors.
+ * @cssstate kiosk - Kiosk (assisted) mode.
+ */
+export class WelcomeIntake extends BuurtkitWidget {
+  static override styles = [tokens, baseStyles, widgetLayout, formStyles, intakeStyles];
+
+  static override properties: PropertyDeclarations = {
+    flow: { converter: { fromAttribute: parseJson } },
+    activities: { attribute: false },
+    calendarSrc: { attribute: 'calendar-src' },
+    timeZone: { attribute: 'time-zone' },
+    contactPerson: { attribute: 'contact-person' },
+    heading: {},
+    mode: {},
+    idleSeconds: { type: Number, attribute: 'idle-seconds' },
+    phase: { state: true, attribute: false },
+    answers: { state: true, attribute: false },
+    stepIndex: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    loadedFlow: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+  };
+
+  /** The flow: an object, or JSON as attribute. Else a child `<script type="application/json" data-flow>`, the collector's, or the built-in one. */
+  declare flow: IntakeFlow | undefined;
+  /** Calendar items for the result screen (as `<activity-calendar>` takes them). Else a child `<script data-activities>`, `calendar-src`, or the collector. */
+  declare activities: unknown[] | undefined;
+  /** An ICS feed for the result screen. */
+  declare calendarSrc: string | undefined;
+  /** The site's zone for "vandaag". Default `Europe/Amsterdam`. */
+  declare timeZone: string | undefined;
+  /** "Bij wie kun je terecht": a name or role, shown on the result screen (else the flow's `contactPerson`). */
+  declare contactPerson: string | undefined;
+  /** Replaces the heading. */
+  declare heading: string | undefined;
+  /** `personal` (default: a draft in sessionStorage) or `kiosk` (no draft, "opnieuw beginnen", reset when idle). */
+  declare mode: IntakeMode;
+  /** Kiosk: start over after this many seconds without a touch or key (default 120), also after sending. */
+  declare idleSeconds: number;
+  declare phase: IntakePhase;
+  protected declare answers: IntakeAnswers;
+  protected declare stepIndex: number;
+  protected declare errors: Errors;
+  protected declare loadedFlow: IntakeFlow | undefined;
+  protected declare result: { delivered: 'sent' | 'queued'; data?: ResultData | undefined } | undefined;
+
+  /** @internal */
+  readonly l = new LocalizeController<IntakeStrings>(this, 'welcome-intake', { nl }, {
+    en: () => import('./locales/en.js').then((m) => m.en),
+    ar: () => import('./locales/ar.js').then((m) => m.ar),
+  });
+  private readonly delivery = new DeliveryController(this, (env, r) => this.onLateOutcome(env, r));
+  private showSummary = false;
+  private formError = '';
+  private status = '';
+  private tone: StatusTone = 'info';
+  private storageNote = false;
+  private honeypot = '';
+  private startedAt = 0;
+  private lastId = '';
+  private fetchedFlowFor = '';
+  private draftRestored = '';
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.mode = 'personal';
+    this.idleSeconds = DEFAULT_IDLE_SECONDS;
+    this.phase = 'steps';
+    this.answers = {};
+    this.stepIndex = 0;
+    this.errors = {};
+  }
+
+  private get kiosk(): boolean {
+    return this.mode === 'kiosk';
+  }
+
+  private parsed = new Map<string, { text: string; value: unknown }>();
+
+  /** A child `<script type="application/json" data-…>`, parsed once per text. */
+  private child(attr: string): unknown {
+    const text = this.querySelector(`:scope > script[type="application/json"][${attr}]`)?.textContent ?? '';
+    let entry = this.parsed.get(attr);
+    if (entry?.text !== text) this.parsed.set(attr, (entry = { text, value: parseJson(text) }));
+    return entry.value;
+  }
+
+  /** The flow in use; undefined while the collector's (or the built-in one) is loading. */
+  get currentFlow(): IntakeFlow | undefined {
+    if (isFlow(this.flow)) return this.flow;
+    const inline = this.child('data-flow');
+    return isFlow(inline) ? inline : this.loadedFlow;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of ['pointerdown', 'keydown', 'input']) this.addEventListener(type, this.touch);
+    this.touch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.idleTimer);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.hasUpdated ? undefined : this.l.ready();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override firstUpdated(): void {
+    super.firstUpdated();
+    this.startedAt = performance.now();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.loadFlow();
+    const flow = this.currentFlow;
+    const site = this.resolvedEndpoint?.site;
+    if (flow && site && !this.kiosk) {
+      const key = draftKey(site, flow);
+      if (this.draftRestored !== key) {
+        this.draftRestored = key;
+        const draft = readDraft(key);
+        if (draft) {
+          this.answers = draft.answers;
+          this.stepIndex = Math.max(0, visibleSteps(flow, draft.answers).findIndex((s) => s.id === draft.step));
+        }
+      } else if (changed.has('answers') || changed.has('stepIndex')) {
+        writeDraft(key, this.phase === 'steps' ? { answers: this.answers, step: this.steps[this.stepIndex]?.id ?? '' } : undefined);
+      }
+    }
+    // An answer may hide later steps: stay within the steps there are.
+    if (flow && this.stepIndex > this.steps.length - 1) this.stepIndex = Math.max(0, this.steps.length - 1);
+    if (changed.has('mode')) this.toggleState('kiosk', this.kiosk);
+    for (const state of PHASE_STATES) {
+      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.result?.delivered === state;
+      this.toggleState(state, on);
+    }
+    this.toggleState('invalid', Object.keys(this.errors).length > 0);
+  }
+
+  /**
+   * Without a flow of its own the widget asks the collector (once per endpoint), or, in webhook
+   * mode or when the collector cannot be reached, uses the built-in flow.
+   */
+  private loadFlow() {
+    const cfg = this.resolvedEndpoint;
+    if (isFlow(this.flow) || this.child('data-flow')) return;
+    const collector = cfg && canRead(cfg);
+    const key = collector ? `${cfg.endpoint}|${cfg.site}` : 'built-in';
+    if (this.fetchedFlowFor === key) return;
+    this.fetchedFlowFor = key;
+    this.loadedFlow = undefined;
+    const url = collector ? `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}/intake-flow` : '';
+    // Revalidated, not cached: a coordinator's change shows on the next visit.
+    (collector ? fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' }).then((r) => (r.ok ? r.json() : undefined)) : Promise.resolve())
+      .catch(() => undefined)
+      .then((data: unknown) => (isFlow(data) ? data : builtInFlow()))
+      .then((flow) => {
+        if (this.fetchedFlowFor === key) this.loadedFlow = flow;
+      });
+  }
+
+  private get steps() {
+    const flow = this.currentFlow;
+    return flow ? visibleSteps(flow, this.answers) : [];
+  }
+
+  /** @internal */
+  setAnswer(id: string, value: IntakeAnswer | undefined): void {
+    const next = { ...this.answers };
+    if (value === undefined) delete next[id];
+    else next[id] = value;
+    this.answers = next;
+    if (this.showSummary) this.errors = this.stepErrors();
+  }
+
+  private stepErrors(all = false): Errors {
+    const flow = this.currentFlow!;
+    const errors = validateAnswers(flow, this.answers);
+    if (all) return errors;
+    const ids = new Set(visibleQuestions(this.steps[this.stepIndex]!, this.answers).map((q) => q.id));
+    return Object.fromEntries(Object.entries(errors).filter(([id]) => ids.has(id)));
+  }
+
+  protected override render() {
+    const { l } = this;
+    const flow = this.currentFlow;
+    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
+      <h2 part="heading" class="heading">${this.heading || localText(flow?.title, l.locale) || l.t('heading')}</h2>
+      ${this.kiosk
+        ? html`<div part="toolbar" class="toolbar">
+            <p class="hint">${l.t('kioskNote')}</p>
+            <button type="button" part="button start-over" @click=${() => this.reset(true)}>${l.t('startOver')}</button>
+          </div>`
+        : nothing}
+      ${this.unconfigured
+        ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
+        : !flow
+          ? html`<p class="hint">${l.t('loading')}</p>`
+          : this.phase === 'result'
+            ? this.renderResult(flow)
+            : this.renderStep(flow)}
+      ${statusRegion(this.status, this.tone)}
+    </div>`;
+  }
+
+  private renderStep(flow: IntakeFlow) {
+    const { l } = this;
+    const steps = this.steps;
+    const step = steps[this.stepIndex];
+    if (!step) return nothing; // a flow whose every step is conditional, none shown yet
+    const last = this.stepIndex === steps.length - 1;
+    const invalid = Object.entries(this.errors);
+    const questions = new Map(allQuestions(flow).map((q) => [q.id, q]));
+    return html`${this.stepIndex === 0 && flow.intro ? html`<p part="intro" class="intro">${localText(flow.intro, l.locale)}</p>` : nothing}
+      <form part="form" class="form" novalidate @submit=${this.onNext}>
+        <h3 part="step-title" class="step-title" tabindex="-1">
+          <span part="progress" class="progress">${l.t('progress', { step: this.stepIndex + 1, total: steps.length })}</span>
+          <span class="title">${localText(step.title, l.locale)}</span>
+        </h3>
+        ${step.intro ? html`<p class="hint">${localText(step.intro, l.locale)}</p>` : nothing}
+        ${this.showSummary && (invalid.length || this.formError)
+          ? html`<div part="error-summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+              <h4 id="summary-title">${l.t('summaryTitle')}</h4>
+              ${this.formError ? html`<p>${this.formError}</p>` : nothing}
+              <ul>
+                ${invalid.map(([id, key]) => {
+                  const q = questions.get(id);
+                  const target = q ? controlId(q, key) : '';
+                  return html`<li>
+                    <a href="#${target}" @click=${(e: Event) => (e.preventDefault(), this.focusField(target))}
+                      >${q ? `${localText(q.label, l.locale)}: ` : ''}${l.t(key)}</a
+                    >
+                  </li>`;
+                })}
+              </ul>
+            </div>`
+          : this.formError
+            ? html`<p part="error" class="error form-error" tabindex="-1">${this.formError}</p>`
+            : nothing}
+        ${visibleQuestions(step, this.answers).map((q) =>
+          renderQuestion(q, { l, answer: this.answers[q.id], error: this.errors[q.id], set: (v) => this.setAnswer(q.id, v) }),
+        )}
+        ${last
+          ? html`<div class="trap" aria-hidden="true" inert>
+              <label for="website">Website</label>
+              <input id="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
+            </div>`
+          : nothing}
+        <div part="nav" class="nav">
+          ${this.stepIndex > 0 ? html`<button type="button" part="button back" @click=${this.back}>${l.t('back')}</button>` : nothing}
+          <button type="button" part="button skip" @click=${this.skip}>${l.t('skip')}</button>
+          <button type="submit" part="button next" class="primary" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>
+            ${l.t(this.phase === 'sending' ? 'sending' : last ? 'send' : 'next')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private renderResult(flow: IntakeFlow) {
+    const { l } = this;
+    const data = this.result?.data;
+    const contact = this.contactPerson || localText(flow.contactPerson, l.locale);
+    return html`<section part="result" class="result" aria-labelledby="result-title">
+      <h3 id="result-title" class="result-title" tabindex="-1">${l.t('resultTitle')}</h3>
+      <p>${l.t(this.result?.delivered === 'queued' ? 'resultQueued' : 'resultIntro')}</p>
+      ${this.storageNote ? html`<p class="error">${l.t('storageFailed')}</p>` : nothing}
+      ${data
+        ? html`<h4>${l.t('activitiesTitle')}</h4>
+            ${data.activities.length
+              ? html`<ul part="activities" class="activities">
+                  ${data.activities.map(
+                    (a) => html`<li><strong>${a.title}</strong><br />${a.when}${a.location ? html` · ${a.location}` : nothing}</li>`,
+                  )}
+                </ul>`
+              : html`<p>${l.t('noActivities')}</p>`}
+            ${data.today
+              ? html`<h4>${l.t('todayTitle')}</h4>
+                  <p class="today">
+                    ${data.today.length ? data.today.map((b) => l.t('openToday', b)).join(', ') : l.t('closedToday')}
+                  </p>`
+              : nothing}`
+        : nothing}
+      ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact">${contact}</p>` : nothing}
+      <div part="nav" class="nav">
+        <button type="button" part="button print" @click=${() => window.print()}>${l.t('print')}</button>
+      </div>
+    </section>`;
+  }
+
+  private readonly onNext = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (this.phase === 'sending') return;
+    const errors = this.stepErrors();
+    this.formError = '';
+    if (Object.keys(errors).length) return this.showErrors(errors);
+    if (this.stepIndex < this.steps.length - 1) return this.go(this.stepIndex + 1);
+    void this.submit();
+  };
+
+  private readonly skip = () => {
+    const step = this.steps[this.stepIndex]!;
+    const next = { ...this.answers };
+    for (const q of step.questions) delete next[q.id];
+    this.answers = next;
+    this.errors = {};
+    this.showSummary = false;
+    if (this.stepIndex < visibleSteps(this.currentFlow!, next).length - 1) this.go(this.stepIndex + 1);
+    else void this.submit();
+  };
+
+  private readonly back = () => this.go(this.stepIndex - 1);
+
+  private go(index: number) {
+    this.errors = {};
+    this.showSummary = false;
+    this.formError = '';
+    this.stepIndex = Math.max(0, index);
+    void this.focusLater('.step-title');
+  }
+
+  private showErrors(errors: Errors) {
+    this.errors = errors;
+    this.showSummary = true;
+    this.emitError('invalid', { issues: Object.entries(errors).map(([id, key]) => ({ path: `data.answers.${id}`, message: this.l.t(key), code: key })) });
+    void this.focusLater('.summary');
+  }
+
+  private async submit(): Promise<void> {
+    const cfg = this.resolvedEndpoint;
+    const flow = this.currentFlow;
+    if (!cfg || !flow || this.phase === 'sending') return;
+    const all = this.stepErrors(true);
+    if (Object.keys(all).length) return this.showErrorsOnStep(all);
+    const payload = buildIntakePayload(flow, this.answers, this.kiosk);
+    const consentQ = allQuestions(flow).find((q) => q.type === 'consent');
+    const consent =
+      hasContactDetail(flow, payload.answers) && consentQ && payload.answers[consentQ.id] === true
+        ? { textVersion: `intake:${flow.id}:${flow.version}`, givenAt: new Date().toISOString() }
+        : undefined;
+    const envelope = buildEnvelope<IntakePayload>({
+      site: cfg.site,
+      widget: 'welcome-intake',
+      locale: this.l.lang,
+      data: payload,
+      consent,
+      trap: { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) },
+    });
+    this.phase = 'sending';
+    this.say(this.l.t('sending'));
+    this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
+  }
+
+  /** Errors found at sending: go to the first step that has one. */
+  private showErrorsOnStep(errors: Errors) {
+    const steps = this.steps;
+    const index = steps.findIndex((s) => visibleQuestions(s, this.answers).some((q) => errors[q.id]));
+    this.stepIndex = index < 0 ? this.stepIndex : index;
+    const ids = new Set(visibleQuestions(steps[this.stepIndex]!, this.answers).map((q) => q.id));
+    this.showErrors(Object.fromEntries(Object.entries(errors).filter(([id]) => ids.has(id))));
+  }
+
+  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
+    const { l } = this;
+    if (result.state === 'cancelled') {
+      this.phase = 'steps';
+      return this.say('');
+    }
+    if (result.state === 'failed') {
+      this.phase = 'steps';
+      this.say(l.t('failed'), 'error');
+      if (result.status === 422) return this.showIssues(result.issues);
+      this.formError = l.t('failed');
+      this.requestUpdate();
+      return void this.focusLater('.form-error');
+    }
+    // The outbox holds the intake now: the draft goes, the answers stay in memory for the result.
+    this.lastId = envelope.id;
+    const site = this.resolvedEndpoint?.site;
+    if (site && this.currentFlow) writeDraft(draftKey(site, this.currentFlow), undefined);
+    this.storageNote = result.state === 'queued' && !result.stored;
+    this.result = { delivered: result.state };
+    this.phase = 'result';
+    this.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
+    void this.loadResult();
+    void this.focusLater('.result-title');
+  }
+
+  /** 422 issues (`data.answers.<id>`, `consent…`) onto their questions. */
+  private showIssues(issues: FieldIssue[]) {
+    const flow = this.currentFlow!;
+    const questions = allQuestions(flow);
+    const errors: Errors = {};
+    for (const { path, code } of issues) {
+      const id = path.startsWith('data.answers.') ? path.split('.')[2]! : path.startsWith('consent') ? questions.find((q) => q.type === 'consent')?.id : undefined;
+      if (id && questions.some((q) => q.id === id)) errors[id] ??= code?.startsWith('err') && this.l.has(code) ? (code as IntakeErrorKey) : 'errType';
+      else this.formError = this.l.t('errForm');
+    }
+    this.showErrorsOnStep(errors);
+  }
+
+  private scheduleSource(): ScheduleSource | undefined {
+    const items = this.activities ?? this.child('data-activities');
+    if (items) return { kind: 'items', items };
+    if (this.calendarSrc) return { kind: 'ics', url: this.calendarSrc };
+    const cfg = this.resolvedEndpoint;
+    return cfg && canRead(cfg) ? { kind: 'collector', endpoint: cfg.endpoint, site: cfg.site } : undefined;
+  }
+
+  /** Fills the result screen from the calendar; without a source, or offline, it shows the rest. */
+  private async loadResult() {
+    const source = this.scheduleSource();
+    const flow = this.currentFlow;
+    if (!source || !flow) return;
+    const answers = this.answers;
+    try {
+      const { loadSchedule, matchTags, resultData } = await import('./result-data.js');
+      const items = await loadSchedule(source);
+      const data = resultData(items, matchTags(flow, answers), Date.now(), this.l.locale, this.timeZone || undefined);
+      if (this.phase === 'result' && this.result) this.result = { ...this.result, data };
+    } catch (e) {
+      console.warn(`[buurtkit] <welcome-intake> could not load activities: ${(e as Error).message}`);
+    }
+  }
+
+  /** A queued intake was finally delivered or refused. */
+  private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
+    // After a kiosk reset the next visitor is not told about the last one's intake.
+    if (result.state === 'sent' && this.lastId === envelope.id) {
+      if (this.result) this.result = { ...this.result, delivered: 'sent' };
+      return this.say(this.l.t('lateSent'), 'success');
+    }
+    // Refused later: while the answers are still on screen, give them back to fix.
+    if (result.state === 'failed' && this.lastId === envelope.id && this.phase === 'result') {
+      this.result = undefined;
+      this.apply(result, envelope);
+    }
+  }
+
+  /** Back to an empty first step; nothing of the last visitor stays in the widget or in storage. */
+  reset(focus = false): void {
+    clearTimeout(this.idleTimer);
+    const site = this.resolvedEndpoint?.site;
+    if (site && this.currentFlow) writeDraft(draftKey(site, this.currentFlow), undefined);
+    this.answers = {};
+    this.errors = {};
+    this.stepIndex = 0;
+    this.phase = 'steps';
+    this.result = undefined;
+    this.showSummary = false;
+    this.formError = '';
+    this.honeypot = '';
+    this.lastId = '';
+    this.storageNote = false;
+    this.startedAt = performance.now();
+    this.say('');
+    this.renderRoot.querySelector('form')?.reset();
+    if (focus) void this.focusLater('.step-title');
+  }
+
+  /** Kiosk: any touch or key restarts the idle countdown. */
+  private readonly touch = () => {
+    clearTimeout(this.idleTimer);
+    if (!this.kiosk || !this.isConnected) return;
+    const seconds = this.idleSeconds > 0 ? this.idleSeconds : DEFAULT_IDLE_SECONDS;
+    this.idleTimer = setTimeout(() => this.reset(), seconds * 1000);
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    // A new result (after sending) starts the countdown too: "auto reset after submit".
+    if (changed.has('mode') || changed.has('idleSeconds') || (changed.has('phase') && this.phase === 'result')) this.touch();
+  }
+
+  private say(status: string, tone: StatusTone = 'info') {
+    this.status = status;
+    this.tone = tone;
+    this.requestUpdate();
+  }
+
+  private async focusLater(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** @internal Focus a field from the error summary. */
+  focusField(id: string) {
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+}
