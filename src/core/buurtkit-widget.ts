@@ -110,10 +110,15 @@ export class BuurtkitWidget extends BuurtkitElement {
     if (this.isConnected && old !== value) this.prefetchToken();
   }
 
-  /** Fetch the render token now, so the visitor's first submit does not wait for it. */
+  /**
+   * Fetch the render token now, so the visitor's first submit does not wait for it. After a
+   * microtask: an upgrade applies attributes one by one, and `endpoint-type` may come after `site`.
+   */
   private prefetchToken(): void {
-    const cfg = this.resolvedEndpoint;
-    if (this.sendsSubmissions && cfg?.endpointType === 'collector') prefetchFormToken(formTokenUrl(cfg));
+    queueMicrotask(() => {
+      const cfg = this.resolvedEndpoint;
+      if (this.isConnected && this.sendsSubmissions && cfg?.endpointType === 'collector') prefetchFormToken(formTokenUrl(cfg));
+    });
   }
 
   protected override firstUpdated(): void {
