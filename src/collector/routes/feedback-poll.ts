@@ -45,6 +45,7 @@ import {
   invalid,
   isHoneypotFilled,
   requireJson,
+  forwardSubmission,
   sendInsertOutcome,
   storableTextIssues,
   submissionHandlers,
@@ -87,7 +88,8 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     request.log.info({ site: site.slug }, 'honeypot submission dropped');
     return reply.code(201).send({ id: envelope.id, status: 'received' });
   }
-  const outcome = await ctx.store.insertPollResponse(toSubmissionRecord(envelope, ctx.now()), {
+  const record = toSubmissionRecord(envelope, ctx.now());
+  const outcome = await ctx.store.insertPollResponse(record, {
     pollId: poll.id,
     answer: data.answer ?? null,
     statements: data.statements ?? null,
@@ -97,6 +99,7 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     activityId: data.activityId ?? poll.activityId ?? null,
     mode: data.mode ?? null,
   });
+  if (outcome === 'created') await forwardSubmission(ctx, record);
   return sendInsertOutcome(reply, envelope.id, outcome);
 }
 submissionHandlers.set('feedback-poll', pollSubmission);

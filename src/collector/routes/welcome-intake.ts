@@ -52,6 +52,7 @@ import {
   invalid,
   isHoneypotFilled,
   requireJson,
+  forwardSubmission,
   sendInsertOutcome,
   storableTextIssues,
   submissionHandlers,
@@ -132,6 +133,9 @@ async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ct
     consentGivenAt: record.consent?.givenAt ?? null,
     consentHash: textHash,
   });
+  // A webhook hears that an intake came in, never its answers (read them on the coordinator page).
+  const notice = { kind: data.kind, flow: data.flow, visibility: data.visibility, forSomeoneElse: data.forSomeoneElse };
+  if (outcome === 'created') await forwardSubmission(ctx, { ...record, consent: null }, notice);
   return sendInsertOutcome(reply, envelope.id, outcome);
 }
 submissionHandlers.set('welcome-intake', intakeSubmission);
