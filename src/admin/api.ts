@@ -7,7 +7,7 @@ import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
 import type { StoredItem } from './calendar-draft.js';
 
-/** What the signed-in token may do, found out by asking the collector (403 → not allowed). */
+/** What the signed-in token may do, as the collector's `whoami` says. */
 export interface Scopes {
   read: boolean;
   moderate: boolean;
@@ -48,8 +48,6 @@ export interface AdminApi {
   exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile>;
 }
 
-/** A syntactically valid UUIDv7 that no idea has: probes reach the scope check, never a row. */
-const PROBE_ID = '00000000-0000-7000-8000-000000000000';
 
 // — calendar (issue 4) —
 
@@ -121,23 +119,10 @@ export class HttpAdminApi implements AdminApi, CalendarApi {
     return (await res.json()) as T;
   }
 
-  /**
-   * Reading is tried for real; moderate and export are probed with requests the collector rejects
-   * after the scope check (an empty change, an unknown delimiter): 403 means not allowed, and
-   * nothing is changed or exported.
-   */
+  /** What the token may do, as the collector says (`GET …/whoami`; `admin` counts as every scope). */
   async scopes(): Promise<Scopes> {
-    const allowed = async (res: Response) => {
-      if (res.status === 401) await HttpAdminApi.fail(res);
-      return res.status !== 403 && res.status !== 404;
-    };
-    const [read, moderate, exp] = await Promise.all([
-      this.request('/ideas?limit=1'),
-      this.request(`/ideas/${PROBE_ID}`, { method: 'PATCH', body: '{}' }),
-      this.request('/export/ideas.csv?delimiter=probe'),
-    ]);
-    if (read.status === 404) await HttpAdminApi.fail(read);
-    return { read: await allowed(read), moderate: await allowed(moderate), export: await allowed(exp) };
+    const { scopes } = await this.json<{ scopes: string[] }>('/whoami');
+    return { read: scopes.includes('read'), moderate: scopes.includes('moderate'), export: scopes.includes('export') };
   }
 
   async listIdeas(): Promise<AdminIdea[]> {

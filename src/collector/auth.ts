@@ -66,17 +66,22 @@ export type TokenCheck =
   | { ok: true; token: TokenRecord }
   | { ok: false; status: 401 | 403; error: string; message: string };
 
+/** What a token's scopes grant in effect: `admin` expanded to every scope but `sensitive`. */
+export function effectiveScopes(scopes: readonly TokenScope[]): TokenScope[] {
+  return TOKEN_SCOPES.filter((s) => hasScope(scopes, s));
+}
+
 /** Whether a token's scopes grant `scope`: `admin` grants all but `sensitive`, which is never implied. */
 export function hasScope(scopes: readonly TokenScope[], scope: TokenScope): boolean {
   return scopes.includes(scope) || (scope !== 'sensitive' && scopes.includes('admin'));
 }
 
-/** Checks an `Authorization` header against the store for one site and one scope. */
+/** Checks an `Authorization` header against the store for one site and one scope (any, when null). */
 export async function checkBearer(
   store: Store,
   header: string | undefined,
   site: string,
-  scope: TokenScope,
+  scope: TokenScope | null,
   now: Date,
 ): Promise<TokenCheck> {
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '');
@@ -102,7 +107,7 @@ export async function checkBearer(
   if (record.site !== site) {
     return { ok: false, status: 403, error: 'forbidden', message: 'The token is not valid for this site' };
   }
-  if (!hasScope(record.scopes, scope)) {
+  if (scope !== null && !hasScope(record.scopes, scope)) {
     return {
       ok: false,
       status: 403,

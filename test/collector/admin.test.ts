@@ -78,6 +78,27 @@ describe('admin authentication', () => {
     expect((await admin('/export/ideas.csv', all)).status).toBe(200);
   });
 
+  it('says what a token may do (whoami): admin counts as every scope but sensitive', async () => {
+    const exporter = await c.token(['export']);
+    const mine = await admin('/whoami', exporter);
+    expect(mine.status).toBe(200);
+    expect(await mine.json()).toEqual({
+      site: SITE,
+      siteName: 'Buurthuiskamer De Linde',
+      prefix: exporter.slice(0, 11),
+      label: null,
+      scopes: ['export'],
+      expiresAt: null,
+    });
+    const all = (await (await admin('/whoami', await c.token(['admin']))).json()) as { scopes: string[] };
+    expect(all.scopes).toEqual(['read', 'moderate', 'export', 'admin']);
+    const sensitive = (await (await admin('/whoami', await c.token(['read', 'sensitive']))).json()) as { scopes: string[] };
+    expect(sensitive.scopes).toEqual(['read', 'sensitive']);
+    expect((await admin('/whoami', null)).status).toBe(401);
+    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    expect((await admin('/whoami', await c.token(['admin'], { site: 'de-eik' }))).status).toBe(403);
+  });
+
   it('refuses expired and revoked tokens', async () => {
     const expiring = await c.token(['read'], { expiresAt: new Date(now + 60_000) });
     expect((await admin('/ideas', expiring)).status).toBe(200);

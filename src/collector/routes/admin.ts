@@ -15,6 +15,7 @@ import {
   type AdminIdeaList,
   type IdeaModeration,
 } from '../../schema/index.js';
+import { effectiveScopes } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
 import { ApiError } from '../http.js';
@@ -48,6 +49,19 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   const { store } = ctx;
 
   const authorise = authoriser(ctx);
+
+  // What the token in hand may do, so a client shows only what it can use (no probing).
+  app.get('/v1/admin/sites/:site/whoami', { onRequest: [authorise(null)] }, async (request) => {
+    const token = request.token!;
+    return {
+      site: request.site!.slug,
+      siteName: request.site!.name,
+      prefix: token.prefix,
+      label: token.label,
+      scopes: effectiveScopes(token.scopes),
+      expiresAt: token.expiresAt,
+    };
+  });
 
   app.get(
     '/v1/admin/sites/:site/ideas',

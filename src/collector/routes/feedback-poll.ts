@@ -37,7 +37,7 @@ import { previousPeriod, resolvePeriod, today, type Period } from '../polls/peri
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
 import { isOriginAllowed } from '../sites.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
-import { bearerHook } from './authorise.js';
+import { authoriser } from './guards.js';
 import type { RouteContext } from './context.js';
 import { registerImpactReportRoutes } from './impact-report.js';
 import {
@@ -117,7 +117,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
   }
 
-  const authorise = (scope: TokenScope) => bearerHook(ctx, scope);
+  const authorise = authoriser(ctx);
 
   async function rejectCrossSite(request: FastifyRequest): Promise<void> {
     if (request.headers['sec-fetch-site'] === 'cross-site') {

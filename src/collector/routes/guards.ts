@@ -9,9 +9,12 @@ import { ApiError } from '../http.js';
 import { isOriginAllowed } from '../sites.js';
 import type { RouteContext } from './context.js';
 
-/** `onRequest` hooks that check the bearer token for a scope and load the site into `request`. */
+/**
+ * `onRequest` hooks that check the bearer token for a scope (null: any valid token for the site)
+ * and load the site into `request`.
+ */
 export function authoriser(ctx: RouteContext) {
-  return (scope: TokenScope) =>
+  return (scope: TokenScope | null) =>
     async function authorise(request: FastifyRequest): Promise<void> {
       const slug = (request.params as { site: string }).site;
       const check = await checkBearer(ctx.store, request.headers.authorization, slug, scope, ctx.now());

@@ -10,7 +10,7 @@ import { ApiError } from '../http.js';
 import { resolvePeriod } from '../polls/period.js';
 import { buildImpactReport } from '../polls/report.js';
 import { REPORT_CSP, renderReportHtml } from '../polls/report-html.js';
-import { bearerHook } from './authorise.js';
+import { authoriser } from './guards.js';
 import type { RouteContext } from './context.js';
 import { invalid } from './public.js';
 
@@ -31,7 +31,7 @@ async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     return payload;
   });
 
-  const authorise = bearerHook(ctx, 'read');
+  const authorise = authoriser(ctx)('read');
 
   async function report(request: FastifyRequest) {
     const query = periodQuerySchema.safeParse(request.query);
