@@ -8,6 +8,7 @@ import { registerActivityRoutes } from './routes/activities.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerVolunteerRoutes } from './routes/volunteer.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 
@@ -54,6 +55,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerVolunteerRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.

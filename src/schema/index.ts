@@ -12,3 +12,4 @@ export * from './responses.js';
 export * from './admin.js';
 export * from './activity.js';
 export * from './consent.js';
+export * from './volunteer.js';

@@ -5,6 +5,7 @@
  */
 import { IDEA_STATUSES } from '../../schema/index.js';
 import type { Migration } from './migration.js';
+import { SQLITE_VOLUNTEER_MIGRATION } from './sqlite-volunteer.js';
 
 export type { Migration } from './migration.js';
 
@@ -129,5 +130,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX activities_site_created ON activities(site, created_at, id);
     `,
+  },
+  {
+    version: 5,
+    name: 'volunteer roles, shifts, sign-ups and notifications',
+    sql: SQLITE_VOLUNTEER_MIGRATION,
   },
 ];
