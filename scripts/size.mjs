@@ -17,6 +17,8 @@ const entries = [
   { name: 'idea-box (lit + core + widget + nl/en)', file: 'src/define/idea-box.ts', budget: 14 * KB },
   { name: 'activity-calendar (without ICS parser)', file: 'src/define/activity-calendar.ts', budget: 16 * KB },
   { name: 'buurtkit-config', file: 'src/define/buurtkit-config.ts', budget: 8 * KB },
+  { name: 'volunteer-signup', file: 'src/define/volunteer-signup.ts', budget: 16 * KB },
+  { name: 'host-today', file: 'src/define/host-today.ts', budget: 10 * KB },
   { name: 'cdn bundle (all widgets)', file: 'src/define/all.ts', budget: 40 * KB },
 ];
 /** Zod may cost a widget bundle at most this much (it should cost nothing). */

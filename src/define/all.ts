@@ -2,3 +2,5 @@
 import './buurtkit-config.js';
 import './idea-box.js';
 import './activity-calendar.js';
+import './volunteer-signup.js';
+import './host-today.js';
