@@ -8,7 +8,7 @@ export const ownNl = {
   'status.offered': 'Er is plek voor je! Bevestig vóór {time}.',
   'status.cancelled': 'Afgemeld',
   'status.expired': 'Niet op tijd bevestigd. De plek ging naar de volgende.',
-  'status.pending': 'Nog niet verstuurd',
+  'status.pending': 'We laten je weten of er plek is',
   icsLink: 'Zet in je agenda (.ics)',
   linkLabel: 'Je persoonlijke link',
   linkHint: 'Bewaar deze link. Daarmee kun je afmelden, of een plek bevestigen als je van de wachtlijst komt.',

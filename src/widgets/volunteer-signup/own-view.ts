@@ -50,8 +50,10 @@ export class OwnView {
       if (!res.ok) throw new Error(String(res.status));
       const answer = (await res.json()) as OwnSignupsAnswer;
       this.own = answer.signups;
+      host.requestUpdate();
       host.loaded ??= { timeZone: answer.timeZone, roles: [], occurrences: [] };
-      host.say(action === 'cancel' ? l.t('cancelledNote') : action === 'confirm' ? l.t('confirmedNote') : '', 'success');
+      if (action !== 'view') host.say(l.t(action === 'cancel' ? 'cancelledNote' : 'confirmedNote'), 'success');
+      else if (host.view === 'manage') host.say('');
     } catch {
       this.host.say(l.t('failed'), 'error');
     }
