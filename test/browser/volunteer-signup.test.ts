@@ -51,14 +51,14 @@ async function typeInto(el: Element, id: string, text: string) {
 
 /** Signs up through the form with the keyboard only; returns the personal link's token. */
 async function signUpWithKeyboard(el: VolunteerSignup, shiftId: string, name: string) {
-  const box = await waitFor(() => shiftFor(el, shiftId), { message: 'the shift in the list' });
+  const box = (await waitFor(() => shiftFor(el, shiftId), { message: 'the shift in the list' }))!;
   box.focus();
   await sendKeys({ press: 'Space' });
   expect(box.checked).to.equal(true);
   await typeInto(el, 'firstName', name);
   await typeInto(el, 'contact', `${name.toLowerCase()}@example.nl`);
   await sendKeys({ press: 'Enter' });
-  const link = await waitFor(() => $<HTMLInputElement>(el, '#link'), { message: 'the personal link' });
+  const link = (await waitFor(() => $<HTMLInputElement>(el, '#link'), { message: 'the personal link' }))!;
   return new URL(link.value).hash.replace('#bk-cancel=', '');
 }
 
@@ -101,7 +101,7 @@ describe('<volunteer-signup> with a real collector', () => {
     await waitFor(() => shiftFor(el, b.shiftId), { message: 'shifts' });
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await el.updateComplete;
-    const summary = await waitFor(() => $(el, '.summary'));
+    const summary = (await waitFor(() => $(el, '.summary')))!;
     expect(summary.textContent).to.contain('Kies minstens één dienst.').and.to.contain('Vul je voornaam in.');
     expect(root(el).activeElement).to.equal(summary);
     shiftFor(el, a.shiftId)!.click();
