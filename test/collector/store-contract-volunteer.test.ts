@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/collector/store/postgres.js';
 import { SqliteStore } from '../../src/collector/store/sqlite.js';
 import type { ShiftSignupRequest, Store } from '../../src/collector/store/types.js';
-import { uuidv7 } from '../../src/schema/index.js';
+import { uuidv7, volunteerRoleSchema, volunteerShiftSchema } from '../../src/schema/index.js';
 import { tempDir } from './helpers.js';
 import { dropSchema, freshSchemaName, PG_URL } from './pg.js';
 
@@ -45,11 +45,11 @@ for (const [name, open] of backends) {
       ({ store, cleanup } = await open());
       await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
       const role = await store.createVolunteerItem(
-        { id: uuidv7(), site: 'linde', kind: 'role', data: { name: 'Bar', host: false, position: 0 } },
+        { id: uuidv7(), site: 'linde', kind: 'role', data: volunteerRoleSchema.parse({ name: 'Bar' }) },
         T0,
       );
       const shift = await store.createVolunteerItem(
-        { id: uuidv7(), site: 'linde', kind: 'shift', data: { roleId: role.id, start: '2026-11-30T10:00', end: '2026-11-30T12:00', capacity } },
+        { id: uuidv7(), site: 'linde', kind: 'shift', data: volunteerShiftSchema.parse({ roleId: role.id, start: '2026-11-30T10:00', end: '2026-11-30T12:00', capacity }) },
         T0,
       );
       return { roleId: role.id, shiftId: shift.id };
@@ -79,12 +79,12 @@ for (const [name, open] of backends) {
     it('keeps roles and shifts; updates and soft-deletes them', async () => {
       const { roleId, shiftId } = await setUp();
       expect((await store.listVolunteerItems('linde', 'role')).map((r) => r.id)).toEqual([roleId]);
-      const changed = await store.updateVolunteerItem('linde', roleId, { name: 'Bardienst', host: false, position: 1 }, at(1));
+      const changed = await store.updateVolunteerItem('linde', roleId, volunteerRoleSchema.parse({ name: 'Bardienst', position: 1 }), at(1));
       expect(changed).toMatchObject({ id: roleId, data: { name: 'Bardienst' }, updatedAt: at(1) });
       expect(await store.deleteVolunteerItem('linde', shiftId, at(2))).toBe(true);
       expect(await store.deleteVolunteerItem('linde', shiftId, at(2))).toBe(false);
       expect(await store.listVolunteerItems('linde', 'shift')).toEqual([]);
-      expect(await store.updateVolunteerItem('other', roleId, { name: 'x', host: false, position: 0 }, at(3))).toBeNull();
+      expect(await store.updateVolunteerItem('other', roleId, volunteerRoleSchema.parse({ name: 'x' }), at(3))).toBeNull();
     });
 
     it('confirms, waitlists, dedupes by envelope id, and promotes on cancel with a queued notification', async () => {
