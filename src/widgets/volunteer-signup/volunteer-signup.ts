@@ -84,7 +84,7 @@ export class VolunteerSignup extends BuurtkitWidget {
   declare days: number;
   /** Open the personal link's page for this token. Without it, `#bk-cancel=…` in the page address does. */
   declare cancelToken: string | undefined;
-  /** Roles and shifts given by the page (for an endpoint that is not a collector); places are then not shown. */
+  /** Roles and shifts given by the page instead of read from the collector (a webhook endpoint, a story); places show in collector mode only. */
   declare roster: PublicRoster | undefined;
   declare view: VolunteerSignupView;
   protected declare chosen: Set<string>;
@@ -148,7 +148,7 @@ export class VolunteerSignup extends BuurtkitWidget {
       void this.openOwn(token).then((v) => v.manage('view'));
     }
     const key = cfg ? `${cfg.endpoint} ${cfg.site} ${this.days}` : '';
-    if (cfg && canRead(cfg) && this.view === 'list' && key !== this.loadedFor) {
+    if (cfg && canRead(cfg) && !this.roster && this.view === 'list' && key !== this.loadedFor) {
       this.loadedFor = key;
       void this.load(cfg);
     }
@@ -156,11 +156,10 @@ export class VolunteerSignup extends BuurtkitWidget {
     if (changed.has('view')) for (const s of ['sent', 'queued'] as const) this.toggleState(s, this.view === 'done' && (s === 'queued') === queued);
   }
 
-  /** Whether places are known (collector mode); never with a page-given roster. */
-  /** @internal */
+  /** @internal Whether places are known and links work: collector mode. A webhook cannot answer them. */
   get live(): boolean {
     const cfg = this.resolvedEndpoint;
-    return !!cfg && canRead(cfg) && !this.roster;
+    return !!cfg && canRead(cfg);
   }
 
   private get data(): PublicRoster | undefined {
