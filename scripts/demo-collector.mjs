@@ -154,7 +154,7 @@ async function seedVolunteers(store, now) {
         tokenHash: 'demo-seed-no-link',
         firstName: 'Fatima',
         contact: 'fatima@example.org',
-        slots: [{ shiftId: made[0].id, date: today, startAt, endAt, capacity: 1 }],
+        slots: [{ shiftId: made[0].id, date: today, startAt, endAt }],
         offerMs: 48 * 3_600_000,
       },
       at,

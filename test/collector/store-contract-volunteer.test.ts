@@ -72,7 +72,7 @@ for (const [name, open] of backends) {
       tokenHash,
       firstName,
       contact: `${firstName}@example.nl`,
-      slots: [{ shiftId, date: '2026-11-30', startAt: '2026-11-30T09:00:00.000Z', endAt: '2026-11-30T11:00:00.000Z', capacity: 1 }],
+      slots: [{ shiftId, date: '2026-11-30', startAt: '2026-11-30T09:00:00.000Z', endAt: '2026-11-30T11:00:00.000Z' }],
       offerMs: 48 * HOUR,
     });
 
@@ -129,7 +129,7 @@ for (const [name, open] of backends) {
 
     it('lists by period, marks attendance and reminders once, keeps applications', async () => {
       const { shiftId } = await setUp(2);
-      const made = await store.signUpForShifts({ ...request(shiftId, 'anna'), slots: [{ ...request(shiftId, 'x').slots[0]!, capacity: 2 }] }, T0);
+      const made = await store.signUpForShifts(request(shiftId, 'anna'), T0);
       const id = made.signups[0]!.id;
       expect(await store.listSignups('linde', { from: '2026-11-30T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' })).toHaveLength(1);
       expect(await store.listSignups('linde', { from: '2026-12-01T00:00:00.000Z', to: '2026-12-02T00:00:00.000Z' })).toEqual([]);

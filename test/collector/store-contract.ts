@@ -4,6 +4,7 @@
  * interface, including under concurrency and with several instances on one database.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
 import type { NewIdea, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
 import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
 
@@ -15,7 +16,7 @@ export interface StoreUnderTest {
 }
 
 /** Every migration version, in order: the same list on every backend. */
-const VERSIONS = [1, 2, 3, 5];
+const VERSIONS = SQLITE_MIGRATIONS.map((m) => m.version);
 const CONSENT_HASH = 'c'.repeat(64);
 
 const T0 = '2026-03-29T01:30:00.000Z'; // the night Amsterdam moves its clocks forward

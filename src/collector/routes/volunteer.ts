@@ -185,7 +185,7 @@ async function volunteerSubmission(request: FastifyRequest, reply: FastifyReply,
       return [];
     }
     const iso = (ms: number) => new Date(ms).toISOString();
-    return [{ shiftId, date, startAt: iso(occurrence.startMs), endAt: iso(occurrence.endMs), capacity: shift.data.capacity }];
+    return [{ shiftId, date, startAt: iso(occurrence.startMs), endAt: iso(occurrence.endMs) }];
   });
   if (issues.length) throw invalid(issues);
   // The token itself is never stored: only its hash, on the sign-up rows.

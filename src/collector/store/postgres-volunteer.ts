@@ -1,9 +1,10 @@
 /**
  * PostgreSQL side of volunteer sign-ups (issue 6). Each change to an occurrence runs in one
- * transaction that first takes a row lock on the occurrence (`volunteer_slots … FOR UPDATE`), so
- * concurrent sign-ups on any number of collector instances queue there and never overbook.
- * Occurrences are always locked in the same order (shift id, then date), so two transactions that
- * touch several occurrences cannot deadlock.
+ * transaction that first takes a row lock on its shift (`SELECT … FROM volunteer_items … FOR
+ * UPDATE`), so concurrent sign-ups on any number of collector instances queue there and never
+ * overbook. The lock is per shift, not per date: coarser, but a centre's rota never has enough
+ * simultaneous sign-ups for that to matter, and it needs no extra table. Shifts are always locked
+ * in the same order (by id), so two transactions that touch several shifts cannot deadlock.
  */
 import type pg from 'pg';
 import { uuidv7 } from '../../schema/ids.js';
@@ -115,10 +116,16 @@ export class PostgresVolunteer {
     return rows.map(toItem);
   }
 
-  /** Takes the occurrence's row lock (creating the row on first use); held until the transaction ends. */
-  private async lockSlot(q: Query, site: string, shiftId: string, date: string): Promise<void> {
-    await q('INSERT INTO volunteer_slots (shift_id, date, site) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [shiftId, date, site]);
-    await q('SELECT 1 FROM volunteer_slots WHERE shift_id = $1 AND date = $2 FOR UPDATE', [shiftId, date]);
+  /**
+   * Locks the shift's row until the transaction ends and returns its capacity now (0 when the
+   * shift was deleted: nobody is offered a place on it any more).
+   */
+  private async lockShift(q: Query, shiftId: string): Promise<number> {
+    const { rows } = await q(
+      `SELECT (data->>'capacity')::int AS c, deleted_at FROM volunteer_items WHERE id = $1 AND kind = 'shift' FOR UPDATE`,
+      [shiftId],
+    );
+    return rows[0] && rows[0].deleted_at === null ? Number(rows[0].c) : 0;
   }
 
   private async slotRows(q: Query, shiftId: string, date: string): Promise<VolunteerSignupRecord[]> {
@@ -127,13 +134,6 @@ export class PostgresVolunteer {
       date,
     ]);
     return rows.map(toSignup);
-  }
-
-  private async capacity(q: Query, shiftId: string): Promise<number> {
-    const { rows } = await q(`SELECT (data->>'capacity')::int AS c, deleted_at FROM volunteer_items WHERE id = $1 AND kind = 'shift'`, [
-      shiftId,
-    ]);
-    return rows[0] && rows[0].deleted_at === null ? Number(rows[0].c) : 0;
   }
 
   private async queue(q: Query, notifications: readonly VolunteerNotification[]): Promise<void> {
@@ -195,9 +195,9 @@ export class PostgresVolunteer {
       const change: SlotChange = { signups: [], notifications: [] };
       const made: VolunteerSignupRecord[] = [];
       for (const slot of [...r.slots].sort(bySlot)) {
-        await this.lockSlot(q, s.site, slot.shiftId, slot.date);
-        const rows = await this.reconcile(q, slot.shiftId, slot.date, slot.capacity, now, r.offerMs, change);
-        const status = admit(rows.map(toSlotSignup), { capacity: slot.capacity, now: Date.parse(now) });
+        const capacity = await this.lockShift(q, slot.shiftId);
+        const rows = await this.reconcile(q, slot.shiftId, slot.date, capacity, now, r.offerMs, change);
+        const status = admit(rows.map(toSlotSignup), { capacity, now: Date.parse(now) });
         const position = rows.reduce((max, x) => Math.max(max, x.position), 0) + 1;
         const { rows: inserted } = await q(
           `INSERT INTO volunteer_signups (id, site, submission_id, token_hash, shift_id, date, start_at, end_at, first_name,
@@ -228,8 +228,7 @@ export class PostgresVolunteer {
       const into: SlotChange = { signups: [], notifications: [] };
       const rows = (await this.listByToken(site, tokenHash, q)).sort(bySlot);
       for (const row of rows) {
-        await this.lockSlot(q, site, row.shiftId, row.date);
-        const capacity = await this.capacity(q, row.shiftId);
+        const capacity = await this.lockShift(q, row.shiftId);
         await this.reconcile(q, row.shiftId, row.date, capacity, settings.now, settings.offerMs, into);
         const current = (await q(`SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE id = $1`, [row.id])).rows.map(toSignup)[0]!;
         await change(q, current, into);
@@ -272,8 +271,7 @@ export class PostgresVolunteer {
     const slots = due.map((r) => ({ site: String(r.site), shiftId: String(r.shift_id), date: String(r.date) })).sort(bySlot);
     for (const slot of slots) {
       await this.tx(async (q) => {
-        await this.lockSlot(q, slot.site, slot.shiftId, slot.date);
-        const capacity = await this.capacity(q, slot.shiftId);
+        const capacity = await this.lockShift(q, slot.shiftId);
         await this.reconcile(q, slot.shiftId, slot.date, capacity, now, offerMsOf(slot.site), into);
       });
     }
@@ -382,14 +380,6 @@ export const POSTGRES_VOLUNTEER_MIGRATION = `
     deleted_at timestamptz
   );
   CREATE INDEX volunteer_items_site ON volunteer_items(site, kind, created_at, id);
-
-  -- One row per shift occurrence that has sign-ups: the row lock that serialises its changes.
-  CREATE TABLE volunteer_slots (
-    shift_id text COLLATE "C" NOT NULL,
-    date     text COLLATE "C" NOT NULL,
-    site     text COLLATE "C" NOT NULL REFERENCES sites(slug),
-    PRIMARY KEY (shift_id, date)
-  );
 
   CREATE TABLE volunteer_signups (
     id               text COLLATE "C" PRIMARY KEY,

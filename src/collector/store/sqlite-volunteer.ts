@@ -153,8 +153,9 @@ export class SqliteVolunteer {
       const change: SlotChange = { signups: [], notifications: [] };
       const made: VolunteerSignupRecord[] = [];
       for (const slot of r.slots) {
-        const rows = this.reconcile(slot.shiftId, slot.date, slot.capacity, now, r.offerMs, change);
-        const status = admit(rows.map(toSlotSignup), { capacity: slot.capacity, now: Date.parse(now) });
+        const capacity = this.capacity(slot.shiftId);
+        const rows = this.reconcile(slot.shiftId, slot.date, capacity, now, r.offerMs, change);
+        const status = admit(rows.map(toSlotSignup), { capacity, now: Date.parse(now) });
         const position = rows.reduce((max, x) => Math.max(max, x.position), 0) + 1;
         const id = uuidv7(Date.parse(now));
         this.sql(

@@ -327,8 +327,8 @@ export interface ShiftSignupRequest {
   tokenHash: string;
   firstName: string;
   contact: string;
-  /** The occurrences, with the capacity of their shift now. */
-  slots: { shiftId: string; date: string; startAt: string; endAt: string; capacity: number }[];
+  /** The occurrences; the capacity is the shift's, read under the lock. */
+  slots: { shiftId: string; date: string; startAt: string; endAt: string }[];
   offerMs: number;
 }
 
