@@ -179,6 +179,13 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
     const marked = await (await admin(t, token, 'POST', '/volunteer/reminders/sent', { ids: [due.reminders[0].id] })).json();
     expect(marked.marked).toBe(1);
     expect((await (await admin(t, token, 'GET', '/volunteer/reminders?withinHours=24')).json()).reminders).toEqual([]);
+    // The webhook way: Tuesday's reminder (within 48 hours) is queued once as a notification.
+    expect((await (await admin(t, token, 'POST', '/volunteer/reminders/queue?withinHours=48')).json()).queued).toBe(1);
+    expect((await (await admin(t, token, 'POST', '/volunteer/reminders/queue?withinHours=48')).json()).queued).toBe(0);
+    const queued = await (await admin(t, token, 'GET', '/volunteer/notifications?unsent=true')).json();
+    expect(queued.notifications.map((n: { kind: string; payload: { date: string; event: string } }) => [n.kind, n.payload.event, n.payload.date])).toEqual([
+      ['reminder', 'volunteer.reminder', '2026-11-24'],
+    ]);
 
     // Attendance: Tuesday she was not there, so only Monday's 2.5 hours count.
     const list = await (await admin(t, token, 'GET', '/volunteer/signups?from=2026-11-23&to=2026-11-29')).json();

@@ -6,7 +6,8 @@
  * - `volunteer/signups?from&to`: who signed up (names and contacts: coordinators only).
  * - `volunteer/signups/:id/attendance` PUT `{attended: true|false|null}`.
  * - `volunteer/applications`: the general "ik wil vrijwilliger worden" sign-ups.
- * - `volunteer/reminders?withinHours=24`, and POST `volunteer/reminders/sent {ids}`.
+ * - `volunteer/reminders?withinHours=24`, POST `volunteer/reminders/sent {ids}` (a mailer sent them),
+ *   POST `volunteer/reminders/queue?withinHours=24` (queue them as notifications for a webhook).
  * - `volunteer/notifications[?unsent=true]`, and POST `volunteer/notifications/sent {ids}`.
  * - `volunteer/day-list?date=YYYY-MM-DD`: a printable HTML list for the host.
  * - `export/volunteer-signups.csv`, `export/volunteer-hours.csv[?period=month|year]`,
@@ -32,9 +33,10 @@ import { HOURS_COLUMNS, hoursPerVolunteer, signupCsvColumns, signupXlsxColumns }
 import { writeXlsx } from '../export/xlsx.js';
 import { ApiError } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
+import { signupNotification } from '../store/volunteer-common.js';
 import type { RouteContext } from './context.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
-import { sweepSite } from './volunteer.js';
+import { queueNotification, sweepSite } from './volunteer.js';
 import { dayRange, loadCatalogue, titleOf, todayIn } from './volunteer-views.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
@@ -149,14 +151,30 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
 
   // ---- reminders and notifications ---------------------------------------------------------------
 
-  app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')] }, async (request) => {
+  const remindersDue = async (request: FastifyRequest) => {
     const q = z.strictObject({ withinHours: z.coerce.number().int().min(1).max(24 * 14).default(24) }).safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const now = ctx.now();
-    const site = request.site!;
-    const due = await store.listReminderDue(site.slug, now.toISOString(), new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString());
-    const catalogue = await loadCatalogue(store, site.slug);
+    return store.listReminderDue(request.site!.slug, now.toISOString(), new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString());
+  };
+
+  app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')] }, async (request) => {
+    const due = await remindersDue(request);
+    const catalogue = await loadCatalogue(store, request.site!.slug);
     return { reminders: due.map((s) => ({ ...s, title: titleOf(catalogue, s.shiftId) })) };
+  });
+
+  // For a webhook instead of a mailer: queue a `volunteer.reminder` event per person, then mark them
+  // reminded (in that order: a crash in between repeats a reminder rather than losing one).
+  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: [authorise('moderate')] }, async (request) => {
+    const due = await remindersDue(request);
+    const now = ctx.now().toISOString();
+    const notifications = due.map((s) => signupNotification('reminder', s, now));
+    if (notifications.length) await store.queueVolunteerNotifications(notifications);
+    await queueNotification(ctx, notifications, request.log);
+    const marked = await store.markReminded(request.site!.slug, due.map((s) => s.id), now);
+    await audit(request, 'volunteer.reminders.queue', null, marked);
+    return { queued: notifications.length };
   });
 
   for (const [path, mark] of [

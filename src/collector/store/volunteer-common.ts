@@ -46,13 +46,18 @@ export function planSlot(rows: readonly VolunteerSignupRecord[], capacity: numbe
 
 /** The event a webhook or mailer gets when a waitlisted person is offered a place. */
 export function offerNotification(s: VolunteerSignupRecord, now: string): VolunteerNotification {
+  return signupNotification('offered', s, now);
+}
+
+/** An event about one sign-up: `offered` (promoted from the waitlist) or `reminder` (the shift is near). */
+export function signupNotification(kind: VolunteerNotification['kind'], s: VolunteerSignupRecord, now: string): VolunteerNotification {
   return {
     id: uuidv7(Date.parse(now)),
     site: s.site,
-    kind: 'offered',
+    kind,
     signupId: s.id,
     payload: {
-      event: 'volunteer.offered',
+      event: `volunteer.${kind}`,
       site: s.site,
       signupId: s.id,
       shiftId: s.shiftId,
@@ -62,7 +67,7 @@ export function offerNotification(s: VolunteerSignupRecord, now: string): Volunt
       firstName: s.firstName,
       contact: s.contact,
       locale: s.locale,
-      offerExpiresAt: s.offerExpiresAt,
+      ...(kind === 'offered' && { offerExpiresAt: s.offerExpiresAt }),
     },
     createdAt: now,
     sentAt: null,
