@@ -138,6 +138,17 @@ for (const backend of BACKENDS) {
       expect(await statusOf(t, dirk.cancelToken)).toBe('waitlisted');
     });
 
+    it('raising the capacity offers the new places to the waitlist at once', async () => {
+      const { t, token, roleId, shiftId } = await setUp(backend, 1);
+      const slot = [{ shiftId, date: '2026-11-24' }];
+      const people = ['Anna', 'Bram', 'Carla'].map((n) => signup(slot, n));
+      for (const p of people) await postJson(`${t.url}/v1/sites/${t.site}/submissions`, p.envelope);
+      const put = await admin(t, token, 'PUT', `/volunteer/shifts/${shiftId}`, { roleId, start: '2026-11-24T09:45', end: '2026-11-24T12:15', capacity: 2 });
+      expect(put.status).toBe(200);
+      expect(await statusOf(t, people[1]!.cancelToken)).toBe('offered');
+      expect(await statusOf(t, people[2]!.cancelToken)).toBe('waitlisted');
+    });
+
     it('refuses shifts that do not exist or have started, and unknown tokens', async () => {
       const { t, shiftId } = await setUp(backend, 3);
       const wrongDay = signup([{ shiftId, date: '2026-11-25' }], 'Anna');

@@ -37,7 +37,7 @@ import { signupNotification } from '../store/volunteer-common.js';
 import type { RouteContext } from './context.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 import { queueNotification, sweepSite } from './volunteer.js';
-import { dayRange, loadCatalogue, titleOf, todayIn } from './volunteer-views.js';
+import { dayRange, loadCatalogue, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
 const periodSchema = z.strictObject({
@@ -117,6 +117,11 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const record = await store.updateVolunteerItem(request.site!.slug, id, data, ctx.now().toISOString());
       if (!record) throw notFound();
       await audit(request, `volunteer.${kind}.update`, id, 1);
+      if (kind === 'shift') {
+        // More places: the waitlist moves up now, not at the next sign-up.
+        const change = await store.reconcileShift(request.site!.slug, id, { now: ctx.now().toISOString(), offerMs: offerMsOf(request.site!) });
+        await queueNotification(ctx, change.notifications, request.log);
+      }
       return record;
     });
     app.delete(`${base}/:id`, { onRequest: [authorise('moderate')] }, async (request, reply) => {

@@ -278,6 +278,19 @@ export class PostgresVolunteer {
     return into;
   }
 
+  reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange> {
+    return this.tx(async (q) => {
+      const into: SlotChange = { signups: [], notifications: [] };
+      const capacity = await this.lockShift(q, shiftId);
+      const { rows } = await q(
+        `SELECT DISTINCT date FROM volunteer_signups WHERE site = $1 AND shift_id = $2 AND status = 'waitlisted' AND start_at > $3 ORDER BY date`,
+        [site, shiftId, settings.now],
+      );
+      for (const r of rows) await this.reconcile(q, shiftId, String(r.date), capacity, settings.now, settings.offerMs, into);
+      return into;
+    });
+  }
+
   async list(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]> {
     const { rows } = await this.query(
       `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = $1 AND start_at >= $2 AND start_at < $3

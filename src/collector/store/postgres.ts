@@ -577,6 +577,9 @@ export class PostgresStore implements Store {
   async confirmOffers(site: string, tokenHash: string, settings: SlotSettings): Promise<SlotChange> {
     return this.volunteer.confirm(site, tokenHash, settings);
   }
+  async reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange> {
+    return this.volunteer.reconcileShift(site, shiftId, settings);
+  }
   async sweepOffers(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange> {
     return this.volunteer.sweep(site, now, offerMsOf);
   }

@@ -227,6 +227,20 @@ export class SqliteVolunteer {
     });
   }
 
+  reconcileShift(site: string, shiftId: string, settings: SlotSettings): SlotChange {
+    const dates = this.sql(
+      `SELECT DISTINCT date FROM volunteer_signups WHERE site = ? AND shift_id = ? AND status = 'waitlisted' AND start_at > ? ORDER BY date`,
+    );
+    return this.write(() => {
+      const into: SlotChange = { signups: [], notifications: [] };
+      const capacity = this.capacity(shiftId);
+      for (const date of dates.pluck().all(site, shiftId, settings.now) as string[]) {
+        this.reconcile(shiftId, date, capacity, settings.now, settings.offerMs, into);
+      }
+      return into;
+    });
+  }
+
   list(site: string, from: string, to: string): VolunteerSignupRecord[] {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = ? AND start_at >= ? AND start_at < ? ORDER BY start_at, shift_id, position`;
     return (this.sql(sql).all(site, from, to) as Row[]).map(toSignup);

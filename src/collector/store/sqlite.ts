@@ -556,6 +556,9 @@ export class SqliteStore implements Store {
   async confirmOffers(site: string, tokenHash: string, settings: SlotSettings): Promise<SlotChange> {
     return this.volunteer.confirm(site, tokenHash, settings);
   }
+  async reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange> {
+    return this.volunteer.reconcileShift(site, shiftId, settings);
+  }
   async sweepOffers(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange> {
     return this.volunteer.sweep(site, now, offerMsOf);
   }

@@ -261,6 +261,8 @@ export interface Store {
   cancelSignups(site: string, tokenHash: string, ids: readonly string[] | null, context: SlotSettings): Promise<SlotChange>;
   /** Confirms the token's open offers (expired ones are expired first). */
   confirmOffers(site: string, tokenHash: string, context: SlotSettings): Promise<SlotChange>;
+  /** After a shift's capacity changed: offers free places to the waitlist of its occurrences to come. */
+  reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange>;
   /** Expires due offers of the site (all sites with null) and offers the places on. */
   sweepOffers(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange>;
   /** Sign-ups whose occurrence starts in `[from, to)`, by start then arrival. */
