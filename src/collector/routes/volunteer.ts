@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
+import { addDays, daysBetween, formatLocalDate, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
   CANCEL_TOKEN_PATTERN,
   SITE_SLUG_PATTERN,
@@ -27,7 +27,6 @@ import {
   type OwnSignupsAnswer,
   type PublicRoster,
 } from '../../schema/index.js';
-import { addDays, formatLocalDate } from '../../calendar/wall-clock.js';
 import { occurrenceOn } from '../../volunteer/shifts.js';
 import { ApiError } from '../http.js';
 import { isOriginAllowed } from '../sites.js';

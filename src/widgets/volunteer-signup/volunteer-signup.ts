@@ -9,7 +9,7 @@ import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { isPlausibleContact } from '../../schema/constants.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { ShiftSignupPayloadInput } from '../../schema/volunteer.js';
-import type { OwnSignup, OwnSignupsAnswer, PublicRole, PublicRoster, PublicShiftOccurrence } from '../../schema/volunteer-constants.js';
+import type { PublicRole, PublicRoster, PublicShiftOccurrence } from '../../schema/volunteer-constants.js';
 import type { ApplyForm } from './apply-form.js';
 import type { OwnView } from './own-view.js';
 import {
@@ -252,7 +252,7 @@ export class VolunteerSignup extends BuurtkitWidget {
         <input class="trap" name="bk-website" tabindex="-1" autocomplete="off" aria-hidden="true" />
         <div><button part="button submit" class="primary" type="submit">${l.t('submit')}</button></div>
       </form>
-      ${this.live ? html`<p><button part="button" type="button" class="link" @click=${this.openApply}>${l.t('applyButton')}</button></p>` : nothing}`;
+      <p><button part="button" type="button" class="link" @click=${this.openApply}>${l.t('applyButton')}</button></p>`;
   }
 
   private renderShift(o: PublicShiftOccurrence, clash: boolean, date: string) {
