@@ -4,7 +4,7 @@ import '../../src/define/volunteer-signup.js';
 import '../../src/define/host-today.js';
 import type { HostToday } from '../../src/widgets/host-today/host-today.js';
 import type { VolunteerSignup } from '../../src/widgets/volunteer-signup/volunteer-signup.js';
-import { admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { admin, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 let c: CollectorInfo;
 
@@ -49,8 +49,8 @@ async function typeInto(el: Element, id: string, text: string) {
   await sendKeys({ type: text });
 }
 
-/** Signs up through the form with the keyboard only; returns the personal link's token. */
-async function signUpWithKeyboard(el: VolunteerSignup, shiftId: string, name: string) {
+/** Chooses a shift, fills in the form and sends it, with the keyboard only. */
+async function chooseAndSend(el: VolunteerSignup, shiftId: string, name: string) {
   const box = (await waitFor(() => shiftFor(el, shiftId), { message: 'the shift in the list' }))!;
   box.focus();
   await sendKeys({ press: 'Space' });
@@ -58,6 +58,11 @@ async function signUpWithKeyboard(el: VolunteerSignup, shiftId: string, name: st
   await typeInto(el, 'firstName', name);
   await typeInto(el, 'contact', `${name.toLowerCase()}@example.nl`);
   await sendKeys({ press: 'Enter' });
+}
+
+/** Signs up through the form with the keyboard only; returns the personal link's token. */
+async function signUpWithKeyboard(el: VolunteerSignup, shiftId: string, name: string) {
+  await chooseAndSend(el, shiftId, name);
   const link = (await waitFor(() => $<HTMLInputElement>(el, '#link'), { message: 'the personal link' }))!;
   return new URL(link.value).hash.replace('#bk-cancel=', '');
 }
@@ -164,6 +169,61 @@ describe('<volunteer-signup> with a real collector', () => {
       await setOffline(false);
     }
     await waitFor(() => root(el).textContent!.includes('Je staat op het rooster'), { timeout: 15000, message: 'late delivery' });
+  });
+
+  it('the general sign-up: only a contact is needed; it reaches the coordinator', async () => {
+    const el = await make();
+    await waitFor(() => $(el, 'button.link'));
+    $<HTMLButtonElement>(el, 'button.link')!.click();
+    const heading = await waitFor(() => $(el, '.apply h3'), { message: 'the general form' });
+    await waitFor(() => root(el).activeElement === heading, { message: 'focus on the form heading' });
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '.apply [part~="submit"]')!.click();
+    await waitFor(() => $(el, '#apply-contact-error'), { message: 'contact error' });
+    expect($(el, '#apply-contact')!.getAttribute('aria-invalid')).to.equal('true');
+    const contact = `${uniqueKey('z')}@example.nl`;
+    await typeInto(el, 'apply-contact', contact);
+    $<HTMLInputElement>(el, 'input[value="di-ochtend"]')!.click();
+    $<HTMLInputElement>(el, 'input[value="werkervaring"]')!.click();
+    await typeInto(el, 'needs', 'Een rustige plek');
+    $<HTMLButtonElement>(el, '.apply [part~="submit"]')!.click();
+    await waitFor(() => root(el).textContent!.includes('We nemen contact met je op'), { message: 'thanks' });
+    const { body } = await admin<{ applications: { data: { contact: string; availability: string[]; motivation: string[]; needs: string } }[] }>(
+      'GET',
+      `/v1/admin/sites/${c.site}/volunteer/applications`,
+    );
+    expect(body.applications.find((a) => a.data.contact === contact)?.data).to.deep.include({
+      availability: ['di-ochtend'],
+      motivation: ['werkervaring'],
+      needs: 'Een rustige plek',
+    });
+  });
+
+  it('webhook mode: shifts from the page, no places or personal link; the envelope reaches the receiver', async () => {
+    const key = uniqueKey('vol');
+    await scriptReceiver(key, [{ status: 200 }]);
+    const rx = await receiverUrl();
+    const date = dayAhead(3);
+    const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrap.innerHTML = `<volunteer-signup endpoint="${rx}/json/${key}" site="de-linde" endpoint-type="webhook" lang="nl"></volunteer-signup>`;
+    const el = wrap.querySelector('volunteer-signup') as VolunteerSignup;
+    el.roster = {
+      timeZone: 'Europe/Amsterdam',
+      roles: [{ id: 'r1', name: 'Bardienst', host: false }],
+      occurrences: [{ shiftId: '0190f3a0-0000-7000-8000-000000000001', roleId: 'r1', title: 'Bardienst', date, start: `${date}T12:00:00Z`, end: `${date}T14:00:00Z`, capacity: 2, remaining: 1, waitlist: 0 }],
+    };
+    await el.updateComplete;
+    expect($(el, '[part="places"]')).to.equal(null);
+    expect(root(el).querySelectorAll('[part="shift"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+    await chooseAndSend(el, '0190f3a0-0000-7000-8000-000000000001', 'Noor');
+    await waitFor(() => $(el, '.done'), { message: 'done' });
+    expect($(el, '#link')).to.equal(null);
+    expect(root(el).textContent).to.contain('We laten je weten of er plek is');
+    const log = await waitFor(async () => ((await receiverLog(key)) as { body: string }[]).find(Boolean));
+    const envelope = JSON.parse(log!.body);
+    expect(envelope).to.deep.include({ widget: 'volunteer-signup', site: 'de-linde' });
+    expect(envelope.data).to.deep.include({ kind: 'shifts', firstName: 'Noor', shifts: [{ shiftId: '0190f3a0-0000-7000-8000-000000000001', date }] });
   });
 
   it('speaks English and Arabic (right to left)', async () => {
