@@ -47,7 +47,7 @@ export {
 } from '../calendar/constants.js';
 
 /** Trimmed text; empty means "not given". */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .max(max)
@@ -55,7 +55,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const requiredText = (max: number) =>
+export const requiredText = (max: number) =>
   z
     .string()
     .transform((v) => v.trim())

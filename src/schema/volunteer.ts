@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recurrenceSchema, localDateSchema, localDateTimeSchema, timeZoneSchema } from './activity.js';
+import { localDateSchema, localDateTimeSchema, optionalText, recurrenceSchema, requiredText, timeZoneSchema } from './activity.js';
 import { CONTACT_MAX, isPlausibleContact } from './constants.js';
 import { envelopeFor, submissionIdSchema } from './envelope.js';
 import {
@@ -21,20 +21,6 @@ import {
  * A shift occurrence is identified by the shift id and the local date it starts on.
  */
 export * from './volunteer-constants.js';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((v) => v.trim())
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
-const requiredText = (max: number) =>
-  z
-    .string()
-    .transform((v) => v.trim())
-    .pipe(z.string().min(1).max(max));
 
 const contactSchema = z
   .string()
