@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/schema/index.js';
-import { BACKENDS, ORIGIN, postJson, SITE, startTestCollector, type TestCollector } from './helpers.js';
+import { BACKENDS, ORIGIN, postJson, SITE, startTestCollector, tablesContaining, type TestCollector } from './helpers.js';
 
 const HOUR = 3_600_000;
 let now = Date.parse('2026-11-23T08:00:00Z'); // Monday 09:00 in Amsterdam
@@ -147,6 +147,31 @@ for (const backend of BACKENDS) {
       expect(put.status).toBe(200);
       expect(await statusOf(t, people[1]!.cancelToken)).toBe('offered');
       expect(await statusOf(t, people[2]!.cancelToken)).toBe('waitlisted');
+    });
+
+    it('people: finds a volunteer by contact; erasure keeps the hours nameless, or removes everything', async () => {
+      const { t, shiftId } = await setUp(backend, 2);
+      const token = await t.token(['admin', 'read']);
+      const anna = signup([{ shiftId, date: '2026-11-24' }], 'Anna');
+      await postJson(`${t.url}/v1/sites/${t.site}/submissions`, anna.envelope);
+      const application = { ...anna.envelope, id: uuidv7(), data: { kind: 'application', contact: 'ANNA@example.nl', needs: 'Een lift' } };
+      expect((await postJson(`${t.url}/v1/sites/${t.site}/submissions`, application)).status).toBe(201);
+      const shown = await (await admin(t, token, 'GET', `/people?contact=${encodeURIComponent('anna@example.nl')}`)).json();
+      expect(shown.matched).toEqual({ ideas: 0, volunteerSignups: 1, volunteerApplications: 1 });
+      const receipt = await (await admin(t, token, 'POST', '/people/erase', { contact: 'anna@example.nl' })).json();
+      expect(receipt.removedFields).toEqual(['volunteerSignups.firstName', 'volunteerSignups.contact', 'volunteerApplications.*']);
+      expect(await tablesContaining(t.store, 'anna@example.nl')).toEqual([]);
+      expect(await tablesContaining(t.store, 'Anna')).toEqual([]);
+      expect(await tablesContaining(t.store, 'Een lift')).toEqual([]);
+      // The place stays taken and counted; the personal link still cancels it.
+      expect(await statusOf(t, anna.cancelToken)).toBe('confirmed');
+
+      const bram = signup([{ shiftId, date: '2026-11-24' }], 'Bram');
+      await postJson(`${t.url}/v1/sites/${t.site}/submissions`, bram.envelope);
+      const whole = await (await admin(t, token, 'POST', '/people/erase', { contact: 'bram@example.nl', includeContent: true })).json();
+      expect(whole).toMatchObject({ matched: { volunteerSignups: 1 }, removedFields: ['volunteerSignups.*'] });
+      expect(await tablesContaining(t.store, bram.envelope.id)).toEqual([]);
+      expect((await manage(t, bram.cancelToken, 'view')).status).toBe(404);
     });
 
     it('refuses shifts that do not exist or have started, and unknown tokens', async () => {

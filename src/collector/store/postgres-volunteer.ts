@@ -360,6 +360,41 @@ export class PostgresVolunteer {
     }));
   }
 
+  async listContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
+    const { rows } = await this.query(
+      `SELECT 'signup' AS kind, id, contact FROM volunteer_signups WHERE site = $1 AND contact <> ''
+       UNION ALL
+       SELECT 'application', id, data->>'contact' FROM submissions
+       WHERE site = $1 AND widget = 'volunteer-signup' AND kind = 'application' AND data ? 'contact'`,
+      [site],
+    );
+    return rows as { kind: 'signup' | 'application'; id: string; contact: string }[];
+  }
+
+  erase(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, includeContent: boolean): Promise<number> {
+    return this.tx(async (q) => {
+      const apps = await q(
+        `DELETE FROM submissions WHERE site = $1 AND id = ANY($2::text[]) AND widget = 'volunteer-signup' AND kind = 'application'`,
+        [site, [...ids.applications]],
+      );
+      const { rows } = await q('SELECT id, submission_id FROM volunteer_signups WHERE site = $1 AND id = ANY($2::text[])', [site, [...ids.signups]]);
+      const signupIds = rows.map((r) => String(r.id));
+      const submissionIds = [...new Set(rows.map((r) => String(r.submission_id)))];
+      if (includeContent) {
+        await q('DELETE FROM volunteer_signups WHERE id = ANY($1::text[])', [signupIds]);
+        await q(
+          `DELETE FROM submissions s WHERE s.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM volunteer_signups v WHERE v.submission_id = s.id)`,
+          [submissionIds],
+        );
+      } else {
+        await q(`UPDATE volunteer_signups SET first_name = '', contact = '' WHERE id = ANY($1::text[])`, [signupIds]);
+        await q(`UPDATE volunteer_notifications SET payload = payload - 'firstName' - 'contact' WHERE signup_id = ANY($1::text[])`, [signupIds]);
+        await q(`UPDATE submissions SET data = data - 'firstName' - 'contact' WHERE id = ANY($1::text[])`, [submissionIds]);
+      }
+      return (apps.rowCount ?? 0) + signupIds.length;
+    });
+  }
+
   queueNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {
     return this.tx((q) => this.queue(q, notifications));
   }

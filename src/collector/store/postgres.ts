@@ -601,6 +601,12 @@ export class PostgresStore implements Store {
   async listVolunteerApplications(site: string): Promise<SubmissionRecord[]> {
     return this.volunteer.listApplications(site);
   }
+  async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
+    return this.volunteer.listContacts(site);
+  }
+  async eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number> {
+    return this.volunteer.erase(site, ids, options.includeContent);
+  }
   async queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {
     await this.volunteer.queueNotifications(notifications);
   }

@@ -295,6 +295,40 @@ export class SqliteVolunteer {
     }));
   }
 
+  listContacts(site: string): { kind: 'signup' | 'application'; id: string; contact: string }[] {
+    return this.sql(
+      `SELECT 'signup' AS kind, id, contact FROM volunteer_signups WHERE site = ? AND contact <> ''
+       UNION ALL
+       SELECT 'application', id, json_extract(data, '$.contact') FROM submissions
+       WHERE site = ? AND widget = 'volunteer-signup' AND kind = 'application' AND json_extract(data, '$.contact') IS NOT NULL`,
+    ).all(site, site) as { kind: 'signup' | 'application'; id: string; contact: string }[];
+  }
+
+  erase(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, includeContent: boolean): number {
+    return this.write(() => {
+      let count = 0;
+      for (const id of ids.applications) {
+        count += this.sql(`DELETE FROM submissions WHERE site = ? AND id = ? AND widget = 'volunteer-signup' AND kind = 'application'`).run(site, id).changes;
+      }
+      for (const id of ids.signups) {
+        const row = this.sql('SELECT submission_id FROM volunteer_signups WHERE site = ? AND id = ?').get(site, id) as Row | undefined;
+        if (!row) continue;
+        count++;
+        if (includeContent) {
+          this.sql('DELETE FROM volunteer_signups WHERE id = ?').run(id);
+          this.sql('DELETE FROM submissions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM volunteer_signups WHERE submission_id = ?)').run(
+            row.submission_id, row.submission_id,
+          );
+        } else {
+          this.sql(`UPDATE volunteer_signups SET first_name = '', contact = '' WHERE id = ?`).run(id);
+          this.sql(`UPDATE volunteer_notifications SET payload = json_remove(payload, '$.firstName', '$.contact') WHERE signup_id = ?`).run(id);
+          this.sql(`UPDATE submissions SET data = json_remove(data, '$.firstName', '$.contact') WHERE id = ?`).run(row.submission_id);
+        }
+      }
+      return count;
+    });
+  }
+
   queueNotifications(notifications: readonly VolunteerNotification[]): void {
     this.write(() => this.queue(notifications));
   }

@@ -580,6 +580,12 @@ export class SqliteStore implements Store {
   async listVolunteerApplications(site: string): Promise<SubmissionRecord[]> {
     return this.volunteer.listApplications(site);
   }
+  async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
+    return this.volunteer.listContacts(site);
+  }
+  async eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number> {
+    return this.volunteer.erase(site, ids, options.includeContent);
+  }
   async queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {
     this.volunteer.queueNotifications(notifications);
   }

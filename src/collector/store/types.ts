@@ -275,6 +275,15 @@ export interface Store {
   /** A general "ik wil vrijwilliger worden" envelope; kept in `submissions` only. */
   insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome>;
   listVolunteerApplications(site: string): Promise<SubmissionRecord[]>;
+  /** Privacy: ids and contact details of the site's sign-ups and general sign-ups (matched in code). */
+  listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]>;
+  /**
+   * Erasure for one person: general sign-ups are deleted whole; shift sign-ups lose first name and
+   * contact (in the row, its envelope and its notifications) so the hours stay counted, or with
+   * `includeContent` are deleted with their notifications (and their envelope once nothing refers
+   * to it). Returns how many of the ids were the site's.
+   */
+  eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number>;
   /** The notification outbox (promotion offers, reminders) for a webhook or mailer. */
   queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void>;
   listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
