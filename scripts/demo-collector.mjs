@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createApp, issueToken, SqliteStore } from '../dist/collector/index.js';
-import { activitySchema, openingHoursSchema, uuidv7 } from '../dist/schema/index.js';
+import { occurrenceOn } from '../dist/volunteer/shifts.js';
+import { activitySchema, openingHoursSchema, uuidv7, volunteerRoleSchema, volunteerShiftSchema } from '../dist/schema/index.js';
 import { seedPolls } from './demo-polls.mjs';
 
 export const DEMO_SITE = 'de-linde';
@@ -97,6 +98,73 @@ async function seedActivities(store, now) {
 }
 
 /**
+ * Volunteer roles of the demo centre (seed requirements §4.6), with what we do not ask of you
+ * (VOL-04), and shifts: the host of the day Monday to Friday 9.45–12.15 (VOL-01), bar and coffee,
+ * the thrift shop on Tuesdays with three people, and Halloween as a one-off event.
+ */
+const DEMO_ROLES = [
+  { key: 'host', name: 'Gastvrouw of gastheer van de dag', host: true, whatYouDo: 'Je heet mensen welkom, zet koffie en weet wie er vandaag is. Zo hebben de hulpverleners meer tijd voor gesprekken.', notAsked: 'Je hoeft geen hulpverlener te zijn en geen problemen op te lossen.', timePerWeek: 'Een ochtend per week', training: 'Gespreksvaardigheden', contactPerson: 'Natasja (coördinator)' },
+  { key: 'bar', name: 'Bardienst', whatYouDo: 'Koffie en thee schenken, afrekenen, een praatje maken.', notAsked: 'Je hoeft niet alleen te staan.', timePerWeek: 'Een middag per week of minder' },
+  { key: 'koffie', name: 'Koffie schenken', whatYouDo: 'Koffie en thee klaarzetten bij de inloop.', timePerWeek: '2 uur' },
+  { key: 'schoonmaak', name: 'Schoonmaak', whatYouDo: 'Keukenvloer, hal en wc’s schoonmaken.', timePerWeek: '1 tot 3 keer per week' },
+  { key: 'kringloop', name: 'Kringloopwinkel', whatYouDo: 'Spullen sorteren, prijzen en afrekenen.', timePerWeek: 'Dinsdag' },
+  { key: 'luisteren', name: 'Luisterend oor tijdens de inloop', whatYouDo: 'Er zijn voor wie een praatje wil.', notAsked: 'Geen hulpverlening: bij zorgen haal je de professional erbij.', training: 'Gespreksvaardigheden, sociale kaart' },
+  { key: 'vraagbaak', name: 'Vraagbaak op de koffieochtend', whatYouDo: 'Vragen beantwoorden of weten wie het weet.', training: 'Sociale kaart' },
+  { key: 'chauffeur', name: 'Chauffeur', whatYouDo: 'Mensen ophalen en thuisbrengen.' },
+  { key: 'belcirkel', name: 'Belcirkel', whatYouDo: 'Mensen ’s ochtends en ’s avonds even bellen.' },
+  { key: 'wandelmaatje', name: 'Wandelmaatje', whatYouDo: 'Wekelijks samen een rondje lopen.' },
+  { key: 'kok', name: 'Kok bij het eetcafé', whatYouDo: 'Samen koken voor wie mee-eet.' },
+  { key: 'tuin', name: 'Tuin & dieren', whatYouDo: 'Met groene vingers de tuin onderhouden en de dieren verzorgen.' },
+  { key: 'activiteit', name: 'Activiteit organiseren', whatYouDo: 'Zelf iets organiseren, zoals een ervaringsmiddag.', training: 'Groepsvorming' },
+  { key: 'halloween', name: 'Hulp bij Halloween', whatYouDo: 'Eén avond meehelpen met het grote Halloweenfeest.', timePerWeek: 'Eenmalig' },
+];
+
+const localDate = (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms);
+
+async function seedVolunteers(store, now) {
+  const ids = {};
+  for (const [position, { key, ...role }] of DEMO_ROLES.entries()) {
+    const id = uuidv7(now + position);
+    ids[key] = id;
+    await store.createVolunteerItem({ id, site: DEMO_SITE, kind: 'role', data: volunteerRoleSchema.parse({ ...role, position }) }, new Date(now).toISOString());
+  }
+  const monday = localDate(now - ((new Date(now).getUTCDay() + 6) % 7) * 86_400_000);
+  const year = localDate(now).slice(0, 4);
+  const shifts = [
+    { roleId: ids.host, start: `${monday}T09:45`, end: `${monday}T12:15`, capacity: 1, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } },
+    { roleId: ids.bar, start: `${monday}T13:30`, end: `${monday}T17:00`, capacity: 2, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR' } },
+    { roleId: ids.kringloop, start: `${monday}T10:00`, end: `${monday}T13:00`, capacity: 3, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' } },
+    { roleId: ids.halloween, title: 'Halloweenfeest', start: `${year}-10-31T17:00`, end: `${year}-10-31T21:00`, capacity: 120 },
+  ];
+  const made = [];
+  for (const [i, shift] of shifts.entries()) {
+    const id = uuidv7(now + 100 + i);
+    const data = volunteerShiftSchema.parse(shift);
+    made.push({ id, data });
+    await store.createVolunteerItem({ id, site: DEMO_SITE, kind: 'shift', data }, new Date(now).toISOString());
+  }
+  // Today's host, if today has a host shift: Fatima, shown by name (the demo site turns that on).
+  const today = localDate(now);
+  const occurrence = occurrenceOn(made[0].id, made[0].data, 'Europe/Amsterdam', today);
+  if (occurrence) {
+    const startAt = new Date(occurrence.startMs).toISOString();
+    const endAt = new Date(occurrence.endMs).toISOString();
+    const at = new Date(now).toISOString();
+    await store.signUpForShifts(
+      {
+        submission: { id: uuidv7(now), site: DEMO_SITE, widget: 'volunteer-signup', kind: 'shifts', locale: 'nl', schemaVersion: 1, sentAt: at, receivedAt: at, consent: null, data: { kind: 'shifts', shifts: [{ shiftId: made[0].id, date: today }], firstName: 'Fatima', contact: 'fatima@example.org' }, elapsedMs: 30_000 },
+        tokenHash: 'demo-seed-no-link',
+        firstName: 'Fatima',
+        contact: 'fatima@example.org',
+        slots: [{ shiftId: made[0].id, date: today, startAt, endAt }],
+        offerMs: 48 * 3_600_000,
+      },
+      at,
+    );
+  }
+}
+
+/**
  * Opens (or creates and seeds) the demo database, issues a fresh coordinator token (only its hash
  * is stored, so a new one is shown on every start) and starts listening.
  */
@@ -106,12 +174,13 @@ export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.
   let site = await store.getSite(DEMO_SITE);
   if (!site) {
     site = await store.createSite(
-      { slug: DEMO_SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: origins },
+      { slug: DEMO_SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: origins, settings: { volunteer: { showHostName: true } } },
       new Date(now).toISOString(),
     );
     await seedIdeas(store, now);
     await seedActivities(store, now);
     await seedPolls(store, DEMO_SITE, now);
+    await seedVolunteers(store, now);
   } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
     site = await store.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
   }

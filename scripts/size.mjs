@@ -19,6 +19,8 @@ const entries = [
   { name: 'welcome-intake (lit + core + widget + nl)', file: 'src/define/welcome-intake.ts', budget: 16 * KB },
   { name: 'buurtkit-config', file: 'src/define/buurtkit-config.ts', budget: 8 * KB },
   { name: 'feedback-poll (lit + core + widget + nl)', file: 'src/define/feedback-poll.ts', budget: 12 * KB },
+  { name: 'volunteer-signup', file: 'src/define/volunteer-signup.ts', budget: 16 * KB },
+  { name: 'host-today', file: 'src/define/host-today.ts', budget: 10 * KB },
   { name: 'cdn bundle (all widgets)', file: 'src/define/all.ts', budget: 40 * KB },
 ];
 /** Zod may cost a widget bundle at most this much (it should cost nothing). */

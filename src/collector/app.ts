@@ -13,6 +13,7 @@ import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerIntakeRoutes } from './routes/welcome-intake.js';
+import { registerVolunteerRoutes } from './routes/volunteer.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 import { DEFAULT_DISPATCH_INTERVAL_MS, scheduleDispatch, type DispatchSchedule } from './webhooks/dispatcher.js';
@@ -85,6 +86,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerActivityRoutes(app, ctx);
   registerFeedbackPollRoutes(app, ctx);
   registerIntakeRoutes(app, ctx, options.intakeKeys);
+  registerVolunteerRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);

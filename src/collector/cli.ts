@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
-import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
+import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
 import type { FormTokenMode } from './form-token.js';
 import { newWebhookSecret } from './webhooks/dispatcher.js';
@@ -59,8 +59,11 @@ Commands:
   site add <slug> --name NAME          Add a site (a centre's website)
         [--origin URL]... [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
         [--idea-contact-months N]      Keep ideas' name, contact and consent N months (default ${DEFAULT_RETENTION.ideaContactMonths})
+        [--show-host-name yes|no]      <host-today> shows the host's first name (default no)
+        [--offer-hours N]              Hours a volunteer offered a place from the waitlist has to confirm (default 48)
   site update <slug> [--name NAME] [--origin URL]... [--add-origin URL]... [--remove-origin URL]...
         [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en] [--idea-contact-months N]
+        [--show-host-name yes|no] [--offer-hours N]
                                        --origin replaces the allowed origins, --add/--remove edit them
   site list                            List sites
   token create <site> [--scopes read,moderate,export] [--label L] [--expires-days N]
@@ -127,6 +130,8 @@ const OPTIONS = {
   'add-origin': { type: 'string', multiple: true },
   'remove-origin': { type: 'string', multiple: true },
   'idea-sort': { type: 'string' },
+  'show-host-name': { type: 'string' },
+  'offer-hours': { type: 'string' },
   'time-zone': { type: 'string' },
   locales: { type: 'string' },
   scopes: { type: 'string' },
@@ -297,9 +302,17 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
   }
   const sort = ideaSort(flags['idea-sort']);
   const contactMonths = integer(flags['idea-contact-months'], 'idea-contact-months', 1, RETENTION_MONTHS_MAX);
+  const showHost = flags['show-host-name'];
+  if (showHost !== undefined && showHost !== 'yes' && showHost !== 'no') throw new UsageError('--show-host-name must be yes or no');
+  const offerHours = integer(flags['offer-hours'], 'offer-hours', 1, OFFER_HOURS_MAX);
+  const volunteer = {
+    ...(showHost !== undefined && { showHostName: showHost === 'yes' }),
+    ...(offerHours !== undefined && { offerHours }),
+  };
   const settings = {
     ...(sort && { ideaSort: sort }),
     ...(contactMonths !== undefined && { retention: { ideaContactMonths: contactMonths } }),
+    ...(Object.keys(volunteer).length > 0 && { volunteer }),
   };
   const common = {
     ...(flags['time-zone'] !== undefined && { timeZone: flags['time-zone'] }),
@@ -323,6 +336,8 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
       const removed = origins(flags['remove-origin']);
       const kept = (flags.origin ? origins(flags.origin) : current.allowedOrigins).filter((o) => !removed.includes(o));
       const added = origins(flags['add-origin']).filter((o) => !kept.includes(o));
+      // The volunteer settings are one object in the site's settings: keep what was not given.
+      if (common.settings?.volunteer) common.settings.volunteer = { ...current.settings.volunteer, ...common.settings.volunteer };
       const changes = parseSiteChanges({
         ...(flags.name !== undefined && { name: flags.name }),
         allowedOrigins: [...new Set([...kept, ...added])],

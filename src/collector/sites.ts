@@ -1,6 +1,6 @@
 /** Checks for site settings entered by an operator (CLI now, admin API later). */
 import { z } from 'zod';
-import { DEFAULT_RETENTION, IDEA_SORTS, RETENTION_MONTHS_MAX, SITE_SLUG_PATTERN } from '../schema/index.js';
+import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, SITE_SLUG_PATTERN } from '../schema/index.js';
 import type { NewSite, Site, SiteChanges } from './store/types.js';
 
 /**
@@ -55,6 +55,8 @@ const siteFields = {
           ) as Record<keyof typeof DEFAULT_RETENTION, z.ZodNumber>,
         )
         .partial(),
+      /** `<volunteer-signup>`: show today's host's first name publicly; hours a promoted person has to confirm. */
+      volunteer: z.strictObject({ showHostName: z.boolean(), offerHours: z.number().int().min(1).max(OFFER_HOURS_MAX) }).partial(),
     })
     .partial(),
 };

@@ -67,6 +67,11 @@ function siteBase(cfg: ResolvedEndpoint): string {
   return `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}`;
 }
 
+/** A path under the site's collector base, e.g. `volunteer/host-today` (collector mode only). */
+export function siteUrl(cfg: ResolvedEndpoint, path: string): string {
+  return `${siteBase(cfg)}/${path}`;
+}
+
 /** GET: the site's published ideas (collector mode only). */
 export function ideasUrl(cfg: ResolvedEndpoint): string {
   return `${siteBase(cfg)}/ideas`;

@@ -4,3 +4,5 @@ import './idea-box.js';
 import './activity-calendar.js';
 import './feedback-poll.js';
 import './welcome-intake.js';
+import './volunteer-signup.js';
+import './host-today.js';

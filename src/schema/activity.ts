@@ -50,7 +50,7 @@ export {
 } from '../calendar/constants.js';
 
 /** Trimmed text; empty means "not given". */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .max(max)
@@ -58,7 +58,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const requiredText = (max: number) =>
+export const requiredText = (max: number) =>
   z
     .string()
     .transform((v) => v.trim())

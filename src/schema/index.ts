@@ -15,3 +15,4 @@ export * from './consent.js';
 export * from './feedback-poll.js';
 export * from './poll-results.js';
 export * from './welcome-intake.js';
+export * from './volunteer.js';

@@ -1,7 +1,8 @@
 /**
  * Subject access and erasure for one person, found by e-mail address or phone number across every
- * widget that stores contact details. Each widget adds a `PersonSource` (only the idea box stores
- * any today); the receipt counts per source, so a later widget adds a key, not a new shape.
+ * widget that stores contact details. Each widget adds a `PersonSource` (the idea box, and the
+ * volunteer sign-ups and general sign-ups); the receipt counts per source, so a later widget adds
+ * a key, not a new shape.
  *
  * The audit log never holds the contact itself: only a keyed hash of its normalised form (HMAC
  * with a per-database secret), enough to show that the same person asked twice, useless to
@@ -9,7 +10,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { uuidv7, type AdminIdea } from '../../schema/index.js';
-import type { Store } from '../store/types.js';
+import type { Store, SubmissionRecord, VolunteerSignupRecord } from '../store/types.js';
 import { normaliseContact, sameContact, type NormalisedContact } from './contact.js';
 
 interface PersonSource<K extends string, T> {
@@ -36,7 +37,38 @@ const ideas: PersonSource<'ideas', AdminIdea> = {
       : ['ideas.name', 'ideas.contact', 'ideas.consentVersion', 'ideas.consentGivenAt', 'ideas.consentHash'],
 };
 
-const SOURCES = [ideas] as const;
+/** Shift sign-ups: without `includeContent` the shift stays counted (hours), nameless. */
+const volunteerSignups: PersonSource<'volunteerSignups', VolunteerSignupRecord> = {
+  key: 'volunteerSignups',
+  async find(store, site, contact) {
+    const ids = new Set(
+      (await store.listVolunteerContacts(site)).filter((r) => r.kind === 'signup' && sameContact(r.contact, contact)).map((r) => r.id),
+    );
+    if (!ids.size) return [];
+    const all = await store.listSignups(site, { from: '0001-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' });
+    return all.filter((s) => ids.has(s.id));
+  },
+  erase: (store, site, found, includeContent) =>
+    store.eraseVolunteerRecords(site, { signups: found.map((s) => s.id), applications: [] }, { includeContent }),
+  removedFields: (includeContent) =>
+    includeContent ? ['volunteerSignups.*'] : ['volunteerSignups.firstName', 'volunteerSignups.contact'],
+};
+
+/** "Ik wil vrijwilliger worden": all of it is about the person, so it always goes whole. */
+const volunteerApplications: PersonSource<'volunteerApplications', SubmissionRecord> = {
+  key: 'volunteerApplications',
+  async find(store, site, contact) {
+    const ids = new Set(
+      (await store.listVolunteerContacts(site)).filter((r) => r.kind === 'application' && sameContact(r.contact, contact)).map((r) => r.id),
+    );
+    return ids.size ? (await store.listVolunteerApplications(site)).filter((a) => ids.has(a.id)) : [];
+  },
+  erase: (store, site, found, includeContent) =>
+    store.eraseVolunteerRecords(site, { signups: [], applications: found.map((a) => a.id) }, { includeContent }),
+  removedFields: () => ['volunteerApplications.*'],
+};
+
+const SOURCES = [ideas, volunteerSignups, volunteerApplications] as const;
 type SourceKey = (typeof SOURCES)[number]['key'];
 
 export class ContactError extends Error {}
@@ -46,6 +78,8 @@ export interface PersonData {
   contact: { kind: NormalisedContact['kind'] };
   matched: Record<SourceKey, number>;
   ideas: AdminIdea[];
+  volunteerSignups: VolunteerSignupRecord[];
+  volunteerApplications: SubmissionRecord[];
 }
 
 export interface ErasureReceipt {
@@ -76,16 +110,21 @@ export async function findPerson(
   options: { actor: string; now: Date },
 ): Promise<PersonData> {
   const contact = parseContact(input);
-  const found = await ideas.find(store, site, contact);
+  const found = {
+    ideas: await ideas.find(store, site, contact),
+    volunteerSignups: await volunteerSignups.find(store, site, contact),
+    volunteerApplications: await volunteerApplications.find(store, site, contact),
+  };
+  const matched = Object.fromEntries(SOURCES.map((s) => [s.key, found[s.key].length])) as Record<SourceKey, number>;
   await store.audit({
     at: options.now.toISOString(),
     site,
     actor: options.actor,
     action: 'people.show',
     target: `contact ${await contactHash(store, contact)}`,
-    rowCount: found.length,
+    rowCount: Object.values<number>(matched).reduce((sum, n) => sum + n, 0),
   });
-  return { site, contact: { kind: contact.kind }, matched: { ideas: found.length }, ideas: found };
+  return { site, contact: { kind: contact.kind }, matched, ...found };
 }
 
 /** Removes the person's personal data (or whole records) everywhere; audited with a receipt id. */
@@ -99,7 +138,8 @@ export async function erasePerson(
   const receiptId = uuidv7(options.now.getTime());
   const matched = {} as Record<SourceKey, number>;
   const removedFields: string[] = [];
-  for (const source of SOURCES) {
+  // Each source's records go back to that source only; the list is typed loosely to loop over it.
+  for (const source of SOURCES as readonly PersonSource<SourceKey, unknown>[]) {
     const found = await source.find(store, site, contact);
     matched[source.key] = found.length ? await source.erase(store, site, found, options.includeContent) : 0;
     if (matched[source.key] > 0) removedFields.push(...source.removedFields(options.includeContent));

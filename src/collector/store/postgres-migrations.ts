@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { IDEA_STATUSES } from '../../schema/index.js';
 import type { Migration } from './migration.js';
+import { POSTGRES_VOLUNTEER_MIGRATION } from './postgres-volunteer.js';
 
 const statusList = IDEA_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -162,6 +163,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (site, version)
       );
     `,
+  },
+  {
+    version: 5,
+    name: 'volunteer roles, shifts, sign-ups and notifications',
+    sql: POSTGRES_VOLUNTEER_MIGRATION,
   },
   {
     version: 6,

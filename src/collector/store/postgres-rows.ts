@@ -50,6 +50,7 @@ export function toSite(r: Row): Site {
     settings: {
       ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest',
       ...(settings.retention && { retention: settings.retention }),
+      ...(settings.volunteer && { volunteer: settings.volunteer }),
     },
     createdAt: String(r.created_at),
   };

@@ -5,6 +5,7 @@
  */
 import { IDEA_STATUSES } from '../../schema/index.js';
 import type { Migration } from './migration.js';
+import { SQLITE_VOLUNTEER_MIGRATION } from './sqlite-volunteer.js';
 
 export type { Migration } from './migration.js';
 
@@ -162,6 +163,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (site, version)
       ) STRICT;
     `,
+  },
+  {
+    version: 5,
+    name: 'volunteer roles, shifts, sign-ups and notifications',
+    sql: SQLITE_VOLUNTEER_MIGRATION,
   },
   {
     version: 6,

@@ -15,7 +15,10 @@ import type {
   RespondentRole,
   RetentionSettings,
   ScheduleItem,
+  SignupStatus,
   TokenScope,
+  VolunteerRole,
+  VolunteerShift,
   WidgetName,
 } from '../../schema/index.js';
 
@@ -26,6 +29,8 @@ export interface SiteSettings {
    * `{ ideaContactMonths: 6 }`; absent keys keep the default. Replaced whole on update.
    */
   retention?: Partial<RetentionSettings>;
+  /** `<volunteer-signup>`: show today's host's first name publicly; hours a promoted person has to confirm. */
+  volunteer?: { showHostName?: boolean; offerHours?: number };
 }
 
 export interface Site {
@@ -427,6 +432,132 @@ export interface Store {
   purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
   /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
   deleteIntake(site: string, id: string): Promise<boolean>;
+  // — volunteer sign-up (issue 6) —
+  /** Roles and shifts: `kind` says which; `data` is the validated role or shift. */
+  createVolunteerItem(item: NewVolunteerItem, now: string): Promise<VolunteerItemRecord>;
+  updateVolunteerItem(site: string, id: string, data: VolunteerItemRecord['data'], now: string): Promise<VolunteerItemRecord | null>;
+  /** Soft delete; false when there was no live item. */
+  deleteVolunteerItem(site: string, id: string, now: string): Promise<boolean>;
+  /** Live items of one kind, by position (roles) or creation. */
+  listVolunteerItems(site: string, kind: VolunteerItemKind): Promise<VolunteerItemRecord[]>;
+  /**
+   * One sign-up envelope for one or more shift occurrences, in ONE transaction that holds each
+   * occurrence's lock: due offers expire, free places are offered to the waitlist, then the
+   * newcomer is confirmed or waitlisted (see src/volunteer/roster.ts). A duplicate envelope id
+   * returns the rows it made before.
+   */
+  signUpForShifts(request: ShiftSignupRequest, now: string): Promise<ShiftSignupOutcome>;
+  /** The sign-ups made with a cancel token (by its hash), oldest first. */
+  listSignupsByToken(site: string, tokenHash: string): Promise<VolunteerSignupRecord[]>;
+  /**
+   * Cancels the token's live sign-ups (all, or those ids) and offers the freed places to the
+   * waitlist, per occurrence under its lock. Returns the changed rows and the notifications queued.
+   */
+  cancelSignups(site: string, tokenHash: string, ids: readonly string[] | null, context: SlotSettings): Promise<SlotChange>;
+  /** Confirms the token's open offers (expired ones are expired first). */
+  confirmOffers(site: string, tokenHash: string, context: SlotSettings): Promise<SlotChange>;
+  /** After a shift's capacity changed: offers free places to the waitlist of its occurrences to come. */
+  reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange>;
+  /** Expires due offers of the site (all sites with null) and offers the places on. */
+  sweepOffers(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange>;
+  /** Sign-ups whose occurrence starts in `[from, to)`, by start then arrival. */
+  listSignups(site: string, query: { from: string; to: string }): Promise<VolunteerSignupRecord[]>;
+  setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null>;
+  /** Confirmed sign-ups starting in `[from, to)` that were not reminded yet. */
+  listReminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]>;
+  /** Marks sign-ups as reminded (once); returns how many changed. */
+  markReminded(site: string, ids: readonly string[], now: string): Promise<number>;
+  /** A general "ik wil vrijwilliger worden" envelope; kept in `submissions` only. */
+  insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome>;
+  listVolunteerApplications(site: string): Promise<SubmissionRecord[]>;
+  /** Privacy: ids and contact details of the site's sign-ups and general sign-ups (matched in code). */
+  listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]>;
+  /**
+   * Erasure for one person: general sign-ups are deleted whole; shift sign-ups lose first name and
+   * contact (in the row, its envelope and its notifications) so the hours stay counted, or with
+   * `includeContent` are deleted with their notifications (and their envelope once nothing refers
+   * to it). Returns how many of the ids were the site's.
+   */
+  eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number>;
+  /** The notification outbox (promotion offers, reminders) for a webhook or mailer. */
+  queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void>;
+  listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
+  markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number>;
+}
+
+// — volunteer sign-up (issue 6) —
+
+export type VolunteerItemKind = 'role' | 'shift';
+
+export interface VolunteerItemRecord {
+  id: string;
+  site: string;
+  kind: VolunteerItemKind;
+  data: VolunteerRole | VolunteerShift;
+  createdAt: string;
+  updatedAt: string;
+}
+export type NewVolunteerItem = Pick<VolunteerItemRecord, 'id' | 'site' | 'kind' | 'data'>;
+
+export interface VolunteerSignupRecord {
+  id: string;
+  site: string;
+  submissionId: string;
+  shiftId: string;
+  /** Local start date of the occurrence. */
+  date: string;
+  startAt: string;
+  endAt: string;
+  firstName: string;
+  contact: string;
+  locale: string;
+  status: SignupStatus;
+  position: number;
+  offeredAt: string | null;
+  offerExpiresAt: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  expiredAt: string | null;
+  attended: boolean | null;
+  remindedAt: string | null;
+  createdAt: string;
+}
+
+export interface SlotSettings {
+  now: string;
+  offerMs: number;
+}
+
+export interface ShiftSignupRequest {
+  submission: SubmissionRecord;
+  tokenHash: string;
+  firstName: string;
+  contact: string;
+  /** The occurrences; the capacity is the shift's, read under the lock. */
+  slots: { shiftId: string; date: string; startAt: string; endAt: string }[];
+  offerMs: number;
+}
+
+export interface SlotChange {
+  /** Rows whose status changed (or the new rows), after the change. */
+  signups: VolunteerSignupRecord[];
+  /** Notifications queued in the same transaction. */
+  notifications: VolunteerNotification[];
+}
+
+export interface ShiftSignupOutcome extends SlotChange {
+  outcome: InsertOutcome;
+}
+
+export interface VolunteerNotification {
+  id: string;
+  site: string;
+  kind: 'offered' | 'reminder';
+  signupId: string;
+  /** The JSON event a webhook receives. */
+  payload: Record<string, unknown>;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 /** One "ik kom": `activityId` is the admin row id, `occurrence` the slot's canonical recurrenceId. */

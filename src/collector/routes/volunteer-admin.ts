@@ -1,0 +1,265 @@
+/**
+ * Coordinator routes for volunteers (issue 6), under /v1/admin/sites/:site, bearer token:
+ * `read` to look, `moderate` to change, `export` for files; every change is audited.
+ *
+ * - `roles`, `shifts` (+ `/:id`): GET, POST, PUT, DELETE.
+ * - `volunteer/signups?from&to`: who signed up (names and contacts: coordinators only).
+ * - `volunteer/signups/:id/attendance` PUT `{attended: true|false|null}`.
+ * - `volunteer/applications`: the general "ik wil vrijwilliger worden" sign-ups.
+ * - `volunteer/reminders?withinHours=24`, POST `volunteer/reminders/sent {ids}` (a mailer sent them),
+ *   POST `volunteer/reminders/queue?withinHours=24` (queue them as notifications for a webhook).
+ * - `volunteer/notifications[?unsent=true]`, and POST `volunteer/notifications/sent {ids}`.
+ * - `volunteer/day-list?date=YYYY-MM-DD`: a printable HTML list for the host.
+ * - `export/volunteer-signups.csv`, `export/volunteer-hours.csv[?period=month|year]`,
+ *   `export/volunteer.xlsx` (both sheets); all `?from&to` (local dates, default this year).
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  attendanceSchema,
+  isUuidV7,
+  localDateSchema,
+  toFieldIssues,
+  uuidv7,
+  volunteerRoleSchema,
+  volunteerShiftSchema,
+  type TokenScope,
+} from '../../schema/index.js';
+import { checkBearer } from '../auth.js';
+import { CSV_DELIMITERS, csvChunks } from '../export/csv.js';
+import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from '../export/ideas.js';
+import { HOURS_COLUMNS, hoursPerVolunteer, signupCsvColumns, signupXlsxColumns } from '../export/volunteer.js';
+import { writeXlsx } from '../export/xlsx.js';
+import { ApiError } from '../http.js';
+import type { VolunteerItemKind } from '../store/types.js';
+import { signupNotification } from '../store/volunteer-common.js';
+import type { RouteContext } from './context.js';
+import { invalid, requireJson, storableTextIssues } from './public.js';
+import { queueNotification, sweepSite } from './volunteer.js';
+import { dayRange, loadCatalogue, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
+
+const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
+const periodSchema = z.strictObject({
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  period: z.enum(['month', 'year']).default('month'),
+  delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
+});
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx;
+
+  const authorise = (scope: TokenScope) =>
+    async function authorise(request: FastifyRequest): Promise<void> {
+      if (scope !== 'read' && scope !== 'export' && request.headers['sec-fetch-site'] === 'cross-site') {
+        throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
+      }
+      const slug = (request.params as { site: string }).site;
+      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
+      if (!check.ok) {
+        throw new ApiError(check.status, check.error, check.message, undefined, check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+      }
+      request.token = check.token;
+      request.site = await store.getSite(slug);
+      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
+    };
+
+  const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
+    store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+
+  /** The period of a query: local dates, default the current calendar year. */
+  const periodOf = (request: FastifyRequest) => {
+    const q = periodSchema.safeParse(request.query);
+    if (!q.success) throw invalid(toFieldIssues(q.error));
+    const site = request.site!;
+    const year = todayIn(site, ctx.now()).slice(0, 4);
+    const { fromMs, toMs } = dayRange(site, q.data.from ?? `${year}-01-01`, q.data.to ?? `${year}-12-31`);
+    return { ...q.data, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+  };
+
+  // ---- roles and shifts --------------------------------------------------------------------------
+
+  for (const [path, kind, schema] of [
+    ['roles', 'role', volunteerRoleSchema],
+    ['shifts', 'shift', volunteerShiftSchema],
+  ] as const) {
+    const base = `/v1/admin/sites/:site/volunteer/${path}`;
+    const notFound = () => new ApiError(404, `${kind}_not_found`, `There is no ${kind} with this id`);
+    const parse = async (request: FastifyRequest) => {
+      const parsed = schema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const nul = storableTextIssues(parsed.data);
+      if (nul.length) throw invalid(nul);
+      if (kind === 'shift') {
+        const roleId = (parsed.data as { roleId: string }).roleId;
+        const roles = await store.listVolunteerItems(request.site!.slug, 'role');
+        if (!roles.some((r) => r.id === roleId)) throw invalid([{ path: 'roleId', message: 'There is no role with this id', code: 'role_not_found' }]);
+      }
+      return parsed.data;
+    };
+    app.get(base, { onRequest: [authorise('read')] }, async (request) => ({
+      [path]: await store.listVolunteerItems(request.site!.slug, kind as VolunteerItemKind),
+    }));
+    app.post(base, { onRequest: [authorise('moderate'), requireJson] }, async (request, reply) => {
+      const data = await parse(request);
+      const record = await store.createVolunteerItem({ id: uuidv7(), site: request.site!.slug, kind, data }, ctx.now().toISOString());
+      await audit(request, `volunteer.${kind}.create`, record.id, 1);
+      return reply.code(201).send(record);
+    });
+    app.put(`${base}/:id`, { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
+      const { id } = request.params as { id: string };
+      if (!isUuidV7(id)) throw notFound();
+      const data = await parse(request);
+      const record = await store.updateVolunteerItem(request.site!.slug, id, data, ctx.now().toISOString());
+      if (!record) throw notFound();
+      await audit(request, `volunteer.${kind}.update`, id, 1);
+      if (kind === 'shift') {
+        // More places: the waitlist moves up now, not at the next sign-up.
+        const change = await store.reconcileShift(request.site!.slug, id, { now: ctx.now().toISOString(), offerMs: offerMsOf(request.site!) });
+        await queueNotification(ctx, change.notifications, request.log);
+      }
+      return record;
+    });
+    app.delete(`${base}/:id`, { onRequest: [authorise('moderate')] }, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      if (!isUuidV7(id) || !(await store.deleteVolunteerItem(request.site!.slug, id, ctx.now().toISOString()))) throw notFound();
+      await audit(request, `volunteer.${kind}.delete`, id, 1);
+      return reply.code(204).send();
+    });
+  }
+
+  // ---- sign-ups, attendance, applications ---------------------------------------------------------
+
+  app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')] }, async (request) => {
+    const { from, to } = periodOf(request);
+    await sweepSite(ctx, request.site!, request.log);
+    return { signups: await store.listSignups(request.site!.slug, { from, to }) };
+  });
+
+  app.put('/v1/admin/sites/:site/volunteer/signups/:id/attendance', { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
+    const { id } = request.params as { id: string };
+    const parsed = attendanceSchema.safeParse(request.body);
+    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+    const record = isUuidV7(id) ? await store.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
+    if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
+    await audit(request, 'volunteer.attendance', id, 1);
+    return record;
+  });
+
+  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')] }, async (request) => ({
+    applications: await store.listVolunteerApplications(request.site!.slug),
+  }));
+
+  // ---- reminders and notifications ---------------------------------------------------------------
+
+  const remindersDue = async (request: FastifyRequest) => {
+    const q = z.strictObject({ withinHours: z.coerce.number().int().min(1).max(24 * 14).default(24) }).safeParse(request.query);
+    if (!q.success) throw invalid(toFieldIssues(q.error));
+    const now = ctx.now();
+    return store.listReminderDue(request.site!.slug, now.toISOString(), new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString());
+  };
+
+  app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')] }, async (request) => {
+    const due = await remindersDue(request);
+    const catalogue = await loadCatalogue(store, request.site!.slug);
+    return { reminders: due.map((s) => ({ ...s, title: titleOf(catalogue, s.shiftId) })) };
+  });
+
+  // For a webhook instead of a mailer: queue a `volunteer.reminder` event per person, then mark them
+  // reminded (in that order: a crash in between repeats a reminder rather than losing one).
+  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: [authorise('moderate')] }, async (request) => {
+    const due = await remindersDue(request);
+    const now = ctx.now().toISOString();
+    const notifications = due.map((s) => signupNotification('reminder', s, now));
+    if (notifications.length) await store.queueVolunteerNotifications(notifications);
+    await queueNotification(ctx, notifications, request.log);
+    const marked = await store.markReminded(request.site!.slug, due.map((s) => s.id), now);
+    await audit(request, 'volunteer.reminders.queue', null, marked);
+    return { queued: notifications.length };
+  });
+
+  for (const [path, mark] of [
+    ['reminders', (site: string, ids: string[], now: string) => store.markReminded(site, ids, now)],
+    ['notifications', (site: string, ids: string[], now: string) => store.markVolunteerNotificationsSent(site, ids, now)],
+  ] as const) {
+    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
+      const parsed = idsSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const marked = await mark(request.site!.slug, parsed.data.ids, ctx.now().toISOString());
+      await audit(request, `volunteer.${path}.sent`, null, marked);
+      return { marked };
+    });
+  }
+
+  app.get('/v1/admin/sites/:site/volunteer/notifications', { onRequest: [authorise('read')] }, async (request) => {
+    const q = z.strictObject({ unsent: z.enum(['true', 'false']).default('false') }).safeParse(request.query);
+    if (!q.success) throw invalid(toFieldIssues(q.error));
+    return { notifications: await store.listVolunteerNotifications(request.site!.slug, { unsentOnly: q.data.unsent === 'true' }) };
+  });
+
+  // ---- the host's printable day list -------------------------------------------------------------
+
+  app.get('/v1/admin/sites/:site/volunteer/day-list', { onRequest: [authorise('read')] }, async (request, reply) => {
+    const q = z.strictObject({ date: localDateSchema.optional() }).safeParse(request.query);
+    if (!q.success) throw invalid(toFieldIssues(q.error));
+    const site = request.site!;
+    const date = q.data.date ?? todayIn(site, ctx.now());
+    const { fromMs, toMs } = dayRange(site, date, date);
+    await sweepSite(ctx, site, request.log);
+    const signups = (await store.listSignups(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })).filter(
+      (s) => s.status === 'confirmed',
+    );
+    const catalogue = await loadCatalogue(store, site.slug);
+    const time = (iso: string) => formatLocalDateTime(iso, site.timeZone).slice(11);
+    const rows = signups
+      .map((s) => `<tr><td>${time(s.startAt)}–${time(s.endAt)}</td><td>${escapeHtml(titleOf(catalogue, s.shiftId))}</td><td>${escapeHtml(s.firstName)}</td><td>${escapeHtml(s.contact)}</td><td class="box"></td></tr>`)
+      .join('\n');
+    const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dagrooster ${date} – ${escapeHtml(site.name)}</title>
+<style>body{font:14pt/1.4 system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:.4rem .6rem;text-align:start}.box{width:4rem}@media print{body{margin:0}}</style></head>
+<body><h1>${escapeHtml(site.name)} — ${date}</h1>
+${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><th>Contact</th><th>Er?</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p>Niemand ingeroosterd.</p>'}
+</body></html>`;
+    await audit(request, 'volunteer.day-list', date, signups.length);
+    return reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+  });
+
+  // ---- exports (recognition: hours per volunteer per period) -------------------------------------
+
+  const exportFile = async (request: FastifyRequest, name: string, format: 'csv' | 'xlsx') => {
+    const q = periodOf(request);
+    const site = request.site!;
+    const signups = await store.listSignups(site.slug, { from: q.from, to: q.to });
+    const catalogue = await loadCatalogue(store, site.slug);
+    await audit(request, `export.${name}`, `${name}.${format}`, signups.length);
+    const day = todayIn(site, ctx.now());
+    return { q, site, signups, title: (id: string) => titleOf(catalogue, id), fileName: `buurtkit-${site.slug}-${name}-${day}.${format}` };
+  };
+
+  for (const name of ['volunteer-signups', 'volunteer-hours'] as const) {
+    app.get(`/v1/admin/sites/:site/export/${name}.csv`, { onRequest: [authorise('export')] }, async (request, reply) => {
+      const { q, site, signups, title, fileName } = await exportFile(request, name, 'csv');
+      const delimiter = CSV_DELIMITERS[q.delimiter];
+      const chunks =
+        name === 'volunteer-signups'
+          ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter })
+          : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter });
+      return reply.header('Content-Type', EXPORT_CONTENT_TYPES.csv).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
+    });
+  }
+
+  app.get('/v1/admin/sites/:site/export/volunteer.xlsx', { onRequest: [authorise('export')] }, async (request, reply) => {
+    const { q, site, signups, title, fileName } = await exportFile(request, 'volunteer', 'xlsx');
+    const chunks = writeXlsx(
+      [
+        { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },
+        { name: 'Uren', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, q.period, site.timeZone) },
+      ],
+      { modified: ctx.now() },
+    );
+    return reply.header('Content-Type', EXPORT_CONTENT_TYPES.xlsx).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
+  });
+}

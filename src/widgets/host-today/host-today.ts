@@ -1,0 +1,114 @@
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { canRead, siteUrl } from '../../core/endpoint.js';
+import { LocalizeController } from '../../core/localize.js';
+import { baseStyles, tokens } from '../../core/styles.js';
+import type { HostTodayAnswer } from '../../schema/volunteer-constants.js';
+import { nl, type HostTodayStrings } from './strings.js';
+
+export { registerLocale } from '../../core/localize.js';
+
+const REFRESH_MS = 10 * 60_000;
+
+/**
+ * @tagname host-today
+ * @summary "Vandaag is Fatima je gastvrouw — 10.00 tot 12.00" for the top of a centre's homepage,
+ * from the host shifts of `<volunteer-signup>`; "nog geen gastvrouw — wil jij?" with a sign-up link
+ * while a shift is open. Shows nothing on a day without host shifts. Names only when the site's
+ * `volunteer.showHostName` setting is on.
+ *
+ * @csspart base - The wrapper.
+ * @csspart line - One host shift's line.
+ * @csspart link - The sign-up link.
+ *
+ * @cssproperty --bk-host-today-accent - Link and border colour; defaults to `--bk-color-accent`.
+ */
+export class HostToday extends BuurtkitWidget {
+  static override styles = [
+    tokens,
+    baseStyles,
+    css`
+      :host {
+        --_accent: var(--bk-host-today-accent, var(--bk-color-accent, #0a5c7a));
+      }
+      .base {
+        padding: 0.5em 1em;
+        border-inline-start: 0.4em solid var(--_accent);
+        background: var(--_surface-alt);
+      }
+      p {
+        margin: 0.25em 0;
+      }
+      a {
+        color: var(--_accent);
+        font-weight: 600;
+        display: inline-block;
+        min-height: var(--_touch);
+        padding-block: 0.6em;
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    signupUrl: { attribute: 'signup-url' },
+    answer: { attribute: false },
+  };
+
+  /** Where "Meld je aan" links to: the page with `<volunteer-signup>`. */
+  declare signupUrl: string | undefined;
+  /** The collector's answer; set it yourself to show a host without a collector. */
+  declare answer: HostTodayAnswer | undefined;
+
+  /** @internal */
+  readonly l = new LocalizeController<HostTodayStrings>(
+    this,
+    'host-today',
+    { nl },
+    { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
+  );
+  private loadedFor = '';
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => {
+      this.loadedFor = '';
+      this.requestUpdate();
+    }, REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  protected override willUpdate(): void {
+    const cfg = this.resolvedEndpoint;
+    const key = cfg ? `${cfg.endpoint} ${cfg.site}` : '';
+    if (cfg && canRead(cfg) && key !== this.loadedFor) {
+      this.loadedFor = key;
+      fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit' })
+        .then((r) => (r.ok ? (r.json() as Promise<HostTodayAnswer>) : undefined))
+        .then((answer) => answer && (this.answer = answer))
+        // Decoration, not a form: when it fails the line just stays away; the next refresh tries again.
+        .catch(() => (this.loadedFor = ''));
+    }
+  }
+
+  protected override render() {
+    const { l } = this;
+    const hosts = this.answer?.hosts ?? [];
+    if (!hosts.length) return nothing;
+    const time = (iso: string) =>
+      new Intl.DateTimeFormat(l.lang, { hour: 'numeric', minute: '2-digit', timeZone: this.answer!.timeZone }).format(Date.parse(iso));
+    return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
+      ${hosts.map((h) => {
+        const params = { name: h.firstName, start: time(h.start), end: time(h.end) };
+        return html`<p part="line">
+          ${l.t(h.filled ? (h.firstName ? 'filled' : 'filledNoName') : 'open', params)}
+          ${!h.filled && this.signupUrl ? html` <a part="link" href=${this.signupUrl}>${l.t('signUp')}</a>` : nothing}
+        </p>`;
+      })}
+    </div>`;
+  }
+}
