@@ -281,11 +281,14 @@ describe('bk-admin-app', () => {
     expect(sessionStorage.length).to.equal(0);
   });
 
-  it('shows only what the token may do (403 hides a section)', async () => {
+  it('shows only what the token may do (a read-only token, as whoami says)', async () => {
+    // The collector's answers for a token with only `read`: whoami lists it, changes and exports get 403.
     const el = await app((method, path) =>
-      method === 'PATCH' || path.includes('/export/')
-        ? new Response(JSON.stringify({ error: 'forbidden', message: 'Missing scope' }), { status: 403 })
-        : undefined,
+      path.endsWith('/whoami')
+        ? new Response(JSON.stringify({ site: info.site, siteName: 'Test', prefix: 'bk_readonly', label: null, scopes: ['read'], expiresAt: null }))
+        : method === 'PATCH' || path.includes('/export/')
+          ? new Response(JSON.stringify({ error: 'insufficient_scope', message: 'Missing scope' }), { status: 403 })
+          : undefined,
     );
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
