@@ -1,12 +1,14 @@
 /** Builds the collector's HTTP app around a store. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
+import { DEFAULT_FEED_INTERVAL_MS, scheduleCalendarFeeds, type FeedSchedule } from './calendar-feeds.js';
 import { FormTokens, type FormTokenMode } from './form-token.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
+import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
 import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
@@ -50,6 +52,12 @@ export interface CollectorOptions {
    * not about tokens.
    */
   formTokens?: FormTokenMode;
+  /**
+   * Fetch every site's calendar feeds (settings `calendarFeeds`) every `intervalMs` (default
+   * hourly) from this process. Off by default; `serve` turns it on. `allowPrivateNetworks` as for
+   * webhooks; it also applies to `POST …/calendar-feeds/refresh`.
+   */
+  calendarFeeds?: ({ intervalMs?: number } & SendOptions) | false;
   /** Per-site AES-256-GCM keys for the sensitive intake answers (config `intakeKeys`); current key first. */
   intakeKeys?: IntakeKeysConfig | undefined;
 }
@@ -84,12 +92,14 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerCalendarFeedRoutes(app, ctx, options.calendarFeeds || {});
   registerFeedbackPollRoutes(app, ctx);
   registerIntakeRoutes(app, ctx, options.intakeKeys);
   registerVolunteerRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);
+  if (options.calendarFeeds) installFeedRefresh(app, options.store, ctx.now, options.calendarFeeds);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.
   return app;
 }
@@ -104,6 +114,19 @@ function installPurge(app: FastifyInstance, store: Store, clock: () => number, i
       onResult: (lines) =>
         app.log.info({ purge: lines.map(({ site, action, count }) => ({ site, action, count })) }, 'retention purge done'),
       onError: (error) => app.log.error({ err: error }, 'retention purge failed; retrying at the next run'),
+    });
+  });
+  app.addHook('onClose', async () => schedule?.stop());
+}
+
+/** Refreshes calendar feeds on a schedule once the app is ready; stops (after a run) on close. */
+function installFeedRefresh(app: FastifyInstance, store: Store, now: () => Date, options: { intervalMs?: number } & SendOptions): void {
+  let schedule: FeedSchedule | undefined;
+  app.addHook('onReady', async () => {
+    schedule = scheduleCalendarFeeds(store, options.intervalMs ?? DEFAULT_FEED_INTERVAL_MS, {
+      ...options,
+      now,
+      onError: (error) => app.log.error({ err: error }, 'calendar feed refresh failed; retrying at the next run'),
     });
   });
   app.addHook('onClose', async () => schedule?.stop());

@@ -217,6 +217,8 @@ async function serve(flags: Flags): Promise<void> {
   const formTokenFetches = integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ?? file.formTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
+  // Outgoing requests (webhooks, calendar feeds) may reach loopback/LAN only when the operator says so.
+  const allowPrivate = file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
   let intakeKeys;
   try {
     intakeKeys = intakeKeysFromEnv(process.env.BUURTKIT_INTAKE_KEYS) ?? file.intakeKeys;
@@ -228,7 +230,8 @@ async function serve(flags: Flags): Promise<void> {
     intakeKeys,
     purge: {},
     formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
-    webhooks: { allowPrivateNetworks: file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1' },
+    webhooks: { allowPrivateNetworks: allowPrivate },
+    calendarFeeds: { allowPrivateNetworks: allowPrivate },
     trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },

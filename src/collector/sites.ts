@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, SITE_SLUG_PATTERN } from '../schema/index.js';
 import type { NewSite, Site, SiteChanges } from './store/types.js';
+import { webhookUrlProblem } from './webhooks/send.js';
+
+/** Calendar feeds one site may have fetched. */
+export const MAX_CALENDAR_FEEDS = 5;
 
 /**
  * An origin as browsers send it in the `Origin` header: scheme, host and a non-default port, no
@@ -57,6 +61,15 @@ const siteFields = {
         .partial(),
       /** `<volunteer-signup>`: show today's host's first name publicly; hours a promoted person has to confirm. */
       volunteer: z.strictObject({ showHostName: z.boolean(), offerHours: z.number().int().min(1).max(OFFER_HOURS_MAX) }).partial(),
+      /** Public ICS feed addresses fetched into the calendar (see calendar-feeds.ts). */
+      calendarFeeds: z
+        .array(
+          z.string().superRefine((v, ctx) => {
+            const problem = webhookUrlProblem(v);
+            if (problem) ctx.addIssue({ code: 'custom', message: `The address ${problem}` });
+          }),
+        )
+        .max(MAX_CALENDAR_FEEDS),
     })
     .partial(),
 };

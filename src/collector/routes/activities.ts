@@ -18,7 +18,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_MAX } from '../../calendar/constants.js';
-import { importIcs } from '../../calendar/ics-import.js';
 import { writeIcsFeed } from '../../calendar/ics-write.js';
 import { expand } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
@@ -34,6 +33,7 @@ import {
   type FieldIssue,
   type ScheduleItem,
 } from '../../schema/index.js';
+import { importCalendar } from '../calendar-feeds.js';
 import { ApiError } from '../http.js';
 import type { ActivityRecord } from '../store/types.js';
 import { activityExportRoutes } from './activity-export.js';
@@ -210,43 +210,8 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     async (request) => {
       const site = request.site!;
       const text = typeof request.body === 'string' ? request.body : '';
-      const parsed = importIcs(text, { defaultTimeZone: site.timeZone });
-      const warnings: { code: string; message: string; uid?: string }[] = parsed.warnings.map((w) => ({
-        code: w.code,
-        message: w.message,
-        ...(w.uid !== undefined && { uid: w.uid }),
-      }));
-      if (parsed.calendar.events.length === 0) {
-        throw invalid([{ path: '', message: 'The file holds no calendar events', code: 'no_events' }]);
-      }
-      const live = new Map((await store.listActivities(site.slug)).map((r) => [r.data.id, r]));
       const now = ctx.now();
-      const items: ActivityRecord[] = [];
-      let created = 0;
-      let updated = 0;
-      for (const input of parsed.activities) {
-        const checked = activitySchema.safeParse(input);
-        const nul = checked.success ? storableTextIssues(checked.data) : [];
-        if (!checked.success || nul.length) {
-          const why = checked.success ? nul : toFieldIssues(checked.error);
-          warnings.push({ code: 'skipped', message: `Not imported: ${why.map((i) => `${i.path}: ${i.message}`).join('; ')}`, uid: input.id });
-          continue;
-        }
-        const existing = live.get(checked.data.id);
-        const record = existing
-          ? await store.updateActivity(site.slug, existing.id, checked.data, now.toISOString())
-          : null;
-        if (record) {
-          updated++;
-          items.push(record);
-        } else {
-          const id = uuidv7();
-          const made = await store.createActivity({ id, site: site.slug, data: checked.data }, now.toISOString());
-          live.set(made.data.id, made);
-          created++;
-          items.push(made);
-        }
-      }
+      const { created, updated, items, warnings } = await importCalendar(store, site, text, now);
       await audit(request, 'activity.import', null, created + updated, now);
       return { created, updated, items, warnings };
     },

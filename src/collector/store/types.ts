@@ -31,6 +31,8 @@ export interface SiteSettings {
   retention?: Partial<RetentionSettings>;
   /** `<volunteer-signup>`: show today's host's first name publicly; hours a promoted person has to confirm. */
   volunteer?: { showHostName?: boolean; offerHours?: number };
+  /** Public ICS addresses the collector fetches into the calendar (hourly in `serve`). */
+  calendarFeeds?: string[];
 }
 
 export interface Site {
