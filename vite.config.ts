@@ -83,7 +83,7 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         // Not lib mode: Vite keeps whitespace in lib-mode ES output; a CDN file should be fully minified.
         rolldownOptions: {
-          input: src('define/all.ts'),
+          input: src('define/cdn.ts'),
           preserveEntrySignatures: 'exports-only',
           // Features loaded on demand (dynamic import) land next to it in chunks/; one script tag still installs all.
           output: { format: 'es', entryFileNames: 'buurtkit.js', chunkFileNames: 'chunks/[name]-[hash].js' },
