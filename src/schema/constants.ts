@@ -95,6 +95,10 @@ export const DEFAULT_RETENTION = {
   ideaContactMonths: 12,
   /** welcome-intake: the whole record (envelope, answers, sealed answers) is deleted this long after receipt. */
   intakeMonths: 12,
+  /** volunteer-signup: a shift sign-up's first name and contact are removed this long after the shift (its hours stay). */
+  signupContactMonths: 3,
+  /** volunteer-signup: a general "ik wil vrijwilliger worden" sign-up is deleted whole this long after receipt. */
+  volunteerApplicationMonths: 12,
 } as const;
 export type RetentionSettings = { -readonly [K in keyof typeof DEFAULT_RETENTION]: number };
 export const RETENTION_MONTHS_MAX = 120;

@@ -81,6 +81,25 @@ for (const backend of BACKENDS) {
       expect(JSON.stringify(roster)).not.toMatch(/Persoon|example\.nl/);
     });
 
+    it('retention: three months after the shift its first name and contact are gone, its hours stay', async () => {
+      const { t, token, shiftId } = await setUp(backend, 2);
+      const anna = signup([{ shiftId, date: '2026-11-24' }], 'Anna');
+      expect((await postJson(`${t.url}/v1/sites/${t.site}/submissions`, anna.envelope)).status).toBe(201);
+      const { purge } = await import('../../src/collector/privacy/retention.js');
+      const line = async (at: string, dryRun = false) =>
+        (await purge(t.store, { now: new Date(at), actor: 'cli', site: t.site, dryRun })).find((l) => l.action === 'purge.signup-contact')!;
+      expect((await line('2027-02-23T12:00:00Z')).count).toBe(0); // not yet three months after the shift
+      expect((await line('2027-02-25T12:00:00Z', true)).count).toBe(1);
+      expect(await tablesContaining(t.store, 'anna@example.nl')).not.toEqual([]); // a dry run changes nothing
+      expect(await line('2027-02-25T12:00:00Z')).toMatchObject({ count: 1, months: 3 });
+      expect(await tablesContaining(t.store, 'anna@example.nl')).toEqual([]);
+      expect(await tablesContaining(t.store, 'Anna')).toEqual([]);
+      const [kept] = await t.store.listSignups(t.site, { from: '1970-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
+      expect(kept).toMatchObject({ shiftId, firstName: '', contact: '', startAt: '2026-11-24T08:45:00.000Z' });
+      expect((await line('2027-03-25T12:00:00Z')).count).toBe(0); // idempotent
+      void token;
+    });
+
     it('a retried envelope is a duplicate with the same answer, and no second place', async () => {
       const { t, shiftId } = await setUp(backend, 1);
       const first = signup([{ shiftId, date: '2026-11-24' }], 'Anna');

@@ -2,8 +2,7 @@
  * Retention: personal data is removed once a site's retention period for it has passed. Periods
  * are whole months per kind of data and widget (`DEFAULT_RETENTION`, overridden per site in
  * `settings.retention`). Each rule below enforces one key; a widget that stores personal data adds
- * its rule here and a store method that clears it, e.g. later:
- * - `signupContactMonths` → clear volunteer sign-up contact details whose shift ended before it.
+ * its rule here and a store method that clears it.
  *
  * The purge keeps no state in memory: it asks the database what is due and clears it with
  * idempotent statements, so several instances may purge at once, and a missed day is caught up.
@@ -31,6 +30,33 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     action: 'purge.intake',
     what: 'welcome intakes: deleted whole',
     run: (store, site, before, dryRun) => store.purgeIntakes(site, before, { dryRun }),
+  },
+  {
+    key: 'signupContactMonths',
+    action: 'purge.signup-contact',
+    what: 'volunteer shift sign-ups: first name and contact removed after the shift (hours kept)',
+    run: async (store, site, before, dryRun) => {
+      // Shifts that ended before the cut-off and still hold a name or contact.
+      const due = (await store.listSignups(site, { from: '1970-01-01T00:00:00.000Z', to: before })).filter(
+        (s) => s.endAt < before && (s.firstName !== '' || s.contact !== ''),
+      );
+      if (!dryRun && due.length > 0) {
+        await store.eraseVolunteerRecords(site, { signups: due.map((s) => s.id), applications: [] }, { includeContent: false });
+      }
+      return due.length;
+    },
+  },
+  {
+    key: 'volunteerApplicationMonths',
+    action: 'purge.volunteer-application',
+    what: 'general volunteer sign-ups: deleted whole',
+    run: async (store, site, before, dryRun) => {
+      const due = (await store.listVolunteerApplications(site)).filter((a) => a.receivedAt < before);
+      if (!dryRun && due.length > 0) {
+        await store.eraseVolunteerRecords(site, { signups: [], applications: due.map((a) => a.id) }, { includeContent: true });
+      }
+      return due.length;
+    },
   },
 ];
 
