@@ -10,6 +10,7 @@ import { importIcs } from '../calendar/ics-import.js';
 import { activitySchema, toFieldIssues, uuidv7 } from '../schema/index.js';
 import { ApiError } from './http.js';
 import { invalid, storableTextIssues } from './routes/public.js';
+import { repeat, type Repeating } from './schedule.js';
 import type { ActivityRecord, Site, Store } from './store/types.js';
 import { getText, type SendOptions } from './webhooks/send.js';
 
@@ -117,9 +118,7 @@ export async function refreshCalendarFeeds(
   return results;
 }
 
-export interface FeedSchedule {
-  stop(): Promise<void>;
-}
+export type FeedSchedule = Repeating;
 
 /** Refreshes every site's feeds every `intervalMs` (first run after one interval); stops cleanly. */
 export function scheduleCalendarFeeds(
@@ -127,28 +126,13 @@ export function scheduleCalendarFeeds(
   intervalMs: number,
   options: SendOptions & { now: () => Date; onError?: (error: Error) => void },
 ): FeedSchedule {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const run = async () => {
-    for (const site of await store.listSites()) {
-      if (stopped) return;
-      if (site.settings.calendarFeeds?.length) await refreshCalendarFeeds(store, site, { ...options, actor: 'schedule' });
-    }
-  };
-  const timer = setInterval(() => {
-    if (stopped || busy) return;
-    busy = true;
-    running = run()
-      .catch((error: Error) => options.onError?.(error))
-      .finally(() => (busy = false));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  return repeat(
+    intervalMs,
+    async () => {
+      for (const site of await store.listSites()) {
+        if (site.settings.calendarFeeds?.length) await refreshCalendarFeeds(store, site, { ...options, actor: 'schedule' });
+      }
     },
-  };
+    options.onError,
+  );
 }

@@ -17,7 +17,6 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  SITE_SLUG_PATTERN,
   compareStatements,
   isUuidV7,
   periodQuerySchema,
@@ -35,9 +34,8 @@ import { ApiError } from '../http.js';
 import { pollExportFile, resultRows } from '../polls/export.js';
 import { previousPeriod, resolvePeriod, today, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
-import { isOriginAllowed } from '../sites.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
-import { authoriser } from './guards.js';
+import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
 import type { RouteContext } from './context.js';
 import { registerImpactReportRoutes } from './impact-report.js';
 import {
@@ -108,22 +106,9 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
   const { store } = ctx;
   registerImpactReportRoutes(app, ctx);
 
-  async function loadSite(request: FastifyRequest): Promise<void> {
-    const slug = (request.params as { site: string }).site;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
-    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    request.site = site;
-    const origin = request.headers.origin;
-    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
-  }
+  const loadSite = publicReadSite(ctx);
 
   const authorise = authoriser(ctx);
-
-  async function rejectCrossSite(request: FastifyRequest): Promise<void> {
-    if (request.headers['sec-fetch-site'] === 'cross-site') {
-      throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
-    }
-  }
 
   async function pollOf(request: FastifyRequest) {
     const { poll: id } = request.params as { poll: string };

@@ -28,17 +28,34 @@ export function authoriser(ctx: RouteContext) {
     };
 }
 
-/** Public reads: the site must exist; an allowed Origin is echoed (see installResponseHeaders). */
-export function publicReadSite(ctx: RouteContext) {
+/**
+ * First hook of a public route: the site must exist; an allowed Origin is echoed (see
+ * installResponseHeaders), and a POST from a website that is not allowed is refused with the
+ * command that would allow it. Requests without an Origin (servers, curl) pass.
+ */
+export function publicSite(ctx: RouteContext) {
   return async function loadSite(request: FastifyRequest): Promise<void> {
     const slug = (request.params as { site: string }).site;
     const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
     if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
     request.site = site;
     const origin = request.headers.origin;
-    if (origin !== undefined && isOriginAllowed(site, origin)) request.corsOrigin = origin;
+    if (origin === undefined) return;
+    if (isOriginAllowed(site, origin)) {
+      request.corsOrigin = origin;
+    } else if (request.method === 'POST') {
+      const fix = `buurtkit-collector site update ${slug} --add-origin ${origin}`;
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        `The website ${origin} may not send to site "${slug}"; the collector's operator can allow it with: ${fix}`,
+      );
+    }
   };
 }
+
+/** Public reads only: as `publicSite` (a read route has no POST to refuse). */
+export const publicReadSite = publicSite;
 
 /**
  * State changes must not ride on a page from another site. Bearer tokens already stop classic

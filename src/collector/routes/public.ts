@@ -6,7 +6,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   PROTOCOL_VERSION,
-  SITE_SLUG_PATTERN,
   WIDGETS,
   ideaSubmissionSchema,
   isUuidV7,
@@ -25,10 +24,10 @@ import { FORM_TOKEN_HEADER, type FormTokenAnswer } from '../form-token.js';
 import { ApiError } from '../http.js';
 import type { RateKind } from '../rate-limit.js';
 import { consentHashFor } from '../privacy/consent.js';
-import { isOriginAllowed } from '../sites.js';
 import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
+import { publicSite } from './guards.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,24 +51,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
   const { store, limiter } = ctx;
 
   /** First hook of every public route: the site must exist, and a foreign origin may not write. */
-  async function loadSite(request: FastifyRequest): Promise<void> {
-    const slug = (request.params as { site: string }).site;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
-    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    request.site = site;
-    const origin = request.headers.origin;
-    if (origin === undefined) return; // curl and servers; the platform issue decides on these
-    if (isOriginAllowed(site, origin)) {
-      request.corsOrigin = origin;
-    } else if (request.method === 'POST') {
-      const fix = `buurtkit-collector site update ${slug} --add-origin ${origin}`;
-      throw new ApiError(
-        403,
-        'origin_not_allowed',
-        `The website ${origin} may not send to site "${slug}"; the collector's operator can allow it with: ${fix}`,
-      );
-    }
-  }
+  const loadSite = publicSite(ctx);
 
   const rateLimited = (kind: RateKind) =>
     async function rateLimit(request: FastifyRequest): Promise<void> {

@@ -18,7 +18,6 @@ import { z } from 'zod';
 import { addDays, daysBetween, formatLocalDate, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
   CANCEL_TOKEN_PATTERN,
-  SITE_SLUG_PATTERN,
   localDateSchema,
   shiftSignupSubmissionSchema,
   toFieldIssues,
@@ -29,10 +28,10 @@ import {
 } from '../../schema/index.js';
 import { occurrenceOn } from '../../volunteer/shifts.js';
 import { ApiError } from '../http.js';
-import { isOriginAllowed } from '../sites.js';
 import type { Site, SlotChange, VolunteerNotification } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
+import { publicSite } from './guards.js';
 import { checkEnvelope, invalid, isHoneypotFilled, requireJson, sendInsertOutcome, submissionHandlers, toSubmissionRecord } from './public.js';
 import { registerVolunteerAdminRoutes } from './volunteer-admin.js';
 import { dayRange, hostToday, loadCatalogue, offerMsOf, ownSignup, publicOccurrences, publicRole, todayIn } from './volunteer-views.js';
@@ -73,16 +72,7 @@ const manageSchema = z.strictObject({
 export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
 
-  async function loadSite(request: FastifyRequest): Promise<void> {
-    const slug = (request.params as { site: string }).site;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await store.getSite(slug) : null;
-    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    request.site = site;
-    const origin = request.headers.origin;
-    if (origin === undefined) return;
-    if (isOriginAllowed(site, origin)) request.corsOrigin = origin;
-    else if (request.method === 'POST') throw new ApiError(403, 'origin_not_allowed', `The website ${origin} may not send to site "${slug}"`);
-  }
+  const loadSite = publicSite(ctx);
 
   async function rateLimit(request: FastifyRequest): Promise<void> {
     const decision = await ctx.limiter.hit('submissions', request.site!.slug, request.ip);

@@ -11,6 +11,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { uuidv7 } from '../../schema/index.js';
+import { repeat, type Repeating } from '../schedule.js';
 import type { Store, WebhookClaim } from '../store/types.js';
 import { BlockedTargetError, postJson, type SendOptions } from './send.js';
 
@@ -98,28 +99,9 @@ async function deliver(store: Store, claim: WebhookClaim, options: DispatcherOpt
   return { id: claim.id, status: 'pending', error };
 }
 
-export interface DispatchSchedule {
-  stop(): Promise<void>;
-}
+export type DispatchSchedule = Repeating;
 
 /** Runs `dispatchDue` every `intervalMs` until stopped; a run in progress finishes first. */
 export function scheduleDispatch(store: Store, intervalMs: number, options: DispatcherOptions = {}): DispatchSchedule {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (stopped || busy) return;
-    busy = true;
-    running = dispatchDue(store, options)
-      .catch((error: Error) => options.onError?.(error))
-      .finally(() => (busy = false));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeat(intervalMs, () => dispatchDue(store, options), options.onError);
 }
