@@ -328,27 +328,12 @@ export class PostgresStore implements Store {
     // Both rows in one statement: the idea is inserted only when the submission row was new.
     // A concurrent insert of the same id makes ON CONFLICT wait for it, then do nothing.
     const inserted = await this.query(
-      `WITH s AS (
-         INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
-           received_at, consent, data, elapsed_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING id, site, locale, received_at)
+      `${INSERT_SUBMISSION_CTE}
        INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
          consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
        SELECT id, site, $12, $13, $14, $15, $16, $17, $18, $19, $20, locale, received_at, received_at FROM s`,
       [
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
+        ...submissionValues(s),
         idea.text,
         idea.category,
         idea.role,

@@ -284,27 +284,8 @@ export class SqliteStore implements Store {
     return this.groupCommit.run((): InsertOutcome => {
       // The primary key decides, not a prior SELECT: a concurrent duplicate from another
       // process simply inserts nothing here.
-      const inserted = this.sql(
-        `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
-           received_at, consent, data, elapsed_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
-      );
-      if (inserted.changes === 0) {
-        const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
-        return owner === s.site ? 'duplicate' : 'conflict';
-      }
+      const row = this.insertSubmissionRow(s);
+      if (row !== 'created') return row;
       this.sql(
         `INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
            consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
