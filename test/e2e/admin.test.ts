@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { REPORT_STYLE_HASH } from '../../src/collector/polls/report-html.js';
 import { launchChromium, startDemo, type Demo } from './harness.js';
 
 interface AdminIdea {
@@ -71,7 +72,8 @@ describe('coordinator page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      // The one hashed exception is the impact report's style (opened as a blob: document).
+      `default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' '${REPORT_STYLE_HASH}'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
     );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
