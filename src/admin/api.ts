@@ -139,10 +139,40 @@ export interface SectionsApi {
   erasePerson(contact: string, includeContent: boolean): Promise<ErasureReceipt>;
 }
 
+/** A volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
+export interface AdminSignup {
+  id: string;
+  shiftId: string;
+  date: string;
+  startAt: string;
+  endAt: string;
+  firstName: string;
+  contact: string;
+  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+  position: number;
+  attended: boolean | null;
+}
+
+/** Role and shift names, for the volunteers section's headings. */
+export interface VolunteerCatalogue {
+  roles: { id: string; data: { name: string } }[];
+  shifts: { id: string; data: { roleId: string; title?: string; capacity: number } }[];
+}
+
+/** The volunteers section's part of the API. */
+export interface VolunteerApi {
+  volunteerCatalogue(): Promise<VolunteerCatalogue>;
+  listSignups(from: string, to: string): Promise<AdminSignup[]>;
+  setAttendance(id: string, attended: boolean | null): Promise<AdminSignup>;
+}
+
+export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
+  !!api && typeof (api as Partial<VolunteerApi>).listSignups === 'function';
+
 export const hasSectionsApi = (api: unknown): api is SectionsApi =>
   !!api && typeof (api as Partial<SectionsApi>).download === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi {
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -284,5 +314,21 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi {
 
   erasePerson(contact: string, includeContent: boolean): Promise<ErasureReceipt> {
     return this.json<ErasureReceipt>('/people/erase', { method: 'POST', body: JSON.stringify({ contact, includeContent }) });
+  }
+
+  async volunteerCatalogue(): Promise<VolunteerCatalogue> {
+    const [roles, shifts] = await Promise.all([
+      this.json<{ roles: VolunteerCatalogue['roles'] }>('/volunteer/roles'),
+      this.json<{ shifts: VolunteerCatalogue['shifts'] }>('/volunteer/shifts'),
+    ]);
+    return { roles: roles.roles, shifts: shifts.shifts };
+  }
+
+  async listSignups(from: string, to: string): Promise<AdminSignup[]> {
+    return (await this.json<{ signups: AdminSignup[] }>(`/volunteer/signups?${new URLSearchParams({ from, to })}`)).signups;
+  }
+
+  setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
+    return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: JSON.stringify({ attended }) });
   }
 }

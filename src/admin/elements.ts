@@ -11,6 +11,7 @@ import { AdminInbox } from './inbox.js';
 import { AdminModeration } from './moderation.js';
 import { AdminPrivacy } from './privacy.js';
 import { AdminResults } from './results.js';
+import { AdminVolunteers } from './volunteers.js';
 import { AdminSignIn } from './sign-in.js';
 
 export function defineAdminElements(): void {
@@ -26,5 +27,6 @@ export function defineAdminElements(): void {
   AdminExports.define('bk-admin-exports');
   AdminResults.define('bk-admin-results');
   AdminPrivacy.define('bk-admin-privacy');
+  AdminVolunteers.define('bk-admin-volunteers');
   AdminApp.define('bk-admin-app');
 }

@@ -75,6 +75,15 @@ export const sectionsNl = {
   receiptFields: 'Gewiste velden',
   receiptPrint: 'Bewijs printen',
   privacyFailed: 'Niet gelukt: {message}',
+  'nav.volunteers': 'Vrijwilligers',
+  volHeading: 'Vrijwilligers: wie komt er',
+  volNone: 'Geen aanmeldingen in deze periode.',
+  volComing: { one: '{count} komt', other: '{count} komen' } as PluralMessage,
+  volWaitlist: { one: 'Wachtlijst: {count} persoon', other: 'Wachtlijst: {count} personen' } as PluralMessage,
+  volOffered: 'plek aangeboden, nog niet bevestigd',
+  volAttendance: 'Was {name} er op {when}?',
+  volCame: 'Was er',
+  volAbsent: 'Was er niet',
 };
 
 export const sectionsEn: typeof sectionsNl = {
@@ -151,4 +160,13 @@ export const sectionsEn: typeof sectionsNl = {
   receiptFields: 'Erased fields',
   receiptPrint: 'Print receipt',
   privacyFailed: 'Failed: {message}',
+  'nav.volunteers': 'Volunteers',
+  volHeading: 'Volunteers: who is coming',
+  volNone: 'No sign-ups in this period.',
+  volComing: { one: '{count} coming', other: '{count} coming' } as PluralMessage,
+  volWaitlist: { one: 'Waitlist: {count} person', other: 'Waitlist: {count} people' } as PluralMessage,
+  volOffered: 'offered a place, not confirmed yet',
+  volAttendance: 'Did {name} come on {when}?',
+  volCame: 'Came',
+  volAbsent: 'Did not come',
 };
