@@ -11,6 +11,7 @@ import { HttpAdminApi, type AuditLine, type IntakeSummary } from '../../src/admi
 import type { AdminExports } from '../../src/admin/exports.js';
 import type { AdminPrivacy } from '../../src/admin/privacy.js';
 import type { AdminResults } from '../../src/admin/results.js';
+import type { AdminVolunteers } from '../../src/admin/volunteers.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
 import { API_BASE, commandFetch, sendIdeaTo, type Route } from './admin-helpers.js';
@@ -234,15 +235,56 @@ describe('bk-admin-privacy', () => {
   });
 });
 
+describe('bk-admin-volunteers', () => {
+  const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+  const cancelToken = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+  it('shows who is coming per shift and the waitlist, and marks attendance', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const role = await admin<{ id: string }>('POST', siteApi('/volunteer/roles'), { name: `Bardienst ${key}` });
+    const date = dayAhead(2);
+    const shift = await admin<{ id: string }>('POST', siteApi('/volunteer/shifts'), { roleId: role.body.id, start: `${date}T10:00`, end: `${date}T12:00`, capacity: 1 });
+    expect(shift.status).to.equal(201);
+    for (const firstName of ['Anna', 'Bram']) {
+      const envelope = buildEnvelope({
+        site: info.site,
+        widget: 'volunteer-signup',
+        locale: 'nl',
+        data: { kind: 'shifts', shifts: [{ shiftId: shift.body.id, date }], firstName, contact: `${firstName.toLowerCase()}.${key.toLowerCase()}@example.nl`, cancelToken: cancelToken() },
+        trap: { honeypot: '', elapsedMs: 9000 },
+      });
+      expect((await postEnvelope(info, envelope)).status).to.equal(201);
+    }
+    const el = await fixture<AdminVolunteers>(html`<bk-admin-volunteers can-edit .api=${api()}></bk-admin-volunteers>`);
+    const occurrence = (await waitFor(() => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"]`), { message: 'the shift' }))!;
+    expect(occurrence.querySelector('h3')!.textContent).to.contain(`Bardienst ${key}`);
+    expect(occurrence.querySelector('.coming')!.textContent).to.contain('Anna');
+    expect(occurrence.querySelector('.waitlist')!.textContent).to.contain('Bram');
+    expect(occurrence.textContent).to.contain('Wachtlijst: 1 persoon');
+    await expect(el).to.be.accessible();
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+
+    occurrence.querySelector<HTMLButtonElement>('button.came')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => occurrence.querySelector('button.came')?.getAttribute('aria-pressed') === 'true', { message: 'marked as came' });
+    const stored = (await admin<{ signups: { firstName: string; shiftId: string; attended: boolean | null }[] }>('GET', siteApi(`/volunteer/signups?from=${date}&to=${date}`))).body.signups;
+    expect(stored.find((s) => s.shiftId === shift.body.id && s.firstName === 'Anna')!.attended).to.equal(true);
+    // Pressing it again takes the mark away.
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => occurrence.querySelector('button.came')?.getAttribute('aria-pressed') === 'false', { message: 'unmarked' });
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('bk-admin-app sections', () => {
   const app = (route?: Route) =>
     fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch(route))}></bk-admin-app>`);
 
-  it('shows exports, results and privacy to an admin token, by keyboard', async () => {
+  it('shows exports, results, privacy and volunteers to an admin token, by keyboard', async () => {
     const el = await app();
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
-    for (const [view, tag] of [['exports', 'bk-admin-exports'], ['results', 'bk-admin-results'], ['privacy', 'bk-admin-privacy']] as const) {
+    for (const [view, tag] of [['exports', 'bk-admin-exports'], ['results', 'bk-admin-results'], ['privacy', 'bk-admin-privacy'], ['volunteers', 'bk-admin-volunteers']] as const) {
       $<HTMLButtonElement>(el, `nav button[data-view=${view}]`).focus();
       await sendKeys({ press: 'Enter' });
       const section = (await waitFor(() => el.shadowRoot!.querySelector(tag), { message: tag }))!;
