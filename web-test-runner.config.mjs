@@ -101,6 +101,11 @@ const testServers = {
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();
+      // Exports and pages come back as text, with the headers a download needs.
+      const type = res.headers.get('content-type') ?? '';
+      if (text && !type.includes('json')) {
+        return { status: res.status, body: null, text, headers: { 'Content-Type': type, 'Content-Disposition': res.headers.get('content-disposition') ?? '' } };
+      }
       return { status: res.status, body: text ? JSON.parse(text) : null };
     }
     return undefined;

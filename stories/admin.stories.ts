@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { defineAdminElements } from '../src/admin/elements.js';
-import type { AdminApi, CsvDelimiterName, Scopes } from '../src/admin/api.js';
+import type { AdminApi, AdminPoll, AuditLine, CsvDelimiterName, ErasureReceipt, IntakeSummary, PersonFound, Scopes, SectionsApi } from '../src/admin/api.js';
+import type { PollResults } from '../src/schema/poll-results.js';
 import type { AdminIdea } from '../src/schema/admin.js';
 import type { IdeaModeration } from '../src/schema/idea-box.js';
 
@@ -84,4 +85,58 @@ export const Agenda: Story = {
 
 export const Export: Story = {
   render: ({ lang }) => html`<bk-admin-export lang=${lang} .api=${new MemoryApi()}></bk-admin-export>`,
+};
+
+// — exports, results and privacy sections (issue 8) —
+
+/** In-memory answers for the sections; the figures are made up and stay the same. */
+class MemorySectionsApi implements SectionsApi {
+  audit: AuditLine[] = [{ at: day(20, 9), actor: 'bk_3f9a', action: 'export.ideas', target: 'ideas.csv', rowCount: 3 }];
+  async download(path: string) {
+    const text = `\uFEFFid;idee\r\n1;een\r\n2;twee\r\n`;
+    this.audit = [{ at: new Date().toISOString(), actor: 'bk_3f9a', action: 'export', target: path.split('?')[0]!.split('/').pop()!, rowCount: 2 }, ...this.audit];
+    return { blob: new Blob([text], { type: 'text/csv' }), fileName: 'export.csv', contentType: 'text/csv' };
+  }
+  async auditLog() {
+    return this.audit;
+  }
+  async listPolls(): Promise<AdminPoll[]> {
+    return [{ id: 'activiteit', title: 'Hoe vond je de activiteit?', options: [{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }] }];
+  }
+  async pollResults(): Promise<PollResults> {
+    const answers = [
+      { value: 'ja', count: 14, percent: 70 },
+      { value: 'nee', count: 6, percent: 30 },
+    ];
+    return { pollId: 'activiteit', n: 20, question: { n: 20, answers }, statements: [] };
+  }
+  async intakeSummary(): Promise<IntakeSummary> {
+    return { intakes: 12, questions: [{ id: 'onderwerp', label: 'Waarvoor kom je?', sensitive: false, counts: { koffie: 7, taal: 3, hulp: 2 } }] };
+  }
+  async reportHtml() {
+    return '<!doctype html><html lang="nl"><title>Impactrapport</title><h1>Impactrapport</h1></html>';
+  }
+  async findPerson(): Promise<PersonFound> {
+    const idea = sampleIdeas()[1]!;
+    return { matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0 }, ideas: [idea], volunteerSignups: [], volunteerApplications: [] };
+  }
+  async erasePerson(): Promise<ErasureReceipt> {
+    return { receiptId: '019a0000-0000-7000-8000-0000000000ff', erasedAt: new Date().toISOString(), matched: { ideas: 1 }, removedFields: ['name', 'contact'] };
+  }
+}
+
+export const Exports: Story = {
+  render: ({ lang }) => html`<bk-admin-exports lang=${lang} can-audit .api=${new MemorySectionsApi()}></bk-admin-exports>`,
+};
+
+export const Results: Story = {
+  render: ({ lang }) => html`<bk-admin-results lang=${lang} .api=${new MemorySectionsApi()}></bk-admin-results>`,
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('bk-admin-results')!.shadowRoot!;
+    await waitFor(() => expect(root.querySelectorAll('rect.bar')).toHaveLength(5));
+  },
+};
+
+export const Privacy: Story = {
+  render: ({ lang }) => html`<bk-admin-privacy lang=${lang} .api=${new MemorySectionsApi()}></bk-admin-privacy>`,
 };

@@ -2,7 +2,7 @@ import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { AdminApiError, HttpAdminApi, hasCalendarApi, type AdminApi, type Scopes } from './api.js';
+import { AdminApiError, HttpAdminApi, hasCalendarApi, hasSectionsApi, hasVolunteerApi, type AdminApi, type Scopes } from './api.js';
 import type { AdminIdeaDetail } from './idea-detail.js';
 import type { AdminInbox } from './inbox.js';
 import { clearSession, readSession, saveSession, type AdminSession } from './session.js';
@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-type View = 'inbox' | 'agenda' | 'export' | 'calendar';
+type View = 'inbox' | 'agenda' | 'export' | 'calendar' | 'exports' | 'results' | 'privacy' | 'volunteers';
 
 /**
  * The coordinator page: sign-in, then the sections the token's scopes allow (ideas inbox with
@@ -228,6 +228,10 @@ export class AdminApp extends AdminElement {
       ['agenda', 'nav.agenda', s.read],
       ['export', 'nav.export', s.export],
       ['calendar', 'nav.calendar', s.read && hasCalendarApi(this.api)],
+      ['exports', 'nav.exports', s.export && hasSectionsApi(this.api)],
+      ['results', 'nav.results', s.read && hasSectionsApi(this.api)],
+      ['privacy', 'nav.privacy', !!s.admin && hasSectionsApi(this.api)],
+      ['volunteers', 'nav.volunteers', s.read && hasVolunteerApi(this.api)],
     ];
     return html`<nav aria-label=${this.l.t('sections')}>
       <ul>
@@ -273,7 +277,25 @@ export class AdminApp extends AdminElement {
       case 'calendar':
         return html`<bk-admin-calendar .api=${hasCalendarApi(this.api) ? this.api : undefined} ?can-edit=${!!this.scopes?.moderate}
           ?can-export=${!!this.scopes?.export}></bk-admin-calendar>`;
+      case 'exports':
+      case 'results':
+      case 'privacy':
+      case 'volunteers':
+        return this.renderSection(this.view);
     }
+  }
+
+  // — exports, results and privacy sections (issue 8) —
+
+  private renderSection(view: 'exports' | 'results' | 'privacy' | 'volunteers') {
+    if (view === 'volunteers') {
+      const volunteers = hasVolunteerApi(this.api) ? this.api : undefined;
+      return html`<bk-admin-volunteers .api=${volunteers} ?can-edit=${!!this.scopes?.moderate}></bk-admin-volunteers>`;
+    }
+    const api = hasSectionsApi(this.api) ? this.api : undefined;
+    if (view === 'exports') return html`<bk-admin-exports .api=${api} ?can-audit=${!!this.scopes?.admin}></bk-admin-exports>`;
+    if (view === 'results') return html`<bk-admin-results .api=${api}></bk-admin-results>`;
+    return html`<bk-admin-privacy .api=${api}></bk-admin-privacy>`;
   }
 
   override render() {

@@ -5,6 +5,7 @@
 import type { AdminIdea } from '../schema/admin.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
+import type { PollResults } from '../schema/poll-results.js';
 import type { StoredItem } from './calendar-draft.js';
 
 /** What the signed-in token may do, as the collector's `whoami` says. */
@@ -12,6 +13,8 @@ export interface Scopes {
   read: boolean;
   moderate: boolean;
   export: boolean;
+  /** Privacy tasks and the audit log (issue 8); absent from `AdminApi`s that do not say. */
+  admin?: boolean;
 }
 
 export type CsvDelimiterName = 'semicolon' | 'comma';
@@ -77,7 +80,99 @@ export interface CalendarApi {
 export const hasCalendarApi = (api: unknown): api is CalendarApi =>
   !!api && typeof (api as Partial<CalendarApi>).listActivities === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi {
+// — exports, results and privacy sections (issue 8) —
+
+/** A downloaded export: the bytes, the collector's file name and its media type. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+  contentType: string;
+}
+
+/** One line of the site's audit log, as `GET …/audit` returns it. */
+export interface AuditLine {
+  at: string;
+  /** The token's display prefix (or `cli`). */
+  actor: string;
+  action: string;
+  target: string | null;
+  rowCount: number | null;
+}
+
+/** A poll as the coordinator list has it (enough to pick one and chart its results). */
+export interface AdminPoll {
+  id: string;
+  title: string;
+  /** Labels of the question's answer values. */
+  options: { value: string; label: string }[];
+}
+
+/** Intake topic counts (`GET …/intakes/summary`). */
+export interface IntakeSummary {
+  intakes: number;
+  questions: { id: string; label: string; sensitive: boolean; counts: Record<string, number> }[];
+}
+
+export interface PersonFound {
+  matched: Record<string, number>;
+  ideas: { id: string; text: string; name: string | null; contact: string | null; createdAt: string }[];
+  volunteerSignups: { id: string; name?: string | null; createdAt?: string; [key: string]: unknown }[];
+  volunteerApplications: { id: string; receivedAt?: string; [key: string]: unknown }[];
+}
+
+export interface ErasureReceipt {
+  receiptId: string;
+  erasedAt: string;
+  matched: Record<string, number>;
+  removedFields: string[];
+}
+
+/** The parts of the coordinator API the exports, results and privacy sections use. */
+export interface SectionsApi {
+  download(path: string): Promise<DownloadedFile>;
+  auditLog(action?: string, limit?: number): Promise<AuditLine[]>;
+  listPolls(): Promise<AdminPoll[]>;
+  pollResults(poll: string, from?: string, to?: string): Promise<PollResults>;
+  intakeSummary(): Promise<IntakeSummary>;
+  reportHtml(from?: string, to?: string): Promise<string>;
+  findPerson(contact: string): Promise<PersonFound>;
+  erasePerson(contact: string, includeContent: boolean): Promise<ErasureReceipt>;
+}
+
+/** A volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
+export interface AdminSignup {
+  id: string;
+  shiftId: string;
+  date: string;
+  startAt: string;
+  endAt: string;
+  firstName: string;
+  contact: string;
+  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
+  position: number;
+  attended: boolean | null;
+}
+
+/** Role and shift names, for the volunteers section's headings. */
+export interface VolunteerCatalogue {
+  roles: { id: string; data: { name: string } }[];
+  shifts: { id: string; data: { roleId: string; title?: string; capacity: number } }[];
+}
+
+/** The volunteers section's part of the API. */
+export interface VolunteerApi {
+  volunteerCatalogue(): Promise<VolunteerCatalogue>;
+  listSignups(from: string, to: string): Promise<AdminSignup[]>;
+  setAttendance(id: string, attended: boolean | null): Promise<AdminSignup>;
+}
+
+export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
+  !!api && typeof (api as Partial<VolunteerApi>).listSignups === 'function';
+
+export const hasSectionsApi = (api: unknown): api is SectionsApi =>
+  !!api && typeof (api as Partial<SectionsApi>).download === 'function';
+
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -122,7 +217,8 @@ export class HttpAdminApi implements AdminApi, CalendarApi {
   /** What the token may do, as the collector says (`GET …/whoami`; `admin` counts as every scope). */
   async scopes(): Promise<Scopes> {
     const { scopes } = await this.json<{ scopes: string[] }>('/whoami');
-    return { read: scopes.includes('read'), moderate: scopes.includes('moderate'), export: scopes.includes('export') };
+    const has = (scope: string) => scopes.includes(scope);
+    return { read: has('read'), moderate: has('moderate'), export: has('export'), admin: has('admin') };
   }
 
   async listIdeas(): Promise<AdminIdea[]> {
@@ -171,5 +267,68 @@ export class HttpAdminApi implements AdminApi, CalendarApi {
   async deleteActivity(id: string): Promise<void> {
     const res = await this.request(`/activities/${encodeURIComponent(id)}`, { method: 'DELETE' });
     if (!res.ok) await HttpAdminApi.fail(res);
+  }
+
+  // — exports, results and privacy sections (issue 8) —
+
+  /** Any export under the site's admin path, e.g. `/export/ideas.xlsx` or `/polls/x/export/results.csv?…`. */
+  async download(path: string): Promise<DownloadedFile> {
+    const res = await this.request(path);
+    if (!res.ok) return HttpAdminApi.fail(res);
+    const blob = await res.blob();
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? (path.split('?')[0]!.split('/').pop() || 'export');
+    return { blob, fileName, contentType: res.headers.get('Content-Type') ?? blob.type };
+  }
+
+  async auditLog(action?: string, limit = 50): Promise<AuditLine[]> {
+    const query = new URLSearchParams({ limit: String(limit), ...(action ? { action } : {}) });
+    return (await this.json<{ entries: AuditLine[] }>(`/audit?${query}`)).entries;
+  }
+
+  async listPolls(): Promise<AdminPoll[]> {
+    type Stored = { id: string; title?: string; question?: string; options?: AdminPoll['options'] };
+    const { polls } = await this.json<{ polls: { poll: Stored }[] }>('/polls');
+    return polls.map(({ poll }) => ({ id: poll.id, title: poll.title ?? poll.question ?? poll.id, options: poll.options ?? [] }));
+  }
+
+  async pollResults(poll: string, from?: string, to?: string): Promise<PollResults> {
+    const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    return (await this.json<{ results: PollResults }>(`/polls/${encodeURIComponent(poll)}/results?${query}`)).results;
+  }
+
+  intakeSummary(): Promise<IntakeSummary> {
+    return this.json<IntakeSummary>('/intakes/summary');
+  }
+
+  async reportHtml(from?: string, to?: string): Promise<string> {
+    const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const res = await this.request(`/report?${query}`);
+    if (!res.ok) return HttpAdminApi.fail(res);
+    return res.text();
+  }
+
+  findPerson(contact: string): Promise<PersonFound> {
+    return this.json<PersonFound>(`/people?${new URLSearchParams({ contact })}`);
+  }
+
+  erasePerson(contact: string, includeContent: boolean): Promise<ErasureReceipt> {
+    return this.json<ErasureReceipt>('/people/erase', { method: 'POST', body: JSON.stringify({ contact, includeContent }) });
+  }
+
+  async volunteerCatalogue(): Promise<VolunteerCatalogue> {
+    const [roles, shifts] = await Promise.all([
+      this.json<{ roles: VolunteerCatalogue['roles'] }>('/volunteer/roles'),
+      this.json<{ shifts: VolunteerCatalogue['shifts'] }>('/volunteer/shifts'),
+    ]);
+    return { roles: roles.roles, shifts: shifts.shifts };
+  }
+
+  async listSignups(from: string, to: string): Promise<AdminSignup[]> {
+    return (await this.json<{ signups: AdminSignup[] }>(`/volunteer/signups?${new URLSearchParams({ from, to })}`)).signups;
+  }
+
+  setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
+    return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: JSON.stringify({ attended }) });
   }
 }

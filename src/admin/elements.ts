@@ -5,9 +5,13 @@ import { AdminApp } from './admin-app.js';
 import { AdminCalendar } from './calendar.js';
 import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
+import { AdminExports } from './exports.js';
 import { AdminIdeaDetail } from './idea-detail.js';
 import { AdminInbox } from './inbox.js';
 import { AdminModeration } from './moderation.js';
+import { AdminPrivacy } from './privacy.js';
+import { AdminResults } from './results.js';
+import { AdminVolunteers } from './volunteers.js';
 import { AdminSignIn } from './sign-in.js';
 
 export function defineAdminElements(): void {
@@ -20,5 +24,9 @@ export function defineAdminElements(): void {
   AdminActivityFigures.define('bk-admin-activity-figures');
   AdminCalendarForm.define('bk-admin-calendar-form');
   AdminCalendar.define('bk-admin-calendar');
+  AdminExports.define('bk-admin-exports');
+  AdminResults.define('bk-admin-results');
+  AdminPrivacy.define('bk-admin-privacy');
+  AdminVolunteers.define('bk-admin-volunteers');
   AdminApp.define('bk-admin-app');
 }

@@ -3,6 +3,7 @@ import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApi, AdminApiError, CsvDelimiterName, CsvFile } from './api.js';
 import { countCsvRecords } from './csv-count.js';
+import { saveFile } from './save-file.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -47,15 +48,7 @@ export class AdminExport extends AdminElement {
 
   /** Saves the file through a temporary Blob link (the token cannot ride on a plain link). */
   protected save(file: CsvFile): void {
-    const url = URL.createObjectURL(file.blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(this.renderRoot, file.blob, file.fileName);
   }
 
   private async download() {

@@ -1,6 +1,7 @@
 /** Texts of the coordinator page. Dutch (B1) is built in; English loads when asked for. */
 import type { PluralMessage } from '../core/localize.js';
 import { calendarNl } from './calendar-strings.js';
+import { sectionsNl } from './sections-strings.js';
 
 export const adminNl = {
   title: 'Coördinatorpagina',
@@ -105,6 +106,7 @@ export const adminNl = {
   downloadFailed: 'Downloaden is niet gelukt: {message}',
   noRead: 'Met deze code kun je geen ideeën bekijken.',
   ...calendarNl,
+  ...sectionsNl,
 };
 
 export type AdminStrings = typeof adminNl;

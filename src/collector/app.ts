@@ -11,6 +11,7 @@ import { registerActivityRoutes } from './routes/activities.js';
 import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
 import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerAuditRoutes } from './routes/audit.js';
 import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -96,6 +97,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerFeedbackPollRoutes(app, ctx);
   registerIntakeRoutes(app, ctx, options.intakeKeys);
   registerVolunteerRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);

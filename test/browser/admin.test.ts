@@ -16,29 +16,16 @@ import type { AdminInbox } from '../../src/admin/inbox.js';
 import type { AdminModeration } from '../../src/admin/moderation.js';
 import type { AdminSignIn } from '../../src/admin/sign-in.js';
 import { readSession } from '../../src/admin/session.js';
-import { buildEnvelope } from '../../src/core/envelope.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/constants.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
-import { API_BASE, commandFetch, type Route } from './admin-helpers.js';
-import { admin, collectorInfo, postEnvelope, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { API_BASE, commandFetch, sendIdeaTo, type Route } from './admin-helpers.js';
+import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 
 let info: CollectorInfo;
 const apiFor = (route?: Route): AdminApi => new HttpAdminApi(info.token, info.site, API_BASE, commandFetch(route));
 
-async function sendIdea(data: Record<string, unknown>, consent = false): Promise<string> {
-  const envelope = buildEnvelope({
-    site: info.site,
-    widget: 'idea-box',
-    locale: 'nl',
-    data: { kind: 'idea', ...data },
-    trap: { honeypot: '', elapsedMs: 15_000 },
-    consent: consent ? { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date().toISOString() } : undefined,
-  });
-  const res = await postEnvelope(info, envelope);
-  expect(res.status).to.equal(201);
-  return envelope.id;
-}
+const sendIdea = (data: Record<string, unknown>, consent = false) => sendIdeaTo(info, data, consent);
 
 async function storedIdeas(): Promise<AdminIdea[]> {
   const res = await admin<{ ideas: AdminIdea[] }>('GET', `/v1/admin/sites/${info.site}/ideas`);
@@ -269,7 +256,7 @@ describe('bk-admin-app', () => {
     await waitFor(() => (deepActive() as HTMLElement | null)?.dataset?.['id'] === ideaId, { message: 'focus back on the idea' });
 
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'export', 'calendar']);
+    expect(nav).to.deep.equal(['inbox', 'agenda', 'export', 'calendar', 'exports', 'results', 'privacy', 'volunteers']);
     el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=agenda]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => el.shadowRoot!.querySelector('bk-admin-agenda'), { message: 'the agenda' });
@@ -293,7 +280,7 @@ describe('bk-admin-app', () => {
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar']);
+    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar', 'results', 'volunteers']);
     const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
     await waitFor(() => inbox.ideas.length > 0, { message: 'ideas' });
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { REPORT_STYLE_HASH } from '../../src/collector/polls/report-html.js';
 import { launchChromium, startDemo, type Demo } from './harness.js';
 
 interface AdminIdea {
@@ -71,7 +72,8 @@ describe('coordinator page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      // The one hashed exception is the impact report's style (opened as a blob: document).
+      `default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' '${REPORT_STYLE_HASH}'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
     );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -165,6 +167,44 @@ describe('coordinator page', () => {
     expect([...seen.origins]).toEqual([new URL(demo.collectorUrl).origin]);
     await context.close();
     await visitor.close();
+  });
+
+  it('results and all downloads: the impact report opens styled under the page CSP; rows counted; the audit log shows it', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const seen = await watch(page);
+    await page.goto(`${demo.collectorUrl}/admin/`);
+    await page.locator('bk-admin-sign-in #token').fill(demo.token);
+    await page.locator('bk-admin-sign-in #site').fill(demo.site);
+    await page.keyboard.press('Enter');
+    await page.locator('nav button[data-view="results"]').click();
+    const results = page.locator('bk-admin-results');
+    await results.locator('button.report').waitFor();
+
+    // The report is fetched with the token and opened as a blob: page; its one hashed style applies.
+    const [report] = await Promise.all([context.waitForEvent('page'), results.locator('button.report').click()]);
+    const reportProblems: string[] = [];
+    report.on('console', (m) => m.type() === 'error' && reportProblems.push(m.text()));
+    await report.waitForLoadState();
+    expect(report.url()).toMatch(/^blob:/);
+    expect(await report.locator('h1').innerText()).toMatch(/\S/);
+    expect(await report.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+    expect(reportProblems).toEqual([]);
+    await report.close();
+
+    // All downloads: the ideas as JSON; the page's row count is the file's.
+    await page.locator('nav button[data-view="exports"]').click();
+    const exportsView = page.locator('bk-admin-exports');
+    await exportsView.locator('#format-json').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), exportsView.locator('button.primary').click()]);
+    const rows = (JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown[]).length;
+    await expect.poll(() => exportsView.locator('[role=status]').innerText()).toMatch(new RegExp(`: ${rows} rij(en)?\\.$`));
+    await expect.poll(() => exportsView.locator('tbody tr').first().innerText()).toContain('ideas.json');
+
+    expect(await seen.violations()).toEqual([]);
+    expect(seen.problems).toEqual([]);
+    expect([...seen.origins]).toEqual([new URL(demo.collectorUrl).origin]);
+    await context.close();
   });
 
   it('speaks English when asked, and says so when a token does not work', async () => {

@@ -1,5 +1,6 @@
 import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
 import { audienceLabels, calendarEn } from '../calendar-strings.js';
+import { sectionsEn } from '../sections-strings.js';
 import type { AdminStrings } from '../strings.js';
 
 export const en: AdminStrings = {
@@ -105,5 +106,6 @@ export const en: AdminStrings = {
   downloadFailed: 'The download failed: {message}',
   noRead: 'With this token you cannot view ideas.',
   ...calendarEn,
+  ...sectionsEn,
   ...audienceLabels(widgetEn),
 };

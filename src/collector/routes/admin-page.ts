@@ -8,13 +8,18 @@ import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ApiError } from '../http.js';
+import { REPORT_STYLE_HASH } from '../polls/report-html.js';
 
-/** No inline script or style; Lit's `css` uses constructable stylesheets, which this allows. */
+/**
+ * No inline script or style; Lit's `css` uses constructable stylesheets, which this allows. One
+ * exception by hash: the impact report's own `<style>`, because the page opens the report (fetched
+ * with the token) as a blob: URL, and a blob: document inherits the CSP of the page that made it.
+ */
 export const ADMIN_PAGE_CSP = [
   "default-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data:",
-  "style-src 'self'",
+  `style-src 'self' '${REPORT_STYLE_HASH}'`,
   "script-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

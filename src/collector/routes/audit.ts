@@ -1,0 +1,36 @@
+/**
+ * The audit log of a site for coordinators (issue 8): `GET /v1/admin/sites/:site/audit` with the
+ * `admin` scope, newest first. `?action=export` keeps entries whose action starts with that prefix
+ * (`export` matches `export.ideas`, `export.poll-results`, …); `?limit` (1–1000, default 100).
+ * Reading the log is not itself logged: it holds no personal data, only token prefixes and counts.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { toFieldIssues } from '../../schema/index.js';
+import type { RouteContext } from './context.js';
+import { authoriser } from './guards.js';
+import { invalid } from './public.js';
+
+const auditQuerySchema = z.strictObject({
+  action: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export function registerAuditRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const authorise = authoriser(ctx);
+  app.get('/v1/admin/sites/:site/audit', { onRequest: [authorise('admin')] }, async (request) => {
+    const query = auditQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const { action, limit } = query.data;
+    // The store lists oldest first (insertion order); the newest are wanted, so read from the end.
+    const all = await ctx.store.listAudit(request.site!.slug);
+    const entries = [];
+    for (let i = all.length - 1; i >= 0 && entries.length < limit; i--) {
+      const e = all[i]!;
+      if (action === undefined || e.action.startsWith(action)) {
+        entries.push({ at: e.at, actor: e.actor, action: e.action, target: e.target, rowCount: e.rowCount });
+      }
+    }
+    return { entries };
+  });
+}
