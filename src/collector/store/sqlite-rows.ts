@@ -16,6 +16,7 @@ export function toSite(r: Row): Site {
       ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest',
       ...(settings.retention && { retention: settings.retention }),
       ...(settings.volunteer && { volunteer: settings.volunteer }),
+      ...(settings.proofOfWork && { proofOfWork: settings.proofOfWork }),
     },
     createdAt: String(r.created_at),
   };
