@@ -19,8 +19,8 @@ export const POW_HEADER = 'buurtkit-pow';
 export const POW_ALGORITHM = 'SHA-256';
 /** A challenge must be solved and sent within this time (a stored solution older than this is refused). */
 export const POW_LIFETIME_MS = 3600_000;
-/** What `--proof-of-work on` means; a browser solves it in well under a second on average. */
-export const POW_DEFAULT_MAX_NUMBER = 100_000;
+/** What `--proof-of-work on` means; about 0.4 s median on a 2-core server (npm run bench:pow). */
+export const POW_DEFAULT_MAX_NUMBER = 50_000;
 export const POW_MAX_NUMBER_LIMIT = 10_000_000;
 
 export interface PowChallenge {

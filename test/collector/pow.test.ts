@@ -166,7 +166,7 @@ describe('site update --proof-of-work', () => {
       };
       expect(await read()).toEqual({ maxNumber: 50_000 });
       expect(cli('site', 'update', 'linde', '--proof-of-work', 'on').code).toBe(0);
-      expect(await read()).toEqual({ maxNumber: 100_000 });
+      expect(await read()).toEqual({ maxNumber: 50_000 });
       expect(cli('site', 'update', 'linde', '--proof-of-work', 'off').code).toBe(0);
       expect(await read()).toBeUndefined();
       const wrong = cli('site', 'update', 'linde', '--proof-of-work', 'lots');
