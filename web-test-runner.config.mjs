@@ -30,6 +30,10 @@ async function freePort() {
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://localhost:${port}`;
 const SITE = 'wtr-centre';
+/** A second site on the same collector with proof-of-work on (test/browser/pow.test.ts). */
+const POW_SITE = 'wtr-pow';
+/** @type {string | undefined} */
+let powToken;
 
 /** @type {Awaited<ReturnType<typeof startCollectorProcess>> | undefined} */
 let collector;
@@ -53,13 +57,15 @@ const testServers = {
       site: SITE,
       rateLimits: { submissions: 10_000, votes: 10_000, siteSubmissions: 100_000, formTokens: 10_000 },
     });
+    await collector.cli('site', 'add', POW_SITE, '--name', 'PoW centre', '--origin', origin, '--proof-of-work', '5000');
+    powToken = (await collector.cli('token', 'create', POW_SITE, '--scopes', 'read', '--label', 'test')).trim();
   },
   async serverStop() {
     await Promise.all([collector?.stop(), receiver?.stop()]);
   },
   async serve(context) {
     if (context.path === '/__collector.json') {
-      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token }) };
+      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE }) };
     }
     if (context.path === '/__receiver.json') {
       return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };
@@ -97,7 +103,7 @@ const testServers = {
       const { method = 'GET', path, body } = /** @type {any} */ (payload);
       const res = await fetch(`${collector?.url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${collector?.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { Authorization: `Bearer ${path.includes(`/sites/${POW_SITE}/`) ? powToken : collector?.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { MAX_BODY_BYTES } from '../schema/index.js';
 import { DEFAULT_FEED_INTERVAL_MS, scheduleCalendarFeeds, type FeedSchedule } from './calendar-feeds.js';
 import { FormTokens, type FormTokenMode } from './form-token.js';
+import { ProofOfWork } from './pow.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
@@ -84,6 +85,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     now: () => new Date(clock()),
     formTokens: new FormTokens(options.store, clock),
     formTokenMode: options.formTokens ?? 'required',
+    pow: new ProofOfWork(options.store, clock),
   };
 
   installGracefulClose(app);

@@ -14,6 +14,7 @@ import { ZodError } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
 import type { FormTokenMode } from './form-token.js';
+import { POW_DEFAULT_MAX_NUMBER, POW_MAX_NUMBER_LIMIT } from './pow.js';
 import { newWebhookSecret } from './webhooks/dispatcher.js';
 import { webhookUrlProblem } from './webhooks/send.js';
 import { issueToken, parseScopes } from './auth.js';
@@ -61,9 +62,11 @@ Commands:
         [--idea-contact-months N]      Keep ideas' name, contact and consent N months (default ${DEFAULT_RETENTION.ideaContactMonths})
         [--show-host-name yes|no]      <host-today> shows the host's first name (default no)
         [--offer-hours N]              Hours a volunteer offered a place from the waitlist has to confirm (default 48)
+        [--proof-of-work N|on|off]     Public submissions need an ALTCHA proof of work with numbers up to N
+                                       (on: ${POW_DEFAULT_MAX_NUMBER}); off by default
   site update <slug> [--name NAME] [--origin URL]... [--add-origin URL]... [--remove-origin URL]...
         [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en] [--idea-contact-months N]
-        [--show-host-name yes|no] [--offer-hours N]
+        [--show-host-name yes|no] [--offer-hours N] [--proof-of-work N|on|off]
                                        --origin replaces the allowed origins, --add/--remove edit them
   site list                            List sites
   token create <site> [--scopes read,moderate,export] [--label L] [--expires-days N]
@@ -132,6 +135,7 @@ const OPTIONS = {
   'idea-sort': { type: 'string' },
   'show-host-name': { type: 'string' },
   'offer-hours': { type: 'string' },
+  'proof-of-work': { type: 'string' },
   'time-zone': { type: 'string' },
   locales: { type: 'string' },
   scopes: { type: 'string' },
@@ -164,6 +168,12 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
     throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}`);
   }
   return n;
+}
+
+function proofOfWork(value: string): { maxNumber: number } | null {
+  if (value === 'off') return null;
+  if (value === 'on') return { maxNumber: POW_DEFAULT_MAX_NUMBER };
+  return { maxNumber: integer(value, 'proof-of-work', 1_000, POW_MAX_NUMBER_LIMIT)! };
 }
 
 function ideaSort(value: string | undefined): IdeaSort | undefined {
@@ -316,6 +326,7 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
     ...(sort && { ideaSort: sort }),
     ...(contactMonths !== undefined && { retention: { ideaContactMonths: contactMonths } }),
     ...(Object.keys(volunteer).length > 0 && { volunteer }),
+    ...(flags['proof-of-work'] !== undefined && { proofOfWork: proofOfWork(flags['proof-of-work']) }),
   };
   const common = {
     ...(flags['time-zone'] !== undefined && { timeZone: flags['time-zone'] }),

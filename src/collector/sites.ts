@@ -1,6 +1,7 @@
 /** Checks for site settings entered by an operator (CLI now, admin API later). */
 import { z } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, SITE_SLUG_PATTERN } from '../schema/index.js';
+import { POW_MAX_NUMBER_LIMIT } from './pow.js';
 import type { NewSite, Site, SiteChanges } from './store/types.js';
 import { webhookUrlProblem } from './webhooks/send.js';
 
@@ -70,6 +71,8 @@ const siteFields = {
           }),
         )
         .max(MAX_CALENDAR_FEEDS),
+      /** Proof-of-work for public submissions (pow.ts); null turns it off. */
+      proofOfWork: z.strictObject({ maxNumber: z.number().int().min(1).max(POW_MAX_NUMBER_LIMIT) }).nullable(),
     })
     .partial(),
 };

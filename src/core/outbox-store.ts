@@ -18,6 +18,9 @@ export interface OutboxItem extends OutboxRequest {
   formToken?: string;
   /** Local time (epoch ms) from which `formToken` is accepted. */
   tokenUsableAt?: number;
+  /** The collector asked for proof-of-work (428 `pow_*`); `pow` is the solved payload, once there is one. */
+  powNeeded?: boolean;
+  pow?: string;
 }
 
 export interface OutboxStore {

@@ -214,31 +214,50 @@ export class Outbox extends EventTarget {
       const fresh = await fetchFormToken(item.tokenUrl);
       if (fresh) item = { ...item, formToken: fresh.token, tokenUsableAt: fresh.usableAt };
     }
+    // Proof-of-work: the solver is loaded only once a collector asked for it.
+    const solvedNow = !!(item.tokenUrl && item.powNeeded && !item.pow);
+    if (solvedNow) {
+      const pow = await import('./pow.js').then((m) => m.fetchPowSolution(item.tokenUrl!)).catch(() => undefined);
+      if (pow) item = { ...item, pow };
+    }
     // The collector refuses a token younger than 2 s (its clock); wait here rather than be refused.
     const early = (item.tokenUsableAt ?? 0) - Date.now();
     if (item.formToken && early > 0 && navigator.onLine !== false) await new Promise((resolve) => setTimeout(resolve, Math.min(early, FORM_TOKEN_MIN_AGE_MS + 500)));
     const abort = new AbortController();
     const timeout = setTimeout(() => abort.abort(), this.requestTimeoutMs);
     try {
+      // No solution (offline, or the challenge could not be fetched): sending would only be refused.
+      if (solvedNow && !item.pow) throw new Error('no proof of work');
       const res = await fetch(item.url, {
         method: item.method,
         mode: item.mode,
         credentials: 'omit',
         cache: 'no-store',
-        headers: { 'Content-Type': item.contentType, ...(item.formToken && { 'Buurtkit-Form-Token': item.formToken }) },
+        headers: {
+          'Content-Type': item.contentType,
+          ...(item.formToken && { 'Buurtkit-Form-Token': item.formToken }),
+          ...(item.pow && { 'Buurtkit-Pow': item.pow }),
+        },
         body: item.body,
         signal: abort.signal,
       });
       status = res.status;
       verdict = classifyResponse(res.status, res.type);
-      // 428: the token was missing, used or too old. Not the data's fault: a fresh token, soon.
+      // 428: the token or proof-of-work was missing, used or too old. Not the data's fault: a fresh one, soon.
       if (status === 428 && item.tokenUrl) {
         verdict = 'retry';
-        const { formToken: _used, tokenUsableAt: _at, ...rest } = item;
-        item = rest;
+        if ((await errorCode(res)).startsWith('pow_')) {
+          const { pow: _used, ...rest } = item;
+          item = { ...rest, powNeeded: true };
+          // At once, unless a solution made in this very attempt was refused (then back off).
+          if (!solvedNow) retryAfter = 0;
+        } else {
+          const { formToken: _used, tokenUsableAt: _at, ...rest } = item;
+          item = rest;
+        }
       }
       if (verdict === 'reject') issues = await readIssues(res);
-      if (verdict === 'retry') retryAfter = parseRetryAfter(res.headers.get('Retry-After'), Date.now());
+      if (verdict === 'retry') retryAfter ??= parseRetryAfter(res.headers.get('Retry-After'), Date.now());
     } catch {
       // A network error, an abort after the timeout, or a CORS failure: try again later.
     } finally {
@@ -301,6 +320,16 @@ export class Outbox extends EventTarget {
       });
     }
     return pageLock(wait, fn);
+  }
+}
+
+/** The collector's error code (`{ error }`), or '' when the body has none. */
+async function errorCode(res: Response): Promise<string> {
+  try {
+    const code = ((await res.clone().json()) as { error?: unknown } | null)?.error;
+    return typeof code === 'string' ? code : '';
+  } catch {
+    return '';
   }
 }
 

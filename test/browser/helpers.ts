@@ -6,6 +6,8 @@ export interface CollectorInfo {
   url: string;
   site: string;
   token: string;
+  /** A second site with proof-of-work on. */
+  powSite: string;
 }
 
 export async function collectorInfo(): Promise<CollectorInfo> {

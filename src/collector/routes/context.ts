@@ -1,4 +1,5 @@
 import type { FormTokenMode, FormTokens } from '../form-token.js';
+import type { ProofOfWork } from '../pow.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { Store } from '../store/types.js';
 
@@ -10,4 +11,6 @@ export interface RouteContext {
   formTokens: FormTokens;
   /** `required` (default): public submissions need a render token; `off` for trusted integrations. */
   formTokenMode: FormTokenMode;
+  /** ALTCHA-compatible proof-of-work for sites that turn it on (pow.ts). */
+  pow: ProofOfWork;
 }

@@ -21,6 +21,7 @@ import {
 /** What every widget's validated envelope has in common; `data.kind` names the payload. */
 export type AnyEnvelope = Envelope<{ kind: string }>;
 import { FORM_TOKEN_HEADER, type FormTokenAnswer } from '../form-token.js';
+import { POW_HEADER, type PowChallenge } from '../pow.js';
 import { ApiError } from '../http.js';
 import type { RateKind } from '../rate-limit.js';
 import { consentHashFor } from '../privacy/consent.js';
@@ -69,7 +70,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     }
     reply
       .header('Access-Control-Allow-Methods', 'GET, POST')
-      .header('Access-Control-Allow-Headers', `content-type, ${FORM_TOKEN_HEADER}`)
+      .header('Access-Control-Allow-Headers', `content-type, ${FORM_TOKEN_HEADER}, ${POW_HEADER}`)
       .header('Access-Control-Max-Age', '600');
     // Chrome's Private Network Access: a public page calling a collector on a LAN box asks first.
     if (request.headers['access-control-request-private-network'] === 'true') {
@@ -102,14 +103,25 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     },
   );
 
+  app.get(
+    '/v1/sites/:site/pow-challenge',
+    { onRequest: [loadSite, rateLimited('formTokens')] },
+    async (request, reply): Promise<PowChallenge> => {
+      reply.header('Cache-Control', 'no-store');
+      return ctx.pow.issue(request.site!);
+    },
+  );
+
   app.post(
     '/v1/sites/:site/submissions',
     { onRequest: [loadSite, rateLimited('submissions'), requireJson] },
     async (request, reply) => {
       const body = request.body;
       // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
-      if (ctx.formTokenMode === 'required' && isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
-        await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
+      if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
+        // Proof of work first: a request without one spends no render token.
+        if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
+        if (ctx.formTokenMode === 'required') await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
       }
       const widget = isRecord(body) ? body.widget : undefined;
       const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;

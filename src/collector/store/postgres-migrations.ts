@@ -273,6 +273,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX form_token_uses_used ON form_token_uses(used_at);
     `,
   },
+  {
+    version: 11,
+    name: 'proof-of-work uses (replay store)',
+    sql: `
+      CREATE TABLE pow_uses (
+        challenge     text COLLATE "C" PRIMARY KEY,
+        site          text COLLATE "C" NOT NULL,
+        submission_id text COLLATE "C" NOT NULL,
+        used_at       timestamptz NOT NULL
+      );
+      CREATE INDEX pow_uses_used ON pow_uses(used_at);
+    `,
+  },
 ];
 
 /**

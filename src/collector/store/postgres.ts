@@ -46,6 +46,7 @@ import type {
   WebhookResult,
   WebhookTarget,
   FormTokenUse,
+  PowUse,
   NewVolunteerItem,
   ShiftSignupOutcome,
   ShiftSignupRequest,
@@ -1034,6 +1035,21 @@ export class PostgresStore implements Store {
   }
   async markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number> {
     return this.volunteer.markNotificationsSent(site, ids, now);
+  }
+
+  // — proof-of-work replay store (issue 3, item 3) —
+
+  async claimPowChallenge(use: PowUse): Promise<string> {
+    const { rows } = await this.query(
+      `INSERT INTO pow_uses (challenge, site, submission_id, used_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (challenge) DO UPDATE SET challenge = pow_uses.challenge RETURNING submission_id`,
+      [use.challenge, use.site, use.submissionId, use.usedAt],
+    );
+    return String(rows[0]!.submission_id);
+  }
+
+  async prunePowUses(before: string): Promise<number> {
+    return (await this.query('DELETE FROM pow_uses WHERE used_at < $1', [before])).rowCount ?? 0;
   }
 }
 

@@ -274,4 +274,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX form_token_uses_used ON form_token_uses(used_at);
     `,
   },
+  {
+    version: 11,
+    name: 'proof-of-work uses (replay store)',
+    sql: `
+      CREATE TABLE pow_uses (
+        challenge     TEXT PRIMARY KEY,
+        site          TEXT NOT NULL,
+        submission_id TEXT NOT NULL,
+        used_at       TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX pow_uses_used ON pow_uses(used_at);
+    `,
+  },
 ];

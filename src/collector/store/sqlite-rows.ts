@@ -17,6 +17,7 @@ export function toSite(r: Row): Site {
       ...(settings.retention && { retention: settings.retention }),
       ...(settings.volunteer && { volunteer: settings.volunteer }),
       ...(settings.calendarFeeds && { calendarFeeds: settings.calendarFeeds }),
+      ...(settings.proofOfWork && { proofOfWork: settings.proofOfWork }),
     },
     createdAt: String(r.created_at),
   };

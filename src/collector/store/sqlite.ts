@@ -49,6 +49,7 @@ import type {
   WebhookResult,
   WebhookTarget,
   FormTokenUse,
+  PowUse,
   NewVolunteerItem,
   ShiftSignupOutcome,
   ShiftSignupRequest,
@@ -951,6 +952,20 @@ export class SqliteStore implements Store {
   }
   async markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number> {
     return this.volunteer.markNotificationsSent(site, ids, now);
+  }
+
+  // — proof-of-work replay store (issue 3, item 3) —
+
+  async claimPowChallenge(use: PowUse): Promise<string> {
+    const claim = this.sql(
+      `INSERT INTO pow_uses (challenge, site, submission_id, used_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (challenge) DO UPDATE SET challenge = challenge RETURNING submission_id`,
+    ).pluck();
+    return String(await this.groupCommit.run(() => claim.get(use.challenge, use.site, use.submissionId, use.usedAt)));
+  }
+
+  async prunePowUses(before: string): Promise<number> {
+    return this.sql('DELETE FROM pow_uses WHERE used_at < ?').run(before).changes;
   }
 }
 

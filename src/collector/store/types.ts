@@ -33,6 +33,8 @@ export interface SiteSettings {
   volunteer?: { showHostName?: boolean; offerHours?: number };
   /** Public ICS addresses the collector fetches into the calendar (hourly in `serve`). */
   calendarFeeds?: string[];
+  /** Proof-of-work (ALTCHA) asked of public submissions; absent or null: off (see pow.ts). */
+  proofOfWork?: { maxNumber: number } | null;
 }
 
 export interface Site {
@@ -485,6 +487,23 @@ export interface Store {
   queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void>;
   listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
   markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number>;
+
+  // — proof-of-work replay store (issue 3, item 3) —
+
+  /**
+   * Records that a solved challenge (its hex hash) is used by a submission, unless it already is;
+   * returns the id of the submission that owns it, in one atomic step.
+   */
+  claimPowChallenge(use: PowUse): Promise<string>;
+  /** Forgets uses recorded before the instant (their challenges have expired). */
+  prunePowUses(before: string): Promise<number>;
+}
+
+export interface PowUse {
+  challenge: string;
+  site: string;
+  submissionId: string;
+  usedAt: string;
 }
 
 // — volunteer sign-up (issue 6) —
