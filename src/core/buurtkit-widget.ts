@@ -4,7 +4,6 @@ import { BuurtkitElement } from './buurtkit-element.js';
 import { CONFIG_TAG, configContext, type BuurtkitConfig } from './config-context.js';
 import { formTokenUrl, resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
 import { BkErrorEvent, type BkErrorReason } from './events.js';
-import { prefetchFormToken } from './form-token.js';
 import { closestAcross } from './lang.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
@@ -117,7 +116,10 @@ export class BuurtkitWidget extends BuurtkitElement {
   private prefetchToken(): void {
     queueMicrotask(() => {
       const cfg = this.resolvedEndpoint;
-      if (this.isConnected && this.sendsSubmissions && cfg?.endpointType === 'collector') prefetchFormToken(formTokenUrl(cfg));
+      if (this.isConnected && this.sendsSubmissions && cfg?.endpointType === 'collector') {
+        const url = formTokenUrl(cfg);
+        import('./form-token.js').then((m) => m.prefetchFormToken(url), () => undefined);
+      }
     });
   }
 

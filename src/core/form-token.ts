@@ -1,21 +1,17 @@
 /**
  * Render tokens from the collector (see the collector's form-token.ts): fetched when a widget that
- * sends is shown, taken by the outbox for the next submission, fetched afresh by the outbox when
- * there is none (the page was opened offline, or the token was used or too old).
+ * sends is shown (loaded on demand, like this module), taken by the outbox for the next submission
+ * (form-token-cache.ts), fetched afresh by the outbox when there is none (the page was opened
+ * offline, or the token was used or too old).
  */
+import { readyFormTokens, type FormToken } from './form-token-cache.js';
 
 /** The collector refuses a token younger than this; the outbox waits rather than be refused. */
 export const FORM_TOKEN_MIN_AGE_MS = 2_000;
 /** A little more, so a slow clock on either side never makes us a few ms early. */
 const MARGIN_MS = 150;
 
-export interface FormToken {
-  token: string;
-  /** Local time (epoch ms) from when the collector accepts it. */
-  usableAt: number;
-}
-
-const ready = new Map<string, FormToken>();
+const ready = readyFormTokens;
 const pending = new Map<string, Promise<unknown>>();
 
 /** GETs a token; undefined when offline or refused (the outbox retries later). */
@@ -41,12 +37,4 @@ export function prefetchFormToken(url: string): void {
       if (t) ready.set(url, t);
     }),
   );
-}
-
-/** The prefetched token, if one is ready; a new one is fetched for the next submission. */
-export function takeFormToken(url: string): FormToken | undefined {
-  const t = ready.get(url);
-  ready.delete(url);
-  if (t) prefetchFormToken(url);
-  return t;
 }

@@ -12,7 +12,7 @@
  */
 import type { FieldIssue } from '../schema/envelope.js';
 import type { OutboxRequest } from './endpoint.js';
-import { FORM_TOKEN_MIN_AGE_MS, fetchFormToken, takeFormToken } from './form-token.js';
+import { takeReadyToken } from './form-token-cache.js';
 import { IdbOutboxStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 import {
   DEFAULT_BACKOFF,
@@ -121,7 +121,9 @@ export class Outbox extends EventTarget {
   /** Store the item (awaited), then try to send it at once. */
   async enqueue(request: OutboxRequest, meta: { id: string; site: string; widget: string }): Promise<EnqueueResult> {
     const now = Date.now();
-    const token = request.tokenUrl ? takeFormToken(request.tokenUrl) : undefined;
+    // The render token fetched when the form was shown, if any (else one is fetched when sending).
+    const token = request.tokenUrl ? takeReadyToken(request.tokenUrl) : undefined;
+    if (token) void import('./form-token.js').then((m) => m.prefetchFormToken(request.tokenUrl!), () => undefined);
     const item: OutboxItem = {
       ...request,
       ...meta,
@@ -210,51 +212,35 @@ export class Outbox extends EventTarget {
     let verdict: Verdict = 'retry';
     let retryAfter: number | undefined;
     let issues: FieldIssue[] = [];
-    if (item.tokenUrl && !item.formToken) {
-      const fresh = await fetchFormToken(item.tokenUrl);
-      if (fresh) item = { ...item, formToken: fresh.token, tokenUsableAt: fresh.usableAt };
-    }
-    // Proof-of-work: the solver is loaded only once a collector asked for it.
-    const solvedNow = !!(item.tokenUrl && item.powNeeded && !item.pow);
-    if (solvedNow) {
-      const pow = await import('./pow.js').then((m) => m.fetchPowSolution(item.tokenUrl!)).catch(() => undefined);
-      if (pow) item = { ...item, pow };
-    }
-    // The collector refuses a token younger than 2 s (its clock); wait here rather than be refused.
-    const early = (item.tokenUsableAt ?? 0) - Date.now();
-    if (item.formToken && early > 0 && navigator.onLine !== false) await new Promise((resolve) => setTimeout(resolve, Math.min(early, FORM_TOKEN_MIN_AGE_MS + 500)));
-    const abort = new AbortController();
-    const timeout = setTimeout(() => abort.abort(), this.requestTimeoutMs);
+    let guards: typeof import('./collector-guards.js') | undefined;
+    let solvedNow = false;
+    let timeout: ReturnType<typeof setTimeout> | undefined;
     try {
+      // Collector submissions: a render token, proof-of-work when asked (loaded only for them; when
+      // that code cannot be loaded, offline, this attempt fails like any network error).
+      if (item.tokenUrl) {
+        guards = await import('./collector-guards.js');
+        ({ item, solvedNow } = await guards.prepare(item));
+      }
       // No solution (offline, or the challenge could not be fetched): sending would only be refused.
       if (solvedNow && !item.pow) throw new Error('no proof of work');
+      const abort = new AbortController();
+      timeout = setTimeout(() => abort.abort(), this.requestTimeoutMs);
       const res = await fetch(item.url, {
         method: item.method,
         mode: item.mode,
         credentials: 'omit',
         cache: 'no-store',
-        headers: {
-          'Content-Type': item.contentType,
-          ...(item.formToken && { 'Buurtkit-Form-Token': item.formToken }),
-          ...(item.pow && { 'Buurtkit-Pow': item.pow }),
-        },
+        headers: { 'Content-Type': item.contentType, ...guards?.guardHeaders(item) },
         body: item.body,
         signal: abort.signal,
       });
       status = res.status;
       verdict = classifyResponse(res.status, res.type);
       // 428: the token or proof-of-work was missing, used or too old. Not the data's fault: a fresh one, soon.
-      if (status === 428 && item.tokenUrl) {
+      if (status === 428 && guards) {
         verdict = 'retry';
-        if ((await errorCode(res)).startsWith('pow_')) {
-          const { pow: _used, ...rest } = item;
-          item = { ...rest, powNeeded: true };
-          // At once, unless a solution made in this very attempt was refused (then back off).
-          if (!solvedNow) retryAfter = 0;
-        } else {
-          const { formToken: _used, tokenUsableAt: _at, ...rest } = item;
-          item = rest;
-        }
+        ({ item, retryAfter } = await guards.refused(item, res, solvedNow));
       }
       if (verdict === 'reject') issues = await readIssues(res);
       if (verdict === 'retry') retryAfter ??= parseRetryAfter(res.headers.get('Retry-After'), Date.now());
@@ -324,15 +310,6 @@ export class Outbox extends EventTarget {
 }
 
 /** The collector's error code (`{ error }`), or '' when the body has none. */
-async function errorCode(res: Response): Promise<string> {
-  try {
-    const code = ((await res.clone().json()) as { error?: unknown } | null)?.error;
-    return typeof code === 'string' ? code : '';
-  } catch {
-    return '';
-  }
-}
-
 async function readIssues(res: Response): Promise<FieldIssue[]> {
   try {
     const body: unknown = await res.json();

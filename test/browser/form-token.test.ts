@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
-import { takeFormToken } from '../../src/core/form-token.js';
+import { takeReadyToken } from '../../src/core/form-token-cache.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import { IdeaBoxObject, admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
@@ -51,7 +51,7 @@ describe('render tokens with a real collector', () => {
     await setOffline(true);
     // As on a page opened offline: no token is ready (an earlier test's prefetched one is dropped,
     // and fetching another fails), so the widget's own prefetch fails too.
-    takeFormToken(`${c.url}/v1/sites/${c.site}/form-token`);
+    takeReadyToken(`${c.url}/v1/sites/${c.site}/form-token`);
     await new Promise((r) => setTimeout(r, 100));
     const po = await make();
     const outbox = new Outbox({ backoff: { baseMs: 200, capMs: 400 } }).start();

@@ -8,7 +8,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
-import { takeFormToken } from '../../src/core/form-token.js';
+import { takeReadyToken } from '../../src/core/form-token-cache.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import { IdbOutboxStore } from '../../src/core/outbox-store.js';
 import { fetchPowSolution } from '../../src/core/pow.js';
@@ -61,7 +61,7 @@ describe('proof-of-work with a real collector', () => {
 
   it('keeps an idea typed on a page opened offline, and delivers it once with a solution when back online', async () => {
     await setOffline(true);
-    takeFormToken(`${c.url}/v1/sites/${c.powSite}/form-token`);
+    takeReadyToken(`${c.url}/v1/sites/${c.powSite}/form-token`);
     await new Promise((r) => setTimeout(r, 100));
     const po = await make();
     const outbox = new Outbox({ backoff: { baseMs: 200, capMs: 400 } }).start();
