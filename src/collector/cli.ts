@@ -479,7 +479,7 @@ async function exportCommand(args: string[], flags: Flags): Promise<void> {
     const source = Readable.from(file.chunks);
     if (flags.out) {
       await pipeline(source, createWriteStream(flags.out));
-      process.stderr.write(`Wrote ${file.rowCount} idea(s) to ${flags.out}\n`);
+      process.stderr.write(`Wrote ${await file.rowCount} idea(s) to ${flags.out}\n`);
     } else {
       await pipeline(source, process.stdout, { end: false });
     }

@@ -200,7 +200,8 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 export interface IdeaExport {
-  rowCount: number;
+  /** The ideas in the file (counted alongside the first rows, not before them). */
+  rowCount: Promise<number>;
   fileName: string;
   contentType: string;
   /** Text for CSV and JSON, buffers for XLSX. */
@@ -208,9 +209,11 @@ export interface IdeaExport {
 }
 
 /**
- * Starts an export: writes the audit row first (so no data leaves without a trace), then hands
- * back the file as a stream. Only ideas received up to `now` are included, so the audited row
- * count and the file agree even while new ideas arrive.
+ * Starts an export: hands back the file as a stream at once, while the rows are counted and the
+ * audit row written alongside (so the first byte does not wait for a count of a million rows); the
+ * stream ends only after the audit row is stored, so no complete file leaves without a trace. Only
+ * ideas received up to `now` are included, so the audited count and the file agree even while new
+ * ideas arrive.
  */
 export async function startIdeaExport(
   store: Store,
@@ -219,26 +222,37 @@ export async function startIdeaExport(
 ): Promise<IdeaExport> {
   const format = options.format ?? 'csv';
   const query = { receivedUpTo: options.now.toISOString() };
-  const rowCount = await store.countIdeas(site.slug, query);
-  await store.audit({
-    at: options.now.toISOString(),
-    site: site.slug,
-    actor: options.actor,
-    action: 'export.ideas',
-    target: `ideas.${format}`,
-    rowCount,
-  });
+  const rowCount = store.countIdeas(site.slug, query);
+  const audited = rowCount.then((count) =>
+    store.audit({
+      at: options.now.toISOString(),
+      site: site.slug,
+      actor: options.actor,
+      action: 'export.ideas',
+      target: `ideas.${format}`,
+      rowCount: count,
+    }),
+  );
+  audited.catch(() => undefined); // reported where the stream ends (see endAfter)
   const day = formatLocalDateTime(options.now.toISOString(), site.timeZone).slice(0, 10);
   const rows = store.exportIdeas(site.slug, query);
   return {
     rowCount,
     fileName: `buurtkit-${site.slug}-ideeen-${day}.${format}`,
     contentType: EXPORT_CONTENT_TYPES[format],
-    chunks:
+    chunks: endAfter<string | Buffer>(
       format === 'csv'
         ? csvChunks(ideaExportColumns(site.timeZone), rows, { delimiter: options.delimiter ?? ';' })
         : format === 'xlsx'
           ? writeXlsx([{ name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows }], { modified: options.now })
           : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format),
+      audited,
+    ),
   };
+}
+
+/** The chunks, then a wait for `last`: the stream fails rather than end without it. */
+async function* endAfter<T>(chunks: AsyncIterable<T>, last: Promise<unknown>): AsyncGenerator<T> {
+  yield* chunks;
+  await last;
 }
