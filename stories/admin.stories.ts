@@ -118,7 +118,7 @@ class MemorySectionsApi implements SectionsApi {
   }
   async findPerson(): Promise<PersonFound> {
     const idea = sampleIdeas()[1]!;
-    return { matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0 }, ideas: [idea], volunteerSignups: [], volunteerApplications: [] };
+    return { matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 }, ideas: [idea], volunteerSignups: [], volunteerApplications: [], intakes: [] };
   }
   async erasePerson(): Promise<ErasureReceipt> {
     return { receiptId: '019a0000-0000-7000-8000-0000000000ff', erasedAt: new Date().toISOString(), matched: { ideas: 1 }, removedFields: ['name', 'contact'] };

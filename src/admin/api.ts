@@ -118,6 +118,8 @@ export interface PersonFound {
   ideas: { id: string; text: string; name: string | null; contact: string | null; createdAt: string }[];
   volunteerSignups: { id: string; name?: string | null; createdAt?: string; [key: string]: unknown }[];
   volunteerApplications: { id: string; receivedAt?: string; [key: string]: unknown }[];
+  /** Welcome intakes whose sealed contact details match (the record only, not its answers). */
+  intakes: { id: string; createdAt?: string; [key: string]: unknown }[];
 }
 
 export interface ErasureReceipt {

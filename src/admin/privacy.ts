@@ -11,8 +11,8 @@ declare global {
   }
 }
 
-type Source = 'ideas' | 'volunteerSignups' | 'volunteerApplications';
-const SOURCES: readonly Source[] = ['ideas', 'volunteerSignups', 'volunteerApplications'];
+type Source = 'ideas' | 'volunteerSignups' | 'volunteerApplications' | 'intakes';
+const SOURCES: readonly Source[] = ['ideas', 'volunteerSignups', 'volunteerApplications', 'intakes'];
 
 /** The stored fields of a record worth showing: plain values, nested objects as JSON. */
 function fieldsOf(record: Record<string, unknown>): [string, string][] {

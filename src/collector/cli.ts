@@ -21,7 +21,7 @@ import { issueToken, parseScopes } from './auth.js';
 import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
 import { EXPORT_FORMATS, startIdeaExport, type ExportFormat } from './export/ideas.js';
-import { intakeKeysFromEnv } from './intake-crypto.js';
+import { intakeKeysFromEnv, toKeyring } from './intake-crypto.js';
 import { collectorLogger } from './logging.js';
 import { ContactError, erasePerson, findPerson } from './privacy/people.js';
 import { purge } from './privacy/retention.js';
@@ -516,7 +516,13 @@ async function people(action: string | undefined, args: string[], flags: Flags):
   if (action === 'show' && flags['include-content']) throw new UsageError('--include-content is for people erase');
   await withStore(flags, async (store) => {
     if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
-    const common = { actor: 'cli', now: new Date() };
+    let intakeKeys;
+    try {
+      intakeKeys = toKeyring(intakeKeysFromEnv(process.env.BUURTKIT_INTAKE_KEYS) ?? fileConfig?.intakeKeys).get(slug);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const common = { actor: 'cli', now: new Date(), intakeKeys };
     try {
       const result =
         action === 'show'

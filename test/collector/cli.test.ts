@@ -185,7 +185,7 @@ describe('buurtkit-collector people', () => {
     const erased = cli('people', 'erase', 'p', '0612345678', '--include-content', '--db', db);
     expect(erased.code).toBe(0);
     expect(JSON.parse(erased.stdout)).toMatchObject({ site: 'p', matched: { ideas: 1 }, removedFields: ['ideas.*'] });
-    expect(JSON.parse(cli('people', 'show', 'p', '0612345678', '--db', db).stdout).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0 });
+    expect(JSON.parse(cli('people', 'show', 'p', '0612345678', '--db', db).stdout).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
   });
 });
 

@@ -52,9 +52,9 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     expect(annaBody.ideas[0]).toMatchObject({ name: 'Anna de Vries', consentVersion: IDEA_CONSENT_TEXT_VERSION });
 
     const piet = await (await show('0031612345678', token)).json();
-    expect(piet.matched).toEqual({ ideas: 2, volunteerSignups: 0, volunteerApplications: 0 });
+    expect(piet.matched).toEqual({ ideas: 2, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
     expect(piet.ideas.map((i: { id: string }) => i.id).sort()).toEqual([p1, p2].sort());
-    expect((await (await show('nobody@example.nl', token)).json()).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0 });
+    expect((await (await show('nobody@example.nl', token)).json()).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
 
     expect((await show('anna@example.nl', await c.token(['read', 'moderate', 'export']))).status).toBe(403);
     expect((await show('geen contact', token)).status).toBe(422);
@@ -87,7 +87,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
       receiptId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       erasedAt: expect.any(String),
       site: c.site,
-      matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0 },
+      matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 },
       removedFields: ['ideas.name', 'ideas.contact', 'ideas.consentVersion', 'ideas.consentGivenAt', 'ideas.consentHash'],
     });
     expect(await tablesContaining(c.store, 'anna@example.nl')).toEqual([]);
@@ -95,7 +95,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     expect(await c.store.getIdea(c.site, a1)).toMatchObject({ text: 'Een breicafé', name: null, contact: null, consentHash: null });
     expect((await c.store.getIdea(c.site, other))!.contact).toBe('iemand@example.nl');
     // Erasing again finds nobody: an idempotent, still audited request.
-    expect((await (await erase({ contact: 'anna@example.nl' }, token)).json()).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0 });
+    expect((await (await erase({ contact: 'anna@example.nl' }, token)).json()).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
 
     // Whole records: the idea, its envelope and its votes.
     const pietIdea = await publishedIdea(c, await c.token(), 'Piet zijn idee');

@@ -92,6 +92,33 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('subject access and erasure find an intake by its sealed contact details, and erase it whole', async () => {
+      c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
+      const envelope = intakeEnvelope();
+      expect((await submit(envelope)).status).toBe(201);
+      const token = await c.token(['admin']);
+      const people = (path: string, init: RequestInit = {}) =>
+        fetch(`${c!.url}/v1/admin/sites/${SITE}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        });
+      // Another spelling of the same number.
+      const shown = (await (await people(`/people?contact=${encodeURIComponent('+31612345678')}`)).json()) as {
+        matched: Record<string, number>;
+        intakes: { id: string }[];
+      };
+      expect(shown.matched).toMatchObject({ intakes: 1 });
+      expect(shown.intakes.map((i) => i.id)).toEqual([envelope.id]);
+      expect(JSON.stringify(shown)).not.toContain('fietsen'); // the record, not its sealed answers
+      const receipt = (await (await people('/people/erase', { method: 'POST', body: JSON.stringify({ contact: '0612345678' }) })).json()) as {
+        matched: Record<string, number>;
+        removedFields: string[];
+      };
+      expect(receipt).toMatchObject({ matched: { intakes: 1 }, removedFields: ['intakes.*'] });
+      expect(await c.store.getIntake(SITE, envelope.id)).toBeNull();
+      expect(await tablesContaining(c.store, 'praatje')).toEqual([]);
+    });
+
     it('tells a webhook that an intake came in, without any of its answers', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
       await c.store.setWebhook({ site: SITE, url: 'https://hooks.example.nl/in', secret: 's', createdAt: new Date().toISOString() });

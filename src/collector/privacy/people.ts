@@ -11,6 +11,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { uuidv7, type AdminIdea } from '../../schema/index.js';
 import type { Store, SubmissionRecord, VolunteerSignupRecord } from '../store/types.js';
+import { unseal, type IntakeKey } from '../intake-crypto.js';
 import { normaliseContact, sameContact, type NormalisedContact } from './contact.js';
 
 interface PersonSource<K extends string, T> {
@@ -68,8 +69,62 @@ const volunteerApplications: PersonSource<'volunteerApplications', SubmissionRec
   removedFields: () => ['volunteerApplications.*'],
 };
 
-const SOURCES = [ideas, volunteerSignups, volunteerApplications] as const;
+/** What subject access shows of an intake: the record, never its answers (those need `sensitive`). */
+export interface IntakeMatch {
+  id: string;
+  createdAt: string;
+  flowId: string;
+  flowVersion: number;
+  visibility: string;
+}
+
+/**
+ * Welcome intakes keep contact details sealed, so they are found by opening each of the site's
+ * intakes with the site's keys (in memory, never stored open) and comparing the contact answers.
+ * Without keys the intakes cannot be searched (and none are stored without keys). Always erased whole.
+ */
+function intakeSource(keys: readonly IntakeKey[] | undefined): PersonSource<'intakes', IntakeMatch> {
+  return {
+    key: 'intakes',
+    async find(store, site, contact) {
+      if (!keys?.length) return [];
+      const found: IntakeMatch[] = [];
+      for await (const intake of store.exportIntakes(site, { receivedUpTo: '9999-12-31T00:00:00.000Z' })) {
+        if (!intake.sealed) continue;
+        let answers: unknown;
+        try {
+          answers = unseal(keys, site, intake.id, intake.sealed);
+        } catch {
+          continue; // a key no longer configured: this intake cannot be read by anyone
+        }
+        const details = Object.values((answers ?? {}) as Record<string, unknown>)
+          .map((a) => (typeof a === 'object' && a !== null && 'detail' in a ? (a as { detail?: unknown }).detail : undefined))
+          .filter((d): d is string => typeof d === 'string');
+        if (details.some((d) => sameContact(d, contact))) {
+          const { id, createdAt, flowId, flowVersion, visibility } = intake;
+          found.push({ id, createdAt, flowId, flowVersion, visibility });
+        }
+      }
+      return found;
+    },
+    async erase(store, site, found) {
+      let n = 0;
+      for (const i of found) if (await store.deleteIntake(site, i.id)) n++;
+      return n;
+    },
+    removedFields: () => ['intakes.*'],
+  };
+}
+
+const SOURCES = [ideas, volunteerSignups, volunteerApplications, intakeSource(undefined)] as const;
 type SourceKey = (typeof SOURCES)[number]['key'];
+
+export interface PersonOptions {
+  actor: string;
+  now: Date;
+  /** The site's intake keys, so sealed intakes can be searched; without them intakes are not. */
+  intakeKeys?: readonly IntakeKey[] | undefined;
+}
 
 export class ContactError extends Error {}
 
@@ -80,6 +135,7 @@ export interface PersonData {
   ideas: AdminIdea[];
   volunteerSignups: VolunteerSignupRecord[];
   volunteerApplications: SubmissionRecord[];
+  intakes: IntakeMatch[];
 }
 
 export interface ErasureReceipt {
@@ -107,13 +163,14 @@ export async function findPerson(
   store: Store,
   site: string,
   input: string,
-  options: { actor: string; now: Date },
+  options: PersonOptions,
 ): Promise<PersonData> {
   const contact = parseContact(input);
   const found = {
     ideas: await ideas.find(store, site, contact),
     volunteerSignups: await volunteerSignups.find(store, site, contact),
     volunteerApplications: await volunteerApplications.find(store, site, contact),
+    intakes: await intakeSource(options.intakeKeys).find(store, site, contact),
   };
   const matched = Object.fromEntries(SOURCES.map((s) => [s.key, found[s.key].length])) as Record<SourceKey, number>;
   await store.audit({
@@ -132,14 +189,15 @@ export async function erasePerson(
   store: Store,
   site: string,
   input: string,
-  options: { actor: string; now: Date; includeContent: boolean },
+  options: PersonOptions & { includeContent: boolean },
 ): Promise<ErasureReceipt> {
   const contact = parseContact(input);
   const receiptId = uuidv7(options.now.getTime());
   const matched = {} as Record<SourceKey, number>;
   const removedFields: string[] = [];
   // Each source's records go back to that source only; the list is typed loosely to loop over it.
-  for (const source of SOURCES as readonly PersonSource<SourceKey, unknown>[]) {
+  const sources = [ideas, volunteerSignups, volunteerApplications, intakeSource(options.intakeKeys)];
+  for (const source of sources as readonly PersonSource<SourceKey, unknown>[]) {
     const found = await source.find(store, site, contact);
     matched[source.key] = found.length ? await source.erase(store, site, found, options.includeContent) : 0;
     if (matched[source.key] > 0) removedFields.push(...source.removedFields(options.includeContent));

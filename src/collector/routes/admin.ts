@@ -21,6 +21,7 @@ import { startIdeaExport } from '../export/ideas.js';
 import { ApiError } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import type { RouteContext } from './context.js';
+import { intakeKeysFor } from './welcome-intake.js';
 import { authoriser, rejectCrossSite } from './guards.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 
@@ -121,7 +122,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const query = personQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const actor = request.token!.prefix;
-    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now() }).catch(contactIssue);
+    const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys }).catch(contactIssue);
   });
 
   app.post(
@@ -131,7 +133,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const body = eraseBodySchema.safeParse(request.body);
       if (!body.success) throw invalid(toFieldIssues(body.error));
       const { contact, includeContent } = body.data;
-      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent };
+      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },
   );

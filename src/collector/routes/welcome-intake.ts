@@ -62,6 +62,9 @@ import {
 /** The keys of each app (the submission handler is shared by every app in the process). */
 const keyrings = new WeakMap<RouteContext, IntakeKeyring>();
 
+/** The site's intake keys on this collector (for subject access and erasure by contact). */
+export const intakeKeysFor = (ctx: RouteContext, site: string) => keyrings.get(ctx)?.get(site);
+
 export function registerIntakeRoutes(app: FastifyInstance, ctx: RouteContext, keys: IntakeKeysConfig | undefined): void {
   keyrings.set(ctx, toKeyring(keys));
   void app.register(async (scope) => intakeRoutes(scope, ctx));
