@@ -10,6 +10,7 @@ import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
+import { registerExportAllRoutes } from './routes/export-all.js';
 import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuditRoutes } from './routes/audit.js';
@@ -96,6 +97,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerAdminRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
   registerCalendarFeedRoutes(app, ctx, options.calendarFeeds || {});
+  registerExportAllRoutes(app, ctx);
   registerFeedbackPollRoutes(app, ctx);
   registerIntakeRoutes(app, ctx, options.intakeKeys);
   registerVolunteerRoutes(app, ctx);

@@ -142,7 +142,8 @@ export function summariseOutput(site: string, period: OutputPeriod, rows: readon
   return output;
 }
 
-async function outputRows(store: Store, site: Site, period: OutputPeriod, now: Date): Promise<OccurrenceOutputRow[]> {
+/** One row per occurrence of the site's live activities in the period, with its "ik kom" counts. */
+export async function outputRows(store: Store, site: Site, period: OutputPeriod, now: Date): Promise<OccurrenceOutputRow[]> {
   const [records, counts] = await Promise.all([store.listActivities(site.slug), store.listAttendance(site.slug, period)]);
   return occurrenceOutputRows(records, counts, period, site.timeZone, now);
 }

@@ -16,7 +16,7 @@ import {
 import { csvChunks, type CsvDelimiter } from '../export/csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime, type ExportFormat } from '../export/ideas.js';
 import { jsonChunks } from '../export/json.js';
-import { writeXlsx, type XlsxColumn } from '../export/xlsx.js';
+import { writeXlsx, type XlsxColumn, type XlsxSheet } from '../export/xlsx.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
 
 export interface ResultRow {
@@ -116,4 +116,10 @@ export function pollExportFile(
           })
         : jsonChunks(rows, (r) => r, format);
   return { fileName, contentType: EXPORT_CONTENT_TYPES[format], chunks };
+}
+
+/** The responses of every poll as one workbook sheet (for the all-widgets export). */
+export function pollResponsesSheet(site: Site, responses: readonly PollResponseRecord[]): XlsxSheet<Record<string, unknown>> {
+  const columns = RESPONSE_HEADERS.map((header) => ({ header, value: (row: Record<string, unknown>) => cell(row[header] as never) }));
+  return { name: 'Peilingen', columns, rows: responses.map((r) => responseRecord(r, site.timeZone)) };
 }

@@ -41,10 +41,11 @@ import {
 } from '../../schema/index.js';
 import { hasScope } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
-import { startIntakeExport, type ReadableIntake } from '../export/intakes.js';
+import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
+import type { XlsxSheet } from '../export/xlsx.js';
 import { ApiError } from '../http.js';
 import { IntakeSealError, seal, toKeyring, unseal, type IntakeKey, type IntakeKeyring, type IntakeKeysConfig } from '../intake-crypto.js';
-import type { IntakeRecord, Store } from '../store/types.js';
+import type { IntakeRecord, Site, Store } from '../store/types.js';
 import type { RouteContext } from './context.js';
 import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
 import {
@@ -61,6 +62,29 @@ import {
 
 /** The keys of each app (the submission handler is shared by every app in the process). */
 const keyrings = new WeakMap<RouteContext, IntakeKeyring>();
+
+/**
+ * The site's intakes as one workbook sheet (for the all-widgets export): one column per question,
+ * the sensitive ones only when `includeSensitive` (opened with the site's keys).
+ */
+export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitive: boolean, now: Date): Promise<XlsxSheet<ReadableIntake>> {
+  const columns = intakeColumns(await allFlows(ctx.store, site.slug), site.timeZone, includeSensitive);
+  const keys = keyrings.get(ctx)?.get(site.slug);
+  const records = ctx.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
+  return {
+    name: 'Welkomstgesprekken',
+    columns: columns.map((c) => ({
+      header: c.header,
+      value: (r: ReadableIntake) => {
+        const v = c.value(r);
+        return Array.isArray(v) ? v.join(', ') : v;
+      },
+    })),
+    rows: (async function* () {
+      for await (const record of records) yield readable(record, keys, includeSensitive);
+    })(),
+  };
+}
 
 /** The site's intake keys on this collector (for subject access and erasure by contact). */
 export const intakeKeysFor = (ctx: RouteContext, site: string) => keyrings.get(ctx)?.get(site);
