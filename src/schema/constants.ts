@@ -99,6 +99,8 @@ export const DEFAULT_RETENTION = {
   signupContactMonths: 3,
   /** volunteer-signup: a general "ik wil vrijwilliger worden" sign-up is deleted whole this long after receipt. */
   volunteerApplicationMonths: 12,
+  /** feedback-poll: comments and stories (free text) are removed this long after receipt; the answers stay. */
+  pollTextMonths: 24,
 } as const;
 export type RetentionSettings = { -readonly [K in keyof typeof DEFAULT_RETENTION]: number };
 export const RETENTION_MONTHS_MAX = 120;

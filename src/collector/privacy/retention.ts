@@ -32,6 +32,12 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     run: (store, site, before, dryRun) => store.purgeIntakes(site, before, { dryRun }),
   },
   {
+    key: 'pollTextMonths',
+    action: 'purge.poll-text',
+    what: 'poll responses: comment and story removed (answers kept)',
+    run: (store, site, before, dryRun) => store.purgePollTexts(site, before, { dryRun }),
+  },
+  {
     key: 'signupContactMonths',
     action: 'purge.signup-contact',
     what: 'volunteer shift sign-ups: first name and contact removed after the shift (hours kept)',

@@ -773,6 +773,22 @@ export class PostgresStore implements Store {
     return this.insertPollResponse(s, r);
   }
 
+  async purgePollTexts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    const where = 'site = $1 AND received_at < $2 AND (comment IS NOT NULL OR story IS NOT NULL)';
+    if (options.dryRun) {
+      return Number((await this.query(`SELECT COUNT(*) AS n FROM poll_responses WHERE ${where}`, [site, before])).rows[0]!.n);
+    }
+    // One statement: the envelopes first (CTE), then the responses.
+    const { rowCount } = await this.query(
+      `WITH envelopes AS (
+         UPDATE submissions SET data = data - 'comment' - 'story'
+         WHERE id IN (SELECT id FROM poll_responses WHERE ${where}))
+       UPDATE poll_responses SET comment = NULL, story = NULL, story_selected = false WHERE ${where}`,
+      [site, before],
+    );
+    return rowCount ?? 0;
+  }
+
   async listPollResponses(site: string, q: PollResponseQuery): Promise<PollResponseRecord[]> {
     const { rows } = await this.query(
       `SELECT ${POLL_RESPONSE_COLUMNS} FROM poll_responses

@@ -725,6 +725,18 @@ export class SqliteStore implements Store {
     return owner === s.site ? 'duplicate' : 'conflict';
   }
 
+  async purgePollTexts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
+    const where = 'site = ? AND received_at < ? AND (comment IS NOT NULL OR story IS NOT NULL)';
+    if (options.dryRun) return this.sql(`SELECT COUNT(*) FROM poll_responses WHERE ${where}`).pluck().get(site, before) as number;
+    return this.write(() => {
+      this.sql(
+        `UPDATE submissions SET data = json_remove(data, '$.comment', '$.story')
+         WHERE id IN (SELECT id FROM poll_responses WHERE ${where})`,
+      ).run(site, before);
+      return this.sql(`UPDATE poll_responses SET comment = NULL, story = NULL, story_selected = 0 WHERE ${where}`).run(site, before).changes;
+    });
+  }
+
   async listPollResponses(site: string, q: PollResponseQuery): Promise<PollResponseRecord[]> {
     const rows = this.sql(
       `SELECT ${POLL_RESPONSE_COLUMNS} FROM poll_responses

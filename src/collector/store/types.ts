@@ -391,6 +391,12 @@ export interface Store {
   insertPollResponse(submission: SubmissionRecord, response: NewPollResponse): Promise<InsertOutcome>;
   /** The site's responses received in `[receivedFrom, receivedBefore)`, oldest first. */
   listPollResponses(site: string, query: PollResponseQuery): Promise<PollResponseRecord[]>;
+  /**
+   * Retention: removes the free text (comment and story; a ticked story is unticked) of the site's
+   * poll responses received before the instant, from the response and its stored envelope; the
+   * answers stay for the figures. Returns how many responses had text (or would, with `dryRun`).
+   */
+  purgePollTexts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
   /** Ticks (only a response that has a story) or unticks it for the impact report; null when there is no such response. */
   selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null>;
   /**
