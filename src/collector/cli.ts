@@ -57,7 +57,7 @@ Commands:
                                        data at start and daily (see purge)
   migrate                              Create or update the database tables, then exit
                                        (serve does this too; several instances may start at once)
-  site add <slug> --name NAME          Add a site (a centre's website)
+  site add <slug> --name NAME          Add a site (a centre's website); \`site create\` is the same
         [--origin URL]... [--idea-sort newest|votes] [--time-zone TZ] [--locales nl,en]
         [--idea-contact-months N]      Keep ideas' name, contact and consent N months (default ${DEFAULT_RETENTION.ideaContactMonths})
         [--show-host-name yes|no]      <host-today> shows the host's first name (default no)
@@ -84,7 +84,7 @@ Commands:
   webhook remove <site>                Stop forwarding; deliveries not yet sent are dropped
   webhook status <site>                The site's webhook and its latest deliveries
   people show <site> <contact>         Everything stored about a person (by e-mail or phone), as JSON
-  people erase <site> <contact> [--include-content]
+  people erase <site> <contact> [--include-content]   (also: erase <site> <contact>)
                                        Remove that person's name, contact and consent everywhere
                                        (--include-content: delete their records whole); prints
                                        a receipt as JSON. Both are audited without the contact
@@ -333,7 +333,7 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
     ...(flags.locales !== undefined && { locales: list(flags.locales) }),
     ...(Object.keys(settings).length > 0 && { settings }),
   };
-  if (action === 'add') {
+  if (action === 'add' || action === 'create') {
     if (!flags.name) throw new UsageError('site add needs --name');
     const input = parseNewSite({ slug, name: flags.name, allowedOrigins: origins(flags.origin), ...common });
     return withStore(flags, async (store) => {
@@ -621,6 +621,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (command === 'purge') await purgeCommand(rest, flags);
     else if (command === 'webhook') await webhook(rest[0], rest.slice(1), flags);
     else if (command === 'people') await people(rest[0], rest.slice(1), flags);
+    else if (command === 'erase') await people('erase', rest, flags);
     else if (command === 'backup') await backup(rest, flags);
     else throw new UsageError(`Unknown command "${command}"`);
     return 0;

@@ -270,3 +270,14 @@ describe('webhook command', () => {
     }
   }, 40_000);
 });
+
+describe('command names from the platform issue', () => {
+  it('`site create` adds a site like `site add`, and `erase` is `people erase`', () => {
+    expect(cli('site', 'create', 'de-eik', '--name', 'De Eik', '--db', db).code).toBe(0);
+    expect(cli('site', 'list', '--db', db).stdout).toMatch(/^de-eik\tDe Eik\t/);
+    const receipt = cli('erase', 'de-eik', 'iemand@example.nl', '--db', db);
+    expect(receipt.code).toBe(0);
+    expect(JSON.parse(receipt.stdout)).toMatchObject({ site: 'de-eik', matched: { ideas: 0, intakes: 0 } });
+    expect(cli('--help').stdout).toMatch(/also: erase <site> <contact>/);
+  });
+});
