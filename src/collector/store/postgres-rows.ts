@@ -5,7 +5,8 @@
  * process keep their own conversions.
  */
 import type { AdminIdea, TokenScope } from '../../schema/index.js';
-import type { Site, TokenRecord } from './types.js';
+import { siteSettings } from './projections.js';
+import type { InsertOutcome, Site, SubmissionRecord, TokenRecord } from './types.js';
 
 export type Row = Record<string, unknown>;
 
@@ -40,20 +41,13 @@ export function int8ToNumber(text: string): number {
 }
 
 export function toSite(r: Row): Site {
-  const settings = r.settings as Partial<Site['settings']>;
   return {
     slug: String(r.slug),
     name: String(r.name),
     timeZone: String(r.time_zone),
     locales: r.locales as string[],
     allowedOrigins: r.allowed_origins as string[],
-    settings: {
-      ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest',
-      ...(settings.retention && { retention: settings.retention }),
-      ...(settings.volunteer && { volunteer: settings.volunteer }),
-      ...(settings.calendarFeeds && { calendarFeeds: settings.calendarFeeds }),
-      ...(settings.proofOfWork && { proofOfWork: settings.proofOfWork }),
-    },
+    settings: siteSettings(r.settings as Partial<Site['settings']>),
     createdAt: String(r.created_at),
   };
 }
@@ -94,4 +88,23 @@ export function toAdminIdea(r: Row): AdminIdea {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
   };
+}
+
+/**
+ * After an `INSERT … ON CONFLICT (id) DO NOTHING` of a submission (alone or as a CTE): `created`,
+ * or what the row that made ours a no-op means — a retry of this site's submission (`duplicate`)
+ * or another site's id (`conflict`). A new statement, so a new snapshot: it sees that row. When the
+ * row is gone again (the other insert rolled back after ours gave way), ours is the first after all:
+ * `retry` inserts once more.
+ */
+export async function submissionOutcome(
+  inserted: { rowCount: number | null },
+  s: SubmissionRecord,
+  query: (text: string, values: unknown[]) => Promise<{ rows: Row[] }>,
+  retry: () => Promise<InsertOutcome>,
+): Promise<InsertOutcome> {
+  if (inserted.rowCount === 1) return 'created';
+  const owner = (await query('SELECT site FROM submissions WHERE id = $1', [s.id])).rows[0];
+  if (owner) return owner.site === s.site ? 'duplicate' : 'conflict';
+  return retry();
 }

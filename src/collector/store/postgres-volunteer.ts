@@ -22,6 +22,7 @@ import type {
   VolunteerNotification,
   VolunteerSignupRecord,
 } from './types.js';
+import { submissionOutcome } from './postgres-rows.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSignup, toSlotSignup } from './volunteer-common.js';
 
 type Row = Record<string, unknown>;
@@ -333,10 +334,7 @@ export class PostgresVolunteer {
       [s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
         s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs],
     );
-    if (inserted.rowCount === 1) return 'created';
-    const owner = await this.query('SELECT site FROM submissions WHERE id = $1', [s.id]);
-    if (owner.rows[0]) return owner.rows[0].site === s.site ? 'duplicate' : 'conflict';
-    return this.insertApplication(s);
+    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertApplication(s));
   }
 
   async listApplications(site: string): Promise<SubmissionRecord[]> {

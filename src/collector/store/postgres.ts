@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { AdminIdea, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { PG_TYPES, int8ToNumber, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
+import { PG_TYPES, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
 import { rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
@@ -346,12 +346,7 @@ export class PostgresStore implements Store {
         idea.consentHash,
       ],
     );
-    if (inserted.rowCount === 1) return 'created';
-    // A new statement, so a new snapshot: it sees the row that made ours a no-op.
-    const owner = await this.query('SELECT site FROM submissions WHERE id = $1', [s.id]);
-    if (owner.rows[0]) return owner.rows[0].site === s.site ? 'duplicate' : 'conflict';
-    // The other insert rolled back after ours gave way: ours is the first one after all.
-    return this.insertIdea(s, idea);
+    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertIdea(s, idea));
   }
 
   async getIdea(site: string, id: string): Promise<AdminIdea | null> {
@@ -767,10 +762,7 @@ export class PostgresStore implements Store {
         r.mode,
       ],
     );
-    if (inserted.rowCount === 1) return 'created';
-    const owner = await this.query('SELECT site FROM submissions WHERE id = $1', [s.id]);
-    if (owner.rows[0]) return owner.rows[0].site === s.site ? 'duplicate' : 'conflict';
-    return this.insertPollResponse(s, r);
+    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertPollResponse(s, r));
   }
 
   async purgePollTexts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
@@ -892,10 +884,7 @@ export class PostgresStore implements Store {
         JSON.stringify(intake.answers), intake.sealed, intake.consentVersion, intake.consentGivenAt, intake.consentHash,
       ],
     );
-    if (inserted.rowCount === 1) return 'created';
-    const owner = await this.query('SELECT site FROM submissions WHERE id = $1', [s.id]);
-    if (owner.rows[0]) return owner.rows[0].site === s.site ? 'duplicate' : 'conflict';
-    return this.insertIntake(s, intake);
+    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertIntake(s, intake));
   }
 
   async getIntake(site: string, id: string): Promise<IntakeRecord | null> {

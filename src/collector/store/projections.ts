@@ -1,6 +1,6 @@
 /** Projections shared by every store implementation. */
 import type { AdminIdea, PublishedIdea } from '../../schema/index.js';
-import type { IntakeRecord, RateOutcome, RateTake, WebhookDelivery } from './types.js';
+import type { IntakeRecord, RateOutcome, RateTake, SiteSettings, WebhookDelivery } from './types.js';
 
 /** The public projection: an explicit allow-list, so a new private column cannot leak by default. */
 export function toPublishedIdea(i: AdminIdea): PublishedIdea {
@@ -60,5 +60,16 @@ export function toIntakeRecord(r: Record<string, unknown>, read: { flag(v: unkno
     consentHash: text(r.consent_hash),
     locale: String(r.locale),
     createdAt: String(r.created_at),
+  };
+}
+
+/** A site's stored settings as the contract has them (one place: both backends store the same JSON). */
+export function siteSettings(stored: Partial<SiteSettings>): SiteSettings {
+  return {
+    ideaSort: stored.ideaSort === 'votes' ? 'votes' : 'newest',
+    ...(stored.retention && { retention: stored.retention }),
+    ...(stored.volunteer && { volunteer: stored.volunteer }),
+    ...(stored.calendarFeeds && { calendarFeeds: stored.calendarFeeds }),
+    ...(stored.proofOfWork && { proofOfWork: stored.proofOfWork }),
   };
 }

@@ -1,24 +1,18 @@
 /** Mapping SQLite rows (snake_case, 0/1 booleans, JSON text) to the store's types. */
 import type { AdminIdea, TokenScope } from '../../schema/index.js';
+import { siteSettings } from './projections.js';
 import type { Site, TokenRecord } from './types.js';
 
 export type Row = Record<string, unknown>;
 
 export function toSite(r: Row): Site {
-  const settings = JSON.parse(String(r.settings)) as Partial<Site['settings']>;
   return {
     slug: String(r.slug),
     name: String(r.name),
     timeZone: String(r.time_zone),
     locales: JSON.parse(String(r.locales)) as string[],
     allowedOrigins: JSON.parse(String(r.allowed_origins)) as string[],
-    settings: {
-      ideaSort: settings.ideaSort === 'votes' ? 'votes' : 'newest',
-      ...(settings.retention && { retention: settings.retention }),
-      ...(settings.volunteer && { volunteer: settings.volunteer }),
-      ...(settings.calendarFeeds && { calendarFeeds: settings.calendarFeeds }),
-      ...(settings.proofOfWork && { proofOfWork: settings.proofOfWork }),
-    },
+    settings: siteSettings(JSON.parse(String(r.settings)) as Partial<Site['settings']>),
     createdAt: String(r.created_at),
   };
 }
