@@ -65,9 +65,10 @@ export const admin = <T = unknown>(method: string, path: string, body?: unknown)
 /**
  * Cut this page off from the collector and the receiver (requests fail in the browser's network
  * stack, as on a real disconnect), or reconnect; fires `offline`/`online` like the browser would.
+ * With `code`, modules the page has not loaded yet fail to load too (code that is split off).
  */
-export async function setOffline(offline: boolean): Promise<void> {
-  await executeServerCommand('bk-network', { offline });
+export async function setOffline(offline: boolean, { code = false } = {}): Promise<void> {
+  await executeServerCommand('bk-network', { offline, code });
   window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
 }
 

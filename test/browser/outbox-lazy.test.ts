@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import { Outbox } from '../../src/core/outbox.js';
+import { clearOutboxDb, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
+
+// The outbox's sending code is split off and loaded the first time there is something to send.
+// Its own file: once loaded, a module stays loaded for the rest of the page.
+
+const senderLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/core/outbox-send'));
+
+const request = (url: string, body: object) => ({
+  url,
+  method: 'POST' as const,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+  mode: 'cors' as RequestMode,
+});
+
+describe('outbox: the sending code loads on demand', () => {
+  let rx: string;
+  const outboxes: Outbox[] = [];
+  before(async () => {
+    rx = await receiverUrl();
+    await clearOutboxDb();
+  });
+  after(async () => {
+    for (const o of outboxes) o.stop();
+    await setOffline(false);
+  });
+
+  it('a page with nothing to send never loads it', async () => {
+    outboxes.push(new Outbox().start());
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(senderLoaded()).to.equal(false);
+  });
+
+  it('keeps a submission made after the network dropped, then sends it once when the network returns', async () => {
+    const key = uniqueKey('lazy');
+    const outbox = new Outbox().start();
+    outboxes.push(outbox);
+    // The page loaded, then the connection went: the collector and not-yet-loaded code are out of reach.
+    await setOffline(true, { code: true });
+    const { outcome, stored } = await outbox.enqueue(request(`${rx}/json/${key}`, { id: key }), {
+      id: key,
+      site: 's',
+      widget: 'idea-box',
+    });
+    expect(outcome.kind).to.equal('queued');
+    expect(stored).to.equal(true);
+    expect((await new Outbox().items()).map((i) => i.id)).to.deep.equal([key]);
+
+    await setOffline(false); // fires `online`: the sending code loads now and sends
+    await waitFor(async () => (await new Outbox().items()).length === 0, { message: 'empty outbox' });
+    expect(senderLoaded()).to.equal(true);
+    expect(await receiverLog(key)).to.have.length(1);
+  });
+});
