@@ -169,3 +169,12 @@ export class IdeaBoxObject {
     await this.el.updateComplete;
   }
 }
+
+/** A plain JSON POST as the outbox stores it, for tests that drive an `Outbox` directly. */
+export const outboxRequest = (url: string, body: object) => ({
+  url,
+  method: 'POST' as const,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+  mode: 'cors' as RequestMode,
+});

@@ -1,19 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { Outbox } from '../../src/core/outbox.js';
-import { clearOutboxDb, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
+import { clearOutboxDb, outboxRequest, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
 
 // The outbox's sending code is split off and loaded the first time there is something to send.
 // Its own file: once loaded, a module stays loaded for the rest of the page.
 
 const senderLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/core/outbox-send'));
 
-const request = (url: string, body: object) => ({
-  url,
-  method: 'POST' as const,
-  contentType: 'application/json',
-  body: JSON.stringify(body),
-  mode: 'cors' as RequestMode,
-});
+const request = outboxRequest;
 
 describe('outbox: the sending code loads on demand', () => {
   let rx: string;

@@ -8,6 +8,7 @@ import {
   IdeaBoxObject,
   admin,
   clearOutboxDb,
+  outboxRequest,
   collectorInfo,
   receiverLog,
   receiverUrl,
@@ -44,13 +45,7 @@ const outcomes = (outbox: Outbox) => {
   return list;
 };
 
-const request = (url: string, body: object) => ({
-  url,
-  method: 'POST' as const,
-  contentType: 'application/json',
-  body: JSON.stringify(body),
-  mode: 'cors' as RequestMode,
-});
+const request = outboxRequest;
 
 describe('outbox: offline, retries, single flight', () => {
   before(async () => {
