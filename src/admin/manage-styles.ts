@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+/** The manage forms' editable lists (poll options and statements, intake steps and questions). */
+export const manageFormStyles = css`
+  .items {
+    padding-inline-start: 1.5em;
+    margin: 0.25em 0;
+  }
+  .items > li {
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.5em;
+  }
+  .order {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .list > li {
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.75em;
+  }
+  .list {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .list h4 {
+    margin: 0;
+    font-size: 1.1em;
+  }
+  .list p {
+    margin: 0.25em 0;
+  }
+`;
