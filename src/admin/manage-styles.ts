@@ -24,7 +24,7 @@ export const manageFormStyles = css`
     padding: 0;
     margin: 0;
   }
-  .list h4 {
+  .list h3 {
     margin: 0;
     font-size: 1.1em;
   }

@@ -19,6 +19,8 @@ declare global {
 }
 
 const TIES: PollTie[] = ['none', 'activity', 'period'];
+/** The schema's limits of the fields that are not a poll text. */
+const TEXT_MAX: Partial<Record<string, number>> = { id: 40, subject: 120, activityId: 200 };
 type Flag = 'comment' | 'respondentType' | 'story' | 'showResults';
 const FLAGS: Flag[] = ['comment', 'respondentType', 'story', 'showResults'];
 
@@ -125,6 +127,11 @@ export class AdminPollForm extends AdminElement {
     (this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('.status'))?.focus();
   }
 
+  /**
+   * The widget as visitors get it while the poll is open. It cannot send: it is inert, and its
+   * endpoint (a webhook, so it asks nothing of the collector) is only there so it shows the form
+   * instead of "not connected".
+   */
   private async togglePreview() {
     if (!this.preview) await import('../define/feedback-poll.js');
     this.preview = !this.preview;
@@ -143,7 +150,7 @@ export class AdminPollForm extends AdminElement {
   private text(field: 'id' | 'title' | 'question' | 'stem' | 'subject' | 'activityId', label: keyof AdminStrings, hint?: string) {
     return html`<div class="field">
       <label for="poll-${field}">${this.l.t(label)}</label>
-      <input id="poll-${field}" maxlength=${field === 'id' ? 40 : POLL_TEXT_MAX} .value=${this.draft[field]}
+      <input id="poll-${field}" maxlength=${TEXT_MAX[field] ?? POLL_TEXT_MAX} .value=${this.draft[field]}
         aria-invalid=${this.issues[field] ? 'true' : 'false'} aria-describedby=${this.describedBy(field, !!hint)}
         @input=${(e: Event) => this.edit({ [field]: (e.target as HTMLInputElement).value })} />
       ${hint ? html`<p class="hint" id="${field}-hint">${hint}</p>` : nothing} ${this.error(field)}
@@ -310,7 +317,10 @@ export class AdminPollForm extends AdminElement {
       ${this.preview
         ? html`<div class="preview" role="group" aria-label=${l.t('pollPreviewLabel')}>
             <p class="hint">${l.t('pollPreviewHint')}</p>
-            <div inert><feedback-poll lang=${l.locale} .poll=${{ id: d.id || 'voorbeeld', ...pollOfDraft(d) }}></feedback-poll></div>
+            <div inert>
+              <feedback-poll lang=${l.locale} endpoint-type="webhook" endpoint="${location.origin}/preview" site="preview"
+                .poll=${{ ...pollOfDraft(d), id: d.id || 'voorbeeld', period: undefined }}></feedback-poll>
+            </div>
           </div>`
         : nothing}
     </section>`;

@@ -89,7 +89,9 @@ export class AdminPolls extends AdminElement {
     this.editing = undefined;
     if (saved) {
       this.message = this.l.t('pollSaved', { title: saved.title ?? saved.question ?? saved.id });
-      await this.load();
+      const polls = this.polls ?? [];
+      const entry = { poll: saved, builtIn: false, createdAt: null, updatedAt: null };
+      this.polls = polls.some((p) => p.poll.id === saved.id) ? polls.map((p) => (p.poll.id === saved.id ? entry : p)) : [...polls, entry];
     }
     await this.updateComplete;
     const id = saved?.id ?? was?.id;
@@ -101,7 +103,7 @@ export class AdminPolls extends AdminElement {
     const state = pollState(poll, localDate());
     const activity = poll.activityId && (this.activities.find((a) => a.id === poll.activityId)?.title ?? poll.activityId);
     return html`<li data-id=${poll.id}>
-      <h4>${poll.title ?? poll.question ?? poll.id}</h4>
+      <h3>${poll.title ?? poll.question ?? poll.id}</h3>
       <p>${l.t(`kind.${poll.kind}`)}${poll.title && poll.question ? html` — ${poll.question}` : nothing}</p>
       <p class="row">
         <span class="badge ${state === 'open' ? 'on' : ''}">${l.t(`pollState.${state}`)}</span>
