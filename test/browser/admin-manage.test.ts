@@ -307,6 +307,24 @@ describe('bk-admin-retention', () => {
   });
 });
 
+describe('manage sections with read only', () => {
+  it('lists the polls and the questions without anything to change', async () => {
+    const polls = await fixture<AdminPolls>(html`<bk-admin-polls lang="nl" .api=${api()}></bk-admin-polls>`);
+    await waitFor(() => polls.polls !== undefined, { message: 'polls loaded' });
+    await polls.updateComplete;
+    expect($(polls, '.new-poll')).to.equal(null);
+    expect($$(polls, '.edit')).to.have.length(0);
+    expect(polls.shadowRoot!.textContent).to.contain('niet wijzigen');
+    await expect(polls).to.be.accessible();
+    const intake = await fixture<AdminIntakeFlow>(html`<bk-admin-intake-flow lang="nl" .api=${api()}></bk-admin-intake-flow>`);
+    await waitFor(() => intake.flows, { message: 'flow loaded' });
+    await intake.updateComplete;
+    expect($(intake, 'form')).to.equal(null);
+    expect(intake.shadowRoot!.textContent).to.contain('Waarvoor kom je?');
+    await expect(intake).to.be.accessible();
+  });
+});
+
 describe('bk-admin-app manage sections', () => {
   it('offers polls and welcome questions with read, and retention in privacy with admin', async () => {
     const app = await fixture<AdminApp>(html`<bk-admin-app lang="nl" .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`);
