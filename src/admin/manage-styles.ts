@@ -2,9 +2,14 @@ import { css } from 'lit';
 
 /** The manage forms' editable lists (poll options and statements, intake steps and questions). */
 export const manageFormStyles = css`
+  /* Nested lists and fieldsets (steps, questions, choices) keep their indent small for 360 px. */
   .items {
-    padding-inline-start: 1.5em;
+    list-style: none;
+    padding: 0;
     margin: 0.25em 0;
+  }
+  fieldset fieldset {
+    padding-inline: 0.5em;
   }
   .items > li {
     border-block-end: 1px solid var(--_border);

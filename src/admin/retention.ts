@@ -26,19 +26,16 @@ export class AdminRetention extends AdminElement {
   static override styles = [
     adminStyles,
     css`
-      table {
-        border-collapse: collapse;
-        inline-size: 100%;
+      .purge-lines {
+        list-style: none;
+        padding: 0;
       }
-      th,
-      td {
-        text-align: start;
-        padding: 0.25em 0.5em 0.25em 0;
+      .purge-lines li {
         border-block-end: 1px solid var(--_border);
-        vertical-align: top;
+        padding-block: 0.5em;
       }
-      td.count {
-        text-align: end;
+      .count {
+        font-weight: 600;
       }
       .months {
         max-inline-size: 8rem;
@@ -191,15 +188,16 @@ export class AdminRetention extends AdminElement {
       <h4 id="purge-heading" tabindex="-1">${l.t(this.purged ? 'purgeDoneHeading' : 'purgeHeading')}</h4>
       <p class="hint">${l.t('purgeIntro')}</p>
       ${lines
-        ? html`<table>
-            <thead><tr><th scope="col">${l.t('purgeWhat')}</th><th scope="col">${l.t('purgeBefore')}</th><th scope="col">${l.t(this.purged ? 'purgeRemoved' : 'purgeDue')}</th></tr></thead>
-            <tbody>
-              ${lines.map((line) => {
-                const key = info.rules.find((r) => r.action === line.action)?.key;
-                return html`<tr data-action=${line.action}><td>${this.what(key, line.what)}</td><td>${this.formatDate(line.before, false)}</td><td class="count">${line.count}</td></tr>`;
-              })}
-            </tbody>
-          </table>`
+        ? html`<ul class="purge-lines">
+            ${lines.map((line) => {
+              const key = info.rules.find((r) => r.action === line.action)?.key;
+              return html`<li data-action=${line.action}>
+                <strong>${this.what(key, line.what)}</strong><br />
+                ${l.t('purgeBefore')} ${this.formatDate(line.before, false)} ·
+                ${l.t(this.purged ? 'purgeRemoved' : 'purgeDue')} <span class="count">${line.count}</span>
+              </li>`;
+            })}
+          </ul>`
         : nothing}
       <div class="row">
         <button type="button" class="purge-dry" @click=${() => this.purge(true)}>${l.t('purgeDry')}</button>

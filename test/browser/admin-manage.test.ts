@@ -164,8 +164,10 @@ describe('bk-admin-intake-flow', () => {
   }
 
   it('edits texts, turns a question off, adds a choice, reorders with the keyboard; a refusal shows at the question', async () => {
+    await setViewport({ width: 360, height: 740 });
     const el = await editor();
     await expect(el).to.be.accessible();
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
     const key = uniqueKey('intake');
     await type(el, '#s0-q1-label-nl', `Waarvoor kom je? ${key}`);
     await type(el, '#s0-q1-label-en', 'What brings you?');
@@ -292,8 +294,8 @@ describe('bk-admin-retention', () => {
     const el = retention(privacy);
     $(el, '.purge-dry').focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => $(el, 'tr[data-action="purge.idea-contact"]'), { message: 'the dry run' });
-    expect($(el, 'tr[data-action="purge.idea-contact"]').textContent).to.contain('2');
+    await waitFor(() => $(el, 'li[data-action="purge.idea-contact"]'), { message: 'the dry run' });
+    expect($(el, 'li[data-action="purge.idea-contact"]').textContent).to.contain('2');
     await expect(privacy).to.be.accessible();
     $(el, '.purge-run').focus();
     await sendKeys({ press: 'Enter' });
@@ -301,7 +303,7 @@ describe('bk-admin-retention', () => {
     expect($(el, '#purge-confirm').textContent).to.contain('2 gegevens');
     await click(el, '.purge-yes');
     await waitFor(() => $(el, '#purge-heading').textContent === 'Opgeruimd', { message: 'purged' });
-    expect($$(el, 'tbody tr')).to.have.length(5);
+    expect($$(el, '.purge-lines li')).to.have.length(5);
     const audit = await admin<{ entries: Json[] }>('GET', siteApi('/audit?limit=20'));
     expect(audit.body.entries.filter((e) => e.action.startsWith('purge.')).length).to.be.at.least(5);
   });

@@ -79,7 +79,7 @@ describe('coordinator page: manage', () => {
     const retention = page.locator('bk-admin-retention');
     await expect.poll(() => retention.locator('#months-intakeMonths').inputValue()).toMatch(/^\d+$/);
     await retention.locator('button.purge-dry').click();
-    await expect.poll(() => retention.locator('tbody tr').count()).toBe(5);
+    await expect.poll(() => retention.locator('.purge-lines li').count()).toBe(5);
     expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
     await page.close();
   });
