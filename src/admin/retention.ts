@@ -197,7 +197,8 @@ export class AdminRetention extends AdminElement {
                 ${l.t(this.purged ? 'purgeRemoved' : 'purgeDue')} <span class="count">${line.count}</span>
               </li>`;
             })}
-          </ul>`
+          </ul>
+          ${total === 0 && !this.purged ? html`<p>${l.t('purgeNothing')}</p>` : nothing}`
         : nothing}
       <div class="row">
         <button type="button" class="purge-dry" @click=${() => this.purge(true)}>${l.t('purgeDry')}</button>
