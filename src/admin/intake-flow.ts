@@ -18,6 +18,7 @@ import {
 } from './intake-draft.js';
 import { focusMoved, moved, orderButtons } from './list-order.js';
 import { manageFormStyles } from './manage-styles.js';
+import { saveFailedText } from './save-failed.js';
 import type { AdminStrings } from './strings.js';
 
 declare global {
@@ -137,7 +138,7 @@ export class AdminIntakeFlow extends AdminElement {
       const err = error as AdminApiError;
       this.issues = where ? Object.fromEntries((err.issues ?? []).map((i) => [intakeFieldOfPath(i.path, where), i.message])) : {};
       this.failed = true;
-      this.message = this.l.t('calendarSaveFailed', { message: err.status === 0 ? this.l.t('networkError') : err.message });
+      this.message = saveFailedText(this.l, err);
     } finally {
       this.saving = false;
     }

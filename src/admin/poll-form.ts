@@ -5,6 +5,7 @@ import { adminStyles } from './admin.styles.js';
 import type { AdminApiError, ManageApi } from './api.js';
 import { focusMoved, moved, orderButtons } from './list-order.js';
 import { manageFormStyles } from './manage-styles.js';
+import { saveFailedText } from './save-failed.js';
 import { checkPollDraft, draftOfPoll, newPollDraft, pollFieldOfPath, pollOfDraft, type PollDraft, type PollTie } from './poll-draft.js';
 import type { AdminStrings } from './strings.js';
 
@@ -106,18 +107,17 @@ export class AdminPollForm extends AdminElement {
     if (local.length) return this.showProblems(this.l.t('checkFields'));
     this.saving = true;
     this.message = this.l.t('saving');
+    let saved: PollDefinition;
     try {
-      const saved = await this.api.savePoll(d.id, pollOfDraft(d));
-      this.message = '';
-      this.dispatchEvent(new CustomEvent('bk-poll-saved', { detail: saved, bubbles: true, composed: true }));
+      saved = await this.api.savePoll(d.id, pollOfDraft(d));
     } catch (error) {
-      const err = error as AdminApiError;
-      this.issues = Object.fromEntries((err.issues ?? []).map((i) => [pollFieldOfPath(i.path), i.message]));
+      this.issues = Object.fromEntries(((error as AdminApiError).issues ?? []).map((i) => [pollFieldOfPath(i.path), i.message]));
       this.saving = false;
-      await this.showProblems(this.l.t('calendarSaveFailed', { message: err.status === 0 ? this.l.t('networkError') : err.message }));
-    } finally {
-      this.saving = false;
+      return this.showProblems(saveFailedText(this.l, error));
     }
+    this.saving = false;
+    this.message = '';
+    this.dispatchEvent(new CustomEvent('bk-poll-saved', { detail: saved, bubbles: true, composed: true }));
   }
 
   /** The message, and focus on the first field with a problem (else on the message). */
