@@ -11,9 +11,6 @@ import {
   type PollKind,
 } from '../schema/poll-constants.js';
 
-/** A poll is tied to nothing, to one activity, or to a period (then closed outside it). */
-export type PollTie = 'none' | 'activity' | 'period';
-
 export interface DraftOption {
   /** Empty for a new option: made from the label on save. */
   value: string;
@@ -40,7 +37,10 @@ export interface PollDraft {
   respondentType: boolean;
   story: boolean;
   showResults: boolean;
-  tie: PollTie;
+  /** Tied to one activity (`activityId`). */
+  forActivity: boolean;
+  /** Open only in a period (`from`…`to`), closed outside it. Both ties may hold at once. */
+  inPeriod: boolean;
   activityId: string;
   from: string;
   to: string;
@@ -70,7 +70,8 @@ export function newPollDraft(): PollDraft {
     respondentType: false,
     story: false,
     showResults: false,
-    tie: 'none',
+    forActivity: false,
+    inPeriod: false,
     activityId: '',
     from: '',
     to: '',
@@ -93,7 +94,8 @@ export function draftOfPoll(poll: PollDefinition): PollDraft {
     respondentType: !!poll.respondentType,
     story: !!poll.story,
     showResults: !!poll.showResults,
-    tie: poll.activityId ? 'activity' : poll.period ? 'period' : 'none',
+    forActivity: !!poll.activityId,
+    inPeriod: !!poll.period,
     activityId: poll.activityId ?? '',
     from: poll.period?.from ?? '',
     to: poll.period?.to ?? '',
@@ -136,8 +138,8 @@ export function pollOfDraft(d: PollDraft): Omit<PollDefinition, 'id'> {
     story: d.story || undefined,
     showResults: d.showResults || undefined,
     subject: trimmed(d.subject),
-    activityId: d.tie === 'activity' ? trimmed(d.activityId) : undefined,
-    period: d.tie === 'period' ? { from: d.from, to: d.to } : undefined,
+    activityId: d.forActivity ? trimmed(d.activityId) : undefined,
+    period: d.inPeriod ? { from: d.from, to: d.to } : undefined,
   };
   const extra: Partial<PollDefinition> = {};
   if (d.kind !== 'statements') extra.question = trimmed(d.question);
@@ -167,8 +169,8 @@ export function checkPollDraft(d: PollDraft, isNew: boolean, existingIds: readon
   if (d.kind !== 'statements' && !d.question.trim()) issues.push({ field: 'question', key: 'required' });
   if (d.kind === 'choice') d.options.forEach((o, n) => !o.label.trim() && issues.push({ field: `options.${n}`, key: 'required' }));
   if (d.kind === 'statements') d.statements.forEach((s, n) => !s.text.trim() && issues.push({ field: `statements.${n}`, key: 'required' }));
-  if (d.tie === 'activity' && !d.activityId.trim()) issues.push({ field: 'activityId', key: 'required' });
-  if (d.tie === 'period') {
+  if (d.forActivity && !d.activityId.trim()) issues.push({ field: 'activityId', key: 'required' });
+  if (d.inPeriod) {
     if (!d.from) issues.push({ field: 'from', key: 'required' });
     if (!d.to) issues.push({ field: 'to', key: 'required' });
     if (d.from && d.to && d.to < d.from) issues.push({ field: 'to', key: 'periodOrder' });

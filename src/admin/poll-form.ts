@@ -6,7 +6,7 @@ import type { AdminApiError, ManageApi } from './api.js';
 import { focusMoved, moved, orderButtons } from './list-order.js';
 import { manageFormStyles } from './manage-styles.js';
 import { saveFailedText } from './save-failed.js';
-import { checkPollDraft, draftOfPoll, newPollDraft, pollFieldOfPath, pollOfDraft, type PollDraft, type PollTie } from './poll-draft.js';
+import { checkPollDraft, draftOfPoll, newPollDraft, pollFieldOfPath, pollOfDraft, type PollDraft } from './poll-draft.js';
 import type { AdminStrings } from './strings.js';
 
 declare global {
@@ -19,7 +19,6 @@ declare global {
   }
 }
 
-const TIES: PollTie[] = ['none', 'activity', 'period'];
 /** The schema's limits of the fields that are not a poll text. */
 const TEXT_MAX: Partial<Record<string, number>> = { id: 40, subject: 120, activityId: 200 };
 type Flag = 'comment' | 'respondentType' | 'story' | 'showResults';
@@ -254,11 +253,10 @@ export class AdminPollForm extends AdminElement {
     const known = this.activities.some((a) => a.id === d.activityId);
     return html`<fieldset>
       <legend>${l.t('pollTie')}</legend>
-      ${TIES.map(
-        (t) => html`<div class="check"><input type="radio" name="tie" id="tie-${t}" .checked=${d.tie === t} @change=${() => this.edit({ tie: t })} />
-          <label for="tie-${t}">${l.t(`tie.${t}`)}</label></div>`,
-      )}
-      ${d.tie === 'activity'
+      <div class="check"><input type="checkbox" id="tie-activity" .checked=${d.forActivity}
+        @change=${(e: Event) => this.edit({ forActivity: (e.target as HTMLInputElement).checked })} />
+        <label for="tie-activity">${l.t('tie.activity')}</label></div>
+      ${d.forActivity
         ? this.activities.length
           ? html`<div class="field">
               <label for="poll-activityId">${l.t('pollActivity')}</label>
@@ -272,7 +270,10 @@ export class AdminPollForm extends AdminElement {
             </div>`
           : this.text('activityId', 'pollActivity')
         : nothing}
-      ${d.tie === 'period'
+      <div class="check"><input type="checkbox" id="tie-period" .checked=${d.inPeriod}
+        @change=${(e: Event) => this.edit({ inPeriod: (e.target as HTMLInputElement).checked })} />
+        <label for="tie-period">${l.t('tie.period')}</label></div>
+      ${d.inPeriod
         ? html`<div class="grid">${this.date('from', 'fromLabel')} ${this.date('to', 'toLabel')}</div>
             <p class="hint">${l.t('pollPeriodHint')}</p>`
         : nothing}

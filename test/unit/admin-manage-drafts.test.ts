@@ -18,7 +18,7 @@ describe('poll form data', () => {
   it('writes each kind as the collector accepts it, with only the fields the kind uses', () => {
     const choice = { ...newPollDraft(), id: 'koffie', kind: 'choice' as const, question: 'Wat drink je?' };
     choice.options = [{ value: '', label: 'Koffie' }, { value: '', label: 'Koffie!' }, { value: 'thee', label: 'Thee' }];
-    const body = pollOfDraft({ ...choice, tie: 'period', from: '2026-03-01', to: '2026-03-31', showResults: true });
+    const body = pollOfDraft({ ...choice, inPeriod: true, from: '2026-03-01', to: '2026-03-31', showResults: true });
     expect(body).toEqual({
       kind: 'choice',
       question: 'Wat drink je?',
@@ -28,7 +28,7 @@ describe('poll form data', () => {
     });
     expect(pollDefinitionSchema.safeParse({ id: 'koffie', ...body }).success).toBe(true);
 
-    const statements = pollOfDraft({ ...newPollDraft(), kind: 'statements', question: 'ignored', story: true, tie: 'activity', activityId: 'breicafe' });
+    const statements = pollOfDraft({ ...newPollDraft(), kind: 'statements', question: 'ignored', story: true, forActivity: true, activityId: 'breicafe' });
     expect(statements).toMatchObject({ kind: 'statements', story: true, activityId: 'breicafe', stem: 'Door de activiteiten van {naam} …' });
     expect(statements.statements!.map((s) => s.id)).toEqual(DEFAULT_STATEMENTS.map((s) => s.id));
     expect(statements).not.toHaveProperty('question');
@@ -44,11 +44,13 @@ describe('poll form data', () => {
     expect(statements).toEqual(DEFAULT_STATEMENTS);
     expect(stem).toBe('Door de activiteiten van {naam} …');
     for (const poll of DEFAULT_POLLS) expect(pollDefinitionSchema.safeParse({ id: poll.id, ...pollOfDraft(draftOfPoll(poll)) }).success).toBe(true);
-    expect(draftOfPoll({ id: 'x', kind: 'scale', question: 'Hoe?', period: { from: '2026-01-01', to: '2026-01-31' } }).tie).toBe('period');
+    // An activity and a period may both hold; both are kept.
+    const both = { id: 'x', kind: 'scale' as const, question: 'Hoe?', activityId: 'breicafe', period: { from: '2026-01-01', to: '2026-01-31' } };
+    expect({ id: 'x', ...pollOfDraft(draftOfPoll(both)) }).toEqual(both);
   });
 
   it('finds missing texts, bad or taken ids and a reversed period before sending', () => {
-    const d = { ...newPollDraft(), id: 'Koffie', kind: 'choice' as const, tie: 'period' as const, from: '2026-03-02', to: '2026-03-01' };
+    const d = { ...newPollDraft(), id: 'Koffie', kind: 'choice' as const, inPeriod: true, from: '2026-03-02', to: '2026-03-01' };
     expect(checkPollDraft(d, true, []).map((i) => `${i.field}:${i.key}`)).toEqual([
       'id:pollIdInvalid',
       'question:required',
