@@ -34,6 +34,10 @@ const SITE = 'wtr-centre';
 const POW_SITE = 'wtr-pow';
 /** @type {string | undefined} */
 let powToken;
+/** A third site whose polls, intake flow and retention test/browser/admin-manage.test.ts changes. */
+const MANAGE_SITE = 'wtr-manage';
+/** @type {string | undefined} */
+let manageToken;
 
 /** @type {Awaited<ReturnType<typeof startCollectorProcess>> | undefined} */
 let collector;
@@ -50,6 +54,9 @@ const disconnect = (route) => route.abort('internetdisconnected');
 const isSourceModule = (url) => url.pathname.startsWith('/src/');
 const codeCutContexts = new WeakSet();
 
+/** The token of the site an admin API path names. @param {string} path */
+const tokenFor = (path) => (path.includes(`/sites/${POW_SITE}/`) ? powToken : path.includes(`/sites/${MANAGE_SITE}/`) ? manageToken : collector?.token);
+
 /** @type {import('@web/test-runner').TestRunnerPlugin} */
 const testServers = {
   name: 'buurtkit-test-servers',
@@ -62,13 +69,15 @@ const testServers = {
     });
     await collector.cli('site', 'add', POW_SITE, '--name', 'PoW centre', '--origin', origin, '--proof-of-work', '5000');
     powToken = (await collector.cli('token', 'create', POW_SITE, '--scopes', 'read', '--label', 'test')).trim();
+    await collector.cli('site', 'add', MANAGE_SITE, '--name', 'Buurthuis De Eik', '--origin', origin);
+    manageToken = (await collector.cli('token', 'create', MANAGE_SITE, '--scopes', 'read,moderate,export,admin', '--label', 'test')).trim();
   },
   async serverStop() {
     await Promise.all([collector?.stop(), receiver?.stop()]);
   },
   async serve(context) {
     if (context.path === '/__collector.json') {
-      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE }) };
+      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE }) };
     }
     if (context.path === '/__receiver.json') {
       return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };
@@ -113,7 +122,7 @@ const testServers = {
       const { method = 'GET', path, body } = /** @type {any} */ (payload);
       const res = await fetch(`${collector?.url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${path.includes(`/sites/${POW_SITE}/`) ? powToken : collector?.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { Authorization: `Bearer ${tokenFor(path)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();

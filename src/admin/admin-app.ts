@@ -2,7 +2,7 @@ import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { AdminApiError, HttpAdminApi, hasCalendarApi, hasSectionsApi, hasVolunteerApi, type AdminApi, type Scopes } from './api.js';
+import { AdminApiError, HttpAdminApi, hasCalendarApi, hasManageApi, hasSectionsApi, hasVolunteerApi, type AdminApi, type Scopes } from './api.js';
 import type { AdminIdeaDetail } from './idea-detail.js';
 import type { AdminInbox } from './inbox.js';
 import { clearSession, readSession, saveSession, type AdminSession } from './session.js';
@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-type View = 'inbox' | 'agenda' | 'export' | 'calendar' | 'exports' | 'results' | 'privacy' | 'volunteers';
+type View = 'inbox' | 'agenda' | 'export' | 'calendar' | 'exports' | 'results' | 'privacy' | 'volunteers' | 'polls' | 'intake';
 
 /**
  * The coordinator page: sign-in, then the sections the token's scopes allow (ideas inbox with
@@ -232,6 +232,8 @@ export class AdminApp extends AdminElement {
       ['results', 'nav.results', s.read && hasSectionsApi(this.api)],
       ['privacy', 'nav.privacy', !!s.admin && hasSectionsApi(this.api)],
       ['volunteers', 'nav.volunteers', s.read && hasVolunteerApi(this.api)],
+      ['polls', 'nav.polls', s.read && hasManageApi(this.api)],
+      ['intake', 'nav.intake', s.read && hasManageApi(this.api)],
     ];
     return html`<nav aria-label=${this.l.t('sections')}>
       <ul>
@@ -282,6 +284,9 @@ export class AdminApp extends AdminElement {
       case 'privacy':
       case 'volunteers':
         return this.renderSection(this.view);
+      case 'polls':
+      case 'intake':
+        return this.renderManage(this.view);
     }
   }
 
@@ -296,6 +301,16 @@ export class AdminApp extends AdminElement {
     if (view === 'exports') return html`<bk-admin-exports .api=${api} ?can-audit=${!!this.scopes?.admin}></bk-admin-exports>`;
     if (view === 'results') return html`<bk-admin-results .api=${api}></bk-admin-results>`;
     return html`<bk-admin-privacy .api=${api}></bk-admin-privacy>`;
+  }
+
+  // — manage polls and the welcome intake's questions (issue 8) —
+
+  private renderManage(view: 'polls' | 'intake') {
+    const api = hasManageApi(this.api) ? this.api : undefined;
+    const canEdit = !!this.scopes?.moderate;
+    return view === 'polls'
+      ? html`<bk-admin-polls .api=${api} ?can-edit=${canEdit}></bk-admin-polls>`
+      : html`<bk-admin-intake-flow .api=${api} ?can-edit=${canEdit}></bk-admin-intake-flow>`;
   }
 
   override render() {

@@ -53,6 +53,16 @@ export const adminStyles = [
     .check label {
       font-weight: normal;
     }
+    /* Radios as the base styles size checkboxes (they style every other input as a text field). */
+    input[type='radio'] {
+      inline-size: 1.5em;
+      block-size: 1.5em;
+      min-height: 0;
+      margin: 0.6em 0;
+      padding: 0;
+      accent-color: var(--_accent);
+      flex: none;
+    }
     .badge {
       display: inline-block;
       padding: 0 0.5em;

@@ -7,6 +7,9 @@ import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
 import type { PollResults } from '../schema/poll-results.js';
 import type { StoredItem } from './calendar-draft.js';
+import type { RetentionSettings } from '../schema/constants.js';
+import type { PollDefinition } from '../schema/poll-constants.js';
+import type { IntakeFlow } from '../schema/welcome-intake-flow.js';
 
 /** What the signed-in token may do, as the collector's `whoami` says. */
 export interface Scopes {
@@ -174,7 +177,66 @@ export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
 export const hasSectionsApi = (api: unknown): api is SectionsApi =>
   !!api && typeof (api as Partial<SectionsApi>).download === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi {
+// — manage polls and the intake flow; retention (issue 8) —
+
+/** A poll as the coordinator list has it: stored, or built in (until the site saves one with its id). */
+export interface SitePoll {
+  poll: PollDefinition;
+  builtIn: boolean;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** The site's welcome-intake flow: the built-in one and every saved version, oldest first. */
+export interface IntakeFlows {
+  builtIn: IntakeFlow;
+  flows: { version: number; flow: IntakeFlow; actor: string; createdAt: string }[];
+}
+
+/** The manage sections' part of the API (polls and the intake flow). */
+export interface ManageApi {
+  pollDefinitions(): Promise<SitePoll[]>;
+  /** Creates or replaces a poll (`moderate`); resolves with the poll as stored. */
+  savePoll(id: string, poll: Omit<PollDefinition, 'id'>): Promise<PollDefinition>;
+  intakeFlows(): Promise<IntakeFlows>;
+  /** Saves a new version of the flow (`moderate`); resolves with its version number. */
+  saveIntakeFlow(flow: Omit<IntakeFlow, 'version'>): Promise<number>;
+}
+
+export const hasManageApi = (api: unknown): api is ManageApi =>
+  !!api && typeof (api as Partial<ManageApi>).pollDefinitions === 'function';
+
+/** A site's retention periods as `GET …/settings/retention` has them. */
+export interface RetentionInfo {
+  retention: RetentionSettings;
+  /** The site's own periods; the rest are the defaults. */
+  custom: Partial<RetentionSettings>;
+  defaults: RetentionSettings;
+  min: number;
+  max: number;
+  rules: { key: keyof RetentionSettings; action: string; what: string }[];
+}
+
+/** What the purge removes (or would, in a dry run) per rule. */
+export interface PurgeLine {
+  action: string;
+  what: string;
+  months: number;
+  before: string;
+  count: number;
+}
+
+/** The privacy section's retention part (`admin`). */
+export interface RetentionApi {
+  retention(): Promise<RetentionInfo>;
+  saveRetention(periods: Partial<RetentionSettings>): Promise<RetentionInfo>;
+  purge(dryRun: boolean): Promise<PurgeLine[]>;
+}
+
+export const hasRetentionApi = (api: unknown): api is RetentionApi =>
+  !!api && typeof (api as Partial<RetentionApi>).saveRetention === 'function';
+
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, ManageApi, RetentionApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -332,5 +394,35 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
 
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
     return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: JSON.stringify({ attended }) });
+  }
+
+  // — manage polls and the intake flow; retention (issue 8) —
+
+  async pollDefinitions(): Promise<SitePoll[]> {
+    return (await this.json<{ polls: SitePoll[] }>('/polls')).polls;
+  }
+
+  async savePoll(id: string, poll: Omit<PollDefinition, 'id'>): Promise<PollDefinition> {
+    return (await this.json<{ poll: PollDefinition }>(`/polls/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(poll) })).poll;
+  }
+
+  intakeFlows(): Promise<IntakeFlows> {
+    return this.json<IntakeFlows>('/intake-flows');
+  }
+
+  async saveIntakeFlow(flow: Omit<IntakeFlow, 'version'>): Promise<number> {
+    return (await this.json<{ version: number }>('/intake-flow', { method: 'PUT', body: JSON.stringify(flow) })).version;
+  }
+
+  retention(): Promise<RetentionInfo> {
+    return this.json<RetentionInfo>('/settings/retention');
+  }
+
+  saveRetention(periods: Partial<RetentionSettings>): Promise<RetentionInfo> {
+    return this.json<RetentionInfo>('/settings/retention', { method: 'PUT', body: JSON.stringify(periods) });
+  }
+
+  async purge(dryRun: boolean): Promise<PurgeLine[]> {
+    return (await this.json<{ lines: PurgeLine[] }>('/settings/retention/purge', { method: 'POST', body: JSON.stringify({ dryRun }) })).lines;
   }
 }

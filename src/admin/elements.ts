@@ -7,9 +7,13 @@ import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
 import { AdminExports } from './exports.js';
 import { AdminIdeaDetail } from './idea-detail.js';
+import { AdminIntakeFlow } from './intake-flow.js';
 import { AdminInbox } from './inbox.js';
 import { AdminModeration } from './moderation.js';
+import { AdminPollForm } from './poll-form.js';
+import { AdminPolls } from './polls.js';
 import { AdminPrivacy } from './privacy.js';
+import { AdminRetention } from './retention.js';
 import { AdminResults } from './results.js';
 import { AdminVolunteers } from './volunteers.js';
 import { AdminSignIn } from './sign-in.js';
@@ -26,7 +30,11 @@ export function defineAdminElements(): void {
   AdminCalendar.define('bk-admin-calendar');
   AdminExports.define('bk-admin-exports');
   AdminResults.define('bk-admin-results');
+  AdminRetention.define('bk-admin-retention');
   AdminPrivacy.define('bk-admin-privacy');
+  AdminPollForm.define('bk-admin-poll-form');
+  AdminPolls.define('bk-admin-polls');
+  AdminIntakeFlow.define('bk-admin-intake-flow');
   AdminVolunteers.define('bk-admin-volunteers');
   AdminApp.define('bk-admin-app');
 }

@@ -11,7 +11,7 @@ declare global {
 }
 
 /** A local date `days` from today, as YYYY-MM-DD. */
-function localDate(days = 0): string {
+export function localDate(days = 0): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -17,6 +17,7 @@ import { registerAuditRoutes } from './routes/audit.js';
 import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { registerRetentionRoutes } from './routes/retention.js';
 import { registerIntakeRoutes } from './routes/welcome-intake.js';
 import { registerVolunteerRoutes } from './routes/volunteer.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
@@ -102,6 +103,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerIntakeRoutes(app, ctx, options.intakeKeys);
   registerVolunteerRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);

@@ -1,6 +1,6 @@
 /** Checks for site settings entered by an operator (CLI now, admin API later). */
 import { z } from 'zod';
-import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, SITE_SLUG_PATTERN } from '../schema/index.js';
+import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, SITE_SLUG_PATTERN } from '../schema/index.js';
 import { POW_MAX_NUMBER_LIMIT } from './pow.js';
 import type { NewSite, Site, SiteChanges } from './store/types.js';
 import { webhookUrlProblem } from './webhooks/send.js';
@@ -56,7 +56,7 @@ const siteFields = {
       retention: z
         .strictObject(
           Object.fromEntries(
-            Object.keys(DEFAULT_RETENTION).map((key) => [key, z.number().int().min(1).max(RETENTION_MONTHS_MAX)]),
+            Object.keys(DEFAULT_RETENTION).map((key) => [key, z.number().int().min(RETENTION_MONTHS_MIN).max(RETENTION_MONTHS_MAX)]),
           ) as Record<keyof typeof DEFAULT_RETENTION, z.ZodNumber>,
         )
         .partial(),

@@ -103,4 +103,6 @@ export const DEFAULT_RETENTION = {
   pollTextMonths: 24,
 } as const;
 export type RetentionSettings = { -readonly [K in keyof typeof DEFAULT_RETENTION]: number };
+/** Bounds of a retention period in whole months: at least a month, at most ten years. */
+export const RETENTION_MONTHS_MIN = 1;
 export const RETENTION_MONTHS_MAX = 120;

@@ -256,7 +256,7 @@ describe('bk-admin-app', () => {
     await waitFor(() => (deepActive() as HTMLElement | null)?.dataset?.['id'] === ideaId, { message: 'focus back on the idea' });
 
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'export', 'calendar', 'exports', 'results', 'privacy', 'volunteers']);
+    expect(nav).to.deep.equal(['inbox', 'agenda', 'export', 'calendar', 'exports', 'results', 'privacy', 'volunteers', 'polls', 'intake']);
     el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=agenda]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => el.shadowRoot!.querySelector('bk-admin-agenda'), { message: 'the agenda' });
@@ -280,7 +280,7 @@ describe('bk-admin-app', () => {
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar', 'results', 'volunteers']);
+    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar', 'results', 'volunteers', 'polls', 'intake']);
     const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
     await waitFor(() => inbox.ideas.length > 0, { message: 'ideas' });
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));

@@ -8,6 +8,8 @@ export interface CollectorInfo {
   token: string;
   /** A second site with proof-of-work on. */
   powSite: string;
+  /** A third site, for the manage sections' tests (admin token through `bk-admin`). */
+  manageSite: string;
 }
 
 export async function collectorInfo(): Promise<CollectorInfo> {
