@@ -1,28 +1,43 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
-import { statusRegion } from '../../core/status.js';
+import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
-import { expandAll } from '../../calendar/recurrence.js';
 import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
-import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
+import { addDays, addMonths, dateOf, daysInMonth, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import type { AttendanceController } from './attendance.js';
 import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
 import { renderFilters, renderOpenStatus } from './controls.js';
+import { loadEngine, loadedEngine } from './engine.js';
 import { Formats } from './format.js';
 import { readInlineJson, type CalendarItem, type ReadResult } from './items.js';
-import { moveDay, monthWeeks, sameDay, weekStartOf } from './month-grid.js';
 import { openState } from './open-now.js';
 import { loadCollector, loadIcs, webcalUrl } from './sources.js';
 import { nl, type ActivityCalendarStrings } from './strings.js';
-import { renderDay, renderMonth, type ViewContext } from './views.js';
+import { renderDay, type ViewContext } from './views.js';
+import { sameDay, weekStartOf } from './week.js';
 
 export { registerLocale } from '../../core/localize.js';
 export type { CalendarItem } from './items.js';
+
+type MonthView = typeof import('./month-view.js');
+type Detail = typeof import('./detail.js');
+
+/** The month view's chunk (see `month-view.ts`). */
+const importMonth = () => import('./month-view.js');
+/** The detail's chunk, with the ICS writer and "ik kom" (see `detail.ts`). */
+const importDetail = () => import('./detail.js');
+
+/** Does an occurrence touch `[s, e)`? One without an end must start inside it (as `expand` does). */
+function touches(o: Occurrence, s: number, e: number): boolean {
+  const start = Date.parse(o.start);
+  const end = o.end ? Date.parse(o.end) : start;
+  return start < e && (end > s || start >= s);
+}
 
 export type CalendarView = 'list' | 'week' | 'month' | 'day';
 const VIEWS: readonly CalendarView[] = ['list', 'week', 'month', 'day'];
@@ -156,19 +171,29 @@ export class ActivityCalendar extends BuurtkitWidget {
   private sourceKey = '';
   private abort: AbortController | undefined;
   private status = '';
+  private statusTone: StatusTone = 'info';
   private opener: HTMLElement | undefined;
   private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
   private clock: ReturnType<typeof setInterval> | undefined;
   /** The detail and the ICS writer, once loaded (see `loadDetail`). */
-  private detail: typeof import('./detail.js') | undefined;
+  private detail: Detail | undefined;
+  /** The month grid, once loaded (see `loadMonth`); `false` when loading it failed. */
+  private month: MonthView | false | undefined;
+  private monthLoading: Promise<MonthView> | undefined;
+  /** Chunks the current state waits for; `updateComplete` waits for them too. */
+  private pending = new Set<Promise<unknown>>();
   /** "Ik kom", created with the detail chunk. */
   private attendance: AttendanceController | undefined;
   /** "Ik kom" places left, as the collector last said: item id → recurrenceId → places. */
   private places: Record<string, Record<string, number>> = {};
   /** The items shown came from the collector (which counts "ik kom" places). */
   private fromCollector = false;
-  private detailLoading: Promise<typeof import('./detail.js')> | undefined;
+  private detailLoading: Promise<Detail> | undefined;
+  /** The collector's expanded occurrences and their dates; absent: expanded here (engine chunk). */
+  private served: ReadResult['expanded'];
+  /** The collector window starts a month before this day (today, or where the visitor went). */
+  private windowAround: LocalDate | undefined;
 
   constructor() {
     super();
@@ -219,12 +244,48 @@ export class ActivityCalendar extends BuurtkitWidget {
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
+  /** Also waits for the chunks the shown state needs (the recurrence engine, the month view). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.pending.size) {
+      await Promise.allSettled(this.pending);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Keeps `updateComplete` waiting for a chunk. */
+  private track<T>(load: Promise<T>): Promise<T> {
+    this.pending.add(load);
+    const done = () => this.pending.delete(load);
+    load.then(done, done);
+    return load;
+  }
+
+  protected override firstUpdated(): void {
+    // After the first render, fetch the other views and the detail, so they also work offline
+    // later; failures are shown when the part is really asked for.
+    setTimeout(() => {
+      importMonth().catch(() => undefined);
+      importDetail().catch(() => undefined);
+    }, 1000);
+  }
+
+  /** Adds a sheet that came with a chunk (where adoptedStyleSheets is missing, Lit appends a <style>). */
+  private adopt(sheets: CSSResult[]) {
+    const root = this.renderRoot as ShadowRoot;
+    const fresh = sheets.filter((s) => !root.adoptedStyleSheets?.includes(s.styleSheet!));
+    if (fresh.length) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...fresh]);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (!VIEWS.includes(this.view)) this.view = 'list';
     if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseLocalDate(this.date)) || this.today;
     if (changed.has('items')) this.sourceKey = '';
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
+    this.followWindow();
+    if (this.view === 'month' && this.month === undefined) void this.loadMonth().catch(() => undefined);
     this.toggleState('loading', this.phase === 'loading');
     this.toggleState('failed', this.phase === 'error');
     this.toggleState('filtered', isFiltering(this.filter));
@@ -245,6 +306,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.abort?.abort();
     this.expandCache.clear();
     this.fromCollector = false;
+    this.windowAround = undefined;
     if (this.items) return this.settle({ items: this.items, problems: [] });
     if (script) this.settle(readInlineJson(script.textContent ?? ''));
     if (!key || key === inline) return script ? undefined : this.settle({ items: [], problems: [] });
@@ -267,9 +329,30 @@ export class ActivityCalendar extends BuurtkitWidget {
     );
   }
 
+  /** Fourteen months of the programme, expanded by the collector, around today or where the visitor went. */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
-    const today = this.today;
-    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(today, -1)), formatLocalDate(addMonths(today, 13)), signal);
+    const around = this.windowAround ?? this.today;
+    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(around, -1)), formatLocalDate(addMonths(around, 13)), signal, true);
+  }
+
+  /** A view outside the collector's window asks the collector for the window around it. */
+  private followWindow() {
+    const cfg = this.resolvedEndpoint;
+    if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
+    const [from, to] = this.range();
+    if (formatLocalDate(from) >= this.served.from && formatLocalDate(addDays(to, -1)) <= this.served.to) return;
+    this.windowAround = from;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.phase = 'loading';
+    this.loadFromCollector(cfg, abort.signal).then(
+      (result) => abort.signal.aborted || this.settle(result),
+      (e: unknown) => {
+        if (abort.signal.aborted) return;
+        console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
+        this.phase = 'error';
+      },
+    );
   }
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
@@ -295,13 +378,25 @@ export class ActivityCalendar extends BuurtkitWidget {
     );
   }
 
-  private settle({ items, problems, remaining }: ReadResult) {
+  private settle({ items, problems, remaining, expanded }: ReadResult) {
     for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
     this.loaded = items;
     this.places = remaining ?? {};
+    this.served = expanded;
     this.expandCache.clear();
-    this.phase = 'ready';
     this.requestUpdate(); // the collector may replace inline items while already 'ready'
+    if (expanded || loadedEngine()) return void (this.phase = 'ready');
+    // Items to expand here: the engine chunk first.
+    this.phase = 'loading';
+    const key = this.sourceKey;
+    this.track(loadEngine()).then(
+      () => key === this.sourceKey && !this.served && (this.phase = 'ready'),
+      (e: unknown) => {
+        if (key !== this.sourceKey || this.served) return;
+        console.warn(`[buurtkit] <activity-calendar> could not load the recurrence engine: ${(e as Error).message}`);
+        this.phase = 'error';
+      },
+    );
   }
 
   private get fmt(): Formats {
@@ -315,7 +410,10 @@ export class ActivityCalendar extends BuurtkitWidget {
     const key = `${formatLocalDate(from)}|${formatLocalDate(to)}`;
     let list = this.expandCache.get(key);
     if (!list) {
-      list = expandAll(this.loaded, startOfDay(from, this.zone), startOfDay(to, this.zone), { maxOccurrences: 500 });
+      const [s, e] = [startOfDay(from, this.zone), startOfDay(to, this.zone)];
+      list = this.served
+        ? this.served.occurrences.filter((o) => touches(o, s, e))
+        : (loadedEngine()?.expandAll(this.loaded, s, e, { maxOccurrences: 500 }) ?? []);
       this.expandCache.set(key, list);
     }
     return list;
@@ -331,8 +429,9 @@ export class ActivityCalendar extends BuurtkitWidget {
         return [start, addDays(start, 7)];
       }
       case 'month': {
-        const weeks = monthWeeks(focus.year, focus.month, this.weekStart);
-        return [weeks[0]![0]!, addDays(weeks.at(-1)![6]!, 1)];
+        // Whole weeks around the month, as the grid shows them.
+        const last = { year: focus.year, month: focus.month, day: daysInMonth(focus.year, focus.month) };
+        return [startOfWeek({ ...last, day: 1 }, this.weekStart), addDays(startOfWeek(last, this.weekStart), 7)];
       }
       case 'day':
         return [focus, addDays(focus, 1)];
@@ -358,11 +457,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       weekStart: this.weekStart,
       on: (day) => {
         const [s, e] = [startOfDay(day, this.zone), startOfDay(addDays(day, 1), this.zone)];
-        return all.filter((o) => {
-          const start = Date.parse(o.start);
-          const end = o.end ? Date.parse(o.end) : start;
-          return start < e && (end > s || start >= s);
-        });
+        return all.filter((o) => touches(o, s, e));
       },
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
@@ -380,7 +475,7 @@ export class ActivityCalendar extends BuurtkitWidget {
           (v) => html`<button type="button" part="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.setView(v)}>${l.t(`view.${v}`)}</button>`,
         )}
       </div>
-      ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status)}
+      ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status, this.statusTone)}
       <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${this.onDialogClose}>
         ${this.selected && this.detail ? this.detail.renderDetail(ctx, this.selected.item, this.selected.occurrence, this.feedUrl, () => this.closeDetail(), this.attendance && { controller: this.attendance, nowMs: this.nowMs }) : nothing}
       </dialog>
@@ -415,7 +510,11 @@ export class ActivityCalendar extends BuurtkitWidget {
     switch (this.view) {
       case 'month':
         return html`${this.renderNav('prevMonth', 'nextMonth', this.fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
-        ${renderMonth(ctx, focus.year, focus.month, focus, this.onGridKey, (day) => this.openDay(day))}`;
+        ${this.month
+          ? this.month.renderMonth(ctx, focus.year, focus.month, focus, this.onGridKey, (day) => this.openDay(day))
+          : this.month === false
+            ? html`<p part="notice" class="notice error-notice" role="alert">${l.t('partFailed')}</p>`
+            : html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`}`;
       case 'day':
         return html`${this.renderNav('prevDay', 'nextDay', this.fmt.day(focus), (n) => addDays(focus, n))}
           <div class="days">${renderDay(ctx, focus, true)}</div>`;
@@ -446,6 +545,29 @@ export class ActivityCalendar extends BuurtkitWidget {
   setView(view: CalendarView, date?: LocalDate) {
     this.view = view;
     if (date) this.focusDate = date;
+    // Asking for the month again after a failed load tries again.
+    if (view === 'month' && this.month === false) this.month = undefined;
+  }
+
+  /** The month grid is a separate chunk: most visitors only look at the list. */
+  private loadMonth() {
+    return (this.monthLoading ??= this.track(
+      importMonth().then(
+        (m) => {
+          this.adopt([m.monthStyles]);
+          this.month = m;
+          this.requestUpdate();
+          return m;
+        },
+        (e: unknown) => {
+          console.warn(`[buurtkit] <activity-calendar> could not load the month view: ${(e as Error).message}`);
+          this.monthLoading = undefined;
+          this.month = false;
+          this.requestUpdate();
+          throw e;
+        },
+      ),
+    ));
   }
 
   private setFilter(filter: CalendarFilter) {
@@ -453,6 +575,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     const [from, to] = this.range();
     const count = this.occurrences(from, to).filter((o) => o.kind !== 'opening-hours' && matchesFilter(this.itemOf(o) ?? {}, filter)).length;
     this.status = this.l.t('shown', { count });
+    this.statusTone = 'info';
   }
 
   private readonly onGridKey = (e: KeyboardEvent) => {
@@ -461,7 +584,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       e.preventDefault();
       return this.openDay(focus);
     }
-    const next = moveDay(focus, e.key, { weekStart: this.weekStart, rtl: this.l.dir === 'rtl', shift: e.shiftKey });
+    const next = this.month && this.month.moveDay(focus, e.key, { weekStart: this.weekStart, rtl: this.l.dir === 'rtl', shift: e.shiftKey });
     if (!next) return;
     e.preventDefault();
     this.focusDate = next;
@@ -485,16 +608,26 @@ export class ActivityCalendar extends BuurtkitWidget {
         this.selected = { item, occurrence };
         return this.updateComplete;
       })
-      .then(() => {
-        const dialog = this.renderRoot.querySelector('dialog');
-        if (dialog && !dialog.open) dialog.showModal();
-      }, () => undefined);
+      .then(
+        () => {
+          const dialog = this.renderRoot.querySelector('dialog');
+          if (dialog && !dialog.open) dialog.showModal();
+        },
+        (e: unknown) => {
+          // Offline before the detail was fetched: say so, the list stays usable.
+          console.warn(`[buurtkit] <activity-calendar> could not load the detail: ${(e as Error).message}`);
+          this.status = this.l.t('partFailed');
+          this.statusTone = 'error';
+          this.requestUpdate();
+        },
+      );
   }
 
   /** The detail is a separate chunk (with the ICS writer): most visitors only look at the list. */
   private loadDetail() {
-    return (this.detailLoading ??= import('./detail.js').then(
+    return (this.detailLoading ??= importDetail().then(
       (m) => {
+        this.adopt(m.detailSheets);
         this.detail = m;
         this.l.add({ nl: m.detailNl });
         this.attendance ??= new m.AttendanceController(this);

@@ -7,13 +7,17 @@ import { html, nothing } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import { googleCalendarUrl, writeIcsOccurrence } from '../../calendar/ics-write.js';
 import { toLocal } from '../../calendar/time-zone.js';
-import type { AttendanceController } from './attendance.js';
+import { attendanceStyles, type AttendanceController } from './attendance.js';
+import { detailStyles } from './detail.styles.js';
 import { costText } from './format.js';
 import type { CalendarItem } from './items.js';
 import { label, timeText, type ViewContext } from './views.js';
 
 export { detailNl } from './detail-strings.js';
 export { AttendanceController } from './attendance.js';
+
+/** The dialog's and "ik kom"'s styles, for the host to adopt when this chunk has loaded. */
+export const detailSheets = [detailStyles, attendanceStyles];
 
 const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
 

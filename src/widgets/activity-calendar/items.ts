@@ -6,7 +6,7 @@
 import { isValidTimeZone } from '../../calendar/time-zone.js';
 import { parseLocalValue } from '../../calendar/wall-clock.js';
 import type { WritableItem } from '../../calendar/ics-write.js';
-import type { Cost, Present, Registration } from '../../schema/activity.js';
+import type { Cost, Occurrence, Present, Registration } from '../../schema/activity.js';
 
 /** An activity or opening-hours block, as the widget uses it (the model of `src/schema/activity.ts`). */
 export interface CalendarItem extends WritableItem {
@@ -29,6 +29,8 @@ export interface ReadResult {
   problems: string[];
   /** "Ik kom" places left per item id and occurrence (collector only; see `placesLeft`). */
   remaining?: Record<string, Record<string, number>> | undefined;
+  /** Occurrences the collector expanded, `from`–`to` (dates, inclusive); absent: expand here. */
+  expanded?: { occurrences: Occurrence[]; from: string; to: string } | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -133,6 +135,44 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
     newcomers,
     registration: readRegistration(v['registration']),
   };
+}
+
+/** One occurrence as the collector expands it (`src/schema/activity.ts`), or undefined. */
+function readOccurrence(v: unknown): Occurrence | undefined {
+  if (!isObj(v)) return undefined;
+  const activityId = str(v['activityId'], 255);
+  const recurrenceId = localValue(v['recurrenceId']);
+  const start = typeof v['start'] === 'string' && !Number.isNaN(Date.parse(v['start'])) ? v['start'] : undefined;
+  const timeZone = typeof v['timeZone'] === 'string' && isValidTimeZone(v['timeZone']) ? v['timeZone'] : undefined;
+  if (!activityId || !recurrenceId || !start || !timeZone) return undefined;
+  const end = typeof v['end'] === 'string' && !Number.isNaN(Date.parse(v['end'])) ? v['end'] : undefined;
+  return {
+    activityId,
+    kind: v['kind'] === 'opening-hours' ? 'opening-hours' : 'activity',
+    recurrenceId,
+    start,
+    end,
+    allDay: v['allDay'] === true,
+    timeZone,
+    status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
+    statusReason: str(v['statusReason'], 500),
+    overridden: v['overridden'] === true,
+    title: str(v['title'], 120),
+    description: str(v['description']),
+    location: str(v['location'], 200),
+    room: str(v['room'], 200),
+    note: str(v['note'], 500),
+  };
+}
+
+/** The collector's expanded occurrences; unreadable ones are skipped (each counts as a problem). */
+export function readOccurrences(v: unknown, problems: string[]): Occurrence[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.flatMap((o, i) => {
+    const read = readOccurrence(o);
+    if (!read) problems.push(`occurrence ${i}: not an occurrence`);
+    return read ? [read] : [];
+  });
 }
 
 /** A list of items (`[...]` or `{items: [...]}`); bad items are skipped with a reason. */

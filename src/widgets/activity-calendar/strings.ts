@@ -13,6 +13,7 @@ export const nl = {
   heading: 'Wat is er te doen?',
   loading: 'De agenda wordt geladen…',
   loadFailed: 'Kon de agenda niet laden. Probeer het later nog eens.',
+  partFailed: 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.',
   empty: 'Er staat nu niets in de agenda.',
   emptyFiltered: 'Er is niets voor deze keuze. Kies iets anders of toon alles.',
   emptyDay: 'Op deze dag is er niets.',

@@ -1,6 +1,7 @@
 /**
- * The views of `<activity-calendar>`: days as lists (upcoming, week, day) and the month grid.
- * Render functions over a small context, so the element class stays about state and events.
+ * The views of `<activity-calendar>` that show days as lists (upcoming, week, day; the month grid
+ * is `month-view.ts`). Render functions over a small context, so the element class stays about
+ * state and events.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
@@ -8,7 +9,7 @@ import type { LocalizeController } from '../../core/localize.js';
 import { formatLocalDate, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
 import { costText, type Formats } from './format.js';
 import type { CalendarItem } from './items.js';
-import { isWeekend, monthWeeks, sameDay, weekdayOrder } from './month-grid.js';
+import { sameDay } from './week.js';
 import type { ActivityCalendarStrings } from './strings.js';
 
 export interface ViewContext {
@@ -43,7 +44,8 @@ export function timeText(ctx: ViewContext, o: Occurrence): string {
 export const label = (l: ViewContext['l'], prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
   l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : value;
 
-const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
+/** Does this occurrence not take place? */
+export const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
 
 function cancelNote(ctx: ViewContext, o: Occurrence) {
   if (!cancelled(o)) return nothing;
@@ -107,47 +109,4 @@ export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, 
         ? nothing
         : html`<p class="hint">${ctx.l.t('emptyDay')}</p>`}
   </section>`;
-}
-
-/** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
-export function renderMonth(ctx: ViewContext, year: number, month: number, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
-  const weeks = monthWeeks(year, month, ctx.weekStart);
-  return html`<table part="grid" class="grid" role="grid" aria-labelledby="period-title" @keydown=${onKey}>
-    <thead>
-      <tr>
-        ${weekdayOrder(ctx.weekStart).map(
-          (wd) => html`<th scope="col" abbr=${ctx.fmt.weekday(wd, true)}><span aria-hidden="true">${ctx.fmt.weekday(wd)}</span><span class="visually-hidden">${ctx.fmt.weekday(wd, true)}</span></th>`,
-        )}
-      </tr>
-    </thead>
-    <tbody>
-      ${weeks.map(
-        (week) => html`<tr>
-          ${week.map((day) => {
-            const events = ctx.on(day).filter((o) => o.kind !== 'opening-hours');
-            const inMonth = day.month === month;
-            const isFocus = sameDay(day, focus);
-            const cls = ['cell', inMonth ? '' : 'outside', isWeekend(day) ? 'weekend' : '', events.length ? 'has-events' : ''].join(' ');
-            return html`<td
-              role="gridcell"
-              part="cell"
-              class=${cls}
-              tabindex=${isFocus ? 0 : -1}
-              data-date=${formatLocalDate(day)}
-              aria-current=${sameDay(day, ctx.today) ? 'date' : 'false'}
-              @click=${() => onPick(day)}
-            >
-              <span class="visually-hidden">${ctx.fmt.day(day)}${events.length ? `, ${ctx.l.t('dayCount', { count: events.length })}` : ''}</span>
-              <span class="cell-day" aria-hidden="true">${day.day}</span>
-              ${events.length
-                ? html`<ul class="cell-events" aria-hidden="true">
-                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} ${o.title ?? ctx.itemOf(o)?.title}</li>`)}
-                  </ul>`
-                : nothing}
-            </td>`;
-          })}
-        </tr>`,
-      )}
-    </tbody>
-  </table>`;
 }
