@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readInlineJson, readItems } from '../../src/widgets/activity-calendar/items.js';
-import { webcalUrl } from '../../src/widgets/activity-calendar/sources.js';
+import { webcalUrl } from '../../src/widgets/activity-calendar/webcal.js';
 
 describe('readItems (inline JSON, without zod)', () => {
   it('keeps good items and skips bad ones with a reason', () => {

@@ -16,8 +16,7 @@ export const activityCalendarStyles = css`
     border-inline-start: 4px solid var(--_accent);
     background: var(--_surface-alt);
   }
-  .views,
-  .nav {
+  .views {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -26,11 +25,6 @@ export const activityCalendarStyles = css`
   .views button[aria-pressed='true'] {
     color: var(--_accent-text);
     background: var(--_accent);
-  }
-  .nav .period {
-    flex: 1 1 10em;
-    margin: 0;
-    text-align: center;
   }
   .filters {
     display: flex;

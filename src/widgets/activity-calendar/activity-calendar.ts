@@ -9,14 +9,13 @@ import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.j
 import { addDays, addMonths, dateOf, daysInMonth, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
-import type { AttendanceController } from './attendance.js';
 import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
 import { renderFilters, renderOpenStatus } from './controls.js';
 import { loadEngine, loadedEngine } from './engine.js';
 import { Formats } from './format.js';
 import { readInlineJson, type CalendarItem, type ReadResult } from './items.js';
 import { openState } from './open-now.js';
-import { loadCollector, loadIcs, webcalUrl } from './sources.js';
+import { loadCollector, loadIcs } from './sources.js';
 import { nl, type ActivityCalendarStrings } from './strings.js';
 import { renderDay, type ViewContext } from './views.js';
 import { sameDay, weekStartOf } from './week.js';
@@ -24,11 +23,11 @@ import { sameDay, weekStartOf } from './week.js';
 export { registerLocale } from '../../core/localize.js';
 export type { CalendarItem } from './items.js';
 
-type MonthView = typeof import('./month-view.js');
+type Periods = typeof import('./periods.js');
 type Detail = typeof import('./detail.js');
 
-/** The month view's chunk (see `month-view.ts`). */
-const importMonth = () => import('./month-view.js');
+/** The week, day and month views' chunk (see `periods.ts`). */
+const importPeriods = () => import('./periods.js');
 /** The detail's chunk, with the ICS writer and "ik kom" (see `detail.ts`). */
 const importDetail = () => import('./detail.js');
 
@@ -136,7 +135,6 @@ export class ActivityCalendar extends BuurtkitWidget {
     phase: { state: true, attribute: false },
     focusDate: { state: true, attribute: false },
     filter: { state: true, attribute: false },
-    selected: { state: true, attribute: false },
   };
 
   /** `list` (the coming days, default), `week`, `month` or `day`. */
@@ -160,7 +158,6 @@ export class ActivityCalendar extends BuurtkitWidget {
   declare phase: CalendarPhase;
   protected declare focusDate: LocalDate | undefined;
   protected declare filter: CalendarFilter;
-  protected declare selected: { item: CalendarItem; occurrence: Occurrence } | undefined;
 
   /** @internal */
   readonly l = new LocalizeController<ActivityCalendarStrings>(this, 'activity-calendar', { nl }, {
@@ -172,24 +169,21 @@ export class ActivityCalendar extends BuurtkitWidget {
   private abort: AbortController | undefined;
   private status = '';
   private statusTone: StatusTone = 'info';
-  private opener: HTMLElement | undefined;
   private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
   private clock: ReturnType<typeof setInterval> | undefined;
-  /** The detail and the ICS writer, once loaded (see `loadDetail`). */
-  private detail: Detail | undefined;
-  /** The month grid, once loaded (see `loadMonth`); `false` when loading it failed. */
-  private month: MonthView | false | undefined;
-  private monthLoading: Promise<MonthView> | undefined;
+  /** The detail, once its chunk (with the ICS writer and "ik kom") loaded (see `loadDetail`). */
+  private detail: InstanceType<Detail['DetailController']> | undefined;
+  /** The week, day and month views, once loaded (see `loadPeriods`); `false` when loading failed. */
+  private periods: Periods | false | undefined;
+  private periodsLoading: Promise<Periods> | undefined;
   /** Chunks the current state waits for; `updateComplete` waits for them too. */
   private pending = new Set<Promise<unknown>>();
-  /** "Ik kom", created with the detail chunk. */
-  private attendance: AttendanceController | undefined;
   /** "Ik kom" places left, as the collector last said: item id → recurrenceId → places. */
   private places: Record<string, Record<string, number>> = {};
   /** The items shown came from the collector (which counts "ik kom" places). */
   private fromCollector = false;
-  private detailLoading: Promise<Detail> | undefined;
+  private detailLoading: Promise<NonNullable<ActivityCalendar['detail']>> | undefined;
   /** The collector's expanded occurrences and their dates; absent: expanded here (engine chunk). */
   private served: ReadResult['expanded'];
   /** The collector window starts a month before this day (today, or where the visitor went). */
@@ -244,7 +238,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
-  /** Also waits for the chunks the shown state needs (the recurrence engine, the month view). */
+  /** Also waits for the chunks the shown state needs (the recurrence engine, the period views). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     while (this.pending.size) {
@@ -266,7 +260,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     // After the first render, fetch the other views and the detail, so they also work offline
     // later; failures are shown when the part is really asked for.
     setTimeout(() => {
-      importMonth().catch(() => undefined);
+      importPeriods().catch(() => undefined);
       importDetail().catch(() => undefined);
     }, 1000);
   }
@@ -285,7 +279,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
     this.followWindow();
-    if (this.view === 'month' && this.month === undefined) void this.loadMonth().catch(() => undefined);
+    if (this.view !== 'list' && this.periods === undefined) void this.loadPeriods().catch(() => undefined);
     this.toggleState('loading', this.phase === 'loading');
     this.toggleState('failed', this.phase === 'error');
     this.toggleState('filtered', isFiltering(this.filter));
@@ -476,14 +470,10 @@ export class ActivityCalendar extends BuurtkitWidget {
         )}
       </div>
       ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status, this.statusTone)}
-      <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${this.onDialogClose}>
-        ${this.selected && this.detail ? this.detail.renderDetail(ctx, this.selected.item, this.selected.occurrence, this.feedUrl, () => this.closeDetail(), this.attendance && { controller: this.attendance, nowMs: this.nowMs }) : nothing}
+      <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${() => this.detail?.closed()}>
+        ${this.detail?.render(ctx, this.nowMs, this.ics) ?? nothing}
       </dialog>
     </div>`;
-  }
-
-  private get feedUrl(): string | undefined {
-    return this.ics ? webcalUrl(this.ics, location.href) : undefined;
   }
 
   private renderOpenStatus() {
@@ -503,66 +493,52 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return html`<p part="notice" class="notice">${l.t('empty')}</p>`;
     if (this.phase === 'loading') return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
     if (this.phase === 'error') return html`<p part="notice" class="notice error-notice">${l.t('loadFailed')}</p>`;
-    const focus = this.focusDate!;
     const [from, to] = this.range();
+    if (this.view !== 'list') {
+      const { periods } = this;
+      if (periods === false) return html`<p part="notice" class="notice error-notice" role="alert">${l.t('partFailed')}</p>`;
+      if (!periods) return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
+      return periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go });
+    }
     const days: LocalDate[] = [];
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
-    switch (this.view) {
-      case 'month':
-        return html`${this.renderNav('prevMonth', 'nextMonth', this.fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
-        ${this.month
-          ? this.month.renderMonth(ctx, focus.year, focus.month, focus, this.onGridKey, (day) => this.openDay(day))
-          : this.month === false
-            ? html`<p part="notice" class="notice error-notice" role="alert">${l.t('partFailed')}</p>`
-            : html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`}`;
-      case 'day':
-        return html`${this.renderNav('prevDay', 'nextDay', this.fmt.day(focus), (n) => addDays(focus, n))}
-          <div class="days">${renderDay(ctx, focus, true)}</div>`;
-      case 'week':
-        return html`${this.renderNav('prevWeek', 'nextWeek', l.t('weekOf', { from: this.fmt.shortDay(from), to: this.fmt.shortDay(addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
-          <div class="days">${days.map((d) => renderDay(ctx, d, true))}</div>`;
-      default: {
-        // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
-        const matched = !isFiltering(this.filter) || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
-        const rendered = matched ? days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing) : [];
-        return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
-          ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
-      }
-    }
+    // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
+    const matched = !isFiltering(this.filter) || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
+    const rendered = matched ? days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing) : [];
+    return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
+      ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
   }
 
-  private renderNav(prev: 'prevMonth' | 'prevDay' | 'prevWeek', next: 'nextMonth' | 'nextDay' | 'nextWeek', title: string, step: (n: number) => LocalDate) {
-    const { l } = this;
-    return html`<div part="nav" class="nav">
-      <button type="button" part="button" class="prev" @click=${() => (this.focusDate = step(-1))}><span aria-hidden="true">‹</span> ${l.t(prev)}</button>
-      <h3 part="period" id="period-title" class="period" aria-live="polite">${title}</h3>
-      <button type="button" part="button" class="next" @click=${() => (this.focusDate = step(1))}>${l.t(next)} <span aria-hidden="true">›</span></button>
-      <button type="button" part="button" class="today" @click=${() => (this.focusDate = this.today)}>${l.t('todayButton')}</button>
-    </div>`;
-  }
+  /** Period views move the focused day, may open a day, and focus what `selector` finds after. */
+  private readonly go = (date: LocalDate, view?: 'day', selector?: string) => {
+    if (view) this.view = view;
+    this.focusDate = date;
+    if (selector) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  };
 
   /** Show a view; `date` moves the focus there too. */
   setView(view: CalendarView, date?: LocalDate) {
     this.view = view;
     if (date) this.focusDate = date;
-    // Asking for the month again after a failed load tries again.
-    if (view === 'month' && this.month === false) this.month = undefined;
+    // Asking for a view again after a failed load tries again.
+    if (this.periods === false) this.periods = undefined;
   }
 
-  /** The month grid is a separate chunk: most visitors only look at the list. */
-  private loadMonth() {
-    return (this.monthLoading ??= this.track(
-      importMonth().then(
+  /** The week, day and month views are a separate chunk: most visitors only look at the list. */
+  private loadPeriods() {
+    return (this.periodsLoading ??= this.track(
+      importPeriods().then(
         (m) => {
-          this.adopt([m.monthStyles]);
-          this.month = m;
+          this.adopt([m.periodStyles]);
+          this.l.add({ nl: m.periodNl });
+          this.periods = m;
           this.requestUpdate();
           return m;
         },
         (e: unknown) => {
-          console.warn(`[buurtkit] <activity-calendar> could not load the month view: ${(e as Error).message}`);
-          this.monthLoading = undefined;
-          this.month = false;
+          console.warn(`[buurtkit] <activity-calendar> could not load the view: ${(e as Error).message}`);
+          this.periodsLoading = undefined;
+          this.periods = false;
           this.requestUpdate();
           throw e;
         },
@@ -578,49 +554,19 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.statusTone = 'info';
   }
 
-  private readonly onGridKey = (e: KeyboardEvent) => {
-    const focus = this.focusDate!;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      return this.openDay(focus);
-    }
-    const next = this.month && this.month.moveDay(focus, e.key, { weekStart: this.weekStart, rtl: this.l.dir === 'rtl', shift: e.shiftKey });
-    if (!next) return;
-    e.preventDefault();
-    this.focusDate = next;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-date="${formatLocalDate(next)}"]`)?.focus());
-  };
-
-  private openDay(day: LocalDate) {
-    this.setView('day', day);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.day-title')?.focus());
-  }
-
   private openDetail(occurrence: Occurrence, opener: HTMLElement) {
     const item = this.itemOf(occurrence);
-    if (!item) return;
-    const select = new BkSelectEvent(occurrence, item);
-    if (!this.dispatchEvent(select)) return;
-    this.opener = opener;
-    void this.loadDetail()
-      .then(() => {
-        this.attendance?.opened();
-        this.selected = { item, occurrence };
-        return this.updateComplete;
-      })
-      .then(
-        () => {
-          const dialog = this.renderRoot.querySelector('dialog');
-          if (dialog && !dialog.open) dialog.showModal();
-        },
-        (e: unknown) => {
-          // Offline before the detail was fetched: say so, the list stays usable.
-          console.warn(`[buurtkit] <activity-calendar> could not load the detail: ${(e as Error).message}`);
-          this.status = this.l.t('partFailed');
-          this.statusTone = 'error';
-          this.requestUpdate();
-        },
-      );
+    if (!item || !this.dispatchEvent(new BkSelectEvent(occurrence, item))) return;
+    this.loadDetail().then(
+      (detail) => detail.open(item, occurrence, opener),
+      (e: unknown) => {
+        // Offline before the detail was fetched: say so, the list stays usable.
+        console.warn(`[buurtkit] <activity-calendar> could not load the detail: ${(e as Error).message}`);
+        this.status = this.l.t('partFailed');
+        this.statusTone = 'error';
+        this.requestUpdate();
+      },
+    );
   }
 
   /** The detail is a separate chunk (with the ICS writer): most visitors only look at the list. */
@@ -628,10 +574,8 @@ export class ActivityCalendar extends BuurtkitWidget {
     return (this.detailLoading ??= importDetail().then(
       (m) => {
         this.adopt(m.detailSheets);
-        this.detail = m;
         this.l.add({ nl: m.detailNl });
-        this.attendance ??= new m.AttendanceController(this);
-        return m;
+        return (this.detail = new m.DetailController(this));
       },
       (e: unknown) => {
         this.detailLoading = undefined;
@@ -644,15 +588,4 @@ export class ActivityCalendar extends BuurtkitWidget {
   closeDetail() {
     this.renderRoot.querySelector('dialog')?.close();
   }
-
-  private readonly onDialogClose = () => {
-    // The close event comes a task later: a detail opened again meanwhile stays.
-    if (this.renderRoot.querySelector('dialog')?.open) return;
-    this.selected = undefined;
-    const opener = this.opener;
-    this.opener = undefined;
-    // The list re-rendered meanwhile: focus the same occurrence's button again.
-    const key = opener?.dataset['key'];
-    void this.updateComplete.then(() => (key ? this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? opener : opener)?.focus());
-  };
 }

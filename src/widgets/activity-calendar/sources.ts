@@ -30,13 +30,3 @@ export async function loadCollector(endpoint: string, site: string, from: string
   const occurrences = expand ? readOccurrences(json?.occurrences, result.problems) : undefined;
   return { ...result, remaining, expanded: occurrences && { occurrences, from, to } };
 }
-
-/** The `webcal:` address of an http(s) feed, for "abonneren". */
-export function webcalUrl(feed: string, base?: string): string | undefined {
-  try {
-    const url = new URL(feed, base);
-    return /^https?:$/.test(url.protocol) ? `webcal:${url.href.slice(url.protocol.length)}` : undefined;
-  } catch {
-    return undefined;
-  }
-}

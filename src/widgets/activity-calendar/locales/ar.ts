@@ -18,8 +18,6 @@ export const ar: ActivityCalendarStrings = {
   'view.week': 'أسبوع',
   'view.month': 'شهر',
   'view.day': 'يوم',
-  previous: 'السابق',
-  next: 'التالي',
   prevWeek: 'الأسبوع السابق',
   nextWeek: 'الأسبوع التالي',
   prevMonth: 'الشهر السابق',

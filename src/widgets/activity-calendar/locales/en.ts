@@ -14,8 +14,6 @@ export const en: ActivityCalendarStrings = {
   'view.week': 'Week',
   'view.month': 'Month',
   'view.day': 'Day',
-  previous: 'Previous',
-  next: 'Next',
   prevWeek: 'Previous week',
   nextWeek: 'Next week',
   prevMonth: 'Previous month',
