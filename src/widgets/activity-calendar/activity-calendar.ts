@@ -403,14 +403,13 @@ export class ActivityCalendar extends BuurtkitWidget {
   private occurrences(from: LocalDate, to: LocalDate): Occurrence[] {
     const key = `${formatLocalDate(from)}|${formatLocalDate(to)}`;
     let list = this.expandCache.get(key);
-    if (!list) {
+    const engine = loadedEngine();
+    if (!list && (this.served || engine)) {
       const [s, e] = [startOfDay(from, this.zone), startOfDay(to, this.zone)];
-      list = this.served
-        ? this.served.occurrences.filter((o) => touches(o, s, e))
-        : (loadedEngine()?.expandAll(this.loaded, s, e, { maxOccurrences: 500 }) ?? []);
+      list = this.served ? this.served.occurrences.filter((o) => touches(o, s, e)) : engine!.expandAll(this.loaded, s, e, { maxOccurrences: 500 });
       this.expandCache.set(key, list);
     }
-    return list;
+    return list ?? [];
   }
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
