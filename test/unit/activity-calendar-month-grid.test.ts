@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocalDate, type LocalDate } from '../../src/calendar/wall-clock.js';
-import { monthWeeks, moveDay, weekdayOrder } from '../../src/widgets/activity-calendar/month-grid.js';
-import { weekStartOf } from '../../src/widgets/activity-calendar/week.js';
+import { monthWeeks, moveDay, weekStartOf, weekdayOrder } from '../../src/widgets/activity-calendar/month-grid.js';
 
 const d = (text: string): LocalDate => {
   const [year, month, day] = text.split('-').map(Number) as [number, number, number];

@@ -6,19 +6,18 @@ import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
 import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
-import { addDays, addMonths, dateOf, daysInMonth, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
+import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
 import { renderFilters, renderOpenStatus } from './controls.js';
-import { loadEngine, loadedEngine } from './engine.js';
+import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
-import { readInlineJson, type CalendarItem, type ReadResult } from './items.js';
+import type { CalendarItem, ReadResult } from './items.js';
 import { openState } from './open-now.js';
 import { loadCollector, loadIcs } from './sources.js';
 import { nl, type ActivityCalendarStrings } from './strings.js';
-import { renderDay, type ViewContext } from './views.js';
-import { sameDay, weekStartOf } from './week.js';
+import { renderDay, sameDay, type ViewContext } from './views.js';
 
 export { registerLocale } from '../../core/localize.js';
 export type { CalendarItem } from './items.js';
@@ -30,6 +29,9 @@ type Detail = typeof import('./detail.js');
 const importPeriods = () => import('./periods.js');
 /** The detail's chunk, with the ICS writer and "ik kom" (see `detail.ts`). */
 const importDetail = () => import('./detail.js');
+
+/** Tells the page's developer what could not load, and why. */
+const warn = (what: string, e: unknown) => console.warn(`[buurtkit] <activity-calendar> could not load ${what}: ${(e as Error).message}`);
 
 /** Does an occurrence touch `[s, e)`? One without an end must start inside it (as `expand` does). */
 function touches(o: Occurrence, s: number, e: number): boolean {
@@ -301,22 +303,33 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.expandCache.clear();
     this.fromCollector = false;
     this.windowAround = undefined;
-    if (this.items) return this.settle({ items: this.items, problems: [] });
-    if (script) this.settle(readInlineJson(script.textContent ?? ''));
+    const { items } = this;
+    if (items) return this.readLocal(() => ({ items, problems: [] }));
+    const text = script?.textContent ?? '';
+    if (script) this.readLocal((engine) => engine.readInlineJson(text));
     if (!key || key === inline) return script ? undefined : this.settle({ items: [], problems: [] });
+    const ics = this.ics && !script ? this.ics : undefined;
+    this.fetchItems((signal) => (ics ? loadIcs(ics, signal) : this.loadFromCollector(cfg!, signal)), !ics, !!script);
+  }
+
+  /**
+   * Shows what `load` brings, unless a newer load replaced it. `collector`: it counts "ik kom"
+   * places. `keep`: a failure keeps what is shown (the inline programme) instead of an error.
+   */
+  private fetchItems(load: (signal: AbortSignal) => Promise<ReadResult>, collector: boolean, keep = false) {
+    this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    if (!script) this.phase = 'loading';
-    const load = this.ics && !script ? loadIcs(this.ics, abort.signal) : this.loadFromCollector(cfg!, abort.signal);
-    load.then(
+    if (!keep) this.phase = 'loading';
+    load(abort.signal).then(
       (result) => {
         if (abort.signal.aborted) return;
-        this.fromCollector = !!collector && !(this.ics && !script);
+        this.fromCollector = collector;
         this.settle(result);
       },
       (e: unknown) => {
         if (abort.signal.aborted) return;
-        console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
-        if (script) return; // the inline programme stays
+        warn('its items', e);
+        if (keep) return;
         this.loaded = [];
         this.phase = 'error';
       },
@@ -336,17 +349,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     const [from, to] = this.range();
     if (formatLocalDate(from) >= this.served.from && formatLocalDate(addDays(to, -1)) <= this.served.to) return;
     this.windowAround = from;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.phase = 'loading';
-    this.loadFromCollector(cfg, abort.signal).then(
-      (result) => abort.signal.aborted || this.settle(result),
-      (e: unknown) => {
-        if (abort.signal.aborted) return;
-        console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
-        this.phase = 'error';
-      },
-    );
+    this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true);
   }
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
@@ -372,25 +375,31 @@ export class ActivityCalendar extends BuurtkitWidget {
     );
   }
 
+  /** Items expanded here (inline JSON, the `items` property): `read` them once the engine chunk is in. */
+  private readLocal(read: (engine: Engine) => ReadResult) {
+    const engine = loadedEngine();
+    if (engine) return this.settle(read(engine));
+    const key = this.sourceKey;
+    this.phase = 'loading';
+    this.track(loadEngine()).then(
+      // The collector's programme, if it came first, wins.
+      (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e)),
+      (e: unknown) => {
+        if (key !== this.sourceKey || this.fromCollector) return;
+        warn('the recurrence engine', e);
+        this.phase = 'error';
+      },
+    );
+  }
+
   private settle({ items, problems, remaining, expanded }: ReadResult) {
     for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
     this.loaded = items;
     this.places = remaining ?? {};
     this.served = expanded;
     this.expandCache.clear();
+    this.phase = 'ready';
     this.requestUpdate(); // the collector may replace inline items while already 'ready'
-    if (expanded || loadedEngine()) return void (this.phase = 'ready');
-    // Items to expand here: the engine chunk first.
-    this.phase = 'loading';
-    const key = this.sourceKey;
-    this.track(loadEngine()).then(
-      () => key === this.sourceKey && !this.served && (this.phase = 'ready'),
-      (e: unknown) => {
-        if (key !== this.sourceKey || this.served) return;
-        console.warn(`[buurtkit] <activity-calendar> could not load the recurrence engine: ${(e as Error).message}`);
-        this.phase = 'error';
-      },
-    );
   }
 
   private get fmt(): Formats {
@@ -414,27 +423,11 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
 
+  /** The days shown: the coming weeks, or (once their chunk is in) the period view's. */
   private range(): [LocalDate, LocalDate] {
-    const focus = this.focusDate!;
-    switch (this.view) {
-      case 'week': {
-        const start = startOfWeek(focus, this.weekStart);
-        return [start, addDays(start, 7)];
-      }
-      case 'month': {
-        // Whole weeks around the month, as the grid shows them.
-        const last = { year: focus.year, month: focus.month, day: daysInMonth(focus.year, focus.month) };
-        return [startOfWeek({ ...last, day: 1 }, this.weekStart), addDays(startOfWeek(last, this.weekStart), 7)];
-      }
-      case 'day':
-        return [focus, addDays(focus, 1)];
-      default:
-        return [this.today, addDays(this.today, Math.max(1, Math.min(52, this.weeks || 1)) * 7)];
-    }
-  }
-
-  private get weekStart() {
-    return weekStartOf(this.l.lang);
+    const { periods, view } = this;
+    if (periods && view !== 'list') return periods.periodRange(view, this.focusDate!, this.l.lang);
+    return [this.today, addDays(this.today, Math.max(1, Math.min(52, this.weeks || 1)) * 7)];
   }
 
   private context(): ViewContext {
@@ -447,7 +440,6 @@ export class ActivityCalendar extends BuurtkitWidget {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
-      weekStart: this.weekStart,
       on: (day) => {
         const [s, e] = [startOfDay(day, this.zone), startOfDay(addDays(day, 1), this.zone)];
         return all.filter((o) => touches(o, s, e));
@@ -535,7 +527,7 @@ export class ActivityCalendar extends BuurtkitWidget {
           return m;
         },
         (e: unknown) => {
-          console.warn(`[buurtkit] <activity-calendar> could not load the view: ${(e as Error).message}`);
+          warn('the view', e);
           this.periodsLoading = undefined;
           this.periods = false;
           this.requestUpdate();
@@ -560,7 +552,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       (detail) => detail.open(item, occurrence, opener),
       (e: unknown) => {
         // Offline before the detail was fetched: say so, the list stays usable.
-        console.warn(`[buurtkit] <activity-calendar> could not load the detail: ${(e as Error).message}`);
+        warn('the detail', e);
         this.status = this.l.t('partFailed');
         this.statusTone = 'error';
         this.requestUpdate();

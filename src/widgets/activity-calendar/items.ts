@@ -1,6 +1,6 @@
 /**
- * The items `<activity-calendar>` shows, read from inline JSON, an ICS feed or the collector with
- * small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
+ * The items `<activity-calendar>` shows, read from the collector (and, with `schedule.ts`, from
+ * inline JSON and ICS feeds) with small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
  * item) or dropped (a field) and reported, so one typo does not blank the whole calendar.
  */
 import { isValidTimeZone } from '../../calendar/time-zone.js';
@@ -34,10 +34,11 @@ export interface ReadResult {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
-const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
+/** Small readers: a plain object; trimmed text up to `max`; a list of texts; a wall-clock value. */
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+export const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+export const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
+export const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
 const httpUrl = (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v) ? v : undefined);
 const cents = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 1_000_000 ? v : undefined);
 
@@ -63,38 +64,10 @@ function readPresent(v: unknown): Present[] | undefined {
   return v.filter(isObj).flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []));
 }
 
-function readRecurrence(v: unknown): CalendarItem['recurrence'] {
-  if (!isObj(v)) return undefined;
-  const pauses = Array.isArray(v['pauses'])
-    ? v['pauses'].filter(isObj).flatMap((p) => (typeof p['from'] === 'string' && typeof p['to'] === 'string' ? [{ from: p['from'], to: p['to'], label: str(p['label'], 200) }] : []))
-    : undefined;
-  return { rrule: str(v['rrule'], 500), exdates: strings(v['exdates']), rdates: strings(v['rdates']), pauses };
-}
-
-function readOverrides(v: unknown): CalendarItem['overrides'] {
-  if (!Array.isArray(v)) return undefined;
-  return v.filter(isObj).flatMap((o) => {
-    const recurrenceId = localValue(o['recurrenceId']);
-    if (!recurrenceId) return [];
-    const status = o['status'] === 'gaat-niet-door' || o['status'] === 'gaat-door' ? o['status'] : undefined;
-    return [
-      {
-        recurrenceId,
-        start: localValue(o['start']),
-        end: localValue(o['end']),
-        status,
-        statusReason: str(o['statusReason'], 500),
-        title: str(o['title'], 120),
-        description: str(o['description']),
-        location: str(o['location'], 200),
-        room: str(o['room'], 200),
-        note: str(o['note'], 500),
-      },
-    ];
-  });
-}
-
-/** One item, or the reason it is skipped. */
+/**
+ * One item, or the reason it is skipped. Without its recurrence and overrides: only expanding in
+ * the browser needs those, and `schedule.ts` reads them (the collector sends occurrences expanded).
+ */
 export function readItem(v: unknown, index = 0): CalendarItem | string {
   if (!isObj(v)) return `item ${index}: not an object`;
   const id = str(v['id'], 255) ?? `item-${index}`;
@@ -121,8 +94,6 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
     url: httpUrl(v['url']),
     status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
     statusReason: str(v['statusReason'], 500),
-    recurrence: readRecurrence(v['recurrence']),
-    overrides: readOverrides(v['overrides']),
     category: str(v['category'], 60),
     audience: strings(v['audience']),
     cost: readCost(v['cost']),
@@ -166,8 +137,7 @@ function readOccurrence(v: unknown): Occurrence | undefined {
 }
 
 /** The collector's expanded occurrences; unreadable ones are skipped (each counts as a problem). */
-export function readOccurrences(v: unknown, problems: string[]): Occurrence[] | undefined {
-  if (!Array.isArray(v)) return undefined;
+export function readOccurrences(v: unknown[], problems: string[]): Occurrence[] {
   return v.flatMap((o, i) => {
     const read = readOccurrence(o);
     if (!read) problems.push(`occurrence ${i}: not an occurrence`);
@@ -175,25 +145,16 @@ export function readOccurrences(v: unknown, problems: string[]): Occurrence[] | 
   });
 }
 
-/** A list of items (`[...]` or `{items: [...]}`); bad items are skipped with a reason. */
-export function readItems(data: unknown): ReadResult {
+/** A list of items (`[...]` or `{items: [...]}`), each read with `read`; bad items are skipped with a reason. */
+export function readItems(data: unknown, read: (v: unknown, index: number) => CalendarItem | string = readItem): ReadResult {
   const list = Array.isArray(data) ? data : isObj(data) && Array.isArray(data['items']) ? data['items'] : undefined;
   if (!list) return { items: [], problems: ['expected an array of items, or {"items": [...]}'] };
   const items: CalendarItem[] = [];
   const problems: string[] = [];
   list.forEach((v, i) => {
-    const item = readItem(v, i);
+    const item = read(v, i);
     if (typeof item === 'string') problems.push(item);
     else items.push(item);
   });
   return { items, problems };
-}
-
-/** Inline JSON from a `<script type="application/json">`; unreadable JSON is one problem, no items. */
-export function readInlineJson(text: string): ReadResult {
-  try {
-    return readItems(JSON.parse(text));
-  } catch (e) {
-    return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
-  }
 }

@@ -1,6 +1,7 @@
 /**
- * Month grid logic for `<activity-calendar>`: the weeks of a month, and where a key press moves the
- * focused day. Pure (no DOM), after lion's `createMonth` utils; part of the month view's chunk.
+ * Month grid logic for `<activity-calendar>`: which weekday a week starts on, the weeks of a month,
+ * and where a key press moves the focused day. Pure (no DOM), after lion's `createMonth` utils;
+ * part of the period views' chunk.
  */
 import {
   addDays,
@@ -11,6 +12,32 @@ import {
   type LocalDate,
   type Weekday,
 } from '../../calendar/wall-clock.js';
+
+/** The centres are in the Netherlands: a language without a region gets the Dutch week. */
+export const DEFAULT_REGION = 'NL';
+
+interface WeekInfo {
+  firstDay?: number;
+}
+type LocaleWithWeekInfo = Intl.Locale & { getWeekInfo?: () => WeekInfo; weekInfo?: WeekInfo };
+
+/**
+ * First day of the week (1 = Monday … 7 = Sunday) for a language tag, from `Intl.Locale` week
+ * info. A tag without a region is read with `region` (default NL), so `ar` and `en` on a Dutch
+ * centre's page also start on Monday, while `en-US` starts on Sunday. Monday when unknown.
+ */
+export function weekStartOf(lang: string, region = DEFAULT_REGION): Weekday {
+  try {
+    let locale = new Intl.Locale(lang) as LocaleWithWeekInfo;
+    if (!locale.region) locale = new Intl.Locale(lang, { region }) as LocaleWithWeekInfo;
+    const info = locale.getWeekInfo?.() ?? locale.weekInfo;
+    const first = info?.firstDay;
+    if (first && first >= 1 && first <= 7) return first as Weekday;
+  } catch {
+    /* an invalid tag: the default */
+  }
+  return 1;
+}
 
 /** The seven weekdays in display order. */
 export function weekdayOrder(weekStart: Weekday): Weekday[] {

@@ -5,16 +5,26 @@
  * is shown and is prefetched after the first render, so it also works offline later.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { addDays, addMonths, formatLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
-import { isWeekend, monthWeeks, moveDay, weekdayOrder } from './month-grid.js';
-import { cancelled, renderDay, type ViewContext } from './views.js';
-import { sameDay } from './week.js';
+import { addDays, addMonths, daysInMonth, formatLocalDate, startOfWeek, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
+import { isWeekend, monthWeeks, moveDay, weekdayOrder, weekStartOf } from './month-grid.js';
+import { cancelled, renderDay, sameDay, type ViewContext } from './views.js';
 
 export { periodNl } from './period-strings.js';
 
+type PeriodView = 'week' | 'day' | 'month';
+
+/** The days a period view shows around `focus` (`to` exclusive): whole weeks in the week's language. */
+export function periodRange(view: PeriodView, focus: LocalDate, lang: string): [LocalDate, LocalDate] {
+  const weekStart = weekStartOf(lang);
+  if (view === 'day') return [focus, addDays(focus, 1)];
+  if (view === 'week') return [startOfWeek(focus, weekStart), addDays(startOfWeek(focus, weekStart), 7)];
+  const last = { year: focus.year, month: focus.month, day: daysInMonth(focus.year, focus.month) };
+  return [startOfWeek({ ...last, day: 1 }, weekStart), addDays(startOfWeek(last, weekStart), 7)];
+}
+
 /** What the period views need of the element. */
 export interface PeriodHost {
-  readonly view: 'week' | 'day' | 'month';
+  readonly view: PeriodView;
   /** The focused day, and the days shown (`to` exclusive). */
   readonly focus: LocalDate;
   readonly from: LocalDate;
@@ -127,18 +137,19 @@ export function renderPeriod(ctx: ViewContext, p: PeriodHost): TemplateResult {
   if (p.view === 'month') {
     const openDay = (day: LocalDate) => p.go(day, 'day', '.day-title');
     // The grid pattern: arrows, Home/End and PageUp/PageDown move the focused day; Enter opens it.
+    const weekStart = weekStartOf(l.lang);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         return openDay(focus);
       }
-      const next = moveDay(focus, e.key, { weekStart: ctx.weekStart, rtl: l.dir === 'rtl', shift: e.shiftKey });
+      const next = moveDay(focus, e.key, { weekStart, rtl: l.dir === 'rtl', shift: e.shiftKey });
       if (!next) return;
       e.preventDefault();
       p.go(next, undefined, `[data-date="${formatLocalDate(next)}"]`);
     };
     return html`${renderNav(ctx, p, 'Month', fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
-      ${renderMonth(ctx, focus.year, focus.month, focus, onKey, openDay)}`;
+      ${renderMonth(ctx, weekStart, focus, onKey, openDay)}`;
   }
   if (p.view === 'day') {
     return html`${renderNav(ctx, p, 'Day', fmt.day(focus), (n) => addDays(focus, n))}
@@ -151,12 +162,13 @@ export function renderPeriod(ctx: ViewContext, p: PeriodHost): TemplateResult {
 }
 
 /** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
-function renderMonth(ctx: ViewContext, year: number, month: number, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
-  const weeks = monthWeeks(year, month, ctx.weekStart);
+function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
+  const { month } = focus;
+  const weeks = monthWeeks(focus.year, month, weekStart);
   return html`<table part="grid" class="grid" role="grid" aria-labelledby="period-title" @keydown=${onKey}>
     <thead>
       <tr>
-        ${weekdayOrder(ctx.weekStart).map(
+        ${weekdayOrder(weekStart).map(
           (wd) => html`<th scope="col" abbr=${ctx.fmt.weekday(wd, true)}><span aria-hidden="true">${ctx.fmt.weekday(wd)}</span><span class="visually-hidden">${ctx.fmt.weekday(wd, true)}</span></th>`,
         )}
       </tr>

@@ -6,17 +6,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { formatLocalDate, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
+import { formatLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
 import { costText, type Formats } from './format.js';
 import type { CalendarItem } from './items.js';
-import { sameDay } from './week.js';
 import type { ActivityCalendarStrings } from './strings.js';
 
 export interface ViewContext {
   l: LocalizeController<ActivityCalendarStrings>;
   fmt: Formats;
   today: LocalDate;
-  weekStart: Weekday;
   /** Occurrences that touch a day, opening hours included, filtered. */
   on(day: LocalDate): Occurrence[];
   itemOf(o: Occurrence): CalendarItem | undefined;
@@ -43,6 +41,9 @@ export function timeText(ctx: ViewContext, o: Occurrence): string {
 /** The label of a data value (`audience.naasten` → "familie en vrienden"); unknown values as written. */
 export const label = (l: ViewContext['l'], prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
   l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : value;
+
+/** Are two dates the same day? */
+export const sameDay = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** Does this occurrence not take place? */
 export const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
