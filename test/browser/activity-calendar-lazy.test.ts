@@ -100,14 +100,18 @@ describe('<activity-calendar> parts loaded on demand', () => {
   });
 
   it('once the connection is back, asking again loads the part', async () => {
-    await block([]);
     const po = made.at(-1)!;
+    await po.setView('Maand');
+    expect(po.notice).to.equal(PART_FAILED);
+    await block([]);
+    // The same view button again.
     await po.setView('Maand');
     await waitFor(() => po.grid, { message: 'month grid' });
     expect(po.notice).to.equal('');
     await po.setView('Binnenkort');
     await po.openEvent(title);
     expect(po.detail).to.contain(title);
+    expect(po.status).to.equal('');
     po.el.closeDetail();
     // And inline JSON reads again, with its engine.
     const inline = await makeCalendar();

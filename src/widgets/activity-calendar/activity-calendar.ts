@@ -23,7 +23,7 @@ export { registerLocale } from '../../core/localize.js';
 export type { CalendarItem } from './items.js';
 
 type Periods = typeof import('./periods.js');
-type Detail = typeof import('./detail.js');
+type DetailView = InstanceType<(typeof import('./detail.js'))['DetailController']>;
 
 /** The week, day and month views' chunk (see `periods.ts`). */
 const importPeriods = () => import('./periods.js');
@@ -175,7 +175,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   private expandCache = new Map<string, Occurrence[]>();
   private clock: ReturnType<typeof setInterval> | undefined;
   /** The detail, once its chunk (with the ICS writer and "ik kom") loaded (see `loadDetail`). */
-  private detail: InstanceType<Detail['DetailController']> | undefined;
+  private detail: DetailView | undefined;
   /** The week, day and month views, once loaded (see `loadPeriods`); `false` when loading failed. */
   private periods: Periods | false | undefined;
   private periodsLoading: Promise<Periods> | undefined;
@@ -185,7 +185,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   private places: Record<string, Record<string, number>> = {};
   /** The items shown came from the collector (which counts "ik kom" places). */
   private fromCollector = false;
-  private detailLoading: Promise<NonNullable<ActivityCalendar['detail']>> | undefined;
+  private detailLoading: Promise<DetailView> | undefined;
   /** The collector's expanded occurrences and their dates; absent: expanded here (engine chunk). */
   private served: ReadResult['expanded'];
   /** The collector window starts a month before this day (today, or where the visitor went). */
@@ -511,8 +511,11 @@ export class ActivityCalendar extends BuurtkitWidget {
   setView(view: CalendarView, date?: LocalDate) {
     this.view = view;
     if (date) this.focusDate = date;
-    // Asking for a view again after a failed load tries again.
-    if (this.periods === false) this.periods = undefined;
+    // Asking for a view again after a failed load tries again (also the view already shown).
+    if (this.periods === false) {
+      this.periods = undefined;
+      this.requestUpdate();
+    }
   }
 
   /** The week, day and month views are a separate chunk: most visitors only look at the list. */
@@ -548,8 +551,11 @@ export class ActivityCalendar extends BuurtkitWidget {
   private openDetail(occurrence: Occurrence, opener: HTMLElement) {
     const item = this.itemOf(occurrence);
     if (!item || !this.dispatchEvent(new BkSelectEvent(occurrence, item))) return;
-    this.loadDetail().then(
-      (detail) => detail.open(item, occurrence, opener),
+    void this.loadDetail().then(
+      (detail) => {
+        if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
+        return detail.open(item, occurrence, opener);
+      },
       (e: unknown) => {
         // Offline before the detail was fetched: say so, the list stays usable.
         warn('the detail', e);
