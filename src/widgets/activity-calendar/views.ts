@@ -1,7 +1,6 @@
 /**
- * The views of `<activity-calendar>` that show days as lists (upcoming, week, day; the month grid
- * is `month-view.ts`). Render functions over a small context, so the element class stays about
- * state and events.
+ * Days as lists, for the default upcoming view and (from `periods.ts`) the week and day views.
+ * Render functions over a small context, so the element class stays about state and events.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
