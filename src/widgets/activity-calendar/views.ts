@@ -90,18 +90,15 @@ function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
 }
 
 /** One day: heading, opening hours, then activities. `showEmpty` keeps days without either. */
-export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, headingLevel: 3 | 4 = 3): TemplateResult | typeof nothing {
+export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean): TemplateResult | typeof nothing {
   const all = ctx.on(day);
   const hours = all.filter((o) => o.kind === 'opening-hours');
   const events = all.filter((o) => o.kind !== 'opening-hours');
   // A day on which the place is only open for the drop-in still matters to a visitor: keep it.
   if (!showEmpty && !events.length && !hours.length) return nothing;
   const id = `day-${formatLocalDate(day)}`;
-  const heading = dayTitle(ctx, day);
   return html`<section part="day" class="day ${sameDay(day, ctx.today) ? 'is-today' : ''}" aria-labelledby=${id}>
-    ${headingLevel === 3
-      ? html`<h3 id=${id} class="day-title" tabindex="-1">${heading}</h3>`
-      : html`<h4 id=${id} class="day-title" tabindex="-1">${heading}</h4>`}
+    <h3 id=${id} class="day-title" tabindex="-1">${dayTitle(ctx, day)}</h3>
     ${hoursLine(ctx, hours)}
     ${events.length
       ? html`<ul part="list" class="events">${events.map((o) => eventRow(ctx, o))}</ul>`
