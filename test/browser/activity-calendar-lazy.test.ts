@@ -10,7 +10,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/activity-calendar.js';
 import { toLocal } from '../../src/calendar/time-zone.js';
-import { addDays, formatLocalDate } from '../../src/calendar/wall-clock.js';
+import { addDays, addMonths, formatLocalDate } from '../../src/calendar/wall-clock.js';
 import { makeCalendar, type CalendarObject } from './activity-calendar-helpers.js';
 import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
@@ -119,5 +119,20 @@ describe('<activity-calendar> parts loaded on demand', () => {
     await inline.ready();
     expect(inline.el.phase).to.equal('ready');
     expect(inline.events.length).to.be.greaterThan(0);
+  });
+
+  it('asks the collector for a later period when the visitor goes there; the grid keeps its focus', async () => {
+    const po = await collectorCalendar();
+    await po.setView('Maand');
+    await waitFor(() => po.grid, { message: 'month grid' });
+    const today = toLocal(Date.now(), 'Europe/Amsterdam');
+    po.cell(po.tabbableCell!).focus();
+    // Five months on is past the first answer (a month back to three ahead).
+    for (let i = 0; i < 5; i++) await po.press('PageDown');
+    const later = formatLocalDate(addMonths(today, 5));
+    expect(po.focusedDate).to.equal(later);
+    await waitFor(() => po.cells.some((c) => c.textContent!.includes(title)), { message: 'the weekly activity five months on' });
+    expect(po.focusedDate).to.equal(later);
+    expect(po.status).to.equal('');
   });
 });

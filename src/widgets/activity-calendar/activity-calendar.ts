@@ -188,7 +188,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   private detailLoading: Promise<DetailView> | undefined;
   /** The collector's expanded occurrences and their dates; absent: expanded here (engine chunk). */
   private served: ReadResult['expanded'];
-  /** The collector window starts a month before this day (today, or where the visitor went). */
+  /** The collector's window starts a month before this day (today, or the period the visitor went to). */
   private windowAround: LocalDate | undefined;
 
   constructor() {
@@ -323,33 +323,47 @@ export class ActivityCalendar extends BuurtkitWidget {
     load(abort.signal).then(
       (result) => {
         if (abort.signal.aborted) return;
+        if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
         this.fromCollector = collector;
         this.settle(result);
       },
       (e: unknown) => {
         if (abort.signal.aborted) return;
         warn('its items', e);
-        if (keep) return;
-        this.loaded = [];
-        this.phase = 'error';
+        if (!keep) {
+          this.loaded = [];
+          this.phase = 'error';
+        } else if (this.fromCollector) {
+          // Another period of the collector's programme: what is shown stays, the status says so.
+          this.status = this.l.t('loadFailed');
+          this.statusTone = 'error';
+          this.requestUpdate();
+        }
       },
     );
   }
 
-  /** Fourteen months of the programme, expanded by the collector, around today or where the visitor went. */
+  /**
+   * The programme expanded by the collector, from a month before today (or the period the visitor
+   * went to) to three months after it, or to the end of the list if that is later: enough for the
+   * first views without sending a year of occurrences. Other periods are asked for when shown.
+   */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
     const around = this.windowAround ?? this.today;
-    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(around, -1)), formatLocalDate(addMonths(around, 13)), signal, true);
+    const to = [formatLocalDate(addMonths(around, 3)), formatLocalDate(addDays(this.today, this.listDays))].sort()[1]!;
+    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(around, -1)), to, signal, true);
   }
 
-  /** A view outside the collector's window asks the collector for the window around it. */
+  /** A period outside the collector's window asks the collector for the window around it, once. */
   private followWindow() {
     const cfg = this.resolvedEndpoint;
     if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
     const [from, to] = this.range();
     if (formatLocalDate(from) >= this.served.from && formatLocalDate(addDays(to, -1)) <= this.served.to) return;
+    if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
     this.windowAround = from;
-    this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true);
+    // The period stays on screen (and the focus in the grid) until the collector answers.
+    this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true, true);
   }
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
@@ -427,7 +441,12 @@ export class ActivityCalendar extends BuurtkitWidget {
   private range(): [LocalDate, LocalDate] {
     const { periods, view } = this;
     if (periods && view !== 'list') return periods.periodRange(view, this.focusDate!, this.l.lang);
-    return [this.today, addDays(this.today, Math.max(1, Math.min(52, this.weeks || 1)) * 7)];
+    return [this.today, addDays(this.today, this.listDays)];
+  }
+
+  /** How many days the list shows (`weeks`, 1 to 52). */
+  private get listDays(): number {
+    return Math.max(1, Math.min(52, this.weeks || 1)) * 7;
   }
 
   private context(): ViewContext {
