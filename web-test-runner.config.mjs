@@ -46,6 +46,8 @@ let receiver;
 
 /** Browser contexts currently cut off from the endpoints. */
 const offlineContexts = new WeakSet();
+/** Per browser context, the paths on the test server whose requests fail (see `bk-block`). */
+const blockedPaths = new WeakMap();
 /** @param {URL} url */
 const isEndpoint = (url) => [collector?.url, receiver?.url].some((base) => base && url.origin === new URL(base).origin);
 /** @param {import('playwright').Route} route */
@@ -114,6 +116,21 @@ const testServers = {
       } else if (!payload?.offline && codeCutContexts.delete(context)) {
         await context.unroute(isSourceModule, disconnect);
       }
+      return true;
+    }
+    if (command === 'bk-block') {
+      // Lazy chunks that cannot be fetched, as when the connection drops before a visitor opens a
+      // view: requests for these paths fail in the browser's network stack; `[]` lets them through.
+      const launcher = /** @type {import('@web/test-runner-playwright').PlaywrightLauncher} */ (session.browser);
+      const context = launcher.getPage(session.id).context();
+      if (!blockedPaths.has(context)) {
+        const paths = new Set();
+        blockedPaths.set(context, paths);
+        await context.route((url) => paths.has(url.pathname), disconnect);
+      }
+      const paths = blockedPaths.get(context);
+      paths.clear();
+      for (const path of /** @type {{paths: string[]}} */ (payload).paths) paths.add(path);
       return true;
     }
     if (command === 'bk-receiver') return receiver?.command(payload);

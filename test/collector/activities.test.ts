@@ -128,6 +128,43 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    it('expands the occurrences of a range when asked, across the DST change, with overrides', async () => {
+      const koken = await create({
+        ...KOKEN,
+        overrides: [{ recurrenceId: '2026-03-20T17:30', status: 'gaat-niet-door', statusReason: 'Keuken dicht' }],
+        registration: { kind: 'capacity', capacity: 8 },
+      });
+      await create(INLOOP);
+
+      const answer = await publicGet('activities?from=2026-03-16&to=2026-04-19&expand=occurrences', { origin: ORIGIN });
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { items: Json[]; occurrences: Json[]; remaining: Json };
+      expect(body.items.map((i) => i.title)).toEqual(['Samen koken', 'Inloop']);
+      const kook = body.occurrences.filter((o) => o.activityId === koken.id);
+      // Every other Friday, 17.30 on the wall clock before and after the clocks went forward (29 March);
+      // 3 April is an EXDATE, 20 March is cancelled with its reason.
+      expect(kook.map((o) => [o.recurrenceId, o.start, o.status])).toEqual([
+        ['2026-03-20T17:30:00', '2026-03-20T17:30:00+01:00', 'gaat-niet-door'],
+        ['2026-04-17T17:30:00', '2026-04-17T17:30:00+02:00', 'gaat-door'],
+      ]);
+      expect(kook[0]).toMatchObject({ kind: 'activity', statusReason: 'Keuken dicht', overridden: true, timeZone: 'Europe/Amsterdam', end: '2026-03-20T20:00:00+01:00' });
+      // Opening hours Monday to Friday: 5 weeks of 5 days; sorted by start throughout.
+      expect(body.occurrences.filter((o) => o.kind === 'opening-hours')).toHaveLength(25);
+      const starts = body.occurrences.map((o) => Date.parse(o.start));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(body.remaining).toEqual({});
+
+      // Without expand the answer stays as it was; expand needs a range.
+      const plain = (await (await publicGet('activities?from=2026-03-16&to=2026-04-19')).json()) as Json;
+      expect(plain).not.toHaveProperty('occurrences');
+      const noRange = await publicGet('activities?expand=occurrences');
+      expect(noRange.status).toBe(422);
+      expect(((await noRange.json()) as Json).issues).toEqual([expect.objectContaining({ path: 'expand' })]);
+      const wrong = await publicGet('activities?from=2026-03-16&to=2026-04-19&expand=items');
+      expect(wrong.status).toBe(422);
+      expect(((await wrong.json()) as Json).issues).toEqual([expect.objectContaining({ path: 'expand' })]);
+    });
+
     it('filters the feed by audience and category as the widget does', async () => {
       await create(KOKEN);
       await create({ ...KOKEN, title: 'Huiskamergesprek', category: 'gesprek', audience: ['iedereen'] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readInlineJson, readItems } from '../../src/widgets/activity-calendar/items.js';
-import { webcalUrl } from '../../src/widgets/activity-calendar/sources.js';
+import { readItems, readOccurrences } from '../../src/widgets/activity-calendar/items.js';
+import { readInlineJson, readSchedule } from '../../src/widgets/activity-calendar/schedule.js';
+import { webcalUrl } from '../../src/widgets/activity-calendar/webcal.js';
 
 describe('readItems (inline JSON, without zod)', () => {
   it('keeps good items and skips bad ones with a reason', () => {
@@ -34,6 +35,49 @@ describe('readItems (inline JSON, without zod)', () => {
   it('reports unreadable JSON', () => {
     expect(readInlineJson('{').problems[0]).toMatch(/inline JSON/);
     expect(readInlineJson('{"x":1}').problems).toHaveLength(1);
+  });
+});
+
+describe('readSchedule (items expanded in the browser)', () => {
+  const item = {
+    id: 'koken',
+    title: 'Samen koken',
+    start: '2026-03-03T17:00',
+    recurrence: { rrule: 'FREQ=WEEKLY', exdates: ['2026-03-10T17:00', 7], pauses: [{ from: '07-13', to: '08-23', label: 'zomerstop' }, { from: 1 }] },
+    overrides: [{ recurrenceId: '2026-03-17T17:00', status: 'gaat-niet-door', statusReason: 'Ziek' }, { recurrenceId: 'dinsdag' }],
+  };
+  it('reads recurrence rules and overrides, dropping what does not fit', () => {
+    const { items, problems } = readSchedule([item]);
+    expect(problems).toEqual([]);
+    expect(items[0]).toMatchObject({
+      recurrence: { rrule: 'FREQ=WEEKLY', exdates: ['2026-03-10T17:00'], pauses: [{ from: '07-13', to: '08-23', label: 'zomerstop' }] },
+      overrides: [{ recurrenceId: '2026-03-17T17:00', status: 'gaat-niet-door', statusReason: 'Ziek' }],
+    });
+  });
+  it('is what the collector path leaves out: its occurrences come expanded', () => {
+    expect(readItems([item]).items[0]).not.toHaveProperty('recurrence');
+    expect(readInlineJson(JSON.stringify([item])).items[0]!.overrides).toHaveLength(1);
+  });
+});
+
+describe('readOccurrences (expanded by the collector)', () => {
+  it('keeps good occurrences and counts the bad ones as problems', () => {
+    const good = {
+      activityId: 'koken',
+      kind: 'activity',
+      recurrenceId: '2026-03-31T17:00:00',
+      start: '2026-03-31T17:00:00+02:00',
+      end: '2026-03-31T20:00:00+02:00',
+      allDay: false,
+      timeZone: 'Europe/Amsterdam',
+      status: 'gaat-niet-door',
+      statusReason: 'De keuken wordt geverfd',
+      overridden: true,
+    };
+    const problems: string[] = [];
+    const read = readOccurrences([good, { ...good, start: 'morgen' }, { ...good, timeZone: 'Mars/Olympus' }, { ...good, recurrenceId: 5 }, null], problems);
+    expect(read).toEqual([{ ...good, title: undefined, description: undefined, location: undefined, room: undefined, note: undefined }]);
+    expect(problems).toHaveLength(4);
   });
 });
 

@@ -1,10 +1,10 @@
 /** The result screen's data: activities matching the chosen cards, and today's opening hours. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
-import { readItems } from '../../src/widgets/activity-calendar/items.js';
+import { readSchedule } from '../../src/widgets/activity-calendar/schedule.js';
 import { matchTags, matchesTags, resultData } from '../../src/widgets/welcome-intake/result-data.js';
 
-const { items } = readItems([
+const { items } = readSchedule([
   { id: 'inloop', kind: 'opening-hours', title: 'Inloop', start: '2026-03-02T10:00', end: '2026-03-02T12:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,WE' } },
   { id: 'middag', kind: 'opening-hours', title: 'Inloop', start: '2026-03-02T13:00', end: '2026-03-02T16:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO' } },
   { id: 'koken', title: 'Samen koken', start: '2026-03-03T17:30', end: '2026-03-03T20:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' }, category: 'eten-en-drinken', audience: ['iedereen'] },

@@ -6,6 +6,8 @@
  *   occurrences; the widget expands in the browser) that have at least one occurrence overlapping
  *   the dates `from` to `to` (inclusive, in the site's zone). Without `from`/`to`: every live item.
  *   `remaining`: "ik kom" places left, `{[itemId]: {[recurrenceId]: n}}` (see attendance.ts).
+ *   With `expand=occurrences` (needs `from`/`to`) the answer also has `occurrences`: every
+ *   occurrence in the range, expanded here and sorted, so the widget needs no recurrence engine.
  * - `GET /v1/sites/:site/activities.ics[?audience&category]`: a feed; filters as in the widget
  *   (opening hours always stay; an activity "voor iedereen" matches every audience).
  * - `/v1/admin/sites/:site/activities[/:id]`: `read` to look, `moderate` to change, audited.
@@ -19,7 +21,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_MAX } from '../../calendar/constants.js';
 import { writeIcsFeed } from '../../calendar/ics-write.js';
-import { expand } from '../../calendar/recurrence.js';
+import { expand, expandAll } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
@@ -47,8 +49,14 @@ const PUBLIC_CACHE = 'public, max-age=300';
 const ATTENDANCE_CACHE = 'public, max-age=30';
 /** The widget asks for 14 months; a little more than two years is the most one request expands. */
 const MAX_RANGE_DAYS = 800;
+/** Most occurrences one item gives in an expanded answer: more than daily over `MAX_RANGE_DAYS`. */
+const MAX_EXPANDED_PER_ITEM = 2 * MAX_RANGE_DAYS;
 
-const rangeQuerySchema = z.object({ from: localDateSchema.optional(), to: localDateSchema.optional() });
+const rangeQuerySchema = z.object({
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  expand: z.literal('occurrences').optional(),
+});
 const feedQuerySchema = z.object({
   audience: z.enum(AUDIENCE_TAGS).optional(),
   category: z.string().trim().min(1).max(ACTIVITY_CATEGORY_MAX).optional(),
@@ -108,9 +116,11 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     const site = request.site!;
     const query = rangeQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
-    const { from, to } = query.data;
+    const { from, to, expand: expandTo } = query.data;
     const issues: FieldIssue[] = [];
-    if ((from === undefined) !== (to === undefined)) {
+    if (expandTo && from === undefined && to === undefined) {
+      issues.push({ path: 'expand', message: 'Expanding needs from and to', code: 'invalid_range' });
+    } else if ((from === undefined) !== (to === undefined)) {
       issues.push({ path: from === undefined ? 'from' : 'to', message: 'Give both from and to, or neither', code: 'invalid_range' });
     } else if (from !== undefined && to !== undefined) {
       const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
@@ -120,15 +130,17 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     if (issues.length) throw invalid(issues);
     const records = await store.listActivities(site.slug);
     let items = records.map((r) => r.data);
+    let occurrences;
     if (from !== undefined && to !== undefined) {
       const start = startOfDay(parseLocalDate(from)!, site.timeZone);
       const end = startOfDay(addDays(parseLocalDate(to)!, 1), site.timeZone);
       items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1 }).length > 0);
+      if (expandTo) occurrences = expandAll(items, start, end, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
     }
     // Remaining "ik kom" places; a short cache, since they change with every sign-up.
     const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
     reply.header('Cache-Control', ATTENDANCE_CACHE);
-    return { items, remaining: remainingPlaces(records, counts) };
+    return { items, remaining: remainingPlaces(records, counts), ...(occurrences && { occurrences }) };
   });
 
   app.get('/v1/sites/:site/activities.ics', { onRequest: [loadSite] }, async (request, reply: FastifyReply) => {

@@ -16,9 +16,7 @@ export const activityCalendarStyles = css`
     border-inline-start: 4px solid var(--_accent);
     background: var(--_surface-alt);
   }
-  .views,
-  .nav,
-  .add {
+  .views {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -27,11 +25,6 @@ export const activityCalendarStyles = css`
   .views button[aria-pressed='true'] {
     color: var(--_accent-text);
     background: var(--_accent);
-  }
-  .nav .period {
-    flex: 1 1 10em;
-    margin: 0;
-    text-align: center;
   }
   .filters {
     display: flex;
@@ -123,8 +116,6 @@ export const activityCalendarStyles = css`
   }
   .is-cancelled .event-title,
   .is-cancelled .event-time,
-  .cell-events .is-cancelled,
-  .detail-title.is-cancelled,
   .hours .is-cancelled {
     text-decoration: line-through;
   }
@@ -132,106 +123,6 @@ export const activityCalendarStyles = css`
     color: var(--_danger);
     font-weight: 600;
     padding-inline-start: 0.5em;
-  }
-  .grid {
-    inline-size: 100%;
-    border-collapse: collapse;
-    table-layout: fixed;
-  }
-  .grid th {
-    font-weight: 600;
-    padding-block: 0.25em;
-  }
-  .cell {
-    vertical-align: top;
-    block-size: 3.5em;
-    padding: 0.25em;
-    border: 1px solid var(--_border);
-    cursor: pointer;
-    overflow: hidden;
-  }
-  .cell.outside {
-    background: var(--_surface-alt);
-    color: var(--_muted);
-  }
-  .cell[aria-current='date'] .cell-day {
-    display: inline-block;
-    min-inline-size: 1.8em;
-    text-align: center;
-    border-radius: 50%;
-    color: var(--_accent-text);
-    background: var(--_accent);
-  }
-  .cell:focus-visible {
-    outline-offset: -3px;
-  }
-  .cell.has-events .cell-day::after {
-    content: ' •';
-    color: var(--_accent);
-  }
-  .cell-events {
-    display: none;
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    font-size: 0.8em;
-    line-height: 1.3;
-  }
-  @media (min-width: 40rem) {
-    .cell {
-      block-size: 6em;
-    }
-    .cell-events {
-      display: block;
-    }
-    .cell.has-events .cell-day::after {
-      content: none;
-    }
-  }
-  .detail {
-    max-inline-size: min(40rem, 100% - 2rem);
-    padding: var(--_space);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-  .detail::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-  .detail-body > * + * {
-    margin-block-start: 0.75em;
-  }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25em 1em;
-    margin: 0;
-  }
-  .facts dt {
-    font-weight: 600;
-  }
-  .facts dd {
-    margin: 0;
-  }
-  .description {
-    white-space: pre-line;
-  }
-  .newcomers {
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_success);
-    background: var(--_surface-alt);
-  }
-  .add a {
-    display: inline-flex;
-    align-items: center;
-    min-height: var(--_touch);
-    padding-inline: 0.5em;
-    color: var(--_accent);
-    font-weight: 600;
-  }
-  .add h4 {
-    flex-basis: 100%;
   }
 
   /* A4 flyer: the week or month on paper, without buttons, filters or the dialog. */
@@ -265,17 +156,6 @@ export const activityCalendarStyles = css`
     }
     .day {
       break-inside: avoid;
-    }
-    .cell {
-      block-size: 3.2cm;
-      border-color: #000;
-    }
-    .cell-events {
-      display: block;
-      font-size: 8pt;
-    }
-    .cell.has-events .cell-day::after {
-      content: none;
     }
   }
 `;

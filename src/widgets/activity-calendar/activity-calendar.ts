@@ -1,28 +1,44 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
-import { statusRegion } from '../../core/status.js';
+import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
-import { expandAll } from '../../calendar/recurrence.js';
 import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
-import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, startOfWeek, type LocalDate } from '../../calendar/wall-clock.js';
+import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
-import type { AttendanceController } from './attendance.js';
 import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
 import { renderFilters, renderOpenStatus } from './controls.js';
+import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
-import { readInlineJson, type CalendarItem, type ReadResult } from './items.js';
-import { moveDay, monthWeeks, sameDay, weekStartOf } from './month-grid.js';
+import type { CalendarItem, ReadResult } from './items.js';
 import { openState } from './open-now.js';
-import { loadCollector, loadIcs, webcalUrl } from './sources.js';
+import { loadCollector, loadIcs } from './sources.js';
 import { nl, type ActivityCalendarStrings } from './strings.js';
-import { renderDay, renderMonth, type ViewContext } from './views.js';
+import { renderDay, sameDay, type ViewContext } from './views.js';
 
 export { registerLocale } from '../../core/localize.js';
 export type { CalendarItem } from './items.js';
+
+type Periods = typeof import('./periods.js');
+type DetailView = InstanceType<(typeof import('./detail.js'))['DetailController']>;
+
+/** The week, day and month views' chunk (see `periods.ts`). */
+const importPeriods = () => import('./periods.js');
+/** The detail's chunk, with the ICS writer and "ik kom" (see `detail.ts`). */
+const importDetail = () => import('./detail.js');
+
+/** Tells the page's developer what could not load, and why. */
+const warn = (what: string, e: unknown) => console.warn(`[buurtkit] <activity-calendar> could not load ${what}: ${(e as Error).message}`);
+
+/** Does an occurrence touch `[s, e)`? One without an end must start inside it (as `expand` does). */
+function touches(o: Occurrence, s: number, e: number): boolean {
+  const start = Date.parse(o.start);
+  const end = o.end ? Date.parse(o.end) : start;
+  return start < e && (end > s || start >= s);
+}
 
 export type CalendarView = 'list' | 'week' | 'month' | 'day';
 const VIEWS: readonly CalendarView[] = ['list', 'week', 'month', 'day'];
@@ -121,7 +137,6 @@ export class ActivityCalendar extends BuurtkitWidget {
     phase: { state: true, attribute: false },
     focusDate: { state: true, attribute: false },
     filter: { state: true, attribute: false },
-    selected: { state: true, attribute: false },
   };
 
   /** `list` (the coming days, default), `week`, `month` or `day`. */
@@ -145,7 +160,6 @@ export class ActivityCalendar extends BuurtkitWidget {
   declare phase: CalendarPhase;
   protected declare focusDate: LocalDate | undefined;
   protected declare filter: CalendarFilter;
-  protected declare selected: { item: CalendarItem; occurrence: Occurrence } | undefined;
 
   /** @internal */
   readonly l = new LocalizeController<ActivityCalendarStrings>(this, 'activity-calendar', { nl }, {
@@ -156,19 +170,26 @@ export class ActivityCalendar extends BuurtkitWidget {
   private sourceKey = '';
   private abort: AbortController | undefined;
   private status = '';
-  private opener: HTMLElement | undefined;
+  private statusTone: StatusTone = 'info';
   private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
   private clock: ReturnType<typeof setInterval> | undefined;
-  /** The detail and the ICS writer, once loaded (see `loadDetail`). */
-  private detail: typeof import('./detail.js') | undefined;
-  /** "Ik kom", created with the detail chunk. */
-  private attendance: AttendanceController | undefined;
+  /** The detail, once its chunk (with the ICS writer and "ik kom") loaded (see `loadDetail`). */
+  private detail: DetailView | undefined;
+  /** The week, day and month views, once loaded (see `loadPeriods`); `false` when loading failed. */
+  private periods: Periods | false | undefined;
+  private periodsLoading: Promise<Periods> | undefined;
+  /** Chunks the current state waits for; `updateComplete` waits for them too. */
+  private pending = new Set<Promise<unknown>>();
   /** "Ik kom" places left, as the collector last said: item id → recurrenceId → places. */
   private places: Record<string, Record<string, number>> = {};
   /** The items shown came from the collector (which counts "ik kom" places). */
   private fromCollector = false;
-  private detailLoading: Promise<typeof import('./detail.js')> | undefined;
+  private detailLoading: Promise<DetailView> | undefined;
+  /** The collector's expanded occurrences and their dates; absent: expanded here (engine chunk). */
+  private served: ReadResult['expanded'];
+  /** The collector's window starts a month before this day (today, or the period the visitor went to). */
+  private windowAround: LocalDate | undefined;
 
   constructor() {
     super();
@@ -219,12 +240,48 @@ export class ActivityCalendar extends BuurtkitWidget {
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
+  /** Also waits for the chunks the shown state needs (the recurrence engine, the period views). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.pending.size) {
+      await Promise.allSettled(this.pending);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Keeps `updateComplete` waiting for a chunk. */
+  private track<T>(load: Promise<T>): Promise<T> {
+    this.pending.add(load);
+    const done = () => this.pending.delete(load);
+    load.then(done, done);
+    return load;
+  }
+
+  protected override firstUpdated(): void {
+    // After the first render, fetch the other views and the detail, so they also work offline
+    // later; failures are shown when the part is really asked for.
+    setTimeout(() => {
+      importPeriods().catch(() => undefined);
+      importDetail().catch(() => undefined);
+    }, 1000);
+  }
+
+  /** Adds a sheet that came with a chunk (where adoptedStyleSheets is missing, Lit appends a <style>). */
+  private adopt(sheets: CSSResult[]) {
+    const root = this.renderRoot as ShadowRoot;
+    const fresh = sheets.filter((s) => !root.adoptedStyleSheets?.includes(s.styleSheet!));
+    if (fresh.length) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...fresh]);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (!VIEWS.includes(this.view)) this.view = 'list';
     if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseLocalDate(this.date)) || this.today;
     if (changed.has('items')) this.sourceKey = '';
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
+    this.followWindow();
+    if (this.view !== 'list' && this.periods === undefined) void this.loadPeriods().catch(() => undefined);
     this.toggleState('loading', this.phase === 'loading');
     this.toggleState('failed', this.phase === 'error');
     this.toggleState('filtered', isFiltering(this.filter));
@@ -245,31 +302,68 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.abort?.abort();
     this.expandCache.clear();
     this.fromCollector = false;
-    if (this.items) return this.settle({ items: this.items, problems: [] });
-    if (script) this.settle(readInlineJson(script.textContent ?? ''));
+    this.windowAround = undefined;
+    const { items } = this;
+    if (items) return this.readLocal(() => ({ items, problems: [] }));
+    const text = script?.textContent ?? '';
+    if (script) this.readLocal((engine) => engine.readInlineJson(text));
     if (!key || key === inline) return script ? undefined : this.settle({ items: [], problems: [] });
+    const ics = this.ics && !script ? this.ics : undefined;
+    this.fetchItems((signal) => (ics ? loadIcs(ics, signal) : this.loadFromCollector(cfg!, signal)), !ics, !!script);
+  }
+
+  /**
+   * Shows what `load` brings, unless a newer load replaced it. `collector`: it counts "ik kom"
+   * places. `keep`: a failure keeps what is shown (the inline programme) instead of an error.
+   */
+  private fetchItems(load: (signal: AbortSignal) => Promise<ReadResult>, collector: boolean, keep = false) {
+    this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    if (!script) this.phase = 'loading';
-    const load = this.ics && !script ? loadIcs(this.ics, abort.signal) : this.loadFromCollector(cfg!, abort.signal);
-    load.then(
+    if (!keep) this.phase = 'loading';
+    load(abort.signal).then(
       (result) => {
         if (abort.signal.aborted) return;
-        this.fromCollector = !!collector && !(this.ics && !script);
+        if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
+        this.fromCollector = collector;
         this.settle(result);
       },
       (e: unknown) => {
         if (abort.signal.aborted) return;
-        console.warn(`[buurtkit] <activity-calendar> could not load its items: ${(e as Error).message}`);
-        if (script) return; // the inline programme stays
-        this.loaded = [];
-        this.phase = 'error';
+        warn('its items', e);
+        if (!keep) {
+          this.loaded = [];
+          this.phase = 'error';
+        } else if (this.fromCollector) {
+          // Another period of the collector's programme: what is shown stays, the status says so.
+          this.status = this.l.t('loadFailed');
+          this.statusTone = 'error';
+          this.requestUpdate();
+        }
       },
     );
   }
 
+  /**
+   * The programme expanded by the collector, from a month before today (or the period the visitor
+   * went to) to three months after it, or to the end of the list if that is later: enough for the
+   * first views without sending a year of occurrences. Other periods are asked for when shown.
+   */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
-    const today = this.today;
-    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(today, -1)), formatLocalDate(addMonths(today, 13)), signal);
+    const around = this.windowAround ?? this.today;
+    const to = [formatLocalDate(addMonths(around, 3)), formatLocalDate(addDays(this.today, this.listDays))].sort()[1]!;
+    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(around, -1)), to, signal, true);
+  }
+
+  /** A period outside the collector's window asks the collector for the window around it, once. */
+  private followWindow() {
+    const cfg = this.resolvedEndpoint;
+    if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
+    const [from, to] = this.range();
+    if (formatLocalDate(from) >= this.served.from && formatLocalDate(addDays(to, -1)) <= this.served.to) return;
+    if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
+    this.windowAround = from;
+    // The period stays on screen (and the focus in the grid) until the collector answers.
+    this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true, true);
   }
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
@@ -295,10 +389,28 @@ export class ActivityCalendar extends BuurtkitWidget {
     );
   }
 
-  private settle({ items, problems, remaining }: ReadResult) {
+  /** Items expanded here (inline JSON, the `items` property): `read` them once the engine chunk is in. */
+  private readLocal(read: (engine: Engine) => ReadResult) {
+    const engine = loadedEngine();
+    if (engine) return this.settle(read(engine));
+    const key = this.sourceKey;
+    this.phase = 'loading';
+    this.track(loadEngine()).then(
+      // The collector's programme, if it came first, wins.
+      (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e)),
+      (e: unknown) => {
+        if (key !== this.sourceKey || this.fromCollector) return;
+        warn('the recurrence engine', e);
+        this.phase = 'error';
+      },
+    );
+  }
+
+  private settle({ items, problems, remaining, expanded }: ReadResult) {
     for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
     this.loaded = items;
     this.places = remaining ?? {};
+    this.served = expanded;
     this.expandCache.clear();
     this.phase = 'ready';
     this.requestUpdate(); // the collector may replace inline items while already 'ready'
@@ -314,35 +426,27 @@ export class ActivityCalendar extends BuurtkitWidget {
   private occurrences(from: LocalDate, to: LocalDate): Occurrence[] {
     const key = `${formatLocalDate(from)}|${formatLocalDate(to)}`;
     let list = this.expandCache.get(key);
-    if (!list) {
-      list = expandAll(this.loaded, startOfDay(from, this.zone), startOfDay(to, this.zone), { maxOccurrences: 500 });
+    const engine = loadedEngine();
+    if (!list && (this.served || engine)) {
+      const [s, e] = [startOfDay(from, this.zone), startOfDay(to, this.zone)];
+      list = this.served ? this.served.occurrences.filter((o) => touches(o, s, e)) : engine!.expandAll(this.loaded, s, e, { maxOccurrences: 500 });
       this.expandCache.set(key, list);
     }
-    return list;
+    return list ?? [];
   }
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
 
+  /** The days shown: the coming weeks, or (once their chunk is in) the period view's. */
   private range(): [LocalDate, LocalDate] {
-    const focus = this.focusDate!;
-    switch (this.view) {
-      case 'week': {
-        const start = startOfWeek(focus, this.weekStart);
-        return [start, addDays(start, 7)];
-      }
-      case 'month': {
-        const weeks = monthWeeks(focus.year, focus.month, this.weekStart);
-        return [weeks[0]![0]!, addDays(weeks.at(-1)![6]!, 1)];
-      }
-      case 'day':
-        return [focus, addDays(focus, 1)];
-      default:
-        return [this.today, addDays(this.today, Math.max(1, Math.min(52, this.weeks || 1)) * 7)];
-    }
+    const { periods, view } = this;
+    if (periods && view !== 'list') return periods.periodRange(view, this.focusDate!, this.l.lang);
+    return [this.today, addDays(this.today, this.listDays)];
   }
 
-  private get weekStart() {
-    return weekStartOf(this.l.lang);
+  /** How many days the list shows (`weeks`, 1 to 52). */
+  private get listDays(): number {
+    return Math.max(1, Math.min(52, this.weeks || 1)) * 7;
   }
 
   private context(): ViewContext {
@@ -355,14 +459,9 @@ export class ActivityCalendar extends BuurtkitWidget {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
-      weekStart: this.weekStart,
       on: (day) => {
         const [s, e] = [startOfDay(day, this.zone), startOfDay(addDays(day, 1), this.zone)];
-        return all.filter((o) => {
-          const start = Date.parse(o.start);
-          const end = o.end ? Date.parse(o.end) : start;
-          return start < e && (end > s || start >= s);
-        });
+        return all.filter((o) => touches(o, s, e));
       },
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
@@ -380,15 +479,11 @@ export class ActivityCalendar extends BuurtkitWidget {
           (v) => html`<button type="button" part="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.setView(v)}>${l.t(`view.${v}`)}</button>`,
         )}
       </div>
-      ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status)}
-      <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${this.onDialogClose}>
-        ${this.selected && this.detail ? this.detail.renderDetail(ctx, this.selected.item, this.selected.occurrence, this.feedUrl, () => this.closeDetail(), this.attendance && { controller: this.attendance, nowMs: this.nowMs }) : nothing}
+      ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status, this.statusTone)}
+      <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${() => this.detail?.closed()}>
+        ${this.detail?.render(ctx, this.nowMs, this.ics) ?? nothing}
       </dialog>
     </div>`;
-  }
-
-  private get feedUrl(): string | undefined {
-    return this.ics ? webcalUrl(this.ics, location.href) : undefined;
   }
 
   private renderOpenStatus() {
@@ -408,44 +503,60 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return html`<p part="notice" class="notice">${l.t('empty')}</p>`;
     if (this.phase === 'loading') return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
     if (this.phase === 'error') return html`<p part="notice" class="notice error-notice">${l.t('loadFailed')}</p>`;
-    const focus = this.focusDate!;
     const [from, to] = this.range();
+    if (this.view !== 'list') {
+      const { periods } = this;
+      if (periods === false) return html`<p part="notice" class="notice error-notice" role="alert">${l.t('partFailed')}</p>`;
+      if (!periods) return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
+      return periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go });
+    }
     const days: LocalDate[] = [];
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
-    switch (this.view) {
-      case 'month':
-        return html`${this.renderNav('prevMonth', 'nextMonth', this.fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
-        ${renderMonth(ctx, focus.year, focus.month, focus, this.onGridKey, (day) => this.openDay(day))}`;
-      case 'day':
-        return html`${this.renderNav('prevDay', 'nextDay', this.fmt.day(focus), (n) => addDays(focus, n))}
-          <div class="days">${renderDay(ctx, focus, true)}</div>`;
-      case 'week':
-        return html`${this.renderNav('prevWeek', 'nextWeek', l.t('weekOf', { from: this.fmt.shortDay(from), to: this.fmt.shortDay(addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
-          <div class="days">${days.map((d) => renderDay(ctx, d, true))}</div>`;
-      default: {
-        // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
-        const matched = !isFiltering(this.filter) || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
-        const rendered = matched ? days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing) : [];
-        return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
-          ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
-      }
-    }
+    // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
+    const matched = !isFiltering(this.filter) || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
+    const rendered = matched ? days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing) : [];
+    return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
+      ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
   }
 
-  private renderNav(prev: 'prevMonth' | 'prevDay' | 'prevWeek', next: 'nextMonth' | 'nextDay' | 'nextWeek', title: string, step: (n: number) => LocalDate) {
-    const { l } = this;
-    return html`<div part="nav" class="nav">
-      <button type="button" part="button" class="prev" @click=${() => (this.focusDate = step(-1))}><span aria-hidden="true">‹</span> ${l.t(prev)}</button>
-      <h3 part="period" id="period-title" class="period" aria-live="polite">${title}</h3>
-      <button type="button" part="button" class="next" @click=${() => (this.focusDate = step(1))}>${l.t(next)} <span aria-hidden="true">›</span></button>
-      <button type="button" part="button" class="today" @click=${() => (this.focusDate = this.today)}>${l.t('todayButton')}</button>
-    </div>`;
-  }
+  /** Period views move the focused day, may open a day, and focus what `selector` finds after. */
+  private readonly go = (date: LocalDate, view?: 'day', selector?: string) => {
+    if (view) this.view = view;
+    this.focusDate = date;
+    if (selector) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  };
 
   /** Show a view; `date` moves the focus there too. */
   setView(view: CalendarView, date?: LocalDate) {
     this.view = view;
     if (date) this.focusDate = date;
+    // Asking for a view again after a failed load tries again (also the view already shown).
+    if (this.periods === false) {
+      this.periods = undefined;
+      this.requestUpdate();
+    }
+  }
+
+  /** The week, day and month views are a separate chunk: most visitors only look at the list. */
+  private loadPeriods() {
+    return (this.periodsLoading ??= this.track(
+      importPeriods().then(
+        (m) => {
+          this.adopt([m.periodStyles]);
+          this.l.add({ nl: m.periodNl });
+          this.periods = m;
+          this.requestUpdate();
+          return m;
+        },
+        (e: unknown) => {
+          warn('the view', e);
+          this.periodsLoading = undefined;
+          this.periods = false;
+          this.requestUpdate();
+          throw e;
+        },
+      ),
+    ));
   }
 
   private setFilter(filter: CalendarFilter) {
@@ -453,52 +564,34 @@ export class ActivityCalendar extends BuurtkitWidget {
     const [from, to] = this.range();
     const count = this.occurrences(from, to).filter((o) => o.kind !== 'opening-hours' && matchesFilter(this.itemOf(o) ?? {}, filter)).length;
     this.status = this.l.t('shown', { count });
-  }
-
-  private readonly onGridKey = (e: KeyboardEvent) => {
-    const focus = this.focusDate!;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      return this.openDay(focus);
-    }
-    const next = moveDay(focus, e.key, { weekStart: this.weekStart, rtl: this.l.dir === 'rtl', shift: e.shiftKey });
-    if (!next) return;
-    e.preventDefault();
-    this.focusDate = next;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-date="${formatLocalDate(next)}"]`)?.focus());
-  };
-
-  private openDay(day: LocalDate) {
-    this.setView('day', day);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.day-title')?.focus());
+    this.statusTone = 'info';
   }
 
   private openDetail(occurrence: Occurrence, opener: HTMLElement) {
     const item = this.itemOf(occurrence);
-    if (!item) return;
-    const select = new BkSelectEvent(occurrence, item);
-    if (!this.dispatchEvent(select)) return;
-    this.opener = opener;
-    void this.loadDetail()
-      .then(() => {
-        this.attendance?.opened();
-        this.selected = { item, occurrence };
-        return this.updateComplete;
-      })
-      .then(() => {
-        const dialog = this.renderRoot.querySelector('dialog');
-        if (dialog && !dialog.open) dialog.showModal();
-      }, () => undefined);
+    if (!item || !this.dispatchEvent(new BkSelectEvent(occurrence, item))) return;
+    void this.loadDetail().then(
+      (detail) => {
+        if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
+        return detail.open(item, occurrence, opener);
+      },
+      (e: unknown) => {
+        // Offline before the detail was fetched: say so, the list stays usable.
+        warn('the detail', e);
+        this.status = this.l.t('partFailed');
+        this.statusTone = 'error';
+        this.requestUpdate();
+      },
+    );
   }
 
   /** The detail is a separate chunk (with the ICS writer): most visitors only look at the list. */
   private loadDetail() {
-    return (this.detailLoading ??= import('./detail.js').then(
+    return (this.detailLoading ??= importDetail().then(
       (m) => {
-        this.detail = m;
+        this.adopt(m.detailSheets);
         this.l.add({ nl: m.detailNl });
-        this.attendance ??= new m.AttendanceController(this);
-        return m;
+        return (this.detail = new m.DetailController(this));
       },
       (e: unknown) => {
         this.detailLoading = undefined;
@@ -511,15 +604,4 @@ export class ActivityCalendar extends BuurtkitWidget {
   closeDetail() {
     this.renderRoot.querySelector('dialog')?.close();
   }
-
-  private readonly onDialogClose = () => {
-    // The close event comes a task later: a detail opened again meanwhile stays.
-    if (this.renderRoot.querySelector('dialog')?.open) return;
-    this.selected = undefined;
-    const opener = this.opener;
-    this.opener = undefined;
-    // The list re-rendered meanwhile: focus the same occurrence's button again.
-    const key = opener?.dataset['key'];
-    void this.updateComplete.then(() => (key ? this.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? opener : opener)?.focus());
-  };
 }

@@ -6,7 +6,7 @@
  * sent later ("bewaard"); a later "vol" is shown when it comes. This browser remembers what it
  * said per occurrence (localStorage, nothing personal: ids and a count), to show "je komt".
  */
-import { adoptStyles, css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { css, html, nothing, type ReactiveController } from 'lit';
 import { buildEnvelope } from '../../core/envelope.js';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, JSON_TYPE, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
@@ -114,10 +114,6 @@ export class AttendanceController implements ReactiveController {
 
   constructor(private readonly host: AttendanceHost) {
     host.addController(this);
-    const root = (host as unknown as ReactiveElement).renderRoot;
-    if (root instanceof ShadowRoot) {
-      adoptStyles(root, [...(host.constructor as typeof ReactiveElement).elementStyles, attendanceStyles]);
-    }
     this.delivery = new DeliveryController(host, (envelope, result) => this.settle(envelope, result));
     this.listen();
     void this.reconcile();

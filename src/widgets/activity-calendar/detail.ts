@@ -1,19 +1,23 @@
 /**
  * The detail of one occurrence, in a native modal `<dialog>`: everything the model says, and "zet
  * in je agenda", "ik kom". A separate chunk with the ICS writer and the attendance code, loaded when a
- * visitor first opens a detail.
+ * visitor first opens a detail (and prefetched after the first render).
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import { googleCalendarUrl, writeIcsOccurrence } from '../../calendar/ics-write.js';
 import { toLocal } from '../../calendar/time-zone.js';
-import type { AttendanceController } from './attendance.js';
+import { AttendanceController, attendanceStyles, type AttendanceHost } from './attendance.js';
+import { detailStyles } from './detail.styles.js';
 import { costText } from './format.js';
 import type { CalendarItem } from './items.js';
 import { label, timeText, type ViewContext } from './views.js';
+import { webcalUrl } from './webcal.js';
 
 export { detailNl } from './detail-strings.js';
-export { AttendanceController } from './attendance.js';
+
+/** The dialog's and "ik kom"'s styles, for the host to adopt when this chunk has loaded. */
+export const detailSheets = [detailStyles, attendanceStyles];
 
 const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
 
@@ -80,4 +84,59 @@ export function renderDetail(
     </div>
     <button type="button" part="button close" class="close" @click=${onClose}>${l.t('close')}</button>
   </div>`;
+}
+
+/** What the detail needs of the element. */
+export interface DetailHost extends AttendanceHost, ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/**
+ * The open detail: which occurrence the `<dialog>` (rendered by the element) shows, "ik kom" in
+ * it, and the focus back on the button that opened it when it closes.
+ */
+export class DetailController {
+  private selected: { item: CalendarItem; occurrence: Occurrence } | undefined;
+  private opener: HTMLElement | undefined;
+  private readonly attendance: AttendanceController;
+
+  constructor(private readonly host: DetailHost) {
+    this.attendance = new AttendanceController(host);
+  }
+
+  private get dialog() {
+    return this.host.renderRoot.querySelector('dialog');
+  }
+
+  /** Show an occurrence in the dialog. */
+  async open(item: CalendarItem, occurrence: Occurrence, opener: HTMLElement): Promise<void> {
+    this.opener = opener;
+    this.attendance.opened();
+    this.selected = { item, occurrence };
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const dialog = this.dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  /** The dialog closed: forget the occurrence and focus the button that opened it. */
+  closed(): void {
+    // The close event comes a task later: a detail opened again meanwhile stays.
+    if (this.dialog?.open) return;
+    this.selected = undefined;
+    this.host.requestUpdate();
+    const opener = this.opener;
+    this.opener = undefined;
+    // The list re-rendered meanwhile: focus the same occurrence's button again.
+    const key = opener?.dataset['key'];
+    void this.host.updateComplete.then(() => (key ? this.host.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? opener : opener)?.focus());
+  }
+
+  /** The dialog's content; `ics` is the feed the calendar shows, offered to subscribe to. */
+  render(ctx: ViewContext, nowMs: number, ics: string | undefined) {
+    const s = this.selected;
+    if (!s) return nothing;
+    const feed = ics ? webcalUrl(ics, location.href) : undefined;
+    return renderDetail(ctx, s.item, s.occurrence, feed, () => this.dialog?.close(), { controller: this.attendance, nowMs });
+  }
 }

@@ -1,12 +1,12 @@
 /**
- * The items `<activity-calendar>` shows, read from inline JSON, an ICS feed or the collector with
- * small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
+ * The items `<activity-calendar>` shows, read from the collector (and, with `schedule.ts`, from
+ * inline JSON and ICS feeds) with small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
  * item) or dropped (a field) and reported, so one typo does not blank the whole calendar.
  */
 import { isValidTimeZone } from '../../calendar/time-zone.js';
 import { parseLocalValue } from '../../calendar/wall-clock.js';
 import type { WritableItem } from '../../calendar/ics-write.js';
-import type { Cost, Present, Registration } from '../../schema/activity.js';
+import type { Cost, Occurrence, Present, Registration } from '../../schema/activity.js';
 
 /** An activity or opening-hours block, as the widget uses it (the model of `src/schema/activity.ts`). */
 export interface CalendarItem extends WritableItem {
@@ -29,13 +29,16 @@ export interface ReadResult {
   problems: string[];
   /** "Ik kom" places left per item id and occurrence (collector only; see `placesLeft`). */
   remaining?: Record<string, Record<string, number>> | undefined;
+  /** Occurrences the collector expanded, `from`–`to` (dates, inclusive); absent: expand here. */
+  expanded?: { occurrences: Occurrence[]; from: string; to: string } | undefined;
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
-const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
+/** Small readers: a plain object; trimmed text up to `max`; a list of texts; a wall-clock value. */
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+export const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+export const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
+export const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
 const httpUrl = (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v) ? v : undefined);
 const cents = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 1_000_000 ? v : undefined);
 
@@ -61,38 +64,10 @@ function readPresent(v: unknown): Present[] | undefined {
   return v.filter(isObj).flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []));
 }
 
-function readRecurrence(v: unknown): CalendarItem['recurrence'] {
-  if (!isObj(v)) return undefined;
-  const pauses = Array.isArray(v['pauses'])
-    ? v['pauses'].filter(isObj).flatMap((p) => (typeof p['from'] === 'string' && typeof p['to'] === 'string' ? [{ from: p['from'], to: p['to'], label: str(p['label'], 200) }] : []))
-    : undefined;
-  return { rrule: str(v['rrule'], 500), exdates: strings(v['exdates']), rdates: strings(v['rdates']), pauses };
-}
-
-function readOverrides(v: unknown): CalendarItem['overrides'] {
-  if (!Array.isArray(v)) return undefined;
-  return v.filter(isObj).flatMap((o) => {
-    const recurrenceId = localValue(o['recurrenceId']);
-    if (!recurrenceId) return [];
-    const status = o['status'] === 'gaat-niet-door' || o['status'] === 'gaat-door' ? o['status'] : undefined;
-    return [
-      {
-        recurrenceId,
-        start: localValue(o['start']),
-        end: localValue(o['end']),
-        status,
-        statusReason: str(o['statusReason'], 500),
-        title: str(o['title'], 120),
-        description: str(o['description']),
-        location: str(o['location'], 200),
-        room: str(o['room'], 200),
-        note: str(o['note'], 500),
-      },
-    ];
-  });
-}
-
-/** One item, or the reason it is skipped. */
+/**
+ * One item, or the reason it is skipped. Without its recurrence and overrides: only expanding in
+ * the browser needs those, and `schedule.ts` reads them (the collector sends occurrences expanded).
+ */
 export function readItem(v: unknown, index = 0): CalendarItem | string {
   if (!isObj(v)) return `item ${index}: not an object`;
   const id = str(v['id'], 255) ?? `item-${index}`;
@@ -119,8 +94,6 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
     url: httpUrl(v['url']),
     status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
     statusReason: str(v['statusReason'], 500),
-    recurrence: readRecurrence(v['recurrence']),
-    overrides: readOverrides(v['overrides']),
     category: str(v['category'], 60),
     audience: strings(v['audience']),
     cost: readCost(v['cost']),
@@ -135,25 +108,53 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
   };
 }
 
-/** A list of items (`[...]` or `{items: [...]}`); bad items are skipped with a reason. */
-export function readItems(data: unknown): ReadResult {
+/** One occurrence as the collector expands it (`src/schema/activity.ts`), or undefined. */
+function readOccurrence(v: unknown): Occurrence | undefined {
+  if (!isObj(v)) return undefined;
+  const activityId = str(v['activityId'], 255);
+  const recurrenceId = localValue(v['recurrenceId']);
+  const start = typeof v['start'] === 'string' && !Number.isNaN(Date.parse(v['start'])) ? v['start'] : undefined;
+  const timeZone = typeof v['timeZone'] === 'string' && isValidTimeZone(v['timeZone']) ? v['timeZone'] : undefined;
+  if (!activityId || !recurrenceId || !start || !timeZone) return undefined;
+  const end = typeof v['end'] === 'string' && !Number.isNaN(Date.parse(v['end'])) ? v['end'] : undefined;
+  return {
+    activityId,
+    kind: v['kind'] === 'opening-hours' ? 'opening-hours' : 'activity',
+    recurrenceId,
+    start,
+    end,
+    allDay: v['allDay'] === true,
+    timeZone,
+    status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
+    statusReason: str(v['statusReason'], 500),
+    overridden: v['overridden'] === true,
+    title: str(v['title'], 120),
+    description: str(v['description']),
+    location: str(v['location'], 200),
+    room: str(v['room'], 200),
+    note: str(v['note'], 500),
+  };
+}
+
+/** The collector's expanded occurrences; unreadable ones are skipped (each counts as a problem). */
+export function readOccurrences(v: unknown[], problems: string[]): Occurrence[] {
+  return v.flatMap((o, i) => {
+    const read = readOccurrence(o);
+    if (!read) problems.push(`occurrence ${i}: not an occurrence`);
+    return read ? [read] : [];
+  });
+}
+
+/** A list of items (`[...]` or `{items: [...]}`), each read with `read`; bad items are skipped with a reason. */
+export function readItems(data: unknown, read: (v: unknown, index: number) => CalendarItem | string = readItem): ReadResult {
   const list = Array.isArray(data) ? data : isObj(data) && Array.isArray(data['items']) ? data['items'] : undefined;
   if (!list) return { items: [], problems: ['expected an array of items, or {"items": [...]}'] };
   const items: CalendarItem[] = [];
   const problems: string[] = [];
   list.forEach((v, i) => {
-    const item = readItem(v, i);
+    const item = read(v, i);
     if (typeof item === 'string') problems.push(item);
     else items.push(item);
   });
   return { items, problems };
-}
-
-/** Inline JSON from a `<script type="application/json">`; unreadable JSON is one problem, no items. */
-export function readInlineJson(text: string): ReadResult {
-  try {
-    return readItems(JSON.parse(text));
-  } catch (e) {
-    return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
-  }
 }

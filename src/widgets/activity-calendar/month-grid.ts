@@ -1,6 +1,7 @@
 /**
  * Month grid logic for `<activity-calendar>`: which weekday a week starts on, the weeks of a month,
- * and where a key press moves the focused day. Pure (no DOM), after lion's `createMonth` utils.
+ * and where a key press moves the focused day. Pure (no DOM), after lion's `createMonth` utils;
+ * part of the period views' chunk.
  */
 import {
   addDays,
@@ -54,7 +55,6 @@ export function monthWeeks(year: number, month: number, weekStart: Weekday = 1):
   return weeks;
 }
 
-export const sameDay = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 const compare = (a: LocalDate, b: LocalDate) => a.year - b.year || a.month - b.month || a.day - b.day;
 
 /**

@@ -1,38 +1,35 @@
 /**
  * Where the calendar's items come from: an ICS feed (its parser is a separate chunk, loaded only
- * here), or the collector's range route. Both resolve to items or throw.
+ * here), or the collector's range route. Both resolve to items or throw. Items that are expanded
+ * in the browser are read with the recurrence engine's chunk (`engine.ts`).
  */
-import { readItems, type ReadResult } from './items.js';
+import { loadEngine } from './engine.js';
+import { readItems, readOccurrences, type ReadResult } from './items.js';
 
 /** A public ICS feed: fetched, parsed robustly, converted to the activity model. */
 export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadResult> {
-  const [{ importIcs }, res] = await Promise.all([import('../../calendar/ics-import.js'), fetch(url, { signal })]);
+  const [{ importIcs }, engine, res] = await Promise.all([import('../../calendar/ics-import.js'), loadEngine(), fetch(url, { signal })]);
   if (!res.ok) throw new Error(`ICS feed answered ${res.status}`);
   const { activities, warnings } = importIcs(await res.text());
-  const result = readItems(activities);
+  const result = engine.readSchedule(activities);
   return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
 }
 
 /**
- * `GET {endpoint}/v1/sites/{site}/activities?from=…&to=…` → `{items: ScheduleItem[], remaining}`.
+ * `GET {endpoint}/v1/sites/{site}/activities?from=…&to=…` → `{items: ScheduleItem[], remaining}`;
+ * with `expand`, also the occurrences `from`–`to`, expanded by the collector (`expanded`).
  * Always revalidated (`no-cache`): places left, a cancellation or a just-added activity must not
  * wait for the browser's cache to expire.
  */
-export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal): Promise<ReadResult> {
+export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal, expand = false): Promise<ReadResult> {
   const base = `${endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/activities`;
-  const res = await fetch(`${base}?${new URLSearchParams({ from, to })}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } });
+  const query = new URLSearchParams({ from, to, ...(expand && { expand: 'occurrences' }) });
+  const res = await fetch(`${base}?${query}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`collector answered ${res.status}`);
-  const json = (await res.json()) as { remaining?: unknown };
+  const json = (await res.json()) as { remaining?: unknown; occurrences?: unknown } | null;
   const remaining = json && typeof json.remaining === 'object' ? (json.remaining as ReadResult['remaining']) : undefined;
-  return { ...readItems(json), remaining };
-}
-
-/** The `webcal:` address of an http(s) feed, for "abonneren". */
-export function webcalUrl(feed: string, base?: string): string | undefined {
-  try {
-    const url = new URL(feed, base);
-    return /^https?:$/.test(url.protocol) ? `webcal:${url.href.slice(url.protocol.length)}` : undefined;
-  } catch {
-    return undefined;
-  }
+  // Expanded by the collector: no recurrence to read. Otherwise (an older collector) expand here.
+  const served = expand && Array.isArray(json?.occurrences) ? (json.occurrences as unknown[]) : undefined;
+  const result = served ? readItems(json) : (await loadEngine()).readSchedule(json);
+  return { ...result, remaining, expanded: served && { occurrences: readOccurrences(served, result.problems), from, to } };
 }

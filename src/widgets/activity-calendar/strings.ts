@@ -2,17 +2,20 @@
  * Texts of `<activity-calendar>`. Dutch is plain language (B1): short sentences, "je", times as
  * "10.00 uur". Every key can be overridden per instance (`strings`) and per locale
  * (`registerLocale`). Dutch is built in; English and Arabic load when a page asks for them, and the texts of the detail load with
- * the detail (`detail-strings.ts`).
+ * the detail (`detail-strings.ts`), those of the week, day and month views with them
+ * (`period-strings.ts`).
  * Labels of data values are keyed `audience.*`, `access.*`, `role.*` and `category.*`; an unknown
  * value is shown as written.
  */
 import type { PluralMessage } from '../../core/localize.js';
 import type { DetailStrings } from './detail-strings.js';
+import type { PeriodStrings } from './period-strings.js';
 
 export const nl = {
   heading: 'Wat is er te doen?',
   loading: 'De agenda wordt geladen…',
   loadFailed: 'Kon de agenda niet laden. Probeer het later nog eens.',
+  partFailed: 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.',
   empty: 'Er staat nu niets in de agenda.',
   emptyFiltered: 'Er is niets voor deze keuze. Kies iets anders of toon alles.',
   emptyDay: 'Op deze dag is er niets.',
@@ -21,16 +24,6 @@ export const nl = {
   'view.week': 'Week',
   'view.month': 'Maand',
   'view.day': 'Dag',
-  previous: 'Vorige',
-  next: 'Volgende',
-  prevWeek: 'Vorige week',
-  nextWeek: 'Volgende week',
-  prevMonth: 'Vorige maand',
-  nextMonth: 'Volgende maand',
-  prevDay: 'Vorige dag',
-  nextDay: 'Volgende dag',
-  todayButton: 'Vandaag',
-  weekOf: 'Week van {from} tot en met {to}',
   upcoming: 'De komende {count} dagen',
   today: 'Vandaag',
   tomorrow: 'Morgen',
@@ -46,7 +39,6 @@ export const nl = {
   categoryAll: 'Alles',
   showAll: 'Alles tonen',
   shown: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
-  dayCount: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
   allDay: 'Hele dag',
   timeRange: '{start} tot {end} uur',
   timeFrom: 'Vanaf {start} uur',
@@ -79,8 +71,8 @@ export const nl = {
 };
 
 export type ListStrings = typeof nl;
-/** Every key of the widget, the detail's included. */
-export type ActivityCalendarStrings = ListStrings & DetailStrings;
+/** Every key of the widget, the period views' and the detail's included. */
+export type ActivityCalendarStrings = ListStrings & PeriodStrings & DetailStrings;
 
 declare module '../../core/localize.js' {
   interface StringScopes {

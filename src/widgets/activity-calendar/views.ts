@@ -1,21 +1,19 @@
 /**
- * The views of `<activity-calendar>`: days as lists (upcoming, week, day) and the month grid.
+ * Days as lists, for the default upcoming view and (from `periods.ts`) the week and day views.
  * Render functions over a small context, so the element class stays about state and events.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { formatLocalDate, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
+import { formatLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
 import { costText, type Formats } from './format.js';
 import type { CalendarItem } from './items.js';
-import { isWeekend, monthWeeks, sameDay, weekdayOrder } from './month-grid.js';
 import type { ActivityCalendarStrings } from './strings.js';
 
 export interface ViewContext {
   l: LocalizeController<ActivityCalendarStrings>;
   fmt: Formats;
   today: LocalDate;
-  weekStart: Weekday;
   /** Occurrences that touch a day, opening hours included, filtered. */
   on(day: LocalDate): Occurrence[];
   itemOf(o: Occurrence): CalendarItem | undefined;
@@ -43,7 +41,11 @@ export function timeText(ctx: ViewContext, o: Occurrence): string {
 export const label = (l: ViewContext['l'], prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
   l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : value;
 
-const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
+/** Are two dates the same day? */
+export const sameDay = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** Does this occurrence not take place? */
+export const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
 
 function cancelNote(ctx: ViewContext, o: Occurrence) {
   if (!cancelled(o)) return nothing;
@@ -88,18 +90,15 @@ function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
 }
 
 /** One day: heading, opening hours, then activities. `showEmpty` keeps days without either. */
-export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, headingLevel: 3 | 4 = 3): TemplateResult | typeof nothing {
+export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean): TemplateResult | typeof nothing {
   const all = ctx.on(day);
   const hours = all.filter((o) => o.kind === 'opening-hours');
   const events = all.filter((o) => o.kind !== 'opening-hours');
   // A day on which the place is only open for the drop-in still matters to a visitor: keep it.
   if (!showEmpty && !events.length && !hours.length) return nothing;
   const id = `day-${formatLocalDate(day)}`;
-  const heading = dayTitle(ctx, day);
   return html`<section part="day" class="day ${sameDay(day, ctx.today) ? 'is-today' : ''}" aria-labelledby=${id}>
-    ${headingLevel === 3
-      ? html`<h3 id=${id} class="day-title" tabindex="-1">${heading}</h3>`
-      : html`<h4 id=${id} class="day-title" tabindex="-1">${heading}</h4>`}
+    <h3 id=${id} class="day-title" tabindex="-1">${dayTitle(ctx, day)}</h3>
     ${hoursLine(ctx, hours)}
     ${events.length
       ? html`<ul part="list" class="events">${events.map((o) => eventRow(ctx, o))}</ul>`
@@ -107,47 +106,4 @@ export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean, 
         ? nothing
         : html`<p class="hint">${ctx.l.t('emptyDay')}</p>`}
   </section>`;
-}
-
-/** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
-export function renderMonth(ctx: ViewContext, year: number, month: number, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
-  const weeks = monthWeeks(year, month, ctx.weekStart);
-  return html`<table part="grid" class="grid" role="grid" aria-labelledby="period-title" @keydown=${onKey}>
-    <thead>
-      <tr>
-        ${weekdayOrder(ctx.weekStart).map(
-          (wd) => html`<th scope="col" abbr=${ctx.fmt.weekday(wd, true)}><span aria-hidden="true">${ctx.fmt.weekday(wd)}</span><span class="visually-hidden">${ctx.fmt.weekday(wd, true)}</span></th>`,
-        )}
-      </tr>
-    </thead>
-    <tbody>
-      ${weeks.map(
-        (week) => html`<tr>
-          ${week.map((day) => {
-            const events = ctx.on(day).filter((o) => o.kind !== 'opening-hours');
-            const inMonth = day.month === month;
-            const isFocus = sameDay(day, focus);
-            const cls = ['cell', inMonth ? '' : 'outside', isWeekend(day) ? 'weekend' : '', events.length ? 'has-events' : ''].join(' ');
-            return html`<td
-              role="gridcell"
-              part="cell"
-              class=${cls}
-              tabindex=${isFocus ? 0 : -1}
-              data-date=${formatLocalDate(day)}
-              aria-current=${sameDay(day, ctx.today) ? 'date' : 'false'}
-              @click=${() => onPick(day)}
-            >
-              <span class="visually-hidden">${ctx.fmt.day(day)}${events.length ? `, ${ctx.l.t('dayCount', { count: events.length })}` : ''}</span>
-              <span class="cell-day" aria-hidden="true">${day.day}</span>
-              ${events.length
-                ? html`<ul class="cell-events" aria-hidden="true">
-                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} ${o.title ?? ctx.itemOf(o)?.title}</li>`)}
-                  </ul>`
-                : nothing}
-            </td>`;
-          })}
-        </tr>`,
-      )}
-    </tbody>
-  </table>`;
 }

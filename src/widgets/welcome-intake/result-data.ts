@@ -10,7 +10,8 @@ import { startOfDay, toLocal } from '../../calendar/time-zone.js';
 import { addDays } from '../../calendar/wall-clock.js';
 import type { IntakeAnswers, IntakeFlow } from '../../schema/welcome-intake-flow.js';
 import { loadCollector, loadIcs } from '../activity-calendar/sources.js';
-import { readItems, type CalendarItem } from '../activity-calendar/items.js';
+import type { CalendarItem } from '../activity-calendar/items.js';
+import { readSchedule } from '../activity-calendar/schedule.js';
 import { Formats } from '../activity-calendar/format.js';
 
 export type ScheduleSource =
@@ -92,7 +93,7 @@ export function resultData(items: readonly CalendarItem[], tags: MatchTags, now:
 
 /** Loads the schedule items from the configured source. */
 export async function loadSchedule(source: ScheduleSource, signal?: AbortSignal): Promise<CalendarItem[]> {
-  if (source.kind === 'items') return readItems(source.items).items;
+  if (source.kind === 'items') return readSchedule(source.items).items;
   if (source.kind === 'ics') return (await loadIcs(source.url, signal)).items;
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);

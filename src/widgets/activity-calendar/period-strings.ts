@@ -1,0 +1,16 @@
+import type { PluralMessage } from '../../core/localize.js';
+
+/** Dutch texts of the week, day and month views; they load with those views (see `strings.ts`). */
+export const periodNl = {
+  prevWeek: 'Vorige week',
+  nextWeek: 'Volgende week',
+  prevMonth: 'Vorige maand',
+  nextMonth: 'Volgende maand',
+  prevDay: 'Vorige dag',
+  nextDay: 'Volgende dag',
+  todayButton: 'Vandaag',
+  weekOf: 'Week van {from} tot en met {to}',
+  dayCount: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
+};
+
+export type PeriodStrings = typeof periodNl;

@@ -1,0 +1,57 @@
+/**
+ * Items expanded in the browser (inline JSON, ICS feeds, the `items` property, a collector that
+ * does not expand): their recurrence rules and overrides are read here, next to the recurrence
+ * engine, in a chunk that the collector's expanded answers never need (see `engine.ts`).
+ */
+import { isObj, localValue, readItem, readItems, str, strings, type CalendarItem, type ReadResult } from './items.js';
+
+export { expandAll } from '../../calendar/recurrence.js';
+
+function readRecurrence(v: unknown): CalendarItem['recurrence'] {
+  if (!isObj(v)) return undefined;
+  const pauses = Array.isArray(v['pauses'])
+    ? v['pauses'].filter(isObj).flatMap((p) => (typeof p['from'] === 'string' && typeof p['to'] === 'string' ? [{ from: p['from'], to: p['to'], label: str(p['label'], 200) }] : []))
+    : undefined;
+  return { rrule: str(v['rrule'], 500), exdates: strings(v['exdates']), rdates: strings(v['rdates']), pauses };
+}
+
+function readOverrides(v: unknown): CalendarItem['overrides'] {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter(isObj).flatMap((o) => {
+    const recurrenceId = localValue(o['recurrenceId']);
+    if (!recurrenceId) return [];
+    const status = o['status'] === 'gaat-niet-door' || o['status'] === 'gaat-door' ? o['status'] : undefined;
+    return [
+      {
+        recurrenceId,
+        start: localValue(o['start']),
+        end: localValue(o['end']),
+        status,
+        statusReason: str(o['statusReason'], 500),
+        title: str(o['title'], 120),
+        description: str(o['description']),
+        location: str(o['location'], 200),
+        room: str(o['room'], 200),
+        note: str(o['note'], 500),
+      },
+    ];
+  });
+}
+
+/** One item with its recurrence and overrides, or the reason it is skipped. */
+export function readScheduleItem(v: unknown, index = 0): CalendarItem | string {
+  const item = readItem(v, index);
+  return typeof item === 'string' || !isObj(v) ? item : { ...item, recurrence: readRecurrence(v['recurrence']), overrides: readOverrides(v['overrides']) };
+}
+
+/** A list of items with their recurrence (`[...]` or `{items: [...]}`); bad items are skipped with a reason. */
+export const readSchedule = (data: unknown): ReadResult => readItems(data, readScheduleItem);
+
+/** Inline JSON from a `<script type="application/json">`; unreadable JSON is one problem, no items. */
+export function readInlineJson(text: string): ReadResult {
+  try {
+    return readSchedule(JSON.parse(text));
+  } catch (e) {
+    return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
+  }
+}
