@@ -52,9 +52,6 @@ const blockedPaths = new WeakMap();
 const isEndpoint = (url) => [collector?.url, receiver?.url].some((base) => base && url.origin === new URL(base).origin);
 /** @param {import('playwright').Route} route */
 const disconnect = (route) => route.abort('internetdisconnected');
-/** The page's own source modules, for "the network dropped after the page loaded" tests. */
-const isSourceModule = (url) => url.pathname.startsWith('/src/');
-const codeCutContexts = new WeakSet();
 
 /** The token of the site an admin API path names. @param {string} path */
 const tokenFor = (path) => (path.includes(`/sites/${POW_SITE}/`) ? powToken : path.includes(`/sites/${MANAGE_SITE}/`) ? manageToken : collector?.token);
@@ -108,13 +105,6 @@ const testServers = {
         }
       } else if (offlineContexts.delete(context)) {
         await context.unroute(isEndpoint, disconnect);
-      }
-      // `code: true` also fails loading modules the page has not loaded yet (code split off for later).
-      if (payload?.offline && payload.code && !codeCutContexts.has(context)) {
-        codeCutContexts.add(context);
-        await context.route(isSourceModule, disconnect);
-      } else if (!payload?.offline && codeCutContexts.delete(context)) {
-        await context.unroute(isSourceModule, disconnect);
       }
       return true;
     }

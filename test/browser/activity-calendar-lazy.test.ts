@@ -7,20 +7,16 @@
  * The tests run in order in one page: the parts are blocked before anything loaded them.
  */
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/define/activity-calendar.js';
 import { toLocal } from '../../src/calendar/time-zone.js';
 import { addDays, addMonths, formatLocalDate } from '../../src/calendar/wall-clock.js';
 import { makeCalendar, type CalendarObject } from './activity-calendar-helpers.js';
-import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { admin, blockPaths as block, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 const PERIODS = '/src/widgets/activity-calendar/periods.ts';
 const DETAIL = '/src/widgets/activity-calendar/detail.ts';
 const ENGINE = '/src/calendar/recurrence.ts';
 const PART_FAILED = 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.';
-
-/** Requests for these paths fail as on a lost connection; `[]` lets everything through again. */
-const block = (paths: string[]) => executeServerCommand('bk-block', { paths });
 
 let c: CollectorInfo;
 let title: string;

@@ -67,10 +67,9 @@ export const admin = <T = unknown>(method: string, path: string, body?: unknown)
 /**
  * Cut this page off from the collector and the receiver (requests fail in the browser's network
  * stack, as on a real disconnect), or reconnect; fires `offline`/`online` like the browser would.
- * With `code`, modules the page has not loaded yet fail to load too (code that is split off).
  */
-export async function setOffline(offline: boolean, { code = false } = {}): Promise<void> {
-  await executeServerCommand('bk-network', { offline, code });
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand('bk-network', { offline });
   window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
 }
 
@@ -180,3 +179,9 @@ export const outboxRequest = (url: string, body: object) => ({
   body: JSON.stringify(body),
   mode: 'cors' as RequestMode,
 });
+
+/**
+ * Requests for these paths on the test server fail in the browser's network stack, as when the
+ * connection drops before a lazy chunk is fetched; `[]` lets everything through again.
+ */
+export const blockPaths = (paths: string[]) => executeServerCommand('bk-block', { paths });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Outbox } from '../../src/core/outbox.js';
-import { clearOutboxDb, outboxRequest, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
+import { blockPaths, clearOutboxDb, outboxRequest, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
 
 // The outbox's sending code is split off and loaded the first time there is something to send.
 // Its own file: once loaded, a module stays loaded for the rest of the page.
@@ -18,6 +18,7 @@ describe('outbox: the sending code loads on demand', () => {
   });
   after(async () => {
     for (const o of outboxes) o.stop();
+    await blockPaths([]);
     await setOffline(false);
   });
 
@@ -33,7 +34,8 @@ describe('outbox: the sending code loads on demand', () => {
     const outbox = new Outbox().start();
     outboxes.push(outbox);
     // The page loaded, then the connection went: the collector and not-yet-loaded code are out of reach.
-    await setOffline(true, { code: true });
+    await setOffline(true);
+    await blockPaths(['/src/core/outbox-send.ts']);
     const { outcome, stored } = await outbox.enqueue(request(`${rx}/json/${key}`, { id: key }), {
       id: key,
       site: 's',
@@ -43,6 +45,7 @@ describe('outbox: the sending code loads on demand', () => {
     expect(stored).to.equal(true);
     expect((await new Outbox().items()).map((i) => i.id)).to.deep.equal([key]);
 
+    await blockPaths([]);
     await setOffline(false); // fires `online`: the sending code loads now and sends
     await waitFor(async () => (await new Outbox().items()).length === 0, { message: 'empty outbox' });
     expect(senderLoaded()).to.equal(true);
