@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, adoptStyles, type CSSResult, type PropertyDeclarations } from 'lit';
 
 /** Custom states a widget shows as `:state(…)`, for styling by embedders. */
 export type WidgetState = 'sending' | 'sent' | 'queued' | 'failed' | 'invalid';
@@ -33,6 +33,16 @@ export class BuurtkitElement extends LitElement {
     } catch {
       /* no internals: no custom states */
     }
+  }
+
+  /**
+   * Add stylesheets that came with a part loaded later, once each (where adoptedStyleSheets is
+   * missing, Lit appends a `<style>` instead).
+   */
+  protected adoptLate(...sheets: CSSResult[]): void {
+    const root = this.renderRoot as ShadowRoot;
+    const fresh = sheets.filter((s) => !root.adoptedStyleSheets?.includes(s.styleSheet!));
+    if (fresh.length) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...fresh]);
   }
 
   /**

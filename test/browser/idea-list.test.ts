@@ -35,13 +35,12 @@ describe('<idea-box> public list and votes', () => {
   let planned: string;
   let refused: string;
   let hostile: string;
-  let unpublished: string;
   const tag = uniqueKey('t');
 
   before(async () => {
     c = await collectorInfo();
     await clearOutboxDb();
-    unpublished = await postIdea(`Niet gepubliceerd ${tag}`);
+    await postIdea(`Niet gepubliceerd ${tag}`);
     planned = await postIdea(`Een wandelgroep ${tag}\nElke dinsdag`);
     refused = await postIdea(`Een zwembad in de tuin ${tag}`);
     hostile = await postIdea(`<img src=x onerror="window.__xss=1"> <b>vet</b> ${tag}`);

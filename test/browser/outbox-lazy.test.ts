@@ -7,7 +7,6 @@ import { blockPaths, clearOutboxDb, outboxRequest, receiverLog, receiverUrl, set
 
 const senderLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/core/outbox-send'));
 
-const request = outboxRequest;
 
 describe('outbox: the sending code loads on demand', () => {
   let rx: string;
@@ -36,7 +35,7 @@ describe('outbox: the sending code loads on demand', () => {
     // The page loaded, then the connection went: the collector and not-yet-loaded code are out of reach.
     await setOffline(true);
     await blockPaths(['/src/core/outbox-send.ts']);
-    const { outcome, stored } = await outbox.enqueue(request(`${rx}/json/${key}`, { id: key }), {
+    const { outcome, stored } = await outbox.enqueue(outboxRequest(`${rx}/json/${key}`, { id: key }), {
       id: key,
       site: 's',
       widget: 'idea-box',

@@ -3,7 +3,6 @@ import '../../src/define/idea-box.js';
 import type { BkErrorEvent, BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
 import type { OutboxItem, OutboxStore } from '../../src/core/outbox-store.js';
 import { Outbox, OutboxEvent, type OutboxOutcome } from '../../src/core/outbox.js';
-import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import {
   IdeaBoxObject,
   admin,
@@ -45,7 +44,6 @@ const outcomes = (outbox: Outbox) => {
   return list;
 };
 
-const request = outboxRequest;
 
 describe('outbox: offline, retries, single flight', () => {
   before(async () => {
@@ -96,7 +94,7 @@ describe('outbox: offline, retries, single flight', () => {
     const key = uniqueKey('race');
     const outbox = track(new Outbox());
     await setOffline(true);
-    const { outcome } = await outbox.enqueue(request(`${rx}/json/${key}`, { id: key }), { id: key, site: 's', widget: 'idea-box' });
+    const { outcome } = await outbox.enqueue(outboxRequest(`${rx}/json/${key}`, { id: key }), { id: key, site: 's', widget: 'idea-box' });
     expect(outcome.kind).to.equal('retrying');
     await setOffline(false); // fires `online`
     document.dispatchEvent(new Event('visibilitychange'));
@@ -111,7 +109,7 @@ describe('outbox: offline, retries, single flight', () => {
     const a = track(new Outbox());
     const b = track(new Outbox());
     await setOffline(true);
-    await a.enqueue(request(`${rx}/json/${key}`, { id: key }), { id: key, site: 's', widget: 'idea-box' });
+    await a.enqueue(outboxRequest(`${rx}/json/${key}`, { id: key }), { id: key, site: 's', widget: 'idea-box' });
     await scriptReceiver(key, [{ status: 201, delayMs: 300 }]);
     await setOffline(false);
     const seenA = outcomes(a);
@@ -155,7 +153,7 @@ describe('outbox: offline, retries, single flight', () => {
     const at = new Date(Date.now() + 60_000).toUTCString();
     await scriptReceiver(key, [{ status: 429, headers: { 'Retry-After': at } }]);
     const outbox = track(new Outbox());
-    const { outcome } = await outbox.enqueue(request(`${rx}/json/${key}`, {}), { id: key, site: 's', widget: 'idea-box' });
+    const { outcome } = await outbox.enqueue(outboxRequest(`${rx}/json/${key}`, {}), { id: key, site: 's', widget: 'idea-box' });
     expect(outcome.kind).to.equal('retrying');
     const wait = (outcome as { nextAttemptAt: number }).nextAttemptAt - Date.now();
     expect(wait).to.be.within(55_000, 61_000);

@@ -37,7 +37,6 @@ import {
 } from '../../schema/index.js';
 import { importCalendar } from '../calendar-feeds.js';
 import { ApiError } from '../http.js';
-import type { ActivityRecord } from '../store/types.js';
 import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import type { RouteContext } from './context.js';

@@ -3,7 +3,7 @@
  * admin UI is served by the collector itself, so these answers are for the same origin only.
  */
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   CONTACT_MAX,

@@ -27,7 +27,6 @@ import {
   toFieldIssues,
   type PollDefinition,
   type PollResponseSubmission,
-  type TokenScope,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { ApiError } from '../http.js';

@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { periodQuerySchema, toFieldIssues } from '../../schema/index.js';
-import { ApiError } from '../http.js';
 import { resolvePeriod } from '../polls/period.js';
 import { buildImpactReport } from '../polls/report.js';
 import { REPORT_CSP, renderReportHtml } from '../polls/report-html.js';

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
@@ -265,13 +265,6 @@ export class ActivityCalendar extends BuurtkitWidget {
       importPeriods().catch(() => undefined);
       importDetail().catch(() => undefined);
     }, 1000);
-  }
-
-  /** Adds a sheet that came with a chunk (where adoptedStyleSheets is missing, Lit appends a <style>). */
-  private adopt(sheets: CSSResult[]) {
-    const root = this.renderRoot as ShadowRoot;
-    const fresh = sheets.filter((s) => !root.adoptedStyleSheets?.includes(s.styleSheet!));
-    if (fresh.length) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...fresh]);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -542,7 +535,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     return (this.periodsLoading ??= this.track(
       importPeriods().then(
         (m) => {
-          this.adopt([m.periodStyles]);
+          this.adoptLate(m.periodStyles);
           this.l.add({ nl: m.periodNl });
           this.periods = m;
           this.requestUpdate();
@@ -589,7 +582,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   private loadDetail() {
     return (this.detailLoading ??= importDetail().then(
       (m) => {
-        this.adopt(m.detailSheets);
+        this.adoptLate(...m.detailSheets);
         this.l.add({ nl: m.detailNl });
         return (this.detail = new m.DetailController(this));
       },

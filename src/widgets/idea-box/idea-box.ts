@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import type { DeliveryResult } from '../../core/delivery.js';
 import { DeliveryController } from '../../core/delivery.js';
@@ -180,9 +180,7 @@ export class IdeaBox extends BuurtkitWidget {
   private loadList() {
     this.listLoading ??= import('./idea-list.js').then(
       ({ IdeaListController, listStyles }) => {
-        const root = this.renderRoot as ShadowRoot;
-        // Add to the sheets Lit adopted; where adoptedStyleSheets is missing, Lit appends a <style>.
-        adoptStyles(root, [...(root.adoptedStyleSheets ?? []), listStyles]);
+        this.adoptLate(listStyles);
         this.list = new IdeaListController(this, this.l, (env, req) => this.delivery.deliver(env, req));
       },
       // The list is an extra: without it the form works; the next update tries again.

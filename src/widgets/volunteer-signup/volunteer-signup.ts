@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, siteUrl, submissionRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
@@ -374,24 +374,18 @@ export class VolunteerSignup extends BuurtkitWidget {
     this.say('');
   };
 
-  /** Add a sheet that came with a lazy part (where adoptedStyleSheets is missing, Lit appends a <style>). */
-  private adopt(sheet: CSSResult) {
-    const root = this.renderRoot as ShadowRoot;
-    if (!root.adoptedStyleSheets?.includes(sheet.styleSheet!)) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), sheet]);
-  }
-
   /** Load the confirmation/link module and start a view for this token. */
   private async openOwn(token: string): Promise<OwnView> {
     const { OwnView, ownNl, lazyStyles } = await import('./own-view.js');
     this.l.add({ nl: ownNl });
-    this.adopt(lazyStyles);
+    this.adoptLate(lazyStyles);
     return (this.ownView = new OwnView(this, token));
   }
 
   private readonly openApply = async () => {
     const { ApplyForm, applyNl, lazyStyles } = await import('./apply-form.js');
     this.l.add({ nl: applyNl });
-    this.adopt(lazyStyles);
+    this.adoptLate(lazyStyles);
     this.applyForm ??= new ApplyForm(this, () => {
       this.view = 'list';
     });
