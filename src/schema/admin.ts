@@ -48,6 +48,15 @@ export type AdminIdeaFilter = z.output<typeof adminIdeaFilterSchema>;
 export const HANDLED_KINDS = ['idea', 'intake', 'application', 'signup', 'poll-response'] as const;
 export type HandledKind = (typeof HANDLED_KINDS)[number];
 
+/** Where each kind's items are under `/v1/admin/sites/:site/`: `PUT <path>/:id/handled`. */
+export const HANDLED_PATHS: Record<HandledKind, string> = {
+  idea: 'ideas',
+  intake: 'intakes',
+  application: 'volunteer/applications',
+  signup: 'volunteer/signups',
+  'poll-response': 'poll-responses',
+};
+
 /** Body of `PUT …/<kind>/:id/handled`. */
 export const handledBodySchema = z.strictObject({ handled: z.boolean() });
 

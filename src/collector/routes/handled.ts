@@ -5,19 +5,19 @@
  * Who: the token's label, else its display prefix. The inbox lists say `?handled=true|false`.
  */
 import type { FastifyInstance } from 'fastify';
-import { handledBodySchema, isUuidV7, toFieldIssues, type HandledKind, type HandledState } from '../../schema/index.js';
+import { HANDLED_KINDS, HANDLED_PATHS, handledBodySchema, isUuidV7, toFieldIssues, type HandledKind, type HandledState } from '../../schema/index.js';
 import { ApiError } from '../http.js';
 import type { RouteContext } from './context.js';
 import { authoriser, rejectCrossSite } from './guards.js';
 import { invalid, requireJson } from './public.js';
 
-/** Each kind's path under the site and the error code of an unknown id (as the kind's other routes say it). */
-const HANDLED_ROUTES: Record<HandledKind, { path: string; notFound: string }> = {
-  idea: { path: 'ideas/:ideaId', notFound: 'idea_not_found' },
-  intake: { path: 'intakes/:id', notFound: 'intake_not_found' },
-  application: { path: 'volunteer/applications/:id', notFound: 'application_not_found' },
-  signup: { path: 'volunteer/signups/:id', notFound: 'signup_not_found' },
-  'poll-response': { path: 'poll-responses/:id', notFound: 'response_not_found' },
+/** The error code of an unknown id, as each kind's other routes say it. */
+const NOT_FOUND: Record<HandledKind, string> = {
+  idea: 'idea_not_found',
+  intake: 'intake_not_found',
+  application: 'application_not_found',
+  signup: 'signup_not_found',
+  'poll-response': 'response_not_found',
 };
 
 /** Only handled (true), only not handled (false), or all (undefined) of a list. */
@@ -27,13 +27,12 @@ export function keepHandled<T extends HandledState>(records: readonly T[], handl
 
 export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const authorise = authoriser(ctx);
-  for (const [kind, { path, notFound }] of Object.entries(HANDLED_ROUTES) as [HandledKind, (typeof HANDLED_ROUTES)[HandledKind]][]) {
+  for (const kind of HANDLED_KINDS) {
     app.put(
-      `/v1/admin/sites/:site/${path}/handled`,
+      `/v1/admin/sites/:site/${HANDLED_PATHS[kind]}/:id/handled`,
       { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
       async (request) => {
-        const params = request.params as { id?: string; ideaId?: string };
-        const id = params.id ?? params.ideaId ?? '';
+        const { id } = request.params as { id: string };
         const body = handledBodySchema.safeParse(request.body);
         if (!body.success) throw invalid(toFieldIssues(body.error));
         const token = request.token!;
@@ -41,7 +40,7 @@ export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): 
         const now = ctx.now().toISOString();
         const mark = body.data.handled ? { at: now, by: token.label ?? token.prefix } : null;
         const state = isUuidV7(id) ? await ctx.store.setHandled(site, kind, id, mark) : null;
-        if (!state) throw new ApiError(404, notFound, `There is no ${kind.replace('-', ' ')} with this id`);
+        if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
         await ctx.store.audit({
           at: now,
           site,
