@@ -2,7 +2,7 @@
  * The coordinator API as the admin page uses it: same-origin fetches with the bearer token. The
  * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
  */
-import type { AdminIdea } from '../schema/admin.js';
+import { HANDLED_PATHS, type AdminIdea, type HandledKind, type HandledState } from '../schema/admin.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
 import type { PollResults } from '../schema/poll-results.js';
@@ -142,7 +142,7 @@ export interface SectionsApi {
 }
 
 /** A volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
-export interface AdminSignup {
+export interface AdminSignup extends HandledState {
   id: string;
   shiftId: string;
   date: string;
@@ -153,6 +153,7 @@ export interface AdminSignup {
   status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
   position: number;
   attended: boolean | null;
+  createdAt: string;
 }
 
 /** Role and shift names, for the volunteers section's headings. */
@@ -168,13 +169,64 @@ export interface VolunteerApi {
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup>;
 }
 
+// — inbox per widget and "mark as handled" (issue 8) —
+
+/** A welcome intake as `GET …/intakes` returns it: the answers the token may read. */
+export interface AdminIntake extends HandledState {
+  id: string;
+  receivedAt: string;
+  flow: { id: string; version: number };
+  visibility: 'professional' | 'host';
+  forSomeoneElse: boolean;
+  assisted: boolean;
+  locale: string;
+  /** null: withheld (the visitor chose "only the professional" and the token lacks `sensitive`). */
+  answers: Record<string, unknown> | null;
+  sensitiveAnswers: 'included' | 'withheld' | 'unreadable' | 'none';
+}
+
+/** A general "ik wil vrijwilliger worden" sign-up (`GET …/volunteer/applications`): its envelope. */
+export interface AdminApplication extends HandledState {
+  id: string;
+  receivedAt: string;
+  locale: string;
+  data: Record<string, unknown>;
+}
+
+/** A poll response (`GET …/polls/:poll/responses`). */
+export interface AdminPollResponse extends HandledState {
+  id: string;
+  pollId: string;
+  answer: string | null;
+  statements: Record<string, string> | null;
+  comment: string | null;
+  story: string | null;
+  respondentType: string | null;
+  mode: string | null;
+  locale: string;
+  receivedAt: string;
+}
+
+/** What the inbox needs besides ideas; `HttpAdminApi` has it, other `AdminApi`s may not. */
+export interface InboxApi extends VolunteerApi {
+  listIntakes(): Promise<AdminIntake[]>;
+  listApplications(): Promise<AdminApplication[]>;
+  listPolls(): Promise<AdminPoll[]>;
+  listPollResponses(poll: string): Promise<AdminPollResponse[]>;
+  /** `PUT …/<kind>/:id/handled`: the state after the change. */
+  setHandled(kind: HandledKind, id: string, handled: boolean): Promise<HandledState & { id: string }>;
+}
+
+export const hasInboxApi = (api: unknown): api is InboxApi =>
+  !!api && typeof (api as Partial<InboxApi>).setHandled === 'function';
+
 export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
   !!api && typeof (api as Partial<VolunteerApi>).listSignups === 'function';
 
 export const hasSectionsApi = (api: unknown): api is SectionsApi =>
   !!api && typeof (api as Partial<SectionsApi>).download === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi {
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, InboxApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -328,6 +380,24 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
 
   async listSignups(from: string, to: string): Promise<AdminSignup[]> {
     return (await this.json<{ signups: AdminSignup[] }>(`/volunteer/signups?${new URLSearchParams({ from, to })}`)).signups;
+  }
+
+  async listIntakes(): Promise<AdminIntake[]> {
+    return (await this.json<{ intakes: AdminIntake[] }>('/intakes?limit=500')).intakes;
+  }
+
+  async listApplications(): Promise<AdminApplication[]> {
+    return (await this.json<{ applications: AdminApplication[] }>('/volunteer/applications')).applications;
+  }
+
+  /** The poll's responses: all of them, or those of its own period when it is tied to one. */
+  async listPollResponses(poll: string): Promise<AdminPollResponse[]> {
+    return (await this.json<{ responses: AdminPollResponse[] }>(`/polls/${encodeURIComponent(poll)}/responses`)).responses;
+  }
+
+  setHandled(kind: HandledKind, id: string, handled: boolean): Promise<HandledState & { id: string }> {
+    const path = `/${HANDLED_PATHS[kind]}/${encodeURIComponent(id)}/handled`;
+    return this.json(path, { method: 'PUT', body: JSON.stringify({ handled }) });
   }
 
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
