@@ -160,7 +160,7 @@ describe('bk-admin-inbox per widget', () => {
     expect(rowWith(el, 'koken, creatief')).to.equal(undefined);
     await setValue(el, '#handled', 'yes');
     rowWith(el, 'koken, creatief')!.querySelector<HTMLButtonElement>('button[data-id]')!.click();
-    const detail = await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), { message: 'the detail view' });
+    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), { message: 'the detail view' }))!;
     await detail.updateComplete;
     const text = $(detail, 'dl').textContent!;
     expect(text).to.contain('Afgehandeld op');
@@ -187,7 +187,7 @@ describe('bk-admin-inbox per widget', () => {
     const el = await fixture<AdminInbox>(html`<bk-admin-inbox .ideas=${[]} .api=${apiFor()} can-handle></bk-admin-inbox>`);
     await openTab(el, 'signups');
     rowWith(el, `Tuinploeg ${key}`)!.querySelector<HTMLButtonElement>('button[data-id]')!.click();
-    const detail = await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), { message: 'the detail view' });
+    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), { message: 'the detail view' }))!;
     await detail.updateComplete;
     expect($(detail, 'h2').textContent).to.equal('Aanmelding als vrijwilliger');
     expect($(detail, 'dl').textContent).to.contain(`joris-${key}@example.org`);
