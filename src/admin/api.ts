@@ -2,7 +2,8 @@
  * The coordinator API as the admin page uses it: same-origin fetches with the bearer token. The
  * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
  */
-import { HANDLED_PATHS, type AdminIdea, type HandledKind, type HandledState } from '../schema/admin.js';
+import type { AdminIdea, HandledState } from '../schema/admin.js';
+import { HANDLED_PATHS, type HandledKind } from '../schema/constants.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
 import type { PollResults } from '../schema/poll-results.js';

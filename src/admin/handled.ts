@@ -1,5 +1,6 @@
 import { css, html, type PropertyDeclarations } from 'lit';
-import type { HandledKind, HandledState } from '../schema/admin.js';
+import type { HandledState } from '../schema/admin.js';
+import type { HandledKind } from '../schema/constants.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import type { InboxApi } from './api.js';

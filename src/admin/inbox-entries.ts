@@ -3,7 +3,8 @@
  * sign-up, poll response) becomes one `InboxEntry` that the list, its filters and the detail view
  * read. Plain functions, no DOM; texts come through `EntryFormat`, so both languages work.
  */
-import type { HandledKind, HandledState } from '../schema/admin.js';
+import type { HandledState } from '../schema/admin.js';
+import type { HandledKind } from '../schema/constants.js';
 import type { AdminApplication, AdminIntake, AdminPoll, AdminPollResponse, AdminSignup, VolunteerCatalogue } from './api.js';
 import { matchesList, type ListFilter } from './idea-filter.js';
 import type { AdminStrings } from './strings.js';

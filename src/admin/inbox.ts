@@ -1,7 +1,7 @@
 import { css, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AdminIdea, HandledKind } from '../schema/admin.js';
-import { IDEA_STATUSES } from '../schema/constants.js';
+import type { AdminIdea } from '../schema/admin.js';
+import { IDEA_STATUSES, type HandledKind } from '../schema/constants.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import { hasInboxApi, type AdminApplication, type AdminIntake, type AdminPoll, type AdminPollResponse, type AdminSignup, type InboxApi, type VolunteerCatalogue } from './api.js';

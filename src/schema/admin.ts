@@ -44,19 +44,6 @@ export type AdminIdea = z.infer<typeof adminIdeaSchema>;
 export type AdminIdeaList = z.infer<typeof adminIdeaListSchema>;
 export type AdminIdeaFilter = z.output<typeof adminIdeaFilterSchema>;
 
-/** What a coordinator can mark as handled in the inbox (issue 8). */
-export const HANDLED_KINDS = ['idea', 'intake', 'application', 'signup', 'poll-response'] as const;
-export type HandledKind = (typeof HANDLED_KINDS)[number];
-
-/** Where each kind's items are under `/v1/admin/sites/:site/`: `PUT <path>/:id/handled`. */
-export const HANDLED_PATHS: Record<HandledKind, string> = {
-  idea: 'ideas',
-  intake: 'intakes',
-  application: 'volunteer/applications',
-  signup: 'volunteer/signups',
-  'poll-response': 'poll-responses',
-};
-
 /** Body of `PUT …/<kind>/:id/handled`. */
 export const handledBodySchema = z.strictObject({ handled: z.boolean() });
 
