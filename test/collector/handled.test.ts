@@ -81,6 +81,28 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
     );
   });
 
+  it('puts the handled state in the idea, poll response and shift sign-up exports', async () => {
+    c = await startTestCollector({ backend });
+    const ids = await oneOfEach(c.store, SITE);
+    const { token } = await issueToken(c.store, { site: SITE, scopes: ['read', 'moderate', 'export'], label: 'Fatima' });
+    const states: Partial<Record<HandledKind, string>> = {};
+    for (const kind of ['idea', 'poll-response', 'signup'] as const) {
+      states[kind] = ((await (await put(kind, ids[kind], token, { handled: true })).json()) as { handledAt: string }).handledAt;
+    }
+    const ideas = (await (await call('/export/ideas.json', token)).json()) as Record<string, unknown>[];
+    expect(ideas.find((i) => i.id === ids.idea)).toMatchObject({ afgehandeld_op: states.idea, afgehandeld_door: 'Fatima' });
+    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;afgehandeld_op;afgehandeld_door$/);
+
+    const responses = (await (await call('/polls/welkom/export/responses.json?from=2026-01-01&to=2026-12-31', token)).json()) as Record<string, unknown>[];
+    expect(responses.find((r) => r.id === ids['poll-response'])).toMatchObject({ afgehandeld_op: states['poll-response'], afgehandeld_door: 'Fatima' });
+
+    const csv = (await (await call('/export/volunteer-signups.csv?from=2026-11-01&to=2026-12-31', token)).text()).slice(1).trimEnd().split('\r\n');
+    expect(csv[0]!.split(';').slice(-2)).toEqual(['afgehandeld_op', 'afgehandeld_door']);
+    const row = csv.find((line) => line.includes(ids.signup))!.split(';');
+    expect(row.at(-2)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(row.at(-1)).toBe('Fatima');
+  });
+
   it('names a token without a label by its prefix', async () => {
     c = await startTestCollector({ backend });
     const ids = await oneOfEach(c.store, SITE);
