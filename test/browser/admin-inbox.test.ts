@@ -8,7 +8,9 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { HttpAdminApi } from '../../src/admin/api.js';
+import type { AdminApp } from '../../src/admin/admin-app.js';
 import type { AdminEntryDetail } from '../../src/admin/entry-detail.js';
+import type { AdminIdeaDetail } from '../../src/admin/idea-detail.js';
 import type { AdminHandled } from '../../src/admin/handled.js';
 import type { AdminInbox } from '../../src/admin/inbox.js';
 import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
@@ -98,6 +100,7 @@ before(async () => {
 });
 
 afterEach(async () => {
+  sessionStorage.clear();
   await setViewport({ width: 800, height: 600 });
 });
 
@@ -225,7 +228,7 @@ describe('bk-admin-inbox per widget', () => {
     const api = new HttpAdminApi(info.token, info.site, API_BASE, commandFetch((method) => (method === 'PUT' ? new Response(JSON.stringify({ error: 'x', message: 'Server says no' }), { status: 500 }) : undefined)));
     const el = await fixture<AdminInbox>(html`<bk-admin-inbox lang="en" .ideas=${[]} .api=${api} can-handle></bk-admin-inbox>`);
     await openTab(el, 'responses');
-    expect($(el, 'h2').textContent).to.equal('Inbox');
+    await waitFor(() => $(el, 'h2').textContent === 'Inbox', { message: 'English' });
     await setValue(el, '#search', `gezellige ${key}`, 'input');
     const handled = rowWith(el, `Gezellige middag ${key}`)!.querySelector<AdminHandled>('bk-admin-handled')!;
     const button = $<HTMLButtonElement>(handled, 'button');
@@ -236,5 +239,28 @@ describe('bk-admin-inbox per widget', () => {
     expect(button.textContent).to.contain('Mark as handled');
     await expect(el).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
+  });
+
+  it('marks an idea as handled in its detail view on the page, and the list follows', async () => {
+    const el = await fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(x: { token: string; site: string }) => new HttpAdminApi(x.token, x.site, API_BASE, commandFetch())}></bk-admin-app>`);
+    await el.signIn({ token: info.token, site: info.site });
+    const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
+    await waitFor(() => inbox.ideas.some((i) => i.id === ideaId), { message: 'the idea' });
+    inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));
+    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminIdeaDetail>('bk-admin-idea-detail'), { message: 'the detail' }))!;
+    await detail.updateComplete;
+    expect($(detail, 'dl').textContent).to.contain('Nog niet afgehandeld');
+    const handled = el.shadowRoot!.querySelector<AdminHandled>('bk-admin-idea-detail bk-admin-handled')!;
+    const saved = oneEvent(el, 'bk-handled');
+    $<HTMLButtonElement>(handled, 'button').click();
+    await saved;
+    await waitFor(() => $(detail, 'dl').textContent!.includes('Afgehandeld op'), { message: 'the detail says handled' });
+    expect($(detail, 'dl').textContent).to.contain('door test');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(detail, 'button.back').click();
+    await el.updateComplete;
+    await inbox.updateComplete;
+    expect(rowWith(inbox, `Een boekenruilkast bij de ingang ${key}`)!.textContent).to.contain('Afgehandeld');
+    await admin('PUT', `/v1/admin/sites/${info.site}/ideas/${ideaId}/handled`, { handled: false });
   });
 });
