@@ -5,12 +5,14 @@
  */
 import type { HandledState } from '../schema/admin.js';
 import type { HandledKind } from '../schema/constants.js';
-import type { AdminApplication, AdminIntake, AdminPoll, AdminPollResponse, AdminSignup, VolunteerCatalogue } from './api.js';
-import { matchesList, type ListFilter } from './idea-filter.js';
+import type { AdminApplication, AdminIntake, AdminPoll, AdminPollResponse, AdminSignup, InboxApi, VolunteerCatalogue } from './api.js';
+import { localDay, matchesList, type ListFilter } from './idea-filter.js';
 import type { AdminStrings } from './strings.js';
 
 /** The inbox's tabs: one per widget. */
 export type InboxTab = 'ideas' | 'intakes' | 'signups' | 'responses';
+/** The tabs the inbox loads itself (the app has the ideas). */
+export type EntryTab = Exclude<InboxTab, 'ideas'>;
 
 /** The kinds the inbox lists as entries (ideas keep their own list, filters and moderation). */
 export type EntryKind = Exclude<HandledKind, 'idea'>;
@@ -185,3 +187,65 @@ export function filterEntries(entries: readonly InboxEntry[], f: EntryFilter): I
 
 /** The facet values that occur, sorted. */
 export const facetsOf = (entries: readonly InboxEntry[]): string[] => [...new Set(entries.flatMap((e) => e.facets))].sort();
+
+/** What the inbox loads itself: everything but the ideas (the app has those). */
+export interface InboxData {
+  intakes: AdminIntake[];
+  applications: AdminApplication[];
+  signups: AdminSignup[];
+  catalogue: VolunteerCatalogue;
+  polls: AdminPoll[];
+  responses: AdminPollResponse[];
+}
+
+export const emptyData = (): InboxData => ({ intakes: [], applications: [], signups: [], catalogue: { roles: [], shifts: [] }, polls: [], responses: [] });
+
+const dayFromToday = (days: number) => localDay(new Date(Date.now() + days * 86_400_000).toISOString());
+
+/**
+ * Loads every widget's items but the ideas: sign-ups a year back and ahead, poll responses with
+ * text. A widget whose load fails comes back empty, with `errorText` of the error under its tab.
+ */
+export async function loadInboxData(api: InboxApi, errorText: (error: unknown) => string): Promise<{ data: InboxData; errors: Partial<Record<EntryTab, string>> }> {
+  const errors: Partial<Record<EntryTab, string>> = {};
+  const settle = async <T>(tab: EntryTab, load: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await load();
+    } catch (error) {
+      errors[tab] = errorText(error);
+      return fallback;
+    }
+  };
+  const [intakes, volunteers, polls] = await Promise.all([
+    settle('intakes', () => api.listIntakes(), []),
+    settle(
+      'signups',
+      async () => {
+        const [applications, signups, catalogue] = await Promise.all([
+          api.listApplications(),
+          api.listSignups(dayFromToday(-365), dayFromToday(365)),
+          api.volunteerCatalogue(),
+        ]);
+        return { applications, signups, catalogue };
+      },
+      { applications: [], signups: [], catalogue: emptyData().catalogue },
+    ),
+    settle(
+      'responses',
+      async () => {
+        const list = await api.listPolls();
+        const responses = (await Promise.all(list.map((p) => api.listPollResponses(p.id)))).flat();
+        return { polls: list, responses: withText(responses) };
+      },
+      { polls: [], responses: [] },
+    ),
+  ]);
+  return { data: { intakes, ...volunteers, ...polls }, errors };
+}
+
+/** A tab's entries, in no particular order. */
+export function entriesOf(tab: EntryTab, d: InboxData, f: EntryFormat): InboxEntry[] {
+  if (tab === 'intakes') return d.intakes.map((i) => intakeEntry(i, f));
+  if (tab === 'signups') return [...d.applications.map((a) => applicationEntry(a, f)), ...d.signups.map((s) => signupEntry(s, d.catalogue, f))];
+  return d.responses.map((r) => responseEntry(r, d.polls, f));
+}

@@ -4,22 +4,22 @@ import type { AdminIdea } from '../schema/admin.js';
 import { IDEA_STATUSES, type HandledKind } from '../schema/constants.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { hasInboxApi, type AdminApplication, type AdminIntake, type AdminPoll, type AdminPollResponse, type AdminSignup, type InboxApi, type VolunteerCatalogue } from './api.js';
+import { hasInboxApi, type InboxApi } from './api.js';
 import type { AdminEntryDetail } from './entry-detail.js';
 import { problemText } from './exports.js';
 import type { HandledChange } from './handled.js';
-import { categoriesOf, emptyFilter, filterIdeas, localDay, type IdeaFilter, type ListFilter } from './idea-filter.js';
+import { categoriesOf, emptyFilter, filterIdeas, type IdeaFilter, type ListFilter } from './idea-filter.js';
 import {
-  applicationEntry,
+  emptyData,
   emptyEntryFilter,
+  entriesOf,
   facetsOf,
   filterEntries,
-  intakeEntry,
-  responseEntry,
-  signupEntry,
-  withText,
+  loadInboxData,
   type EntryFilter,
   type EntryFormat,
+  type EntryTab,
+  type InboxData,
   type InboxEntry,
   type InboxTab,
 } from './inbox-entries.js';
@@ -34,20 +34,6 @@ declare global {
     'bk-admin-inbox': AdminInbox;
   }
 }
-
-type EntryTab = Exclude<InboxTab, 'ideas'>;
-
-/** What the inbox loads itself: everything but the ideas (the app has those). */
-interface InboxData {
-  intakes: AdminIntake[];
-  applications: AdminApplication[];
-  signups: AdminSignup[];
-  catalogue: VolunteerCatalogue;
-  polls: AdminPoll[];
-  responses: AdminPollResponse[];
-}
-
-const emptyData = (): InboxData => ({ intakes: [], applications: [], signups: [], catalogue: { roles: [], shifts: [] }, polls: [], responses: [] });
 
 /** Each entry tab's own filter: its label and the select's id. */
 const FACETS: Record<EntryTab, { label: keyof AdminStrings; id: string }> = {
@@ -67,7 +53,6 @@ interface Row {
   handledBy: string | null;
 }
 
-const dayFromToday = (days: number) => localDay(new Date(Date.now() + days * 86_400_000).toISOString());
 
 /**
  * The inbox per widget: a tab for ideas and one for each other widget the site uses (welcome
@@ -175,40 +160,8 @@ export class AdminInbox extends AdminElement {
   /** Loads intakes, sign-ups and poll responses; a widget that fails says so in its tab. */
   async loadEntries(api: InboxApi): Promise<void> {
     this.dataLoading = true;
-    const errors: Partial<Record<EntryTab, string>> = {};
-    const settle = async <T>(tab: EntryTab, load: () => Promise<T>, fallback: T): Promise<T> => {
-      try {
-        return await load();
-      } catch (error) {
-        errors[tab] = problemText(this.l, error);
-        return fallback;
-      }
-    };
-    const [intakes, volunteers, polls] = await Promise.all([
-      settle('intakes', () => api.listIntakes(), []),
-      settle(
-        'signups',
-        async () => {
-          const [applications, signups, catalogue] = await Promise.all([
-            api.listApplications(),
-            api.listSignups(dayFromToday(-365), dayFromToday(365)),
-            api.volunteerCatalogue(),
-          ]);
-          return { applications, signups, catalogue };
-        },
-        { applications: [], signups: [], catalogue: emptyData().catalogue },
-      ),
-      settle(
-        'responses',
-        async () => {
-          const list = await api.listPolls();
-          const responses = (await Promise.all(list.map((p) => api.listPollResponses(p.id)))).flat();
-          return { polls: list, responses: withText(responses) };
-        },
-        { polls: [], responses: [] },
-      ),
-    ]);
-    this.data = { intakes, ...volunteers, ...polls };
+    const { data, errors } = await loadInboxData(api, (error) => problemText(this.l, error));
+    this.data = data;
     this.dataErrors = errors;
     this.dataLoading = false;
   }
@@ -218,11 +171,7 @@ export class AdminInbox extends AdminElement {
   }
 
   private entries(tab: EntryTab): InboxEntry[] {
-    const f = this.format;
-    const d = this.data;
-    if (tab === 'intakes') return d.intakes.map((i) => intakeEntry(i, f));
-    if (tab === 'signups') return [...d.applications.map((a) => applicationEntry(a, f)), ...d.signups.map((s) => signupEntry(s, d.catalogue, f))];
-    return d.responses.map((r) => responseEntry(r, d.polls, f));
+    return entriesOf(tab, this.data, this.format);
   }
 
   /** Ideas always; another widget's tab once it has items (or could not be loaded). */
