@@ -81,17 +81,21 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
     );
   });
 
-  it('puts the handled state in the idea, poll response and shift sign-up exports', async () => {
+  it('puts the handled state in the idea, intake, poll response and shift sign-up exports', async () => {
     c = await startTestCollector({ backend });
     const ids = await oneOfEach(c.store, SITE);
     const { token } = await issueToken(c.store, { site: SITE, scopes: ['read', 'moderate', 'export'], label: 'Fatima' });
     const states: Partial<Record<HandledKind, string>> = {};
-    for (const kind of ['idea', 'poll-response', 'signup'] as const) {
+    for (const kind of ['idea', 'intake', 'poll-response', 'signup'] as const) {
       states[kind] = ((await (await put(kind, ids[kind], token, { handled: true })).json()) as { handledAt: string }).handledAt;
     }
     const ideas = (await (await call('/export/ideas.json', token)).json()) as Record<string, unknown>[];
     expect(ideas.find((i) => i.id === ids.idea)).toMatchObject({ afgehandeld_op: states.idea, afgehandeld_door: 'Fatima' });
     expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;afgehandeld_op;afgehandeld_door$/);
+
+    const intakes = (await (await call('/export/intakes.json', token)).json()) as Record<string, unknown>[];
+    expect(intakes.find((i) => i.id === ids.intake)).toMatchObject({ afgehandeld_door: 'Fatima' });
+    expect(intakes.find((i) => i.id === ids.intake)!.afgehandeld_op).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
     const responses = (await (await call('/polls/welkom/export/responses.json?from=2026-01-01&to=2026-12-31', token)).json()) as Record<string, unknown>[];
     expect(responses.find((r) => r.id === ids['poll-response'])).toMatchObject({ afgehandeld_op: states['poll-response'], afgehandeld_door: 'Fatima' });
