@@ -176,8 +176,9 @@ export class AdminInbox extends AdminElement {
 
   /** Ideas always; another widget's tab once it has items (or could not be loaded). */
   private tabs(): InboxTab[] {
-    const others: EntryTab[] = ['intakes', 'signups', 'responses'];
-    return ['ideas', ...others.filter((t) => this.dataErrors[t] || this.entries(t).length > 0)];
+    const d = this.data;
+    const counts: Record<EntryTab, number> = { intakes: d.intakes.length, signups: d.applications.length + d.signups.length, responses: d.responses.length };
+    return ['ideas', ...(Object.keys(counts) as EntryTab[]).filter((t) => this.dataErrors[t] || counts[t] > 0)];
   }
 
   private onHandled(e: CustomEvent<HandledChange>) {
