@@ -2,7 +2,8 @@ import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { AdminApiError, HttpAdminApi, hasCalendarApi, hasManageApi, hasSectionsApi, hasVolunteerApi, type AdminApi, type Scopes } from './api.js';
+import { AdminApiError, HttpAdminApi, hasCalendarApi, hasInboxApi, hasManageApi, hasSectionsApi, hasVolunteerApi, type AdminApi, type Scopes } from './api.js';
+import type { HandledChange } from './handled.js';
 import type { AdminIdeaDetail } from './idea-detail.js';
 import type { AdminInbox } from './inbox.js';
 import { clearSession, readSession, saveSession, type AdminSession } from './session.js';
@@ -110,6 +111,8 @@ export class AdminApp extends AdminElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // "Mark as handled" on an idea, in the inbox list or its detail view: the app keeps the ideas.
+    this.addEventListener('bk-handled', this.ideaHandled);
     const saved = readSession();
     if (saved && !this.session) void this.signIn(saved);
   }
@@ -191,6 +194,12 @@ export class AdminApp extends AdminElement {
     await this.renderRoot.querySelector<AdminInbox>('bk-admin-inbox')?.focusIdea(id);
   }
 
+  private readonly ideaHandled = (e: CustomEvent<HandledChange>) => {
+    const { kind, id, handledAt, handledBy } = e.detail;
+    const idea = kind === 'idea' ? this.ideas.find((i) => i.id === id) : undefined;
+    if (idea) this.saved({ ...idea, handledAt, handledBy });
+  };
+
   private saved(idea: AdminIdea) {
     this.ideas = this.ideas.map((i) => (i.id === idea.id ? idea : i));
   }
@@ -256,9 +265,14 @@ export class AdminApp extends AdminElement {
     const idea = this.selected ? this.ideas.find((i) => i.id === this.selected) : undefined;
     return html`
       <bk-admin-inbox .ideas=${this.ideas} ?loading=${this.loading} .error=${this.loadError} ?hidden=${!!idea}
+        .api=${hasInboxApi(this.api) ? this.api : undefined} ?can-handle=${!!this.scopes?.moderate}
         @bk-open-idea=${(e: CustomEvent<{ id: string }>) => this.open(e.detail.id)} @bk-reload=${this.load}></bk-admin-inbox>
       ${idea
         ? html`<bk-admin-idea-detail .idea=${idea} @bk-close-idea=${(e: CustomEvent<{ id: string }>) => this.close(e.detail.id)}>
+            ${this.scopes?.moderate && hasInboxApi(this.api)
+              ? html`<bk-admin-handled .api=${this.api} kind="idea" item-id=${idea.id} .handledAt=${idea.handledAt}
+                  .handledBy=${idea.handledBy}></bk-admin-handled>`
+              : ''}
             ${this.scopes?.moderate
               ? html`<bk-admin-moderation .idea=${idea} .api=${this.api}
                   @bk-idea-saved=${(e: CustomEvent<AdminIdea>) => this.saved(e.detail)}></bk-admin-moderation>`

@@ -2,7 +2,8 @@
  * The coordinator API as the admin page uses it: same-origin fetches with the bearer token. The
  * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
  */
-import type { AdminIdea } from '../schema/admin.js';
+import type { AdminIdea, HandledState } from '../schema/admin.js';
+import { HANDLED_PATHS, type HandledKind } from '../schema/constants.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
 import type { PollResults } from '../schema/poll-results.js';
@@ -145,7 +146,7 @@ export interface SectionsApi {
 }
 
 /** A volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
-export interface AdminSignup {
+export interface AdminSignup extends HandledState {
   id: string;
   shiftId: string;
   date: string;
@@ -156,6 +157,7 @@ export interface AdminSignup {
   status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
   position: number;
   attended: boolean | null;
+  createdAt: string;
 }
 
 /** Role and shift names, for the volunteers section's headings. */
@@ -170,6 +172,57 @@ export interface VolunteerApi {
   listSignups(from: string, to: string): Promise<AdminSignup[]>;
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup>;
 }
+
+// — inbox per widget and "mark as handled" (issue 8) —
+
+/** A welcome intake as `GET …/intakes` returns it: the answers the token may read. */
+export interface AdminIntake extends HandledState {
+  id: string;
+  receivedAt: string;
+  flow: { id: string; version: number };
+  visibility: 'professional' | 'host';
+  forSomeoneElse: boolean;
+  assisted: boolean;
+  locale: string;
+  /** null: withheld (the visitor chose "only the professional" and the token lacks `sensitive`). */
+  answers: Record<string, unknown> | null;
+  sensitiveAnswers: 'included' | 'withheld' | 'unreadable' | 'none';
+}
+
+/** A general "ik wil vrijwilliger worden" sign-up (`GET …/volunteer/applications`): its envelope. */
+export interface AdminApplication extends HandledState {
+  id: string;
+  receivedAt: string;
+  locale: string;
+  data: Record<string, unknown>;
+}
+
+/** A poll response (`GET …/polls/:poll/responses`). */
+export interface AdminPollResponse extends HandledState {
+  id: string;
+  pollId: string;
+  answer: string | null;
+  statements: Record<string, string> | null;
+  comment: string | null;
+  story: string | null;
+  respondentType: string | null;
+  mode: string | null;
+  locale: string;
+  receivedAt: string;
+}
+
+/** What the inbox needs besides ideas; `HttpAdminApi` has it, other `AdminApi`s may not. */
+export interface InboxApi extends VolunteerApi {
+  listIntakes(): Promise<AdminIntake[]>;
+  listApplications(): Promise<AdminApplication[]>;
+  listPolls(): Promise<AdminPoll[]>;
+  listPollResponses(poll: string): Promise<AdminPollResponse[]>;
+  /** `PUT …/<kind>/:id/handled`: the state after the change. */
+  setHandled(kind: HandledKind, id: string, handled: boolean): Promise<HandledState & { id: string }>;
+}
+
+export const hasInboxApi = (api: unknown): api is InboxApi =>
+  !!api && typeof (api as Partial<InboxApi>).setHandled === 'function';
 
 export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
   !!api && typeof (api as Partial<VolunteerApi>).listSignups === 'function';
@@ -236,7 +289,7 @@ export interface RetentionApi {
 export const hasRetentionApi = (api: unknown): api is RetentionApi =>
   !!api && typeof (api as Partial<RetentionApi>).saveRetention === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, ManageApi, RetentionApi {
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, ManageApi, RetentionApi, InboxApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -390,6 +443,24 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
 
   async listSignups(from: string, to: string): Promise<AdminSignup[]> {
     return (await this.json<{ signups: AdminSignup[] }>(`/volunteer/signups?${new URLSearchParams({ from, to })}`)).signups;
+  }
+
+  async listIntakes(): Promise<AdminIntake[]> {
+    return (await this.json<{ intakes: AdminIntake[] }>('/intakes?limit=500')).intakes;
+  }
+
+  async listApplications(): Promise<AdminApplication[]> {
+    return (await this.json<{ applications: AdminApplication[] }>('/volunteer/applications')).applications;
+  }
+
+  /** The poll's responses: all of them, or those of its own period when it is tied to one. */
+  async listPollResponses(poll: string): Promise<AdminPollResponse[]> {
+    return (await this.json<{ responses: AdminPollResponse[] }>(`/polls/${encodeURIComponent(poll)}/responses`)).responses;
+  }
+
+  setHandled(kind: HandledKind, id: string, handled: boolean): Promise<HandledState & { id: string }> {
+    const path = `/${HANDLED_PATHS[kind]}/${encodeURIComponent(id)}/handled`;
+    return this.json(path, { method: 'PUT', body: JSON.stringify({ handled }) });
   }
 
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {

@@ -6,6 +6,8 @@ import { AdminCalendar } from './calendar.js';
 import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
 import { AdminExports } from './exports.js';
+import { AdminEntryDetail } from './entry-detail.js';
+import { AdminHandled } from './handled.js';
 import { AdminIdeaDetail } from './idea-detail.js';
 import { AdminIntakeFlow } from './intake-flow.js';
 import { AdminInbox } from './inbox.js';
@@ -22,6 +24,8 @@ export function defineAdminElements(): void {
   AdminSignIn.define('bk-admin-sign-in');
   AdminInbox.define('bk-admin-inbox');
   AdminIdeaDetail.define('bk-admin-idea-detail');
+  AdminHandled.define('bk-admin-handled');
+  AdminEntryDetail.define('bk-admin-entry-detail');
   AdminModeration.define('bk-admin-moderation');
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');

@@ -13,6 +13,31 @@ declare global {
   }
 }
 
+/** The detail views' list of fields: label and value side by side, stacked on a narrow screen. */
+export const detailStyles = css`
+  dl {
+    display: grid;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    gap: 0.25em 1em;
+    margin: 0.5em 0 1em;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    white-space: pre-line;
+  }
+  @media (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd {
+      margin-block-end: 0.5em;
+    }
+  }
+`;
+
 /**
  * Everything stored about one idea, personal details included (only here, never in the list).
  * Moderation goes in the default slot (the app puts `<bk-admin-moderation>` there).
@@ -22,32 +47,7 @@ declare global {
  * @event bk-close-idea - back to the list.
  */
 export class AdminIdeaDetail extends AdminElement {
-  static override styles = [
-    adminStyles,
-    css`
-      dl {
-        display: grid;
-        grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
-        gap: 0.25em 1em;
-        margin: 0.5em 0 1em;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        white-space: pre-line;
-      }
-      @media (max-width: 30rem) {
-        dl {
-          grid-template-columns: minmax(0, 1fr);
-        }
-        dd {
-          margin-block-end: 0.5em;
-        }
-      }
-    `,
-  ];
+  static override styles = [adminStyles, detailStyles];
 
   static override properties: PropertyDeclarations = {
     ...AdminElement.properties,
@@ -76,6 +76,10 @@ export class AdminIdeaDetail extends AdminElement {
       ['field.createdAt', this.formatDate(idea.createdAt)],
       ['field.status', this.label('status', idea.status)],
       ['field.published', idea.published ? l.t('yes') : l.t('no')],
+      [
+        'field.handled',
+        idea.handledAt ? l.t('handledOn', { date: this.formatDate(idea.handledAt), who: idea.handledBy ?? '' }) : l.t('handledNo'),
+      ],
       ['field.publicAnswer', idea.publicAnswer ?? none],
       ['field.statusReason', idea.statusReason ?? none],
       ['field.category', idea.category ?? none],

@@ -1,18 +1,27 @@
-/** Filtering, search and month selection over the loaded ideas: plain functions, no DOM. */
+/**
+ * Filtering, search and month selection over the loaded ideas, and the period, handled and search
+ * filters every inbox list shares (issue 8): plain functions, no DOM.
+ */
 import type { AdminIdea } from '../schema/admin.js';
 import type { IdeaStatus } from '../schema/constants.js';
 
-export interface IdeaFilter {
-  status: IdeaStatus | '';
-  published: 'yes' | 'no' | '';
+/** What every inbox list filters on. */
+export interface ListFilter {
   /** `YYYY-MM-DD`, inclusive, in the browser's time zone; '' for open. */
   from: string;
   to: string;
-  category: string;
+  /** Handled (`yes`), not handled yet (`no`), or either. */
+  handled: 'yes' | 'no' | '';
   search: string;
 }
 
-export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', search: '' });
+export interface IdeaFilter extends ListFilter {
+  status: IdeaStatus | '';
+  published: 'yes' | 'no' | '';
+  category: string;
+}
+
+export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', handled: '', search: '' });
 
 /** `YYYY-MM-DD` of an ISO instant in the browser's time zone. */
 export function localDay(iso: string): string {
@@ -28,15 +37,27 @@ export function fold(text: string): string {
 }
 
 function searchable(idea: AdminIdea): string {
-  return fold([idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status].filter(Boolean).join(' \n '));
+  return [idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status].filter(Boolean).join(' \n ');
+}
+
+/** Every word of the search must occur somewhere in the text (case and accents aside). */
+export function matchesWords(text: string, search: string): boolean {
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const haystack = fold(text);
+  return words.every((w) => haystack.includes(w));
 }
 
 /** Every word of the search must occur somewhere in the idea. */
-export function matchesSearch(idea: AdminIdea, search: string): boolean {
-  const words = fold(search).split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const haystack = searchable(idea);
-  return words.every((w) => haystack.includes(w));
+export const matchesSearch = (idea: AdminIdea, search: string): boolean => matchesWords(searchable(idea), search);
+
+/** Whether an item received at `receivedAt` passes the period, handled and search filters; `text` is what the search reads. */
+export function matchesList(item: { receivedAt: string; handledAt: string | null }, text: string, f: ListFilter): boolean {
+  if (f.handled && (item.handledAt !== null) !== (f.handled === 'yes')) return false;
+  const day = localDay(item.receivedAt);
+  if (f.from && day < f.from) return false;
+  if (f.to && day > f.to) return false;
+  return matchesWords(text, f.search);
 }
 
 export function newestFirst(ideas: readonly AdminIdea[]): AdminIdea[] {
@@ -48,10 +69,7 @@ export function filterIdeas(ideas: readonly AdminIdea[], f: IdeaFilter): AdminId
     if (f.status && idea.status !== f.status) return false;
     if (f.published && idea.published !== (f.published === 'yes')) return false;
     if (f.category && (idea.category ?? '') !== f.category) return false;
-    const day = localDay(idea.createdAt);
-    if (f.from && day < f.from) return false;
-    if (f.to && day > f.to) return false;
-    return matchesSearch(idea, f.search);
+    return matchesList({ receivedAt: idea.createdAt, handledAt: idea.handledAt }, searchable(idea), f);
   });
 }
 

@@ -2,6 +2,7 @@
 import type { PluralMessage } from '../core/localize.js';
 import { calendarNl } from './calendar-strings.js';
 import { manageNl } from './manage-strings.js';
+import { inboxNl } from './inbox-strings.js';
 import { sectionsNl } from './sections-strings.js';
 
 export const adminNl = {
@@ -22,10 +23,9 @@ export const adminNl = {
   networkError: 'Geen verbinding met de server. Probeer het opnieuw.',
   required: 'Vul dit in.',
   sections: 'Onderdelen',
-  'nav.inbox': 'Ideeën',
+  'nav.inbox': 'Binnengekomen',
   'nav.agenda': 'Huiskamergesprek',
   'nav.export': 'Downloaden',
-  inboxHeading: 'Ideeën',
   loading: 'Bezig met laden…',
   loadFailed: 'De ideeën konden niet worden geladen: {message}',
   reload: 'Opnieuw laden',
@@ -109,6 +109,7 @@ export const adminNl = {
   ...calendarNl,
   ...sectionsNl,
   ...manageNl,
+  ...inboxNl,
 };
 
 export type AdminStrings = typeof adminNl;

@@ -15,6 +15,7 @@ import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
+import { registerHandledRoutes } from './routes/handled.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerRetentionRoutes } from './routes/retention.js';
@@ -104,6 +105,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerVolunteerRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
+  registerHandledRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);

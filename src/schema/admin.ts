@@ -24,6 +24,9 @@ export const adminIdeaSchema = z.object({
   votes: z.number().int().min(0),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When a coordinator marked it as handled ("afgehandeld"), and by which token (label, else prefix). */
+  handledAt: z.string().nullable(),
+  handledBy: z.string().nullable(),
 });
 
 export const adminIdeaListSchema = z.object({ ideas: z.array(adminIdeaSchema) });
@@ -32,6 +35,7 @@ export const adminIdeaListSchema = z.object({ ideas: z.array(adminIdeaSchema) })
 export const adminIdeaFilterSchema = z.strictObject({
   status: z.enum(IDEA_STATUSES).optional(),
   published: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  handled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -39,3 +43,17 @@ export const adminIdeaFilterSchema = z.strictObject({
 export type AdminIdea = z.infer<typeof adminIdeaSchema>;
 export type AdminIdeaList = z.infer<typeof adminIdeaListSchema>;
 export type AdminIdeaFilter = z.output<typeof adminIdeaFilterSchema>;
+
+/** Body of `PUT …/<kind>/:id/handled`. */
+export const handledBodySchema = z.strictObject({ handled: z.boolean() });
+
+/** `?handled=true|false` of the inbox lists: only handled, or only not handled, items. */
+export const handledQuerySchema = z.strictObject({
+  handled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+/** An item's handled state as the lists and `PUT …/handled` return it. */
+export interface HandledState {
+  handledAt: string | null;
+  handledBy: string | null;
+}

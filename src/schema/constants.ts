@@ -106,3 +106,16 @@ export type RetentionSettings = { -readonly [K in keyof typeof DEFAULT_RETENTION
 /** Bounds of a retention period in whole months: at least a month, at most ten years. */
 export const RETENTION_MONTHS_MIN = 1;
 export const RETENTION_MONTHS_MAX = 120;
+
+/** What a coordinator can mark as handled in the inbox (issue 8). */
+export const HANDLED_KINDS = ['idea', 'intake', 'application', 'signup', 'poll-response'] as const;
+export type HandledKind = (typeof HANDLED_KINDS)[number];
+
+/** Where each kind's items are under `/v1/admin/sites/:site/`: `PUT <path>/:id/handled`. */
+export const HANDLED_PATHS: Record<HandledKind, string> = {
+  idea: 'ideas',
+  intake: 'intakes',
+  application: 'volunteer/applications',
+  signup: 'volunteer/signups',
+  'poll-response': 'poll-responses',
+};

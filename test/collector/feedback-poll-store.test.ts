@@ -110,6 +110,8 @@ for (const [name, make] of backends) {
           mode: 'kiosk',
           locale: 'nl',
           receivedAt: at(0),
+          handledAt: null,
+          handledBy: null,
         },
       ]);
       expect(await store.listPollResponses('eik', {})).toEqual([]);

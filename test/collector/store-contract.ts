@@ -353,6 +353,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           votes: 0,
           createdAt: at(1),
           updatedAt: at(1),
+          handledAt: null,
+          handledBy: null,
         };
         expect(await store.getIdea('linde', s.id)).toEqual(expected);
         expect(await store.getIdea('eik', s.id)).toBeNull();
@@ -637,12 +639,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.insertIntake(s, intake())).toBe('created');
         expect(await store.insertIntake(s, intake())).toBe('duplicate');
         expect(await store.insertIntake({ ...s, site: 'eik' }, intake())).toBe('conflict');
-        expect(await store.getIntake('linde', s.id)).toEqual({ id: s.id, site: 'linde', locale: 'nl', createdAt: at(0), ...intake() });
+        expect(await store.getIntake('linde', s.id)).toEqual({ id: s.id, site: 'linde', locale: 'nl', createdAt: at(0), handledAt: null, handledBy: null, ...intake() });
         expect(await store.getIntake('eik', s.id)).toBeNull();
         const plain = intakeSubmission('linde', at(5));
         const minimal = intake({ visibility: 'professional', forSomeoneElse: false, assisted: true, answers: {}, sealed: null, consentVersion: null, consentGivenAt: null, consentHash: null });
         expect(await store.insertIntake(plain, minimal)).toBe('created');
-        expect(await store.getIntake('linde', plain.id)).toEqual({ id: plain.id, site: 'linde', locale: 'nl', createdAt: at(5), ...minimal });
+        expect(await store.getIntake('linde', plain.id)).toEqual({ id: plain.id, site: 'linde', locale: 'nl', createdAt: at(5), handledAt: null, handledBy: null, ...minimal });
       });
 
       it('lists newest first, counts and exports oldest first up to an instant', async () => {

@@ -271,7 +271,7 @@ for (const backend of BACKENDS) {
       expect(header).toBe(
         'id;ontvangen_op;flow;flow_versie;zichtbaar_voor;voor_iemand_anders;samen_ingevuld;taal;toestemming_versie;toestemming_op;' +
           'antwoord_voor-wie;antwoord_reden;antwoord_interesses;antwoord_talenten;antwoord_themas;antwoord_drempels;' +
-          'antwoord_contact_manier;antwoord_contact_gegevens;antwoord_contact_wie;andere_antwoorden',
+          'antwoord_contact_manier;antwoord_contact_gegevens;antwoord_contact_wie;andere_antwoorden;afgehandeld_op;afgehandeld_door',
       );
       expect(rows).toHaveLength(2);
       expect(rows[0]).toContain(';praatje, hulp-bij-iets;koken;Ik repareer graag fietsen-ZQX;geld, wonen;;phone;06 1234 5678;');
@@ -281,6 +281,7 @@ for (const backend of BACKENDS) {
       expect(Object.keys(json[0]!)).toEqual([
         'id', 'ontvangen_op', 'flow', 'flow_versie', 'zichtbaar_voor', 'voor_iemand_anders', 'samen_ingevuld', 'taal',
         'toestemming_versie', 'toestemming_op', 'antwoord_voor-wie', 'antwoord_reden', 'antwoord_interesses', 'antwoord_drempels',
+        'afgehandeld_op', 'afgehandeld_door',
       ]);
       expect(json.find((r) => r.id === host.id)).toMatchObject({ antwoord_reden: ['praatje', 'hulp-bij-iets'], zichtbaar_voor: 'host' });
       expect(json.find((r) => r.id === professional.id)).toMatchObject({ antwoord_reden: null });

@@ -16,6 +16,7 @@ interface AdminIdea {
   published: boolean;
   status: string;
   publicAnswer: string | null;
+  handledBy: string | null;
 }
 
 let demo: Demo;
@@ -116,7 +117,7 @@ describe('coordinator page', () => {
     await inbox.locator('#search').fill('repair-café zaterdag');
     await expect.poll(() => inbox.locator('li').count()).toBe(1);
     await expect.poll(() => inbox.locator('.count').innerText()).toBe(`1 van ${total} ideeën`);
-    await inbox.locator('li button').click();
+    await inbox.locator('li button[data-id]').click();
 
     // Detail and moderation.
     const detail = page.locator('bk-admin-idea-detail');
@@ -133,6 +134,11 @@ describe('coordinator page', () => {
     // Back to the list: focus returns to the idea, which is now marked published.
     await detail.locator('button.back').click();
     await expect.poll(() => inbox.locator('li').first().innerText()).toMatch(/Gepubliceerd/);
+
+    // Mark it as handled in the list: the collector keeps when, and which token.
+    await inbox.locator('li bk-admin-handled button').click();
+    await expect.poll(async () => (await adminIdeas()).find((i) => i.text === text)?.handledBy).toBe('demo');
+    await expect.poll(() => inbox.locator('li').first().innerText()).toMatch(/Afgehandeld/);
 
     // The centre's page shows it with the answer.
     await centre.reload();

@@ -41,6 +41,7 @@ describe('countRows', () => {
 describe('groupSignups', () => {
   const s = (id: string, shiftId: string, date: string, status: AdminSignup['status'], position = 0): AdminSignup => ({
     id, shiftId, date, startAt: `${date}T09:00:00.000Z`, endAt: `${date}T11:00:00.000Z`, firstName: id, contact: `${id}@x.nl`, status, position, attended: null,
+    createdAt: `${date}T08:00:00.000Z`, handledAt: null, handledBy: null,
   });
   it('groups per occurrence, earliest first, waitlist in order, without cancelled or expired', () => {
     const groups = groupSignups([

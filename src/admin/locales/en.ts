@@ -1,6 +1,7 @@
 import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
 import { audienceLabels, calendarEn } from '../calendar-strings.js';
 import { manageEn } from '../manage-strings.js';
+import { inboxEn } from '../inbox-strings.js';
 import { sectionsEn } from '../sections-strings.js';
 import type { AdminStrings } from '../strings.js';
 
@@ -22,10 +23,9 @@ export const en: AdminStrings = {
   networkError: 'No connection to the server. Please try again.',
   required: 'Please fill this in.',
   sections: 'Sections',
-  'nav.inbox': 'Ideas',
+  'nav.inbox': 'Inbox',
   'nav.agenda': 'Living-room meeting',
   'nav.export': 'Downloads',
-  inboxHeading: 'Ideas',
   loading: 'Loading…',
   loadFailed: 'The ideas could not be loaded: {message}',
   reload: 'Load again',
@@ -109,5 +109,6 @@ export const en: AdminStrings = {
   ...calendarEn,
   ...sectionsEn,
   ...manageEn,
+  ...inboxEn,
   ...audienceLabels(widgetEn),
 };

@@ -23,6 +23,8 @@
  * | taal               | the visitor's language (locale)                                |
  * | bijgewerkt_op      | last change by a coordinator, site time zone                   |
  * | toestemming_hash   | SHA-256 (hex) of the consent text shown; empty if unknown      |
+ * | afgehandeld_op     | when a coordinator marked it as handled, site time zone        |
+ * | afgehandeld_door   | by which token: its label, else its prefix                     |
  */
 import type { AdminIdea } from '../../schema/index.js';
 import type { Site, Store } from '../store/types.js';
@@ -115,6 +117,8 @@ export function ideaExportColumns(timeZone: string): readonly CsvColumn<AdminIde
     { header: 'bijgewerkt_op', value: (i) => formatLocalDateTime(i.updatedAt, timeZone) },
     // Added after the first release: new columns go at the end, so existing consumers don't shift.
     { header: 'toestemming_hash', value: (i) => i.consentHash },
+    { header: 'afgehandeld_op', value: (i) => formatLocalDateTime(i.handledAt, timeZone) },
+    { header: 'afgehandeld_door', value: (i) => i.handledBy },
   ];
 }
 
@@ -149,6 +153,9 @@ export function ideaExportRecord(i: AdminIdea, timeZone: string): Record<string,
     bijgewerkt_op: i.updatedAt,
     bijgewerkt_op_lokaal: formatLocalDateTime(i.updatedAt, timeZone),
     toestemming_hash: i.consentHash,
+    afgehandeld_op: i.handledAt,
+    afgehandeld_op_lokaal: i.handledAt ? formatLocalDateTime(i.handledAt, timeZone) : null,
+    afgehandeld_door: i.handledBy,
   };
 }
 
@@ -186,6 +193,8 @@ export function ideaXlsxColumns(timeZone: string): readonly XlsxColumn<AdminIdea
     { header: 'taal', value: (i) => i.locale },
     ...instant('bijgewerkt_op', (i) => i.updatedAt),
     { header: 'toestemming_hash', value: (i) => i.consentHash },
+    ...instant('afgehandeld_op', (i) => i.handledAt),
+    { header: 'afgehandeld_door', value: (i) => i.handledBy, width: 20 },
   ];
 }
 

@@ -89,6 +89,8 @@ export function intakeColumns(flows: readonly IntakeFlow[], timeZone: string, in
           },
         ]
       : []),
+    { header: 'afgehandeld_op', value: (r) => formatLocalDateTime(r.record.handledAt, timeZone) || null },
+    { header: 'afgehandeld_door', value: (r) => r.record.handledBy },
   ];
 }
 

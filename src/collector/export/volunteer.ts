@@ -55,6 +55,8 @@ export function signupCsvColumns(timeZone: string, titleOf: (shiftId: string) =>
     { header: 'uren', value: (s) => (served(s) ? hoursOf(s) : 0) },
     { header: 'aangemeld', value: (s) => formatLocalDateTime(s.createdAt, timeZone) },
     { header: 'id', value: (s) => s.id },
+    { header: 'afgehandeld_op', value: (s) => formatLocalDateTime(s.handledAt, timeZone) },
+    { header: 'afgehandeld_door', value: (s) => s.handledBy },
   ];
 }
 

@@ -72,6 +72,9 @@ const responseRecord = (r: PollResponseRecord, timeZone: string) => ({
   activiteit: r.activityId,
   modus: r.mode,
   taal: r.locale,
+  afgehandeld_op: r.handledAt,
+  afgehandeld_op_lokaal: r.handledAt ? formatLocalDateTime(r.handledAt, timeZone) : null,
+  afgehandeld_door: r.handledBy,
 });
 type ResponseRecord = ReturnType<typeof responseRecord>;
 const RESPONSE_HEADERS = Object.keys(responseRecord({} as PollResponseRecord, 'UTC')) as (keyof ResponseRecord)[];

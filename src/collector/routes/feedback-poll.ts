@@ -18,6 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   compareStatements,
+  handledQuerySchema,
   isUuidV7,
   periodQuerySchema,
   pollDefinitionSchema,
@@ -36,6 +37,7 @@ import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/
 import type { PollResponseRecord, Site } from '../store/types.js';
 import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
 import type { RouteContext } from './context.js';
+import { keepHandled } from './handled.js';
 import { registerImpactReportRoutes } from './impact-report.js';
 import {
   checkEnvelope,
@@ -54,6 +56,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const resultsQuerySchema = periodQuerySchema.extend({ split: z.enum(['respondentType']).optional() });
 const exportQuerySchema = periodQuerySchema.extend({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 const storyBodySchema = z.strictObject({ selected: z.boolean() });
+const responsesQuerySchema = periodQuerySchema.extend(handledQuerySchema.shape);
 
 const pollNotFound = () => new ApiError(404, 'poll_not_found', 'There is no poll with this id');
 
@@ -191,9 +194,10 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
 
   app.get('/v1/admin/sites/:site/polls/:poll/responses', { onRequest: [authorise('read')] }, async (request) => {
     const poll = await pollOf(request);
-    const query = periodQuerySchema.safeParse(request.query);
+    const query = responsesQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
-    return { responses: await responsesIn(store, request.site!, poll.id, periodOf(request, query.data, poll)) };
+    const responses = await responsesIn(store, request.site!, poll.id, periodOf(request, query.data, poll));
+    return { responses: keepHandled(responses, query.data.handled) };
   });
 
   app.put(

@@ -18,6 +18,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   attendanceSchema,
+  handledQuerySchema,
   isUuidV7,
   localDateSchema,
   toFieldIssues,
@@ -35,6 +36,7 @@ import { ApiError } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
 import { signupNotification } from '../store/volunteer-common.js';
 import type { RouteContext } from './context.js';
+import { keepHandled } from './handled.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 import { queueNotification, sweepSite } from './volunteer.js';
 import { dayRange, loadCatalogue, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
@@ -46,6 +48,8 @@ const periodSchema = z.strictObject({
   period: z.enum(['month', 'year']).default('month'),
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
 });
+/** The sign-ups list: a period, and handled or not (`?handled=true|false`). */
+const signupsQuerySchema = periodSchema.extend(handledQuerySchema.shape);
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -72,8 +76,8 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   /** The period of a query: local dates, default the current calendar year. */
-  const periodOf = (request: FastifyRequest) => {
-    const q = periodSchema.safeParse(request.query);
+  const periodOf = <S extends z.ZodType<z.output<typeof periodSchema>>>(request: FastifyRequest, schema: S = periodSchema as unknown as S) => {
+    const q = schema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const site = request.site!;
     const year = todayIn(site, ctx.now()).slice(0, 4);
@@ -135,9 +139,9 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   // ---- sign-ups, attendance, applications ---------------------------------------------------------
 
   app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')] }, async (request) => {
-    const { from, to } = periodOf(request);
+    const { from, to, handled } = periodOf(request, signupsQuerySchema);
     await sweepSite(ctx, request.site!, request.log);
-    return { signups: await store.listSignups(request.site!.slug, { from, to }) };
+    return { signups: keepHandled(await store.listSignups(request.site!.slug, { from, to }), handled) };
   });
 
   app.put('/v1/admin/sites/:site/volunteer/signups/:id/attendance', { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
@@ -150,9 +154,11 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     return record;
   });
 
-  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')] }, async (request) => ({
-    applications: await store.listVolunteerApplications(request.site!.slug),
-  }));
+  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')] }, async (request) => {
+    const q = handledQuerySchema.safeParse(request.query);
+    if (!q.success) throw invalid(toFieldIssues(q.error));
+    return { applications: keepHandled(await store.listVolunteerApplications(request.site!.slug), q.data.handled) };
+  });
 
   // ---- reminders and notifications ---------------------------------------------------------------
 

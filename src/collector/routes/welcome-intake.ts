@@ -38,6 +38,7 @@ import {
   toFieldIssues,
   type IntakeFlow,
   type IntakeSubmission,
+  handledQuerySchema,
 } from '../../schema/index.js';
 import { hasScope } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
@@ -215,6 +216,8 @@ function intakeView(r: ReadableIntake & { sensitive: SensitiveState }) {
     assisted: record.assisted,
     locale: record.locale,
     consent: record.consentVersion ? { textVersion: record.consentVersion, givenAt: record.consentGivenAt, textHash: record.consentHash } : null,
+    handledAt: record.handledAt,
+    handledBy: record.handledBy,
     /** null: withheld, because the visitor chose "only the professional" and the token lacks `sensitive`. */
     answers: r.answers,
     sensitiveAnswers: r.sensitive,
@@ -222,6 +225,7 @@ function intakeView(r: ReadableIntake & { sensitive: SensitiveState }) {
 }
 
 const listQuerySchema = z.strictObject({
+  ...handledQuerySchema.shape,
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -5,7 +5,7 @@
  * process keep their own conversions.
  */
 import type { AdminIdea, TokenScope } from '../../schema/index.js';
-import { siteSettings } from './projections.js';
+import { handledState, siteSettings } from './projections.js';
 import type { InsertOutcome, Site, SubmissionRecord, TokenRecord } from './types.js';
 
 export type Row = Record<string, unknown>;
@@ -87,6 +87,7 @@ export function toAdminIdea(r: Row): AdminIdea {
     votes: Number(r.votes),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
+    ...handledState(r),
   };
 }
 

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { uuidv7 } from '../../schema/ids.js';
 import { admit } from '../../volunteer/roster.js';
 import type {
+  ApplicationRecord,
   InsertOutcome,
   NewVolunteerItem,
   ShiftSignupOutcome,
@@ -23,6 +24,7 @@ import type {
   VolunteerSignupRecord,
 } from './types.js';
 import { submissionOutcome } from './postgres-rows.js';
+import { handledState } from './projections.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSignup, toSlotSignup } from './volunteer-common.js';
 
 type Row = Record<string, unknown>;
@@ -337,9 +339,9 @@ export class PostgresVolunteer {
     return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertApplication(s));
   }
 
-  async listApplications(site: string): Promise<SubmissionRecord[]> {
+  async listApplications(site: string): Promise<ApplicationRecord[]> {
     const { rows } = await this.query(
-      `SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE site = $1 AND widget = 'volunteer-signup' AND kind = 'application'
+      `SELECT ${SUBMISSION_COLUMNS}, handled_at, handled_by FROM submissions WHERE site = $1 AND widget = 'volunteer-signup' AND kind = 'application'
        ORDER BY received_at, id`,
       [site],
     );
@@ -355,6 +357,7 @@ export class PostgresVolunteer {
       consent: (r.consent ?? null) as SubmissionRecord['consent'],
       data: r.data,
       elapsedMs: Number(r.elapsed_ms),
+      ...handledState(r),
     }));
   }
 

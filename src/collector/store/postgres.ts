@@ -6,12 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { AdminIdea, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
+import type { AdminIdea, HandledKind, HandledState, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { HANDLED_TABLES, handledState, rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
+  HandledMark,
+  ApplicationRecord,
   ActivityRecord,
   IntakeFlowRecord,
   IntakeQuery,
@@ -84,7 +86,7 @@ function toActivity(r: Row): ActivityRecord {
 }
 
 const POLL_RESPONSE_COLUMNS = `id, site, poll_id, answer, statements, comment, respondent_type, story,
-  story_selected, activity_id, mode, locale, received_at`;
+  story_selected, activity_id, mode, locale, received_at, handled_at, handled_by`;
 
 function toPollDefinition(r: Row): PollDefinitionRecord {
   return {
@@ -110,13 +112,14 @@ function toPollResponse(r: Row): PollResponseRecord {
     mode: (r.mode as PollResponseRecord['mode']) ?? null,
     locale: String(r.locale),
     receivedAt: String(r.received_at),
+    ...handledState(r),
   };
 }
 
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at,
+  i.created_at, i.updated_at, i.handled_at, i.handled_by,
   (SELECT count(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
 
 // The personal data of an idea: where it is, and how it is removed. The text stays.
@@ -366,6 +369,7 @@ export class PostgresStore implements Store {
       params.push(q.published);
       where.push(`i.published = $${params.length}`);
     }
+    if (q.handled !== undefined) where.push(`i.handled_at IS ${q.handled ? 'NOT ' : ''}NULL`);
     params.push(q.limit, q.offset);
     const { rows } = await this.query(
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE ${where.join(' AND ')}
@@ -373,6 +377,18 @@ export class PostgresStore implements Store {
       params,
     );
     return rows.map(toAdminIdea);
+  }
+
+  async setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null> {
+    const { table, where } = HANDLED_TABLES[kind];
+    const sets = mark
+      ? 'handled_by = CASE WHEN handled_at IS NULL THEN $3 ELSE handled_by END, handled_at = COALESCE(handled_at, $4::timestamptz)'
+      : 'handled_at = NULL, handled_by = NULL';
+    const { rows } = await this.query(
+      `UPDATE ${table} SET ${sets} WHERE site = $1 AND id = $2${where} RETURNING handled_at, handled_by`,
+      [site, id, ...(mark ? [mark.by, mark.at] : [])],
+    );
+    return rows[0] ? handledState(rows[0]) : null;
   }
 
   async listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]> {
@@ -893,8 +909,9 @@ export class PostgresStore implements Store {
   }
 
   async listIntakes(site: string, q: IntakeQuery): Promise<IntakeRecord[]> {
+    const handled = q.handled === undefined ? '' : ` AND handled_at IS ${q.handled ? 'NOT ' : ''}NULL`;
     const { rows } = await this.query(
-      `SELECT ${INTAKE_COLUMNS} FROM intakes WHERE site = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+      `SELECT ${INTAKE_COLUMNS} FROM intakes WHERE site = $1${handled} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
       [site, q.limit, q.offset],
     );
     return rows.map(toIntake);
@@ -1023,7 +1040,7 @@ export class PostgresStore implements Store {
   async insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome> {
     return this.volunteer.insertApplication(submission);
   }
-  async listVolunteerApplications(site: string): Promise<SubmissionRecord[]> {
+  async listVolunteerApplications(site: string): Promise<ApplicationRecord[]> {
     return this.volunteer.listApplications(site);
   }
   async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
@@ -1059,7 +1076,7 @@ export class PostgresStore implements Store {
 }
 
 const INTAKE_COLUMNS = `id, site, flow_id, flow_version, visibility, for_someone_else, assisted, answers, sealed,
-  consent_version, consent_given_at, consent_hash, locale, created_at`;
+  consent_version, consent_given_at, consent_hash, locale, created_at, handled_at, handled_by`;
 const INTAKE_FLOW_COLUMNS = 'site, version, flow, actor, created_at';
 
 const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v === true, json: (v) => v });

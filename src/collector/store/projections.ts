@@ -1,5 +1,5 @@
 /** Projections shared by every store implementation. */
-import type { AdminIdea, PublishedIdea } from '../../schema/index.js';
+import type { AdminIdea, HandledKind, HandledState, PublishedIdea } from '../../schema/index.js';
 import type { IntakeRecord, RateOutcome, RateTake, SiteSettings, WebhookDelivery } from './types.js';
 
 /** The public projection: an explicit allow-list, so a new private column cannot leak by default. */
@@ -60,8 +60,27 @@ export function toIntakeRecord(r: Record<string, unknown>, read: { flag(v: unkno
     consentHash: text(r.consent_hash),
     locale: String(r.locale),
     createdAt: String(r.created_at),
+    ...handledState(r),
   };
 }
+
+/** The `handled_at` and `handled_by` columns of a row, the same in both backends. */
+export function handledState(r: Record<string, unknown>): HandledState {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return { handledAt: text(r.handled_at), handledBy: text(r.handled_by) };
+}
+
+/**
+ * Where each kind's handled state is kept: its table, and what else picks the kind's rows there
+ * (general sign-ups are envelopes in `submissions`). Fixed strings: safe to put in SQL.
+ */
+export const HANDLED_TABLES: Record<HandledKind, { table: string; where: string }> = {
+  idea: { table: 'ideas', where: '' },
+  intake: { table: 'intakes', where: '' },
+  application: { table: 'submissions', where: " AND widget = 'volunteer-signup' AND kind = 'application'" },
+  signup: { table: 'volunteer_signups', where: '' },
+  'poll-response': { table: 'poll_responses', where: '' },
+};
 
 /** A site's stored settings as the contract has them (one place: both backends store the same JSON). */
 export function siteSettings(stored: Partial<SiteSettings>): SiteSettings {

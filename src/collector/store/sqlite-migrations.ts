@@ -287,4 +287,22 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pow_uses_used ON pow_uses(used_at);
     `,
   },
+  {
+    version: 12,
+    name: 'handled state of ideas, intakes, poll responses, shift sign-ups and general sign-ups',
+    // "Mark as handled" on the coordinator page: when, and by which token (its label, else its
+    // prefix). General sign-ups live in \`submissions\` only, so the envelope carries it for them.
+    sql: `
+      ALTER TABLE ideas ADD COLUMN handled_at TEXT;
+      ALTER TABLE ideas ADD COLUMN handled_by TEXT;
+      ALTER TABLE intakes ADD COLUMN handled_at TEXT;
+      ALTER TABLE intakes ADD COLUMN handled_by TEXT;
+      ALTER TABLE poll_responses ADD COLUMN handled_at TEXT;
+      ALTER TABLE poll_responses ADD COLUMN handled_by TEXT;
+      ALTER TABLE volunteer_signups ADD COLUMN handled_at TEXT;
+      ALTER TABLE volunteer_signups ADD COLUMN handled_by TEXT;
+      ALTER TABLE submissions ADD COLUMN handled_at TEXT;
+      ALTER TABLE submissions ADD COLUMN handled_by TEXT;
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 /** Mapping SQLite rows (snake_case, 0/1 booleans, JSON text) to the store's types. */
 import type { AdminIdea, TokenScope } from '../../schema/index.js';
-import { siteSettings } from './projections.js';
+import { handledState, siteSettings } from './projections.js';
 import type { Site, TokenRecord } from './types.js';
 
 export type Row = Record<string, unknown>;
@@ -52,5 +52,6 @@ export function toAdminIdea(r: Row): AdminIdea {
     votes: Number(r.votes),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
+    ...handledState(r),
   };
 }

@@ -8,6 +8,7 @@ import { uuidv7 } from '../../schema/ids.js';
 import { admit } from '../../volunteer/roster.js';
 import type { GroupCommit } from './sqlite-group-commit.js';
 import type {
+  ApplicationRecord,
   InsertOutcome,
   NewVolunteerItem,
   ShiftSignupOutcome,
@@ -20,6 +21,7 @@ import type {
   VolunteerNotification,
   VolunteerSignupRecord,
 } from './types.js';
+import { handledState } from './projections.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSlotSignup, toSignup } from './volunteer-common.js';
 
 type Row = Record<string, unknown>;
@@ -276,7 +278,7 @@ export class SqliteVolunteer {
     });
   }
 
-  listApplications(site: string): SubmissionRecord[] {
+  listApplications(site: string): ApplicationRecord[] {
     const rows = this.sql(
       `SELECT * FROM submissions WHERE site = ? AND widget = 'volunteer-signup' AND kind = 'application' ORDER BY received_at, id`,
     ).all(site) as Row[];
@@ -292,6 +294,7 @@ export class SqliteVolunteer {
       consent: r.consent === null ? null : JSON.parse(String(r.consent)),
       data: JSON.parse(String(r.data)),
       elapsedMs: Number(r.elapsed_ms),
+      ...handledState(r),
     }));
   }
 

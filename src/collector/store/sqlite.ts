@@ -8,13 +8,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AdminIdea, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
-import { rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
+import type { AdminIdea, HandledKind, HandledState, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
+import { HANDLED_TABLES, handledState, rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
 import { toAdminIdea, toSite, toToken, type Row } from './sqlite-rows.js';
 import type {
+  HandledMark,
+  ApplicationRecord,
   ActivityRecord,
   IntakeFlowRecord,
   IntakeQuery,
@@ -77,7 +79,7 @@ function toActivity(r: Row): ActivityRecord {
 }
 
 const POLL_RESPONSE_COLUMNS = `id, site, poll_id, answer, statements, comment, respondent_type, story,
-  story_selected, activity_id, mode, locale, received_at`;
+  story_selected, activity_id, mode, locale, received_at, handled_at, handled_by`;
 
 function toPollDefinition(r: Row): PollDefinitionRecord {
   return {
@@ -103,13 +105,14 @@ function toPollResponse(r: Row): PollResponseRecord {
     mode: (r.mode as PollResponseRecord['mode']) ?? null,
     locale: String(r.locale),
     receivedAt: String(r.received_at),
+    ...handledState(r),
   };
 }
 
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at,
+  i.created_at, i.updated_at, i.handled_at, i.handled_by,
   (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
 
 // The personal data of an idea: where it is, and how it is removed. The text stays.
@@ -332,11 +335,28 @@ export class SqliteStore implements Store {
       where.push('i.published = ?');
       params.push(q.published ? 1 : 0);
     }
+    if (q.handled !== undefined) where.push(`i.handled_at IS ${q.handled ? 'NOT ' : ''}NULL`);
     const rows = this.sql(
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE ${where.join(' AND ')}
        ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`,
     ).all(...params, q.limit, q.offset) as Row[];
     return rows.map(toAdminIdea);
+  }
+
+  async setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null> {
+    const { table, where } = HANDLED_TABLES[kind];
+    const sets = mark
+      ? 'handled_by = CASE WHEN handled_at IS NULL THEN ? ELSE handled_by END, handled_at = COALESCE(handled_at, ?)'
+      : 'handled_at = NULL, handled_by = NULL';
+    const row = this.write(
+      () =>
+        this.sql(`UPDATE ${table} SET ${sets} WHERE site = ? AND id = ?${where} RETURNING handled_at, handled_by`).get(
+          ...(mark ? [mark.by, mark.at] : []),
+          site,
+          id,
+        ) as Row | undefined,
+    );
+    return row ? handledState(row) : null;
   }
 
   async listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]> {
@@ -830,8 +850,9 @@ export class SqliteStore implements Store {
   }
 
   async listIntakes(site: string, q: IntakeQuery): Promise<IntakeRecord[]> {
+    const handled = q.handled === undefined ? '' : ` AND handled_at IS ${q.handled ? 'NOT ' : ''}NULL`;
     const rows = this.sql(
-      'SELECT * FROM intakes WHERE site = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+      `SELECT * FROM intakes WHERE site = ?${handled} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
     ).all(site, q.limit, q.offset) as Row[];
     return rows.map(toIntake);
   }
@@ -947,7 +968,7 @@ export class SqliteStore implements Store {
   async insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome> {
     return this.volunteer.insertApplication(submission);
   }
-  async listVolunteerApplications(site: string): Promise<SubmissionRecord[]> {
+  async listVolunteerApplications(site: string): Promise<ApplicationRecord[]> {
     return this.volunteer.listApplications(site);
   }
   async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {

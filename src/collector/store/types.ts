@@ -6,6 +6,8 @@
  */
 import type {
   AdminIdea,
+  HandledKind,
+  HandledState,
   IdeaModeration,
   IdeaSort,
   IdeaStatus,
@@ -127,6 +129,8 @@ export interface VoteOutcome {
 export interface IdeaQuery {
   status?: IdeaStatus;
   published?: boolean;
+  /** Only handled (true) or only not handled (false) ideas. */
+  handled?: boolean;
   limit: number;
   offset: number;
 }
@@ -258,7 +262,7 @@ export interface NewIntake {
   consentHash: string | null;
 }
 
-export interface IntakeRecord extends NewIntake {
+export interface IntakeRecord extends NewIntake, HandledState {
   id: string;
   site: string;
   locale: string;
@@ -277,8 +281,19 @@ export interface IntakeFlowRecord {
 }
 
 export interface IntakeQuery {
+  /** Only handled (true) or only not handled (false) intakes. */
+  handled?: boolean;
   limit: number;
   offset: number;
+}
+
+/** A general "ik wil vrijwilliger worden" sign-up: its envelope, and whether it was handled. */
+export type ApplicationRecord = SubmissionRecord & HandledState;
+
+/** Marking as handled: when, and who (the token's label, else its display prefix). */
+export interface HandledMark {
+  at: string;
+  by: string;
 }
 
 export interface Store {
@@ -319,6 +334,13 @@ export interface Store {
    * Returns how many of the ids were the site's ideas.
    */
   eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number>;
+
+  /**
+   * "Mark as handled" (issue 8) for an idea, intake, general or shift sign-up, or poll response of
+   * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
+   * after the change, or null when the site has no such item.
+   */
+  setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
 
   /** Adds a vote to a published idea of the site. */
   addVote(vote: NewVote): Promise<VoteOutcome>;
@@ -479,7 +501,7 @@ export interface Store {
   markReminded(site: string, ids: readonly string[], now: string): Promise<number>;
   /** A general "ik wil vrijwilliger worden" envelope; kept in `submissions` only. */
   insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome>;
-  listVolunteerApplications(site: string): Promise<SubmissionRecord[]>;
+  listVolunteerApplications(site: string): Promise<ApplicationRecord[]>;
   /** Privacy: ids and contact details of the site's sign-ups and general sign-ups (matched in code). */
   listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]>;
   /**
@@ -526,7 +548,7 @@ export interface VolunteerItemRecord {
 }
 export type NewVolunteerItem = Pick<VolunteerItemRecord, 'id' | 'site' | 'kind' | 'data'>;
 
-export interface VolunteerSignupRecord {
+export interface VolunteerSignupRecord extends HandledState {
   id: string;
   site: string;
   submissionId: string;
@@ -639,7 +661,7 @@ export interface NewPollResponse {
   mode: 'inline' | 'kiosk' | null;
 }
 
-export interface PollResponseRecord extends NewPollResponse {
+export interface PollResponseRecord extends NewPollResponse, HandledState {
   id: string;
   site: string;
   locale: string;

@@ -1,10 +1,12 @@
 /** What both stores share for volunteer sign-ups (issue 6): row shapes and the notification events. */
 import { uuidv7 } from '../../schema/ids.js';
 import { reconcileSlot, type SlotSignup, type Transition } from '../../volunteer/roster.js';
+import { handledState } from './projections.js';
 import type { VolunteerNotification, VolunteerSignupRecord } from './types.js';
 
 export const SIGNUP_COLUMNS = `id, site, submission_id, shift_id, date, start_at, end_at, first_name, contact, locale,
-  status, position, offered_at, offer_expires_at, confirmed_at, cancelled_at, expired_at, attended, reminded_at, created_at`;
+  status, position, offered_at, offer_expires_at, confirmed_at, cancelled_at, expired_at, attended, reminded_at, created_at,
+  handled_at, handled_by`;
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -31,6 +33,7 @@ export function toSignup(r: Row): VolunteerSignupRecord {
     attended: r.attended === null || r.attended === undefined ? null : Boolean(r.attended),
     remindedAt: str(r.reminded_at),
     createdAt: String(r.created_at),
+    ...handledState(r),
   };
 }
 

@@ -1,0 +1,56 @@
+/**
+ * "Mark as handled" on the coordinator page (issue 8): one route shape for every kind of item in
+ * the inbox, `PUT /v1/admin/sites/:site/<kind>/:id/handled {handled: true|false}` (`moderate`),
+ * answered with `{id, handledAt, handledBy}` and audited as `<kind>.handled` / `<kind>.unhandled`.
+ * Who: the token's label, else its display prefix. The inbox lists say `?handled=true|false`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { HANDLED_KINDS, HANDLED_PATHS, handledBodySchema, isUuidV7, toFieldIssues, type HandledKind, type HandledState } from '../../schema/index.js';
+import { ApiError } from '../http.js';
+import type { RouteContext } from './context.js';
+import { authoriser, rejectCrossSite } from './guards.js';
+import { invalid, requireJson } from './public.js';
+
+/** The error code of an unknown id, as each kind's other routes say it. */
+const NOT_FOUND: Record<HandledKind, string> = {
+  idea: 'idea_not_found',
+  intake: 'intake_not_found',
+  application: 'application_not_found',
+  signup: 'signup_not_found',
+  'poll-response': 'response_not_found',
+};
+
+/** Only handled (true), only not handled (false), or all (undefined) of a list. */
+export function keepHandled<T extends HandledState>(records: readonly T[], handled: boolean | undefined): T[] {
+  return handled === undefined ? [...records] : records.filter((r) => (r.handledAt !== null) === handled);
+}
+
+export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const authorise = authoriser(ctx);
+  for (const kind of HANDLED_KINDS) {
+    app.put(
+      `/v1/admin/sites/:site/${HANDLED_PATHS[kind]}/:id/handled`,
+      { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        const body = handledBodySchema.safeParse(request.body);
+        if (!body.success) throw invalid(toFieldIssues(body.error));
+        const token = request.token!;
+        const site = request.site!.slug;
+        const now = ctx.now().toISOString();
+        const mark = body.data.handled ? { at: now, by: token.label ?? token.prefix } : null;
+        const state = isUuidV7(id) ? await ctx.store.setHandled(site, kind, id, mark) : null;
+        if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
+        await ctx.store.audit({
+          at: now,
+          site,
+          actor: token.prefix,
+          action: `${kind}.${body.data.handled ? 'handled' : 'unhandled'}`,
+          target: id,
+          rowCount: 1,
+        });
+        return { id, ...state };
+      },
+    );
+  }
+}
