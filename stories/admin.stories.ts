@@ -14,7 +14,7 @@ defineAdminElements();
  * build). In the app story any token signs in.
  */
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 10, d, h)).toISOString();
-const base = { site: 'de-linde', role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null, locale: 'nl', statusReason: null, publicAnswer: null, votes: 0 };
+const base = { site: 'de-linde', role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null, locale: 'nl', statusReason: null, publicAnswer: null, votes: 0, mergedInto: null, mergedAt: null, tags: [] as string[] };
 const sampleIdeas = (): AdminIdea[] => [
   { ...base, id: '019a0000-0000-7000-8000-000000000001', text: 'Een spelletjesmiddag op vrijdag.', category: 'activiteit', published: true, status: 'gepland', publicAnswer: 'Vanaf december, elke eerste vrijdag.', votes: 4, createdAt: day(3), updatedAt: day(5) },
   { ...base, id: '019a0000-0000-7000-8000-000000000002', text: 'Meer planten in de huiskamer,\nen een plek om stekjes te ruilen.', category: 'de-ruimte', published: false, status: 'ontvangen', role: 'buurtbewoner', wantsToHelp: true, name: 'Sanne', contact: 'sanne@example.org', consentVersion: 'idea-contact-2026-11', consentGivenAt: day(12), createdAt: day(12), updatedAt: day(12) },

@@ -25,6 +25,9 @@ const idea = (over: Partial<AdminIdea>): AdminIdea => ({
   votes: 0,
   createdAt: '2026-03-10T10:00:00.000Z',
   updatedAt: '2026-03-10T10:00:00.000Z',
+  mergedInto: null,
+  mergedAt: null,
+  tags: [],
   ...over,
 });
 

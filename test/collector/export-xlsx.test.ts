@@ -12,7 +12,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const HEADERS = [
   'id', 'ontvangen_op', 'ontvangen_op_lokaal', 'status', 'gepubliceerd', 'categorie', 'rol', 'wil_helpen', 'idee',
   'naam', 'contact', 'toestemming_versie', 'toestemming_op', 'toestemming_op_lokaal', 'publiek_antwoord', 'reden',
-  'stemmen', 'taal', 'bijgewerkt_op', 'bijgewerkt_op_lokaal', 'toestemming_hash',
+  'stemmen', 'taal', 'bijgewerkt_op', 'bijgewerkt_op_lokaal', 'toestemming_hash', 'samengevoegd_met', 'labels',
 ];
 
 /** A row's cells by header name. */

@@ -29,6 +29,9 @@ const idea: AdminIdea = {
   votes: 3,
   createdAt: '2026-03-29T01:30:00.000Z',
   updatedAt: '2026-07-01T10:00:00.000Z',
+  mergedInto: null,
+  mergedAt: null,
+  tags: [],
 };
 
 describe('JSON and NDJSON exports', () => {

@@ -23,6 +23,11 @@
  * | taal               | the visitor's language (locale)                                |
  * | bijgewerkt_op      | last change by a coordinator, site time zone                   |
  * | toestemming_hash   | SHA-256 (hex) of the consent text shown; empty if unknown      |
+ * | samengevoegd_met   | id of the idea this one was merged into as a duplicate         |
+ * | labels             | the coordinators' tags, comma separated                        |
+ *
+ * `stemmen` of an idea others were merged into includes their votes (as the public list shows
+ * it); add up only the rows without `samengevoegd_met` for a total.
  */
 import type { AdminIdea } from '../../schema/index.js';
 import type { Site, Store } from '../store/types.js';
@@ -115,14 +120,18 @@ export function ideaExportColumns(timeZone: string): readonly CsvColumn<AdminIde
     { header: 'bijgewerkt_op', value: (i) => formatLocalDateTime(i.updatedAt, timeZone) },
     // Added after the first release: new columns go at the end, so existing consumers don't shift.
     { header: 'toestemming_hash', value: (i) => i.consentHash },
+    { header: 'samengevoegd_met', value: (i) => i.mergedInto },
+    { header: 'labels', value: (i) => tagList(i) },
   ];
 }
+
+const tagList = (i: AdminIdea) => i.tags.join(', ');
 
 export const IDEA_EXPORT_HEADERS = ideaExportColumns('UTC').map((c) => c.header);
 
 /**
  * An idea as a JSON/NDJSON record: the CSV's fields, same names, same order, with JSON types
- * (booleans, numbers, null for empty). Instants are ISO 8601 in UTC (`ontvangen_op`,
+ * (booleans, numbers, null for empty; `labels` an array). Instants are ISO 8601 in UTC (`ontvangen_op`,
  * `toestemming_op`, `bijgewerkt_op`), each followed by a `…_lokaal` field with the local time in
  * the site's zone, as in the CSV (`YYYY-MM-DD HH:mm`).
  */
@@ -149,6 +158,8 @@ export function ideaExportRecord(i: AdminIdea, timeZone: string): Record<string,
     bijgewerkt_op: i.updatedAt,
     bijgewerkt_op_lokaal: formatLocalDateTime(i.updatedAt, timeZone),
     toestemming_hash: i.consentHash,
+    samengevoegd_met: i.mergedInto,
+    labels: i.tags,
   };
 }
 
@@ -186,6 +197,8 @@ export function ideaXlsxColumns(timeZone: string): readonly XlsxColumn<AdminIdea
     { header: 'taal', value: (i) => i.locale },
     ...instant('bijgewerkt_op', (i) => i.updatedAt),
     { header: 'toestemming_hash', value: (i) => i.consentHash },
+    { header: 'samengevoegd_met', value: (i) => i.mergedInto, width: 38 },
+    { header: 'labels', value: (i) => tagList(i), width: 30 },
   ];
 }
 

@@ -286,6 +286,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pow_uses_used ON pow_uses(used_at);
     `,
   },
+  {
+    version: 12,
+    name: 'merged duplicate ideas and coordinators\' tags on ideas',
+    sql: `
+      -- A merged idea keeps its text and votes; erasing the idea it was merged into sets it free.
+      ALTER TABLE ideas ADD COLUMN merged_into text COLLATE "C" REFERENCES ideas(id) ON DELETE SET NULL;
+      ALTER TABLE ideas ADD COLUMN merged_at timestamptz;
+      CREATE INDEX ideas_merged_into ON ideas(merged_into) WHERE merged_into IS NOT NULL;
+
+      CREATE TABLE idea_tags (
+        idea_id    text COLLATE "C" NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+        site       text COLLATE "C" NOT NULL REFERENCES sites(slug),
+        tag        text COLLATE "C" NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (idea_id, tag)
+      );
+      CREATE INDEX idea_tags_site_tag ON idea_tags(site, tag);
+    `,
+  },
 ];
 
 /**

@@ -287,4 +287,23 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pow_uses_used ON pow_uses(used_at);
     `,
   },
+  {
+    version: 12,
+    name: 'merged duplicate ideas and coordinators\' tags on ideas',
+    sql: `
+      -- A merged idea keeps its text and votes; erasing the idea it was merged into sets it free.
+      ALTER TABLE ideas ADD COLUMN merged_into TEXT REFERENCES ideas(id) ON DELETE SET NULL;
+      ALTER TABLE ideas ADD COLUMN merged_at TEXT;
+      CREATE INDEX ideas_merged_into ON ideas(merged_into) WHERE merged_into IS NOT NULL;
+
+      CREATE TABLE idea_tags (
+        idea_id    TEXT NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+        site       TEXT NOT NULL REFERENCES sites(slug),
+        tag        TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (idea_id, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX idea_tags_site_tag ON idea_tags(site, tag);
+    `,
+  },
 ];

@@ -52,5 +52,8 @@ export function toAdminIdea(r: Row): AdminIdea {
     votes: Number(r.votes),
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
+    mergedInto: (r.merged_into ?? null) as string | null,
+    mergedAt: (r.merged_at ?? null) as string | null,
+    tags: JSON.parse(String(r.tags ?? '[]')) as string[],
   };
 }
