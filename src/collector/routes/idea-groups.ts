@@ -18,7 +18,7 @@ import { ApiError } from '../http.js';
 import type { MergeProblem } from '../store/types.js';
 import type { RouteContext } from './context.js';
 import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
+import { invalid, requireJson } from './public.js';
 
 const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
   'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },
@@ -93,8 +93,6 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     const id = ideaIdOf(request);
     const body = ideaTagChangeSchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
-    const nul = storableTextIssues(body.data);
-    if (nul.length) throw invalid(nul);
     const site = request.site!.slug;
     const idea = await store.getIdea(site, id);
     if (!idea) throw notFound();
