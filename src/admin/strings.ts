@@ -1,6 +1,7 @@
 /** Texts of the coordinator page. Dutch (B1) is built in; English loads when asked for. */
 import type { PluralMessage } from '../core/localize.js';
 import { calendarNl } from './calendar-strings.js';
+import { ideaGroupsNl } from './idea-groups-strings.js';
 import { sectionsNl } from './sections-strings.js';
 
 export const adminNl = {
@@ -107,6 +108,7 @@ export const adminNl = {
   noRead: 'Met deze code kun je geen ideeën bekijken.',
   ...calendarNl,
   ...sectionsNl,
+  ...ideaGroupsNl,
 };
 
 export type AdminStrings = typeof adminNl;

@@ -353,6 +353,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           votes: 0,
           createdAt: at(1),
           updatedAt: at(1),
+          mergedInto: null,
+          mergedAt: null,
+          tags: [],
         };
         expect(await store.getIdea('linde', s.id)).toEqual(expected);
         expect(await store.getIdea('eik', s.id)).toBeNull();

@@ -101,7 +101,7 @@ describe('migrations', () => {
           .map((line) => /^\s*(\w+)\s+(?:text|integer|bigint|boolean|jsonb|timestamptz|TEXT|INTEGER)\b/.exec(line)?.[1])
           .filter((c): c is string => Boolean(c));
       }
-      for (const [, name, column] of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)\s+(?:text|TEXT)\b/g)) {
+      for (const [, name, column] of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)\s+(?:text|timestamptz|TEXT)\b/g)) {
         (tables[`${name!}+`] ??= []).push(column!);
       }
       return tables;

@@ -1,5 +1,6 @@
 import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
 import { audienceLabels, calendarEn } from '../calendar-strings.js';
+import { ideaGroupsEn } from '../idea-groups-strings.js';
 import { sectionsEn } from '../sections-strings.js';
 import type { AdminStrings } from '../strings.js';
 
@@ -107,5 +108,6 @@ export const en: AdminStrings = {
   noRead: 'With this token you cannot view ideas.',
   ...calendarEn,
   ...sectionsEn,
+  ...ideaGroupsEn,
   ...audienceLabels(widgetEn),
 };
