@@ -7,18 +7,24 @@ import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
 import { AdminExports } from './exports.js';
 import { AdminIdeaDetail } from './idea-detail.js';
+import { AdminIdeaMerge } from './idea-merge.js';
+import { AdminIdeaTags } from './idea-tags.js';
 import { AdminInbox } from './inbox.js';
 import { AdminModeration } from './moderation.js';
 import { AdminPrivacy } from './privacy.js';
 import { AdminResults } from './results.js';
 import { AdminVolunteers } from './volunteers.js';
 import { AdminSignIn } from './sign-in.js';
+import { AdminTagOverview } from './tag-overview.js';
 
 export function defineAdminElements(): void {
   AdminSignIn.define('bk-admin-sign-in');
   AdminInbox.define('bk-admin-inbox');
   AdminIdeaDetail.define('bk-admin-idea-detail');
   AdminModeration.define('bk-admin-moderation');
+  AdminIdeaTags.define('bk-admin-idea-tags');
+  AdminIdeaMerge.define('bk-admin-idea-merge');
+  AdminTagOverview.define('bk-admin-tag-overview');
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');
   AdminActivityFigures.define('bk-admin-activity-figures');

@@ -9,10 +9,12 @@ export interface IdeaFilter {
   from: string;
   to: string;
   category: string;
+  /** A coordinator's tag; '' for any. */
+  tag: string;
   search: string;
 }
 
-export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', search: '' });
+export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', tag: '', search: '' });
 
 /** `YYYY-MM-DD` of an ISO instant in the browser's time zone. */
 export function localDay(iso: string): string {
@@ -28,7 +30,7 @@ export function fold(text: string): string {
 }
 
 function searchable(idea: AdminIdea): string {
-  return fold([idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status].filter(Boolean).join(' \n '));
+  return fold([idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status, ...idea.tags].filter(Boolean).join(' \n '));
 }
 
 /** Every word of the search must occur somewhere in the idea. */
@@ -48,6 +50,7 @@ export function filterIdeas(ideas: readonly AdminIdea[], f: IdeaFilter): AdminId
     if (f.status && idea.status !== f.status) return false;
     if (f.published && idea.published !== (f.published === 'yes')) return false;
     if (f.category && (idea.category ?? '') !== f.category) return false;
+    if (f.tag && !idea.tags.includes(f.tag)) return false;
     const day = localDay(idea.createdAt);
     if (f.from && day < f.from) return false;
     if (f.to && day > f.to) return false;

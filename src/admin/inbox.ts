@@ -5,6 +5,7 @@ import { IDEA_STATUSES } from '../schema/constants.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import { categoriesOf, emptyFilter, filterIdeas, type IdeaFilter } from './idea-filter.js';
+import { knownTags } from './idea-groups.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -135,6 +136,13 @@ export class AdminInbox extends AdminElement {
               ${categories.map((c) => html`<option value=${c} ?selected=${f.category === c}>${c}</option>`)}
             </select>
           </div>
+          <div class="field">
+            <label for="tag">${l.t('tagLabel')}</label>
+            <select id="tag" .value=${f.tag} @change=${this.set('tag')}>
+              <option value="" ?selected=${!f.tag}>${l.t('any')}</option>
+              ${knownTags(this.ideas).map((t) => html`<option value=${t} ?selected=${f.tag === t}>${t}</option>`)}
+            </select>
+          </div>
         </div>
         <button type="button" @click=${() => (this.filter = emptyFilter())}>${l.t('clearFilters')}</button>
       </details>
@@ -150,6 +158,8 @@ export class AdminInbox extends AdminElement {
         <span class="badge">${this.label('status', idea.status)}</span>
         <span class="badge ${idea.published ? 'on' : ''}">${idea.published ? l.t('isPublished') : l.t('isHidden')}</span>
         ${idea.category ? html`<span>${idea.category}</span>` : ''}
+        ${idea.mergedInto ? html`<span class="badge">${l.t('mergedBadge')}</span>` : ''}
+        ${idea.tags.map((t) => html`<span class="badge">${t}</span>`)}
       </p>
       <button type="button" data-id=${idea.id} @click=${() => this.open(idea.id)}
         aria-label=${`${l.t('open')}: ${idea.text.slice(0, 60)}`}>${l.t('open')}</button>
@@ -166,6 +176,8 @@ export class AdminInbox extends AdminElement {
       <section aria-labelledby="inbox-heading">
         <h2 id="inbox-heading">${l.t('inboxHeading')}</h2>
         ${this.renderFilters()}
+        <bk-admin-tag-overview .ideas=${this.ideas} .selected=${this.filter.tag}
+          @bk-pick-tag=${(e: CustomEvent<{ tag: string }>) => (this.filter = { ...this.filter, tag: e.detail.tag })}></bk-admin-tag-overview>
         <p class="count" role="status" aria-live="polite">${this.loading ? l.t('loading') : count}</p>
         ${this.error
           ? html`<p role="alert">${l.t('loadFailed', { message: this.error })}</p>
