@@ -28,6 +28,7 @@ export interface CsvFile {
 export interface FieldIssue {
   path: string;
   message: string;
+  code?: string;
 }
 
 /** An answer other than 2xx, or no answer at all (`status` 0). */

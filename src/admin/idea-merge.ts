@@ -3,6 +3,7 @@ import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApiError, IdeaGroupsApi } from './api.js';
+import type { AdminStrings } from './strings.js';
 import { mergeCandidates, mergedInto } from './idea-groups.js';
 
 declare global {
@@ -111,15 +112,20 @@ export class AdminIdeaMerge extends AdminElement {
       this.search = '';
       this.dispatchEvent(new Event('bk-reload', { bubbles: true, composed: true }));
     } catch (error) {
-      const err = error as AdminApiError;
-      const reason = err.status === 0 ? this.l.t('networkError') : (err.issues?.[0]?.message ?? err.message);
+      this.message = this.l.t('mergeFailed', { message: this.reason(error as AdminApiError) });
       this.failed = true;
-      this.message = this.l.t('mergeFailed', { message: reason });
     } finally {
       this.busy = false;
     }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#merge-heading')?.focus();
+  }
+
+  /** Why the collector refused, in the page's language where the issue's code is known. */
+  private reason(err: AdminApiError): string {
+    if (err.status === 0) return this.l.t('networkError');
+    const key = `mergeIssue.${err.issues?.[0]?.code ?? err.code}`;
+    return this.l.has(key) ? this.l.t(key as keyof AdminStrings) : (err.issues?.[0]?.message ?? err.message);
   }
 
   private snippet(text: string) {
