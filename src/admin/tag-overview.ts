@@ -25,13 +25,8 @@ export class AdminTagOverview extends AdminElement {
   static override styles = [
     adminStyles,
     css`
-      ol {
-        list-style: none;
-        padding: 0;
+      .tags {
         margin: 0.5em 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
       }
       button[aria-pressed='true'] {
         color: var(--_accent-text);
@@ -68,15 +63,13 @@ export class AdminTagOverview extends AdminElement {
       <summary>${l.t('tagOverviewHeading')}</summary>
       <p class="hint">${l.t('tagOverviewHint')}</p>
       ${counts.length
-        ? html`<ol>
+        ? html`<div class="tags row" role="group" aria-label=${l.t('tagOverviewHeading')}>
             ${counts.map(
-              ({ tag, ideas }) => html`<li>
-                <button type="button" aria-pressed=${tag === this.selected ? 'true' : 'false'} @click=${() => this.pick(tag)}>
-                  ${l.t('tagOverviewPick', { tag, ideas: l.t('count', { count: ideas }) })}
-                </button>
-              </li>`,
+              ({ tag, ideas }) => html`<button type="button" aria-pressed=${tag === this.selected ? 'true' : 'false'} @click=${() => this.pick(tag)}>
+                ${l.t('tagOverviewPick', { tag, ideas: l.t('count', { count: ideas }) })}
+              </button>`,
             )}
-          </ol>`
+          </div>`
         : html`<p>${l.t('tagOverviewEmpty')}</p>`}
     </details>`;
   }
