@@ -15,7 +15,8 @@ declare global {
  * The monthly "huiskamergesprek" agenda: a chosen month's ideas as a numbered list to print
  * (A4, see `admin-page.css` for the page box). Names and contact details are left out: the list
  * is read aloud and lies on the table. A merged idea stands for the idea it was merged into (once,
- * with how often it was mentioned); on request the list is grouped by tag.
+ * with how often it was mentioned). Tags are coordinators' words, so they are printed only when the
+ * coordinator asks to group the list by tag.
  *
  * @summary Printable agenda of a month's ideas.
  */
@@ -84,7 +85,6 @@ export class AdminAgenda extends AdminElement {
         ${this.formatDate(i.createdAt, false)} · ${this.label('status', i.status)}${i.category ? ` · ${i.category}` : ''}
         ${i.votes ? ` · ${l.t('field.votes')}: ${i.votes}` : ''}
         ${alsoMentioned ? ` · ${l.t('alsoMentioned', { count: alsoMentioned })}` : ''}
-        ${!this.grouped && i.tags.length ? ` · ${i.tags.join(', ')}` : ''}
       </p>
     </li>`;
   }
