@@ -123,7 +123,7 @@ const IDEA_COLUMNS = `
   i.created_at, i.updated_at, i.merged_into, i.merged_at,
   (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)
     + (SELECT COUNT(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes,
-  (SELECT json_group_array(tag) FROM (SELECT t.tag FROM idea_tags t WHERE t.idea_id = i.id ORDER BY t.tag)) AS tags`;
+  (SELECT json_group_array(t.tag) FROM idea_tags t WHERE t.idea_id = i.id) AS tags`;
 
 /** The votes of an idea's group (the idea it is merged into, or itself, plus that idea's merged ones). */
 const GROUP_VOTES = `SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = g.root)
