@@ -294,15 +294,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ideas ADD COLUMN merged_into text COLLATE "C" REFERENCES ideas(id) ON DELETE SET NULL;
       ALTER TABLE ideas ADD COLUMN merged_at timestamptz;
       CREATE INDEX ideas_merged_into ON ideas(merged_into) WHERE merged_into IS NOT NULL;
-
-      CREATE TABLE idea_tags (
-        idea_id    text COLLATE "C" NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
-        site       text COLLATE "C" NOT NULL REFERENCES sites(slug),
-        tag        text COLLATE "C" NOT NULL,
-        created_at timestamptz NOT NULL,
-        PRIMARY KEY (idea_id, tag)
-      );
-      CREATE INDEX idea_tags_site_tag ON idea_tags(site, tag);
+      -- Tags as a sorted array on the row: read with every idea at no extra cost (a tag table
+      -- cost a third more time in a million-row export); a site has few enough ideas to scan for counts.
+      ALTER TABLE ideas ADD COLUMN tags text[] COLLATE "C" NOT NULL DEFAULT '{}';
     `,
   },
 ];

@@ -127,10 +127,9 @@ function toPollResponse(r: Row): PollResponseRecord {
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at, i.merged_into, i.merged_at,
+  i.created_at, i.updated_at, i.merged_into, i.merged_at, i.tags,
   (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)
-    + (SELECT count(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes,
-  ARRAY(SELECT t.tag FROM idea_tags t WHERE t.idea_id = i.id ORDER BY t.tag) AS tags`;
+    + (SELECT count(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes`;
 
 /** The votes of an idea's group (the idea it is merged into, or itself, plus that idea's merged ones). */
 const GROUP_VOTES = `SELECT (SELECT count(*) FROM votes WHERE idea_id = g.root)
@@ -386,7 +385,7 @@ export class PostgresStore implements Store {
     }
     if (q.tag !== undefined) {
       params.push(q.tag);
-      where.push(`EXISTS (SELECT 1 FROM idea_tags t WHERE t.idea_id = i.id AND t.tag = $${params.length})`);
+      where.push(`$${params.length} = ANY(i.tags)`);
     }
     params.push(q.limit, q.offset);
     const { rows } = await this.query(
@@ -466,25 +465,21 @@ export class PostgresStore implements Store {
   }
 
   async changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null> {
-    return inTransaction(this.pool, async (q) => {
-      const touched = await q('UPDATE ideas SET updated_at = $1 WHERE site = $2 AND id = $3', [now, site, id]);
-      if (touched.rowCount !== 1) return null;
-      await q('DELETE FROM idea_tags WHERE idea_id = $1 AND tag = ANY($2::text[])', [id, change.remove]);
-      await q(
-        `INSERT INTO idea_tags (idea_id, site, tag, created_at) SELECT $1, $2, tag, $3 FROM unnest($4::text[]) tag
-         ON CONFLICT DO NOTHING`,
-        [id, site, now, change.add],
-      );
-      const idea = await q(`SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`, [id]);
-      return toAdminIdea(idea.rows[0]!);
-    });
+    // One statement: concurrent changes to the same idea queue on its row and each sees the last.
+    const { rows } = await this.query(
+      `UPDATE ideas i SET updated_at = $3,
+         tags = ARRAY(SELECT DISTINCT t FROM unnest(i.tags || $4::text[]) t WHERE t <> ALL($5::text[]) ORDER BY t)
+       WHERE i.site = $1 AND i.id = $2 RETURNING ${IDEA_COLUMNS}`,
+      [site, id, now, change.add, change.remove],
+    );
+    return rows[0] ? toAdminIdea(rows[0]) : null;
   }
 
   async listIdeaTags(site: string): Promise<IdeaTagCount[]> {
     const { rows } = await this.query(
-      `SELECT t.tag, count(DISTINCT i.id) AS ideas
-       FROM idea_tags t JOIN ideas i ON i.id = t.idea_id OR i.merged_into = t.idea_id
-       WHERE t.site = $1 GROUP BY t.tag ORDER BY ideas DESC, t.tag`,
+      `SELECT tag, count(DISTINCT i.id) AS ideas
+       FROM ideas t CROSS JOIN LATERAL unnest(t.tags) tag JOIN ideas i ON i.id = t.id OR i.merged_into = t.id
+       WHERE t.site = $1 AND t.tags <> '{}' GROUP BY tag ORDER BY ideas DESC, tag`,
       [site],
     );
     return rows.map((r) => ({ tag: String(r.tag), ideas: Number(r.ideas) }));

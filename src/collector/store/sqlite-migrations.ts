@@ -295,15 +295,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ideas ADD COLUMN merged_into TEXT REFERENCES ideas(id) ON DELETE SET NULL;
       ALTER TABLE ideas ADD COLUMN merged_at TEXT;
       CREATE INDEX ideas_merged_into ON ideas(merged_into) WHERE merged_into IS NOT NULL;
-
-      CREATE TABLE idea_tags (
-        idea_id    TEXT NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
-        site       TEXT NOT NULL REFERENCES sites(slug),
-        tag        TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        PRIMARY KEY (idea_id, tag)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX idea_tags_site_tag ON idea_tags(site, tag);
+      -- Tags as a sorted JSON array on the row: read with every idea at no extra cost (a tag table
+      -- cost a third more time in a million-row export); a site has few enough ideas to scan for counts.
+      ALTER TABLE ideas ADD COLUMN tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags));
     `,
   },
 ];

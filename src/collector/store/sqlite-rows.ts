@@ -54,7 +54,6 @@ export function toAdminIdea(r: Row): AdminIdea {
     updatedAt: String(r.updated_at),
     mergedInto: (r.merged_into ?? null) as string | null,
     mergedAt: (r.merged_at ?? null) as string | null,
-    // Sorted here: an ORDER BY inside the per-row subquery costs more than the whole tag lookup.
-    tags: r.tags === '[]' ? [] : (JSON.parse(String(r.tags)) as string[]).sort(),
+    tags: r.tags === '[]' ? [] : (JSON.parse(String(r.tags)) as string[]),
   };
 }

@@ -120,10 +120,9 @@ function toPollResponse(r: Row): PollResponseRecord {
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at, i.merged_into, i.merged_at,
+  i.created_at, i.updated_at, i.merged_into, i.merged_at, i.tags,
   (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)
-    + (SELECT COUNT(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes,
-  (SELECT json_group_array(t.tag) FROM idea_tags t WHERE t.idea_id = i.id) AS tags`;
+    + (SELECT COUNT(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes`;
 
 /** The votes of an idea's group (the idea it is merged into, or itself, plus that idea's merged ones). */
 const GROUP_VOTES = `SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = g.root)
@@ -351,7 +350,7 @@ export class SqliteStore implements Store {
       params.push(q.published ? 1 : 0);
     }
     if (q.tag !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM idea_tags t WHERE t.idea_id = i.id AND t.tag = ?)');
+      where.push('EXISTS (SELECT 1 FROM json_each(i.tags) WHERE value = ?)');
       params.push(q.tag);
     }
     const rows = this.sql(
@@ -421,23 +420,20 @@ export class SqliteStore implements Store {
 
   async changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null> {
     return this.write(() => {
-      const changed = this.sql('UPDATE ideas SET updated_at = ? WHERE site = ? AND id = ?').run(now, site, id).changes;
-      if (!changed) return null;
-      const remove = this.sql('DELETE FROM idea_tags WHERE idea_id = ? AND tag = ?');
-      for (const tag of change.remove) remove.run(id, tag);
-      const add = this.sql(
-        'INSERT INTO idea_tags (idea_id, site, tag, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      );
-      for (const tag of change.add) add.run(id, site, tag, now);
+      const stored = this.sql('SELECT tags FROM ideas WHERE site = ? AND id = ?').pluck().get(site, id) as string | undefined;
+      if (stored === undefined) return null;
+      const tags = new Set((JSON.parse(stored) as string[]).filter((t) => !change.remove.includes(t)));
+      for (const tag of change.add) tags.add(tag);
+      this.sql('UPDATE ideas SET tags = ?, updated_at = ? WHERE id = ?').run(JSON.stringify([...tags].sort()), now, id);
       return this.ideaSync(site, id);
     });
   }
 
   async listIdeaTags(site: string): Promise<IdeaTagCount[]> {
     return this.sql(
-      `SELECT t.tag, COUNT(DISTINCT i.id) AS ideas
-       FROM idea_tags t JOIN ideas i ON i.id = t.idea_id OR i.merged_into = t.idea_id
-       WHERE t.site = ? GROUP BY t.tag ORDER BY ideas DESC, t.tag`,
+      `SELECT j.value AS tag, COUNT(DISTINCT i.id) AS ideas
+       FROM ideas t, json_each(t.tags) j JOIN ideas i ON i.id = t.id OR i.merged_into = t.id
+       WHERE t.site = ? AND t.tags <> '[]' GROUP BY j.value ORDER BY ideas DESC, tag`,
     ).all(site) as IdeaTagCount[];
   }
 
