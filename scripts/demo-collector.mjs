@@ -19,7 +19,7 @@ const SAMPLE_IDEAS = [
   },
   {
     text: 'Een internetcursus voor ouderen: hoe werkt internetbankieren en hoe maak ik een videogesprek?',
-    category: 'activiteit', role: 'naaste', wantsToHelp: false, daysAgo: 30,
+    category: 'activiteit', role: 'naaste', wantsToHelp: false, daysAgo: 30, tags: ['digitaal'],
     moderation: { published: true, status: 'gepland', publicAnswer: 'Vanaf januari elke dinsdagochtend, samen met de bibliotheek.' },
   },
   {
@@ -44,11 +44,16 @@ const SAMPLE_IDEAS = [
   },
   {
     text: 'Een koffieochtend voor moeders uit de buurt.',
-    category: 'activiteit', role: undefined, wantsToHelp: false, daysAgo: 1, moderation: null,
+    category: 'activiteit', role: undefined, wantsToHelp: false, daysAgo: 1, moderation: null, tags: ['koffie', 'ouders'],
+  },
+  {
+    text: 'Kunnen moeders hier samen koffie drinken als de kinderen op school zijn?',
+    category: 'activiteit', role: 'buurtbewoner', wantsToHelp: true, daysAgo: 1, moderation: null, duplicateOf: 6,
   },
 ];
 
 async function seedIdeas(store, now) {
+  const ids = [];
   for (const sample of SAMPLE_IDEAS) {
     const at = new Date(now - sample.daysAgo * 86_400_000);
     const id = uuidv7(at.getTime());
@@ -67,6 +72,10 @@ async function seedIdeas(store, now) {
       },
     );
     if (sample.moderation) await store.moderateIdea(DEMO_SITE, id, sample.moderation, at.toISOString());
+    // Coordinators' tags and a merged duplicate, so those parts of the admin page show something.
+    if (sample.tags) await store.changeIdeaTags(DEMO_SITE, id, { add: sample.tags, remove: [] }, at.toISOString());
+    if (sample.duplicateOf !== undefined) await store.mergeIdeas(DEMO_SITE, ids[sample.duplicateOf], [id], at.toISOString());
+    ids.push(id);
   }
 }
 

@@ -21,7 +21,7 @@ const ideas: AdminIdea[] = [
   {
     id: id(1), site: 'de-linde', text: 'Een spelletjesmiddag op vrijdag.', category: 'activiteit', role: null, wantsToHelp: false, name: null,
     contact: null, consentVersion: null, consentGivenAt: null, consentHash: null, locale: 'nl', published: true, status: 'gepland',
-    statusReason: null, publicAnswer: null, votes: 2, createdAt: day(3), updatedAt: day(5), ...done,
+    statusReason: null, publicAnswer: null, votes: 2, createdAt: day(3), updatedAt: day(5), mergedInto: null, mergedAt: null, tags: ['spelletjes'], ...done,
   },
 ];
 

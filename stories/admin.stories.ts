@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { defineAdminElements } from '../src/admin/elements.js';
-import type { AdminApi, AdminPoll, AuditLine, CsvDelimiterName, ErasureReceipt, IntakeSummary, PersonFound, Scopes, SectionsApi } from '../src/admin/api.js';
+import type { AdminApi, IdeaGroupsApi, AdminPoll, AuditLine, CsvDelimiterName, ErasureReceipt, IntakeSummary, PersonFound, Scopes, SectionsApi } from '../src/admin/api.js';
 import type { PollResults } from '../src/schema/poll-results.js';
-import type { AdminIdea } from '../src/schema/admin.js';
+import type { AdminIdea, IdeaTagChange } from '../src/schema/admin.js';
 import type { IdeaModeration } from '../src/schema/idea-box.js';
 
 defineAdminElements();
@@ -14,16 +14,30 @@ defineAdminElements();
  * build). In the app story any token signs in.
  */
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 10, d, h)).toISOString();
-const base = { site: 'de-linde', role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null, locale: 'nl', statusReason: null, publicAnswer: null, votes: 0, handledAt: null, handledBy: null };
+const base = { site: 'de-linde', role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null, locale: 'nl', statusReason: null, publicAnswer: null, votes: 0, handledAt: null, handledBy: null, mergedInto: null, mergedAt: null, tags: [] as string[] };
 const sampleIdeas = (): AdminIdea[] => [
-  { ...base, id: '019a0000-0000-7000-8000-000000000001', text: 'Een spelletjesmiddag op vrijdag.', category: 'activiteit', published: true, status: 'gepland', publicAnswer: 'Vanaf december, elke eerste vrijdag.', votes: 4, createdAt: day(3), updatedAt: day(5) },
+  { ...base, id: '019a0000-0000-7000-8000-000000000001', text: 'Een spelletjesmiddag op vrijdag.', tags: ['spelletjes', 'vrijdag'], category: 'activiteit', published: true, status: 'gepland', publicAnswer: 'Vanaf december, elke eerste vrijdag.', votes: 4, createdAt: day(3), updatedAt: day(5) },
   { ...base, id: '019a0000-0000-7000-8000-000000000002', text: 'Meer planten in de huiskamer,\nen een plek om stekjes te ruilen.', category: 'de-ruimte', published: false, status: 'ontvangen', role: 'buurtbewoner', wantsToHelp: true, name: 'Sanne', contact: 'sanne@example.org', consentVersion: 'idea-contact-2026-11', consentGivenAt: day(12), createdAt: day(12), updatedAt: day(12) },
-  { ...base, id: '019a0000-0000-7000-8000-000000000003', text: 'Een taalcafé voor nieuwe buren.', category: 'samen-organiseren', published: false, status: 'wordt-besproken', createdAt: day(18), updatedAt: day(18) },
+  { ...base, id: '019a0000-0000-7000-8000-000000000003', text: 'Een taalcafé voor nieuwe buren.', tags: ['taal'], category: 'samen-organiseren', published: false, status: 'wordt-besproken', createdAt: day(18), updatedAt: day(18) },
 ];
 
-class MemoryApi implements AdminApi {
+class MemoryApi implements AdminApi, IdeaGroupsApi {
   readonly site = 'de-linde';
-  ideas = sampleIdeas();
+  constructor(public ideas = sampleIdeas()) {}
+  private change(id: string, change: (idea: AdminIdea) => Partial<AdminIdea>) {
+    this.ideas = this.ideas.map((i) => (i.id === id ? { ...i, ...change(i), updatedAt: new Date().toISOString() } : i));
+    return this.ideas.find((i) => i.id === id)!;
+  }
+  async mergeIdeas(target: string, ids: string[]) {
+    for (const id of ids) this.change(id, () => ({ mergedInto: target, mergedAt: new Date().toISOString() }));
+    return this.change(target, () => ({}));
+  }
+  async unmergeIdea(id: string) {
+    return this.change(id, () => ({ mergedInto: null, mergedAt: null }));
+  }
+  async changeIdeaTags(id: string, { add = [], remove = [] }: Partial<IdeaTagChange>) {
+    return this.change(id, (i) => ({ tags: [...new Set([...i.tags.filter((t) => !remove.includes(t)), ...add])].sort() }));
+  }
   async scopes(): Promise<Scopes> {
     return { read: true, moderate: true, export: true };
   }
@@ -31,9 +45,7 @@ class MemoryApi implements AdminApi {
     return this.ideas;
   }
   async moderateIdea(id: string, changes: IdeaModeration) {
-    const idea = { ...this.ideas.find((i) => i.id === id)!, ...changes, updatedAt: new Date().toISOString() } as AdminIdea;
-    this.ideas = this.ideas.map((i) => (i.id === id ? idea : i));
-    return idea;
+    return this.change(id, () => changes as Partial<AdminIdea>);
   }
   async exportIdeasCsv(delimiter: CsvDelimiterName) {
     const sep = delimiter === 'comma' ? ',' : ';';
@@ -76,6 +88,16 @@ export const DetailWithModeration: Story = {
     return html`<bk-admin-idea-detail lang=${lang} .idea=${idea}>
       <bk-admin-moderation .idea=${idea} .api=${new MemoryApi()}></bk-admin-moderation>
     </bk-admin-idea-detail>`;
+  },
+};
+
+/** Tags and duplicates of the first idea: the third idea was merged into it. */
+export const DuplicatesAndTags: Story = {
+  render: ({ lang }) => {
+    const ideas = sampleIdeas().map((i, n) => (n === 2 ? { ...i, mergedInto: sampleIdeas()[0]!.id, mergedAt: day(19) } : i));
+    const api = new MemoryApi(ideas);
+    return html`<bk-admin-idea-tags lang=${lang} can-edit .idea=${ideas[0]} .api=${api} .known=${['koffie', 'spelletjes', 'taal', 'vrijdag']}></bk-admin-idea-tags>
+      <bk-admin-idea-merge lang=${lang} can-edit .idea=${ideas[0]} .ideas=${ideas} .api=${api}></bk-admin-idea-merge>`;
   },
 };
 

@@ -2,8 +2,20 @@ import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { AdminApiError, HttpAdminApi, hasCalendarApi, hasInboxApi, hasManageApi, hasSectionsApi, hasVolunteerApi, type AdminApi, type Scopes } from './api.js';
+import {
+  AdminApiError,
+  HttpAdminApi,
+  hasCalendarApi,
+  hasIdeaGroupsApi,
+  hasInboxApi,
+  hasManageApi,
+  hasSectionsApi,
+  hasVolunteerApi,
+  type AdminApi,
+  type Scopes,
+} from './api.js';
 import type { HandledChange } from './handled.js';
+import { knownTags } from './idea-groups.js';
 import type { AdminIdeaDetail } from './idea-detail.js';
 import type { AdminInbox } from './inbox.js';
 import { clearSession, readSession, saveSession, type AdminSession } from './session.js';
@@ -268,18 +280,29 @@ export class AdminApp extends AdminElement {
         .api=${hasInboxApi(this.api) ? this.api : undefined} ?can-handle=${!!this.scopes?.moderate}
         @bk-open-idea=${(e: CustomEvent<{ id: string }>) => this.open(e.detail.id)} @bk-reload=${this.load}></bk-admin-inbox>
       ${idea
-        ? html`<bk-admin-idea-detail .idea=${idea} @bk-close-idea=${(e: CustomEvent<{ id: string }>) => this.close(e.detail.id)}>
+        ? html`<bk-admin-idea-detail .idea=${idea} @bk-close-idea=${(e: CustomEvent<{ id: string }>) => this.close(e.detail.id)}
+            @bk-idea-saved=${(e: CustomEvent<AdminIdea>) => this.saved(e.detail)} @bk-reload=${this.load}
+            @bk-open-idea=${(e: CustomEvent<{ id: string }>) => this.open(e.detail.id)}>
             ${this.scopes?.moderate && hasInboxApi(this.api)
               ? html`<bk-admin-handled .api=${this.api} kind="idea" item-id=${idea.id} .handledAt=${idea.handledAt}
                   .handledBy=${idea.handledBy}></bk-admin-handled>`
               : ''}
             ${this.scopes?.moderate
-              ? html`<bk-admin-moderation .idea=${idea} .api=${this.api}
-                  @bk-idea-saved=${(e: CustomEvent<AdminIdea>) => this.saved(e.detail)}></bk-admin-moderation>`
+              ? html`<bk-admin-moderation .idea=${idea} .api=${this.api}></bk-admin-moderation>`
               : html`<p class="hint">${this.l.t('noModerate')}</p>`}
+            ${this.renderIdeaGroups(idea)}
           </bk-admin-idea-detail>`
         : ''}
     `;
+  }
+
+  /** Tags and duplicates of the shown idea (issue 8, item 3), when the API has them. */
+  private renderIdeaGroups(idea: AdminIdea) {
+    const api = hasIdeaGroupsApi(this.api) ? this.api : undefined;
+    if (!api) return '';
+    const canEdit = !!this.scopes?.moderate;
+    return html`<bk-admin-idea-tags .idea=${idea} .api=${api} .known=${knownTags(this.ideas)} ?can-edit=${canEdit}></bk-admin-idea-tags>
+      <bk-admin-idea-merge .idea=${idea} .ideas=${this.ideas} .api=${api} ?can-edit=${canEdit}></bk-admin-idea-merge>`;
   }
 
   private renderView() {

@@ -2,6 +2,7 @@ import { css, html, type PropertyDeclarations } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
+import { agendaEntries, groupByTag, type AgendaEntry } from './idea-groups.js';
 import { ideasOfMonth, localDay } from './idea-filter.js';
 
 declare global {
@@ -13,7 +14,9 @@ declare global {
 /**
  * The monthly "huiskamergesprek" agenda: a chosen month's ideas as a numbered list to print
  * (A4, see `admin-page.css` for the page box). Names and contact details are left out: the list
- * is read aloud and lies on the table.
+ * is read aloud and lies on the table. A merged idea stands for the idea it was merged into (once,
+ * with how often it was mentioned). Tags are coordinators' words, so they are printed only when the
+ * coordinator asks to group the list by tag.
  *
  * @summary Printable agenda of a month's ideas.
  */
@@ -52,15 +55,19 @@ export class AdminAgenda extends AdminElement {
     ...AdminElement.properties,
     ideas: { attribute: false },
     month: {},
+    grouped: { type: Boolean },
   };
 
   declare ideas: AdminIdea[];
   /** `YYYY-MM`; this month by default. */
   declare month: string;
+  /** Grouped by tag (see `groupByTag`). */
+  declare grouped: boolean;
 
   constructor() {
     super();
     this.ideas = [];
+    this.grouped = false;
     this.month = localDay(new Date().toISOString()).slice(0, 7);
   }
 
@@ -70,9 +77,32 @@ export class AdminAgenda extends AdminElement {
     return new Intl.DateTimeFormat(this.l.lang, { month: 'long', year: 'numeric' }).format(new Date(y, m - 1, 1));
   }
 
+  private renderEntry({ idea: i, alsoMentioned }: AgendaEntry) {
+    const l = this.l;
+    return html`<li>
+      <p class="text">${i.text}</p>
+      <p class="meta">
+        ${this.formatDate(i.createdAt, false)} · ${this.label('status', i.status)}${i.category ? ` · ${i.category}` : ''}
+        ${i.votes ? ` · ${l.t('field.votes')}: ${i.votes}` : ''}
+        ${alsoMentioned ? ` · ${l.t('alsoMentioned', { count: alsoMentioned })}` : ''}
+      </p>
+    </li>`;
+  }
+
+  private renderEntries(entries: AgendaEntry[]) {
+    if (!this.grouped) return html`<ol>${entries.map((e) => this.renderEntry(e))}</ol>`;
+    let start = 1;
+    return groupByTag(entries).map(({ tag, entries: group }) => {
+      const list = html`<h4>${tag || this.l.t('agendaNoTag')}</h4>
+        <ol start=${start}>${group.map((e) => this.renderEntry(e))}</ol>`;
+      start += group.length;
+      return list;
+    });
+  }
+
   override render() {
     const l = this.l;
-    const ideas = ideasOfMonth(this.ideas, this.month);
+    const entries = agendaEntries(this.ideas, ideasOfMonth(this.ideas, this.month));
     return html`
       <section aria-labelledby="agenda-heading">
         <div class="no-print">
@@ -84,24 +114,17 @@ export class AdminAgenda extends AdminElement {
               <input id="month" type="month" .value=${this.month}
                 @change=${(e: Event) => (this.month = (e.target as HTMLInputElement).value || this.month)} />
             </div>
+            <div class="check">
+              <input id="grouped" type="checkbox" .checked=${this.grouped}
+                @change=${(e: Event) => (this.grouped = (e.target as HTMLInputElement).checked)} />
+              <label for="grouped">${l.t('agendaGroupLabel')}</label>
+            </div>
             <button type="button" @click=${() => window.print()}>${l.t('print')}</button>
           </div>
         </div>
         <h3 class="title">${l.t('agendaTitle', { month: this.monthName() })}</h3>
-        <p class="count">${l.t('count', { count: ideas.length })}</p>
-        ${ideas.length
-          ? html`<ol>
-              ${ideas.map(
-                (i) => html`<li>
-                  <p class="text">${i.text}</p>
-                  <p class="meta">
-                    ${this.formatDate(i.createdAt, false)} · ${this.label('status', i.status)}${i.category ? ` · ${i.category}` : ''}
-                    ${i.votes ? ` · ${l.t('field.votes')}: ${i.votes}` : ''}
-                  </p>
-                </li>`,
-              )}
-            </ol>`
-          : html`<p>${l.t('agendaEmpty')}</p>`}
+        <p class="count">${l.t('count', { count: entries.length })}</p>
+        ${entries.length ? this.renderEntries(entries) : html`<p>${l.t('agendaEmpty')}</p>`}
       </section>
     `;
   }

@@ -2,7 +2,7 @@
  * The coordinator API as the admin page uses it: same-origin fetches with the bearer token. The
  * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
  */
-import type { AdminIdea, HandledState } from '../schema/admin.js';
+import type { AdminIdea, HandledState, IdeaTagChange } from '../schema/admin.js';
 import { HANDLED_PATHS, type HandledKind } from '../schema/constants.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
 import type { ActivityOutput } from '../collector/export/activities.js';
@@ -32,6 +32,7 @@ export interface CsvFile {
 export interface FieldIssue {
   path: string;
   message: string;
+  code?: string;
 }
 
 /** An answer other than 2xx, or no answer at all (`status` 0). */
@@ -55,6 +56,20 @@ export interface AdminApi {
   exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile>;
 }
 
+
+// — merged ideas and tags (issue 8, item 3) —
+
+/** Merging duplicates and tagging; `HttpAdminApi` has it, other `AdminApi`s may not. */
+export interface IdeaGroupsApi {
+  /** Merges `ids` into `target`; answers the target. */
+  mergeIdeas(target: string, ids: string[]): Promise<AdminIdea>;
+  /** Undoes a merge; answers the idea, on its own again. */
+  unmergeIdea(id: string): Promise<AdminIdea>;
+  changeIdeaTags(id: string, change: Partial<IdeaTagChange>): Promise<AdminIdea>;
+}
+
+export const hasIdeaGroupsApi = (api: unknown): api is IdeaGroupsApi =>
+  !!api && typeof (api as Partial<IdeaGroupsApi>).mergeIdeas === 'function';
 
 // — calendar (issue 4) —
 
@@ -289,7 +304,7 @@ export interface RetentionApi {
 export const hasRetentionApi = (api: unknown): api is RetentionApi =>
   !!api && typeof (api as Partial<RetentionApi>).saveRetention === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, ManageApi, RetentionApi, InboxApi {
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, ManageApi, RetentionApi, InboxApi, IdeaGroupsApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -357,6 +372,20 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
     const disposition = res.headers.get('Content-Disposition') ?? '';
     const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
     return { blob, fileName, text: await blob.text() };
+  }
+
+  // — merged ideas and tags (issue 8, item 3) —
+
+  mergeIdeas(target: string, ids: string[]): Promise<AdminIdea> {
+    return this.json<AdminIdea>(`/ideas/${encodeURIComponent(target)}/merge`, { method: 'POST', body: JSON.stringify({ ideas: ids }) });
+  }
+
+  unmergeIdea(id: string): Promise<AdminIdea> {
+    return this.json<AdminIdea>(`/ideas/${encodeURIComponent(id)}/unmerge`, { method: 'POST', body: '{}' });
+  }
+
+  changeIdeaTags(id: string, change: Partial<IdeaTagChange>): Promise<AdminIdea> {
+    return this.json<AdminIdea>(`/ideas/${encodeURIComponent(id)}/tags`, { method: 'POST', body: JSON.stringify(change) });
   }
 
   // — calendar (issue 4) —

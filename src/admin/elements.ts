@@ -10,6 +10,8 @@ import { AdminEntryDetail } from './entry-detail.js';
 import { AdminHandled } from './handled.js';
 import { AdminIdeaDetail } from './idea-detail.js';
 import { AdminIntakeFlow } from './intake-flow.js';
+import { AdminIdeaMerge } from './idea-merge.js';
+import { AdminIdeaTags } from './idea-tags.js';
 import { AdminInbox } from './inbox.js';
 import { AdminModeration } from './moderation.js';
 import { AdminPollForm } from './poll-form.js';
@@ -19,6 +21,7 @@ import { AdminRetention } from './retention.js';
 import { AdminResults } from './results.js';
 import { AdminVolunteers } from './volunteers.js';
 import { AdminSignIn } from './sign-in.js';
+import { AdminTagOverview } from './tag-overview.js';
 
 export function defineAdminElements(): void {
   AdminSignIn.define('bk-admin-sign-in');
@@ -27,6 +30,9 @@ export function defineAdminElements(): void {
   AdminHandled.define('bk-admin-handled');
   AdminEntryDetail.define('bk-admin-entry-detail');
   AdminModeration.define('bk-admin-moderation');
+  AdminIdeaTags.define('bk-admin-idea-tags');
+  AdminIdeaMerge.define('bk-admin-idea-merge');
+  AdminTagOverview.define('bk-admin-tag-overview');
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');
   AdminActivityFigures.define('bk-admin-activity-figures');

@@ -19,9 +19,11 @@ export interface IdeaFilter extends ListFilter {
   status: IdeaStatus | '';
   published: 'yes' | 'no' | '';
   category: string;
+  /** A coordinator's tag; '' for any. */
+  tag: string;
 }
 
-export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', handled: '', search: '' });
+export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', tag: '', handled: '', search: '' });
 
 /** `YYYY-MM-DD` of an ISO instant in the browser's time zone. */
 export function localDay(iso: string): string {
@@ -37,7 +39,7 @@ export function fold(text: string): string {
 }
 
 function searchable(idea: AdminIdea): string {
-  return [idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status].filter(Boolean).join(' \n ');
+  return [idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status, ...idea.tags].filter(Boolean).join(' \n ');
 }
 
 /** Every word of the search must occur somewhere in the text (case and accents aside). */
@@ -69,6 +71,7 @@ export function filterIdeas(ideas: readonly AdminIdea[], f: IdeaFilter): AdminId
     if (f.status && idea.status !== f.status) return false;
     if (f.published && idea.published !== (f.published === 'yes')) return false;
     if (f.category && (idea.category ?? '') !== f.category) return false;
+    if (f.tag && !idea.tags.includes(f.tag)) return false;
     return matchesList({ receivedAt: idea.createdAt, handledAt: idea.handledAt }, searchable(idea), f);
   });
 }

@@ -24,6 +24,7 @@ import {
   type InboxTab,
 } from './inbox-entries.js';
 import type { AdminStrings } from './strings.js';
+import { knownTags } from './idea-groups.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -255,7 +256,7 @@ export class AdminInbox extends AdminElement {
     `;
   }
 
-  private renderSelect(id: string, label: keyof AdminStrings, value: string, key: 'status' | 'published' | 'category' | 'facet', options: [string, string][]) {
+  private renderSelect(id: string, label: keyof AdminStrings, value: string, key: 'status' | 'published' | 'category' | 'tag' | 'facet', options: [string, string][]) {
     const l = this.l;
     return html`<div class="field">
       <label for=${id}>${l.t(label)}</label>
@@ -315,6 +316,7 @@ export class AdminInbox extends AdminElement {
       ${this.renderSelect('status', 'statusLabel', f.status, 'status', IDEA_STATUSES.map((s) => [s, this.label('status', s)]))}
       ${this.renderSelect('published', 'publishedLabel', f.published, 'published', [['yes', l.t('yes')], ['no', l.t('no')]])}
       ${this.renderSelect('category', 'categoryLabel', f.category, 'category', categoriesOf(this.ideas).map((c) => [c, c]))}
+      ${this.renderSelect('tag', 'tagLabel', f.tag, 'tag', knownTags(this.ideas).map((t) => [t, t]))}
     `;
     const rows = shown.map((idea): Row => ({
       kind: 'idea',
@@ -325,11 +327,15 @@ export class AdminInbox extends AdminElement {
         { text: this.label('status', idea.status) },
         { text: idea.published ? l.t('isPublished') : l.t('isHidden'), on: idea.published },
         ...(idea.category ? [{ text: idea.category }] : []),
+        ...(idea.mergedInto ? [{ text: l.t('mergedBadge') }] : []),
+        ...idea.tags.map((t) => ({ text: t })),
       ],
       handledAt: idea.handledAt,
       handledBy: idea.handledBy,
     }));
     return html`${this.renderFilters(f, extra, 'searchHint')}
+      <bk-admin-tag-overview .ideas=${this.ideas} .selected=${f.tag}
+        @bk-pick-tag=${(e: CustomEvent<{ tag: string }>) => (this.filter = { ...this.filter, tag: e.detail.tag })}></bk-admin-tag-overview>
       ${this.renderList(rows, count, { loading: this.loading, error: this.error, empty: 'noIdeas' })}`;
   }
 

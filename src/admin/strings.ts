@@ -3,6 +3,7 @@ import type { PluralMessage } from '../core/localize.js';
 import { calendarNl } from './calendar-strings.js';
 import { manageNl } from './manage-strings.js';
 import { inboxNl } from './inbox-strings.js';
+import { ideaGroupsNl } from './idea-groups-strings.js';
 import { sectionsNl } from './sections-strings.js';
 
 export const adminNl = {
@@ -110,6 +111,7 @@ export const adminNl = {
   ...sectionsNl,
   ...manageNl,
   ...inboxNl,
+  ...ideaGroupsNl,
 };
 
 export type AdminStrings = typeof adminNl;

@@ -13,6 +13,7 @@ import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
 import { registerExportAllRoutes } from './routes/export-all.js';
 import type { RouteContext } from './routes/context.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerIdeaGroupRoutes } from './routes/idea-groups.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
 import { registerHandledRoutes } from './routes/handled.js';
@@ -97,6 +98,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerHealthRoutes(app, options.store);
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerIdeaGroupRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
   registerCalendarFeedRoutes(app, ctx, options.calendarFeeds || {});
   registerExportAllRoutes(app, ctx);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDEA_STATUSES, RESPONDENT_ROLES } from './constants.js';
 import { submissionIdSchema } from './envelope.js';
+import { IDEA_TAGS_MAX, normaliseTag, TAG_MAX } from './idea-tags.js';
 
 /** An idea as a coordinator sees it, private fields included. */
 export const adminIdeaSchema = z.object({
@@ -21,12 +22,18 @@ export const adminIdeaSchema = z.object({
   status: z.enum(IDEA_STATUSES),
   statusReason: z.string().nullable(),
   publicAnswer: z.string().nullable(),
+  /** Its own votes plus those of the ideas merged into it (what the public list shows). */
   votes: z.number().int().min(0),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** When a coordinator marked it as handled ("afgehandeld"), and by which token (label, else prefix). */
   handledAt: z.string().nullable(),
   handledBy: z.string().nullable(),
+  /** The idea this one was merged into as a duplicate; it then leaves the public list. */
+  mergedInto: submissionIdSchema.nullable(),
+  mergedAt: z.string().nullable(),
+  /** Coordinators' tags, sorted; never public. */
+  tags: z.array(z.string()),
 });
 
 export const adminIdeaListSchema = z.object({ ideas: z.array(adminIdeaSchema) });
@@ -36,8 +43,36 @@ export const adminIdeaFilterSchema = z.strictObject({
   status: z.enum(IDEA_STATUSES).optional(),
   published: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   handled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  tag: z.string().transform(normaliseTag).pipe(z.string().min(1).max(TAG_MAX)).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** One tag, normalised (see `normaliseTag`). */
+export const ideaTagSchema = z
+  .string()
+  .max(TAG_MAX * 4)
+  .transform(normaliseTag)
+  .pipe(z.string().min(1, 'A tag needs at least one letter').max(TAG_MAX));
+
+/** Body of `POST …/ideas/:id/tags`: tags to add and to remove, at least one of them. */
+export const ideaTagChangeSchema = z
+  .strictObject({
+    add: z.array(ideaTagSchema).max(IDEA_TAGS_MAX).default([]),
+    remove: z.array(ideaTagSchema).max(IDEA_TAGS_MAX).default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (c.add.length + c.remove.length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'Nothing to change' });
+  });
+
+/** Body of `POST …/ideas/:id/merge`: the duplicates to merge into the idea in the URL. */
+export const ideaMergeSchema = z.strictObject({
+  ideas: z.array(submissionIdSchema).min(1).max(50),
+});
+
+/** `GET …/tags`: every tag of the site with the ideas it covers (merged ideas included). */
+export const ideaTagCountsSchema = z.object({
+  tags: z.array(z.object({ tag: z.string(), ideas: z.number().int().min(0) })),
 });
 
 export type AdminIdea = z.infer<typeof adminIdeaSchema>;
@@ -57,3 +92,6 @@ export interface HandledState {
   handledAt: string | null;
   handledBy: string | null;
 }
+
+export type IdeaTagChange = z.output<typeof ideaTagChangeSchema>;
+export type IdeaTagCount = z.infer<typeof ideaTagCountsSchema>['tags'][number];

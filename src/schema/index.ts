@@ -10,6 +10,7 @@ export * from './idea-box.js';
 export * from './site.js';
 export * from './responses.js';
 export * from './admin.js';
+export * from './idea-tags.js';
 export * from './activity.js';
 export * from './consent.js';
 export * from './feedback-poll.js';

@@ -2,6 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { countCsvRecords } from '../../src/admin/csv-count.js';
 import { emptyFilter, filterIdeas, ideasOfMonth, matchesSearch } from '../../src/admin/idea-filter.js';
+import { agendaEntries, groupByTag, knownTags, mergeCandidates, mergedInto, tagCounts } from '../../src/admin/idea-groups.js';
+import { normaliseTag } from '../../src/schema/idea-tags.js';
 import { clearSession, readSession, saveSession } from '../../src/admin/session.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
 
@@ -27,6 +29,9 @@ const idea = (over: Partial<AdminIdea>): AdminIdea => ({
   updatedAt: '2026-03-10T10:00:00.000Z',
   handledAt: null,
   handledBy: null,
+  mergedInto: null,
+  mergedAt: null,
+  tags: [],
   ...over,
 });
 
@@ -69,6 +74,55 @@ describe('idea filters and search', () => {
 
   it('gives a month its ideas in the order they came in', () => {
     expect(ideasOfMonth(ideas, '2026-03').map((i) => i.id)).to.deep.equal(['a', 'b']);
+  });
+});
+
+describe('merged ideas and tags', () => {
+  const ideas = [
+    idea({ id: 't', text: 'Koffie op zondag', createdAt: '2026-03-01T10:00:00Z', tags: ['koffie', 'zondag'] }),
+    idea({ id: 'm1', text: 'Zondagskoffie', createdAt: '2026-03-05T10:00:00Z', mergedInto: 't', tags: ['koffie'] }),
+    idea({ id: 'm2', text: 'Koffie in het weekend', createdAt: '2026-04-02T10:00:00Z', mergedInto: 't' }),
+    idea({ id: 'g', text: 'Een moestuin', createdAt: '2026-04-03T10:00:00Z', tags: ['tuin'] }),
+    idea({ id: 'h', text: 'Bloemen in de tuin', createdAt: '2026-04-04T10:00:00Z', tags: ['tuin', 'koffie'] }),
+    idea({ id: 'x', text: 'Spelletjesmiddag', createdAt: '2026-04-05T10:00:00Z' }),
+  ];
+
+  it('normalises tags as the collector does', () => {
+    expect(normaliseTag('  #Koffie   Ochtend ')).to.equal('koffie ochtend');
+    expect(normaliseTag('a\u0000b')).to.equal('a b');
+    expect(normaliseTag(' # ')).to.equal('');
+  });
+
+  it('counts each tag per idea, merged ideas counted for their target once, and filters by tag', () => {
+    expect(tagCounts(ideas)).to.deep.equal([
+      { tag: 'koffie', ideas: 4 },
+      { tag: 'zondag', ideas: 3 },
+      { tag: 'tuin', ideas: 2 },
+    ]);
+    expect(knownTags(ideas)).to.deep.equal(['koffie', 'tuin', 'zondag']);
+    expect(filterIdeas(ideas, { ...emptyFilter(), tag: 'tuin' }).map((i) => i.id)).to.deep.equal(['h', 'g']);
+    expect(mergedInto(ideas, 't').map((i) => i.id)).to.deep.equal(['m1', 'm2']);
+  });
+
+  it('offers merge partners in the direction that keeps groups one level deep', () => {
+    const plain = mergeCandidates(ideas, ideas[3]!, '');
+    expect(plain.direction).to.equal('into');
+    expect(plain.ideas.map((i) => i.id)).to.deep.equal(['t', 'h', 'x']);
+    expect(mergeCandidates(ideas, ideas[3]!, 'koffie').ideas.map((i) => i.id)).to.deep.equal(['t', 'h']);
+    const target = mergeCandidates(ideas, ideas[0]!, '');
+    expect(target.direction).to.equal('from');
+    expect(target.ideas.map((i) => i.id)).to.deep.equal(['g', 'h', 'x']);
+  });
+
+  it("puts a month's merged ideas on the agenda as their target, once, and groups by the commonest tag", () => {
+    const april = ideasOfMonth(ideas, '2026-04');
+    const entries = agendaEntries(ideas, april);
+    expect(entries.map((e) => [e.idea.id, e.alsoMentioned])).to.deep.equal([['t', 2], ['g', 0], ['h', 0], ['x', 0]]);
+    expect(groupByTag(entries).map((g) => [g.tag, g.entries.map((e) => e.idea.id)])).to.deep.equal([
+      ['koffie', ['t', 'h']],
+      ['tuin', ['g']],
+      ['', ['x']],
+    ]);
   });
 });
 

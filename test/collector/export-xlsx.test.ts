@@ -13,7 +13,7 @@ const HEADERS = [
   'id', 'ontvangen_op', 'ontvangen_op_lokaal', 'status', 'gepubliceerd', 'categorie', 'rol', 'wil_helpen', 'idee',
   'naam', 'contact', 'toestemming_versie', 'toestemming_op', 'toestemming_op_lokaal', 'publiek_antwoord', 'reden',
   'stemmen', 'taal', 'bijgewerkt_op', 'bijgewerkt_op_lokaal', 'toestemming_hash', 'afgehandeld_op', 'afgehandeld_op_lokaal',
-  'afgehandeld_door',
+  'afgehandeld_door', 'samengevoegd_met', 'labels',
 ];
 
 /** A row's cells by header name. */

@@ -355,6 +355,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           updatedAt: at(1),
           handledAt: null,
           handledBy: null,
+          mergedInto: null,
+          mergedAt: null,
+          tags: [],
         };
         expect(await store.getIdea('linde', s.id)).toEqual(expected);
         expect(await store.getIdea('eik', s.id)).toBeNull();

@@ -31,6 +31,9 @@ const idea: AdminIdea = {
   updatedAt: '2026-07-01T10:00:00.000Z',
   handledAt: null,
   handledBy: null,
+  mergedInto: null,
+  mergedAt: null,
+  tags: [],
 };
 
 describe('JSON and NDJSON exports', () => {

@@ -2,6 +2,7 @@ import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
 import { audienceLabels, calendarEn } from '../calendar-strings.js';
 import { manageEn } from '../manage-strings.js';
 import { inboxEn } from '../inbox-strings.js';
+import { ideaGroupsEn } from '../idea-groups-strings.js';
 import { sectionsEn } from '../sections-strings.js';
 import type { AdminStrings } from '../strings.js';
 
@@ -110,5 +111,6 @@ export const en: AdminStrings = {
   ...sectionsEn,
   ...manageEn,
   ...inboxEn,
+  ...ideaGroupsEn,
   ...audienceLabels(widgetEn),
 };

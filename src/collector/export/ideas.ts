@@ -25,6 +25,11 @@
  * | toestemming_hash   | SHA-256 (hex) of the consent text shown; empty if unknown      |
  * | afgehandeld_op     | when a coordinator marked it as handled, site time zone        |
  * | afgehandeld_door   | by which token: its label, else its prefix                     |
+ * | samengevoegd_met   | id of the idea this one was merged into as a duplicate         |
+ * | labels             | the coordinators' tags, comma separated                        |
+ *
+ * `stemmen` of an idea others were merged into includes their votes (as the public list shows
+ * it); add up only the rows without `samengevoegd_met` for a total.
  */
 import type { AdminIdea } from '../../schema/index.js';
 import type { Site, Store } from '../store/types.js';
@@ -119,14 +124,18 @@ export function ideaExportColumns(timeZone: string): readonly CsvColumn<AdminIde
     { header: 'toestemming_hash', value: (i) => i.consentHash },
     { header: 'afgehandeld_op', value: (i) => formatLocalDateTime(i.handledAt, timeZone) },
     { header: 'afgehandeld_door', value: (i) => i.handledBy },
+    { header: 'samengevoegd_met', value: (i) => i.mergedInto },
+    { header: 'labels', value: (i) => tagList(i) },
   ];
 }
+
+const tagList = (i: AdminIdea) => i.tags.join(', ');
 
 export const IDEA_EXPORT_HEADERS = ideaExportColumns('UTC').map((c) => c.header);
 
 /**
  * An idea as a JSON/NDJSON record: the CSV's fields, same names, same order, with JSON types
- * (booleans, numbers, null for empty). Instants are ISO 8601 in UTC (`ontvangen_op`,
+ * (booleans, numbers, null for empty; `labels` an array). Instants are ISO 8601 in UTC (`ontvangen_op`,
  * `toestemming_op`, `bijgewerkt_op`), each followed by a `…_lokaal` field with the local time in
  * the site's zone, as in the CSV (`YYYY-MM-DD HH:mm`).
  */
@@ -156,6 +165,8 @@ export function ideaExportRecord(i: AdminIdea, timeZone: string): Record<string,
     afgehandeld_op: i.handledAt,
     afgehandeld_op_lokaal: i.handledAt ? formatLocalDateTime(i.handledAt, timeZone) : null,
     afgehandeld_door: i.handledBy,
+    samengevoegd_met: i.mergedInto,
+    labels: i.tags,
   };
 }
 
@@ -195,6 +206,8 @@ export function ideaXlsxColumns(timeZone: string): readonly XlsxColumn<AdminIdea
     { header: 'toestemming_hash', value: (i) => i.consentHash },
     ...instant('afgehandeld_op', (i) => i.handledAt),
     { header: 'afgehandeld_door', value: (i) => i.handledBy, width: 20 },
+    { header: 'samengevoegd_met', value: (i) => i.mergedInto, width: 38 },
+    { header: 'labels', value: (i) => tagList(i), width: 30 },
   ];
 }
 

@@ -4,11 +4,34 @@
  * The parsers are installed per pool, not on pg's global registry, so other pg users in the same
  * process keep their own conversions.
  */
+import type pg from 'pg';
 import type { AdminIdea, TokenScope } from '../../schema/index.js';
 import { handledState, siteSettings } from './projections.js';
 import type { InsertOutcome, Site, SubmissionRecord, TokenRecord } from './types.js';
 
 export type Row = Record<string, unknown>;
+
+/** Runs one statement: the store's named-statement query, or a transaction's client. */
+export type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult<Row>>;
+
+/** One transaction on one pooled connection; a connection whose ROLLBACK failed is not reused. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (q: Query) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await fn((text, values = []) => client.query<Row>(text, values));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
 
 /** pg type OIDs we convert. */
 export const PG_TYPES = { int8: 20, timestamptz: 1184 } as const;
@@ -88,6 +111,9 @@ export function toAdminIdea(r: Row): AdminIdea {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     ...handledState(r),
+    mergedInto: (r.merged_into ?? null) as string | null,
+    mergedAt: (r.merged_at ?? null) as string | null,
+    tags: (r.tags ?? []) as string[],
   };
 }
 

@@ -23,12 +23,10 @@ import type {
   VolunteerNotification,
   VolunteerSignupRecord,
 } from './types.js';
-import { submissionOutcome } from './postgres-rows.js';
+import { inTransaction, submissionOutcome, type Query, type Row } from './postgres-rows.js';
 import { handledState } from './projections.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSignup, toSlotSignup } from './volunteer-common.js';
 
-type Row = Record<string, unknown>;
-type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult<Row>>;
 const ITEM_COLUMNS = 'id, site, kind, data, created_at, updated_at';
 const SUBMISSION_COLUMNS = 'id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms';
 
@@ -67,22 +65,8 @@ export class PostgresVolunteer {
   ) {}
 
   /** One transaction on one pooled connection. */
-  private async tx<T>(fn: (q: Query) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await fn((text, values = []) => client.query<Row>(text, values));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private tx<T>(fn: (q: Query) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, fn);
   }
 
   async createItem(item: NewVolunteerItem, now: string): Promise<VolunteerItemRecord> {

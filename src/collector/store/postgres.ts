@@ -6,9 +6,21 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { AdminIdea, HandledKind, HandledState, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
+import type {
+  AdminIdea,
+  HandledKind,
+  HandledState,
+  IdeaModeration,
+  IdeaSort,
+  IdeaTagChange,
+  IdeaTagCount,
+  PollDefinition,
+  PublishedIdea,
+  ScheduleItem,
+} from '../../schema/index.js';
+import { planMerge, type MergeCandidate } from './idea-merge.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { PG_TYPES, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
+import { PG_TYPES, inTransaction, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
 import { HANDLED_TABLES, handledState, rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
@@ -23,6 +35,7 @@ import type {
   AuditEntry,
   ExportQuery,
   IdeaQuery,
+  MergeOutcome,
   InsertOutcome,
   PollDefinitionRecord,
   PollResponseQuery,
@@ -119,8 +132,14 @@ function toPollResponse(r: Row): PollResponseRecord {
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at, i.handled_at, i.handled_by,
-  (SELECT count(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+  i.created_at, i.updated_at, i.handled_at, i.handled_by, i.merged_into, i.merged_at, i.tags,
+  (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)
+    + (SELECT count(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes`;
+
+/** The votes of an idea's group (the idea it is merged into, or itself, plus that idea's merged ones). */
+const GROUP_VOTES = `SELECT (SELECT count(*) FROM votes WHERE idea_id = g.root)
+    + (SELECT count(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = g.root) AS n
+  FROM (SELECT COALESCE(merged_into, id) AS root FROM ideas WHERE id = $1) g`;
 
 // The personal data of an idea: where it is, and how it is removed. The text stays.
 const IDEA_HAS_PERSONAL_DATA = (t: string) => `(${t}.name IS NOT NULL OR ${t}.contact IS NOT NULL
@@ -370,6 +389,10 @@ export class PostgresStore implements Store {
       where.push(`i.published = $${params.length}`);
     }
     if (q.handled !== undefined) where.push(`i.handled_at IS ${q.handled ? 'NOT ' : ''}NULL`);
+    if (q.tag !== undefined) {
+      params.push(q.tag);
+      where.push(`$${params.length} = ANY(i.tags)`);
+    }
     params.push(q.limit, q.offset);
     const { rows } = await this.query(
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE ${where.join(' AND ')}
@@ -395,7 +418,7 @@ export class PostgresStore implements Store {
     const order =
       sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
     const { rows } = await this.query(
-      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = $1 AND i.published
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = $1 AND i.published AND i.merged_into IS NULL
        ORDER BY ${order} LIMIT $2`,
       [site, limit],
     );
@@ -415,6 +438,69 @@ export class PostgresStore implements Store {
       [site, id, ...columns.map(([, value]) => value)],
     );
     return rows[0] ? toAdminIdea(rows[0]) : null;
+  }
+
+  async mergeIdeas(site: string, target: string, ids: readonly string[], now: string): Promise<MergeOutcome> {
+    return inTransaction(this.pool, async (q): Promise<MergeOutcome> => {
+      // Row locks on target and duplicates, in id order (no deadlock between two merges): any two
+      // merges that could conflict share a row, so they run one after the other.
+      const all = [target, ...ids];
+      await q('SELECT id FROM ideas WHERE site = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE', [site, all]);
+      const { rows } = await q(
+        `SELECT id, merged_into AS "mergedInto",
+           (SELECT count(*) FROM ideas c WHERE c.merged_into = i.id)::int AS "mergedCount"
+         FROM ideas i WHERE site = $1 AND id = ANY($2::text[])`,
+        [site, all],
+      );
+      const plan = planMerge(target, ids, rows as unknown as MergeCandidate[]);
+      if (plan.outcome !== 'go') return plan;
+      if (plan.ids.length) {
+        await q(
+          `UPDATE ideas SET merged_into = $1, merged_at = $2, updated_at = $2 WHERE site = $3 AND id = ANY($4::text[])`,
+          [target, now, site, plan.ids],
+        );
+        await q('UPDATE ideas SET updated_at = $1 WHERE id = $2', [now, target]);
+      }
+      const idea = await q(`SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`, [target]);
+      return { outcome: 'merged', idea: toAdminIdea(idea.rows[0]!), merged: plan.ids };
+    });
+  }
+
+  async unmergeIdea(site: string, id: string, now: string): Promise<{ idea: AdminIdea; from: string } | null> {
+    return inTransaction(this.pool, async (q) => {
+      const { rows } = await q(
+        `UPDATE ideas i SET merged_into = NULL, merged_at = NULL, updated_at = $3
+         FROM ideas old WHERE old.id = i.id AND i.site = $1 AND i.id = $2 AND i.merged_into IS NOT NULL
+         RETURNING old.merged_into AS "from"`,
+        [site, id, now],
+      );
+      const from = rows[0]?.from as string | undefined;
+      if (!from) return null;
+      await q('UPDATE ideas SET updated_at = $1 WHERE id = $2', [now, from]);
+      const idea = await q(`SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`, [id]);
+      return { idea: toAdminIdea(idea.rows[0]!), from };
+    });
+  }
+
+  async changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null> {
+    // One statement: concurrent changes to the same idea queue on its row and each sees the last.
+    const { rows } = await this.query(
+      `UPDATE ideas i SET updated_at = $3,
+         tags = ARRAY(SELECT DISTINCT t FROM unnest(i.tags || $4::text[]) t WHERE t <> ALL($5::text[]) ORDER BY t)
+       WHERE i.site = $1 AND i.id = $2 RETURNING ${IDEA_COLUMNS}`,
+      [site, id, now, change.add, change.remove],
+    );
+    return rows[0] ? toAdminIdea(rows[0]) : null;
+  }
+
+  async listIdeaTags(site: string): Promise<IdeaTagCount[]> {
+    const { rows } = await this.query(
+      `SELECT tag, count(DISTINCT i.id) AS ideas
+       FROM ideas t CROSS JOIN LATERAL unnest(t.tags) tag JOIN ideas i ON i.id = t.id OR i.merged_into = t.id
+       WHERE t.site = $1 AND t.tags <> '{}' GROUP BY tag ORDER BY ideas DESC, tag`,
+      [site],
+    );
+    return rows.map((r) => ({ tag: String(r.tag), ideas: Number(r.ideas) }));
   }
 
   async countIdeas(site: string, q: ExportQuery): Promise<number> {
@@ -522,7 +608,8 @@ export class PostgresStore implements Store {
     const ideaId = (r.existing ?? r.target) as string | null;
     if (!ideaId) return { outcome: 'not-found', votes: 0 };
     // Counted in a new statement, so the count includes this vote and every committed one.
-    const count = await this.query('SELECT count(*) AS n FROM votes WHERE idea_id = $1', [ideaId]);
+    // The count the visitor sees: a merged idea's votes count towards the idea it is merged into.
+    const count = await this.query(GROUP_VOTES, [ideaId]);
     const outcome = r.existing === null && Number(r.inserted) === 1 ? 'created' : 'duplicate';
     return { outcome, votes: Number(count.rows[0]!.n) };
   }

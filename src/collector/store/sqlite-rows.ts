@@ -53,5 +53,8 @@ export function toAdminIdea(r: Row): AdminIdea {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     ...handledState(r),
+    mergedInto: (r.merged_into ?? null) as string | null,
+    mergedAt: (r.merged_at ?? null) as string | null,
+    tags: r.tags === '[]' ? [] : (JSON.parse(String(r.tags)) as string[]),
   };
 }

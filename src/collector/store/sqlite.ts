@@ -8,7 +8,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AdminIdea, HandledKind, HandledState, IdeaModeration, IdeaSort, PollDefinition, PublishedIdea, ScheduleItem } from '../../schema/index.js';
+import type {
+  AdminIdea,
+  HandledKind,
+  HandledState,
+  IdeaModeration,
+  IdeaSort,
+  IdeaTagChange,
+  IdeaTagCount,
+  PollDefinition,
+  PublishedIdea,
+  ScheduleItem,
+} from '../../schema/index.js';
+import { planMerge, type MergeCandidate } from './idea-merge.js';
 import { HANDLED_TABLES, handledState, rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
@@ -27,6 +39,7 @@ import type {
   ExportQuery,
   IdeaQuery,
   InsertOutcome,
+  MergeOutcome,
   PollDefinitionRecord,
   PollResponseQuery,
   PollResponseRecord,
@@ -112,8 +125,14 @@ function toPollResponse(r: Row): PollResponseRecord {
 const IDEA_COLUMNS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at, i.handled_at, i.handled_by,
-  (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+  i.created_at, i.updated_at, i.handled_at, i.handled_by, i.merged_into, i.merged_at, i.tags,
+  (SELECT COUNT(*) FROM votes v WHERE v.idea_id = i.id)
+    + (SELECT COUNT(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes`;
+
+/** The votes of an idea's group (the idea it is merged into, or itself, plus that idea's merged ones). */
+const GROUP_VOTES = `SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = g.root)
+    + (SELECT COUNT(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = g.root)
+  FROM (SELECT COALESCE(merged_into, id) AS root FROM ideas WHERE id = ?) g`;
 
 // The personal data of an idea: where it is, and how it is removed. The text stays.
 const IDEA_HAS_PERSONAL_DATA = `(name IS NOT NULL OR contact IS NOT NULL OR consent_version IS NOT NULL
@@ -336,6 +355,10 @@ export class SqliteStore implements Store {
       params.push(q.published ? 1 : 0);
     }
     if (q.handled !== undefined) where.push(`i.handled_at IS ${q.handled ? 'NOT ' : ''}NULL`);
+    if (q.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(i.tags) WHERE value = ?)');
+      params.push(q.tag);
+    }
     const rows = this.sql(
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE ${where.join(' AND ')}
        ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`,
@@ -363,7 +386,7 @@ export class SqliteStore implements Store {
     const order =
       sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
     const rows = this.sql(
-      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = ? AND i.published = 1
+      `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = ? AND i.published = 1 AND i.merged_into IS NULL
        ORDER BY ${order} LIMIT ?`,
     ).all(site, limit) as Row[];
     return rows.map(toAdminIdea).map(toPublishedIdea);
@@ -385,6 +408,55 @@ export class SqliteStore implements Store {
       ).changes;
       return changed ? this.ideaSync(site, id) : null;
     });
+  }
+
+  async mergeIdeas(site: string, target: string, ids: readonly string[], now: string): Promise<MergeOutcome> {
+    return this.write((): MergeOutcome => {
+      const rows = this.sql(
+        `SELECT id, merged_into AS mergedInto,
+           (SELECT COUNT(*) FROM ideas c WHERE c.merged_into = i.id) AS mergedCount
+         FROM ideas i WHERE site = ? AND id IN (SELECT value FROM json_each(?))`,
+      ).all(site, JSON.stringify([target, ...ids])) as MergeCandidate[];
+      const plan = planMerge(target, ids, rows);
+      if (plan.outcome !== 'go') return plan;
+      this.sql(
+        `UPDATE ideas SET merged_into = ?, merged_at = ?, updated_at = ?
+         WHERE site = ? AND id IN (SELECT value FROM json_each(?))`,
+      ).run(target, now, now, site, JSON.stringify(plan.ids));
+      if (plan.ids.length) this.sql('UPDATE ideas SET updated_at = ? WHERE id = ?').run(now, target);
+      return { outcome: 'merged', idea: this.ideaSync(site, target)!, merged: plan.ids };
+    });
+  }
+
+  async unmergeIdea(site: string, id: string, now: string): Promise<{ idea: AdminIdea; from: string } | null> {
+    return this.write(() => {
+      const from = this.sql('SELECT merged_into FROM ideas WHERE site = ? AND id = ? AND merged_into IS NOT NULL')
+        .pluck()
+        .get(site, id) as string | undefined;
+      if (!from) return null;
+      this.sql('UPDATE ideas SET merged_into = NULL, merged_at = NULL, updated_at = ? WHERE id = ?').run(now, id);
+      this.sql('UPDATE ideas SET updated_at = ? WHERE id = ?').run(now, from);
+      return { idea: this.ideaSync(site, id)!, from };
+    });
+  }
+
+  async changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null> {
+    return this.write(() => {
+      const stored = this.sql('SELECT tags FROM ideas WHERE site = ? AND id = ?').pluck().get(site, id) as string | undefined;
+      if (stored === undefined) return null;
+      const tags = new Set((JSON.parse(stored) as string[]).filter((t) => !change.remove.includes(t)));
+      for (const tag of change.add) tags.add(tag);
+      this.sql('UPDATE ideas SET tags = ?, updated_at = ? WHERE id = ?').run(JSON.stringify([...tags].sort()), now, id);
+      return this.ideaSync(site, id);
+    });
+  }
+
+  async listIdeaTags(site: string): Promise<IdeaTagCount[]> {
+    return this.sql(
+      `SELECT j.value AS tag, COUNT(DISTINCT i.id) AS ideas
+       FROM ideas t, json_each(t.tags) j JOIN ideas i ON i.id = t.id OR i.merged_into = t.id
+       WHERE t.site = ? AND t.tags <> '[]' GROUP BY j.value ORDER BY ideas DESC, tag`,
+    ).all(site) as IdeaTagCount[];
   }
 
   async countIdeas(site: string, q: ExportQuery): Promise<number> {
@@ -472,8 +544,8 @@ export class SqliteStore implements Store {
 
   async addVote(v: NewVote): Promise<VoteOutcome> {
     return this.groupCommit.run((): VoteOutcome => {
-      const countOf = (ideaId: string) =>
-        this.sql('SELECT COUNT(*) FROM votes WHERE idea_id = ?').pluck().get(ideaId) as number;
+      // The count the visitor sees: a merged idea's votes count towards the idea it is merged into.
+      const countOf = (ideaId: string) => this.sql(GROUP_VOTES).pluck().get(ideaId) as number;
       // A retried vote answers as a duplicate even if the idea was hidden in between.
       const existing = this.sql('SELECT idea_id FROM votes WHERE id = ? AND site = ?')
         .pluck()

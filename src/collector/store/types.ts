@@ -11,6 +11,8 @@ import type {
   IdeaModeration,
   IdeaSort,
   IdeaStatus,
+  IdeaTagChange,
+  IdeaTagCount,
   PollDefinition,
   PollRespondentType,
   PublishedIdea,
@@ -126,11 +128,24 @@ export interface VoteOutcome {
   votes: number;
 }
 
+/** Why an idea cannot be merged into the target (see `Store.mergeIdeas`). */
+export type MergeProblem = 'same-as-target' | 'not-found' | 'merged-elsewhere' | 'has-merged-ideas';
+
+export type MergeOutcome =
+  /** `merged`: the ids that were merged now (not those that already were). */
+  | { outcome: 'merged'; idea: AdminIdea; merged: string[] }
+  | { outcome: 'target-not-found' }
+  /** The target is itself merged (into `mergedInto`): merge into that idea instead. */
+  | { outcome: 'target-merged'; mergedInto: string }
+  | { outcome: 'rejected'; problems: { id: string; problem: MergeProblem }[] };
+
 export interface IdeaQuery {
   status?: IdeaStatus;
   published?: boolean;
   /** Only handled (true) or only not handled (false) ideas. */
   handled?: boolean;
+  /** Only ideas with this (normalised) tag. */
+  tag?: string;
   limit: number;
   offset: number;
 }
@@ -318,6 +333,23 @@ export interface Store {
   countIdeas(site: string, query: ExportQuery): Promise<number>;
   /** Streams ideas oldest first, in pages, without holding the database busy between pages. */
   exportIdeas(site: string, query: ExportQuery): AsyncIterable<AdminIdea>;
+  /**
+   * Merges duplicates into `target`, atomically and all or nothing: each leaves the public list
+   * and its votes count towards the target; texts and votes stay where they are, so
+   * `unmergeIdea` restores it exactly. Groups are one level deep: the target must not be merged
+   * itself, and a duplicate must not be merged elsewhere or have ideas merged into it (this also
+   * rules out cycles). A duplicate already merged into this target is left as it is (a retry).
+   */
+  mergeIdeas(site: string, target: string, ids: readonly string[], now: string): Promise<MergeOutcome>;
+  /** Undoes a merge; null when the site has no idea with this id that is merged. */
+  unmergeIdea(site: string, id: string, now: string): Promise<{ idea: AdminIdea; from: string } | null>;
+  /** Adds and removes (normalised) tags on one idea; null when the site has no such idea. */
+  changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null>;
+  /**
+   * The site's tags, most ideas first, then by tag. An idea counts for a tag when it has the tag
+   * or is merged into an idea that has it (each idea once).
+   */
+  listIdeaTags(site: string): Promise<IdeaTagCount[]>;
 
   /**
    * Retention: removes name, contact and consent from the site's ideas received before the given

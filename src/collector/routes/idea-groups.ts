@@ -1,0 +1,115 @@
+/**
+ * Coordinator routes that cluster ideas (issue 8, item 3): merging duplicates into one idea (and
+ * undoing it) and tagging recurring wishes. Same guards as the moderation PATCH: a moderate token,
+ * JSON bodies, no requests from other websites; every change is audited.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  IDEA_TAGS_MAX,
+  ideaMergeSchema,
+  ideaTagChangeSchema,
+  isUuidV7,
+  toFieldIssues,
+  type AdminIdea,
+  type FieldIssue,
+  type IdeaTagCount,
+} from '../../schema/index.js';
+import { ApiError } from '../http.js';
+import type { MergeProblem } from '../store/types.js';
+import type { RouteContext } from './context.js';
+import { authoriser, rejectCrossSite } from './guards.js';
+import { invalid, requireJson } from './public.js';
+
+const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
+  'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },
+  'not-found': { code: 'idea_not_found', message: 'There is no idea with this id' },
+  'merged-elsewhere': { code: 'merged_elsewhere', message: 'This idea is already merged into another idea; undo that first' },
+  'has-merged-ideas': {
+    code: 'has_merged_ideas',
+    message: 'Other ideas are merged into this idea; merge the other idea into this one instead',
+  },
+};
+
+const notFound = () => new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+
+export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx;
+  const authorise = authoriser(ctx);
+  const change = { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] };
+
+  const audit = (request: FastifyRequest, action: string, target: string, at: Date) =>
+    store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: 1 });
+
+  const ideaIdOf = (request: FastifyRequest) => {
+    const { ideaId } = request.params as { ideaId: string };
+    if (!isUuidV7(ideaId)) throw notFound();
+    return ideaId;
+  };
+
+  // Merges the listed duplicates into the idea in the URL; answers that idea.
+  app.post('/v1/admin/sites/:site/ideas/:ideaId/merge', change, async (request): Promise<AdminIdea> => {
+    const target = ideaIdOf(request);
+    const body = ideaMergeSchema.safeParse(request.body);
+    if (!body.success) throw invalid(toFieldIssues(body.error));
+    const ids = body.data.ideas;
+    const now = ctx.now();
+    const result = await store.mergeIdeas(request.site!.slug, target, ids, now.toISOString());
+    switch (result.outcome) {
+      case 'target-not-found':
+        throw notFound();
+      case 'target-merged':
+        throw invalid([
+          {
+            path: '',
+            code: 'target_merged',
+            message: `This idea is merged into ${result.mergedInto}; merge into that idea instead`,
+          },
+        ]);
+      case 'rejected':
+        throw invalid(
+          result.problems.map(({ id, problem }): FieldIssue => ({ path: `ideas.${ids.indexOf(id)}`, ...MERGE_PROBLEMS[problem] })),
+        );
+      case 'merged':
+        // One row per duplicate, so the log says which idea went where.
+        for (const id of result.merged) await audit(request, 'idea.merge', `${id} into ${target}`, now);
+        return result.idea;
+    }
+  });
+
+  app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', change, async (request): Promise<AdminIdea> => {
+    const id = ideaIdOf(request);
+    const now = ctx.now();
+    const done = await store.unmergeIdea(request.site!.slug, id, now.toISOString());
+    if (!done) {
+      if (!(await store.getIdea(request.site!.slug, id))) throw notFound();
+      throw invalid([{ path: '', code: 'not_merged', message: 'This idea is not merged into another idea' }]);
+    }
+    await audit(request, 'idea.unmerge', `${id} from ${done.from}`, now);
+    return done.idea;
+  });
+
+  // Adds and removes tags in one request, so a chip input sends exactly what changed.
+  app.post('/v1/admin/sites/:site/ideas/:ideaId/tags', change, async (request): Promise<AdminIdea> => {
+    const id = ideaIdOf(request);
+    const body = ideaTagChangeSchema.safeParse(request.body);
+    if (!body.success) throw invalid(toFieldIssues(body.error));
+    const site = request.site!.slug;
+    const idea = await store.getIdea(site, id);
+    if (!idea) throw notFound();
+    const after = new Set(idea.tags.filter((t) => !body.data.remove.includes(t)));
+    for (const tag of body.data.add) after.add(tag);
+    if (after.size > IDEA_TAGS_MAX) {
+      throw invalid([{ path: 'add', code: 'too_many_tags', message: `An idea has at most ${IDEA_TAGS_MAX} tags` }]);
+    }
+    const now = ctx.now();
+    const changed = await store.changeIdeaTags(site, id, body.data, now.toISOString());
+    if (!changed) throw notFound();
+    await audit(request, 'idea.tags', id, now);
+    return changed;
+  });
+
+  // Every tag used on the site with how many ideas it covers: for autocomplete and the overview.
+  app.get('/v1/admin/sites/:site/tags', { onRequest: [authorise('read')] }, async (request): Promise<{ tags: IdeaTagCount[] }> => {
+    return { tags: await store.listIdeaTags(request.site!.slug) };
+  });
+}

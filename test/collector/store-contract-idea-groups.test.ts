@@ -1,0 +1,203 @@
+/**
+ * The merge-and-tag part of the Store contract (issue 8, item 3), against a SQLite file and, with
+ * DATABASE_URL, PostgreSQL: merged duplicates leave the public list and count their votes towards
+ * the idea they are merged into, undo restores them exactly, the one-level rule holds even when
+ * two merges race on two store instances, and tags are counted per recurring wish.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type StoreTarget } from '../../src/collector/store/open.js';
+import type { Store } from '../../src/collector/store/types.js';
+import { uuidv7 } from '../../src/schema/index.js';
+import { BACKENDS, freshStorage } from './helpers.js';
+import { noticePostgresSkipped } from './pg.js';
+
+noticePostgresSkipped('idea merge and tag contract tests');
+
+const T0 = '2026-03-01T09:00:00.000Z';
+const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+
+for (const backend of BACKENDS) {
+  describe(`Store contract: merged ideas and tags (${backend})`, () => {
+    let storage: StoreTarget;
+    let cleanup: () => Promise<void>;
+    let stores: Store[];
+    let store: Store;
+    let n: number;
+
+    const open = async () => {
+      const s = await openStore(storage);
+      stores.push(s);
+      return s;
+    };
+
+    /** Stores an idea (published unless told otherwise) and returns its id. */
+    const addIdea = async (text: string, { site = 'linde', published = true } = {}) => {
+      const id = uuidv7();
+      const receivedAt = at(++n * 1000);
+      const submission = {
+        id, site, widget: 'idea-box' as const, kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: receivedAt, receivedAt,
+        consent: null, data: { kind: 'idea', text }, elapsedMs: 8000,
+      };
+      const idea = { text, category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null };
+      expect(await store.insertIdea(submission, idea)).toBe('created');
+      if (published) await store.moderateIdea(site, id, { published: true }, receivedAt);
+      return id;
+    };
+    const vote = (ideaId: string, site = 'linde') => store.addVote({ id: uuidv7(), site, ideaId, createdAt: at(n * 1000 + 1) });
+    const votes = async (id: number | string, count: number) => {
+      for (let k = 0; k < count; k++) await vote(String(id));
+    };
+    const publicIds = async () => (await store.listPublishedIdeas('linde', 'newest', 100)).map((i) => i.id);
+
+    beforeEach(async () => {
+      ({ storage, cleanup } = freshStorage(backend));
+      stores = [];
+      n = 0;
+      store = await open();
+      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+    });
+
+    afterEach(async () => {
+      for (const s of stores) await s.close();
+      await cleanup();
+    });
+
+    it('merges duplicates: they leave the public list, their votes count towards the target, texts stay', async () => {
+      const target = await addIdea('Een breicafé op woensdag');
+      const dup1 = await addIdea('Breien met elkaar, graag!');
+      const dup2 = await addIdea('Handwerkochtend', { published: false });
+      await votes(target, 2);
+      await votes(dup1, 3);
+      expect((await store.getIdea('linde', target))!.votes).toBe(2);
+
+      const result = await store.mergeIdeas('linde', target, [dup1, dup2], at(60_000));
+      expect(result.outcome).toBe('merged');
+      if (result.outcome !== 'merged') return;
+      expect(result.merged.sort()).toEqual([dup1, dup2].sort());
+      expect(result.idea).toMatchObject({ id: target, votes: 5, mergedInto: null, updatedAt: at(60_000) });
+
+      const merged = (await store.getIdea('linde', dup1))!;
+      expect(merged).toMatchObject({ text: 'Breien met elkaar, graag!', mergedInto: target, mergedAt: at(60_000), published: true, votes: 3 });
+      expect(await publicIds()).toEqual([target]);
+      expect((await store.listPublishedIdeas('linde', 'votes', 100))[0]).toMatchObject({ id: target, votes: 5 });
+      // The admin list keeps every idea, merged ones included.
+      expect((await store.listIdeas('linde', { limit: 100, offset: 0 })).map((i) => i.id).sort()).toEqual([target, dup1, dup2].sort());
+
+      // A visitor with an old list still votes for the merged idea: it counts for the group.
+      expect(await vote(dup1)).toEqual({ outcome: 'created', votes: 6 });
+      expect((await store.getIdea('linde', target))!.votes).toBe(6);
+      // The export shows the merge on the merged rows.
+      const exported = [];
+      for await (const i of store.exportIdeas('linde', { receivedUpTo: at(600_000) })) exported.push(i);
+      expect(exported.map((i) => i.mergedInto)).toEqual([null, target, target]);
+    });
+
+    it('undoes a merge exactly, and a retried merge changes nothing', async () => {
+      const target = await addIdea('Een breicafé op woensdag');
+      const dup = await addIdea('Breien met elkaar');
+      await votes(dup, 2);
+      await store.mergeIdeas('linde', target, [dup], at(60_000));
+      const again = await store.mergeIdeas('linde', target, [dup], at(70_000));
+      expect(again).toMatchObject({ outcome: 'merged', merged: [] });
+      expect((await store.getIdea('linde', dup))!.mergedAt).toBe(at(60_000));
+
+      expect(await store.unmergeIdea('eik', dup, at(80_000))).toBeNull();
+      const undone = await store.unmergeIdea('linde', dup, at(80_000));
+      expect(undone).toMatchObject({ from: target, idea: { id: dup, mergedInto: null, mergedAt: null, votes: 2, text: 'Breien met elkaar' } });
+      expect((await store.getIdea('linde', target))!).toMatchObject({ votes: 0, updatedAt: at(80_000) });
+      expect((await publicIds()).sort()).toEqual([target, dup].sort());
+      expect(await store.unmergeIdea('linde', dup, at(90_000))).toBeNull();
+    });
+
+    it('refuses merges that break the one-level rule, all or nothing', async () => {
+      const a = await addIdea('Idee A');
+      const b = await addIdea('Idee B');
+      const c = await addIdea('Idee C');
+      const d = await addIdea('Idee D');
+      const other = await addIdea('Idee van een andere locatie', { site: 'eik' });
+      const unknown = uuidv7();
+
+      expect(await store.mergeIdeas('linde', unknown, [a], T0)).toEqual({ outcome: 'target-not-found' });
+      expect(await store.mergeIdeas('eik', a, [other], T0)).toEqual({ outcome: 'target-not-found' });
+      expect(await store.mergeIdeas('linde', a, [a, unknown, other, b], T0)).toEqual({
+        outcome: 'rejected',
+        problems: [
+          { id: a, problem: 'same-as-target' },
+          { id: unknown, problem: 'not-found' },
+          { id: other, problem: 'not-found' },
+        ],
+      });
+      // Nothing of a rejected request was merged, not even the good id.
+      expect((await store.getIdea('linde', b))!.mergedInto).toBeNull();
+
+      expect((await store.mergeIdeas('linde', a, [b], T0)).outcome).toBe('merged');
+      // Into a merged idea: merge into its target instead. That also rules out cycles.
+      expect(await store.mergeIdeas('linde', b, [a], T0)).toEqual({ outcome: 'target-merged', mergedInto: a });
+      expect(await store.mergeIdeas('linde', b, [c], T0)).toEqual({ outcome: 'target-merged', mergedInto: a });
+      expect(await store.mergeIdeas('linde', c, [b], T0)).toEqual({ outcome: 'rejected', problems: [{ id: b, problem: 'merged-elsewhere' }] });
+      expect(await store.mergeIdeas('linde', c, [a, d], T0)).toEqual({ outcome: 'rejected', problems: [{ id: a, problem: 'has-merged-ideas' }] });
+      expect((await store.getIdea('linde', d))!.mergedInto).toBeNull();
+    });
+
+    it('never makes a cycle when two opposite merges race on two instances', async () => {
+      const second = await open();
+      for (let round = 0; round < 5; round++) {
+        const a = await addIdea(`Ronde ${round} A`);
+        const b = await addIdea(`Ronde ${round} B`);
+        const outcomes = await Promise.all([store.mergeIdeas('linde', a, [b], T0), second.mergeIdeas('linde', b, [a], T0)]);
+        expect(outcomes.filter((o) => o.outcome === 'merged')).toHaveLength(1);
+        const rows = [(await store.getIdea('linde', a))!, (await store.getIdea('linde', b))!];
+        expect(rows.filter((r) => r.mergedInto !== null)).toHaveLength(1);
+      }
+    });
+
+    it('erasing the target idea sets its merged ideas free', async () => {
+      const target = await addIdea('Een breicafé');
+      const dup = await addIdea('Breien');
+      await store.mergeIdeas('linde', target, [dup], T0);
+      await store.changeIdeaTags('linde', target, { add: ['handwerk'], remove: [] }, T0);
+      expect(await store.eraseIdeas('linde', [target], { includeContent: true })).toBe(1);
+      expect((await store.getIdea('linde', dup))!.mergedInto).toBeNull();
+      expect(await publicIds()).toEqual([dup]);
+      expect(await store.listIdeaTags('linde')).toEqual([]);
+    });
+
+    it('adds and removes tags, sorted and once each, and filters the list by tag', async () => {
+      const a = await addIdea('Koffie op zondag');
+      const b = await addIdea('Spelletjes en koffie');
+      expect(await store.changeIdeaTags('linde', uuidv7(), { add: ['koffie'], remove: [] }, T0)).toBeNull();
+      expect(await store.changeIdeaTags('eik', a, { add: ['koffie'], remove: [] }, T0)).toBeNull();
+
+      const tagged = await store.changeIdeaTags('linde', a, { add: ['zondag', 'koffie', 'koffie'], remove: [] }, at(5000));
+      expect(tagged).toMatchObject({ id: a, tags: ['koffie', 'zondag'], updatedAt: at(5000) });
+      expect((await store.changeIdeaTags('linde', a, { add: ['weekend'], remove: ['zondag', 'nooit-gehad'] }, T0))!.tags).toEqual(['koffie', 'weekend']);
+      await store.changeIdeaTags('linde', b, { add: ['koffie', 'spel'], remove: [] }, T0);
+
+      expect((await store.listIdeas('linde', { tag: 'koffie', limit: 10, offset: 0 })).map((i) => i.id).sort()).toEqual([a, b].sort());
+      expect((await store.listIdeas('linde', { tag: 'spel', limit: 10, offset: 0 })).map((i) => i.id)).toEqual([b]);
+      expect(await store.listIdeas('linde', { tag: 'onbekend', limit: 10, offset: 0 })).toEqual([]);
+      // Tags are coordinators' words: never in the public list.
+      expect(Object.keys((await store.listPublishedIdeas('linde', 'newest', 10))[0]!)).not.toContain('tags');
+    });
+
+    it('counts each tag per wish: tagged ideas and the ideas merged into them, each once', async () => {
+      const a = await addIdea('Koffie op zondag');
+      const b = await addIdea('Zondagskoffie');
+      const c = await addIdea('Koffie in het weekend');
+      const d = await addIdea('Een moestuin');
+      await addIdea('Koffie bij De Eik', { site: 'eik' }).then((e) => store.changeIdeaTags('eik', e, { add: ['koffie'], remove: [] }, T0));
+      await store.changeIdeaTags('linde', a, { add: ['koffie', 'zondag'], remove: [] }, T0);
+      // A duplicate that has the tag itself still counts once.
+      await store.changeIdeaTags('linde', b, { add: ['koffie'], remove: [] }, T0);
+      await store.changeIdeaTags('linde', d, { add: ['tuin'], remove: [] }, T0);
+      await store.mergeIdeas('linde', a, [b, c], T0);
+      expect(await store.listIdeaTags('linde')).toEqual([
+        { tag: 'koffie', ideas: 3 },
+        { tag: 'zondag', ideas: 3 },
+        { tag: 'tuin', ideas: 1 },
+      ]);
+      expect(await store.listIdeaTags('eik')).toEqual([{ tag: 'koffie', ideas: 1 }]);
+    });
+  });
+}
