@@ -16,6 +16,7 @@ const SAMPLE_IDEAS = [
     text: 'Een wandelgroep, één keer per week een rondje door de buurt. Ook voor mensen die niet zo snel lopen.',
     category: 'activiteit', role: 'bezoeker', wantsToHelp: true, daysAgo: 40,
     moderation: { published: true, status: 'gedaan', publicAnswer: 'De wandelgroep loopt elke donderdag om 10.30 uur vanaf De Linde. Loop gerust mee!' },
+    handled: true,
   },
   {
     text: 'Een internetcursus voor ouderen: hoe werkt internetbankieren en hoe maak ik een videogesprek?',
@@ -75,6 +76,8 @@ async function seedIdeas(store, now) {
     // Coordinators' tags and a merged duplicate, so those parts of the admin page show something.
     if (sample.tags) await store.changeIdeaTags(DEMO_SITE, id, { add: sample.tags, remove: [] }, at.toISOString());
     if (sample.duplicateOf !== undefined) await store.mergeIdeas(DEMO_SITE, ids[sample.duplicateOf], [id], at.toISOString());
+    // One idea a coordinator has dealt with: the inbox's "afgehandeld" filter has something to show.
+    if (sample.handled) await store.setHandled(DEMO_SITE, 'idea', id, { at: new Date(at.getTime() + 7 * 86_400_000).toISOString(), by: 'demo' });
     ids.push(id);
   }
 }

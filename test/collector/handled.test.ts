@@ -91,7 +91,7 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
     }
     const ideas = (await (await call('/export/ideas.json', token)).json()) as Record<string, unknown>[];
     expect(ideas.find((i) => i.id === ids.idea)).toMatchObject({ afgehandeld_op: states.idea, afgehandeld_door: 'Fatima' });
-    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;afgehandeld_op;afgehandeld_door$/);
+    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;toestemming_hash;afgehandeld_op;afgehandeld_door;samengevoegd_met;labels$/);
 
     const intakes = (await (await call('/export/intakes.json', token)).json()) as Record<string, unknown>[];
     expect(intakes.find((i) => i.id === ids.intake)).toMatchObject({ afgehandeld_door: 'Fatima' });
