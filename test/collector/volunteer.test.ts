@@ -207,6 +207,42 @@ for (const backend of BACKENDS) {
       const started = await postJson(`${t.url}/v1/sites/${t.site}/submissions`, signup([{ shiftId, date: '2026-11-24' }], 'Bram').envelope);
       expect((await started.json()).issues[0].code).toBe('shift_started');
     });
+
+    it('roles and shifts: read to look, moderate to change; changes from another website are refused', async () => {
+      const { t, token, roleId, shiftId } = await setUp(backend, 2);
+      const reader = await t.token(['read']);
+      const shift = { roleId, start: '2026-11-24T09:45', end: '2026-11-24T12:15', capacity: 3 };
+      const changes: [string, string, unknown?][] = [
+        ['POST', '/volunteer/roles', { name: 'Bardienst' }],
+        ['PUT', `/volunteer/roles/${roleId}`, { name: 'Gastvrouw' }],
+        ['DELETE', `/volunteer/roles/${roleId}`],
+        ['POST', '/volunteer/shifts', shift],
+        ['PUT', `/volunteer/shifts/${shiftId}`, shift],
+        ['DELETE', `/volunteer/shifts/${shiftId}`],
+      ];
+      const crossSite = (method: string, path: string, body?: unknown) =>
+        fetch(`${t.url}/v1/admin/sites/${t.site}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'sec-fetch-site': 'cross-site', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      for (const [method, path, body] of changes) {
+        const cross = await crossSite(method, path, body);
+        expect(cross.status, `cross-site ${method} ${path}`).toBe(403);
+        expect((await cross.json()).error).toBe('cross_site_request');
+        expect((await admin(t, reader, method, path, body)).status, `read-only ${method} ${path}`).toBe(403);
+      }
+      // Nothing changed; a read token may look.
+      const roles = await (await admin(t, reader, 'GET', '/volunteer/roles')).json();
+      expect(roles.roles.map((r: { data: { name: string } }) => r.data.name)).toEqual(['Gastvrouw of gastheer']);
+      const shifts = await (await admin(t, reader, 'GET', '/volunteer/shifts')).json();
+      expect(shifts.shifts).toMatchObject([{ id: shiftId, data: { capacity: 2 } }]);
+      // The same changes from the coordinator page itself go through.
+      for (const [method, path, body] of changes.slice(3)) {
+        const res = await admin(t, token, method, path, body);
+        expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      }
+    });
   });
 }
 

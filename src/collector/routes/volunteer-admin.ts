@@ -25,9 +25,7 @@ import {
   uuidv7,
   volunteerRoleSchema,
   volunteerShiftSchema,
-  type TokenScope,
 } from '../../schema/index.js';
-import { checkBearer } from '../auth.js';
 import { CSV_DELIMITERS, csvChunks } from '../export/csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from '../export/ideas.js';
 import { HOURS_COLUMNS, hoursPerVolunteer, signupCsvColumns, signupXlsxColumns } from '../export/volunteer.js';
@@ -36,6 +34,7 @@ import { ApiError } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
 import { signupNotification } from '../store/volunteer-common.js';
 import type { RouteContext } from './context.js';
+import { authoriser, rejectCrossSite } from './guards.js';
 import { keepHandled } from './handled.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 import { queueNotification, sweepSite } from './volunteer.js';
@@ -57,20 +56,9 @@ const escapeHtml = (s: string) =>
 export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
 
-  const authorise = (scope: TokenScope) =>
-    async function authorise(request: FastifyRequest): Promise<void> {
-      if (scope !== 'read' && scope !== 'export' && request.headers['sec-fetch-site'] === 'cross-site') {
-        throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
-      }
-      const slug = (request.params as { site: string }).site;
-      const check = await checkBearer(store, request.headers.authorization, slug, scope, ctx.now());
-      if (!check.ok) {
-        throw new ApiError(check.status, check.error, check.message, undefined, check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
-      }
-      request.token = check.token;
-      request.site = await store.getSite(slug);
-      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
-    };
+  const authorise = authoriser(ctx);
+  /** Every change: not from another website, and the `moderate` scope. */
+  const change = [rejectCrossSite, authorise('moderate')];
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
     store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
@@ -108,13 +96,13 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     app.get(base, { onRequest: [authorise('read')] }, async (request) => ({
       [path]: await store.listVolunteerItems(request.site!.slug, kind as VolunteerItemKind),
     }));
-    app.post(base, { onRequest: [authorise('moderate'), requireJson] }, async (request, reply) => {
+    app.post(base, { onRequest: [...change, requireJson] }, async (request, reply) => {
       const data = await parse(request);
       const record = await store.createVolunteerItem({ id: uuidv7(), site: request.site!.slug, kind, data }, ctx.now().toISOString());
       await audit(request, `volunteer.${kind}.create`, record.id, 1);
       return reply.code(201).send(record);
     });
-    app.put(`${base}/:id`, { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
+    app.put(`${base}/:id`, { onRequest: [...change, requireJson] }, async (request) => {
       const { id } = request.params as { id: string };
       if (!isUuidV7(id)) throw notFound();
       const data = await parse(request);
@@ -128,7 +116,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       }
       return record;
     });
-    app.delete(`${base}/:id`, { onRequest: [authorise('moderate')] }, async (request, reply) => {
+    app.delete(`${base}/:id`, { onRequest: change }, async (request, reply) => {
       const { id } = request.params as { id: string };
       if (!isUuidV7(id) || !(await store.deleteVolunteerItem(request.site!.slug, id, ctx.now().toISOString()))) throw notFound();
       await audit(request, `volunteer.${kind}.delete`, id, 1);
@@ -144,7 +132,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     return { signups: keepHandled(await store.listSignups(request.site!.slug, { from, to }), handled) };
   });
 
-  app.put('/v1/admin/sites/:site/volunteer/signups/:id/attendance', { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
+  app.put('/v1/admin/sites/:site/volunteer/signups/:id/attendance', { onRequest: [...change, requireJson] }, async (request) => {
     const { id } = request.params as { id: string };
     const parsed = attendanceSchema.safeParse(request.body);
     if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
@@ -177,7 +165,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
 
   // For a webhook instead of a mailer: queue a `volunteer.reminder` event per person, then mark them
   // reminded (in that order: a crash in between repeats a reminder rather than losing one).
-  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: [authorise('moderate')] }, async (request) => {
+  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: change }, async (request) => {
     const due = await remindersDue(request);
     const now = ctx.now().toISOString();
     const notifications = due.map((s) => signupNotification('reminder', s, now));
@@ -192,7 +180,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     ['reminders', (site: string, ids: string[], now: string) => store.markReminded(site, ids, now)],
     ['notifications', (site: string, ids: string[], now: string) => store.markVolunteerNotificationsSent(site, ids, now)],
   ] as const) {
-    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [authorise('moderate'), requireJson] }, async (request) => {
+    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [...change, requireJson] }, async (request) => {
       const parsed = idsSchema.safeParse(request.body);
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
       const marked = await mark(request.site!.slug, parsed.data.ids, ctx.now().toISOString());
