@@ -11,6 +11,7 @@ import type { StoredItem } from './calendar-draft.js';
 import type { RetentionSettings } from '../schema/constants.js';
 import type { PollDefinition } from '../schema/poll-constants.js';
 import type { IntakeFlow } from '../schema/welcome-intake-flow.js';
+import type { VolunteerRole, VolunteerRoleInput, VolunteerShift, VolunteerShiftInput } from '../schema/volunteer.js';
 
 /** What the signed-in token may do, as the collector's `whoami` says. */
 export interface Scopes {
@@ -175,10 +176,20 @@ export interface AdminSignup extends HandledState {
   createdAt: string;
 }
 
-/** Role and shift names, for the volunteers section's headings. */
+/** A role or shift as the coordinator routes store it; `id` is used in their URLs. */
+export interface AdminVolunteerItem<T> {
+  id: string;
+  site: string;
+  kind: 'role' | 'shift';
+  data: T;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The site's roles and shifts (`GET …/volunteer/roles` and `…/shifts`). */
 export interface VolunteerCatalogue {
-  roles: { id: string; data: { name: string } }[];
-  shifts: { id: string; data: { roleId: string; title?: string; capacity: number } }[];
+  roles: AdminVolunteerItem<VolunteerRole>[];
+  shifts: AdminVolunteerItem<VolunteerShift>[];
 }
 
 /** The volunteers section's part of the API. */
@@ -187,6 +198,19 @@ export interface VolunteerApi {
   listSignups(from: string, to: string): Promise<AdminSignup[]>;
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup>;
 }
+
+/** Changing roles and shifts (`moderate`); `HttpAdminApi` has it, other `VolunteerApi`s may not. */
+export interface VolunteerCatalogueApi {
+  /** Creates (no `id`) or replaces a role or shift; resolves with it as stored. */
+  saveVolunteerItem<K extends 'role' | 'shift'>(kind: K, data: VolunteerItemInput<K>, id?: string): Promise<AdminVolunteerItem<VolunteerItemOf<K>>>;
+  deleteVolunteerItem(kind: 'role' | 'shift', id: string): Promise<void>;
+}
+
+type VolunteerItemOf<K> = K extends 'role' ? VolunteerRole : VolunteerShift;
+export type VolunteerItemInput<K> = K extends 'role' ? VolunteerRoleInput : VolunteerShiftInput;
+
+export const hasVolunteerCatalogueApi = (api: unknown): api is VolunteerCatalogueApi =>
+  !!api && typeof (api as Partial<VolunteerCatalogueApi>).saveVolunteerItem === 'function';
 
 // — inbox per widget and "mark as handled" (issue 8) —
 
@@ -304,7 +328,7 @@ export interface RetentionApi {
 export const hasRetentionApi = (api: unknown): api is RetentionApi =>
   !!api && typeof (api as Partial<RetentionApi>).saveRetention === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, ManageApi, RetentionApi, InboxApi, IdeaGroupsApi {
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, VolunteerCatalogueApi, ManageApi, RetentionApi, InboxApi, IdeaGroupsApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -494,6 +518,16 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
 
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
     return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: JSON.stringify({ attended }) });
+  }
+
+  saveVolunteerItem<K extends 'role' | 'shift'>(kind: K, data: VolunteerItemInput<K>, id?: string): Promise<AdminVolunteerItem<VolunteerItemOf<K>>> {
+    const path = `/volunteer/${kind}s${id ? `/${encodeURIComponent(id)}` : ''}`;
+    return this.json(path, { method: id ? 'PUT' : 'POST', body: JSON.stringify(data) });
+  }
+
+  async deleteVolunteerItem(kind: 'role' | 'shift', id: string): Promise<void> {
+    const res = await this.request(`/volunteer/${kind}s/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    if (!res.ok) await HttpAdminApi.fail(res);
   }
 
   // — manage polls and the intake flow; retention (issue 8) —

@@ -1,11 +1,10 @@
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { AUDIENCE_TAGS } from '../calendar/constants.js';
 import { ACTIVITY_DESCRIPTION_MAX, ACTIVITY_NOTE_MAX, ACTIVITY_SHORT_TEXT_MAX, ACTIVITY_TITLE_MAX } from '../calendar/constants.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import { AdminApiError, type AdminActivity, type CalendarApi } from './api.js';
 import {
-  WEEKDAY_CODES,
   checkDraft,
   draftOf,
   fieldOfPath,
@@ -13,8 +12,8 @@ import {
   newDraft,
   type CalendarDraft,
   type CostChoice,
-  type Repeat,
 } from './calendar-draft.js';
+import { exceptionsFieldset, repeatFieldset, repeatFieldStyles } from './repeat-fields.js';
 import type { AdminStrings } from './strings.js';
 
 declare global {
@@ -27,7 +26,6 @@ declare global {
   }
 }
 
-const REPEATS: Repeat[] = ['none', 'weekly', 'biweekly', 'monthly'];
 const COSTS: CostChoice[] = ['none', 'free', 'amount', 'contribution'];
 
 /**
@@ -41,28 +39,7 @@ const COSTS: CostChoice[] = ['none', 'free', 'amount', 'contribution'];
  * @event bk-activity-cancel - The coordinator left the form without saving.
  */
 export class AdminCalendarForm extends AdminElement {
-  static override styles = [
-    adminStyles,
-    css`
-      .dates {
-        list-style: none;
-        padding: 0;
-        margin: 0.25em 0;
-      }
-      .dates li {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-      }
-      .add-date {
-        align-items: end;
-      }
-      .add-date .field {
-        margin-block: 0.25em;
-      }
-    `,
-  ];
+  static override styles = [adminStyles, repeatFieldStyles];
 
   static override properties: PropertyDeclarations = {
     ...AdminElement.properties,
@@ -85,7 +62,7 @@ export class AdminCalendarForm extends AdminElement {
   declare saving: boolean;
   declare message: string;
   /** New exception and cancellation inputs (not part of the item until added). */
-  private pending = { exception: '', cancelDate: '', cancelReason: '' };
+  private pending = { cancelDate: '', cancelReason: '' };
 
   constructor() {
     super();
@@ -172,26 +149,7 @@ export class AdminCalendarForm extends AdminElement {
     const l = this.l;
     const p = this.pending;
     return html`
-      <fieldset>
-        <legend>${l.t('exceptionsLabel')}</legend>
-        <ul class="dates">
-          ${d.exceptions.map(
-            (x) => html`<li>${this.formatDay(x)}
-              <button type="button" aria-label=${l.t('removeDate', { date: this.formatDay(x) })}
-                @click=${() => this.edit('exceptions', d.exceptions.filter((y) => y !== x))}>${l.t('remove')}</button></li>`,
-          )}
-        </ul>
-        <div class="row add-date">
-          <div class="field"><label for="exception-new">${l.t('addDate')}</label>
-            <input id="exception-new" type="date" .value=${p.exception} @input=${(e: Event) => (p.exception = (e.target as HTMLInputElement).value)} /></div>
-          <button type="button" @click=${() => {
-            if (!p.exception) return;
-            this.edit('exceptions', [...new Set([...d.exceptions, p.exception])].sort());
-            p.exception = '';
-          }}>${l.t('add')}</button>
-        </div>
-        ${this.error('exceptions')}
-      </fieldset>
+      ${exceptionsFieldset(l, d.exceptions, (exceptions) => this.edit('exceptions', exceptions), (x) => this.formatDay(x), this.error('exceptions'))}
       <fieldset>
         <legend>${l.t('cancellationsLabel')}</legend>
         <ul class="dates">
@@ -215,30 +173,6 @@ export class AdminCalendarForm extends AdminElement {
         </div>
         ${this.error('cancellations')}
       </fieldset>`;
-  }
-
-  private renderRepeat() {
-    const d = this.draft!;
-    const l = this.l;
-    const choices = d.repeat === 'custom' ? [...REPEATS, 'custom' as const] : REPEATS;
-    const dayName = (code: string) =>
-      new Intl.DateTimeFormat(l.lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + WEEKDAY_CODES.indexOf(code as never))));
-    return html`<fieldset>
-      <legend>${l.t('repeatLabel')}</legend>
-      ${choices.map(
-        (r) => html`<div class="check"><input type="radio" name="repeat" id="repeat-${r}" .checked=${d.repeat === r} @change=${() => this.edit('repeat', r)} />
-          <label for="repeat-${r}">${l.t(`repeat.${r}`)}</label></div>`,
-      )}
-      ${d.repeat === 'weekly'
-        ? html`<fieldset><legend>${l.t('weekdaysLabel')}</legend><div class="grid">
-            ${WEEKDAY_CODES.map(
-              (code) => html`<div class="check"><input type="checkbox" id="day-${code}" .checked=${d.weekdays.includes(code)}
-                @change=${(e: Event) => this.edit('weekdays', (e.target as HTMLInputElement).checked ? [...d.weekdays, code] : d.weekdays.filter((c) => c !== code))} />
-                <label for="day-${code}">${dayName(code)}</label></div>`,
-            )}</div></fieldset>`
-        : nothing}
-      ${d.repeat === 'monthly' ? html`<p class="hint">${l.t('monthlyHint')}</p>` : nothing} ${this.error('repeat')}
-    </fieldset>`;
   }
 
   private renderActivityFields() {
@@ -292,7 +226,7 @@ export class AdminCalendarForm extends AdminElement {
             ? this.input('endDate', 'endDateLabel', 'date')
             : html`${this.input('startTime', 'startTimeLabel', 'time')} ${this.input('endTime', 'endTimeLabel', 'time')}`}
         </div>
-        ${this.renderRepeat()} ${d.repeat === 'none' ? nothing : this.renderDates()}
+        ${repeatFieldset(l, d, (changes) => (this.draft = { ...d, ...changes }), this.error('repeat'))} ${d.repeat === 'none' ? nothing : this.renderDates()}
         <div class="check">
           <input id="cancelled" type="checkbox" .checked=${d.cancelled} @change=${(e: Event) => this.edit('cancelled', (e.target as HTMLInputElement).checked)} />
           <label for="cancelled">${l.t('cancelledLabel')}</label>

@@ -1,11 +1,9 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import { parseLocalDate, weekday } from '../calendar/wall-clock.js';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import { AdminApiError, type AdminActivity, type CalendarApi } from './api.js';
-import { nthWeekday, readRepeat, WEEKDAY_CODES } from './calendar-draft.js';
 import type { AdminCalendarForm } from './calendar-form.js';
-import type { AdminStrings } from './strings.js';
+import { whenText } from './when-text.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -158,34 +156,6 @@ export class AdminCalendar extends AdminElement {
     }
   }
 
-  /** "Elke week op dinsdag, 10.00 tot 12.00 uur" — from what the form can make. */
-  private when(item: AdminActivity): string {
-    const l = this.l;
-    const d = item.data;
-    const date = parseLocalDate(d.start.slice(0, 10));
-    if (!date) return d.start;
-    const dayName = (code: string) =>
-      new Intl.DateTimeFormat(l.lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + WEEKDAY_CODES.indexOf(code as never))));
-    const own = WEEKDAY_CODES[weekday(date) - 1]!;
-    const { repeat, weekdays } = readRepeat(d.recurrence?.rrule);
-    const days = new Intl.ListFormat(l.lang, { type: 'conjunction' }).format(
-      WEEKDAY_CODES.filter((c) => c === own || weekdays.includes(c)).map(dayName),
-    );
-    const on = this.formatDate(`${d.start.slice(0, 10)}T12:00:00Z`, false);
-    const pattern =
-      repeat === 'none'
-        ? l.t('when.once', { date: on })
-        : repeat === 'weekly'
-          ? l.t('when.weekly', { days })
-          : repeat === 'biweekly'
-            ? l.t('when.biweekly', { day: dayName(own) })
-            : repeat === 'monthly'
-              ? l.t('when.monthly', { nth: l.t(`nth.${nthWeekday(date)}` as keyof AdminStrings), day: dayName(own) })
-              : l.t('when.custom');
-    const time = d.allDay ? '' : d.end ? l.t('timeRange', { start: d.start.slice(11, 16).replace(':', '.'), end: d.end.slice(11, 16).replace(':', '.') }) : d.start.slice(11, 16).replace(':', '.');
-    return [pattern, time, repeat === 'none' ? '' : l.t('since', { date: on })].filter(Boolean).join(', ');
-  }
-
   private renderItem(item: AdminActivity) {
     const l = this.l;
     const d = item.data as AdminActivity['data'] & { registration?: { kind: string; capacity?: number } };
@@ -193,7 +163,7 @@ export class AdminCalendar extends AdminElement {
     const capacity = d.registration?.kind === 'capacity' ? d.registration.capacity : undefined;
     return html`<li data-id=${item.id} class=${cancelled ? 'is-cancelled' : ''}>
       <h4>${d.title}</h4>
-      <p>${this.when(item)}</p>
+      <p>${whenText(this.l, { ...d, rrule: d.recurrence?.rrule }, (date) => this.formatDate(`${date}T12:00:00Z`, false))}</p>
       ${cancelled || capacity
         ? html`<p class="row">
             ${cancelled ? html`<span class="badge off">${l.t('cancelledBadge')}${d.statusReason ? `: ${d.statusReason}` : ''}</span>` : nothing}

@@ -1,0 +1,109 @@
+/**
+ * The coordinator's role and shift forms as plain data (issue 8, manage roles and shifts): a stored
+ * role or shift ⇄ what the forms edit. Pure and DOM-free. Shift recurrence is offered as in the
+ * calendar form (once, weekly on chosen days, every other week, monthly by weekday; another stored
+ * rule stays as it is); extra dates and pauses of a stored shift are carried over unchanged.
+ */
+import { parseLocalDate } from '../calendar/wall-clock.js';
+import type { VolunteerRole, VolunteerRoleInput, VolunteerShift, VolunteerShiftInput } from '../schema/volunteer.js';
+import { VOLUNTEER_CAPACITY_MAX } from '../schema/volunteer-constants.js';
+import { readRepeat, ruleOf, type DraftIssue, type Repeat, type WeekdayCode } from './calendar-draft.js';
+
+/** The role's free texts, in the form's order. */
+export const ROLE_TEXTS = ['whatYouDo', 'notAsked', 'timePerWeek', 'training', 'contactPerson'] as const;
+export type RoleText = (typeof ROLE_TEXTS)[number];
+
+export type RoleDraft = { name: string; host: boolean; position: string } & Record<RoleText, string>;
+
+export interface ShiftDraft {
+  roleId: string;
+  /** Empty: the role's name. */
+  title: string;
+  /** `YYYY-MM-DD`: the first (or only) time. */
+  date: string;
+  startTime: string;
+  endTime: string;
+  repeat: Repeat;
+  weekdays: WeekdayCode[];
+  /** Dates without the shift (EXDATE, whole days). */
+  exceptions: string[];
+  capacity: string;
+  /** Empty: the site's zone. */
+  timeZone: string;
+}
+
+export function newRoleDraft(): RoleDraft {
+  return { name: '', whatYouDo: '', notAsked: '', timePerWeek: '', training: '', contactPerson: '', host: false, position: '0' };
+}
+
+export function roleDraftOf(role: VolunteerRole): RoleDraft {
+  const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, role[k] ?? ''])) as Record<RoleText, string>;
+  return { name: role.name, ...texts, host: role.host, position: String(role.position) };
+}
+
+/** The body to send; empty texts left out, so they are cleared. */
+export function roleOfDraft(d: RoleDraft): VolunteerRoleInput {
+  const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, d[k].trim()]).filter(([, v]) => v));
+  return { name: d.name.trim(), ...texts, host: d.host, position: Number(d.position.trim() || '0') };
+}
+
+export function checkRoleDraft(d: RoleDraft): DraftIssue[] {
+  const issues: DraftIssue[] = [];
+  if (!d.name.trim()) issues.push({ field: 'name', key: 'required' });
+  if (d.position.trim() && !/^\d{1,4}$/.test(d.position.trim())) issues.push({ field: 'position', key: 'invalidCapacity' });
+  return issues;
+}
+
+export function newShiftDraft(date: string, roleId = ''): ShiftDraft {
+  return { roleId, title: '', date, startTime: '10:00', endTime: '12:00', repeat: 'weekly', weekdays: [], exceptions: [], capacity: '1', timeZone: '' };
+}
+
+export function shiftDraftOf(shift: VolunteerShift): ShiftDraft {
+  const { repeat, weekdays } = readRepeat(shift.recurrence?.rrule);
+  return {
+    roleId: shift.roleId,
+    title: shift.title ?? '',
+    date: shift.start.slice(0, 10),
+    startTime: shift.start.slice(11, 16),
+    endTime: shift.end.slice(11, 16),
+    repeat,
+    weekdays,
+    exceptions: (shift.recurrence?.exdates ?? []).map((x) => x.slice(0, 10)),
+    capacity: String(shift.capacity),
+    timeZone: shift.timeZone ?? '',
+  };
+}
+
+/** The body to send: the stored shift's extra dates and pauses stay. */
+export function shiftOfDraft(d: ShiftDraft, stored?: VolunteerShift): VolunteerShiftInput {
+  const rrule = ruleOf(d, stored?.recurrence?.rrule);
+  const { rrule: _old, ...kept } = stored?.recurrence ?? { rdates: [] };
+  const exdates = [...new Set(d.exceptions.filter((x) => parseLocalDate(x)))].sort();
+  const recurrence = rrule || kept.rdates.length ? { ...kept, ...(rrule && { rrule }), exdates } : undefined;
+  const shift: VolunteerShiftInput = {
+    roleId: d.roleId,
+    start: `${d.date}T${d.startTime}`,
+    end: `${d.date}T${d.endTime}`,
+    capacity: Number(d.capacity.trim()),
+  };
+  if (d.title.trim()) shift.title = d.title.trim();
+  if (d.timeZone.trim()) shift.timeZone = d.timeZone.trim();
+  if (recurrence) shift.recurrence = recurrence;
+  return shift;
+}
+
+/** What the browser checks before sending (the collector checks everything again). */
+export function checkShiftDraft(d: ShiftDraft): DraftIssue[] {
+  const issues: DraftIssue[] = [];
+  const time = /^\d{2}:\d{2}$/;
+  if (!d.roleId) issues.push({ field: 'roleId', key: 'required' });
+  if (!parseLocalDate(d.date)) issues.push({ field: 'date', key: 'required' });
+  if (!time.test(d.startTime)) issues.push({ field: 'startTime', key: 'required' });
+  if (!time.test(d.endTime)) issues.push({ field: 'endTime', key: 'required' });
+  else if (d.endTime <= d.startTime) issues.push({ field: 'endTime', key: 'endBeforeStart' });
+  const capacity = d.capacity.trim();
+  if (!/^\d{1,3}$/.test(capacity) || Number(capacity) < 1 || Number(capacity) > VOLUNTEER_CAPACITY_MAX) {
+    issues.push({ field: 'capacity', key: 'invalidCapacity' });
+  }
+  return issues;
+}
