@@ -5,6 +5,7 @@ import { defineAdminElements } from '../src/admin/elements.js';
 import type { AdminApplication, AdminIntake, AdminPoll, AdminPollResponse, AdminSignup, InboxApi, VolunteerCatalogue } from '../src/admin/api.js';
 import type { AdminIdea, HandledState } from '../src/schema/admin.js';
 import type { HandledKind } from '../src/schema/constants.js';
+import { sampleCatalogue } from './volunteer-sample.js';
 
 defineAdminElements();
 
@@ -61,7 +62,7 @@ class MemoryInboxApi implements InboxApi {
     return this.signups;
   }
   async volunteerCatalogue(): Promise<VolunteerCatalogue> {
-    return { roles: [{ id: 'r1', data: { name: 'Gastvrouw of gastheer' } }], shifts: [{ id: 's1', data: { roleId: 'r1', capacity: 2 } }] };
+    return sampleCatalogue();
   }
   async setAttendance(): Promise<AdminSignup> {
     return this.signups[0]!;

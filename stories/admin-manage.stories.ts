@@ -2,11 +2,25 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { defineAdminElements } from '../src/admin/elements.js';
-import type { IntakeFlows, ManageApi, PurgeLine, RetentionApi, RetentionInfo, SitePoll } from '../src/admin/api.js';
+import type {
+  AdminSignup,
+  AdminVolunteerItem,
+  IntakeFlows,
+  ManageApi,
+  PurgeLine,
+  RetentionApi,
+  RetentionInfo,
+  SitePoll,
+  VolunteerApi,
+  VolunteerCatalogueApi,
+  VolunteerItemInput,
+} from '../src/admin/api.js';
 import { DEFAULT_RETENTION, type RetentionSettings } from '../src/schema/constants.js';
 import { DEFAULT_POLLS, type PollDefinition } from '../src/schema/poll-constants.js';
 import { DEFAULT_INTAKE_FLOW } from '../src/schema/welcome-intake-default.js';
 import type { IntakeFlow } from '../src/schema/welcome-intake-flow.js';
+import type { VolunteerRole, VolunteerShift } from '../src/schema/volunteer.js';
+import { sampleCatalogue } from './volunteer-sample.js';
 
 defineAdminElements();
 
@@ -63,6 +77,47 @@ class MemoryManageApi implements ManageApi, RetentionApi {
   }
 }
 
+/**
+ * Roles and shifts in memory: one host shift full with two people waiting; more places offer
+ * them a place, as the collector does.
+ */
+class MemoryVolunteerApi implements VolunteerApi, VolunteerCatalogueApi {
+  catalogue = sampleCatalogue();
+  signups: AdminSignup[] = ['Anna', 'Bram', 'Carla'].map((firstName, n) => ({
+    id: `v${n}`, shiftId: 's1', date: '2026-11-24', startAt: '2026-11-24T08:45:00.000Z', endAt: '2026-11-24T11:15:00.000Z',
+    firstName, contact: `${firstName.toLowerCase()}@example.nl`, status: n === 0 ? 'confirmed' : 'waitlisted', position: n,
+    attended: null, createdAt: '2026-11-20T10:00:00.000Z', handledAt: null, handledBy: null,
+  }));
+
+  async volunteerCatalogue() {
+    return structuredClone(this.catalogue);
+  }
+  async listSignups() {
+    return structuredClone(this.signups);
+  }
+  async setAttendance(id: string, attended: boolean | null) {
+    this.signups = this.signups.map((s) => (s.id === id ? { ...s, attended } : s));
+    return this.signups.find((s) => s.id === id)!;
+  }
+  async saveVolunteerItem<K extends 'role' | 'shift'>(kind: K, data: VolunteerItemInput<K>, id = `${kind}-${Date.now()}`) {
+    const record = { id, site: 'de-linde', kind, data, createdAt: '2026-11-22T10:00:00.000Z', updatedAt: new Date().toISOString() };
+    if (kind === 'role') {
+      const role = record as AdminVolunteerItem<VolunteerRole>;
+      this.catalogue.roles = [...this.catalogue.roles.filter((r) => r.id !== id), role];
+    } else {
+      const shift = record as AdminVolunteerItem<VolunteerShift>;
+      this.catalogue.shifts = [...this.catalogue.shifts.filter((s) => s.id !== id), shift];
+      let free = shift.data.capacity - this.signups.filter((s) => s.shiftId === id && s.status !== 'waitlisted').length;
+      this.signups = this.signups.map((s) => (s.shiftId === id && s.status === 'waitlisted' && free-- > 0 ? { ...s, status: 'offered' } : s));
+    }
+    return record as never;
+  }
+  async deleteVolunteerItem(kind: 'role' | 'shift', id: string) {
+    if (kind === 'role') this.catalogue.roles = this.catalogue.roles.filter((r) => r.id !== id);
+    else this.catalogue.shifts = this.catalogue.shifts.filter((s) => s.id !== id);
+  }
+}
+
 type Args = { lang: 'nl' | 'en' };
 const meta: Meta<Args> = {
   title: 'Coordinator page/Manage',
@@ -90,4 +145,24 @@ export const WelcomeQuestions: Story = {
 
 export const Retention: Story = {
   render: ({ lang }) => html`<bk-admin-retention lang=${lang} .api=${new MemoryManageApi()}></bk-admin-retention>`,
+};
+
+/** Roles and shifts below who is coming; raise the host shift's places to offer the waitlist a place. */
+export const VolunteerRolesAndShifts: Story = {
+  render: ({ lang }) => html`<bk-admin-volunteers lang=${lang} can-edit .from=${'2026-11-23'} .to=${'2026-12-31'} .api=${new MemoryVolunteerApi()}></bk-admin-volunteers>`,
+  play: async ({ canvasElement }) => {
+    const root = () => canvasElement.querySelector('bk-admin-volunteers')!.shadowRoot!.querySelector('bk-admin-volunteer-catalogue')!.shadowRoot!;
+    await waitFor(() => expect(root().querySelectorAll('.list > li')).toHaveLength(4));
+  },
+};
+
+export const ShiftForm: Story = {
+  render: ({ lang }) => {
+    const { roles, shifts } = sampleCatalogue();
+    return html`<bk-admin-volunteer-form lang=${lang} kind="shift" .api=${new MemoryVolunteerApi()} .roles=${roles} .record=${shifts[0]}></bk-admin-volunteer-form>`;
+  },
+};
+
+export const RoleForm: Story = {
+  render: ({ lang }) => html`<bk-admin-volunteer-form lang=${lang} kind="role" .api=${new MemoryVolunteerApi()} .record=${sampleCatalogue().roles[0]}></bk-admin-volunteer-form>`,
 };

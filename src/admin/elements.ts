@@ -19,6 +19,8 @@ import { AdminPolls } from './polls.js';
 import { AdminPrivacy } from './privacy.js';
 import { AdminRetention } from './retention.js';
 import { AdminResults } from './results.js';
+import { AdminVolunteerCatalogue } from './volunteer-catalogue.js';
+import { AdminVolunteerForm } from './volunteer-form.js';
 import { AdminVolunteers } from './volunteers.js';
 import { AdminSignIn } from './sign-in.js';
 import { AdminTagOverview } from './tag-overview.js';
@@ -45,6 +47,8 @@ export function defineAdminElements(): void {
   AdminPollForm.define('bk-admin-poll-form');
   AdminPolls.define('bk-admin-polls');
   AdminIntakeFlow.define('bk-admin-intake-flow');
+  AdminVolunteerForm.define('bk-admin-volunteer-form');
+  AdminVolunteerCatalogue.define('bk-admin-volunteer-catalogue');
   AdminVolunteers.define('bk-admin-volunteers');
   AdminApp.define('bk-admin-app');
 }

@@ -5,6 +5,7 @@ import { manageNl } from './manage-strings.js';
 import { inboxNl } from './inbox-strings.js';
 import { ideaGroupsNl } from './idea-groups-strings.js';
 import { sectionsNl } from './sections-strings.js';
+import { volunteerCatalogueNl } from './volunteer-strings.js';
 
 export const adminNl = {
   title: 'Coördinatorpagina',
@@ -112,6 +113,7 @@ export const adminNl = {
   ...manageNl,
   ...inboxNl,
   ...ideaGroupsNl,
+  ...volunteerCatalogueNl,
 };
 
 export type AdminStrings = typeof adminNl;

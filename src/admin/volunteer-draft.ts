@@ -107,3 +107,10 @@ export function checkShiftDraft(d: ShiftDraft): DraftIssue[] {
   }
   return issues;
 }
+
+/** What a role or shift is called: a shift's own title, else its role's name. */
+export function volunteerItemTitle(item: { kind: 'role' | 'shift'; data: VolunteerRole | VolunteerShift }, roles: readonly { id: string; data: VolunteerRole }[]): string {
+  if ('name' in item.data) return item.data.name;
+  const shift = item.data;
+  return shift.title ?? roles.find((r) => r.id === shift.roleId)?.data.name ?? '';
+}

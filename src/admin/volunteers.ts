@@ -1,8 +1,9 @@
-import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import type { AdminSignup, VolunteerApi, VolunteerCatalogue } from './api.js';
+import { hasVolunteerCatalogueApi, type AdminSignup, type VolunteerApi, type VolunteerCatalogue } from './api.js';
 import { problemText } from './exports.js';
+import { volunteerItemTitle } from './volunteer-draft.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -44,7 +45,9 @@ export function groupSignups(signups: readonly AdminSignup[]): ShiftOccurrence[]
 
 /**
  * Volunteers: per shift occurrence in a period, who is coming (with contact) and the waitlist in
- * order; with `moderate`, mark whether each one came (yes / no / not marked).
+ * order; with `moderate`, mark whether each one came (yes / no / not marked). Below it the roles
+ * and shifts (`bk-admin-volunteer-catalogue`); after a change there the list here is loaded again,
+ * so places offered to the waitlist by more capacity show at once (and are counted in a note).
  *
  * @summary Volunteers section.
  */
@@ -79,6 +82,7 @@ export class AdminVolunteers extends AdminElement {
     signups: { state: true },
     catalogue: { state: true },
     error: { state: true },
+    notice: { state: true },
   };
 
   declare api: VolunteerApi | undefined;
@@ -88,6 +92,8 @@ export class AdminVolunteers extends AdminElement {
   declare signups: AdminSignup[] | undefined;
   declare catalogue: VolunteerCatalogue | undefined;
   declare error: string;
+  /** What the last change to a shift did to the list (places offered to the waitlist). */
+  declare notice: string;
 
   constructor() {
     super();
@@ -95,6 +101,7 @@ export class AdminVolunteers extends AdminElement {
     this.from = localDate();
     this.to = localDate(13);
     this.error = '';
+    this.notice = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -113,6 +120,15 @@ export class AdminVolunteers extends AdminElement {
     }
   }
 
+  /** A role or shift changed: load again, and say how many on the waitlist of a shift got a place. */
+  private async catalogueChanged(e: CustomEvent<{ kind: 'role' | 'shift'; id: string }>) {
+    const offered = () => (this.signups ?? []).filter((s) => s.shiftId === e.detail.id && s.status === 'offered').length;
+    const before = offered();
+    await this.load();
+    const count = offered() - before;
+    this.notice = e.detail.kind === 'shift' && count > 0 ? this.l.t('volPromotedNote', { count }) : '';
+  }
+
   private async mark(signup: AdminSignup, attended: boolean) {
     const value = signup.attended === attended ? null : attended;
     try {
@@ -126,8 +142,7 @@ export class AdminVolunteers extends AdminElement {
 
   private shiftTitle(shiftId: string): string {
     const shift = this.catalogue?.shifts.find((s) => s.id === shiftId);
-    const role = this.catalogue?.roles.find((r) => r.id === shift?.data.roleId);
-    return shift?.data.title ?? role?.data.name ?? shiftId;
+    return shift ? volunteerItemTitle(shift, this.catalogue!.roles) : this.l.t('volDeletedShift');
   }
 
   private when(o: ShiftOccurrence): string {
@@ -169,6 +184,7 @@ export class AdminVolunteers extends AdminElement {
         <div class="grid">${date('from', l.t('fromLabel'))} ${date('to', l.t('toLabel'))}</div>
       </fieldset>
       ${this.error ? html`<p role="alert">${this.error}</p>` : ''}
+      <p class="status" role="status">${this.notice}</p>
       ${this.signups && !occurrences.length ? html`<p>${l.t('volNone')}</p>` : ''}
       ${occurrences.map(
         (o) => html`<article aria-labelledby="occ-${o.key.replace('/', '-')}">
@@ -181,6 +197,9 @@ export class AdminVolunteers extends AdminElement {
             : ''}
         </article>`,
       )}
-    </section>`;
+    </section>
+    <bk-admin-volunteer-catalogue .api=${hasVolunteerCatalogueApi(this.api) ? this.api : undefined} .catalogue=${this.catalogue}
+      .signups=${this.signups ?? []} ?can-edit=${this.canEdit} lang=${this.lang || nothing}
+      @bk-volunteer-catalogue-changed=${this.catalogueChanged}></bk-admin-volunteer-catalogue>`;
   }
 }

@@ -4,6 +4,7 @@ import { manageEn } from '../manage-strings.js';
 import { inboxEn } from '../inbox-strings.js';
 import { ideaGroupsEn } from '../idea-groups-strings.js';
 import { sectionsEn } from '../sections-strings.js';
+import { volunteerCatalogueEn } from '../volunteer-strings.js';
 import type { AdminStrings } from '../strings.js';
 
 export const en: AdminStrings = {
@@ -112,5 +113,6 @@ export const en: AdminStrings = {
   ...manageEn,
   ...inboxEn,
   ...ideaGroupsEn,
+  ...volunteerCatalogueEn,
   ...audienceLabels(widgetEn),
 };
