@@ -38,6 +38,10 @@ let powToken;
 const MANAGE_SITE = 'wtr-manage';
 /** @type {string | undefined} */
 let manageToken;
+/** A fourth site whose volunteer roles and shifts test/browser/admin-volunteer-catalogue.test.ts makes and deletes. */
+const ROLES_SITE = 'wtr-roles';
+/** @type {string | undefined} */
+let rolesToken;
 
 /** @type {Awaited<ReturnType<typeof startCollectorProcess>> | undefined} */
 let collector;
@@ -54,7 +58,14 @@ const isEndpoint = (url) => [collector?.url, receiver?.url].some((base) => base 
 const disconnect = (route) => route.abort('internetdisconnected');
 
 /** The token of the site an admin API path names. @param {string} path */
-const tokenFor = (path) => (path.includes(`/sites/${POW_SITE}/`) ? powToken : path.includes(`/sites/${MANAGE_SITE}/`) ? manageToken : collector?.token);
+const tokenFor = (path) =>
+  path.includes(`/sites/${POW_SITE}/`)
+    ? powToken
+    : path.includes(`/sites/${MANAGE_SITE}/`)
+      ? manageToken
+      : path.includes(`/sites/${ROLES_SITE}/`)
+        ? rolesToken
+        : collector?.token;
 
 /** @type {import('@web/test-runner').TestRunnerPlugin} */
 const testServers = {
@@ -70,13 +81,15 @@ const testServers = {
     powToken = (await collector.cli('token', 'create', POW_SITE, '--scopes', 'read', '--label', 'test')).trim();
     await collector.cli('site', 'add', MANAGE_SITE, '--name', 'Buurthuis De Eik', '--origin', origin);
     manageToken = (await collector.cli('token', 'create', MANAGE_SITE, '--scopes', 'read,moderate,export,admin', '--label', 'test')).trim();
+    await collector.cli('site', 'add', ROLES_SITE, '--name', 'Buurthuis De Wilg', '--origin', origin);
+    rolesToken = (await collector.cli('token', 'create', ROLES_SITE, '--scopes', 'read,moderate', '--label', 'test')).trim();
   },
   async serverStop() {
     await Promise.all([collector?.stop(), receiver?.stop()]);
   },
   async serve(context) {
     if (context.path === '/__collector.json') {
-      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE }) };
+      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE, rolesSite: ROLES_SITE }) };
     }
     if (context.path === '/__receiver.json') {
       return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };

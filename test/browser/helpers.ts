@@ -10,6 +10,8 @@ export interface CollectorInfo {
   powSite: string;
   /** A third site, for the manage sections' tests (admin token through `bk-admin`). */
   manageSite: string;
+  /** A site of its own for the volunteer roles and shifts the coordinator page makes and deletes. */
+  rolesSite: string;
 }
 
 export async function collectorInfo(): Promise<CollectorInfo> {
