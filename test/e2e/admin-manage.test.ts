@@ -2,7 +2,8 @@
  * End to end on the coordinator page's manage sections: the built page (dist/admin) served by the
  * demo's collector under its strict CSP. A coordinator makes a poll with the form, previews it in
  * the real widget (loaded only then), and the centre's page gets it; they turn an intake question
- * off; they see the retention periods and what a purge would remove now.
+ * off; they see the retention periods and what a purge would remove now; they add a volunteer
+ * role and a weekly shift that the sign-up widget's roster then serves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -81,6 +82,37 @@ describe('coordinator page: manage', () => {
     await retention.locator('button.purge-dry').click();
     await expect.poll(() => retention.locator('.purge-lines li').count()).toBe(5);
     expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+    await page.close();
+  });
+
+  it("adds a volunteer role and a weekly shift, and the sign-up widget's roster serves them; no CSP violation", async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await signIn(page);
+    await page.locator('nav button[data-view="volunteers"]').click();
+    const list = page.locator('bk-admin-volunteer-catalogue');
+    const name = `Tuinploeg ${Date.now().toString(36)}`;
+    await list.locator('button.new-role').click();
+    await list.locator('#name').fill(name);
+    await list.locator('#whatYouDo').fill('Onkruid wieden en de planten water geven.');
+    await list.locator('form button[type=submit]').click();
+    await list.locator('li', { hasText: name }).locator('button.edit').waitFor();
+    // The shift form starts tomorrow, every week on that day, 10.00 to 12.00.
+    await list.locator('button.new-shift').click();
+    await list.locator('#roleId').selectOption({ label: name });
+    await list.locator('#capacity').fill('3');
+    await list.locator('form button[type=submit]').click();
+    await expect.poll(() => list.locator('li', { hasText: name }).count()).toBe(2);
+
+    type Roster = { roles: { id: string; name: string; whatYouDo?: string }[]; occurrences: { roleId: string; capacity: number; remaining: number }[] };
+    const roster = (await (await fetch(`${demo.collectorUrl}/v1/sites/${demo.site}/volunteer`)).json()) as Roster;
+    const role = roster.roles.find((r) => r.name === name);
+    expect(role).toMatchObject({ whatYouDo: 'Onkruid wieden en de planten water geven.' });
+    expect(roster.occurrences.filter((o) => o.roleId === role!.id).length).toBeGreaterThanOrEqual(1);
+    expect(roster.occurrences.find((o) => o.roleId === role!.id)).toMatchObject({ capacity: 3, remaining: 3 });
+    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
