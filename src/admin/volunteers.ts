@@ -174,6 +174,7 @@ export class AdminVolunteers extends AdminElement {
       <label for="vol-${id}">${label}</label>
       <input id="vol-${id}" type="date" .value=${this[id]} @change=${(e: Event) => {
         this[id] = (e.target as HTMLInputElement).value;
+        this.notice = '';
         void this.load();
       }} />
     </div>`;
