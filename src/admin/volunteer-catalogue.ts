@@ -22,7 +22,7 @@ declare global {
 type Kind = 'role' | 'shift';
 
 /**
- * The site's volunteer roles and shifts, as volunteers see them on the website; with `moderate`,
+ * The site's volunteer roles (in their public order) and shifts, as volunteers see them on the website; with `moderate`,
  * new, change (`bk-admin-volunteer-form`) and delete — asked once more in place, saying what
  * happens to people already signed up (they stay signed up and get no message). A role that still
  * has shifts is not deleted: its shifts would lose their role.
@@ -216,7 +216,7 @@ export class AdminVolunteerCatalogue extends AdminElement {
         : html`<section aria-labelledby="roles-heading">
               <h3 id="roles-heading">${l.t('rolesHeading')}</h3>
               ${editable ? html`<p><button type="button" class="primary new-role" @click=${() => this.startEditing('role')}>${l.t('newRole')}</button></p>` : nothing}
-              ${roles.length ? html`<ul class="list">${roles.map((r) => this.renderRole(r))}</ul>` : html`<p>${l.t('noRoles')}</p>`}
+              ${roles.length ? html`<ul class="list">${[...roles].sort((a, b) => a.data.position - b.data.position).map((r) => this.renderRole(r))}</ul>` : html`<p>${l.t('noRoles')}</p>`}
             </section>
             <section aria-labelledby="shifts-heading">
               <h3 id="shifts-heading">${l.t('shiftsHeading')}</h3>
