@@ -22,8 +22,9 @@ declare global {
 type Kind = 'role' | 'shift';
 
 /**
- * The site's volunteer roles (in their public order) and shifts, as volunteers see them on the website; with `moderate`,
- * new, change (`bk-admin-volunteer-form`) and delete — asked once more in place, saying what
+ * The site's volunteer roles (in their public order) and shifts, as volunteers see them on the
+ * website; with `moderate`, new, change (`bk-admin-volunteer-form`) and delete — asked once more
+ * in place, saying what
  * happens to people already signed up (they stay signed up and get no message). A role that still
  * has shifts is not deleted: its shifts would lose their role.
  *
