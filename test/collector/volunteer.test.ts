@@ -208,6 +208,17 @@ for (const backend of BACKENDS) {
       expect((await started.json()).issues[0].code).toBe('shift_started');
     });
 
+    it('a role that still has shifts is not deleted; once its shift is gone it is', async () => {
+      const { t, token, roleId, shiftId } = await setUp(backend, 2);
+      const refused = await admin(t, token, 'DELETE', `/volunteer/roles/${roleId}`);
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error).toBe('role_has_shifts');
+      expect((await (await admin(t, token, 'GET', '/volunteer/roles')).json()).roles).toHaveLength(1);
+      expect((await admin(t, token, 'DELETE', `/volunteer/shifts/${shiftId}`)).status).toBe(204);
+      expect((await admin(t, token, 'DELETE', `/volunteer/roles/${roleId}`)).status).toBe(204);
+      expect((await (await admin(t, token, 'GET', '/volunteer/roles')).json()).roles).toHaveLength(0);
+    });
+
     it('roles and shifts: read to look, moderate to change; changes from another website are refused', async () => {
       const { t, token, roleId, shiftId } = await setUp(backend, 2);
       const reader = await t.token(['read']);

@@ -118,6 +118,13 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     });
     app.delete(`${base}/:id`, { onRequest: change }, async (request, reply) => {
       const { id } = request.params as { id: string };
+      if (kind === 'role') {
+        // A shift without its role could not be shown or signed up for: its shifts go first.
+        const shifts = await store.listVolunteerItems(request.site!.slug, 'shift');
+        if (shifts.some((s) => (s.data as { roleId?: string }).roleId === id)) {
+          throw new ApiError(409, 'role_has_shifts', 'This role still has shifts: delete them or give them another role first');
+        }
+      }
       if (!isUuidV7(id) || !(await store.deleteVolunteerItem(request.site!.slug, id, ctx.now().toISOString()))) throw notFound();
       await audit(request, `volunteer.${kind}.delete`, id, 1);
       return reply.code(204).send();
