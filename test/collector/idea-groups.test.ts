@@ -143,6 +143,9 @@ for (const backend of BACKENDS) {
       const a = await publishedIdea(c, token, 'Koffie op zondag');
       const b = await publishedIdea(c, token, 'Zondagskoffie');
       await post(`/ideas/${a}/tags`, { add: ['koffie', 'zondag'] });
+      await vote(a);
+      await vote(b);
+      await vote(b);
       await post(`/ideas/${a}/merge`, { ideas: [b] });
       const csv = (await (await admin('/export/ideas.csv')).text()).slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
       const header = csv[0]!;
@@ -151,8 +154,10 @@ for (const backend of BACKENDS) {
       expect(row(a).slice(-2)).toEqual(['', 'koffie, zondag']);
       expect(row(b).slice(-2)).toEqual([a, '']);
       const json = (await (await admin('/export/ideas.json')).json()) as Record<string, unknown>[];
-      expect(json.find((r) => r.id === a)).toMatchObject({ samengevoegd_met: null, labels: ['koffie', 'zondag'] });
-      expect(json.find((r) => r.id === b)).toMatchObject({ samengevoegd_met: a, labels: [] });
+      // The target's votes include its duplicate's, as in the public list; the duplicate keeps its own.
+      expect(json.find((r) => r.id === a)).toMatchObject({ stemmen: 3, samengevoegd_met: null, labels: ['koffie', 'zondag'] });
+      expect(json.find((r) => r.id === b)).toMatchObject({ stemmen: 2, samengevoegd_met: a, labels: [] });
+      expect(row(a)[header.indexOf('stemmen')]).toBe('3');
     });
   });
 }

@@ -21,7 +21,7 @@ import type {
 import { planMerge, type MergeCandidate } from './idea-merge.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, inTransaction, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { HANDLED_TABLES, handledState, rateOutcome, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
   HandledMark,
@@ -129,12 +129,21 @@ function toPollResponse(r: Row): PollResponseRecord {
   };
 }
 
-const IDEA_COLUMNS = `
+// Most ideas have no tags: NULLIF leaves no array to parse for them (in a million-row export the
+// parsing took a sixth of the time and a third more memory).
+const IDEA_FIELDS = `
   i.id, i.site, i.text, i.category, i.role, i.wants_to_help, i.name, i.contact, i.consent_version,
   i.consent_given_at, i.consent_hash, i.locale, i.published, i.status, i.status_reason, i.public_answer,
-  i.created_at, i.updated_at, i.handled_at, i.handled_by, i.merged_into, i.merged_at, i.tags,
+  i.created_at, i.updated_at, i.handled_at, i.handled_by, i.merged_into, i.merged_at,
+  NULLIF(i.tags, '{}') AS tags`;
+const IDEA_COLUMNS = `${IDEA_FIELDS},
   (SELECT count(*) FROM votes v WHERE v.idea_id = i.id)
     + (SELECT count(*) FROM votes v JOIN ideas m ON m.id = v.idea_id WHERE m.merged_into = i.id) AS votes`;
+/** For exports: each idea's own votes; those of ideas merged into it come from MERGED_VOTES, once. */
+const EXPORT_IDEA_COLUMNS = `${IDEA_FIELDS}, (SELECT count(*) FROM votes v WHERE v.idea_id = i.id) AS votes`;
+/** Per idea that others were merged into: the votes of those others (driven by the votes, which are few). */
+const MERGED_VOTES = `SELECT m.merged_into, count(*) AS n FROM votes v JOIN ideas m ON m.id = v.idea_id
+  WHERE m.merged_into IS NOT NULL AND m.site = $1 GROUP BY m.merged_into`;
 
 /** The votes of an idea's group (the idea it is merged into, or itself, plus that idea's merged ones). */
 const GROUP_VOTES = `SELECT (SELECT count(*) FROM votes WHERE idea_id = g.root)
@@ -252,13 +261,13 @@ export class PostgresStore implements Store {
    * binds and executes it, saving parse and plan work on every request. The SQL texts are a
    * small fixed set: the dynamic ones vary only by which optional filters or fields are present.
    */
-  private async query(text: string, values: unknown[] = []): Promise<pg.QueryResult<Row>> {
+  private async query(text: string, values: unknown[] = [], rowMode?: 'array'): Promise<pg.QueryResult<Row>> {
     let name = this.statementNames.get(text);
     if (!name) {
       name = `bk_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
       this.statementNames.set(text, name);
     }
-    return this.pool.query<Row>({ name, text, values });
+    return this.pool.query<Row>({ name, text, values, ...(rowMode && { rowMode }) });
   }
 
   async migrations(): Promise<number[]> {
@@ -511,28 +520,38 @@ export class PostgresStore implements Store {
   async *exportIdeas(site: string, q: ExportQuery): AsyncIterable<AdminIdea> {
     // Keyset pages, each its own pooled query: a slow download holds no connection between pages.
     // The next page is asked for before this one is handed out, so the database works on it
-    // while this process formats rows: at most two pages are in memory.
+    // while this process formats rows: at most two pages are in memory. Rows come as arrays,
+    // named by a compiled function: cheaper than pg's object per row.
     const page = (after: [string, string], size = EXPORT_PAGE_SIZE) =>
       this.query(
-        `SELECT ${IDEA_COLUMNS} FROM ideas i
+        `SELECT ${EXPORT_IDEA_COLUMNS} FROM ideas i
          WHERE i.site = $1 AND i.created_at <= $2 AND (i.created_at, i.id) > ($3::timestamptz, $4)
          ORDER BY i.created_at, i.id LIMIT $5`,
         [site, q.receivedUpTo, after[0], after[1], size],
-      );
+        'array',
+      ) as unknown as Promise<pg.QueryResult<unknown[]>>;
     let size = EXPORT_FIRST_PAGE_SIZE;
-    let next: Promise<pg.QueryResult<Row>> | null = page(['-infinity', ''], size);
+    let next: Promise<pg.QueryResult<unknown[]>> | null = page(['-infinity', ''], size);
+    next.catch(() => {}); // handled when awaited, after the merged votes (asked for meanwhile)
+    let named: ((values: readonly unknown[]) => Row) | undefined;
     try {
+      const merged = new Map((await this.query(MERGED_VOTES, [site])).rows.map((r) => [String(r.merged_into), Number(r.n)]));
       while (next) {
-        const { rows } = await next;
+        const { rows, fields } = await next;
         next = null;
+        named ??= rowBuilder(fields.map((f) => f.name));
         const full = rows.length === size;
         size = EXPORT_PAGE_SIZE;
         if (full) {
-          const last = rows[rows.length - 1]!;
+          const last = named(rows[rows.length - 1]!);
           next = page([String(last.created_at), String(last.id)]);
           next.catch(() => {}); // handled when awaited; not an unhandled rejection meanwhile
         }
-        for (const row of rows) yield toAdminIdea(row);
+        for (const values of rows) {
+          const idea = toAdminIdea(named(values));
+          idea.votes += merged.get(idea.id) ?? 0;
+          yield idea;
+        }
       }
     } finally {
       // A download that stopped early: let the prefetched page finish, and drop it.

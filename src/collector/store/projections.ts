@@ -92,3 +92,17 @@ export function siteSettings(stored: Partial<SiteSettings>): SiteSettings {
     ...(stored.proofOfWork && { proofOfWork: stored.proofOfWork }),
   };
 }
+
+/** A database row by column name. */
+type NamedRow = Record<string, unknown>;
+
+/**
+ * A function that names the values of a raw row (as SQLite's `statement.raw()` or pg's
+ * `rowMode: 'array'` return them, in column order), compiled once for a statement's columns: for a
+ * million-row export it is several times cheaper than the driver building an object per row, or a
+ * loop over the names.
+ */
+export function rowBuilder(names: readonly string[]): (values: readonly unknown[]) => NamedRow {
+  const body = `return { ${names.map((name, k) => `${JSON.stringify(name)}: v[${k}]`).join(', ')} };`;
+  return new Function('v', body) as (values: readonly unknown[]) => NamedRow;
+}
