@@ -1,9 +1,9 @@
-import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css, html, type PropertyDeclarations } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
-import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import type { AdminApiError, IdeaGroupsApi } from './api.js';
 import type { AdminStrings } from './strings.js';
+import { IdeaActionElement } from './idea-action.js';
 import { mergeCandidates, mergedInto } from './idea-groups.js';
 
 declare global {
@@ -24,7 +24,7 @@ const SHOWN_MAX = 8;
  * @event bk-open-idea - `detail: {id}` to show the linked idea.
  * @event bk-reload - after a merge or undo, asks the app to load the ideas again.
  */
-export class AdminIdeaMerge extends AdminElement {
+export class AdminIdeaMerge extends IdeaActionElement {
   static override styles = [
     adminStyles,
     css`
@@ -55,44 +55,24 @@ export class AdminIdeaMerge extends AdminElement {
   ];
 
   static override properties: PropertyDeclarations = {
-    ...AdminElement.properties,
-    idea: { attribute: false },
+    ...IdeaActionElement.properties,
     ideas: { attribute: false },
-    api: { attribute: false },
-    canEdit: { type: Boolean, attribute: 'can-edit' },
     search: { state: true },
-    busy: { state: true },
-    message: { state: true },
-    failed: { state: true },
   };
 
-  declare idea: AdminIdea | undefined;
   /** Every loaded idea: merge partners are found here. */
   declare ideas: AdminIdea[];
-  declare api: IdeaGroupsApi | undefined;
-  declare canEdit: boolean;
   declare search: string;
-  declare busy: boolean;
-  declare message: string;
-  declare failed: boolean;
 
   constructor() {
     super();
     this.ideas = [];
-    this.canEdit = false;
     this.search = '';
-    this.busy = false;
-    this.message = '';
-    this.failed = false;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const previous = changed.get('idea') as AdminIdea | undefined;
-    if (changed.has('idea') && previous && previous.id !== this.idea?.id) {
-      this.search = '';
-      this.message = '';
-      this.failed = false;
-    }
+  protected override forgetIdea(): void {
+    super.forgetIdea();
+    this.search = '';
   }
 
   private open(e: Event, id: string) {

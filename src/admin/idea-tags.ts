@@ -1,9 +1,8 @@
-import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { AdminIdea } from '../schema/admin.js';
+import { css, html, type PropertyDeclarations } from 'lit';
 import { IDEA_TAGS_MAX, normaliseTag, TAG_MAX } from '../schema/idea-tags.js';
-import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import type { AdminApiError, IdeaGroupsApi } from './api.js';
+import type { AdminApiError } from './api.js';
+import { IdeaActionElement } from './idea-action.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,7 +18,7 @@ declare global {
  * @summary Tag chips of one idea.
  * @event bk-idea-saved - `detail`: the idea as the collector stored it.
  */
-export class AdminIdeaTags extends AdminElement {
+export class AdminIdeaTags extends IdeaActionElement {
   static override styles = [
     adminStyles,
     css`
@@ -58,49 +57,24 @@ export class AdminIdeaTags extends AdminElement {
   ];
 
   static override properties: PropertyDeclarations = {
-    ...AdminElement.properties,
-    idea: { attribute: false },
-    api: { attribute: false },
+    ...IdeaActionElement.properties,
     known: { attribute: false },
-    canEdit: { type: Boolean, attribute: 'can-edit' },
     draft: { state: true },
-    busy: { state: true },
-    message: { state: true },
-    failed: { state: true },
   };
 
-  declare idea: AdminIdea | undefined;
-  declare api: IdeaGroupsApi | undefined;
   /** Tags used on the site, for suggestions. */
   declare known: string[];
-  declare canEdit: boolean;
   declare draft: string;
-  declare busy: boolean;
-  declare message: string;
-  declare failed: boolean;
 
   constructor() {
     super();
     this.known = [];
-    this.canEdit = false;
     this.draft = '';
-    this.busy = false;
-    this.message = '';
-    this.failed = false;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const previous = changed.get('idea') as AdminIdea | undefined;
-    if (changed.has('idea') && previous && previous.id !== this.idea?.id) {
-      this.draft = '';
-      this.message = '';
-      this.failed = false;
-    }
-  }
-
-  private say(message: string, failed = false) {
-    this.message = message;
-    this.failed = failed;
+  protected override forgetIdea(): void {
+    super.forgetIdea();
+    this.draft = '';
   }
 
   private async save(change: { add?: string[]; remove?: string[] }, done: string) {
