@@ -21,7 +21,7 @@ import type {
 import { planMerge, type MergeCandidate } from './idea-merge.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, inTransaction, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
   HandledMark,
@@ -808,18 +808,12 @@ export class PostgresStore implements Store {
 
   // — render tokens (issue 3, item 3) —
 
-  async claimFormToken(use: FormTokenUse): Promise<string> {
-    // DO UPDATE (a no-op) rather than DO NOTHING, so RETURNING also gives the existing row.
-    const { rows } = await this.query(
-      `INSERT INTO form_token_uses (nonce, site, submission_id, used_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (nonce) DO UPDATE SET nonce = form_token_uses.nonce RETURNING submission_id`,
-      [use.nonce, use.site, use.submissionId, use.usedAt],
-    );
-    return String(rows[0]!.submission_id);
+  claimFormToken(use: FormTokenUse): Promise<string> {
+    return this.claimOnce('form_token_uses', use.nonce, use);
   }
 
-  async pruneFormTokenUses(before: string): Promise<number> {
-    return (await this.query('DELETE FROM form_token_uses WHERE used_at < $1', [before])).rowCount ?? 0;
+  pruneFormTokenUses(before: string): Promise<number> {
+    return this.pruneUses('form_token_uses', before);
   }
 
   // — feedback poll (issue 7) —
@@ -1167,17 +1161,31 @@ export class PostgresStore implements Store {
 
   // — proof-of-work replay store (issue 3, item 3) —
 
-  async claimPowChallenge(use: PowUse): Promise<string> {
+  claimPowChallenge(use: PowUse): Promise<string> {
+    return this.claimOnce('pow_uses', use.challenge, use);
+  }
+
+  prunePowUses(before: string): Promise<number> {
+    return this.pruneUses('pow_uses', before);
+  }
+
+  /**
+   * Claims a render token's nonce or a proof-of-work challenge for one submission; returns the id
+   * of the submission that holds it (this one, or an earlier one). A no-op update rather than DO
+   * NOTHING, so RETURNING also gives the existing row.
+   */
+  private async claimOnce(table: UseTable, key: string, use: { site: string; submissionId: string; usedAt: string }): Promise<string> {
+    const column = USE_KEYS[table];
     const { rows } = await this.query(
-      `INSERT INTO pow_uses (challenge, site, submission_id, used_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (challenge) DO UPDATE SET challenge = pow_uses.challenge RETURNING submission_id`,
-      [use.challenge, use.site, use.submissionId, use.usedAt],
+      `INSERT INTO ${table} (${column}, site, submission_id, used_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (${column}) DO UPDATE SET ${column} = ${table}.${column} RETURNING submission_id`,
+      [key, use.site, use.submissionId, use.usedAt],
     );
     return String(rows[0]!.submission_id);
   }
 
-  async prunePowUses(before: string): Promise<number> {
-    return (await this.query('DELETE FROM pow_uses WHERE used_at < $1', [before])).rowCount ?? 0;
+  private async pruneUses(table: UseTable, before: string): Promise<number> {
+    return (await this.query(`DELETE FROM ${table} WHERE used_at < $1`, [before])).rowCount ?? 0;
   }
 }
 

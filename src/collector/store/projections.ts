@@ -106,3 +106,7 @@ export function rowBuilder(names: readonly string[]): (values: readonly unknown[
   const body = `return { ${names.map((name, k) => `${JSON.stringify(name)}: v[${k}]`).join(', ')} };`;
   return new Function('v', body) as (values: readonly unknown[]) => NamedRow;
 }
+
+/** The replay tables of render tokens and proof-of-work challenges, by the column each is keyed on. */
+export const USE_KEYS = { form_token_uses: 'nonce', pow_uses: 'challenge' } as const;
+export type UseTable = keyof typeof USE_KEYS;

@@ -21,7 +21,7 @@ import type {
   ScheduleItem,
 } from '../../schema/index.js';
 import { planMerge, type MergeCandidate } from './idea-merge.js';
-import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery } from './projections.js';
+import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
@@ -745,16 +745,12 @@ export class SqliteStore implements Store {
 
   // — render tokens (issue 3, item 3) —
 
-  async claimFormToken(use: FormTokenUse): Promise<string> {
-    const claim = this.sql(
-      `INSERT INTO form_token_uses (nonce, site, submission_id, used_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (nonce) DO UPDATE SET nonce = nonce RETURNING submission_id`,
-    ).pluck();
-    return String(await this.groupCommit.run(() => claim.get(use.nonce, use.site, use.submissionId, use.usedAt)));
+  claimFormToken(use: FormTokenUse): Promise<string> {
+    return this.claimOnce('form_token_uses', use.nonce, use);
   }
 
   async pruneFormTokenUses(before: string): Promise<number> {
-    return this.sql('DELETE FROM form_token_uses WHERE used_at < ?').run(before).changes;
+    return this.pruneUses('form_token_uses', before);
   }
 
   // — feedback poll (issue 7) —
@@ -1077,16 +1073,30 @@ export class SqliteStore implements Store {
 
   // — proof-of-work replay store (issue 3, item 3) —
 
-  async claimPowChallenge(use: PowUse): Promise<string> {
-    const claim = this.sql(
-      `INSERT INTO pow_uses (challenge, site, submission_id, used_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (challenge) DO UPDATE SET challenge = challenge RETURNING submission_id`,
-    ).pluck();
-    return String(await this.groupCommit.run(() => claim.get(use.challenge, use.site, use.submissionId, use.usedAt)));
+  claimPowChallenge(use: PowUse): Promise<string> {
+    return this.claimOnce('pow_uses', use.challenge, use);
   }
 
   async prunePowUses(before: string): Promise<number> {
-    return this.sql('DELETE FROM pow_uses WHERE used_at < ?').run(before).changes;
+    return this.pruneUses('pow_uses', before);
+  }
+
+  /**
+   * Claims a render token's nonce or a proof-of-work challenge for one submission; returns the id
+   * of the submission that holds it (this one, or an earlier one). A no-op update rather than DO
+   * NOTHING, so RETURNING also gives the existing row.
+   */
+  private async claimOnce(table: UseTable, key: string, use: { site: string; submissionId: string; usedAt: string }): Promise<string> {
+    const column = USE_KEYS[table];
+    const claim = this.sql(
+      `INSERT INTO ${table} (${column}, site, submission_id, used_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (${column}) DO UPDATE SET ${column} = ${column} RETURNING submission_id`,
+    ).pluck();
+    return String(await this.groupCommit.run(() => claim.get(key, use.site, use.submissionId, use.usedAt)));
+  }
+
+  private pruneUses(table: UseTable, before: string): number {
+    return this.sql(`DELETE FROM ${table} WHERE used_at < ?`).run(before).changes;
   }
 }
 
