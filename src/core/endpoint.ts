@@ -9,8 +9,6 @@
  *   `mode: 'no-cors'`: a simple request with no preflight whose answer the browser hides from us,
  *   so any answer that arrives counts as delivered. Features that need reads are hidden.
  */
-import { toFormBody } from './form-encoding.js';
-
 export type EndpointType = 'collector' | 'webhook';
 export type PayloadFormat = 'json' | 'form';
 
@@ -63,7 +61,8 @@ export function canRead(cfg: ResolvedEndpoint): boolean {
   return cfg.endpointType === 'collector';
 }
 
-function siteBase(cfg: ResolvedEndpoint): string {
+/** The collector's base for the site, `{endpoint}/v1/sites/{site}`. */
+export function siteBase(cfg: ResolvedEndpoint): string {
   return `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}`;
 }
 
@@ -77,27 +76,7 @@ export function ideasUrl(cfg: ResolvedEndpoint): string {
   return `${siteBase(cfg)}/ideas`;
 }
 
-/** The request that posts a submission envelope. */
-export function submissionRequest(cfg: ResolvedEndpoint, envelope: object): OutboxRequest {
-  if (cfg.endpointType === 'webhook') {
-    if (cfg.payloadFormat === 'form') {
-      return { url: cfg.endpoint, method: 'POST', contentType: FORM_TYPE, body: toFormBody(envelope), mode: 'no-cors' };
-    }
-    return jsonRequest(cfg.endpoint, envelope);
-  }
-  return { ...jsonRequest(`${siteBase(cfg)}/submissions`, envelope), tokenUrl: formTokenUrl(cfg) };
-}
-
 /** GET: a render token for the site's forms (collector mode only). */
 export function formTokenUrl(cfg: ResolvedEndpoint): string {
   return `${siteBase(cfg)}/form-token`;
-}
-
-/** The request that posts a vote envelope for a published idea (collector mode only). */
-export function voteRequest(cfg: ResolvedEndpoint, ideaId: string, envelope: object): OutboxRequest {
-  return jsonRequest(`${siteBase(cfg)}/ideas/${encodeURIComponent(ideaId)}/votes`, envelope);
-}
-
-function jsonRequest(url: string, envelope: object): OutboxRequest {
-  return { url, method: 'POST', contentType: JSON_TYPE, body: JSON.stringify(envelope), mode: 'cors' };
 }

@@ -137,8 +137,16 @@ export class IdeaBoxObject {
     await this.el.updateComplete;
   }
 
+  /**
+   * Press send. A visitor takes longer to write than the sending part takes to load (it is
+   * fetched when they start on the form), so this waits for it as they would; pressing send
+   * before it is here is tested in idea-box-lazy.test.ts.
+   */
   async submit(): Promise<void> {
-    this.$<HTMLButtonElement>('button[type=submit]')!.click();
+    const button = this.$<HTMLButtonElement>('button[type=submit]')!;
+    button.focus(); // as a click does; focus in the form fetches the sending part
+    await waitFor(() => this.el.send, { message: 'the sending part' });
+    button.click();
     await this.el.updateComplete;
   }
 

@@ -4,10 +4,9 @@ import {
   canRead,
   ideasUrl,
   resolveEndpoint,
-  submissionRequest,
-  voteRequest,
   type ResolvedEndpoint,
 } from '../../src/core/endpoint.js';
+import { submissionRequest, voteRequest } from '../../src/core/request.js';
 import { flattenForm, toFormBody } from '../../src/core/form-encoding.js';
 
 const envelope = {

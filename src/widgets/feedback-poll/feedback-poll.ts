@@ -2,7 +2,8 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
-import { canRead, submissionRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';

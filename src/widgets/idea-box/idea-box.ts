@@ -1,31 +1,20 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import type { DeliveryResult } from '../../core/delivery.js';
-import { DeliveryController } from '../../core/delivery.js';
-import { canRead, submissionRequest } from '../../core/endpoint.js';
-import { buildEnvelope } from '../../core/envelope.js';
+import { canRead, type OutboxRequest } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
+import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { IDEA_TEXT_MAX } from '../../schema/constants.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
-import type { IdeaPayloadInput } from '../../schema/idea-box.js';
 import { parseCategories, type CategoryOption } from './categories.js';
+import { emptyValues, type FieldErrors, type IdeaFormValues } from './form-values.js';
 import { ideaBoxStyles } from './idea-box.styles.js';
 import { renderForm } from './idea-form.js';
 import type { IdeaListController } from './idea-list.js';
-import {
-  buildConsent,
-  buildIdeaPayload,
-  emptyValues,
-  errorsToIssues,
-  mapIssues,
-  validateIdea,
-  valuesFromPayload,
-  type FieldErrors,
-  type IdeaFormValues,
-} from './payload.js';
+import type { IdeaSend } from './idea-send.js';
 import { nl, type IdeaBoxStrings } from './strings.js';
 
 /** What the visitor sees: the form, a send in progress, or a thank-you. `failed` keeps the form. */
@@ -122,8 +111,10 @@ export class IdeaBox extends BuurtkitWidget {
   declare listLimit: number;
   /** What the visitor sees now. */
   declare phase: IdeaBoxPhase;
-  protected declare values: IdeaFormValues;
-  protected declare errors: FieldErrors;
+  /** @internal */
+  declare values: IdeaFormValues;
+  /** @internal */
+  declare errors: FieldErrors;
 
   /** @internal */
   readonly l = new LocalizeController<IdeaBoxStrings>(
@@ -133,10 +124,14 @@ export class IdeaBox extends BuurtkitWidget {
     // Shipped apart: only visitors whose page asks for the language download it.
     { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
   );
-  private readonly delivery = new DeliveryController(this, (env, r) => this.onLateOutcome(env, r));
-  /** The public list, once its module has loaded (see `loadList`). */
-  private list: IdeaListController | undefined;
+  /** @internal The public list, once its module has loaded (see `loadList`). */
+  list: IdeaListController | undefined;
   private listLoading: Promise<void> | undefined;
+  /** @internal The sending part, once its module has loaded (see `sender`). */
+  send: IdeaSend | undefined;
+  private sendLoading: Promise<IdeaSend> | undefined;
+  /** A send pressed while the sending part could not load waits for the network. */
+  private waitingForNetwork = false;
   /** @internal A form-level error (refused, unmapped issues, an earlier idea that failed). */
   formError = '';
   /** @internal The text of an earlier idea that was refused after the form was reused. */
@@ -148,9 +143,12 @@ export class IdeaBox extends BuurtkitWidget {
   private counterBucket: number | undefined;
   private status = '';
   private tone: StatusTone = 'info';
-  private storageNote = false;
-  private lastId = '';
-  private startedAt = 0;
+  /** @internal The idea was kept only in this page's memory (storing on the device failed). */
+  storageNote = false;
+  /** @internal The id of the idea sent last, to match its late outcome. */
+  lastId = '';
+  /** @internal When the form was shown, for the time-on-form check. */
+  startedAt = 0;
 
   constructor() {
     super();
@@ -159,6 +157,17 @@ export class IdeaBox extends BuurtkitWidget {
     this.phase = 'form';
     this.values = emptyValues();
     this.errors = {};
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The outbox's store is in the first download: starting it sends what a previous page left.
+    this.outbox ?? sharedOutbox();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.retrySend);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -181,7 +190,7 @@ export class IdeaBox extends BuurtkitWidget {
     this.listLoading ??= import('./idea-list.js').then(
       ({ IdeaListController, listStyles }) => {
         this.adoptLate(listStyles);
-        this.list = new IdeaListController(this, this.l, (env, req) => this.delivery.deliver(env, req));
+        this.list = new IdeaListController(this, this.l, (env, req) => this.deliver(env, req));
       },
       // The list is an extra: without it the form works; the next update tries again.
       () => (this.listLoading = undefined),
@@ -197,11 +206,45 @@ export class IdeaBox extends BuurtkitWidget {
   protected override firstUpdated(): void {
     super.firstUpdated();
     this.startedAt = performance.now();
+    // Not in the first download, but fetched a second after the first render: there when the
+    // visitor presses send, even if the network drops after the page loaded.
+    setTimeout(() => this.isConnected && !this.unconfigured && this.prepare(), 1000);
   }
 
-  /** The checks made before sending; the collector validates everything again. */
+  /**
+   * The sending part (checks, envelope, outbox hand-over, thank-you): fetched a second after the
+   * first render, or earlier when the visitor works on the form, presses send or votes. A failed
+   * load is tried again the next time.
+   */
+  private sender(): Promise<IdeaSend> {
+    return (this.sendLoading ??= import('./idea-send.js').then(
+      ({ IdeaSend }) => (this.send ??= new IdeaSend(this)),
+      (error: unknown) => {
+        this.sendLoading = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /** Fetch the sending part while the visitor writes, so pressing send does not wait for it. */
+  private readonly prepare = () => void this.sender().catch(() => undefined);
+
+  /** Votes from the list go through the same part; if it cannot load, the vote is not counted. */
+  private deliver(envelope: EnvelopeBase, request: OutboxRequest): Promise<DeliveryResult> {
+    return this.sender().then(
+      (s) => s.delivery.deliver(envelope, request),
+      () => ({ state: 'failed', id: envelope.id, status: 0, issues: [] }),
+    );
+  }
+
+  /** The checks made before sending (in the sending part); the collector validates everything again. */
   protected validate(values: IdeaFormValues): FieldErrors {
-    return validateIdea(values);
+    return this.send?.check(values) ?? {};
+  }
+
+  /** @internal The sending part's way to the checks above, which a subclass may replace. */
+  errorsIn(values: IdeaFormValues): FieldErrors {
+    return this.validate(values);
   }
 
   /** @internal Update one form value (from the form's input events). */
@@ -228,128 +271,52 @@ export class IdeaBox extends BuurtkitWidget {
       ${this.unconfigured
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : done
-          ? this.renderThanks()
+          ? this.send?.renderThanks()
           : html`<div part="intro" class="intro"><slot name="intro">${l.t('intro')}</slot></div>
-              ${renderForm(this, this.values, this.errors, (e) => void this.onSubmit(e))}`}
+              ${renderForm(this, this.values, this.errors, (e) => this.onSubmit(e), this.prepare)}`}
       ${statusRegion(this.status, this.tone)} ${this.unconfigured ? nothing : this.list?.render(this.listLimit)}
     </div>`;
   }
 
-  private renderThanks() {
-    const { l } = this;
-    const queued = this.phase === 'queued';
-    return html`<div part="thanks" class="thanks">
-      <h3 class="thanks-title" tabindex="-1">${l.t(queued ? 'queuedTitle' : 'thanksTitle')}</h3>
-      <p>${l.t(queued ? 'queuedBody' : 'thanksBody')}</p>
-      ${queued && this.storageNote ? html`<p class="error">${l.t('storageFailed')}</p>` : nothing}
-      <button type="button" part="button another" class="primary" @click=${this.another}>${l.t('another')}</button>
-    </div>`;
-  }
-
-  private say(status: string, tone: StatusTone = 'info') {
+  /** @internal */
+  say(status: string, tone: StatusTone = 'info') {
     this.status = status;
     this.tone = tone;
     this.requestUpdate();
   }
 
-  private async onSubmit(e: SubmitEvent): Promise<void> {
+  private onSubmit(e: SubmitEvent): void {
     e.preventDefault();
-    const cfg = this.resolvedEndpoint;
-    if (this.phase === 'sending' || !cfg) return;
-    const values = this.values;
-    const errors = this.validate(values);
-    this.formError = '';
-    if (Object.keys(errors).length) {
-      this.showErrors(errors);
-      this.emitError('invalid', { issues: errorsToIssues(errors) });
+    // Usually the part arrived while the visitor wrote: then the answer to pressing send is immediate.
+    if (this.send) void this.send.submit();
+    else void this.submitWhenLoaded();
+  }
+
+  private async submitWhenLoaded(): Promise<void> {
+    if (this.phase === 'sending' || !this.resolvedEndpoint) return;
+    let send: IdeaSend;
+    try {
+      send = await this.sender();
+    } catch {
+      // Offline since the page loaded: the text stays in the form and goes when the network is back.
+      this.say(this.l.t('offline'), 'error');
+      if (!this.waitingForNetwork) addEventListener('online', this.retrySend, { once: true });
+      this.waitingForNetwork = true;
       return;
     }
-    this.showSummary = false;
-    this.errors = {};
-    this.phase = 'sending';
-    this.say(this.l.t('sending'));
-    const envelope = buildEnvelope<IdeaPayloadInput>({
-      site: cfg.site,
-      widget: 'idea-box',
-      locale: this.l.lang,
-      data: buildIdeaPayload(values),
-      consent: buildConsent(values),
-      trap: { honeypot: values.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) },
-    });
-    const result = await this.delivery.deliver(envelope, submissionRequest(cfg, envelope));
-    this.apply(result, envelope);
+    this.waitingForNetwork = false;
+    await send.submit();
   }
 
-  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
-    const { l } = this;
-    switch (result.state) {
-      case 'cancelled':
-        this.phase = 'form';
-        this.say('');
-        return;
-      case 'sent':
-      case 'queued':
-        // The outbox holds the idea now, so the form can be emptied.
-        this.lastId = envelope.id;
-        this.values = emptyValues();
-        this.earlierText = '';
-        this.storageNote = result.state === 'queued' && !result.stored;
-        this.phase = result.state;
-        this.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
-        void this.focusLater('.thanks-title');
-        return;
-      case 'failed': {
-        this.phase = 'failed';
-        if (result.status === 422) {
-          const { errors, unmapped } = mapIssues(result.issues, this.values);
-          if (unmapped) this.formError = l.t('errForm');
-          this.showErrors(errors);
-          this.say(l.t('failed'), 'error');
-        } else {
-          this.formError = l.t('failed');
-          this.say(l.t('failed'), 'error');
-          void this.focusLater('.form-error');
-        }
-      }
+  private readonly retrySend = () => {
+    this.waitingForNetwork = false;
+    if (this.isConnected && this.phase !== 'sent' && this.phase !== 'queued') {
+      this.renderRoot.querySelector('form')?.requestSubmit();
     }
-  }
-
-  private showErrors(errors: FieldErrors) {
-    this.errors = errors;
-    this.showSummary = true;
-    if (this.phase === 'sending') this.phase = 'form';
-    void this.focusLater('.summary');
-  }
-
-  /** A queued idea or vote was finally delivered or refused. */
-  private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
-    const data = envelope.data as Partial<IdeaPayloadInput> | { kind: 'vote'; ideaId: string };
-    if (data.kind === 'vote') return this.list?.settle(data.ideaId, result);
-    const { l } = this;
-    const current = this.lastId === envelope.id && this.phase === 'queued';
-    if (result.state === 'sent') {
-      if (current) this.phase = 'sent';
-      this.say(l.t(current ? 'sent' : 'lateSent'), 'success');
-    } else if (result.state === 'failed') {
-      // Never a silent drop: put the visitor's text back, or show it when the form is in use.
-      if (current || !this.values.text.trim()) {
-        this.values = valuesFromPayload(data as Partial<IdeaPayloadInput>, !!envelope.consent);
-        this.apply(result, envelope);
-      } else {
-        this.earlierText = (data as Partial<IdeaPayloadInput>).text ?? '';
-        this.say(l.t('failed'), 'error');
-      }
-    }
-  }
-
-  private readonly another = () => {
-    this.phase = 'form';
-    this.startedAt = performance.now();
-    this.say('');
-    void this.focusLater('#idea');
   };
 
-  private async focusLater(selector: string) {
+  /** @internal */
+  async focusLater(selector: string) {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }

@@ -6,10 +6,17 @@ import { html, nothing } from 'lit';
 import { CATEGORY_MAX, CONTACT_MAX, IDEA_TEXT_MAX, IDEA_TEXT_MIN, NAME_MAX, RESPONDENT_ROLES } from '../../schema/constants.js';
 import { categoryLabel, defaultCategories } from './categories.js';
 import type { IdeaBox } from './idea-box.js';
-import { IDEA_FIELDS, needsConsent, type FieldErrors, type IdeaField, type IdeaFormValues } from './payload.js';
+import { IDEA_FIELDS, needsConsent, type FieldErrors, type IdeaField, type IdeaFormValues } from './form-values.js';
 import type { IdeaBoxStrings } from './strings.js';
 
-export function renderForm(h: IdeaBox, v: IdeaFormValues, errors: FieldErrors, onSubmit: (e: SubmitEvent) => void) {
+/** `prepare` runs when the visitor starts on the form (focus or typing): it fetches the sending part. */
+export function renderForm(
+  h: IdeaBox,
+  v: IdeaFormValues,
+  errors: FieldErrors,
+  onSubmit: (e: SubmitEvent) => void,
+  prepare: () => void,
+) {
   const { l } = h;
   const sending = h.phase === 'sending';
   const invalid = IDEA_FIELDS.filter((f) => errors[f]);
@@ -30,36 +37,8 @@ export function renderForm(h: IdeaBox, v: IdeaFormValues, errors: FieldErrors, o
     return l.has(key) ? l.t(key) : undefined;
   };
 
-  return html`<form part="form" class="form" novalidate @submit=${onSubmit}>
-    ${h.showSummary && (invalid.length || h.formError)
-      ? html`<div part="error-summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
-          <h3 id="summary-title">${l.t('summaryTitle')}</h3>
-          ${h.formError ? html`<p>${h.formError}</p>` : nothing}
-          <ul>
-            ${invalid.map(
-              (f) =>
-                html`<li>
-                  <a
-                    href="#${f}"
-                    @click=${(e: Event) => {
-                      e.preventDefault();
-                      h.focusField(f);
-                    }}
-                    >${message(f)}</a
-                  >
-                </li>`,
-            )}
-          </ul>
-        </div>`
-      : h.formError
-        ? html`<p part="error" class="form-error error" tabindex="-1">${h.formError}</p>`
-        : nothing}
-    ${h.earlierText
-      ? html`<div part="error" class="earlier">
-          <p class="error">${l.t('earlierFailed')}</p>
-          <blockquote>${h.earlierText}</blockquote>
-        </div>`
-      : nothing}
+  return html`<form part="form" class="form" novalidate @submit=${onSubmit} @focusin=${prepare} @input=${prepare}>
+    ${h.send?.renderNotices(invalid, message)}
 
     <div part="field" class="field">
       <label part="label" for="idea">${l.t('ideaLabel')}</label>

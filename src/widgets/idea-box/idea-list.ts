@@ -9,7 +9,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PublishedIdea } from '../../schema/idea-box.js';
 import type { DeliveryResult } from '../../core/delivery.js';
-import { ideasUrl, voteRequest, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { ideasUrl, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { voteRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';

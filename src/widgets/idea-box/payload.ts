@@ -1,7 +1,8 @@
 /**
  * Pure helpers of `<idea-box>`: form values → payload, validation (the small checks the browser
  * does before sending; the collector validates fully with zod), and mapping the collector's 422
- * issues back onto the form's fields. No DOM, no zod.
+ * issues back onto the form's fields. No DOM, no zod. Only the sending part (`idea-send.ts`) uses
+ * them, so they load with it; the form's own shapes are in `form-values.ts`.
  */
 import {
   CATEGORY_MAX,
@@ -16,59 +17,17 @@ import {
 } from '../../schema/constants.js';
 import type { Consent, FieldIssue } from '../../schema/envelope.js';
 import type { IdeaPayloadInput } from '../../schema/idea-box.js';
+import {
+  FIELD_PATHS,
+  IDEA_FIELDS,
+  emptyValues,
+  needsConsent,
+  type FieldErrors,
+  type IdeaErrorKey,
+  type IdeaFormValues,
+} from './form-values.js';
 
-export interface IdeaFormValues {
-  text: string;
-  category: string;
-  role: string;
-  wantsToHelp: boolean;
-  name: string;
-  contact: string;
-  consent: boolean;
-  /** The hidden field only bots fill in. */
-  honeypot: string;
-}
-
-export const emptyValues = (): IdeaFormValues => ({
-  text: '',
-  category: '',
-  role: '',
-  wantsToHelp: false,
-  name: '',
-  contact: '',
-  consent: false,
-  honeypot: '',
-});
-
-/**
- * The form's fields by id in the widget's shadow root, in form order (the error summary follows
- * it), with the envelope path the collector names in its 422 issues.
- */
-export const FIELD_PATHS = {
-  idea: 'data.text',
-  category: 'data.category',
-  role: 'data.role',
-  help: 'data.wantsToHelp',
-  name: 'data.name',
-  contact: 'data.contact',
-  consent: 'consent',
-} as const;
-export type IdeaField = keyof typeof FIELD_PATHS;
-export const IDEA_FIELDS = Object.keys(FIELD_PATHS) as IdeaField[];
-
-export type IdeaErrorKey =
-  | 'errIdeaMissing'
-  | 'errIdeaShort'
-  | 'errIdeaLong'
-  | 'errContact'
-  | 'errConsent'
-  | 'errField';
-export type FieldErrors = Partial<Record<IdeaField, IdeaErrorKey>>;
-
-/** Whether the consent checkbox is shown (and then required): only when contact is filled in. */
-export function needsConsent(v: IdeaFormValues): boolean {
-  return v.contact.trim() !== '';
-}
+export { emptyValues, needsConsent, type FieldErrors, type IdeaFormValues } from './form-values.js';
 
 function textError(text: string): IdeaErrorKey | undefined {
   const t = text.trim();

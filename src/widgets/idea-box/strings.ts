@@ -2,11 +2,13 @@
  * Texts of `<idea-box>`. Dutch is plain language (B1): short sentences, "je", no jargon, no
  * assumption that the visitor has a problem. Every key can be overridden per instance
  * (`strings` property or JSON attribute) and per locale (`registerLocale`). Dutch is built in;
- * English loads when a page asks for it (`locales/en.ts`), and the texts of the public list load
- * with the list (`list-strings.ts`).
+ * English loads when a page asks for it (`locales/en.ts`); the texts of the public list load
+ * with the list (`list-strings.ts`), and those shown after pressing send (checks, thank-you,
+ * states) with the sending part (`send-strings.ts`).
  */
 import type { PluralMessage } from '../../core/localize.js';
 import type { ListStrings } from './list-strings.js';
+import type { SendStrings } from './send-strings.js';
 
 export const nl = {
   heading: 'Heb je een idee?',
@@ -37,30 +39,12 @@ export const nl = {
   consentLabel:
     'Jullie mogen mij over dit idee bellen of mailen. Mijn gegevens worden alleen daarvoor gebruikt.',
   submit: 'Idee versturen',
-  summaryTitle: 'Kijk nog even naar dit:',
-  errIdeaMissing: 'Schrijf eerst je idee op.',
-  errIdeaShort: 'Je idee is nog te kort. Schrijf minstens {min} tekens.',
-  errIdeaLong: 'Je idee is te lang. Gebruik hoogstens {max} tekens.',
-  errContact: 'Vul een e-mailadres of telefoonnummer in. Of maak dit vak leeg.',
-  errConsent: 'Zet een vinkje als we contact met je mogen opnemen. Wil je dat niet? Maak dan het vak met je e-mail of telefoon leeg.',
-  errField: 'Dit klopt nog niet.',
-  errForm: 'Er klopt iets niet in het formulier.',
   notConnected: 'Dit formulier is nog niet aangesloten. Je kunt hier nu nog geen idee versturen.',
-  sending: 'Bezig met versturen…',
-  sent: 'Verstuurd',
-  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
-  failed: 'Kon niet worden verstuurd. Je tekst staat er nog.',
-  storageFailed: 'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
-  earlierFailed: 'Je eerdere idee kon niet worden verstuurd:',
-  lateSent: 'Je eerdere idee is nu verstuurd.',
-  thanksTitle: 'Bedankt! Je idee is binnen.',
-  thanksBody: 'We bespreken de ideeën elke maand in het huiskamergesprek. Je ziet hier terug wat we ermee doen.',
-  queuedTitle: 'Bedankt! Je idee is bewaard.',
-  queuedBody: 'Het lukte nog niet om je idee te versturen. Het staat veilig op dit apparaat. We versturen het vanzelf zodra het kan.',
-  another: 'Nog een idee sturen',
+  offline: 'Er is nu geen internet. Je idee staat er nog. Laat deze pagina open: we versturen het zodra er weer internet is.',
 };
 
-export type FormStrings = typeof nl;
+/** The form's texts, those of the sending part (`send-strings.ts`) included. */
+export type FormStrings = typeof nl & SendStrings;
 /** Every key of the widget, the list's included. */
 export type IdeaBoxStrings = FormStrings & ListStrings;
 

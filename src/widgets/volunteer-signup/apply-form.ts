@@ -4,7 +4,7 @@
  * being offline. Only a contact is required (VOL-07, 08, 10, 14, 16).
  */
 import { html, nothing } from 'lit';
-import { submissionRequest } from '../../core/endpoint.js';
+import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { isPlausibleContact } from '../../schema/constants.js';
 import type { VolunteerApplicationPayloadInput } from '../../schema/volunteer.js';

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
-import { canRead, siteUrl, submissionRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { canRead, siteUrl, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';

@@ -41,6 +41,7 @@ export const en: FormStrings = {
   errField: 'This is not right yet.',
   errForm: 'Something in the form is not right.',
   notConnected: 'This form is not connected yet. You cannot send an idea here yet.',
+  offline: 'There is no internet right now. Your idea is still here. Keep this page open: we will send it as soon as the internet is back.',
   sending: 'Sending…',
   sent: 'Sent',
   queued: 'Saved on this device — we will send it as soon as you are online again.',

@@ -1,0 +1,30 @@
+/**
+ * Dutch texts of `<idea-box>` that appear only once the visitor sends: the checks, the error
+ * summary, the sending states and the thank-you. They load with the sending part (`idea-send.ts`),
+ * which the widget fetches when the visitor starts on the form. Like every key they can be
+ * overridden per instance and per locale; English and Arabic have them in their locale files.
+ */
+export const sendNl = {
+  summaryTitle: 'Kijk nog even naar dit:',
+  errIdeaMissing: 'Schrijf eerst je idee op.',
+  errIdeaShort: 'Je idee is nog te kort. Schrijf minstens {min} tekens.',
+  errIdeaLong: 'Je idee is te lang. Gebruik hoogstens {max} tekens.',
+  errContact: 'Vul een e-mailadres of telefoonnummer in. Of maak dit vak leeg.',
+  errConsent: 'Zet een vinkje als we contact met je mogen opnemen. Wil je dat niet? Maak dan het vak met je e-mail of telefoon leeg.',
+  errField: 'Dit klopt nog niet.',
+  errForm: 'Er klopt iets niet in het formulier.',
+  sending: 'Bezig met versturen…',
+  sent: 'Verstuurd',
+  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
+  failed: 'Kon niet worden verstuurd. Je tekst staat er nog.',
+  storageFailed: 'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
+  earlierFailed: 'Je eerdere idee kon niet worden verstuurd:',
+  lateSent: 'Je eerdere idee is nu verstuurd.',
+  thanksTitle: 'Bedankt! Je idee is binnen.',
+  thanksBody: 'We bespreken de ideeën elke maand in het huiskamergesprek. Je ziet hier terug wat we ermee doen.',
+  queuedTitle: 'Bedankt! Je idee is bewaard.',
+  queuedBody: 'Het lukte nog niet om je idee te versturen. Het staat veilig op dit apparaat. We versturen het vanzelf zodra het kan.',
+  another: 'Nog een idee sturen',
+};
+
+export type SendStrings = typeof sendNl;
