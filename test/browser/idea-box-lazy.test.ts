@@ -17,7 +17,7 @@ import {
 } from './helpers.js';
 
 // The idea box's sending part (checks, envelope, outbox hand-over, thank-you) is its own chunk,
-// fetched a second after the first render (idea-box-prefetch.test.ts). Here it cannot be fetched,
+// fetched right after the first render (idea-box-prefetch.test.ts). Here it cannot be fetched,
 // as when the network dropped right after the page loaded. Its own file: once loaded, a module
 // stays loaded for the rest of the page, so the order of these tests matters.
 

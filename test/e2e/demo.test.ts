@@ -42,10 +42,16 @@ async function waitForIdeas(text: string, count: number): Promise<AdminIdea[]> {
   }
 }
 
+/**
+ * Open the centre's page as a visitor who then starts writing: the idea box has fetched its
+ * sending part (right after its first render, long before a person has typed an idea). The test
+ * below covers a network that drops before that part arrived.
+ */
 async function openCentrePage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${demo.siteUrl}/`);
   await page.locator('idea-box textarea').waitFor();
+  await page.waitForFunction(() => (document.querySelector('idea-box') as { send?: unknown } | null)?.send !== undefined);
   return page;
 }
 
@@ -84,6 +90,32 @@ describe('demo centre page', () => {
     const delivered = await waitForIdeas(text, 1);
     expect(delivered).toHaveLength(1);
     // Give any duplicate send (a second flush, a retry) the time to arrive, then count again.
+    await page.waitForTimeout(1500);
+    expect(await ideasWithText(text)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('keeps an idea in the form when the network dropped before the sending part arrived, and sends it once when back', async () => {
+    const context = await browser.newContext();
+    const chunkPattern = '**/chunks/idea-send-*.js';
+    const collectorPattern = `${demo.collectorUrl}/**`;
+    await context.route(chunkPattern, (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await page.goto(`${demo.siteUrl}/`);
+    await page.locator('idea-box textarea').waitFor();
+    await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
+    await context.setOffline(true);
+    const text = `Idee zonder verbinding ${Date.now()}: een fietsenmaker op zaterdag.`;
+    await writeIdea(page, text);
+    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/geen internet.*staat er nog/i);
+    expect(await page.locator('idea-box textarea').inputValue()).toBe(text);
+    expect(await ideasWithText(text)).toHaveLength(0);
+
+    await context.unroute(chunkPattern);
+    await context.unroute(collectorPattern);
+    await context.setOffline(false);
+    expect(await waitForIdeas(text, 1)).toHaveLength(1);
+    await expect.poll(() => page.locator('idea-box [part~="thanks"]').count()).toBe(1);
     await page.waitForTimeout(1500);
     expect(await ideasWithText(text)).toHaveLength(1);
     await context.close();

@@ -130,6 +130,7 @@ export class IdeaBox extends BuurtkitWidget {
   /** @internal The sending part, once its module has loaded (see `sender`). */
   send: IdeaSend | undefined;
   private sendLoading: Promise<IdeaSend> | undefined;
+  private prefetched = false;
   /** A send pressed while the sending part could not load waits for the network. */
   private waitingForNetwork = false;
   /** @internal A form-level error (refused, unmapped issues, an earlier idea that failed). */
@@ -206,15 +207,21 @@ export class IdeaBox extends BuurtkitWidget {
   protected override firstUpdated(): void {
     super.firstUpdated();
     this.startedAt = performance.now();
-    // Not in the first download, but fetched a second after the first render: there when the
-    // visitor presses send, even if the network drops after the page loaded.
-    setTimeout(() => this.isConnected && !this.unconfigured && this.prepare(), 1000);
+  }
+
+  protected override updated(): void {
+    // Not in the first download, but fetched right after the first render that can send: the
+    // form shows sooner, and the part is here before anyone could have written an idea.
+    if (!this.prefetched && !this.unconfigured) {
+      this.prefetched = true;
+      this.prepare();
+    }
   }
 
   /**
-   * The sending part (checks, envelope, outbox hand-over, thank-you): fetched a second after the
-   * first render, or earlier when the visitor works on the form, presses send or votes. A failed
-   * load is tried again the next time.
+   * The sending part (checks, envelope, outbox hand-over, thank-you): fetched right after the
+   * first render, and again (if that failed) when the visitor works on the form, presses send or
+   * votes.
    */
   private sender(): Promise<IdeaSend> {
     return (this.sendLoading ??= import('./idea-send.js').then(

@@ -3,11 +3,11 @@
  * to the outbox, and what the visitor sees after pressing send (the error summary, the states, the
  * thank-you, a late outcome of an idea that waited).
  *
- * Not in the first download, so the form renders sooner: fetched with its Dutch texts a second
- * after the first render, or earlier when the visitor starts on the form, presses send or votes
- * (see `IdeaBox.sender`). Storing on the device is not here: the outbox's store is in the first
+ * Not in the first download, so the form renders sooner: fetched with its Dutch texts right after
+ * the first render, and again (if that failed) when the visitor starts on the form, presses send
+ * or votes (see `IdeaBox.sender`). Storing on the device is not here: the outbox's store is in the first
  * download, so what a previous page left behind is still sent. If this part cannot be fetched
- * (the network dropped within that second), the visitor's text stays in the form, the widget says
+ * (the network dropped just as the page loaded), the visitor's text stays in the form, the widget says
  * so, and sends it when the browser is online again.
  */
 import { html, nothing } from 'lit';
