@@ -2,8 +2,11 @@
  * Texts of `<welcome-intake>` around the flow (the questions themselves are flow data). Dutch is
  * plain language (B1): short sentences, "je", nothing that assumes a problem or lectures. Every
  * key can be overridden per instance (`strings`) and per locale (`registerLocale`); English and
- * Arabic load when a page asks for them.
+ * Arabic load when a page asks for them. The texts of the delivery outcome and the result screen
+ * travel with the sending half (`send-strings.ts`).
  */
+import type { SendStrings } from './send-strings.js';
+
 export const nl = {
   heading: 'Welkom!',
   loading: 'Even laden…',
@@ -15,6 +18,7 @@ export const nl = {
   skip: 'Sla over',
   send: 'Versturen',
   sending: 'Bezig met versturen…',
+  sendOffline: 'Er is nu geen internet. Je antwoorden staan er nog. We versturen ze zodra er weer verbinding is.',
   startOver: 'Opnieuw beginnen',
   chooseMany: 'Kies er zoveel als je wilt.',
   summaryTitle: 'Kijk nog even hiernaar:',
@@ -25,7 +29,6 @@ export const nl = {
   errDetailMissing: 'Vul je telefoonnummer of e-mailadres in. Of kies een andere manier.',
   errConsent: 'Vink dit aan als we contact mogen opnemen. Of haal je gegevens weg.',
   errType: 'Dit antwoord past niet bij de vraag.',
-  errForm: 'Er ging iets mis met je antwoorden.',
   'onBehalf.self': 'Voor mezelf',
   'onBehalf.other': 'Voor iemand anders (ik ben familie of een vriend)',
   'onBehalf.together': 'Samen met iemand anders',
@@ -39,25 +42,10 @@ export const nl = {
   emailLabel: 'Je e-mailadres',
   noteLabel: 'Met wie liever wel of juist niet?',
   noteHint: 'Bijvoorbeeld: liever een vrouw, of niet iemand uit mijn straat.',
-  sent: 'Verstuurd. Bedankt!',
-  queued: 'Bewaard op dit apparaat. We versturen het zodra het kan.',
-  lateSent: 'Je antwoorden zijn nu verstuurd.',
-  failed: 'Kon niet worden verstuurd. Je antwoorden staan er nog.',
-  storageFailed: 'We konden je antwoorden niet op dit apparaat bewaren. Laat deze pagina open, dan blijven we het proberen.',
-  resultTitle: 'Dit kun je hier doen',
-  resultIntro: 'Kom gerust langs. Aanmelden hoeft niet.',
-  resultQueued: 'Je antwoorden zijn bewaard. Ze worden verstuurd zodra er weer internet is.',
-  activitiesTitle: 'Activiteiten voor jou',
-  noActivities: 'We zien nu geen activiteit die past. Kijk gerust in de agenda, of vraag het ons.',
-  todayTitle: 'Vandaag',
-  openToday: 'Vandaag open van {from} tot {until}',
-  closedToday: 'Vandaag zijn we dicht.',
-  contactTitle: 'Bij wie kun je terecht?',
-  print: 'Afdrukken',
   kioskNote: 'Samen invullen. Er wordt niets op dit apparaat bewaard.',
 };
 
-export type IntakeStrings = typeof nl;
+export type IntakeStrings = typeof nl & SendStrings;
 
 declare module '../../core/localize.js' {
   interface StringScopes {

@@ -1,18 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
-import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead } from '../../core/endpoint.js';
-import { submissionRequest } from '../../core/request.js';
-import { buildEnvelope } from '../../core/envelope.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
-import type { EnvelopeBase, FieldIssue } from '../../schema/envelope.js';
 import {
   allQuestions,
-  buildIntakePayload,
-  hasContactDetail,
   localText,
   validateAnswers,
   visibleQuestions,
@@ -21,11 +15,10 @@ import {
   type IntakeAnswers,
   type IntakeErrorKey,
   type IntakeFlow,
-  type IntakePayload,
 } from '../../schema/welcome-intake-flow.js';
 import { draftKey, readDraft, writeDraft } from './draft.js';
 import { controlId, renderQuestion } from './questions.js';
-import type { ResultData, ScheduleSource } from './result-data.js';
+import type { IntakeSender } from './send.js';
 import { nl, type IntakeStrings } from './strings.js';
 import { intakeStyles } from './welcome-intake.styles.js';
 
@@ -45,6 +38,12 @@ const isFlow = (v: unknown): v is IntakeFlow =>
   Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
 /** The built-in flow ships apart (it carries three languages): a collector serves its own. */
 const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
+/**
+ * The outbox's IndexedDB database (`DB_NAME` in core/outbox-store.ts; a test keeps them equal).
+ * Named here, not imported, so the check below does not bring the outbox into the first download.
+ */
+export const OUTBOX_DB = 'buurtkit';
+let leftoversChecked = false;
 const parseJson = (text: string | null | undefined): unknown => {
   try {
     return text ? JSON.parse(text) : undefined;
@@ -116,7 +115,6 @@ export class WelcomeIntake extends BuurtkitWidget {
     stepIndex: { state: true, attribute: false },
     errors: { state: true, attribute: false },
     loadedFlow: { state: true, attribute: false },
-    result: { state: true, attribute: false },
   };
 
   /** The flow: an object, or JSON as attribute. Else a child `<script type="application/json" data-flow>`, the collector's, or the built-in one. */
@@ -136,26 +134,31 @@ export class WelcomeIntake extends BuurtkitWidget {
   /** Kiosk: start over after this many seconds without a touch or key (default 120), also after sending. */
   declare idleSeconds: number;
   declare phase: IntakePhase;
-  protected declare answers: IntakeAnswers;
+  /** @internal */
+  declare answers: IntakeAnswers;
   protected declare stepIndex: number;
   protected declare errors: Errors;
   protected declare loadedFlow: IntakeFlow | undefined;
-  protected declare result: { delivered: 'sent' | 'queued'; data?: ResultData | undefined } | undefined;
 
   /** @internal */
   readonly l = new LocalizeController<IntakeStrings>(this, 'welcome-intake', { nl }, {
     en: () => import('./locales/en.js').then((m) => m.en),
     ar: () => import('./locales/ar.js').then((m) => m.ar),
   });
-  private readonly delivery = new DeliveryController(this, (env, r) => this.onLateOutcome(env, r));
+  /** The sending half and result screen (`send.ts`), once loaded; see `loadSender`. */
+  private sender: IntakeSender | undefined;
+  private senderLoading: Promise<IntakeSender> | undefined;
+  /** Sending found no connection for the sending half: send when the browser is back online. */
+  private sendWhenOnline = false;
+  /** Loading ahead was tried (once; the way to sending tries again when it failed). */
+  private preloaded = false;
   private showSummary = false;
-  private formError = '';
+  /** @internal */
+  formError = '';
   private status = '';
   private tone: StatusTone = 'info';
-  private storageNote = false;
   private honeypot = '';
   private startedAt = 0;
-  private lastId = '';
   private fetchedFlowFor = '';
   private draftRestored = '';
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -176,8 +179,8 @@ export class WelcomeIntake extends BuurtkitWidget {
 
   private parsed = new Map<string, { text: string; value: unknown }>();
 
-  /** A child `<script type="application/json" data-…>`, parsed once per text. */
-  private child(attr: string): unknown {
+  /** @internal A child `<script type="application/json" data-…>`, parsed once per text. */
+  child(attr: string): unknown {
     const text = this.querySelector(`:scope > script[type="application/json"][${attr}]`)?.textContent ?? '';
     let entry = this.parsed.get(attr);
     if (entry?.text !== text) this.parsed.set(attr, (entry = { text, value: parseJson(text) }));
@@ -194,13 +197,57 @@ export class WelcomeIntake extends BuurtkitWidget {
   override connectedCallback(): void {
     super.connectedCallback();
     for (const type of ['pointerdown', 'keydown', 'input']) this.addEventListener(type, this.touch);
+    addEventListener('online', this.onOnline);
     this.touch();
+    this.sendLeftovers();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.onOnline);
     clearTimeout(this.idleTimer);
   }
+
+  /**
+   * The sending half: loaded once, on the visitor's way to sending. When it cannot be loaded
+   * (offline) the promise rejects and the next call tries again.
+   */
+  private loadSender(): Promise<IntakeSender> {
+    return (this.senderLoading ??= import('./send.js').then(
+      (m) => (this.sender = new m.IntakeSender(this)),
+      (e: unknown) => {
+        this.senderLoading = undefined;
+        throw e;
+      },
+    ));
+  }
+
+  /** Start loading the sending half ahead of need; a failure here is retried when it is needed. */
+  private preloadSender() {
+    this.preloaded = true;
+    this.loadSender().catch(() => undefined);
+  }
+
+  /**
+   * The page's outbox sends what an earlier page left behind once it starts, and it starts with
+   * the sending half. So when this device has an outbox database (something was sent from it
+   * before), load that half now; a device that never sent anything skips it. Without
+   * `indexedDB.databases()` we cannot tell, so load it. Once per page: one outbox per page.
+   */
+  private sendLeftovers() {
+    if (leftoversChecked || typeof indexedDB === 'undefined') return;
+    leftoversChecked = true;
+    const list = indexedDB.databases?.();
+    void (list ? list.then((dbs) => dbs.some((d) => d.name === OUTBOX_DB), () => true) : Promise.resolve(true)).then(
+      (waiting) => waiting && this.preloadSender(),
+    );
+  }
+
+  /** Back online after sending found no connection: send now (the visitor already pressed send). */
+  private readonly onOnline = () => {
+    if (this.sendWhenOnline && this.phase === 'steps') void this.submit();
+    else if (this.kiosk && !this.sender) this.preloadSender();
+  };
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.hasUpdated ? undefined : this.l.ready();
@@ -233,7 +280,7 @@ export class WelcomeIntake extends BuurtkitWidget {
     if (flow && this.stepIndex > this.steps.length - 1) this.stepIndex = Math.max(0, this.steps.length - 1);
     if (changed.has('mode')) this.toggleState('kiosk', this.kiosk);
     for (const state of PHASE_STATES) {
-      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.result?.delivered === state;
+      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.sender?.result?.delivered === state;
       this.toggleState(state, on);
     }
     this.toggleState('invalid', Object.keys(this.errors).length > 0);
@@ -298,8 +345,8 @@ export class WelcomeIntake extends BuurtkitWidget {
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : !flow
           ? html`<p class="hint">${l.t('loading')}</p>`
-          : this.phase === 'result'
-            ? this.renderResult(flow)
+          : this.phase === 'result' && this.sender
+            ? this.sender.renderResult(flow)
             : this.renderStep(flow)}
       ${statusRegion(this.status, this.tone)}
     </div>`;
@@ -358,37 +405,6 @@ export class WelcomeIntake extends BuurtkitWidget {
       </form>`;
   }
 
-  private renderResult(flow: IntakeFlow) {
-    const { l } = this;
-    const data = this.result?.data;
-    const contact = this.contactPerson || localText(flow.contactPerson, l.locale);
-    return html`<section part="result" class="result" aria-labelledby="result-title">
-      <h3 id="result-title" class="result-title" tabindex="-1">${l.t('resultTitle')}</h3>
-      <p>${l.t(this.result?.delivered === 'queued' ? 'resultQueued' : 'resultIntro')}</p>
-      ${this.storageNote ? html`<p class="error">${l.t('storageFailed')}</p>` : nothing}
-      ${data
-        ? html`<h4>${l.t('activitiesTitle')}</h4>
-            ${data.activities.length
-              ? html`<ul part="activities" class="activities">
-                  ${data.activities.map(
-                    (a) => html`<li><strong>${a.title}</strong><br />${a.when}${a.location ? html` · ${a.location}` : nothing}</li>`,
-                  )}
-                </ul>`
-              : html`<p>${l.t('noActivities')}</p>`}
-            ${data.today
-              ? html`<h4>${l.t('todayTitle')}</h4>
-                  <p class="today">
-                    ${data.today.length ? data.today.map((b) => l.t('openToday', b)).join(', ') : l.t('closedToday')}
-                  </p>`
-              : nothing}`
-        : nothing}
-      ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact">${contact}</p>` : nothing}
-      <div part="nav" class="nav">
-        <button type="button" part="button print" @click=${() => window.print()}>${l.t('print')}</button>
-      </div>
-    </section>`;
-  }
-
   private readonly onNext = (e: SubmitEvent) => {
     e.preventDefault();
     if (this.phase === 'sending') return;
@@ -413,6 +429,7 @@ export class WelcomeIntake extends BuurtkitWidget {
   private readonly back = () => this.go(this.stepIndex - 1);
 
   private go(index: number) {
+    this.sendWhenOnline = false;
     this.errors = {};
     this.showSummary = false;
     this.formError = '';
@@ -433,109 +450,34 @@ export class WelcomeIntake extends BuurtkitWidget {
     if (!cfg || !flow || this.phase === 'sending') return;
     const all = this.stepErrors(true);
     if (Object.keys(all).length) return this.showErrorsOnStep(all);
-    const payload = buildIntakePayload(flow, this.answers, this.kiosk);
-    const consentQ = allQuestions(flow).find((q) => q.type === 'consent');
-    const consent =
-      hasContactDetail(flow, payload.answers) && consentQ && payload.answers[consentQ.id] === true
-        ? { textVersion: `intake:${flow.id}:${flow.version}`, givenAt: new Date().toISOString() }
-        : undefined;
-    const envelope = buildEnvelope<IntakePayload>({
-      site: cfg.site,
-      widget: 'welcome-intake',
-      locale: this.l.lang,
-      data: payload,
-      consent,
-      trap: { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) },
-    });
+    const trap = { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) };
+    this.sendWhenOnline = false;
+    this.formError = '';
     this.phase = 'sending';
     this.say(this.l.t('sending'));
-    this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
+    let sender: IntakeSender;
+    try {
+      sender = await this.loadSender();
+    } catch {
+      // The connection went before the sending half arrived: nothing is sent or lost. The answers
+      // stay on screen (and in the draft); `online` sends them, or the visitor presses send again.
+      this.phase = 'steps';
+      this.sendWhenOnline = true;
+      this.formError = this.l.t('sendOffline');
+      this.say(this.formError, 'error');
+      return void this.focusLater('.form-error');
+    }
+    // A kiosk reset while it loaded: that visitor's intake is not sent.
+    if (this.phase === 'sending') await sender.send(cfg, flow, trap);
   }
 
-  /** Errors found at sending: go to the first step that has one. */
-  private showErrorsOnStep(errors: Errors) {
+  /** @internal Errors found at sending: go to the first step that has one. */
+  showErrorsOnStep(errors: Errors): void {
     const steps = this.steps;
     const index = steps.findIndex((s) => visibleQuestions(s, this.answers).some((q) => errors[q.id]));
     this.stepIndex = index < 0 ? this.stepIndex : index;
     const ids = new Set(visibleQuestions(steps[this.stepIndex]!, this.answers).map((q) => q.id));
     this.showErrors(Object.fromEntries(Object.entries(errors).filter(([id]) => ids.has(id))));
-  }
-
-  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
-    const { l } = this;
-    if (result.state === 'cancelled') {
-      this.phase = 'steps';
-      return this.say('');
-    }
-    if (result.state === 'failed') {
-      this.phase = 'steps';
-      this.say(l.t('failed'), 'error');
-      if (result.status === 422) return this.showIssues(result.issues);
-      this.formError = l.t('failed');
-      this.requestUpdate();
-      return void this.focusLater('.form-error');
-    }
-    // The outbox holds the intake now: the draft goes, the answers stay in memory for the result.
-    this.lastId = envelope.id;
-    const site = this.resolvedEndpoint?.site;
-    if (site && this.currentFlow) writeDraft(draftKey(site, this.currentFlow), undefined);
-    this.storageNote = result.state === 'queued' && !result.stored;
-    this.result = { delivered: result.state };
-    this.phase = 'result';
-    this.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
-    void this.loadResult();
-    void this.focusLater('.result-title');
-  }
-
-  /** 422 issues (`data.answers.<id>`, `consent…`) onto their questions. */
-  private showIssues(issues: FieldIssue[]) {
-    const flow = this.currentFlow!;
-    const questions = allQuestions(flow);
-    const errors: Errors = {};
-    for (const { path, code } of issues) {
-      const id = path.startsWith('data.answers.') ? path.split('.')[2]! : path.startsWith('consent') ? questions.find((q) => q.type === 'consent')?.id : undefined;
-      if (id && questions.some((q) => q.id === id)) errors[id] ??= code?.startsWith('err') && this.l.has(code) ? (code as IntakeErrorKey) : 'errType';
-      else this.formError = this.l.t('errForm');
-    }
-    this.showErrorsOnStep(errors);
-  }
-
-  private scheduleSource(): ScheduleSource | undefined {
-    const items = this.activities ?? this.child('data-activities');
-    if (items) return { kind: 'items', items };
-    if (this.calendarSrc) return { kind: 'ics', url: this.calendarSrc };
-    const cfg = this.resolvedEndpoint;
-    return cfg && canRead(cfg) ? { kind: 'collector', endpoint: cfg.endpoint, site: cfg.site } : undefined;
-  }
-
-  /** Fills the result screen from the calendar; without a source, or offline, it shows the rest. */
-  private async loadResult() {
-    const source = this.scheduleSource();
-    const flow = this.currentFlow;
-    if (!source || !flow) return;
-    const answers = this.answers;
-    try {
-      const { loadSchedule, matchTags, resultData } = await import('./result-data.js');
-      const items = await loadSchedule(source);
-      const data = resultData(items, matchTags(flow, answers), Date.now(), this.l.locale, this.timeZone || undefined);
-      if (this.phase === 'result' && this.result) this.result = { ...this.result, data };
-    } catch (e) {
-      console.warn(`[buurtkit] <welcome-intake> could not load activities: ${(e as Error).message}`);
-    }
-  }
-
-  /** A queued intake was finally delivered or refused. */
-  private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
-    // After a kiosk reset the next visitor is not told about the last one's intake.
-    if (result.state === 'sent' && this.lastId === envelope.id) {
-      if (this.result) this.result = { ...this.result, delivered: 'sent' };
-      return this.say(this.l.t('lateSent'), 'success');
-    }
-    // Refused later: while the answers are still on screen, give them back to fix.
-    if (result.state === 'failed' && this.lastId === envelope.id && this.phase === 'result') {
-      this.result = undefined;
-      this.apply(result, envelope);
-    }
   }
 
   /** Back to an empty first step; nothing of the last visitor stays in the widget or in storage. */
@@ -547,12 +489,11 @@ export class WelcomeIntake extends BuurtkitWidget {
     this.errors = {};
     this.stepIndex = 0;
     this.phase = 'steps';
-    this.result = undefined;
+    this.sender?.clear();
+    this.sendWhenOnline = false;
     this.showSummary = false;
     this.formError = '';
     this.honeypot = '';
-    this.lastId = '';
-    this.storageNote = false;
     this.startedAt = performance.now();
     this.say('');
     this.renderRoot.querySelector('form')?.reset();
@@ -570,15 +511,20 @@ export class WelcomeIntake extends BuurtkitWidget {
   protected override updated(changed: PropertyValues): void {
     // A new result (after sending) starts the countdown too: "auto reset after submit".
     if (changed.has('mode') || changed.has('idleSeconds') || (changed.has('phase') && this.phase === 'result')) this.touch();
+    // The sending half loads on the way to sending: on the last step. A kiosk loads it once shown,
+    // so a connection that drops later in the day cannot keep an intake from the outbox.
+    if (!this.preloaded && this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk)) this.preloadSender();
   }
 
-  private say(status: string, tone: StatusTone = 'info') {
+  /** @internal */
+  say(status: string, tone: StatusTone = 'info'): void {
     this.status = status;
     this.tone = tone;
     this.requestUpdate();
   }
 
-  private async focusLater(selector: string) {
+  /** @internal */
+  async focusLater(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }

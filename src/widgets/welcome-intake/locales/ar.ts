@@ -13,6 +13,7 @@ export const ar: IntakeStrings = {
   skip: 'تخطَّ',
   send: 'إرسال',
   sending: 'جارٍ الإرسال…',
+  sendOffline: 'لا يوجد إنترنت الآن. إجاباتك ما زالت هنا. سنرسلها عند عودة الاتصال.',
   startOver: 'البدء من جديد',
   chooseMany: 'اختر ما تشاء.',
   summaryTitle: 'يرجى مراجعة ما يلي:',

@@ -13,6 +13,7 @@ export const en: IntakeStrings = {
   skip: 'Skip',
   send: 'Send',
   sending: 'Sending…',
+  sendOffline: 'There is no internet right now. Your answers are still here. We will send them when there is a connection again.',
   startOver: 'Start over',
   chooseMany: 'Choose as many as you like.',
   summaryTitle: 'Please have another look at:',
