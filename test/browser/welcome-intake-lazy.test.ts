@@ -115,6 +115,8 @@ describe('<welcome-intake>: the sending half loads on demand', () => {
     expect(sendLoaded()).to.equal(true);
     expect(po.$('.result-title')!.textContent).to.equal('Dit kun je hier doen');
     expect(po.el.shadowRoot!.activeElement).to.equal(po.$('.result-title'));
+    // The result screen's styles came with the half.
+    expect(getComputedStyle(po.$('.result')!).borderTopStyle).to.equal('solid');
     const log = await receiverLog(key);
     expect(log).to.have.length(1);
     const envelope = JSON.parse(log[0]!.body);

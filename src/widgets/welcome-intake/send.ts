@@ -3,7 +3,7 @@
  * outbox (`DeliveryController`), what the outcome means for the screen, and the result screen
  * itself. A visitor needs none of it to see and answer the first step, so the widget loads this
  * module when the visitor reaches the last step or sends (a kiosk loads it once it is shown).
- * Its Dutch texts come along (`send-strings.ts`).
+ * Its Dutch texts (`send-strings.ts`) and the result screen's styles come along.
  */
 import { html, nothing } from 'lit';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
@@ -27,6 +27,8 @@ import { draftKey, writeDraft } from './draft.js';
 import type { ResultData, ScheduleSource } from './result-data.js';
 import { sendNl } from './send-strings.js';
 import type { IntakeStrings } from './strings.js';
+
+export { resultStyles } from './result.styles.js';
 
 /** What the sending half uses of the widget (its `@internal` members). */
 export interface SendHost extends DeliveryHost {

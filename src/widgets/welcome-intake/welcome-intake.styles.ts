@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The steps; the result screen's styles come with the sending half (`result.styles.ts`). */
 export const intakeStyles = css`
   :host {
     --_accent: var(--bk-welcome-intake-accent, var(--bk-color-accent, #0a5c7a));
@@ -23,8 +24,7 @@ export const intakeStyles = css`
   .step-title {
     font-size: 1.25em;
   }
-  .step-title:focus:not(:focus-visible),
-  .result-title:focus:not(:focus-visible) {
+  .step-title:focus:not(:focus-visible) {
     outline: none;
   }
   .progress {
@@ -111,26 +111,11 @@ export const intakeStyles = css`
   .nav .primary {
     margin-inline-start: auto;
   }
-  .result {
-    padding: var(--_space);
-    border: 2px solid var(--_success);
-    border-radius: var(--_radius);
-  }
-  .activities {
-    padding-inline-start: 1.25em;
-  }
-  .activities li + li {
-    margin-block-start: 0.5em;
-  }
   @media print {
     .toolbar,
     .nav,
     .status {
       display: none;
-    }
-    .result {
-      border: 0;
-      padding: 0;
     }
   }
 `;

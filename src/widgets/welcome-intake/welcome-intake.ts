@@ -214,7 +214,10 @@ export class WelcomeIntake extends BuurtkitWidget {
    */
   private loadSender(): Promise<IntakeSender> {
     return (this.senderLoading ??= import('./send.js').then(
-      (m) => (this.sender = new m.IntakeSender(this)),
+      (m) => {
+        this.adoptLate(m.resultStyles);
+        return (this.sender = new m.IntakeSender(this));
+      },
       (e: unknown) => {
         this.senderLoading = undefined;
         throw e;
