@@ -52,6 +52,7 @@ describe('<welcome-intake>: the sending half loads on demand', () => {
   const databases = indexedDB.databases;
   before(() => {
     sessionStorage.clear();
+    localStorage.clear();
   });
   after(async () => {
     indexedDB.databases = databases;
@@ -73,6 +74,35 @@ describe('<welcome-intake>: the sending half loads on demand', () => {
     expect(po.$('.step-title')!.textContent).to.contain('Stap 2 van 3');
     await new Promise((r) => setTimeout(r, 300));
     expect(sendLoaded()).to.equal(false);
+    po.el.remove();
+  });
+
+  it('kiosk: answers that could not be sent are not wiped by the idle reset; starting over still leaves no trace', async () => {
+    sessionStorage.clear(); // the first test's draft
+    const key = uniqueKey('kiosk-offline');
+    await blockPaths([SEND]);
+    await setOffline(true);
+    const po = await make(key, 'mode="kiosk" idle-seconds="1"');
+    await po.click('#q-kleur-0');
+    await po.next();
+    await po.type('#q-waarom', 'Rood is warm');
+    await po.next();
+    await po.next(); // send
+    await waitFor(() => po.$('.form-error'), { message: 'the message' });
+    expect(po.$('.form-error')!.textContent!.trim()).to.equal(OFFLINE);
+    // Well past the idle time: the answers are still there, waiting for the connection.
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(po.$('.step-title')!.textContent).to.contain('Stap 3 van 3');
+    expect(po.$('.form-error')).to.not.equal(null);
+    expect(sessionStorage.length).to.equal(0);
+    expect(localStorage.length).to.equal(0);
+    // A person chooses to start over: nothing of it stays.
+    await po.click('button[part~="start-over"]');
+    expect(po.$('.step-title')!.textContent).to.contain('Stap 1 van 3');
+    expect(po.$<HTMLInputElement>('#q-kleur-0')!.checked).to.equal(false);
+    expect(po.$('.form-error')).to.equal(null);
+    expect(po.$('[part~="status"]')!.textContent!.trim()).to.equal('');
+    expect(await receiverLog(key)).to.have.length(0);
     po.el.remove();
   });
 

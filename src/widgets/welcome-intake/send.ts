@@ -35,7 +35,6 @@ export interface SendHost extends DeliveryHost {
   readonly l: LocalizeController<IntakeStrings>;
   readonly currentFlow: IntakeFlow | undefined;
   readonly resolvedEndpoint: ResolvedEndpoint | undefined;
-  readonly answers: IntakeAnswers;
   readonly mode: string;
   readonly activities: unknown[] | undefined;
   readonly calendarSrc: string | undefined;
@@ -64,9 +63,9 @@ export class IntakeSender {
   }
 
   /** Build the envelope from the answers and hand it to the outbox; the widget is in `sending`. */
-  async send(cfg: ResolvedEndpoint, flow: IntakeFlow, trap: Trap): Promise<void> {
+  async send(cfg: ResolvedEndpoint, flow: IntakeFlow, answers: IntakeAnswers, trap: Trap): Promise<void> {
     const { w } = this;
-    const payload = buildIntakePayload(flow, w.answers, w.mode === 'kiosk');
+    const payload = buildIntakePayload(flow, answers, w.mode === 'kiosk');
     const consentQ = allQuestions(flow).find((q) => q.type === 'consent');
     const consent =
       hasContactDetail(flow, payload.answers) && consentQ && payload.answers[consentQ.id] === true
@@ -74,6 +73,8 @@ export class IntakeSender {
         : undefined;
     const envelope = buildEnvelope<IntakePayload>({ site: cfg.site, widget: 'welcome-intake', locale: w.l.lang, data: payload, consent, trap });
     this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
+    // In the outbox: fill the result screen from the calendar, for the answers just sent.
+    if (this.result) void this.loadResult(answers);
   }
 
   private apply(result: DeliveryResult, envelope: EnvelopeBase) {
@@ -99,7 +100,6 @@ export class IntakeSender {
     this.result = { delivered: result.state };
     w.phase = 'result';
     w.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
-    void this.loadResult();
     void w.focusLater('.result-title');
   }
 
@@ -126,12 +126,11 @@ export class IntakeSender {
   }
 
   /** Fills the result screen from the calendar; without a source, or offline, it shows the rest. */
-  private async loadResult() {
+  private async loadResult(answers: IntakeAnswers) {
     const { w } = this;
     const source = this.scheduleSource();
     const flow = w.currentFlow;
     if (!source || !flow) return;
-    const answers = w.answers;
     try {
       const { loadSchedule, matchTags, resultData } = await import('./result-data.js');
       const items = await loadSchedule(source);

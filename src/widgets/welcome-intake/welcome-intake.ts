@@ -134,8 +134,7 @@ export class WelcomeIntake extends BuurtkitWidget {
   /** Kiosk: start over after this many seconds without a touch or key (default 120), also after sending. */
   declare idleSeconds: number;
   declare phase: IntakePhase;
-  /** @internal */
-  declare answers: IntakeAnswers;
+  protected declare answers: IntakeAnswers;
   protected declare stepIndex: number;
   protected declare errors: Errors;
   protected declare loadedFlow: IntakeFlow | undefined;
@@ -432,7 +431,11 @@ export class WelcomeIntake extends BuurtkitWidget {
   private readonly back = () => this.go(this.stepIndex - 1);
 
   private go(index: number) {
-    this.sendWhenOnline = false;
+    if (this.sendWhenOnline) {
+      // Back to the answers: the visitor sends again when ready; a kiosk counts down again.
+      this.sendWhenOnline = false;
+      this.touch();
+    }
     this.errors = {};
     this.showSummary = false;
     this.formError = '';
@@ -466,12 +469,13 @@ export class WelcomeIntake extends BuurtkitWidget {
       // stay on screen (and in the draft); `online` sends them, or the visitor presses send again.
       this.phase = 'steps';
       this.sendWhenOnline = true;
+      this.touch(); // a kiosk keeps the unsent answers until they are sent (or a person starts over)
       this.formError = this.l.t('sendOffline');
       this.say(this.formError, 'error');
       return void this.focusLater('.form-error');
     }
     // A kiosk reset while it loaded: that visitor's intake is not sent.
-    if (this.phase === 'sending') await sender.send(cfg, flow, trap);
+    if (this.phase === 'sending') await sender.send(cfg, flow, this.answers, trap);
   }
 
   /** @internal Errors found at sending: go to the first step that has one. */
@@ -503,10 +507,13 @@ export class WelcomeIntake extends BuurtkitWidget {
     if (focus) void this.focusLater('.step-title');
   }
 
-  /** Kiosk: any touch or key restarts the idle countdown. */
+  /**
+   * Kiosk: any touch or key restarts the idle countdown. Not while answers wait for the
+   * connection to be sent: an idle reset would lose them, as nothing of them is stored yet.
+   */
   private readonly touch = () => {
     clearTimeout(this.idleTimer);
-    if (!this.kiosk || !this.isConnected) return;
+    if (!this.kiosk || !this.isConnected || this.sendWhenOnline) return;
     const seconds = this.idleSeconds > 0 ? this.idleSeconds : DEFAULT_IDLE_SECONDS;
     this.idleTimer = setTimeout(() => this.reset(), seconds * 1000);
   };
