@@ -239,9 +239,10 @@ export class WelcomeIntake extends BuurtkitWidget {
   private sendLeftovers() {
     if (leftoversChecked || typeof indexedDB === 'undefined') return;
     leftoversChecked = true;
-    const list = indexedDB.databases?.();
-    void (list ? list.then((dbs) => dbs.some((d) => d.name === OUTBOX_DB), () => true) : Promise.resolve(true)).then(
+    // Async, so a browser that throws here (a privacy mode) counts as "cannot tell" too.
+    void (async () => (await indexedDB.databases?.())?.some((d) => d.name === OUTBOX_DB) ?? true)().then(
       (waiting) => waiting && this.preloadSender(),
+      () => this.preloadSender(),
     );
   }
 
