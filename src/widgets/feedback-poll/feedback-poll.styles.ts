@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+/** The form, notices and thank-you; the results' styles load with them (`results-chart.ts`). */
+
 export const feedbackPollStyles = css`
   :host {
     --_accent: var(--bk-feedback-poll-accent, var(--bk-color-accent, #0a5c7a));
@@ -90,27 +92,6 @@ export const feedbackPollStyles = css`
   }
   :host([mode='kiosk']) .thanks-title {
     font-size: 3em;
-  }
-  .results {
-    margin: 0;
-  }
-  .results-title {
-    font-weight: 600;
-  }
-  .chart {
-    display: block;
-    margin-block: 0.15em 0.5em;
-  }
-  .chart .track {
-    fill: var(--_surface-alt);
-  }
-  .chart .bar {
-    fill: var(--_accent);
-  }
-  .results-list {
-    margin: 0.5em 0 0;
-    padding: 0;
-    list-style: none;
   }
   .trap {
     position: absolute;
