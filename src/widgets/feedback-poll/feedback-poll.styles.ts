@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The form, notices and thank-you; the results' styles load with them (`results-chart.ts`). */
+/**
+ * The poll's own styles, over the shared form pieces (`formStyles`: the notice, the honeypot); the
+ * results' styles load with them (`results-chart.ts`).
+ */
 
 export const feedbackPollStyles = css`
   :host {
@@ -81,21 +84,12 @@ export const feedbackPollStyles = css`
   .field label {
     display: block;
   }
-  .notice {
-    padding: calc(var(--_space) * 0.75);
-    border: 2px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
   .thanks-title {
     font-size: 1.6em;
     margin: 0;
   }
   :host([mode='kiosk']) .thanks-title {
     font-size: 3em;
-  }
-  .trap {
-    position: absolute;
-    inset-inline-start: -10000px;
   }
   @media (forced-colors: active) {
     .answer[aria-pressed='true'] {

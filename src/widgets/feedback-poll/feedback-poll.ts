@@ -5,7 +5,7 @@ import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js
 import { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
 import {
   AGREEMENT_VALUES,
   DEFAULT_POLLS,
@@ -74,7 +74,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @cssstate failed - The endpoint refused; the answers are still in the form.
  */
 export class FeedbackPoll extends BuurtkitWidget {
-  static override styles = [tokens, baseStyles, widgetLayout, feedbackPollStyles];
+  static override styles = [tokens, baseStyles, widgetLayout, formStyles, feedbackPollStyles];
 
   static override properties: PropertyDeclarations = {
     pollId: { attribute: 'poll-id' },
@@ -244,11 +244,6 @@ export class FeedbackPoll extends BuurtkitWidget {
     return poll.subject ?? this.subject ?? this.l.t('ourPlace');
   }
 
-  /** A built-in text in the visitor's language, or the coordinator's own text as written. */
-  private text(key: keyof FeedbackPollStrings & string, own: string | undefined, builtIn: string | undefined): string {
-    return own === undefined || own === builtIn ? this.l.t(key) : own;
-  }
-
   /** @internal */
   answerLabel(poll: PollDefinition, value: string): string {
     if (poll.kind === 'choice') return poll.options?.find((o) => o.value === value)?.label ?? value;
@@ -327,7 +322,8 @@ export class FeedbackPoll extends BuurtkitWidget {
 
   private renderStatements(poll: PollDefinition) {
     const { l } = this;
-    const stem = this.text('stem', poll.stem, undefined).replace('{naam}', this.subjectName(poll));
+    // The coordinator's own stem as written; else the built-in one in the visitor's language.
+    const stem = (poll.stem ?? l.t('stem')).replace('{naam}', this.subjectName(poll));
     const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
     return html`<div>
       <p class="stem">${stem}</p>

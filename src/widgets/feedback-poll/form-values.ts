@@ -1,6 +1,6 @@
 /**
  * The shapes of `<feedback-poll>`'s form and what its first render needs: the values, whether a
- * poll sends on a tap, whether it is open today, and the "answered in this browser" flag. In the
+ * poll sends on a tap, whether it is open today, and whether it was answered in this browser. In the
  * first download; building the payload (`payload.ts`) loads with the sending part.
  */
 import type { AgreementValue, PollDefinition, PollRespondentType } from '../../schema/poll-constants.js';
@@ -30,9 +30,12 @@ export function hasAnswer(v: PollValues): boolean {
   return v.answer !== undefined || Object.keys(v.statements).length > 0 || v.comment.trim() !== '' || v.story.trim() !== '';
 }
 
-/** One response per poll per browser: a localStorage flag, no cookie. Memory where storage is blocked. */
-const memory = new Set<string>();
-const flagKey = (site: string, pollId: string) => `buurtkit:poll:${site}:${pollId}`;
+/**
+ * One response per poll per browser: a localStorage flag, no cookie; memory where storage is
+ * blocked. Set after answering by `rememberAnswered` (in `payload.ts`, with the sending part).
+ */
+export const answeredInMemory = new Set<string>();
+export const flagKey = (site: string, pollId: string) => `buurtkit:poll:${site}:${pollId}`;
 
 export function hasAnswered(site: string, pollId: string): boolean {
   try {
@@ -40,14 +43,5 @@ export function hasAnswered(site: string, pollId: string): boolean {
   } catch {
     /* blocked storage */
   }
-  return memory.has(flagKey(site, pollId));
-}
-
-export function rememberAnswered(site: string, pollId: string): void {
-  memory.add(flagKey(site, pollId));
-  try {
-    localStorage.setItem(flagKey(site, pollId), new Date().toISOString());
-  } catch {
-    /* memory keeps it for this page */
-  }
+  return answeredInMemory.has(flagKey(site, pollId));
 }

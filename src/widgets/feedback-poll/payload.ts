@@ -1,10 +1,11 @@
 /**
- * Pure helpers of `<feedback-poll>`: what the visitor chose → the response payload, and back (to
- * put a refused answer back in the form). No DOM. Only the sending part (`poll-send.ts`) uses them,
- * so they load with it; the form's own shapes are in `form-values.ts`.
+ * Helpers of `<feedback-poll>`'s sending part: what the visitor chose → the response payload, and
+ * back (to put a refused answer back in the form); the "answered in this browser" flag. No DOM but
+ * storage. Only the sending part (`poll-send.ts`) uses them, so they load with it; the form's own
+ * shapes are in `form-values.ts`.
  */
 import type { PollDefinition, PollResponsePayload } from '../../schema/poll-constants.js';
-import type { PollValues } from './form-values.js';
+import { answeredInMemory, flagKey, type PollValues } from './form-values.js';
 
 export function buildPollPayload(
   poll: PollDefinition,
@@ -30,4 +31,14 @@ export function valuesFromPayload(p: Partial<PollResponsePayload>): PollValues {
     comment: p.comment ?? '',
     story: p.story ?? '',
   };
+}
+
+/** Set the flag `hasAnswered` reads (`form-values.ts`); memory keeps it where storage is blocked. */
+export function rememberAnswered(site: string, pollId: string): void {
+  answeredInMemory.add(flagKey(site, pollId));
+  try {
+    localStorage.setItem(flagKey(site, pollId), new Date().toISOString());
+  } catch {
+    /* memory keeps it for this page */
+  }
 }

@@ -18,8 +18,8 @@ import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { PollDefinition, PollResponsePayload } from '../../schema/poll-constants.js';
 import type { PollResults } from '../../schema/poll-results.js';
 import type { FeedbackPoll } from './feedback-poll.js';
-import { emptyValues, hasAnswer, rememberAnswered } from './form-values.js';
-import { buildPollPayload, valuesFromPayload } from './payload.js';
+import { emptyValues, hasAnswer } from './form-values.js';
+import { buildPollPayload, rememberAnswered, valuesFromPayload } from './payload.js';
 import { resultsChart, type Bar } from './results-chart.js';
 import { sendNl } from './send-strings.js';
 
