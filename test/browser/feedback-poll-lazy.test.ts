@@ -1,7 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/feedback-poll.js';
+import { Outbox } from '../../src/core/outbox.js';
 import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll.js';
-import { admin, blockPaths, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, sleep, uniqueKey, waitFor } from './helpers.js';
+import {
+  admin,
+  blockPaths,
+  clearOutboxDb,
+  collectorInfo,
+  outboxRequest,
+  receiverLog,
+  receiverUrl,
+  setOffline,
+  sleep,
+  uniqueKey,
+  waitFor,
+} from './helpers.js';
 
 // The poll's sending part (envelope, outbox hand-over, states, results) is its own chunk, fetched a
 // second after the first render (feedback-poll-prefetch.test.ts). Here it cannot be fetched, as
@@ -39,6 +52,29 @@ describe('<feedback-poll> when its sending part cannot be fetched', () => {
   });
   after(async () => {
     await blockPaths([]);
+  });
+
+  it('without its sending part, the poll still starts the outbox, which sends what a previous page left', async () => {
+    // The previous page: an answer kept on the device while offline, then the page went away.
+    // (The first test in this file: no poll has started the page's shared outbox yet.)
+    const key = uniqueKey('left');
+    const first = new Outbox().start();
+    await setOffline(true);
+    try {
+      const { outcome } = await first.enqueue(outboxRequest(`${await receiverUrl()}/json/${key}`, { id: key }), {
+        id: key,
+        site: 'de-linde',
+        widget: 'feedback-poll',
+      });
+      expect(outcome.kind).to.be.oneOf(['queued', 'retrying']);
+    } finally {
+      first.stop();
+      await setOffline(false);
+    }
+    expect(await new Outbox().items()).to.have.length(1);
+    await webhookPoll(uniqueKey('next'), { id: 'dag', kind: 'yes-no', question: 'Was het gezellig?' });
+    await waitFor(async () => (await new Outbox().items()).length === 0, { message: 'flushed by the poll' });
+    expect(await receiverLog(key)).to.have.length(1);
   });
 
   it('someone who answered before still reads that they did; the results, an extra, are left out', async () => {
