@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * The poll's own styles, over the shared form pieces (`formStyles`: the notice, the honeypot); the
+ * results' styles load with them (`results-chart.ts`).
+ */
+
 export const feedbackPollStyles = css`
   :host {
     --_accent: var(--bk-feedback-poll-accent, var(--bk-color-accent, #0a5c7a));
@@ -79,42 +84,12 @@ export const feedbackPollStyles = css`
   .field label {
     display: block;
   }
-  .notice {
-    padding: calc(var(--_space) * 0.75);
-    border: 2px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
   .thanks-title {
     font-size: 1.6em;
     margin: 0;
   }
   :host([mode='kiosk']) .thanks-title {
     font-size: 3em;
-  }
-  .results {
-    margin: 0;
-  }
-  .results-title {
-    font-weight: 600;
-  }
-  .chart {
-    display: block;
-    margin-block: 0.15em 0.5em;
-  }
-  .chart .track {
-    fill: var(--_surface-alt);
-  }
-  .chart .bar {
-    fill: var(--_accent);
-  }
-  .results-list {
-    margin: 0.5em 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  .trap {
-    position: absolute;
-    inset-inline-start: -10000px;
   }
   @media (forced-colors: active) {
     .answer[aria-pressed='true'] {

@@ -1,14 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
-import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
-import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
-import { submissionRequest } from '../../core/request.js';
-import { buildEnvelope } from '../../core/envelope.js';
+import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
+import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
-import type { EnvelopeBase } from '../../schema/envelope.js';
+import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
 import {
   AGREEMENT_VALUES,
   DEFAULT_POLLS,
@@ -19,22 +16,11 @@ import {
   statementsOf,
   type AgreementValue,
   type PollDefinition,
-  type PollResponsePayload,
 } from '../../schema/poll-constants.js';
 import type { PollResults } from '../../schema/poll-results.js';
 import { feedbackPollStyles } from './feedback-poll.styles.js';
-import {
-  buildPollPayload,
-  emptyValues,
-  hasAnswer,
-  hasAnswered,
-  isOneTap,
-  isOpen,
-  rememberAnswered,
-  valuesFromPayload,
-  type PollValues,
-} from './payload.js';
-import { resultsChart, type Bar } from './results-chart.js';
+import { emptyValues, hasAnswer, hasAnswered, isOneTap, isOpen, type PollValues } from './form-values.js';
+import type { PollSend } from './poll-send.js';
 import { nl, type FeedbackPollStrings } from './strings.js';
 
 export { registerLocale } from '../../core/localize.js';
@@ -88,7 +74,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @cssstate failed - The endpoint refused; the answers are still in the form.
  */
 export class FeedbackPoll extends BuurtkitWidget {
-  static override styles = [tokens, baseStyles, widgetLayout, feedbackPollStyles];
+  static override styles = [tokens, baseStyles, widgetLayout, formStyles, feedbackPollStyles];
 
   static override properties: PropertyDeclarations = {
     pollId: { attribute: 'poll-id' },
@@ -119,9 +105,12 @@ export class FeedbackPoll extends BuurtkitWidget {
   /** Kiosk mode: seconds the thank-you stays before the poll resets. Default 5. */
   declare resetSeconds: number;
   declare phase: FeedbackPollPhase;
-  protected declare values: PollValues;
-  protected declare definition: PollDefinition | undefined;
-  protected declare results: PollResults | undefined;
+  /** @internal */
+  declare values: PollValues;
+  /** @internal */
+  declare definition: PollDefinition | undefined;
+  /** @internal */
+  declare results: PollResults | undefined;
   protected declare kioskStopped: boolean;
 
   /** @internal */
@@ -131,16 +120,25 @@ export class FeedbackPoll extends BuurtkitWidget {
     { nl },
     { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
   );
-  private readonly delivery = new DeliveryController(this, (env, r) => this.onLateOutcome(env, r));
+  /** @internal The sending part, once its module has loaded (see `sender`). */
+  send: PollSend | undefined;
+  private sendLoading: Promise<PollSend> | undefined;
+  /** An answer given while the sending part could not load waits for the network. */
+  private waitingForNetwork = false;
   private loadedKey = '';
   private status = '';
   private tone: StatusTone = 'info';
-  private error = '';
-  private honeypot = '';
-  private startedAt = 0;
-  private resetTimer: ReturnType<typeof setTimeout> | undefined;
+  /** @internal The error under the form ("choose an answer first", "could not be sent"). */
+  error = '';
+  /** @internal The hidden field only bots fill in. */
+  honeypot = '';
+  /** @internal When the form was shown, for the time-on-form check. */
+  startedAt = 0;
+  /** @internal Kiosk mode: the reset to the next person after the thank-you. */
+  resetTimer: ReturnType<typeof setTimeout> | undefined;
   private taps: number[] = [];
-  private kioskCount = 0;
+  /** @internal Kiosk mode: responses given on this device since it started. */
+  kioskCount = 0;
 
   constructor() {
     super();
@@ -150,21 +148,26 @@ export class FeedbackPoll extends BuurtkitWidget {
     this.kioskStopped = false;
   }
 
-  private get kiosk(): boolean {
+  /** @internal */
+  get kiosk(): boolean {
     return this.mode === 'kiosk' && !this.kioskStopped;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKey);
+    // The outbox's store is in the first download: starting it sends what a previous page left.
+    this.outbox ?? sharedOutbox();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKey);
+    removeEventListener('online', this.retrySend);
     clearTimeout(this.resetTimer);
   }
 
+  /** English and Arabic ship apart: give them a moment before the first render, so Dutch does not flash. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.hasUpdated ? undefined : this.l.ready();
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
@@ -179,6 +182,34 @@ export class FeedbackPoll extends BuurtkitWidget {
     }
     if (changed.has('phase')) for (const state of PHASE_STATES) this.toggleState(state, this.phase === state);
   }
+
+  protected override firstUpdated(): void {
+    super.firstUpdated();
+    // Not in the first download, but fetched a second after the first render: there when the
+    // visitor answers, even if the network drops after the page loaded.
+    setTimeout(() => this.isConnected && !this.unconfigured && this.prepare(), 1000);
+  }
+
+  /**
+   * The sending part (envelope, outbox hand-over, states, results): fetched a second after the
+   * first render, or earlier when the visitor starts on the poll or answers, or has answered before
+   * and the poll shows results. A failed load is tried again the next time.
+   */
+  private sender(): Promise<PollSend> {
+    return (this.sendLoading ??= import('./poll-send.js').then(
+      ({ PollSend, resultsStyles }) => {
+        this.adoptLate(resultsStyles);
+        return (this.send ??= new PollSend(this));
+      },
+      (error: unknown) => {
+        this.sendLoading = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /** Fetch the sending part while the visitor reads and chooses, so answering does not wait for it. */
+  private readonly prepare = () => void this.sender().catch(() => undefined);
 
   /** Inline poll, else the collector's (the built-in one with that id when offline or in webhook mode). */
   private async loadDefinition(cfg: ResolvedEndpoint | undefined): Promise<void> {
@@ -195,38 +226,26 @@ export class FeedbackPoll extends BuurtkitWidget {
     this.definition = poll;
     this.phase = !poll || !isOpen(poll) ? 'missing' : cfg && !this.kiosk && hasAnswered(cfg.site, poll.id) ? 'done' : 'form';
     this.startedAt = performance.now();
-    if (this.phase === 'done') void this.loadResults();
+    // Answered before: the results (an extra; without the sending part they are not shown).
+    if (this.phase === 'done' && poll?.showResults) this.sender().then((s) => s.loadResults(), () => undefined);
   }
 
-  /** GET a public read of the site; undefined on any failure (the poll works without it). */
-  private async read(cfg: ResolvedEndpoint, path: string): Promise<unknown> {
+  /** @internal GET a public read of the site; undefined on any failure (the poll works without it). */
+  async read(cfg: ResolvedEndpoint, path: string): Promise<unknown> {
     try {
-      const base = `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}`;
-      const answer = await fetch(`${base}/${path}`, { headers: { accept: 'application/json' } });
+      const answer = await fetch(`${siteBase(cfg)}/${path}`, { headers: { accept: 'application/json' } });
       return answer.ok ? await answer.json() : undefined;
     } catch {
       return undefined;
     }
   }
 
-  private async loadResults(): Promise<void> {
-    const cfg = this.resolvedEndpoint;
-    const poll = this.definition;
-    if (!cfg || !poll?.showResults || !canRead(cfg) || this.kiosk) return;
-    const answer = (await this.read(cfg, `polls/${encodeURIComponent(poll.id)}/results`)) as { results?: PollResults } | undefined;
-    this.results = answer?.results;
-  }
-
   private subjectName(poll: PollDefinition): string {
     return poll.subject ?? this.subject ?? this.l.t('ourPlace');
   }
 
-  /** A built-in text in the visitor's language, or the coordinator's own text as written. */
-  private text(key: keyof FeedbackPollStrings & string, own: string | undefined, builtIn: string | undefined): string {
-    return own === undefined || own === builtIn ? this.l.t(key) : own;
-  }
-
-  private answerLabel(poll: PollDefinition, value: string): string {
+  /** @internal */
+  answerLabel(poll: PollDefinition, value: string): string {
     if (poll.kind === 'choice') return poll.options?.find((o) => o.value === value)?.label ?? value;
     return this.l.has(`answer.${value}`) ? this.l.t(`answer.${value}` as keyof FeedbackPollStrings & string) : value;
   }
@@ -255,7 +274,7 @@ export class FeedbackPoll extends BuurtkitWidget {
     const { l } = this;
     const oneTap = isOneTap(poll);
     const sending = this.phase === 'sending';
-    return html`<form part="form" class="form" novalidate @submit=${this.onSubmit}>
+    return html`<form part="form" class="form" novalidate @submit=${this.onSubmit} @focusin=${this.prepare}>
       ${poll.kind === 'statements' ? this.renderStatements(poll) : this.renderQuestion(poll, oneTap)}
       ${poll.respondentType
         ? this.radioGroup(
@@ -303,7 +322,8 @@ export class FeedbackPoll extends BuurtkitWidget {
 
   private renderStatements(poll: PollDefinition) {
     const { l } = this;
-    const stem = this.text('stem', poll.stem, undefined).replace('{naam}', this.subjectName(poll));
+    // The coordinator's own stem as written; else the built-in one in the visitor's language.
+    const stem = (poll.stem ?? l.t('stem')).replace('{naam}', this.subjectName(poll));
     const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
     return html`<div>
       <p class="stem">${stem}</p>
@@ -318,7 +338,8 @@ export class FeedbackPoll extends BuurtkitWidget {
   }
 
   /** The default statements in the visitor's language; a coordinator's own statements as written. */
-  private statementText(poll: PollDefinition, s: { id: string; text: string }): string {
+  /** @internal */
+  statementText(poll: PollDefinition, s: { id: string; text: string }): string {
     const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
     return poll.statements?.length || !this.l.has(key) ? s.text : this.l.t(key);
   }
@@ -357,18 +378,7 @@ export class FeedbackPoll extends BuurtkitWidget {
         <p class="thanks-title" tabindex="-1">${done ? l.t('already') : l.t('thanks')}</p>
         ${done ? nothing : html`<p>${this.kiosk ? l.t('kioskNext') : l.t('thanksBody')}</p>`}
       </div>
-      ${this.results && !this.kiosk ? this.renderResults(poll, this.results) : nothing}`;
-  }
-
-  private renderResults(poll: PollDefinition, r: PollResults) {
-    const { l } = this;
-    const pct = (p: number | null) => (p === null ? '–' : `${new Intl.NumberFormat(l.lang, { maximumFractionDigits: 0 }).format(p)}%`);
-    const bars: Bar[] = r.question
-      ? r.question.answers.map((a) => ({ label: this.answerLabel(poll, a.value), count: a.count, percent: a.percent }))
-      : r.statements.map((s) => ({ label: `…${this.statementText(poll, s)} (${l.t('agree.eens')})`, count: s.agree, percent: s.percentAgree }));
-    return resultsChart(l.t('resultsTitle'), l.t('resultsCount', { count: r.n }), bars, (b) =>
-      l.t('resultLine', { label: b.label, count: b.count, percent: pct(b.percent) }),
-    );
+      ${this.results && !this.kiosk ? this.send?.renderResults(poll, this.results) : nothing}`;
   }
 
   private renderStopped() {
@@ -387,78 +397,55 @@ export class FeedbackPoll extends BuurtkitWidget {
 
   private choose(value: string, oneTap: boolean) {
     this.set({ answer: value });
-    if (oneTap) void this.send();
+    if (oneTap) this.submit();
   }
 
   private readonly onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
-    void this.send();
+    this.submit();
   };
 
-  private say(status: string, tone: StatusTone = 'info') {
+  /** @internal */
+  say(status: string, tone: StatusTone = 'info') {
     this.status = status;
     this.tone = tone;
     this.requestUpdate();
   }
 
-  private async send(): Promise<void> {
-    const cfg = this.resolvedEndpoint;
-    const poll = this.definition;
-    if (!cfg || !poll || this.phase === 'sending') return;
+  /** Ask for an answer if there is none; else send it, at once when the sending part is here. */
+  private submit(): void {
+    if (!this.resolvedEndpoint || !this.definition || this.phase === 'sending') return;
     if (!hasAnswer(this.values)) {
       this.error = this.l.t('errEmpty');
       this.emitError('invalid', { issues: [{ path: 'data.answer', message: this.error }] });
       return this.requestUpdate();
     }
-    this.error = '';
-    this.phase = 'sending';
-    this.say(this.l.t('sending'));
-    const envelope = buildEnvelope<PollResponsePayload>({
-      site: cfg.site,
-      widget: 'feedback-poll',
-      locale: this.l.lang,
-      data: buildPollPayload(poll, this.values, { activityId: this.activityId, kiosk: this.kiosk }),
-      trap: { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) },
-    });
-    this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
+    // Usually the part arrived while the visitor read the poll: then the answer goes at once.
+    if (this.send) void this.send.submit();
+    else void this.submitWhenLoaded();
   }
 
-  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
-    const { l } = this;
-    if (result.state === 'cancelled') {
-      this.phase = 'form';
-      return this.say('');
+  private async submitWhenLoaded(): Promise<void> {
+    try {
+      await this.sender();
+    } catch {
+      // Offline since the page loaded: the answer stays chosen and goes when the network is back.
+      this.say(this.l.t('offline'), 'error');
+      if (!this.waitingForNetwork) addEventListener('online', this.retrySend, { once: true });
+      this.waitingForNetwork = true;
+      return;
     }
-    if (result.state === 'failed') {
-      this.phase = 'failed';
-      this.values = valuesFromPayload(envelope.data as Partial<PollResponsePayload>);
-      this.error = l.t('failed');
-      return this.say(l.t('failed'), 'error');
-    }
-    this.values = emptyValues();
-    this.phase = result.state;
-    this.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
-    void this.focusLater('.thanks-title');
-    if (this.kiosk) {
-      this.kioskCount++;
-      clearTimeout(this.resetTimer);
-      this.resetTimer = setTimeout(() => this.resetKiosk(), Math.max(1, this.resetSeconds) * 1000);
-    } else {
-      rememberAnswered(envelope.site, String(envelope.data.pollId));
-      void this.loadResults();
-    }
+    this.waitingForNetwork = false;
+    this.submit();
   }
 
-  /** A queued response was delivered or refused later; a refused one goes back into the form. */
-  private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
-    if (result.state === 'sent') return this.say(this.l.t('lateSent'), 'success');
-    if (result.state === 'failed' && (this.phase !== 'form' || !hasAnswer(this.values))) {
-      clearTimeout(this.resetTimer);
-      this.apply(result, envelope);
-    }
-  }
+  private readonly retrySend = () => {
+    this.waitingForNetwork = false;
+    if (this.isConnected && (this.phase === 'form' || this.phase === 'failed') && hasAnswer(this.values)) this.submit();
+  };
 
-  private resetKiosk() {
+  /** @internal The next person: an empty form. */
+  resetKiosk() {
     this.values = emptyValues();
     this.honeypot = '';
     this.phase = 'form';
@@ -497,7 +484,8 @@ export class FeedbackPoll extends BuurtkitWidget {
     this.resetKiosk();
   };
 
-  private async focusLater(selector: string) {
+  /** @internal */
+  async focusLater(selector: string) {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }

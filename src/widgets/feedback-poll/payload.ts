@@ -1,33 +1,11 @@
 /**
- * Pure helpers of `<feedback-poll>`: what the visitor chose → the response payload, and back (to
- * put a refused answer back in the form); the "answered in this browser" flag. No DOM but storage.
+ * Helpers of `<feedback-poll>`'s sending part: what the visitor chose → the response payload, and
+ * back (to put a refused answer back in the form); the "answered in this browser" flag. No DOM but
+ * storage. Only the sending part (`poll-send.ts`) uses them, so they load with it; the form's own
+ * shapes are in `form-values.ts`.
  */
-import type { AgreementValue, PollDefinition, PollRespondentType, PollResponsePayload } from '../../schema/poll-constants.js';
-
-export interface PollValues {
-  answer: string | undefined;
-  statements: Record<string, AgreementValue>;
-  respondentType: PollRespondentType | undefined;
-  comment: string;
-  story: string;
-}
-
-export const emptyValues = (): PollValues => ({ answer: undefined, statements: {}, respondentType: undefined, comment: '', story: '' });
-
-/** A poll that is one question and nothing else: the tap on an answer sends it. */
-export const isOneTap = (poll: PollDefinition) => poll.kind !== 'statements' && !poll.comment && !poll.respondentType && !poll.story;
-
-/** Whether today (the browser's local date) is inside the poll's period, if it is tied to one. */
-export function isOpen(poll: PollDefinition, now = new Date()): boolean {
-  if (!poll.period) return true;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return day >= poll.period.from && day <= poll.period.to;
-}
-
-export function hasAnswer(v: PollValues): boolean {
-  return v.answer !== undefined || Object.keys(v.statements).length > 0 || v.comment.trim() !== '' || v.story.trim() !== '';
-}
+import type { PollDefinition, PollResponsePayload } from '../../schema/poll-constants.js';
+import { answeredInMemory, flagKey, type PollValues } from './form-values.js';
 
 export function buildPollPayload(
   poll: PollDefinition,
@@ -55,21 +33,9 @@ export function valuesFromPayload(p: Partial<PollResponsePayload>): PollValues {
   };
 }
 
-/** One response per poll per browser: a localStorage flag, no cookie. Memory where storage is blocked. */
-const memory = new Set<string>();
-const flagKey = (site: string, pollId: string) => `buurtkit:poll:${site}:${pollId}`;
-
-export function hasAnswered(site: string, pollId: string): boolean {
-  try {
-    if (localStorage.getItem(flagKey(site, pollId))) return true;
-  } catch {
-    /* blocked storage */
-  }
-  return memory.has(flagKey(site, pollId));
-}
-
+/** Set the flag `hasAnswered` reads (`form-values.ts`); memory keeps it where storage is blocked. */
 export function rememberAnswered(site: string, pollId: string): void {
-  memory.add(flagKey(site, pollId));
+  answeredInMemory.add(flagKey(site, pollId));
   try {
     localStorage.setItem(flagKey(site, pollId), new Date().toISOString());
   } catch {

@@ -1,8 +1,9 @@
 /**
  * The results after voting: one row per answer with its numbers in text and an SVG bar beside it
- * (the bar is decorative for screen readers; the text says everything).
+ * (the bar is decorative for screen readers; the text says everything). Loads with the sending
+ * part, with its styles (adopted when the part arrives).
  */
-import { html, svg } from 'lit';
+import { css, html, svg } from 'lit';
 
 export interface Bar {
   label: string;
@@ -24,3 +25,27 @@ export function resultsChart(title: string, total: string, bars: readonly Bar[],
     </ul>
   </figure>`;
 }
+
+export const resultsStyles = css`
+  .results {
+    margin: 0;
+  }
+  .results-title {
+    font-weight: 600;
+  }
+  .chart {
+    display: block;
+    margin-block: 0.15em 0.5em;
+  }
+  .chart .track {
+    fill: var(--_surface-alt);
+  }
+  .chart .bar {
+    fill: var(--_accent);
+  }
+  .results-list {
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+`;

@@ -1,10 +1,12 @@
 /**
  * Texts of `<feedback-poll>`. Dutch is plain language (B1) and built in; English and Arabic load
- * when a page asks for them. Every key can be overridden per instance (`strings`). The default
- * statements have keys `statement.{id}`, so a translation can replace them; a coordinator's own
- * statements are shown as written.
+ * when a page asks for them. Every key can be overridden per instance (`strings`) and per locale
+ * (`registerLocale`). The default statements have keys `statement.{id}`, so a translation can
+ * replace them; a coordinator's own statements are shown as written. The texts shown only after
+ * answering (states, thank-you, results) load with the sending part (`send-strings.ts`).
  */
 import type { PluralMessage } from '../../core/localize.js';
+import type { SendStrings } from './send-strings.js';
 
 export const nl = {
   heading: 'Wat vind jij?',
@@ -49,24 +51,15 @@ export const nl = {
   ourPlace: 'ons buurthuis',
   submit: 'Versturen',
   errEmpty: 'Kies eerst een antwoord, of schrijf iets op.',
-  sending: 'Bezig met versturen…',
-  sent: 'Verstuurd',
-  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
-  failed: 'Kon niet worden verstuurd. Probeer het nog eens.',
-  lateSent: 'Je antwoord is nu verstuurd.',
-  thanks: 'Bedankt!',
-  thanksBody: 'Fijn dat je meedoet.',
+  offline: 'Er is nu geen internet. Je antwoord is nog niet verstuurd. Laat deze pagina open: we versturen het zodra er weer internet is.',
   already: 'Je hebt deze peiling al ingevuld. Bedankt!',
-  resultsTitle: 'Zo antwoordden anderen',
-  resultsCount: { one: '{count} antwoord', other: '{count} antwoorden' } as PluralMessage,
-  resultLine: '{label}: {count} ({percent})',
-  kioskNext: 'Over een paar seconden kan de volgende zijn antwoord geven.',
   kioskStopped: 'De kioskstand is gestopt.',
   kioskCount: { one: '{count} antwoord gegeven op dit apparaat.', other: '{count} antwoorden gegeven op dit apparaat.' } as PluralMessage,
   kioskResume: 'Kioskstand weer starten',
 };
 
-export type FeedbackPollStrings = typeof nl;
+/** Every key of the widget, those of the sending part (`send-strings.ts`) included. */
+export type FeedbackPollStrings = typeof nl & SendStrings;
 
 declare module '../../core/localize.js' {
   interface StringScopes {

@@ -1,0 +1,24 @@
+/**
+ * Dutch texts of `<feedback-poll>` that appear only once the visitor has answered: the sending
+ * states, the thank-you and the results. They load with the sending part
+ * (`poll-send.ts`), which the widget fetches a second after the first render or when the visitor
+ * starts on the poll. Like every key they can be overridden per instance and per locale; English
+ * and Arabic have them in their locale files.
+ */
+import type { PluralMessage } from '../../core/localize.js';
+
+export const sendNl = {
+  sending: 'Bezig met versturen…',
+  sent: 'Verstuurd',
+  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
+  failed: 'Kon niet worden verstuurd. Probeer het nog eens.',
+  lateSent: 'Je antwoord is nu verstuurd.',
+  thanks: 'Bedankt!',
+  thanksBody: 'Fijn dat je meedoet.',
+  resultsTitle: 'Zo antwoordden anderen',
+  resultsCount: { one: '{count} antwoord', other: '{count} antwoorden' } as PluralMessage,
+  resultLine: '{label}: {count} ({percent})',
+  kioskNext: 'Over een paar seconden kan de volgende zijn antwoord geven.',
+};
+
+export type SendStrings = typeof sendNl;
