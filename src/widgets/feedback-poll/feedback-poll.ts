@@ -183,17 +183,19 @@ export class FeedbackPoll extends BuurtkitWidget {
     if (changed.has('phase')) for (const state of PHASE_STATES) this.toggleState(state, this.phase === state);
   }
 
-  protected override firstUpdated(): void {
-    super.firstUpdated();
-    // Not in the first download, but fetched a second after the first render: there when the
-    // visitor answers, even if the network drops after the page loaded.
-    setTimeout(() => this.isConnected && !this.unconfigured && this.prepare(), 1000);
+  protected override updated(): void {
+    // Not in the first download, but fetched right after the first render that can send: the
+    // poll shows sooner, and the part is here before anyone could have answered.
+    if (!this.prefetched && !this.unconfigured) {
+      this.prefetched = true;
+      this.prepare();
+    }
   }
 
   /**
-   * The sending part (envelope, outbox hand-over, states, results): fetched a second after the
-   * first render, or earlier when the visitor starts on the poll or answers, or has answered before
-   * and the poll shows results. A failed load is tried again the next time.
+   * The sending part (envelope, outbox hand-over, states, results): fetched right after the first
+   * render, and again (if that failed) when the visitor starts on the poll or answers, or has
+   * answered before and the poll shows results.
    */
   private sender(): Promise<PollSend> {
     return (this.sendLoading ??= import('./poll-send.js').then(
@@ -209,6 +211,7 @@ export class FeedbackPoll extends BuurtkitWidget {
   }
 
   /** Fetch the sending part while the visitor reads and chooses, so answering does not wait for it. */
+  private prefetched = false;
   private readonly prepare = () => void this.sender().catch(() => undefined);
 
   /** Inline poll, else the collector's (the built-in one with that id when offline or in webhook mode). */

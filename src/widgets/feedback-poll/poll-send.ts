@@ -3,11 +3,11 @@
  * visitor sees after answering (the states, the kiosk reset, a late outcome of a response that
  * waited) and the results after voting, with their Dutch texts and styles.
  *
- * Not in the first download, so the poll renders sooner: fetched a second after the first render,
- * or earlier when the visitor starts on the poll, answers, or has answered before and the poll
- * shows results (see `FeedbackPoll.sender`). Storing on the device is not here: the outbox's store
+ * Not in the first download, so the poll renders sooner: fetched right after the first render, and
+ * again (if that failed) when the visitor starts on the poll, answers, or has answered before and
+ * the poll shows results (see `FeedbackPoll.sender`). Storing on the device is not here: the outbox's store
  * is in the first download, so what a previous page left behind is still sent. If this part cannot
- * be fetched (the network dropped within that second), the answer stays in the form, the widget
+ * be fetched (the network dropped just as the page loaded), the answer stays in the form, the widget
  * says so, and sends it when the browser is online again.
  */
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
