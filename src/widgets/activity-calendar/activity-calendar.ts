@@ -5,12 +5,12 @@ import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
-import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
-import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
+import type { LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
 import { renderFilters, renderOpenStatus } from './controls.js';
+import { addDays, addMonths, dayAt, dayKey, isValidTimeZone, parseDay, wallTime } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -32,13 +32,6 @@ const importDetail = () => import('./detail.js');
 
 /** Tells the page's developer what could not load, and why. */
 const warn = (what: string, e: unknown) => console.warn(`[buurtkit] <activity-calendar> could not load ${what}: ${(e as Error).message}`);
-
-/** Does an occurrence touch `[s, e)`? One without an end must start inside it (as `expand` does). */
-function touches(o: Occurrence, s: number, e: number): boolean {
-  const start = Date.parse(o.start);
-  const end = o.end ? Date.parse(o.end) : start;
-  return start < e && (end > s || start >= s);
-}
 
 export type CalendarView = 'list' | 'week' | 'month' | 'day';
 const VIEWS: readonly CalendarView[] = ['list', 'week', 'month', 'day'];
@@ -173,6 +166,9 @@ export class ActivityCalendar extends BuurtkitWidget {
   private statusTone: StatusTone = 'info';
   private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
+  /** Wall-clock start and end of occurrences in `wallZone` (see `touches`). */
+  private walls = new WeakMap<Occurrence, [string, string]>();
+  private wallZone = '';
   private clock: ReturnType<typeof setInterval> | undefined;
   /** The detail, once its chunk (with the ICS writer and "ik kom") loaded (see `loadDetail`). */
   private detail: DetailView | undefined;
@@ -219,7 +215,7 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   /** Today on the site's wall clock. */
   get today(): LocalDate {
-    return dateOf(toLocal(this.nowMs, this.zone));
+    return dayAt(this.nowMs, this.zone);
   }
 
   override connectedCallback(): void {
@@ -269,7 +265,7 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!VIEWS.includes(this.view)) this.view = 'list';
-    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseLocalDate(this.date)) || this.today;
+    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseDay(this.date)) || this.today;
     if (changed.has('items')) this.sourceKey = '';
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
@@ -343,8 +339,8 @@ export class ActivityCalendar extends BuurtkitWidget {
    */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
     const around = this.windowAround ?? this.today;
-    const to = [formatLocalDate(addMonths(around, 3)), formatLocalDate(addDays(this.today, this.listDays))].sort()[1]!;
-    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(around, -1)), to, signal, true);
+    const to = [dayKey(addMonths(around, 3)), dayKey(addDays(this.today, this.listDays))].sort()[1]!;
+    return loadCollector(cfg.endpoint, cfg.site, dayKey(addMonths(around, -1)), to, signal, true);
   }
 
   /** A period outside the collector's window asks the collector for the window around it, once. */
@@ -352,7 +348,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     const cfg = this.resolvedEndpoint;
     if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
     const [from, to] = this.range();
-    if (formatLocalDate(from) >= this.served.from && formatLocalDate(addDays(to, -1)) <= this.served.to) return;
+    if (dayKey(from) >= this.served.from && dayKey(addDays(to, -1)) <= this.served.to) return;
     if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
     this.windowAround = from;
     // The period stays on screen (and the focus in the grid) until the collector answers.
@@ -417,15 +413,30 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   /** Expanded occurrences of every item in `[from, to)` (days on the site's wall clock). */
   private occurrences(from: LocalDate, to: LocalDate): Occurrence[] {
-    const key = `${formatLocalDate(from)}|${formatLocalDate(to)}`;
+    const key = `${dayKey(from)}|${dayKey(to)}`;
     let list = this.expandCache.get(key);
     const engine = loadedEngine();
     if (!list && (this.served || engine)) {
-      const [s, e] = [startOfDay(from, this.zone), startOfDay(to, this.zone)];
-      list = this.served ? this.served.occurrences.filter((o) => touches(o, s, e)) : engine!.expandAll(this.loaded, s, e, { maxOccurrences: 500 });
+      list = this.served ? this.served.occurrences.filter((o) => this.touches(o, from, to)) : engine!.expandDays(this.loaded, from, to, this.zone);
       this.expandCache.set(key, list);
     }
     return list ?? [];
+  }
+
+  /**
+   * Does an occurrence touch the days `[from, to)`? One without an end must start inside them (as
+   * `expandAll` does). Compared as wall-clock text in the site's zone, worked out once per occurrence.
+   */
+  private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
+    if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
+    let wall = this.walls.get(o);
+    if (!wall) {
+      const start = wallTime(Date.parse(o.start), this.zone);
+      this.walls.set(o, (wall = [start, o.end ? wallTime(Date.parse(o.end), this.zone) : start]));
+    }
+    const [start, end] = wall;
+    const [s, e] = [`${dayKey(from)}T00:00:00`, `${dayKey(to)}T00:00:00`];
+    return start < e && (end > s || start >= s);
   }
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
@@ -452,10 +463,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
-      on: (day) => {
-        const [s, e] = [startOfDay(day, this.zone), startOfDay(addDays(day, 1), this.zone)];
-        return all.filter((o) => touches(o, s, e));
-      },
+      on: (day) => all.filter((o) => this.touches(o, day, addDays(day, 1))),
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
     };

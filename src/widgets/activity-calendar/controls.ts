@@ -1,7 +1,6 @@
 /** The header parts of `<activity-calendar>`: whether the place is open, and the filters. */
 import { html, nothing } from 'lit';
-import { toLocal } from '../../calendar/time-zone.js';
-import { dateOf } from '../../calendar/wall-clock.js';
+import { dayAt } from './days.js';
 import { isFiltering, NO_FILTER, toggleAudience, type CalendarFilter } from './filters.js';
 import type { Formats } from './format.js';
 import type { OpenState } from './open-now.js';
@@ -20,7 +19,7 @@ export function renderOpenStatus(l: L, fmt: Formats, state: OpenState, timeZone:
         ? l.t('openLaterToday', { time })
         : state.inDays === 1
           ? l.t('openTomorrow', { time })
-          : l.t('openOn', { day: fmt.day(dateOf(toLocal(state.next, timeZone))), time });
+          : l.t('openOn', { day: fmt.day(dayAt(state.next, timeZone)), time });
   } else return nothing;
   return html`<p part="open-status" class="open-status ${state.state}">${text}</p>`;
 }

@@ -3,8 +3,7 @@
  * inline JSON and ICS feeds) with small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
  * item) or dropped (a field) and reported, so one typo does not blank the whole calendar.
  */
-import { isValidTimeZone } from '../../calendar/time-zone.js';
-import { parseLocalValue } from '../../calendar/wall-clock.js';
+import { isLocalValue, isValidTimeZone } from './days.js';
 import type { WritableItem } from '../../calendar/ics-write.js';
 import type { Cost, Occurrence, Present, Registration } from '../../schema/activity.js';
 
@@ -38,7 +37,7 @@ type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 export const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
 export const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
-export const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
+export const localValue = (v: unknown) => (typeof v === 'string' && isLocalValue(v) ? v : undefined);
 const httpUrl = (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v) ? v : undefined);
 const cents = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 1_000_000 ? v : undefined);
 

@@ -3,8 +3,7 @@
  * the expanded occurrences of its opening-hours blocks. Pure; the widget words and formats it.
  */
 import type { Occurrence } from '../../schema/activity.js';
-import { toLocal } from '../../calendar/time-zone.js';
-import { daysBetween } from '../../calendar/wall-clock.js';
+import { dayAt, daysBetween } from './days.js';
 
 export type OpenState =
   /** Open now, until `until` (blocks that touch or overlap are joined: 10–12 and 12–13 → 13). */
@@ -44,6 +43,6 @@ export function openState(occurrences: readonly Occurrence[], now: number, timeZ
     state: 'closed',
     next: next.start,
     nextEnd: next.end,
-    inDays: daysBetween(toLocal(now, timeZone), toLocal(next.start, timeZone)),
+    inDays: daysBetween(dayAt(now, timeZone), dayAt(next.start, timeZone)),
   };
 }

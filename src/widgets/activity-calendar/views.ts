@@ -5,7 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { formatLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
+import type { LocalDate } from '../../calendar/wall-clock.js';
+import { dayKey } from './days.js';
 import { costText, type Formats } from './format.js';
 import type { CalendarItem } from './items.js';
 import type { ActivityCalendarStrings } from './strings.js';
@@ -96,7 +97,7 @@ export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean):
   const events = all.filter((o) => o.kind !== 'opening-hours');
   // A day on which the place is only open for the drop-in still matters to a visitor: keep it.
   if (!showEmpty && !events.length && !hours.length) return nothing;
-  const id = `day-${formatLocalDate(day)}`;
+  const id = `day-${dayKey(day)}`;
   return html`<section part="day" class="day ${sameDay(day, ctx.today) ? 'is-today' : ''}" aria-labelledby=${id}>
     <h3 id=${id} class="day-title" tabindex="-1">${dayTitle(ctx, day)}</h3>
     ${hoursLine(ctx, hours)}
