@@ -165,6 +165,15 @@ describe('<activity-calendar> filters', () => {
   it('filters by audience and category with native controls', async () => {
     po = await makeCalendar();
     await expect(po.el).to.be.accessible();
+    // Behind "Kies wat je wilt zien", a disclosure button.
+    const toggle = po.$<HTMLButtonElement>('[part~="filters-toggle"]')!;
+    expect(toggle.textContent!.trim()).to.equal('Kies wat je wilt zien');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(po.$('#filter-panel')!.hidden).to.equal(true);
+    await po.openFilters();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(po.$('#filter-panel')!.hidden).to.equal(false);
+    await expect(po.el).to.be.accessible();
     const labels = po.$$('[part~="filters"] label.check').map((l) => l.textContent!.trim());
     expect(labels).to.deep.equal(['senioren', 'kinderen', 'ouders', 'familie en vrienden', 'mensen met een beperking']);
     const naasten = po.$$<HTMLInputElement>('[part~="filters"] input').find((i) => i.parentElement!.textContent!.includes('familie'))!;
@@ -186,10 +195,17 @@ describe('<activity-calendar> filters', () => {
     expect(po.events).to.deep.equal(['14.00 tot 16.00 uur|Creatief bezig']);
     // Opening hours are never filtered away.
     expect(po.$$('[part~="hours"]').length).to.be.greaterThan(0);
+    // Closing the panel keeps the choice; opening it again shows it.
+    await po.openFilters();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(po.events).to.deep.equal(['14.00 tot 16.00 uur|Creatief bezig']);
+    await po.openFilters();
+    expect(po.$<HTMLSelectElement>('#category')!.value).to.equal('creatief');
   });
 
   it('says so when nothing matches', async () => {
     po = await makeCalendar();
+    await po.openFilters();
     const select = po.$<HTMLSelectElement>('#category')!;
     select.value = 'feest';
     select.dispatchEvent(new Event('change'));
@@ -202,6 +218,7 @@ describe('<activity-calendar> filters', () => {
     po = await makeCalendar({ attrs: { 'hide-filters': '' } });
     await expect(po.el).to.be.accessible();
     expect(po.$('[part~="filters"]')).to.equal(null);
+    expect(po.$('[part~="filters-toggle"]')).to.equal(null);
   });
 });
 

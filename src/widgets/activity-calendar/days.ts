@@ -11,6 +11,13 @@
  */
 import type { LocalDate } from '../../calendar/wall-clock.js';
 
+/**
+ * The site's zone when none is set: `DEFAULT_TIME_ZONE` of `src/calendar/constants.ts`, written
+ * out (a unit test keeps the two equal) because that module also holds the limits the lazy parts
+ * use, which would then all sit in the first download.
+ */
+export const DEFAULT_ZONE = 'Europe/Amsterdam';
+
 /** Midnight UTC of a calendar date; out-of-range days and months roll over, years below 100 stay. */
 function utc(year: number, month: number, day: number): Date {
   const d = new Date(0);

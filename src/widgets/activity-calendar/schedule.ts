@@ -61,3 +61,12 @@ export function readInlineJson(text: string): ReadResult {
     return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
   }
 }
+
+/** A public ICS feed's answer: parsed robustly (the parser is a chunk of its own) and converted to the activity model. */
+export async function readIcs(res: Response): Promise<ReadResult> {
+  if (!res.ok) throw new Error(`ICS feed answered ${res.status}`);
+  const [{ importIcs }, text] = await Promise.all([import('../../calendar/ics-import.js'), res.text()]);
+  const { activities, warnings } = importIcs(text);
+  const result = readSchedule(activities);
+  return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
+}
