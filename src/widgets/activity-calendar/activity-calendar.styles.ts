@@ -5,8 +5,7 @@ export const activityCalendarStyles = css`
     --_accent: var(--bk-activity-calendar-accent, var(--bk-color-accent, #0a5c7a));
     max-width: var(--bk-activity-calendar-max-width, 60rem);
   }
-  h3,
-  h4 {
+  h3 {
     margin: 0 0 0.25em;
     font-size: 1.15em;
   }
@@ -40,9 +39,6 @@ export const activityCalendarStyles = css`
   }
   .day.is-today .day-title {
     color: var(--_accent);
-  }
-  .day-title:focus:not(:focus-visible) {
-    outline: none;
   }
   .hours,
   .events {

@@ -15,9 +15,9 @@ export class Formats {
 
   /**
    * A date, as a `Date` at noon UTC formatted in UTC: no zone can move it to another day. Each
-   * formatter is made once, when first needed.
+   * formatter is made once, when first needed (the period views' own: `month-grid.ts`).
    */
-  private date(d: LocalDate, options: Intl.DateTimeFormatOptions): string {
+  date(d: LocalDate, options: Intl.DateTimeFormatOptions): string {
     const key = JSON.stringify(options);
     let f = this.formats.get(key);
     if (!f) this.formats.set(key, (f = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', ...options })));
@@ -36,21 +36,6 @@ export class Formats {
   /** `maandag 3 maart` */
   day(date: LocalDate): string {
     return this.date(date, { weekday: 'long', day: 'numeric', month: 'long' });
-  }
-
-  /** `3 maart` */
-  shortDay(date: LocalDate): string {
-    return this.date(date, { day: 'numeric', month: 'long' });
-  }
-
-  /** `maart 2026` */
-  month(year: number, month: number): string {
-    return this.date({ year, month, day: 1 }, { month: 'long', year: 'numeric' });
-  }
-
-  /** `ma` / `maandag` for a weekday (1 = Monday). 2024-01-01 was a Monday. */
-  weekday(wd: Weekday, long = false): string {
-    return this.date({ year: 2024, month: 1, day: wd }, { weekday: long ? 'long' : 'short' });
   }
 
   /** `€ 3` for whole euros, `€ 2,50` otherwise. */

@@ -9,7 +9,7 @@ export type OpenState =
   /** Open now, until `until` (blocks that touch or overlap are joined: 10–12 and 12–13 → 13). */
   | { state: 'open'; until: number | undefined }
   /** Closed now; opens next at `next` (`inDays` 0 = later today, 1 = tomorrow …). */
-  | { state: 'closed'; next: number; nextEnd: number | undefined; inDays: number }
+  | { state: 'closed'; next: number; inDays: number }
   /** No opening hours ahead in the data. */
   | { state: 'unknown' };
 
@@ -42,7 +42,6 @@ export function openState(occurrences: readonly Occurrence[], now: number, timeZ
   return {
     state: 'closed',
     next: next.start,
-    nextEnd: next.end,
     inDays: daysBetween(dayAt(now, timeZone), dayAt(next.start, timeZone)),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addDays, addMonths, daysInMonth, formatLocalDate, startOfWeek, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
-import { isWeekend, monthWeeks, moveDay, weekdayOrder, weekStartOf } from './month-grid.js';
+import { isWeekend, monthTitle, monthWeeks, moveDay, shortDay, weekdayName, weekdayOrder, weekStartOf } from './month-grid.js';
 import { cancelled, renderDay, sameDay, type ViewContext } from './views.js';
 
 export { periodNl as nl } from './period-strings.js';
@@ -34,6 +34,10 @@ export interface PeriodHost {
 }
 
 const periodStyles = css`
+  /* The month grid's Enter opens the day and focuses its title (a script focus, no ring). */
+  .day-title:focus:not(:focus-visible) {
+    outline: none;
+  }
   .nav {
     display: flex;
     flex-wrap: wrap;
@@ -162,7 +166,7 @@ export function renderPeriod(ctx: ViewContext, p: PeriodHost): TemplateResult {
       e.preventDefault();
       p.go(next, undefined, `[data-date="${formatLocalDate(next)}"]`);
     };
-    return html`${renderNav(ctx, p, 'Month', fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
+    return html`${renderNav(ctx, p, 'Month', monthTitle(fmt, focus.year, focus.month), (n) => addMonths(focus, n))}
       ${renderMonth(ctx, weekStart, focus, onKey, openDay)}`;
   }
   if (p.view === 'day') {
@@ -171,7 +175,7 @@ export function renderPeriod(ctx: ViewContext, p: PeriodHost): TemplateResult {
   }
   const days: LocalDate[] = [];
   for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
-  return html`${renderNav(ctx, p, 'Week', l.t('weekOf', { from: fmt.shortDay(from), to: fmt.shortDay(addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
+  return html`${renderNav(ctx, p, 'Week', l.t('weekOf', { from: shortDay(fmt, from), to: shortDay(fmt, addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
     <div class="days">${days.map((d) => renderDay(ctx, d, emptyDay(ctx)))}</div>`;
 }
 
@@ -183,7 +187,7 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
     <thead>
       <tr>
         ${weekdayOrder(weekStart).map(
-          (wd) => html`<th scope="col" abbr=${ctx.fmt.weekday(wd, true)}><span aria-hidden="true">${ctx.fmt.weekday(wd)}</span><span class="visually-hidden">${ctx.fmt.weekday(wd, true)}</span></th>`,
+          (wd) => html`<th scope="col" abbr=${weekdayName(ctx.fmt, wd, true)}><span aria-hidden="true">${weekdayName(ctx.fmt, wd)}</span><span class="visually-hidden">${weekdayName(ctx.fmt, wd, true)}</span></th>`,
         )}
       </tr>
     </thead>
