@@ -1,8 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define/activity-calendar.js';
 import { parseIcs } from '../../src/calendar/ics-parse.js';
+import type { BkErrorEvent } from '../../src/core/events.js';
 import type { BkSelectEvent } from '../../src/widgets/activity-calendar/activity-calendar.js';
-import { makeCalendar, NOW, type CalendarObject } from './activity-calendar-helpers.js';
+import { CalendarObject, makeCalendar, NOW } from './activity-calendar-helpers.js';
 import { waitFor } from './helpers.js';
 
 let po: CalendarObject | undefined;
@@ -79,6 +80,15 @@ describe('<activity-calendar> list view', () => {
     await expect(po.el).to.be.accessible();
     expect(po.notice).to.equal('Er staat nu niets in de agenda.');
     expect(po.$('[part~="open-status"]')).to.equal(null);
+  });
+
+  it('without any source says it is empty, and tells the page with bk-error no-endpoint', async () => {
+    const el = document.createElement('activity-calendar');
+    const error = oneEvent(el, 'bk-error') as Promise<BkErrorEvent>;
+    document.body.append(el);
+    po = new CalendarObject(el);
+    expect((await error).reason).to.equal('no-endpoint');
+    expect(po.notice).to.equal('Er staat nu niets in de agenda.');
   });
 
   it('skips invalid inline items with a warning and shows the rest', async () => {

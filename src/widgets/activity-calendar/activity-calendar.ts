@@ -262,8 +262,9 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   protected override firstUpdated(): void {
-    // After the first render, fetch the other views and the detail, so they also work offline
-    // later; failures are shown when the part is really asked for.
+    super.firstUpdated(); // the "not connected" warning and `bk-error` `no-endpoint`
+    // After the first render, fetch the parts (other views, detail, filters), so they also work
+    // offline later; failures are shown when the part is really asked for.
     setTimeout(() => Object.values(PARTS).forEach((part) => part().catch(() => undefined)), 1000);
   }
 
