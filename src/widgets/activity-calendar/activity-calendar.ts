@@ -620,8 +620,8 @@ export class ActivityCalendar extends BuurtkitWidget {
         if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
         return (this.detail ??= new m.DetailController(this)).open(item, occurrence, opener);
       },
-      (e: unknown) => {
-        // Offline before the detail was fetched: say so, the list stays usable.
+      () => {
+        // Offline before the detail was fetched (`loadPart` warned): say so, the list stays usable.
         this.status = this.l.t('partFailed');
         this.statusTone = 'error';
         this.requestUpdate();
