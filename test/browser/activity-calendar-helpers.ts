@@ -147,6 +147,13 @@ export class CalendarObject {
     return this.text('[part~="period"]');
   }
 
+  /** Opens "Kies wat je wilt zien"; the filters' part loads then. */
+  async openFilters(): Promise<void> {
+    const toggle = this.$<HTMLButtonElement>('[part~="filters-toggle"]')!;
+    toggle.click();
+    await this.el.updateComplete;
+  }
+
   async setView(name: string): Promise<void> {
     const button = this.$$<HTMLButtonElement>('[part~="views"] button').find((b) => b.textContent!.trim() === name);
     if (!button) throw new Error(`no view button ${name}`);

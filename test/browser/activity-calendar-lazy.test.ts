@@ -1,6 +1,6 @@
 /**
  * `<activity-calendar>` loads some parts only when they are needed: the week, day and month views,
- * the detail, and the recurrence engine (for inline JSON and ICS feeds; the collector sends its
+ * the detail, the filters, and the recurrence engine (for inline JSON and ICS feeds; the collector sends its
  * occurrences already expanded). A part that cannot be fetched — the connection dropped before the
  * visitor asked for it — says so clearly, the rest keeps working, and asking again loads it.
  *
@@ -16,6 +16,7 @@ import { admin, blockPaths as block, collectorInfo, uniqueKey, waitFor, type Col
 const PERIODS = '/src/widgets/activity-calendar/periods.ts';
 const DETAIL = '/src/widgets/activity-calendar/detail.ts';
 const ENGINE = '/src/calendar/recurrence.ts';
+const FILTERS = '/src/widgets/activity-calendar/filter-panel.ts';
 const PART_FAILED = 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.';
 
 let c: CollectorInfo;
@@ -32,8 +33,8 @@ async function collectorCalendar(): Promise<CalendarObject> {
 describe('<activity-calendar> parts loaded on demand', () => {
   before(async () => {
     c = await collectorInfo();
-    await block([PERIODS, DETAIL, ENGINE]);
-    // An activity tomorrow, every week, and opening hours every day.
+    await block([PERIODS, DETAIL, ENGINE, FILTERS]);
+    // An activity tomorrow, every week (for seniors: the filters have a choice), and opening hours every day.
     const tomorrow = formatLocalDate(addDays(toLocal(Date.now(), 'Europe/Amsterdam'), 1));
     title = `Buurtsoep ${uniqueKey()}`;
     const activity = await admin('POST', `/v1/admin/sites/${c.site}/activities`, {
@@ -41,6 +42,7 @@ describe('<activity-calendar> parts loaded on demand', () => {
       start: `${tomorrow}T12:00`,
       end: `${tomorrow}T13:00`,
       recurrence: { rrule: 'FREQ=WEEKLY' },
+      audience: ['senioren'],
     });
     expect(activity.status).to.equal(201);
     const hours = await admin('POST', `/v1/admin/sites/${c.site}/activities`, {
@@ -85,6 +87,28 @@ describe('<activity-calendar> parts loaded on demand', () => {
     await expect(po.el).to.be.accessible();
     await po.setView('Binnenkort');
     expect(po.events.some((e) => e.endsWith(`|${title}`))).to.equal(true);
+  });
+
+  it('filters that cannot load say so where they open; the list keeps working; opening again loads them', async () => {
+    const po = await collectorCalendar();
+    const toggle = po.$<HTMLButtonElement>('[part~="filters-toggle"]')!;
+    await po.openFilters();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const notice = po.$('#filter-panel [part~="notice"]')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.textContent!.trim()).to.equal(PART_FAILED);
+    expect(po.events.some((e) => e.endsWith(`|${title}`))).to.equal(true);
+    await expect(po.el).to.be.accessible();
+    await block([PERIODS, DETAIL, ENGINE]);
+    // The same button again: it tries again instead of closing.
+    await po.openFilters();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const senioren = po.$$<HTMLInputElement>('#filter-panel input').find((i) => i.parentElement!.textContent!.includes('senioren'))!;
+    senioren.click();
+    await po.el.updateComplete;
+    expect(po.events.some((e) => e.endsWith(`|${title}`))).to.equal(true);
+    expect(po.status).to.match(/^\d+ activiteit(en)?$/);
+    expect(po.el.matches(':state(filtered)')).to.equal(true);
   });
 
   it('a detail that cannot load says so in the status line; the dialog stays closed', async () => {

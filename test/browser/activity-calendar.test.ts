@@ -1,8 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define/activity-calendar.js';
 import { parseIcs } from '../../src/calendar/ics-parse.js';
+import type { BkErrorEvent } from '../../src/core/events.js';
 import type { BkSelectEvent } from '../../src/widgets/activity-calendar/activity-calendar.js';
-import { makeCalendar, NOW, type CalendarObject } from './activity-calendar-helpers.js';
+import { CalendarObject, makeCalendar, NOW } from './activity-calendar-helpers.js';
 import { waitFor } from './helpers.js';
 
 let po: CalendarObject | undefined;
@@ -79,6 +80,15 @@ describe('<activity-calendar> list view', () => {
     await expect(po.el).to.be.accessible();
     expect(po.notice).to.equal('Er staat nu niets in de agenda.');
     expect(po.$('[part~="open-status"]')).to.equal(null);
+  });
+
+  it('without any source says it is empty, and tells the page with bk-error no-endpoint', async () => {
+    const el = document.createElement('activity-calendar');
+    const error = oneEvent(el, 'bk-error') as Promise<BkErrorEvent>;
+    document.body.append(el);
+    po = new CalendarObject(el);
+    expect((await error).reason).to.equal('no-endpoint');
+    expect(po.notice).to.equal('Er staat nu niets in de agenda.');
   });
 
   it('skips invalid inline items with a warning and shows the rest', async () => {
@@ -165,6 +175,15 @@ describe('<activity-calendar> filters', () => {
   it('filters by audience and category with native controls', async () => {
     po = await makeCalendar();
     await expect(po.el).to.be.accessible();
+    // Behind "Kies wat je wilt zien", a disclosure button.
+    const toggle = po.$<HTMLButtonElement>('[part~="filters-toggle"]')!;
+    expect(toggle.textContent!.trim()).to.equal('Kies wat je wilt zien');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(po.$('#filter-panel')!.hidden).to.equal(true);
+    await po.openFilters();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(po.$('#filter-panel')!.hidden).to.equal(false);
+    await expect(po.el).to.be.accessible();
     const labels = po.$$('[part~="filters"] label.check').map((l) => l.textContent!.trim());
     expect(labels).to.deep.equal(['senioren', 'kinderen', 'ouders', 'familie en vrienden', 'mensen met een beperking']);
     const naasten = po.$$<HTMLInputElement>('[part~="filters"] input').find((i) => i.parentElement!.textContent!.includes('familie'))!;
@@ -186,10 +205,17 @@ describe('<activity-calendar> filters', () => {
     expect(po.events).to.deep.equal(['14.00 tot 16.00 uur|Creatief bezig']);
     // Opening hours are never filtered away.
     expect(po.$$('[part~="hours"]').length).to.be.greaterThan(0);
+    // Closing the panel keeps the choice; opening it again shows it.
+    await po.openFilters();
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(po.events).to.deep.equal(['14.00 tot 16.00 uur|Creatief bezig']);
+    await po.openFilters();
+    expect(po.$<HTMLSelectElement>('#category')!.value).to.equal('creatief');
   });
 
   it('says so when nothing matches', async () => {
     po = await makeCalendar();
+    await po.openFilters();
     const select = po.$<HTMLSelectElement>('#category')!;
     select.value = 'feest';
     select.dispatchEvent(new Event('change'));
@@ -202,6 +228,7 @@ describe('<activity-calendar> filters', () => {
     po = await makeCalendar({ attrs: { 'hide-filters': '' } });
     await expect(po.el).to.be.accessible();
     expect(po.$('[part~="filters"]')).to.equal(null);
+    expect(po.$('[part~="filters-toggle"]')).to.equal(null);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costText, Formats } from '../../src/widgets/activity-calendar/format.js';
+import { monthTitle, shortDay, weekdayName } from '../../src/widgets/activity-calendar/month-grid.js';
 
 const t = (key: string, p?: Record<string, unknown>) => `${key}:${String(p?.['amount'] ?? '')}`;
 
@@ -12,9 +13,10 @@ describe('Formats', () => {
   });
   it('names days without shifting them, whatever the zone', () => {
     expect(new Formats('nl', 'Pacific/Kiritimati').day({ year: 2026, month: 3, day: 31 })).toBe('dinsdag 31 maart');
-    expect(nl.month(2026, 10)).toBe('oktober 2026');
-    expect(nl.weekday(1, true)).toBe('maandag');
-    expect(nl.weekday(7)).toBe('zo');
+    expect(monthTitle(nl, 2026, 10)).toBe('oktober 2026');
+    expect(shortDay(nl, { year: 2026, month: 3, day: 3 })).toBe('3 maart');
+    expect(weekdayName(nl, 1, true)).toBe('maandag');
+    expect(weekdayName(nl, 7)).toBe('zo');
   });
   it('writes money without cents when whole', () => {
     expect(nl.money(300).replace(/\s/g, ' ')).toBe('€ 3');

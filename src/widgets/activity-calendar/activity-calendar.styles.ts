@@ -5,8 +5,7 @@ export const activityCalendarStyles = css`
     --_accent: var(--bk-activity-calendar-accent, var(--bk-color-accent, #0a5c7a));
     max-width: var(--bk-activity-calendar-max-width, 60rem);
   }
-  h3,
-  h4 {
+  h3 {
     margin: 0 0 0.25em;
     font-size: 1.15em;
   }
@@ -26,31 +25,6 @@ export const activityCalendarStyles = css`
     color: var(--_accent-text);
     background: var(--_accent);
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: end;
-  }
-  fieldset {
-    margin: 0;
-    padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  legend {
-    font-weight: 600;
-  }
-  label.check {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    margin-inline-end: 1em;
-    font-weight: 400;
-  }
-  .field {
-    min-width: 12em;
-  }
   .notice {
     padding: calc(var(--_space) * 0.75);
     border: 2px dashed var(--_border);
@@ -65,9 +39,6 @@ export const activityCalendarStyles = css`
   }
   .day.is-today .day-title {
     color: var(--_accent);
-  }
-  .day-title:focus:not(:focus-visible) {
-    outline: none;
   }
   .hours,
   .events {
@@ -125,7 +96,7 @@ export const activityCalendarStyles = css`
     padding-inline-start: 0.5em;
   }
 
-  /* A4 flyer: the week or month on paper, without buttons, filters or the dialog. */
+  /* A4 flyer: the list on paper, without buttons, filters or the dialog (the week and month: periods.ts). */
   @media print {
     :host {
       max-width: none;
@@ -134,7 +105,6 @@ export const activityCalendarStyles = css`
     }
     .views,
     .filters,
-    .nav button,
     .status,
     .detail {
       display: none !important;
@@ -149,8 +119,7 @@ export const activityCalendarStyles = css`
       color: #000;
       text-decoration: none;
     }
-    .view-list .days,
-    .view-week .days {
+    .view-list .days {
       grid-template-columns: 1fr 1fr;
       gap: 0.5cm;
     }

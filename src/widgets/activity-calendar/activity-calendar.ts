@@ -1,16 +1,15 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
-import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
-import { isValidTimeZone, startOfDay, toLocal } from '../../calendar/time-zone.js';
-import { addDays, addMonths, dateOf, formatLocalDate, parseLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
+import type { LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
-import { filterOptions, isFiltering, matchesFilter, NO_FILTER, type CalendarFilter } from './filters.js';
-import { renderFilters, renderOpenStatus } from './controls.js';
+import type { CalendarFilter, Filterable } from './filters.js';
+import { renderOpenStatus } from './controls.js';
+import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, parseDay, wallTime } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -22,23 +21,21 @@ import { renderDay, sameDay, type ViewContext } from './views.js';
 export { registerLocale } from '../../core/localize.js';
 export type { CalendarItem } from './items.js';
 
-type Periods = typeof import('./periods.js');
-type DetailView = InstanceType<(typeof import('./detail.js'))['DetailController']>;
-
-/** The week, day and month views' chunk (see `periods.ts`). */
-const importPeriods = () => import('./periods.js');
-/** The detail's chunk, with the ICS writer and "ik kom" (see `detail.ts`). */
-const importDetail = () => import('./detail.js');
+/**
+ * Parts in chunks of their own, which most visitors never need: the week, day and month views
+ * (`periods.ts`), the detail with the ICS writer and "ik kom" (`detail.ts`), and the filters
+ * (`filter-panel.ts`). Each brings its Dutch texts and its styles.
+ */
+const PARTS = {
+  periods: () => import('./periods.js'),
+  detail: () => import('./detail.js'),
+  filters: () => import('./filter-panel.js'),
+};
+type Parts = { [K in keyof typeof PARTS]: Awaited<ReturnType<(typeof PARTS)[K]>> };
+type DetailView = InstanceType<Parts['detail']['DetailController']>;
 
 /** Tells the page's developer what could not load, and why. */
 const warn = (what: string, e: unknown) => console.warn(`[buurtkit] <activity-calendar> could not load ${what}: ${(e as Error).message}`);
-
-/** Does an occurrence touch `[s, e)`? One without an end must start inside it (as `expand` does). */
-function touches(o: Occurrence, s: number, e: number): boolean {
-  const start = Date.parse(o.start);
-  const end = o.end ? Date.parse(o.end) : start;
-  return start < e && (end > s || start >= s);
-}
 
 export type CalendarView = 'list' | 'week' | 'month' | 'day';
 const VIEWS: readonly CalendarView[] = ['list', 'week', 'month', 'day'];
@@ -76,7 +73,8 @@ declare global {
  * @csspart heading - The heading.
  * @csspart open-status - "Nu open, vandaag tot 12.00 uur."
  * @csspart views - The view switcher.
- * @csspart filters - The filters.
+ * @csspart filters - The filters: "Kies wat je wilt zien" and, once opened, the choices.
+ * @csspart filters-toggle - "Kies wat je wilt zien", which opens and closes the filters (also `button`).
  * @csspart nav - Previous/next and today buttons.
  * @csspart period - The title of the period shown.
  * @csspart day - One day in the list, week and day views.
@@ -137,6 +135,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     phase: { state: true, attribute: false },
     focusDate: { state: true, attribute: false },
     filter: { state: true, attribute: false },
+    filtersOpen: { state: true, attribute: false },
   };
 
   /** `list` (the coming days, default), `week`, `month` or `day`. */
@@ -159,7 +158,9 @@ export class ActivityCalendar extends BuurtkitWidget {
   declare now: Date | number | undefined;
   declare phase: CalendarPhase;
   protected declare focusDate: LocalDate | undefined;
-  protected declare filter: CalendarFilter;
+  /** The filter chosen in the filters' part; undefined: everything is shown. */
+  protected declare filter: CalendarFilter | undefined;
+  protected declare filtersOpen: boolean;
 
   /** @internal */
   readonly l = new LocalizeController<ActivityCalendarStrings>(this, 'activity-calendar', { nl }, {
@@ -173,19 +174,21 @@ export class ActivityCalendar extends BuurtkitWidget {
   private statusTone: StatusTone = 'info';
   private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
+  /** Wall-clock start and end of occurrences in `wallZone` (see `touches`). */
+  private walls = new WeakMap<Occurrence, [string, string]>();
+  private wallZone = '';
   private clock: ReturnType<typeof setInterval> | undefined;
-  /** The detail, once its chunk (with the ICS writer and "ik kom") loaded (see `loadDetail`). */
+  /** The detail, once its chunk loaded (see `openDetail`). */
   private detail: DetailView | undefined;
-  /** The week, day and month views, once loaded (see `loadPeriods`); `false` when loading failed. */
-  private periods: Periods | false | undefined;
-  private periodsLoading: Promise<Periods> | undefined;
+  /** Parts (see `PARTS`) that loaded, or `false` when loading failed; and the loads under way. */
+  private parts: { -readonly [K in keyof Parts]?: Parts[K] | false } = {};
+  private partLoads: { [K in keyof Parts]?: Promise<unknown> } = {};
   /** Chunks the current state waits for; `updateComplete` waits for them too. */
   private pending = new Set<Promise<unknown>>();
   /** "Ik kom" places left, as the collector last said: item id → recurrenceId → places. */
   private places: Record<string, Record<string, number>> = {};
   /** The items shown came from the collector (which counts "ik kom" places). */
   private fromCollector = false;
-  private detailLoading: Promise<DetailView> | undefined;
   /** The collector's expanded occurrences and their dates; absent: expanded here (engine chunk). */
   private served: ReadResult['expanded'];
   /** The collector's window starts a month before this day (today, or the period the visitor went to). */
@@ -197,7 +200,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.weeks = 1;
     this.hideFilters = false;
     this.phase = 'loading';
-    this.filter = NO_FILTER;
+    this.filtersOpen = false;
   }
 
   private get inlineScript(): HTMLScriptElement | null {
@@ -210,7 +213,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   get zone(): string {
-    return this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : DEFAULT_TIME_ZONE;
+    return this.timeZone && isValidTimeZone(this.timeZone) ? this.timeZone : DEFAULT_ZONE;
   }
 
   private get nowMs(): number {
@@ -219,7 +222,7 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   /** Today on the site's wall clock. */
   get today(): LocalDate {
-    return dateOf(toLocal(this.nowMs, this.zone));
+    return dayAt(this.nowMs, this.zone);
   }
 
   override connectedCallback(): void {
@@ -259,25 +262,23 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   protected override firstUpdated(): void {
-    // After the first render, fetch the other views and the detail, so they also work offline
-    // later; failures are shown when the part is really asked for.
-    setTimeout(() => {
-      importPeriods().catch(() => undefined);
-      importDetail().catch(() => undefined);
-    }, 1000);
+    super.firstUpdated(); // the "not connected" warning and `bk-error` `no-endpoint`
+    // After the first render, fetch the parts (other views, detail, filters), so they also work
+    // offline later; failures are shown when the part is really asked for.
+    setTimeout(() => Object.values(PARTS).forEach((part) => part().catch(() => undefined)), 1000);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!VIEWS.includes(this.view)) this.view = 'list';
-    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseLocalDate(this.date)) || this.today;
+    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseDay(this.date)) || this.today;
     if (changed.has('items')) this.sourceKey = '';
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
     this.followWindow();
-    if (this.view !== 'list' && this.periods === undefined) void this.loadPeriods().catch(() => undefined);
+    if (this.view !== 'list' && this.parts.periods === undefined) void this.loadPart('periods').catch(() => undefined);
     this.toggleState('loading', this.phase === 'loading');
     this.toggleState('failed', this.phase === 'error');
-    this.toggleState('filtered', isFiltering(this.filter));
+    this.toggleState('filtered', !!this.filter);
   }
 
   /**
@@ -343,8 +344,8 @@ export class ActivityCalendar extends BuurtkitWidget {
    */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
     const around = this.windowAround ?? this.today;
-    const to = [formatLocalDate(addMonths(around, 3)), formatLocalDate(addDays(this.today, this.listDays))].sort()[1]!;
-    return loadCollector(cfg.endpoint, cfg.site, formatLocalDate(addMonths(around, -1)), to, signal, true);
+    const to = [dayKey(addMonths(around, 3)), dayKey(addDays(this.today, this.listDays))].sort()[1]!;
+    return loadCollector(cfg.endpoint, cfg.site, dayKey(addMonths(around, -1)), to, signal, true);
   }
 
   /** A period outside the collector's window asks the collector for the window around it, once. */
@@ -352,7 +353,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     const cfg = this.resolvedEndpoint;
     if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
     const [from, to] = this.range();
-    if (formatLocalDate(from) >= this.served.from && formatLocalDate(addDays(to, -1)) <= this.served.to) return;
+    if (dayKey(from) >= this.served.from && dayKey(addDays(to, -1)) <= this.served.to) return;
     if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
     this.windowAround = from;
     // The period stays on screen (and the focus in the grid) until the collector answers.
@@ -417,22 +418,38 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   /** Expanded occurrences of every item in `[from, to)` (days on the site's wall clock). */
   private occurrences(from: LocalDate, to: LocalDate): Occurrence[] {
-    const key = `${formatLocalDate(from)}|${formatLocalDate(to)}`;
+    const key = `${dayKey(from)}|${dayKey(to)}`;
     let list = this.expandCache.get(key);
     const engine = loadedEngine();
     if (!list && (this.served || engine)) {
-      const [s, e] = [startOfDay(from, this.zone), startOfDay(to, this.zone)];
-      list = this.served ? this.served.occurrences.filter((o) => touches(o, s, e)) : engine!.expandAll(this.loaded, s, e, { maxOccurrences: 500 });
+      list = this.served ? this.served.occurrences.filter((o) => this.touches(o, from, to)) : engine!.expandDays(this.loaded, from, to, this.zone);
       this.expandCache.set(key, list);
     }
     return list ?? [];
+  }
+
+  /**
+   * Does an occurrence touch the days `[from, to)`? One without an end must start inside them (as
+   * `expandAll` does). Compared as wall-clock text in the site's zone, worked out once per occurrence.
+   */
+  private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
+    if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
+    let wall = this.walls.get(o);
+    if (!wall) {
+      const start = wallTime(Date.parse(o.start), this.zone);
+      this.walls.set(o, (wall = [start, o.end ? wallTime(Date.parse(o.end), this.zone) : start]));
+    }
+    const [start, end] = wall;
+    const [s, e] = [`${dayKey(from)}T00:00:00`, `${dayKey(to)}T00:00:00`];
+    return start < e && (end > s || start >= s);
   }
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
 
   /** The days shown: the coming weeks, or (once their chunk is in) the period view's. */
   private range(): [LocalDate, LocalDate] {
-    const { periods, view } = this;
+    const { view } = this;
+    const periods = this.parts.periods;
     if (periods && view !== 'list') return periods.periodRange(view, this.focusDate!, this.l.lang);
     return [this.today, addDays(this.today, this.listDays)];
   }
@@ -446,16 +463,13 @@ export class ActivityCalendar extends BuurtkitWidget {
     const [from, to] = this.range();
     const all = this.occurrences(from, to).filter((o) => {
       const item = this.itemOf(o);
-      return !item || matchesFilter(item, this.filter);
+      return !item || this.passes(item);
     });
     return {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
-      on: (day) => {
-        const [s, e] = [startOfDay(day, this.zone), startOfDay(addDays(day, 1), this.zone)];
-        return all.filter((o) => touches(o, s, e));
-      },
+      on: (day) => all.filter((o) => this.touches(o, day, addDays(day, 1))),
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
     };
@@ -486,30 +500,50 @@ export class ActivityCalendar extends BuurtkitWidget {
     return renderOpenStatus(this.l, this.fmt, state, this.zone);
   }
 
+  /**
+   * "Kies wat je wilt zien", when the activities have an audience or a category to choose: it opens
+   * the filters, whose part loads then (a part that could not load says so, and is asked again).
+   */
   private renderFilters() {
-    if (this.hideFilters || this.phase !== 'ready') return nothing;
-    return renderFilters(this.l, filterOptions(this.loaded), this.filter, (f) => this.setFilter(f));
+    const choices = this.loaded.some((i) => i.kind !== 'opening-hours' && (i.category || i.audience?.some((t) => t !== 'iedereen')));
+    if (this.hideFilters || this.phase !== 'ready' || !choices) return nothing;
+    const { l, filtersOpen } = this;
+    const panel = this.parts.filters;
+    return html`<div part="filters" class="filters">
+      <button type="button" part="button filters-toggle" aria-expanded=${filtersOpen ? 'true' : 'false'} aria-controls="filter-panel" @click=${this.toggleFilters}>
+        ${l.t('filtersTitle')}
+      </button>
+      <div id="filter-panel" class="filter-panel" ?hidden=${!filtersOpen}>
+        ${filtersOpen ? (panel ? panel.renderFilters(l, this.loaded, this.filter, this.setFilter) : this.partNotice(panel)) : nothing}
+      </div>
+    </div>`;
+  }
+
+  /** Loading, error and empty messages. */
+  private notice(key: 'empty' | 'emptyFiltered' | 'loading' | 'loadFailed') {
+    return html`<p part="notice" class="notice ${key === 'loadFailed' ? 'error-notice' : ''}" aria-busy=${key === 'loading' ? 'true' : nothing}>${this.l.t(key)}</p>`;
+  }
+
+  /** In place of a part that is loading, or (`false`) could not load. */
+  private partNotice(part: false | undefined) {
+    return part === false ? html`<p part="notice" class="notice error-notice" role="alert">${this.l.t('partFailed')}</p>` : this.notice('loading');
   }
 
   private renderBody(ctx: ViewContext) {
-    const { l } = this;
-    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return html`<p part="notice" class="notice">${l.t('empty')}</p>`;
-    if (this.phase === 'loading') return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
-    if (this.phase === 'error') return html`<p part="notice" class="notice error-notice">${l.t('loadFailed')}</p>`;
+    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return this.notice('empty');
+    if (this.phase !== 'ready') return this.notice(this.phase === 'loading' ? 'loading' : 'loadFailed');
     const [from, to] = this.range();
     if (this.view !== 'list') {
-      const { periods } = this;
-      if (periods === false) return html`<p part="notice" class="notice error-notice" role="alert">${l.t('partFailed')}</p>`;
-      if (!periods) return html`<p part="notice" class="notice" aria-busy="true">${l.t('loading')}</p>`;
-      return periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go });
+      const periods = this.parts.periods;
+      return periods ? periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go }) : this.partNotice(periods);
     }
     const days: LocalDate[] = [];
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
     // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
-    const matched = !isFiltering(this.filter) || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
-    const rendered = matched ? days.map((d) => renderDay(ctx, d, false)).filter((d) => d !== nothing) : [];
-    return html`<h3 part="period" id="period-title" class="period">${l.t('upcoming', { count: days.length })}</h3>
-      ${rendered.length ? html`<div class="days">${rendered}</div>` : html`<p part="notice" class="notice">${l.t(isFiltering(this.filter) ? 'emptyFiltered' : 'empty')}</p>`}`;
+    const matched = !this.filter || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
+    const rendered = matched ? days.map((d) => renderDay(ctx, d)).filter((d) => d !== nothing) : [];
+    return html`<h3 part="period" id="period-title" class="period">${this.l.t('upcoming', { count: days.length })}</h3>
+      ${rendered.length ? html`<div class="days">${rendered}</div>` : this.notice(this.filter ? 'emptyFiltered' : 'empty')}`;
   }
 
   /** Period views move the focused day, may open a day, and focus what `selector` finds after. */
@@ -524,73 +558,75 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.view = view;
     if (date) this.focusDate = date;
     // Asking for a view again after a failed load tries again (also the view already shown).
-    if (this.periods === false) {
-      this.periods = undefined;
+    if (this.parts.periods === false) {
+      delete this.parts.periods;
       this.requestUpdate();
     }
   }
 
-  /** The week, day and month views are a separate chunk: most visitors only look at the list. */
-  private loadPeriods() {
-    return (this.periodsLoading ??= this.track(
-      importPeriods().then(
+  /**
+   * Loads a part once (`updateComplete` waits for it): adopts its styles and adds its Dutch texts.
+   * A failed load (offline) is kept as `false` and tried again when the part is asked for again.
+   */
+  private loadPart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
+    return (this.partLoads[name] ??= this.track(
+      PARTS[name]().then(
         (m) => {
-          this.adoptLate(m.periodStyles);
-          this.l.add({ nl: m.periodNl });
-          this.periods = m;
+          this.adoptLate(...(m.sheets as CSSResult[]));
+          this.l.add({ nl: m.nl });
+          this.parts[name] = m as Parts[K];
           this.requestUpdate();
-          return m;
+          return m as Parts[K];
         },
         (e: unknown) => {
-          warn('the view', e);
-          this.periodsLoading = undefined;
-          this.periods = false;
+          warn(`the ${name}`, e);
+          delete this.partLoads[name];
+          this.parts[name] = false;
           this.requestUpdate();
           throw e;
         },
       ),
-    ));
+    )) as Promise<Parts[K]>;
   }
 
-  private setFilter(filter: CalendarFilter) {
-    this.filter = filter;
+  /** Opens or closes the filters; a part that could not load is asked for again instead of closed. */
+  private readonly toggleFilters = () => {
+    this.filtersOpen = !this.filtersOpen || this.parts.filters === false;
+    if (this.filtersOpen) {
+      if (this.parts.filters === false) delete this.parts.filters;
+      void this.loadPart('filters').catch(() => undefined);
+    }
+  };
+
+  /** Does an item pass the filter? Only the filters' part sets one, so it has loaded by then. */
+  private passes(item: Filterable): boolean {
+    return !this.filter || (this.parts.filters as Parts['filters']).matchesFilter(item, this.filter);
+  }
+
+  /** A filter was chosen in the filters' part: show what matches, and say how many. */
+  private readonly setFilter = (filter: CalendarFilter) => {
+    this.filter = (this.parts.filters as Parts['filters']).isFiltering(filter) ? filter : undefined;
     const [from, to] = this.range();
-    const count = this.occurrences(from, to).filter((o) => o.kind !== 'opening-hours' && matchesFilter(this.itemOf(o) ?? {}, filter)).length;
+    const count = this.occurrences(from, to).filter((o) => o.kind !== 'opening-hours' && this.passes(this.itemOf(o) ?? {})).length;
     this.status = this.l.t('shown', { count });
     this.statusTone = 'info';
-  }
+  };
 
   private openDetail(occurrence: Occurrence, opener: HTMLElement) {
     const item = this.itemOf(occurrence);
     if (!item || !this.dispatchEvent(new BkSelectEvent(occurrence, item))) return;
-    void this.loadDetail().then(
-      (detail) => {
+    void this.loadPart('detail').then(
+      (m) => {
         if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
-        return detail.open(item, occurrence, opener);
+        return (this.detail ??= new m.DetailController(this)).open(item, occurrence, opener);
       },
-      (e: unknown) => {
-        // Offline before the detail was fetched: say so, the list stays usable.
-        warn('the detail', e);
+      () => {
+        // Offline before the detail was fetched (`loadPart` warned): say so, the list stays usable.
         this.status = this.l.t('partFailed');
         this.statusTone = 'error';
         this.requestUpdate();
       },
     );
-  }
-
-  /** The detail is a separate chunk (with the ICS writer): most visitors only look at the list. */
-  private loadDetail() {
-    return (this.detailLoading ??= importDetail().then(
-      (m) => {
-        this.adoptLate(...m.detailSheets);
-        this.l.add({ nl: m.detailNl });
-        return (this.detail = new m.DetailController(this));
-      },
-      (e: unknown) => {
-        this.detailLoading = undefined;
-        throw e;
-      },
-    ));
   }
 
   /** Close the detail, if open. */

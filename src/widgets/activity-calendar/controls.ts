@@ -1,11 +1,9 @@
-/** The header parts of `<activity-calendar>`: whether the place is open, and the filters. */
+/** The header of `<activity-calendar>`: whether the place is open (the filters load apart: `filter-panel.ts`). */
 import { html, nothing } from 'lit';
-import { toLocal } from '../../calendar/time-zone.js';
-import { dateOf } from '../../calendar/wall-clock.js';
-import { isFiltering, NO_FILTER, toggleAudience, type CalendarFilter } from './filters.js';
+import { dayAt } from './days.js';
 import type { Formats } from './format.js';
 import type { OpenState } from './open-now.js';
-import { label, type ViewContext } from './views.js';
+import type { ViewContext } from './views.js';
 
 type L = ViewContext['l'];
 
@@ -20,44 +18,7 @@ export function renderOpenStatus(l: L, fmt: Formats, state: OpenState, timeZone:
         ? l.t('openLaterToday', { time })
         : state.inDays === 1
           ? l.t('openTomorrow', { time })
-          : l.t('openOn', { day: fmt.day(dateOf(toLocal(state.next, timeZone))), time });
+          : l.t('openOn', { day: fmt.day(dayAt(state.next, timeZone)), time });
   } else return nothing;
   return html`<p part="open-status" class="open-status ${state.state}">${text}</p>`;
-}
-
-/** Native checkboxes for audiences and a native select for categories: keyboard friendly as they are. */
-export function renderFilters(
-  l: L,
-  { audience, categories }: { audience: string[]; categories: string[] },
-  filter: CalendarFilter,
-  change: (filter: CalendarFilter) => void,
-) {
-  if (!audience.length && !categories.length) return nothing;
-  return html`<div part="filters" class="filters">
-    ${audience.length
-      ? html`<fieldset class="audience">
-          <legend>${l.t('audienceLabel')}</legend>
-          ${audience.map(
-            (tag) => html`<label class="check"
-              ><input
-                type="checkbox"
-                .checked=${filter.audience.includes(tag)}
-                @change=${(e: Event) => change(toggleAudience(filter, tag, (e.target as HTMLInputElement).checked))}
-              />
-              ${label(l, 'audience', tag)}</label
-            >`,
-          )}
-        </fieldset>`
-      : nothing}
-    ${categories.length
-      ? html`<div class="field">
-          <label for="category">${l.t('categoryLabel')}</label>
-          <select id="category" .value=${filter.category} @change=${(e: Event) => change({ ...filter, category: (e.target as HTMLSelectElement).value })}>
-            <option value="" ?selected=${!filter.category}>${l.t('categoryAll')}</option>
-            ${categories.map((c) => html`<option value=${c} ?selected=${filter.category === c}>${label(l, 'category', c)}</option>`)}
-          </select>
-        </div>`
-      : nothing}
-    ${isFiltering(filter) ? html`<button type="button" part="button" class="show-all" @click=${() => change(NO_FILTER)}>${l.t('showAll')}</button>` : nothing}
-  </div>`;
 }

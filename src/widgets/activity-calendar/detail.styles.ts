@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** The detail dialog's own styles; they come with its chunk. */
 export const detailStyles = css`
+  h4 {
+    margin: 0 0 0.25em;
+    font-size: 1.15em;
+  }
   .detail {
     max-inline-size: min(40rem, 100% - 2rem);
     padding: var(--_space);

@@ -8,16 +8,17 @@ import type { Occurrence } from '../../schema/activity.js';
 import { googleCalendarUrl, writeIcsOccurrence } from '../../calendar/ics-write.js';
 import { toLocal } from '../../calendar/time-zone.js';
 import { AttendanceController, attendanceStyles, type AttendanceHost } from './attendance.js';
+import { detailNl } from './detail-strings.js';
 import { detailStyles } from './detail.styles.js';
+import { label, labelNl } from './filter-strings.js';
 import { costText } from './format.js';
 import type { CalendarItem } from './items.js';
-import { label, timeText, type ViewContext } from './views.js';
+import { timeText, type ViewContext } from './views.js';
 import { webcalUrl } from './webcal.js';
 
-export { detailNl } from './detail-strings.js';
-
-/** The dialog's and "ik kom"'s styles, for the host to adopt when this chunk has loaded. */
-export const detailSheets = [detailStyles, attendanceStyles];
+/** The dialog's and "ik kom"'s texts (with the audience labels) and styles, for the element to add when this chunk has loaded. */
+export const nl = { ...detailNl, ...labelNl };
+export const sheets = [detailStyles, attendanceStyles];
 
 const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
 

@@ -3,8 +3,7 @@
  * inline JSON and ICS feeds) with small hand-written checks: zod stays out of the browser bundle. What does not fit is skipped (an
  * item) or dropped (a field) and reported, so one typo does not blank the whole calendar.
  */
-import { isValidTimeZone } from '../../calendar/time-zone.js';
-import { parseLocalValue } from '../../calendar/wall-clock.js';
+import { isLocalValue, isValidTimeZone } from './days.js';
 import type { WritableItem } from '../../calendar/ics-write.js';
 import type { Cost, Occurrence, Present, Registration } from '../../schema/activity.js';
 
@@ -38,30 +37,34 @@ type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 export const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
 export const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
-export const localValue = (v: unknown) => (typeof v === 'string' && parseLocalValue(v) ? v : undefined);
+export const localValue = (v: unknown) => (typeof v === 'string' && isLocalValue(v) ? v : undefined);
 const httpUrl = (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v) ? v : undefined);
-const cents = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 1_000_000 ? v : undefined);
+const count = (v: unknown, max = Infinity) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= max ? (v as number) : undefined);
+const zone = (v: unknown) => (typeof v === 'string' && isValidTimeZone(v) ? v : undefined);
+const instant = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : undefined);
+
+/** What an item and an occurrence both have; anything but the known values means the default. */
+const common = (v: Obj) => ({
+  kind: v['kind'] === 'opening-hours' ? ('opening-hours' as const) : ('activity' as const),
+  status: v['status'] === 'gaat-niet-door' ? ('gaat-niet-door' as const) : ('gaat-door' as const),
+  statusReason: str(v['statusReason'], 500),
+  title: str(v['title'], 120),
+  description: str(v['description']),
+  location: str(v['location'], 200),
+  room: str(v['room'], 200),
+});
 
 function readCost(v: unknown): Cost | undefined {
   if (!isObj(v)) return undefined;
+  const amount = count(v['amount'], 1_000_000);
   if (v['kind'] === 'free') return { kind: 'free' };
-  const amount = cents(v['amount']);
-  if ((v['kind'] === 'amount' || v['kind'] === 'contribution') && amount) return { kind: v['kind'], amount, currency: 'EUR' };
-  return undefined;
+  return (v['kind'] === 'amount' || v['kind'] === 'contribution') && amount ? { kind: v['kind'], amount, currency: 'EUR' } : undefined;
 }
 
 function readRegistration(v: unknown): Registration | undefined {
   if (!isObj(v)) return undefined;
-  const url = httpUrl(v['url']);
-  if (v['kind'] === 'link' && url) return { kind: 'link', url };
-  const capacity = v['capacity'];
-  if (v['kind'] === 'capacity' && typeof capacity === 'number' && Number.isInteger(capacity) && capacity > 0) return { kind: 'capacity', capacity };
-  return undefined;
-}
-
-function readPresent(v: unknown): Present[] | undefined {
-  if (!Array.isArray(v)) return undefined;
-  return v.filter(isObj).flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []));
+  const [url, capacity] = [httpUrl(v['url']), count(v['capacity'])];
+  return v['kind'] === 'link' && url ? { kind: 'link', url } : v['kind'] === 'capacity' && capacity ? { kind: 'capacity', capacity } : undefined;
 }
 
 /**
@@ -71,29 +74,16 @@ function readPresent(v: unknown): Present[] | undefined {
 export function readItem(v: unknown, index = 0): CalendarItem | string {
   if (!isObj(v)) return `item ${index}: not an object`;
   const id = str(v['id'], 255) ?? `item-${index}`;
-  const title = str(v['title'], 120);
   const start = localValue(v['start']);
-  if (!title) return `item ${id}: no title`;
-  if (!start) return `item ${id}: start "${String(v['start'])}" is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`;
-  const kind = v['kind'] === 'opening-hours' ? 'opening-hours' : 'activity';
-  const timeZone = typeof v['timeZone'] === 'string' && isValidTimeZone(v['timeZone']) ? v['timeZone'] : undefined;
-  const newcomers = isObj(v['newcomers']) && str(v['newcomers']['contactName'])
-    ? { contactName: str(v['newcomers']['contactName'], 200)!, contact: str(v['newcomers']['contact'], 200), note: str(v['newcomers']['note'], 500) }
-    : undefined;
-  return {
+  const newcomers = v['newcomers'];
+  const item = {
+    ...common(v),
     id,
-    kind,
-    title,
-    start,
+    start: start!,
     end: localValue(v['end']),
-    allDay: start.length === 10,
-    timeZone,
-    description: str(v['description']),
-    location: str(v['location'], 200),
-    room: str(v['room'], 200),
+    allDay: start?.length === 10,
+    timeZone: zone(v['timeZone']),
     url: httpUrl(v['url']),
-    status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
-    statusReason: str(v['statusReason'], 500),
     category: str(v['category'], 60),
     audience: strings(v['audience']),
     cost: readCost(v['cost']),
@@ -102,47 +92,39 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
     accessibilityNote: str(v['accessibilityNote'], 500),
     organiser: str(v['organiser'], 200),
     hostOrganisation: str(v['hostOrganisation'], 200),
-    present: readPresent(v['present']),
-    newcomers,
+    present: Array.isArray(v['present'])
+      ? v['present'].filter(isObj).flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []))
+      : undefined,
+    newcomers:
+      isObj(newcomers) && str(newcomers['contactName'])
+        ? { contactName: str(newcomers['contactName'], 200)!, contact: str(newcomers['contact'], 200), note: str(newcomers['note'], 500) }
+        : undefined,
     registration: readRegistration(v['registration']),
   };
+  if (!item.title) return `item ${id}: no title`;
+  return start ? { ...item, title: item.title } : `item ${id}: start "${String(v['start'])}" is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`;
 }
 
 /** One occurrence as the collector expands it (`src/schema/activity.ts`), or undefined. */
 function readOccurrence(v: unknown): Occurrence | undefined {
   if (!isObj(v)) return undefined;
-  const activityId = str(v['activityId'], 255);
-  const recurrenceId = localValue(v['recurrenceId']);
-  const start = typeof v['start'] === 'string' && !Number.isNaN(Date.parse(v['start'])) ? v['start'] : undefined;
-  const timeZone = typeof v['timeZone'] === 'string' && isValidTimeZone(v['timeZone']) ? v['timeZone'] : undefined;
-  if (!activityId || !recurrenceId || !start || !timeZone) return undefined;
-  const end = typeof v['end'] === 'string' && !Number.isNaN(Date.parse(v['end'])) ? v['end'] : undefined;
-  return {
-    activityId,
-    kind: v['kind'] === 'opening-hours' ? 'opening-hours' : 'activity',
-    recurrenceId,
-    start,
-    end,
+  const o = {
+    ...common(v),
+    activityId: str(v['activityId'], 255)!,
+    recurrenceId: localValue(v['recurrenceId'])!,
+    start: instant(v['start'])!,
+    end: instant(v['end']),
     allDay: v['allDay'] === true,
-    timeZone,
-    status: v['status'] === 'gaat-niet-door' ? 'gaat-niet-door' : 'gaat-door',
-    statusReason: str(v['statusReason'], 500),
+    timeZone: zone(v['timeZone'])!,
     overridden: v['overridden'] === true,
-    title: str(v['title'], 120),
-    description: str(v['description']),
-    location: str(v['location'], 200),
-    room: str(v['room'], 200),
     note: str(v['note'], 500),
   };
+  return o.activityId && o.recurrenceId && o.start && o.timeZone ? o : undefined;
 }
 
 /** The collector's expanded occurrences; unreadable ones are skipped (each counts as a problem). */
 export function readOccurrences(v: unknown[], problems: string[]): Occurrence[] {
-  return v.flatMap((o, i) => {
-    const read = readOccurrence(o);
-    if (!read) problems.push(`occurrence ${i}: not an occurrence`);
-    return read ? [read] : [];
-  });
+  return v.flatMap((o, i) => readOccurrence(o) ?? (problems.push(`occurrence ${i}: not an occurrence`), []));
 }
 
 /** A list of items (`[...]` or `{items: [...]}`), each read with `read`; bad items are skipped with a reason. */

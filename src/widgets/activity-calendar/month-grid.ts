@@ -1,6 +1,7 @@
 /**
  * Month grid logic for `<activity-calendar>`: which weekday a week starts on, the weeks of a month,
- * and where a key press moves the focused day. Pure (no DOM), after lion's `createMonth` utils;
+ * where a key press moves the focused day, and the period views' names of days and months. Pure
+ * (no DOM), after lion's `createMonth` utils;
  * part of the period views' chunk.
  */
 import {
@@ -12,6 +13,16 @@ import {
   type LocalDate,
   type Weekday,
 } from '../../calendar/wall-clock.js';
+import type { Formats } from './format.js';
+
+/** `3 maart` */
+export const shortDay = (fmt: Formats, date: LocalDate) => fmt.date(date, { day: 'numeric', month: 'long' });
+
+/** `maart 2026` */
+export const monthTitle = (fmt: Formats, year: number, month: number) => fmt.date({ year, month, day: 1 }, { month: 'long', year: 'numeric' });
+
+/** `ma` / `maandag` for a weekday (1 = Monday). 2024-01-01 was a Monday. */
+export const weekdayName = (fmt: Formats, wd: Weekday, long = false) => fmt.date({ year: 2024, month: 1, day: wd }, { weekday: long ? 'long' : 'short' });
 
 /** The centres are in the Netherlands: a language without a region gets the Dutch week. */
 export const DEFAULT_REGION = 'NL';

@@ -3,14 +3,13 @@
  * the expanded occurrences of its opening-hours blocks. Pure; the widget words and formats it.
  */
 import type { Occurrence } from '../../schema/activity.js';
-import { toLocal } from '../../calendar/time-zone.js';
-import { daysBetween } from '../../calendar/wall-clock.js';
+import { dayAt, daysBetween } from './days.js';
 
 export type OpenState =
   /** Open now, until `until` (blocks that touch or overlap are joined: 10–12 and 12–13 → 13). */
   | { state: 'open'; until: number | undefined }
   /** Closed now; opens next at `next` (`inDays` 0 = later today, 1 = tomorrow …). */
-  | { state: 'closed'; next: number; nextEnd: number | undefined; inDays: number }
+  | { state: 'closed'; next: number; inDays: number }
   /** No opening hours ahead in the data. */
   | { state: 'unknown' };
 
@@ -43,7 +42,6 @@ export function openState(occurrences: readonly Occurrence[], now: number, timeZ
   return {
     state: 'closed',
     next: next.start,
-    nextEnd: next.end,
-    inDays: daysBetween(toLocal(now, timeZone), toLocal(next.start, timeZone)),
+    inDays: daysBetween(dayAt(now, timeZone), dayAt(next.start, timeZone)),
   };
 }

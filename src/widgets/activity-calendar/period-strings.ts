@@ -10,6 +10,7 @@ export const periodNl = {
   nextDay: 'Volgende dag',
   todayButton: 'Vandaag',
   weekOf: 'Week van {from} tot en met {to}',
+  emptyDay: 'Op deze dag is er niets.',
   dayCount: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
 };
 

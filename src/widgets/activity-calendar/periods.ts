@@ -6,10 +6,10 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addDays, addMonths, daysInMonth, formatLocalDate, startOfWeek, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
-import { isWeekend, monthWeeks, moveDay, weekdayOrder, weekStartOf } from './month-grid.js';
+import { isWeekend, monthTitle, monthWeeks, moveDay, shortDay, weekdayName, weekdayOrder, weekStartOf } from './month-grid.js';
 import { cancelled, renderDay, sameDay, type ViewContext } from './views.js';
 
-export { periodNl } from './period-strings.js';
+export { periodNl as nl } from './period-strings.js';
 
 type PeriodView = 'week' | 'day' | 'month';
 
@@ -33,7 +33,11 @@ export interface PeriodHost {
   go(date: LocalDate, view?: 'day', selector?: string): void;
 }
 
-export const periodStyles = css`
+const periodStyles = css`
+  /* The month grid's Enter opens the day and focuses its title (a script focus, no ring). */
+  .day-title:focus:not(:focus-visible) {
+    outline: none;
+  }
   .nav {
     display: flex;
     flex-wrap: wrap;
@@ -103,7 +107,15 @@ export const periodStyles = css`
   .cell-events .is-cancelled {
     text-decoration: line-through;
   }
+  /* The week or month as an A4 flyer, like the list (see activity-calendar.styles.ts). */
   @media print {
+    .nav button {
+      display: none !important;
+    }
+    .view-week .days {
+      grid-template-columns: 1fr 1fr;
+      gap: 0.5cm;
+    }
     .cell {
       block-size: 3.2cm;
       border-color: #000;
@@ -118,7 +130,13 @@ export const periodStyles = css`
   }
 `;
 
+/** The styles, for the element to adopt when this chunk has loaded. */
+export const sheets = [periodStyles];
+
 type Step = 'Week' | 'Day' | 'Month';
+
+/** What a day without activities or opening hours says in the week and day views (the list leaves it out). */
+const emptyDay = (ctx: ViewContext) => html`<p class="hint">${ctx.l.t('emptyDay')}</p>`;
 
 function renderNav(ctx: ViewContext, p: PeriodHost, step: Step, title: string, move: (n: number) => LocalDate) {
   const { l } = ctx;
@@ -148,17 +166,17 @@ export function renderPeriod(ctx: ViewContext, p: PeriodHost): TemplateResult {
       e.preventDefault();
       p.go(next, undefined, `[data-date="${formatLocalDate(next)}"]`);
     };
-    return html`${renderNav(ctx, p, 'Month', fmt.month(focus.year, focus.month), (n) => addMonths(focus, n))}
+    return html`${renderNav(ctx, p, 'Month', monthTitle(fmt, focus.year, focus.month), (n) => addMonths(focus, n))}
       ${renderMonth(ctx, weekStart, focus, onKey, openDay)}`;
   }
   if (p.view === 'day') {
     return html`${renderNav(ctx, p, 'Day', fmt.day(focus), (n) => addDays(focus, n))}
-      <div class="days">${renderDay(ctx, focus, true)}</div>`;
+      <div class="days">${renderDay(ctx, focus, emptyDay(ctx))}</div>`;
   }
   const days: LocalDate[] = [];
   for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
-  return html`${renderNav(ctx, p, 'Week', l.t('weekOf', { from: fmt.shortDay(from), to: fmt.shortDay(addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
-    <div class="days">${days.map((d) => renderDay(ctx, d, true))}</div>`;
+  return html`${renderNav(ctx, p, 'Week', l.t('weekOf', { from: shortDay(fmt, from), to: shortDay(fmt, addDays(to, -1)) }), (n) => addDays(focus, 7 * n))}
+    <div class="days">${days.map((d) => renderDay(ctx, d, emptyDay(ctx)))}</div>`;
 }
 
 /** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
@@ -169,7 +187,7 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
     <thead>
       <tr>
         ${weekdayOrder(weekStart).map(
-          (wd) => html`<th scope="col" abbr=${ctx.fmt.weekday(wd, true)}><span aria-hidden="true">${ctx.fmt.weekday(wd)}</span><span class="visually-hidden">${ctx.fmt.weekday(wd, true)}</span></th>`,
+          (wd) => html`<th scope="col" abbr=${weekdayName(ctx.fmt, wd, true)}><span aria-hidden="true">${weekdayName(ctx.fmt, wd)}</span><span class="visually-hidden">${weekdayName(ctx.fmt, wd, true)}</span></th>`,
         )}
       </tr>
     </thead>

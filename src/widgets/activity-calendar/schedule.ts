@@ -3,9 +3,15 @@
  * does not expand): their recurrence rules and overrides are read here, next to the recurrence
  * engine, in a chunk that the collector's expanded answers never need (see `engine.ts`).
  */
+import type { Occurrence } from '../../schema/activity.js';
+import { expandAll } from '../../calendar/recurrence.js';
+import { startOfDay } from '../../calendar/time-zone.js';
+import type { LocalDate } from '../../calendar/wall-clock.js';
 import { isObj, localValue, readItem, readItems, str, strings, type CalendarItem, type ReadResult } from './items.js';
 
-export { expandAll } from '../../calendar/recurrence.js';
+/** Occurrences of `items` on the days `[from, to)` in `timeZone`, at most 500. */
+export const expandDays = (items: readonly CalendarItem[], from: LocalDate, to: LocalDate, timeZone: string): Occurrence[] =>
+  expandAll(items, startOfDay(from, timeZone), startOfDay(to, timeZone), { maxOccurrences: 500 });
 
 function readRecurrence(v: unknown): CalendarItem['recurrence'] {
   if (!isObj(v)) return undefined;
@@ -54,4 +60,13 @@ export function readInlineJson(text: string): ReadResult {
   } catch (e) {
     return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
   }
+}
+
+/** A public ICS feed's answer: parsed robustly (the parser is a chunk of its own) and converted to the activity model. */
+export async function readIcs(res: Response): Promise<ReadResult> {
+  if (!res.ok) throw new Error(`ICS feed answered ${res.status}`);
+  const [{ importIcs }, text] = await Promise.all([import('../../calendar/ics-import.js'), res.text()]);
+  const { activities, warnings } = importIcs(text);
+  const result = readSchedule(activities);
+  return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
 }

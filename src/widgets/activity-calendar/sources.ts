@@ -1,18 +1,15 @@
 /**
- * Where the calendar's items come from: an ICS feed (its parser is a separate chunk, loaded only
- * here), or the collector's range route. Both resolve to items or throw. Items that are expanded
+ * Where the calendar's items come from: an ICS feed (read in the engine's chunk, its parser a
+ * separate chunk loaded only then), or the collector's range route. Both resolve to items or throw. Items that are expanded
  * in the browser are read with the recurrence engine's chunk (`engine.ts`).
  */
 import { loadEngine } from './engine.js';
 import { readItems, readOccurrences, type ReadResult } from './items.js';
 
-/** A public ICS feed: fetched, parsed robustly, converted to the activity model. */
+/** A public ICS feed: fetched while the engine chunk loads, and read there (`readIcs` in `schedule.ts`). */
 export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadResult> {
-  const [{ importIcs }, engine, res] = await Promise.all([import('../../calendar/ics-import.js'), loadEngine(), fetch(url, { signal })]);
-  if (!res.ok) throw new Error(`ICS feed answered ${res.status}`);
-  const { activities, warnings } = importIcs(await res.text());
-  const result = engine.readSchedule(activities);
-  return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
+  const [engine, res] = await Promise.all([loadEngine(), fetch(url, { signal })]);
+  return engine.readIcs(res);
 }
 
 /**

@@ -3,12 +3,12 @@
  * "10.00 uur". Every key can be overridden per instance (`strings`) and per locale
  * (`registerLocale`). Dutch is built in; English and Arabic load when a page asks for them, and the texts of the detail load with
  * the detail (`detail-strings.ts`), those of the week, day and month views with them
- * (`period-strings.ts`).
+ * (`period-strings.ts`), those of the filters with the filters (`filter-strings.ts`).
  * Labels of data values are keyed `audience.*`, `access.*`, `role.*` and `category.*`; an unknown
  * value is shown as written.
  */
-import type { PluralMessage } from '../../core/localize.js';
 import type { DetailStrings } from './detail-strings.js';
+import type { FilterStrings, LabelStrings } from './filter-strings.js';
 import type { PeriodStrings } from './period-strings.js';
 
 export const nl = {
@@ -17,8 +17,6 @@ export const nl = {
   loadFailed: 'Kon de agenda niet laden. Probeer het later nog eens.',
   partFailed: 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.',
   empty: 'Er staat nu niets in de agenda.',
-  emptyFiltered: 'Er is niets voor deze keuze. Kies iets anders of toon alles.',
-  emptyDay: 'Op deze dag is er niets.',
   viewsLabel: 'Weergave',
   'view.list': 'Binnenkort',
   'view.week': 'Week',
@@ -34,11 +32,6 @@ export const nl = {
   openOn: 'Nu gesloten. Weer open op {day} om {time} uur.',
   openingHours: 'Open',
   filtersTitle: 'Kies wat je wilt zien',
-  audienceLabel: 'Voor wie?',
-  categoryLabel: 'Soort activiteit',
-  categoryAll: 'Alles',
-  showAll: 'Alles tonen',
-  shown: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
   allDay: 'Hele dag',
   timeRange: '{start} tot {end} uur',
   timeFrom: 'Vanaf {start} uur',
@@ -47,32 +40,11 @@ export const nl = {
   free: 'Gratis',
   price: 'Kosten: {amount}',
   contribution: 'Eigen bijdrage {amount}',
-  'audience.iedereen': 'iedereen',
-  'audience.senioren': 'senioren',
-  'audience.kinderen': 'kinderen',
-  'audience.jongeren': 'jongeren',
-  'audience.ouders': 'ouders',
-  'audience.moeders': 'moeders',
-  'audience.naasten': 'familie en vrienden',
-  'audience.mensen-met-een-beperking': 'mensen met een beperking',
-  'audience.anderstaligen': 'anderstaligen',
-  'audience.nieuwkomers': 'nieuwkomers',
-  'audience.buurtbewoners': 'buurtbewoners',
-  'audience.vrijwilligers': 'vrijwilligers',
-  'category.ontmoeten': 'Ontmoeten',
-  'category.eten-en-drinken': 'Eten en drinken',
-  'category.creatief': 'Creatief',
-  'category.bewegen': 'Bewegen',
-  'category.leren': 'Leren',
-  'category.spreekuur': 'Spreekuur',
-  'category.informatie': 'Informatie',
-  'category.feest': 'Feest',
-  'category.natuur-en-tuin': 'Natuur en tuin',
 };
 
 export type ListStrings = typeof nl;
-/** Every key of the widget, the period views' and the detail's included. */
-export type ActivityCalendarStrings = ListStrings & PeriodStrings & DetailStrings;
+/** Every key of the widget, the period views', the detail's and the filters' included. */
+export type ActivityCalendarStrings = ListStrings & PeriodStrings & DetailStrings & FilterStrings & LabelStrings;
 
 declare module '../../core/localize.js' {
   interface StringScopes {

@@ -5,7 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { formatLocalDate, type LocalDate } from '../../calendar/wall-clock.js';
+import type { LocalDate } from '../../calendar/wall-clock.js';
+import { dayKey, daysBetween } from './days.js';
 import { costText, type Formats } from './format.js';
 import type { CalendarItem } from './items.js';
 import type { ActivityCalendarStrings } from './strings.js';
@@ -22,7 +23,7 @@ export interface ViewContext {
 
 /** "Vandaag", "Morgen", or the weekday and date. */
 export function dayTitle(ctx: ViewContext, day: LocalDate): string {
-  const diff = Math.round((Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(ctx.today.year, ctx.today.month - 1, ctx.today.day)) / 86_400_000);
+  const diff = daysBetween(ctx.today, day);
   const name = ctx.fmt.day(day);
   if (diff === 0) return `${ctx.l.t('today')}, ${name}`;
   if (diff === 1) return `${ctx.l.t('tomorrow')}, ${name}`;
@@ -36,10 +37,6 @@ export function timeText(ctx: ViewContext, o: Occurrence): string {
   const start = fmt.time(Date.parse(o.start));
   return o.end ? l.t('timeRange', { start, end: fmt.time(Date.parse(o.end)) }) : l.t('timeFrom', { start });
 }
-
-/** The label of a data value (`audience.naasten` → "familie en vrienden"); unknown values as written. */
-export const label = (l: ViewContext['l'], prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
-  l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : value;
 
 /** Are two dates the same day? */
 export const sameDay = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
@@ -89,21 +86,20 @@ function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
   </ul>`;
 }
 
-/** One day: heading, opening hours, then activities. `showEmpty` keeps days without either. */
-export function renderDay(ctx: ViewContext, day: LocalDate, showEmpty: boolean): TemplateResult | typeof nothing {
+/**
+ * One day: heading, opening hours, then activities. A day without either shows `empty` (the week
+ * and day views say so), or is left out (the list).
+ */
+export function renderDay(ctx: ViewContext, day: LocalDate, empty?: TemplateResult): TemplateResult | typeof nothing {
   const all = ctx.on(day);
   const hours = all.filter((o) => o.kind === 'opening-hours');
   const events = all.filter((o) => o.kind !== 'opening-hours');
   // A day on which the place is only open for the drop-in still matters to a visitor: keep it.
-  if (!showEmpty && !events.length && !hours.length) return nothing;
-  const id = `day-${formatLocalDate(day)}`;
+  if (!empty && !events.length && !hours.length) return nothing;
+  const id = `day-${dayKey(day)}`;
   return html`<section part="day" class="day ${sameDay(day, ctx.today) ? 'is-today' : ''}" aria-labelledby=${id}>
     <h3 id=${id} class="day-title" tabindex="-1">${dayTitle(ctx, day)}</h3>
     ${hoursLine(ctx, hours)}
-    ${events.length
-      ? html`<ul part="list" class="events">${events.map((o) => eventRow(ctx, o))}</ul>`
-      : hours.length
-        ? nothing
-        : html`<p class="hint">${ctx.l.t('emptyDay')}</p>`}
+    ${events.length ? html`<ul part="list" class="events">${events.map((o) => eventRow(ctx, o))}</ul>` : hours.length ? nothing : empty}
   </section>`;
 }

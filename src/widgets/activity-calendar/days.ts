@@ -1,0 +1,97 @@
+/**
+ * Days for the list and its header, on `Date` and `Intl`: calendar arithmetic, reading and writing
+ * `YYYY-MM-DD`, and the wall-clock time of an instant in the site's zone.
+ *
+ * Why not `src/calendar/wall-clock.ts` and `time-zone.ts`: a module is bundled whole into the
+ * first chunk that needs it, and those two also hold what the period views, the ICS writer and
+ * the recurrence engine use, which would then all sit in the first download. The list needs much
+ * less: it compares wall-clock times as text (`YYYY-MM-DDTHH:mm:ss` sorts like time), so it never
+ * turns a wall-clock time back into an instant, the hard part of `time-zone.ts`.
+ * `test/unit/activity-calendar-days.test.ts` checks these against `src/calendar`.
+ */
+import type { LocalDate } from '../../calendar/wall-clock.js';
+
+/**
+ * The site's zone when none is set: `DEFAULT_TIME_ZONE` of `src/calendar/constants.ts`, written
+ * out (a unit test keeps the two equal) because that module also holds the limits the lazy parts
+ * use, which would then all sit in the first download.
+ */
+export const DEFAULT_ZONE = 'Europe/Amsterdam';
+
+/** Midnight UTC of a calendar date; out-of-range days and months roll over, years below 100 stay. */
+function utc(year: number, month: number, day: number): Date {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
+}
+
+const dateOf = (d: Date): LocalDate => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+
+export const addDays = (date: LocalDate, days: number): LocalDate => dateOf(utc(date.year, date.month, date.day + days));
+
+/** Adds months; a day that does not exist in the target month is clamped (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const first = utc(date.year, date.month + months, 1);
+  const days = utc(first.getUTCFullYear(), first.getUTCMonth() + 2, 0).getUTCDate();
+  return { ...dateOf(first), day: Math.min(date.day, days) };
+}
+
+/** Difference in whole calendar days, `b − a`. */
+export const daysBetween = (a: LocalDate, b: LocalDate): number =>
+  Math.round((utc(b.year, b.month, b.day).getTime() - utc(a.year, a.month, a.day).getTime()) / 864e5);
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD` */
+export const dayKey = (date: LocalDate): string => `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+
+/** `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss` (second 60, a leap second, as in `wall-clock.ts`). */
+const LOCAL = /^(\d{4})-(\d\d)-(\d\d)(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60))?)?$/;
+
+/** The parts of a wall-clock value whose date exists (year 1 or later), or undefined. */
+function readLocal(text: string): RegExpExecArray | undefined {
+  const m = LOCAL.exec(text);
+  const [year, month, day] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
+  const d = utc(year, month, day);
+  return m && year >= 1 && d.getUTCMonth() + 1 === month && d.getUTCDate() === day ? m : undefined;
+}
+
+/** Parses `YYYY-MM-DD`; undefined for anything else or an impossible date. */
+export function parseDay(text: string): LocalDate | undefined {
+  const m = readLocal(text);
+  return m && !m[4] ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/** Is this a wall-clock date or date-time (no offset) that exists? */
+export const isLocalValue = (text: string): boolean => !!readLocal(text);
+
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatIn(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formats.get(timeZone);
+  if (f === undefined) {
+    try {
+      const zone = timeZone === 'Z' ? 'UTC' : timeZone;
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      f = null;
+    }
+    // Bounded: a hostile feed could name thousands of made-up zones.
+    if (formats.size > 500) formats.clear();
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True for any zone name this runtime's Intl knows (IANA names and their links), and `Z`. */
+export const isValidTimeZone = (timeZone: string): boolean => typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && !!formatIn(timeZone);
+
+/** The wall clock in a (valid) zone at an instant: `YYYY-MM-DDTHH:mm:ss`, text that sorts like time. */
+export function wallTime(instant: number, timeZone: string): string {
+  const p: Record<string, string> = {};
+  for (const { type, value } of formatIn(timeZone)!.formatToParts(instant)) p[type] = value.padStart(2, '0');
+  return `${p['year']!.padStart(4, '0')}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}`;
+}
+
+/** The date in a (valid) zone at an instant. */
+export const dayAt = (instant: number, timeZone: string): LocalDate => parseDay(wallTime(instant, timeZone).slice(0, 10))!;
