@@ -2,15 +2,16 @@ import { ContextEvent } from '@lit/context';
 import type { PropertyDeclarations } from 'lit';
 import { BuurtkitElement } from './buurtkit-element.js';
 import { CONFIG_TAG, configContext, type BuurtkitConfig } from './config-context.js';
-import { formTokenUrl, resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
+import { resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
 import { BkErrorEvent, type BkErrorReason } from './events.js';
 import { closestAcross } from './lang.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
 
 /**
- * Base of the widgets that send: endpoint settings (own attributes over `<buurtkit-config>`),
- * per-instance string overrides, and a visible, logged "not connected" state.
+ * Base of every widget that talks to an endpoint: endpoint settings (own attributes over
+ * `<buurtkit-config>`), per-instance string overrides, and a visible, logged "not connected"
+ * state. Widgets whose form sends extend `BuurtkitSender`, which also fetches a render token early.
  */
 export class BuurtkitWidget extends BuurtkitElement {
   static override properties: PropertyDeclarations = {
@@ -38,12 +39,6 @@ export class BuurtkitWidget extends BuurtkitElement {
   /** True while an ancestor `<buurtkit-config>` waits for its definition. */
   protected declare configPending: boolean;
 
-  /**
-   * Whether this widget sends submissions, so a render token is fetched from a collector as soon
-   * as it is shown (widgets that only read set this to false).
-   */
-  protected sendsSubmissions = true;
-
   /** What the closest `<buurtkit-config>` provides, and how to stop listening to it. */
   private config: BuurtkitConfig | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -67,7 +62,7 @@ export class BuurtkitWidget extends BuurtkitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.requestConfig();
-    this.prefetchToken();
+    this.endpointChanged();
     // A <buurtkit-config> defined after this widget misses our context request: ask again once
     // it is defined, so the order of the define calls (or script tags) does not matter.
     if (!customElements.get(CONFIG_TAG) && closestAcross(this, (e) => e.localName === CONFIG_TAG)) {
@@ -96,7 +91,7 @@ export class BuurtkitWidget extends BuurtkitElement {
           if (unsubscribe !== this.unsubscribe) this.unsubscribe?.();
           this.unsubscribe = unsubscribe;
           this.config = value;
-          this.prefetchToken();
+          this.endpointChanged();
           this.requestUpdate();
         },
         true,
@@ -104,24 +99,8 @@ export class BuurtkitWidget extends BuurtkitElement {
     );
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (this.isConnected && old !== value) this.prefetchToken();
-  }
-
-  /**
-   * Fetch the render token now, so the visitor's first submit does not wait for it. After a
-   * microtask: an upgrade applies attributes one by one, and `endpoint-type` may come after `site`.
-   */
-  private prefetchToken(): void {
-    queueMicrotask(() => {
-      const cfg = this.resolvedEndpoint;
-      if (this.isConnected && this.sendsSubmissions && cfg?.endpointType === 'collector') {
-        const url = formTokenUrl(cfg);
-        import('./form-token.js').then((m) => m.prefetchFormToken(url), () => undefined);
-      }
-    });
-  }
+  /** The endpoint settings may have changed (connected, or the provider's config arrived). */
+  protected endpointChanged(): void {}
 
   protected override firstUpdated(): void {
     this.checkConfigured();
@@ -138,7 +117,7 @@ export class BuurtkitWidget extends BuurtkitElement {
       if (this.warnedUnconfigured || !this.isConnected || !this.unconfigured) return;
       this.warnedUnconfigured = true;
       console.warn(
-        `[buurtkit] <${this.localName}> has no endpoint or site, so it cannot send. Set its endpoint and site ` +
+        `[buurtkit] <${this.localName}> has no endpoint or site, so it cannot send or load anything. Set its endpoint and site ` +
           `attributes, or put it inside <buurtkit-config endpoint="…" site="…">.`,
       );
       this.emitError('no-endpoint');

@@ -7,7 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_BODY_BYTES } from '../schema/constants.js';
 import type { EnvelopeBase, FieldIssue } from '../schema/envelope.js';
 import type { OutboxRequest } from './endpoint.js';
-import { BkErrorEvent, BkQueuedEvent, BkSentEvent, BkSubmitEvent } from './events.js';
+import { BkErrorEvent } from './events.js';
+import { BkQueuedEvent, BkSentEvent, BkSubmitEvent } from './send-events.js';
 import { sharedOutbox, type Outbox, type OutboxEvent, type OutboxOutcome } from './outbox.js';
 
 /** What became of an envelope that was handed to the outbox. */

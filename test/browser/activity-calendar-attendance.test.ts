@@ -9,7 +9,7 @@ import { toLocal } from '../../src/calendar/time-zone.js';
 import { addDays, formatLocalDate } from '../../src/calendar/wall-clock.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { uuidv7 } from '../../src/schema/ids.js';
-import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
+import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import { makeCalendar, SEED_ITEMS, type CalendarObject } from './activity-calendar-helpers.js';
 import { admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 

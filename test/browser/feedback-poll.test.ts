@@ -6,7 +6,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/feedback-poll.js';
-import type { BkSentEvent } from '../../src/core/events.js';
+import type { BkSentEvent } from '../../src/core/send-events.js';
 import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll.js';
 import { admin, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 

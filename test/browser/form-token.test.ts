@@ -4,7 +4,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
-import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
+import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import { takeReadyToken } from '../../src/core/form-token-cache.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';

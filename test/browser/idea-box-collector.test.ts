@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
-import type { BkErrorEvent, BkSentEvent } from '../../src/core/events.js';
+import type { BkErrorEvent } from '../../src/core/events.js';
+import type { BkSentEvent } from '../../src/core/send-events.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import type { FieldErrors } from '../../src/widgets/idea-box/payload.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
-import type { BkErrorEvent, BkSubmitEvent } from '../../src/core/events.js';
+import type { BkErrorEvent } from '../../src/core/events.js';
+import type { BkSubmitEvent } from '../../src/core/send-events.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import { IdeaBoxObject } from './helpers.js';
 

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
-import type { BkErrorEvent, BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
+import type { BkErrorEvent } from '../../src/core/events.js';
+import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import type { OutboxItem, OutboxStore } from '../../src/core/outbox-store.js';
 import { Outbox, OutboxEvent, type OutboxOutcome } from '../../src/core/outbox.js';
 import {

@@ -7,7 +7,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
-import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
+import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import { takeReadyToken } from '../../src/core/form-token-cache.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import { IdbOutboxStore } from '../../src/core/outbox-store.js';

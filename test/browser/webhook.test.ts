@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/all.js';
-import type { BkSentEvent } from '../../src/core/events.js';
+import type { BkSentEvent } from '../../src/core/send-events.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import { IdeaBoxObject, clearOutboxDb, receiverLog, receiverUrl, scriptReceiver, uniqueKey } from './helpers.js';
 

@@ -8,7 +8,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/welcome-intake.js';
-import type { BkSentEvent } from '../../src/core/events.js';
+import type { BkSentEvent } from '../../src/core/send-events.js';
 import { DB_NAME } from '../../src/core/outbox-store.js';
 import type { IntakeFlow } from '../../src/schema/welcome-intake-flow.js';
 import { OUTBOX_DB, type WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-intake.js';

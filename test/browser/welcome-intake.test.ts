@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/welcome-intake.js';
-import type { BkQueuedEvent, BkSentEvent } from '../../src/core/events.js';
+import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import { Outbox } from '../../src/core/outbox.js';
 import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
 import type { IntakeFlow } from '../../src/schema/welcome-intake-flow.js';

@@ -119,9 +119,6 @@ declare global {
 export class ActivityCalendar extends BuurtkitWidget {
   static override styles = [tokens, baseStyles, widgetLayout, activityCalendarStyles];
 
-  /** The calendar only reads: no render token. */
-  protected override sendsSubmissions = false;
-
   static override properties: PropertyDeclarations = {
     view: { reflect: true },
     ics: {},

@@ -95,13 +95,6 @@ export const attendanceStyles = css`
   .attend-status:empty {
     display: none;
   }
-  .trap {
-    position: absolute;
-    inset-inline-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-  }
 `;
 
 export class AttendanceController implements ReactiveController {

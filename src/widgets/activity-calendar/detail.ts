@@ -7,6 +7,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import { googleCalendarUrl, writeIcsOccurrence } from '../../calendar/ics-write.js';
 import { toLocal } from '../../calendar/time-zone.js';
+import { trapStyles } from '../../core/form-styles.js';
 import { AttendanceController, attendanceStyles, type AttendanceHost } from './attendance.js';
 import { detailNl } from './detail-strings.js';
 import { detailStyles } from './detail.styles.js';
@@ -18,7 +19,7 @@ import { webcalUrl } from './webcal.js';
 
 /** The dialog's and "ik kom"'s texts (with the audience labels) and styles, for the element to add when this chunk has loaded. */
 export const nl = { ...detailNl, ...labelNl };
-export const sheets = [detailStyles, attendanceStyles];
+export const sheets = [detailStyles, attendanceStyles, trapStyles];
 
 const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
 

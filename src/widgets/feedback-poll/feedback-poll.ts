@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { formStyles } from '../../core/form-styles.js';
+import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import {
   AGREEMENT_VALUES,
   DEFAULT_POLLS,
@@ -24,7 +25,8 @@ import type { PollSend } from './poll-send.js';
 import { nl, type FeedbackPollStrings } from './strings.js';
 
 export { registerLocale } from '../../core/localize.js';
-export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { BkErrorEvent } from '../../core/events.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent } from '../../core/send-events.js';
 export { Outbox, sharedOutbox } from '../../core/outbox.js';
 
 export type FeedbackPollPhase = 'loading' | 'form' | 'sending' | 'sent' | 'queued' | 'failed' | 'done' | 'missing';
@@ -73,7 +75,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @cssstate queued - Kept on this device; will be sent.
  * @cssstate failed - The endpoint refused; the answers are still in the form.
  */
-export class FeedbackPoll extends BuurtkitWidget {
+export class FeedbackPoll extends BuurtkitSender {
   static override styles = [tokens, baseStyles, widgetLayout, formStyles, feedbackPollStyles];
 
   static override properties: PropertyDeclarations = {

@@ -24,9 +24,6 @@ const REFRESH_MS = 10 * 60_000;
  * @cssproperty --bk-host-today-accent - Link and border colour; defaults to `--bk-color-accent`.
  */
 export class HostToday extends BuurtkitWidget {
-  /** Only reads: no render token. */
-  protected override sendsSubmissions = false;
-
   static override styles = [
     tokens,
     baseStyles,

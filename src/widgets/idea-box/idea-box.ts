@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { DeliveryResult } from '../../core/delivery.js';
 import { canRead, type OutboxRequest } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { formStyles } from '../../core/form-styles.js';
+import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { IDEA_TEXT_MAX } from '../../schema/constants.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
@@ -20,7 +21,8 @@ import { nl, type IdeaBoxStrings } from './strings.js';
 /** What the visitor sees: the form, a send in progress, or a thank-you. `failed` keeps the form. */
 // Public API that goes with the element: more locales, the events, a custom outbox.
 export { registerLocale } from '../../core/localize.js';
-export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { BkErrorEvent } from '../../core/events.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent } from '../../core/send-events.js';
 export { Outbox, sharedOutbox } from '../../core/outbox.js';
 
 export type IdeaBoxPhase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
@@ -88,7 +90,7 @@ const COUNT_THRESHOLDS = [100, 50, 20, 10, 0];
  * @cssstate failed - The endpoint refused; the text is still in the form.
  * @cssstate invalid - The form shows errors (found in the browser, or a 422 from the endpoint).
  */
-export class IdeaBox extends BuurtkitWidget {
+export class IdeaBox extends BuurtkitSender {
   static override styles = [tokens, baseStyles, widgetLayout, formStyles, ideaBoxStyles];
 
   static override properties: PropertyDeclarations = {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, siteUrl, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { submissionRequest } from '../../core/request.js';
@@ -26,7 +26,8 @@ import { nl, type VolunteerSignupStrings } from './strings.js';
 import { volunteerSignupStyles } from './volunteer-signup.styles.js';
 
 export { registerLocale } from '../../core/localize.js';
-export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { BkErrorEvent } from '../../core/events.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent } from '../../core/send-events.js';
 
 /** `list`: roles and shifts; `done`: the answer; `manage`: the personal link's page; `apply`: the general sign-up. */
 export type VolunteerSignupView = 'list' | 'done' | 'manage' | 'apply';
@@ -63,7 +64,7 @@ type Errors = Partial<Record<'shifts' | 'firstName' | 'contact', string>>;
  * @cssstate queued - Kept on this device; will be sent.
  * @cssstate failed - The sign-up was refused.
  */
-export class VolunteerSignup extends BuurtkitWidget {
+export class VolunteerSignup extends BuurtkitSender {
   static override styles = [tokens, baseStyles, widgetLayout, volunteerSignupStyles];
 
   static override properties: PropertyDeclarations = {

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { WidgetState } from '../../core/buurtkit-element.js';
-import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
+import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { canRead } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
-import { baseStyles, formStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { formStyles } from '../../core/form-styles.js';
+import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import {
   allQuestions,
   localText,
@@ -23,7 +24,8 @@ import { nl, type IntakeStrings } from './strings.js';
 import { intakeStyles } from './welcome-intake.styles.js';
 
 export { registerLocale } from '../../core/localize.js';
-export { BkSubmitEvent, BkSentEvent, BkQueuedEvent, BkErrorEvent } from '../../core/events.js';
+export { BkErrorEvent } from '../../core/events.js';
+export { BkSubmitEvent, BkSentEvent, BkQueuedEvent } from '../../core/send-events.js';
 export { Outbox, sharedOutbox } from '../../core/outbox.js';
 
 export type IntakePhase = 'steps' | 'sending' | 'result';
@@ -98,7 +100,7 @@ const parseJson = (text: string | null | undefined): unknown => {
  * @cssstate invalid - The step shows errors.
  * @cssstate kiosk - Kiosk (assisted) mode.
  */
-export class WelcomeIntake extends BuurtkitWidget {
+export class WelcomeIntake extends BuurtkitSender {
   static override styles = [tokens, baseStyles, widgetLayout, formStyles, intakeStyles];
 
   static override properties: PropertyDeclarations = {
