@@ -209,6 +209,8 @@ describe('<activity-calendar> filters', () => {
     await po.openFilters();
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(po.events).to.deep.equal(['14.00 tot 16.00 uur|Creatief bezig']);
+    // The closed button says a choice is on.
+    expect(toggle.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Kies wat je wilt zien (1 gekozen)');
     await po.openFilters();
     expect(po.$<HTMLSelectElement>('#category')!.value).to.equal('creatief');
   });

@@ -509,6 +509,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     return html`<div part="filters" class="filters">
       <button type="button" part="button filters-toggle" aria-expanded=${filtersOpen ? 'true' : 'false'} aria-controls="filter-panel" @click=${this.toggleFilters}>
         ${l.t('filtersTitle')}
+        ${this.filter ? l.t('filtersOn', { count: this.filter.audience.length + (this.filter.category ? 1 : 0) }) : nothing}
       </button>
       <div id="filter-panel" class="filter-panel" ?hidden=${!filtersOpen}>
         ${filtersOpen ? (panel ? panel.renderFilters(l, this.loaded, this.filter, this.setFilter) : this.partNotice(panel)) : nothing}

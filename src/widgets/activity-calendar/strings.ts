@@ -32,6 +32,8 @@ export const nl = {
   openOn: 'Nu gesloten. Weer open op {day} om {time} uur.',
   openingHours: 'Open',
   filtersTitle: 'Kies wat je wilt zien',
+  /** After the button while the filters are closed but on: how many choices hide activities. */
+  filtersOn: '({count} gekozen)',
   allDay: 'Hele dag',
   timeRange: '{start} tot {end} uur',
   timeFrom: 'Vanaf {start} uur',

@@ -36,6 +36,7 @@ export const ar: ActivityCalendarStrings = {
   openOn: 'مغلق الآن. يفتح مرة أخرى يوم {day} الساعة {time}.',
   openingHours: 'مفتوح',
   filtersTitle: 'اختر ما تريد رؤيته',
+  filtersOn: '({count} مختار)',
   audienceLabel: 'لمن؟',
   categoryLabel: 'نوع النشاط',
   categoryAll: 'الكل',

@@ -32,6 +32,7 @@ export const en: ActivityCalendarStrings = {
   openOn: 'Closed now. Open again on {day} at {time}.',
   openingHours: 'Open',
   filtersTitle: 'Choose what you want to see',
+  filtersOn: '({count} chosen)',
   audienceLabel: 'Who is it for?',
   categoryLabel: 'Kind of activity',
   categoryAll: 'Everything',
