@@ -212,8 +212,9 @@ export class FeedbackPoll extends BuurtkitSender {
     ));
   }
 
-  /** Fetch the sending part while the visitor reads and chooses, so answering does not wait for it. */
+  /** Whether the fetch right after the first render was started. */
   private prefetched = false;
+  /** Fetch the sending part while the visitor reads and chooses, so answering does not wait for it. */
   private readonly prepare = () => void this.sender().catch(() => undefined);
 
   /** Inline poll, else the collector's (the built-in one with that id when offline or in webhook mode). */

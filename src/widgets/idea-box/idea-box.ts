@@ -132,6 +132,7 @@ export class IdeaBox extends BuurtkitSender {
   /** @internal The sending part, once its module has loaded (see `sender`). */
   send: IdeaSend | undefined;
   private sendLoading: Promise<IdeaSend> | undefined;
+  /** Whether the fetch right after the first render was started. */
   private prefetched = false;
   /** A send pressed while the sending part could not load waits for the network. */
   private waitingForNetwork = false;
