@@ -75,7 +75,7 @@ import type {
 
 /** Export pages: a small first one so the download starts at once, then large ones for throughput. */
 const EXPORT_FIRST_PAGE_SIZE = 250;
-const EXPORT_PAGE_SIZE = 2000;
+const EXPORT_PAGE_SIZE = 1000;
 
 /** A schema name we can put in SQL and in a connection option without quoting. */
 export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
