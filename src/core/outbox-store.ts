@@ -3,6 +3,7 @@
  * (private mode, quota, disabled storage) the outbox keeps items in memory instead.
  */
 import type { OutboxRequest } from './endpoint.js';
+import { DB_NAME } from './outbox-db.js';
 
 export interface OutboxItem extends OutboxRequest {
   /** The envelope id: idempotency key at the endpoint, and key in the store. */
@@ -30,7 +31,6 @@ export interface OutboxStore {
   clear(): Promise<unknown>;
 }
 
-export const DB_NAME = 'buurtkit';
 export const STORE_NAME = 'outbox';
 
 export class IdbOutboxStore implements OutboxStore {

@@ -9,9 +9,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/welcome-intake.js';
 import type { BkSentEvent } from '../../src/core/send-events.js';
-import { DB_NAME } from '../../src/core/outbox-store.js';
 import type { IntakeFlow } from '../../src/schema/welcome-intake-flow.js';
-import { OUTBOX_DB, type WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-intake.js';
+import type { WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-intake.js';
 import { blockPaths, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqueKey, waitFor } from './helpers.js';
 
 const SEND = '/src/widgets/welcome-intake/send.ts';
@@ -58,10 +57,6 @@ describe('<welcome-intake>: the sending half loads on demand', () => {
     indexedDB.databases = databases;
     await blockPaths([]);
     await setOffline(false);
-  });
-
-  it('names the outbox database as the outbox does', () => {
-    expect(OUTBOX_DB).to.equal(DB_NAME);
   });
 
   it('a visitor on a device that never sent anything gets the first steps without it', async () => {

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { canRead } from '../../core/endpoint.js';
+import { DB_NAME } from '../../core/outbox-db.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -40,11 +41,6 @@ const isFlow = (v: unknown): v is IntakeFlow =>
   Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
 /** The built-in flow ships apart (it carries three languages): a collector serves its own. */
 const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
-/**
- * The outbox's IndexedDB database (`DB_NAME` in core/outbox-store.ts; a test keeps them equal).
- * Named here, not imported, so the check below does not bring the outbox into the first download.
- */
-export const OUTBOX_DB = 'buurtkit';
 let leftoversChecked = false;
 const parseJson = (text: string | null | undefined): unknown => {
   try {
@@ -242,7 +238,7 @@ export class WelcomeIntake extends BuurtkitSender {
     if (leftoversChecked || typeof indexedDB === 'undefined') return;
     leftoversChecked = true;
     // Async, so a browser that throws here (a privacy mode) counts as "cannot tell" too.
-    void (async () => (await indexedDB.databases?.())?.some((d) => d.name === OUTBOX_DB) ?? true)().then(
+    void (async () => (await indexedDB.databases?.())?.some((d) => d.name === DB_NAME) ?? true)().then(
       (waiting) => waiting && this.preloadSender(),
       () => this.preloadSender(),
     );
