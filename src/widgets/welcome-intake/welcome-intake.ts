@@ -41,6 +41,7 @@ const isFlow = (v: unknown): v is IntakeFlow =>
   Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
 /** The built-in flow ships apart (it carries three languages): a collector serves its own. */
 const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
+/** Whether this page checked for items an earlier page left in the outbox (once: one outbox per page). */
 let leftoversChecked = false;
 const parseJson = (text: string | null | undefined): unknown => {
   try {
