@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
+import { SendingPart } from '../../core/sending-part.js';
 import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox } from '../../core/outbox.js';
@@ -122,11 +123,20 @@ export class FeedbackPoll extends BuurtkitSender {
     { nl },
     { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
   );
-  /** @internal The sending part, once its module has loaded (see `sender`). */
-  send: PollSend | undefined;
-  private sendLoading: Promise<PollSend> | undefined;
-  /** An answer given while the sending part could not load waits for the network. */
-  private waitingForNetwork = false;
+  /**
+   * The sending part (envelope, outbox hand-over, states, results): fetched right after the first
+   * render that can send, and again (if that failed) when the visitor starts on the poll or
+   * answers, or has answered before and the poll shows results.
+   */
+  private readonly sending = new SendingPart<PollSend>(
+    this,
+    () =>
+      import('./poll-send.js').then(({ PollSend, resultsStyles }) => {
+        this.adoptLate(resultsStyles);
+        return new PollSend(this);
+      }),
+    () => !this.unconfigured,
+  );
   private loadedKey = '';
   private status = '';
   private tone: StatusTone = 'info';
@@ -165,7 +175,6 @@ export class FeedbackPoll extends BuurtkitSender {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKey);
-    removeEventListener('online', this.retrySend);
     clearTimeout(this.resetTimer);
   }
 
@@ -185,37 +194,10 @@ export class FeedbackPoll extends BuurtkitSender {
     if (changed.has('phase')) for (const state of PHASE_STATES) this.toggleState(state, this.phase === state);
   }
 
-  protected override updated(): void {
-    // Not in the first download, but fetched right after the first render that can send: the
-    // poll shows sooner, and the part is here before anyone could have answered.
-    if (!this.prefetched && !this.unconfigured) {
-      this.prefetched = true;
-      this.prepare();
-    }
+  /** @internal The sending part, once its module has loaded. */
+  get send(): PollSend | undefined {
+    return this.sending.value;
   }
-
-  /**
-   * The sending part (envelope, outbox hand-over, states, results): fetched right after the first
-   * render, and again (if that failed) when the visitor starts on the poll or answers, or has
-   * answered before and the poll shows results.
-   */
-  private sender(): Promise<PollSend> {
-    return (this.sendLoading ??= import('./poll-send.js').then(
-      ({ PollSend, resultsStyles }) => {
-        this.adoptLate(resultsStyles);
-        return (this.send ??= new PollSend(this));
-      },
-      (error: unknown) => {
-        this.sendLoading = undefined;
-        throw error;
-      },
-    ));
-  }
-
-  /** Whether the fetch right after the first render was started. */
-  private prefetched = false;
-  /** Fetch the sending part while the visitor reads and chooses, so answering does not wait for it. */
-  private readonly prepare = () => void this.sender().catch(() => undefined);
 
   /** Inline poll, else the collector's (the built-in one with that id when offline or in webhook mode). */
   private async loadDefinition(cfg: ResolvedEndpoint | undefined): Promise<void> {
@@ -233,7 +215,7 @@ export class FeedbackPoll extends BuurtkitSender {
     this.phase = !poll || !isOpen(poll) ? 'missing' : cfg && !this.kiosk && hasAnswered(cfg.site, poll.id) ? 'done' : 'form';
     this.startedAt = performance.now();
     // Answered before: the results (an extra; without the sending part they are not shown).
-    if (this.phase === 'done' && poll?.showResults) this.sender().then((s) => s.loadResults(), () => undefined);
+    if (this.phase === 'done' && poll?.showResults) this.sending.get().then((s) => s.loadResults(), () => undefined);
   }
 
   /** @internal GET a public read of the site; undefined on any failure (the poll works without it). */
@@ -280,7 +262,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const oneTap = isOneTap(poll);
     const sending = this.phase === 'sending';
-    return html`<form part="form" class="form" novalidate @submit=${this.onSubmit} @focusin=${this.prepare}>
+    return html`<form part="form" class="form" novalidate @submit=${this.onSubmit} @focusin=${this.sending.prefetch}>
       ${poll.kind === 'statements' ? this.renderStatements(poll) : this.renderQuestion(poll, oneTap)}
       ${poll.respondentType
         ? this.radioGroup(
@@ -427,28 +409,15 @@ export class FeedbackPoll extends BuurtkitSender {
       return this.requestUpdate();
     }
     // Usually the part arrived while the visitor read the poll: then the answer goes at once.
-    if (this.send) void this.send.submit();
-    else void this.submitWhenLoaded();
-  }
-
-  private async submitWhenLoaded(): Promise<void> {
-    try {
-      await this.sender();
-    } catch {
+    this.sending.use(
+      (send) => send.submit(),
       // Offline since the page loaded: the answer stays chosen and goes when the network is back.
-      this.say(this.l.t('offline'), 'error');
-      if (!this.waitingForNetwork) addEventListener('online', this.retrySend, { once: true });
-      this.waitingForNetwork = true;
-      return;
-    }
-    this.waitingForNetwork = false;
-    this.submit();
+      () => this.say(this.l.t('offline'), 'error'),
+      () => {
+        if (this.isConnected && (this.phase === 'form' || this.phase === 'failed') && hasAnswer(this.values)) this.submit();
+      },
+    );
   }
-
-  private readonly retrySend = () => {
-    this.waitingForNetwork = false;
-    if (this.isConnected && (this.phase === 'form' || this.phase === 'failed') && hasAnswer(this.values)) this.submit();
-  };
 
   /** @internal The next person: an empty form. */
   resetKiosk() {

@@ -4,6 +4,7 @@ import type { DeliveryResult } from '../../core/delivery.js';
 import { canRead, type OutboxRequest } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox } from '../../core/outbox.js';
+import { SendingPart } from '../../core/sending-part.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -129,13 +130,16 @@ export class IdeaBox extends BuurtkitSender {
   /** @internal The public list, once its module has loaded (see `loadList`). */
   list: IdeaListController | undefined;
   private listLoading: Promise<void> | undefined;
-  /** @internal The sending part, once its module has loaded (see `sender`). */
-  send: IdeaSend | undefined;
-  private sendLoading: Promise<IdeaSend> | undefined;
-  /** Whether the fetch right after the first render was started. */
-  private prefetched = false;
-  /** A send pressed while the sending part could not load waits for the network. */
-  private waitingForNetwork = false;
+  /**
+   * The sending part (checks, envelope, outbox hand-over, thank-you): fetched right after the
+   * first render that can send, and again (if that failed) when the visitor works on the form,
+   * presses send or votes.
+   */
+  private readonly sending = new SendingPart<IdeaSend>(
+    this,
+    () => import('./idea-send.js').then(({ IdeaSend }) => new IdeaSend(this)),
+    () => !this.unconfigured,
+  );
   /** @internal A form-level error (refused, unmapped issues, an earlier idea that failed). */
   formError = '';
   /** @internal The text of an earlier idea that was refused after the form was reused. */
@@ -167,11 +171,6 @@ export class IdeaBox extends BuurtkitSender {
     super.connectedCallback();
     // The outbox's store is in the first download: starting it sends what a previous page left.
     this.outbox ?? sharedOutbox();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('online', this.retrySend);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -212,36 +211,14 @@ export class IdeaBox extends BuurtkitSender {
     this.startedAt = performance.now();
   }
 
-  protected override updated(): void {
-    // Not in the first download, but fetched right after the first render that can send: the
-    // form shows sooner, and the part is here before anyone could have written an idea.
-    if (!this.prefetched && !this.unconfigured) {
-      this.prefetched = true;
-      this.prepare();
-    }
+  /** @internal The sending part, once its module has loaded. */
+  get send(): IdeaSend | undefined {
+    return this.sending.value;
   }
-
-  /**
-   * The sending part (checks, envelope, outbox hand-over, thank-you): fetched right after the
-   * first render, and again (if that failed) when the visitor works on the form, presses send or
-   * votes.
-   */
-  private sender(): Promise<IdeaSend> {
-    return (this.sendLoading ??= import('./idea-send.js').then(
-      ({ IdeaSend }) => (this.send ??= new IdeaSend(this)),
-      (error: unknown) => {
-        this.sendLoading = undefined;
-        throw error;
-      },
-    ));
-  }
-
-  /** Fetch the sending part while the visitor writes, so pressing send does not wait for it. */
-  private readonly prepare = () => void this.sender().catch(() => undefined);
 
   /** Votes from the list go through the same part; if it cannot load, the vote is not counted. */
   private deliver(envelope: EnvelopeBase, request: OutboxRequest): Promise<DeliveryResult> {
-    return this.sender().then(
+    return this.sending.get().then(
       (s) => s.delivery.deliver(envelope, request),
       () => ({ state: 'failed', id: envelope.id, status: 0, issues: [] }),
     );
@@ -283,7 +260,7 @@ export class IdeaBox extends BuurtkitSender {
         : done
           ? this.send?.renderThanks()
           : html`<div part="intro" class="intro"><slot name="intro">${l.t('intro')}</slot></div>
-              ${renderForm(this, this.values, this.errors, (e) => this.onSubmit(e), this.prepare)}`}
+              ${renderForm(this, this.values, this.errors, (e) => this.onSubmit(e), this.sending.prefetch)}`}
       ${statusRegion(this.status, this.tone)} ${this.unconfigured ? nothing : this.list?.render(this.listLimit)}
     </div>`;
   }
@@ -297,33 +274,16 @@ export class IdeaBox extends BuurtkitSender {
 
   private onSubmit(e: SubmitEvent): void {
     e.preventDefault();
-    // Usually the part arrived while the visitor wrote: then the answer to pressing send is immediate.
-    if (this.send) void this.send.submit();
-    else void this.submitWhenLoaded();
-  }
-
-  private async submitWhenLoaded(): Promise<void> {
     if (this.phase === 'sending' || !this.resolvedEndpoint) return;
-    let send: IdeaSend;
-    try {
-      send = await this.sender();
-    } catch {
+    this.sending.use(
+      (send) => send.submit(),
       // Offline since the page loaded: the text stays in the form and goes when the network is back.
-      this.say(this.l.t('offline'), 'error');
-      if (!this.waitingForNetwork) addEventListener('online', this.retrySend, { once: true });
-      this.waitingForNetwork = true;
-      return;
-    }
-    this.waitingForNetwork = false;
-    await send.submit();
+      () => this.say(this.l.t('offline'), 'error'),
+      () => {
+        if (this.isConnected && this.phase !== 'sent' && this.phase !== 'queued') this.renderRoot.querySelector('form')?.requestSubmit();
+      },
+    );
   }
-
-  private readonly retrySend = () => {
-    this.waitingForNetwork = false;
-    if (this.isConnected && this.phase !== 'sent' && this.phase !== 'queued') {
-      this.renderRoot.querySelector('form')?.requestSubmit();
-    }
-  };
 
   /** @internal */
   async focusLater(selector: string) {

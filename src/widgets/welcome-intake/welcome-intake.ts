@@ -3,6 +3,7 @@ import type { WidgetState } from '../../core/buurtkit-element.js';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { canRead } from '../../core/endpoint.js';
 import { DB_NAME } from '../../core/outbox-db.js';
+import { SendingPart } from '../../core/sending-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -143,13 +144,22 @@ export class WelcomeIntake extends BuurtkitSender {
     en: () => import('./locales/en.js').then((m) => m.en),
     ar: () => import('./locales/ar.js').then((m) => m.ar),
   });
-  /** The sending half and result screen (`send.ts`), once loaded; see `loadSender`. */
-  private sender: IntakeSender | undefined;
-  private senderLoading: Promise<IntakeSender> | undefined;
+  /**
+   * The sending half and result screen (`send.ts`): loaded on the way to sending, on the last step.
+   * A kiosk loads it once shown, so a connection that drops later in the day cannot keep an
+   * intake from the outbox. A load that failed is tried again when sending.
+   */
+  private readonly sending = new SendingPart<IntakeSender>(
+    this,
+    () =>
+      import('./send.js').then((m) => {
+        this.adoptLate(m.resultStyles);
+        return new m.IntakeSender(this);
+      }),
+    () => !!this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk),
+  );
   /** Sending found no connection for the sending half: send when the browser is back online. */
   private sendWhenOnline = false;
-  /** Loading ahead was tried (once; the way to sending tries again when it failed). */
-  private preloaded = false;
   private showSummary = false;
   /** @internal */
   formError = '';
@@ -207,29 +217,6 @@ export class WelcomeIntake extends BuurtkitSender {
   }
 
   /**
-   * The sending half: loaded once, on the visitor's way to sending. When it cannot be loaded
-   * (offline) the promise rejects and the next call tries again.
-   */
-  private loadSender(): Promise<IntakeSender> {
-    return (this.senderLoading ??= import('./send.js').then(
-      (m) => {
-        this.adoptLate(m.resultStyles);
-        return (this.sender = new m.IntakeSender(this));
-      },
-      (e: unknown) => {
-        this.senderLoading = undefined;
-        throw e;
-      },
-    ));
-  }
-
-  /** Start loading the sending half ahead of need; a failure here is retried when it is needed. */
-  private preloadSender() {
-    this.preloaded = true;
-    this.loadSender().catch(() => undefined);
-  }
-
-  /**
    * The page's outbox sends what an earlier page left behind once it starts, and it starts with
    * the sending half. So when this device has an outbox database (something was sent from it
    * before), load that half now; a device that never sent anything skips it. Without
@@ -240,15 +227,15 @@ export class WelcomeIntake extends BuurtkitSender {
     leftoversChecked = true;
     // Async, so a browser that throws here (a privacy mode) counts as "cannot tell" too.
     void (async () => (await indexedDB.databases?.())?.some((d) => d.name === DB_NAME) ?? true)().then(
-      (waiting) => waiting && this.preloadSender(),
-      () => this.preloadSender(),
+      (waiting) => waiting && this.sending.prefetch(),
+      () => this.sending.prefetch(),
     );
   }
 
   /** Back online after sending found no connection: send now (the visitor already pressed send). */
   private readonly onOnline = () => {
     if (this.sendWhenOnline && this.phase === 'steps') void this.submit();
-    else if (this.kiosk && !this.sender) this.preloadSender();
+    else if (this.kiosk && !this.sending.value) this.sending.prefetch();
   };
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -282,7 +269,7 @@ export class WelcomeIntake extends BuurtkitSender {
     if (flow && this.stepIndex > this.steps.length - 1) this.stepIndex = Math.max(0, this.steps.length - 1);
     if (changed.has('mode')) this.toggleState('kiosk', this.kiosk);
     for (const state of PHASE_STATES) {
-      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.sender?.result?.delivered === state;
+      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.sending.value?.result?.delivered === state;
       this.toggleState(state, on);
     }
     this.toggleState('invalid', Object.keys(this.errors).length > 0);
@@ -347,8 +334,8 @@ export class WelcomeIntake extends BuurtkitSender {
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : !flow
           ? html`<p class="hint">${l.t('loading')}</p>`
-          : this.phase === 'result' && this.sender
-            ? this.sender.renderResult(flow)
+          : this.phase === 'result' && this.sending.value
+            ? this.sending.value.renderResult(flow)
             : this.renderStep(flow)}
       ${statusRegion(this.status, this.tone)}
     </div>`;
@@ -463,7 +450,7 @@ export class WelcomeIntake extends BuurtkitSender {
     this.say(this.l.t('sending'));
     let sender: IntakeSender;
     try {
-      sender = await this.loadSender();
+      sender = await this.sending.get();
     } catch {
       // The connection went before the sending half arrived: nothing is sent or lost. The answers
       // stay on screen (and in the draft); `online` sends them, or the visitor presses send again.
@@ -496,7 +483,7 @@ export class WelcomeIntake extends BuurtkitSender {
     this.errors = {};
     this.stepIndex = 0;
     this.phase = 'steps';
-    this.sender?.clear();
+    this.sending.value?.clear();
     this.sendWhenOnline = false;
     this.showSummary = false;
     this.formError = '';
@@ -521,9 +508,6 @@ export class WelcomeIntake extends BuurtkitSender {
   protected override updated(changed: PropertyValues): void {
     // A new result (after sending) starts the countdown too: "auto reset after submit".
     if (changed.has('mode') || changed.has('idleSeconds') || (changed.has('phase') && this.phase === 'result')) this.touch();
-    // The sending half loads on the way to sending: on the last step. A kiosk loads it once shown,
-    // so a connection that drops later in the day cannot keep an intake from the outbox.
-    if (!this.preloaded && this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk)) this.preloadSender();
   }
 
   /** @internal */
