@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { ideaSubmissionSchema } from '../../src/schema/idea-box.js';
 import { categoryLabel, parseCategories } from '../../src/widgets/idea-box/categories.js';
+import { emptyValues, needsConsent, type IdeaFormValues } from '../../src/widgets/idea-box/form-values.js';
 import {
   buildConsent,
   buildIdeaPayload,
-  emptyValues,
   errorsToIssues,
   mapIssues,
-  needsConsent,
   validateIdea,
   valuesFromPayload,
-  type IdeaFormValues,
 } from '../../src/widgets/idea-box/payload.js';
 
 const values = (v: Partial<IdeaFormValues>): IdeaFormValues => ({ ...emptyValues(), ...v });

@@ -17,17 +17,15 @@ import { BkErrorEvent } from '../../core/events.js';
 import { submissionRequest } from '../../core/request.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { IdeaPayloadInput } from '../../schema/idea-box.js';
-import type { IdeaField, IdeaFormValues } from './form-values.js';
+import { emptyValues, type FieldErrors, type IdeaField, type IdeaFormValues } from './form-values.js';
 import type { IdeaBox } from './idea-box.js';
 import {
   buildConsent,
   buildIdeaPayload,
-  emptyValues,
   errorsToIssues,
   mapIssues,
   validateIdea,
   valuesFromPayload,
-  type FieldErrors,
 } from './payload.js';
 import { sendNl } from './send-strings.js';
 

@@ -27,8 +27,6 @@ import {
   type IdeaFormValues,
 } from './form-values.js';
 
-export { emptyValues, needsConsent, type FieldErrors, type IdeaFormValues } from './form-values.js';
-
 function textError(text: string): IdeaErrorKey | undefined {
   const t = text.trim();
   if (!t) return 'errIdeaMissing';
