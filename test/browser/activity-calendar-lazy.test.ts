@@ -94,6 +94,7 @@ describe('<activity-calendar> parts loaded on demand', () => {
     const toggle = po.$<HTMLButtonElement>('[part~="filters-toggle"]')!;
     await po.openFilters();
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await waitFor(() => po.$('#filter-panel [part~="notice"]'), { message: 'the failure notice in the panel' });
     const notice = po.$('#filter-panel [part~="notice"]')!;
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(notice.textContent!.trim()).to.equal(PART_FAILED);
@@ -103,6 +104,10 @@ describe('<activity-calendar> parts loaded on demand', () => {
     // The same button again: it tries again instead of closing.
     await po.openFilters();
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    // The filters arrive with a chunk: wait for the re-opened panel's choices, not for one update.
+    await waitFor(() => po.$$<HTMLInputElement>('#filter-panel input').some((i) => i.parentElement!.textContent!.includes('senioren')), {
+      message: 'the re-opened panel with its choices',
+    });
     const senioren = po.$$<HTMLInputElement>('#filter-panel input').find((i) => i.parentElement!.textContent!.includes('senioren'))!;
     senioren.click();
     await po.el.updateComplete;
