@@ -6,10 +6,22 @@
  *
  * Sealed form: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts). The site and the intake id
  * are the additional authenticated data, so a sealed value copied onto another row does not open.
+ *
+ * The same keys give each site an ECDH P-256 key pair (derived with HKDF, so there is nothing more
+ * to configure or back up): the widget seals the whole intake with the public half before it is
+ * stored on the visitor's device or sent (`schema/sealed-intake.ts`), and the collector opens it on
+ * receipt with the private half, checks it, and seals the sensitive answers at rest as above.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createECDH, hkdfSync, randomBytes, type ECDH } from 'node:crypto';
 import { z } from 'zod';
-import { SITE_SLUG_PATTERN } from '../schema/index.js';
+import {
+  SEALED_INTAKE_ALG,
+  SEALED_INTAKE_INFO,
+  SEALED_INTAKE_VERSION,
+  SITE_SLUG_PATTERN,
+  sealedIntakeAad,
+  type IntakePublicKey,
+} from '../schema/index.js';
 
 export interface IntakeKey {
   id: string;
@@ -92,5 +104,63 @@ export function unseal(keys: readonly IntakeKey[], site: string, id: string, sea
     return JSON.parse(text) as unknown;
   } catch {
     throw new IntakeSealError('A sealed intake value does not open with its key (changed or damaged)');
+  }
+}
+
+// ---- sealed in the browser -------------------------------------------------------------------------
+
+/** The order of the P-256 group: a private key is a number in [1, n). */
+const P256_ORDER = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
+const pairs = new WeakMap<IntakeKey, ECDH>();
+
+/** The site key's ECDH pair: a private scalar from HKDF over the key (the first that is in range). */
+function keyPair(key: IntakeKey): ECDH {
+  let pair = pairs.get(key);
+  if (pair) return pair;
+  for (let round = 0; ; round++) {
+    const d = Buffer.from(hkdfSync('sha256', key.key, Buffer.alloc(0), `buurtkit-intake-ecdh-p256-v1:${round}`, 32));
+    const n = BigInt(`0x${d.toString('hex')}`);
+    if (n === 0n || n >= P256_ORDER) continue;
+    pair = createECDH('prime256v1');
+    pair.setPrivateKey(d);
+    pairs.set(key, pair);
+    return pair;
+  }
+}
+
+/** The public half of the site's current key, as the widget imports it (a JWK). */
+export function intakePublicKey(keys: readonly IntakeKey[]): IntakePublicKey | undefined {
+  const current = keys[0];
+  if (!current) return undefined;
+  const point = keyPair(current).getPublicKey(); // 0x04 || x || y
+  return {
+    keyId: current.id,
+    alg: SEALED_INTAKE_ALG,
+    key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33, 65).toString('base64url') },
+  };
+}
+
+/** Opens what the widget sealed for this site and envelope; throws `IntakeSealError` otherwise. */
+export function openBrowserSealed(keys: readonly IntakeKey[], site: string, id: string, sealed: string): unknown {
+  const parts = sealed.split('.');
+  const [version, keyId, fresh, iv, body] = parts;
+  if (parts.length !== 5 || version !== SEALED_INTAKE_VERSION || !keyId || !fresh || !iv || !body) {
+    throw new IntakeSealError('Not an intake sealed by the widget');
+  }
+  const key = keys.find((k) => k.id === keyId);
+  if (!key) throw new IntakeSealError(`The intake key "${keyId}" of site "${site}" is not configured`);
+  try {
+    const freshPublic = Buffer.from(fresh, 'base64url');
+    const shared = keyPair(key).computeSecret(freshPublic);
+    const aesKey = Buffer.from(hkdfSync('sha256', shared, freshPublic, SEALED_INTAKE_INFO, 32));
+    const bytes = Buffer.from(body, 'base64url');
+    if (bytes.length < 17) throw new Error('too short');
+    const decipher = createDecipheriv('aes-256-gcm', aesKey, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(sealedIntakeAad(site, id), 'utf8'));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    const text = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new IntakeSealError('A sealed intake does not open with the site key (changed, damaged or for another envelope)');
   }
 }

@@ -32,6 +32,8 @@ export class DeliveryController implements ReactiveController {
     private readonly host: DeliveryHost,
     /** Called when a queued envelope is finally delivered or refused, while the widget is connected. */
     private readonly onLate: (envelope: EnvelopeBase, result: DeliveryResult) => void,
+    /** The outbox to hand envelopes to: the host's, else the page's shared one. */
+    private readonly pickOutbox: () => Outbox = () => host.outbox ?? sharedOutbox(),
   ) {
     host.addController(this);
   }
@@ -47,7 +49,7 @@ export class DeliveryController implements ReactiveController {
   }
 
   private outbox(): Outbox {
-    const outbox = this.host.outbox ?? sharedOutbox();
+    const outbox = this.pickOutbox();
     if (outbox !== this.subscribed) {
       this.subscribed?.removeEventListener('outcome', this.onOutcome);
       outbox.addEventListener('outcome', this.onOutcome);

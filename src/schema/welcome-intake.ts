@@ -23,7 +23,10 @@ import {
   type IntakeFlow,
 } from './welcome-intake-flow.js';
 
+import { SEALED_INTAKE_MAX } from './sealed-intake.js';
+
 export * from './welcome-intake-flow.js';
+export * from './sealed-intake.js';
 export { DEFAULT_INTAKE_FLOW } from './welcome-intake-default.js';
 
 const intakeId = z.string().regex(INTAKE_ID_PATTERN, 'Lower-case letters, digits and dashes; starts with a letter');
@@ -117,6 +120,13 @@ export const intakePayloadSchema = z.strictObject({
 });
 
 export const intakeSubmissionSchema = envelopeFor(intakePayloadSchema).extend({ widget: z.literal('welcome-intake') });
+
+/** The payload sealed in the browser (`sealed-intake.ts`): the collector opens it, then checks it as above. */
+export const sealedIntakePayloadSchema = z.strictObject({
+  kind: z.literal('sealed'),
+  sealed: z.string().min(1).max(SEALED_INTAKE_MAX),
+});
+export const sealedIntakeSubmissionSchema = envelopeFor(sealedIntakePayloadSchema).extend({ widget: z.literal('welcome-intake') });
 
 /** Field issues (`data.answers.<id>`, `consent`) for answers that do not fit their flow. */
 export function intakeAnswerIssues(flow: IntakeFlow, payload: IntakePayloadOutput, hasConsent: boolean) {

@@ -8,6 +8,9 @@
  *   intake-crypto.ts) before anything is written, also in the stored envelope. A site without a
  *   configured key answers 503 `intake_key_missing`: the widget's outbox keeps the intake and
  *   retries, so nothing is lost while the operator adds the key, and nothing is stored in clear.
+ * - The widget seals the whole intake in the browser (`data: {kind: 'sealed', sealed}`) with the
+ *   site's public key, served at `GET /v1/sites/:site/intake-key`; it is opened here on receipt
+ *   and then handled like a plain one. A value that does not open is refused with 422.
  * - `GET /v1/sites/:site/intake-flow`: the site's current flow (latest stored, else built-in).
  * - `PUT /v1/admin/sites/:site/intake-flow` (`moderate`): saves a new version; versions only grow.
  *   `GET /v1/admin/sites/:site/intake-flows` (`read`): every stored version.
@@ -29,6 +32,7 @@ import {
   intakeAnswerIssues,
   intakeFlowSchema,
   intakeSubmissionSchema,
+  sealedIntakeSubmissionSchema,
   isMultiChoice,
   isSensitive,
   isSingleChoice,
@@ -45,7 +49,7 @@ import { CSV_DELIMITERS } from '../export/csv.js';
 import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import type { XlsxSheet } from '../export/xlsx.js';
 import { ApiError } from '../http.js';
-import { IntakeSealError, seal, toKeyring, unseal, type IntakeKey, type IntakeKeyring, type IntakeKeysConfig } from '../intake-crypto.js';
+import { IntakeSealError, intakePublicKey, openBrowserSealed, seal, toKeyring, unseal, type IntakeKey, type IntakeKeyring, type IntakeKeysConfig } from '../intake-crypto.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
 import type { RouteContext } from './context.js';
 import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
@@ -121,9 +125,24 @@ function keyMissing(site: string): ApiError {
   );
 }
 
+/** A body sealed in the browser, opened with the site's key; any other body as it came. */
+function openedBody(body: unknown, site: string, keys: readonly IntakeKey[] | undefined): unknown {
+  if ((body as { data?: { kind?: unknown } } | null)?.data?.kind !== 'sealed') return body;
+  const outer = sealedIntakeSubmissionSchema.safeParse(body);
+  if (!outer.success) throw invalid(toFieldIssues(outer.error));
+  checkEnvelope(outer.data, site);
+  if (!keys?.length) throw keyMissing(site);
+  try {
+    return { ...outer.data, data: openBrowserSealed(keys, site, outer.data.id, outer.data.data.sealed) };
+  } catch (error) {
+    if (!(error instanceof IntakeSealError)) throw error;
+    throw invalid([{ path: 'data.sealed', message: error.message, code: 'sealed' }]);
+  }
+}
+
 async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
   const site = request.site!;
-  const parsed = intakeSubmissionSchema.safeParse(request.body);
+  const parsed = intakeSubmissionSchema.safeParse(openedBody(request.body, site.slug, keyrings.get(ctx)?.get(site.slug)));
   if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
   const envelope: IntakeSubmission = parsed.data;
   checkEnvelope(envelope, site.slug);
@@ -246,6 +265,14 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     const stored = await store.getIntakeFlow(request.site!.slug);
     reply.header('Cache-Control', 'public, max-age=300');
     return stored?.flow ?? DEFAULT_INTAKE_FLOW;
+  });
+
+  // Public by design: it only lets a browser seal for this site. 503 while the site has no key.
+  app.get('/v1/sites/:site/intake-key', { onRequest: [loadSite] }, async (request, reply) => {
+    const key = intakePublicKey(keysOf(request.site!.slug) ?? []);
+    if (!key) throw keyMissing(request.site!.slug);
+    reply.header('Cache-Control', 'public, max-age=300');
+    return key;
   });
 
   app.put(

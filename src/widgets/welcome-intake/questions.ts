@@ -24,6 +24,8 @@ export interface QuestionContext {
   answer: IntakeAnswer | undefined;
   error: IntakeErrorKey | undefined;
   set: (value: IntakeAnswer | undefined) => void;
+  /** A kiosk: no field may offer or remember autofill, so the next visitor sees nothing of this one. */
+  kiosk?: boolean;
 }
 
 /** The id of the control an error summary link focuses. */
@@ -51,6 +53,7 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
   const invalid = error ? 'true' : nothing;
   const optional = html` <span class="optional">${l.t('optional')}</span>`;
+  const autocomplete = c.kiosk ? 'off' : nothing;
 
   switch (q.type) {
     case 'short-text':
@@ -61,8 +64,8 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
         <label part="label" for=${id}>${label}${optional}</label>
         ${hint}
         ${q.type === 'short-text'
-          ? html`<input id=${id} part="input" maxlength=${INTAKE_SHORT_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input} />`
-          : html`<textarea id=${id} part="input textarea" rows="4" maxlength=${INTAKE_LONG_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input}></textarea>`}
+          ? html`<input id=${id} part="input" autocomplete=${autocomplete} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input} />`
+          : html`<textarea id=${id} part="input textarea" rows="4" autocomplete=${autocomplete} maxlength=${INTAKE_LONG_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input}></textarea>`}
         ${err}
       </div>`;
     }
@@ -147,7 +150,7 @@ function renderContact(
             id="${id}-detail"
             part="input"
             type=${a.channel === 'phone' ? 'tel' : 'email'}
-            autocomplete=${a.channel === 'phone' ? 'tel' : 'email'}
+            autocomplete=${c.kiosk ? 'off' : a.channel === 'phone' ? 'tel' : 'email'}
             maxlength=${INTAKE_CONTACT_DETAIL_MAX}
             aria-invalid=${detailError ? 'true' : nothing}
             aria-describedby=${detailError ? `${id}-error` : nothing}
@@ -161,7 +164,7 @@ function renderContact(
       ? html`<div part="field" class="field">
           <label part="label" for="${id}-note">${l.t('noteLabel')} <span class="optional">${l.t('optional')}</span></label>
           <p part="hint" class="hint" id="${id}-note-hint">${l.t('noteHint')}</p>
-          <input id="${id}-note" part="input" maxlength=${INTAKE_SHORT_TEXT_MAX} aria-describedby="${id}-note-hint" .value=${a.note ?? ''} @input=${(e: Event) => set({ note: (e.target as HTMLInputElement).value })} />
+          <input id="${id}-note" part="input" autocomplete=${c.kiosk ? 'off' : nothing} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-describedby="${id}-note-hint" .value=${a.note ?? ''} @input=${(e: Event) => set({ note: (e.target as HTMLInputElement).value })} />
         </div>`
       : nothing}`;
 }

@@ -1,34 +1,37 @@
 /**
- * The sending half of `<welcome-intake>`: the payload and its envelope, the hand-over to the
- * outbox (`DeliveryController`), what the outcome means for the screen, and the result screen
- * itself. A visitor needs none of it to see and answer the first step, so the widget loads this
- * module when the visitor reaches the last step or sends (a kiosk loads it once it is shown).
- * Its Dutch texts (`send-strings.ts`) and the result screen's styles come along.
+ * The sending half of `<welcome-intake>`: the payload and its envelope, sealing it with the site's
+ * public key, the hand-over to the outbox (`DeliveryController`) and what the outcome means for the
+ * screen. It is part of the widget's first download, so a press of "Versturen" never waits for
+ * code: offline from the first step on, the sealed intake is in the outbox before the visitor is
+ * told anything, and any later page of the site, in any tab, sends it.
+ *
+ * Sealed (collector mode with the site's key): stored on the device and sent encrypted; nobody but
+ * the collector reads it. Not sealable (webhook mode, no key yet, no WebCrypto): never written to
+ * the device; kept in this page's memory and sent from there, and the visitor is told so.
  */
-import { html, nothing } from 'lit';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
 import type { LocalizeController } from '../../core/localize.js';
-import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
+import type { ResolvedEndpoint } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
+import { memoryOutbox } from '../../core/memory-outbox.js';
 import { submissionRequest } from '../../core/request.js';
+import { canSeal, sealTo } from '../../core/seal.js';
 import type { StatusTone } from '../../core/status.js';
 import type { EnvelopeBase, FieldIssue, Trap } from '../../schema/envelope.js';
+import { sealedIntakeAad, type SealedIntakePayload } from '../../schema/sealed-intake.js';
 import {
   allQuestions,
   buildIntakePayload,
   hasContactDetail,
-  localText,
   type IntakeAnswers,
   type IntakeErrorKey,
   type IntakeFlow,
   type IntakePayload,
 } from '../../schema/welcome-intake-flow.js';
 import { draftKey, writeDraft } from './draft.js';
-import type { ResultData, ScheduleSource } from './result-data.js';
-import { sendNl } from './send-strings.js';
+import type { ResultData } from './result-data.js';
+import { siteKey } from './site-key.js';
 import type { IntakeStrings } from './strings.js';
-
-export { resultStyles } from './result.styles.js';
 
 /** What the sending half uses of the widget (its `@internal` members). */
 export interface SendHost extends DeliveryHost {
@@ -36,33 +39,42 @@ export interface SendHost extends DeliveryHost {
   readonly currentFlow: IntakeFlow | undefined;
   readonly resolvedEndpoint: ResolvedEndpoint | undefined;
   readonly mode: string;
-  readonly activities: unknown[] | undefined;
-  readonly calendarSrc: string | undefined;
-  readonly timeZone: string | undefined;
-  readonly contactPerson: string | undefined;
   phase: 'steps' | 'sending' | 'result';
   formError: string;
-  child(attr: string): unknown;
   say(status: string, tone?: StatusTone): void;
   focusLater(selector: string): Promise<void>;
   showErrorsOnStep(errors: Record<string, IntakeErrorKey>): void;
+  /** The intake is in an outbox: show the result (and fill it from the calendar). */
+  showResult(answers: IntakeAnswers): void;
+}
+
+/** What the result screen shows; set once an intake is in an outbox. */
+export interface IntakeResult {
+  delivered: 'sent' | 'queued';
+  /** On the device (sealed), or only in this page's memory. */
+  stored: boolean;
+  /** Sealed with the site's key. */
+  sealed: boolean;
+  data?: ResultData | undefined;
 }
 
 export class IntakeSender {
-  /** What the result screen shows; undefined before sending and after a kiosk reset. */
-  result: { delivered: 'sent' | 'queued'; data?: ResultData | undefined } | undefined;
-  private storageNote = false;
-  /** The last intake handed to the outbox, so its late outcome reaches this visitor only. */
+  result: IntakeResult | undefined;
+  /** The last intake handed to an outbox, so its late outcome reaches this visitor only. */
   private lastId = '';
-  private readonly delivery: DeliveryController;
+  /** Sealed intakes: the page's shared outbox (IndexedDB), or the widget's own. */
+  private readonly stored: DeliveryController;
+  /** Intakes that could not be sealed: memory only, never on the device. */
+  private readonly unsealed: DeliveryController;
 
   constructor(private readonly w: SendHost) {
-    w.l.add({ nl: sendNl });
-    // Added to a connected host it connects at once, which starts the page's shared outbox.
-    this.delivery = new DeliveryController(w, (env, r) => this.onLateOutcome(env, r));
+    const late = (env: EnvelopeBase, r: DeliveryResult) => this.onLateOutcome(env, r);
+    // Connecting starts the page's shared outbox, which sends what an earlier page left behind.
+    this.stored = new DeliveryController(w, late);
+    this.unsealed = new DeliveryController(w, late, memoryOutbox);
   }
 
-  /** Build the envelope from the answers and hand it to the outbox; the widget is in `sending`. */
+  /** Seal the answers and hand them to an outbox; the widget is in `sending`. */
   async send(cfg: ResolvedEndpoint, flow: IntakeFlow, answers: IntakeAnswers, trap: Trap): Promise<void> {
     const { w } = this;
     const payload = buildIntakePayload(flow, answers, w.mode === 'kiosk');
@@ -71,13 +83,24 @@ export class IntakeSender {
       hasContactDetail(flow, payload.answers) && consentQ && payload.answers[consentQ.id] === true
         ? { textVersion: `intake:${flow.id}:${flow.version}`, givenAt: new Date().toISOString() }
         : undefined;
-    const envelope = buildEnvelope<IntakePayload>({ site: cfg.site, widget: 'welcome-intake', locale: w.l.lang, data: payload, consent, trap });
-    this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
-    // In the outbox: fill the result screen from the calendar, for the answers just sent.
-    if (this.result) void this.loadResult(answers);
+    const plain = buildEnvelope<IntakePayload>({ site: cfg.site, widget: 'welcome-intake', locale: w.l.lang, data: payload, consent, trap });
+    const sealed = await this.seal(cfg, plain.id, payload);
+    // A kiosk reset while sealing: that visitor's intake is not sent.
+    if (w.phase !== 'sending') return;
+    const envelope = sealed ? { ...plain, data: { kind: 'sealed', sealed } satisfies SealedIntakePayload } : plain;
+    const result = await (sealed ? this.stored : this.unsealed).deliver(envelope, submissionRequest(cfg, envelope));
+    this.apply(result, envelope, !!sealed);
+    if (this.result) w.showResult(answers);
   }
 
-  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
+  /** The whole payload sealed to the site's key; undefined when that cannot be done here. */
+  private async seal(cfg: ResolvedEndpoint, id: string, payload: IntakePayload): Promise<string | undefined> {
+    if (!canSeal()) return undefined;
+    const key = await siteKey(cfg);
+    return key ? sealTo(key, sealedIntakeAad(cfg.site, id), payload).catch(() => undefined) : undefined;
+  }
+
+  private apply(result: DeliveryResult, envelope: EnvelopeBase, sealed: boolean) {
     const { w } = this;
     const { l } = w;
     if (result.state === 'cancelled') {
@@ -92,15 +115,23 @@ export class IntakeSender {
       w.requestUpdate();
       return void w.focusLater('.form-error');
     }
-    // The outbox holds the intake now: the draft goes, the answers stay in memory for the result.
+    // An outbox holds the intake now: the draft goes, the answers stay in memory for the result.
     this.lastId = envelope.id;
     const site = w.resolvedEndpoint?.site;
     if (site && w.currentFlow) writeDraft(draftKey(site, w.currentFlow), undefined);
-    this.storageNote = result.state === 'queued' && !result.stored;
-    this.result = { delivered: result.state };
+    // Only a sealed intake is ever written to the device.
+    const stored = sealed && (result.state === 'sent' || result.stored);
+    this.result = { delivered: result.state, stored, sealed };
     w.phase = 'result';
-    w.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
+    w.say(l.t(this.outcomeKey()), result.state === 'sent' ? 'success' : 'info');
     void w.focusLater('.result-title');
+  }
+
+  /** The status line's text for the current result. */
+  outcomeKey(): 'sent' | 'queued' | 'notStored' | 'storageFailed' {
+    const r = this.result;
+    if (!r || r.delivered === 'sent') return 'sent';
+    return r.stored ? 'queued' : r.sealed ? 'storageFailed' : 'notStored';
   }
 
   /** 422 issues (`data.answers.<id>`, `consent…`) onto their questions. */
@@ -116,34 +147,6 @@ export class IntakeSender {
     w.showErrorsOnStep(errors);
   }
 
-  private scheduleSource(): ScheduleSource | undefined {
-    const { w } = this;
-    const items = w.activities ?? w.child('data-activities');
-    if (items) return { kind: 'items', items };
-    if (w.calendarSrc) return { kind: 'ics', url: w.calendarSrc };
-    const cfg = w.resolvedEndpoint;
-    return cfg && canRead(cfg) ? { kind: 'collector', endpoint: cfg.endpoint, site: cfg.site } : undefined;
-  }
-
-  /** Fills the result screen from the calendar; without a source, or offline, it shows the rest. */
-  private async loadResult(answers: IntakeAnswers) {
-    const { w } = this;
-    const source = this.scheduleSource();
-    const flow = w.currentFlow;
-    if (!source || !flow) return;
-    try {
-      const { loadSchedule, matchTags, resultData } = await import('./result-data.js');
-      const items = await loadSchedule(source);
-      const data = resultData(items, matchTags(flow, answers), Date.now(), w.l.locale, w.timeZone || undefined);
-      if (w.phase === 'result' && this.result) {
-        this.result = { ...this.result, data };
-        w.requestUpdate();
-      }
-    } catch (e) {
-      console.warn(`[buurtkit] <welcome-intake> could not load activities: ${(e as Error).message}`);
-    }
-  }
-
   /** A queued intake was finally delivered or refused. */
   private onLateOutcome(envelope: EnvelopeBase, result: DeliveryResult) {
     const { w } = this;
@@ -155,45 +158,13 @@ export class IntakeSender {
     // Refused later: while the answers are still on screen, give them back to fix.
     if (result.state === 'failed' && this.lastId === envelope.id && w.phase === 'result') {
       this.result = undefined;
-      this.apply(result, envelope);
+      this.apply(result, envelope, false);
     }
   }
 
   /** Forget the last intake (a kiosk reset): nothing of it stays for the next visitor. */
   clear(): void {
     this.result = undefined;
-    this.storageNote = false;
     this.lastId = '';
-  }
-
-  renderResult(flow: IntakeFlow) {
-    const { l } = this.w;
-    const data = this.result?.data;
-    const contact = this.w.contactPerson || localText(flow.contactPerson, l.locale);
-    return html`<section part="result" class="result" aria-labelledby="result-title">
-      <h3 id="result-title" class="result-title" tabindex="-1">${l.t('resultTitle')}</h3>
-      <p>${l.t(this.result?.delivered === 'queued' ? 'resultQueued' : 'resultIntro')}</p>
-      ${this.storageNote ? html`<p class="error">${l.t('storageFailed')}</p>` : nothing}
-      ${data
-        ? html`<h4>${l.t('activitiesTitle')}</h4>
-            ${data.activities.length
-              ? html`<ul part="activities" class="activities">
-                  ${data.activities.map(
-                    (a) => html`<li><strong>${a.title}</strong><br />${a.when}${a.location ? html` · ${a.location}` : nothing}</li>`,
-                  )}
-                </ul>`
-              : html`<p>${l.t('noActivities')}</p>`}
-            ${data.today
-              ? html`<h4>${l.t('todayTitle')}</h4>
-                  <p class="today">
-                    ${data.today.length ? data.today.map((b) => l.t('openToday', b)).join(', ') : l.t('closedToday')}
-                  </p>`
-              : nothing}`
-        : nothing}
-      ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact">${contact}</p>` : nothing}
-      <div part="nav" class="nav">
-        <button type="button" part="button print" @click=${() => window.print()}>${l.t('print')}</button>
-      </div>
-    </section>`;
   }
 }

@@ -2,8 +2,8 @@
  * Texts of `<welcome-intake>` around the flow (the questions themselves are flow data). Dutch is
  * plain language (B1): short sentences, "je", nothing that assumes a problem or lectures. Every
  * key can be overridden per instance (`strings`) and per locale (`registerLocale`); English and
- * Arabic load when a page asks for them. The texts of the delivery outcome and the result screen
- * travel with the sending half (`send-strings.ts`).
+ * Arabic load when a page asks for them. The texts of the result screen travel with that screen
+ * (`send-strings.ts`); the outcome of sending is here, as sending is in the first download.
  */
 import type { SendStrings } from './send-strings.js';
 
@@ -18,7 +18,6 @@ export const nl = {
   skip: 'Sla over',
   send: 'Versturen',
   sending: 'Bezig met versturen…',
-  sendOffline: 'Er is nu geen internet. Je antwoorden staan er nog. We versturen ze zodra er weer verbinding is.',
   startOver: 'Opnieuw beginnen',
   chooseMany: 'Kies er zoveel als je wilt.',
   summaryTitle: 'Kijk nog even hiernaar:',
@@ -42,7 +41,14 @@ export const nl = {
   emailLabel: 'Je e-mailadres',
   noteLabel: 'Met wie liever wel of juist niet?',
   noteHint: 'Bijvoorbeeld: liever een vrouw, of niet iemand uit mijn straat.',
-  kioskNote: 'Samen invullen. Er wordt niets op dit apparaat bewaard.',
+  kioskNote: 'Samen invullen. Na het versturen kan niemand je antwoorden op dit apparaat teruglezen.',
+  sent: 'Verstuurd. Bedankt!',
+  queued: 'Je antwoorden zijn versleuteld bewaard tot er internet is. Dan versturen we ze vanzelf.',
+  notStored: 'Het versturen lukt nu niet. Je antwoorden zijn niet op dit apparaat bewaard. Laat deze pagina open, dan versturen we ze zodra het kan.',
+  lateSent: 'Je antwoorden zijn nu verstuurd.',
+  failed: 'Kon niet worden verstuurd. Je antwoorden staan er nog.',
+  errForm: 'Er ging iets mis met je antwoorden.',
+  storageFailed: 'We konden je antwoorden niet op dit apparaat bewaren. Laat deze pagina open, dan blijven we het proberen.',
 };
 
 export type IntakeStrings = typeof nl & SendStrings;

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { canRead } from '../../core/endpoint.js';
-import { DB_NAME } from '../../core/outbox-db.js';
 import { SendingPart } from '../../core/sending-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
@@ -21,7 +20,8 @@ import {
 } from '../../schema/welcome-intake-flow.js';
 import { draftKey, readDraft, writeDraft } from './draft.js';
 import { controlId, renderQuestion } from './questions.js';
-import type { IntakeSender } from './send.js';
+import type { ScheduleSource } from './result-data.js';
+import { IntakeSender } from './send.js';
 import { nl, type IntakeStrings } from './strings.js';
 import { intakeStyles } from './welcome-intake.styles.js';
 
@@ -42,8 +42,6 @@ const isFlow = (v: unknown): v is IntakeFlow =>
   Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
 /** The built-in flow ships apart (it carries three languages): a collector serves its own. */
 const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
-/** Whether this page checked for items an earlier page left in the outbox (once: one outbox per page). */
-let leftoversChecked = false;
 const parseJson = (text: string | null | undefined): unknown => {
   try {
     return text ? JSON.parse(text) : undefined;
@@ -56,11 +54,12 @@ const parseJson = (text: string | null | undefined): unknown => {
  * @tagname welcome-intake
  * @summary A short, optional welcome conversation, one step at a time, that ends with what the
  * place offers today and who to talk to. Every question may be skipped; a kiosk mode serves a
- * tablet at the centre (filled in together, nothing kept on the device).
+ * tablet at the centre (filled in together, nothing readable kept on the device). With a collector,
+ * the intake is sealed with the site's public key before it is stored or sent.
  *
- * @event bk-submit - Before sending; cancelable. `event.envelope`.
+ * @event bk-submit - Before sending; cancelable. `event.envelope` (its `data` sealed with a collector).
  * @event bk-sent - The endpoint accepted the intake. `event.id`, `event.envelope`.
- * @event bk-queued - Kept on this device; sent later. `event.id`, `event.envelope`.
+ * @event bk-queued - In the outbox (sealed on this device, or unsealed in this page's memory); sent later. `event.id`, `event.envelope`.
  * @event bk-error - `event.reason`: `rejected`, `invalid`, `storage` or `no-endpoint`.
  *
  * @csspart base - The wrapper of everything.
@@ -145,21 +144,25 @@ export class WelcomeIntake extends BuurtkitSender {
     ar: () => import('./locales/ar.js').then((m) => m.ar),
   });
   /**
-   * The sending half and result screen (`send.ts`): loaded on the way to sending, on the last step.
-   * A kiosk loads it once shown, so a connection that drops later in the day cannot keep an
-   * intake from the outbox. A load that failed is tried again when sending.
+   * Sealing and the hand-over to the outbox, in the first download: a press of "Versturen" never
+   * needs code that a dropped connection could keep away.
    */
-  private readonly sending = new SendingPart<IntakeSender>(
+  private readonly sender = new IntakeSender(this);
+  /**
+   * The result screen (`result.ts`): loaded on the last step, or once a kiosk is shown. Without it
+   * (the connection dropped before it came) the visitor still sees the outcome; it is tried again
+   * on the next `online`.
+   */
+  private readonly screen = new SendingPart<typeof import('./result.js')>(
     this,
     () =>
-      import('./send.js').then((m) => {
+      import('./result.js').then((m) => {
         this.adoptLate(m.resultStyles);
-        return new m.IntakeSender(this);
+        this.l.add({ nl: m.resultNl });
+        return m;
       }),
-    () => !!this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk),
+    () => !!this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk || this.phase === 'result'),
   );
-  /** Sending found no connection for the sending half: send when the browser is back online. */
-  private sendWhenOnline = false;
   private showSummary = false;
   /** @internal */
   formError = '';
@@ -207,7 +210,6 @@ export class WelcomeIntake extends BuurtkitSender {
     for (const type of ['pointerdown', 'keydown', 'input']) this.addEventListener(type, this.touch);
     addEventListener('online', this.onOnline);
     this.touch();
-    this.sendLeftovers();
   }
 
   override disconnectedCallback(): void {
@@ -216,26 +218,9 @@ export class WelcomeIntake extends BuurtkitSender {
     clearTimeout(this.idleTimer);
   }
 
-  /**
-   * The page's outbox sends what an earlier page left behind once it starts, and it starts with
-   * the sending half. So when this device has an outbox database (something was sent from it
-   * before), load that half now; a device that never sent anything skips it. Without
-   * `indexedDB.databases()` we cannot tell, so load it. Once per page: one outbox per page.
-   */
-  private sendLeftovers() {
-    if (leftoversChecked || typeof indexedDB === 'undefined') return;
-    leftoversChecked = true;
-    // Async, so a browser that throws here (a privacy mode) counts as "cannot tell" too.
-    void (async () => (await indexedDB.databases?.())?.some((d) => d.name === DB_NAME) ?? true)().then(
-      (waiting) => waiting && this.sending.prefetch(),
-      () => this.sending.prefetch(),
-    );
-  }
-
-  /** Back online after sending found no connection: send now (the visitor already pressed send). */
+  /** Back online: fetch the result screen if it is missing (the intake itself is in the outbox). */
   private readonly onOnline = () => {
-    if (this.sendWhenOnline && this.phase === 'steps') void this.submit();
-    else if (this.kiosk && !this.sending.value) this.sending.prefetch();
+    if (!this.screen.value && (this.kiosk || this.phase === 'result')) this.screen.prefetch();
   };
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -269,7 +254,7 @@ export class WelcomeIntake extends BuurtkitSender {
     if (flow && this.stepIndex > this.steps.length - 1) this.stepIndex = Math.max(0, this.steps.length - 1);
     if (changed.has('mode')) this.toggleState('kiosk', this.kiosk);
     for (const state of PHASE_STATES) {
-      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.sending.value?.result?.delivered === state;
+      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.phase === 'result' && this.sender.result?.delivered === state;
       this.toggleState(state, on);
     }
     this.toggleState('invalid', Object.keys(this.errors).length > 0);
@@ -334,11 +319,53 @@ export class WelcomeIntake extends BuurtkitSender {
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : !flow
           ? html`<p class="hint">${l.t('loading')}</p>`
-          : this.phase === 'result' && this.sending.value
-            ? this.sending.value.renderResult(flow)
+          : this.phase === 'result' && this.sender.result
+            ? this.renderResult(flow)
             : this.renderStep(flow)}
       ${statusRegion(this.status, this.tone)}
     </div>`;
+  }
+
+  private renderResult(flow: IntakeFlow) {
+    const result = this.sender.result!;
+    if (this.screen.value) return this.screen.value.renderResult(this.l, flow, result, this.contactPerson);
+    // The screen could not be loaded (offline): the outcome, in words from the first download.
+    return html`<section part="result" class="result" aria-labelledby="result-title">
+      <h3 id="result-title" class="result-title" tabindex="-1">${this.l.t(this.sender.outcomeKey())}</h3>
+    </section>`;
+  }
+
+  /** @internal The intake is in an outbox: the result screen, filled from the calendar for these answers. */
+  showResult(answers: IntakeAnswers): void {
+    this.screen.prefetch();
+    void this.loadResult(answers);
+  }
+
+  private scheduleSource(): ScheduleSource | undefined {
+    const items = this.activities ?? this.child('data-activities');
+    if (items) return { kind: 'items', items };
+    if (this.calendarSrc) return { kind: 'ics', url: this.calendarSrc };
+    const cfg = this.resolvedEndpoint;
+    return cfg && canRead(cfg) ? { kind: 'collector', endpoint: cfg.endpoint, site: cfg.site } : undefined;
+  }
+
+  /** Fills the result screen from the calendar; without a source, or offline, it shows the rest. */
+  private async loadResult(answers: IntakeAnswers) {
+    const source = this.scheduleSource();
+    const flow = this.currentFlow;
+    if (!source || !flow) return;
+    try {
+      const { loadSchedule, matchTags, resultData } = await import('./result-data.js');
+      const items = await loadSchedule(source);
+      const data = resultData(items, matchTags(flow, answers), Date.now(), this.l.locale, this.timeZone || undefined);
+      const result = this.sender.result;
+      if (this.phase === 'result' && result) {
+        result.data = data;
+        this.requestUpdate();
+      }
+    } catch (e) {
+      console.warn(`[buurtkit] <welcome-intake> could not load activities: ${(e as Error).message}`);
+    }
   }
 
   private renderStep(flow: IntakeFlow) {
@@ -350,7 +377,7 @@ export class WelcomeIntake extends BuurtkitSender {
     const invalid = Object.entries(this.errors);
     const questions = new Map(allQuestions(flow).map((q) => [q.id, q]));
     return html`${this.stepIndex === 0 && flow.intro ? html`<p part="intro" class="intro">${localText(flow.intro, l.locale)}</p>` : nothing}
-      <form part="form" class="form" novalidate @submit=${this.onNext}>
+      <form part="form" class="form" novalidate autocomplete=${this.kiosk ? 'off' : nothing} @submit=${this.onNext}>
         <h3 part="step-title" class="step-title" tabindex="-1">
           <span part="progress" class="progress">${l.t('progress', { step: this.stepIndex + 1, total: steps.length })}</span>
           <span class="title">${localText(step.title, l.locale)}</span>
@@ -376,7 +403,7 @@ export class WelcomeIntake extends BuurtkitSender {
             ? html`<p part="error" class="error form-error" tabindex="-1">${this.formError}</p>`
             : nothing}
         ${visibleQuestions(step, this.answers).map((q) =>
-          renderQuestion(q, { l, answer: this.answers[q.id], error: this.errors[q.id], set: (v) => this.setAnswer(q.id, v) }),
+          renderQuestion(q, { l, answer: this.answers[q.id], error: this.errors[q.id], set: (v) => this.setAnswer(q.id, v), kiosk: this.kiosk }),
         )}
         ${last
           ? html`<div class="trap" aria-hidden="true" inert>
@@ -418,11 +445,6 @@ export class WelcomeIntake extends BuurtkitSender {
   private readonly back = () => this.go(this.stepIndex - 1);
 
   private go(index: number) {
-    if (this.sendWhenOnline) {
-      // Back to the answers: the visitor sends again when ready; a kiosk counts down again.
-      this.sendWhenOnline = false;
-      this.touch();
-    }
     this.errors = {};
     this.showSummary = false;
     this.formError = '';
@@ -444,25 +466,10 @@ export class WelcomeIntake extends BuurtkitSender {
     const all = this.stepErrors(true);
     if (Object.keys(all).length) return this.showErrorsOnStep(all);
     const trap = { honeypot: this.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - this.startedAt)) };
-    this.sendWhenOnline = false;
     this.formError = '';
     this.phase = 'sending';
     this.say(this.l.t('sending'));
-    let sender: IntakeSender;
-    try {
-      sender = await this.sending.get();
-    } catch {
-      // The connection went before the sending half arrived: nothing is sent or lost. The answers
-      // stay on screen (and in the draft); `online` sends them, or the visitor presses send again.
-      this.phase = 'steps';
-      this.sendWhenOnline = true;
-      this.touch(); // a kiosk keeps the unsent answers until they are sent (or a person starts over)
-      this.formError = this.l.t('sendOffline');
-      this.say(this.formError, 'error');
-      return void this.focusLater('.form-error');
-    }
-    // A kiosk reset while it loaded: that visitor's intake is not sent.
-    if (this.phase === 'sending') await sender.send(cfg, flow, this.answers, trap);
+    await this.sender.send(cfg, flow, this.answers, trap);
   }
 
   /** @internal Errors found at sending: go to the first step that has one. */
@@ -483,8 +490,7 @@ export class WelcomeIntake extends BuurtkitSender {
     this.errors = {};
     this.stepIndex = 0;
     this.phase = 'steps';
-    this.sending.value?.clear();
-    this.sendWhenOnline = false;
+    this.sender.clear();
     this.showSummary = false;
     this.formError = '';
     this.honeypot = '';
@@ -494,13 +500,10 @@ export class WelcomeIntake extends BuurtkitSender {
     if (focus) void this.focusLater('.step-title');
   }
 
-  /**
-   * Kiosk: any touch or key restarts the idle countdown. Not while answers wait for the
-   * connection to be sent: an idle reset would lose them, as nothing of them is stored yet.
-   */
+  /** Kiosk: any touch or key restarts the idle countdown. */
   private readonly touch = () => {
     clearTimeout(this.idleTimer);
-    if (!this.kiosk || !this.isConnected || this.sendWhenOnline) return;
+    if (!this.kiosk || !this.isConnected) return;
     const seconds = this.idleSeconds > 0 ? this.idleSeconds : DEFAULT_IDLE_SECONDS;
     this.idleTimer = setTimeout(() => this.reset(), seconds * 1000);
   };

@@ -13,7 +13,6 @@ export const en: IntakeStrings = {
   skip: 'Skip',
   send: 'Send',
   sending: 'Sending…',
-  sendOffline: 'There is no internet right now. Your answers are still here. We will send them when there is a connection again.',
   startOver: 'Start over',
   chooseMany: 'Choose as many as you like.',
   summaryTitle: 'Please have another look at:',
@@ -39,13 +38,14 @@ export const en: IntakeStrings = {
   noteLabel: 'Who would you prefer, or rather not?',
   noteHint: 'For example: a woman, or not someone from my street.',
   sent: 'Sent. Thank you!',
-  queued: 'Saved on this device. We will send it as soon as we can.',
+  queued: 'Your answers are stored encrypted until there is internet. Then we send them automatically.',
   lateSent: 'Your answers have been sent now.',
   failed: 'Could not be sent. Your answers are still here.',
   storageFailed: 'We could not save your answers on this device. Keep this page open and we will keep trying.',
+  notStored: 'Sending is not possible right now. Your answers are not saved on this device. Keep this page open and we will send them as soon as we can.',
   resultTitle: 'What you can do here',
   resultIntro: 'Feel free to drop in. No need to sign up.',
-  resultQueued: 'Your answers are saved. They will be sent when there is internet again.',
+  resultQueued: 'Your answers are stored encrypted until there is internet. Then we send them automatically.',
   activitiesTitle: 'Activities for you',
   noActivities: 'We see no matching activity right now. Have a look at the calendar, or ask us.',
   todayTitle: 'Today',
@@ -53,7 +53,7 @@ export const en: IntakeStrings = {
   closedToday: 'We are closed today.',
   contactTitle: 'Who can you go to?',
   print: 'Print',
-  kioskNote: 'Filling in together. Nothing is kept on this device.',
+  kioskNote: 'Filling in together. Once sent, nobody can read your answers back on this device.',
 };
 
 registerLocale('en', { 'welcome-intake': en });
