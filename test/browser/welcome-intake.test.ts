@@ -227,8 +227,10 @@ describe('<welcome-intake>', () => {
     for (let n = 0; n < 4; n++) await po.next();
     const sent = oneEvent(po.el, 'bk-sent') as unknown as Promise<BkSentEvent>;
     await po.next();
-    const { envelope } = await sent;
-    expect((envelope!.data as { assisted: boolean }).assisted).to.equal(true);
+    const { id, envelope } = await sent;
+    // Sealed in the browser: the envelope carries no answers; the collector opened it.
+    expect(envelope!.data).to.have.keys(['kind', 'sealed']);
+    expect((await admin<{ assisted: boolean }>('GET', `/v1/admin/sites/${c.site}/intakes/${id}`)).body.assisted).to.equal(true);
     await po.waitForPhase('result');
     // Nobody touches the tablet: it starts over by itself.
     await po.waitForPhase('steps');
@@ -250,7 +252,7 @@ describe('<welcome-intake>', () => {
       await queued;
       await po.waitForPhase('result');
       expect(po.el.matches(':state(queued)')).to.equal(true);
-      expect(po.$('[part~="result"]')!.textContent).to.contain('Je antwoorden zijn bewaard.');
+      expect(po.$('[part~="result"]')!.textContent).to.contain('Je antwoorden zijn versleuteld bewaard tot er internet is.');
       expect(await new Outbox().items()).to.have.length(1);
     } finally {
       await setOffline(false);
@@ -331,6 +333,8 @@ describe('<welcome-intake>', () => {
     const sent = oneEvent(po.el, 'bk-sent') as unknown as Promise<BkSentEvent>;
     await po.next();
     await po.next();
-    expect((await sent).envelope!.data).to.deep.include({ flow: { id: 'centrum', version: saved.body.version } });
+    const { id } = await sent;
+    const intake = await admin<{ flow: unknown }>('GET', `/v1/admin/sites/${c.site}/intakes/${id}`);
+    expect(intake.body.flow).to.deep.equal({ id: 'centrum', version: saved.body.version });
   });
 });

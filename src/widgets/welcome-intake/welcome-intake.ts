@@ -22,6 +22,7 @@ import { draftKey, readDraft, writeDraft } from './draft.js';
 import { controlId, renderQuestion } from './questions.js';
 import type { ScheduleSource } from './result-data.js';
 import { IntakeSender } from './send.js';
+import { siteKey } from './site-key.js';
 import { nl, type IntakeStrings } from './strings.js';
 import { intakeStyles } from './welcome-intake.styles.js';
 
@@ -171,6 +172,7 @@ export class WelcomeIntake extends BuurtkitSender {
   private honeypot = '';
   private startedAt = 0;
   private fetchedFlowFor = '';
+  private keyAskedFor = '';
   private draftRestored = '';
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -220,8 +222,16 @@ export class WelcomeIntake extends BuurtkitSender {
 
   /** Back online: fetch the result screen if it is missing (the intake itself is in the outbox). */
   private readonly onOnline = () => {
-    if (!this.screen.value && (this.kiosk || this.phase === 'result')) this.screen.prefetch();
+    if (!this.screen.value && (this.kiosk || this.phase === 'result')) this.loadScreen();
   };
+
+  /** Load the result screen, and show it if the visitor is looking at the result. */
+  private loadScreen() {
+    this.screen.get().then(
+      () => this.phase === 'result' && this.requestUpdate(),
+      () => undefined,
+    );
+  }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = this.hasUpdated ? undefined : this.l.ready();
@@ -235,6 +245,13 @@ export class WelcomeIntake extends BuurtkitSender {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.loadFlow();
+    // The site key now, while there is a connection: a press made offline later is sealed with it.
+    const cfg = this.resolvedEndpoint;
+    const keyFor = cfg ? `${cfg.endpointType} ${cfg.endpoint} ${cfg.site}` : '';
+    if (cfg && keyFor !== this.keyAskedFor) {
+      this.keyAskedFor = keyFor;
+      void siteKey(cfg);
+    }
     const flow = this.currentFlow;
     const site = this.resolvedEndpoint?.site;
     if (flow && site && !this.kiosk) {
@@ -337,7 +354,7 @@ export class WelcomeIntake extends BuurtkitSender {
 
   /** @internal The intake is in an outbox: the result screen, filled from the calendar for these answers. */
   showResult(answers: IntakeAnswers): void {
-    this.screen.prefetch();
+    this.loadScreen();
     void this.loadResult(answers);
   }
 
