@@ -1,6 +1,7 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { sendLeftovers } from '../../core/leftovers.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -224,6 +225,8 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // An "ik kom" an earlier page stored offline is sent from here too, without opening a detail.
+    sendLeftovers();
     // "Nu open" and "vandaag" follow the clock while the page stays open.
     this.clock = setInterval(() => this.now === undefined && this.requestUpdate(), 60_000);
   }

@@ -1,0 +1,22 @@
+/**
+ * For widgets that keep the outbox out of their first download (the calendar: its "ik kom" is in
+ * the lazy detail): what an earlier page of the site stored must still be sent from any later page,
+ * in any tab. When this device has an outbox database, load and start the page's outbox now (it
+ * sends what waits); a device that never stored anything loads nothing. Once per page.
+ */
+import { DB_NAME } from './outbox-db.js';
+
+let checked = false;
+
+export function sendLeftovers(): void {
+  if (checked || typeof indexedDB === 'undefined') return;
+  checked = true;
+  // Without `indexedDB.databases()`, or where it throws (a privacy mode), we cannot tell: start it.
+  void (async () => {
+    const waiting = await (async () => (await indexedDB.databases?.())?.some((d) => d.name === DB_NAME) ?? true)().catch(() => true);
+    if (waiting) (await import('./outbox.js')).sharedOutbox();
+  })().catch(() => {
+    // Offline before the outbox came: the next widget connected, or the detail's "ik kom", starts it.
+    checked = false;
+  });
+}
