@@ -9,14 +9,13 @@ import { DB_NAME } from './outbox-db.js';
 let checked = false;
 
 export function sendLeftovers(): void {
-  if (checked || typeof indexedDB === 'undefined') return;
+  if (checked) return;
   checked = true;
   // Without `indexedDB.databases()`, or where it throws (a privacy mode), we cannot tell: start it.
-  void (async () => {
-    const waiting = await (async () => (await indexedDB.databases?.())?.some((d) => d.name === DB_NAME) ?? true)().catch(() => true);
-    if (waiting) (await import('./outbox.js')).sharedOutbox();
-  })().catch(() => {
+  Promise.resolve()
+    .then(() => indexedDB.databases())
+    .then((dbs) => dbs.some((d) => d.name === DB_NAME), () => true)
+    .then((waiting) => waiting && import('./outbox.js').then((m) => void m.sharedOutbox()))
     // Offline before the outbox came: the next widget connected, or the detail's "ik kom", starts it.
-    checked = false;
-  });
+    .catch(() => (checked = false));
 }
