@@ -1,8 +1,8 @@
 /**
- * The page's outbox starts with `<welcome-intake>`'s sending half, which loads on the way to
- * sending. What an earlier page left in the outbox must not wait for that: on a device that has
- * the outbox database, the widget loads the half when it is shown, and the outbox sends the rest.
- * Its own file: once loaded, a module stays loaded for the rest of the page.
+ * The page's outbox starts when `<welcome-intake>` connects (its sending part is in the first
+ * download). What an earlier page left in the outbox must not wait for anyone to reach the last
+ * step: the outbox sends it as soon as a page shows the intake.
+ * Its own file: the page's shared outbox starts once per page.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/welcome-intake.js';
