@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the result screen, adopted when the sending half (`send.ts`) loads. */
+/** Styles of the result screen, adopted when that screen (`result.ts`) loads. */
 export const resultStyles = css`
   .result-title:focus:not(:focus-visible) {
     outline: none;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The steps; the result screen's styles come with the sending half (`result.styles.ts`). */
+/** The steps; the result screen's styles come with that screen (`result.styles.ts`). */
 export const intakeStyles = css`
   :host {
     --_accent: var(--bk-welcome-intake-accent, var(--bk-color-accent, #0a5c7a));
