@@ -133,8 +133,10 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     if (from !== undefined && to !== undefined) {
       const start = startOfDay(parseLocalDate(from)!, site.timeZone);
       const end = startOfDay(addDays(parseLocalDate(to)!, 1), site.timeZone);
-      items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1 }).length > 0);
-      if (expandTo) occurrences = expandAll(items, start, end, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
+      // All-day dates are floating: read on the site's days, whatever zone an item names.
+      const floatingTimeZone = site.timeZone;
+      items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1, floatingTimeZone }).length > 0);
+      if (expandTo) occurrences = expandAll(items, start, end, { maxOccurrences: MAX_EXPANDED_PER_ITEM, floatingTimeZone });
     }
     // Remaining "ik kom" places; a short cache, since they change with every sign-up.
     const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);

@@ -432,7 +432,11 @@ export class ActivityCalendar extends BuurtkitWidget {
   private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
     if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
     let wall = this.walls.get(o);
-    if (!wall) {
+    if (!wall && o.allDay) {
+      // A date is floating: the day the feed gives, not that day's midnights moved into this zone.
+      const start = `${o.start.slice(0, 10)}T00:00:00`;
+      this.walls.set(o, (wall = [start, o.end ? `${o.end.slice(0, 10)}T00:00:00` : start]));
+    } else if (!wall) {
       const start = wallTime(Date.parse(o.start), this.zone);
       this.walls.set(o, (wall = [start, o.end ? wallTime(Date.parse(o.end), this.zone) : start]));
     }

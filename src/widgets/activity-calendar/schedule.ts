@@ -11,7 +11,7 @@ import { isObj, localValue, readItem, readItems, str, strings, type CalendarItem
 
 /** Occurrences of `items` on the days `[from, to)` in `timeZone`, at most 500. */
 export const expandDays = (items: readonly CalendarItem[], from: LocalDate, to: LocalDate, timeZone: string): Occurrence[] =>
-  expandAll(items, startOfDay(from, timeZone), startOfDay(to, timeZone), { maxOccurrences: 500 });
+  expandAll(items, startOfDay(from, timeZone), startOfDay(to, timeZone), { maxOccurrences: 500, floatingTimeZone: timeZone });
 
 function readRecurrence(v: unknown): CalendarItem['recurrence'] {
   if (!isObj(v)) return undefined;
@@ -39,6 +39,7 @@ function readOverrides(v: unknown): CalendarItem['overrides'] {
         location: str(o['location'], 200),
         room: str(o['room'], 200),
         note: str(o['note'], 500),
+        thisAndFuture: o['thisAndFuture'] === true,
       },
     ];
   });
