@@ -183,6 +183,9 @@ export function expandWithInfo(
 
   const maxOccurrences = options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
   const instantOf = (slot: LocalDateTime) => toInstant(slot, timeZone);
+  // A UTC UNTIL on an all-day series (Exchange writes the last day's midnight in the organiser's
+  // zone) is read as the nearest date, so the last day does not depend on the reader's zone.
+  const untilInstantOf = allDay ? (slot: LocalDateTime) => wallMs(slot) - MS_PER_DAY / 2 : instantOf;
   // Slots are generated on the wall clock; a two-day margin covers any zone offset, and a
   // "this and future" change may move later slots into the range from further away.
   const reach = rangeReach(item.overrides);
@@ -200,7 +203,7 @@ export function expandWithInfo(
       const result = ruleSlots(parsed.rule, dtstart, {
         from: fromWall,
         to: toWall,
-        instantOf,
+        instantOf: untilInstantOf,
         maxSlots: maxOccurrences * 2 + 100,
         maxWork: options.maxWork ?? DEFAULT_MAX_WORK,
       });
