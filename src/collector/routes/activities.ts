@@ -14,8 +14,11 @@
  *   Admin URLs use the row's UUIDv7; the item's own `id` (what the widget and the feed's UID see)
  *   is set by the collector: the row id for items made here, the ICS UID for imported ones.
  * - `POST /v1/admin/sites/:site/activities/import` (`text/calendar`, ≤ the 32 KiB body limit):
- *   upserts by the item `id` derived from each event's UID: a live item with that id is replaced
- *   (keeping its row id), otherwise one is created; deleted items are not revived but re-created.
+ *   upserts by the item `id` derived from each event's UID (or, without one, from its content): a
+ *   live item with that id is replaced (keeping its row id), otherwise one is created; deleted
+ *   items are not revived but re-created. Items an earlier upload of the same calendar (same
+ *   X-WR-CALNAME, else PRODID) brought in and this file no longer has are deleted; the answer
+ *   says how many and which (`removed`, `removedTitles`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -224,9 +227,9 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       const site = request.site!;
       const text = typeof request.body === 'string' ? request.body : '';
       const now = ctx.now();
-      const { created, updated, items, warnings } = await importCalendar(store, site, text, now);
-      await audit(request, 'activity.import', null, created + updated, now);
-      return { created, updated, items, warnings };
+      const { created, updated, removed, removedTitles, items, warnings } = await importCalendar(store, site, text, now);
+      await audit(request, 'activity.import', null, created + updated + removed, now);
+      return { created, updated, removed, removedTitles, items, warnings };
     },
   );
 }
