@@ -22,7 +22,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ACTIVITY_CATEGORY_MAX } from '../../calendar/constants.js';
+import { ACTIVITY_CATEGORY_MAX, MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import { writeIcsFeed } from '../../calendar/ics-write.js';
 import { expand, expandAll } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
@@ -49,8 +49,6 @@ import { invalid, requireJson, storableTextIssues } from './public.js';
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';
 const ATTENDANCE_CACHE = 'public, max-age=30';
-/** The widget asks for 14 months; a little more than two years is the most one request expands. */
-const MAX_RANGE_DAYS = 800;
 /** Most occurrences one item gives in an expanded answer: more than daily over `MAX_RANGE_DAYS`. */
 const MAX_EXPANDED_PER_ITEM = 2 * MAX_RANGE_DAYS;
 

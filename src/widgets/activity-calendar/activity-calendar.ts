@@ -4,12 +4,13 @@ import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
+import { MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import type { LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
-import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, parseDay, wallTime } from './days.js';
+import { addDays, addMonths, dayAt, dayKey, daysBetween, DEFAULT_ZONE, isValidTimeZone, parseDay, wallTime } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -190,6 +191,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private served: ReadResult['expanded'];
   /** The collector's window starts a month before this day (today, or the period the visitor went to). */
   private windowAround: LocalDate | undefined;
+  /** The collector could not give the window around the period shown (refused or unreachable). */
+  private windowFailed = false;
 
   constructor() {
     super();
@@ -325,9 +328,11 @@ export class ActivityCalendar extends BuurtkitWidget {
           this.loaded = [];
           this.phase = 'error';
         } else if (this.fromCollector) {
-          // Another period of the collector's programme: what is shown stays, the status says so.
+          // Another period of the collector's programme: what is shown stays, the status says so,
+          // and that period says it could not be loaded instead of looking empty.
           this.status = this.l.t('loadFailed');
           this.statusTone = 'error';
+          this.windowFailed = true;
           this.requestUpdate();
         }
       },
@@ -340,9 +345,12 @@ export class ActivityCalendar extends BuurtkitWidget {
    * first views without sending a year of occurrences. Other periods are asked for when shown.
    */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
-    const around = this.windowAround ?? this.today;
-    const to = [dayKey(addMonths(around, 3)), dayKey(addDays(this.today, this.listDays))].sort()[1]!;
-    return loadCollector(cfg.endpoint, cfg.site, dayKey(addMonths(around, -1)), to, signal, true);
+    const around = this.windowAround ?? this.listStart;
+    const from = addMonths(around, -1);
+    const wanted = [dayKey(addMonths(around, 3)), dayKey(addDays(this.listStart, this.listDays))].sort()[1]!;
+    // Never more than the collector expands in one answer, however far from today the visitor went.
+    const to = [wanted, dayKey(addDays(from, MAX_RANGE_DAYS))].sort()[0]!;
+    return loadCollector(cfg.endpoint, cfg.site, dayKey(from), to, signal, true);
   }
 
   /** A period outside the collector's window asks the collector for the window around it, once. */
@@ -353,6 +361,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (dayKey(from) >= this.served.from && dayKey(addDays(to, -1)) <= this.served.to) return;
     if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
     this.windowAround = from;
+    this.windowFailed = false;
     // The period stays on screen (and the focus in the grid) until the collector answers.
     this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true, true);
   }
@@ -402,6 +411,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.loaded = items;
     this.places = remaining ?? {};
     this.served = expanded;
+    this.windowFailed = false;
     this.expandCache.clear();
     this.phase = 'ready';
     this.requestUpdate(); // the collector may replace inline items while already 'ready'
@@ -452,7 +462,18 @@ export class ActivityCalendar extends BuurtkitWidget {
     const { view } = this;
     const periods = this.parts.periods;
     if (periods && view !== 'list') return periods.periodRange(view, this.focusDate!, this.l.lang);
-    return [this.today, addDays(this.today, this.listDays)];
+    return [this.listStart, addDays(this.listStart, this.listDays)];
+  }
+
+  /** The list starts on `date` ("the day to show first"), else today. */
+  private get listStart(): LocalDate {
+    return (this.date && parseDay(this.date)) || this.today;
+  }
+
+  /** The days shown lie outside what the collector gave, and asking for them failed. */
+  private unavailable(from: LocalDate, to: LocalDate): boolean {
+    const served = this.served;
+    return this.windowFailed && !!served && (dayKey(from) < served.from || dayKey(addDays(to, -1)) > served.to);
   }
 
   /** How many days the list shows (`weeks`, 1 to 52). */
@@ -470,6 +491,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
+      unavailable: this.unavailable(from, to),
       on: (day) => all.filter((o) => this.touches(o, day, addDays(day, 1))),
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
@@ -532,13 +554,16 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   private renderBody(ctx: ViewContext) {
-    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return this.notice('empty');
+    // A period the collector could not give is not empty: that goes before "nothing in the calendar".
+    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length && !ctx.unavailable)) return this.notice('empty');
     if (this.phase !== 'ready') return this.notice(this.phase === 'loading' ? 'loading' : 'loadFailed');
     const [from, to] = this.range();
+    const failed = ctx.unavailable ? html`<p part="notice" class="notice error-notice" role="alert">${this.l.t('rangeFailed')}</p>` : nothing;
     if (this.view !== 'list') {
       const periods = this.parts.periods;
-      return periods ? periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go }) : this.partNotice(periods);
+      return periods ? html`${failed}${periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go })}` : this.partNotice(periods);
     }
+    if (ctx.unavailable) return html`<h3 part="period" id="period-title" class="period">${this.l.t('upcoming', { count: daysBetween(from, to) })}</h3>${failed}`;
     const days: LocalDate[] = [];
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
     // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.

@@ -136,7 +136,7 @@ export const sheets = [periodStyles];
 type Step = 'Week' | 'Day' | 'Month';
 
 /** What a day without activities or opening hours says in the week and day views (the list leaves it out). */
-const emptyDay = (ctx: ViewContext) => html`<p class="hint">${ctx.l.t('emptyDay')}</p>`;
+const emptyDay = (ctx: ViewContext) => html`<p class="hint">${ctx.l.t(ctx.unavailable ? 'dayNotLoaded' : 'emptyDay')}</p>`;
 
 function renderNav(ctx: ViewContext, p: PeriodHost, step: Step, title: string, move: (n: number) => LocalDate) {
   const { l } = ctx;

@@ -5,6 +5,8 @@ export const en: ActivityCalendarStrings = {
   heading: "What's on?",
   loading: 'Loading the calendar…',
   loadFailed: 'Could not load the calendar. Please try again later.',
+  rangeFailed: 'Could not load the activities for this period. Please try again later.',
+  dayNotLoaded: 'Not loaded.',
   partFailed: 'This part of the calendar could not load. Check your internet connection and try again.',
   empty: 'There is nothing in the calendar right now.',
   emptyFiltered: 'Nothing matches this choice. Choose something else or show everything.',
