@@ -8,7 +8,7 @@ import type { Occurrence } from '../schema/activity.js';
 import { DEFAULT_TIME_ZONE, type ActivityStatus, type ScheduleKind } from './constants.js';
 import { ruleSlots, DEFAULT_MAX_WORK } from './rule-slots.js';
 import { parseRRule } from './rrule.js';
-import { isSupportedInstant, isValidTimeZone, toInstant, toIsoWithOffset, toLocal } from './time-zone.js';
+import { isSupportedInstant, isValidTimeZone, startOfDay, toInstant, toIsoWithOffset, toLocal } from './time-zone.js';
 import {
   MS_PER_DAY,
   atTime,
@@ -123,6 +123,21 @@ export function expandAll(
   options?: ExpandOptions,
 ): Occurrence[] {
   return items.flatMap((item) => expand(item, rangeStart, rangeEnd, options)).sort(compareOccurrences);
+}
+
+/**
+ * Occurrences on the days `[from, to)` of `timeZone`, all-day dates read as that zone's days: what
+ * the collector answers for a range and what the widget shows when it expands itself, so both
+ * place every occurrence on the same days.
+ */
+export function expandDays(
+  items: readonly ExpandableItem[],
+  from: LocalDate,
+  to: LocalDate,
+  timeZone: string,
+  options: Omit<ExpandOptions, 'floatingTimeZone'> = {},
+): Occurrence[] {
+  return expandAll(items, startOfDay(from, timeZone), startOfDay(to, timeZone), { ...options, floatingTimeZone: timeZone });
 }
 
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {

@@ -24,8 +24,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_MAX, MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import { writeIcsFeed } from '../../calendar/ics-write.js';
-import { expand, expandAll } from '../../calendar/recurrence.js';
-import { startOfDay } from '../../calendar/time-zone.js';
+import { expandDays } from '../../calendar/recurrence.js';
 import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
   AUDIENCE_TAGS,
@@ -132,12 +131,10 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     let items = records.map((r) => r.data);
     let occurrences;
     if (from !== undefined && to !== undefined) {
-      const start = startOfDay(parseLocalDate(from)!, site.timeZone);
-      const end = startOfDay(addDays(parseLocalDate(to)!, 1), site.timeZone);
-      // All-day dates are floating: read on the site's days, whatever zone an item names.
-      const floatingTimeZone = site.timeZone;
-      items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1, floatingTimeZone }).length > 0);
-      if (expandTo) occurrences = expandAll(items, start, end, { maxOccurrences: MAX_EXPANDED_PER_ITEM, floatingTimeZone });
+      // The same expansion as the widget's: all-day dates are read as the site's days.
+      const [start, end] = [parseLocalDate(from)!, addDays(parseLocalDate(to)!, 1)];
+      items = items.filter((item) => expandDays([item], start, end, site.timeZone, { maxOccurrences: 1 }).length > 0);
+      if (expandTo) occurrences = expandDays(items, start, end, site.timeZone, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
     }
     // Remaining "ik kom" places; a short cache, since they change with every sign-up.
     const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);

@@ -4,13 +4,12 @@ import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
-import { MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import type { LocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
-import { addDays, addMonths, dayAt, dayKey, daysBetween, DEFAULT_ZONE, isValidTimeZone, parseDay, wallTime } from './days.js';
+import { addDays, addMonths, dayAt, dayKey, daysBetween, DEFAULT_ZONE, isValidTimeZone, MAX_RANGE_DAYS, occurrenceWalls, parseDay, wallsTouch } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -442,17 +441,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
     if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
     let wall = this.walls.get(o);
-    if (!wall && o.allDay) {
-      // A date is floating: the day the feed gives, not that day's midnights moved into this zone.
-      const start = `${o.start.slice(0, 10)}T00:00:00`;
-      this.walls.set(o, (wall = [start, o.end ? `${o.end.slice(0, 10)}T00:00:00` : start]));
-    } else if (!wall) {
-      const start = wallTime(Date.parse(o.start), this.zone);
-      this.walls.set(o, (wall = [start, o.end ? wallTime(Date.parse(o.end), this.zone) : start]));
-    }
-    const [start, end] = wall;
-    const [s, e] = [`${dayKey(from)}T00:00:00`, `${dayKey(to)}T00:00:00`];
-    return start < e && (end > s || start >= s);
+    if (!wall) this.walls.set(o, (wall = occurrenceWalls(o, this.zone)));
+    return wallsTouch(wall, from, to);
   }
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
