@@ -58,7 +58,7 @@ describe('<activity-calendar> far from today', () => {
     const further = addDays(parseLocalDate(FAR)!, -200);
     po.el.setView('day', further);
     await waitFor(() => po.text('.error-notice') !== '', { message: 'the error for the period' });
-    expect(po.text('.error-notice')).to.equal('Kon de activiteiten van deze periode niet laden. Probeer het later nog eens.');
+    expect(po.text('.error-notice')).to.equal('Kon de agenda niet laden. Probeer het later nog eens.');
     expect(po.text('.days')).to.equal(`${po.dayTitles[0]} Niet geladen.`);
     expect(po.root.textContent).not.to.contain('Op deze dag is er niets.');
     await expect(po.el).to.be.accessible();

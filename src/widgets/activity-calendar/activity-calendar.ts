@@ -9,7 +9,7 @@ import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
-import { addDays, addMonths, dayAt, dayKey, daysBetween, DEFAULT_ZONE, isValidTimeZone, MAX_RANGE_DAYS, occurrenceWalls, parseDay, wallsTouch } from './days.js';
+import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, MAX_RANGE_DAYS, occurrenceWalls, parseDay, wallsTouch } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -269,7 +269,7 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!VIEWS.includes(this.view)) this.view = 'list';
-    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseDay(this.date)) || this.today;
+    if (changed.has('date') || !this.focusDate) this.focusDate = this.listStart;
     if (changed.has('items')) this.sourceKey = '';
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
@@ -357,12 +357,18 @@ export class ActivityCalendar extends BuurtkitWidget {
     const cfg = this.resolvedEndpoint;
     if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
     const [from, to] = this.range();
-    if (dayKey(from) >= this.served.from && dayKey(addDays(to, -1)) <= this.served.to) return;
+    if (this.inWindow(from, to)) return;
     if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
     this.windowAround = from;
     this.windowFailed = false;
     // The period stays on screen (and the focus in the grid) until the collector answers.
     this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true, true);
+  }
+
+  /** The days `[from, to)` lie inside the collector's window (or there is none). */
+  private inWindow(from: LocalDate, to: LocalDate): boolean {
+    const served = this.served;
+    return !served || (dayKey(from) >= served.from && dayKey(addDays(to, -1)) <= served.to);
   }
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
@@ -410,7 +416,6 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.loaded = items;
     this.places = remaining ?? {};
     this.served = expanded;
-    this.windowFailed = false;
     this.expandCache.clear();
     this.phase = 'ready';
     this.requestUpdate(); // the collector may replace inline items while already 'ready'
@@ -460,11 +465,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     return (this.date && parseDay(this.date)) || this.today;
   }
 
-  /** The days shown lie outside what the collector gave, and asking for them failed. */
-  private unavailable(from: LocalDate, to: LocalDate): boolean {
-    const served = this.served;
-    return this.windowFailed && !!served && (dayKey(from) < served.from || dayKey(addDays(to, -1)) > served.to);
-  }
+
 
   /** How many days the list shows (`weeks`, 1 to 52). */
   private get listDays(): number {
@@ -481,7 +482,8 @@ export class ActivityCalendar extends BuurtkitWidget {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
-      unavailable: this.unavailable(from, to),
+      // The days shown lie outside what the collector gave, and asking for them failed.
+      unavailable: this.windowFailed && !this.inWindow(from, to),
       on: (day) => all.filter((o) => this.touches(o, day, addDays(day, 1))),
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
@@ -548,12 +550,11 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length && !ctx.unavailable)) return this.notice('empty');
     if (this.phase !== 'ready') return this.notice(this.phase === 'loading' ? 'loading' : 'loadFailed');
     const [from, to] = this.range();
-    const failed = ctx.unavailable ? html`<p part="notice" class="notice error-notice" role="alert">${this.l.t('rangeFailed')}</p>` : nothing;
+    // The list always lies inside the collector's window; only a period view can leave it.
     if (this.view !== 'list') {
       const periods = this.parts.periods;
-      return periods ? html`${failed}${periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go })}` : this.partNotice(periods);
+      return periods ? periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go }) : this.partNotice(periods);
     }
-    if (ctx.unavailable) return html`<h3 part="period" id="period-title" class="period">${this.l.t('upcoming', { count: daysBetween(from, to) })}</h3>${failed}`;
     const days: LocalDate[] = [];
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
     // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.

@@ -26,12 +26,9 @@ export const MAX_RANGE_DAYS = 800;
  * occurrence keeps its own dates: a date is floating, the same day wherever it is read.
  */
 export function occurrenceWalls(o: { start: string; end?: string | undefined; allDay: boolean }, timeZone: string): [string, string] {
-  if (o.allDay) {
-    const start = `${o.start.slice(0, 10)}T00:00:00`;
-    return [start, o.end ? `${o.end.slice(0, 10)}T00:00:00` : start];
-  }
-  const start = wallTime(Date.parse(o.start), timeZone);
-  return [start, o.end ? wallTime(Date.parse(o.end), timeZone) : start];
+  const wall = (v: string) => (o.allDay ? `${v.slice(0, 10)}T00:00:00` : wallTime(Date.parse(v), timeZone));
+  const start = wall(o.start);
+  return [start, o.end ? wall(o.end) : start];
 }
 
 /** Do an occurrence's walls touch the days `[from, to)`? One without an end must start inside them. */

@@ -15,8 +15,6 @@ export const nl = {
   heading: 'Wat is er te doen?',
   loading: 'De agenda wordt geladen…',
   loadFailed: 'Kon de agenda niet laden. Probeer het later nog eens.',
-  rangeFailed: 'Kon de activiteiten van deze periode niet laden. Probeer het later nog eens.',
-  dayNotLoaded: 'Niet geladen.',
   partFailed: 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.',
   empty: 'Er staat nu niets in de agenda.',
   viewsLabel: 'Weergave',
