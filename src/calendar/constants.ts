@@ -85,6 +85,12 @@ export const DEFAULT_ACTIVITY_CATEGORIES = [
   'natuur-en-tuin',
 ] as const;
 
+/**
+ * Most days one expanded collector answer covers (`from` to `to`): a little more than two years.
+ * The widget never asks for more, however far a visitor pages.
+ */
+export const MAX_RANGE_DAYS = 800;
+
 export const ACTIVITY_ID_MAX = 255;
 export const ACTIVITY_TITLE_MAX = 120;
 export const ACTIVITY_DESCRIPTION_MAX = 4000;

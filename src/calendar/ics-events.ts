@@ -48,7 +48,7 @@ function endOf(raw: RawEvent, startWall: LocalDateTime, allDay: boolean, zone: s
 }
 
 /** Groups masters and RECURRENCE-ID instances by UID and normalises everything into the master's zone. */
-export function assemble(raws: RawEvent[], calendarZone: string, warn: (w: IcsWarning) => void): IcsEvent[] {
+export function assemble(raws: RawEvent[], calendarZone: string, readerZone: string, warn: (w: IcsWarning) => void): IcsEvent[] {
   const masters = new Map<string, RawEvent>();
   const instances = new Map<string, RawEvent[]>();
   for (const raw of raws) {
@@ -69,8 +69,10 @@ export function assemble(raws: RawEvent[], calendarZone: string, warn: (w: IcsWa
   const events: IcsEvent[] = [];
   const build = (raw: RawEvent, uid: string, children: RawEvent[]): IcsEvent => {
     const allDay = raw.start.allDay;
-    // UTC is how many exporters write single events; show those in the calendar's zone.
-    let zone = raw.start.allDay ? calendarZone : raw.start.zone;
+    // A DATE is floating (RFC 5545 §3.3.4): the same calendar day for every reader, so it is not
+    // tied to the feed's X-WR-TIMEZONE. UTC is how many exporters write single timed events;
+    // show those in the calendar's zone.
+    let zone = raw.start.allDay ? readerZone : raw.start.zone;
     if (zone === 'UTC' && !raw.rrule) zone = calendarZone;
     const startWall = raw.start.allDay ? atTime(raw.start.date) : wallIn(raw.start, zone);
     const start = allDay ? formatLocalDate(startWall) : formatLocalDateTime(startWall);
@@ -93,6 +95,7 @@ export function assemble(raws: RawEvent[], calendarZone: string, warn: (w: IcsWa
         ...(child.text.description && { description: child.text.description }),
         ...(child.text.location && { location: child.text.location }),
         ...(child.text.comment && { comment: child.text.comment }),
+        ...(child.thisAndFuture && { thisAndFuture: true }),
       };
       const at = seen.get(recurrenceId);
       if (!at) {
@@ -128,7 +131,7 @@ export function assemble(raws: RawEvent[], calendarZone: string, warn: (w: IcsWa
     warn({ severity: 'info', code: 'orphan-override', message: `UID ${uid} has changed occurrences but no series; shown as single events`, uid });
     for (const raw of orphans) {
       const { recurrenceId, ...single } = raw;
-      const id = `${uid}#${valueIn(recurrenceId!, raw.start.allDay, raw.start.allDay ? calendarZone : raw.start.zone)}`;
+      const id = `${uid}#${valueIn(recurrenceId!, raw.start.allDay, raw.start.allDay ? readerZone : raw.start.zone)}`;
       events.push(build({ ...single, uid: id, exdates: [], rdates: [] }, id, []));
     }
   }

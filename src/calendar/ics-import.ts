@@ -81,7 +81,7 @@ function idFor(uid: string, prefix: string): string {
 function overridesOf(event: IcsEvent): OccurrenceOverrideInput[] {
   const masterDuration = event.end !== undefined ? span(event.start, event.end, event.allDay) : undefined;
   return event.overrides.slice(0, MAX_OVERRIDES).map((o) => {
-    const out: OccurrenceOverrideInput = { recurrenceId: o.recurrenceId };
+    const out: OccurrenceOverrideInput = { recurrenceId: o.recurrenceId, ...(o.thisAndFuture && { thisAndFuture: true }) };
     if (o.start !== o.recurrenceId) out.start = o.start;
     // Keep the end only when it differs from what moving the master's length would give.
     if (o.end !== undefined && span(o.start, o.end, event.allDay) !== masterDuration) out.end = o.end;

@@ -31,7 +31,6 @@ export type IcsWarningCode =
   | 'multiple-rrules'
   | 'duplicate-uid'
   | 'orphan-override'
-  | 'range-override'
   | 'period-rdate'
   | 'end-before-start'
   | 'truncated';
@@ -58,6 +57,8 @@ export interface IcsOverride {
   readonly location?: string;
   /** COMMENT: the reason when the instance is cancelled. */
   readonly comment?: string;
+  /** `RANGE=THISANDFUTURE`: the change holds for every later occurrence too. */
+  readonly thisAndFuture?: boolean;
   readonly line: number;
 }
 
@@ -74,7 +75,10 @@ export interface IcsEvent {
   readonly comment?: string;
   readonly categories: readonly string[];
   readonly status?: IcsStatus;
-  /** The IANA zone all of this event's wall-clock strings are in. */
+  /**
+   * The IANA zone all of this event's wall-clock strings are in. All-day events are floating
+   * dates and get the reader's zone (`defaultTimeZone`), never the feed's X-WR-TIMEZONE.
+   */
   readonly timeZone: string;
   readonly allDay: boolean;
   /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:ss`. */
@@ -123,6 +127,9 @@ export interface RawEvent {
   exdates: Resolved[];
   rdates: Resolved[];
   recurrenceId?: Resolved;
+  thisAndFuture?: boolean;
+  /** The UID was made up from the content (the event had none). */
+  madeUid?: boolean;
 }
 
 /** Parses ICS text into normalised events and warnings. Never throws. */
@@ -197,11 +204,20 @@ export function parseIcs(input: string, options: ParseIcsOptions = {}): IcsCalen
   if (vevents.length > maxEvents) {
     warn({ severity: 'warning', code: 'truncated', message: `Only the first ${maxEvents} of ${vevents.length} events were read` });
   }
+  const madeUids = new Map<string, number>();
   for (const ev of vevents.slice(0, maxEvents)) {
     const raw = readEvent(ev, resolve, warn);
-    if (raw) raws.push(raw);
+    if (!raw) continue;
+    if (raw.madeUid) {
+      // Two events with the same content get the same made-up UID; number the later ones, in file order.
+      const n = (madeUids.get(raw.uid) ?? 0) + 1;
+      madeUids.set(raw.uid, n);
+      if (n > 1) raw.uid = `${raw.uid}-${n}`;
+      warn({ severity: 'info', code: 'missing-uid', message: `Event at line ${raw.line} has no UID; made ${raw.uid} from its start, title, place and rule`, line: raw.line });
+    }
+    raws.push(raw);
   }
-  const events = assemble(raws, calendarZone, warn);
+  const events = assemble(raws, calendarZone, siteZone, warn);
   return {
     events,
     warnings,
@@ -235,9 +251,14 @@ function readEvent(
     warn({ severity: 'warning', code: 'bad-date', message: `DTSTART "${dtstart.value}" could not be read; event skipped`, line: dtstart.line, ...(uid && { uid }) });
     return undefined;
   }
+  const madeUid = !uid;
   if (!uid) {
-    uid = `ics-${fnv1a(`${dtstart.value}|${get('SUMMARY')?.value ?? ''}|${ev.line}`)}`;
-    warn({ severity: 'info', code: 'missing-uid', message: `Event at line ${ev.line} has no UID; made ${uid}`, line: ev.line });
+    // From the content, not the position: the same event keeps its id when others are added
+    // above it, so a re-import updates it instead of adding a copy (Outlook Web App and
+    // Microsoft CDO write events without UID).
+    const zoneOf = (cl: ContentLine | undefined) => (cl ? `${paramOf(cl, 'TZID') ?? ''}:${cl.value.trim()}` : '');
+    const content = [zoneOf(dtstart), textOf('SUMMARY') ?? '', textOf('LOCATION') ?? '', get('RRULE')?.value.replace(/\s+/g, '') ?? '', zoneOf(get('RECURRENCE-ID'))].join('|');
+    uid = `ics-${fnv1a(content)}${fnv1a([...content].reverse().join(''))}`;
   }
 
   const dates = (name: string): Resolved[] => {
@@ -264,7 +285,8 @@ function readEvent(
   if (rrules.length > 1) warn({ severity: 'warning', code: 'multiple-rrules', message: 'Only the first RRULE is used', line: rrules[1]!.line, uid });
   if (rrules[0]) {
     const parsed = parseRRule(rrules[0].value);
-    if (parsed.ok) rrule = rrules[0].value.trim().replace(/^RRULE:/i, '').replace(/;+$/, '');
+    // Stored without the spaces some writers put in lists, so every later reader accepts it.
+    if (parsed.ok) rrule = rrules[0].value.replace(/\s+/g, '').replace(/^RRULE:/i, '').replace(/;+$/, '');
     else warn({ severity: 'warning', code: 'unsupported-rrule', message: `RRULE not used (${parsed.error}); the event shows once`, line: rrules[0].line, uid });
   }
 
@@ -274,9 +296,7 @@ function readEvent(
   const organizer = get('ORGANIZER');
   const recurrenceIdLine = get('RECURRENCE-ID');
   const recurrenceId = recurrenceIdLine ? resolve(recurrenceIdLine, recurrenceIdLine.value) : undefined;
-  if (recurrenceIdLine && paramOf(recurrenceIdLine, 'RANGE')?.toUpperCase() === 'THISANDFUTURE') {
-    warn({ severity: 'warning', code: 'range-override', message: 'RANGE=THISANDFUTURE applied to this one occurrence only', line: recurrenceIdLine.line, uid });
-  }
+  const thisAndFuture = !!recurrenceIdLine && paramOf(recurrenceIdLine, 'RANGE')?.toUpperCase() === 'THISANDFUTURE';
   const sequence = Number.parseInt(get('SEQUENCE')?.value ?? '0', 10);
   const text: RawEvent['text'] = {};
   for (const [key, name] of [['summary', 'SUMMARY'], ['description', 'DESCRIPTION'], ['location', 'LOCATION'], ['comment', 'COMMENT']] as const) {
@@ -303,5 +323,7 @@ function readEvent(
     exdates: dates('EXDATE'),
     rdates: dates('RDATE'),
     ...(recurrenceId && { recurrenceId }),
+    ...(recurrenceId && thisAndFuture && { thisAndFuture }),
+    ...(madeUid && { madeUid }),
   };
 }

@@ -149,7 +149,8 @@ function eventLines(item: WritableItem, now: number, options: IcsWriteOptions): 
       'BEGIN:VEVENT',
       `UID:${uid}`,
       `DTSTAMP:${stamp(now)}`,
-      timeProp('RECURRENCE-ID', [rid], allDay, zone),
+      // RANGE goes right after the name, before VALUE/TZID, as RFC 5545's own examples write it.
+      o.thisAndFuture ? timeProp('RECURRENCE-ID', [rid], allDay, zone).replace(/^RECURRENCE-ID/, 'RECURRENCE-ID;RANGE=THISANDFUTURE') : timeProp('RECURRENCE-ID', [rid], allDay, zone),
       timeProp('DTSTART', [oStart], allDay, zone),
       ...listProp('DTEND', oEnd ? [oEnd] : [], allDay, zone),
       ...text('SUMMARY', o.title ?? item.title),

@@ -8,7 +8,7 @@ import type { Occurrence } from '../schema/activity.js';
 import { DEFAULT_TIME_ZONE, type ActivityStatus, type ScheduleKind } from './constants.js';
 import { ruleSlots, DEFAULT_MAX_WORK } from './rule-slots.js';
 import { parseRRule } from './rrule.js';
-import { isSupportedInstant, isValidTimeZone, toInstant, toIsoWithOffset, toLocal } from './time-zone.js';
+import { isSupportedInstant, isValidTimeZone, startOfDay, toInstant, toIsoWithOffset, toLocal } from './time-zone.js';
 import {
   MS_PER_DAY,
   atTime,
@@ -39,6 +39,8 @@ export interface OverrideLike {
   readonly location?: string | undefined;
   readonly room?: string | undefined;
   readonly note?: string | undefined;
+  /** RFC 5545 `RANGE=THISANDFUTURE`: the change applies to this and every later occurrence. */
+  readonly thisAndFuture?: boolean | undefined;
 }
 
 /** What expansion needs of an item; a parsed `Activity` or `OpeningHours` fits, so does inline JSON. */
@@ -67,6 +69,11 @@ export interface ExpandOptions {
   readonly maxOccurrences?: number;
   /** Most days the rule engine may examine (default 500 000). */
   readonly maxWork?: number;
+  /**
+   * The reader's zone, for all-day items: a date is floating (RFC 5545 §3.3.4), the same calendar
+   * day wherever it is read, so its midnights are the reader's, whatever zone the item names.
+   */
+  readonly floatingTimeZone?: string;
 }
 
 export interface ExpandResult {
@@ -118,6 +125,21 @@ export function expandAll(
   return items.flatMap((item) => expand(item, rangeStart, rangeEnd, options)).sort(compareOccurrences);
 }
 
+/**
+ * Occurrences on the days `[from, to)` of `timeZone`, all-day dates read as that zone's days: what
+ * the collector answers for a range and what the widget shows when it expands itself, so both
+ * place every occurrence on the same days.
+ */
+export function expandDays(
+  items: readonly ExpandableItem[],
+  from: LocalDate,
+  to: LocalDate,
+  timeZone: string,
+  options: Omit<ExpandOptions, 'floatingTimeZone'> = {},
+): Occurrence[] {
+  return expandAll(items, startOfDay(from, timeZone), startOfDay(to, timeZone), { ...options, floatingTimeZone: timeZone });
+}
+
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return (
     Date.parse(a.start) - Date.parse(b.start) ||
@@ -155,6 +177,7 @@ export function expandWithInfo(
   // The form of `start` decides, so a stray `allDay` flag cannot make times disappear.
   const allDay = start.kind === 'date';
   if (item.allDay !== undefined && item.allDay !== allDay) problems.push('allDay does not match the form of start');
+  if (allDay && options.floatingTimeZone && isValidTimeZone(options.floatingTimeZone)) timeZone = options.floatingTimeZone;
   const dtstart = start.kind === 'date' ? atTime(start.date) : start.dateTime;
 
   // Durations are wall-clock ("nominal"): 10:00–12:00 stays two hours on the clock on DST days.
@@ -175,9 +198,14 @@ export function expandWithInfo(
 
   const maxOccurrences = options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
   const instantOf = (slot: LocalDateTime) => toInstant(slot, timeZone);
-  // Slots are generated on the wall clock; a two-day margin covers any zone offset.
-  const fromWall = wallMs(toLocal(rangeFrom, timeZone)) - (duration ?? 0) - 2 * MS_PER_DAY;
-  const toWall = wallMs(toLocal(rangeTo, timeZone)) + 2 * MS_PER_DAY;
+  // A UTC UNTIL on an all-day series (Exchange writes the last day's midnight in the organiser's
+  // zone) is read as the nearest date, so the last day does not depend on the reader's zone.
+  const untilInstantOf = allDay ? (slot: LocalDateTime) => wallMs(slot) - MS_PER_DAY / 2 : instantOf;
+  // Slots are generated on the wall clock; a two-day margin covers any zone offset, and a
+  // "this and future" change may move later slots into the range from further away.
+  const reach = rangeReach(item.overrides);
+  const fromWall = wallMs(toLocal(rangeFrom, timeZone)) - (duration ?? 0) - 2 * MS_PER_DAY - reach;
+  const toWall = wallMs(toLocal(rangeTo, timeZone)) + 2 * MS_PER_DAY + reach;
   const keyOf = (slot: LocalDateTime) => (allDay ? formatLocalDate(slot) : formatLocalDateTime(slot));
 
   let truncated = false;
@@ -190,7 +218,7 @@ export function expandWithInfo(
       const result = ruleSlots(parsed.rule, dtstart, {
         from: fromWall,
         to: toWall,
-        instantOf,
+        instantOf: untilInstantOf,
         maxSlots: maxOccurrences * 2 + 100,
         maxWork: options.maxWork ?? DEFAULT_MAX_WORK,
       });
@@ -220,6 +248,7 @@ export function expandWithInfo(
       overrides.set(keyOf(slot), { slot, override: o });
     }
   }
+  const ranges = rangeOverrides(overrides, allDay);
 
   const candidates = new Map<string, Candidate>();
   for (const slot of slots) {
@@ -250,6 +279,7 @@ export function expandWithInfo(
 
   const occurrences: Occurrence[] = [];
   for (const [key, candidate] of candidates) {
+    if (!candidate.override && ranges.length) candidate.override = fromRange(ranges, candidate.slot, key, allDay);
     const occurrence = toOccurrence(item, key, candidate, { allDay, duration, timeZone, rangeFrom, rangeTo, problems });
     if (occurrence) occurrences.push(occurrence);
   }
@@ -259,6 +289,63 @@ export function expandWithInfo(
     truncated = true;
   }
   return done(occurrences, truncated);
+}
+
+/** A `thisAndFuture` override, with the wall-clock shift it gives every later slot. */
+interface RangeChange {
+  slotMs: number;
+  shift: number;
+  /** The explicit length of the changed occurrences, when the override gives one. */
+  length: number | undefined;
+  override: OverrideLike;
+}
+
+/** How far (ms) any "this and future" change moves slots, to widen the window by. */
+function rangeReach(overrides: readonly OverrideLike[] | undefined): number {
+  let reach = 0;
+  for (const o of overrides ?? []) {
+    if (!o.thisAndFuture || o.start === undefined) continue;
+    const [rid, start] = [parseLocalValue(o.recurrenceId), parseLocalValue(o.start)];
+    if (!rid || !start) continue;
+    const ms = (v: NonNullable<typeof rid>) => wallMs(v.kind === 'date' ? atTime(v.date) : v.dateTime);
+    reach = Math.max(reach, Math.abs(ms(start) - ms(rid)));
+  }
+  return reach;
+}
+
+function rangeOverrides(overrides: Map<string, Candidate>, allDay: boolean): RangeChange[] {
+  const out: RangeChange[] = [];
+  for (const { slot, override } of overrides.values()) {
+    if (!override?.thisAndFuture) continue;
+    const start = override.start !== undefined ? parseLocalValue(override.start) : undefined;
+    const startWall = start && (start.kind === 'date') === allDay ? (start.kind === 'date' ? atTime(start.date) : start.dateTime) : slot;
+    const end = override.end !== undefined ? parseLocalValue(override.end) : undefined;
+    const endMs = end && (end.kind === 'date') === allDay ? wallMs(end.kind === 'date' ? atTime(end.date) : end.dateTime) + (allDay ? MS_PER_DAY : 0) : undefined;
+    const length = endMs !== undefined && endMs > wallMs(startWall) ? endMs - wallMs(startWall) : undefined;
+    out.push({ slotMs: wallMs(slot), shift: wallMs(startWall) - wallMs(slot), length, override });
+  }
+  return out.sort((a, b) => a.slotMs - b.slotMs);
+}
+
+/**
+ * The change a later slot inherits from the latest "this and future" override before it
+ * (RFC 5545 §3.8.4.4): the same shift, length and texts, as an override of that slot.
+ */
+function fromRange(ranges: readonly RangeChange[], slot: LocalDateTime, key: string, allDay: boolean): OverrideLike | undefined {
+  const at = wallMs(slot);
+  let change: RangeChange | undefined;
+  for (const r of ranges) if (r.slotMs < at) change = r;
+  if (!change) return undefined;
+  const { override, shift, length } = change;
+  const form = (ms: number) => (allDay ? formatLocalDate(fromWallMs(ms)) : formatLocalDateTime(fromWallMs(ms)));
+  return {
+    ...override,
+    recurrenceId: key,
+    thisAndFuture: false,
+    start: shift !== 0 ? form(at + shift) : undefined,
+    // An all-day end is the last day, inclusive.
+    end: length === undefined ? undefined : form(at + shift + length - (allDay ? MS_PER_DAY : 0)),
+  };
 }
 
 interface Context {

@@ -48,7 +48,7 @@ const MAX_LIST = 400;
 const UNSUPPORTED = new Set(['BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYYEARDAY', 'BYWEEKNO', 'RSCALE', 'SKIP']);
 
 function intList(value: string, min: number, max: number, allowNegative: boolean): number[] | undefined {
-  const parts = value.split(',');
+  const parts = listOf(value);
   if (parts.length > MAX_LIST) return undefined;
   const out: number[] = [];
   for (const part of parts) {
@@ -59,6 +59,14 @@ function intList(value: string, min: number, max: number, allowNegative: boolean
     if (!out.includes(n)) out.push(n);
   }
   return out;
+}
+
+/**
+ * The entries of a comma list. Forgiving the way other readers are: Microsoft CDO writes
+ * `BYDAY=MO, TU, WE` (spaces) and some exporters leave a trailing or doubled comma.
+ */
+function listOf(value: string): string[] {
+  return value.split(',').map((p) => p.trim()).filter((p) => p !== '');
 }
 
 function weekdayOf(code: string): Weekday | undefined {
@@ -131,11 +139,12 @@ export function parseRRule(text: string): ParseRuleResult {
         if (!until) return { ok: false, error: `UNTIL=${value} is not a date or date-time` };
         break;
       case 'BYDAY': {
-        const parts = value.split(',');
+        const parts = listOf(value);
         if (parts.length > MAX_LIST) return { ok: false, error: 'BYDAY has too many entries' };
         byDay = [];
         for (const item of parts) {
-          const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(item);
+          // `+1 MO` and `1MO` mean the same; some writers put a space after the ordinal.
+          const m = /^([+-]?\d{1,2})?\s*(MO|TU|WE|TH|FR|SA|SU)$/.exec(item);
           const ordinal = m?.[1] === undefined ? undefined : Number(m[1]);
           if (!m || ordinal === 0 || (ordinal !== undefined && Math.abs(ordinal) > 53)) {
             return { ok: false, error: `BYDAY value "${item}" is invalid` };

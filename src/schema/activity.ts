@@ -146,6 +146,8 @@ export const occurrenceOverrideSchema = z.strictObject({
   location: optionalText(ACTIVITY_SHORT_TEXT_MAX),
   room: optionalText(ACTIVITY_SHORT_TEXT_MAX),
   note: optionalText(ACTIVITY_NOTE_MAX),
+  /** RFC 5545 `RANGE=THISANDFUTURE`: the change (shift, length, texts) holds for every later occurrence. */
+  thisAndFuture: z.boolean().optional(),
 });
 
 export const presentSchema = z.strictObject({

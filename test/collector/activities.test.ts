@@ -286,5 +286,56 @@ for (const backend of BACKENDS) {
       const huge = await admin('/import', { method: 'POST', body: 'x'.repeat(40_000), headers: { 'content-type': 'text/calendar' } });
       expect(huge.status).toBe(413);
     });
+
+    it('imports events without UID idempotently and removes what a new export of the same calendar no longer has', async () => {
+      // Outlook Web App writes no UIDs; a re-download of the same export differs in its header lines.
+      const owa = readFileSync(new URL('../fixtures/ics/exchange-owa-label-tzids.ics', import.meta.url), 'utf8');
+      const upload = async (body: string) => {
+        const answer = await admin('/import', { method: 'POST', body, headers: { 'content-type': 'text/calendar' } });
+        expect(answer.status).toBe(200);
+        return (await answer.json()) as Json;
+      };
+      const own = await create(KOKEN);
+      expect(await upload(owa)).toMatchObject({ created: 4, updated: 0, removed: 0, removedTitles: [] });
+      const redownloaded = owa.replace(/^VERSION:2.0/m, 'VERSION:2.0\nX-WR-CALDESC:Buurthuis');
+      expect(await upload(redownloaded)).toMatchObject({ created: 0, updated: 4, removed: 0 });
+      const live = async () => (await c.store.listActivities(SITE)).map((r) => r.data.title).sort();
+      expect(await live()).toEqual(['Samen koken', 'TEST', 'TEST 3', 'TEST Syd', 'TEST2']);
+
+      // A new export without "TEST 3" and with one event added at the top: one created, one removed.
+      const edited = owa
+        .replace(/BEGIN:VEVENT\r?\n(?:(?!END:VEVENT)[\s\S])*?SUMMARY: TEST 3[\s\S]*?END:VEVENT\r?\n/, '')
+        .replace('BEGIN:VEVENT', 'BEGIN:VEVENT\nDTSTART:20201027T100000Z\nSUMMARY:Nieuw\nEND:VEVENT\nBEGIN:VEVENT');
+      expect(await upload(edited)).toMatchObject({ created: 1, updated: 3, removed: 1, removedTitles: ['TEST 3'] });
+      expect(await live()).toEqual(['Nieuw', 'Samen koken', 'TEST', 'TEST Syd', 'TEST2']);
+      expect(await upload(edited)).toMatchObject({ created: 0, updated: 4, removed: 0 });
+
+      // Another calendar (another name) leaves these alone; the coordinator's own item is never removed.
+      const other = readFileSync(new URL('../fixtures/ics/thunderbird-cancelled-occurrence.ics', import.meta.url), 'utf8');
+      expect(await upload(other)).toMatchObject({ created: 1, removed: 0 });
+      expect((await live()).length).toBe(6);
+      expect((await c.store.listActivities(SITE)).find((r) => r.id === own.id)?.source).toBeUndefined();
+      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
+      expect(audit.map((e) => e.rowCount)).toEqual([4, 4, 5, 4, 1]);
+    });
+
+    it('keeps all-day events on their own dates whatever X-WR-TIMEZONE says, in storage and in expanded answers', async () => {
+      const feed = [
+        'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Feestdagen//NL', 'X-WR-CALNAME:Feestdagen', 'X-WR-TIMEZONE:Etc/GMT',
+        'BEGIN:VEVENT', 'UID:nieuwjaar', 'DTSTART;VALUE=DATE:20270101', 'DTEND;VALUE=DATE:20270102', 'SUMMARY:Nieuwjaarsdag', 'RRULE:FREQ=YEARLY', 'END:VEVENT',
+        'END:VCALENDAR', '',
+      ].join('\r\n');
+      const answer = await admin('/import', { method: 'POST', body: feed, headers: { 'content-type': 'text/calendar' } });
+      expect(answer.status).toBe(200);
+      const [stored] = await c.store.listActivities(SITE);
+      expect(stored!.data).toMatchObject({ allDay: true, start: '2027-01-01', timeZone: 'Europe/Amsterdam' });
+      const got = (await (await publicGet('activities?from=2026-12-31&to=2027-01-03&expand=occurrences')).json()) as Json;
+      expect(got.occurrences.map((o: Json) => [o.start, o.end])).toEqual([['2027-01-01T00:00:00+01:00', '2027-01-02T00:00:00+01:00']]);
+      // Not on 2 January: the day after is empty.
+      const next = (await (await publicGet('activities?from=2027-01-02&to=2027-01-02&expand=occurrences')).json()) as Json;
+      expect(next.occurrences).toEqual([]);
+      const ics = await (await publicGet('activities.ics')).text();
+      expect(ics).toMatch(/DTSTART;VALUE=DATE:20270101\r\n/);
+    });
   });
 }

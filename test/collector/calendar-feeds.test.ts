@@ -80,6 +80,32 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     expect(audit.map((a) => a.action)).toEqual(['activity.feed', 'activity.feed', 'activity.feed.failed', 'activity.feed', 'activity.feed', 'activity.feed.failed']);
   });
 
+  it('removes on refresh what the feed no longer has, says so, and leaves other feeds and hand-made items alone', async () => {
+    c = await startTestCollector({ backend, calendarFeeds: { allowPrivateNetworks: true } });
+    const token = await c.token(['read', 'moderate']);
+    const event = (uid: string, title: string) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTART:20270105T100000Z', `SUMMARY:${title}`, 'END:VEVENT'];
+    const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//NL', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    let a = calendar(event('a1', 'Koffie'), event('a2', 'Yoga'));
+    const { base } = await feedServer({ '/a.ics': () => [200, a], '/b.ics': () => [200, calendar(event('b1', 'Bingo'))] });
+    await admin(token, 'PUT', '/calendar-feeds', { feeds: [`${base}/a.ics`, `${base}/b.ics`] });
+    const made = await admin(token, 'POST', '/activities', { title: 'Eigen activiteit', start: '2027-01-06T10:00' });
+    expect(made.status).toBe(201);
+    type Results = { results: { created: number; updated: number; removed: number }[] };
+    const refresh = async () => ((await (await admin(token, 'POST', '/calendar-feeds/refresh')).json()) as Results).results;
+    expect(await refresh()).toMatchObject([{ created: 2, removed: 0 }, { created: 1, removed: 0 }]);
+    expect(await refresh()).toMatchObject([{ created: 0, updated: 2, removed: 0 }, { created: 0, updated: 1, removed: 0 }]);
+    a = calendar(event('a1', 'Koffie'));
+    expect(await refresh()).toMatchObject([{ created: 0, updated: 1, removed: 1 }, { removed: 0 }]);
+    const titles = (await c.store.listActivities(SITE)).map((r) => r.data.title).sort();
+    expect(titles).toEqual(['Bingo', 'Eigen activiteit', 'Koffie']);
+    // A broken answer removes nothing: the calendar keeps what it had.
+    a = 'not a calendar';
+    expect(await refresh()).toMatchObject([{ ok: false, removed: 0 }, { ok: true }]);
+    expect((await c.store.listActivities(SITE)).length).toBe(3);
+    const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.feed' && e.target === `${base}/a.ics`);
+    expect(audit.map((e) => e.rowCount)).toEqual([2, 2, 2]);
+  });
+
   it('refuses loopback and metadata addresses unless the operator allows private networks, and oversized feeds', async () => {
     c = await startTestCollector({ backend });
     const { base, hits } = await feedServer({ '/feed.ics': () => [200, GOOGLE], '/huge.ics': () => [200, `${GOOGLE}\n${'X'.repeat(3 * 1024 * 1024)}`] });

@@ -4,10 +4,10 @@
  * views, the ICS writer and the recurrence engine use.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE } from '../../src/calendar/constants.js';
+import { DEFAULT_TIME_ZONE, MAX_RANGE_DAYS as COLLECTOR_MAX_RANGE_DAYS } from '../../src/calendar/constants.js';
 import { isValidTimeZone as calendarIsValidTimeZone, startOfDay, toLocal } from '../../src/calendar/time-zone.js';
 import * as wc from '../../src/calendar/wall-clock.js';
-import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, daysBetween, isLocalValue, isValidTimeZone, parseDay, wallTime } from '../../src/widgets/activity-calendar/days.js';
+import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, daysBetween, MAX_RANGE_DAYS, isLocalValue, isValidTimeZone, parseDay, wallTime } from '../../src/widgets/activity-calendar/days.js';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -46,6 +46,7 @@ describe('days.ts agrees with src/calendar', () => {
 
   it('has the same default zone', () => {
     expect(DEFAULT_ZONE).toBe(DEFAULT_TIME_ZONE);
+    expect(MAX_RANGE_DAYS).toBe(COLLECTOR_MAX_RANGE_DAYS);
   });
 
   it('knows the same zones', () => {

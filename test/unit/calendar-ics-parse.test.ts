@@ -4,7 +4,9 @@ import { htmlToText, importIcs } from '../../src/calendar/ics-import.js';
 import { foldLine, parseContentLine, splitUnescaped, unescapeText, unfold } from '../../src/calendar/ics-lines.js';
 import { parseIcs, type IcsEvent } from '../../src/calendar/ics-parse.js';
 import { parseIcsDate, parseIcsDuration, parseUtcOffset } from '../../src/calendar/ics-values.js';
+import { writeIcsFeed } from '../../src/calendar/ics-write.js';
 import { expand } from '../../src/calendar/recurrence.js';
+import { parseRRule } from '../../src/calendar/rrule.js';
 import { activitySchema } from '../../src/schema/activity.js';
 
 const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR'].join('\r\n');
@@ -124,6 +126,59 @@ describe('events', () => {
     expect(only(cal(...vevent('UID:a', 'DTSTART;VALUE=DATE:20261031', 'DTEND;VALUE=DATE:20261101'))).end).toBeUndefined();
     expect(only(cal(...vevent('UID:b', 'DTSTART;VALUE=DATE:20260720', 'DTEND;VALUE=DATE:20260725'))).end).toBe('2026-07-24');
     expect(only(cal(...vevent('UID:c', 'DTSTART;VALUE=DATE:20260720', 'DURATION:P3D'))).end).toBe('2026-07-22');
+  });
+
+  it('keeps all-day dates floating: the reader’s zone, never X-WR-TIMEZONE', () => {
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'X-WR-TIMEZONE:Etc/GMT', ...vevent('UID:ny', 'DTSTART;VALUE=DATE:20270101', 'RRULE:FREQ=YEARLY', 'SUMMARY:Nieuwjaarsdag'), 'END:VCALENDAR'].join('\r\n');
+    const event = only(text, { defaultTimeZone: 'Europe/Amsterdam' });
+    expect(event).toMatchObject({ allDay: true, start: '2027-01-01', timeZone: 'Europe/Amsterdam' });
+    const [activity] = importIcs(text, { defaultTimeZone: 'Europe/Amsterdam' }).activities;
+    // Read in Amsterdam: 1 January only, from its midnight to the next.
+    const occ = expand(activitySchema.parse(activity), Date.parse('2026-12-30T00:00Z'), Date.parse('2027-01-05T00:00Z'));
+    expect(occ.map((o) => [o.start, o.end])).toEqual([['2027-01-01T00:00:00+01:00', '2027-01-02T00:00:00+01:00']]);
+    // A reader elsewhere gets the same date, on its own midnights.
+    const la = expand(activitySchema.parse(activity), Date.parse('2026-12-30T00:00Z'), Date.parse('2027-01-05T00:00Z'), { floatingTimeZone: 'America/Los_Angeles' });
+    expect(la.map((o) => o.start)).toEqual(['2027-01-01T00:00:00-08:00']);
+  });
+
+  it('applies RANGE=THISANDFUTURE to every later occurrence, and writes it back', () => {
+    const text = cal(
+      ...vevent('UID:r', 'DTSTART;TZID=Europe/Amsterdam:20260302T100000', 'DTEND;TZID=Europe/Amsterdam:20260302T110000', 'RRULE:FREQ=WEEKLY;COUNT=5', 'SUMMARY:Koffie'),
+      ...vevent('UID:r', 'RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Amsterdam:20260316T100000', 'DTSTART;TZID=Europe/Amsterdam:20260316T140000', 'DTEND;TZID=Europe/Amsterdam:20260316T160000', 'SUMMARY:Koffie (middag)'),
+    );
+    expect(serious(text)).toEqual([]);
+    const [activity] = importIcs(text).activities;
+    expect(activity!.overrides).toEqual([{ recurrenceId: '2026-03-16T10:00:00', start: '2026-03-16T14:00:00', end: '2026-03-16T16:00:00', title: 'Koffie (middag)', thisAndFuture: true }]);
+    const occ = expand(activitySchema.parse(activity), Date.parse('2026-03-01T00:00Z'), Date.parse('2026-05-01T00:00Z'));
+    expect(occ.map((o) => [o.start.slice(0, 16), o.end!.slice(11, 16), o.title ?? 'Koffie'])).toEqual([
+      ['2026-03-02T10:00', '11:00', 'Koffie'],
+      ['2026-03-09T10:00', '11:00', 'Koffie'],
+      ['2026-03-16T14:00', '16:00', 'Koffie (middag)'],
+      ['2026-03-23T14:00', '16:00', 'Koffie (middag)'],
+      ['2026-03-30T14:00', '16:00', 'Koffie (middag)'],
+    ]);
+    const written = writeIcsFeed([activitySchema.parse(activity)], { now: Date.parse('2026-03-01T00:00Z') });
+    expect(written).toContain('RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Amsterdam:20260316T100000');
+    const back = importIcs(written).activities[0]!;
+    expect(expand(activitySchema.parse(back), Date.parse('2026-03-01T00:00Z'), Date.parse('2026-05-01T00:00Z')).map((o) => o.start)).toEqual(occ.map((o) => o.start));
+  });
+
+  it('makes ids for events without UID from their content, so other events do not change them', () => {
+    const a = vevent('DTSTART:20270105T100000Z', 'SUMMARY:Koffie');
+    const b = vevent('DTSTART:20270106T100000Z', 'SUMMARY:Yoga');
+    const ids = (text: string) => parseIcs(text).events.map((e) => [e.summary, e.uid]);
+    const first = ids(cal(...a, ...b));
+    expect(new Set(first.map(([, id]) => id)).size).toBe(2);
+    expect(ids(cal('X-WR-CALDESC:meer regels', ...vevent('DTSTART:20270101T100000Z', 'SUMMARY:Nieuw'), ...b, ...a))).toEqual(expect.arrayContaining(first));
+    // Two events with the same content still get two ids, numbered in file order.
+    const twice = ids(cal(...a, ...a)).map(([, id]) => id);
+    expect(twice).toEqual([first[0]![1], `${first[0]![1]}-2`]);
+  });
+
+  it('reads BYDAY lists with spaces (Microsoft CDO) and stores the rule without them', () => {
+    const event = only(cal(...vevent('UID:s', 'DTSTART:20150703T080000Z', 'RRULE:FREQ=DAILY;UNTIL=20150722T080000Z;INTERVAL=1;BYDAY=MO, TU, WE, TH, FR', ' ;WKST=SU', 'SUMMARY:Standup')));
+    expect(event.rrule).toBe('FREQ=DAILY;UNTIL=20150722T080000Z;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR;WKST=SU');
+    expect(parseRRule('FREQ=MONTHLY;BYDAY=+1 MO,,-1FR,;BYMONTHDAY= 1 , 15')).toMatchObject({ ok: true, rule: { byDay: [{ weekday: 1, ordinal: 1 }, { weekday: 5, ordinal: -1 }], byMonthDay: [1, 15] } });
   });
 
   it('computes the end from DURATION on the wall clock', () => {

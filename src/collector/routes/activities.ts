@@ -14,15 +14,17 @@
  *   Admin URLs use the row's UUIDv7; the item's own `id` (what the widget and the feed's UID see)
  *   is set by the collector: the row id for items made here, the ICS UID for imported ones.
  * - `POST /v1/admin/sites/:site/activities/import` (`text/calendar`, ≤ the 32 KiB body limit):
- *   upserts by the item `id` derived from each event's UID: a live item with that id is replaced
- *   (keeping its row id), otherwise one is created; deleted items are not revived but re-created.
+ *   upserts by the item `id` derived from each event's UID (or, without one, from its content): a
+ *   live item with that id is replaced (keeping its row id), otherwise one is created; deleted
+ *   items are not revived but re-created. Items an earlier upload of the same calendar (same
+ *   X-WR-CALNAME, else PRODID) brought in and this file no longer has are deleted; the answer
+ *   says how many and which (`removed`, `removedTitles`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ACTIVITY_CATEGORY_MAX } from '../../calendar/constants.js';
+import { ACTIVITY_CATEGORY_MAX, MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import { writeIcsFeed } from '../../calendar/ics-write.js';
-import { expand, expandAll } from '../../calendar/recurrence.js';
-import { startOfDay } from '../../calendar/time-zone.js';
+import { expandDays } from '../../calendar/recurrence.js';
 import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
   AUDIENCE_TAGS,
@@ -46,8 +48,6 @@ import { invalid, requireJson, storableTextIssues } from './public.js';
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';
 const ATTENDANCE_CACHE = 'public, max-age=30';
-/** The widget asks for 14 months; a little more than two years is the most one request expands. */
-const MAX_RANGE_DAYS = 800;
 /** Most occurrences one item gives in an expanded answer: more than daily over `MAX_RANGE_DAYS`. */
 const MAX_EXPANDED_PER_ITEM = 2 * MAX_RANGE_DAYS;
 
@@ -131,10 +131,10 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     let items = records.map((r) => r.data);
     let occurrences;
     if (from !== undefined && to !== undefined) {
-      const start = startOfDay(parseLocalDate(from)!, site.timeZone);
-      const end = startOfDay(addDays(parseLocalDate(to)!, 1), site.timeZone);
-      items = items.filter((item) => expand(item, start, end, { maxOccurrences: 1 }).length > 0);
-      if (expandTo) occurrences = expandAll(items, start, end, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
+      // The same expansion as the widget's: all-day dates are read as the site's days.
+      const [start, end] = [parseLocalDate(from)!, addDays(parseLocalDate(to)!, 1)];
+      items = items.filter((item) => expandDays([item], start, end, site.timeZone, { maxOccurrences: 1 }).length > 0);
+      if (expandTo) occurrences = expandDays(items, start, end, site.timeZone, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
     }
     // Remaining "ik kom" places; a short cache, since they change with every sign-up.
     const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
@@ -222,9 +222,9 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       const site = request.site!;
       const text = typeof request.body === 'string' ? request.body : '';
       const now = ctx.now();
-      const { created, updated, items, warnings } = await importCalendar(store, site, text, now);
-      await audit(request, 'activity.import', null, created + updated, now);
-      return { created, updated, items, warnings };
+      const { created, updated, removed, removedTitles, items, warnings } = await importCalendar(store, site, text, now);
+      await audit(request, 'activity.import', null, created + updated + removed, now);
+      return { created, updated, removed, removedTitles, items, warnings };
     },
   );
 }

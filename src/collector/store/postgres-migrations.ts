@@ -317,6 +317,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ideas ADD COLUMN tags text[] COLLATE "C" NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 14,
+    name: 'where an imported calendar item came from',
+    // A feed refresh or a new upload of the same calendar removes the items it no longer has;
+    // items made by hand (NULL) are never touched by an import.
+    sql: `
+      ALTER TABLE activities ADD COLUMN source text;
+    `,
+  },
 ];
 
 /**

@@ -85,7 +85,7 @@ export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 const SITE_COLUMNS = 'slug, name, time_zone, locales, allowed_origins, settings, created_at';
 const TOKEN_COLUMNS = 'id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at';
 const AUDIT_COLUMNS = 'at, site, actor, action, target, row_count';
-const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at';
+const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at, source';
 
 function toActivity(r: Row): ActivityRecord {
   return {
@@ -95,6 +95,7 @@ function toActivity(r: Row): ActivityRecord {
     data: r.data as ScheduleItem,
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
+    ...(r.source != null && { source: String(r.source) }),
   };
 }
 
@@ -684,18 +685,19 @@ export class PostgresStore implements Store {
 
   async createActivity(a: NewActivity, now: string): Promise<ActivityRecord> {
     const { rows } = await this.query(
-      `INSERT INTO activities (id, site, kind, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+      `INSERT INTO activities (id, site, kind, data, created_at, updated_at, source) VALUES ($1, $2, $3, $4, $5, $5, $6)
        RETURNING ${ACTIVITY_COLUMNS}`,
-      [a.id, a.site, a.data.kind, JSON.stringify(a.data), now],
+      [a.id, a.site, a.data.kind, JSON.stringify(a.data), now, a.source ?? null],
     );
     return toActivity(rows[0]!);
   }
 
-  async updateActivity(site: string, id: string, data: ScheduleItem, now: string): Promise<ActivityRecord | null> {
+  async updateActivity(site: string, id: string, data: ScheduleItem, now: string, source?: string | null): Promise<ActivityRecord | null> {
+    // `source` undefined keeps the row's own.
     const { rows } = await this.query(
-      `UPDATE activities SET kind = $3, data = $4, updated_at = $5
+      `UPDATE activities SET kind = $3, data = $4, updated_at = $5, source = CASE WHEN $6 THEN $7 ELSE source END
        WHERE site = $1 AND id = $2 AND deleted_at IS NULL RETURNING ${ACTIVITY_COLUMNS}`,
-      [site, id, data.kind, JSON.stringify(data), now],
+      [site, id, data.kind, JSON.stringify(data), now, source !== undefined, source ?? null],
     );
     return rows[0] ? toActivity(rows[0]) : null;
   }

@@ -318,4 +318,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ideas ADD COLUMN tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags));
     `,
   },
+  {
+    version: 14,
+    name: 'where an imported calendar item came from',
+    // A feed refresh or a new upload of the same calendar removes the items it no longer has;
+    // items made by hand (NULL) are never touched by an import.
+    sql: `
+      ALTER TABLE activities ADD COLUMN source TEXT;
+    `,
+  },
 ];

@@ -78,7 +78,7 @@ import type {
 
 const EXPORT_PAGE_SIZE = 500;
 
-const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at';
+const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at, source';
 
 function toActivity(r: Row): ActivityRecord {
   return {
@@ -88,6 +88,7 @@ function toActivity(r: Row): ActivityRecord {
     data: JSON.parse(String(r.data)) as ScheduleItem,
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
+    ...(r.source != null && { source: String(r.source) }),
   };
 }
 
@@ -630,17 +631,19 @@ export class SqliteStore implements Store {
   // ---- calendar -------------------------------------------------------------------------------
 
   async createActivity(a: NewActivity, now: string): Promise<ActivityRecord> {
+    const source = a.source ?? null;
     this.sql(
-      `INSERT INTO activities (id, site, kind, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, a.site, a.data.kind, JSON.stringify(a.data), now, now);
-    return { id: a.id, site: a.site, kind: a.data.kind, data: a.data, createdAt: now, updatedAt: now };
+      `INSERT INTO activities (id, site, kind, data, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(a.id, a.site, a.data.kind, JSON.stringify(a.data), now, now, source);
+    return { id: a.id, site: a.site, kind: a.data.kind, data: a.data, createdAt: now, updatedAt: now, ...(source !== null && { source }) };
   }
 
-  async updateActivity(site: string, id: string, data: ScheduleItem, now: string): Promise<ActivityRecord | null> {
+  async updateActivity(site: string, id: string, data: ScheduleItem, now: string, source?: string | null): Promise<ActivityRecord | null> {
+    // `source` undefined keeps the row's own.
     const row = this.sql(
-      `UPDATE activities SET kind = ?, data = ?, updated_at = ?
+      `UPDATE activities SET kind = ?, data = ?, updated_at = ?, source = CASE WHEN ? THEN ? ELSE source END
        WHERE site = ? AND id = ? AND deleted_at IS NULL RETURNING ${ACTIVITY_COLUMNS}`,
-    ).get(data.kind, JSON.stringify(data), now, site, id) as Row | undefined;
+    ).get(data.kind, JSON.stringify(data), now, source === undefined ? 0 : 1, source ?? null, site, id) as Row | undefined;
     return row ? toActivity(row) : null;
   }
 

@@ -198,9 +198,14 @@ export interface ActivityRecord {
   data: ScheduleItem;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Where an imported item came from (`feed:<url>`, `upload:<calendar name>`), so a later import
+   * of the same calendar can remove what it no longer has; absent for items made by hand.
+   */
+  source?: string;
 }
 
-export type NewActivity = Pick<ActivityRecord, 'id' | 'site' | 'data'>;
+export type NewActivity = Pick<ActivityRecord, 'id' | 'site' | 'data'> & { source?: string | null };
 
 /** A site's webhook: where accepted submissions are forwarded, and the key that signs them. */
 export interface WebhookTarget {
@@ -380,7 +385,7 @@ export interface Store {
   /** Stores a new calendar item; its kind is `data.kind`. */
   createActivity(activity: NewActivity, now: string): Promise<ActivityRecord>;
   /** Replaces the item's data (and kind); null when the site has no such item or it was deleted. */
-  updateActivity(site: string, id: string, data: ScheduleItem, now: string): Promise<ActivityRecord | null>;
+  updateActivity(site: string, id: string, data: ScheduleItem, now: string, source?: string | null): Promise<ActivityRecord | null>;
   /** Soft delete: the row stays with `deleted_at` set; false when there was no live item. */
   deleteActivity(site: string, id: string, now: string): Promise<boolean>;
   /** A live (not deleted) item of the site. */

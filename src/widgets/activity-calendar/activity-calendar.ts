@@ -10,7 +10,7 @@ import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
-import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, parseDay, wallTime } from './days.js';
+import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, MAX_RANGE_DAYS, occurrenceWalls, parseDay, wallsTouch } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { Formats } from './format.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -191,6 +191,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private served: ReadResult['expanded'];
   /** The collector's window starts a month before this day (today, or the period the visitor went to). */
   private windowAround: LocalDate | undefined;
+  /** The collector could not give the window around the period shown (refused or unreachable). */
+  private windowFailed = false;
 
   constructor() {
     super();
@@ -270,7 +272,7 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!VIEWS.includes(this.view)) this.view = 'list';
-    if (changed.has('date') || !this.focusDate) this.focusDate = (this.date && parseDay(this.date)) || this.today;
+    if (changed.has('date') || !this.focusDate) this.focusDate = this.listStart;
     if (changed.has('items')) this.sourceKey = '';
     if (changed.has('timeZone') || changed.has('now') || this.expandCache.size > 48) this.expandCache.clear();
     this.syncSource();
@@ -328,9 +330,11 @@ export class ActivityCalendar extends BuurtkitWidget {
           this.loaded = [];
           this.phase = 'error';
         } else if (this.fromCollector) {
-          // Another period of the collector's programme: what is shown stays, the status says so.
+          // Another period of the collector's programme: what is shown stays, the status says so,
+          // and that period says it could not be loaded instead of looking empty.
           this.status = this.l.t('loadFailed');
           this.statusTone = 'error';
+          this.windowFailed = true;
           this.requestUpdate();
         }
       },
@@ -343,9 +347,12 @@ export class ActivityCalendar extends BuurtkitWidget {
    * first views without sending a year of occurrences. Other periods are asked for when shown.
    */
   private loadFromCollector(cfg: ResolvedEndpoint, signal?: AbortSignal) {
-    const around = this.windowAround ?? this.today;
-    const to = [dayKey(addMonths(around, 3)), dayKey(addDays(this.today, this.listDays))].sort()[1]!;
-    return loadCollector(cfg.endpoint, cfg.site, dayKey(addMonths(around, -1)), to, signal, true);
+    const around = this.windowAround ?? this.listStart;
+    const from = addMonths(around, -1);
+    const wanted = [dayKey(addMonths(around, 3)), dayKey(addDays(this.listStart, this.listDays))].sort()[1]!;
+    // Never more than the collector expands in one answer, however far from today the visitor went.
+    const to = [wanted, dayKey(addDays(from, MAX_RANGE_DAYS))].sort()[0]!;
+    return loadCollector(cfg.endpoint, cfg.site, dayKey(from), to, signal, true);
   }
 
   /** A period outside the collector's window asks the collector for the window around it, once. */
@@ -353,11 +360,18 @@ export class ActivityCalendar extends BuurtkitWidget {
     const cfg = this.resolvedEndpoint;
     if (!this.served || !this.fromCollector || this.phase !== 'ready' || !cfg) return;
     const [from, to] = this.range();
-    if (dayKey(from) >= this.served.from && dayKey(addDays(to, -1)) <= this.served.to) return;
+    if (this.inWindow(from, to)) return;
     if (this.windowAround && sameDay(this.windowAround, from)) return; // asked already (a failure is not asked again)
     this.windowAround = from;
+    this.windowFailed = false;
     // The period stays on screen (and the focus in the grid) until the collector answers.
     this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true, true);
+  }
+
+  /** The days `[from, to)` lie inside the collector's window (or there is none). */
+  private inWindow(from: LocalDate, to: LocalDate): boolean {
+    const served = this.served;
+    return !served || (dayKey(from) >= served.from && dayKey(addDays(to, -1)) <= served.to);
   }
 
   /** @internal The items come from the collector, which counts "ik kom" places. */
@@ -435,13 +449,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
     if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
     let wall = this.walls.get(o);
-    if (!wall) {
-      const start = wallTime(Date.parse(o.start), this.zone);
-      this.walls.set(o, (wall = [start, o.end ? wallTime(Date.parse(o.end), this.zone) : start]));
-    }
-    const [start, end] = wall;
-    const [s, e] = [`${dayKey(from)}T00:00:00`, `${dayKey(to)}T00:00:00`];
-    return start < e && (end > s || start >= s);
+    if (!wall) this.walls.set(o, (wall = occurrenceWalls(o, this.zone)));
+    return wallsTouch(wall, from, to);
   }
 
   private itemOf = (o: Occurrence) => this.loaded.find((i) => i.id === o.activityId);
@@ -451,8 +460,15 @@ export class ActivityCalendar extends BuurtkitWidget {
     const { view } = this;
     const periods = this.parts.periods;
     if (periods && view !== 'list') return periods.periodRange(view, this.focusDate!, this.l.lang);
-    return [this.today, addDays(this.today, this.listDays)];
+    return [this.listStart, addDays(this.listStart, this.listDays)];
   }
+
+  /** The list starts on `date` ("the day to show first"), else today. */
+  private get listStart(): LocalDate {
+    return (this.date && parseDay(this.date)) || this.today;
+  }
+
+
 
   /** How many days the list shows (`weeks`, 1 to 52). */
   private get listDays(): number {
@@ -469,6 +485,8 @@ export class ActivityCalendar extends BuurtkitWidget {
       l: this.l,
       fmt: this.fmt,
       today: this.today,
+      // The days shown lie outside what the collector gave, and asking for them failed.
+      unavailable: this.windowFailed && !this.inWindow(from, to),
       on: (day) => all.filter((o) => this.touches(o, day, addDays(day, 1))),
       itemOf: this.itemOf,
       open: (o, opener) => this.openDetail(o, opener),
@@ -531,9 +549,11 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   private renderBody(ctx: ViewContext) {
-    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length)) return this.notice('empty');
+    // A period the collector could not give is not empty: that goes before "nothing in the calendar".
+    if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length && !ctx.unavailable)) return this.notice('empty');
     if (this.phase !== 'ready') return this.notice(this.phase === 'loading' ? 'loading' : 'loadFailed');
     const [from, to] = this.range();
+    // The list always lies inside the collector's window; only a period view can leave it.
     if (this.view !== 'list') {
       const periods = this.parts.periods;
       return periods ? periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go }) : this.partNotice(periods);

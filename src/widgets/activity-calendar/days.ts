@@ -18,6 +18,25 @@ import type { LocalDate } from '../../calendar/wall-clock.js';
  */
 export const DEFAULT_ZONE = 'Europe/Amsterdam';
 
+/** `MAX_RANGE_DAYS` of `src/calendar/constants.ts`, written out for the same reason. */
+export const MAX_RANGE_DAYS = 800;
+
+/**
+ * The wall-clock start and end of an occurrence in `timeZone`, as sortable text. An all-day
+ * occurrence keeps its own dates: a date is floating, the same day wherever it is read.
+ */
+export function occurrenceWalls(o: { start: string; end?: string | undefined; allDay: boolean }, timeZone: string): [string, string] {
+  const wall = (v: string) => (o.allDay ? `${v.slice(0, 10)}T00:00:00` : wallTime(Date.parse(v), timeZone));
+  const start = wall(o.start);
+  return [start, o.end ? wall(o.end) : start];
+}
+
+/** Do an occurrence's walls touch the days `[from, to)`? One without an end must start inside them. */
+export function wallsTouch([start, end]: [string, string], from: LocalDate, to: LocalDate): boolean {
+  const [s, e] = [`${dayKey(from)}T00:00:00`, `${dayKey(to)}T00:00:00`];
+  return start < e && (end > s || start >= s);
+}
+
 /** Midnight UTC of a calendar date; out-of-range days and months roll over, years below 100 stay. */
 function utc(year: number, month: number, day: number): Date {
   const d = new Date(0);

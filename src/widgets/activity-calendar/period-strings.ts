@@ -11,6 +11,8 @@ export const periodNl = {
   todayButton: 'Vandaag',
   weekOf: 'Week van {from} tot en met {to}',
   emptyDay: 'Op deze dag is er niets.',
+  /** A day of a period the collector could not give: not "nothing", but not known. */
+  dayNotLoaded: 'Niet geladen.',
   dayCount: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
 };
 

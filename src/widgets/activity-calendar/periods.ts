@@ -136,7 +136,7 @@ export const sheets = [periodStyles];
 type Step = 'Week' | 'Day' | 'Month';
 
 /** What a day without activities or opening hours says in the week and day views (the list leaves it out). */
-const emptyDay = (ctx: ViewContext) => html`<p class="hint">${ctx.l.t('emptyDay')}</p>`;
+const emptyDay = (ctx: ViewContext) => html`<p class="hint">${ctx.l.t(ctx.unavailable ? 'dayNotLoaded' : 'emptyDay')}</p>`;
 
 function renderNav(ctx: ViewContext, p: PeriodHost, step: Step, title: string, move: (n: number) => LocalDate) {
   const { l } = ctx;
@@ -150,6 +150,11 @@ function renderNav(ctx: ViewContext, p: PeriodHost, step: Step, title: string, m
 
 /** The week, the day or the month around `p.focus`, with its navigation. */
 export function renderPeriod(ctx: ViewContext, p: PeriodHost): TemplateResult {
+  const failed = ctx.unavailable ? html`<p part="notice" class="notice error-notice" role="alert">${ctx.l.t('loadFailed')}</p>` : nothing;
+  return html`${failed}${renderPeriodView(ctx, p)}`;
+}
+
+function renderPeriodView(ctx: ViewContext, p: PeriodHost): TemplateResult {
   const { fmt, l } = ctx;
   const { focus, from, to } = p;
   if (p.view === 'month') {

@@ -4,14 +4,13 @@
  * engine, in a chunk that the collector's expanded answers never need (see `engine.ts`).
  */
 import type { Occurrence } from '../../schema/activity.js';
-import { expandAll } from '../../calendar/recurrence.js';
-import { startOfDay } from '../../calendar/time-zone.js';
+import { expandDays as expandOnDays } from '../../calendar/recurrence.js';
 import type { LocalDate } from '../../calendar/wall-clock.js';
 import { isObj, localValue, readItem, readItems, str, strings, type CalendarItem, type ReadResult } from './items.js';
 
 /** Occurrences of `items` on the days `[from, to)` in `timeZone`, at most 500. */
 export const expandDays = (items: readonly CalendarItem[], from: LocalDate, to: LocalDate, timeZone: string): Occurrence[] =>
-  expandAll(items, startOfDay(from, timeZone), startOfDay(to, timeZone), { maxOccurrences: 500 });
+  expandOnDays(items, from, to, timeZone, { maxOccurrences: 500 });
 
 function readRecurrence(v: unknown): CalendarItem['recurrence'] {
   if (!isObj(v)) return undefined;
@@ -39,6 +38,7 @@ function readOverrides(v: unknown): CalendarItem['overrides'] {
         location: str(o['location'], 200),
         room: str(o['room'], 200),
         note: str(o['note'], 500),
+        thisAndFuture: o['thisAndFuture'] === true,
       },
     ];
   });

@@ -15,6 +15,8 @@ export interface ViewContext {
   l: LocalizeController<ActivityCalendarStrings>;
   fmt: Formats;
   today: LocalDate;
+  /** The collector could not give the days shown: they say so instead of looking empty. */
+  unavailable?: boolean;
   /** Occurrences that touch a day, opening hours included, filtered. */
   on(day: LocalDate): Occurrence[];
   itemOf(o: Occurrence): CalendarItem | undefined;

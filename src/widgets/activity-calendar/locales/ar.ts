@@ -13,6 +13,7 @@ export const ar: ActivityCalendarStrings = {
   empty: 'لا يوجد شيء في الجدول الآن.',
   emptyFiltered: 'لا يوجد شيء لهذا الاختيار. اختر شيئًا آخر أو اعرض الكل.',
   emptyDay: 'لا يوجد شيء في هذا اليوم.',
+  dayNotLoaded: 'لم يتم التحميل.',
   viewsLabel: 'طريقة العرض',
   'view.list': 'قريبًا',
   'view.week': 'أسبوع',

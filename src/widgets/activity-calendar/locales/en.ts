@@ -9,6 +9,7 @@ export const en: ActivityCalendarStrings = {
   empty: 'There is nothing in the calendar right now.',
   emptyFiltered: 'Nothing matches this choice. Choose something else or show everything.',
   emptyDay: 'Nothing on this day.',
+  dayNotLoaded: 'Not loaded.',
   viewsLabel: 'View',
   'view.list': 'Coming up',
   'view.week': 'Week',
