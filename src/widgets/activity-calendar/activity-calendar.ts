@@ -11,7 +11,7 @@ import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
 import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, parseDay, wallTime } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
-import { Formats } from './format.js';
+import { formatsFor, type Formats } from '../../core/formats.js';
 import type { CalendarItem, ReadResult } from './items.js';
 import { openState } from './open-now.js';
 import { loadCollector, loadIcs } from './sources.js';
@@ -169,7 +169,6 @@ export class ActivityCalendar extends BuurtkitWidget {
   private abort: AbortController | undefined;
   private status = '';
   private statusTone: StatusTone = 'info';
-  private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
   /** Wall-clock start and end of occurrences in `wallZone` (see `touches`). */
   private walls = new WeakMap<Occurrence, [string, string]>();
@@ -408,9 +407,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   private get fmt(): Formats {
-    const locale = this.l.locale;
-    if (this.fmtCache?.locale !== locale || this.fmtCache.timeZone !== this.zone) this.fmtCache = new Formats(locale, this.zone);
-    return this.fmtCache;
+    return formatsFor(this.l.locale, this.zone);
   }
 
   /** Expanded occurrences of every item in `[from, to)` (days on the site's wall clock). */

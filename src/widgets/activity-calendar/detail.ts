@@ -42,7 +42,7 @@ export function renderDetail(
   const { l, fmt } = ctx;
   const title = o.title ?? item.title;
   const day = toLocal(Date.parse(o.start), o.timeZone);
-  const when = `${fmt.day(day)}, ${timeText(ctx, o)}`;
+  const when = fmt.join(fmt.day(day), timeText(ctx, o));
   const place = [o.room ?? item.room, o.location ?? item.location].filter(Boolean).join(', ');
   const organiser = [item.organiser, item.hostOrganisation].filter(Boolean).join(', ');
   const present = (item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))).join(', ');

@@ -90,7 +90,7 @@ const periodStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    font-size: 0.8em;
+    font-size: max(0.8em, var(--_min-font));
     line-height: 1.3;
   }
   @media (min-width: 40rem) {

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
+import { formatsFor } from '../../core/formats.js';
 import { LocalizeController } from '../../core/localize.js';
 import { baseStyles, tokens } from '../../core/styles.js';
 import type { HostTodayAnswer } from '../../schema/volunteer-constants.js';
@@ -29,11 +30,12 @@ export class HostToday extends BuurtkitWidget {
     baseStyles,
     css`
       :host {
-        --_accent: var(--bk-host-today-accent, var(--bk-color-accent, #0a5c7a));
+        --_own-accent: var(--bk-host-today-accent);
       }
       .base {
         padding: 0.5em 1em;
         border-inline-start: 0.4em solid var(--_accent);
+        color: var(--_surface-text);
         background: var(--_surface-alt);
       }
       p {
@@ -99,8 +101,8 @@ export class HostToday extends BuurtkitWidget {
     const { l } = this;
     const hosts = this.answer?.hosts ?? [];
     if (!hosts.length) return nothing;
-    const time = (iso: string) =>
-      new Intl.DateTimeFormat(l.lang, { hour: 'numeric', minute: '2-digit', timeZone: this.answer!.timeZone }).format(Date.parse(iso));
+    const fmt = formatsFor(l.locale, this.answer!.timeZone);
+    const time = (iso: string) => fmt.time(Date.parse(iso));
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       ${hosts.map((h) => {
         const params = { name: h.firstName, start: time(h.start), end: time(h.end) };

@@ -12,6 +12,7 @@ import type { DeliveryResult } from '../../core/delivery.js';
 import { ideasUrl, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { voteRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
+import { formatsFor } from '../../core/formats.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
@@ -24,8 +25,8 @@ export { listStyles } from './idea-list.styles.js';
 type Deliver = (envelope: EnvelopeBase, request: OutboxRequest) => Promise<DeliveryResult>;
 
 function formatDate(value: string, locale: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? '' : formatsFor(locale, undefined).dateOf(ms, { dateStyle: 'long' });
 }
 
 function isIdea(x: unknown): x is PublishedIdea {

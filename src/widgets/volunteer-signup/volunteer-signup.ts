@@ -4,6 +4,7 @@ import { DeliveryController, type DeliveryResult } from '../../core/delivery.js'
 import { canRead, siteUrl, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
+import { formatsFor } from '../../core/formats.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -16,10 +17,8 @@ import type { OwnView } from './own-view.js';
 import {
   byDay,
   collisions,
-  dayOf,
   newCancelToken,
   occurrenceKey,
-  timeOf,
   tokenFromUrl,
 } from './roster-view.js';
 import { nl, type VolunteerSignupStrings } from './strings.js';
@@ -197,8 +196,15 @@ export class VolunteerSignup extends BuurtkitSender {
 
   /** @internal */
   fmt(iso: string, what: 'time' | 'day') {
-    const zone = this.data?.timeZone;
-    return what === 'time' ? timeOf(iso, this.l.lang, zone) : dayOf(iso, this.l.lang, zone);
+    const f = formatsFor(this.l.locale, this.data?.timeZone);
+    return what === 'time' ? f.time(Date.parse(iso)) : f.dayOf(Date.parse(iso));
+  }
+
+  /** @internal `zondag 7 december, 9.45–12.15 uur`, or without the day. */
+  when(o: { start: string; end: string }, withDay = true) {
+    const f = formatsFor(this.l.locale, this.data?.timeZone);
+    const range = f.timeRange(Date.parse(o.start), Date.parse(o.end));
+    return withDay ? f.join(f.dayOf(Date.parse(o.start)), range) : range;
   }
 
   protected override render() {
@@ -270,7 +276,8 @@ export class VolunteerSignup extends BuurtkitSender {
       <input part="input" type="checkbox" id=${id} .checked=${this.chosen.has(key)} @change=${(e: Event) => this.toggle(key, (e.target as HTMLInputElement).checked)}
         aria-describedby=${clash ? `${id}-c` : nothing} />
       <label for=${id}>
-        <span class="when">${this.fmt(o.start, 'time')}–${this.fmt(o.end, 'time')}</span> ${o.title}
+        <span class="visually-hidden">${this.fmt(o.start, 'day')}${formatsFor(this.l.locale, this.data?.timeZone).comma}</span
+        ><span class="when">${this.when(o, false)}</span> <bdi>${o.title}</bdi>
         ${places ? html`<span part="places" class=${o.remaining > 0 ? 'places' : 'places full'}>${places}</span>` : nothing}
       </label>
       ${clash ? html`<p class="warn" id="${id}-c">${l.t('collision')}</p>` : nothing}
