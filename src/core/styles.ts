@@ -70,7 +70,7 @@ export const baseStyles = css`
     color: var(--_text);
     font-size: max(var(--_min-font), 1em);
     line-height: 1.5;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;

@@ -36,6 +36,8 @@ export const activityCalendarStyles = css`
   }
   .days {
     display: grid;
+    /* Not wider than the widget, whatever the longest word at a huge font. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .day.is-today .day-title {

@@ -212,7 +212,7 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
               <span class="cell-day" aria-hidden="true">${day.day}</span>
               ${events.length
                 ? html`<ul class="cell-events" aria-hidden="true">
-                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} ${o.title ?? ctx.itemOf(o)?.title}</li>`)}
+                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} <bdi>${o.title ?? ctx.itemOf(o)?.title}</bdi></li>`)}
                   </ul>`
                 : nothing}
             </td>`;

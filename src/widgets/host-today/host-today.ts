@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
+import { isolate } from '../../core/bidi.js';
 import { formatsFor } from '../../core/formats.js';
 import { LocalizeController } from '../../core/localize.js';
 import { baseStyles, tokens } from '../../core/styles.js';
@@ -105,9 +106,10 @@ export class HostToday extends BuurtkitWidget {
     const time = (iso: string) => fmt.time(Date.parse(iso));
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       ${hosts.map((h) => {
-        const params = { name: h.firstName, start: time(h.start), end: time(h.end) };
+        const params = { start: time(h.start), end: time(h.end) };
+        const key = h.filled ? (h.firstName ? 'filled' : 'filledNoName') : 'open';
         return html`<p part="line">
-          ${l.t(h.filled ? (h.firstName ? 'filled' : 'filledNoName') : 'open', params)}
+          ${isolate((name) => l.t(key, { ...params, name }), h.firstName ?? '')}
           ${!h.filled && this.signupUrl ? html` <a part="link" href=${this.signupUrl}>${l.t('signUp')}</a>` : nothing}
         </p>`;
       })}

@@ -156,7 +156,7 @@ export class IdeaListController implements ReactiveController {
     const count = idea.votes + (this.fresh.has(idea.id) ? 1 : 0);
     const voted = this.voted.has(idea.id);
     return html`<li part="idea" class="idea">
-      <p class="idea-text" id=${`idea-${idea.id}`}>${idea.text}</p>
+      <p class="idea-text" id=${`idea-${idea.id}`} dir="auto">${idea.text}</p>
       <p class="meta">
         <span part="badge" class="badge" data-status=${idea.status}
           ><span class="visually-hidden">${l.t('statusPrefix')} </span>${l.has(statusKey) ? l.t(statusKey) : idea.status}</span
@@ -164,12 +164,12 @@ export class IdeaListController implements ReactiveController {
         <span class="date">${l.t('postedOn', { date: formatDate(idea.createdAt, l.locale) })}</span>
       </p>
       ${idea.status === 'niet-mogelijk' && idea.statusReason
-        ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> ${idea.statusReason}</p>`
+        ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> <bdi>${idea.statusReason}</bdi></p>`
         : nothing}
       ${idea.publicAnswer
         ? html`<div part="answer" class="answer">
             <p class="answer-label">${l.t('answerLabel')}</p>
-            <p class="answer-text">${idea.publicAnswer}</p>
+            <p class="answer-text" dir="auto">${idea.publicAnswer}</p>
           </div>`
         : nothing}
       <div class="vote">

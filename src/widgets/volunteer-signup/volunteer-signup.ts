@@ -227,8 +227,8 @@ export class VolunteerSignup extends BuurtkitSender {
   private renderRole(r: PublicRole) {
     const { l } = this;
     const row = (key: 'whatYouDo' | 'notAsked' | 'timePerWeek' | 'training' | 'contactPerson') =>
-      r[key] ? html`<dt>${l.t(key)}</dt><dd>${r[key]}</dd>` : nothing;
-    return html`<li part="role" class="card"><h4>${r.name}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
+      r[key] ? html`<dt>${l.t(key)}</dt><dd dir="auto">${r[key]}</dd>` : nothing;
+    return html`<li part="role" class="card"><h4 dir="auto">${r.name}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
   }
 
   private renderList() {
@@ -290,7 +290,7 @@ export class VolunteerSignup extends BuurtkitSender {
     return html`<div class="field">
       <label for=${name}>${label}</label>
       ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-      <input part="input" id=${name} name=${name} autocomplete=${autocomplete} maxlength=${name === 'contact' ? 200 : 60}
+      <input part="input" id=${name} name=${name} autocomplete=${autocomplete} dir="auto" maxlength=${name === 'contact' ? 200 : 60}
         .value=${name === 'contact' ? this.contact : this.firstName} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ids || nothing}
         @input=${(e: Event) => (this[name] = (e.target as HTMLInputElement).value)} />
       ${error ? html`<p class="error" id="${name}-error">${error}</p>` : nothing}

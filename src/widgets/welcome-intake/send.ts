@@ -179,7 +179,7 @@ export class IntakeSender {
             ${data.activities.length
               ? html`<ul part="activities" class="activities">
                   ${data.activities.map(
-                    (a) => html`<li><strong>${a.title}</strong><br />${a.when}${a.location ? html` · ${a.location}` : nothing}</li>`,
+                    (a) => html`<li><strong dir="auto">${a.title}</strong><br />${a.when}${a.location ? html` · <bdi>${a.location}</bdi>` : nothing}</li>`,
                   )}
                 </ul>`
               : html`<p>${l.t('noActivities')}</p>`}
@@ -190,7 +190,7 @@ export class IntakeSender {
                   </p>`
               : nothing}`
         : nothing}
-      ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact">${contact}</p>` : nothing}
+      ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact" dir="auto">${contact}</p>` : nothing}
       <div part="nav" class="nav">
         <button type="button" part="button print" @click=${() => window.print()}>${l.t('print')}</button>
       </div>
