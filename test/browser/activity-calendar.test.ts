@@ -116,6 +116,8 @@ describe('<activity-calendar> detail', () => {
     expect(event.occurrence.recurrenceId).to.equal('2026-03-31T17:00:00');
     await expect(po.el).to.be.accessible();
     expect(dialog.open).to.equal(true);
+    // Focus starts on the title (a screen reader hears which activity opened), not on a control.
+    expect(po.root.activeElement?.id).to.equal('detail-title');
     const text = po.detail;
     for (const part of [
       'Gaat niet door: De keuken wordt geverfd',

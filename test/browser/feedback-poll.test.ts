@@ -188,7 +188,7 @@ describe('<feedback-poll>', () => {
     heading.click();
     await exit;
     await el.updateComplete;
-    expect($(el, '.thanks-title')!.textContent).to.equal('De kioskstand is gestopt.');
+    expect($(el, '.thanks-title')!.textContent).to.equal('Deze tablet staat niet meer klaar.');
     expect($(el, '[part~="thanks"]')!.textContent).to.contain('2 antwoorden gegeven op dit apparaat.');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~="thanks"] button')!.click();
@@ -252,7 +252,7 @@ describe('<feedback-poll>', () => {
       await queued;
       await waitFor(() => el.phase === 'queued', { message: 'queued' });
       await el.updateComplete;
-      expect($(el, '.status')!.textContent).to.contain('Bewaard op dit apparaat');
+      expect($(el, '.status')!.textContent).to.contain('Je antwoord staat veilig op deze telefoon of computer');
     } finally {
       await setOffline(false);
     }

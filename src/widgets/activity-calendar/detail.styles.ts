@@ -58,6 +58,9 @@ export const detailStyles = css`
     gap: 0.5em;
     align-items: center;
   }
+  .detail-title:focus:not(:focus-visible) {
+    outline: none;
+  }
   .detail-title.is-cancelled {
     text-decoration: line-through;
   }

@@ -54,7 +54,7 @@ export function renderDetail(
   const description = o.description ?? item.description;
   const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
   return html`<div class="detail-body">
-    <h3 id="detail-title" class="detail-title ${o.status === 'gaat-niet-door' ? 'is-cancelled' : ''}" dir="auto">${title}</h3>
+    <h3 id="detail-title" class="detail-title ${o.status === 'gaat-niet-door' ? 'is-cancelled' : ''}" dir="auto" tabindex="-1">${title}</h3>
     ${o.status === 'gaat-niet-door'
       ? html`<p part="cancelled" class="cancel-note">${o.statusReason ? isolate((reason) => l.t('cancelledReason', { reason }), o.statusReason) : l.t('cancelled')}</p>`
       : nothing}
@@ -122,6 +122,8 @@ export class DetailController {
     await this.host.updateComplete;
     const dialog = this.dialog;
     if (dialog && !dialog.open) dialog.showModal();
+    // Start on the title, so a screen reader says what opened (not "Met hoeveel mensen kom je?").
+    dialog?.querySelector<HTMLElement>('#detail-title')?.focus();
   }
 
   /** The dialog closed: forget the occurrence and focus the button that opened it. */

@@ -6,7 +6,7 @@
  */
 export const sendNl = {
   sent: 'Verstuurd. Bedankt!',
-  queued: 'Bewaard op dit apparaat. We versturen het zodra het kan.',
+  queued: 'Je antwoorden staan veilig op deze telefoon of computer. We sturen ze als dat weer kan.',
   lateSent: 'Je antwoorden zijn nu verstuurd.',
   failed: 'Kon niet worden verstuurd. Je antwoorden staan er nog.',
   errForm: 'Er ging iets mis met je antwoorden.',
