@@ -1,7 +1,7 @@
 /**
  * Dates, times and money for visitors, one formatter per language and time zone shared by every
  * widget, so a time reads the same in the calendar, the shift list and the host of the day:
- * Dutch `9.45` and `9.45–12.15 uur`, English in British style (`09:45`, `Sunday 7 December`; a
+ * Dutch `9.45` and `9.45–12.15 uur`, English in British style (`9:45`, `Sunday 7 December`; a
  * Dutch site's English is not American), Arabic with the Arabic comma (`الأحد 7 ديسمبر، 9:45 ص`).
  */
 import type { LocalDate } from '../calendar/wall-clock.js';
@@ -45,17 +45,17 @@ export class Formats {
     return this.formatter({ timeZone: this.timeZone, ...options }).format(instant);
   }
 
-  /** `9.45` in Dutch (the Dutch way of writing times), `09:45` in English; in the site's zone. */
+  /** `9.45` in Dutch (the Dutch way of writing times), `9:45` in English; in the site's zone. */
   time(instant: number): string {
     const text = this.formatter({ hour: 'numeric', minute: '2-digit', timeZone: this.timeZone, ...(this.dutch && { hourCycle: 'h23' }) }).format(instant);
     return this.dutch ? text.replace(':', '.') : text;
   }
 
-  /** `9.45–12.15 uur`, `09:45–12:15`, `9:45 ص – 12:15 م`. */
+  /** `9.45–12.15 uur`, `9:45–12:15`, `9:45 ص – 12:15 م` (spaced where a time has a word). */
   timeRange(start: number, end: number): string {
-    if (this.dutch) return `${this.time(start)}–${this.time(end)} uur`;
-    const f = this.formatter({ hour: 'numeric', minute: '2-digit', timeZone: this.timeZone });
-    return f.formatRange ? f.formatRange(start, end) : `${this.time(start)}–${this.time(end)}`;
+    const [a, b] = [this.time(start), this.time(end)];
+    if (this.dutch) return `${a}–${b} uur`;
+    return /\s/.test(a) ? `${a} – ${b}` : `${a}–${b}`;
   }
 
   /** `maandag 3 maart` */
