@@ -73,6 +73,11 @@ export class Formats {
     return time ? `${day}${this.comma}${time}` : day;
   }
 
+  /** Words of a list, with the language's comma: `rolstoeltoegankelijk, ringleiding`. */
+  list(items: readonly string[]): string {
+    return items.join(this.comma);
+  }
+
   /** `€ 3` for whole euros, `€ 2,50` otherwise. */
   money(cents: number): string {
     const digits = cents % 100 === 0 ? 0 : 2;

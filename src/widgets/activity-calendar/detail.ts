@@ -47,9 +47,9 @@ export function renderDetail(
   const when = fmt.join(fmt.day(day), timeText(ctx, o));
   const place = [o.room ?? item.room, o.location ?? item.location].filter(Boolean).join(', ');
   const organiser = [item.organiser, item.hostOrganisation].filter(Boolean).join(', ');
-  const present = (item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))).join(', ');
-  const access = [...(item.accessibility ?? []).map((a) => label(l, 'access', a)), item.accessibilityNote].filter(Boolean).join(', ');
-  const audience = (item.audience ?? []).map((a) => label(l, 'audience', a)).join(', ');
+  const present = fmt.list((item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))));
+  const access = fmt.list([...(item.accessibility ?? []).map((a) => label(l, 'access', a)), item.accessibilityNote].filter((a): a is string => !!a));
+  const audience = fmt.list((item.audience ?? []).map((a) => label(l, 'audience', a)));
   const reg = item.registration;
   const description = o.description ?? item.description;
   const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;

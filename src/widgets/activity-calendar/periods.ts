@@ -208,7 +208,7 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
               aria-current=${sameDay(day, ctx.today) ? 'date' : 'false'}
               @click=${() => onPick(day)}
             >
-              <span class="visually-hidden">${ctx.fmt.day(day)}${events.length ? `, ${ctx.l.t('dayCount', { count: events.length })}` : ''}</span>
+              <span class="visually-hidden">${events.length ? ctx.fmt.join(ctx.fmt.day(day), ctx.l.t('dayCount', { count: events.length })) : ctx.fmt.day(day)}</span>
               <span class="cell-day" aria-hidden="true">${day.day}</span>
               ${events.length
                 ? html`<ul class="cell-events" aria-hidden="true">

@@ -26,8 +26,8 @@ export interface ViewContext {
 export function dayTitle(ctx: ViewContext, day: LocalDate): string {
   const diff = daysBetween(ctx.today, day);
   const name = ctx.fmt.day(day);
-  if (diff === 0) return `${ctx.l.t('today')}, ${name}`;
-  if (diff === 1) return `${ctx.l.t('tomorrow')}, ${name}`;
+  if (diff === 0) return ctx.fmt.join(ctx.l.t('today'), name);
+  if (diff === 1) return ctx.fmt.join(ctx.l.t('tomorrow'), name);
   return name;
 }
 
