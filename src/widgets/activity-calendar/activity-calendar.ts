@@ -100,17 +100,19 @@ declare global {
  *
  * @cssproperty --bk-color-accent - Buttons, today and focus accents. Default `#0a5c7a`.
  * @cssproperty --bk-color-text - Text colour. Default: inherited from the page.
+ * @cssproperty --bk-color-surface-text - Text on the widget's own cards and panels. Default `#1a1a1a` (dark set `#f2f2f2`).
+ * @cssproperty --bk-min-font-size - The smallest text size, whatever the page sets. Default `16px`.
  * @cssproperty --bk-color-muted - Times and hints. Default `#4a4a4a`.
  * @cssproperty --bk-color-border - Borders and grid lines. Default `#6b6b6b`.
  * @cssproperty --bk-color-surface - Panels and the dialog. Default `#fff`.
  * @cssproperty --bk-color-surface-alt - Days outside the month, opening hours. Default `#f3f5f6`.
  * @cssproperty --bk-color-danger - Cancelled sessions. Default `#a4161a`.
- * @cssproperty --bk-radius - Corner radius. Default `0.5rem`.
- * @cssproperty --bk-space - Base spacing. Default `1rem`.
+ * @cssproperty --bk-radius - Corner radius. Default `0.5em`.
+ * @cssproperty --bk-space - Base spacing. Default `1em`.
  * @cssproperty --bk-focus-ring - Focus outline. Default `3px solid #1a56db`.
  * @cssproperty --bk-touch-target - Minimum size of controls. Default `44px`.
  * @cssproperty --bk-activity-calendar-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-activity-calendar-max-width - Maximum width. Default `60rem`.
+ * @cssproperty --bk-activity-calendar-max-width - Maximum width. Default `60em`.
  *
  * @cssstate loading - Items are being fetched.
  * @cssstate failed - The source could not be loaded.

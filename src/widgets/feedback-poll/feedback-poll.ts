@@ -69,7 +69,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @csspart status - The live status line.
  *
  * @cssproperty --bk-feedback-poll-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-feedback-poll-max-width - Maximum width. Default `40rem`.
+ * @cssproperty --bk-feedback-poll-max-width - Maximum width. Default `40em`.
  *
  * @cssstate sending - Sending.
  * @cssstate sent - The endpoint accepted the response.

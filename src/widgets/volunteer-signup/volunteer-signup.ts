@@ -56,7 +56,7 @@ type Errors = Partial<Record<'shifts' | 'firstName' | 'contact', string>>;
  * @csspart status - The live status line.
  *
  * @cssproperty --bk-volunteer-signup-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-volunteer-signup-max-width - Maximum width. Default `44rem`.
+ * @cssproperty --bk-volunteer-signup-max-width - Maximum width. Default `44em`.
  *
  * @cssstate sending - Sending.
  * @cssstate sent - The collector answered.
