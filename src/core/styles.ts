@@ -54,10 +54,7 @@ export const tokens = css`
     --_touch: var(--bk-touch-target, 44px);
     --_min-font: var(--bk-min-font-size, 16px);
   }
-  /* Two rules, not one list: a browser without custom states would drop the whole list. */
-  :host([theme='dark']) {
-    ${darkSet}
-  }
+  /* Set by theme.ts, from theme="dark" or from the page's text colour. */
   :host(:state(dark)) {
     ${darkSet}
   }

@@ -7,18 +7,14 @@ type ThemedHost = ReactiveControllerHost &
   };
 
 /**
- * Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour, or undefined for anything
- * else (a colour space the browser reports differently is left to the light set).
+ * Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour; undefined for a transparent
+ * one or a colour the browser reports in another form (such a widget keeps the light set).
  */
 export function luminance(color: string): number | undefined {
-  const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(color.trim());
-  if (!m) return undefined;
-  if (m[4] !== undefined && parseFloat(m[4]) === 0) return undefined;
-  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const [r, g, b, a] = (/^rgba?\(/.test(color) && color.match(/[\d.]+/g)?.map(Number)) || [];
+  if (b === undefined || a === 0) return undefined;
+  const c = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * c(r!) + 0.7152 * c(g!) + 0.0722 * c(b);
 }
 
 /**
