@@ -26,14 +26,12 @@ const LIGHT_TEXT = 0.35;
 /**
  * Chooses a widget's colour set. `theme="dark"`/`"light"` decide; otherwise the text colour the
  * widget inherits tells what is behind it: light text means a dark page (a dark theme, or
- * `color-scheme: dark` without colours of its own), and the widget turns dark too. Checked when
- * connected, after each render and when the system's colour scheme changes, because a site's
- * dark mode switch changes what the widget inherits without telling it.
+ * `color-scheme: dark` without colours of its own), and the widget turns dark too. Checked after
+ * every render, which comes before the first paint, so a dark page never flashes a light widget;
+ * a site that switches its own dark mode later sets `theme` (or the widget follows at its next
+ * render).
  */
 export class ThemeController implements ReactiveController {
-  private media: MediaQueryList | undefined;
-  private readonly onChange = () => this.check();
-
   constructor(
     private readonly host: ThemedHost,
     /** Shows the set: the host's `dark` custom state. */
@@ -42,33 +40,10 @@ export class ThemeController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.media ??= globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-    this.media?.addEventListener?.('change', this.onChange);
-    this.check();
-  }
-
-  hostDisconnected(): void {
-    this.media?.removeEventListener?.('change', this.onChange);
-  }
-
   hostUpdated(): void {
-    this.check();
-  }
-
-  /** Whether the widget shows its dark set now. */
-  get dark(): boolean {
     const { theme } = this.host;
-    if (theme === 'dark') return true;
-    if (theme === 'light') return false;
     // The host's own `color` is the text it inherits (or `--bk-color-text`): the set never
     // changes it, so this cannot flip back and forth.
-    const lum = luminance(getComputedStyle(this.host).color);
-    return lum !== undefined && lum > LIGHT_TEXT;
-  }
-
-  private check(): void {
-    if (!this.host.isConnected) return;
-    this.setDark(this.dark);
+    this.setDark(theme ? theme === 'dark' : (luminance(getComputedStyle(this.host).color) ?? 0) > LIGHT_TEXT);
   }
 }
