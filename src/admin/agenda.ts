@@ -80,7 +80,7 @@ export class AdminAgenda extends AdminElement {
   private renderEntry({ idea: i, alsoMentioned }: AgendaEntry) {
     const l = this.l;
     return html`<li>
-      <p class="text">${i.text}</p>
+      <p class="text" dir="auto">${i.text}</p>
       <p class="meta">
         ${this.formatDate(i.createdAt, false)} · ${this.label('status', i.status)}${i.category ? ` · ${i.category}` : ''}
         ${i.votes ? ` · ${l.t('field.votes')}: ${i.votes}` : ''}

@@ -162,7 +162,7 @@ export class AdminCalendar extends AdminElement {
     const cancelled = d.status === 'gaat-niet-door';
     const capacity = d.registration?.kind === 'capacity' ? d.registration.capacity : undefined;
     return html`<li data-id=${item.id} class=${cancelled ? 'is-cancelled' : ''}>
-      <h4>${d.title}</h4>
+      <h4 dir="auto">${d.title}</h4>
       <p>${whenText(this.l, { ...d, rrule: d.recurrence?.rrule }, (date) => this.formatDate(`${date}T12:00:00Z`, false))}</p>
       ${cancelled || capacity
         ? html`<p class="row">

@@ -103,7 +103,7 @@ export class AdminIdeaDetail extends AdminElement {
       <article aria-labelledby="detail-heading">
         <button type="button" class="back" @click=${this.close}>${l.t('back')}</button>
         <h2 id="detail-heading" tabindex="-1">${l.t('detailHeading')}</h2>
-        <dl>${rows.map(([key, value]) => html`<dt>${l.t(key)}</dt><dd>${value}</dd>`)}</dl>
+        <dl>${rows.map(([key, value]) => html`<dt>${l.t(key)}</dt><dd dir="auto">${value}</dd>`)}</dl>
         <slot></slot>
       </article>
     `;

@@ -134,7 +134,7 @@ export class AdminIdeaMerge extends IdeaActionElement {
       <ul>
         ${merged.map(
           (m) => html`<li>
-            <p class="text">${m.text}</p>
+            <p class="text" dir="auto">${m.text}</p>
             <p class="meta">${l.t('receivedOn', { date: this.formatDate(m.createdAt) })} · ${l.t('field.votes')}: ${m.votes}</p>
             <div class="row">
               <button type="button" aria-label=${`${l.t('open')}: ${this.snippet(m.text)}`} @click=${(e: Event) => this.open(e, m.id)}>${l.t('open')}</button>
@@ -174,7 +174,7 @@ export class AdminIdeaMerge extends IdeaActionElement {
         ? html`<ul class="candidates">
             ${shown.map(
               (other) => html`<li>
-                <p class="text">${other.text}</p>
+                <p class="text" dir="auto">${other.text}</p>
                 <p class="meta">${l.t('receivedOn', { date: this.formatDate(other.createdAt) })} · ${this.label('status', other.status)}</p>
                 <button type="button" data-id=${other.id} aria-disabled=${this.busy ? 'true' : 'false'}
                   aria-label=${l.t(direction === 'into' ? 'mergeIntoLabel' : 'mergeFromLabel', { text: this.snippet(other.text) })}

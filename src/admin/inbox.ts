@@ -270,7 +270,7 @@ export class AdminInbox extends AdminElement {
   private renderRow(row: Row) {
     const l = this.l;
     return html`<li>
-      <p class="text">${row.summary}</p>
+      <p class="text" dir="auto">${row.summary}</p>
       <p class="meta row">
         <span>${l.t('receivedOn', { date: this.formatDate(row.receivedAt) })}</span>
         ${row.badges.map((b) => html`<span class="badge ${b.on ? 'on' : ''}">${b.text}</span>`)}

@@ -150,7 +150,7 @@ export class AdminModeration extends AdminElement {
           ${d.status === 'niet-mogelijk'
             ? html`<div class="field">
                 <label for="statusReason">${l.t('reasonLabel')}</label>
-                <textarea id="statusReason" rows="3" maxlength=${STATUS_REASON_MAX} .value=${d.statusReason}
+                <textarea id="statusReason" dir="auto" rows="3" maxlength=${STATUS_REASON_MAX} .value=${d.statusReason}
                   aria-invalid=${this.invalid('statusReason')} aria-describedby=${describedBy('statusReason')}
                   @input=${(e: Event) => this.edit('statusReason', (e.target as HTMLTextAreaElement).value)}></textarea>
                 ${this.issue('statusReason')}
@@ -158,7 +158,7 @@ export class AdminModeration extends AdminElement {
             : ''}
           <div class="field">
             <label for="publicAnswer">${l.t('answerLabel')}</label>
-            <textarea id="publicAnswer" rows="4" maxlength=${PUBLIC_ANSWER_MAX} .value=${d.publicAnswer}
+            <textarea id="publicAnswer" dir="auto" rows="4" maxlength=${PUBLIC_ANSWER_MAX} .value=${d.publicAnswer}
               aria-invalid=${this.invalid('publicAnswer')} aria-describedby=${describedBy('publicAnswer', 'answer-hint')}
               @input=${(e: Event) => this.edit('publicAnswer', (e.target as HTMLTextAreaElement).value)}></textarea>
             <p class="hint" id="answer-hint">${l.t('answerHint')}</p>

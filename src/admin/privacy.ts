@@ -141,7 +141,7 @@ export class AdminPrivacy extends AdminElement {
               (s) => html`<h4>${l.t(`source.${s}` as keyof AdminStrings)} (${found[s].length})</h4>
                 ${found[s].map(
                   (record) => html`<dl class="record">
-                    ${fieldsOf(record as Record<string, unknown>).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
+                    ${fieldsOf(record as Record<string, unknown>).map(([k, v]) => html`<dt>${k}</dt><dd dir="auto">${v}</dd>`)}
                   </dl>`,
                 )}`,
             )}

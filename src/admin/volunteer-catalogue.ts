@@ -173,7 +173,7 @@ export class AdminVolunteerCatalogue extends AdminElement {
   private renderRole(role: AdminVolunteerItem<VolunteerRole>) {
     const d = role.data;
     return html`<li data-id=${role.id}>
-      <h4>${d.name}</h4>
+      <h4 dir="auto">${d.name}</h4>
       ${d.host ? html`<p><span class="badge on">${this.l.t('hostBadge')}</span></p>` : nothing}
       ${d.whatYouDo ? html`<p>${d.whatYouDo}</p>` : nothing}
       ${d.timePerWeek ? html`<p>${this.l.t('roleText.timePerWeek')}: ${d.timePerWeek}</p>` : nothing}

@@ -155,7 +155,7 @@ export class AdminVolunteers extends AdminElement {
     const l = this.l;
     const name = `${s.firstName} (${s.contact})`;
     return html`<li>
-      <span>${name}${s.status === 'offered' ? html` — ${l.t('volOffered')}` : ''}</span>
+      <span><bdi>${name}</bdi>${s.status === 'offered' ? html` — ${l.t('volOffered')}` : ''}</span>
       ${this.canEdit
         ? html`<span class="row" role="group" aria-label=${l.t('volAttendance', { name: s.firstName, when: this.when(o) })}>
             <button type="button" class="came" aria-pressed=${s.attended === true ? 'true' : 'false'} @click=${() => this.mark(s, true)}>${l.t('volCame')}</button>
@@ -194,7 +194,7 @@ export class AdminVolunteers extends AdminElement {
           ${o.coming.length ? html`<ul class="coming">${o.coming.map((s) => this.renderPerson(s, o))}</ul>` : ''}
           ${o.waitlist.length
             ? html`<h4>${l.t('volWaitlist', { count: o.waitlist.length })}</h4>
-                <ol class="waitlist">${o.waitlist.map((s) => html`<li>${s.firstName} (${s.contact})</li>`)}</ol>`
+                <ol class="waitlist">${o.waitlist.map((s) => html`<li><bdi>${s.firstName}</bdi> (<bdi>${s.contact}</bdi>)</li>`)}</ol>`
             : ''}
         </article>`,
       )}

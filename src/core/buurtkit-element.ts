@@ -1,4 +1,5 @@
 import { LitElement, adoptStyles, type CSSResult, type PropertyDeclarations } from 'lit';
+import { ThemeController } from './theme.js';
 
 /** Custom states a widget shows as `:state(…)`, for styling by embedders. */
 export type WidgetState = 'sending' | 'sent' | 'queued' | 'failed' | 'invalid';
@@ -11,10 +12,13 @@ export class BuurtkitElement extends LitElement {
   static override properties: PropertyDeclarations = {
     lang: { reflect: true },
     dir: { reflect: true },
+    theme: { reflect: true },
   };
 
   declare lang: string;
   declare dir: string;
+  /** `light` or `dark` colours; unset: follow the page (dark when its text is light). */
+  declare theme: 'light' | 'dark' | undefined;
 
   protected readonly internals: ElementInternals | undefined;
 
@@ -33,6 +37,7 @@ export class BuurtkitElement extends LitElement {
     } catch {
       /* no internals: no custom states */
     }
+    new ThemeController(this, (on) => this.toggleState('dark', on));
   }
 
   /**

@@ -63,7 +63,7 @@ export const DEFAULT_STATEMENTS: readonly PollStatement[] = [
   { id: 'hulp-vinden', text: 'weet ik buurtbewoners beter te vinden als ik een vraag heb of iets nodig heb.', theme: 'netwerk' },
   { id: 'hulp-vragen', text: 'vraag ik vaker hulp en advies aan mensen uit de buurt.', theme: 'netwerk' },
   { id: 'vaardigheden', text: 'heb ik nieuwe vaardigheden geleerd.', theme: 'zelfvertrouwen' },
-  { id: 'zelfverzekerd', text: 'ben ik zelfverzekerder geworden over mijn kwaliteiten.', theme: 'zelfvertrouwen' },
+  { id: 'zelfverzekerd', text: 'weet ik beter wat ik goed kan.', theme: 'zelfvertrouwen' },
 ];
 
 /**

@@ -81,8 +81,8 @@ export const DEFAULT_INTAKE_FLOW: IntakeFlow = {
         ar: 'عن أي موضوع قد ترغب في الحديث يوماً ما؟',
       },
       intro: {
-        nl: 'Dit zijn themakaarten. Kies wat bij je past, of sla deze stap over.',
-        en: 'These are topic cards. Choose what fits you, or skip this step.',
+        nl: 'Hier staan onderwerpen. Kies wat bij je past, of sla deze stap over.',
+        en: 'Here are some topics. Choose what fits you, or skip this step.',
         ar: 'هذه بطاقات مواضيع. اختر ما يناسبك، أو تخطَّ هذه الخطوة.',
       },
       questions: [
@@ -93,7 +93,7 @@ export const DEFAULT_INTAKE_FLOW: IntakeFlow = {
           label: { nl: 'Onderwerpen', en: 'Topics', ar: 'المواضيع' },
           options: [
             { value: 'contact', icon: '👋', label: { nl: 'Contact en eenzaamheid', en: 'Contact and loneliness', ar: 'التواصل والوحدة' }, match: { categories: ['ontmoeten'] } },
-            { value: 'dagstructuur', icon: '🕘', label: { nl: 'Dagstructuur', en: 'Daily routine', ar: 'تنظيم اليوم' } },
+            { value: 'dagstructuur', icon: '🕘', label: { nl: 'Ritme in je dag', en: 'Daily routine', ar: 'تنظيم اليوم' } },
             { value: 'gezond-leven', icon: '🍎', label: { nl: 'Gezond leven', en: 'Healthy living', ar: 'الحياة الصحية' } },
             { value: 'wonen', icon: '🏠', label: { nl: 'Wonen', en: 'Housing', ar: 'السكن' } },
             { value: 'geld', icon: '📄', label: { nl: 'Geld en administratie', en: 'Money and paperwork', ar: 'المال والأوراق' }, match: { categories: ['hulp-en-advies'] } },

@@ -125,7 +125,7 @@ describe('<activity-calendar> "ik kom"', () => {
     const queued = oneEvent(po.el, 'bk-queued') as unknown as Promise<BkQueuedEvent>;
     button(po)!.click();
     await queued;
-    await waitFor(() => said(po) === 'Er is nu geen internet. Je aanmelding is bewaard op dit apparaat en wordt later verstuurd.', {
+    await waitFor(() => said(po) === 'Er is nu geen internet. Je aanmelding staat veilig op deze telefoon of computer. We sturen hem als er weer internet is.', {
       message: 'queued shown',
     });
     expect((await someoneElse(a)).status).to.equal(201);

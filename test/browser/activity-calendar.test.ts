@@ -116,6 +116,8 @@ describe('<activity-calendar> detail', () => {
     expect(event.occurrence.recurrenceId).to.equal('2026-03-31T17:00:00');
     await expect(po.el).to.be.accessible();
     expect(dialog.open).to.equal(true);
+    // Focus starts on the title (a screen reader hears which activity opened), not on a control.
+    expect(po.root.activeElement?.id).to.equal('detail-title');
     const text = po.detail;
     for (const part of [
       'Gaat niet door: De keuken wordt geverfd',
@@ -296,9 +298,9 @@ describe('<activity-calendar> languages', () => {
     po = await makeCalendar({ lang: 'en' });
     await waitFor(() => po!.text('[part~="heading"]') === "What's on?", { message: 'English' });
     await expect(po.el).to.be.accessible();
-    expect(po.dayTitles[0]).to.equal('Today, Tuesday, March 31');
-    expect(po.events[0]).to.equal('5:00 PM to 8:00 PM|Samen koken');
-    expect(po.openStatus).to.equal('Closed now. Open today at 10:00 AM.');
+    expect(po.dayTitles[0]).to.equal('Today, Tuesday 31 March');
+    expect(po.events[0]).to.equal('17:00 to 20:00|Samen koken');
+    expect(po.openStatus).to.equal('Closed now. Open today at 10:00.');
   });
 
   it('speaks Arabic, right to left, with a Monday week on a Dutch site', async () => {

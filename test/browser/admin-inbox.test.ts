@@ -133,6 +133,8 @@ describe('bk-admin-inbox per widget', () => {
     expect($$(el, 'li')).to.have.length(1);
     expect($(el, '.count').textContent).to.match(/^1 (van \d+ )?reacties?$/);
     expect($(el, 'li').textContent).to.contain(`Gezellige middag ${key}`);
+    // What a visitor wrote keeps its own direction (Arabic in a Dutch list, Dutch on an Arabic page).
+    expect($(el, 'li .text').getAttribute('dir')).to.equal('auto');
     expect($(el, 'li button[data-id]').dataset.id).to.equal(responseId);
     await setValue(el, '#handled', 'yes');
     expect($$(el, 'li')).to.have.length(0);
@@ -195,6 +197,7 @@ describe('bk-admin-inbox per widget', () => {
     expect($(detail, 'h2').textContent).to.equal('Aanmelding als vrijwilliger');
     expect($(detail, 'dl').textContent).to.contain(`joris-${key}@example.org`);
     expect($(detail, 'dl').textContent).to.contain('Joris');
+    expect([...detail.shadowRoot!.querySelectorAll('dd')].every((dd) => dd.getAttribute('dir') === 'auto')).to.equal(true);
     const marked = oneEvent(el, 'bk-handled');
     $<HTMLButtonElement>($(detail, 'bk-admin-handled'), 'button').click();
     expect((await marked).detail).to.include({ kind: 'application', id: applicationId });

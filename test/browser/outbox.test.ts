@@ -68,8 +68,8 @@ describe('outbox: offline, retries, single flight', () => {
     const { id } = await queued;
     await po.waitForPhase('queued');
     expect(po.el.matches(':state(queued)')).to.equal(true);
-    expect(po.thanks!.textContent).to.contain('Bedankt! Je idee is bewaard.');
-    expect(po.status).to.equal('Bewaard op dit apparaat — we versturen het zodra je weer online bent.');
+    expect(po.thanks!.textContent).to.contain('Bedankt voor je idee!');
+    expect(po.status).to.equal('Je idee staat veilig op deze telefoon of computer. We sturen het als er weer internet is.');
     await expect(po.el).to.be.accessible();
     // The outbox holds it (in IndexedDB), so the form was cleared.
     const stored = await new Outbox().items();

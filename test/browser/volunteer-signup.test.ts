@@ -162,7 +162,7 @@ describe('<volunteer-signup> with a real collector', () => {
     await setOffline(true);
     try {
       $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-      await waitFor(() => statusText(el) === 'Bewaard, we laten weten of er plek is', { message: 'queued' });
+      await waitFor(() => statusText(el) === 'Je aanmelding staat veilig op dit apparaat. We laten weten of er plek is.', { message: 'queued' });
       expect(root(el).textContent).to.contain('We laten je weten of er plek is');
       expect($<HTMLInputElement>(el, '#link')!.value).to.contain('#bk-cancel=');
     } finally {
@@ -248,7 +248,7 @@ describe('<host-today>', () => {
       hosts: [{ shiftId: 's', title: 'Gastvrouw', start: '2026-11-23T09:00:00+01:00', end: '2026-11-23T11:00:00+01:00', filled: true, firstName: 'Fatima' }],
     };
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Vandaag is Fatima je gastvrouw of gastheer — 9:00 tot 11:00');
+    expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Vandaag is Fatima je gastvrouw of gastheer — 9.00 tot 11.00 uur');
     await expect(el).to.be.accessible();
     el.answer = { ...el.answer, hosts: [{ ...el.answer.hosts[0]!, filled: false, firstName: undefined }] };
     await el.updateComplete;

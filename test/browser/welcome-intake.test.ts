@@ -119,7 +119,7 @@ describe('<welcome-intake>', () => {
     const result = po.$('[part~="result"]')!.textContent!.replace(/\s+/g, ' ');
     expect(result).to.contain('Samen koken');
     expect(result).to.not.contain('Bingo');
-    expect(result).to.match(/Vandaag open van 00\.30 tot 23\.30/);
+    expect(result).to.match(/Vandaag open van 0\.30 tot 23\.30 uur/);
     expect(po.$('.contact')!.textContent).to.equal('Fatima, gastvrouw');
     expect(result).to.contain('Bij wie kun je terecht?');
     expect(po.focused?.classList.contains('result-title')).to.equal(true);

@@ -82,7 +82,7 @@ describe('demo centre page', () => {
     await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
     await context.setOffline(true);
     await writeIdea(page, text);
-    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/bewaard/i);
+    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/staat veilig op deze telefoon of computer/i);
     expect(await ideasWithText(text)).toHaveLength(0);
 
     await context.unroute(collectorPattern);
@@ -130,7 +130,7 @@ describe('demo centre page', () => {
     await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
 
     await writeIdea(page, text);
-    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/bewaard/i);
+    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/staat veilig op deze telefoon of computer/i);
     await page.reload();
     await page.locator('idea-box textarea').waitFor();
     await page.waitForTimeout(500);

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const activityCalendarStyles = css`
   :host {
-    --_accent: var(--bk-activity-calendar-accent, var(--bk-color-accent, #0a5c7a));
-    max-width: var(--bk-activity-calendar-max-width, 60rem);
+    --_own-accent: var(--bk-activity-calendar-accent);
+    max-width: var(--bk-activity-calendar-max-width, 60em);
   }
   h3 {
     margin: 0 0 0.25em;
@@ -13,6 +13,7 @@ export const activityCalendarStyles = css`
     font-weight: 600;
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_accent);
+    color: var(--_surface-text);
     background: var(--_surface-alt);
   }
   .views {
@@ -35,6 +36,8 @@ export const activityCalendarStyles = css`
   }
   .days {
     display: grid;
+    /* Not wider than the widget, whatever the longest word at a huge font. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .day.is-today .day-title {
@@ -48,6 +51,7 @@ export const activityCalendarStyles = css`
   }
   .hours li {
     padding: 0.25em 0.5em;
+    color: var(--_surface-text);
     background: var(--_surface-alt);
     border-radius: var(--_radius);
   }
@@ -73,7 +77,7 @@ export const activityCalendarStyles = css`
     font-weight: 400;
   }
   .event-time {
-    min-width: 9em;
+    min-width: min(9em, 100%);
     color: var(--_muted);
   }
   .event-title {

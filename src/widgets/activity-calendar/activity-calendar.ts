@@ -12,7 +12,7 @@ import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
 import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, MAX_RANGE_DAYS, occurrenceWalls, parseDay, wallsTouch } from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
-import { Formats } from './format.js';
+import { formatsFor, type Formats } from '../../core/formats.js';
 import type { CalendarItem, ReadResult } from './items.js';
 import { openState } from './open-now.js';
 import { loadCollector, loadIcs } from './sources.js';
@@ -101,17 +101,19 @@ declare global {
  *
  * @cssproperty --bk-color-accent - Buttons, today and focus accents. Default `#0a5c7a`.
  * @cssproperty --bk-color-text - Text colour. Default: inherited from the page.
+ * @cssproperty --bk-color-surface-text - Text on the widget's own cards and panels. Default `#1a1a1a` (dark set `#f2f2f2`).
+ * @cssproperty --bk-min-font-size - The smallest text size, whatever the page sets. Default `16px`.
  * @cssproperty --bk-color-muted - Times and hints. Default `#4a4a4a`.
  * @cssproperty --bk-color-border - Borders and grid lines. Default `#6b6b6b`.
  * @cssproperty --bk-color-surface - Panels and the dialog. Default `#fff`.
  * @cssproperty --bk-color-surface-alt - Days outside the month, opening hours. Default `#f3f5f6`.
  * @cssproperty --bk-color-danger - Cancelled sessions. Default `#a4161a`.
- * @cssproperty --bk-radius - Corner radius. Default `0.5rem`.
- * @cssproperty --bk-space - Base spacing. Default `1rem`.
+ * @cssproperty --bk-radius - Corner radius. Default `0.5em`.
+ * @cssproperty --bk-space - Base spacing. Default `1em`.
  * @cssproperty --bk-focus-ring - Focus outline. Default `3px solid #1a56db`.
  * @cssproperty --bk-touch-target - Minimum size of controls. Default `44px`.
  * @cssproperty --bk-activity-calendar-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-activity-calendar-max-width - Maximum width. Default `60rem`.
+ * @cssproperty --bk-activity-calendar-max-width - Maximum width. Default `60em`.
  *
  * @cssstate loading - Items are being fetched.
  * @cssstate failed - The source could not be loaded.
@@ -170,7 +172,6 @@ export class ActivityCalendar extends BuurtkitWidget {
   private abort: AbortController | undefined;
   private status = '';
   private statusTone: StatusTone = 'info';
-  private fmtCache: Formats | undefined;
   private expandCache = new Map<string, Occurrence[]>();
   /** Wall-clock start and end of occurrences in `wallZone` (see `touches`). */
   private walls = new WeakMap<Occurrence, [string, string]>();
@@ -425,9 +426,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   }
 
   private get fmt(): Formats {
-    const locale = this.l.locale;
-    if (this.fmtCache?.locale !== locale || this.fmtCache.timeZone !== this.zone) this.fmtCache = new Formats(locale, this.zone);
-    return this.fmtCache;
+    return formatsFor(this.l.locale, this.zone);
   }
 
   /** Expanded occurrences of every item in `[from, to)` (days on the site's wall clock). */

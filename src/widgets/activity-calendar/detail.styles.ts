@@ -7,11 +7,11 @@ export const detailStyles = css`
     font-size: 1.15em;
   }
   .detail {
-    max-inline-size: min(40rem, 100% - 2rem);
+    max-inline-size: min(40em, 100% - 2em);
     padding: var(--_space);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
-    color: var(--_text);
+    color: var(--_surface-text);
     background: var(--_surface);
   }
   .detail::backdrop {
@@ -22,7 +22,7 @@ export const detailStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: 0.25em 1em;
     margin: 0;
   }
@@ -38,6 +38,7 @@ export const detailStyles = css`
   .newcomers {
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_success);
+    color: var(--_surface-text);
     background: var(--_surface-alt);
   }
   .add a {
@@ -56,6 +57,9 @@ export const detailStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
     align-items: center;
+  }
+  .detail-title:focus:not(:focus-visible) {
+    outline: none;
   }
   .detail-title.is-cancelled {
     text-decoration: line-through;

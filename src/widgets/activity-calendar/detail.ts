@@ -3,6 +3,7 @@
  * in je agenda", "ik kom". A separate chunk with the ICS writer and the attendance code, loaded when a
  * visitor first opens a detail (and prefetched after the first render).
  */
+import { isolate } from '../../core/bidi.js';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import { googleCalendarUrl, writeIcsOccurrence } from '../../calendar/ics-write.js';
@@ -21,7 +22,8 @@ import { webcalUrl } from './webcal.js';
 export const nl = { ...detailNl, ...labelNl };
 export const sheets = [detailStyles, attendanceStyles, trapStyles];
 
-const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd>${value}</dd>` : nothing);
+/** A fact; its value is often text the centre wrote, so it takes its own direction. */
+const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd dir="auto">${value}</dd>` : nothing);
 
 /** A `data:` link for the "zet in je agenda" download, written in the browser. */
 export function icsHref(item: CalendarItem, o: Occurrence): string {
@@ -42,30 +44,31 @@ export function renderDetail(
   const { l, fmt } = ctx;
   const title = o.title ?? item.title;
   const day = toLocal(Date.parse(o.start), o.timeZone);
-  const when = `${fmt.day(day)}, ${timeText(ctx, o)}`;
+  const when = fmt.join(fmt.day(day), timeText(ctx, o));
   const place = [o.room ?? item.room, o.location ?? item.location].filter(Boolean).join(', ');
   const organiser = [item.organiser, item.hostOrganisation].filter(Boolean).join(', ');
-  const present = (item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))).join(', ');
-  const access = [...(item.accessibility ?? []).map((a) => label(l, 'access', a)), item.accessibilityNote].filter(Boolean).join(', ');
-  const audience = (item.audience ?? []).map((a) => label(l, 'audience', a)).join(', ');
+  const present = fmt.list((item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))));
+  const access = fmt.list([...(item.accessibility ?? []).map((a) => label(l, 'access', a)), item.accessibilityNote].filter((a): a is string => !!a));
+  const audience = fmt.list((item.audience ?? []).map((a) => label(l, 'audience', a)));
   const reg = item.registration;
   const description = o.description ?? item.description;
   const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
   return html`<div class="detail-body">
-    <h3 id="detail-title" class="detail-title ${o.status === 'gaat-niet-door' ? 'is-cancelled' : ''}">${title}</h3>
+    <h3 id="detail-title" class="detail-title ${o.status === 'gaat-niet-door' ? 'is-cancelled' : ''}" dir="auto" tabindex="-1">${title}</h3>
     ${o.status === 'gaat-niet-door'
-      ? html`<p part="cancelled" class="cancel-note">${o.statusReason ? l.t('cancelledReason', { reason: o.statusReason }) : l.t('cancelled')}</p>`
+      ? html`<p part="cancelled" class="cancel-note">${o.statusReason ? isolate((reason) => l.t('cancelledReason', { reason }), o.statusReason) : l.t('cancelled')}</p>`
       : nothing}
-    ${o.note ? html`<p>${o.note}</p>` : nothing}
+    ${o.note ? html`<p dir="auto">${o.note}</p>` : nothing}
     <dl class="facts">
       ${row(l.t('when'), when)} ${row(l.t('where'), place)} ${row(l.t('cost'), costText(item.cost, fmt, (k, p) => l.t(k, p)))}
       ${row(l.t('funding'), item.fundingNote)} ${row(l.t('audience'), audience)} ${row(l.t('accessibility'), access)}
       ${row(l.t('organiser'), organiser)} ${row(l.t('present'), present)}
     </dl>
-    ${description ? html`<p class="description">${description}</p>` : nothing}
+    ${description ? html`<p class="description" dir="auto">${description}</p>` : nothing}
     ${item.newcomers
       ? html`<p part="newcomers" class="newcomers">
-          ${l.t('newcomers', { name: item.newcomers.contactName })} ${item.newcomers.contact ?? ''} ${item.newcomers.note ?? ''}
+          ${isolate((name) => l.t('newcomers', { name }), item.newcomers.contactName)} <bdi>${item.newcomers.contact ?? ''}</bdi>
+          <bdi>${item.newcomers.note ?? ''}</bdi>
         </p>`
       : nothing}
     ${reg?.kind === 'link'
@@ -119,6 +122,8 @@ export class DetailController {
     await this.host.updateComplete;
     const dialog = this.dialog;
     if (dialog && !dialog.open) dialog.showModal();
+    // Start on the title, so a screen reader says what opened (not "Met hoeveel mensen kom je?").
+    dialog?.querySelector<HTMLElement>('#detail-title')?.focus();
   }
 
   /** The dialog closed: forget the occurrence and focus the button that opened it. */

@@ -40,7 +40,7 @@ export const sheets = [
       font-weight: 400;
     }
     .field {
-      min-width: 12em;
+      min-width: min(12em, 100%);
     }
   `,
 ];

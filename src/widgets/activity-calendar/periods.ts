@@ -90,7 +90,7 @@ const periodStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    font-size: 0.8em;
+    font-size: max(0.8em, var(--_min-font));
     line-height: 1.3;
   }
   @media (min-width: 40rem) {
@@ -213,11 +213,11 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
               aria-current=${sameDay(day, ctx.today) ? 'date' : 'false'}
               @click=${() => onPick(day)}
             >
-              <span class="visually-hidden">${ctx.fmt.day(day)}${events.length ? `, ${ctx.l.t('dayCount', { count: events.length })}` : ''}</span>
+              <span class="visually-hidden">${events.length ? ctx.fmt.join(ctx.fmt.day(day), ctx.l.t('dayCount', { count: events.length })) : ctx.fmt.day(day)}</span>
               <span class="cell-day" aria-hidden="true">${day.day}</span>
               ${events.length
                 ? html`<ul class="cell-events" aria-hidden="true">
-                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} ${o.title ?? ctx.itemOf(o)?.title}</li>`)}
+                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} <bdi>${o.title ?? ctx.itemOf(o)?.title}</bdi></li>`)}
                   </ul>`
                 : nothing}
             </td>`;

@@ -2,6 +2,7 @@
  * Days as lists, for the default upcoming view and (from `periods.ts`) the week and day views.
  * Render functions over a small context, so the element class stays about state and events.
  */
+import { isolate } from '../../core/bidi.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
 import type { LocalizeController } from '../../core/localize.js';
@@ -27,8 +28,8 @@ export interface ViewContext {
 export function dayTitle(ctx: ViewContext, day: LocalDate): string {
   const diff = daysBetween(ctx.today, day);
   const name = ctx.fmt.day(day);
-  if (diff === 0) return `${ctx.l.t('today')}, ${name}`;
-  if (diff === 1) return `${ctx.l.t('tomorrow')}, ${name}`;
+  if (diff === 0) return ctx.fmt.join(ctx.l.t('today'), name);
+  if (diff === 1) return ctx.fmt.join(ctx.l.t('tomorrow'), name);
   return name;
 }
 
@@ -48,7 +49,7 @@ export const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
 
 function cancelNote(ctx: ViewContext, o: Occurrence) {
   if (!cancelled(o)) return nothing;
-  const text = o.statusReason ? ctx.l.t('cancelledReason', { reason: o.statusReason }) : ctx.l.t('cancelled');
+  const text = o.statusReason ? isolate((reason) => ctx.l.t('cancelledReason', { reason }), o.statusReason) : ctx.l.t('cancelled');
   return html`<span part="cancelled" class="cancel-note">${text}</span>`;
 }
 
@@ -57,7 +58,7 @@ function eventRow(ctx: ViewContext, o: Occurrence) {
   const title = o.title ?? item?.title ?? '';
   const place = [o.room ?? item?.room, o.location ?? item?.location].filter(Boolean).join(', ');
   const cost = costText(item?.cost, ctx.fmt, (k, p) => ctx.l.t(k, p));
-  const meta = [place, cost].filter(Boolean).join(' · ');
+  const meta = place || cost ? html`${place ? html`<bdi>${place}</bdi>` : nothing}${place && cost ? ' · ' : ''}${cost ?? ''}` : undefined;
   return html`<li part="event${cancelled(o) ? ' event-cancelled' : ''}" class="event ${cancelled(o) ? 'is-cancelled' : ''}">
     <button
       type="button"
@@ -68,7 +69,7 @@ function eventRow(ctx: ViewContext, o: Occurrence) {
       @click=${(e: Event) => ctx.open(o, e.currentTarget as HTMLElement)}
     >
       <span class="event-time">${timeText(ctx, o)}</span>
-      <span class="event-title">${title}</span>
+      <span class="event-title" dir="auto">${title}</span>
     </button>
     ${meta ? html`<span class="event-meta">${meta}</span>` : nothing} ${cancelNote(ctx, o)}
   </li>`;
@@ -81,7 +82,7 @@ function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
     ${hours.map((o) => {
       const title = o.title ?? ctx.itemOf(o)?.title;
       return html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>
-        <span class="hours-label">${ctx.l.t('openingHours')}</span> ${timeText(ctx, o)}${title ? html` <span class="hours-title">(${title})</span>` : nothing}
+        <span class="hours-label">${ctx.l.t('openingHours')}</span> ${timeText(ctx, o)}${title ? html` <span class="hours-title">(<bdi>${title}</bdi>)</span>` : nothing}
         ${cancelNote(ctx, o)}
       </li>`;
     })}

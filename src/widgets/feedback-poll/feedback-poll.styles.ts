@@ -7,8 +7,8 @@ import { css } from 'lit';
 
 export const feedbackPollStyles = css`
   :host {
-    --_accent: var(--bk-feedback-poll-accent, var(--bk-color-accent, #0a5c7a));
-    max-width: var(--bk-feedback-poll-max-width, 40rem);
+    --_own-accent: var(--bk-feedback-poll-accent);
+    max-width: var(--bk-feedback-poll-max-width, 40em);
   }
   fieldset {
     margin: 0;
@@ -66,6 +66,7 @@ export const feedbackPollStyles = css`
   }
   .choice:has(input:checked) {
     border-color: var(--_accent);
+    color: var(--_surface-text);
     background: var(--_surface-alt);
     font-weight: 600;
   }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { SendingPart } from '../../core/sending-part.js';
@@ -69,7 +69,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @csspart status - The live status line.
  *
  * @cssproperty --bk-feedback-poll-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-feedback-poll-max-width - Maximum width. Default `40rem`.
+ * @cssproperty --bk-feedback-poll-max-width - Maximum width. Default `40em`.
  *
  * @cssstate sending - Sending.
  * @cssstate sent - The endpoint accepted the response.
@@ -242,7 +242,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const poll = this.definition;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
-      <h2 part="heading" class="heading" @click=${this.onHeadingTap}>${this.heading || poll?.title || l.t('heading')}</h2>
+      <h2 part="heading" class="heading" dir="auto" @click=${this.onHeadingTap}>${this.heading || poll?.title || l.t('heading')}</h2>
       ${this.unconfigured
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : this.kioskStopped
@@ -289,7 +289,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const values = answerValues(poll);
     return html`<fieldset part="question" class="question">
-      <legend>${poll.question}</legend>
+      <legend dir="auto">${poll.question}</legend>
       ${poll.kind === 'scale' ? html`<p class="hint">${l.t('scaleLow')} · ${l.t('scaleHigh')}</p>` : nothing}
       <div class="answers">
         ${values.map(
@@ -301,7 +301,7 @@ export class FeedbackPoll extends BuurtkitSender {
             @click=${() => this.choose(v, oneTap)}
           >
             ${poll.kind === 'smileys' ? html`<span class="emoji" aria-hidden="true">${SMILEY_EMOJI[v as keyof typeof SMILEY_EMOJI]}</span>` : nothing}
-            <span>${this.answerLabel(poll, v)}</span>
+            <span dir="auto">${this.answerLabel(poll, v)}</span>
           </button>`,
         )}
       </div>
@@ -314,10 +314,13 @@ export class FeedbackPoll extends BuurtkitSender {
     const stem = (poll.stem ?? l.t('stem')).replace('{naam}', this.subjectName(poll));
     const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
     return html`<div>
-      <p class="stem">${stem}</p>
+      <p class="stem" dir="auto">${stem}</p>
       <p class="hint">${l.t('statementsIntro')}</p>
       ${statementsOf(poll).map((s) => {
-        return this.radioGroup(`s-${s.id}`, `…${this.statementText(poll, s)}`, scale, this.values.statements[s.id], (v) =>
+        // Seen as "…ken ik andere buurtbewoners."; heard as the whole sentence, stem included.
+        const legend = html`<span class="visually-hidden">${stem.replace(/\s*(…|\.\.\.|:)\s*$/, '')} </span><span aria-hidden="true">…</span
+          ><span dir="auto">${this.statementText(poll, s)}</span>`;
+        return this.radioGroup(`s-${s.id}`, legend, scale, this.values.statements[s.id], (v) =>
           this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
           'statement',
         );
@@ -334,7 +337,7 @@ export class FeedbackPoll extends BuurtkitSender {
 
   private radioGroup(
     name: string,
-    legend: string,
+    legend: string | TemplateResult,
     options: readonly (readonly [string, string])[],
     current: string | undefined,
     onChange: (value: string) => void,
@@ -355,7 +358,7 @@ export class FeedbackPoll extends BuurtkitSender {
   private textField(id: 'comment' | 'story', label: string, value: string, max: number) {
     return html`<div class="field">
       <label for=${id}>${label} <span class="hint">${this.l.t('optional')}</span></label>
-      <textarea part="textarea" id=${id} rows="3" maxlength=${max} .value=${value} @input=${(e: Event) => this.set({ [id]: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <textarea part="textarea" id=${id} dir="auto" rows="3" maxlength=${max} .value=${value} @input=${(e: Event) => this.set({ [id]: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>`;
   }
 

@@ -10,7 +10,7 @@ import type { PluralMessage } from '../../core/localize.js';
 export const sendNl = {
   sending: 'Bezig met versturen…',
   sent: 'Verstuurd',
-  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
+  queued: 'Je antwoord staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
   failed: 'Kon niet worden verstuurd. Probeer het nog eens.',
   lateSent: 'Je antwoord is nu verstuurd.',
   thanks: 'Bedankt!',

@@ -13,7 +13,7 @@ export const nl = {
   loading: 'De vragen worden geladen…',
   missing: 'Deze peiling kon niet worden geladen.',
   closed: 'Deze peiling is gesloten. Bedankt voor je interesse!',
-  notConnected: 'Deze peiling is nog niet aangesloten. Je kunt hier nu nog niet antwoorden.',
+  notConnected: 'Antwoorden kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   optional: '(mag je overslaan)',
   'answer.heel-goed': 'Heel goed',
   'answer.goed': 'Goed',
@@ -28,7 +28,7 @@ export const nl = {
   scaleHigh: '5 = heel goed',
   'agree.helemaal-oneens': 'Helemaal oneens',
   'agree.oneens': 'Oneens',
-  'agree.neutraal': 'Neutraal',
+  'agree.neutraal': 'Niet eens, niet oneens',
   'agree.eens': 'Eens',
   'agree.helemaal-eens': 'Helemaal eens',
   'agree.weet-niet': 'Weet niet',
@@ -40,7 +40,7 @@ export const nl = {
   'statement.hulp-vinden': 'weet ik buurtbewoners beter te vinden als ik een vraag heb of iets nodig heb.',
   'statement.hulp-vragen': 'vraag ik vaker hulp en advies aan mensen uit de buurt.',
   'statement.vaardigheden': 'heb ik nieuwe vaardigheden geleerd.',
-  'statement.zelfverzekerd': 'ben ik zelfverzekerder geworden over mijn kwaliteiten.',
+  'statement.zelfverzekerd': 'weet ik beter wat ik goed kan.',
   respondentLabel: 'Ik ben…',
   'respondent.bezoeker': 'bezoeker',
   'respondent.vrijwilliger': 'vrijwilliger',
@@ -53,9 +53,9 @@ export const nl = {
   errEmpty: 'Kies eerst een antwoord, of schrijf iets op.',
   offline: 'Er is nu geen internet. Je antwoord is nog niet verstuurd. Laat deze pagina open: we versturen het zodra er weer internet is.',
   already: 'Je hebt deze peiling al ingevuld. Bedankt!',
-  kioskStopped: 'De kioskstand is gestopt.',
+  kioskStopped: 'Deze tablet staat niet meer klaar.',
   kioskCount: { one: '{count} antwoord gegeven op dit apparaat.', other: '{count} antwoorden gegeven op dit apparaat.' } as PluralMessage,
-  kioskResume: 'Kioskstand weer starten',
+  kioskResume: 'Tablet weer klaarzetten',
 };
 
 /** Every key of the widget, those of the sending part (`send-strings.ts`) included. */

@@ -1,6 +1,8 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
+import { isolate } from '../../core/bidi.js';
+import { formatsFor } from '../../core/formats.js';
 import { LocalizeController } from '../../core/localize.js';
 import { baseStyles, tokens } from '../../core/styles.js';
 import type { HostTodayAnswer } from '../../schema/volunteer-constants.js';
@@ -29,11 +31,12 @@ export class HostToday extends BuurtkitWidget {
     baseStyles,
     css`
       :host {
-        --_accent: var(--bk-host-today-accent, var(--bk-color-accent, #0a5c7a));
+        --_own-accent: var(--bk-host-today-accent);
       }
       .base {
         padding: 0.5em 1em;
         border-inline-start: 0.4em solid var(--_accent);
+        color: var(--_surface-text);
         background: var(--_surface-alt);
       }
       p {
@@ -99,13 +102,14 @@ export class HostToday extends BuurtkitWidget {
     const { l } = this;
     const hosts = this.answer?.hosts ?? [];
     if (!hosts.length) return nothing;
-    const time = (iso: string) =>
-      new Intl.DateTimeFormat(l.lang, { hour: 'numeric', minute: '2-digit', timeZone: this.answer!.timeZone }).format(Date.parse(iso));
+    const fmt = formatsFor(l.locale, this.answer!.timeZone);
+    const time = (iso: string) => fmt.time(Date.parse(iso));
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       ${hosts.map((h) => {
-        const params = { name: h.firstName, start: time(h.start), end: time(h.end) };
+        const params = { start: time(h.start), end: time(h.end) };
+        const key = h.filled ? (h.firstName ? 'filled' : 'filledNoName') : 'open';
         return html`<p part="line">
-          ${l.t(h.filled ? (h.firstName ? 'filled' : 'filledNoName') : 'open', params)}
+          ${isolate((name) => l.t(key, { ...params, name }), h.firstName ?? '')}
           ${!h.filled && this.signupUrl ? html` <a part="link" href=${this.signupUrl}>${l.t('signUp')}</a>` : nothing}
         </p>`;
       })}

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const ideaBoxStyles = css`
   :host {
-    --_accent: var(--bk-idea-box-accent, var(--bk-color-accent, #0a5c7a));
-    max-width: var(--bk-idea-box-max-width, 40rem);
+    --_own-accent: var(--bk-idea-box-accent);
+    max-width: var(--bk-idea-box-max-width, 40em);
   }
   h3 {
     font-size: 1.15em;
@@ -20,7 +20,7 @@ export const ideaBoxStyles = css`
     display: block;
   }
   .counter {
-    font-size: 0.9em;
+    font-size: max(0.9em, var(--_min-font));
     text-align: end;
   }
   .summary,
@@ -30,6 +30,7 @@ export const ideaBoxStyles = css`
     padding: var(--_space);
     border: 3px solid var(--_danger);
     border-radius: var(--_radius);
+    color: var(--_surface-text);
     background: var(--_surface);
   }
   .earlier blockquote {

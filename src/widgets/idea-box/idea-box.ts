@@ -70,6 +70,8 @@ const COUNT_THRESHOLDS = [100, 50, 20, 10, 0];
  * @cssproperty --bk-color-accent - Buttons, focus accents and checkboxes. Default `#0a5c7a`.
  * @cssproperty --bk-color-accent-text - Text on accent backgrounds. Default `#fff`.
  * @cssproperty --bk-color-text - Text colour. Default: inherited from the page.
+ * @cssproperty --bk-color-surface-text - Text on the widget's own cards and panels. Default `#1a1a1a` (dark set `#f2f2f2`).
+ * @cssproperty --bk-min-font-size - The smallest text size, whatever the page sets. Default `16px`.
  * @cssproperty --bk-color-muted - Hints and dates. Default `#4a4a4a`.
  * @cssproperty --bk-color-border - Field borders. Default `#6b6b6b`.
  * @cssproperty --bk-color-surface - Cards and panels. Default `#fff`.
@@ -78,12 +80,12 @@ const COUNT_THRESHOLDS = [100, 50, 20, 10, 0];
  * @cssproperty --bk-color-field-text - Field text. Default `#1a1a1a`.
  * @cssproperty --bk-color-danger - Errors. Default `#a4161a`.
  * @cssproperty --bk-color-success - Success. Default `#1b6b36`.
- * @cssproperty --bk-radius - Corner radius. Default `0.5rem`.
- * @cssproperty --bk-space - Base spacing. Default `1rem`.
+ * @cssproperty --bk-radius - Corner radius. Default `0.5em`.
+ * @cssproperty --bk-space - Base spacing. Default `1em`.
  * @cssproperty --bk-focus-ring - Focus outline. Default `3px solid #1a56db`.
  * @cssproperty --bk-touch-target - Minimum size of controls. Default `44px`.
  * @cssproperty --bk-idea-box-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-idea-box-max-width - Maximum width. Default `40rem`.
+ * @cssproperty --bk-idea-box-max-width - Maximum width. Default `40em`.
  *
  * @cssstate sending - Sending.
  * @cssstate sent - The endpoint accepted the idea.

@@ -47,6 +47,7 @@ export function renderForm(
         id="idea"
         name="text"
         part="input textarea"
+        dir="auto"
         rows="5"
         required
         minlength=${IDEA_TEXT_MIN}
@@ -105,6 +106,7 @@ export function renderForm(
         name="name"
         part="input"
         autocomplete="name"
+        dir="auto"
         maxlength=${NAME_MAX}
         aria-invalid=${ariaInvalid('name')}
         aria-describedby=${describedBy('name')}

@@ -13,7 +13,7 @@ export const listStyles = css`
     padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
-    color: var(--_field-text);
+    color: var(--_surface-text);
   }
   .idea p {
     margin: 0 0 0.5em;
@@ -31,7 +31,7 @@ export const listStyles = css`
   }
   .date {
     color: var(--_muted);
-    font-size: 0.9em;
+    font-size: max(0.9em, var(--_min-font));
   }
   .badge {
     display: inline-block;
@@ -39,21 +39,31 @@ export const listStyles = css`
     border-radius: 999px;
     border: 1px solid currentColor;
     font-weight: 600;
-    font-size: 0.9em;
-    color: #2d3a45;
-    background: #ffffff;
+    font-size: max(0.9em, var(--_min-font));
+    color: var(--_status, var(--_surface-text));
+    background: var(--_surface);
   }
   .badge[data-status='wordt-besproken'] {
-    color: #7a4a00;
+    --_status: #7a4a00;
   }
   .badge[data-status='gepland'] {
-    color: #0a4f8a;
+    --_status: #0a4f8a;
   }
   .badge[data-status='gedaan'] {
-    color: var(--_success);
+    --_status: var(--_success);
   }
   .badge[data-status='niet-mogelijk'] {
-    color: #5c5c5c;
+    --_status: #5c5c5c;
+  }
+  /* The status colours of the dark set, light enough on its surfaces. */
+  :host(:state(dark)) .badge[data-status='wordt-besproken'] {
+    --_status: #f2c27a;
+  }
+  :host(:state(dark)) .badge[data-status='gepland'] {
+    --_status: #a8cdf5;
+  }
+  :host(:state(dark)) .badge[data-status='niet-mogelijk'] {
+    --_status: #c4c4c4;
   }
   .answer {
     margin-block: 0.5em;
@@ -79,6 +89,5 @@ export const listStyles = css`
   }
   .vote .count {
     color: var(--_muted);
-    font-size: 0.95em;
   }
 `;

@@ -12,6 +12,7 @@ import type { DeliveryResult } from '../../core/delivery.js';
 import { ideasUrl, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { voteRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
+import { formatsFor } from '../../core/formats.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
@@ -24,8 +25,8 @@ export { listStyles } from './idea-list.styles.js';
 type Deliver = (envelope: EnvelopeBase, request: OutboxRequest) => Promise<DeliveryResult>;
 
 function formatDate(value: string, locale: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? '' : formatsFor(locale, undefined).dateOf(ms, { dateStyle: 'long' });
 }
 
 function isIdea(x: unknown): x is PublishedIdea {
@@ -155,7 +156,7 @@ export class IdeaListController implements ReactiveController {
     const count = idea.votes + (this.fresh.has(idea.id) ? 1 : 0);
     const voted = this.voted.has(idea.id);
     return html`<li part="idea" class="idea">
-      <p class="idea-text" id=${`idea-${idea.id}`}>${idea.text}</p>
+      <p class="idea-text" id=${`idea-${idea.id}`} dir="auto">${idea.text}</p>
       <p class="meta">
         <span part="badge" class="badge" data-status=${idea.status}
           ><span class="visually-hidden">${l.t('statusPrefix')} </span>${l.has(statusKey) ? l.t(statusKey) : idea.status}</span
@@ -163,12 +164,12 @@ export class IdeaListController implements ReactiveController {
         <span class="date">${l.t('postedOn', { date: formatDate(idea.createdAt, l.locale) })}</span>
       </p>
       ${idea.status === 'niet-mogelijk' && idea.statusReason
-        ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> ${idea.statusReason}</p>`
+        ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> <bdi>${idea.statusReason}</bdi></p>`
         : nothing}
       ${idea.publicAnswer
         ? html`<div part="answer" class="answer">
             <p class="answer-label">${l.t('answerLabel')}</p>
-            <p class="answer-text">${idea.publicAnswer}</p>
+            <p class="answer-text" dir="auto">${idea.publicAnswer}</p>
           </div>`
         : nothing}
       <div class="vote">

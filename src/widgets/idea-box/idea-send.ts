@@ -165,7 +165,7 @@ export class IdeaSend {
     ${h.earlierText
       ? html`<div part="error" class="earlier">
           <p class="error">${l.t('earlierFailed')}</p>
-          <blockquote>${h.earlierText}</blockquote>
+          <blockquote dir="auto">${h.earlierText}</blockquote>
         </div>`
       : nothing}`;
   }

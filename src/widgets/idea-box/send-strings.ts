@@ -15,15 +15,15 @@ export const sendNl = {
   errForm: 'Er klopt iets niet in het formulier.',
   sending: 'Bezig met versturen…',
   sent: 'Verstuurd',
-  queued: 'Bewaard op dit apparaat — we versturen het zodra je weer online bent.',
+  queued: 'Je idee staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
   failed: 'Kon niet worden verstuurd. Je tekst staat er nog.',
   storageFailed: 'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
   earlierFailed: 'Je eerdere idee kon niet worden verstuurd:',
   lateSent: 'Je eerdere idee is nu verstuurd.',
   thanksTitle: 'Bedankt! Je idee is binnen.',
   thanksBody: 'We bespreken de ideeën elke maand in het huiskamergesprek. Je ziet hier terug wat we ermee doen.',
-  queuedTitle: 'Bedankt! Je idee is bewaard.',
-  queuedBody: 'Het lukte nog niet om je idee te versturen. Het staat veilig op dit apparaat. We versturen het vanzelf zodra het kan.',
+  queuedTitle: 'Bedankt voor je idee!',
+  queuedBody: 'Het is nog niet verstuurd. Je hoeft niets meer te doen: we sturen het vanzelf zodra dat kan.',
   another: 'Nog een idee sturen',
 };
 

@@ -30,7 +30,7 @@ export const lazyStyles = css`
     gap: 0 1em;
   }
   .day-row > span {
-    min-width: 7em;
+    min-width: min(7em, 100%);
     font-weight: 600;
   }
   label.check {

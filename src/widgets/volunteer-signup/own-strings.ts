@@ -1,7 +1,7 @@
 /** Texts of the confirmation and the personal link's page, loaded with them. */
 export const ownNl = {
   doneTitle: 'Dank je wel!',
-  queuedTitle: 'Bewaard op dit apparaat',
+  queuedTitle: 'Je aanmelding staat veilig op deze telefoon of computer',
   queuedBody: 'Je hebt nu geen verbinding. We sturen je aanmelding zodra het kan, en laten weten of er plek is.',
   'status.confirmed': 'Je staat op het rooster',
   'status.waitlisted': 'Op de wachtlijst. We laten het weten als er plek komt.',

@@ -69,7 +69,7 @@ export class OwnView {
     return html`<ul class="own">
       ${list.map(
         (s) => html`<li part="shift" class="shift">
-          <div><strong>${this.host.fmt(s.start, 'day')}, ${this.host.fmt(s.start, 'time')}–${this.host.fmt(s.end, 'time')}</strong> ${s.title}</div>
+          <div><strong>${this.host.when(s)}</strong> <bdi>${s.title}</bdi></div>
           <div class="state" data-status=${s.status}>${this.statusText(s)}</div>
           ${actions && s.status === 'offered'
             ? html`<button part="button" class="primary" type="button" @click=${() => this.manage('confirm')}>${l.t('confirm')}</button>`

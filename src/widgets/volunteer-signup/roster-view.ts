@@ -1,6 +1,6 @@
 /**
  * Pure helpers of `<volunteer-signup>`: grouping occurrences by day, collisions between chosen
- * shifts, times on the centre's clock, the cancel token. No DOM; unit-tested in node.
+ * shifts, the cancel token. No DOM; unit-tested in node.
  */
 import type { PublicShiftOccurrence } from '../../schema/volunteer-constants.js';
 import { overlaps } from '../../volunteer/roster.js';
@@ -25,15 +25,6 @@ export function collisions(chosen: readonly PublicShiftOccurrence[]): Set<string
     }),
   );
   return out;
-}
-
-/** `9.45` style times on the site's clock, in the visitor's language. */
-export function timeOf(iso: string, locale: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(Date.parse(iso));
-}
-
-export function dayOf(iso: string, locale: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(Date.parse(iso));
 }
 
 /** 32 random bytes, base64url: the personal cancel token. */

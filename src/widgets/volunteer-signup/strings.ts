@@ -35,12 +35,12 @@ export const nl = {
   errForm: 'Er klopt iets niet. Kijk je keuze nog even na.',
   sending: 'Bezig met aanmelden…',
   sent: 'Aangemeld',
-  queued: 'Bewaard, we laten weten of er plek is',
+  queued: 'Je aanmelding staat veilig op dit apparaat. We laten weten of er plek is.',
   failed: 'Aanmelden lukte niet. Probeer het later nog eens.',
   loadFailed: 'De diensten konden niet worden geladen. Probeer het later nog eens.',
   manageHeading: 'Je aanmelding',
   loading: 'Even laden…',
-  notConnected: 'Deze aanmelding is nog niet aangesloten. De beheerder van de website kan dit oplossen.',
+  notConnected: 'Aanmelden kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   applyButton: 'Liever eerst kennismaken? Meld je algemeen aan',
 };
 

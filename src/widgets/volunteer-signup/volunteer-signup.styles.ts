@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const volunteerSignupStyles = css`
   :host {
-    --_accent: var(--bk-volunteer-signup-accent, var(--bk-color-accent, #0a5c7a));
-    max-width: var(--bk-volunteer-signup-max-width, 44rem);
+    --_own-accent: var(--bk-volunteer-signup-accent);
+    max-width: var(--bk-volunteer-signup-max-width, 44em);
   }
   h3 {
     font-size: 1.2em;
@@ -25,7 +25,7 @@ export const volunteerSignupStyles = css`
   .cards {
     display: grid;
     gap: calc(var(--_space) * 0.75);
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(16em, 100%), 1fr));
   }
   .card,
   .shift,
@@ -33,6 +33,7 @@ export const volunteerSignupStyles = css`
   .summary {
     padding: calc(var(--_space) * 0.75);
     border-radius: var(--_radius);
+    color: var(--_surface-text);
     background: var(--_surface-alt);
   }
   dl {

@@ -4,6 +4,7 @@ import { DeliveryController, type DeliveryResult } from '../../core/delivery.js'
 import { canRead, siteUrl, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
+import { formatsFor } from '../../core/formats.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -16,10 +17,8 @@ import type { OwnView } from './own-view.js';
 import {
   byDay,
   collisions,
-  dayOf,
   newCancelToken,
   occurrenceKey,
-  timeOf,
   tokenFromUrl,
 } from './roster-view.js';
 import { nl, type VolunteerSignupStrings } from './strings.js';
@@ -57,7 +56,7 @@ type Errors = Partial<Record<'shifts' | 'firstName' | 'contact', string>>;
  * @csspart status - The live status line.
  *
  * @cssproperty --bk-volunteer-signup-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-volunteer-signup-max-width - Maximum width. Default `44rem`.
+ * @cssproperty --bk-volunteer-signup-max-width - Maximum width. Default `44em`.
  *
  * @cssstate sending - Sending.
  * @cssstate sent - The collector answered.
@@ -197,8 +196,15 @@ export class VolunteerSignup extends BuurtkitSender {
 
   /** @internal */
   fmt(iso: string, what: 'time' | 'day') {
-    const zone = this.data?.timeZone;
-    return what === 'time' ? timeOf(iso, this.l.lang, zone) : dayOf(iso, this.l.lang, zone);
+    const f = formatsFor(this.l.locale, this.data?.timeZone);
+    return what === 'time' ? f.time(Date.parse(iso)) : f.dayOf(Date.parse(iso));
+  }
+
+  /** @internal `zondag 7 december, 9.45–12.15 uur`, or without the day. */
+  when(o: { start: string; end: string }, withDay = true) {
+    const f = formatsFor(this.l.locale, this.data?.timeZone);
+    const range = f.timeRange(Date.parse(o.start), Date.parse(o.end));
+    return withDay ? f.join(f.dayOf(Date.parse(o.start)), range) : range;
   }
 
   protected override render() {
@@ -221,8 +227,8 @@ export class VolunteerSignup extends BuurtkitSender {
   private renderRole(r: PublicRole) {
     const { l } = this;
     const row = (key: 'whatYouDo' | 'notAsked' | 'timePerWeek' | 'training' | 'contactPerson') =>
-      r[key] ? html`<dt>${l.t(key)}</dt><dd>${r[key]}</dd>` : nothing;
-    return html`<li part="role" class="card"><h4>${r.name}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
+      r[key] ? html`<dt>${l.t(key)}</dt><dd dir="auto">${r[key]}</dd>` : nothing;
+    return html`<li part="role" class="card"><h4 dir="auto">${r.name}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
   }
 
   private renderList() {
@@ -270,7 +276,8 @@ export class VolunteerSignup extends BuurtkitSender {
       <input part="input" type="checkbox" id=${id} .checked=${this.chosen.has(key)} @change=${(e: Event) => this.toggle(key, (e.target as HTMLInputElement).checked)}
         aria-describedby=${clash ? `${id}-c` : nothing} />
       <label for=${id}>
-        <span class="when">${this.fmt(o.start, 'time')}–${this.fmt(o.end, 'time')}</span> ${o.title}
+        <span class="visually-hidden">${this.fmt(o.start, 'day')}${formatsFor(this.l.locale, this.data?.timeZone).comma}</span
+        ><span class="when">${this.when(o, false)}</span> <bdi>${o.title}</bdi>
         ${places ? html`<span part="places" class=${o.remaining > 0 ? 'places' : 'places full'}>${places}</span>` : nothing}
       </label>
       ${clash ? html`<p class="warn" id="${id}-c">${l.t('collision')}</p>` : nothing}
@@ -283,7 +290,7 @@ export class VolunteerSignup extends BuurtkitSender {
     return html`<div class="field">
       <label for=${name}>${label}</label>
       ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-      <input part="input" id=${name} name=${name} autocomplete=${autocomplete} maxlength=${name === 'contact' ? 200 : 60}
+      <input part="input" id=${name} name=${name} autocomplete=${autocomplete} dir="auto" maxlength=${name === 'contact' ? 200 : 60}
         .value=${name === 'contact' ? this.contact : this.firstName} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ids || nothing}
         @input=${(e: Event) => (this[name] = (e.target as HTMLInputElement).value)} />
       ${error ? html`<p class="error" id="${name}-error">${error}</p>` : nothing}

@@ -48,7 +48,7 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
   const id = `q-${q.id}`;
   const label = localText(q.label, l.locale);
   const hintText = localText(q.hint, l.locale) || (q.type === 'cards' || q.type === 'multiple' ? l.t('chooseMany') : '');
-  const hint = hintText ? html`<p part="hint" class="hint" id="${id}-hint">${hintText}</p>` : nothing;
+  const hint = hintText ? html`<p part="hint" class="hint" id="${id}-hint" dir="auto">${hintText}</p>` : nothing;
   const err = error ? html`<p part="error" class="error" id="${id}-error">${l.t(error)}</p>` : nothing;
   const describedBy = [hintText ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
   const invalid = error ? 'true' : nothing;
@@ -61,18 +61,18 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
       const value = typeof c.answer === 'string' ? c.answer : '';
       const input = (e: Event) => c.set((e.target as HTMLInputElement).value);
       return html`<div part="field" class="field">
-        <label part="label" for=${id}>${label}${optional}</label>
+        <label part="label" for=${id}><bdi>${label}</bdi>${optional}</label>
         ${hint}
         ${q.type === 'short-text'
-          ? html`<input id=${id} part="input" autocomplete=${autocomplete} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input} />`
-          : html`<textarea id=${id} part="input textarea" rows="4" autocomplete=${autocomplete} maxlength=${INTAKE_LONG_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input}></textarea>`}
+          ? html`<input id=${id} part="input" dir="auto" autocomplete=${autocomplete} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input} />`
+          : html`<textarea id=${id} part="input textarea" dir="auto" rows="4" autocomplete=${autocomplete} maxlength=${INTAKE_LONG_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input}></textarea>`}
         ${err}
       </div>`;
     }
     case 'consent':
       return html`<div part="field" class="field check">
         <input id=${id} type="checkbox" part="input" aria-invalid=${invalid} aria-describedby=${describedBy} .checked=${c.answer === true} @change=${(e: Event) => c.set((e.target as HTMLInputElement).checked || undefined)} />
-        <label part="label" for=${id}>${label}</label>
+        <label part="label" for=${id} dir="auto">${label}</label>
         ${err}
       </div>`;
     case 'contact':
@@ -88,7 +88,7 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
       };
       const cards = q.type === 'cards';
       return html`<fieldset part="field" class="field choices ${cards ? 'cards' : ''}" aria-describedby=${describedBy}>
-        <legend part="label">${label}${optional}</legend>
+        <legend part="label"><bdi>${label}</bdi>${optional}</legend>
         ${hint}
         <div class="options">
           ${optionValues(q).map((value, n) => {
@@ -105,7 +105,7 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
                 @change=${toggle(value)}
               />
               ${icon ? html`<span class="icon" aria-hidden="true">${icon}</span>` : nothing}
-              <span class="text">${optionLabel(q, value, c)}</span>
+              <span class="text" dir="auto">${optionLabel(q, value, c)}</span>
             </label>`;
           })}
         </div>
@@ -125,13 +125,14 @@ function renderContact(
 ): TemplateResult {
   const { l, error } = c;
   const id = `q-${q.id}`;
+  const optional = html` <span class="optional">${l.t('optional')}</span>`;
   const a = (c.answer as IntakeContactAnswer | undefined) ?? { channel: 'none' as const };
   const set = (patch: Partial<IntakeContactAnswer>) => c.set({ ...a, ...patch });
   const chosen = c.answer === undefined ? undefined : a.channel;
   const detail = a.channel === 'phone' || a.channel === 'email';
   const detailError = error && error !== 'errUnknownOption';
   return html`<fieldset part="field" class="field choices" aria-describedby=${describedBy}>
-      <legend part="label">${label} <span class="optional">${l.t('optional')}</span></legend>
+      <legend part="label"><bdi>${label}</bdi>${optional}</legend>
       ${hint}
       <div class="options">
         ${INTAKE_CONTACT_CHANNELS.map(
@@ -164,7 +165,7 @@ function renderContact(
       ? html`<div part="field" class="field">
           <label part="label" for="${id}-note">${l.t('noteLabel')} <span class="optional">${l.t('optional')}</span></label>
           <p part="hint" class="hint" id="${id}-note-hint">${l.t('noteHint')}</p>
-          <input id="${id}-note" part="input" autocomplete=${c.kiosk ? 'off' : nothing} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-describedby="${id}-note-hint" .value=${a.note ?? ''} @input=${(e: Event) => set({ note: (e.target as HTMLInputElement).value })} />
+          <input id="${id}-note" part="input" dir="auto" autocomplete=${c.kiosk ? 'off' : nothing} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-describedby="${id}-note-hint" .value=${a.note ?? ''} @input=${(e: Event) => set({ note: (e.target as HTMLInputElement).value })} />
         </div>`
       : nothing}`;
 }

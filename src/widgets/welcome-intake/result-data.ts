@@ -12,7 +12,7 @@ import type { IntakeAnswers, IntakeFlow } from '../../schema/welcome-intake-flow
 import { loadCollector, loadIcs } from '../activity-calendar/sources.js';
 import type { CalendarItem } from '../activity-calendar/items.js';
 import { readSchedule } from '../activity-calendar/schedule.js';
-import { Formats } from '../activity-calendar/format.js';
+import { formatsFor } from '../../core/formats.js';
 
 export type ScheduleSource =
   | { kind: 'items'; items: unknown }
@@ -64,7 +64,7 @@ const MAX_ACTIVITIES = 5;
 
 /** The next occurrence of each matching activity within four weeks, soonest first; today's opening hours. */
 export function resultData(items: readonly CalendarItem[], tags: MatchTags, now: number, locale: string, timeZone = DEFAULT_TIME_ZONE): ResultData {
-  const fmt = new Formats(locale, timeZone);
+  const fmt = formatsFor(locale, timeZone);
   const today = toLocal(now, timeZone);
   const dayStart = startOfDay(today, timeZone);
   const dayEnd = startOfDay(addDays(today, 1), timeZone);
@@ -80,7 +80,7 @@ export function resultData(items: readonly CalendarItem[], tags: MatchTags, now:
     activities.push({
       id: o.activityId,
       title: o.title ?? item?.title ?? '',
-      when: `${fmt.day(toLocal(start, timeZone))}, ${o.allDay ? '' : fmt.time(start)}`.replace(/, $/, ''),
+      when: fmt.join(fmt.day(toLocal(start, timeZone)), o.allDay ? '' : fmt.time(start)),
       location: o.location ?? item?.location,
     });
   }

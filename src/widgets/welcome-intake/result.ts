@@ -25,7 +25,7 @@ export function renderResult(l: LocalizeController<IntakeStrings>, flow: IntakeF
           ${data.activities.length
             ? html`<ul part="activities" class="activities">
                 ${data.activities.map(
-                  (a) => html`<li><strong>${a.title}</strong><br />${a.when}${a.location ? html` · ${a.location}` : nothing}</li>`,
+                  (a) => html`<li><strong dir="auto">${a.title}</strong><br />${a.when}${a.location ? html` · <bdi>${a.location}</bdi>` : nothing}</li>`,
                 )}
               </ul>`
             : html`<p>${l.t('noActivities')}</p>`}
@@ -36,7 +36,7 @@ export function renderResult(l: LocalizeController<IntakeStrings>, flow: IntakeF
                 </p>`
             : nothing}`
       : nothing}
-    ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact">${contact}</p>` : nothing}
+    ${contact ? html`<h4>${l.t('contactTitle')}</h4><p class="contact" dir="auto">${contact}</p>` : nothing}
     <div part="nav" class="nav">
       <button type="button" part="button print" @click=${() => window.print()}>${l.t('print')}</button>
     </div>

@@ -11,7 +11,7 @@ export const sendNl = {
   activitiesTitle: 'Activiteiten voor jou',
   noActivities: 'We zien nu geen activiteit die past. Kijk gerust in de agenda, of vraag het ons.',
   todayTitle: 'Vandaag',
-  openToday: 'Vandaag open van {from} tot {until}',
+  openToday: 'Vandaag open van {from} tot {until} uur',
   closedToday: 'Vandaag zijn we dicht.',
   contactTitle: 'Bij wie kun je terecht?',
   print: 'Afdrukken',

@@ -10,7 +10,7 @@ import type { SendStrings } from './send-strings.js';
 export const nl = {
   heading: 'Welkom!',
   loading: 'Even laden…',
-  notConnected: 'Dit formulier is nog niet aangesloten. Vraag het de mensen van het buurthuis.',
+  notConnected: 'Dit kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   progress: 'Stap {step} van {total}',
   optional: '(mag je overslaan)',
   back: 'Terug',
@@ -31,7 +31,7 @@ export const nl = {
   'onBehalf.self': 'Voor mezelf',
   'onBehalf.other': 'Voor iemand anders (ik ben familie of een vriend)',
   'onBehalf.together': 'Samen met iemand anders',
-  'visibility.professional': 'Alleen de beroepskracht (hulpverlener)',
+  'visibility.professional': 'Alleen de hulpverlener die hier werkt',
   'visibility.host': 'De gastvrouw of gastheer van de dag mag het ook zien',
   'channel.none': 'Liever niet',
   'channel.visit': 'Spreek me aan als ik er ben',

@@ -3,8 +3,8 @@ import { css } from 'lit';
 /** The steps; the result screen's styles come with that screen (`result.styles.ts`). */
 export const intakeStyles = css`
   :host {
-    --_accent: var(--bk-welcome-intake-accent, var(--bk-color-accent, #0a5c7a));
-    max-width: var(--bk-welcome-intake-max-width, 44rem);
+    --_own-accent: var(--bk-welcome-intake-accent);
+    max-width: var(--bk-welcome-intake-max-width, 44em);
   }
   h3,
   h4 {
@@ -29,7 +29,7 @@ export const intakeStyles = css`
   }
   .progress {
     display: block;
-    font-size: 0.8em;
+    font-size: max(0.8em, var(--_min-font));
     font-weight: 600;
     color: var(--_muted);
   }
@@ -64,17 +64,18 @@ export const intakeStyles = css`
     padding: 0.5em 0.75em;
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
+    color: var(--_surface-text);
     background: var(--_surface);
     font-weight: 400;
     cursor: pointer;
   }
   .cards .options {
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(10em, 100%), 1fr));
   }
   .card {
     flex-direction: column;
     align-items: flex-start;
-    min-height: 6.5rem;
+    min-height: 6.5em;
     padding: 0.75em;
   }
   .card .icon {
@@ -101,6 +102,7 @@ export const intakeStyles = css`
     padding: var(--_space);
     border: 3px solid var(--_danger);
     border-radius: var(--_radius);
+    color: var(--_surface-text);
     background: var(--_surface);
   }
   .nav {

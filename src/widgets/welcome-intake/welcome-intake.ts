@@ -85,11 +85,11 @@ const parseJson = (text: string | null | undefined): unknown => {
  * @csspart status - The live status line.
  *
  * @cssproperty --bk-color-accent - Buttons, focus accents, chosen cards. Default `#0a5c7a`.
- * @cssproperty --bk-radius - Corner radius. Default `0.5rem`.
- * @cssproperty --bk-space - Base spacing. Default `1rem`.
+ * @cssproperty --bk-radius - Corner radius. Default `0.5em`.
+ * @cssproperty --bk-space - Base spacing. Default `1em`.
  * @cssproperty --bk-touch-target - Minimum size of controls. Default `44px`.
  * @cssproperty --bk-welcome-intake-accent - Accent of this widget only; defaults to `--bk-color-accent`.
- * @cssproperty --bk-welcome-intake-max-width - Maximum width. Default `44rem`.
+ * @cssproperty --bk-welcome-intake-max-width - Maximum width. Default `44em`.
  *
  * @cssstate sending - Sending.
  * @cssstate sent - Delivered.

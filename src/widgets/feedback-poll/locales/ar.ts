@@ -22,7 +22,7 @@ export const ar: FeedbackPollStrings = {
   scaleHigh: '5 = جيد جدًا',
   'agree.helemaal-oneens': 'أعارض بشدة',
   'agree.oneens': 'أعارض',
-  'agree.neutraal': 'محايد',
+  'agree.neutraal': 'لا أوافق ولا أعارض',
   'agree.eens': 'أوافق',
   'agree.helemaal-eens': 'أوافق بشدة',
   'agree.weet-niet': 'لا أعرف',
@@ -34,7 +34,7 @@ export const ar: FeedbackPollStrings = {
   'statement.hulp-vinden': 'أجد الجيران بسهولة أكبر عندما يكون لدي سؤال أو أحتاج شيئًا.',
   'statement.hulp-vragen': 'أطلب المساعدة والنصيحة من أهل الحي أكثر.',
   'statement.vaardigheden': 'تعلمت مهارات جديدة.',
-  'statement.zelfverzekerd': 'أصبحت أكثر ثقة بقدراتي.',
+  'statement.zelfverzekerd': 'أعرف أفضل ما أجيده.',
   respondentLabel: 'أنا…',
   'respondent.bezoeker': 'زائر',
   'respondent.vrijwilliger': 'متطوع',
@@ -48,7 +48,7 @@ export const ar: FeedbackPollStrings = {
   offline: 'لا يوجد اتصال بالإنترنت الآن. لم تُرسل إجابتك بعد. أبقِ هذه الصفحة مفتوحة: سنرسلها فور عودة الإنترنت.',
   sending: 'جارٍ الإرسال…',
   sent: 'تم الإرسال',
-  queued: 'تم الحفظ على هذا الجهاز — سنرسله عندما تعود متصلًا بالإنترنت.',
+  queued: 'إجابتك في أمان على هذا الهاتف أو الحاسوب. سنرسلها عندما يعود الإنترنت.',
   failed: 'تعذر الإرسال. حاول مرة أخرى.',
   lateSent: 'تم إرسال إجابتك الآن.',
   thanks: 'شكرًا!',
@@ -65,9 +65,9 @@ export const ar: FeedbackPollStrings = {
   },
   resultLine: '{label}: {count} ({percent})',
   kioskNext: 'بعد ثوانٍ قليلة يمكن للشخص التالي أن يجيب.',
-  kioskStopped: 'توقف وضع الكشك.',
+  kioskStopped: 'توقف وضع الجهاز المشترك.',
   kioskCount: { one: 'إجابة واحدة على هذا الجهاز.', other: '{count} إجابات على هذا الجهاز.' },
-  kioskResume: 'تشغيل وضع الكشك مرة أخرى',
+  kioskResume: 'تشغيل وضع الجهاز المشترك مرة أخرى',
 };
 
 registerLocale('ar', { 'feedback-poll': ar });

@@ -27,7 +27,7 @@ export const ar: IntakeStrings = {
   'onBehalf.self': 'لنفسي',
   'onBehalf.other': 'لشخص آخر (أنا من العائلة أو صديق)',
   'onBehalf.together': 'مع شخص آخر',
-  'visibility.professional': 'المختص فقط',
+  'visibility.professional': 'فقط المختص الذي يعمل هنا',
   'visibility.host': 'يمكن لمضيف اليوم أن يراها أيضاً',
   'channel.none': 'أفضّل لا',
   'channel.visit': 'تحدثوا معي عندما أكون هنا',

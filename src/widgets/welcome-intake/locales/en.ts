@@ -27,7 +27,7 @@ export const en: IntakeStrings = {
   'onBehalf.self': 'For myself',
   'onBehalf.other': 'For someone else (I am family or a friend)',
   'onBehalf.together': 'Together with someone else',
-  'visibility.professional': 'Only the professional (care worker)',
+  'visibility.professional': 'Only the care worker who works here',
   'visibility.host': 'The host of the day may see them too',
   'channel.none': 'Rather not',
   'channel.visit': 'Talk to me when I am here',
