@@ -11,6 +11,7 @@
  * so the widget heals once the owner fixes it.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { BkErrorEvent } from './events.js';
 import { LOAD_STRINGS, type LoadStringKey } from './load-strings.js';
 import { ReadError, tellSiteOwner, type NotConnectedCode } from './not-connected.js';
 import type { ResolvedEndpoint } from './endpoint.js';
@@ -169,10 +170,12 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
         if (abort.signal.aborted) return;
         this.failures++;
         const code = error instanceof ReadError ? error.code : undefined;
+        const first = code && this.notConnected !== code;
         this.notConnected = code;
         this.phase = code ? 'not-connected' : 'failed';
         const cfg = code && this.options.endpoint?.(args);
         if (code && cfg) tellSiteOwner(this.host.localName, cfg.endpoint, cfg.site, code);
+        if (first) this.host.dispatchEvent(new BkErrorEvent('not-connected', { status: (error as ReadError).status, error: code }));
         this.timer = setTimeout(() => this.start(args), loadRetryDelay(this.failures, this.backoff, this.options.random));
         this.options.onError?.(error, args);
         this.host.requestUpdate();

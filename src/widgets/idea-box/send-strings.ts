@@ -23,6 +23,7 @@ export const sendNl = {
   thanksTitle: 'Bedankt! Je idee is binnen.',
   thanksBody: 'We bespreken de ideeën elke maand in het huiskamergesprek. Je ziet hier terug wat we ermee doen.',
   queuedTitle: 'Bedankt! Je idee is bewaard.',
+  memoryTitle: 'Je idee is nog niet verstuurd.',
   queuedBody: 'Het lukte nog niet om je idee te versturen. Het staat veilig op dit apparaat. We versturen het vanzelf zodra het kan.',
   another: 'Nog een idee sturen',
 };

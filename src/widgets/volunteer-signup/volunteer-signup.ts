@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
+import { sendNotConnectedText } from '../../core/delivery-strings.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
 import { Loader } from '../../core/load.js';
@@ -359,7 +360,8 @@ export class VolunteerSignup extends BuurtkitSender {
     if (result.state === 'failed') {
       this.toggleState('failed', true);
       if (result.status === 422) this.errors = { shifts: l.t('errForm') };
-      return this.say(l.t('failed'), 'error');
+      // Not connected (the collector refused this page): say so, promise nothing; the form stays filled.
+      return this.say(result.notConnected ? sendNotConnectedText(this, l.locale) : l.t('failed'), 'error');
     }
     this.toggleState('failed', false);
     const own = this.ownView!;

@@ -52,6 +52,7 @@ export const en: FormStrings = {
   thanksTitle: 'Thank you! We have your idea.',
   thanksBody: 'We talk about the ideas every month in the living-room meeting. You will see here what we do with them.',
   queuedTitle: 'Thank you! Your idea is saved.',
+  memoryTitle: 'Your idea has not been sent yet.',
   queuedBody: 'We could not send your idea yet. It is safe on this device. We will send it by itself as soon as we can.',
   another: 'Send another idea',
 };
