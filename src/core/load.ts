@@ -37,9 +37,6 @@ export function loadRetryDelay(failures: number, backoff: LoadBackoff = LOAD_BAC
   return Math.round(exp / 2 + (Math.min(1, Math.max(0, random())) * exp) / 2);
 }
 
-/** A retry triggered by an event comes at most this often, however many events fire. */
-const MIN_EVENT_GAP_MS = 1_000;
-
 export interface LoaderHost extends ReactiveControllerHost, HTMLElement {
   strings?: StringTable | undefined;
 }
@@ -74,7 +71,7 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
   private args: A | undefined;
   private abort: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastStart = 0;
+  private inFlight = false;
   private refreshing = false;
   private readonly backoff: LoadBackoff;
 
@@ -139,12 +136,14 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
 
   private readonly onEvent = (e: Event) => {
     if (e.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
-    if (this.phase !== 'failed' && this.phase !== 'not-connected') return;
-    if (performance.now() - this.lastStart < MIN_EVENT_GAP_MS) return;
+    // The network is back, or the visitor is looking again: try now rather than at the next backoff
+    // step; the backoff count stays, so a flapping connection cannot cause a storm either.
+    if ((this.phase !== 'failed' && this.phase !== 'not-connected') || this.inFlight) return;
     this.retry();
   };
 
   private stop() {
+    this.inFlight = false;
     this.abort?.abort();
     this.abort = undefined;
     clearTimeout(this.timer);
@@ -154,11 +153,12 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
   private start(args: A) {
     this.stop();
     const abort = (this.abort = new AbortController());
-    this.lastStart = performance.now();
+    this.inFlight = true;
     this.requests++;
     this.options.task(args, abort.signal).then(
       (value) => {
         if (abort.signal.aborted) return;
+        this.inFlight = false;
         this.value = value;
         this.failures = 0;
         this.notConnected = undefined;
@@ -168,6 +168,7 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
       },
       (error: unknown) => {
         if (abort.signal.aborted) return;
+        this.inFlight = false;
         this.failures++;
         const code = error instanceof ReadError ? error.code : undefined;
         const first = code && this.notConnected !== code;

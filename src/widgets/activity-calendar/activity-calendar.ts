@@ -182,7 +182,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       this.settle(result);
     },
     onError: (e) => {
-      warn('its items', e);
+      if (this.programme.failures === 1) warn('its items', e); // once, not at every retry
       if (!this.source!.keep) {
         this.loaded = [];
         this.phase = 'error';
