@@ -97,6 +97,7 @@ describe('every widget read backs off', function () {
 
     await sleep(Math.max(0, WINDOW_MS - (performance.now() - started)));
     const counts = perWidget(await countRequests(), c.site);
+    console.info(`requests in 10 s offline: ${JSON.stringify(counts)}`);
     for (const [tag, n] of Object.entries(counts)) {
       expect(n, `${tag} requests in 10 s offline`).to.be.within(1, MAX_PER_WIDGET);
     }
@@ -143,6 +144,7 @@ describe('every widget read backs off', function () {
 
       await sleep(Math.max(0, WINDOW_MS - (performance.now() - started)));
       const counts = perWidget(await countRequests(), c.closedSite);
+      console.info(`requests in 10 s against a refusing collector: ${JSON.stringify(counts)}`);
       for (const [tag, n] of Object.entries(counts)) {
         expect(n, `${tag} requests in 10 s against a refusing collector`).to.be.within(1, MAX_PER_WIDGET);
       }
