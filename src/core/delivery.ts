@@ -10,7 +10,7 @@ import type { OutboxRequest } from './endpoint.js';
 import { BkErrorEvent } from './events.js';
 import { BkQueuedEvent, BkSentEvent, BkSubmitEvent } from './send-events.js';
 import { sharedOutbox, type Outbox, type OutboxEvent, type OutboxOutcome } from './outbox.js';
-import { tellSiteOwner, type NotConnectedCode } from './not-connected.js';
+import type { NotConnectedCode } from './not-connected.js';
 
 /** What became of an envelope that was handed to the outbox. */
 type Sent =
@@ -94,8 +94,10 @@ export class DeliveryController implements ReactiveController {
     const { id } = envelope;
     if (result.state === 'failed' && result.notConnected) {
       // The website owner can fix this; the visitor is told it is not connected, not "saved".
-      const endpoint = (this.host as { resolvedEndpoint?: { endpoint: string } }).resolvedEndpoint?.endpoint;
-      tellSiteOwner(this.host.localName, endpoint ?? '(this widget\'s endpoint)', envelope.site, result.notConnected);
+      const endpoint = (this.host as { resolvedEndpoint?: { endpoint: string } }).resolvedEndpoint?.endpoint ?? "(this widget's endpoint)";
+      const { localName } = this.host;
+      const code = result.notConnected;
+      void import('./site-owner.js').then((m) => m.tellSiteOwner(localName, endpoint, envelope.site, code), () => undefined);
       this.host.dispatchEvent(new BkErrorEvent('not-connected', { id, status: result.status, error: result.notConnected }));
       return;
     }

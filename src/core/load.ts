@@ -12,10 +12,14 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { BkErrorEvent } from './events.js';
-import { LOAD_STRINGS, type LoadStringKey } from './load-strings.js';
-import { ReadError, tellSiteOwner, type NotConnectedCode } from './not-connected.js';
+import { LOAD_NL, type LoadStringKey, type LoadStrings } from './load-strings.js';
+import { ReadError, type NotConnectedCode } from './not-connected.js';
 import type { ResolvedEndpoint } from './endpoint.js';
 import type { StringTable } from './localize.js';
+
+/** English and Arabic texts, once loaded (see `text`). */
+let intl: Record<string, LoadStrings> | undefined;
+let intlLoading: Promise<void> | undefined;
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'failed' | 'not-connected';
 
@@ -175,7 +179,10 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
         this.notConnected = code;
         this.phase = code ? 'not-connected' : 'failed';
         const cfg = code && this.options.endpoint?.(args);
-        if (code && cfg) tellSiteOwner(this.host.localName, cfg.endpoint, cfg.site, code);
+        if (code && cfg) {
+          const tag = this.host.localName;
+          void import('./site-owner.js').then((m) => m.tellSiteOwner(tag, cfg.endpoint, cfg.site, code), () => undefined);
+        }
         if (first) this.host.dispatchEvent(new BkErrorEvent('not-connected', { status: (error as ReadError).status, error: code }));
         this.timer = setTimeout(() => this.start(args), loadRetryDelay(this.failures, this.backoff, this.options.random));
         this.options.onError?.(error, args);
@@ -184,11 +191,18 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
     );
   }
 
-  /** A text of this controller in `locale`, unless the widget's `strings` override it. */
+  /** A text of this controller in `locale`, unless the widget's `strings` override it; Dutch until another locale's texts are in. */
   text(key: LoadStringKey, locale: string): string {
     const own = this.host.strings?.[key];
     if (typeof own === 'string') return own;
-    return (LOAD_STRINGS[locale as keyof typeof LOAD_STRINGS] ?? LOAD_STRINGS.nl)[key];
+    if (locale !== 'nl' && !intl) {
+      intlLoading ??= import('./load-strings-intl.js').then(
+        (m) => void (intl = m.LOAD_INTL),
+        () => void (intlLoading = undefined),
+      );
+      void intlLoading.then(() => this.host.requestUpdate());
+    }
+    return (intl?.[locale] ?? LOAD_NL)[key];
   }
 
   /** Only the "try again now" button, for a widget that words the failure itself. */

@@ -73,6 +73,7 @@ describe('a page that is not connected correctly', () => {
       expect(po.field<HTMLTextAreaElement>('idea').value).to.equal(text);
       expect(el.shadowRoot!.textContent).to.not.contain('bewaard');
       expect(await outbox.items()).to.deep.equal([]);
+      await waitFor(() => errors.some((e) => e.startsWith('[buurtkit]')), { message: 'the console error' });
       const ours = errors.filter((e) => e.startsWith('[buurtkit]'));
       expect(ours).to.have.length(1);
       expect(ours[0]).to.contain(fix);
@@ -81,6 +82,8 @@ describe('a page that is not connected correctly', () => {
       // Pressing send again does not add a second console error.
       await po.submit();
       await waitFor(() => events.filter((e) => e.reason === 'not-connected').length === 2, { message: 'second refusal' });
+      await import('../../src/core/site-owner.js'); // the console error's module: a second error would be there after a turn
+      await new Promise((resolve) => setTimeout(resolve, 0));
       expect(errors.filter((e) => e.startsWith('[buurtkit]'))).to.have.length(1);
     });
   }
