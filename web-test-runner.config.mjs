@@ -6,7 +6,10 @@
  *   with this runner's page origin allowed; tests read `{url, site, token}` at /__collector.json
  *   and reach the admin API through the `bk-admin` server command (node-side, no CORS needed);
  * - a foreign receiver (plain node:http) for webhook mode and scripted retries (`bk-receiver`);
- * - `bk-network` to cut the page off from those endpoints and back (see the comment there).
+ * - `bk-network` to cut the page off from those endpoints and back (see the comment there);
+ * - `bk-count` to count the page's requests to those endpoints, by path;
+ * - `bk-page` to serve a host page written in a test at `/__page/:key`, also from the foreign origin
+ *   `http://127.0.0.1:<port>` (a cross-site iframe, where Chromium denies storage to third parties).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -29,7 +32,11 @@ async function freePort() {
 
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://localhost:${port}`;
+/** The same test server as a different site: a cross-site iframe's origin. */
+const frameOrigin = `http://127.0.0.1:${port}`;
 const SITE = 'wtr-centre';
+/** A site that allows no website: the collector refuses every page (a misconfigured install). */
+const CLOSED_SITE = 'wtr-closed';
 /** A second site on the same collector with proof-of-work on (test/browser/pow.test.ts). */
 const POW_SITE = 'wtr-pow';
 /** @type {string | undefined} */
@@ -48,14 +55,38 @@ let collector;
 /** @type {Awaited<ReturnType<typeof startReceiver>> | undefined} */
 let receiver;
 
+/** Host pages written in tests (`bk-page`), by key. */
+const pages = new Map();
+/** Per browser context, requests to the endpoints counted by path (`bk-count`). */
+const counts = new WeakMap();
+
 /** Browser contexts currently cut off from the endpoints. */
 const offlineContexts = new WeakSet();
 /** Per browser context, the paths on the test server whose requests fail (see `bk-block`). */
 const blockedPaths = new WeakMap();
 /** @param {URL} url */
 const isEndpoint = (url) => [collector?.url, receiver?.url].some((base) => base && url.origin === new URL(base).origin);
+/** Requests already counted, so a request seen by two route handlers counts once. */
+const counted = new WeakSet();
 /** @param {import('playwright').Route} route */
-const disconnect = (route) => route.abort('internetdisconnected');
+const count = (route) => {
+  const request = route.request();
+  let byPath;
+  try {
+    byPath = counts.get(request.frame().page().context());
+  } catch {
+    return; // not from a page (a service worker)
+  }
+  if (!byPath || counted.has(request) || request.method() === 'OPTIONS') return;
+  counted.add(request);
+  const path = new URL(request.url()).pathname;
+  byPath.set(path, (byPath.get(path) ?? 0) + 1);
+};
+/** @param {import('playwright').Route} route */
+const disconnect = (route) => {
+  if (isEndpoint(new URL(route.request().url()))) count(route);
+  return route.abort('internetdisconnected');
+};
 
 /** The token of the site an admin API path names. @param {string} path */
 const tokenFor = (path) =>
@@ -77,6 +108,8 @@ const testServers = {
       site: SITE,
       rateLimits: { submissions: 10_000, votes: 10_000, siteSubmissions: 100_000, formTokens: 10_000 },
     });
+    await collector.cli('site', 'update', SITE, '--add-origin', frameOrigin);
+    await collector.cli('site', 'add', CLOSED_SITE, '--name', 'Niet aangesloten');
     await collector.cli('site', 'add', POW_SITE, '--name', 'PoW centre', '--origin', origin, '--proof-of-work', '5000');
     powToken = (await collector.cli('token', 'create', POW_SITE, '--scopes', 'read', '--label', 'test')).trim();
     await collector.cli('site', 'add', MANAGE_SITE, '--name', 'Buurthuis De Eik', '--origin', origin);
@@ -89,8 +122,10 @@ const testServers = {
   },
   async serve(context) {
     if (context.path === '/__collector.json') {
-      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE, rolesSite: ROLES_SITE }) };
+      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE, rolesSite: ROLES_SITE, closedSite: CLOSED_SITE, frameOrigin }) };
     }
+    const page = /^\/__page\/([\w-]+)$/.exec(context.path);
+    if (page && pages.has(page[1])) return { type: 'html', body: pages.get(page[1]) };
     if (context.path === '/__receiver.json') {
       return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };
     }
@@ -135,6 +170,28 @@ const testServers = {
       paths.clear();
       for (const path of /** @type {{paths: string[]}} */ (payload).paths) paths.add(path);
       return true;
+    }
+    if (command === 'bk-page') {
+      pages.set(/** @type {{key: string, html: string}} */ (payload).key, /** @type {{key: string, html: string}} */ (payload).html);
+      return true;
+    }
+    if (command === 'bk-count') {
+      // Counts every request the page (and its frames) makes to the collector and the receiver,
+      // by path, then lets it go on (to the `bk-network` cut-off when that is on). `reset` starts afresh.
+      const launcher = /** @type {import('@web/test-runner-playwright').PlaywrightLauncher} */ (session.browser);
+      const context = launcher.getPage(session.id).context();
+      if (!counts.has(context)) {
+        const byPath = new Map();
+        counts.set(context, byPath);
+        await context.route(isEndpoint, (route) => {
+          count(route);
+          return route.fallback();
+        });
+      }
+      const byPath = counts.get(context);
+      const result = Object.fromEntries(byPath);
+      if (payload?.reset) byPath.clear();
+      return result;
     }
     if (command === 'bk-receiver') return receiver?.command(payload);
     if (command === 'bk-admin') {

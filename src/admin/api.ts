@@ -325,10 +325,19 @@ export interface RetentionApi {
   purge(dryRun: boolean): Promise<PurgeLine[]>;
 }
 
+/** The websites allowed to use the site's widgets (`…/settings/origins`). */
+export interface OriginsApi {
+  origins(): Promise<string[]>;
+  saveOrigins(origins: string[]): Promise<string[]>;
+}
+
+export const hasOriginsApi = (api: unknown): api is OriginsApi =>
+  !!api && typeof (api as Partial<OriginsApi>).saveOrigins === 'function';
+
 export const hasRetentionApi = (api: unknown): api is RetentionApi =>
   !!api && typeof (api as Partial<RetentionApi>).saveRetention === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, VolunteerCatalogueApi, ManageApi, RetentionApi, InboxApi, IdeaGroupsApi {
+export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, VolunteerCatalogueApi, ManageApi, RetentionApi, OriginsApi, InboxApi, IdeaGroupsApi {
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -554,6 +563,14 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
 
   saveRetention(periods: Partial<RetentionSettings>): Promise<RetentionInfo> {
     return this.json<RetentionInfo>('/settings/retention', { method: 'PUT', body: JSON.stringify(periods) });
+  }
+
+  async origins(): Promise<string[]> {
+    return (await this.json<{ origins: string[] }>('/settings/origins')).origins;
+  }
+
+  async saveOrigins(origins: string[]): Promise<string[]> {
+    return (await this.json<{ origins: string[] }>('/settings/origins', { method: 'PUT', body: JSON.stringify({ origins }) })).origins;
   }
 
   async purge(dryRun: boolean): Promise<PurgeLine[]> {

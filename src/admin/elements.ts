@@ -18,6 +18,7 @@ import { AdminPollForm } from './poll-form.js';
 import { AdminPolls } from './polls.js';
 import { AdminPrivacy } from './privacy.js';
 import { AdminRetention } from './retention.js';
+import { AdminOrigins } from './origins.js';
 import { AdminResults } from './results.js';
 import { AdminVolunteerCatalogue } from './volunteer-catalogue.js';
 import { AdminVolunteerForm } from './volunteer-form.js';
@@ -43,6 +44,7 @@ export function defineAdminElements(): void {
   AdminExports.define('bk-admin-exports');
   AdminResults.define('bk-admin-results');
   AdminRetention.define('bk-admin-retention');
+  AdminOrigins.define('bk-admin-origins');
   AdminPrivacy.define('bk-admin-privacy');
   AdminPollForm.define('bk-admin-poll-form');
   AdminPolls.define('bk-admin-polls');

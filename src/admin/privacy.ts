@@ -1,7 +1,7 @@
 import { css, html, type PropertyDeclarations } from 'lit';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import { hasRetentionApi, type AdminApiError, type ErasureReceipt, type PersonFound, type SectionsApi } from './api.js';
+import { hasOriginsApi, hasRetentionApi, type AdminApiError, type ErasureReceipt, type PersonFound, type SectionsApi } from './api.js';
 import { problemText } from './exports.js';
 import type { AdminStrings } from './strings.js';
 
@@ -25,7 +25,8 @@ function fieldsOf(record: Record<string, unknown>): [string, string][] {
  * Privacy tasks (scope `admin`): find what is stored about one person by e-mail address or phone
  * number, across the widgets, and erase it on request — personal fields only, or the content too
  * — with a printable receipt. Both lookups and erasures are in the collector's audit log. Below:
- * the retention periods and the purge (`bk-admin-retention`), when the API has them.
+ * the retention periods and the purge (`bk-admin-retention`), and the websites allowed to use the
+ * widgets (`bk-admin-origins`), when the API has them.
  *
  * @summary Privacy section.
  * @event bk-erased - `detail: ErasureReceipt` after an erasure.
@@ -200,6 +201,7 @@ export class AdminPrivacy extends AdminElement {
         ${this.receipt ? this.renderReceipt(this.receipt) : ''}
       </section>
       ${hasRetentionApi(this.api) ? html`<bk-admin-retention .api=${this.api}></bk-admin-retention>` : ''}
+      ${hasOriginsApi(this.api) ? html`<bk-admin-origins .api=${this.api}></bk-admin-origins>` : ''}
     `;
   }
 }

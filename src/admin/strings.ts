@@ -5,6 +5,7 @@ import { manageNl } from './manage-strings.js';
 import { inboxNl } from './inbox-strings.js';
 import { ideaGroupsNl } from './idea-groups-strings.js';
 import { sectionsNl } from './sections-strings.js';
+import { originsNl } from './origins-strings.js';
 import { volunteerCatalogueNl } from './volunteer-strings.js';
 
 export const adminNl = {
@@ -110,6 +111,7 @@ export const adminNl = {
   noRead: 'Met deze code kun je geen ideeën bekijken.',
   ...calendarNl,
   ...sectionsNl,
+  ...originsNl,
   ...manageNl,
   ...inboxNl,
   ...ideaGroupsNl,

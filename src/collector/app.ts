@@ -20,6 +20,7 @@ import { registerHandledRoutes } from './routes/handled.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerRetentionRoutes } from './routes/retention.js';
+import { registerOriginRoutes } from './routes/origins.js';
 import { registerIntakeRoutes } from './routes/welcome-intake.js';
 import { registerVolunteerRoutes } from './routes/volunteer.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
@@ -107,6 +108,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerVolunteerRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
+  registerOriginRoutes(app, ctx);
   registerHandledRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);

@@ -4,6 +4,8 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldIssue } from '../schema/index.js';
+import { FORM_TOKEN_HEADER } from './form-token.js';
+import { POW_HEADER } from './pow.js';
 import type { Site, TokenRecord } from './store/types.js';
 
 declare module 'fastify' {
@@ -79,9 +81,33 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    // A widget whose endpoint has a wrong path lands here: let it read the refusal (and pass the
+    // preflight before it), so it can say "not connected" instead of "offline". Never for the
+    // coordinator's routes, which are not for other websites.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isCoordinatorPath(request.url)) {
+      request.corsOrigin = origin;
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+        answerPreflight(reply);
+        return reply.code(204).send();
+      }
+    }
     reply.code(404);
     return { error: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` };
   });
+}
+
+/** The coordinator page and API: same-origin only, never any CORS header. */
+function isCoordinatorPath(url: string): boolean {
+  return url.startsWith('/v1/admin/') || url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
+}
+
+/** What a widget's requests may use: GET and POST, JSON, the render token and proof-of-work headers. */
+export function answerPreflight(reply: FastifyReply): void {
+  reply
+    .header('Access-Control-Allow-Methods', 'GET, POST')
+    .header('Access-Control-Allow-Headers', `content-type, ${FORM_TOKEN_HEADER}, ${POW_HEADER}`)
+    .header('Access-Control-Max-Age', '600');
 }
 
 /** Public widget routes: readable cross-origin (CORS decides who), everything else same-origin. */
@@ -101,14 +127,14 @@ export function installResponseHeaders(app: FastifyInstance): void {
     reply.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     reply.header('Cross-Origin-Resource-Policy', isPublicPath(request.url) ? 'cross-origin' : 'same-origin');
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
-    if (isPublicPath(request.url)) {
-      // The answer depends on Origin, so caches must key on it, even when we allow nobody.
-      reply.header('Vary', 'Origin');
-      if (request.corsOrigin) {
-        reply.header('Access-Control-Allow-Origin', request.corsOrigin);
-        // A widget must read Retry-After on a 429 to back off as asked.
-        reply.header('Access-Control-Expose-Headers', 'Retry-After');
-      }
+    // The answer depends on Origin, so caches must key on it, even when we allow nobody.
+    if (isPublicPath(request.url) || request.corsOrigin) reply.header('Vary', 'Origin');
+    // Set only by public routes for an allowed website, and on readable refusals (guards.ts, the
+    // not-found handler above), whose body is an error and never site data.
+    if (request.corsOrigin) {
+      reply.header('Access-Control-Allow-Origin', request.corsOrigin);
+      // A widget must read Retry-After on a 429 to back off as asked.
+      reply.header('Access-Control-Expose-Headers', 'Retry-After');
     }
     // The collector never sets cookies; make that true even if a plugin tries.
     reply.removeHeader('Set-Cookie');

@@ -10,12 +10,13 @@ import type { OutboxRequest } from './endpoint.js';
 import { BkErrorEvent } from './events.js';
 import { BkQueuedEvent, BkSentEvent, BkSubmitEvent } from './send-events.js';
 import { sharedOutbox, type Outbox, type OutboxEvent, type OutboxOutcome } from './outbox.js';
+import type { NotConnectedCode } from './not-connected.js';
 
 /** What became of an envelope that was handed to the outbox. */
 type Sent =
   | { state: 'sent'; id: string }
   | { state: 'queued'; id: string; stored: boolean }
-  | { state: 'failed'; id: string; status: number; issues: FieldIssue[] };
+  | { state: 'failed'; id: string; status: number; issues: FieldIssue[]; notConnected?: NotConnectedCode };
 export type DeliveryResult = { state: 'cancelled' } | Sent;
 
 export interface DeliveryHost extends ReactiveControllerHost, HTMLElement {
@@ -93,6 +94,15 @@ export class DeliveryController implements ReactiveController {
 
   private announce(envelope: EnvelopeBase, result: Sent) {
     const { id } = envelope;
+    if (result.state === 'failed' && result.notConnected) {
+      // The website owner can fix this; the visitor is told it is not connected, not "saved".
+      const endpoint = (this.host as { resolvedEndpoint?: { endpoint: string } }).resolvedEndpoint?.endpoint ?? "(this widget's endpoint)";
+      const { localName } = this.host;
+      const code = result.notConnected;
+      void import('./site-owner.js').then((m) => m.tellSiteOwner(localName, endpoint, envelope.site, code), () => undefined);
+      this.host.dispatchEvent(new BkErrorEvent('not-connected', { id, status: result.status, error: result.notConnected }));
+      return;
+    }
     this.host.dispatchEvent(
       result.state === 'sent'
         ? new BkSentEvent(id, envelope)
@@ -106,6 +116,9 @@ export class DeliveryController implements ReactiveController {
 function toResult(outcome: OutboxOutcome | { kind: 'queued'; id: string }, stored: boolean): Sent {
   const { id } = outcome;
   if (outcome.kind === 'delivered') return { state: 'sent', id };
-  if (outcome.kind === 'rejected') return { state: 'failed', id, status: outcome.status, issues: outcome.issues };
+  if (outcome.kind === 'rejected') {
+    const { status, issues, notConnected } = outcome;
+    return { state: 'failed', id, status, issues, ...(notConnected && { notConnected }) };
+  }
   return { state: 'queued', id, stored };
 }

@@ -6,6 +6,7 @@
 import type { FieldIssue } from '../schema/envelope.js';
 import type { FlushReason, Outbox, OutboxOptions, OutboxOutcome } from './outbox.js';
 import type { OutboxItem } from './outbox-store.js';
+import { notConnectedCode, type NotConnectedCode } from './not-connected.js';
 import {
   DEFAULT_BACKOFF,
   classifyResponse,
@@ -84,6 +85,7 @@ export class OutboxSender {
     let verdict: Verdict = 'retry';
     let retryAfter: number | undefined;
     let issues: FieldIssue[] = [];
+    let notConnected: NotConnectedCode | undefined;
     let guards: typeof import('./collector-guards.js') | undefined;
     let solvedNow = false;
     let timeout: ReturnType<typeof setTimeout> | undefined;
@@ -114,7 +116,11 @@ export class OutboxSender {
         verdict = 'retry';
         ({ item, retryAfter } = await guards.refused(item, res, solvedNow));
       }
-      if (verdict === 'reject') issues = await readIssues(res);
+      if (verdict === 'reject') {
+        // Unknown site, website not allowed, wrong path: the page is not connected correctly.
+        notConnected = await notConnectedCode(res);
+        issues = await readIssues(res);
+      }
       if (verdict === 'retry') retryAfter ??= parseRetryAfter(res.headers.get('Retry-After'), Date.now());
     } catch {
       // A network error, an abort after the timeout, or a CORS failure: try again later.
@@ -132,7 +138,7 @@ export class OutboxSender {
       outcome =
         verdict === 'delivered'
           ? { kind: 'delivered', id: item.id, status }
-          : { kind: 'rejected', id: item.id, status, issues };
+          : { kind: 'rejected', id: item.id, status, issues, ...(notConnected && { notConnected }) };
     }
     this.outbox.report(outcome);
   }
@@ -149,12 +155,21 @@ export class OutboxSender {
 
   /** Run `fn` holding the lock; false when it was busy and `wait` is false. */
   private async withLock(wait: boolean, fn: () => Promise<void>): Promise<boolean> {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    const locks = typeof navigator === 'undefined' || locksDenied ? undefined : navigator.locks;
     if (locks?.request) {
-      return locks.request(this.outbox.lockName, { ifAvailable: !wait }, async (lock) => {
-        if (lock) await fn();
-        return !!lock;
-      });
+      let ran = false;
+      try {
+        return await locks.request(this.outbox.lockName, { ifAvailable: !wait }, async (lock) => {
+          ran = true;
+          if (lock) await fn();
+          return !!lock;
+        });
+      } catch (error) {
+        // Where storage is denied (a third-party iframe with storage blocked, an opaque origin),
+        // Web Locks are too: there is no other tab to share with, so the page's own lock will do.
+        if (ran || (error as Error | null)?.name !== 'SecurityError') throw error;
+        locksDenied = true;
+      }
     }
     return pageLock(wait, fn);
   }
@@ -174,7 +189,10 @@ async function readIssues(res: Response): Promise<FieldIssue[]> {
   }
 }
 
-/** Fallback single flight where Web Locks are missing (older browsers): one holder per page. */
+/** Set once Web Locks refused this page (see `withLock`). */
+let locksDenied = false;
+
+/** Fallback single flight where Web Locks are missing (older browsers) or denied: one holder per page. */
 let pageBusy = false;
 async function pageLock(wait: boolean, fn: () => Promise<void>): Promise<boolean> {
   if (pageBusy && !wait) return false;

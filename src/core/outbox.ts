@@ -17,6 +17,7 @@
  */
 import type { FieldIssue } from '../schema/envelope.js';
 import type { OutboxRequest } from './endpoint.js';
+import type { NotConnectedCode } from './not-connected.js';
 import { takeReadyToken } from './form-token-cache.js';
 import type { OutboxSender } from './outbox-send.js';
 import { IdbOutboxStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
@@ -26,7 +27,7 @@ export type { OutboxItem, OutboxStore };
 
 export type OutboxOutcome =
   | { kind: 'delivered'; id: string; status: number }
-  | { kind: 'rejected'; id: string; status: number; issues: FieldIssue[] }
+  | { kind: 'rejected'; id: string; status: number; issues: FieldIssue[]; notConnected?: NotConnectedCode }
   | { kind: 'retrying'; id: string; status: number; nextAttemptAt: number };
 
 export class OutboxEvent extends Event {
@@ -86,7 +87,9 @@ export class Outbox extends EventTarget {
     if (this.channel) this.channel.onmessage = (e: MessageEvent<OutboxOutcome>) => this.dispatchEvent(new OutboxEvent(e.data));
     addEventListener('online', this.onOnline);
     document.addEventListener('visibilitychange', this.onVisible);
-    this.flushIfWaiting('load');
+    // What a previous page left behind is looked for when the page is idle, so opening IndexedDB
+    // does not add to the work of the first render.
+    whenIdle(() => this.started && this.flushIfWaiting('load'));
     return this;
   }
 
@@ -204,6 +207,12 @@ export class Outbox extends EventTarget {
     // If this fails the item is sent again later; the collector answers 200 for a known id.
     await this.store?.delete(id).catch(() => undefined);
   }
+}
+
+/** Run `fn` when the main thread is idle (within 2 s), or soon where idle callbacks are missing. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2_000 });
+  else setTimeout(fn, 200);
 }
 
 let shared: Outbox | undefined;

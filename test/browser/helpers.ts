@@ -12,6 +12,10 @@ export interface CollectorInfo {
   manageSite: string;
   /** A site of its own for the volunteer roles and shifts the coordinator page makes and deletes. */
   rolesSite: string;
+  /** A site that allows no website: the collector refuses every page. */
+  closedSite: string;
+  /** This test server under another site's origin (`http://127.0.0.1:<port>`), allowed on `site`. */
+  frameOrigin: string;
 }
 
 export async function collectorInfo(): Promise<CollectorInfo> {
@@ -195,3 +199,10 @@ export const outboxRequest = (url: string, body: object) => ({
  * connection drops before a lazy chunk is fetched; `[]` lets everything through again.
  */
 export const blockPaths = (paths: string[]) => executeServerCommand('bk-block', { paths });
+
+/** Requests this page made to the collector and the receiver since the last reset, by path. */
+export const countRequests = (reset = false) =>
+  executeServerCommand<Record<string, number>, unknown>('bk-count', { reset });
+
+/** Serve `html` at `/__page/<key>` (on this origin and on `frameOrigin`): a host page written in a test. */
+export const servePage = (key: string, html: string) => executeServerCommand('bk-page', { key, html });

@@ -242,9 +242,11 @@ for (const backend of BACKENDS) {
       await create(KOKEN);
       for (const path of ['activities', 'activities.ics']) {
         const foreign = await publicGet(path, { origin: 'https://evil.example' });
-        expect(foreign.status).toBe(200); // public data, but the browser will not hand it over
-        expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+        // Refused with no data; readable, so a misconfigured widget can say "not connected".
+        expect(foreign.status).toBe(403);
+        expect(((await foreign.json()) as Json).error).toBe('origin_not_allowed');
         expect(foreign.headers.get('vary')).toMatch(/Origin/);
+        expect((await publicGet(path)).status).toBe(200); // calendar apps send no Origin
       }
       const preflight = await fetch(`${c.url}/v1/sites/${SITE}/activities`, {
         method: 'OPTIONS',

@@ -30,25 +30,55 @@ describe('CORS', () => {
     expect(tooBig.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
-  it('refuses writes from other origins with 403 and a clear JSON error', async () => {
+  it('refuses writes from other origins with 403 and a JSON error the page can read, naming the fix', async () => {
     const count = () => c.sqlite.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get();
     const before = count();
     for (const origin of ['https://evil.example', `${ORIGIN}:8443`, 'http://www.buurthuis-de-linde.nl', 'null']) {
       const answer = await postJson(`${c.url}/v1/sites/${SITE}/submissions`, ideaEnvelope(), { origin });
       expect(answer.status, origin).toBe(403);
-      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      // Readable, so the widget can say "not connected" instead of "saved, will be sent".
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(answer.headers.get('vary')).toMatch(/Origin/);
       const json = (await answer.json()) as { error: string; message: string };
+      expect(Object.keys(json).sort()).toEqual(['error', 'message']);
       expect(json.error).toBe('origin_not_allowed');
-      expect(json.message).toContain(origin);
+      expect(json.message).toContain(`buurtkit-collector site update ${SITE} --add-origin ${origin}`);
     }
     expect(count()).toBe(before);
   });
 
-  it('gives reads to other origins no CORS header, so browsers keep them from the page', async () => {
-    const answer = await fetch(`${c.url}/v1/sites/${SITE}/ideas`, { headers: { origin: 'https://evil.example' } });
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
-    expect(answer.headers.get('vary')).toMatch(/Origin/);
+  it('refuses reads from other origins readably, with no site data in the answer', async () => {
+    await postJson(`${c.url}/v1/sites/${SITE}/submissions`, ideaEnvelope());
+    for (const path of ['ideas', 'form-token', 'volunteer', 'activities', 'polls/welkom', '']) {
+      const answer = await fetch(`${c.url}/v1/sites/${SITE}${path && '/'}${path}`, { headers: { origin: 'https://evil.example' } });
+      expect(answer.status, path).toBe(403);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(answer.headers.get('vary')).toMatch(/Origin/);
+      const json = (await answer.json()) as Record<string, unknown>;
+      expect(Object.keys(json).sort(), path).toEqual(['error', 'message']);
+      expect(json['error']).toBe('origin_not_allowed');
+    }
+    // Without an Origin (a server, curl, a calendar app) the public data is still there.
+    expect((await fetch(`${c.url}/v1/sites/${SITE}/ideas`)).status).toBe(200);
+  });
+
+  it('refuses an unknown site and a wrong path readably, so the widget can tell them from offline', async () => {
+    const origin = 'https://www.buurthuis-de-linde.nl';
+    const unknown = await postJson(`${c.url}/v1/sites/nergens/submissions`, ideaEnvelope({ site: 'nergens' }), { origin });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(await unknown.json()).toEqual({ error: 'site_not_found', message: expect.stringContaining('nergens') });
+    const wrongPath = await fetch(`${c.url}/api/v1/sites/${SITE}/ideas`, { headers: { origin } });
+    expect(wrongPath.status).toBe(404);
+    expect(wrongPath.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(((await wrongPath.json()) as { error: string }).error).toBe('not_found');
+    const preflight = await fetch(`${c.url}/api/v1/sites/${SITE}/submissions`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/content-type/i);
   });
 
   it('lets requests without Origin through (curl, servers)', async () => {
@@ -75,18 +105,27 @@ describe('CORS', () => {
     }
   });
 
-  it('refuses preflights from other origins and for unknown sites', async () => {
-    const foreign = await fetch(`${c.url}/v1/sites/${SITE}/submissions`, {
+  it('passes preflights from other origins and for unknown sites, so the refusal after them is readable', async () => {
+    for (const [origin, site] of [['https://evil.example', SITE], [ORIGIN, 'nergens']] as const) {
+      const answer = await fetch(`${c.url}/v1/sites/${site}/submissions`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-private-network': 'true' },
+      });
+      expect(answer.status, `${origin} ${site}`).toBe(204);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      // Only an allowed website may reach a collector on a private network.
+      expect(answer.headers.get('access-control-allow-private-network')).toBeNull();
+    }
+    const allowed = await fetch(`${c.url}/v1/sites/${SITE}/submissions`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-private-network': 'true' },
     });
-    expect(foreign.status).toBe(403);
-    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const unknown = await fetch(`${c.url}/v1/sites/nergens/submissions`, {
-      method: 'OPTIONS',
-      headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
-    });
-    expect(unknown.status).toBe(404);
+    expect(allowed.headers.get('access-control-allow-private-network')).toBe('true');
+    // The POST after a foreign preflight is still refused, and nothing is stored.
+    const count = () => c.sqlite.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get();
+    const before = count();
+    expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, ideaEnvelope(), { origin: 'https://evil.example' })).status).toBe(403);
+    expect(count()).toBe(before);
   });
 
   it('gives admin routes no CORS at all', async () => {

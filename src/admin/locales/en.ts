@@ -4,6 +4,7 @@ import { manageEn } from '../manage-strings.js';
 import { inboxEn } from '../inbox-strings.js';
 import { ideaGroupsEn } from '../idea-groups-strings.js';
 import { sectionsEn } from '../sections-strings.js';
+import { originsEn } from '../origins-strings.js';
 import { volunteerCatalogueEn } from '../volunteer-strings.js';
 import type { AdminStrings } from '../strings.js';
 
@@ -110,6 +111,7 @@ export const en: AdminStrings = {
   noRead: 'With this token you cannot view ideas.',
   ...calendarEn,
   ...sectionsEn,
+  ...originsEn,
   ...manageEn,
   ...inboxEn,
   ...ideaGroupsEn,

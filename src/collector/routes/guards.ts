@@ -29,26 +29,44 @@ export function authoriser(ctx: RouteContext) {
 }
 
 /**
- * First hook of a public route: the site must exist; an allowed Origin is echoed (see
- * installResponseHeaders), and a POST from a website that is not allowed is refused with the
- * command that would allow it. Requests without an Origin (servers, curl) pass.
+ * A refusal the browser lets the widget read: the request's Origin is echoed on this error answer
+ * (only `{error, message}`, never site data), so a widget on a misconfigured page can tell "not
+ * connected" from "offline" and name the fix.
+ */
+export function refusal(request: FastifyRequest, status: number, code: string, message: string): ApiError {
+  const origin = request.headers.origin;
+  if (origin !== undefined) request.corsOrigin = origin;
+  return new ApiError(status, code, message);
+}
+
+/**
+ * First hook of a public route: the site must exist and a request from a website must come from
+ * one of the site's allowed origins; otherwise a readable refusal (see `refusal`) that names the
+ * command that would allow it. An allowed Origin is echoed (see installResponseHeaders). Requests
+ * without an Origin (servers, curl, calendar apps) pass. A preflight always passes, so that the
+ * request after it gets the readable refusal instead of an opaque network error.
  */
 export function publicSite(ctx: RouteContext) {
   return async function loadSite(request: FastifyRequest): Promise<void> {
     const slug = (request.params as { site: string }).site;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
-    if (!site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    request.site = site;
     const origin = request.headers.origin;
+    const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
+    request.site = site;
+    if (request.method === 'OPTIONS') {
+      if (origin !== undefined) request.corsOrigin = origin;
+      return;
+    }
+    if (!site) throw refusal(request, 404, 'site_not_found', `There is no site "${slug}" on this collector`);
     if (origin === undefined) return;
     if (isOriginAllowed(site, origin)) {
       request.corsOrigin = origin;
-    } else if (request.method === 'POST') {
+    } else {
       const fix = `buurtkit-collector site update ${slug} --add-origin ${origin}`;
-      throw new ApiError(
+      throw refusal(
+        request,
         403,
         'origin_not_allowed',
-        `The website ${origin} may not send to site "${slug}"; the collector's operator can allow it with: ${fix}`,
+        `The website ${origin} may not use site "${slug}"; the collector's operator can allow it with: ${fix}`,
       );
     }
   };

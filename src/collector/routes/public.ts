@@ -22,13 +22,14 @@ import {
 export type AnyEnvelope = Envelope<{ kind: string }>;
 import { FORM_TOKEN_HEADER, type FormTokenAnswer } from '../form-token.js';
 import { POW_HEADER, type PowChallenge } from '../pow.js';
-import { ApiError } from '../http.js';
+import { ApiError, answerPreflight } from '../http.js';
 import type { RateKind } from '../rate-limit.js';
 import { consentHashFor } from '../privacy/consent.js';
 import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
 import { publicSite } from './guards.js';
+import { isOriginAllowed } from '../sites.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -64,16 +65,19 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       }
     };
 
+  /**
+   * Any website's preflight passes (the request after it is refused readably when the site is
+   * unknown or the website not allowed; see `publicSite`); only an allowed website may reach a
+   * collector on a private network.
+   */
   async function preflight(request: FastifyRequest, reply: FastifyReply) {
     if (!request.corsOrigin) {
-      throw new ApiError(403, 'origin_not_allowed', 'This website may not call this site on the collector');
+      throw new ApiError(403, 'origin_not_allowed', 'A preflight needs an Origin');
     }
-    reply
-      .header('Access-Control-Allow-Methods', 'GET, POST')
-      .header('Access-Control-Allow-Headers', `content-type, ${FORM_TOKEN_HEADER}, ${POW_HEADER}`)
-      .header('Access-Control-Max-Age', '600');
+    answerPreflight(reply);
     // Chrome's Private Network Access: a public page calling a collector on a LAN box asks first.
-    if (request.headers['access-control-request-private-network'] === 'true') {
+    const allowed = request.site && isOriginAllowed(request.site, request.corsOrigin);
+    if (allowed && request.headers['access-control-request-private-network'] === 'true') {
       reply.header('Access-Control-Allow-Private-Network', 'true');
     }
     return reply.code(204).send();

@@ -2,6 +2,7 @@ import { html, nothing, type CSSResult, type PropertyDeclarations, type Property
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { sendLeftovers } from '../../core/leftovers.js';
+import { Loader } from '../../core/load.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -169,7 +170,36 @@ export class ActivityCalendar extends BuurtkitWidget {
   });
   private loaded: CalendarItem[] = [];
   private sourceKey = '';
-  private abort: AbortController | undefined;
+  /** The programme's remote source now (feed or collector window), read by `programme` when `key` changes. */
+  private source: { key: string; load: (signal: AbortSignal) => Promise<ReadResult>; collector: boolean; keep: boolean } | undefined;
+  /**
+   * The programme from an ICS feed or the collector: read with backoff while it cannot be loaded,
+   * with "try again now" next to the error.
+   */
+  private readonly programme = new Loader<ReadResult, readonly [string]>(this, {
+    args: () => (this.source ? ([this.source.key] as const) : undefined),
+    task: (_args, signal) => this.source!.load(signal),
+    onValue: (result) => {
+      if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
+      this.fromCollector = this.source!.collector;
+      this.settle(result);
+    },
+    onError: (e) => {
+      if (this.programme.failures === 1) warn('its items', e); // once, not at every retry
+      if (!this.source!.keep) {
+        this.loaded = [];
+        this.phase = 'error';
+      } else if (this.fromCollector) {
+        // Another period of the collector's programme: what is shown stays, the status says so.
+        // and that period says it could not be loaded instead of looking empty.
+        this.status = this.l.t('loadFailed');
+        this.statusTone = 'error';
+        this.windowFailed = true;
+        this.requestUpdate();
+      }
+    },
+    endpoint: () => (this.source?.collector ? this.resolvedEndpoint : undefined),
+  });
   private status = '';
   private statusTone: StatusTone = 'info';
   private expandCache = new Map<string, Occurrence[]>();
@@ -237,7 +267,6 @@ export class ActivityCalendar extends BuurtkitWidget {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
-    this.abort?.abort();
     this.sourceKey = '';
   }
 
@@ -296,7 +325,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     const key = this.items ? 'items' : this.ics && !script ? `ics:${this.ics}` : collector ? `${collector}|${inline}` : inline;
     if (key === this.sourceKey) return;
     this.sourceKey = key;
-    this.abort?.abort();
+    this.source = undefined;
     this.expandCache.clear();
     this.fromCollector = false;
     this.windowAround = undefined;
@@ -306,40 +335,17 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (script) this.readLocal((engine) => engine.readInlineJson(text));
     if (!key || key === inline) return script ? undefined : this.settle({ items: [], problems: [] });
     const ics = this.ics && !script ? this.ics : undefined;
-    this.fetchItems((signal) => (ics ? loadIcs(ics, signal) : this.loadFromCollector(cfg!, signal)), !ics, !!script);
+    this.fetchItems(key, (signal) => (ics ? loadIcs(ics, signal) : this.loadFromCollector(cfg!, signal)), !ics, !!script);
   }
 
   /**
-   * Shows what `load` brings, unless a newer load replaced it. `collector`: it counts "ik kom"
-   * places. `keep`: a failure keeps what is shown (the inline programme) instead of an error.
+   * Shows what `load` brings, unless a newer load replaced it (the `programme` loader runs it when
+   * `key` is new). `collector`: it counts "ik kom" places. `keep`: a failure keeps what is shown
+   * (the inline programme) instead of an error.
    */
-  private fetchItems(load: (signal: AbortSignal) => Promise<ReadResult>, collector: boolean, keep = false) {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+  private fetchItems(key: string, load: (signal: AbortSignal) => Promise<ReadResult>, collector: boolean, keep = false) {
+    this.source = { key, load, collector, keep };
     if (!keep) this.phase = 'loading';
-    load(abort.signal).then(
-      (result) => {
-        if (abort.signal.aborted) return;
-        if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
-        this.fromCollector = collector;
-        this.settle(result);
-      },
-      (e: unknown) => {
-        if (abort.signal.aborted) return;
-        warn('its items', e);
-        if (!keep) {
-          this.loaded = [];
-          this.phase = 'error';
-        } else if (this.fromCollector) {
-          // Another period of the collector's programme: what is shown stays, the status says so,
-          // and that period says it could not be loaded instead of looking empty.
-          this.status = this.l.t('loadFailed');
-          this.statusTone = 'error';
-          this.windowFailed = true;
-          this.requestUpdate();
-        }
-      },
-    );
   }
 
   /**
@@ -366,7 +372,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.windowAround = from;
     this.windowFailed = false;
     // The period stays on screen (and the focus in the grid) until the collector answers.
-    this.fetchItems((signal) => this.loadFromCollector(cfg, signal), true, true);
+    this.fetchItems(`${this.sourceKey}|around:${dayKey(from)}`, (signal) => this.loadFromCollector(cfg, signal), true, true);
   }
 
   /** The days `[from, to)` lie inside the collector's window (or there is none). */
@@ -550,7 +556,9 @@ export class ActivityCalendar extends BuurtkitWidget {
   private renderBody(ctx: ViewContext) {
     // A period the collector could not give is not empty: that goes before "nothing in the calendar".
     if (this.unconfigured || (this.phase === 'ready' && !this.loaded.length && !ctx.unavailable)) return this.notice('empty');
-    if (this.phase !== 'ready') return this.notice(this.phase === 'loading' ? 'loading' : 'loadFailed');
+    if (this.programme.phase === 'not-connected' && this.phase !== 'ready') return this.programme.render(this.l.locale);
+    if (this.phase === 'error') return html`${this.notice('loadFailed')}${this.programme.renderRetry(this.l.locale)}`;
+    if (this.phase !== 'ready') return this.notice('loading');
     const [from, to] = this.range();
     // The list always lies inside the collector's window; only a period view can leave it.
     if (this.view !== 'list') {

@@ -3,6 +3,7 @@
  * separate chunk loaded only then), or the collector's range route. Both resolve to items or throw. Items that are expanded
  * in the browser are read with the recurrence engine's chunk (`engine.ts`).
  */
+import { checkAnswer } from '../../core/not-connected.js';
 import { loadEngine } from './engine.js';
 import { readItems, readOccurrences, type ReadResult } from './items.js';
 
@@ -21,8 +22,8 @@ export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadRe
 export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal, expand = false): Promise<ReadResult> {
   const base = `${endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/activities`;
   const query = new URLSearchParams({ from, to, ...(expand && { expand: 'occurrences' }) });
-  const res = await fetch(`${base}?${query}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`collector answered ${res.status}`);
+  // A refusal (unknown site, website not allowed, wrong path) throws a ReadError naming it.
+  const res = await checkAnswer(await fetch(`${base}?${query}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } }));
   const json = (await res.json()) as { remaining?: unknown; occurrences?: unknown } | null;
   const remaining = json && typeof json.remaining === 'object' ? (json.remaining as ReadResult['remaining']) : undefined;
   // Expanded by the collector: no recurrence to read. Otherwise (an older collector) expand here.

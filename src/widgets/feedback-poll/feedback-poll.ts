@@ -3,7 +3,9 @@ import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { SendingPart } from '../../core/sending-part.js';
 import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { Loader } from '../../core/load.js';
 import { LocalizeController } from '../../core/localize.js';
+import { checkAnswer, notConnectedCode } from '../../core/not-connected.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -137,6 +139,22 @@ export class FeedbackPoll extends BuurtkitSender {
       }),
     () => !this.unconfigured,
   );
+  /**
+   * The poll's definition from the collector, read with backoff while it cannot be loaded. A poll
+   * the collector does not know is `null` (then the built-in one with that id, if any).
+   */
+  private readonly definitionRead = new Loader(this, {
+    args: () => {
+      const cfg = this.resolvedEndpoint;
+      return !this.poll && this.pollId && cfg && canRead(cfg) ? ([cfg, this.pollId] as const) : undefined;
+    },
+    task: async ([cfg, pollId], signal): Promise<PollDefinition | null> => {
+      const res = await fetch(`${siteBase(cfg)}/polls/${encodeURIComponent(pollId)}`, { headers: { accept: 'application/json' }, signal });
+      if (res.status === 404 && !(await notConnectedCode(res))) return null;
+      return (await (await checkAnswer(res)).json()) as PollDefinition;
+    },
+    endpoint: ([cfg]) => cfg,
+  });
   private loadedKey = '';
   private status = '';
   private tone: StatusTone = 'info';
@@ -186,10 +204,12 @@ export class FeedbackPoll extends BuurtkitSender {
 
   protected override willUpdate(changed: PropertyValues): void {
     const cfg = this.resolvedEndpoint;
-    const key = JSON.stringify([cfg?.endpoint, cfg?.site, cfg?.endpointType, this.pollId, this.poll]);
-    if (key !== this.loadedKey) {
+    const read = this.definitionRead;
+    const key = JSON.stringify([cfg?.endpoint, cfg?.site, cfg?.endpointType, this.pollId, this.poll, read.phase, read.value]);
+    // Once the visitor has sent, a late answer of the read does not change what they see.
+    if (key !== this.loadedKey && !PHASE_STATES.includes(this.phase as WidgetState) && this.phase !== 'done') {
       this.loadedKey = key;
-      void this.loadDefinition(cfg);
+      this.settleDefinition(cfg);
     }
     if (changed.has('phase')) for (const state of PHASE_STATES) this.toggleState(state, this.phase === state);
   }
@@ -199,16 +219,22 @@ export class FeedbackPoll extends BuurtkitSender {
     return this.sending.value;
   }
 
-  /** Inline poll, else the collector's (the built-in one with that id when offline or in webhook mode). */
-  private async loadDefinition(cfg: ResolvedEndpoint | undefined): Promise<void> {
+  /**
+   * Inline poll, else the collector's; the built-in one with that id in webhook mode, when the
+   * collector does not know it, or while it cannot be read (the read goes on in the background).
+   */
+  private settleDefinition(cfg: ResolvedEndpoint | undefined): void {
     let poll = this.poll;
     if (!poll && this.pollId) {
       const builtIn = DEFAULT_POLLS.find((p) => p.id === this.pollId);
       poll = builtIn;
       if (cfg && canRead(cfg)) {
-        this.phase = 'loading';
-        const answer = await this.read(cfg, `polls/${encodeURIComponent(this.pollId)}`);
-        poll = (answer as PollDefinition | undefined) ?? builtIn;
+        const read = this.definitionRead;
+        if (read.phase === 'ready') poll = read.value ?? builtIn;
+        else if (!builtIn || (read.phase !== 'failed' && read.phase !== 'not-connected')) {
+          this.phase = 'loading';
+          return;
+        }
       }
     }
     this.definition = poll;
@@ -248,7 +274,9 @@ export class FeedbackPoll extends BuurtkitSender {
         : this.kioskStopped
           ? this.renderStopped()
           : this.phase === 'loading'
-            ? html`<p class="hint">${l.t('loading')}</p>`
+            ? this.definitionRead.phase === 'failed' || this.definitionRead.phase === 'not-connected'
+              ? this.definitionRead.render(l.locale, l.t('notConnected'))
+              : html`<p class="hint">${l.t('loading')}</p>`
             : this.phase === 'missing' || !poll
               ? html`<p part="notice" class="notice">${l.t(poll ? 'closed' : 'missing')}</p>`
               : this.phase === 'sent' || this.phase === 'queued' || this.phase === 'done'

@@ -10,6 +10,7 @@
  * be fetched (the network dropped just as the page loaded), the answer stays in the form, the widget
  * says so, and sends it when the browser is online again.
  */
+import { sendNotConnectedText } from '../../core/delivery-strings.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
@@ -63,8 +64,9 @@ export class PollSend {
     if (result.state === 'failed') {
       h.phase = 'failed';
       h.values = valuesFromPayload(envelope.data as Partial<PollResponsePayload>);
-      h.error = l.t('failed');
-      return h.say(l.t('failed'), 'error');
+      // Not connected (the collector refused this page): say so, promise nothing; the answers stay.
+      h.error = result.notConnected ? sendNotConnectedText(h, l.locale) : l.t('failed');
+      return h.say(h.error, 'error');
     }
     h.values = emptyValues();
     h.phase = result.state;

@@ -3,7 +3,9 @@ import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
 import { isolate } from '../../core/bidi.js';
 import { formatsFor } from '../../core/formats.js';
+import { Loader } from '../../core/load.js';
 import { LocalizeController } from '../../core/localize.js';
+import { checkAnswer } from '../../core/not-connected.js';
 import { baseStyles, tokens } from '../../core/styles.js';
 import type { HostTodayAnswer } from '../../schema/volunteer-constants.js';
 import { nl, type HostTodayStrings } from './strings.js';
@@ -69,15 +71,24 @@ export class HostToday extends BuurtkitWidget {
     { nl },
     { en: () => import('./locales/en.js').then((m) => m.en), ar: () => import('./locales/ar.js').then((m) => m.ar) },
   );
-  private loadedFor = '';
+  /**
+   * Today's hosts from the collector. Decoration, not a form: while it cannot be read the line
+   * stays away (no "could not load" notice), and the read backs off like every other.
+   */
+  private readonly today = new Loader(this, {
+    args: () => {
+      const cfg = this.resolvedEndpoint;
+      return cfg && canRead(cfg) ? ([cfg] as const) : undefined;
+    },
+    task: async ([cfg], signal) =>
+      (await (await checkAnswer(await fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit', signal }))).json()) as HostTodayAnswer,
+    endpoint: ([cfg]) => cfg,
+  });
   private timer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.timer = setInterval(() => {
-      this.loadedFor = '';
-      this.requestUpdate();
-    }, REFRESH_MS);
+    this.timer = setInterval(() => this.today.retry(), REFRESH_MS);
   }
 
   override disconnectedCallback(): void {
@@ -85,24 +96,12 @@ export class HostToday extends BuurtkitWidget {
     clearInterval(this.timer);
   }
 
-  protected override willUpdate(): void {
-    const cfg = this.resolvedEndpoint;
-    const key = cfg ? `${cfg.endpoint} ${cfg.site}` : '';
-    if (cfg && canRead(cfg) && key !== this.loadedFor) {
-      this.loadedFor = key;
-      fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit' })
-        .then((r) => (r.ok ? (r.json() as Promise<HostTodayAnswer>) : undefined))
-        .then((answer) => answer && (this.answer = answer))
-        // Decoration, not a form: when it fails the line just stays away; the next refresh tries again.
-        .catch(() => (this.loadedFor = ''));
-    }
-  }
-
   protected override render() {
     const { l } = this;
-    const hosts = this.answer?.hosts ?? [];
+    const answer = this.today.value ?? this.answer;
+    const hosts = answer?.hosts ?? [];
     if (!hosts.length) return nothing;
-    const fmt = formatsFor(l.locale, this.answer!.timeZone);
+    const fmt = formatsFor(l.locale, answer!.timeZone);
     const time = (iso: string) => fmt.time(Date.parse(iso));
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       ${hosts.map((h) => {

@@ -196,6 +196,7 @@ export class IdeaBox extends BuurtkitSender {
       ({ IdeaListController, listStyles }) => {
         this.adoptLate(listStyles);
         this.list = new IdeaListController(this, this.l, (env, req) => this.deliver(env, req));
+        this.requestUpdate();
       },
       // The list is an extra: without it the form works; the next update tries again.
       () => (this.listLoading = undefined),

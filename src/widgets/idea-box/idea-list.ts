@@ -6,10 +6,12 @@
  * Loaded on demand: `<idea-box>` imports this module (with its strings and styles) only when the
  * list is shown, so the form never waits for it. Votes go through the widget's outbox like ideas.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { PublishedIdea } from '../../schema/idea-box.js';
 import type { DeliveryResult } from '../../core/delivery.js';
 import { ideasUrl, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { Loader, type LoaderHost } from '../../core/load.js';
+import { checkAnswer } from '../../core/not-connected.js';
 import { voteRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { formatsFor } from '../../core/formats.js';
@@ -34,9 +36,12 @@ function isIdea(x: unknown): x is PublishedIdea {
   return typeof i?.id === 'string' && typeof i.text === 'string' && typeof i.status === 'string';
 }
 
-export class IdeaListController implements ReactiveController {
-  /** Undefined while not shown: not loaded, failed, webhook mode or hidden. */
-  ideas: PublishedIdea[] | undefined;
+export class IdeaListController {
+  /**
+   * The list, read with backoff while it cannot be loaded; "could not load, we will try again"
+   * shows in its place meanwhile.
+   */
+  readonly read: Loader<PublishedIdea[], readonly [string]>;
   voted = new Set<string>();
   message = '';
   tone: StatusTone = 'info';
@@ -44,55 +49,39 @@ export class IdeaListController implements ReactiveController {
   private readonly fresh = new Set<string>();
   private cfg: ResolvedEndpoint | undefined;
   private url = '';
-  private abort: AbortController | undefined;
   private loadedAt = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & LoaderHost,
     private readonly l: LocalizeController<IdeaBoxStrings>,
     private readonly deliver: Deliver,
   ) {
     l.add({ nl: listNl, en: listEn });
-    host.addController(this);
+    this.read = new Loader(host, {
+      args: () => (this.url ? ([this.url] as const) : undefined),
+      task: async ([url], signal) => {
+        const res = await checkAnswer(await fetch(url, { credentials: 'omit', cache: 'no-store', signal }));
+        const body = (await res.json()) as { ideas?: unknown } | null;
+        this.fresh.clear();
+        this.loadedAt = performance.now();
+        return Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : [];
+      },
+      endpoint: () => this.cfg,
+    });
   }
 
-  /** Reconnected (moved in the page): load again on the next update. */
-  hostConnected() {
-    this.host.requestUpdate();
+  /** Undefined while not shown: not loaded, failed, webhook mode or hidden. */
+  get ideas(): PublishedIdea[] | undefined {
+    return this.read.value;
   }
 
-  hostDisconnected() {
-    this.abort?.abort();
-    this.url = '';
-  }
-
-  /** Call before each render: (re)loads when the list URL changes; `show` only in collector mode. */
+  /** Call before each render: the list URL (read when it changes); `show` only in collector mode. */
   sync(cfg: ResolvedEndpoint | undefined, show: boolean, limit: number): void {
     const url = cfg && show ? `${ideasUrl(cfg)}${limit > 0 ? `?limit=${Math.min(limit, 500)}` : ''}` : '';
     if (url === this.url) return;
     this.url = url;
-    this.abort?.abort();
-    this.ideas = undefined;
     this.cfg = cfg;
-    if (cfg && url) {
-      this.voted = readVotes(cfg.site);
-      void this.load(url);
-    }
-  }
-
-  private async load(url: string): Promise<void> {
-    const abort = (this.abort = new AbortController());
-    try {
-      const res = await fetch(url, { credentials: 'omit', cache: 'no-store', signal: abort.signal });
-      const body = (await (res.ok ? res.json() : null)) as { ideas?: unknown } | null;
-      this.ideas = Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : undefined;
-      this.fresh.clear();
-      this.loadedAt = performance.now();
-    } catch {
-      if (abort.signal.aborted) return;
-      this.ideas = undefined;
-    }
-    this.host.requestUpdate();
+    if (cfg && url) this.voted = readVotes(cfg.site);
   }
 
   async vote(idea: PublishedIdea): Promise<void> {
@@ -138,9 +127,10 @@ export class IdeaListController implements ReactiveController {
   }
 
   render(limit: number) {
-    const ideas = this.ideas?.slice(0, limit > 0 ? limit : undefined);
-    if (!ideas?.length) return nothing;
     const { l } = this;
+    if (!this.url) return nothing;
+    const ideas = this.ideas?.slice(0, limit > 0 ? limit : undefined);
+    if (!ideas?.length) return this.read.render(l.locale);
     return html`<section class="list" aria-labelledby="list-heading">
       <h3 id="list-heading" part="list-heading">${l.t('listHeading')}</h3>
       <ul part="list" role="list">

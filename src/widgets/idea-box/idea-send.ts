@@ -11,6 +11,7 @@
  * so, and sends it when the browser is online again.
  */
 import { html, nothing } from 'lit';
+import { sendNotConnectedText } from '../../core/delivery-strings.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { BkErrorEvent } from '../../core/events.js';
@@ -87,7 +88,8 @@ export class IdeaSend {
         h.earlierText = '';
         h.storageNote = result.state === 'queued' && !result.stored;
         h.phase = result.state;
-        h.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
+        // Not on the device (storage denied): never "saved"; keep the page open until it is sent.
+        h.say(h.storageNote ? l.t('storageFailed') : l.t(result.state), result.state === 'sent' ? 'success' : 'info');
         void h.focusLater('.thanks-title');
         return;
       case 'failed': {
@@ -97,10 +99,11 @@ export class IdeaSend {
           if (unmapped) h.formError = l.t('errForm');
           this.showErrors(errors);
         } else {
-          h.formError = l.t('failed');
+          // Not connected (the collector refused this page): say so, promise nothing; the text stays.
+          h.formError = result.notConnected ? sendNotConnectedText(h, l.locale) : l.t('failed');
           void h.focusLater('.form-error');
         }
-        h.say(l.t('failed'), 'error');
+        h.say(result.notConnected ? h.formError : l.t('failed'), 'error');
       }
     }
   }
@@ -175,10 +178,10 @@ export class IdeaSend {
     const { h } = this;
     const { l } = h;
     const queued = h.phase === 'queued';
+    const inMemory = queued && h.storageNote;
     return html`<div part="thanks" class="thanks">
-      <h3 class="thanks-title" tabindex="-1">${l.t(queued ? 'queuedTitle' : 'thanksTitle')}</h3>
-      <p>${l.t(queued ? 'queuedBody' : 'thanksBody')}</p>
-      ${queued && h.storageNote ? html`<p class="error">${l.t('storageFailed')}</p>` : nothing}
+      <h3 class="thanks-title" tabindex="-1">${l.t(inMemory ? 'memoryTitle' : queued ? 'queuedTitle' : 'thanksTitle')}</h3>
+      ${inMemory ? html`<p class="error">${l.t('storageFailed')}</p>` : html`<p>${l.t(queued ? 'queuedBody' : 'thanksBody')}</p>`}
       <button type="button" part="button another" class="primary" @click=${this.another}>${l.t('another')}</button>
     </div>`;
   }

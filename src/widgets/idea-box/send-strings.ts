@@ -23,6 +23,7 @@ export const sendNl = {
   thanksTitle: 'Bedankt! Je idee is binnen.',
   thanksBody: 'We bespreken de ideeën elke maand in het huiskamergesprek. Je ziet hier terug wat we ermee doen.',
   queuedTitle: 'Bedankt voor je idee!',
+  memoryTitle: 'Je idee is nog niet verstuurd.',
   queuedBody: 'Het is nog niet verstuurd. Je hoeft niets meer te doen: we sturen het vanzelf zodra dat kan.',
   another: 'Nog een idee sturen',
 };

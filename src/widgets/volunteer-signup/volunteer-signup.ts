@@ -1,7 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
+import { sendNotConnectedText } from '../../core/delivery-strings.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
-import { canRead, siteUrl, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { canRead, siteUrl } from '../../core/endpoint.js';
+import { Loader } from '../../core/load.js';
+import { checkAnswer } from '../../core/not-connected.js';
 import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { formatsFor } from '../../core/formats.js';
@@ -100,9 +103,30 @@ export class VolunteerSignup extends BuurtkitSender {
   );
   /** @internal */
   readonly delivery = new DeliveryController(this, (env, r) => this.onLate(env, r));
-  /** @internal What the collector answered. */
-  loaded: PublicRoster | undefined;
-  private loadedFor = '';
+  /**
+   * @internal The shift list, read with backoff while it cannot be loaded (offline, the collector
+   * down or refusing this page), and again after a sign-up and when the tab becomes visible.
+   */
+  readonly shifts = new Loader(this, {
+    args: () => {
+      const cfg = this.resolvedEndpoint;
+      if (!cfg || !canRead(cfg) || this.roster || this.view === 'manage') return undefined;
+      const from = new Date();
+      const to = new Date(from.getTime() + (Math.max(1, this.days) - 1) * 86_400_000);
+      return [cfg, from.toISOString().slice(0, 10), to.toISOString().slice(0, 10)] as const;
+    },
+    task: async ([cfg, from, to], signal) => {
+      const res = await checkAnswer(
+        await fetch(`${siteUrl(cfg, 'volunteer')}?from=${from}&to=${to}`, { credentials: 'omit', cache: 'no-store', signal }),
+      );
+      const roster = (await res.json()) as PublicRoster;
+      // The confirmation module, ahead of need: a sign-up may be sent after the connection dropped.
+      void import('./own-view.js').catch(() => undefined);
+      return roster;
+    },
+    endpoint: ([cfg]) => cfg,
+  });
+  private ownLoaded: PublicRoster | undefined;
   private status = '';
   private tone: StatusTone = 'info';
   private firstName = '';
@@ -131,9 +155,17 @@ export class VolunteerSignup extends BuurtkitSender {
     document.removeEventListener('visibilitychange', this.onVisible);
   }
 
+  /** @internal What the collector answered: the shift list, or (the personal link's page) its time zone. */
+  get loaded(): PublicRoster | undefined {
+    return this.shifts.value ?? this.ownLoaded;
+  }
+  set loaded(value: PublicRoster | undefined) {
+    this.ownLoaded = value;
+  }
+
+  /** Places change while a tab is away: fresh ones when it comes back (a failed read retries by itself). */
   private readonly onVisible = () => {
-    if (document.visibilityState === 'visible') this.loadedFor = '';
-    this.requestUpdate();
+    if (document.visibilityState === 'visible' && this.shifts.phase === 'ready') this.shifts.refresh();
   };
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -147,11 +179,6 @@ export class VolunteerSignup extends BuurtkitSender {
     if (token && this.view === 'list' && !this.ownView && cfg && canRead(cfg)) {
       this.view = 'manage';
       void this.openOwn(token).then((v) => v.manage('view'));
-    }
-    const key = cfg ? `${cfg.endpoint} ${cfg.site} ${this.days}` : '';
-    if (cfg && canRead(cfg) && !this.roster && this.view === 'list' && key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.load(cfg);
     }
     const queued = !!this.ownView?.queued;
     if (changed.has('view')) for (const s of ['sent', 'queued'] as const) this.toggleState(s, this.view === 'done' && (s === 'queued') === queued);
@@ -167,24 +194,6 @@ export class VolunteerSignup extends BuurtkitSender {
     const data = this.roster ?? this.loaded;
     if (!data || !this.roleId) return data;
     return { ...data, roles: data.roles.filter((r) => r.id === this.roleId), occurrences: data.occurrences.filter((o) => o.roleId === this.roleId) };
-  }
-
-  private async load(cfg: ResolvedEndpoint) {
-    try {
-      const today = new Date();
-      const to = new Date(today.getTime() + (Math.max(1, this.days) - 1) * 86_400_000);
-      const iso = (d: Date) => d.toISOString().slice(0, 10);
-      const res = await fetch(`${siteUrl(cfg, 'volunteer')}?from=${iso(today)}&to=${iso(to)}`, { credentials: 'omit', cache: 'no-store' });
-      if (!res.ok) throw new Error(String(res.status));
-      this.loaded = (await res.json()) as PublicRoster;
-      // The confirmation module, ahead of need: a sign-up may be sent after the connection dropped.
-      void import('./own-view.js').catch(() => undefined);
-      if (this.status === this.l.t('loadFailed')) this.say('');
-    } catch {
-      this.loadedFor = '';
-      this.say(this.l.t('loadFailed'), 'error');
-    }
-    this.requestUpdate();
   }
 
   /** @internal */
@@ -238,6 +247,7 @@ export class VolunteerSignup extends BuurtkitSender {
     const clash = collisions(chosen);
     const summary = Object.values(this.errors);
     return html`<p class="intro">${l.t('intro')}</p>
+      ${this.shifts.render(l.locale, l.t('notConnected'))}
       ${data?.roles.length ? html`<h3>${l.t('rolesHeading')}</h3><ul class="cards">${data.roles.map((r) => this.renderRole(r))}</ul>` : nothing}
       <form part="form" class="form" novalidate @submit=${this.onSubmit}>
         ${summary.length
@@ -357,7 +367,8 @@ export class VolunteerSignup extends BuurtkitSender {
     if (result.state === 'failed') {
       this.toggleState('failed', true);
       if (result.status === 422) this.errors = { shifts: l.t('errForm') };
-      return this.say(l.t('failed'), 'error');
+      // Not connected (the collector refused this page): say so, promise nothing; the form stays filled.
+      return this.say(result.notConnected ? sendNotConnectedText(this, l.locale) : l.t('failed'), 'error');
     }
     this.toggleState('failed', false);
     const own = this.ownView!;
@@ -367,7 +378,7 @@ export class VolunteerSignup extends BuurtkitSender {
     this.view = 'done';
     this.say(l.t(own.queued ? 'queued' : 'sent'), own.queued ? 'info' : 'success');
     if (!own.queued && this.live) await own.manage('view');
-    this.loadedFor = '';
+    this.shifts.refresh();
     void this.focusLater('.done h3');
   }
 
@@ -379,7 +390,7 @@ export class VolunteerSignup extends BuurtkitSender {
   /** @internal Back to the list, for another sign-up. */
   readonly another = () => {
     this.view = 'list';
-    this.loadedFor = '';
+    this.shifts.refresh();
     this.say('');
   };
 

@@ -52,6 +52,7 @@ export const en: FormStrings = {
   thanksTitle: 'Thank you! We have your idea.',
   thanksBody: 'We talk about the ideas every month in the living-room meeting. You will see here what we do with them.',
   queuedTitle: 'Thank you for your idea!',
+  memoryTitle: 'Your idea has not been sent yet.',
   queuedBody: 'It has not been sent yet. You do not need to do anything: we will send it by itself as soon as we can.',
   another: 'Send another idea',
 };

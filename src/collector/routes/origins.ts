@@ -1,0 +1,45 @@
+/**
+ * Coordinator routes for the websites that may use a site's widgets (its allowed origins), scope
+ * `admin`, the same list `buurtkit-collector site update <slug> --add-origin …` edits:
+ * - `GET …/settings/origins`: `{origins}`;
+ * - `PUT …/settings/origins` `{origins: string[]}`: replaces the list (each normalised to scheme,
+ *   host and port; a path or a non-http address is a 422 issue at its index), audited as
+ *   `settings.origins`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { toFieldIssues } from '../../schema/index.js';
+import { siteChangesSchema } from '../sites.js';
+import type { RouteContext } from './context.js';
+import { authoriser, rejectCrossSite } from './guards.js';
+import { invalid, requireJson } from './public.js';
+
+const bodySchema = z.strictObject({ origins: z.array(z.string()).max(50) });
+
+export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const authorise = authoriser(ctx);
+  const base = '/v1/admin/sites/:site/settings/origins';
+
+  app.get(base, { onRequest: [authorise('admin')] }, async (request) => ({ origins: request.site!.allowedOrigins }));
+
+  app.put(base, { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+    const body = bodySchema.safeParse(request.body);
+    if (!body.success) throw invalid(toFieldIssues(body.error));
+    // The site settings' own check: each an origin only, normalised as browsers send it.
+    const checked = siteChangesSchema.safeParse({ allowedOrigins: body.data.origins });
+    if (!checked.success) {
+      throw invalid(checked.error.issues.map((i) => ({ path: ['origins', ...i.path.slice(1).map(String)].join('.'), message: i.message, code: i.code })));
+    }
+    const origins = [...new Set(checked.data.allowedOrigins!)];
+    const site = (await ctx.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
+    await ctx.store.audit({
+      at: ctx.now().toISOString(),
+      site: site.slug,
+      actor: request.token!.prefix,
+      action: 'settings.origins',
+      target: origins.join(' ') || 'none',
+      rowCount: null,
+    });
+    return { origins: site.allowedOrigins };
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * What a widget says when the collector refused a submission because the page is not connected
+ * correctly (see `not-connected.ts`): nothing is promised, and the visitor's text stays. Loaded
+ * with the sending code, in Dutch, English and Arabic; a widget's `strings` override it.
+ */
+import type { StringTable } from './localize.js';
+
+const SEND_NOT_CONNECTED = {
+  nl: 'Dit formulier is nog niet aangesloten. Je tekst staat er nog; probeer het later of vraag het de mensen van het buurthuis.',
+  en: 'This form is not connected yet. Your text is still here; try again later or ask the people at the centre.',
+  ar: 'هذا النموذج غير متصل بعد. نصّك ما زال هنا؛ حاول لاحقًا أو اسأل العاملين في المركز.',
+} as const;
+
+/** The "not connected yet" text for a refused submission, in `locale` (Dutch when there is none). */
+export function sendNotConnectedText(host: { strings?: StringTable | undefined }, locale: string): string {
+  const own = host.strings?.['sendNotConnected'];
+  if (typeof own === 'string') return own;
+  return SEND_NOT_CONNECTED[locale as keyof typeof SEND_NOT_CONNECTED] ?? SEND_NOT_CONNECTED.nl;
+}

@@ -1,0 +1,15 @@
+/** English and Arabic texts of a read that failed (see `load-strings.ts`). */
+import type { LoadStrings } from './load-strings.js';
+
+export const LOAD_INTL: Record<string, LoadStrings> = {
+  en: {
+    loadRetrying: 'Could not load. We will try again shortly.',
+    loadRetry: 'Try again now',
+    loadNotConnected: 'This part is not connected yet. The website owner can fix this.',
+  },
+  ar: {
+    loadRetrying: 'تعذّر التحميل. سنحاول مرة أخرى بعد قليل.',
+    loadRetry: 'حاول الآن مرة أخرى',
+    loadNotConnected: 'هذا الجزء غير متصل بعد. يمكن لصاحب الموقع إصلاح ذلك.',
+  },
+};
