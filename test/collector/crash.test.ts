@@ -172,22 +172,22 @@ const webhookBackends = [
       return { args: ['--db', file], open: async (): Promise<Store> => new SqliteStore(file), tearDown: async () => {} };
     },
   },
-  ...(PG_URL
-    ? [
-        {
-          name: 'PostgreSQL',
-          setUp: async () => {
-            const schema = freshSchemaName();
-            return {
-              args: ['--database-url', PG_URL, '--pg-schema', schema],
-              open: (): Promise<Store> => PostgresStore.open({ url: PG_URL, schema }),
-              tearDown: () => dropSchema(schema),
-            };
-          },
-        },
-      ]
-    : []),
+  ...(PG_URL ? [postgresBackend(PG_URL)] : []),
 ];
+
+function postgresBackend(url: string) {
+  return {
+    name: 'PostgreSQL',
+    setUp: async () => {
+      const schema = freshSchemaName();
+      return {
+        args: ['--database-url', url, '--pg-schema', schema],
+        open: (): Promise<Store> => PostgresStore.open({ url, schema }),
+        tearDown: () => dropSchema(schema),
+      };
+    },
+  };
+}
 noticePostgresSkipped('webhook crash test');
 
 describe.each(webhookBackends)('crash test with a webhook (SIGKILL during a burst, $name)', ({ setUp }) => {

@@ -228,8 +228,9 @@ const INSERT_IDEAS = `WITH input AS (
 /**
  * Rate-limit takes of a batch, one row per bucket with `n` takes (GCRA as in `takeRateToken` of
  * the SQLite store, applied n times at once): the existing rows are locked first and read, and
- * `allowed` of the n takes fit. A bucket created meanwhile by another instance (first contact on
- * both at once) keeps the later of both arrival times.
+ * `allowed` of the n takes fit. A bucket that another transaction created after our lock step
+ * (first contact on two instances at once) is left as it is and not `counted`: those takes are
+ * sent again, and then find the row.
  */
 const TAKE_RATE_TOKENS = `WITH input AS (
     SELECT * FROM json_to_recordset($1::json) AS x(bucket text, key text, now float8, step float8, tolerance float8, n integer)),
@@ -244,9 +245,18 @@ const TAKE_RATE_TOKENS = `WITH input AS (
     INSERT INTO rate_buckets AS b (bucket, key, tat, denied)
     SELECT bucket, key, CASE WHEN allowed > 0 THEN base + step * allowed ELSE old_tat END, allowed < n
     FROM counted ORDER BY bucket, key
-    ON CONFLICT (bucket, key) DO UPDATE SET tat = GREATEST(b.tat, excluded.tat), denied = excluded.denied
-    RETURNING b.bucket, b.key, b.tat)
-  SELECT up.bucket, up.key, up.tat, c.allowed FROM up JOIN counted c USING (bucket, key)`;
+    ON CONFLICT (bucket, key) DO UPDATE SET
+      tat = CASE WHEN EXISTS (SELECT 1 FROM locked l WHERE l.bucket = b.bucket AND l.key = b.key) THEN excluded.tat ELSE b.tat END,
+      denied = CASE WHEN EXISTS (SELECT 1 FROM locked l WHERE l.bucket = b.bucket AND l.key = b.key) THEN excluded.denied ELSE b.denied END
+    RETURNING b.bucket, b.key, b.tat, (b.xmax = 0) AS inserted)
+  SELECT up.bucket, up.key, up.tat, c.allowed, (up.inserted OR c.old_tat IS NOT NULL) AS counted
+  FROM up JOIN counted c USING (bucket, key)`;
+
+/** Render-token claims of a batch (distinct nonces); a no-op update, so RETURNING gives every owner. */
+const CLAIM_FORM_TOKENS = `INSERT INTO form_token_uses (nonce, site, submission_id, used_at)
+  SELECT nonce, site, submission_id, used_at
+  FROM json_to_recordset($1::json) AS x(nonce text, site text, submission_id text, used_at timestamptz) ORDER BY nonce
+  ON CONFLICT (nonce) DO UPDATE SET nonce = form_token_uses.nonce RETURNING nonce, submission_id`;
 
 interface IdeaInsert {
   s: SubmissionRecord;
@@ -292,9 +302,10 @@ export class PostgresStore implements Store {
   /** The pool, exposed for operations tooling and tests. */
   readonly pool: pg.Pool;
   /**
-   * Rate-limit bookkeeping commits without waiting for the WAL flush (synchronous_commit=off): a
-   * crash of the database may forget the last fraction of a second of takes, which only lets a
-   * few requests more through, while a site's bucket row is no longer locked for a flush per take.
+   * Bookkeeping (rate-limit takes, render-token claims) commits without waiting for the WAL flush
+   * (synchronous_commit=off): a crash of the database may forget the last fraction of a second of
+   * it, which only lets a few requests more through (or a token be used once more), while a site's
+   * bucket row is no longer locked for a flush per take.
    */
   private readonly bookkeeping: pg.Pool;
   readonly schema: string | null;
@@ -322,7 +333,10 @@ export class PostgresStore implements Store {
     // Half the pool for insert batches leaves connections for reads and the admin pages.
     this.ideaBatches = new Batcher({ run: (items) => this.insertIdeas(items), maxInFlight: Math.max(1, max >> 1), maxItems: 500 });
     this.rateBatches = new Batcher({ run: (takes) => this.takeRateTokens(takes), maxInFlight: 2, maxItems: 1000 });
+    this.tokenClaims = new Batcher({ run: (uses) => this.claimFormTokens(uses), maxInFlight: 2, maxItems: 1000 });
   }
+
+  private readonly tokenClaims: Batcher<FormTokenUse, string>;
 
   private readonly ideaBatches: Batcher<IdeaInsert, InsertOutcome | 'retry'>;
   private readonly rateBatches: Batcher<RateTake, RateOutcome>;
@@ -780,10 +794,14 @@ export class PostgresStore implements Store {
       }
     }
     const { rows } = await this.query(TAKE_RATE_TOKENS, [JSON.stringify([...groups.values()])], undefined, this.bookkeeping);
-    const answers = new Map(rows.map((r) => [`${r.bucket}\u0000${r.key}`, { tat: Number(r.tat), allowed: Number(r.allowed) }]));
+    const answers = new Map(rows.map((r) => [`${r.bucket}\u0000${r.key}`, { tat: Number(r.tat), allowed: Number(r.allowed), counted: r.counted === true }]));
+    const again = takes.filter((t) => !answers.get(groupKey(t))!.counted);
+    const retried = again.length ? await this.takeRateTokens(again) : [];
     const passed = new Map<string, number>();
+    let retriedNext = 0;
     return takes.map((t) => {
       const answer = answers.get(groupKey(t))!;
+      if (!answer.counted) return retried[retriedNext++]!;
       const n = passed.get(groupKey(t)) ?? 0;
       passed.set(groupKey(t), n + 1);
       return rateOutcome(t, answer.tat, n >= answer.allowed);
@@ -950,7 +968,21 @@ export class PostgresStore implements Store {
   // — render tokens (issue 3, item 3) —
 
   claimFormToken(use: FormTokenUse): Promise<string> {
-    return this.claimOnce('form_token_uses', use.nonce, use);
+    // Batched with the claims that arrive meanwhile, on the bookkeeping pool (see `bookkeeping`).
+    return this.tokenClaims.add(use);
+  }
+
+  /**
+   * A batch of render-token claims in one statement; a nonce twice in the batch is claimed once,
+   * by the first of them, and the others learn that owner (as they would one statement later).
+   */
+  private async claimFormTokens(uses: FormTokenUse[]): Promise<string[]> {
+    const first = new Map<string, FormTokenUse>();
+    for (const use of uses) if (!first.has(use.nonce)) first.set(use.nonce, use);
+    const rows = [...first.values()].map((u) => ({ nonce: u.nonce, site: u.site, submission_id: u.submissionId, used_at: u.usedAt }));
+    const { rows: owners } = await this.query(CLAIM_FORM_TOKENS, [JSON.stringify(rows)], undefined, this.bookkeeping);
+    const ownerOf = new Map(owners.map((r) => [String(r.nonce), String(r.submission_id)]));
+    return uses.map((use) => ownerOf.get(use.nonce)!);
   }
 
   pruneFormTokenUses(before: string): Promise<number> {
