@@ -440,7 +440,7 @@ export class PostgresStore implements Store {
       this.siteReads.set(slug, read);
     }
     const row = await read;
-    return row ? toSite(row) : null; // a copy per caller: callers may change what they got
+    return row ? toSite(row) : null; // a Site object of its own per caller
   }
 
   async listSites(): Promise<Site[]> {
