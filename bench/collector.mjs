@@ -3,14 +3,20 @@
 // fresh UUIDv7 (bodies generated before the clock starts), to
 //   (a) the built collector (`dist/`, as `buurtkit-collector serve`) on SQLite, synchronous=FULL,
 //   (b) the same on PostgreSQL when DATABASE_URL is a postgres:// URL,
-//   (c) a bare node:http server answering 201 to the same POST: the machine's limit.
+//   (c) pgbench on the same PostgreSQL: one durable INSERT of a UUID + JSONB row per transaction,
+//       as many clients as connections: what the server commits, so the collector's share of it,
+//   (d) N collector processes on one PostgreSQL (`--instances 1,2,3`), the connections spread
+//       over them by autocannon (client-side round robin): what coordination costs,
+//   (e) a bare node:http server answering 201 to the same POST: the machine's limit.
 // Only 201s count as accepted: the collector answers 201 after the commit (fsync / COMMIT).
 // Every row is counted in the database afterwards, so the figure is durable submissions.
+// `--compare DIR` runs another build (e.g. the code before a change, built in DIR) alternately
+// with this one in the same run, so a busy machine treats both alike.
 //
 //   npm run build:node && node bench/collector.mjs [--duration 10] [--connections 50]
-//                                                  [--only sqlite,postgres,bare] [--json]
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+//        [--only sqlite,postgres,pgbench,instances,bare] [--instances 1,2,3] [--compare DIR] [--json]
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +26,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/collector/cli.js');
+const cliOf = (root) => join(root, 'dist/collector/cli.js');
 const BARE = join(ROOT, 'bench/bare-server.mjs');
 const SITE = 'bench';
 
@@ -29,7 +35,9 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
-    only: { type: 'string', default: 'sqlite,postgres,bare' },
+    only: { type: 'string', default: 'sqlite,postgres,pgbench,instances,bare' },
+    instances: { type: 'string', default: '1,2,3' },
+    compare: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +45,18 @@ const DURATION = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
 const WARMUP = Number(flags.warmup);
 const only = new Set(flags.only.split(','));
+const INSTANCES = flags.instances.split(',').map(Number).filter((n) => n >= 1);
+/** The builds to run, this one last: `label` names them in the table. */
+const builds = [
+  ...(flags.compare ? [{ label: 'before', root: flags.compare }] : []),
+  { label: flags.compare ? 'after' : '', root: ROOT },
+];
+for (const b of builds) {
+  if (!existsSync(cliOf(b.root))) {
+    console.error(`${cliOf(b.root)} is missing: run "npm run build:node" in ${b.root} first.`);
+    process.exit(1);
+  }
+}
 const PG_URL = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined;
 
 let uuidv7;
@@ -91,8 +111,9 @@ async function stopProcess(child) {
 
 function cannon(url, bodies, duration) {
   let next = 0;
+  const urls = [url].flat().map((u) => `${u}/v1/sites/${SITE}/submissions`);
   return autocannon({
-    url: `${url}/v1/sites/${SITE}/submissions`,
+    url: urls.length === 1 ? urls[0] : urls,
     connections: CONNECTIONS,
     duration,
     requests: [
@@ -110,13 +131,15 @@ function cannon(url, bodies, duration) {
 
 /** One measured run after a warm-up; `target` starts the server and counts rows afterwards. */
 async function run(name, target, pool) {
-  const server = await target.start();
+  if (target.measure) return { name, ...(await target.measure()) };
+  const servers = [await target.start()].flat();
+  const url = servers.map((server) => server.url);
   try {
-    if (WARMUP > 0) await cannon(server.url, pool.take(CONNECTIONS * 2000), WARMUP);
+    if (WARMUP > 0) await cannon(url, pool.take(CONNECTIONS * 2000), WARMUP);
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the warm-up's last commits land
     const before = await target.rows();
-    const result = await cannon(server.url, pool.take(400_000), DURATION);
-    await stopProcess(server.child);
+    const result = await cannon(url, pool.take(400_000), DURATION);
+    await Promise.all(servers.map((server) => stopProcess(server.child)));
     const created = Number(result.statusCodeStats?.['201']?.count ?? 0);
     const stored = (await target.rows()) - before;
     return {
@@ -133,7 +156,7 @@ async function run(name, target, pool) {
       duration: result.duration,
     };
   } finally {
-    await stopProcess(server.child);
+    await Promise.all(servers.map((server) => stopProcess(server.child)));
     await target.cleanup?.();
   }
 }
@@ -154,7 +177,8 @@ function bodyPool() {
 const serveFlags = ['--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
 const LISTENING = /buurtkit collector listening on (\S+)/;
 
-function sqliteTarget() {
+function sqliteTarget(root) {
+  const CLI = cliOf(root);
   const dir = mkdtempSync(join(tmpdir(), 'buurtkit-bench-'));
   const file = join(dir, 'bench.sqlite');
   const storage = ['--db', file];
@@ -173,21 +197,24 @@ function sqliteTarget() {
   };
 }
 
-function postgresTarget() {
-  const schema = `bk_bench_${Date.now().toString(36)}`;
+async function query(sql) {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `instances` collector processes on one schema; autocannon spreads its connections over them. */
+function postgresTarget(root, instances = 1) {
+  const CLI = cliOf(root);
+  const schema = `bk_bench_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const storage = ['--database-url', PG_URL, '--pg-schema', schema];
   execFileSync(process.execPath, [CLI, 'site', 'add', SITE, '--name', 'Bench', ...storage], { stdio: 'ignore' });
-  const query = async (sql) => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows;
-    } finally {
-      await client.end();
-    }
-  };
   return {
-    start: () => startProcess([CLI, 'serve', ...serveFlags, ...storage], LISTENING),
+    start: () => Promise.all(Array.from({ length: instances }, () => startProcess([CLI, 'serve', ...serveFlags, ...storage], LISTENING))),
     rows: async () => Number((await query(`SELECT count(*) AS n FROM ${schema}.submissions`))[0].n),
     cleanup: () => query(`DROP SCHEMA ${schema} CASCADE`),
     version: async () => (await query('SHOW server_version'))[0].server_version,
@@ -197,6 +224,40 @@ function postgresTarget() {
           (r) => [r.name, r.setting],
         ),
       ),
+  };
+}
+
+/**
+ * pgbench: one INSERT of a fresh UUID and a JSONB body like the collector's per transaction,
+ * durable (the server's synchronous_commit), prepared, as many clients as autocannon has connections.
+ */
+function pgbenchTarget() {
+  const schema = `bk_pgbench_${Date.now().toString(36)}`;
+  const binary = [process.env.PGBENCH, '/usr/lib/postgresql/15/bin/pgbench', 'pgbench'].find(
+    (b) => b && (b === 'pgbench' || existsSync(b)),
+  );
+  return {
+    async measure() {
+      await query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.ideas (id uuid PRIMARY KEY, data jsonb NOT NULL)`);
+      const dir = mkdtempSync(join(tmpdir(), 'buurtkit-pgbench-'));
+      const script = join(dir, 'insert.sql');
+      // A space after each key's colon: pgbench reads `:name` as one of its variables.
+      const data = JSON.stringify({ kind: 'idea', text: 'Benchmark-idee: een moestuin achter het buurthuis', wantsToHelp: true }).replaceAll('":', '": ');
+      writeFileSync(script, `INSERT INTO ${schema}.ideas (id, data) VALUES (gen_random_uuid(), '${data}'::jsonb);\n`);
+      try {
+        const threads = Math.min(CONNECTIONS, cpus().length);
+        const args = ['-n', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', String(threads), '-T', String(DURATION), '-f', script, PG_URL];
+        const out = spawnSync(binary, args, { encoding: 'utf8' });
+        if (out.status !== 0) throw new Error(`pgbench failed: ${out.stderr || out.error}`);
+        const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
+        const latency = Number(/latency average = ([\d.]+) ms/.exec(out.stdout)?.[1]);
+        const rows = Number((await query(`SELECT count(*) AS n FROM ${schema}.ideas`))[0].n);
+        return { acceptedPerSecond: tps, p50: NaN, p99: NaN, max: NaN, average: latency, created: rows, stored: rows, non2xx: 0, errors: 0, timeouts: 0, duration: DURATION };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await query(`DROP SCHEMA ${schema} CASCADE`);
+      }
+    },
   };
 }
 
@@ -224,55 +285,85 @@ console.error(`load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per r
 
 const pool = bodyPool();
 const results = [];
+const named = (name, build) => (build.label ? `${name} [${build.label}]` : name);
 if (only.has('sqlite')) {
   console.error(`running: collector on SQLite ${sqliteVersion} (WAL, synchronous=FULL) …`);
-  results.push(await run('collector, SQLite (synchronous=FULL)', sqliteTarget(), pool));
+  for (const b of builds) results.push({ build: b.label, ...(await run(named('collector, SQLite (synchronous=FULL)', b), sqliteTarget(b.root), pool)) });
 }
-if (only.has('postgres')) {
-  if (PG_URL) {
-    const target = postgresTarget();
-    const settings = await target.settings();
-    console.error(
-      `running: collector on PostgreSQL ${await target.version()} (synchronous_commit=${settings.synchronous_commit}, fsync=${settings.fsync}) …`,
-    );
-    results.push(await run('collector, PostgreSQL', target, pool));
-  } else {
-    console.error('skipped: PostgreSQL (set DATABASE_URL=postgres://… to include it)');
+if (PG_URL) {
+  const version = (await query('SHOW server_version'))[0].server_version;
+  const settings = Object.fromEntries(
+    (await query(`SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync')`)).map((r) => [r.name, r.setting]),
+  );
+  const about = `PostgreSQL ${version} (synchronous_commit=${settings.synchronous_commit}, fsync=${settings.fsync})`;
+  if (only.has('postgres')) {
+    console.error(`running: collector on ${about} …`);
+    for (const b of builds) results.push({ build: b.label, ...(await run(named('collector, PostgreSQL', b), postgresTarget(b.root), pool)) });
   }
+  if (only.has('pgbench')) {
+    console.error(`running: pgbench, one INSERT (UUID + JSONB) per transaction, ${CONNECTIONS} clients, on ${about} …`);
+    results.push({ build: '', ...(await run('pgbench single INSERT', pgbenchTarget(), pool)) });
+  }
+  if (only.has('instances')) {
+    for (const n of INSTANCES) {
+      console.error(`running: ${n} collector instance(s) on one ${about} …`);
+      for (const b of builds) results.push({ build: b.label, instances: n, ...(await run(named(`${n} × collector, PostgreSQL`, b), postgresTarget(b.root, n), pool)) });
+    }
+  }
+} else if (only.has('postgres') || only.has('pgbench') || only.has('instances')) {
+  console.error('skipped: PostgreSQL (set DATABASE_URL=postgres://… to include it)');
 }
 if (only.has('bare')) {
   console.error('running: bare node:http server answering 201 …');
-  results.push(await run('bare node:http (201, no storage)', bareTarget(), pool));
+  results.push({ build: '', ...(await run('bare node:http (201, no storage)', bareTarget(), pool)) });
 }
 
 const bare = results.find((r) => r.name.startsWith('bare'));
+const pgbench = results.find((r) => r.name.startsWith('pgbench'));
 const rows = results.map((r) => ({
   run: r.name,
   'accepted/s': fmt(r.acceptedPerSecond),
-  'p50 ms': fmt(r.p50, 1),
-  'p99 ms': fmt(r.p99, 1),
-  'max ms': fmt(r.max),
+  'p50 ms': Number.isNaN(r.p50) ? '–' : fmt(r.p50, 1),
+  'p99 ms': Number.isNaN(r.p99) ? `(avg ${fmt(r.average, 1)})` : fmt(r.p99, 1),
+  'max ms': Number.isNaN(r.max) ? '–' : fmt(r.max),
   '201s': fmt(r.created),
   'rows stored': r.name.startsWith('bare') ? '–' : fmt(r.stored),
   'non-2xx': fmt(r.non2xx),
   errors: fmt(r.errors),
   'vs bare': bare ? `${fmt((100 * r.acceptedPerSecond) / bare.acceptedPerSecond)} %` : '–',
+  'vs pgbench': pgbench && r.name.includes('PostgreSQL') ? `${fmt((100 * r.acceptedPerSecond) / pgbench.acceptedPerSecond)} %` : '–',
 }));
 console.table(rows);
 for (const r of results) {
   // More rows than 201s is expected: requests in flight when the clock stopped were committed
   // but their answers were not counted. Fewer would mean an acknowledged submission was lost.
-  if (!r.name.startsWith('bare') && r.stored < r.created) {
+  if (!r.name.startsWith('bare') && !r.name.startsWith('pgbench') && r.stored < r.created) {
     console.error(`LOST DATA: ${r.name}: ${r.created} answered 201 but only ${r.stored} rows were stored`);
     process.exitCode = 1;
   }
 }
-const sqlite = results.find((r) => r.name.includes('SQLite'));
+const mine = (r) => r.build !== 'before';
+const sqlite = results.find((r) => mine(r) && r.name.includes('SQLite'));
 if (sqlite) {
   const ok = sqlite.acceptedPerSecond >= 3000 && sqlite.p99 <= 50;
   console.log(
     `target (SQLite ≥ 3,000 accepted/s with p99 ≤ 50 ms): ${ok ? 'met' : 'NOT met'} — ` +
       `${fmt(sqlite.acceptedPerSecond)}/s, p99 ${fmt(sqlite.p99, 1)} ms`,
   );
+}
+const postgres = results.find((r) => mine(r) && r.name.startsWith('collector, PostgreSQL'));
+if (postgres) {
+  const ok = postgres.acceptedPerSecond >= 3000 && postgres.p99 <= 50;
+  console.log(
+    `target (PostgreSQL ≥ 3,000 accepted/s with p99 ≤ 50 ms): ${ok ? 'met' : 'NOT met'} — ` +
+      `${fmt(postgres.acceptedPerSecond)}/s, p99 ${fmt(postgres.p99, 1)} ms`,
+  );
+  if (pgbench) {
+    const share = (100 * postgres.acceptedPerSecond) / pgbench.acceptedPerSecond;
+    console.log(
+      `target (PostgreSQL ≥ 40 % of pgbench single INSERT): ${share >= 40 ? 'met' : 'NOT met'} — ` +
+        `${fmt(share)} % (${fmt(postgres.acceptedPerSecond)}/s vs ${fmt(pgbench.acceptedPerSecond)} tps)`,
+    );
+  }
 }
 if (flags.json) console.log(JSON.stringify({ machine, connections: CONNECTIONS, duration: DURATION, results }));

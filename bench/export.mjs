@@ -1,40 +1,57 @@
 #!/usr/bin/env node
 // Export benchmark: seeds N stored ideas (default 1,000,000) through the store's own connection
-// in batched transactions, then downloads the CSV export over HTTP from the built collector
+// in batched transactions, then downloads the export over HTTP from the built collector
 // (`dist/`, run as `buurtkit-collector serve` in a child process) and reports:
 //   total seconds, time to first byte, bytes, rows, and the collector's peak RSS (VmHWM from
-//   /proc/<pid>/status, sampled during the download; the process's own high-water mark).
+//   /proc/<pid>/status, sampled during the download; the process's own high-water mark);
+//   meanwhile, submissions POSTed at a fixed rate (`--rate`, default 100/s) to the same collector:
+//   their p99 (measured from when each was due, so a stalled server cannot hide its queue), and the
+//   collector's event-loop delay p99 (perf_hooks, loaded with `node --import bench/lag-monitor.mjs`).
 // SQLite always; PostgreSQL too when DATABASE_URL is a postgres:// URL (own schema, dropped after).
-// Targets (issue 3): ≤ 10 s, first byte ≤ 200 ms, peak RSS ≤ 150 MB.
+// `--compare DIR` also downloads from another build (e.g. the code before a change, built in DIR)
+// on the same seeded database, alternately with this one.
+// Targets: ≤ 10 s, first byte ≤ 200 ms, peak RSS ≤ 150 MB; submissions p99 ≤ 50 ms, lag p99 ≤ 20 ms.
 //
 //   npm run build:node && node bench/export.mjs [--rows 1000000] [--only sqlite,postgres]
-//                                               [--format csv|json|ndjson|xlsx] [--json]
+//        [--format csv|json|ndjson|xlsx] [--rate 100] [--compare DIR] [--json]
 // XLSX is a ZIP, so its rows are not counted by lines: the check is that the file is complete (it
 // ends with the ZIP's end-of-central-directory record).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/collector/cli.js');
+const LAG_MONITOR = join(ROOT, 'bench/lag-monitor.mjs');
 const SITE = 'bench';
-const TARGETS = { seconds: 10, firstByteMs: 200, peakRssMb: 150 };
+/** Submissions during the download go to another site, so the exported file stays N rows. */
+const LIVE_SITE = 'bench-live';
+const TARGETS = { seconds: 10, firstByteMs: 200, peakRssMb: 150, submitP99Ms: 50, lagP99Ms: 20 };
 
 const { values: flags } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     only: { type: 'string', default: 'sqlite,postgres' },
     format: { type: 'string', default: 'csv' },
+    rate: { type: 'string', default: '100' },
+    compare: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(flags.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
 const only = new Set(flags.only.split(','));
+const RATE = Number(flags.rate);
+const builds = [
+  ...(flags.compare ? [{ label: 'before', root: flags.compare }] : []),
+  { label: flags.compare ? 'after' : '', root: ROOT },
+];
+for (const b of builds) {
+  if (!existsSync(join(b.root, 'dist/collector/cli.js'))) throw new Error(`build ${b.root} first (npm run build:node)`);
+}
 const PG_URL = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined;
 
 let dist;
@@ -118,12 +135,15 @@ async function seedPostgres(store, start) {
 }
 
 /** Starts `buurtkit-collector serve` and resolves with its URL once it listens. */
-function serve(storageArgs) {
+function serve(root, storageArgs, lagFile) {
   // BENCH_NODE_ARGS: extra node flags for the collector, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--port', '0', '--log-level', 'warn', ...storageArgs], {
+  const cli = join(root, 'dist/collector/cli.js');
+  // Limits out of the way: the submissions here measure waiting, not the rate limiter.
+  const limits = ['--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', LAG_MONITOR, cli, 'serve', '--port', '0', '--log-level', 'warn', ...limits, ...storageArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', BUURTKIT_DB: '' },
+    env: { ...process.env, DATABASE_URL: '', BUURTKIT_DB: '', BENCH_LAG_FILE: lagFile },
   });
   let out = '';
   let err = '';
@@ -178,6 +198,66 @@ function download(url, token, pid) {
   });
 }
 
+/** Reads the collector's event-loop delay since the last reading (see lag-monitor.mjs). */
+async function lagSince(child, lagFile) {
+  rmSync(lagFile, { force: true });
+  child.kill('SIGUSR2');
+  for (let n = 0; n < 200 && !existsSync(lagFile); n++) await new Promise((r) => setTimeout(r, 10));
+  return JSON.parse(readFileSync(lagFile, 'utf8'));
+}
+
+/**
+ * POSTs a new idea every 1/rate s until stopped; each latency counts from when the request was
+ * due, so requests that could not even be sent while the server stalled are counted as waiting.
+ */
+function submitAtRate(url, rate) {
+  const latencies = [];
+  const failures = [];
+  const started = performance.now();
+  let sent = 0;
+  let stopped = false;
+  const inFlight = new Set();
+  const one = (due) => {
+    const body = JSON.stringify({
+      id: uuidv7(), site: LIVE_SITE, widget: 'idea-box', schemaVersion: 1, sentAt: new Date().toISOString(), locale: 'nl',
+      data: { kind: 'idea', text: 'Een idee terwijl de download loopt', wantsToHelp: false }, trap: { honeypot: '', elapsedMs: 8000 },
+    });
+    const p = new Promise((resolve) => {
+      const req = request(`${url}/v1/sites/${LIVE_SITE}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, agent: keepAlive });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 201) latencies.push(performance.now() - due);
+          else failures.push(res.statusCode);
+          resolve();
+        });
+      });
+      req.on('error', (e) => {
+        failures.push(e.message);
+        resolve();
+      });
+      req.end(body);
+    });
+    inFlight.add(p);
+    p.finally(() => inFlight.delete(p));
+  };
+  const tick = () => {
+    if (stopped) return;
+    const now = performance.now();
+    while (started + (sent * 1000) / rate <= now) one(started + (sent++ * 1000) / rate);
+    setTimeout(tick, 2);
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    await Promise.all(inFlight);
+    latencies.sort((a, b) => a - b);
+    const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    return { submitted: latencies.length, submitFailures: failures.length, submitP50Ms: at(0.5), submitP99Ms: at(0.99), submitMaxMs: latencies.at(-1) ?? NaN };
+  };
+}
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
+
 async function run(backend) {
   const start = Date.now() - 7 * 3600 * 1000 - 60_000;
   let store;
@@ -201,6 +281,7 @@ async function run(backend) {
   }
   try {
     await store.createSite({ slug: SITE, name: 'Export benchmark' }, new Date(start).toISOString());
+    await store.createSite({ slug: LIVE_SITE, name: 'Submissions during the export' }, new Date(start).toISOString());
     const { token } = await issueToken(store, { site: SITE, scopes: ['export'] });
     const seedStarted = Date.now();
     await (backend === 'sqlite' ? seedSqlite(store, start) : seedPostgres(store, start));
@@ -208,21 +289,41 @@ async function run(backend) {
     log(`${backend}: seeded ${ROWS.toLocaleString('en')} ideas in ${seedSeconds.toFixed(1)} s`);
     await store.close();
 
-    const { child, url } = await serve(storageArgs);
-    try {
-      const idleRssMb = kib('VmRSS', child.pid) / 1024;
-      const { tail, ...result } = await download(url, token, child.pid);
-      if (flags.format === 'xlsx') {
-        if (tail.readUInt32LE(0) !== 0x06054b50) throw new Error('the XLSX download is incomplete (no end of central directory)');
-      } else {
-        const dataLines = result.lines - (flags.format === 'json' ? 2 : flags.format === 'csv' ? 1 : 0);
-        if (dataLines !== ROWS) throw new Error(`expected ${ROWS} rows, got ${dataLines}`);
+    const measured = [];
+    for (const build of builds) {
+      const lagFile = join(tmpdir(), `buurtkit-lag-${process.pid}-${Date.now()}.json`);
+      const { child, url } = await serve(build.root, storageArgs, lagFile);
+      try {
+        const idleRssMb = kib('VmRSS', child.pid) / 1024;
+        // The same submissions for 3 s without a download first: what this machine gives anyway
+        // (on a busy machine the operating system's scheduling shows up as event-loop delay too).
+        const warm = submitAtRate(url, RATE); // warm-up: connections, JIT, prepared statements
+        await new Promise((r) => setTimeout(r, 1000));
+        await warm();
+        await lagSince(child, lagFile);
+        const stopQuiet = submitAtRate(url, RATE);
+        await new Promise((r) => setTimeout(r, 3000));
+        const quiet = await stopQuiet();
+        const quietLag = await lagSince(child, lagFile); // and from here on, with the download
+        const stopSubmitting = submitAtRate(url, RATE);
+        const { tail, ...result } = await download(url, token, child.pid);
+        const submissions = await stopSubmitting();
+        const lag = await lagSince(child, lagFile);
+        rmSync(lagFile, { force: true });
+        if (flags.format === 'xlsx') {
+          if (tail.readUInt32LE(0) !== 0x06054b50) throw new Error('the XLSX download is incomplete (no end of central directory)');
+        } else {
+          const dataLines = result.lines - (flags.format === 'json' ? 2 : flags.format === 'csv' ? 1 : 0);
+          if (dataLines !== ROWS) throw new Error(`expected ${ROWS} rows, got ${dataLines}`);
+        }
+        measured.push({ backend, build: build.label, rows: ROWS, seedSeconds, idleRssMb, ...result, ...submissions, lagP99Ms: lag.p99, lagMaxMs: lag.max,
+          quietSubmitP99Ms: quiet.submitP99Ms, quietLagP99Ms: quietLag.p99 });
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
       }
-      return { backend, rows: ROWS, seedSeconds, idleRssMb, ...result };
-    } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
     }
+    return measured;
   } finally {
     await cleanup();
   }
@@ -231,19 +332,24 @@ async function run(backend) {
 const backends = ['sqlite', ...(PG_URL ? ['postgres'] : [])].filter((b) => only.has(b));
 if (!PG_URL && only.has('postgres')) log('PostgreSQL skipped: set DATABASE_URL=postgres://… to include it');
 const results = [];
-for (const backend of backends) results.push(await run(backend));
+for (const backend of backends) results.push(...(await run(backend)));
 
 if (flags.json) {
   process.stdout.write(`${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model }, targets: TARGETS, results }, null, 2)}\n`);
 } else {
   const ok = (value, target) => (value <= target ? 'ok' : 'OVER');
   console.log(`Export of ${ROWS.toLocaleString('en')} ideas as ${flags.format.toUpperCase()} over HTTP (${cpus().length} × ${cpus()[0]?.model ?? 'CPU'})`);
+  console.log(`Meanwhile: an idea POSTed every ${(1000 / RATE).toFixed(0)} ms to the same collector; its event-loop delay`);
   for (const r of results) {
     console.log(
-      `${r.backend.padEnd(8)} total ${r.seconds.toFixed(2)} s (${ok(r.seconds, TARGETS.seconds)}), ` +
+      `${(r.backend + (r.build ? ` [${r.build}]` : '')).padEnd(18)} total ${r.seconds.toFixed(2)} s (${ok(r.seconds, TARGETS.seconds)}), ` +
         `first byte ${r.firstByteMs.toFixed(0)} ms (${ok(r.firstByteMs, TARGETS.firstByteMs)}), ` +
         `peak RSS ${r.peakRssMb.toFixed(0)} MB (${ok(r.peakRssMb, TARGETS.peakRssMb)}; idle ${r.idleRssMb.toFixed(0)} MB), ` +
-        `${(r.bytes / 1e6).toFixed(0)} MB`,
+        `${(r.bytes / 1e6).toFixed(0)} MB; ` +
+        `submissions p99 ${r.submitP99Ms.toFixed(0)} ms (${ok(r.submitP99Ms, TARGETS.submitP99Ms)}; max ${r.submitMaxMs.toFixed(0)} ms, ` +
+        `${r.submitted} stored, ${r.submitFailures} failed), ` +
+        `event-loop delay p99 ${r.lagP99Ms.toFixed(0)} ms (${ok(r.lagP99Ms, TARGETS.lagP99Ms)}; max ${r.lagMaxMs.toFixed(0)} ms); ` +
+        `without a download: submissions p99 ${r.quietSubmitP99Ms.toFixed(0)} ms, delay p99 ${r.quietLagP99Ms.toFixed(0)} ms`,
     );
   }
 }

@@ -9,6 +9,7 @@
  * cells. The check also looks past leading whitespace (" =1+1"), because spreadsheets may trim
  * it before deciding a cell is a formula; a stray `'` before " - item" is cheap, a formula is not.
  */
+import { Pacer } from './pace.js';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_DELIMITERS = { semicolon: ';', comma: ',' } as const;
@@ -77,7 +78,9 @@ export async function* csvChunks<T>(
   const { delimiter } = options;
   let chunk = (options.bom === false ? '' : CSV_BOM) + csvRow(columns.map((c) => c.header), delimiter);
   const last = columns.length - 1;
+  const pacer = new Pacer();
   for await (const row of rows) {
+    if (pacer.due()) await pacer.pause();
     // csvRow without its two arrays per row: this loop runs a million times in a large export.
     for (let n = 0; n <= last; n++) {
       chunk += escapeCell(columns[n]!.value(row), delimiter);

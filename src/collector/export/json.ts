@@ -6,6 +6,7 @@
  * JSON is one array, one record per line (`[\n{…},\n{…}\n]\n`), so it stays easy to diff and to
  * read with line tools; NDJSON is one record per line, `\n`-terminated.
  */
+import { Pacer } from './pace.js';
 
 export type JsonFormat = 'json' | 'ndjson';
 
@@ -19,7 +20,9 @@ export async function* jsonChunks<T>(
   const array = format === 'json';
   let chunk = array ? '[' : '';
   let first = true;
+  const pacer = new Pacer();
   for await (const row of rows) {
+    if (pacer.due()) await pacer.pause();
     const line = JSON.stringify(toRecord(row));
     chunk += array ? `${first ? '\n' : ',\n'}${line}` : `${line}\n`;
     first = false;

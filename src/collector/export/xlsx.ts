@@ -16,6 +16,7 @@
  */
 import { neutraliseCell } from './csv.js';
 import { zipChunks, type ZipEntry } from './zip.js';
+import { Pacer } from './pace.js';
 
 /** A local date and time as an Excel serial (days since 1899-12-30, fraction for the time). */
 export class XlsxDate {
@@ -134,7 +135,9 @@ async function* worksheetXml<T>(sheet: XlsxSheet<T>): AsyncGenerator<string> {
     sheet.columns.map((c, n) => cellXml(`${refs[n]}1`, c.header, STYLE_HEADER)).join('') +
     '</row>';
   let r = 1;
+  const pacer = new Pacer();
   for await (const row of sheet.rows) {
+    if (pacer.due()) await pacer.pause();
     if (++r > XLSX_MAX_ROWS) throw new XlsxLimitError(`Sheet "${sheet.name}" has more rows than Excel allows (${XLSX_MAX_ROWS})`);
     chunk += `<row r="${r}">`;
     for (let n = 0; n < refs.length; n++) chunk += cellXml(refs[n]! + r, sheet.columns[n]!.value(row));

@@ -44,7 +44,7 @@ import {
   invalid,
   isHoneypotFilled,
   requireJson,
-  forwardSubmission,
+  withWebhook,
   sendInsertOutcome,
   storableTextIssues,
   submissionHandlers,
@@ -89,7 +89,7 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     return reply.code(201).send({ id: envelope.id, status: 'received' });
   }
   const record = toSubmissionRecord(envelope, ctx.now());
-  const outcome = await ctx.store.insertPollResponse(record, {
+  const outcome = await ctx.store.insertPollResponse(withWebhook(ctx, record), {
     pollId: poll.id,
     answer: data.answer ?? null,
     statements: data.statements ?? null,
@@ -99,7 +99,6 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     activityId: data.activityId ?? poll.activityId ?? null,
     mode: data.mode ?? null,
   });
-  if (outcome === 'created') await forwardSubmission(ctx, record);
   return sendInsertOutcome(reply, envelope.id, outcome);
 }
 submissionHandlers.set('feedback-poll', pollSubmission);

@@ -10,6 +10,7 @@ import {
   ideaSubmissionSchema,
   isUuidV7,
   toFieldIssues,
+  uuidv7,
   voteSubmissionSchema,
   type Envelope,
   type FieldIssue,
@@ -26,7 +27,6 @@ import { ApiError, answerPreflight } from '../http.js';
 import type { RateKind } from '../rate-limit.js';
 import { consentHashFor } from '../privacy/consent.js';
 import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
-import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
 import { publicSite } from './guards.js';
 import { isOriginAllowed } from '../sites.js';
@@ -227,7 +227,7 @@ async function ideaSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
       'consent text version not known to this collector; stored without a hash',
     );
   }
-  const outcome = await ctx.store.insertIdea(record, {
+  const outcome = await ctx.store.insertIdea(withWebhook(ctx, record), {
     text: envelope.data.text,
     category: envelope.data.category ?? null,
     role: envelope.data.role ?? null,
@@ -238,17 +238,22 @@ async function ideaSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     consentGivenAt: record.consent?.givenAt ?? null,
     consentHash: record.consent?.textHash ?? null,
   });
-  if (outcome === 'created') await forwardSubmission(ctx, record);
   return sendInsertOutcome(reply, envelope.id, outcome);
 }
 
 /**
- * Queues a newly stored submission for the site's webhook, if it has one. Widgets whose answers
- * are sensitive forward a notice without them (`data` replaced) rather than the answers.
+ * The record with its webhook event: the store queues it for the site's webhook, if it has one,
+ * in the transaction that stores the submission (an outbox). Widgets whose answers are sensitive
+ * forward a notice without them (`data` replaced, consent left out) rather than the answers.
  */
-export async function forwardSubmission(ctx: RouteContext, record: SubmissionRecord, data: unknown = record.data): Promise<void> {
-  const { id, widget, kind, locale, receivedAt, consent } = record;
-  await queueWebhook(ctx.store, record.site, 'submission.created', { id, widget, kind, locale, receivedAt, consent, data }, ctx.now());
+export function withWebhook(
+  ctx: RouteContext,
+  record: SubmissionRecord,
+  view: { data: unknown; consent: SubmissionRecord['consent'] } = record,
+): SubmissionRecord {
+  const { id, widget, kind, locale, receivedAt } = record;
+  const payload = { id, widget, kind, locale, receivedAt, consent: view.consent, data: view.data };
+  return { ...record, webhook: { deliveryId: uuidv7(ctx.now().getTime()), event: 'submission.created', payload } };
 }
 
 /** 201 new, 200 duplicate (a retry: no second row), 409 the id belongs to another site. */

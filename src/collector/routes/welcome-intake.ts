@@ -58,7 +58,7 @@ import {
   invalid,
   isHoneypotFilled,
   requireJson,
-  forwardSubmission,
+  withWebhook,
   sendInsertOutcome,
   storableTextIssues,
   submissionHandlers,
@@ -168,7 +168,9 @@ async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ct
   record.data = { ...data, answers: open, sealed: sealed !== null };
   const textHash = record.consent && flow ? consentHashOf(flow, record.consent.textVersion, envelope.locale) : null;
   if (record.consent) record.consent.textHash = textHash;
-  const outcome = await ctx.store.insertIntake(record, {
+  // A webhook hears that an intake came in, never its answers (read them on the coordinator page).
+  const notice = { kind: data.kind, flow: data.flow, visibility: data.visibility, forSomeoneElse: data.forSomeoneElse };
+  const outcome = await ctx.store.insertIntake(withWebhook(ctx, record, { data: notice, consent: null }), {
     flowId: data.flow.id,
     flowVersion: data.flow.version,
     visibility: data.visibility,
@@ -180,9 +182,6 @@ async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ct
     consentGivenAt: record.consent?.givenAt ?? null,
     consentHash: textHash,
   });
-  // A webhook hears that an intake came in, never its answers (read them on the coordinator page).
-  const notice = { kind: data.kind, flow: data.flow, visibility: data.visibility, forSomeoneElse: data.forSomeoneElse };
-  if (outcome === 'created') await forwardSubmission(ctx, { ...record, consent: null }, notice);
   return sendInsertOutcome(reply, envelope.id, outcome);
 }
 submissionHandlers.set('welcome-intake', intakeSubmission);

@@ -19,6 +19,7 @@ import type {
   ScheduleItem,
 } from '../../schema/index.js';
 import { planMerge, type MergeCandidate } from './idea-merge.js';
+import { Batcher } from './postgres-batch.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, inTransaction, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
 import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
@@ -165,7 +166,7 @@ export interface PostgresStoreOptions {
   url: string;
   /** Tables live in this schema (created if missing), via the connection's `search_path`. */
   schema?: string;
-  /** Pool size; default 10. */
+  /** Pool size for requests; default 10. Bookkeeping (rate limits) has its own pool of 2. */
   maxConnections?: number;
   /** Called when an idle pooled connection fails (e.g. the server restarted); pg replaces it. */
   onIdleError?: (error: Error) => void;
@@ -181,6 +182,87 @@ const INSERT_SUBMISSION_CTE = `WITH s AS (
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
          ON CONFLICT (id) DO NOTHING
          RETURNING id, site, locale, received_at)`;
+
+/**
+ * The webhook delivery of a new submission (parameters $N, $N+1, $N+2: delivery id, event,
+ * payload), in the statement that stores it: only when the envelope was new and the site has a
+ * webhook, and committed with it.
+ */
+const queueWebhookCte = (n: number) => `w AS (
+         INSERT INTO webhook_deliveries (id, site, event, payload, next_attempt_at, created_at)
+         SELECT $${n}::text, s.site, $${n + 1}::text, $${n + 2}::jsonb, s.received_at, s.received_at
+         FROM s JOIN webhooks ON webhooks.site = s.site WHERE $${n}::text IS NOT NULL)`;
+
+const webhookValues = (s: SubmissionRecord): unknown[] =>
+  s.webhook ? [s.webhook.deliveryId, s.webhook.event, JSON.stringify(s.webhook.payload)] : [null, null, null];
+
+/**
+ * Many ideas in one statement (see postgres-batch.ts): the rows arrive as one JSON array, the
+ * envelopes are inserted in id order (two batches lock shared ids in the same order), and each
+ * idea and webhook delivery only for an envelope that was new. Returns the ids that were new.
+ */
+const INSERT_IDEAS = `WITH input AS (
+    SELECT * FROM json_to_recordset($1::json) AS x(id text, site text, widget text, kind text, locale text,
+      schema_version integer, sent_at timestamptz, received_at timestamptz, consent jsonb, data jsonb,
+      elapsed_ms integer, text text, category text, role text, wants_to_help boolean, name text, contact text,
+      consent_version text, consent_given_at timestamptz, consent_hash text,
+      delivery_id text, delivery_event text, delivery_payload jsonb)),
+  s AS (
+    INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms)
+    SELECT id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms
+    FROM input ORDER BY id
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id),
+  i AS (
+    INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
+      consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
+    SELECT id, site, text, category, role, wants_to_help, name, contact,
+      consent_version, consent_given_at, consent_hash, locale, received_at, received_at
+    FROM input JOIN s USING (id)),
+  w AS (
+    INSERT INTO webhook_deliveries (id, site, event, payload, next_attempt_at, created_at)
+    SELECT input.delivery_id, input.site, input.delivery_event, input.delivery_payload, input.received_at, input.received_at
+    FROM input JOIN s USING (id) JOIN webhooks ON webhooks.site = input.site
+    WHERE input.delivery_id IS NOT NULL)
+  SELECT id FROM s`;
+
+/**
+ * Rate-limit takes of a batch, one row per bucket with `n` takes (GCRA as in `takeRateToken` of
+ * the SQLite store, applied n times at once): the existing rows are locked first and read, and
+ * `allowed` of the n takes fit. A bucket that another transaction created after our lock step
+ * (first contact on two instances at once) is left as it is and not `counted`: those takes are
+ * sent again, and then find the row.
+ */
+const TAKE_RATE_TOKENS = `WITH input AS (
+    SELECT * FROM json_to_recordset($1::json) AS x(bucket text, key text, now float8, step float8, tolerance float8, n integer)),
+  locked AS (
+    SELECT r.bucket, r.key, r.tat FROM input i JOIN rate_buckets r ON r.bucket = i.bucket AND r.key = i.key
+    ORDER BY r.bucket, r.key FOR UPDATE OF r),
+  counted AS (
+    SELECT i.bucket, i.key, i.n, i.step, l.tat AS old_tat, GREATEST(COALESCE(l.tat, i.now), i.now) AS base,
+      GREATEST(0, LEAST(i.n, floor((i.tolerance - (GREATEST(COALESCE(l.tat, i.now), i.now) - i.now)) / i.step + 1e-9)))::integer AS allowed
+    FROM input i LEFT JOIN locked l USING (bucket, key)),
+  up AS (
+    INSERT INTO rate_buckets AS b (bucket, key, tat, denied)
+    SELECT bucket, key, CASE WHEN allowed > 0 THEN base + step * allowed ELSE old_tat END, allowed < n
+    FROM counted ORDER BY bucket, key
+    ON CONFLICT (bucket, key) DO UPDATE SET
+      tat = CASE WHEN EXISTS (SELECT 1 FROM locked l WHERE l.bucket = b.bucket AND l.key = b.key) THEN excluded.tat ELSE b.tat END,
+      denied = CASE WHEN EXISTS (SELECT 1 FROM locked l WHERE l.bucket = b.bucket AND l.key = b.key) THEN excluded.denied ELSE b.denied END
+    RETURNING b.bucket, b.key, b.tat, (b.xmax = 0) AS inserted)
+  SELECT up.bucket, up.key, up.tat, c.allowed, (up.inserted OR c.old_tat IS NOT NULL) AS counted
+  FROM up JOIN counted c USING (bucket, key)`;
+
+/** Render-token claims of a batch (distinct nonces); a no-op update, so RETURNING gives every owner. */
+const CLAIM_FORM_TOKENS = `INSERT INTO form_token_uses (nonce, site, submission_id, used_at)
+  SELECT nonce, site, submission_id, used_at
+  FROM json_to_recordset($1::json) AS x(nonce text, site text, submission_id text, used_at timestamptz) ORDER BY nonce
+  ON CONFLICT (nonce) DO UPDATE SET nonce = form_token_uses.nonce RETURNING nonce, submission_id`;
+
+interface IdeaInsert {
+  s: SubmissionRecord;
+  idea: NewIdea;
+}
 
 const submissionValues = (s: SubmissionRecord): unknown[] => [
   s.id,
@@ -206,15 +288,27 @@ function getTypeParser(oid: number, format?: string): (text: string) => unknown 
 
 /** Adds `-c search_path=…` to the URL's own `options`, which pg would otherwise let win. */
 function withSearchPath(url: string, schema: string): string {
+  return withOption(url, `-c search_path=${schema}`);
+}
+
+/** Adds a server setting (`-c name=value`) to the URL's `options`, after the URL's own. */
+function withOption(url: string, option: string): string {
   const parsed = new URL(url);
   const own = parsed.searchParams.get('options');
-  parsed.searchParams.set('options', [own, `-c search_path=${schema}`].filter(Boolean).join(' '));
+  parsed.searchParams.set('options', [own, option].filter(Boolean).join(' '));
   return parsed.toString();
 }
 
 export class PostgresStore implements Store {
   /** The pool, exposed for operations tooling and tests. */
   readonly pool: pg.Pool;
+  /**
+   * Bookkeeping (rate-limit takes, render-token claims) commits without waiting for the WAL flush
+   * (synchronous_commit=off): a crash of the database may forget the last fraction of a second of
+   * it, which only lets a few requests more through (or a token be used once more), while a site's
+   * bucket row is no longer locked for a flush per take.
+   */
+  private readonly bookkeeping: pg.Pool;
   readonly schema: string | null;
   readonly appliedOnOpen: number[] = [];
   private readonly statementNames = new Map<string, string>();
@@ -225,16 +319,30 @@ export class PostgresStore implements Store {
       throw new Error(`Schema "${options.schema}" must be lower-case letters, digits and _`);
     }
     this.schema = options.schema ?? null;
-    this.pool = new pg.Pool({
-      connectionString: options.schema ? withSearchPath(options.url, options.schema) : options.url,
-      max: options.maxConnections ?? 10,
+    const connectionString = options.schema ? withSearchPath(options.url, options.schema) : options.url;
+    const settings = {
       connectionTimeoutMillis: 10_000,
       application_name: 'buurtkit-collector',
       types: { getTypeParser } as pg.CustomTypesConfig,
-    });
+    };
+    const max = options.maxConnections ?? 10;
+    this.pool = new pg.Pool({ connectionString, max, ...settings });
+    this.bookkeeping = new pg.Pool({ connectionString: withOption(connectionString, '-c synchronous_commit=off'), max: 2, ...settings });
     const onIdleError = options.onIdleError ?? (() => {});
     this.pool.on('error', onIdleError);
+    this.bookkeeping.on('error', onIdleError);
+    // Half the pool for insert batches leaves connections for reads and the admin pages.
+    this.ideaBatches = new Batcher({ run: (items) => this.insertIdeas(items), maxInFlight: Math.max(1, max >> 1), maxItems: 500 });
+    this.rateBatches = new Batcher({ run: (takes) => this.takeRateTokens(takes), maxInFlight: 2, maxItems: 1000 });
+    this.tokenClaims = new Batcher({ run: (uses) => this.claimFormTokens(uses), maxInFlight: 2, maxItems: 1000 });
   }
+
+  private readonly tokenClaims: Batcher<FormTokenUse, string>;
+
+  private readonly ideaBatches: Batcher<IdeaInsert, InsertOutcome | 'retry'>;
+  private readonly rateBatches: Batcher<RateTake, RateOutcome>;
+  /** Concurrent reads of the same site share one query (every public request reads its site). */
+  private readonly siteReads = new Map<string, Promise<Row | null>>();
 
   /** Connects and brings the schema up to date; several instances may do this at once. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -262,13 +370,13 @@ export class PostgresStore implements Store {
    * binds and executes it, saving parse and plan work on every request. The SQL texts are a
    * small fixed set: the dynamic ones vary only by which optional filters or fields are present.
    */
-  private async query(text: string, values: unknown[] = [], rowMode?: 'array'): Promise<pg.QueryResult<Row>> {
+  private async query(text: string, values: unknown[] = [], rowMode?: 'array', pool = this.pool): Promise<pg.QueryResult<Row>> {
     let name = this.statementNames.get(text);
     if (!name) {
       name = `bk_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
       this.statementNames.set(text, name);
     }
-    return this.pool.query<Row>({ name, text, values, ...(rowMode && { rowMode }) });
+    return pool.query<Row>({ name, text, values, ...(rowMode && { rowMode }) });
   }
 
   async migrations(): Promise<number[]> {
@@ -323,8 +431,17 @@ export class PostgresStore implements Store {
   }
 
   async getSite(slug: string): Promise<Site | null> {
-    const { rows } = await this.query(`SELECT ${SITE_COLUMNS} FROM sites WHERE slug = $1`, [slug]);
-    return rows[0] ? toSite(rows[0]) : null;
+    // Requests that arrive while a read of the same site is on its way share its answer: they see
+    // the site as it was at most one query earlier, and a busy collector sends one read, not fifty.
+    let read = this.siteReads.get(slug);
+    if (!read) {
+      read = this.query(`SELECT ${SITE_COLUMNS} FROM sites WHERE slug = $1`, [slug])
+        .then(({ rows }) => rows[0] ?? null)
+        .finally(() => this.siteReads.delete(slug));
+      this.siteReads.set(slug, read);
+    }
+    const row = await read;
+    return row ? toSite(row) : null; // a Site object of its own per caller
   }
 
   async listSites(): Promise<Site[]> {
@@ -358,27 +475,50 @@ export class PostgresStore implements Store {
   // ---- ideas ---------------------------------------------------------------------------------
 
   async insertIdea(s: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome> {
-    // Both rows in one statement: the idea is inserted only when the submission row was new.
-    // A concurrent insert of the same id makes ON CONFLICT wait for it, then do nothing.
-    const inserted = await this.query(
-      `${INSERT_SUBMISSION_CTE}
-       INSERT INTO ideas (id, site, text, category, role, wants_to_help, name, contact,
-         consent_version, consent_given_at, consent_hash, locale, created_at, updated_at)
-       SELECT id, site, $12, $13, $14, $15, $16, $17, $18, $19, $20, locale, received_at, received_at FROM s`,
-      [
-        ...submissionValues(s),
-        idea.text,
-        idea.category,
-        idea.role,
-        idea.wantsToHelp,
-        idea.name,
-        idea.contact,
-        idea.consentVersion,
-        idea.consentGivenAt,
-        idea.consentHash,
-      ],
-    );
-    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertIdea(s, idea));
+    // Batched with the ideas that arrive meanwhile: one statement and one commit for all of them.
+    const outcome = await this.ideaBatches.add({ s, idea });
+    return outcome === 'retry' ? this.insertIdea(s, idea) : outcome;
+  }
+
+  /**
+   * One batch of ideas in one statement. An id twice in the batch (a retry while the first was
+   * on its way) goes again in a later batch, where it is a duplicate. When the statement fails,
+   * each idea is tried alone, so one bad row fails only its own request.
+   */
+  private async insertIdeas(items: IdeaInsert[]): Promise<(InsertOutcome | 'retry' | Error)[]> {
+    const seen = new Set<string>();
+    const batch = items.filter(({ s }) => !seen.has(s.id) && seen.add(s.id));
+    const rows = batch.map(({ s, idea }) => ({
+      id: s.id, site: s.site, widget: s.widget, kind: s.kind, locale: s.locale, schema_version: s.schemaVersion,
+      sent_at: s.sentAt, received_at: s.receivedAt, consent: s.consent, data: s.data, elapsed_ms: s.elapsedMs,
+      text: idea.text, category: idea.category, role: idea.role, wants_to_help: idea.wantsToHelp, name: idea.name,
+      contact: idea.contact, consent_version: idea.consentVersion, consent_given_at: idea.consentGivenAt,
+      consent_hash: idea.consentHash, delivery_id: s.webhook?.deliveryId ?? null, delivery_event: s.webhook?.event ?? null,
+      delivery_payload: s.webhook?.payload ?? null,
+    }));
+    let created: Set<string>;
+    try {
+      created = new Set((await this.query(INSERT_IDEAS, [JSON.stringify(rows)])).rows.map((r) => String(r.id)));
+    } catch (error) {
+      if (items.length === 1) return [error as Error];
+      return Promise.all(items.map((item) => this.insertIdeas([item]).then((r) => r[0]!)));
+    }
+    // Not new: a retry of this site's submission, another site's id, or gone again (the insert
+    // ours gave way to rolled back): asked in one new statement, which sees those rows.
+    const others = batch.filter(({ s }) => !created.has(s.id)).map(({ s }) => s.id);
+    const owners = new Map<string, string>();
+    if (others.length) {
+      const { rows: found } = await this.query('SELECT id, site FROM submissions WHERE id = ANY($1::text[])', [others]);
+      for (const r of found) owners.set(String(r.id), String(r.site));
+    }
+    const first = new Set<IdeaInsert>(batch);
+    return items.map((item): InsertOutcome | 'retry' => {
+      if (!first.has(item)) return 'retry';
+      if (created.has(item.s.id)) return 'created';
+      const owner = owners.get(item.s.id);
+      if (owner === undefined) return 'retry';
+      return owner === item.s.site ? 'duplicate' : 'conflict';
+    });
   }
 
   async getIdea(site: string, id: string): Promise<AdminIdea | null> {
@@ -636,22 +776,41 @@ export class PostgresStore implements Store {
 
   // ---- rate limits, secrets, audit -----------------------------------------------------------
 
-  async takeRateToken(t: RateTake): Promise<RateOutcome> {
-    // GCRA in one atomic upsert (see the SQLite store); the row lock orders concurrent takes.
-    const { rows } = await this.query(
-      `INSERT INTO rate_buckets (bucket, key, tat, denied) VALUES ($1, $2, $3::float8 + $4::float8, false)
-       ON CONFLICT (bucket, key) DO UPDATE SET
-         denied = (GREATEST(rate_buckets.tat, $3::float8) + $4::float8 - $3::float8 > $5::float8),
-         tat = CASE WHEN GREATEST(rate_buckets.tat, $3::float8) + $4::float8 - $3::float8 > $5::float8 THEN rate_buckets.tat
-                    ELSE GREATEST(rate_buckets.tat, $3::float8) + $4::float8 END
-       RETURNING tat, denied`,
-      [t.bucket, t.key, t.now, t.intervalMs, t.intervalMs * t.burst],
-    );
-    return rateOutcome(t, Number(rows[0]!.tat), rows[0]!.denied === true);
+  takeRateToken(t: RateTake): Promise<RateOutcome> {
+    // Batched: the takes that arrive meanwhile share one statement on the bookkeeping pool.
+    return this.rateBatches.add(t);
+  }
+
+  /** A batch of takes: the same bucket's takes counted together, the first `allowed` of them pass. */
+  private async takeRateTokens(takes: RateTake[]): Promise<RateOutcome[]> {
+    const groups = new Map<string, { bucket: string; key: string; now: number; step: number; tolerance: number; n: number }>();
+    const groupKey = (t: RateTake) => `${t.bucket}\u0000${t.key}`;
+    for (const t of takes) {
+      const g = groups.get(groupKey(t));
+      if (g) {
+        g.n++;
+        g.now = Math.max(g.now, t.now);
+      } else {
+        groups.set(groupKey(t), { bucket: t.bucket, key: t.key, now: t.now, step: t.intervalMs, tolerance: t.intervalMs * t.burst, n: 1 });
+      }
+    }
+    const { rows } = await this.query(TAKE_RATE_TOKENS, [JSON.stringify([...groups.values()])], undefined, this.bookkeeping);
+    const answers = new Map(rows.map((r) => [`${r.bucket}\u0000${r.key}`, { tat: Number(r.tat), allowed: Number(r.allowed), counted: r.counted === true }]));
+    const again = takes.filter((t) => !answers.get(groupKey(t))!.counted);
+    const retried = again.length ? await this.takeRateTokens(again) : [];
+    const passed = new Map<string, number>();
+    let retriedNext = 0;
+    return takes.map((t) => {
+      const answer = answers.get(groupKey(t))!;
+      if (!answer.counted) return retried[retriedNext++]!;
+      const n = passed.get(groupKey(t)) ?? 0;
+      passed.set(groupKey(t), n + 1);
+      return rateOutcome(t, answer.tat, n >= answer.allowed);
+    });
   }
 
   async pruneRateLimits(now: number): Promise<void> {
-    await this.query('DELETE FROM rate_buckets WHERE tat < $1::float8', [now]);
+    await this.query('DELETE FROM rate_buckets WHERE tat < $1::float8', [now], undefined, this.bookkeeping);
   }
 
   async secret(name: string, candidate: string): Promise<string> {
@@ -727,7 +886,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= Promise.all([this.pool.end(), this.bookkeeping.end()]).then(() => {});
     return this.closed;
   }
 
@@ -811,7 +970,21 @@ export class PostgresStore implements Store {
   // — render tokens (issue 3, item 3) —
 
   claimFormToken(use: FormTokenUse): Promise<string> {
-    return this.claimOnce('form_token_uses', use.nonce, use);
+    // Batched with the claims that arrive meanwhile, on the bookkeeping pool (see `bookkeeping`).
+    return this.tokenClaims.add(use);
+  }
+
+  /**
+   * A batch of render-token claims in one statement; a nonce twice in the batch is claimed once,
+   * by the first of them, and the others learn that owner (as they would one statement later).
+   */
+  private async claimFormTokens(uses: FormTokenUse[]): Promise<string[]> {
+    const first = new Map<string, FormTokenUse>();
+    for (const use of uses) if (!first.has(use.nonce)) first.set(use.nonce, use);
+    const rows = [...first.values()].map((u) => ({ nonce: u.nonce, site: u.site, submission_id: u.submissionId, used_at: u.usedAt }));
+    const { rows: owners } = await this.query(CLAIM_FORM_TOKENS, [JSON.stringify(rows)], undefined, this.bookkeeping);
+    const ownerOf = new Map(owners.map((r) => [String(r.nonce), String(r.submission_id)]));
+    return uses.map((use) => ownerOf.get(use.nonce)!);
   }
 
   pruneFormTokenUses(before: string): Promise<number> {
@@ -854,7 +1027,7 @@ export class PostgresStore implements Store {
            received_at, consent, data, elapsed_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
          ON CONFLICT (id) DO NOTHING
-         RETURNING id, site, locale, received_at)
+         RETURNING id, site, locale, received_at), ${queueWebhookCte(20)}
        INSERT INTO poll_responses (id, site, poll_id, answer, statements, comment, respondent_type, story,
          activity_id, mode, locale, received_at)
        SELECT id, site, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, locale, received_at FROM s`,
@@ -878,6 +1051,7 @@ export class PostgresStore implements Store {
         r.story,
         r.activityId,
         r.mode,
+        ...webhookValues(s),
       ],
     );
     return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertPollResponse(s, r));
@@ -992,7 +1166,7 @@ export class PostgresStore implements Store {
   async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
     // Both rows in one statement, as insertIdea: the intake only when the submission row was new.
     const inserted = await this.query(
-      `${INSERT_SUBMISSION_CTE}
+      `${INSERT_SUBMISSION_CTE}, ${queueWebhookCte(22)}
        INSERT INTO intakes (id, site, flow_id, flow_version, visibility, for_someone_else, assisted,
          answers, sealed, consent_version, consent_given_at, consent_hash, locale, created_at)
        SELECT id, site, $12, $13, $14, $15, $16, $17::jsonb, $18, $19, $20, $21, locale, received_at FROM s`,
@@ -1000,6 +1174,7 @@ export class PostgresStore implements Store {
         ...submissionValues(s),
         intake.flowId, intake.flowVersion, intake.visibility, intake.forSomeoneElse, intake.assisted,
         JSON.stringify(intake.answers), intake.sealed, intake.consentVersion, intake.consentGivenAt, intake.consentHash,
+        ...webhookValues(s),
       ],
     );
     return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertIntake(s, intake));

@@ -827,7 +827,16 @@ export class SqliteStore implements Store {
       JSON.stringify(s.data),
       s.elapsedMs,
     );
-    if (inserted.changes > 0) return 'created';
+    if (inserted.changes > 0) {
+      // The outbox row in the same transaction as the submission: a crash keeps both or neither.
+      if (s.webhook) {
+        this.sql(
+          `INSERT INTO webhook_deliveries (id, site, event, payload, next_attempt_at, created_at)
+           SELECT ?, site, ?, ?, ?, ? FROM webhooks WHERE site = ?`,
+        ).run(s.webhook.deliveryId, s.webhook.event, JSON.stringify(s.webhook.payload), s.receivedAt, s.receivedAt, s.site);
+      }
+      return 'created';
+    }
     const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
     return owner === s.site ? 'duplicate' : 'conflict';
   }

@@ -98,6 +98,19 @@ export interface SubmissionRecord {
   consent: { textVersion: string; givenAt: string; textHash: string | null } | null;
   data: unknown;
   elapsedMs: number;
+  /**
+   * The site's webhook event for this submission: queued in the same transaction as the rows, and
+   * only when they are new and the site has a webhook, so every stored submission is delivered at
+   * least once (a crash cannot fall between the commit and the queueing).
+   */
+  webhook?: SubmissionWebhook;
+}
+
+/** A webhook delivery queued with a submission; `payload` is what the receiver gets as `data`. */
+export interface SubmissionWebhook {
+  deliveryId: string;
+  event: string;
+  payload: unknown;
 }
 
 export interface NewIdea {

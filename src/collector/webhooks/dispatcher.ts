@@ -1,6 +1,7 @@
 /**
  * Webhooks (optional per site): each accepted submission is queued in the database, in the same
- * request that stored it, and a dispatcher inside `serve` POSTs it to the site's URL, signed, with
+ * transaction that stored it (an outbox: a crash keeps both or neither, so every stored submission
+ * is delivered at least once), and a dispatcher inside `serve` POSTs it to the site's URL, signed, with
  * retries over about two days. The queue lives in the database, so several collector instances
  * share it: a delivery is leased by one instance at a time. Once a delivery is final (delivered or
  * given up) its payload is removed, so the queue does not keep personal data.
