@@ -268,8 +268,9 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
   // they are few, and the coordinator needs the open ones whenever they came in).
   for (const format of EXPORT_FORMATS) {
     app.get(`/v1/admin/sites/:site/export/volunteer-applications.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
-      const q = (format === 'csv' ? csvQuerySchema : z.strictObject({ delimiter: z.undefined() })).safeParse(request.query);
+      const q = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
       if (!q.success) throw invalid(toFieldIssues(q.error));
+      const delimiter = CSV_DELIMITERS['delimiter' in q.data ? q.data.delimiter : 'semicolon'];
       const site = request.site!;
       const rows = (await store.listVolunteerApplications(site.slug)).map(applicationRow);
       await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
@@ -277,7 +278,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
       const columns = applicationExportColumns(site.timeZone);
       const chunks =
         format === 'csv'
-          ? csvChunks(toCsvColumns(columns), rows, { delimiter: CSV_DELIMITERS[q.data.delimiter ?? 'semicolon'] })
+          ? csvChunks(toCsvColumns(columns), rows, { delimiter })
           : format === 'xlsx'
             ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
             : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
