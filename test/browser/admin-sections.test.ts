@@ -127,9 +127,9 @@ describe('bk-admin-exports', () => {
 
   it('asks for a period where the collector needs one, and offers only the formats there are', async () => {
     const el = await fixture<AdminExports>(html`<bk-admin-exports lang="en" .api=${api()}></bk-admin-exports>`);
-    await waitFor(() => $(el, 'h2').textContent === 'All downloads', { message: 'English strings' });
+    await waitFor(() => $(el, 'h2').textContent === 'Downloads', { message: 'English strings' });
     await choose(el, '#dataset', 'activities');
-    expect($$<HTMLInputElement>(el, 'input[name=format]').map((i) => i.value)).to.deep.equal(['csv', 'json']);
+    expect($$<HTMLInputElement>(el, 'input[name=format]').map((i) => i.value)).to.deep.equal(['csv', 'xlsx', 'json']);
     $<HTMLButtonElement>(el, 'button.primary').click();
     await el.updateComplete;
     expect($(el, '[role=status]').textContent).to.contain('Fill in start and end');
@@ -306,7 +306,7 @@ describe('bk-admin-app sections', () => {
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
     const nav = $$<HTMLButtonElement>(el, 'nav button').map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['export', 'exports']);
+    expect(nav).to.deep.equal(['exports']);
     $<HTMLButtonElement>(el, 'nav button[data-view=exports]').click();
     const exports = (await waitFor(() => el.shadowRoot!.querySelector('bk-admin-exports'), { message: 'exports' }))!;
     await exports.updateComplete;
