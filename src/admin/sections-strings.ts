@@ -1,7 +1,9 @@
 /** Texts of the coordinator page's exports, results and privacy sections (issue 8); spread into the admin tables. */
 import type { PluralMessage } from '../core/localize.js';
+import { privacyFieldsEn, privacyFieldsNl } from './privacy-strings.js';
 
 export const sectionsNl = {
+  ...privacyFieldsNl,
   'nav.exports': 'Downloaden',
   'nav.results': 'Resultaten',
   'nav.privacy': 'Privacy',
@@ -91,6 +93,7 @@ export const sectionsNl = {
 };
 
 export const sectionsEn: typeof sectionsNl = {
+  ...privacyFieldsEn,
   'nav.exports': 'Downloads',
   'nav.results': 'Results',
   'nav.privacy': 'Privacy',

@@ -212,6 +212,10 @@ describe('bk-admin-privacy', () => {
     await waitFor(() => deepActive()?.id === 'found-heading', { message: 'focus on what was found' });
     expect(el.shadowRoot!.textContent).to.contain(`Een leesclub ${key}`);
     expect(el.shadowRoot!.textContent).to.contain('Jan Jansen');
+    // In words a coordinator reads: labels, not field names; dates in Dutch, not UTC stamps.
+    const found = $(el, '#found-heading')!.parentElement!;
+    expect([...found.querySelectorAll('dt')].map((dt) => dt.textContent)).to.include.members(['Naam', 'Idee', 'Ontvangen op', 'Stand']);
+    expect(found.textContent).not.to.match(/wantsToHelp|consentGivenAt|createdAt|\d{4}-\d\d-\d\dT\d\d/);
     await expect(el).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
 
@@ -224,6 +228,8 @@ describe('bk-admin-privacy', () => {
     expect(receipt.matched['ideas']).to.equal(1);
     await waitFor(() => deepActive()?.id === 'receipt-heading', { message: 'focus on the receipt' });
     expect($(el, '.receipt').textContent).to.contain(receipt.receiptId);
+    expect($(el, '.receipt').textContent).to.contain('Ideeën: naam, e-mailadres of telefoonnummer');
+    expect($(el, '.receipt').textContent).not.to.contain('ideas.');
     await expect(el).to.be.accessible();
 
     // The collector no longer has the name or contact on the idea; a new search finds nothing.
