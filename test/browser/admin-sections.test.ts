@@ -152,6 +152,8 @@ describe('bk-admin-results', () => {
     await el.updateComplete;
     const lines = $$(el, '.poll-results li').map((li) => li.textContent!.trim());
     expect(lines).to.deep.equal(['Koffie: 2 (66,7%)', 'Thee: 1 (33,3%)']);
+    // Titled with the question as the visitor read it.
+    expect($(el, '.poll-results figcaption').textContent!.trim()).to.equal('Wat wil je?');
     const bars = $$<SVGRectElement>(el, '.poll-results rect.bar').map((r) => Number(r.getAttribute('width')));
     expect(bars).to.deep.equal([100, 50]);
     expect($(el, '.poll-results').textContent).to.contain('3 antwoorden');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erasedFieldLabels, personFields } from '../../src/admin/privacy-fields.js';
+import { pollAnswerLabel } from '../../src/admin/poll-words.js';
 import { adminNl } from '../../src/admin/strings.js';
 
 describe('privacy fields', () => {
@@ -26,5 +27,15 @@ describe('privacy fields', () => {
       ['intakes', ['pf.all']],
     ]);
     for (const [, labels] of groups) for (const label of labels) expect(adminNl).toHaveProperty([label]);
+  });
+});
+
+describe('poll answers on the coordinator page', () => {
+  const t = (key: string) => (adminNl as Record<string, unknown>)[key] as string;
+  it('shows a choice by its label and a built-in answer by its word, smileys included', () => {
+    expect(pollAnswerLabel({ options: [{ value: 'koffie', label: 'Koffie' }] }, 'koffie', t)).toBe('Koffie');
+    expect(pollAnswerLabel({ options: [] }, 'heel-goed', t)).toBe('😀 Heel goed');
+    expect(pollAnswerLabel(undefined, 'neutraal', t)).toBe('Niet eens, niet oneens');
+    expect(pollAnswerLabel(undefined, '4', t)).toBe('4');
   });
 });
