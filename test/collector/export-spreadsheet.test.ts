@@ -70,10 +70,10 @@ function expectSameExport(csv: Table, xlsx: Table, name: string): void {
   }
   xlsx.rows.forEach((row, r) =>
     row.forEach((value, n) => {
-      const text = csv.rows[r]![n];
+      const text = String(csv.rows[r]![n] ?? "");
       const where = `${name} row ${r + 1} "${csv.headers[n]}"`;
       if (value instanceof Date) {
-        expect(text, where).toBe(dateText(value, text!.length > 10));
+        expect(text, where).toBe(dateText(value, text.length > 10));
       } else if (typeof value === 'number') {
         expect(Number(text), where).toBe(value);
       } else if (value === null) {
