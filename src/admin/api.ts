@@ -10,6 +10,7 @@ import type { PollResults } from '../schema/poll-results.js';
 import type { StoredItem } from './calendar-draft.js';
 import type { RetentionSettings } from '../schema/constants.js';
 import { DEFAULT_STATEMENTS, type PollDefinition } from '../schema/poll-constants.js';
+import { dutchText } from '../schema/localized-text.js';
 import type { IntakeFlow } from '../schema/welcome-intake-flow.js';
 import type { VolunteerRole, VolunteerRoleInput, VolunteerShift, VolunteerShiftInput } from '../schema/volunteer.js';
 
@@ -461,14 +462,14 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
   }
 
   async listPolls(): Promise<AdminPoll[]> {
-    type Stored = { id: string; kind?: string; title?: string; question?: string; options?: AdminPoll['options']; statements?: AdminPoll['statements'] };
-    const { polls } = await this.json<{ polls: { poll: Stored }[] }>('/polls');
+    const { polls } = await this.json<{ polls: { poll: PollDefinition }[] }>('/polls');
+    // Coordinators read the Dutch; the translations are edited in the poll form.
     return polls.map(({ poll }) => ({
       id: poll.id,
-      title: poll.title ?? poll.question ?? poll.id,
-      question: poll.question,
-      options: poll.options ?? [],
-      statements: poll.statements ?? (poll.kind === 'statements' ? [...DEFAULT_STATEMENTS] : undefined),
+      title: dutchText(poll.title ?? poll.question) || poll.id,
+      question: poll.question ? dutchText(poll.question) : undefined,
+      options: (poll.options ?? []).map((o) => ({ value: o.value, label: dutchText(o.label) })),
+      statements: (poll.statements ?? (poll.kind === 'statements' ? DEFAULT_STATEMENTS : undefined))?.map((s) => ({ id: s.id, text: dutchText(s.text) })),
     }));
   }
 

@@ -20,6 +20,10 @@ export const privacyFieldsNl = {
   'pf.visibility': 'Wie mag het lezen',
   'pf.all': 'alles',
   'pf.other': 'andere gegevens',
+  // Translations of texts visitors read, next to the Dutch.
+  'inLang.en': '{name} in het Engels',
+  'inLang.ar': '{name} in het Arabisch',
+  translationsHint: 'Leeg laten mag: wie de website in die taal leest, ziet dan de Nederlandse tekst.',
 };
 
 export const privacyFieldsEn: typeof privacyFieldsNl = {
@@ -43,4 +47,7 @@ export const privacyFieldsEn: typeof privacyFieldsNl = {
   'pf.visibility': 'Who may read it',
   'pf.all': 'everything',
   'pf.other': 'other data',
+  'inLang.en': '{name} in English',
+  'inLang.ar': '{name} in Arabic',
+  translationsHint: 'You may leave these empty: readers in that language then see the Dutch text.',
 };

@@ -178,8 +178,10 @@ for (const backend of BACKENDS) {
       const bytes = Buffer.from(await csv.arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
       const text = bytes.subarray(3).toString('utf8');
-      expect(text.split('\r\n')[0]).toBe('Peiling;Onderdeel;Kenmerk;Vraag of stelling;Antwoord;Aantal;Procent;Van (n);Wie');
-      expect(text).toContain('welkom;Vraag;welkom;Voelde je je welkom?;😀 Heel goed;1;50;2;Iedereen');
+      expect(text.split('\r\n')[0]).toBe(
+        'Peiling;Onderdeel;Kenmerk;Vraag of stelling;Vraag of stelling in het Engels;Vraag of stelling in het Arabisch;Antwoord;Aantal;Procent;Van (n);Wie',
+      );
+      expect(text).toContain('welkom;Vraag;welkom;Voelde je je welkom?;;;😀 Heel goed;1;50;2;Iedereen');
 
       const responses = await admin('polls/welkom/export/responses.csv?delimiter=comma');
       const lines = (await responses.text()).split('\r\n');

@@ -10,6 +10,9 @@
 import {
   DEFAULT_STATEMENTS,
   POLL_RESPONDENT_TYPES,
+  dutchText,
+  translationsOf,
+  type LocalizedText,
   statementsOf,
   type PollDefinition,
   type PollResults,
@@ -28,6 +31,9 @@ export interface ResultRow {
   onderdeel: 'vraag' | 'stelling';
   id: string;
   tekst: string;
+  /** The same text in English and Arabic, when the poll has them. */
+  tekst_en: string | null;
+  tekst_ar: string | null;
   antwoord: string;
   aantal: number;
   procent: number | null;
@@ -37,16 +43,22 @@ export interface ResultRow {
 
 function rowsOf(poll: PollDefinition, r: PollResults, groep: string): ResultRow[] {
   const rows: ResultRow[] = [];
+  const texts = (text: LocalizedText | undefined) => {
+    const t = translationsOf(text);
+    return { tekst: t.nl ?? '', tekst_en: t.en ?? null, tekst_ar: t.ar ?? null };
+  };
   if (r.question) {
     for (const a of r.question.answers) {
-      rows.push({ peiling: poll.id, onderdeel: 'vraag', id: poll.id, tekst: poll.question ?? '', antwoord: a.value, aantal: a.count, procent: a.percent, n: r.question.n, groep });
+      rows.push({ peiling: poll.id, onderdeel: 'vraag', id: poll.id, ...texts(poll.question), antwoord: a.value, aantal: a.count, procent: a.percent, n: r.question.n, groep });
     }
   }
+  const statements = new Map(statementsOf(poll).map((s) => [s.id, s.text]));
   for (const s of r.statements) {
+    const text = texts(statements.get(s.id) ?? s.text);
     for (const a of s.answers) {
-      rows.push({ peiling: poll.id, onderdeel: 'stelling', id: s.id, tekst: s.text, antwoord: a.value, aantal: a.count, procent: a.percent, n: s.answered, groep });
+      rows.push({ peiling: poll.id, onderdeel: 'stelling', id: s.id, ...text, antwoord: a.value, aantal: a.count, procent: a.percent, n: s.answered, groep });
     }
-    rows.push({ peiling: poll.id, onderdeel: 'stelling', id: s.id, tekst: s.text, antwoord: 'eens_totaal', aantal: s.agree, procent: s.percentAgree, n: s.n, groep });
+    rows.push({ peiling: poll.id, onderdeel: 'stelling', id: s.id, ...text, antwoord: 'eens_totaal', aantal: s.agree, procent: s.percentAgree, n: s.n, groep });
   }
   return rows;
 }
@@ -64,14 +76,14 @@ export function resultRows(poll: PollDefinition, results: PollResultsByType): Re
 function answerText(polls: readonly PollDefinition[], pollId: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const option = polls.find((p) => p.id === pollId)?.options?.find((o) => o.value === value);
-  return option ? option.label : pollAnswerWord(value);
+  return option ? dutchText(option.label) : pollAnswerWord(value);
 }
 
 /** `statement text: Eens; …` for a response's statements, as the visitor saw them. */
 function statementsText(polls: readonly PollDefinition[], pollId: string, statements: Record<string, string> | null | undefined): string | null {
   if (!statements || Object.keys(statements).length === 0) return null;
   const poll = polls.find((p) => p.id === pollId);
-  const texts = new Map((poll ? statementsOf(poll) : DEFAULT_STATEMENTS).map((s) => [s.id, s.text]));
+  const texts = new Map((poll ? statementsOf(poll) : DEFAULT_STATEMENTS).map((s) => [s.id, dutchText(s.text)]));
   return Object.entries(statements)
     .map(([id, value]) => `${texts.get(id) ?? id} — ${pollAnswerWord(value)}`)
     .join('; ');
@@ -89,6 +101,8 @@ export function resultExportColumns(polls: readonly PollDefinition[]): ExportCol
     { key: 'onderdeel', header: 'Onderdeel', value: (r) => pollPartWord(r.onderdeel) },
     { key: 'id', header: 'Kenmerk', value: (r) => r.id, width: 16 },
     { key: 'tekst', header: 'Vraag of stelling', value: (r) => r.tekst, width: 50 },
+    { key: 'tekst_en', header: 'Vraag of stelling in het Engels', value: (r) => r.tekst_en, width: 40 },
+    { key: 'tekst_ar', header: 'Vraag of stelling in het Arabisch', value: (r) => r.tekst_ar, width: 40 },
     { key: 'antwoord', header: 'Antwoord', value: (r) => answerText(polls, r.peiling, r.antwoord), width: 20 },
     { key: 'aantal', header: 'Aantal', value: (r) => r.aantal },
     { key: 'procent', header: 'Procent', value: (r) => r.procent },

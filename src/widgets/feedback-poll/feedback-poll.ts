@@ -1,9 +1,11 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { SendingPart } from '../../core/sending-part.js';
 import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
+import { localized } from '../../core/localized.js';
+import { textFor, type LocalizedText } from '../../schema/localized-text.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -234,7 +236,10 @@ export class FeedbackPoll extends BuurtkitSender {
 
   /** @internal */
   answerLabel(poll: PollDefinition, value: string): string {
-    if (poll.kind === 'choice') return poll.options?.find((o) => o.value === value)?.label ?? value;
+    if (poll.kind === 'choice') {
+      const label = poll.options?.find((o) => o.value === value)?.label;
+      return label === undefined ? value : textFor(label, this.l.locale).text;
+    }
     return this.l.has(`answer.${value}`) ? this.l.t(`answer.${value}` as keyof FeedbackPollStrings & string) : value;
   }
 
@@ -242,7 +247,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const poll = this.definition;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
-      <h2 part="heading" class="heading" @click=${this.onHeadingTap}>${this.heading || poll?.title || l.t('heading')}</h2>
+      <h2 part="heading" class="heading" @click=${this.onHeadingTap}>${this.heading || (poll?.title ? localized(poll.title, l.locale) : l.t('heading'))}</h2>
       ${this.unconfigured
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : this.kioskStopped
@@ -289,7 +294,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const values = answerValues(poll);
     return html`<fieldset part="question" class="question">
-      <legend>${poll.question}</legend>
+      <legend>${localized(poll.question, l.locale)}</legend>
       ${poll.kind === 'scale' ? html`<p class="hint">${l.t('scaleLow')} · ${l.t('scaleHigh')}</p>` : nothing}
       <div class="answers">
         ${values.map(
@@ -301,7 +306,7 @@ export class FeedbackPoll extends BuurtkitSender {
             @click=${() => this.choose(v, oneTap)}
           >
             ${poll.kind === 'smileys' ? html`<span class="emoji" aria-hidden="true">${SMILEY_EMOJI[v as keyof typeof SMILEY_EMOJI]}</span>` : nothing}
-            <span>${this.answerLabel(poll, v)}</span>
+            <span>${poll.kind === 'choice' ? localized(poll.options?.find((o) => o.value === v)?.label ?? v, l.locale) : this.answerLabel(poll, v)}</span>
           </button>`,
         )}
       </div>
@@ -311,13 +316,14 @@ export class FeedbackPoll extends BuurtkitSender {
   private renderStatements(poll: PollDefinition) {
     const { l } = this;
     // The coordinator's own stem as written; else the built-in one in the visitor's language.
-    const stem = (poll.stem ?? l.t('stem')).replace('{naam}', this.subjectName(poll));
+    const name = (text: string) => text.replace('{naam}', this.subjectName(poll));
+    const stem = poll.stem ? localized(poll.stem, l.locale, name) : name(l.t('stem'));
     const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
     return html`<div>
       <p class="stem">${stem}</p>
       <p class="hint">${l.t('statementsIntro')}</p>
       ${statementsOf(poll).map((s) => {
-        return this.radioGroup(`s-${s.id}`, `…${this.statementText(poll, s)}`, scale, this.values.statements[s.id], (v) =>
+        return this.radioGroup(`s-${s.id}`, html`…${this.statementContent(poll, s)}`, scale, this.values.statements[s.id], (v) =>
           this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
           'statement',
         );
@@ -327,14 +333,20 @@ export class FeedbackPoll extends BuurtkitSender {
 
   /** The default statements in the visitor's language; a coordinator's own statements as written. */
   /** @internal */
-  statementText(poll: PollDefinition, s: { id: string; text: string }): string {
+  statementText(poll: PollDefinition, s: { id: string; text: LocalizedText }): string {
     const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
-    return poll.statements?.length || !this.l.has(key) ? s.text : this.l.t(key);
+    return poll.statements?.length || !this.l.has(key) ? textFor(s.text, this.l.locale).text : this.l.t(key);
+  }
+
+  /** The statement as shown: a coordinator's text without a translation is marked Dutch. */
+  private statementContent(poll: PollDefinition, s: { id: string; text: LocalizedText }) {
+    const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
+    return poll.statements?.length || !this.l.has(key) ? localized(s.text, this.l.locale) : this.l.t(key);
   }
 
   private radioGroup(
     name: string,
-    legend: string,
+    legend: string | TemplateResult,
     options: readonly (readonly [string, string])[],
     current: string | undefined,
     onChange: (value: string) => void,
