@@ -3,6 +3,7 @@
  * sign-up, poll response) becomes one `InboxEntry` that the list, its filters and the detail view
  * read. Plain functions, no DOM; texts come through `EntryFormat`, so both languages work.
  */
+import { dutchText } from '../schema/localized-text.js';
 import type { HandledState } from '../schema/admin.js';
 import type { HandledKind } from '../schema/constants.js';
 import type { AdminApplication, AdminIntake, AdminPoll, AdminPollResponse, AdminSignup, InboxApi, VolunteerCatalogue } from './api.js';
@@ -122,7 +123,7 @@ export function applicationEntry(a: AdminApplication, f: EntryFormat): InboxEntr
 export function signupEntry(s: AdminSignup, catalogue: VolunteerCatalogue, f: EntryFormat): InboxEntry {
   const { handledRow, ...common } = base('signup', s, s.createdAt, f);
   const shift = catalogue.shifts.find((x) => x.id === s.shiftId);
-  const role = catalogue.roles.find((r) => r.id === shift?.data.roleId)?.data.name ?? '';
+  const role = dutchText(catalogue.roles.find((r) => r.id === shift?.data.roleId)?.data.name);
   const title = shift?.data.title ?? role;
   const when = `${f.date(s.startAt)} – ${f.date(s.endAt)}`;
   return {

@@ -1,3 +1,4 @@
+import { translationFields } from './translation-fields.js';
 import { dutchText } from '../schema/localized-text.js';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { POLL_KINDS, POLL_OPTIONS_MAX, POLL_STATEMENTS_MAX, POLL_TEXT_MAX, type PollDefinition } from '../schema/poll-constants.js';
@@ -166,22 +167,8 @@ export class AdminPollForm extends AdminElement {
     </div>`;
   }
 
-  /**
-   * The English and Arabic of a text, next to its Dutch field: visitors on an English or Arabic
-   * page read these; left empty, they read the Dutch.
-   */
   private translationFields(id: string, name: string, value: DraftTranslations | undefined, set: (t: DraftTranslations) => void) {
-    const l = this.l;
-    return html`<div class="grid translations">
-      ${(['en', 'ar'] as const).map(
-        (lang) => html`<div class="field">
-          <label for="${id}-${lang}">${l.t(`inLang.${lang}`, { name })}</label>
-          <input id="${id}-${lang}" lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} maxlength=${POLL_TEXT_MAX} .value=${value?.[lang] ?? ''}
-            aria-describedby="translations-hint"
-            @input=${(e: Event) => set({ ...(value ?? noTranslations()), [lang]: (e.target as HTMLInputElement).value })} />
-        </div>`,
-      )}
-    </div>`;
+    return translationFields((key, params) => this.l.t(key, params), id, name, value, set, POLL_TEXT_MAX);
   }
 
   /** A text of the poll with its translations (title, question, stem). */

@@ -3,6 +3,8 @@
  * form read with FormData on submit; sent through the outbox like an idea, so it survives
  * being offline. Only a contact is required (VOL-07, 08, 10, 14, 16).
  */
+import { localized } from '../../core/localized.js';
+import { dutchText } from '../../schema/localized-text.js';
 import { html, nothing } from 'lit';
 import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
@@ -28,7 +30,7 @@ export class ApplyForm {
     const { l } = this.host;
     const roles = (this.host.roster ?? this.host.loaded)?.roles ?? [];
     const optional = html` <span class="optional">${l.t('optional')}</span>`;
-    const check = (name: string, value: string, label: string) =>
+    const check = (name: string, value: string, label: unknown) =>
       html`<label class="check"><input part="input" type="checkbox" name=${name} value=${value} /> ${label}</label>`;
     const text = (name: string, label: string, hint = '', type = 'text') =>
       html`<div class="field"><label for=${name}>${label}${optional}</label>${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
@@ -55,7 +57,7 @@ export class ApplyForm {
             ${DAY_PARTS.map((p) => check('availability', `${d}-${p}`, l.t(`part.${p}` as never)))}</div>`,
         )}</div>
       </fieldset>
-      ${roles.length ? html`<fieldset><legend>${l.t('rolesLabel')}${optional}</legend>${roles.map((r) => check('roles', r.name, r.name))}</fieldset>` : nothing}
+      ${roles.length ? html`<fieldset><legend>${l.t('rolesLabel')}${optional}</legend>${roles.map((r) => check('roles', dutchText(r.name), localized(r.name, l.locale)))}</fieldset>` : nothing}
       ${text('skills', l.t('skillsLabel'), l.t('skillsHint'), 'area')}
       <fieldset><legend>${l.t('motivationLabel')}${optional}</legend>${VOLUNTEER_MOTIVATIONS.map((m) => check('motivation', m, l.t(`motivation.${m}` as never)))}</fieldset>
       ${text('needs', l.t('needsLabel'), l.t('needsHint'), 'area')}

@@ -1,3 +1,4 @@
+import { localized } from '../../core/localized.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
@@ -221,8 +222,8 @@ export class VolunteerSignup extends BuurtkitSender {
   private renderRole(r: PublicRole) {
     const { l } = this;
     const row = (key: 'whatYouDo' | 'notAsked' | 'timePerWeek' | 'training' | 'contactPerson') =>
-      r[key] ? html`<dt>${l.t(key)}</dt><dd>${r[key]}</dd>` : nothing;
-    return html`<li part="role" class="card"><h4>${r.name}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
+      r[key] ? html`<dt>${l.t(key)}</dt><dd>${localized(r[key], l.locale)}</dd>` : nothing;
+    return html`<li part="role" class="card"><h4>${localized(r.name, l.locale)}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
   }
 
   private renderList() {
@@ -270,7 +271,7 @@ export class VolunteerSignup extends BuurtkitSender {
       <input part="input" type="checkbox" id=${id} .checked=${this.chosen.has(key)} @change=${(e: Event) => this.toggle(key, (e.target as HTMLInputElement).checked)}
         aria-describedby=${clash ? `${id}-c` : nothing} />
       <label for=${id}>
-        <span class="when">${this.fmt(o.start, 'time')}–${this.fmt(o.end, 'time')}</span> ${o.title}
+        <span class="when">${this.fmt(o.start, 'time')}–${this.fmt(o.end, 'time')}</span> ${localized(o.title, l.locale)}
         ${places ? html`<span part="places" class=${o.remaining > 0 ? 'places' : 'places full'}>${places}</span>` : nothing}
       </label>
       ${clash ? html`<p class="warn" id="${id}-c">${l.t('collision')}</p>` : nothing}
