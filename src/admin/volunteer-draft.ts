@@ -5,7 +5,7 @@
  * rule stays as it is); extra dates and pauses of a stored shift are carried over unchanged.
  */
 import { dutchText, localizedOf } from '../schema/localized-text.js';
-import { draftText, type DraftTranslations } from './poll-draft.js';
+import { draftText, noTranslations, type DraftTranslations } from './poll-draft.js';
 import { parseLocalDate } from '../calendar/wall-clock.js';
 import type { VolunteerRole, VolunteerRoleInput, VolunteerShift, VolunteerShiftInput } from '../schema/volunteer.js';
 import { VOLUNTEER_CAPACITY_MAX } from '../schema/volunteer-constants.js';
@@ -36,7 +36,18 @@ export interface ShiftDraft {
 }
 
 export function newRoleDraft(): RoleDraft {
-  return { name: '', whatYouDo: '', notAsked: '', timePerWeek: '', training: '', contactPerson: '', host: false, position: '0' };
+  return {
+    name: '',
+    nameIn: noTranslations(),
+    whatYouDo: '',
+    whatYouDoIn: noTranslations(),
+    notAsked: '',
+    timePerWeek: '',
+    training: '',
+    contactPerson: '',
+    host: false,
+    position: '0',
+  };
 }
 
 export function roleDraftOf(role: VolunteerRole): RoleDraft {
