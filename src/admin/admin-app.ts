@@ -158,7 +158,7 @@ export class AdminApp extends AdminElement {
       this.scopes = scopes;
       this.session = session;
       saveSession(session);
-      this.view = scopes.read ? 'inbox' : 'export';
+      this.view = scopes.read ? 'inbox' : hasSectionsApi(api) ? 'exports' : 'export';
       if (scopes.read) void this.load();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
@@ -247,7 +247,9 @@ export class AdminApp extends AdminElement {
     const items: [View, keyof AdminStrings, boolean][] = [
       ['inbox', 'nav.inbox', s.read],
       ['agenda', 'nav.agenda', s.read],
-      ['export', 'nav.export', s.export],
+      // The ideas-only download, for an API without the downloads section; otherwise that section
+      // offers everything, and one menu item is enough.
+      ['export', 'nav.export', s.export && !hasSectionsApi(this.api)],
       ['calendar', 'nav.calendar', s.read && hasCalendarApi(this.api)],
       ['exports', 'nav.exports', s.export && hasSectionsApi(this.api)],
       ['results', 'nav.results', s.read && hasSectionsApi(this.api)],

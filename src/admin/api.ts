@@ -9,7 +9,8 @@ import type { ActivityOutput } from '../collector/export/activities.js';
 import type { PollResults } from '../schema/poll-results.js';
 import type { StoredItem } from './calendar-draft.js';
 import type { RetentionSettings } from '../schema/constants.js';
-import type { PollDefinition } from '../schema/poll-constants.js';
+import { DEFAULT_STATEMENTS, type PollDefinition } from '../schema/poll-constants.js';
+import { dutchText } from '../schema/localized-text.js';
 import type { IntakeFlow } from '../schema/welcome-intake-flow.js';
 import type { VolunteerRole, VolunteerRoleInput, VolunteerShift, VolunteerShiftInput } from '../schema/volunteer.js';
 
@@ -123,8 +124,12 @@ export interface AuditLine {
 export interface AdminPoll {
   id: string;
   title: string;
+  /** The one question of a one-tap poll, as the visitor reads it. */
+  question?: string | undefined;
   /** Labels of the question's answer values. */
   options: { value: string; label: string }[];
+  /** The statements of a statements poll (id and text after the stem). */
+  statements?: { id: string; text: string }[] | undefined;
 }
 
 /** Intake topic counts (`GET …/intakes/summary`). */
@@ -466,9 +471,15 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
   }
 
   async listPolls(): Promise<AdminPoll[]> {
-    type Stored = { id: string; title?: string; question?: string; options?: AdminPoll['options'] };
-    const { polls } = await this.json<{ polls: { poll: Stored }[] }>('/polls');
-    return polls.map(({ poll }) => ({ id: poll.id, title: poll.title ?? poll.question ?? poll.id, options: poll.options ?? [] }));
+    const { polls } = await this.json<{ polls: { poll: PollDefinition }[] }>('/polls');
+    // Coordinators read the Dutch; the translations are edited in the poll form.
+    return polls.map(({ poll }) => ({
+      id: poll.id,
+      title: dutchText(poll.title ?? poll.question) || poll.id,
+      question: poll.question ? dutchText(poll.question) : undefined,
+      options: (poll.options ?? []).map((o) => ({ value: o.value, label: dutchText(o.label) })),
+      statements: (poll.statements ?? (poll.kind === 'statements' ? DEFAULT_STATEMENTS : undefined))?.map((s) => ({ id: s.id, text: dutchText(s.text) })),
+    }));
   }
 
   async pollResults(poll: string, from?: string, to?: string): Promise<PollResults> {

@@ -5,10 +5,19 @@
 import { countCsvRecords } from './csv-count.js';
 import type { CsvDelimiterName } from './api.js';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'json';
+export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
 
 export interface ExportDataset {
-  id: 'ideas' | 'intakes' | 'poll-responses' | 'poll-results' | 'volunteer-signups' | 'volunteer-hours' | 'activities';
+  id:
+    | 'ideas'
+    | 'intakes'
+    | 'poll-responses'
+    | 'poll-results'
+    | 'volunteer-signups'
+    | 'volunteer-hours'
+    | 'volunteer-applications'
+    | 'activities'
+    | 'all';
   /** Formats the collector offers for it. */
   formats: readonly ExportFormat[];
   /** Whether the collector takes a period (`from`, `to`); otherwise the file holds everything. */
@@ -19,14 +28,20 @@ export interface ExportDataset {
   poll?: boolean;
 }
 
+/**
+ * Every file the collector serves, each offered once: the volunteer workbook (sign-ups and hours
+ * on two sheets) is offered with the sign-ups, so the hours offer only their CSV.
+ */
 export const EXPORT_DATASETS: readonly ExportDataset[] = [
-  { id: 'ideas', formats: ['csv', 'xlsx', 'json'], period: false },
-  { id: 'intakes', formats: ['csv', 'xlsx', 'json'], period: false },
-  { id: 'poll-responses', formats: ['csv', 'xlsx', 'json'], period: true, poll: true },
+  { id: 'ideas', formats: ['csv', 'xlsx', 'json', 'ndjson'], period: false },
+  { id: 'intakes', formats: ['csv', 'xlsx', 'json', 'ndjson'], period: false },
+  { id: 'poll-responses', formats: ['csv', 'xlsx', 'json', 'ndjson'], period: true, poll: true },
   { id: 'poll-results', formats: ['csv', 'xlsx', 'json'], period: true, poll: true },
   { id: 'volunteer-signups', formats: ['csv', 'xlsx'], period: true },
-  { id: 'volunteer-hours', formats: ['csv', 'xlsx'], period: true },
-  { id: 'activities', formats: ['csv', 'json'], period: true, periodRequired: true },
+  { id: 'volunteer-hours', formats: ['csv'], period: true },
+  { id: 'volunteer-applications', formats: ['csv', 'xlsx', 'json', 'ndjson'], period: false },
+  { id: 'activities', formats: ['csv', 'xlsx', 'json'], period: true, periodRequired: true },
+  { id: 'all', formats: ['xlsx'], period: false },
 ];
 
 export interface ExportChoice {
@@ -50,7 +65,7 @@ export function exportPath({ dataset, format, delimiter, from, to, poll }: Expor
     dataset.poll
       ? `/polls/${encodeURIComponent(poll)}/export/${dataset.id === 'poll-results' ? 'results' : 'responses'}.${format}`
       : // The volunteer workbook holds both sheets (sign-ups and hours) in one file.
-        dataset.id.startsWith('volunteer-') && format === 'xlsx'
+        dataset.id === 'volunteer-signups' && format === 'xlsx'
         ? '/export/volunteer.xlsx'
         : `/export/${dataset.id}.${format}`;
   const q = query.toString();
@@ -58,12 +73,13 @@ export function exportPath({ dataset, format, delimiter, from, to, poll }: Expor
 }
 
 /**
- * Rows in a downloaded file, read from the file itself: CSV records (header not counted), or the
- * length of a JSON file's array (the top-level one, or the first array-valued property). `null`
- * when the file does not say (XLSX: the audit log has the figure).
+ * Rows in a downloaded file, read from the file itself: CSV records (header not counted), NDJSON
+ * lines, or the length of a JSON file's array (the top-level one, or the first array-valued
+ * property). `null` when the file does not say (XLSX: the audit log has the figure).
  */
 export function countRows(format: ExportFormat, text: string): number | null {
   if (format === 'csv') return countCsvRecords(text);
+  if (format === 'ndjson') return text.split('\n').filter((line) => line.trim()).length;
   if (format !== 'json') return null;
   try {
     const data: unknown = JSON.parse(text);

@@ -195,7 +195,7 @@ export class AdminExports extends AdminElement {
       <fieldset>
         <legend>${l.t('formatLabel')}</legend>
         ${d.formats.map((f) => radio('format', f, this.format, l.t(`format.${f}` as keyof AdminStrings), (v) => (this.format = v)))}
-        ${d.id.startsWith('volunteer-') ? html`<p class="hint">${l.t('volunteerWorkbook')}</p>` : ''}
+        ${d.id === 'volunteer-signups' || d.id === 'volunteer-hours' ? html`<p class="hint">${l.t('volunteerWorkbook')}</p>` : ''}
       </fieldset>
       ${this.format === 'csv'
         ? html`<fieldset>

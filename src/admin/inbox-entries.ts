@@ -3,10 +3,12 @@
  * sign-up, poll response) becomes one `InboxEntry` that the list, its filters and the detail view
  * read. Plain functions, no DOM; texts come through `EntryFormat`, so both languages work.
  */
+import { dutchText } from '../schema/localized-text.js';
 import type { HandledState } from '../schema/admin.js';
 import type { HandledKind } from '../schema/constants.js';
 import type { AdminApplication, AdminIntake, AdminPoll, AdminPollResponse, AdminSignup, InboxApi, VolunteerCatalogue } from './api.js';
 import { localDay, matchesList, type ListFilter } from './idea-filter.js';
+import { pollAnswerLabel } from './poll-words.js';
 import type { AdminStrings } from './strings.js';
 
 /** The inbox's tabs: one per widget. */
@@ -121,7 +123,7 @@ export function applicationEntry(a: AdminApplication, f: EntryFormat): InboxEntr
 export function signupEntry(s: AdminSignup, catalogue: VolunteerCatalogue, f: EntryFormat): InboxEntry {
   const { handledRow, ...common } = base('signup', s, s.createdAt, f);
   const shift = catalogue.shifts.find((x) => x.id === s.shiftId);
-  const role = catalogue.roles.find((r) => r.id === shift?.data.roleId)?.data.name ?? '';
+  const role = dutchText(catalogue.roles.find((r) => r.id === shift?.data.roleId)?.data.name);
   const title = shift?.data.title ?? role;
   const when = `${f.date(s.startAt)} – ${f.date(s.endAt)}`;
   return {
@@ -147,9 +149,11 @@ export function responseEntry(r: AdminPollResponse, polls: readonly AdminPoll[],
   const { handledRow, ...common } = base('poll-response', r, r.receivedAt, f);
   const poll = polls.find((p) => p.id === r.pollId);
   const title = poll?.title ?? r.pollId;
-  const answer = r.answer === null ? null : (poll?.options.find((o) => o.value === r.answer)?.label ?? r.answer);
+  const answer = r.answer === null ? null : pollAnswerLabel(poll, r.answer, (key) => f.t(key));
   const none = f.t('none');
-  const statements = Object.entries(r.statements ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const statements = Object.entries(r.statements ?? {})
+    .map(([k, v]) => `${poll?.statements?.find((s) => s.id === k)?.text ?? k} ${pollAnswerLabel(undefined, v, (key) => f.t(key))}`)
+    .join('; ');
   return {
     ...common,
     summary: r.story ?? r.comment ?? '',
@@ -163,8 +167,8 @@ export function responseEntry(r: AdminPollResponse, polls: readonly AdminPoll[],
       [f.t('field.statements'), statements || none],
       [f.t('field.comment'), r.comment ?? none],
       [f.t('field.story'), r.story ?? none],
-      [f.t('field.respondentType'), r.respondentType ?? none],
-      [f.t('field.mode'), r.mode ?? none],
+      [f.t('field.respondentType'), r.respondentType ? f.t(`respondent.${r.respondentType}` as keyof AdminStrings) : none],
+      [f.t('field.mode'), r.mode ? f.t(`mode.${r.mode}` as keyof AdminStrings) : none],
       [f.t('field.locale'), r.locale],
       [f.t('field.id'), r.id],
     ],

@@ -10,17 +10,39 @@ import {
   type PollDefinition,
   type PollKind,
 } from '../schema/poll-constants.js';
+import { localizedOf, translationsOf, type LocalizedText } from '../schema/localized-text.js';
+
+/** A text's English and Arabic, edited next to the Dutch ('' when not given). */
+export interface DraftTranslations {
+  en: string;
+  ar: string;
+}
+
+export const noTranslations = (): DraftTranslations => ({ en: '', ar: '' });
+
+/** The Dutch of a text, and its translations. */
+export function draftText(text: LocalizedText | undefined): [string, DraftTranslations] {
+  const t = translationsOf(text);
+  return [t.nl ?? '', { en: t.en ?? '', ar: t.ar ?? '' }];
+}
+
+/** Back to a text: a plain string when only Dutch is given; `undefined` without Dutch. */
+function textOfDraft(nl: string, t: DraftTranslations | undefined): LocalizedText | undefined {
+  return nl.trim() ? localizedOf(nl, t?.en, t?.ar) : undefined;
+}
 
 export interface DraftOption {
   /** Empty for a new option: made from the label on save. */
   value: string;
   label: string;
+  labelIn?: DraftTranslations;
 }
 
 export interface DraftStatement {
   /** Empty for a new statement: made from the text on save. */
   id: string;
   text: string;
+  textIn?: DraftTranslations;
   theme: string;
 }
 
@@ -29,6 +51,8 @@ export interface PollDraft {
   kind: PollKind;
   title: string;
   question: string;
+  /** English and Arabic of the title, question and stem. */
+  translations?: { title: DraftTranslations; question: DraftTranslations; stem: DraftTranslations };
   options: DraftOption[];
   statements: DraftStatement[];
   stem: string;
@@ -63,7 +87,11 @@ export function newPollDraft(): PollDraft {
       { value: '', label: '' },
       { value: '', label: '' },
     ],
-    statements: DEFAULT_STATEMENTS.map((s) => ({ id: s.id, text: s.text, theme: s.theme ?? '' })),
+    statements: DEFAULT_STATEMENTS.map((s) => {
+      const [text, textIn] = draftText(s.text);
+      return { id: s.id, text, textIn, theme: s.theme ?? '' };
+    }),
+    translations: { title: noTranslations(), question: noTranslations(), stem: noTranslations() },
     stem: DEFAULT_STATEMENT_STEM,
     subject: '',
     comment: false,
@@ -84,11 +112,20 @@ export function draftOfPoll(poll: PollDefinition): PollDraft {
     ...blank,
     id: poll.id,
     kind: poll.kind,
-    title: poll.title ?? '',
-    question: poll.question ?? '',
-    options: poll.options?.map((o) => ({ ...o })) ?? blank.options,
-    statements: poll.statements?.map((s) => ({ id: s.id, text: s.text, theme: s.theme ?? '' })) ?? blank.statements,
-    stem: poll.stem ?? blank.stem,
+    title: draftText(poll.title)[0],
+    question: draftText(poll.question)[0],
+    translations: { title: draftText(poll.title)[1], question: draftText(poll.question)[1], stem: draftText(poll.stem)[1] },
+    options:
+      poll.options?.map((o) => {
+        const [label, labelIn] = draftText(o.label);
+        return { value: o.value, label, labelIn };
+      }) ?? blank.options,
+    statements:
+      poll.statements?.map((s) => {
+        const [text, textIn] = draftText(s.text);
+        return { id: s.id, text, textIn, theme: s.theme ?? '' };
+      }) ?? blank.statements,
+    stem: poll.stem ? draftText(poll.stem)[0] : blank.stem,
     subject: poll.subject ?? '',
     comment: !!poll.comment,
     respondentType: !!poll.respondentType,
@@ -132,7 +169,7 @@ const trimmed = (text: string) => text.trim() || undefined;
 export function pollOfDraft(d: PollDraft): Omit<PollDefinition, 'id'> {
   const base = {
     kind: d.kind,
-    title: trimmed(d.title),
+    title: textOfDraft(d.title, d.translations?.title),
     comment: d.comment || undefined,
     respondentType: d.respondentType || undefined,
     story: d.story || undefined,
@@ -142,15 +179,15 @@ export function pollOfDraft(d: PollDraft): Omit<PollDefinition, 'id'> {
     period: d.inPeriod ? { from: d.from, to: d.to } : undefined,
   };
   const extra: Partial<PollDefinition> = {};
-  if (d.kind !== 'statements') extra.question = trimmed(d.question);
+  if (d.kind !== 'statements') extra.question = textOfDraft(d.question, d.translations?.question);
   if (d.kind === 'choice') {
     const values = freshIds(d.options.map((o) => ({ id: o.value, text: o.label })), 'keuze');
-    extra.options = d.options.map((o, n) => ({ value: values[n]!, label: o.label.trim() }));
+    extra.options = d.options.map((o, n) => ({ value: values[n]!, label: textOfDraft(o.label, o.labelIn) ?? '' }));
   }
   if (d.kind === 'statements') {
     const ids = freshIds(d.statements.map((s) => ({ id: s.id, text: s.text })), 'stelling');
-    extra.statements = d.statements.map((s, n) => ({ id: ids[n]!, text: s.text.trim(), theme: trimmed(s.theme) }));
-    extra.stem = trimmed(d.stem);
+    extra.statements = d.statements.map((s, n) => ({ id: ids[n]!, text: textOfDraft(s.text, s.textIn) ?? '', theme: trimmed(s.theme) }));
+    extra.stem = textOfDraft(d.stem, d.translations?.stem);
   }
   return JSON.parse(JSON.stringify({ ...base, ...extra })) as Omit<PollDefinition, 'id'>;
 }

@@ -1,3 +1,5 @@
+import { translationFields } from './translation-fields.js';
+import { dutchText } from '../schema/localized-text.js';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { POLL_KINDS, POLL_OPTIONS_MAX, POLL_STATEMENTS_MAX, POLL_TEXT_MAX, type PollDefinition } from '../schema/poll-constants.js';
 import { AdminElement } from './admin-element.js';
@@ -6,7 +8,16 @@ import type { AdminApiError, ManageApi } from './api.js';
 import { focusMoved, moved, orderButtons } from './list-order.js';
 import { manageFormStyles } from './manage-styles.js';
 import { saveFailedText } from './save-failed.js';
-import { checkPollDraft, draftOfPoll, newPollDraft, pollFieldOfPath, pollOfDraft, type PollDraft } from './poll-draft.js';
+import {
+  checkPollDraft,
+  draftOfPoll,
+  newPollDraft,
+  noTranslations,
+  pollFieldOfPath,
+  pollOfDraft,
+  type DraftTranslations,
+  type PollDraft,
+} from './poll-draft.js';
 import type { AdminStrings } from './strings.js';
 
 declare global {
@@ -156,6 +167,17 @@ export class AdminPollForm extends AdminElement {
     </div>`;
   }
 
+  private translationFields(id: string, name: string, value: DraftTranslations | undefined, set: (t: DraftTranslations) => void) {
+    return translationFields((key, params) => this.l.t(key, params), id, name, value, set, POLL_TEXT_MAX);
+  }
+
+  /** A text of the poll with its translations (title, question, stem). */
+  private translated(field: 'title' | 'question' | 'stem', label: keyof AdminStrings, hint?: string) {
+    const all = this.draft.translations ?? { title: noTranslations(), question: noTranslations(), stem: noTranslations() };
+    return html`${this.text(field, label, hint)}
+    ${this.translationFields(`poll-${field}`, this.l.t(label), all[field], (t) => this.edit({ translations: { ...all, [field]: t } }))}`;
+  }
+
   private date(field: 'from' | 'to', label: keyof AdminStrings) {
     return html`<div class="field">
       <label for="poll-${field}">${this.l.t(label)}</label>
@@ -223,7 +245,8 @@ export class AdminPollForm extends AdminElement {
         <input id="options-${n}" maxlength=${POLL_TEXT_MAX} .value=${o.label} aria-invalid=${this.issues[`options.${n}`] ? 'true' : 'false'}
           aria-describedby=${this.describedBy(`options.${n}`)} @input=${(e: Event) => set({ label: (e.target as HTMLInputElement).value })} />
         ${this.error(`options.${n}`)}
-      </div>`)}
+      </div>
+      ${this.translationFields(`options-${n}`, l.t('optionN', { n: n + 1 }), o.labelIn, (t) => set({ labelIn: t }))}`)}
     </fieldset>`;
   }
 
@@ -231,7 +254,7 @@ export class AdminPollForm extends AdminElement {
     const l = this.l;
     return html`<fieldset>
       <legend>${l.t('pollStatements')}</legend>
-      ${this.text('stem', 'pollStem', l.t('pollStemHint'))}
+      ${this.translated('stem', 'pollStem', l.t('pollStemHint'))}
       ${this.renderList('statements', this.draft.statements, { id: '', text: '', theme: '' }, POLL_STATEMENTS_MAX, 1, (s, n, set) => html`<div class="grid">
         <div class="field">
           <label for="statements-${n}">${l.t('statementN', { n: n + 1 })}</label>
@@ -243,7 +266,8 @@ export class AdminPollForm extends AdminElement {
           <label for="theme-${n}">${l.t('statementTheme')}</label>
           <input id="theme-${n}" maxlength="60" .value=${s.theme} @input=${(e: Event) => set({ theme: (e.target as HTMLInputElement).value })} />
         </div>
-      </div>`)}
+      </div>
+      ${this.translationFields(`statements-${n}`, l.t('statementN', { n: n + 1 }), s.textIn, (t) => set({ textIn: t }))}`)}
     </fieldset>`;
   }
 
@@ -285,7 +309,7 @@ export class AdminPollForm extends AdminElement {
     const d = this.draft;
     const failed = !!this.message && !this.saving;
     return html`<section aria-labelledby="poll-form-heading">
-      <h3 id="poll-form-heading" tabindex="-1">${this.poll ? l.t('pollEdit', { title: this.poll.title ?? this.poll.question ?? this.poll.id }) : l.t('pollNew')}</h3>
+      <h3 id="poll-form-heading" tabindex="-1">${this.poll ? l.t('pollEdit', { title: dutchText(this.poll.title ?? this.poll.question) || this.poll.id }) : l.t('pollNew')}</h3>
       <form @submit=${this.save} novalidate>
         ${this.poll ? html`<p>${l.t('pollIdIs', { id: d.id })}</p>` : this.text('id', 'pollId', l.t('pollIdHint'))}
         <fieldset>
@@ -296,8 +320,9 @@ export class AdminPollForm extends AdminElement {
           )}
           <p class="hint">${l.t('pollLanguageHint')}</p>
         </fieldset>
-        ${this.text('title', 'pollTitle', l.t('optionalHint'))}
-        ${d.kind === 'statements' ? this.renderStatements() : this.text('question', 'pollQuestion')}
+        <p class="hint" id="translations-hint">${l.t('translationsHint')}</p>
+        ${this.translated('title', 'pollTitle', l.t('optionalHint'))}
+        ${d.kind === 'statements' ? this.renderStatements() : this.translated('question', 'pollQuestion')}
         ${d.kind === 'choice' ? this.renderChoiceOptions() : nothing}
         <fieldset>
           <legend>${l.t('pollExtras')}</legend>

@@ -1,3 +1,4 @@
+import { dutchText } from '../schema/localized-text.js';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { PollDefinition } from '../schema/poll-constants.js';
 import { AdminElement } from './admin-element.js';
@@ -88,7 +89,7 @@ export class AdminPolls extends AdminElement {
     const was = this.editing;
     this.editing = undefined;
     if (saved) {
-      this.message = this.l.t('pollSaved', { title: saved.title ?? saved.question ?? saved.id });
+      this.message = this.l.t('pollSaved', { title: dutchText(saved.title ?? saved.question) || saved.id });
       const polls = this.polls ?? [];
       const entry = { poll: saved, builtIn: false, createdAt: null, updatedAt: null };
       this.polls = polls.some((p) => p.poll.id === saved.id) ? polls.map((p) => (p.poll.id === saved.id ? entry : p)) : [...polls, entry];
@@ -103,8 +104,8 @@ export class AdminPolls extends AdminElement {
     const state = pollState(poll, localDate());
     const activity = poll.activityId && (this.activities.find((a) => a.id === poll.activityId)?.title ?? poll.activityId);
     return html`<li data-id=${poll.id}>
-      <h3>${poll.title ?? poll.question ?? poll.id}</h3>
-      <p>${l.t(`kind.${poll.kind}`)}${poll.title && poll.question ? html` — ${poll.question}` : nothing}</p>
+      <h3>${dutchText(poll.title ?? poll.question) || poll.id}</h3>
+      <p>${l.t(`kind.${poll.kind}`)}${poll.title && poll.question ? html` — ${dutchText(poll.question)}` : nothing}</p>
       <p class="row">
         <span class="badge ${state === 'open' ? 'on' : ''}">${l.t(`pollState.${state}`)}</span>
         ${builtIn ? html`<span class="badge">${l.t('pollBuiltIn')}</span>` : nothing}
@@ -112,7 +113,7 @@ export class AdminPolls extends AdminElement {
         ${activity ? html`<span>${l.t('pollForActivity', { title: activity })}</span>` : nothing}
       </p>
       ${this.canEdit
-        ? html`<button type="button" class="edit" aria-label=${l.t('editTitle', { title: poll.title ?? poll.question ?? poll.id })}
+        ? html`<button type="button" class="edit" aria-label=${l.t('editTitle', { title: dutchText(poll.title ?? poll.question) || poll.id })}
             @click=${() => this.edit(poll)}>${l.t('edit')}</button>`
         : nothing}
     </li>`;

@@ -3,6 +3,7 @@ import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import { hasOriginsApi, hasRetentionApi, type AdminApiError, type ErasureReceipt, type PersonFound, type SectionsApi } from './api.js';
 import { problemText } from './exports.js';
+import { erasedFieldLabels, personFields, type PersonField, type PersonSource } from './privacy-fields.js';
 import type { AdminStrings } from './strings.js';
 
 declare global {
@@ -11,15 +12,9 @@ declare global {
   }
 }
 
-type Source = 'ideas' | 'volunteerSignups' | 'volunteerApplications' | 'intakes';
-const SOURCES: readonly Source[] = ['ideas', 'volunteerSignups', 'volunteerApplications', 'intakes'];
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);
 
-/** The stored fields of a record worth showing: plain values, nested objects as JSON. */
-function fieldsOf(record: Record<string, unknown>): [string, string][] {
-  return Object.entries(record)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
-}
+const SOURCES: readonly PersonSource[] = ['ideas', 'volunteerSignups', 'volunteerApplications', 'intakes'];
 
 /**
  * Privacy tasks (scope `admin`): find what is stored about one person by e-mail address or phone
@@ -130,6 +125,24 @@ export class AdminPrivacy extends AdminElement {
     this.renderRoot.querySelector<HTMLElement>(on ? '.confirm-no' : '.erase')?.focus();
   }
 
+  /** A string of the admin tables by a key made at run time. */
+  private t(key: string): string {
+    return this.l.t(key as keyof AdminStrings);
+  }
+
+  /** A found value as the coordinator reads it: dates in the page's language, words for codes. */
+  private valueText(f: PersonField): string {
+    const v = f.value;
+    if (f.kind === 'date') return this.formatDate(String(v));
+    if (f.kind === 'yesNo') return this.l.t(v ? 'yes' : 'no');
+    if (f.kind === 'list') return Array.isArray(v) ? v.join(', ') : String(v);
+    if (f.kind.startsWith('word:')) {
+      const key = `${f.kind.slice(5)}.${String(v)}`;
+      return this.l.has(key) ? this.t(key) : String(v);
+    }
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+
   private renderFound(found: PersonFound) {
     const l = this.l;
     const total = SOURCES.reduce((n, s) => n + (found.matched[s] ?? 0), 0);
@@ -142,7 +155,7 @@ export class AdminPrivacy extends AdminElement {
               (s) => html`<h4>${l.t(`source.${s}` as keyof AdminStrings)} (${found[s].length})</h4>
                 ${found[s].map(
                   (record) => html`<dl class="record">
-                    ${fieldsOf(record as Record<string, unknown>).map(([k, v]) => html`<dt>${k}</dt><dd dir="auto">${v}</dd>`)}
+                    ${personFields(s, record as Record<string, unknown>).map((f) => html`<dt>${this.t(f.label)}</dt><dd dir="auto">${this.valueText(f)}</dd>`)}
                   </dl>`,
                 )}`,
             )}
@@ -175,7 +188,13 @@ export class AdminPrivacy extends AdminElement {
         <dd>${this.formatDate(r.erasedAt)}</dd>
         ${SOURCES.map((s) => html`<dt>${l.t(`source.${s}` as keyof AdminStrings)}</dt><dd>${r.matched[s] ?? 0}</dd>`)}
         <dt>${l.t('receiptFields')}</dt>
-        <dd>${r.removedFields.length ? r.removedFields.join(', ') : l.t('none')}</dd>
+        <dd>
+          ${r.removedFields.length
+            ? erasedFieldLabels(r.removedFields).map(
+                ([source, labels]) => html`<div>${l.t(`source.${source}` as keyof AdminStrings)}: ${labels.map((k) => lowerFirst(this.t(k))).join(', ')}</div>`,
+              )
+            : l.t('none')}
+        </dd>
       </dl>
       <button type="button" class="no-print" @click=${() => window.print()}>${l.t('receiptPrint')}</button>
     </section>`;

@@ -4,6 +4,7 @@ import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import type { AdminPoll, IntakeSummary, SectionsApi } from './api.js';
 import { barChart, barChartStyles, type Bar } from './bar-chart.js';
+import { pollAnswerLabel } from './poll-words.js';
 import { problemText } from './exports.js';
 
 declare global {
@@ -120,13 +121,14 @@ export class AdminResults extends AdminElement {
     const r = this.results;
     if (!r) return '';
     const poll = this.polls.find((p) => p.id === r.pollId);
-    const labelOf = (value: string) => poll?.options.find((o) => o.value === value)?.label ?? value;
+    const labelOf = (value: string) => pollAnswerLabel(poll, value, (key) => l.t(key));
     return html`<div class="poll-results">
       <p>${l.t('responsesCount', { count: r.n })}</p>
       ${r.n === 0 ? html`<p>${l.t('noAnswers')}</p>` : ''}
       ${r.question && r.n
         ? barChart(
-            l.t('questionHeading'),
+            // The question as the visitor read it, and its answers as they saw them.
+            poll?.question ?? l.t('questionHeading'),
             r.question.answers.map((a) => ({ label: labelOf(a.value), count: a.count, percent: a.percent })),
             this.barText,
           )

@@ -104,7 +104,9 @@ export class AdminRetention extends AdminElement {
       return true;
     } catch (error) {
       const err = error as AdminApiError;
-      this.issues = Object.fromEntries((err.issues ?? []).map((i) => [i.path, i.message]));
+      // The collector's field messages are English for developers; a period has one Dutch message.
+      const range = this.info ? this.l.t('monthsRange', { min: this.info.min, max: this.info.max }) : '';
+      this.issues = Object.fromEntries((err.issues ?? []).map((i) => [i.path, range || i.message]));
       this.failed = true;
       this.message = this.l.t('privacyFailed', { message: problemText(this.l, err) });
       return false;
@@ -153,6 +155,21 @@ export class AdminRetention extends AdminElement {
     this.renderRoot.querySelector<HTMLElement>(on ? '.purge-no' : '.purge-run')?.focus();
   }
 
+  /**
+   * Checks a period as it is typed, so 0 or 1000 gets the Dutch message at once; the same text
+   * goes into the field's own validity, which the browser would otherwise show in its language.
+   */
+  private typed(key: Key, input: HTMLInputElement) {
+    const info = this.info!;
+    this.months = { ...this.months, [key]: input.value };
+    const n = Number(input.value.trim());
+    const wrong = input.value.trim() !== '' && (!Number.isInteger(n) || n < info.min || n > info.max);
+    const message = wrong ? this.l.t('monthsRange', { min: info.min, max: info.max }) : '';
+    input.setCustomValidity(message);
+    const { [key]: _, ...others } = this.issues;
+    this.issues = wrong ? { ...others, [key]: message } : others;
+  }
+
   private what(key: Key | undefined, fallback: string) {
     const name = `retention.${key}`;
     return this.l.has(name) ? this.l.t(name as keyof AdminStrings) : fallback;
@@ -167,7 +184,7 @@ export class AdminRetention extends AdminElement {
           <label for="months-${key}">${this.what(key, what)}</label>
           <input id="months-${key}" class="months" type="number" inputmode="numeric" min=${info.min} max=${info.max} .value=${this.months[key] ?? ''}
             aria-invalid=${error ? 'true' : 'false'} aria-describedby="months-${key}-hint${error ? ` months-${key}-error` : ''}"
-            @input=${(e: Event) => (this.months = { ...this.months, [key]: (e.target as HTMLInputElement).value })} />
+            @input=${(e: Event) => this.typed(key, e.target as HTMLInputElement)} />
           <p class="hint" id="months-${key}-hint">${l.t('monthsHint', { months: info.defaults[key] })}</p>
           ${error ? html`<p class="error" id="months-${key}-error">${error}</p>` : nothing}
         </div>`;

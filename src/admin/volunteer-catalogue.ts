@@ -1,3 +1,4 @@
+import { dutchText } from '../schema/localized-text.js';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { VolunteerRole, VolunteerShift } from '../schema/volunteer.js';
 import { AdminElement } from './admin-element.js';
@@ -175,7 +176,7 @@ export class AdminVolunteerCatalogue extends AdminElement {
     return html`<li data-id=${role.id}>
       <h4 dir="auto">${d.name}</h4>
       ${d.host ? html`<p><span class="badge on">${this.l.t('hostBadge')}</span></p>` : nothing}
-      ${d.whatYouDo ? html`<p>${d.whatYouDo}</p>` : nothing}
+      ${d.whatYouDo ? html`<p>${dutchText(d.whatYouDo)}</p>` : nothing}
       ${d.timePerWeek ? html`<p>${this.l.t('roleText.timePerWeek')}: ${d.timePerWeek}</p>` : nothing}
       ${this.renderButtons(role)}
     </li>`;
@@ -191,7 +192,7 @@ export class AdminVolunteerCatalogue extends AdminElement {
       <p>${when}</p>
       <p class="row">
         <span class="badge">${l.t('placesBadge', { count: d.capacity })}</span>
-        ${d.title && role ? html`<span>${l.t('shiftRoleIs', { name: role.data.name })}</span>` : nothing}
+        ${d.title && role ? html`<span>${l.t('shiftRoleIs', { name: dutchText(role.data.name) })}</span>` : nothing}
       </p>
       ${this.renderButtons(shift)}
     </li>`;

@@ -4,6 +4,8 @@
  * calendar form (once, weekly on chosen days, every other week, monthly by weekday; another stored
  * rule stays as it is); extra dates and pauses of a stored shift are carried over unchanged.
  */
+import { dutchText, localizedOf } from '../schema/localized-text.js';
+import { draftText, noTranslations, type DraftTranslations } from './poll-draft.js';
 import { parseLocalDate } from '../calendar/wall-clock.js';
 import type { VolunteerRole, VolunteerRoleInput, VolunteerShift, VolunteerShiftInput } from '../schema/volunteer.js';
 import { VOLUNTEER_CAPACITY_MAX } from '../schema/volunteer-constants.js';
@@ -13,7 +15,8 @@ import { readRepeat, ruleOf, type DraftIssue, type Repeat, type WeekdayCode } fr
 export const ROLE_TEXTS = ['whatYouDo', 'notAsked', 'timePerWeek', 'training', 'contactPerson'] as const;
 export type RoleText = (typeof ROLE_TEXTS)[number];
 
-export type RoleDraft = { name: string; host: boolean; position: string } & Record<RoleText, string>;
+/** `nameIn` and `whatYouDoIn`: the English and Arabic, edited next to the Dutch. */
+export type RoleDraft = { name: string; host: boolean; position: string; nameIn?: DraftTranslations; whatYouDoIn?: DraftTranslations } & Record<RoleText, string>;
 
 export interface ShiftDraft {
   roleId: string;
@@ -33,18 +36,31 @@ export interface ShiftDraft {
 }
 
 export function newRoleDraft(): RoleDraft {
-  return { name: '', whatYouDo: '', notAsked: '', timePerWeek: '', training: '', contactPerson: '', host: false, position: '0' };
+  return {
+    name: '',
+    nameIn: noTranslations(),
+    whatYouDo: '',
+    whatYouDoIn: noTranslations(),
+    notAsked: '',
+    timePerWeek: '',
+    training: '',
+    contactPerson: '',
+    host: false,
+    position: '0',
+  };
 }
 
 export function roleDraftOf(role: VolunteerRole): RoleDraft {
-  const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, role[k] ?? ''])) as Record<RoleText, string>;
-  return { name: role.name, ...texts, host: role.host, position: String(role.position) };
+  const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, k === 'whatYouDo' ? draftText(role[k])[0] : (role[k] ?? '')])) as Record<RoleText, string>;
+  const [name, nameIn] = draftText(role.name);
+  return { name, nameIn, whatYouDoIn: draftText(role.whatYouDo)[1], ...texts, host: role.host, position: String(role.position) };
 }
 
 /** The body to send; empty texts left out, so they are cleared. */
 export function roleOfDraft(d: RoleDraft): VolunteerRoleInput {
   const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, d[k].trim()]).filter(([, v]) => v));
-  return { name: d.name.trim(), ...texts, host: d.host, position: Number(d.position.trim() || '0') };
+  const whatYouDo = d.whatYouDo.trim() ? { whatYouDo: localizedOf(d.whatYouDo, d.whatYouDoIn?.en, d.whatYouDoIn?.ar) } : {};
+  return { name: localizedOf(d.name, d.nameIn?.en, d.nameIn?.ar), ...texts, ...whatYouDo, host: d.host, position: Number(d.position.trim() || '0') };
 }
 
 export function checkRoleDraft(d: RoleDraft): DraftIssue[] {
@@ -110,7 +126,7 @@ export function checkShiftDraft(d: ShiftDraft): DraftIssue[] {
 
 /** What a role or shift is called: a shift's own title, else its role's name. */
 export function volunteerItemTitle(item: { kind: 'role' | 'shift'; data: VolunteerRole | VolunteerShift }, roles: readonly { id: string; data: VolunteerRole }[]): string {
-  if ('name' in item.data) return item.data.name;
+  if ('name' in item.data) return dutchText(item.data.name);
   const shift = item.data;
-  return shift.title ?? roles.find((r) => r.id === shift.roleId)?.data.name ?? '';
+  return shift.title ?? dutchText(roles.find((r) => r.id === shift.roleId)?.data.name);
 }

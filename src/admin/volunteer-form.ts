@@ -1,3 +1,5 @@
+import { translationFields } from './translation-fields.js';
+import { dutchText } from '../schema/localized-text.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { VolunteerRole, VolunteerShift } from '../schema/volunteer.js';
 import { VOLUNTEER_CAPACITY_MAX, VOLUNTEER_ROLE_NAME_MAX, VOLUNTEER_ROLE_TEXT_MAX } from '../schema/volunteer-constants.js';
@@ -168,12 +170,17 @@ export class AdminVolunteerForm extends AdminElement {
     const l = this.l;
     const d = this.roleDraft;
     return html`
+      <p class="hint">${l.t('translationsHint')}</p>
       ${this.field('name', 'roleName', { max: VOLUNTEER_ROLE_NAME_MAX })}
-      ${ROLE_TEXTS.map((k) =>
-        this.field(k, `roleText.${k}`, {
+      ${translationFields((key, params) => l.t(key, params), 'name', l.t('roleName'), d.nameIn, (t) => this.edit({ nameIn: t }), VOLUNTEER_ROLE_NAME_MAX)}
+      ${ROLE_TEXTS.map(
+        (k) => html`${this.field(k, `roleText.${k}`, {
           max: LONG_TEXTS.has(k) ? VOLUNTEER_ROLE_TEXT_MAX : VOLUNTEER_ROLE_NAME_MAX,
           ...(k === 'timePerWeek' && { hint: 'timePerWeekHint' as const }),
-        }),
+        })}
+        ${k === 'whatYouDo'
+          ? translationFields((key, params) => l.t(key, params), k, l.t('roleText.whatYouDo'), d.whatYouDoIn, (t) => this.edit({ whatYouDoIn: t }), VOLUNTEER_ROLE_TEXT_MAX)
+          : ''}`,
       )}
       <div class="check">
         <input id="host" type="checkbox" .checked=${d.host} aria-describedby="host-hint" @change=${(e: Event) => this.edit({ host: (e.target as HTMLInputElement).checked })} />
@@ -195,7 +202,7 @@ export class AdminVolunteerForm extends AdminElement {
           @change=${(e: Event) => this.edit({ roleId: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${!d.roleId}>${l.t('chooseRole')}</option>
           ${d.roleId && !known ? html`<option value=${d.roleId} selected>${d.roleId}</option>` : nothing}
-          ${this.roles.map((r) => html`<option value=${r.id} ?selected=${r.id === d.roleId}>${r.data.name}</option>`)}
+          ${this.roles.map((r) => html`<option value=${r.id} ?selected=${r.id === d.roleId}>${dutchText(r.data.name)}</option>`)}
         </select>
         ${this.error('roleId')}
       </div>

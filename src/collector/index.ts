@@ -33,6 +33,7 @@ export {
   startIdeaExport,
   EXPORT_FORMATS,
   IDEA_EXPORT_HEADERS,
+  IDEA_EXPORT_KEYS,
   type ExportFormat,
 } from './export/ideas.js';
 export { jsonChunks, type JsonFormat } from './export/json.js';

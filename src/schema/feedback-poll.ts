@@ -26,6 +26,15 @@ export * from './poll-constants.js';
 
 export const pollIdSchema = z.string().regex(POLL_ID_PATTERN, 'Lower-case letters, digits and dashes (at most 40)');
 const pollText = z.string().trim().min(1).max(POLL_TEXT_MAX);
+/** A text in Dutch, or in Dutch with English and Arabic; an empty translation is "not given". */
+const localizedPollText = z.union([
+  pollText,
+  z.strictObject({
+    nl: pollText,
+    en: z.string().trim().max(POLL_TEXT_MAX).optional().transform((v) => v || undefined),
+    ar: z.string().trim().max(POLL_TEXT_MAX).optional().transform((v) => v || undefined),
+  }),
+]);
 
 /** Trims, and turns an empty string into "not given". */
 const optionalText = (max: number) =>
@@ -40,19 +49,19 @@ export const pollDefinitionSchema = z
   .strictObject({
     id: pollIdSchema,
     kind: z.enum(POLL_KINDS),
-    title: pollText.optional(),
-    question: pollText.optional(),
+    title: localizedPollText.optional(),
+    question: localizedPollText.optional(),
     options: z
-      .array(z.strictObject({ value: pollIdSchema, label: pollText }))
+      .array(z.strictObject({ value: pollIdSchema, label: localizedPollText }))
       .min(2)
       .max(POLL_OPTIONS_MAX)
       .optional(),
     statements: z
-      .array(z.strictObject({ id: pollIdSchema, text: pollText, theme: z.string().trim().min(1).max(60).optional() }))
+      .array(z.strictObject({ id: pollIdSchema, text: localizedPollText, theme: z.string().trim().min(1).max(60).optional() }))
       .min(1)
       .max(POLL_STATEMENTS_MAX)
       .optional(),
-    stem: pollText.optional(),
+    stem: localizedPollText.optional(),
     subject: z.string().trim().min(1).max(120).optional(),
     comment: z.boolean().optional(),
     respondentType: z.boolean().optional(),

@@ -13,6 +13,7 @@ export * from './admin.js';
 export * from './idea-tags.js';
 export * from './activity.js';
 export * from './consent.js';
+export * from './localized-text.js';
 export * from './feedback-poll.js';
 export * from './poll-results.js';
 export * from './welcome-intake.js';

@@ -3,6 +3,7 @@
  * set with the Badhuis survey's attribution stem, and the built-in default polls. Zod-free, so the
  * widget imports it; the collector validates with `feedback-poll.ts`.
  */
+import type { LocalizedText } from './localized-text.js';
 
 /** One-tap kinds ask a single question; `statements` is a set of agreement statements. */
 export const POLL_KINDS = ['smileys', 'yes-no', 'scale', 'choice', 'statements'] as const;
@@ -43,13 +44,13 @@ export const DEFAULT_STATEMENT_STEM = 'Door de activiteiten van {naam} …';
 /** A statement: its ending after the stem, and the theme it measures (for the report). */
 export interface PollStatement {
   id: string;
-  text: string;
+  text: LocalizedText;
   theme?: string | undefined;
 }
 
 export interface PollOption {
   value: string;
-  label: string;
+  label: LocalizedText;
 }
 
 /**
@@ -67,22 +68,23 @@ export const DEFAULT_STATEMENTS: readonly PollStatement[] = [
 ];
 
 /**
- * A poll as data: inline in the page (`poll` attribute) or served by the collector. Texts are in
- * the site's language; the widget's string tables translate the built-in ones.
+ * A poll as data: inline in the page (`poll` attribute) or served by the collector. Texts are
+ * Dutch, or Dutch with English and Arabic (`LocalizedText`); the widget shows the reader's language
+ * and falls back to Dutch. The widget's string tables translate the built-in statements.
  */
 export interface PollDefinition {
   id: string;
   kind: PollKind;
   /** The heading; the widget's default when absent. */
-  title?: string | undefined;
+  title?: LocalizedText | undefined;
   /** The one question of a one-tap poll ("Voelde je je welkom?"). */
-  question?: string | undefined;
+  question?: LocalizedText | undefined;
   /** `choice`: the options. */
   options?: PollOption[] | undefined;
   /** `statements`: the set; `DEFAULT_STATEMENTS` when absent. */
   statements?: PollStatement[] | undefined;
   /** `statements`: the stem before each statement; `DEFAULT_STATEMENT_STEM` when absent. */
-  stem?: string | undefined;
+  stem?: LocalizedText | undefined;
   /** Fills `{naam}` in the stem and story question; the site's name on the collector. */
   subject?: string | undefined;
   /** Offer an optional comment field. */
@@ -118,11 +120,16 @@ export type PollResponsePayload = {
 /** The built-in polls every site has until a coordinator defines its own with the same id. */
 export const DEFAULT_POLLS: readonly PollDefinition[] = [
   // One tap and done: no extra fields, so the widget sends on the tap itself.
-  { id: 'welkom', kind: 'smileys', question: 'Voelde je je welkom?', showResults: true },
+  {
+    id: 'welkom',
+    kind: 'smileys',
+    question: { nl: 'Voelde je je welkom?', en: 'Did you feel welcome?', ar: 'هل شعرت بالترحيب؟' },
+    showResults: true,
+  },
   {
     id: 'impact',
     kind: 'statements',
-    title: 'Wat betekenen onze activiteiten voor jou?',
+    title: { nl: 'Wat betekenen onze activiteiten voor jou?', en: 'What do our activities mean to you?', ar: 'ماذا تعني أنشطتنا لك؟' },
     respondentType: true,
     story: true,
   },

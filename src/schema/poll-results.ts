@@ -6,6 +6,7 @@
  * - % eens per statement: (eens + helemaal eens) / those with an opinion, i.e. everyone who answered
  *   the statement except "weet niet" (the Badhuis survey's "% eens"). `null` when nobody had one.
  */
+import { dutchText } from './localized-text.js';
 import {
   AGREE_VALUES,
   AGREEMENT_VALUES,
@@ -91,7 +92,7 @@ export function aggregatePoll(poll: PollDefinition, responses: readonly PollAnsw
     const dontKnow = answers.find((a) => a.value === DONT_KNOW)!.count;
     const agree = answers.filter((a) => AGREE_VALUES.includes(a.value as never)).reduce((sum, a) => sum + a.count, 0);
     const n = answered - dontKnow;
-    return { id: s.id, text: s.text, theme: s.theme ?? null, answered, dontKnow, n, agree, percentAgree: percent(agree, n), answers };
+    return { id: s.id, text: dutchText(s.text), theme: s.theme ?? null, answered, dontKnow, n, agree, percentAgree: percent(agree, n), answers };
   });
   return { pollId: poll.id, n: responses.length, question, statements };
 }

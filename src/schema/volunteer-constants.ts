@@ -1,3 +1,5 @@
+import type { LocalizedText } from './localized-text.js';
+
 /**
  * Vocabulary of `<volunteer-signup>` (issue 6), zod-free so the widget can import it.
  */
@@ -48,8 +50,9 @@ export type VolunteerMotivation = (typeof VOLUNTEER_MOTIVATIONS)[number];
 /** A role as the public sees it. */
 export interface PublicRole {
   id: string;
-  name: string;
-  whatYouDo?: string | undefined;
+  /** Dutch, or Dutch with English and Arabic. */
+  name: LocalizedText;
+  whatYouDo?: LocalizedText | undefined;
   notAsked?: string | undefined;
   timePerWeek?: string | undefined;
   training?: string | undefined;
@@ -61,7 +64,8 @@ export interface PublicRole {
 export interface PublicShiftOccurrence {
   shiftId: string;
   roleId: string;
-  title: string;
+  /** The shift's own title, else its role's name (with its translations). */
+  title: LocalizedText;
   /** The local start date: with `shiftId` the occurrence's key. */
   date: string;
   /** ISO 8601 instants with the site zone's offset. */
@@ -83,14 +87,14 @@ export interface PublicRoster {
 export interface HostTodayAnswer {
   timeZone: string;
   date: string;
-  hosts: { shiftId: string; title: string; start: string; end: string; filled: boolean; firstName?: string }[];
+  hosts: { shiftId: string; title: LocalizedText; start: string; end: string; filled: boolean; firstName?: string }[];
 }
 
 /** What the owner of a cancel link sees of their sign-ups. */
 export interface OwnSignup {
   id: string;
   shiftId: string;
-  title: string;
+  title: LocalizedText;
   date: string;
   start: string;
   end: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDateSchema, localDateTimeSchema, optionalText, recurrenceSchema, requiredText, timeZoneSchema } from './activity.js';
 import { CONTACT_MAX, isPlausibleContact } from './constants.js';
 import { envelopeFor, submissionIdSchema } from './envelope.js';
+import { optionalLocalizedText, requiredLocalizedText } from './localized-text-schema.js';
 import {
   AVAILABILITY_SLOTS,
   CANCEL_TOKEN_PATTERN,
@@ -30,8 +31,9 @@ const contactSchema = z
 
 /** A role in the catalogue (VOL-02, VOL-04, VOL-05): what you do, and what we do not ask of you. */
 export const volunteerRoleSchema = z.strictObject({
-  name: requiredText(VOLUNTEER_ROLE_NAME_MAX),
-  whatYouDo: optionalText(VOLUNTEER_ROLE_TEXT_MAX),
+  /** The role's name and what you do: Dutch, or Dutch with English and Arabic. */
+  name: requiredLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
+  whatYouDo: optionalLocalizedText(VOLUNTEER_ROLE_TEXT_MAX),
   notAsked: optionalText(VOLUNTEER_ROLE_TEXT_MAX),
   timePerWeek: optionalText(VOLUNTEER_ROLE_NAME_MAX),
   training: optionalText(VOLUNTEER_ROLE_TEXT_MAX),

@@ -256,6 +256,9 @@ describe('bk-admin-retention', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
 
     await type(el, '#months-pollTextMonths', '0');
+    // Said in Dutch while typing, and the browser's own message on the field is the same text.
+    await waitFor(() => $(el, '#months-pollTextMonths-error'), { message: 'the message while typing' });
+    expect($<HTMLInputElement>(el, '#months-pollTextMonths').validationMessage).to.equal('Vul een aantal maanden in van 1 tot en met 120.');
     await click(el, 'button[type=submit]');
     expect($(el, '#months-pollTextMonths-error').textContent).to.equal('Vul een aantal maanden in van 1 tot en met 120.');
     expect(deepActive()?.id).to.equal('months-pollTextMonths');
@@ -266,7 +269,7 @@ describe('bk-admin-retention', () => {
     await waitFor(() => $(el, '#months-intakeMonths-error'), { message: 'the refusal at the field' });
     expect($(el, '#months-intakeMonths').getAttribute('aria-invalid')).to.equal('true');
 
-    expect($(el, '#months-intakeMonths-error').textContent).to.equal('Too big: expected number to be <=120');
+    expect($(el, '#months-intakeMonths-error').textContent).to.equal('Vul een aantal maanden in van 1 tot en met 120.');
     refuse = false;
     await type(el, '#months-ideaContactMonths', '3');
     await click(el, 'button[type=submit]');

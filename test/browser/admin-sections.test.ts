@@ -127,9 +127,9 @@ describe('bk-admin-exports', () => {
 
   it('asks for a period where the collector needs one, and offers only the formats there are', async () => {
     const el = await fixture<AdminExports>(html`<bk-admin-exports lang="en" .api=${api()}></bk-admin-exports>`);
-    await waitFor(() => $(el, 'h2').textContent === 'All downloads', { message: 'English strings' });
+    await waitFor(() => $(el, 'h2').textContent === 'Downloads', { message: 'English strings' });
     await choose(el, '#dataset', 'activities');
-    expect($$<HTMLInputElement>(el, 'input[name=format]').map((i) => i.value)).to.deep.equal(['csv', 'json']);
+    expect($$<HTMLInputElement>(el, 'input[name=format]').map((i) => i.value)).to.deep.equal(['csv', 'xlsx', 'json']);
     $<HTMLButtonElement>(el, 'button.primary').click();
     await el.updateComplete;
     expect($(el, '[role=status]').textContent).to.contain('Fill in start and end');
@@ -152,6 +152,8 @@ describe('bk-admin-results', () => {
     await el.updateComplete;
     const lines = $$(el, '.poll-results li').map((li) => li.textContent!.trim());
     expect(lines).to.deep.equal(['Koffie: 2 (66,7%)', 'Thee: 1 (33,3%)']);
+    // Titled with the question as the visitor read it.
+    expect($(el, '.poll-results figcaption').textContent!.trim()).to.equal('Wat wil je?');
     const bars = $$<SVGRectElement>(el, '.poll-results rect.bar').map((r) => Number(r.getAttribute('width')));
     expect(bars).to.deep.equal([100, 50]);
     expect($(el, '.poll-results').textContent).to.contain('3 antwoorden');
@@ -212,6 +214,10 @@ describe('bk-admin-privacy', () => {
     await waitFor(() => deepActive()?.id === 'found-heading', { message: 'focus on what was found' });
     expect(el.shadowRoot!.textContent).to.contain(`Een leesclub ${key}`);
     expect(el.shadowRoot!.textContent).to.contain('Jan Jansen');
+    // In words a coordinator reads: labels, not field names; dates in Dutch, not UTC stamps.
+    const found = $(el, '#found-heading')!.parentElement!;
+    expect([...found.querySelectorAll('dt')].map((dt) => dt.textContent)).to.include.members(['Naam', 'Idee', 'Ontvangen op', 'Stand']);
+    expect(found.textContent).not.to.match(/wantsToHelp|consentGivenAt|createdAt|\d{4}-\d\d-\d\dT\d\d/);
     await expect(el).to.be.accessible();
     expect(document.documentElement.scrollWidth).to.be.at.most(360);
 
@@ -224,6 +230,8 @@ describe('bk-admin-privacy', () => {
     expect(receipt.matched['ideas']).to.equal(1);
     await waitFor(() => deepActive()?.id === 'receipt-heading', { message: 'focus on the receipt' });
     expect($(el, '.receipt').textContent).to.contain(receipt.receiptId);
+    expect($(el, '.receipt').textContent).to.contain('Ideeën: naam, e-mailadres of telefoonnummer');
+    expect($(el, '.receipt').textContent).not.to.contain('ideas.');
     await expect(el).to.be.accessible();
 
     // The collector no longer has the name or contact on the idea; a new search finds nothing.
@@ -306,7 +314,7 @@ describe('bk-admin-app sections', () => {
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
     const nav = $$<HTMLButtonElement>(el, 'nav button').map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['export', 'exports']);
+    expect(nav).to.deep.equal(['exports']);
     $<HTMLButtonElement>(el, 'nav button[data-view=exports]').click();
     const exports = (await waitFor(() => el.shadowRoot!.querySelector('bk-admin-exports'), { message: 'exports' }))!;
     await exports.updateComplete;

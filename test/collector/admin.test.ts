@@ -194,13 +194,13 @@ describe('CSV export', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(IDEA_EXPORT_HEADERS.join(';'));
-    expect(lines[0]).toMatch(/^id;ontvangen_op;status;gepubliceerd;/);
+    expect(lines[0]).toMatch(/^Kenmerk;Ontvangen op;Ontvangen op \(UTC\);Status;Op de website;/);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"";""klik"")"`);
     expect(text).toContain(";'@admin;'+31 6 12345678;");
     expect(text).toContain(`"Koffie-ochtend; met ""koekjes""\nen thee"`);
     expect(text).toContain(`${published};`);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(text).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2};/);
+    expect(text).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2};\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z;Ontvangen;/);
   });
 
   it('uses commas when asked and refuses unknown delimiters', async () => {

@@ -84,7 +84,7 @@ describe('buurtkit-collector CLI', () => {
       expect(file.toString('utf8')).toContain(`${envelope.id};`);
       expect(file.toString('utf8')).toContain(";'-1+1 een formule als idee;");
       const toStdout = cli('export', 'de-linde', 'ideas', '--delimiter', 'comma', '--db', db);
-      expect(toStdout.stdout.startsWith('\uFEFFid,ontvangen_op,')).toBe(true);
+      expect(toStdout.stdout.startsWith('\uFEFFKenmerk,Ontvangen op,Ontvangen op (UTC),')).toBe(true);
 
       expect(cli('token', 'revoke', token.slice(0, 11), '--db', db).code).toBe(0);
       const revoked = await fetch(`${url}/v1/admin/sites/de-linde/ideas`, { headers: { authorization: `Bearer ${token}` } });

@@ -178,12 +178,14 @@ for (const backend of BACKENDS) {
       const bytes = Buffer.from(await csv.arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
       const text = bytes.subarray(3).toString('utf8');
-      expect(text.split('\r\n')[0]).toBe('peiling;onderdeel;id;tekst;antwoord;aantal;procent;n;groep');
-      expect(text).toContain('welkom;vraag;welkom;Voelde je je welkom?;heel-goed;1;50;2;alle');
+      expect(text.split('\r\n')[0]).toBe(
+        'Peiling;Onderdeel;Kenmerk;Vraag of stelling;Vraag of stelling in het Engels;Vraag of stelling in het Arabisch;Antwoord;Aantal;Procent;Van (n);Wie',
+      );
+      expect(text).toContain('welkom;Vraag;welkom;Voelde je je welkom?;;;😀 Heel goed;1;50;2;Iedereen');
 
       const responses = await admin('polls/welkom/export/responses.csv?delimiter=comma');
       const lines = (await responses.text()).split('\r\n');
-      expect(lines[0]).toContain('id,peiling,ontvangen_op');
+      expect(lines[0]).toContain('Kenmerk,Peiling,Ontvangen op,Ontvangen op (UTC),Antwoord');
       expect(lines[1]).toContain(`'=HYPERLINK(""x"")`);
 
       const json1 = (await (await admin('polls/welkom/export/results.json')).json()) as Json[];
@@ -192,8 +194,8 @@ for (const backend of BACKENDS) {
       const xlsx = await admin('polls/welkom/export/responses.xlsx');
       expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
       const sheet = readXlsx(Buffer.from(await xlsx.arrayBuffer())).sheets.get('Antwoorden')!;
-      expect(sheet[0]!.cells.map((c) => c.value)).toContain('antwoord');
-      expect(sheet.map((row) => row.cells.find((c) => c.ref.startsWith('E'))?.value)).toEqual(['antwoord', 'heel-goed', 'niet-goed']);
+      expect(sheet[0]!.cells.map((c) => c.value)).toContain('Antwoord');
+      expect(sheet.map((row) => row.cells.find((c) => c.ref.startsWith('E'))?.value)).toEqual(['Antwoord', '😀 Heel goed', '🙁 Niet goed']);
 
       const audit = (await c.store.listAudit(SITE)).filter((a) => a.action.startsWith('export.poll'));
       expect(audit.map((a) => [a.action, a.target])).toEqual([

@@ -91,19 +91,21 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
     }
     const ideas = (await (await call('/export/ideas.json', token)).json()) as Record<string, unknown>[];
     expect(ideas.find((i) => i.id === ids.idea)).toMatchObject({ afgehandeld_op: states.idea, afgehandeld_door: 'Fatima' });
-    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;toestemming_hash;afgehandeld_op;afgehandeld_door;samengevoegd_met;labels$/);
+    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;Controlegetal toestemmingstekst;Afgehandeld op;Afgehandeld op \(UTC\);Afgehandeld door;Dubbel van \(kenmerk\);Labels$/);
 
     const intakes = (await (await call('/export/intakes.json', token)).json()) as Record<string, unknown>[];
-    expect(intakes.find((i) => i.id === ids.intake)).toMatchObject({ afgehandeld_door: 'Fatima' });
-    expect(intakes.find((i) => i.id === ids.intake)!.afgehandeld_op).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    // The same key means the same in every export: the instant in UTC, and `…_lokaal` the local time.
+    expect(intakes.find((i) => i.id === ids.intake)).toMatchObject({ afgehandeld_op: states.intake, afgehandeld_door: 'Fatima' });
+    expect(intakes.find((i) => i.id === ids.intake)!.afgehandeld_op_lokaal).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
     const responses = (await (await call('/polls/welkom/export/responses.json?from=2026-01-01&to=2026-12-31', token)).json()) as Record<string, unknown>[];
     expect(responses.find((r) => r.id === ids['poll-response'])).toMatchObject({ afgehandeld_op: states['poll-response'], afgehandeld_door: 'Fatima' });
 
     const csv = (await (await call('/export/volunteer-signups.csv?from=2026-11-01&to=2026-12-31', token)).text()).slice(1).trimEnd().split('\r\n');
-    expect(csv[0]!.split(';').slice(-2)).toEqual(['afgehandeld_op', 'afgehandeld_door']);
+    expect(csv[0]!.split(';').slice(-3)).toEqual(['Afgehandeld op', 'Afgehandeld op (UTC)', 'Afgehandeld door']);
     const row = csv.find((line) => line.includes(ids.signup))!.split(';');
-    expect(row.at(-2)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(row.at(-3)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(row.at(-2)).toBe(states.signup);
     expect(row.at(-1)).toBe('Fatima');
   });
 

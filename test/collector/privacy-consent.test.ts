@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDEA_EXPORT_HEADERS } from '../../src/collector/export/ideas.js';
+import { IDEA_EXPORT_KEYS } from '../../src/collector/export/ideas.js';
 import { collectorLogger } from '../../src/collector/logging.js';
 import { CONSENT_TEXTS } from '../../src/schema/consent.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
@@ -56,11 +56,9 @@ describe.each(BACKENDS)('consent records (%s)', (backend) => {
     expect((await (await adminGet(`/ideas/${en}`, token)).json()).consentHash).toBe(sha256(texts.en!));
 
     const csv = (await (await adminGet('/export/ideas.csv', token)).text()).slice(1).trimEnd().split('\r\n');
-    // Added after the first 17 columns, so columns existing consumers know keep their positions
-    // (later additions come after it).
-    const column = 17;
-    expect(IDEA_EXPORT_HEADERS.indexOf('toestemming_hash')).toBe(column);
-    expect(csv[0]!.split(';')[column]).toBe('toestemming_hash');
+    // Found by its stable key; the header is its Dutch name.
+    const column = IDEA_EXPORT_KEYS.indexOf('toestemming_hash');
+    expect(csv[0]!.split(';')[column]).toBe('Controlegetal toestemmingstekst');
     expect(csv.slice(1).map((line) => line.split(';')[column]).sort()).toEqual([sha256(texts.nl!), sha256(texts.en!)].sort());
   });
 

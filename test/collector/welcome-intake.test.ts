@@ -269,19 +269,23 @@ for (const backend of BACKENDS) {
       const csv = await (await admin('/export/intakes.csv', full)).text();
       const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(header).toBe(
-        'id;ontvangen_op;flow;flow_versie;zichtbaar_voor;voor_iemand_anders;samen_ingevuld;taal;toestemming_versie;toestemming_op;' +
-          'antwoord_voor-wie;antwoord_reden;antwoord_interesses;antwoord_talenten;antwoord_themas;antwoord_drempels;' +
-          'antwoord_contact_manier;antwoord_contact_gegevens;antwoord_contact_wie;andere_antwoorden;afgehandeld_op;afgehandeld_door',
+        'Kenmerk;Ontvangen op;Ontvangen op (UTC);Vragenlijst;Versie vragenlijst;Wie mag het lezen;Voor iemand anders;Samen ingevuld;Taal;' +
+          'Versie toestemmingstekst;Toestemming gegeven op;Toestemming gegeven op (UTC);' +
+          'Voor wie vul je dit in?;Waarvoor kom je?;Wat doe je graag?;Waar ben je goed in? Wat wil je leren?;Onderwerpen;Kies wat voor jou helpt.;' +
+          'Hoe mogen we je bereiken?: hoe;Hoe mogen we je bereiken?: nummer of e-mail;Hoe mogen we je bereiken?: met wie;Andere antwoorden;' +
+          'Afgehandeld op;Afgehandeld op (UTC);Afgehandeld door',
       );
       expect(rows).toHaveLength(2);
-      expect(rows[0]).toContain(';praatje, hulp-bij-iets;koken;Ik repareer graag fietsen-ZQX;geld, wonen;;phone;06 1234 5678;');
+      // Chosen options as the visitor read them (Dutch), the contact channel as a word.
+      expect(rows[0]).toContain(';Een praatje, Hulp bij iets;Koken en eten;Ik repareer graag fietsen-ZQX;');
+      expect(rows[0]).toContain(';Telefoon;06 1234 5678;');
 
       const limited = await c.token(['export']);
       const json = (await (await admin('/export/intakes.json', limited)).json()) as Json[];
       expect(Object.keys(json[0]!)).toEqual([
-        'id', 'ontvangen_op', 'flow', 'flow_versie', 'zichtbaar_voor', 'voor_iemand_anders', 'samen_ingevuld', 'taal',
-        'toestemming_versie', 'toestemming_op', 'antwoord_voor-wie', 'antwoord_reden', 'antwoord_interesses', 'antwoord_drempels',
-        'afgehandeld_op', 'afgehandeld_door',
+        'id', 'ontvangen_op_lokaal', 'ontvangen_op', 'flow', 'flow_versie', 'zichtbaar_voor', 'voor_iemand_anders', 'samen_ingevuld', 'taal',
+        'toestemming_versie', 'toestemming_op_lokaal', 'toestemming_op', 'antwoord_voor-wie', 'antwoord_reden', 'antwoord_interesses', 'antwoord_drempels',
+        'afgehandeld_op_lokaal', 'afgehandeld_op', 'afgehandeld_door',
       ]);
       expect(json.find((r) => r.id === host.id)).toMatchObject({ antwoord_reden: ['praatje', 'hulp-bij-iets'], zichtbaar_voor: 'host' });
       expect(json.find((r) => r.id === professional.id)).toMatchObject({ antwoord_reden: null });

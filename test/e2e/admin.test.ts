@@ -147,15 +147,15 @@ describe('coordinator page', () => {
     await expect.poll(() => item.innerText()).toMatch(/Vanaf maart, elke eerste zaterdag\./);
 
     // Export: fetched with the token, saved through a Blob link; the page says how many rows.
-    await page.locator('nav button[data-view="export"]').click();
-    const exporter = page.locator('bk-admin-export');
+    await page.locator('nav button[data-view="exports"]').click();
+    const exporter = page.locator('bk-admin-exports');
     const [download] = await Promise.all([page.waitForEvent('download'), exporter.locator('button.primary').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8').slice(1);
     const header = csv.split('\r\n')[0]!;
-    expect(header.split(';')).toContain('publiek_antwoord');
+    expect(header.split(';')).toContain('Antwoord op de website');
     expect(csv).toContain(text);
     expect(csv).toContain('Vanaf maart, elke eerste zaterdag.');
     await expect.poll(() => exporter.locator('.status').innerText()).toMatch(new RegExp(`: ${total} rijen\\.$`));

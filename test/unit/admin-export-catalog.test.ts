@@ -24,6 +24,8 @@ describe('exportPath', () => {
     expect(exportPath(choice('volunteer-hours'))).toBe('/export/volunteer-hours.csv?from=2026-01-01&to=2026-03-31&delimiter=semicolon');
     expect(exportPath(choice('volunteer-signups', { format: 'xlsx', from: '', to: '' }))).toBe('/export/volunteer.xlsx');
     expect(exportPath(choice('activities', { format: 'json' }))).toBe('/export/activities.json?from=2026-01-01&to=2026-03-31');
+    expect(exportPath(choice('volunteer-applications', { format: 'ndjson' }))).toBe('/export/volunteer-applications.ndjson');
+    expect(exportPath(choice('all', { format: 'xlsx' }))).toBe('/export/all.xlsx');
   });
 });
 
@@ -34,6 +36,8 @@ describe('countRows', () => {
     expect(countRows('json', '{"site":"x","responses":[{},{}]}')).toBe(2);
     expect(countRows('json', '{"site":"x"}')).toBe(null);
     expect(countRows('json', 'not json')).toBe(null);
+    expect(countRows('ndjson', '{"a":1}\n{"a":2}\n')).toBe(2);
+    expect(countRows('ndjson', '')).toBe(0);
     expect(countRows('xlsx', 'PK…')).toBe(null);
   });
 });

@@ -15,6 +15,28 @@ import { DEFAULT_POLLS, DEFAULT_STATEMENTS, pollDefinitionSchema } from '../../s
 import { DEFAULT_INTAKE_FLOW, intakeFlowSchema, type IntakeFlow } from '../../src/schema/welcome-intake.js';
 
 describe('poll form data', () => {
+  it('writes the English and Arabic next to the Dutch, and reads them back into the same fields', () => {
+    const draft = {
+      ...newPollDraft(),
+      id: 'drinken',
+      kind: 'choice' as const,
+      question: 'Wat drink je?',
+      translations: { title: { en: '', ar: '' }, question: { en: 'What do you drink?', ar: 'ماذا تشرب؟' }, stem: { en: '', ar: '' } },
+      options: [
+        { value: '', label: 'Thee', labelIn: { en: 'Tea', ar: 'شاي' } },
+        { value: '', label: 'Koffie', labelIn: { en: '', ar: '' } },
+      ],
+    };
+    const body = pollOfDraft(draft);
+    expect(body.question).toEqual({ nl: 'Wat drink je?', en: 'What do you drink?', ar: 'ماذا تشرب؟' });
+    expect(body.options).toEqual([{ value: 'thee', label: { nl: 'Thee', en: 'Tea', ar: 'شاي' } }, { value: 'koffie', label: 'Koffie' }]);
+    const back = draftOfPoll(pollDefinitionSchema.parse({ id: 'drinken', ...body }));
+    expect(back.translations!.question).toEqual({ en: 'What do you drink?', ar: 'ماذا تشرب؟' });
+    expect(back.options.map((o) => [o.label, o.labelIn])).toEqual([['Thee', { en: 'Tea', ar: 'شاي' }], ['Koffie', { en: '', ar: '' }]]);
+    // The built-in poll's question comes with its translations.
+    expect(draftOfPoll(DEFAULT_POLLS[0]!).translations!.question.ar).toBe('هل شعرت بالترحيب؟');
+  });
+
   it('writes each kind as the collector accepts it, with only the fields the kind uses', () => {
     const choice = { ...newPollDraft(), id: 'koffie', kind: 'choice' as const, question: 'Wat drink je?' };
     choice.options = [{ value: '', label: 'Koffie' }, { value: '', label: 'Koffie!' }, { value: 'thee', label: 'Thee' }];

@@ -23,6 +23,11 @@ describe('volunteer role and shift form data', () => {
     const stored = volunteerRoleSchema.parse(body);
     expect(roleDraftOf(stored)).toEqual({ ...draft, name: 'Gastvrouw', training: '' });
     expect(checkRoleDraft(newRoleDraft())).toEqual([{ field: 'name', key: 'required' }]);
+    // Translations next to the Dutch: written as {nl, en, ar}, read back into the same fields.
+    const translated = { ...draft, nameIn: { en: 'Host', ar: 'مضيف' }, whatYouDoIn: { en: 'Making coffee', ar: '' } };
+    const withTranslations = roleOfDraft(translated);
+    expect(withTranslations).toMatchObject({ name: { nl: 'Gastvrouw', en: 'Host', ar: 'مضيف' }, whatYouDo: { nl: 'Koffie zetten', en: 'Making coffee' } });
+    expect(roleDraftOf(volunteerRoleSchema.parse(withTranslations))).toEqual({ ...translated, name: 'Gastvrouw', training: '' });
     expect(checkRoleDraft({ ...draft, position: 'eerst' })).toEqual([{ field: 'position', key: 'invalidCapacity' }]);
   });
 

@@ -1,7 +1,6 @@
-/** The XLSX writer: ZIP container, workbook parts, cells, escaping and neutralising; streaming. */
+/** The XLSX writer: ZIP container, workbook parts, cells, escaping; text kept as it is (never a formula); streaming. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { needsNeutralising } from '../../src/collector/export/csv.js';
 import {
   columnName,
   dropNonXmlChars,
@@ -65,7 +64,7 @@ describe('zipChunks', () => {
 });
 
 describe('writeXlsx', () => {
-  it('writes the parts, a bold header, numbers, ja/nee, dates, escaped and neutralised text', async () => {
+  it('writes the parts, a bold header, numbers, ja/nee, dates, escaped text kept as it is (inline strings, no formulas)', async () => {
     const rows: Row[] = [
       { text: `<b>&"quotes"'</b>`, n: 3, ok: true, at: Date.UTC(2026, 5, 1, 12, 0) },
       { text: '=HYPERLINK("http://x")', n: 0.5, ok: false, at: null },
@@ -88,26 +87,29 @@ describe('writeXlsx', () => {
       ['tekst', 1],
       ['aantal', 1],
       ['ok', 1],
-      ["'=kop", 1],
+      ['=kop', 1],
     ]);
     const cell = (r: number, col: string) => sheet[r]!.cells.find((c) => c.ref === `${col}${r + 1}`);
     expect(cell(1, 'A')!.value).toBe(`<b>&"quotes"'</b>`);
     expect(cell(1, 'B')).toMatchObject({ type: 'n', value: 3 });
     expect(cell(1, 'C')).toMatchObject({ type: 'inlineStr', value: 'ja' });
     expect(cell(1, 'D')).toMatchObject({ type: 'n', style: 2, value: 46174.5 });
-    expect(cell(2, 'A')!.value).toBe(`'=HYPERLINK("http://x")`);
+    expect(cell(2, 'A')).toMatchObject({ type: 'inlineStr', value: '=HYPERLINK("http://x")' });
     expect(cell(2, 'C')!.value).toBe('nee');
     expect(cell(2, 'D')).toBeUndefined();
-    expect(cell(3, 'A')!.value).toBe("'  @SUM(A1)");
+    expect(cell(3, 'A')).toMatchObject({ type: 'inlineStr', value: '  @SUM(A1)' });
     expect(cell(3, 'B')).toMatchObject({ type: 'n', value: -2 });
     expect(cell(4, 'A')!.value).toBe('abc\r\nde'); // CR kept as &#13;, forbidden characters gone
     expect(cell(4, 'B')).toMatchObject({ type: 'inlineStr', value: 'NaN' });
-    expect(cell(5, 'A')!.value).toBe("'-1"); // still neutralised once the control character is gone
+    expect(cell(5, 'A')).toMatchObject({ type: 'inlineStr', value: '-1' }); // text, once the control character is gone
     expect(cell(6, 'A')!.value).toBe('spaties aan het eind  ');
     const xml = entries.get('xl/worksheets/sheet1.xml')!.data.toString();
     expect(xml).toContain('&lt;b&gt;&amp;&quot;quotes&quot;&apos;&lt;/b&gt;');
     expect(xml).toContain('<t xml:space="preserve">spaties aan het eind  </t>');
     expect(xml).toContain('<t>tekst</t>');
+    // Inline strings are text by type; a formula would need an <f> element, and there is none.
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml).not.toMatch(/<t[^>]*>'/);
   });
 
   it('writes one sheet per source, with safe unique names, each read once in order', async () => {
@@ -164,7 +166,7 @@ describe('xlsxText (property)', () => {
     fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
   );
   const prefix = fc.constantFrom('', ' ', '  ', '\t', '\r', '\n', '\0', '\u0001', '\uFFFE', '\uDC00', '=', '+', '-', '@');
-  it('survives escaping and unescaping, minus the neutralising quote, and never starts a formula', () => {
+  it('survives escaping and unescaping unchanged, apart from characters XML cannot hold', () => {
     fc.assert(
       fc.property(prefix, prefix, anyString, (a, b, rest) => {
         const input = a + b + rest;
@@ -174,8 +176,7 @@ describe('xlsxText (property)', () => {
         const text = unescapeXml(escaped);
         const legal = dropNonXmlChars(input);
         expect(dropNonXmlChars(text)).toBe(text);
-        expect(needsNeutralising(text)).toBe(false);
-        expect(text === legal || (text === `'${legal}` && needsNeutralising(legal))).toBe(true);
+        expect(text).toBe(legal);
       }),
       { numRuns: 2000 },
     );

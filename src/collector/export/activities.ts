@@ -11,8 +11,10 @@ import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, parseLocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence, ScheduleItem } from '../../schema/index.js';
 import type { ActivityRecord, OccurrenceAttendance, Site, Store } from '../store/types.js';
+import { parseLocalTime, toCsvColumns, toXlsxColumns, type ExportColumn } from './columns.js';
 import { csvChunks, type CsvColumn, type CsvDelimiter } from './csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from './ideas.js';
+import { writeXlsx, type XlsxColumn } from './xlsx.js';
 
 /** One occurrence of an activity in the period, with what was counted for it. */
 export interface OccurrenceOutputRow {
@@ -25,6 +27,9 @@ export interface OccurrenceOutputRow {
   /** `YYYY-MM-DD HH:mm` (or `YYYY-MM-DD` all-day) in the site's zone. */
   start: string;
   end: string | null;
+  /** The same moments as ISO 8601 instants in UTC. */
+  startAt: string;
+  endAt: string | null;
   status: Occurrence['status'];
   statusReason: string | null;
   /** Started before the export was made and not cancelled. */
@@ -92,6 +97,8 @@ export function occurrenceOutputRows(
         occurrence: o.recurrenceId,
         start: when(o.start),
         end: o.end ? when(o.end) : null,
+        startAt: new Date(o.start).toISOString(),
+        endAt: o.end ? new Date(o.end).toISOString() : null,
         status: o.status,
         statusReason: o.statusReason ?? null,
         held: o.status === 'gaat-door' && at <= now.getTime(),
@@ -160,36 +167,45 @@ export async function activityOutput(store: Store, site: string, from: string, t
   return summariseOutput(site, { from, to }, await outputRows(store, found, { from, to }, now));
 }
 
-const yesNo = (v: boolean) => (v ? 'ja' : 'nee');
-
-/** Dutch headers, fixed, like the idea export. */
-export const OCCURRENCE_CSV_COLUMNS: readonly CsvColumn<OccurrenceOutputRow>[] = [
-  { header: 'Begin', value: (r) => r.start },
-  { header: 'Eind', value: (r) => r.end },
-  { header: 'Activiteit', value: (r) => r.title },
-  { header: 'Soort', value: (r) => r.category },
-  { header: 'Gaat door', value: (r) => yesNo(r.status === 'gaat-door') },
-  { header: 'Reden', value: (r) => r.statusReason },
-  { header: 'Geweest', value: (r) => yesNo(r.held) },
-  { header: 'Plekken', value: (r) => r.capacity },
-  { header: 'Aangemeld (ik kom)', value: (r) => r.places },
-  { header: 'Aanmeldingen', value: (r) => r.responses },
-  { header: 'Activiteit-id', value: (r) => r.activityId },
-  { header: 'Keer', value: (r) => r.occurrence },
+/**
+ * Keys (the JSON's occurrence fields) and Dutch headers, like the idea export: `start` Begin (a date
+ * for an all-day activity), `startAt` Begin (UTC), `end` Eind, `endAt` Eind (UTC), `title`
+ * Activiteit, `category` Soort, `status` Gaat door (ja/nee), `statusReason` Reden, `held` Geweest,
+ * `capacity` Plekken, `places` Aangemeld (ik kom), `responses` Aanmeldingen, `activityId`
+ * Activiteit (kenmerk), `occurrence` Keer (kenmerk).
+ */
+export const OCCURRENCE_EXPORT_COLUMNS: readonly ExportColumn<OccurrenceOutputRow>[] = [
+  { key: 'start', header: 'Begin', value: (r) => parseLocalTime(r.start), width: 17 },
+  { key: 'startAt', header: 'Begin (UTC)', value: (r) => r.startAt, width: 25 },
+  { key: 'end', header: 'Eind', value: (r) => parseLocalTime(r.end), width: 17 },
+  { key: 'endAt', header: 'Eind (UTC)', value: (r) => r.endAt, width: 25 },
+  { key: 'title', header: 'Activiteit', value: (r) => r.title, width: 30 },
+  { key: 'category', header: 'Soort', value: (r) => r.category },
+  { key: 'status', header: 'Gaat door', value: (r) => r.status === 'gaat-door' },
+  { key: 'statusReason', header: 'Reden', value: (r) => r.statusReason, width: 30 },
+  { key: 'held', header: 'Geweest', value: (r) => r.held },
+  { key: 'capacity', header: 'Plekken', value: (r) => r.capacity },
+  { key: 'places', header: 'Aangemeld (ik kom)', value: (r) => r.places },
+  { key: 'responses', header: 'Aanmeldingen', value: (r) => r.responses },
+  { key: 'activityId', header: 'Activiteit (kenmerk)', value: (r) => r.activityId, width: 38 },
+  { key: 'occurrence', header: 'Keer (kenmerk)', value: (r) => r.occurrence, width: 20 },
 ];
+
+export const OCCURRENCE_CSV_COLUMNS: readonly CsvColumn<OccurrenceOutputRow>[] = toCsvColumns(OCCURRENCE_EXPORT_COLUMNS);
+export const OCCURRENCE_XLSX_COLUMNS: readonly XlsxColumn<OccurrenceOutputRow>[] = toXlsxColumns(OCCURRENCE_EXPORT_COLUMNS);
 
 export interface ActivityExport {
   rowCount: number;
   fileName: string;
   contentType: string;
-  chunks: AsyncGenerator<string>;
+  chunks: AsyncGenerator<string | Buffer>;
 }
 
 /** Audits first (no data leaves without a trace), then hands back the file. */
 export async function startActivityExport(
   store: Store,
   site: Site,
-  options: { format: 'csv' | 'json'; delimiter?: CsvDelimiter; period: OutputPeriod; actor: string; now: Date },
+  options: { format: 'csv' | 'json' | 'xlsx'; delimiter?: CsvDelimiter; period: OutputPeriod; actor: string; now: Date },
 ): Promise<ActivityExport> {
   const { format, period, now } = options;
   const rows = await outputRows(store, site, period, now);
@@ -208,6 +224,11 @@ export async function startActivityExport(
     rowCount: rows.length,
     fileName: `buurtkit-${site.slug}-activiteiten-${period.from}-${period.to}.${format}`,
     contentType: EXPORT_CONTENT_TYPES[format],
-    chunks: format === 'csv' ? csvChunks(OCCURRENCE_CSV_COLUMNS, rows, { delimiter: options.delimiter ?? ';' }) : json(),
+    chunks:
+      format === 'csv'
+        ? csvChunks(OCCURRENCE_CSV_COLUMNS, rows, { delimiter: options.delimiter ?? ';' })
+        : format === 'xlsx'
+          ? writeXlsx([{ name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows }], { modified: now })
+          : json(),
   };
 }

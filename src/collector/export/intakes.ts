@@ -3,24 +3,26 @@
  * (the built-in flow, then every stored version, in order), never derived from the data. A
  * question keeps its column once it existed, so the spreadsheet of last month still lines up.
  *
- * Fixed columns first (`id`, `ontvangen_op`, `flow`, `flow_versie`, `zichtbaar_voor`,
- * `voor_iemand_anders`, `samen_ingevuld`, `taal`, `toestemming_versie`, `toestemming_op`), then
- * `antwoord_<question id>` per question (a contact question gives `_manier`, `_gegevens`, `_wie`),
- * then `andere_antwoorden` (JSON) for answers to questions of no known flow (an inline flow).
- * Multiple choices are option values joined with ", " (CSV/XLSX) or arrays (JSON).
+ * Fixed columns first, then one per question (a contact question gives three), then
+ * `andere_antwoorden` (JSON text) for answers to questions of no known flow (an inline flow); see
+ * `intakeColumns` for keys and headers. CSV and XLSX show chosen options by their Dutch label,
+ * joined with ", "; JSON keeps the option values (arrays for several).
  *
  * Without the `sensitive` scope the sensitive question columns are left out, and the answers of
  * intakes the visitor showed to the professional only are left empty.
  */
 import {
   isSensitive,
+  localText,
   type IntakeContactAnswer,
   type IntakeFlow,
   type IntakeQuestion,
 } from '../../schema/index.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
-import { csvChunks, type CellValue, type CsvDelimiter } from './csv.js';
+import { momentColumns, toCsvColumns, toXlsxColumns, type ExportCell, type ExportColumn } from './columns.js';
+import { csvChunks, type CsvDelimiter } from './csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime, type ExportFormat } from './ideas.js';
+import { intakeVisibilityWord, languageWord } from './words.js';
 import { jsonChunks } from './json.js';
 import { writeXlsx } from './xlsx.js';
 
@@ -31,9 +33,9 @@ export interface ReadableIntake {
 }
 
 type Json = string | number | boolean | null | string[];
-interface IntakeColumn {
-  header: string;
-  value(row: ReadableIntake): Json;
+/** A column: its stable key (the JSON field), the Dutch header, the JSON value and the cell. */
+export interface IntakeColumn extends ExportColumn<ReadableIntake> {
+  json(row: ReadableIntake): Json;
 }
 
 /** In the fixed columns already (`zichtbaar_voor`, `toestemming_*`). */
@@ -50,51 +52,101 @@ export function exportQuestions(flows: readonly IntakeFlow[], includeSensitive: 
   return [...byId.values()].filter((q) => includeSensitive || !isSensitive(q));
 }
 
-const asText = (v: unknown): Json =>
+const asJson = (v: unknown): Json =>
   v === undefined || v === null ? null : Array.isArray(v) ? (v as string[]) : typeof v === 'object' ? JSON.stringify(v) : (v as string | boolean);
 
+const CHANNEL_WORDS: Record<string, string> = { none: 'Liever geen contact', visit: 'Langskomen', phone: 'Telefoon', email: 'E-mail' };
+const ON_BEHALF_WORDS: Record<string, string> = { self: 'Voor mezelf', other: 'Voor iemand anders', together: 'Samen met iemand' };
+
+/** A spreadsheet cell of an answer: chosen options by their Dutch label, booleans ja/nee. */
+function answerCell(q: IntakeQuestion, v: unknown): ExportCell {
+  if (v === undefined || v === null) return null;
+  const label = (value: string) => {
+    const option = q.options?.find((o) => o.value === value);
+    return option ? localText(option.label, 'nl') : q.type === 'on-behalf' ? (ON_BEHALF_WORDS[value] ?? value) : value;
+  };
+  if (Array.isArray(v)) return v.map((x) => label(String(x))).join(', ');
+  if (typeof v === 'string') return q.options || q.type === 'on-behalf' ? label(v) : v;
+  if (typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+/** The question as the visitor read it (Dutch), for a header. */
+const questionHeader = (q: IntakeQuestion) => localText(q.label, 'nl').trim() || q.id;
+
+/**
+ * Keys and headers: `id` Kenmerk, `ontvangen_op_lokaal` Ontvangen op, `ontvangen_op` Ontvangen op
+ * (UTC), `flow` Vragenlijst, `flow_versie` Versie vragenlijst, `zichtbaar_voor` Wie mag het lezen,
+ * `voor_iemand_anders` Voor iemand anders, `samen_ingevuld` Samen ingevuld, `taal` Taal,
+ * `toestemming_versie` Versie toestemmingstekst, `toestemming_op_lokaal` / `toestemming_op`
+ * Toestemming gegeven op (UTC), then per question `antwoord_<id>` with the question as header (a
+ * contact question: `…_manier` "…: hoe", `…_gegevens` "…: nummer of e-mail", `…_wie` "…: met wie"),
+ * `andere_antwoorden` Andere antwoorden, `afgehandeld_op_lokaal` / `afgehandeld_op` Afgehandeld op
+ * (UTC), `afgehandeld_door` Afgehandeld door.
+ */
 export function intakeColumns(flows: readonly IntakeFlow[], timeZone: string, includeSensitive: boolean): IntakeColumn[] {
   const questions = exportQuestions(flows, includeSensitive);
   const known = new Set(flows.flatMap((f) => f.steps.flatMap((s) => s.questions.map((q) => q.id))));
   const answer = (row: ReadableIntake, id: string) => row.answers?.[id];
   const contact = (row: ReadableIntake, id: string) => answer(row, id) as IntakeContactAnswer | undefined;
+  /** A column whose cell is its JSON value (texts, numbers, booleans). */
+  const plain = (key: string, header: string, json: (r: ReadableIntake) => Json, width?: number): IntakeColumn => ({
+    key,
+    header,
+    json,
+    value: (r) => {
+      const v = json(r);
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+    ...(width ? { width } : {}),
+  });
+  const moment = (key: string, header: string, get: (r: ReadableIntake) => string | null): IntakeColumn[] => {
+    const [local, utc] = momentColumns(key, header, get, timeZone);
+    return [
+      { ...local!, json: (r) => (get(r) ? formatLocalDateTime(get(r), timeZone) : null) },
+      { ...utc!, json: (r) => get(r) ?? null },
+    ];
+  };
   return [
-    { header: 'id', value: (r) => r.record.id },
-    { header: 'ontvangen_op', value: (r) => formatLocalDateTime(r.record.createdAt, timeZone) },
-    { header: 'flow', value: (r) => r.record.flowId },
-    { header: 'flow_versie', value: (r) => r.record.flowVersion },
-    { header: 'zichtbaar_voor', value: (r) => r.record.visibility },
-    { header: 'voor_iemand_anders', value: (r) => r.record.forSomeoneElse },
-    { header: 'samen_ingevuld', value: (r) => r.record.assisted },
-    { header: 'taal', value: (r) => r.record.locale },
-    { header: 'toestemming_versie', value: (r) => r.record.consentVersion },
-    { header: 'toestemming_op', value: (r) => formatLocalDateTime(r.record.consentGivenAt, timeZone) || null },
+    plain('id', 'Kenmerk', (r) => r.record.id, 38),
+    ...moment('ontvangen_op', 'Ontvangen op', (r) => r.record.createdAt),
+    plain('flow', 'Vragenlijst', (r) => r.record.flowId),
+    plain('flow_versie', 'Versie vragenlijst', (r) => r.record.flowVersion),
+    { key: 'zichtbaar_voor', header: 'Wie mag het lezen', json: (r) => r.record.visibility, value: (r) => intakeVisibilityWord(r.record.visibility), width: 24 },
+    plain('voor_iemand_anders', 'Voor iemand anders', (r) => r.record.forSomeoneElse),
+    plain('samen_ingevuld', 'Samen ingevuld', (r) => r.record.assisted),
+    { key: 'taal', header: 'Taal', json: (r) => r.record.locale, value: (r) => languageWord(r.record.locale) },
+    plain('toestemming_versie', 'Versie toestemmingstekst', (r) => r.record.consentVersion),
+    ...moment('toestemming_op', 'Toestemming gegeven op', (r) => r.record.consentGivenAt),
     ...questions.flatMap((q): IntakeColumn[] =>
       q.type === 'contact'
         ? [
-            { header: `antwoord_${q.id}_manier`, value: (r) => contact(r, q.id)?.channel ?? null },
-            { header: `antwoord_${q.id}_gegevens`, value: (r) => contact(r, q.id)?.detail ?? null },
-            { header: `antwoord_${q.id}_wie`, value: (r) => contact(r, q.id)?.note ?? null },
+            {
+              key: `antwoord_${q.id}_manier`,
+              header: `${questionHeader(q)}: hoe`,
+              json: (r) => contact(r, q.id)?.channel ?? null,
+              value: (r) => {
+                const channel = contact(r, q.id)?.channel;
+                return channel ? (CHANNEL_WORDS[channel] ?? channel) : null;
+              },
+            },
+            plain(`antwoord_${q.id}_gegevens`, `${questionHeader(q)}: nummer of e-mail`, (r) => contact(r, q.id)?.detail ?? null, 26),
+            plain(`antwoord_${q.id}_wie`, `${questionHeader(q)}: met wie`, (r) => contact(r, q.id)?.note ?? null, 26),
           ]
-        : [{ header: `antwoord_${q.id}`, value: (r) => asText(answer(r, q.id)) }],
+        : [{ key: `antwoord_${q.id}`, header: questionHeader(q), json: (r) => asJson(answer(r, q.id)), value: (r) => answerCell(q, answer(r, q.id)), width: 30 }],
     ),
     ...(includeSensitive
       ? [
-          {
-            header: 'andere_antwoorden',
-            value: (r: ReadableIntake) => {
-              const other = Object.entries(r.answers ?? {}).filter(([id]) => !known.has(id));
-              return other.length ? JSON.stringify(Object.fromEntries(other)) : null;
-            },
-          },
+          plain('andere_antwoorden', 'Andere antwoorden', (r) => {
+            const other = Object.entries(r.answers ?? {}).filter(([id]) => !known.has(id));
+            return other.length ? JSON.stringify(Object.fromEntries(other)) : null;
+          }),
         ]
       : []),
-    { header: 'afgehandeld_op', value: (r) => formatLocalDateTime(r.record.handledAt, timeZone) || null },
-    { header: 'afgehandeld_door', value: (r) => r.record.handledBy },
+    ...moment('afgehandeld_op', 'Afgehandeld op', (r) => r.record.handledAt),
+    plain('afgehandeld_door', 'Afgehandeld door', (r) => r.record.handledBy),
   ];
 }
-
-const cell = (v: Json): CellValue => (Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? 'ja' : 'nee') : v);
 
 export interface IntakeExport {
   rowCount: number;
@@ -139,16 +191,9 @@ export async function startIntakeExport(
     contentType: EXPORT_CONTENT_TYPES[format],
     chunks:
       format === 'csv'
-        ? csvChunks(
-            columns.map((c) => ({ header: c.header, value: (r: ReadableIntake) => cell(c.value(r)) })),
-            rows,
-            { delimiter: options.delimiter ?? ';' },
-          )
+        ? csvChunks(toCsvColumns(columns), rows, { delimiter: options.delimiter ?? ';' })
         : format === 'xlsx'
-          ? writeXlsx(
-              [{ name: 'Intakes', columns: columns.map((c) => ({ header: c.header, value: (r: ReadableIntake) => { const v = c.value(r); return Array.isArray(v) ? v.join(', ') : v; } })), rows }],
-              { modified: now },
-            )
-          : jsonChunks(rows, (r) => Object.fromEntries(columns.map((c) => [c.header, c.value(r)])), format),
+          ? writeXlsx([{ name: 'Intakes', columns: toXlsxColumns(columns), rows }], { modified: now })
+          : jsonChunks(rows, (r) => Object.fromEntries(columns.map((c) => [c.key, c.json(r)])), format),
   };
 }

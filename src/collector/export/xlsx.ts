@@ -7,23 +7,28 @@
  * shared-strings table to build in memory.
  *
  * Cells: strings are XML-escaped after dropping characters XML 1.0 forbids (control characters,
- * lone surrogates, U+FFFE/U+FFFF) and then neutralised against formula injection exactly as in
- * the CSV (`neutraliseCell`); headers too. Numbers are numbers, booleans are `ja`/`nee` text as
- * in the CSV, `XlsxDate` cells are date serials shown as `yyyy-mm-dd hh:mm`.
+ * lone surrogates, U+FFFE/U+FFFF). They are NOT prefixed with `'` as the CSV is: an inline string
+ * (`t="inlineStr"`) is text by type, never a formula, whatever it starts with, so a prefix would
+ * only change the data ("+31 6…" would read "'+31 6…"). Numbers are numbers, booleans are
+ * `ja`/`nee` text as in the CSV, `XlsxDate` cells are date serials shown as `yyyy-mm-dd hh:mm`
+ * (or `yyyy-mm-dd` for a date without a time).
  *
  * Worksheets are written in the order given and the workbook part last, so several sheets can come
  * from several sources, each read once.
  */
-import { neutraliseCell } from './csv.js';
 import { zipChunks, type ZipEntry } from './zip.js';
 import { Pacer } from './pace.js';
 
 /** A local date and time as an Excel serial (days since 1899-12-30, fraction for the time). */
 export class XlsxDate {
-  constructor(readonly serial: number) {}
+  constructor(
+    readonly serial: number,
+    /** A date without a time of day (shown as `yyyy-mm-dd`). */
+    readonly day = false,
+  ) {}
   /** From milliseconds of a wall clock expressed as UTC (as `Date.UTC(…)` gives them). */
-  static fromLocalMs(ms: number): XlsxDate {
-    return new XlsxDate(ms / 86_400_000 + 25_569);
+  static fromLocalMs(ms: number, day = false): XlsxDate {
+    return new XlsxDate(ms / 86_400_000 + 25_569, day);
   }
 }
 
@@ -62,10 +67,10 @@ const XML_ENTITIES: Record<string, string> = {
 };
 
 /**
- * Text that needs no dropping, neutralising or escaping: the common case, one test. Surrogates
- * (even valid pairs) take the careful path below.
+ * Text that needs no dropping or escaping: the common case, one test. Surrogates (even valid
+ * pairs) take the careful path below.
  */
-const PLAIN_TEXT = /^(?![\s=+\-@])[^<>&"'\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+const PLAIN_TEXT = /^[^<>&"'\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
 
 /** Removes what XML 1.0 cannot carry at all (NUL and other C0 controls, lone surrogates, …). */
 export function dropNonXmlChars(value: string): string {
@@ -77,13 +82,12 @@ export function escapeXml(value: string): string {
 }
 
 /**
- * A string cell's text as it goes into the XML: illegal characters dropped first (so "\u0001=1"
- * cannot become a formula once the \u0001 is gone), then neutralised, cut to Excel's cell limit,
- * then escaped.
+ * A string cell's text as it goes into the XML: illegal characters dropped, cut to Excel's cell
+ * limit, then escaped. The text is kept as it is otherwise (see the top of this file).
  */
 export function xlsxText(value: string): string {
   if (value.length <= XLSX_MAX_CELL_CHARS && PLAIN_TEXT.test(value)) return value;
-  let text = neutraliseCell(dropNonXmlChars(value));
+  let text = dropNonXmlChars(value);
   if (text.length > XLSX_MAX_CELL_CHARS) text = dropNonXmlChars(text.slice(0, XLSX_MAX_CELL_CHARS));
   return escapeXml(text);
 }
@@ -98,13 +102,14 @@ export function columnName(index: number): string {
 /** Style indexes in `cellXfs` below. */
 const STYLE_HEADER = 1;
 const STYLE_DATE = 2;
+const STYLE_DAY = 3;
 
 function cellXml(ref: string, value: XlsxValue, style = 0): string {
   const s = style ? ` s="${style}"` : '';
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'boolean') value = value ? 'ja' : 'nee';
   if (value instanceof XlsxDate) {
-    return Number.isFinite(value.serial) ? `<c r="${ref}" s="${STYLE_DATE}"><v>${value.serial}</v></c>` : '';
+    return Number.isFinite(value.serial) ? `<c r="${ref}" s="${value.day ? STYLE_DAY : STYLE_DATE}"><v>${value.serial}</v></c>` : '';
   }
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return `<c r="${ref}"${s}><v>${value}</v></c>`;
@@ -164,15 +169,16 @@ export function sheetNames(names: readonly string[]): string[] {
 
 const STYLES =
   `${XML_DECLARATION}<styleSheet xmlns="${NS_MAIN}">` +
-  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts>' +
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts>' +
   '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
   '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 

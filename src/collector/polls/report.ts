@@ -5,6 +5,7 @@
  * coordinator ticked, the method and the caveat. Plain data: `report-html.ts` renders it, and the
  * same object is the JSON answer.
  */
+import { dutchText } from '../../schema/localized-text.js';
 import { expand } from '../../calendar/recurrence.js';
 import {
   POLL_RESPONDENT_TYPES,
@@ -145,8 +146,8 @@ export async function buildImpactReport(store: Store, site: Site, period: Period
       const comparison = compareStatements(current, earlier);
       outcome.push({
         id: poll.id,
-        title: poll.title ?? null,
-        stem: fillSubject(poll.stem ?? DEFAULT_STATEMENT_STEM, poll.subject ?? site.name),
+        title: poll.title ? dutchText(poll.title) : null,
+        stem: fillSubject(poll.stem ? dutchText(poll.stem) : DEFAULT_STATEMENT_STEM, poll.subject ?? site.name),
         n: current.n,
         previousN: earlier.n,
         statements: comparison.map((c, i) => ({ ...c, theme: current.statements[i]!.theme, dontKnow: current.statements[i]!.dontKnow })),
@@ -155,11 +156,11 @@ export async function buildImpactReport(store: Store, site: Site, period: Period
       quickPolls.push({
         id: poll.id,
         kind: poll.kind,
-        question: poll.question ?? poll.id,
+        question: poll.question ? dutchText(poll.question) : poll.id,
         n: current.n,
         previousN: earlier.n,
         result: current.question!,
-        options: poll.options ?? null,
+        options: poll.options?.map((o) => ({ value: o.value, label: dutchText(o.label) })) ?? null,
       });
     }
   }

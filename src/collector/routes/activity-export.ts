@@ -1,6 +1,6 @@
 /**
  * Coordinator exports of the calendar (issue 4): `GET /v1/admin/sites/:site/export/activities.csv`
- * and `.json` with `from` and `to` (inclusive dates in the site's zone; CSV also `delimiter`,
+ * `.xlsx` and `.json` with `from` and `to` (inclusive dates in the site's zone; CSV also `delimiter`,
  * `semicolon` by default for Dutch Excel). One row per occurrence of an activity with its "ik kom"
  * counts; the JSON also holds the output figures (`activityOutput`). Scope `export`, audited.
  */
@@ -26,7 +26,7 @@ export function activityExportRoutes(
   ctx: RouteContext,
   authorise: (scope: TokenScope) => (request: FastifyRequest) => Promise<void>,
 ): void {
-  for (const format of ['csv', 'json'] as const) {
+  for (const format of ['csv', 'json', 'xlsx'] as const) {
     app.get(`/v1/admin/sites/:site/export/activities.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
       const query = (format === 'csv' ? csvQuerySchema : jsonQuerySchema).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));

@@ -8,11 +8,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { hasScope } from '../auth.js';
-import { OCCURRENCE_CSV_COLUMNS, outputRows } from '../export/activities.js';
+import { OCCURRENCE_XLSX_COLUMNS, outputRows } from '../export/activities.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime, ideaXlsxColumns } from '../export/ideas.js';
 import { HOURS_COLUMNS, hoursPerVolunteer, signupXlsxColumns } from '../export/volunteer.js';
 import { writeXlsx, type XlsxSheet } from '../export/xlsx.js';
 import { pollResponsesSheet } from '../polls/export.js';
+import { listSitePolls } from '../polls/polls.js';
 import type { RouteContext } from './context.js';
 import { authoriser } from './guards.js';
 import { loadCatalogue, titleOf } from './volunteer-views.js';
@@ -39,22 +40,23 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
     const today = formatLocalDateTime(now.toISOString(), site.timeZone).slice(0, 10);
     const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
     const includeSensitive = hasScope(request.token!.scopes, 'sensitive');
-    const [intakes, responses, signups, catalogue, sessions] = await Promise.all([
+    const [intakes, responses, signups, catalogue, sessions, polls] = await Promise.all([
       intakeSheet(ctx, site, includeSensitive, now),
       store.listPollResponses(site.slug, { receivedBefore: now.toISOString() }),
       store.listSignups(site.slug, EVER),
       loadCatalogue(store, site.slug),
       outputRows(store, site, { from: yearAgo, to: today }, now),
+      listSitePolls(store, site),
     ]);
     const counts = new Map<string, number>();
-    const polls = pollResponsesSheet(site, responses);
+    const pollSheet = pollResponsesSheet(site, polls.map((p) => p.poll), responses);
     const sheets: XlsxSheet<never>[] = [
       { name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows: counted(store.exportIdeas(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas') },
       { ...intakes, rows: counted(intakes.rows, counts, 'intakes') },
-      { ...polls, rows: counted(polls.rows, counts, 'polls') },
+      { ...pollSheet, rows: counted(pollSheet.rows, counts, 'polls') },
       { name: 'Vrijwilligers', columns: signupXlsxColumns(site.timeZone, (id) => titleOf(catalogue, id)), rows: counted(signups, counts, 'signups') },
       { name: 'Uren per jaar', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, 'year', site.timeZone) },
-      { name: 'Activiteiten', columns: OCCURRENCE_CSV_COLUMNS, rows: counted(sessions, counts, 'sessions') },
+      { name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows: counted(sessions, counts, 'sessions') },
     ] as XlsxSheet<never>[];
     const audited = async function* () {
       yield* writeXlsx(sheets, { modified: now });

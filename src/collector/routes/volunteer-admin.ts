@@ -12,6 +12,7 @@
  * - `volunteer/day-list?date=YYYY-MM-DD`: a printable HTML list for the host.
  * - `export/volunteer-signups.csv`, `export/volunteer-hours.csv[?period=month|year]`,
  *   `export/volunteer.xlsx` (both sheets); all `?from&to` (local dates, default this year).
+ * - `export/volunteer-applications.{csv,json,ndjson,xlsx}`: every general sign-up (CSV: `?delimiter`).
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -27,8 +28,18 @@ import {
   volunteerShiftSchema,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS, csvChunks } from '../export/csv.js';
-import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from '../export/ideas.js';
-import { HOURS_COLUMNS, hoursPerVolunteer, signupCsvColumns, signupXlsxColumns } from '../export/volunteer.js';
+import { toCsvColumns, toXlsxColumns } from '../export/columns.js';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, formatLocalDateTime } from '../export/ideas.js';
+import { jsonChunks } from '../export/json.js';
+import {
+  applicationExportColumns,
+  applicationRecord,
+  applicationRow,
+  HOURS_COLUMNS,
+  hoursPerVolunteer,
+  signupCsvColumns,
+  signupXlsxColumns,
+} from '../export/volunteer.js';
 import { writeXlsx } from '../export/xlsx.js';
 import { ApiError } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
@@ -47,6 +58,7 @@ const periodSchema = z.strictObject({
   period: z.enum(['month', 'year']).default('month'),
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
 });
+const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 /** The sign-ups list: a period, and handled or not (`?handled=true|false`). */
 const signupsQuerySchema = periodSchema.extend(handledQuerySchema.shape);
 
@@ -249,6 +261,28 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
           ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter })
           : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter });
       return reply.header('Content-Type', EXPORT_CONTENT_TYPES.csv).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
+    });
+  }
+
+  // The general "ik wil vrijwilliger worden" sign-ups, every one received up to now (no period:
+  // they are few, and the coordinator needs the open ones whenever they came in).
+  for (const format of EXPORT_FORMATS) {
+    app.get(`/v1/admin/sites/:site/export/volunteer-applications.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
+      const q = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
+      if (!q.success) throw invalid(toFieldIssues(q.error));
+      const delimiter = CSV_DELIMITERS['delimiter' in q.data ? q.data.delimiter : 'semicolon'];
+      const site = request.site!;
+      const rows = (await store.listVolunteerApplications(site.slug)).map(applicationRow);
+      await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
+      const fileName = `buurtkit-${site.slug}-vrijwilligers-aanmeldingen-${todayIn(site, ctx.now())}.${format}`;
+      const columns = applicationExportColumns(site.timeZone);
+      const chunks =
+        format === 'csv'
+          ? csvChunks(toCsvColumns(columns), rows, { delimiter })
+          : format === 'xlsx'
+            ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
+            : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
+      return reply.header('Content-Type', EXPORT_CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
     });
   }
 

@@ -2,6 +2,7 @@
  * What the volunteer routes compute from the store (issue 6): occurrences with counts (never
  * names), today's host, and a person's own sign-ups. Shared by the public and coordinator routes.
  */
+import { dutchText, type LocalizedText } from '../../schema/localized-text.js';
 import { startOfDay, toLocal } from '../../calendar/time-zone.js';
 import { addDays, formatLocalDate, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
@@ -33,12 +34,15 @@ export async function loadCatalogue(store: Store, site: string): Promise<Catalog
   };
 }
 
-/** The shift's title: its own, else its role's name. */
-export function titleOf(catalogue: Catalogue, shiftId: string): string {
+/** The shift's title: its own, else its role's name, with its translations (what visitors read). */
+export function localTitleOf(catalogue: Catalogue, shiftId: string): LocalizedText {
   const shift = catalogue.shifts.find((s) => s.id === shiftId);
   if (!shift) return '';
   return shift.data.title ?? catalogue.roles.find((r) => r.id === shift.data.roleId)?.data.name ?? '';
 }
+
+/** The shift's title in Dutch (coordinators, exports, the day list). */
+export const titleOf = (catalogue: Catalogue, shiftId: string): string => dutchText(localTitleOf(catalogue, shiftId));
 
 export function publicRole(r: Catalogue['roles'][number]): PublicRole {
   const { name, whatYouDo, notAsked, timePerWeek, training, contactPerson, host } = r.data;
@@ -82,7 +86,7 @@ export async function publicOccurrences(
       out.push({
         shiftId: shift.id,
         roleId: shift.data.roleId,
-        title: titleOf(catalogue, shift.id),
+        title: localTitleOf(catalogue, shift.id),
         date: o.date,
         start: o.start,
         end: o.end,
@@ -92,7 +96,7 @@ export async function publicOccurrences(
       });
     }
   }
-  return out.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.title.localeCompare(b.title));
+  return out.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || dutchText(a.title).localeCompare(dutchText(b.title)));
 }
 
 /** Today's host shifts; a first name only when the site shows it and someone confirmed. */
@@ -110,7 +114,7 @@ export async function hostToday(store: Store, site: Site, catalogue: Catalogue, 
       const first = confirmed[0];
       hosts.push({
         shiftId: shift.id,
-        title: titleOf(catalogue, shift.id),
+        title: localTitleOf(catalogue, shift.id),
         start: o.start,
         end: o.end,
         filled: confirmed.length > 0,
@@ -125,7 +129,7 @@ export function ownSignup(s: VolunteerSignupRecord, catalogue: Catalogue): OwnSi
   return {
     id: s.id,
     shiftId: s.shiftId,
-    title: titleOf(catalogue, s.shiftId),
+    title: localTitleOf(catalogue, s.shiftId),
     date: s.date,
     start: s.startAt,
     end: s.endAt,

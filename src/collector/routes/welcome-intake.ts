@@ -45,6 +45,7 @@ import {
   handledQuerySchema,
 } from '../../schema/index.js';
 import { hasScope } from '../auth.js';
+import { toXlsxColumns } from '../export/columns.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import type { XlsxSheet } from '../export/xlsx.js';
@@ -78,13 +79,7 @@ export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitiv
   const records = ctx.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
   return {
     name: 'Welkomstgesprekken',
-    columns: columns.map((c) => ({
-      header: c.header,
-      value: (r: ReadableIntake) => {
-        const v = c.value(r);
-        return Array.isArray(v) ? v.join(', ') : v;
-      },
-    })),
+    columns: toXlsxColumns(columns),
     rows: (async function* () {
       for await (const record of records) yield readable(record, keys, includeSensitive);
     })(),

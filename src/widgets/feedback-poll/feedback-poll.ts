@@ -6,6 +6,8 @@ import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js
 import { Loader } from '../../core/load.js';
 import { LocalizeController } from '../../core/localize.js';
 import { checkAnswer, notConnectedCode } from '../../core/not-connected.js';
+import { localized } from '../../core/localized.js';
+import { textFor, type LocalizedText } from '../../schema/localized-text.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -260,7 +262,10 @@ export class FeedbackPoll extends BuurtkitSender {
 
   /** @internal */
   answerLabel(poll: PollDefinition, value: string): string {
-    if (poll.kind === 'choice') return poll.options?.find((o) => o.value === value)?.label ?? value;
+    if (poll.kind === 'choice') {
+      const label = poll.options?.find((o) => o.value === value)?.label;
+      return label === undefined ? value : textFor(label, this.l.locale).text;
+    }
     return this.l.has(`answer.${value}`) ? this.l.t(`answer.${value}` as keyof FeedbackPollStrings & string) : value;
   }
 
@@ -268,7 +273,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const poll = this.definition;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
-      <h2 part="heading" class="heading" dir="auto" @click=${this.onHeadingTap}>${this.heading || poll?.title || l.t('heading')}</h2>
+      <h2 part="heading" class="heading" dir="auto" @click=${this.onHeadingTap}>${this.heading || (poll?.title ? localized(poll.title, l.locale) : l.t('heading'))}</h2>
       ${this.unconfigured
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : this.kioskStopped
@@ -317,7 +322,7 @@ export class FeedbackPoll extends BuurtkitSender {
     const { l } = this;
     const values = answerValues(poll);
     return html`<fieldset part="question" class="question">
-      <legend dir="auto">${poll.question}</legend>
+      <legend dir="auto">${localized(poll.question, l.locale)}</legend>
       ${poll.kind === 'scale' ? html`<p class="hint">${l.t('scaleLow')} · ${l.t('scaleHigh')}</p>` : nothing}
       <div class="answers">
         ${values.map(
@@ -329,7 +334,7 @@ export class FeedbackPoll extends BuurtkitSender {
             @click=${() => this.choose(v, oneTap)}
           >
             ${poll.kind === 'smileys' ? html`<span class="emoji" aria-hidden="true">${SMILEY_EMOJI[v as keyof typeof SMILEY_EMOJI]}</span>` : nothing}
-            <span dir="auto">${this.answerLabel(poll, v)}</span>
+            <span dir="auto">${poll.kind === 'choice' ? localized(poll.options?.find((o) => o.value === v)?.label ?? v, l.locale) : this.answerLabel(poll, v)}</span>
           </button>`,
         )}
       </div>
@@ -339,15 +344,17 @@ export class FeedbackPoll extends BuurtkitSender {
   private renderStatements(poll: PollDefinition) {
     const { l } = this;
     // The coordinator's own stem as written; else the built-in one in the visitor's language.
-    const stem = (poll.stem ?? l.t('stem')).replace('{naam}', this.subjectName(poll));
+    const name = (text: string) => text.replace('{naam}', this.subjectName(poll));
+    const stem = poll.stem ? localized(poll.stem, l.locale, name) : name(l.t('stem'));
+    const stemText = poll.stem ? name(textFor(poll.stem, l.locale).text) : name(l.t('stem'));
     const scale = [...AGREEMENT_VALUES, DONT_KNOW].map((v): [string, string] => [v, l.t(`agree.${v}`)]);
     return html`<div>
       <p class="stem" dir="auto">${stem}</p>
       <p class="hint">${l.t('statementsIntro')}</p>
       ${statementsOf(poll).map((s) => {
         // Seen as "…ken ik andere buurtbewoners."; heard as the whole sentence, stem included.
-        const legend = html`<span class="visually-hidden">${stem.replace(/\s*(…|\.\.\.|:)\s*$/, '')} </span><span aria-hidden="true">…</span
-          ><span dir="auto">${this.statementText(poll, s)}</span>`;
+        const legend = html`<span class="visually-hidden">${stemText.replace(/\s*(…|\.\.\.|:)\s*$/, '')} </span><span aria-hidden="true">…</span
+          ><span dir="auto">${this.statementContent(poll, s)}</span>`;
         return this.radioGroup(`s-${s.id}`, legend, scale, this.values.statements[s.id], (v) =>
           this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
           'statement',
@@ -358,9 +365,15 @@ export class FeedbackPoll extends BuurtkitSender {
 
   /** The default statements in the visitor's language; a coordinator's own statements as written. */
   /** @internal */
-  statementText(poll: PollDefinition, s: { id: string; text: string }): string {
+  statementText(poll: PollDefinition, s: { id: string; text: LocalizedText }): string {
     const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
-    return poll.statements?.length || !this.l.has(key) ? s.text : this.l.t(key);
+    return poll.statements?.length || !this.l.has(key) ? textFor(s.text, this.l.locale).text : this.l.t(key);
+  }
+
+  /** The statement as shown: a coordinator's text without a translation is marked Dutch. */
+  private statementContent(poll: PollDefinition, s: { id: string; text: LocalizedText }) {
+    const key = `statement.${s.id}` as keyof FeedbackPollStrings & string;
+    return poll.statements?.length || !this.l.has(key) ? localized(s.text, this.l.locale) : this.l.t(key);
   }
 
   private radioGroup(

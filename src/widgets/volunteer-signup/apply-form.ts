@@ -3,6 +3,8 @@
  * form read with FormData on submit; sent through the outbox like an idea, so it survives
  * being offline. Only a contact is required (VOL-07, 08, 10, 14, 16).
  */
+import { localized } from '../../core/localized.js';
+import { dutchText } from '../../schema/localized-text.js';
 import { html, nothing } from 'lit';
 import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
@@ -58,7 +60,7 @@ export class ApplyForm {
             )}</div>`,
         )}</div>
       </fieldset>
-      ${roles.length ? html`<fieldset><legend>${l.t('rolesLabel')}${optional}</legend>${roles.map((r) => check('roles', r.name, html`<bdi>${r.name}</bdi>`))}</fieldset>` : nothing}
+      ${roles.length ? html`<fieldset><legend>${l.t('rolesLabel')}${optional}</legend>${roles.map((r) => check('roles', dutchText(r.name), html`<bdi>${localized(r.name, l.locale)}</bdi>`))}</fieldset>` : nothing}
       ${text('skills', l.t('skillsLabel'), l.t('skillsHint'), 'area')}
       <fieldset><legend>${l.t('motivationLabel')}${optional}</legend>${VOLUNTEER_MOTIVATIONS.map((m) => check('motivation', m, l.t(`motivation.${m}` as never)))}</fieldset>
       ${text('needs', l.t('needsLabel'), l.t('needsHint'), 'area')}

@@ -3,6 +3,8 @@
  * link) and the personal link's page (cancel, or confirm a place offered from the waitlist).
  * Loaded on demand: most visitors only look at the list.
  */
+import { localized } from '../../core/localized.js';
+import { textFor } from '../../schema/localized-text.js';
 import { html, nothing } from 'lit';
 import { canRead, siteUrl } from '../../core/endpoint.js';
 import type { OwnSignup, OwnSignupsAnswer, PublicShiftOccurrence } from '../../schema/volunteer-constants.js';
@@ -69,7 +71,7 @@ export class OwnView {
     return html`<ul class="own">
       ${list.map(
         (s) => html`<li part="shift" class="shift">
-          <div><strong>${this.host.when(s)}</strong> <bdi>${s.title}</bdi></div>
+          <div><strong>${this.host.when(s)}</strong> <bdi>${localized(s.title, l.locale)}</bdi></div>
           <div class="state" data-status=${s.status}>${this.statusText(s)}</div>
           ${actions && s.status === 'offered'
             ? html`<button part="button" class="primary" type="button" @click=${() => this.manage('confirm')}>${l.t('confirm')}</button>`
@@ -92,7 +94,10 @@ export class OwnView {
     const shown: Shown[] =
       this.own ??
       this.sentShifts.map((o) => ({ id: '', shiftId: o.shiftId, title: o.title, date: o.date, start: o.start, end: o.end, status: 'pending', offerExpiresAt: null }));
-    const ics = shiftsIcs(shown.filter((s) => s.status !== 'cancelled' && s.status !== 'expired'), `${l.t('linkLabel')}: ${link}`);
+    const ics = shiftsIcs(
+      shown.filter((s) => s.status !== 'cancelled' && s.status !== 'expired').map((s) => ({ ...s, title: textFor(s.title, l.locale).text })),
+      `${l.t('linkLabel')}: ${link}`,
+    );
     return html`<div part="done" class="done">
       <h3 tabindex="-1">${l.t(this.queued ? 'queuedTitle' : 'doneTitle')}</h3>
       ${this.queued ? html`<p>${l.t('queuedBody')}</p>` : nothing}

@@ -1,3 +1,4 @@
+import { localized } from '../../core/localized.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { sendNotConnectedText } from '../../core/delivery-strings.js';
@@ -236,8 +237,8 @@ export class VolunteerSignup extends BuurtkitSender {
   private renderRole(r: PublicRole) {
     const { l } = this;
     const row = (key: 'whatYouDo' | 'notAsked' | 'timePerWeek' | 'training' | 'contactPerson') =>
-      r[key] ? html`<dt>${l.t(key)}</dt><dd dir="auto">${r[key]}</dd>` : nothing;
-    return html`<li part="role" class="card"><h4 dir="auto">${r.name}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
+      r[key] ? html`<dt>${l.t(key)}</dt><dd dir="auto">${localized(r[key], l.locale)}</dd>` : nothing;
+    return html`<li part="role" class="card"><h4 dir="auto">${localized(r.name, l.locale)}</h4><dl>${row('whatYouDo')}${row('notAsked')}${row('timePerWeek')}${row('training')}${row('contactPerson')}</dl></li>`;
   }
 
   private renderList() {
@@ -287,7 +288,7 @@ export class VolunteerSignup extends BuurtkitSender {
         aria-describedby=${clash ? `${id}-c` : nothing} />
       <label for=${id}>
         <span class="visually-hidden">${this.fmt(o.start, 'day')}${formatsFor(this.l.locale, this.data?.timeZone).comma}</span
-        ><span class="when">${this.when(o, false)}</span> <bdi>${o.title}</bdi>
+        ><span class="when">${this.when(o, false)}</span> <bdi>${localized(o.title, l.locale)}</bdi>
         ${places ? html`<span part="places" class=${o.remaining > 0 ? 'places' : 'places full'}>${places}</span>` : nothing}
       </label>
       ${clash ? html`<p class="warn" id="${id}-c">${l.t('collision')}</p>` : nothing}
