@@ -4,7 +4,7 @@
  * CSV, the listening line), messages to stderr, so scripts can capture the one without the other.
  * Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Readable } from 'node:stream';
@@ -25,6 +25,7 @@ import { intakeKeysFromEnv, toKeyring } from './intake-crypto.js';
 import { collectorLogger } from './logging.js';
 import { ContactError, erasePerson, findPerson } from './privacy/people.js';
 import { purge } from './privacy/retention.js';
+import { BACKUP_KEEP_DAYS_DEFAULT, backupFileName, deleteExpiredBackups } from './privacy/backup-rotation.js';
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js';
 import { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
 import {
@@ -94,6 +95,9 @@ Commands:
                                        checked with integrity_check; restore by stopping the
                                        collector and putting FILE in place of --db. For PostgreSQL
                                        use pg_dump
+  backup --dir DIR [--keep-days N]     The same into DIR/buurtkit-<UTC time>.sqlite, then delete
+                                       this command's backups in DIR older than N days (default
+                                       ${BACKUP_KEEP_DAYS_DEFAULT}): an erased person stays in older backups at most that long
 
 Storage, for every command:
   --database-url URL   PostgreSQL, postgres://user:password@host:5432/db (env DATABASE_URL)
@@ -143,6 +147,8 @@ const OPTIONS = {
   'expires-days': { type: 'string' },
   delimiter: { type: 'string' },
   out: { type: 'string' },
+  dir: { type: 'string' },
+  'keep-days': { type: 'string' },
   format: { type: 'string' },
   'idea-contact-months': { type: 'string' },
   site: { type: 'string' },
@@ -543,14 +549,18 @@ async function people(action: string | undefined, args: string[], flags: Flags):
  * renamed to FILE, so FILE is either absent or a complete, verified database.
  */
 async function backup(args: string[], flags: Flags): Promise<void> {
-  if (args.length || !flags.out) throw new UsageError('Usage: backup --out FILE');
+  if (args.length || !flags.out === !flags.dir) throw new UsageError('Usage: backup --out FILE | --dir DIR [--keep-days N]');
+  if (flags['keep-days'] !== undefined && !flags.dir) throw new UsageError('--keep-days goes with --dir');
+  const keepDays = flags['keep-days'] === undefined ? BACKUP_KEEP_DAYS_DEFAULT : integer(flags['keep-days'], 'keep-days', 1, 3650)!;
+  const now = new Date();
+  if (flags.dir) mkdirSync(flags.dir, { recursive: true });
   const target = storeTarget(flags);
   if (target.backend !== 'sqlite') {
     throw new UsageError('backup is for SQLite; back up PostgreSQL with its own tools, e.g. pg_dump --format=custom');
   }
   if (target.path === ':memory:') throw new UsageError('An in-memory database cannot be backed up');
   if (!existsSync(target.path)) throw new Error(`There is no SQLite database at ${target.path}`);
-  const out = flags.out;
+  const out = flags.dir ? join(flags.dir, backupFileName(now)) : flags.out!;
   if (existsSync(out)) throw new Error(`${out} already exists; choose a new file name`);
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
   const source = new Database(target.path, { fileMustExist: true });
@@ -568,6 +578,11 @@ async function backup(args: string[], flags: Flags): Promise<void> {
     if (check !== 'ok') throw new Error(`The backup failed its integrity check: ${check}`);
     renameSync(temporary, out);
     process.stderr.write(`Backed up ${describeStoreTarget(target)} to ${out} (${result.totalPages} pages, integrity ok)\n`);
+    if (flags.dir) {
+      for (const name of deleteExpiredBackups(flags.dir, now, keepDays)) {
+        process.stderr.write(`Deleted ${join(flags.dir, name)}: older than ${keepDays} days\n`);
+      }
+    }
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;

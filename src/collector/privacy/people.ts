@@ -13,6 +13,7 @@ import { uuidv7, type AdminIdea } from '../../schema/index.js';
 import type { Store, SubmissionRecord, VolunteerSignupRecord } from '../store/types.js';
 import { unseal, type IntakeKey } from '../intake-crypto.js';
 import { normaliseContact, sameContact, type NormalisedContact } from './contact.js';
+import { eraseFromWebhookQueue } from './webhook-queue.js';
 
 interface PersonSource<K extends string, T> {
   key: K;
@@ -202,6 +203,11 @@ export async function erasePerson(
     matched[source.key] = found.length ? await source.erase(store, site, found, options.includeContent) : 0;
     if (matched[source.key] > 0) removedFields.push(...source.removedFields(options.includeContent));
   }
+  // After the records: a delivery queued in between still holds the contact and is found here.
+  if ((await eraseFromWebhookQueue(store, site, contact, options.includeContent)) > 0) {
+    removedFields.push(options.includeContent ? 'webhookDeliveries.*' : 'webhookDeliveries.payload');
+  }
+  await store.overwriteFreedSpace();
   const total = Object.values<number>(matched).reduce((sum, n) => sum + n, 0);
   await store.audit({
     at: options.now.toISOString(),

@@ -366,6 +366,12 @@ export interface Store {
    * Returns how many of the ids were the site's ideas.
    */
   eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number>;
+  /**
+   * After an erasure or purge: makes the removed data unreadable on disk, not just invisible to
+   * queries. SQLite (secure_delete on) returns free pages and truncates the WAL; PostgreSQL
+   * vacuums the tables that hold personal data.
+   */
+  overwriteFreedSpace(): Promise<void>;
 
   /**
    * "Mark as handled" (issue 8) for an idea, intake, general or shift sign-up, or poll response of
@@ -426,6 +432,10 @@ export interface Store {
   finishWebhookDelivery(id: string, result: WebhookResult): Promise<void>;
   /** The site's deliveries, newest first. */
   listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]>;
+  /** The site's pending deliveries with their payloads, so an erasure can redact them. */
+  listPendingWebhookPayloads(site: string): Promise<{ id: string; payload: unknown }[]>;
+  /** Replaces pending deliveries' payloads; a `null` payload drops the delivery. Returns how many changed. */
+  redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number>;
 
   // — render tokens (issue 3, item 3) —
   /**
