@@ -207,7 +207,6 @@ export async function erasePerson(
   if ((await eraseFromWebhookQueue(store, site, contact, options.includeContent)) > 0) {
     removedFields.push(options.includeContent ? 'webhookDeliveries.*' : 'webhookDeliveries.payload');
   }
-  await store.overwriteFreedSpace();
   const total = Object.values<number>(matched).reduce((sum, n) => sum + n, 0);
   await store.audit({
     at: options.now.toISOString(),
@@ -217,5 +216,7 @@ export async function erasePerson(
     target: `receipt ${receiptId} contact ${await contactHash(store, contact)}`,
     rowCount: total,
   });
+  // Last, so the checkpoint that empties the WAL comes after every write of the erasure.
+  await store.overwriteFreedSpace();
   return { receiptId, erasedAt: options.now.toISOString(), site, matched, removedFields };
 }

@@ -190,15 +190,13 @@ export class SqliteStore implements Store {
 
   /**
    * Incremental auto-vacuum lets `overwriteFreedSpace` hand freed pages back to the file system
-   * after an erasure. A new file takes the setting at once; an older file needs one VACUUM, which
+   * after an erasure. The setting takes effect with one VACUUM (instant on a new file), which on an older file
    * also rewrites whatever older deletions left in free pages before secure_delete was on. When
    * another instance holds the database the VACUUM waits for the next start.
    */
   private useIncrementalVacuum(): void {
     if (this.db.pragma('auto_vacuum', { simple: true }) === 2) return;
     this.db.pragma('auto_vacuum = INCREMENTAL');
-    const hasTables = this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1`).get();
-    if (!hasTables) return;
     try {
       this.db.exec('VACUUM');
     } catch (error) {
