@@ -25,6 +25,7 @@ import { intakeKeysFromEnv, toKeyring } from './intake-crypto.js';
 import { collectorLogger } from './logging.js';
 import { ContactError, erasePerson, findPerson } from './privacy/people.js';
 import { purge } from './privacy/retention.js';
+import { fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 import { BACKUP_KEEP_DAYS_DEFAULT, backupFileName, deleteExpiredBackups } from './privacy/backup-rotation.js';
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js';
 import { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
@@ -44,7 +45,11 @@ Usage: buurtkit-collector <command> [options]
 
 Commands:
   serve [--port N] [--host H]          Run the HTTP server (env PORT, HOST; default 127.0.0.1:8787)
-        [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
+        [--trust-proxy HOPS|ADDRESSES] [--log-level L]
+                                       Behind your own reverse proxy: how many proxy hops to
+                                       believe in X-Forwarded-For (a bare --trust-proxy is 1), or
+                                       your proxies' addresses/CIDRs, e.g. 127.0.0.1,10.0.0.0/8
+                                       (env BUURTKIT_TRUST_PROXY). Off by default
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
         [--site-submission-limit N] [--site-vote-limit N] [--form-tokens required|off]
         [--form-token-limit N]
@@ -123,7 +128,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   port: { type: 'string' },
   host: { type: 'string' },
-  'trust-proxy': { type: 'boolean' },
+  'trust-proxy': { type: 'string' },
   'log-level': { type: 'string' },
   'submission-limit': { type: 'string' },
   'vote-limit': { type: 'string' },
@@ -159,9 +164,14 @@ const OPTIONS = {
 
 type Flags = ReturnType<typeof parse>['values'];
 
+/** A bare `--trust-proxy` (no value) still means one proxy of your own in front. */
+function withTrustProxyValue(argv: string[]): string[] {
+  return argv.map((arg, i) => (arg === '--trust-proxy' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--trust-proxy=1' : arg));
+}
+
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: withTrustProxyValue(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -233,6 +243,12 @@ async function serve(flags: Flags): Promise<void> {
   const formTokenFetches = integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ?? file.formTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(flags['trust-proxy'] ?? (process.env.BUURTKIT_TRUST_PROXY || undefined) ?? file.trustProxy);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   // Outgoing requests (webhooks, calendar feeds) may reach loopback/LAN only when the operator says so.
   const allowPrivate = file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
   let intakeKeys;
@@ -248,7 +264,7 @@ async function serve(flags: Flags): Promise<void> {
     formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
     webhooks: { allowPrivateNetworks: allowPrivate },
     calendarFeeds: { allowPrivateNetworks: allowPrivate },
-    trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(trustProxy),
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
