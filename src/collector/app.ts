@@ -7,6 +7,7 @@ import { ProofOfWork } from './pow.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
+import { VoteVisitors } from './vote-visitors.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
@@ -88,6 +89,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     limiter,
     now: () => new Date(clock()),
     formTokens: new FormTokens(options.store, clock),
+    voteVisitors: new VoteVisitors(options.store, clock),
     formTokenMode: options.formTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
   };

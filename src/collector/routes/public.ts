@@ -163,10 +163,21 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
         issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
       }
       if (issues.length) throw invalid(issues);
+      // The same protection as submissions: a render token per vote, spent once.
+      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
       if (vote.trap.honeypot.trim() !== '') {
         const idea = await store.getIdea(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
         return reply.code(201).send({ id: vote.id, votes: idea.votes });
+      }
+      // With render tokens off (trusted senders only), a relay may send many people's votes from one
+      // address, so visitors are told apart only when tokens are required.
+      const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
+      if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
+        // This visitor already voted for the idea today: answered like a retry, nothing counted.
+        const idea = await store.getIdea(site.slug, ideaId);
+        if (!idea?.published) throw ideaNotFound();
+        return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
       }
       const result = await store.addVote({
         id: vote.id,

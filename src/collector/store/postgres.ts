@@ -31,6 +31,7 @@ import type {
   IntakeQuery,
   IntakeRecord,
   NewIntake,
+  AttendanceClaim,
   AttendanceOutcome,
   AuditEntry,
   ExportQuery,
@@ -1005,6 +1006,19 @@ export class PostgresStore implements Store {
     }
   }
 
+  async listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]> {
+    const { rows } = await this.query(
+      'SELECT id, activity_id, occurrence, places, created_at FROM attendance WHERE site = $1 AND activity_id = $2 ORDER BY occurrence, created_at, id',
+      [site, activityId],
+    );
+    return rows.map(toAttendanceClaim);
+  }
+
+  async removeAttendanceClaim(site: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.query('DELETE FROM attendance WHERE site = $1 AND id = $2', [site, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
   async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
     // `occurrence` is YYYY-MM-DD[THH:mm]: text order is time order, and the date is its first 10 characters.
     const { rows } = await this.query(
@@ -1235,4 +1249,14 @@ const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v ==
 
 function toIntakeFlow(r: Row): IntakeFlowRecord {
   return { site: String(r.site), version: Number(r.version), flow: r.flow, actor: String(r.actor), createdAt: String(r.created_at) };
+}
+
+function toAttendanceClaim(r: Row): AttendanceClaim {
+  return {
+    id: String(r.id),
+    activityId: String(r.activity_id),
+    occurrence: String(r.occurrence),
+    places: Number(r.places),
+    createdAt: String(r.created_at),
+  };
 }

@@ -34,6 +34,7 @@ import type {
   IntakeQuery,
   IntakeRecord,
   NewIntake,
+  AttendanceClaim,
   AttendanceOutcome,
   AuditEntry,
   ExportQuery,
@@ -940,6 +941,17 @@ export class SqliteStore implements Store {
     });
   }
 
+  async listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]> {
+    const rows = this.sql(
+      'SELECT id, activity_id, occurrence, places, created_at FROM attendance WHERE site = ? AND activity_id = ? ORDER BY occurrence, created_at, id',
+    ).all(site, activityId) as Row[];
+    return rows.map(toAttendanceClaim);
+  }
+
+  async removeAttendanceClaim(site: string, id: string): Promise<boolean> {
+    return this.write(() => this.sql('DELETE FROM attendance WHERE site = ? AND id = ?').run(site, id).changes > 0);
+  }
+
   async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
     // `occurrence` is YYYY-MM-DD[THH:mm]: text order is time order, and the date is its first 10 characters.
     const rows = this.sql(
@@ -1156,6 +1168,16 @@ function toIntakeFlow(r: Row): IntakeFlowRecord {
     version: Number(r.version),
     flow: JSON.parse(String(r.flow)),
     actor: String(r.actor),
+    createdAt: String(r.created_at),
+  };
+}
+
+function toAttendanceClaim(r: Row): AttendanceClaim {
+  return {
+    id: String(r.id),
+    activityId: String(r.activity_id),
+    occurrence: String(r.occurrence),
+    places: Number(r.places),
     createdAt: String(r.created_at),
   };
 }

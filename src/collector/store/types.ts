@@ -481,6 +481,10 @@ export interface Store {
    * `occurrence` (wall-clock start) falls on the dates `from` to `to` (inclusive); all without.
    */
   listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]>;
+  /** Each "ik kom" of one activity (admin row id), oldest first, for coordinators to check. */
+  listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
+  /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
+  removeAttendanceClaim(site: string, id: string): Promise<boolean>;
   // — welcome intake (issue 5) —
   /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
   insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
@@ -670,6 +674,15 @@ export interface AttendanceOutcome {
   taken: number;
   /** Places of this request (of the stored one for a duplicate). */
   places: number;
+}
+
+/** One "ik kom" as stored: anonymous, only how many places for which occurrence and when. */
+export interface AttendanceClaim {
+  id: string;
+  activityId: string;
+  occurrence: string;
+  places: number;
+  createdAt: string;
 }
 
 /** What was counted for one occurrence. */
