@@ -17,6 +17,7 @@ import type { FormTokenMode } from './form-token.js';
 import { POW_DEFAULT_MAX_NUMBER, POW_MAX_NUMBER_LIMIT } from './pow.js';
 import { newWebhookSecret } from './webhooks/dispatcher.js';
 import { webhookUrlProblem } from './webhooks/send.js';
+import { hostProblem } from './webhooks/address.js';
 import { issueToken, parseScopes } from './auth.js';
 import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
@@ -396,7 +397,8 @@ async function webhook(action: string | undefined, args: string[], flags: Flags)
   return withStore(flags, async (store) => {
     if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
     if (action === 'set') {
-      const problem = webhookUrlProblem(url!);
+      const allowPrivate = fileConfig?.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
+      const problem = webhookUrlProblem(url!) ?? (await hostProblem(new URL(url!), allowPrivate));
       if (problem) throw new UsageError(`The webhook URL ${problem}`);
       const secret = newWebhookSecret();
       await store.setWebhook({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
