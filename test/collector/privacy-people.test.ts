@@ -31,7 +31,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
       ...init,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
     });
-  const show = (contact: string, token: string) => admin(`/people?contact=${encodeURIComponent(contact)}`, token);
+  const show = (contact: string, token: string) => admin('/people', token, { method: 'POST', body: JSON.stringify({ contact }) });
   const erase = (body: unknown, token: string, headers: Record<string, string> = {}) =>
     admin('/people/erase', token, { method: 'POST', body: JSON.stringify(body), headers });
 
@@ -58,7 +58,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
 
     expect((await show('anna@example.nl', await c.token(['read', 'moderate', 'export']))).status).toBe(403);
     expect((await show('geen contact', token)).status).toBe(422);
-    expect((await admin('/people', token)).status).toBe(422);
+    expect((await admin('/people', token, { method: 'POST', body: '{}' })).status).toBe(422);
 
     expect((await show(' anna@EXAMPLE.nl', token)).status).toBe(200);
     // Refused requests (403, 422) are not look-ups; the four that ran are audited with a keyed hash.

@@ -118,8 +118,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
 
   // Subject access and erasure handle one person's data across every widget at once, so they need
   // the `admin` scope: a `read` token sees ideas one by one, not everything about a person.
-  app.get('/v1/admin/sites/:site/people', { onRequest: [authorise('admin')] }, async (request) => {
-    const query = personQuerySchema.safeParse(request.query);
+  // By POST body, never a query string: proxies and access logs keep URLs, with the contact in them.
+  app.post('/v1/admin/sites/:site/people', { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+    const query = personQuerySchema.safeParse(request.body);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const actor = request.token!.prefix;
     const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
