@@ -95,6 +95,17 @@ export interface CalendarApi {
   createActivity(item: Record<string, unknown>): Promise<AdminActivity>;
   updateActivity(id: string, item: Record<string, unknown>): Promise<AdminActivity>;
   deleteActivity(id: string): Promise<void>;
+  /** Each "ik kom" of an activity (anonymous), and removing one. */
+  listAttendanceClaims(activityId: string): Promise<AttendanceClaim[]>;
+  removeAttendanceClaim(claimId: string): Promise<void>;
+}
+
+export interface AttendanceClaim {
+  id: string;
+  activityId: string;
+  occurrence: string;
+  places: number;
+  createdAt: string;
 }
 
 export const hasCalendarApi = (api: unknown): api is CalendarApi =>
@@ -436,6 +447,15 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
 
   async deleteActivity(id: string): Promise<void> {
     const res = await this.request(`/activities/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    if (!res.ok) await HttpAdminApi.fail(res);
+  }
+
+  async listAttendanceClaims(activityId: string): Promise<AttendanceClaim[]> {
+    return (await this.json<{ claims: AttendanceClaim[] }>(`/activities/${encodeURIComponent(activityId)}/attendance`)).claims;
+  }
+
+  async removeAttendanceClaim(claimId: string): Promise<void> {
+    const res = await this.request(`/attendance/${encodeURIComponent(claimId)}`, { method: 'DELETE' });
     if (!res.ok) await HttpAdminApi.fail(res);
   }
 
