@@ -67,6 +67,8 @@ export interface CollectorOptions {
   calendarFeeds?: ({ intervalMs?: number } & SendOptions) | false;
   /** Per-site AES-256-GCM keys for the sensitive intake answers (config `intakeKeys`); current key first. */
   intakeKeys?: IntakeKeysConfig | undefined;
+  /** Key for the erasure audit's contact hashes, kept apart from the database (config `auditKey`). */
+  auditKey?: string | undefined;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -90,6 +92,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     now: () => new Date(clock()),
     formTokens: new FormTokens(options.store, clock),
     voteVisitors: new VoteVisitors(options.store, clock),
+    auditKey: options.auditKey,
     formTokenMode: options.formTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
   };

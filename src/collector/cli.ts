@@ -122,6 +122,13 @@ Scopes: read, moderate, export, admin (implies all but sensitive), sensitive (in
 
 class UsageError extends Error {}
 
+/** The erasure audit's key, from the environment or the config file, never from the database. */
+function auditKeyFromSettings(): string | undefined {
+  const key = process.env.BUURTKIT_AUDIT_KEY || fileConfig?.auditKey;
+  if (key !== undefined && key.length < 32) throw new UsageError('BUURTKIT_AUDIT_KEY must be at least 32 characters, e.g. openssl rand -base64 32');
+  return key;
+}
+
 const OPTIONS = {
   db: { type: 'string' },
   'database-url': { type: 'string' },
@@ -261,6 +268,7 @@ async function serve(flags: Flags): Promise<void> {
   const { app } = await openCollector({
     storage,
     intakeKeys,
+    auditKey: auditKeyFromSettings(),
     purge: {},
     formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
     webhooks: { allowPrivateNetworks: allowPrivate },
@@ -546,7 +554,7 @@ async function people(action: string | undefined, args: string[], flags: Flags):
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const common = { actor: 'cli', now: new Date(), intakeKeys };
+    const common = { actor: 'cli', now: new Date(), intakeKeys, auditKey: auditKeyFromSettings() };
     try {
       const result =
         action === 'show'

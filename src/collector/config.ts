@@ -54,6 +54,8 @@ export const collectorConfigSchema = z
     webhookAllowPrivateNetworks: z.boolean().optional(),
     /** Welcome intake: per-site keys for the sensitive answers, `{ "<site>": [{ "id", "key" }] }`, current first. */
     intakeKeys: intakeKeysConfigSchema.optional(),
+    /** Key for the erasure audit's contact hashes, kept apart from the database it protects. */
+    auditKey: z.string().min(32, 'at least 32 characters, e.g. openssl rand -base64 32').optional(),
   })
   .refine((c) => !(c.databaseUrl !== undefined && c.db !== undefined), {
     message: 'give either "databaseUrl" (PostgreSQL) or "db" (SQLite), not both',

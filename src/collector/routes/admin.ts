@@ -124,7 +124,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const actor = request.token!.prefix;
     const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys }).catch(contactIssue);
+    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(contactIssue);
   });
 
   app.post(
@@ -135,7 +135,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       if (!body.success) throw invalid(toFieldIssues(body.error));
       const { contact, includeContent } = body.data;
       const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys };
+      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },
   );

@@ -16,4 +16,6 @@ export interface RouteContext {
   pow: ProofOfWork;
   /** One vote per visitor and idea per day, by a keyed hash that identifies no one. */
   voteVisitors: VoteVisitors;
+  /** Key for the audit log's contact hashes, from outside the database (see privacy/people.ts). */
+  auditKey?: string | undefined;
 }
