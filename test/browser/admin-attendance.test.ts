@@ -48,7 +48,7 @@ describe('bk-admin-attendance', () => {
     expect(block, 'sign-ups block').to.exist;
     const details = block.shadowRoot!.querySelector('details')!;
     details.querySelector('summary')!.click();
-    const row = await waitFor(() => block.shadowRoot!.querySelector(`[data-claim="${envelope.id}"]`), { message: 'claim listed' });
+    const row = (await waitFor(() => block.shadowRoot!.querySelector(`[data-claim="${envelope.id}"]`), { message: 'claim listed' }))!;
     expect(row.textContent).to.contain('3 plekken');
     await expect(el).to.be.accessible();
 
