@@ -196,10 +196,21 @@ const testServers = {
     if (command === 'bk-receiver') return receiver?.command(payload);
     if (command === 'bk-admin') {
       // Coordinator API calls from Node: the admin routes are not meant for cross-origin browsers.
-      const { method = 'GET', path, body } = /** @type {any} */ (payload);
+      const { method = 'GET', path, body, formToken = false } = /** @type {any} */ (payload);
+      // Another visitor's "ik kom" or vote: with a render token aged past the collector's 2 s minimum.
+      let renderToken;
+      if (formToken) {
+        const site = /\/sites\/([^/]+)\//.exec(path)?.[1];
+        renderToken = (await (await fetch(`${collector?.url}/v1/sites/${site}/form-token`)).json()).token;
+        await new Promise((resolve) => setTimeout(resolve, 2_100));
+      }
       const res = await fetch(`${collector?.url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${tokenFor(path)}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: `Bearer ${tokenFor(path)}`,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...(renderToken ? { 'Buurtkit-Form-Token': renderToken } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();

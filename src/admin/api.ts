@@ -96,6 +96,17 @@ export interface CalendarApi {
   createActivity(item: Record<string, unknown>): Promise<AdminActivity>;
   updateActivity(id: string, item: Record<string, unknown>): Promise<AdminActivity>;
   deleteActivity(id: string): Promise<void>;
+  /** Each "ik kom" of an activity (anonymous), and removing one. */
+  listAttendanceClaims(activityId: string): Promise<AttendanceClaim[]>;
+  removeAttendanceClaim(claimId: string): Promise<void>;
+}
+
+export interface AttendanceClaim {
+  id: string;
+  activityId: string;
+  occurrence: string;
+  places: number;
+  createdAt: string;
 }
 
 export const hasCalendarApi = (api: unknown): api is CalendarApi =>
@@ -453,6 +464,15 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
     if (!res.ok) await HttpAdminApi.fail(res);
   }
 
+  async listAttendanceClaims(activityId: string): Promise<AttendanceClaim[]> {
+    return (await this.json<{ claims: AttendanceClaim[] }>(`/activities/${encodeURIComponent(activityId)}/attendance`)).claims;
+  }
+
+  async removeAttendanceClaim(claimId: string): Promise<void> {
+    const res = await this.request(`/attendance/${encodeURIComponent(claimId)}`, { method: 'DELETE' });
+    if (!res.ok) await HttpAdminApi.fail(res);
+  }
+
   // — exports, results and privacy sections (issue 8) —
 
   /** Any export under the site's admin path, e.g. `/export/ideas.xlsx` or `/polls/x/export/results.csv?…`. */
@@ -499,7 +519,8 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
   }
 
   findPerson(contact: string): Promise<PersonFound> {
-    return this.json<PersonFound>(`/people?${new URLSearchParams({ contact })}`);
+    // In the body, not the URL: proxies and access logs keep URLs.
+    return this.json<PersonFound>('/people', { method: 'POST', body: JSON.stringify({ contact }) });
   }
 
   erasePerson(contact: string, includeContent: boolean): Promise<ErasureReceipt> {

@@ -170,6 +170,9 @@ export class AdminCalendar extends AdminElement {
             ${capacity ? html`<span class="badge">${l.t('placesBadge', { count: capacity })}</span>` : nothing}
           </p>`
         : nothing}
+      ${capacity
+        ? html`<bk-admin-attendance .api=${this.api} activity-id=${item.id} ?can-edit=${this.canEdit} lang=${this.lang || nothing}></bk-admin-attendance>`
+        : nothing}
       ${this.canEdit
         ? this.confirming === item.id
           ? html`<p class="row" role="group" aria-labelledby="confirm-${item.id}">

@@ -2,6 +2,7 @@
 import { AdminAgenda } from './agenda.js';
 import { AdminActivityFigures } from './activity-figures.js';
 import { AdminApp } from './admin-app.js';
+import { AdminAttendance } from './attendance.js';
 import { AdminCalendar } from './calendar.js';
 import { AdminCalendarForm } from './calendar-form.js';
 import { AdminExport } from './export.js';
@@ -39,6 +40,7 @@ export function defineAdminElements(): void {
   AdminAgenda.define('bk-admin-agenda');
   AdminExport.define('bk-admin-export');
   AdminActivityFigures.define('bk-admin-activity-figures');
+  AdminAttendance.define('bk-admin-attendance');
   AdminCalendarForm.define('bk-admin-calendar-form');
   AdminCalendar.define('bk-admin-calendar');
   AdminExports.define('bk-admin-exports');

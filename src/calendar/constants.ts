@@ -111,3 +111,8 @@ export const MAX_CAPACITY = 10_000;
 
 /** Most places one "ik kom" may ask for (a family, a small group). */
 export const MAX_ATTENDANCE_PLACES = 10;
+/**
+ * Places one "ik kom" may ask for unless the activity says otherwise (`registration.maxPlaces`):
+ * enough for a family, too few for one script to take an evening's places in a few requests.
+ */
+export const DEFAULT_ATTENDANCE_PLACES_PER_REQUEST = 4;

@@ -7,6 +7,7 @@ import { ProofOfWork } from './pow.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
+import { VoteVisitors } from './vote-visitors.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
@@ -67,6 +68,8 @@ export interface CollectorOptions {
   calendarFeeds?: ({ intervalMs?: number } & SendOptions) | false;
   /** Per-site AES-256-GCM keys for the sensitive intake answers (config `intakeKeys`); current key first. */
   intakeKeys?: IntakeKeysConfig | undefined;
+  /** Key for the erasure audit's contact hashes, kept apart from the database (config `auditKey`). */
+  auditKey?: string | undefined;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -89,6 +92,8 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     limiter,
     now: () => new Date(clock()),
     formTokens: new FormTokens(options.store, clock),
+    voteVisitors: new VoteVisitors(options.store, clock),
+    auditKey: options.auditKey,
     formTokenMode: options.formTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
   };

@@ -4,7 +4,7 @@
  * CSV, the listening line), messages to stderr, so scripts can capture the one without the other.
  * Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Readable } from 'node:stream';
@@ -17,6 +17,7 @@ import type { FormTokenMode } from './form-token.js';
 import { POW_DEFAULT_MAX_NUMBER, POW_MAX_NUMBER_LIMIT } from './pow.js';
 import { newWebhookSecret } from './webhooks/dispatcher.js';
 import { webhookUrlProblem } from './webhooks/send.js';
+import { hostProblem } from './webhooks/address.js';
 import { issueToken, parseScopes } from './auth.js';
 import { ConfigFileError, environmentWithConfig, loadConfigFile, type CollectorConfig } from './config.js';
 import { CSV_DELIMITERS } from './export/csv.js';
@@ -25,6 +26,8 @@ import { intakeKeysFromEnv, toKeyring } from './intake-crypto.js';
 import { collectorLogger } from './logging.js';
 import { ContactError, erasePerson, findPerson } from './privacy/people.js';
 import { purge } from './privacy/retention.js';
+import { fastifyTrustProxy, parseTrustProxy, type TrustProxy } from './trust-proxy.js';
+import { BACKUP_KEEP_DAYS_DEFAULT, backupFileName, deleteExpiredBackups } from './privacy/backup-rotation.js';
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js';
 import { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
 import {
@@ -43,7 +46,11 @@ Usage: buurtkit-collector <command> [options]
 
 Commands:
   serve [--port N] [--host H]          Run the HTTP server (env PORT, HOST; default 127.0.0.1:8787)
-        [--trust-proxy] [--log-level L] Believe X-Forwarded-For (only behind your own proxy)
+        [--trust-proxy HOPS|ADDRESSES] [--log-level L]
+                                       Behind your own reverse proxy: how many proxy hops to
+                                       believe in X-Forwarded-For (a bare --trust-proxy is 1), or
+                                       your proxies' addresses/CIDRs, e.g. 127.0.0.1,10.0.0.0/8
+                                       (env BUURTKIT_TRUST_PROXY). Off by default
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
         [--site-submission-limit N] [--site-vote-limit N] [--form-tokens required|off]
         [--form-token-limit N]
@@ -94,6 +101,9 @@ Commands:
                                        checked with integrity_check; restore by stopping the
                                        collector and putting FILE in place of --db. For PostgreSQL
                                        use pg_dump
+  backup --dir DIR [--keep-days N]     The same into DIR/buurtkit-<UTC time>.sqlite, then delete
+                                       this command's backups in DIR older than N days (default
+                                       ${BACKUP_KEEP_DAYS_DEFAULT}): an erased person stays in older backups at most that long
 
 Storage, for every command:
   --database-url URL   PostgreSQL, postgres://user:password@host:5432/db (env DATABASE_URL)
@@ -112,6 +122,13 @@ Scopes: read, moderate, export, admin (implies all but sensitive), sensitive (in
 
 class UsageError extends Error {}
 
+/** The erasure audit's key, from the environment or the config file, never from the database. */
+function auditKeyFromSettings(): string | undefined {
+  const key = process.env.BUURTKIT_AUDIT_KEY || fileConfig?.auditKey;
+  if (key !== undefined && key.length < 32) throw new UsageError('BUURTKIT_AUDIT_KEY must be at least 32 characters, e.g. openssl rand -base64 32');
+  return key;
+}
+
 const OPTIONS = {
   db: { type: 'string' },
   'database-url': { type: 'string' },
@@ -119,7 +136,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   port: { type: 'string' },
   host: { type: 'string' },
-  'trust-proxy': { type: 'boolean' },
+  'trust-proxy': { type: 'string' },
   'log-level': { type: 'string' },
   'submission-limit': { type: 'string' },
   'vote-limit': { type: 'string' },
@@ -143,6 +160,8 @@ const OPTIONS = {
   'expires-days': { type: 'string' },
   delimiter: { type: 'string' },
   out: { type: 'string' },
+  dir: { type: 'string' },
+  'keep-days': { type: 'string' },
   format: { type: 'string' },
   'idea-contact-months': { type: 'string' },
   site: { type: 'string' },
@@ -153,9 +172,14 @@ const OPTIONS = {
 
 type Flags = ReturnType<typeof parse>['values'];
 
+/** A bare `--trust-proxy` (no value) still means one proxy of your own in front. */
+function withTrustProxyValue(argv: string[]): string[] {
+  return argv.map((arg, i) => (arg === '--trust-proxy' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--trust-proxy=1' : arg));
+}
+
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: withTrustProxyValue(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -227,6 +251,12 @@ async function serve(flags: Flags): Promise<void> {
   const formTokenFetches = integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ?? file.formTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(flags['trust-proxy'] ?? (process.env.BUURTKIT_TRUST_PROXY || undefined) ?? file.trustProxy);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   // Outgoing requests (webhooks, calendar feeds) may reach loopback/LAN only when the operator says so.
   const allowPrivate = file.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
   let intakeKeys;
@@ -238,11 +268,12 @@ async function serve(flags: Flags): Promise<void> {
   const { app } = await openCollector({
     storage,
     intakeKeys,
+    auditKey: auditKeyFromSettings(),
     purge: {},
     formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
     webhooks: { allowPrivateNetworks: allowPrivate },
     calendarFeeds: { allowPrivateNetworks: allowPrivate },
-    trustProxy: flags['trust-proxy'] ?? file.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(trustProxy),
     rateLimits: {
       submissions: { limit: submissions ?? DEFAULT_RATE_LIMITS.submissions.limit, windowMs },
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
@@ -374,7 +405,8 @@ async function webhook(action: string | undefined, args: string[], flags: Flags)
   return withStore(flags, async (store) => {
     if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
     if (action === 'set') {
-      const problem = webhookUrlProblem(url!);
+      const allowPrivate = fileConfig?.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
+      const problem = webhookUrlProblem(url!) ?? (await hostProblem(new URL(url!), allowPrivate));
       if (problem) throw new UsageError(`The webhook URL ${problem}`);
       const secret = newWebhookSecret();
       await store.setWebhook({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
@@ -522,7 +554,7 @@ async function people(action: string | undefined, args: string[], flags: Flags):
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    const common = { actor: 'cli', now: new Date(), intakeKeys };
+    const common = { actor: 'cli', now: new Date(), intakeKeys, auditKey: auditKeyFromSettings() };
     try {
       const result =
         action === 'show'
@@ -543,14 +575,18 @@ async function people(action: string | undefined, args: string[], flags: Flags):
  * renamed to FILE, so FILE is either absent or a complete, verified database.
  */
 async function backup(args: string[], flags: Flags): Promise<void> {
-  if (args.length || !flags.out) throw new UsageError('Usage: backup --out FILE');
+  if (args.length || !flags.out === !flags.dir) throw new UsageError('Usage: backup --out FILE | --dir DIR [--keep-days N]');
+  if (flags['keep-days'] !== undefined && !flags.dir) throw new UsageError('--keep-days goes with --dir');
+  const keepDays = flags['keep-days'] === undefined ? BACKUP_KEEP_DAYS_DEFAULT : integer(flags['keep-days'], 'keep-days', 1, 3650)!;
+  const now = new Date();
+  if (flags.dir) mkdirSync(flags.dir, { recursive: true });
   const target = storeTarget(flags);
   if (target.backend !== 'sqlite') {
     throw new UsageError('backup is for SQLite; back up PostgreSQL with its own tools, e.g. pg_dump --format=custom');
   }
   if (target.path === ':memory:') throw new UsageError('An in-memory database cannot be backed up');
   if (!existsSync(target.path)) throw new Error(`There is no SQLite database at ${target.path}`);
-  const out = flags.out;
+  const out = flags.dir ? join(flags.dir, backupFileName(now)) : flags.out!;
   if (existsSync(out)) throw new Error(`${out} already exists; choose a new file name`);
   const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
   const source = new Database(target.path, { fileMustExist: true });
@@ -568,6 +604,11 @@ async function backup(args: string[], flags: Flags): Promise<void> {
     if (check !== 'ok') throw new Error(`The backup failed its integrity check: ${check}`);
     renameSync(temporary, out);
     process.stderr.write(`Backed up ${describeStoreTarget(target)} to ${out} (${result.totalPages} pages, integrity ok)\n`);
+    if (flags.dir) {
+      for (const name of deleteExpiredBackups(flags.dir, now, keepDays)) {
+        process.stderr.write(`Deleted ${join(flags.dir, name)}: older than ${keepDays} days\n`);
+      }
+    }
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;

@@ -5,7 +5,7 @@
  * the environment over the file, the file over the built-in default.
  *
  * ```json
- * { "port": 8787, "host": "0.0.0.0", "trustProxy": true, "logLevel": "info",
+ * { "port": 8787, "host": "0.0.0.0", "trustProxy": ["127.0.0.1"], "logLevel": "info",
  *   "submissionLimit": 30, "voteLimit": 200, "rateWindow": 600,
  *   "databaseUrl": "postgres://collector@db:5432/buurtkit", "pgSchema": "buurtkit" }
  * ```
@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { intakeKeysConfigSchema } from './intake-crypto.js';
 import { isPostgresUrl } from './store/open.js';
+import { parseTrustProxy } from './trust-proxy.js';
 import { PG_SCHEMA_PATTERN } from './store/postgres.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,7 +27,17 @@ export const collectorConfigSchema = z
     $schema: z.string().optional(),
     port: whole(0, 65535).optional(),
     host: z.string().min(1).optional(),
-    trustProxy: z.boolean().optional(),
+    /** `true` (one hop), a hop count, or the proxies' addresses/CIDRs (array or comma-separated). */
+    trustProxy: z
+      .union([z.boolean(), whole(0, 20), z.string(), z.array(z.string()).min(1)])
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustProxy(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      })
+      .optional(),
     logLevel: z.enum(LOG_LEVELS).optional(),
     submissionLimit: whole(1, 1e9).optional(),
     voteLimit: whole(1, 1e9).optional(),
@@ -43,6 +54,8 @@ export const collectorConfigSchema = z
     webhookAllowPrivateNetworks: z.boolean().optional(),
     /** Welcome intake: per-site keys for the sensitive answers, `{ "<site>": [{ "id", "key" }] }`, current first. */
     intakeKeys: intakeKeysConfigSchema.optional(),
+    /** Key for the erasure audit's contact hashes, kept apart from the database it protects. */
+    auditKey: z.string().min(32, 'at least 32 characters, e.g. openssl rand -base64 32').optional(),
   })
   .refine((c) => !(c.databaseUrl !== undefined && c.db !== undefined), {
     message: 'give either "databaseUrl" (PostgreSQL) or "db" (SQLite), not both',

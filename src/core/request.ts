@@ -19,7 +19,8 @@ export function submissionRequest(cfg: ResolvedEndpoint, envelope: object): Outb
 
 /** The request that posts a vote envelope for a published idea (collector mode only). */
 export function voteRequest(cfg: ResolvedEndpoint, ideaId: string, envelope: object): OutboxRequest {
-  return jsonRequest(`${siteBase(cfg)}/ideas/${encodeURIComponent(ideaId)}/votes`, envelope);
+  // A render token, as for submissions: the collector refuses a vote without one.
+  return { ...jsonRequest(`${siteBase(cfg)}/ideas/${encodeURIComponent(ideaId)}/votes`, envelope), tokenUrl: formTokenUrl(cfg) };
 }
 
 function jsonRequest(url: string, envelope: object): OutboxRequest {

@@ -175,7 +175,12 @@ export const costSchema = z.discriminatedUnion('kind', [
 export const registrationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('link'), url: httpUrlSchema }),
   /** "Ik kom": the collector counts places per occurrence up to the capacity. */
-  z.strictObject({ kind: z.literal('capacity'), capacity: z.number().int().min(1).max(MAX_CAPACITY) }),
+  z.strictObject({
+    kind: z.literal('capacity'),
+    capacity: z.number().int().min(1).max(MAX_CAPACITY),
+    /** Most places one "ik kom" may ask for; DEFAULT_ATTENDANCE_PLACES_PER_REQUEST when absent. */
+    maxPlaces: z.number().int().min(1).max(MAX_ATTENDANCE_PLACES).optional(),
+  }),
 ]);
 
 export const newcomersSchema = z.strictObject({

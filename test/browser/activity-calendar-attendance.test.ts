@@ -11,7 +11,7 @@ import { buildEnvelope } from '../../src/core/envelope.js';
 import { uuidv7 } from '../../src/schema/ids.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import { makeCalendar, SEED_ITEMS, type CalendarObject } from './activity-calendar-helpers.js';
-import { admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import { admin, clearOutboxDb, collectorInfo, postWithToken, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 let c: CollectorInfo;
 const made: CalendarObject[] = [];
@@ -44,7 +44,7 @@ async function someoneElse(a: { id: string; occurrence: string }, places = 1) {
     data: { kind: 'attendance', activityId: a.id, occurrence: a.occurrence, places },
     trap: { honeypot: '', elapsedMs: 2000 },
   });
-  return admin('POST', `/v1/sites/${c.site}/activities/${encodeURIComponent(a.id)}/attendance`, envelope);
+  return postWithToken(`/v1/sites/${c.site}/activities/${encodeURIComponent(a.id)}/attendance`, envelope);
 }
 
 async function calendar(): Promise<CalendarObject> {
@@ -145,7 +145,7 @@ describe('<activity-calendar> "ik kom"', () => {
       data: { kind: 'attendance', activityId: counted.id, occurrence: counted.occurrence, places: 2 },
       trap: { honeypot: '', elapsedMs: 2000 },
     });
-    expect((await admin('POST', `/v1/sites/${c.site}/activities/${counted.id}/attendance`, arrived)).status).to.equal(201);
+    expect((await postWithToken(`/v1/sites/${c.site}/activities/${counted.id}/attendance`, arrived)).status).to.equal(201);
     expect((await someoneElse(full)).status).to.equal(201);
     localStorage.setItem(
       `buurtkit:ik-kom:${c.site}`,

@@ -66,6 +66,13 @@ export async function postEnvelope(info: CollectorInfo, envelope: unknown): Prom
   });
 }
 
+/**
+ * POSTs an envelope to a public collector route (votes, "ik kom") as another visitor would, with
+ * an aged render token; from Node, so it works while this page is offline.
+ */
+export const postWithToken = (path: string, envelope: unknown) =>
+  executeServerCommand<{ status: number; body: unknown }, unknown>('bk-admin', { method: 'POST', path, body: envelope, formToken: true });
+
 /** Coordinator API, called from Node with the test token. */
 export const admin = <T = unknown>(method: string, path: string, body?: unknown) =>
   executeServerCommand<{ status: number; body: T }, unknown>('bk-admin', { method, path, body });

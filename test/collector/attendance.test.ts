@@ -16,7 +16,8 @@ const KOKEN = {
   end: '2026-03-06T20:00',
   recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=FR' },
   overrides: [{ recurrenceId: '2026-04-03T17:30', status: 'gaat-niet-door', statusReason: 'Goede Vrijdag' }],
-  registration: { kind: 'capacity', capacity: 15 },
+  // A larger group per "ik kom" than the default 4 (attendance-protection.test.ts covers the default).
+  registration: { kind: 'capacity', capacity: 15, maxPlaces: 10 },
 };
 
 type Json = Record<string, any>;

@@ -106,6 +106,18 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     expect(audit.map((e) => e.rowCount)).toEqual([2, 2, 2]);
   });
 
+  it('refuses a feed at a private or reserved address when it is set, with a 422 per address', async () => {
+    c = await startTestCollector({ backend });
+    const token = await c.token(['read', 'moderate']);
+    const feeds = ['http://169.254.169.254/latest/meta-data/', 'http://[::127.0.0.1]/a.ics', 'http://[fd00::1]/b.ics', 'https://8.8.8.8/c.ics'];
+    const refused = await admin(token, 'PUT', '/calendar-feeds', { feeds });
+    expect(refused.status).toBe(422);
+    const { issues } = (await refused.json()) as { issues: { path: string; code: string; message: string }[] };
+    expect(issues.map((i) => [i.path, i.code])).toEqual([['feeds.0', 'blocked_address'], ['feeds.1', 'blocked_address'], ['feeds.2', 'blocked_address']]);
+    expect(issues[1]!.message).toMatch(/::7f00:1 is a private or reserved address/); // URL spells ::127.0.0.1 in hex
+    expect(await (await admin(token, 'GET', '/calendar-feeds')).json()).toEqual({ feeds: [] });
+  });
+
   it('refuses loopback and metadata addresses unless the operator allows private networks, and oversized feeds', async () => {
     c = await startTestCollector({ backend });
     const { base, hits } = await feedServer({ '/feed.ics': () => [200, GOOGLE], '/huge.ics': () => [200, `${GOOGLE}\n${'X'.repeat(3 * 1024 * 1024)}`] });

@@ -230,7 +230,11 @@ describe('webhook command', () => {
       expect(cli('site', 'add', 'de-linde', '--name', 'De Linde', '--origin', 'http://localhost:8000', '--db', db).code).toBe(0);
       expect(cli('webhook', 'set', 'de-linde', 'ftp://example.org', '--db', db).stderr).toMatch(/must start with https:\/\//);
       expect(cli('webhook', 'set', 'nergens', hook, '--db', db).stderr).toMatch(/no site "nergens"/);
-      const set = cli('webhook', 'set', 'de-linde', hook, '--db', db);
+      // A loopback target is refused when set, unless the operator allows private networks.
+      const refused = cli('webhook', 'set', 'de-linde', hook, '--db', db);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/127\.0\.0\.1 is a private or reserved address/);
+      const set = runCli(['webhook', 'set', 'de-linde', hook, '--db', db], { cwd: dir, env: { ...process.env, BUURTKIT_WEBHOOK_ALLOW_PRIVATE: '1' } });
       expect(set.code).toBe(0);
       const secret = set.stdout.trim();
       expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);

@@ -1,4 +1,5 @@
 /** Subject access and erasure per person, and no IP or user-agent stored; on every backend. */
+import { createHmac, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
 import {
@@ -31,7 +32,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
       ...init,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
     });
-  const show = (contact: string, token: string) => admin(`/people?contact=${encodeURIComponent(contact)}`, token);
+  const show = (contact: string, token: string) => admin('/people', token, { method: 'POST', body: JSON.stringify({ contact }) });
   const erase = (body: unknown, token: string, headers: Record<string, string> = {}) =>
     admin('/people/erase', token, { method: 'POST', body: JSON.stringify(body), headers });
 
@@ -58,7 +59,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
 
     expect((await show('anna@example.nl', await c.token(['read', 'moderate', 'export']))).status).toBe(403);
     expect((await show('geen contact', token)).status).toBe(422);
-    expect((await admin('/people', token)).status).toBe(422);
+    expect((await admin('/people', token, { method: 'POST', body: '{}' })).status).toBe(422);
 
     expect((await show(' anna@EXAMPLE.nl', token)).status).toBe(200);
     // Refused requests (403, 422) are not look-ups; the four that ran are audited with a keyed hash.
@@ -121,6 +122,20 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     ]);
     expect(audit[0]!.target).toBe(`receipt ${receipt.receiptId} contact ${audit[1]!.target!.split(' contact ')[1]}`);
     expect(JSON.stringify(audit)).not.toMatch(/anna|12345678/i);
+  });
+
+  it('hashes contacts in the audit log with the operator\'s key, kept outside the database', async () => {
+    const auditKey = 'k'.repeat(24) + randomBytes(12).toString('hex');
+    c = await startTestCollector({ backend, auditKey });
+    const token = await c.token(['admin']);
+    await submit('Een breicafé', 'anna@example.nl');
+    expect((await erase({ contact: 'Anna@Example.nl' }, token)).status).toBe(200);
+    const [entry] = (await c.store.listAudit(c.site)).filter((e) => e.action === 'people.erase');
+    const expected = createHmac('sha256', auditKey).update('email:anna@example.nl').digest('hex').slice(0, 32);
+    expect(entry!.target).toMatch(new RegExp(`contact ${expected}$`));
+    // No key for these hashes sits in the database beside the log.
+    expect(await tablesContaining(c.store, 'people-audit-key')).toEqual([]);
+    expect(await tablesContaining(c.store, auditKey)).toEqual([]);
   });
 
   it('stores no client IP address and no user-agent anywhere', async () => {

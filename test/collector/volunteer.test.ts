@@ -3,7 +3,7 @@
  * PostgreSQL: no overbooking under concurrency, cancel → promotion → confirm or expiry, the
  * public answers (counts, never names), reminders, exports and the day list.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/schema/index.js';
 import { BACKENDS, ORIGIN, postJson, SITE, startTestCollector, tablesContaining, type TestCollector } from './helpers.js';
@@ -178,7 +178,7 @@ for (const backend of BACKENDS) {
       await postJson(`${t.url}/v1/sites/${t.site}/submissions`, anna.envelope);
       const application = { ...anna.envelope, id: uuidv7(), data: { kind: 'application', contact: 'ANNA@example.nl', needs: 'Een lift' } };
       expect((await postJson(`${t.url}/v1/sites/${t.site}/submissions`, application)).status).toBe(201);
-      const shown = await (await admin(t, token, 'GET', `/people?contact=${encodeURIComponent('anna@example.nl')}`)).json();
+      const shown = await (await admin(t, token, 'POST', '/people', { contact: 'anna@example.nl' })).json();
       expect(shown.matched).toEqual({ ideas: 0, volunteerSignups: 1, volunteerApplications: 1, intakes: 0 });
       const receipt = await (await admin(t, token, 'POST', '/people/erase', { contact: 'anna@example.nl' })).json();
       expect(receipt.removedFields).toEqual(['volunteerSignups.firstName', 'volunteerSignups.contact', 'volunteerApplications.*']);
@@ -308,7 +308,13 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
 
     const day = await admin(t, token, 'GET', '/volunteer/day-list?date=2026-11-23');
     expect(day.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await day.text()).toMatch(/09:45–12:15.*Fatima/s);
+    const page = await day.text();
+    expect(page).toMatch(/09:45–12:15.*Fatima/s);
+    // The page's own <style> is allowed by its hash (printed styled), and nothing else is.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)![1]!;
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(day.headers.get('content-security-policy')).toBe(`default-src 'none'; style-src 'sha256-${hash}'; frame-ancestors 'none'`);
+    expect(page).not.toMatch(/style="/);
   });
 
   it('keeps the general sign-up and lists it for coordinators; needs a contact', async () => {

@@ -103,7 +103,7 @@ for (const backend of BACKENDS) {
           headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
         });
       // Another spelling of the same number.
-      const shown = (await (await people(`/people?contact=${encodeURIComponent('+31612345678')}`)).json()) as {
+      const shown = (await (await people('/people', { method: 'POST', body: JSON.stringify({ contact: '+31612345678' }) })).json()) as {
         matched: Record<string, number>;
         intakes: { id: string }[];
       };

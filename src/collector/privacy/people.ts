@@ -5,14 +5,16 @@
  * a key, not a new shape.
  *
  * The audit log never holds the contact itself: only a keyed hash of its normalised form (HMAC
- * with a per-database secret), enough to show that the same person asked twice, useless to
- * anyone who reads the log without the database's secrets table.
+ * with the operator's audit key, kept outside the database; without one, a per-database secret),
+ * enough to show that the same person asked twice, useless to anyone who reads the log without
+ * that key.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { uuidv7, type AdminIdea } from '../../schema/index.js';
 import type { Store, SubmissionRecord, VolunteerSignupRecord } from '../store/types.js';
 import { unseal, type IntakeKey } from '../intake-crypto.js';
 import { normaliseContact, sameContact, type NormalisedContact } from './contact.js';
+import { eraseFromWebhookQueue } from './webhook-queue.js';
 
 interface PersonSource<K extends string, T> {
   key: K;
@@ -124,6 +126,12 @@ export interface PersonOptions {
   now: Date;
   /** The site's intake keys, so sealed intakes can be searched; without them intakes are not. */
   intakeKeys?: readonly IntakeKey[] | undefined;
+  /**
+   * The key for the audit log's contact hashes, kept outside the database (config `auditKey`,
+   * env `BUURTKIT_AUDIT_KEY`), so a copy of the database alone cannot test guesses against the
+   * log. Without it, a key in the database's secrets table (weaker: it travels with the data).
+   */
+  auditKey?: string | undefined;
 }
 
 export class ContactError extends Error {}
@@ -153,8 +161,8 @@ function parseContact(input: string): NormalisedContact {
 }
 
 /** Keyed hash of the normalised contact, for audit rows. */
-async function contactHash(store: Store, contact: NormalisedContact): Promise<string> {
-  const secret = await store.secret('people-audit-key', randomBytes(32).toString('hex'));
+async function contactHash(store: Store, contact: NormalisedContact, auditKey: string | undefined): Promise<string> {
+  const secret = auditKey ?? (await store.secret('people-audit-key', randomBytes(32).toString('hex')));
   return createHmac('sha256', secret).update(`${contact.kind}:${contact.key}`).digest('hex').slice(0, 32);
 }
 
@@ -178,7 +186,7 @@ export async function findPerson(
     site,
     actor: options.actor,
     action: 'people.show',
-    target: `contact ${await contactHash(store, contact)}`,
+    target: `contact ${await contactHash(store, contact, options.auditKey)}`,
     rowCount: Object.values<number>(matched).reduce((sum, n) => sum + n, 0),
   });
   return { site, contact: { kind: contact.kind }, matched, ...found };
@@ -202,14 +210,20 @@ export async function erasePerson(
     matched[source.key] = found.length ? await source.erase(store, site, found, options.includeContent) : 0;
     if (matched[source.key] > 0) removedFields.push(...source.removedFields(options.includeContent));
   }
+  // After the records: a delivery queued in between still holds the contact and is found here.
+  if ((await eraseFromWebhookQueue(store, site, contact, options.includeContent)) > 0) {
+    removedFields.push(options.includeContent ? 'webhookDeliveries.*' : 'webhookDeliveries.payload');
+  }
   const total = Object.values<number>(matched).reduce((sum, n) => sum + n, 0);
   await store.audit({
     at: options.now.toISOString(),
     site,
     actor: options.actor,
     action: options.includeContent ? 'people.erase-records' : 'people.erase',
-    target: `receipt ${receiptId} contact ${await contactHash(store, contact)}`,
+    target: `receipt ${receiptId} contact ${await contactHash(store, contact, options.auditKey)}`,
     rowCount: total,
   });
+  // Last, so the checkpoint that empties the WAL comes after every write of the erasure.
+  await store.overwriteFreedSpace();
   return { receiptId, erasedAt: options.now.toISOString(), site, matched, removedFields };
 }

@@ -128,6 +128,8 @@ export async function purge(store: Store, options: PurgeOptions): Promise<PurgeL
       lines.push({ site: site.slug, action: rule.action, what: rule.what, months, before, count });
     }
   }
+  // Purged data must be gone from the file too, not only from query results.
+  if (!options.dryRun && lines.some((l) => l.count > 0)) await store.overwriteFreedSpace();
   return lines;
 }
 

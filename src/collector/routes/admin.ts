@@ -118,12 +118,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
 
   // Subject access and erasure handle one person's data across every widget at once, so they need
   // the `admin` scope: a `read` token sees ideas one by one, not everything about a person.
-  app.get('/v1/admin/sites/:site/people', { onRequest: [authorise('admin')] }, async (request) => {
-    const query = personQuerySchema.safeParse(request.query);
+  // By POST body, never a query string: proxies and access logs keep URLs, with the contact in them.
+  app.post('/v1/admin/sites/:site/people', { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+    const query = personQuerySchema.safeParse(request.body);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const actor = request.token!.prefix;
     const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys }).catch(contactIssue);
+    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(contactIssue);
   });
 
   app.post(
@@ -134,7 +135,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       if (!body.success) throw invalid(toFieldIssues(body.error));
       const { contact, includeContent } = body.data;
       const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys };
+      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },
   );

@@ -6,6 +6,8 @@
  * occurrence, places}`). Anonymous; the envelope id is the idempotency key.
  * - `201 {id, status: 'received', places, taken, remaining}`; `200` the same with `duplicate`.
  * - `409 {error: 'activity_full', places, taken, remaining}`: these places do not fit; nothing counted.
+ * Like a submission it needs a render token (`Buurtkit-Form-Token`), and one request asks for at
+ * most `registration.maxPlaces` places (default 4; `422 too_many_places` above that).
  * - `410 occurrence_closed`: the occurrence was cancelled or is over. `404`: no such activity or
  *   occurrence. `422`: field errors, or the activity has no capacity to count against.
  * The count and the check happen in one store transaction (see `Store.addAttendance`).
@@ -14,11 +16,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expand } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
-import { attendanceSubmissionSchema, toFieldIssues, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
+import { attendanceSubmissionSchema, isUuidV7, toFieldIssues, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
+import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
+import { FORM_TOKEN_HEADER } from '../form-token.js';
 import { ApiError } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import type { RouteContext } from './context.js';
+import { authoriser, rejectCrossSite } from './guards.js';
 import { checkEnvelope, invalid, isHoneypotFilled, requireJson, type AnyEnvelope } from './public.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
@@ -85,6 +90,8 @@ export function attendanceRoutes(
       if (envelope.data.activityId !== id) {
         throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
       }
+      // The same protection as submissions: a render token per "ik kom", spent once.
+      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], envelope.id);
       const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
       if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
       const capacity = capacityOf(record.data);
@@ -95,6 +102,12 @@ export function attendanceRoutes(
       const found = findOccurrence(record.data, occurrence);
       if (!found) throw occurrenceNotFound();
       const { places } = envelope.data;
+      const most = record.data.kind === 'activity' && record.data.registration?.kind === 'capacity'
+        ? (record.data.registration.maxPlaces ?? DEFAULT_ATTENDANCE_PLACES_PER_REQUEST)
+        : DEFAULT_ATTENDANCE_PLACES_PER_REQUEST;
+      if (places > most) {
+        throw invalid([{ path: 'data.places', message: `At most ${most} places at a time for this activity`, code: 'too_many_places' }]);
+      }
       if (isHoneypotFilled(envelope as AnyEnvelope)) {
         request.log.info({ site: site.slug }, 'honeypot attendance dropped');
         return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
@@ -125,6 +138,39 @@ export function attendanceRoutes(
       return reply
         .code(result.outcome === 'created' ? 201 : 200)
         .send({ id: envelope.id, status, places: result.places, taken: result.taken, remaining });
+    },
+  );
+
+  attendanceAdminRoutes(app, ctx);
+}
+
+/**
+ * Coordinators see each "ik kom" of an activity (anonymous: places, occurrence, when) and remove
+ * one that looks wrong, e.g. a burst that took the last places; its places come free at once.
+ * - `GET /v1/admin/sites/:site/activities/:id/attendance` (`read`): `{claims: [...]}`.
+ * - `DELETE /v1/admin/sites/:site/attendance/:claimId` (`moderate`): 204, audited; 404 unknown.
+ */
+function attendanceAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx;
+  const authorise = authoriser(ctx);
+  app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')] }, async (request) => {
+    const { id } = request.params as { id: string };
+    const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
+    if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+    return { claims: await store.listAttendanceClaims(request.site!.slug, record.id) };
+  });
+  app.delete(
+    '/v1/admin/sites/:site/attendance/:claimId',
+    { onRequest: [rejectCrossSite, authorise('moderate')] },
+    async (request, reply) => {
+      const { claimId } = request.params as { claimId: string };
+      const site = request.site!.slug;
+      if (!isUuidV7(claimId) || !(await store.removeAttendanceClaim(site, claimId))) {
+        throw new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
+      }
+      const at = ctx.now().toISOString();
+      await store.audit({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
+      return reply.code(204).send();
     },
   );
 }

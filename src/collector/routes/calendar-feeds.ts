@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { toFieldIssues } from '../../schema/index.js';
 import { refreshCalendarFeeds } from '../calendar-feeds.js';
 import { siteChangesSchema } from '../sites.js';
+import { hostProblem } from '../webhooks/address.js';
 import type { SendOptions } from '../webhooks/send.js';
 import type { RouteContext } from './context.js';
 import { authoriser, rejectCrossSite } from './guards.js';
@@ -29,6 +30,11 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
     if (!checked.success) {
       throw invalid(checked.error.issues.map((i) => ({ path: ['feeds', ...i.path.slice(2)].join('.'), message: i.message, code: i.code })));
     }
+    // The addresses too, so a coordinator hears at once; every fetch checks again (DNS can change).
+    const urls = checked.data.settings?.calendarFeeds ?? [];
+    const problems = await Promise.all(urls.map((u) => hostProblem(new URL(u), outgoing.allowPrivateNetworks ?? false)));
+    const issues = problems.flatMap((problem, n) => (problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : []));
+    if (issues.length) throw invalid(issues);
     const site = (await ctx.store.updateSite(request.site!.slug, checked.data))!;
     const feeds = site.settings.calendarFeeds ?? [];
     await ctx.store.audit({

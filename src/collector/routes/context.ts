@@ -2,6 +2,7 @@ import type { FormTokenMode, FormTokens } from '../form-token.js';
 import type { ProofOfWork } from '../pow.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { Store } from '../store/types.js';
+import type { VoteVisitors } from '../vote-visitors.js';
 
 /** What route modules share: the store, the rate limiter, render tokens and the clock (settable in tests). */
 export interface RouteContext {
@@ -13,4 +14,8 @@ export interface RouteContext {
   formTokenMode: FormTokenMode;
   /** ALTCHA-compatible proof-of-work for sites that turn it on (pow.ts). */
   pow: ProofOfWork;
+  /** One vote per visitor and idea per day, by a keyed hash that identifies no one. */
+  voteVisitors: VoteVisitors;
+  /** Key for the audit log's contact hashes, from outside the database (see privacy/people.ts). */
+  auditKey?: string | undefined;
 }

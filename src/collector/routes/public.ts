@@ -167,10 +167,21 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
         issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
       }
       if (issues.length) throw invalid(issues);
+      // The same protection as submissions: a render token per vote, spent once.
+      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
       if (vote.trap.honeypot.trim() !== '') {
         const idea = await store.getIdea(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
         return reply.code(201).send({ id: vote.id, votes: idea.votes });
+      }
+      // With render tokens off (trusted senders only), a relay may send many people's votes from one
+      // address, so visitors are told apart only when tokens are required.
+      const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
+      if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
+        // This visitor already voted for the idea today: answered like a retry, nothing counted.
+        const idea = await store.getIdea(site.slug, ideaId);
+        if (!idea?.published) throw ideaNotFound();
+        return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
       }
       const result = await store.addVote({
         id: vote.id,
@@ -282,16 +293,20 @@ function parseIdeaSubmission(body: unknown): IdeaSubmission {
   return parsed.data;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * NUL characters cannot be stored by PostgreSQL (text or jsonb) and have no place in typed text;
- * they are refused with a 422 on both backends, so the two behave the same and an outbox never
+ * NUL characters cannot be stored by PostgreSQL (text or jsonb) and have no place in typed text,
+ * nor do lone surrogates; they are refused with a 422 on both backends, so the two behave the same and an outbox never
  * retries a submission that can only fail.
  */
 export function storableTextIssues(value: unknown, path: string[] = []): FieldIssue[] {
   if (typeof value === 'string') {
-    return value.includes('\u0000')
-      ? [{ path: path.join('.'), message: 'Contains a NUL character', code: 'invalid_character' }]
-      : [];
+    if (value.includes('\u0000')) return [{ path: path.join('.'), message: 'Contains a NUL character', code: 'invalid_character' }];
+    // Half a surrogate pair is no character: SQLite would store invalid UTF-8 other tools cannot
+    // read, and PostgreSQL refuses it. No keyboard makes one, so it is refused rather than altered.
+    if (LONE_SURROGATE.test(value)) return [{ path: path.join('.'), message: 'Contains half of a character (a lone surrogate)', code: 'invalid_character' }];
+    return [];
   }
   if (Array.isArray(value)) return value.flatMap((v, n) => storableTextIssues(v, [...path, String(n)]));
   if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => storableTextIssues(v, [...path, k]));

@@ -14,8 +14,9 @@
  *   `export/volunteer.xlsx` (both sheets); all `?from&to` (local dates, default this year).
  * - `export/volunteer-applications.{csv,json,ndjson,xlsx}`: every general sign-up (CSV: `?delimiter`).
  */
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   attendanceSchema,
@@ -64,6 +65,12 @@ const signupsQuerySchema = periodSchema.extend(handledQuerySchema.shape);
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+
+const DAY_LIST_CSS =
+  'body{font:14pt/1.4 system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:.4rem .6rem;text-align:start}.box{width:4rem}@media print{body{margin:0}}';
+/** The day list's own style element, allowed by its hash; nothing else may load or run. */
+export const DAY_LIST_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(DAY_LIST_CSS).digest('base64')}'; frame-ancestors 'none'`;
 
 export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
@@ -216,7 +223,12 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
 
   // ---- the host's printable day list -------------------------------------------------------------
 
-  app.get('/v1/admin/sites/:site/volunteer/day-list', { onRequest: [authorise('read')] }, async (request, reply) => {
+  // A route-level onSend runs after the app's, which forbids every style: this page may use its own.
+  const dayListCsp = async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('Content-Security-Policy', DAY_LIST_CSP);
+    return payload;
+  };
+  app.get('/v1/admin/sites/:site/volunteer/day-list', { onRequest: [authorise('read')], onSend: dayListCsp }, async (request, reply) => {
     const q = z.strictObject({ date: localDateSchema.optional() }).safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const site = request.site!;
@@ -232,7 +244,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       .map((s) => `<tr><td>${time(s.startAt)}–${time(s.endAt)}</td><td>${escapeHtml(titleOf(catalogue, s.shiftId))}</td><td>${escapeHtml(s.firstName)}</td><td>${escapeHtml(s.contact)}</td><td class="box"></td></tr>`)
       .join('\n');
     const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dagrooster ${date} – ${escapeHtml(site.name)}</title>
-<style>body{font:14pt/1.4 system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:.4rem .6rem;text-align:start}.box{width:4rem}@media print{body{margin:0}}</style></head>
+<style>${DAY_LIST_CSS}</style></head>
 <body><h1>${escapeHtml(site.name)} — ${date}</h1>
 ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><th>Contact</th><th>Er?</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p>Niemand ingeroosterd.</p>'}
 </body></html>`;

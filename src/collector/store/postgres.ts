@@ -32,6 +32,7 @@ import type {
   IntakeQuery,
   IntakeRecord,
   NewIntake,
+  AttendanceClaim,
   AttendanceOutcome,
   AuditEntry,
   ExportQuery,
@@ -160,6 +161,12 @@ const CLEAR_IDEA_PERSONAL_DATA =
 const SUBMISSION_HAS_PERSONAL_DATA = (t: string) =>
   `(${t}.consent IS NOT NULL OR ${t}.data ? 'name' OR ${t}.data ? 'contact')`;
 const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = data - 'name' - 'contact'`;
+
+/** The tables that hold personal data, vacuumed after an erasure or purge. */
+const PERSONAL_DATA_TABLES = [
+  'submissions', 'ideas', 'votes', 'intakes', 'poll_responses', 'volunteer_signups', 'volunteer_notifications',
+  'webhook_deliveries',
+] as const;
 
 export interface PostgresStoreOptions {
   /** A `postgres://` or `postgresql://` URL. */
@@ -890,6 +897,14 @@ export class PostgresStore implements Store {
     return this.closed;
   }
 
+  async overwriteFreedSpace(): Promise<void> {
+    // An UPDATE or DELETE leaves the old row version in the table until a vacuum removes it, and
+    // autovacuum may wait for days on a quiet site. VACUUM cannot run in a transaction or a
+    // prepared statement, hence the plain pool query. Row versions an open transaction can still
+    // see stay until that transaction ends; autovacuum removes them afterwards.
+    await this.pool.query(`VACUUM ${PERSONAL_DATA_TABLES.join(', ')}`);
+  }
+
   // — webhooks (issue 3, item 6) —
 
   async setWebhook(t: WebhookTarget): Promise<void> {
@@ -956,6 +971,30 @@ export class PostgresStore implements Store {
        WHERE id = $6`,
       [result.status, result.attempts, result.nextAttemptAt, result.lastError, result.finishedAt, id],
     );
+  }
+
+  async listPendingWebhookPayloads(site: string): Promise<{ id: string; payload: unknown }[]> {
+    const { rows } = await this.query(
+      `SELECT id, payload FROM webhook_deliveries WHERE site = $1 AND status = 'pending' AND payload IS NOT NULL ORDER BY id`,
+      [site],
+    );
+    return rows.map((r) => ({ id: String(r.id), payload: r.payload as unknown }));
+  }
+
+  async redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number> {
+    const drop = changes.filter((c) => c.payload === null).map((c) => c.id);
+    const replace = changes.filter((c) => c.payload !== null);
+    const { rows } = await this.query(
+      `WITH dropped AS (
+         DELETE FROM webhook_deliveries WHERE site = $1 AND id = ANY($2::text[]) AND status = 'pending' RETURNING id),
+       replaced AS (
+         UPDATE webhook_deliveries d SET payload = r.payload
+         FROM jsonb_to_recordset($3::jsonb) AS r(id text, payload jsonb)
+         WHERE d.site = $1 AND d.id = r.id AND d.status = 'pending' RETURNING d.id)
+       SELECT (SELECT count(*) FROM dropped) + (SELECT count(*) FROM replaced) AS n`,
+      [site, drop, JSON.stringify(replace)],
+    );
+    return Number(rows[0]!.n);
   }
 
   async listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]> {
@@ -1141,6 +1180,19 @@ export class PostgresStore implements Store {
     } finally {
       client.release(broken);
     }
+  }
+
+  async listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]> {
+    const { rows } = await this.query(
+      'SELECT id, activity_id, occurrence, places, created_at FROM attendance WHERE site = $1 AND activity_id = $2 ORDER BY occurrence, created_at, id',
+      [site, activityId],
+    );
+    return rows.map(toAttendanceClaim);
+  }
+
+  async removeAttendanceClaim(site: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.query('DELETE FROM attendance WHERE site = $1 AND id = $2', [site, id]);
+    return (rowCount ?? 0) > 0;
   }
 
   async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
@@ -1374,4 +1426,14 @@ const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v ==
 
 function toIntakeFlow(r: Row): IntakeFlowRecord {
   return { site: String(r.site), version: Number(r.version), flow: r.flow, actor: String(r.actor), createdAt: String(r.created_at) };
+}
+
+function toAttendanceClaim(r: Row): AttendanceClaim {
+  return {
+    id: String(r.id),
+    activityId: String(r.activity_id),
+    occurrence: String(r.occurrence),
+    places: Number(r.places),
+    createdAt: String(r.created_at),
+  };
 }

@@ -34,6 +34,7 @@ import type {
   IntakeQuery,
   IntakeRecord,
   NewIntake,
+  AttendanceClaim,
   AttendanceOutcome,
   AuditEntry,
   ExportQuery,
@@ -181,8 +182,28 @@ export class SqliteStore implements Store {
     // commits we already answered 2xx for; the widget would then have dropped its outbox copy.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Erased means gone from the file: deleted rows and freed pages are overwritten with zeros
+    // instead of lingering until SQLite happens to reuse the space. A per-connection setting.
+    this.db.pragma('secure_delete = ON');
+    if (path !== ':memory:') this.useIncrementalVacuum();
     this.migrate(SQLITE_MIGRATIONS);
     this.groupCommit = new GroupCommit(this.db);
+  }
+
+  /**
+   * Incremental auto-vacuum lets `overwriteFreedSpace` hand freed pages back to the file system
+   * after an erasure. The setting takes effect with one VACUUM (instant on a new file), which on an older file
+   * also rewrites whatever older deletions left in free pages before secure_delete was on. When
+   * another instance holds the database the VACUUM waits for the next start.
+   */
+  private useIncrementalVacuum(): void {
+    if (this.db.pragma('auto_vacuum', { simple: true }) === 2) return;
+    this.db.pragma('auto_vacuum = INCREMENTAL');
+    try {
+      this.db.exec('VACUUM');
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    }
   }
 
   /** Prepared once per SQL text; the set of texts is small and fixed. */
@@ -674,6 +695,16 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  async overwriteFreedSpace(): Promise<void> {
+    this.groupCommit.flush();
+    // secure_delete already zeroed the removed rows in the main file's pages; the vacuum returns
+    // free pages to the file system, and the truncating checkpoint copies the erasure into the
+    // main file and empties the WAL, which still holds page images from before the erasure.
+    this.db.pragma('incremental_vacuum');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result && result.busy) throw new Error('The WAL checkpoint after an erasure was blocked by another connection; run it again');
+  }
+
   // — webhooks (issue 3, item 6) —
 
   async setWebhook(t: WebhookTarget): Promise<void> {
@@ -736,6 +767,24 @@ export class SqliteStore implements Store {
          WHERE id = ?`,
       ).run(result.status, result.attempts, result.nextAttemptAt, result.lastError, result.finishedAt, result.status, id);
     });
+  }
+
+  async listPendingWebhookPayloads(site: string): Promise<{ id: string; payload: unknown }[]> {
+    const rows = this.sql(
+      `SELECT id, payload FROM webhook_deliveries WHERE site = ? AND status = 'pending' AND payload IS NOT NULL ORDER BY id`,
+    ).all(site) as Row[];
+    return rows.map((r) => ({ id: String(r.id), payload: JSON.parse(String(r.payload)) as unknown }));
+  }
+
+  async redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number> {
+    const drop = this.sql(`DELETE FROM webhook_deliveries WHERE site = ? AND id = ? AND status = 'pending'`);
+    const replace = this.sql(`UPDATE webhook_deliveries SET payload = ? WHERE site = ? AND id = ? AND status = 'pending'`);
+    return this.write(() =>
+      changes.reduce(
+        (n, c) => n + (c.payload === null ? drop.run(site, c.id) : replace.run(JSON.stringify(c.payload), site, c.id)).changes,
+        0,
+      ),
+    );
   }
 
   async listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]> {
@@ -902,6 +951,17 @@ export class SqliteStore implements Store {
       ).run(a.id, a.site, a.activityId, a.occurrence, a.places, a.createdAt);
       return { outcome: 'created', taken: taken + a.places, places: a.places };
     });
+  }
+
+  async listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]> {
+    const rows = this.sql(
+      'SELECT id, activity_id, occurrence, places, created_at FROM attendance WHERE site = ? AND activity_id = ? ORDER BY occurrence, created_at, id',
+    ).all(site, activityId) as Row[];
+    return rows.map(toAttendanceClaim);
+  }
+
+  async removeAttendanceClaim(site: string, id: string): Promise<boolean> {
+    return this.write(() => this.sql('DELETE FROM attendance WHERE site = ? AND id = ?').run(site, id).changes > 0);
   }
 
   async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
@@ -1120,6 +1180,16 @@ function toIntakeFlow(r: Row): IntakeFlowRecord {
     version: Number(r.version),
     flow: JSON.parse(String(r.flow)),
     actor: String(r.actor),
+    createdAt: String(r.created_at),
+  };
+}
+
+function toAttendanceClaim(r: Row): AttendanceClaim {
+  return {
+    id: String(r.id),
+    activityId: String(r.activity_id),
+    occurrence: String(r.occurrence),
+    places: Number(r.places),
     createdAt: String(r.created_at),
   };
 }

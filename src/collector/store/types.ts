@@ -384,6 +384,12 @@ export interface Store {
    * Returns how many of the ids were the site's ideas.
    */
   eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number>;
+  /**
+   * After an erasure or purge: makes the removed data unreadable on disk, not just invisible to
+   * queries. SQLite (secure_delete on) returns free pages and truncates the WAL; PostgreSQL
+   * vacuums the tables that hold personal data.
+   */
+  overwriteFreedSpace(): Promise<void>;
 
   /**
    * "Mark as handled" (issue 8) for an idea, intake, general or shift sign-up, or poll response of
@@ -444,6 +450,10 @@ export interface Store {
   finishWebhookDelivery(id: string, result: WebhookResult): Promise<void>;
   /** The site's deliveries, newest first. */
   listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]>;
+  /** The site's pending deliveries with their payloads, so an erasure can redact them. */
+  listPendingWebhookPayloads(site: string): Promise<{ id: string; payload: unknown }[]>;
+  /** Replaces pending deliveries' payloads; a `null` payload drops the delivery. Returns how many changed. */
+  redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number>;
 
   // — render tokens (issue 3, item 3) —
   /**
@@ -489,6 +499,10 @@ export interface Store {
    * `occurrence` (wall-clock start) falls on the dates `from` to `to` (inclusive); all without.
    */
   listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]>;
+  /** Each "ik kom" of one activity (admin row id), oldest first, for coordinators to check. */
+  listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
+  /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
+  removeAttendanceClaim(site: string, id: string): Promise<boolean>;
   // — welcome intake (issue 5) —
   /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
   insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
@@ -678,6 +692,15 @@ export interface AttendanceOutcome {
   taken: number;
   /** Places of this request (of the stored one for a duplicate). */
   places: number;
+}
+
+/** One "ik kom" as stored: anonymous, only how many places for which occurrence and when. */
+export interface AttendanceClaim {
+  id: string;
+  activityId: string;
+  occurrence: string;
+  places: number;
+  createdAt: string;
 }
 
 /** What was counted for one occurrence. */

@@ -9,12 +9,12 @@
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { buildEnvelope } from '../../core/envelope.js';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
-import { canRead, JSON_TYPE, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { canRead, formTokenUrl, JSON_TYPE, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox, type OutboxEvent } from '../../core/outbox.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { AttendancePayload, Occurrence } from '../../schema/activity.js';
-import { MAX_ATTENDANCE_PLACES } from '../../calendar/constants.js';
+import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
 import type { CalendarItem } from './items.js';
 import type { ActivityCalendarStrings } from './strings.js';
 
@@ -59,6 +59,8 @@ export function attendanceRequest(cfg: ResolvedEndpoint, itemId: string, envelop
     contentType: JSON_TYPE,
     body: JSON.stringify(envelope),
     mode: 'cors',
+    // A render token, as for submissions: the collector refuses "ik kom" without one.
+    tokenUrl: formTokenUrl(cfg),
   };
 }
 
@@ -229,7 +231,7 @@ export class AttendanceController implements ReactiveController {
     const over = Date.parse(o.end ?? o.start) <= nowMs;
     const open = o.status !== 'gaat-niet-door' && !over;
     const canAsk = open && left > 0 && (!said || said.state === 'failed' || said.state === 'full' || said.state === 'closed');
-    const most = Math.min(MAX_ATTENDANCE_PLACES, left);
+    const most = Math.min(reg.maxPlaces ?? DEFAULT_ATTENDANCE_PLACES_PER_REQUEST, left);
     if (this.count > most) this.count = Math.max(1, most);
     const outcome = said ? l.t(`attend.${said.state}`, { count: said.places }) : '';
     return html`<div part="attendance" class="attendance" role="group" aria-labelledby="attend-title">
