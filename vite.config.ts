@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
-import { minifyTemplatesPlugin, plainDynamicImportPlugin } from './scripts/build-plugins.mjs';
+import { minifyTemplatesPlugin, preloadHelperPlugin } from './scripts/build-plugins.mjs';
 
 /**
  * Two browser builds from one config:
@@ -42,6 +42,31 @@ export const npmEntries = {
   'define/all': src('define/all.ts'),
 };
 
+/**
+ * The CDN build's shared chunks, by what is always fetched together. Left to itself the bundler
+ * makes one chunk per distinct set of importers: a dozen files per widget, several under 200 bytes.
+ * - `lit`: Lit, the base element, the provider and the core every widget renders with (the loader
+ *   fetches the provider with any widget, so they always travel together);
+ * - `send`: the outbox and what hands a submission to it, shared by every form widget.
+ */
+const core = (names: string) => new RegExp(`/src/core/(${names})\\.ts$`);
+const cdnChunkGroups = [
+  {
+    name: 'lit',
+    test: (id: string) =>
+      /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id) ||
+      /rolldown\/runtime/.test(id) ||
+      /\/src\/define\/buurtkit-config\.ts$/.test(id) ||
+      core('buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|styles|status|form-styles|buurtkit-sender|sending-part').test(id),
+  },
+  {
+    name: 'send',
+    test: (id: string) =>
+      core('outbox|outbox-store|outbox-db|form-token-cache|delivery|send-events|request|form-encoding|envelope').test(id) ||
+      /\/src\/schema\/(ids|constants)\.ts$/.test(id),
+  },
+];
+
 export default defineConfig(({ mode }) => {
   if (mode === 'admin') {
     // The coordinator page, served by the collector at /admin: its own bundle with lit inlined,
@@ -74,7 +99,10 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'cdn') {
     return {
-      plugins: [minifyTemplatesPlugin(), plainDynamicImportPlugin()],
+      plugins: [minifyTemplatesPlugin(), preloadHelperPlugin()],
+      // Relative: the bundle works from any folder on any host, and the preload helper resolves
+      // each dependency against the importing file's URL.
+      base: './',
       build: {
         outDir: 'dist/cdn',
         minify: true,
@@ -84,9 +112,16 @@ export default defineConfig(({ mode }) => {
         // Not lib mode: Vite keeps whitespace in lib-mode ES output; a CDN file should be fully minified.
         rolldownOptions: {
           input: src('define/cdn.ts'),
-          preserveEntrySignatures: 'exports-only',
+          // The entry exports nothing; chunks may still import the loader's shared modules from it.
+          preserveEntrySignatures: false,
           // Features loaded on demand (dynamic import) land next to it in chunks/; one script tag still installs all.
-          output: { format: 'es', entryFileNames: 'buurtkit.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: {
+            format: 'es',
+            entryFileNames: 'buurtkit.js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            // Not recursive: the loader's own modules (version, preload helper) must stay in the entry.
+            codeSplitting: { groups: cdnChunkGroups, includeDependenciesRecursively: false },
+          },
         },
       },
     };

@@ -129,6 +129,13 @@ const testServers = {
     if (context.path === '/__receiver.json') {
       return { type: 'json', body: JSON.stringify({ url: receiver?.url }) };
     }
+    // The CDN build (dist/cdn) under a fresh prefix per host page in host-loader.test.ts: the
+    // browser's memory cache then cannot hand a page a chunk that an earlier page loaded.
+    const cdn = /^\/__cdn\/[\w-]+\/((?:chunks\/)?[\w.-]+\.js)$/.exec(context.path);
+    if (cdn) {
+      const body = await readFile(new URL(`./dist/cdn/${cdn[1]}`, import.meta.url), 'utf8').catch(() => undefined);
+      return body === undefined ? undefined : { type: 'js', body };
+    }
     // ICS feeds for <activity-calendar>: the real-world fixtures; anything else is a 404.
     const ics = /^\/__ics\/([\w.-]+\.ics)$/.exec(context.path);
     if (ics) {

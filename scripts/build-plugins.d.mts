@@ -3,4 +3,4 @@ export function minifyHtmlText(text: string): string;
 export function minifyCssText(text: string): string;
 export function minifyTemplates(code: string, fileName: string): { code: string; map: unknown } | null;
 export function minifyTemplatesPlugin(): Plugin;
-export function plainDynamicImportPlugin(): Plugin;
+export function preloadHelperPlugin(): Plugin;

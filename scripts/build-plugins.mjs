@@ -65,19 +65,52 @@ export function minifyTemplatesPlugin() {
 }
 
 /**
- * Replaces Vite's module-preload helper (about 1.2 KB gz) with a direct call. The helper adds
- * `<link rel=modulepreload>` and CSS for lazy chunks; ours carry no CSS and import only what the
- * entry already loaded, so the plain `import()` is all a browser needs.
+ * Replaces Vite's module-preload helper (about 1.2 KB gz; it also handles CSS, which our chunks do
+ * not carry) with a small one that does what matters here: before a dynamic `import()`, add a
+ * `<link rel=modulepreload>` for every file of the imported module's static graph (Vite passes the
+ * list it knows from the build), so the browser fetches them all in one round instead of discovering
+ * them import by import. The links carry the page's CSP nonce where it has one (needed under
+ * `'strict-dynamic'`); a link is not a Trusted Types sink. After a failed import the next try adds
+ * its links again.
  */
-export function plainDynamicImportPlugin() {
+export function preloadHelperPlugin() {
   const HELPER = '\0vite/preload-helper.js';
   return {
-    name: 'buurtkit-plain-dynamic-import',
+    name: 'buurtkit-preload-helper',
     enforce: 'pre',
     apply: 'build',
     load(id) {
-      if (id === HELPER) return 'export const __vitePreload = (load) => load();';
+      if (id === HELPER) return PRELOAD_HELPER;
       return null;
     },
   };
 }
+
+const PRELOAD_HELPER = `
+const added = new Set();
+const nonce = () => {
+  const el = document.querySelector('meta[property=csp-nonce],script[nonce]');
+  return el ? el.nonce || el.getAttribute('nonce') || '' : '';
+};
+export const __vitePreload = (load, deps, importerUrl) => {
+  const urls = [];
+  if (deps && deps.length && typeof document !== 'undefined') {
+    const n = nonce();
+    for (const dep of deps) {
+      const href = new URL(dep, importerUrl).href;
+      if (added.has(href)) continue;
+      added.add(href);
+      urls.push(href);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      if (n) link.nonce = n;
+      link.href = href;
+      document.head.append(link);
+    }
+  }
+  return load().catch((error) => {
+    for (const href of urls) added.delete(href);
+    throw error;
+  });
+};
+`;

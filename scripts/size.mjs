@@ -7,7 +7,7 @@
 import { build } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { minifyTemplatesPlugin, plainDynamicImportPlugin } from './build-plugins.mjs';
+import { minifyTemplatesPlugin, preloadHelperPlugin } from './build-plugins.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const KB = 1024;
@@ -38,7 +38,8 @@ async function measure(file) {
     root,
     configFile: false,
     logLevel: 'silent',
-    plugins: [minifyTemplatesPlugin(), plainDynamicImportPlugin()],
+    base: './',
+    plugins: [minifyTemplatesPlugin(), preloadHelperPlugin()],
     build: {
       write: false,
       minify: true,

@@ -1,5 +1,6 @@
 import { LitElement, adoptStyles, type CSSResult, type PropertyDeclarations } from 'lit';
 import { ThemeController } from './theme.js';
+import { VERSION, warnIfOtherVersion } from './version.js';
 
 /** Custom states a widget shows as `:state(…)`, for styling by embedders. */
 export type WidgetState = 'sending' | 'sent' | 'queued' | 'failed' | 'invalid';
@@ -22,12 +23,17 @@ export class BuurtkitElement extends LitElement {
 
   protected readonly internals: ElementInternals | undefined;
 
+  /** The buurtkit version this class came with, read by another copy's `define`. */
+  static readonly version: string = VERSION;
+
   /**
    * Register the element under `tag`, unless something already did: loading the bundle twice
-   * (say a CDN copy and an npm copy) must not throw.
+   * (say a CDN copy and an npm copy) must not throw, and another version there is worth a warning.
    */
   static define(tag: string): void {
-    if (!customElements.get(tag)) customElements.define(tag, this);
+    const registered = customElements.get(tag);
+    if (registered) warnIfOtherVersion(tag, registered);
+    else customElements.define(tag, this);
   }
 
   constructor() {

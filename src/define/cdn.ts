@@ -1,13 +1,21 @@
 /**
  * The CDN bundle's entry (`dist/cdn/buurtkit.js`): one script tag for every buurtkit element, but a
- * page downloads only the widgets it shows. `<buurtkit-config>` is defined at once; each widget's
- * code is imported when its tag is in the document, now or later (a page builder that adds a
- * widget after load). npm users import `buurtkit/define/all.js` (everything) or one define module.
+ * page downloads only the widgets it shows. This file holds no Lit, so it always runs: when the page's
+ * Trusted Types policy refuses Lit, it can still say so in each widget's place.
+ *
+ * When a tag is on the page (in the document or an open shadow root, now or later), its define
+ * module is imported; the build's preload helper first adds a modulepreload link for every file of
+ * that module's static graph, so all of a widget's code comes in one round of downloads. A failed
+ * import (a network blip) leaves the tag pending and is tried again on the next `online`, visible
+ * tab or newly found tag. npm users import `buurtkit/define/all.js` or one define module instead.
  */
-import './buurtkit-config.js';
+import { warnIfOtherVersion } from '../core/version.js';
+import { isTrustedTypesRefusal, showBlocked, tellSiteOwner } from './cdn-blocked.js';
+import { discover, type Discovery } from './cdn-discovery.js';
 
-/** Tag → its define module. */
-const widgets: Record<string, () => Promise<unknown>> = {
+/** Tag → its define module. The provider is loaded with the first tag of any kind. */
+const modules: Record<string, () => Promise<unknown>> = {
+  'buurtkit-config': () => import('./buurtkit-config.js'),
   'idea-box': () => import('./idea-box.js'),
   'activity-calendar': () => import('./activity-calendar.js'),
   'feedback-poll': () => import('./feedback-poll.js'),
@@ -15,22 +23,74 @@ const widgets: Record<string, () => Promise<unknown>> = {
   'volunteer-signup': () => import('./volunteer-signup.js'),
   'host-today': () => import('./host-today.js'),
 };
+const tags = Object.keys(modules);
+const widgetTags = new Set(tags.filter((tag) => tag !== 'buurtkit-config'));
 
-const pending = new Set(Object.keys(widgets));
+type State = 'loading' | 'failed' | 'done';
+const states = new Map<string, State>();
+/** Set once Lit could not start under the page's Trusted Types policy: nothing will load then. */
+let blocked = false;
+const reported = new Set<string>();
+const seen = new WeakSet<Element>();
+let discovery: Discovery | undefined;
 
-/** Imports the define module of every not yet loaded widget whose tag is on the page. */
-function loadPresent(): void {
-  for (const tag of pending) {
-    // Defined already (another copy of the bundle, or an npm build on the same page): nothing to load.
-    if (customElements.get(tag)) pending.delete(tag);
-    else if (document.getElementsByTagName(tag).length > 0) {
-      pending.delete(tag);
-      widgets[tag]!().catch((error: unknown) => console.error(`[buurtkit] could not load <${tag}>`, error));
-    }
+function load(tag: string): void {
+  const state = states.get(tag);
+  if (state === 'loading' || state === 'done') return;
+  const registered = customElements.get(tag);
+  if (registered) {
+    // Another copy of the bundle, or an npm build, registered it first.
+    warnIfOtherVersion(tag, registered);
+    return done(tag);
   }
-  if (pending.size === 0) observer?.disconnect();
+  states.set(tag, 'loading');
+  modules[tag]!().then(
+    () => done(tag),
+    (error: unknown) => {
+      if (isTrustedTypesRefusal(error)) return block(error);
+      states.set(tag, 'failed');
+      if (!reported.has(tag)) {
+        reported.add(tag);
+        console.error(`[buurtkit] could not load <${tag}>; trying again when the connection or the tab comes back`, error);
+      }
+    },
+  );
 }
 
-const observer = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(loadPresent);
-observer?.observe(document.documentElement, { childList: true, subtree: true });
-loadPresent();
+function done(tag: string): void {
+  states.set(tag, 'done');
+  if (tags.every((t) => states.get(t) === 'done')) discovery?.stop();
+}
+
+function block(error: unknown): void {
+  if (blocked) return;
+  blocked = true;
+  tellSiteOwner(error);
+  discovery?.rescan();
+}
+
+function retryFailed(): void {
+  for (const [tag, state] of states) if (state === 'failed') load(tag);
+}
+
+function found(el: Element): void {
+  if (blocked) {
+    if (widgetTags.has(el.localName)) showBlocked(el);
+    return;
+  }
+  load('buurtkit-config');
+  load(el.localName);
+  // A tag added since the last try is a good moment to try the failed ones again.
+  if (!seen.has(el)) {
+    seen.add(el);
+    retryFailed();
+  }
+}
+
+addEventListener('online', retryFailed);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') retryFailed();
+});
+
+discovery = discover(tags, found, widgetTags);
+if (tags.every((t) => states.get(t) === 'done')) discovery.stop();
