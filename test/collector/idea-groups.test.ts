@@ -150,14 +150,15 @@ for (const backend of BACKENDS) {
       const csv = (await (await admin('/export/ideas.csv')).text()).slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
       const header = csv[0]!;
       const row = (id: string) => csv.find((r) => r[0] === id)!;
-      expect(header.slice(-2)).toEqual(['samengevoegd_met', 'labels']);
+      // Dutch headers for people; JSON keeps the stable keys (samengevoegd_met, labels).
+      expect(header.slice(-2)).toEqual(['Dubbel van (kenmerk)', 'Labels']);
       expect(row(a).slice(-2)).toEqual(['', 'koffie, zondag']);
       expect(row(b).slice(-2)).toEqual([a, '']);
       const json = (await (await admin('/export/ideas.json')).json()) as Record<string, unknown>[];
       // The target's votes include its duplicate's, as in the public list; the duplicate keeps its own.
       expect(json.find((r) => r.id === a)).toMatchObject({ stemmen: 3, samengevoegd_met: null, labels: ['koffie', 'zondag'] });
       expect(json.find((r) => r.id === b)).toMatchObject({ stemmen: 2, samengevoegd_met: a, labels: [] });
-      expect(row(a)[header.indexOf('stemmen')]).toBe('3');
+      expect(row(a)[header.indexOf('Stemmen')]).toBe('3');
     });
   });
 }
