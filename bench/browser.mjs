@@ -165,15 +165,17 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   console.log(`median of ${runs} loads, RTT ${RTT} ms, 1.6 Mbit/s, 4x CPU throttle, empty cache`);
   console.log(`${'build / page'.padEnd(46)}${'render'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}${'JS req'.padStart(8)}${'TBT'.padStart(7)}${'longest'.padStart(9)}  (render min-max)`);
-  const results = [];
-  const profiles = [];
+  // Pages outer, builds inner: a busy spell on the shared machine hits before and after alike.
+  const builds = [];
   for (const dist of dists) {
     const { url, server } = await serve(dist);
     await allowOrigin(url);
-    const label = dist.replace(root + '/', '').replace('/work/wt/', '');
-    const r = {};
-    for (const [name] of Object.entries(PAGES)) {
-      if (only.length && name !== 'loader only' && !only.includes(name)) continue;
+    builds.push({ label: dist.replace(root + '/', '').replace('/work/wt/', ''), url, server, r: {} });
+  }
+  const profiles = [];
+  for (const [name] of Object.entries(PAGES)) {
+    if (only.length && name !== 'loader only' && !only.includes(name)) continue;
+    for (const { label, url, r } of builds) {
       const all = [];
       const tag = name === 'loader only' ? undefined : name === 'demo homepage' ? WIDGETS : [name];
       for (let i = 0; i < runs; i++) all.push(await loadOnce(browser, `${url}/p/${name}`, tag, { tap: TAPS[name], withProfile: profile && i === 0 }));
@@ -186,9 +188,9 @@ try {
       if (TAPS[name]) console.log(`${''.padEnd(6)}tap to next paint (${TAPS[name].name}): ${m('inp').toFixed(0)} ms median (${spread('inp')})`);
       if (all[0].top) profiles.push([`${label} ${name}`, all[0].top]);
     }
-    results.push([label, r]);
-    server.close();
   }
+  for (const { server } of builds) server.close();
+  const results = builds.map(({ label, r }) => [label, r]);
   for (const [name, top] of profiles) {
     console.log(`\nCPU profile, top self time (ms, 4x throttle, first load + 3 s): ${name}`);
     for (const [fn, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)}  ${fn}`);
