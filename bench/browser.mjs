@@ -4,8 +4,12 @@
 // 1.6 Mbit/s (CDP Network.emulateNetworkConditions) and 4x CPU throttle, and prints per page the
 // median of the runs: time to first render, the floor (2 RTT + JS bytes / bandwidth), their ratio,
 // JS requests before first render, total blocking time and the longest task. Pages: a loader-only
-// baseline and each widget alone, against the demo collector. Several --dist give a before/after
-// in one run. Figures, not a test: the machine may be busy, so read them with their spread.
+// baseline, each widget alone and the demo homepage (demo/index.html, all widgets), against the
+// demo collector with its sample data. On the idea box, poll and calendar pages it then taps the
+// send button, a smiley and a view switch and prints the time from the tap to the next paint
+// (INP-like). Several --dist give a before/after in one run; `--profile` adds each page's top
+// self-time functions (CDP CPU profile of the first load). At the end: is each target met? Figures,
+// not a test: the machine may be busy, so read them with their spread.
 import { createServer } from 'node:http';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +22,8 @@ const args = process.argv.slice(2);
 const opt = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] : []));
 const dists = opt('dist').length ? opt('dist').map((d) => resolve(d)) : [join(root, 'dist/cdn')];
 const runs = Number(opt('runs')[0] ?? 5);
+const profile = args.includes('--profile');
+const only = opt('page');
 const RTT = 300;
 const BANDWIDTH = (1.6 * 1e6) / 8; // bytes per second
 
@@ -30,15 +36,38 @@ const PAGES = {
   'feedback-poll': '<feedback-poll poll-id="welkom"></feedback-poll>',
   'welcome-intake': '<welcome-intake></welcome-intake>',
   'volunteer-signup': '<volunteer-signup></volunteer-signup>',
+  'demo homepage': null,
+};
+const WIDGETS = ['host-today', 'activity-calendar', 'welcome-intake', 'idea-box', 'feedback-poll', 'volunteer-signup'];
+
+/** The tap measured per page: how to get ready for it (in Playwright terms) and what to tap. */
+const TAPS = {
+  'idea-box': { name: 'send an idea', ready: (p) => p.locator('idea-box textarea').first().fill('Een bankje bij de speeltuin, om even te zitten.'), target: 'idea-box button[part~="submit"]' },
+  'feedback-poll': { name: 'tap a smiley', target: 'feedback-poll button[part~="answer"] >> nth=0' },
+  'activity-calendar': { name: 'switch view', target: 'activity-calendar [part~="views"] button[aria-pressed="false"] >> nth=0' },
 };
 const page = (body) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <script type="module" src="/cdn/buurtkit.js"></script></head><body><h1>Buurthuis</h1>
 <buurtkit-config endpoint="${collector.url}" site="${collector.site}">${body}</buurtkit-config></body></html>`;
 
-/** Serves `/p/<name>` pages and `/cdn/` from `dist`. */
+const demoDir = join(root, 'demo');
+/** Serves `/p/<name>` pages, `/cdn/` and `/buurtkit/` from `dist`, and the demo site at `/demo/`. */
 function serve(dist) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/p/demo homepage') path = '/demo/index.html';
+    if (path.startsWith('/demo/')) {
+      const file = normalize(join(demoDir, path.slice('/demo/'.length)));
+      if (!file.startsWith(demoDir)) return void res.writeHead(404).end();
+      try {
+        const html = file.endsWith('.html');
+        const body = html ? (await readFile(file, 'utf8')).replaceAll('%COLLECTOR_URL%', collector.url) : await readFile(file);
+        return void res.writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'text/css', 'cache-control': 'no-store' }).end(body);
+      } catch {
+        return void res.writeHead(404).end();
+      }
+    }
+    path = path.replace(/^\/buurtkit\//, '/cdn/');
     if (path.startsWith('/p/')) {
       const body = PAGES[path.slice(3)];
       if (body === undefined) return void res.writeHead(404).end();
@@ -55,9 +84,33 @@ function serve(dist) {
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ url: `http://127.0.0.1:${server.address().port}`, server })));
 }
 
-const OBSERVE = `window.__tasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });`;
+/** The collector answers this page origin's reads (CORS), as it does for the demo site. */
+async function allowOrigin(origin) {
+  const site = await collector.store.getSite(collector.site);
+  await collector.store.updateSite(collector.site, { allowedOrigins: [...new Set([...site.allowedOrigins, origin])] });
+}
 
-async function loadOnce(browser, url, tag) {
+// Long tasks, and for a tap: the time from its pointerdown (the input's own time stamp) to the next
+// paint, taken as the first task after the next animation frame following the click's handlers.
+const OBSERVE = `window.__tasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+window.__taps = []; let down = 0;
+addEventListener('pointerdown', (e) => { down = e.timeStamp; }, true);
+addEventListener('click', () => { const t = down; requestAnimationFrame(() => setTimeout(() => window.__taps.push(performance.now() - t), 0)); }, true);`;
+
+/** Self time per function from a CDP CPU profile, largest first. */
+function topSelf(cpuProfile, n = 10) {
+  const byId = new Map(cpuProfile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  cpuProfile.samples.forEach((id, i) => {
+    const { callFrame: f } = byId.get(id);
+    const file = f.url.split('/').pop() || '';
+    const key = f.functionName || f.url ? `${f.functionName || '(anonymous)'} ${file}${f.url ? `:${f.lineNumber + 1}` : ''}` : '(program/idle/gc)';
+    self.set(key, (self.get(key) ?? 0) + (cpuProfile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].filter(([k]) => k !== '(idle) ' && !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
   const context = await browser.newContext();
   const p = await context.newPage();
   const cdp = await context.newCDPSession(p);
@@ -69,22 +122,36 @@ async function loadOnce(browser, url, tag) {
   cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.endsWith('.js')) scripts.set(e.requestId, { start: e.timestamp, bytes: 0, end: Infinity }); });
   cdp.on('Network.loadingFinished', (e) => { const s = scripts.get(e.requestId); if (s) Object.assign(s, { bytes: e.encodedDataLength, end: e.timestamp }); });
   await p.addInitScript(OBSERVE);
-  const t0 = Date.now();
+  if (withProfile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await p.goto(url, { waitUntil: 'commit' });
   // First render: the widget's shadow root shows text (the loader-only page: the loader has run).
+  // The demo homepage: its first widget to show text.
   const render = tag
-    ? await p.waitForFunction((t) => { const el = document.querySelector(t); return (el?.shadowRoot?.textContent?.trim().length ?? 0) > 10 && performance.now(); }, tag, { timeout: 60_000, polling: 'raf' })
+    ? await p.waitForFunction((ts) => ts.some((t) => [...document.querySelectorAll(t)].some((el) => (el.shadowRoot?.textContent?.trim().length ?? 0) > 10)) && performance.now(), tag, { timeout: 60_000, polling: 'raf' })
     : await p.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('buurtkit.js') && r.responseEnd > 0) && performance.now(), null, { timeout: 60_000, polling: 'raf' });
   const firstRender = await render.jsonValue();
   const navStart = await p.evaluate(() => performance.timeOrigin);
   await p.waitForTimeout(3000); // let later work (data, idle parts) show in TBT
   const tasks = await p.evaluate(() => window.__tasks);
+  const top = withProfile ? topSelf((await cdp.send('Profiler.stop')).profile) : undefined;
+  let inp;
+  if (tap) {
+    await tap.ready?.(p);
+    await p.waitForTimeout(1500); // a sending part prefetched on input is in by now
+    await p.locator(tap.target).click();
+    inp = await p.waitForFunction(() => window.__taps[0], null, { timeout: 30_000 }).then((h) => h.jsonValue());
+  }
   await context.close();
   const renderAt = navStart / 1000 + firstRender / 1000;
   const before = [...scripts.values()].filter((s) => s.end <= renderAt);
   const bytes = before.reduce((n, s) => n + s.bytes, 0);
-  void t0;
   return {
+    top,
+    inp,
     firstRender,
     floor: 2 * RTT + (bytes / BANDWIDTH) * 1000,
     requests: before.length,
@@ -98,18 +165,49 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   console.log(`median of ${runs} loads, RTT ${RTT} ms, 1.6 Mbit/s, 4x CPU throttle, empty cache`);
   console.log(`${'build / page'.padEnd(46)}${'render'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}${'JS req'.padStart(8)}${'TBT'.padStart(7)}${'longest'.padStart(9)}  (render min-max)`);
+  // Pages outer, builds inner: a busy spell on the shared machine hits before and after alike.
+  const builds = [];
   for (const dist of dists) {
     const { url, server } = await serve(dist);
-    for (const [name] of Object.entries(PAGES)) {
+    await allowOrigin(url);
+    builds.push({ label: dist.replace(root + '/', '').replace('/work/wt/', ''), url, server, r: {} });
+  }
+  const profiles = [];
+  for (const [name] of Object.entries(PAGES)) {
+    if (only.length && name !== 'loader only' && !only.includes(name)) continue;
+    for (const { label, url, r } of builds) {
       const all = [];
-      for (let i = 0; i < runs; i++) all.push(await loadOnce(browser, `${url}/p/${name}`, name === 'loader only' ? undefined : name));
-      const m = (k) => median(all.map((r) => r[k]));
-      const renders = all.map((r) => r.firstRender);
+      const tag = name === 'loader only' ? undefined : name === 'demo homepage' ? WIDGETS : [name];
+      for (let i = 0; i < runs; i++) all.push(await loadOnce(browser, `${url}/p/${name}`, tag, { tap: TAPS[name], withProfile: profile && i === 0 }));
+      const m = (k) => median(all.map((x) => x[k]));
+      const spread = (k) => `${Math.min(...all.map((x) => x[k])).toFixed(0)}-${Math.max(...all.map((x) => x[k])).toFixed(0)}`;
+      r[name] = { ratio: m('firstRender') / m('floor'), tbt: m('tbt'), longest: m('longest'), inp: TAPS[name] ? m('inp') : undefined };
       console.log(
-        `${`${dist.replace(root + '/', '').replace('/work/wt/', '')} ${name}`.slice(0, 45).padEnd(46)}${m('firstRender').toFixed(0).padStart(8)}${m('floor').toFixed(0).padStart(8)}${(m('firstRender') / m('floor')).toFixed(2).padStart(7)}${String(m('requests')).padStart(8)}${m('tbt').toFixed(0).padStart(7)}${m('longest').toFixed(0).padStart(9)}  (${Math.min(...renders).toFixed(0)}-${Math.max(...renders).toFixed(0)})`,
+        `${`${label} ${name}`.slice(0, 45).padEnd(46)}${m('firstRender').toFixed(0).padStart(8)}${m('floor').toFixed(0).padStart(8)}${r[name].ratio.toFixed(2).padStart(7)}${String(m('requests')).padStart(8)}${m('tbt').toFixed(0).padStart(7)}${m('longest').toFixed(0).padStart(9)}  (render ${spread('firstRender')}, TBT ${spread('tbt')}, longest ${spread('longest')})`,
       );
+      if (TAPS[name]) console.log(`${''.padEnd(6)}tap to next paint (${TAPS[name].name}): ${m('inp').toFixed(0)} ms median (${spread('inp')})`);
+      if (all[0].top) profiles.push([`${label} ${name}`, all[0].top]);
     }
-    server.close();
+  }
+  for (const { server } of builds) server.close();
+  const results = builds.map(({ label, r }) => [label, r]);
+  for (const [name, top] of profiles) {
+    console.log(`\nCPU profile, top self time (ms, 4x throttle, first load + 3 s): ${name}`);
+    for (const [fn, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)}  ${fn}`);
+  }
+  // Item-4 targets. TBT counts over the loader-only page's own TBT.
+  for (const [label, r] of results) {
+    const base = r['loader only']?.tbt ?? 0;
+    const check = (ok, text) => `${ok ? 'met    ' : 'NOT met'}  ${text}`;
+    console.log(`\ntargets, ${label}:`);
+    for (const [name, x] of Object.entries(r)) {
+      if (name === 'loader only') continue;
+      const tbtMax = name === 'demo homepage' ? 150 : 50;
+      console.log(check(x.ratio <= 1.3, `${name}: first render ${x.ratio.toFixed(2)}x floor (<= 1.3)`));
+      console.log(check(x.longest <= 50, `${name}: longest task ${x.longest.toFixed(0)} ms (<= 50)`));
+      console.log(check(x.tbt - base <= tbtMax, `${name}: TBT over the loader ${(x.tbt - base).toFixed(0)} ms (<= ${tbtMax})`));
+      if (x.inp !== undefined) console.log(check(x.inp <= 100, `${name}: tap to next paint ${x.inp.toFixed(0)} ms (<= 100)`));
+    }
   }
 } finally {
   await browser.close();

@@ -13,6 +13,8 @@ export function intlLocale(lang: string): string {
 
 export class Formats {
   private readonly formats = new Map<string, Intl.DateTimeFormat>();
+  /** Whole euros and euros with cents: an `Intl` formatter costs milliseconds to make on a slow phone. */
+  private readonly moneyFormats: Intl.NumberFormat[] = [];
   private readonly dutch: boolean;
   /** The comma between a day and a time: Arabic writes `،`. */
   readonly comma: string;
@@ -81,7 +83,8 @@ export class Formats {
   /** `€ 3` for whole euros, `€ 2,50` otherwise. */
   money(cents: number): string {
     const digits = cents % 100 === 0 ? 0 : 2;
-    return new Intl.NumberFormat(intlLocale(this.locale), { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(cents / 100);
+    this.moneyFormats[digits] ??= new Intl.NumberFormat(intlLocale(this.locale), { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return this.moneyFormats[digits].format(cents / 100);
   }
 }
 
