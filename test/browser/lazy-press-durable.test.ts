@@ -74,9 +74,6 @@ async function outboxRows(widget: string): Promise<{ id: string; body: string }[
 }
 
 const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim();
-const sendingPartLoaded = (f: HTMLIFrameElement, chunk: string) =>
-  f.contentWindow!.performance.getEntriesByType('resource').some((e) => e.name.includes(chunk));
-
 async function pollPage(key: string, pollId: string): Promise<{ frame: HTMLIFrameElement; el: FeedbackPoll }> {
   const frame = await openPage(`<feedback-poll endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></feedback-poll>`, 'feedback-poll');
   const el = frame.contentDocument!.querySelector('feedback-poll') as FeedbackPoll;
@@ -119,7 +116,6 @@ describe('a press before the sending part arrived is durable', () => {
     await waitFor(() => el.phase === 'queued', { message: 'kept on the device' });
     await el.updateComplete;
     expect(el.send, 'the sending part').to.equal(undefined);
-    expect(sendingPartLoaded(frame, '/idea-box/idea-send')).to.equal(false);
     const told = 'Je idee staat veilig op deze telefoon of computer. We sturen het als er weer internet is.';
     expect(status(el)).to.equal(told);
     expect(el.shadowRoot!.querySelector('.thanks-title')!.textContent!.trim()).to.equal(told);
