@@ -9,6 +9,12 @@
  */
 import { parseLocalDate, weekday, type LocalDate } from '../calendar/wall-clock.js';
 import type { ActivityInput, ScheduleItemInput } from '../schema/activity.js';
+import { TRANSLATION_LANGS, type ActivityTranslations } from '../schema/activity-texts.js';
+import type { DraftTranslations } from './poll-draft.js';
+
+/** The texts the form edits in English and Arabic next to the Dutch (the others are carried over). */
+export const FORM_TEXTS = ['title', 'description', 'location', 'statusReason'] as const;
+export type FormText = (typeof FORM_TEXTS)[number];
 
 export type Repeat = 'none' | 'weekly' | 'biweekly' | 'monthly' | 'custom';
 export type CostChoice = 'none' | 'free' | 'amount' | 'contribution';
@@ -49,6 +55,25 @@ export interface CalendarDraft {
   /** Places for "ik kom"; empty: no counting. */
   capacity: string;
   location: string;
+  /** English and Arabic of the texts; `statusReason` is the cancel reason. Absent: none typed. */
+  textsIn?: Partial<Record<FormText, DraftTranslations>>;
+}
+
+/** The draft's Dutch of a form text. */
+const dutchOf = (d: CalendarDraft, key: FormText) => (key === 'statusReason' ? (d.cancelled ? d.cancelReason : '') : d[key]).trim();
+
+/**
+ * The stored translations with the form's laid over them; a translation of a text without Dutch is
+ * dropped, and so is a language with nothing left.
+ */
+function translationsOf(d: CalendarDraft, stored: ActivityTranslations | undefined): ActivityTranslations | undefined {
+  const langs = TRANSLATION_LANGS.flatMap((lang) => {
+    const texts: Record<string, string | undefined> = { ...stored?.[lang] };
+    for (const key of FORM_TEXTS) texts[key] = (dutchOf(d, key) && (d.textsIn?.[key]?.[lang] ?? texts[key])?.trim()) || undefined;
+    const kept = Object.entries(texts).filter(([, v]) => v);
+    return kept.length ? [[lang, Object.fromEntries(kept)]] : [];
+  });
+  return langs.length ? Object.fromEntries(langs) : undefined;
 }
 
 /** The stored item the draft came from (without its id), or nothing for a new one. */
@@ -164,6 +189,7 @@ export function draftOf(item: StoredItem): CalendarDraft {
     audience: [...(activity?.audience ?? [])],
     capacity: registration?.kind === 'capacity' ? String(registration.capacity) : '',
     location: item.location ?? '',
+    textsIn: Object.fromEntries(FORM_TEXTS.map((k) => [k, { en: item.translations?.en?.[k] ?? '', ar: item.translations?.ar?.[k] ?? '' }])),
   };
 }
 
@@ -232,6 +258,7 @@ export function itemOf(d: CalendarDraft, stored?: StoredItem): Record<string, un
     status: d.cancelled ? 'gaat-niet-door' : 'gaat-door',
     statusReason: d.cancelled ? d.cancelReason.trim() || undefined : undefined,
     location: d.location.trim() || undefined,
+    translations: translationsOf(d, stored?.translations),
   };
   if (d.kind === 'activity') {
     const cents = parseEuros(d.amount);

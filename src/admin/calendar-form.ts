@@ -13,6 +13,8 @@ import {
   type CalendarDraft,
   type CostChoice,
 } from './calendar-draft.js';
+import { translationFields } from './translation-fields.js';
+import type { FormText } from './calendar-draft.js';
 import { exceptionsFieldset, repeatFieldset, repeatFieldStyles } from './repeat-fields.js';
 import type { AdminStrings } from './strings.js';
 
@@ -200,6 +202,13 @@ export class AdminCalendarForm extends AdminElement {
       ${this.input('capacity', 'capacityLabel', 'text', { hint: l.t('capacityHint') })}`;
   }
 
+  /** The English and Arabic of a text, under its Dutch field. */
+  private translations(key: FormText, label: keyof AdminStrings, max: number) {
+    const d = this.draft!;
+    const id = key === 'statusReason' ? 'cancelReason' : key;
+    return translationFields((k, p) => this.l.t(k, p), id, this.l.t(label), d.textsIn?.[key], (t) => (this.draft = { ...d, textsIn: { ...d.textsIn, [key]: t } }), max);
+  }
+
   override render() {
     const d = this.draft;
     if (!d) return nothing;
@@ -209,13 +218,15 @@ export class AdminCalendarForm extends AdminElement {
     return html`<section aria-labelledby="form-heading">
       <h3 id="form-heading" tabindex="-1">${heading}</h3>
       <form @submit=${this.save} novalidate>
-        ${this.input('title', 'titleLabel', 'text', { max: ACTIVITY_TITLE_MAX })}
+        <p class="hint">${l.t('translationsHint')}</p>
+        ${this.input('title', 'titleLabel', 'text', { max: ACTIVITY_TITLE_MAX })} ${this.translations('title', 'titleLabel', ACTIVITY_TITLE_MAX)}
         <div class="field">
           <label for="description">${l.t('descriptionLabel')}</label>
           <textarea id="description" rows="3" maxlength=${ACTIVITY_DESCRIPTION_MAX} .value=${d.description}
             @input=${(e: Event) => this.edit('description', (e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
-        ${this.input('location', 'locationLabel', 'text', { max: ACTIVITY_SHORT_TEXT_MAX })}
+        ${this.translations('description', 'descriptionLabel', ACTIVITY_DESCRIPTION_MAX)}
+        ${this.input('location', 'locationLabel', 'text', { max: ACTIVITY_SHORT_TEXT_MAX })} ${this.translations('location', 'locationLabel', ACTIVITY_SHORT_TEXT_MAX)}
         <div class="check">
           <input id="allDay" type="checkbox" .checked=${d.allDay} @change=${(e: Event) => this.edit('allDay', (e.target as HTMLInputElement).checked)} />
           <label for="allDay">${l.t('allDayLabel')}</label>
@@ -231,7 +242,9 @@ export class AdminCalendarForm extends AdminElement {
           <input id="cancelled" type="checkbox" .checked=${d.cancelled} @change=${(e: Event) => this.edit('cancelled', (e.target as HTMLInputElement).checked)} />
           <label for="cancelled">${l.t('cancelledLabel')}</label>
         </div>
-        ${d.cancelled ? this.input('cancelReason', 'cancelReasonLabel', 'text', { max: ACTIVITY_NOTE_MAX }) : nothing}
+        ${d.cancelled
+          ? html`${this.input('cancelReason', 'cancelReasonLabel', 'text', { max: ACTIVITY_NOTE_MAX })} ${this.translations('statusReason', 'cancelReasonLabel', ACTIVITY_NOTE_MAX)}`
+          : nothing}
         ${d.kind === 'activity' ? this.renderActivityFields() : nothing}
         <p class="status" data-tone=${failed ? 'error' : 'success'} role=${failed ? 'alert' : 'status'}>${this.message}</p>
         <div class="row">

@@ -6,6 +6,7 @@
  * Also builds the Google Calendar "add event" link.
  */
 import type { Occurrence } from '../schema/activity.js';
+import { TRANSLATION_LANGS, type ActivityTranslations } from '../schema/activity-texts.js';
 import { DEFAULT_TIME_ZONE } from './constants.js';
 import { escapeText, foldLine, rawValue } from './ics-lines.js';
 import { formatIcsDate, formatIcsDateTime } from './ics-values.js';
@@ -35,6 +36,7 @@ export interface WritableItem extends ExpandableItem {
   readonly url?: string | undefined;
   readonly category?: string | undefined;
   readonly audience?: readonly string[] | undefined;
+  readonly translations?: ActivityTranslations | undefined;
 }
 
 export interface IcsWriteOptions {
@@ -69,6 +71,21 @@ const listProp = (name: string, values: (LocalDate | LocalDateTime)[], allDay: b
   values.length ? [timeProp(name, values, allDay, zone)] : [];
 
 const text = (name: string, value: string | undefined) => (value ? [`${name}:${escapeText(value)}`] : []);
+
+/**
+ * The English and Arabic of the texts, as `X-BUURTKIT-SUMMARY;LANGUAGE=en:`: RFC 5545 allows one
+ * SUMMARY per event, so the Dutch stays the SUMMARY that every calendar shows, and the
+ * translations travel with it for readers that know them. A feed in one language is written
+ * from `itemInLanguage` instead (the collector's `?lang=`).
+ */
+function translationLines(item: WritableItem): string[] {
+  return TRANSLATION_LANGS.flatMap((lang) => {
+    const t = item.translations?.[lang];
+    if (!t) return [];
+    const line = (name: string, value: string | undefined) => (value ? [`X-BUURTKIT-${name};LANGUAGE=${lang}:${escapeText(value)}`] : []);
+    return [...line('SUMMARY', t.title), ...line('DESCRIPTION', t.description), ...line('LOCATION', t.location && locationOf({ room: item.room, location: t.location }))];
+  });
+}
 
 function locationOf(item: { location?: string | undefined; room?: string | undefined }): string | undefined {
   return [item.room, item.location].filter(Boolean).join(', ') || undefined;
@@ -129,6 +146,7 @@ function eventLines(item: WritableItem, now: number, options: IcsWriteOptions): 
     ...text('SUMMARY', item.title),
     ...text('DESCRIPTION', item.description),
     ...text('LOCATION', locationOf(item)),
+    ...translationLines(item),
     ...(item.url ? [`URL:${rawValue(item.url)}`] : []),
     ...(categories.length ? [`CATEGORIES:${categories.join(',')}`] : []),
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,

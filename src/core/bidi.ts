@@ -9,7 +9,7 @@ const MARK = '\u{F8FF}';
  * does not drag the sentence's punctuation along. `message` gets a marker to put where the text
  * goes, e.g. `(m) => l.t('cancelledReason', { reason: m })`.
  */
-export function isolate(message: (mark: string) => string, written: string): TemplateResult {
+export function isolate(message: (mark: string) => string, written: string | TemplateResult): TemplateResult {
   const [before = '', ...rest] = message(MARK).split(MARK);
-  return html`${before}<bdi>${written}</bdi>${rest.join(written)}`;
+  return html`${before}${rest.map((after) => html`<bdi>${written}</bdi>${after}`)}`;
 }

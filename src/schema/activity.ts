@@ -196,6 +196,21 @@ export const itemIdSchema = z
   .max(ACTIVITY_ID_MAX)
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'No control characters');
 
+/** The English or Arabic of an item's texts (`src/schema/activity-texts.ts`); empty means "not given". */
+const activityTranslationSchema = z.strictObject({
+  title: optionalText(ACTIVITY_TITLE_MAX),
+  description: optionalText(ACTIVITY_DESCRIPTION_MAX),
+  location: optionalText(ACTIVITY_SHORT_TEXT_MAX),
+  statusReason: optionalText(ACTIVITY_NOTE_MAX),
+  fundingNote: optionalText(ACTIVITY_NOTE_MAX),
+  accessibilityNote: optionalText(ACTIVITY_NOTE_MAX),
+});
+
+export const activityTranslationsSchema = z.strictObject({
+  en: activityTranslationSchema.optional(),
+  ar: activityTranslationSchema.optional(),
+});
+
 /** What activities and opening hours share. */
 const scheduleBaseShape = {
   id: itemIdSchema,
@@ -217,6 +232,8 @@ const scheduleBaseShape = {
   /** Who is there: wijkagent, budgetcoach … (CAL-11). */
   present: z.array(presentSchema).max(MAX_PRESENT).default([]),
   url: httpUrlSchema.optional(),
+  /** English and Arabic beside the Dutch texts above, which stay plain strings. */
+  translations: activityTranslationsSchema.optional(),
 };
 
 type TimeShape = {

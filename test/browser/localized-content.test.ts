@@ -1,11 +1,12 @@
 /**
- * Texts a centre enters, on an Arabic page: a poll and a volunteer role stored with their Arabic
+ * Texts a centre enters, on an Arabic page: a poll, a volunteer role and an activity stored with their Arabic
  * (through the real collector's coordinator routes) are shown in Arabic; a text without Arabic is
  * shown in Dutch and marked `lang="nl"`, so a screen reader reads it as Dutch.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/feedback-poll.js';
 import '../../src/define/volunteer-signup.js';
+import '../../src/define/activity-calendar.js';
 import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll.js';
 import type { VolunteerSignup } from '../../src/widgets/volunteer-signup/volunteer-signup.js';
 import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
@@ -84,6 +85,41 @@ describe('content in the reader’s language', () => {
     await expect(welkom).to.be.accessible();
     await expect(keuze).to.be.accessible();
     await expect(volunteers).to.be.accessible();
+  });
+
+  it('shows an activity in Arabic on an Arabic page: list, detail and month cell; its place without Arabic in Dutch, marked', async () => {
+    const title = { nl: `Koffieochtend ${uniqueKey()}`, ar: `صباح القهوة ${uniqueKey()}` };
+    // Weekly from six days ago: the next one is tomorrow, and every month view has some.
+    const stored = await admin('POST', `/v1/admin/sites/${c.site}/activities`, {
+      title: title.nl,
+      description: 'Koffie en een praatje.',
+      location: 'Grote zaal',
+      start: `${dayAhead(-6)}T10:00`,
+      end: `${dayAhead(-6)}T12:00`,
+      recurrence: { rrule: 'FREQ=WEEKLY' },
+      translations: { en: { title: 'Coffee morning' }, ar: { title: title.ar, description: 'قهوة وحديث.' } },
+    });
+    expect(stored.status).to.equal(201);
+    const page = await arabicPage(
+      `<activity-calendar id="list" endpoint="${c.url}" site="${c.site}"></activity-calendar>` +
+        `<activity-calendar id="month" view="month" endpoint="${c.url}" site="${c.site}"></activity-calendar>`,
+    );
+    const list = page.querySelector('#list')!.shadowRoot!;
+    const row = (await waitFor(() => [...list.querySelectorAll('.event')].find((e) => e.textContent!.includes(title.ar)), { message: 'the activity in Arabic' }))!;
+    expect(row.textContent).not.to.contain(title.nl);
+    expect(row.querySelector('.event-title [lang]'), 'the Arabic title is not marked as Dutch').to.equal(null);
+    const place = row.querySelector('.event-meta [lang="nl"]')!;
+    expect([place.getAttribute('dir'), place.textContent]).to.deep.equal(['ltr', 'Grote zaal']);
+
+    row.querySelector<HTMLButtonElement>('.event-button')!.click();
+    const heading = (await waitFor(() => list.querySelector('#detail-title'), { message: 'the detail' }))!;
+    expect(heading.textContent!.trim()).to.equal(title.ar);
+    expect(list.querySelector('.description')!.textContent).to.equal('قهوة وحديث.');
+
+    const month = page.querySelector('#month')!.shadowRoot!;
+    await waitFor(() => [...month.querySelectorAll('.cell-events li')].some((li) => li.textContent!.includes(title.ar)), { message: 'the month cell in Arabic' });
+    expect(month.textContent).not.to.contain(title.nl);
+    await expect(page.querySelector('#list')).to.be.accessible();
   });
 
   it('shows the Dutch question, marked lang="nl", on an English page when there is no English', async () => {

@@ -107,13 +107,13 @@ for (const backend of BACKENDS) {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes).trimEnd().split('\r\n');
       expect(lines).toEqual([
-        'Begin;Begin (UTC);Eind;Eind (UTC);Activiteit;Soort;Gaat door;Reden;Geweest;Plekken;Aangemeld (ik kom);Aanmeldingen;Activiteit (kenmerk);Keer (kenmerk)',
-        `2026-03-06 17:30;2026-03-06T16:30:00.000Z;2026-03-06 20:00;2026-03-06T19:00:00.000Z;Samen koken;eten-en-drinken;ja;;ja;15;5;2;${koken.id};2026-03-06T17:30:00`,
-        expect.stringMatching(/^2026-03-10 14:00;2026-03-10T13:00:00.000Z;2026-03-10 16:00;2026-03-10T15:00:00.000Z;'=1\+1 creatief;;ja;;ja;;0;0;/),
+        'Begin;Begin (UTC);Eind;Eind (UTC);Activiteit;Activiteit in het Engels;Activiteit in het Arabisch;Soort;Gaat door;Reden;Geweest;Plekken;Aangemeld (ik kom);Aanmeldingen;Activiteit (kenmerk);Keer (kenmerk)',
+        `2026-03-06 17:30;2026-03-06T16:30:00.000Z;2026-03-06 20:00;2026-03-06T19:00:00.000Z;Samen koken;;;eten-en-drinken;ja;;ja;15;5;2;${koken.id};2026-03-06T17:30:00`,
+        expect.stringMatching(/^2026-03-10 14:00;2026-03-10T13:00:00.000Z;2026-03-10 16:00;2026-03-10T15:00:00.000Z;'=1\+1 creatief;;;;ja;;ja;;0;0;/),
       ]);
       const comma = await (await get('activities.csv?from=2026-04-03&to=2026-04-03&delimiter=comma')).text();
       expect(comma.split('\r\n')[1]).toBe(
-        `2026-04-03 17:30,2026-04-03T15:30:00.000Z,2026-04-03 20:00,2026-04-03T18:00:00.000Z,Samen koken,eten-en-drinken,nee,Goede Vrijdag,nee,15,0,0,${koken.id},2026-04-03T17:30:00`,
+        `2026-04-03 17:30,2026-04-03T15:30:00.000Z,2026-04-03 20:00,2026-04-03T18:00:00.000Z,Samen koken,,,eten-en-drinken,nee,Goede Vrijdag,nee,15,0,0,${koken.id},2026-04-03T17:30:00`,
       );
       expect(await activityOutput(c.store, SITE, '2026-04-01', '2026-04-30', new Date(now))).toMatchObject({ sessionsHeld: 1, sessionsCancelled: 1, participants: 4 });
     });

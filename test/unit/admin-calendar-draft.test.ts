@@ -31,6 +31,26 @@ describe('calendar form data', () => {
     expect(parseEuros('twee')).toBeUndefined();
   });
 
+  it('edits English and Arabic next to the Dutch, keeps translations it does not show, and drops those of an emptied text', () => {
+    const stored = activitySchema.parse({
+      id: 't',
+      title: 'Koffieochtend',
+      description: 'Koffie en een praatje',
+      start: '2026-04-07T10:00',
+      fundingNote: 'Betaald door het fonds',
+      translations: { en: { title: 'Coffee morning', fundingNote: 'Paid by the fund' }, ar: { title: 'صباح القهوة' } },
+    });
+    const draft = draftOf(stored);
+    expect(draft.textsIn?.title).toEqual({ en: 'Coffee morning', ar: 'صباح القهوة' });
+    expect(draft.textsIn?.description).toEqual({ en: '', ar: '' });
+    const edited = { ...draft, description: '', textsIn: { ...draft.textsIn, title: { en: ' Coffee morning ', ar: '' }, description: { en: 'Coffee and a chat', ar: '' }, location: { en: '', ar: 'القاعة' } } };
+    const again = activitySchema.parse({ ...itemOf({ ...edited, location: 'Zaal 1' }, stored), id: 't' });
+    // The description's Dutch was emptied, so its English goes too; the costs note's English stays.
+    expect(again.translations).toEqual({ en: { title: 'Coffee morning', fundingNote: 'Paid by the fund' }, ar: { location: 'القاعة' } });
+    const plain = itemOf({ ...newDraft('activity', '2026-04-06'), title: 'Breien' });
+    expect(plain).not.toHaveProperty('translations');
+  });
+
   it('writes items the schema accepts, and keeps fields it does not show', () => {
     const stored = activitySchema.parse({
       id: 'x',

@@ -15,12 +15,23 @@ import { parseLocalTime, toCsvColumns, toXlsxColumns, type ExportColumn } from '
 import { csvChunks, type CsvColumn, type CsvDelimiter } from './csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from './ideas.js';
 import { writeXlsx, type XlsxColumn } from './xlsx.js';
+import { activityText, type ActivityTranslations } from '../../schema/activity-texts.js';
+import { translationsOf } from '../../schema/localized-text.js';
+
+/** The title's English and Arabic; an occurrence whose title was changed has none (the translations are of the item's title). */
+function titleTranslations(item: { title: string; translations?: ActivityTranslations | undefined }, own: string | undefined) {
+  const t = translationsOf(activityText(item, 'title', own));
+  return { title_en: t.en ?? null, title_ar: t.ar ?? null };
+}
 
 /** One occurrence of an activity in the period, with what was counted for it. */
 export interface OccurrenceOutputRow {
   /** The admin row id of the activity. */
   activityId: string;
   title: string;
+  /** The title in English and Arabic, when the activity has them (not for a title changed for one occurrence). */
+  title_en: string | null;
+  title_ar: string | null;
   category: string | null;
   /** The occurrence's original slot (the "ik kom" key), wall clock. */
   occurrence: string;
@@ -93,6 +104,7 @@ export function occurrenceOutputRows(
       rows.push({
         activityId: record.id,
         title: o.title ?? item.title,
+        ...titleTranslations(item, o.title),
         category: item.category ?? null,
         occurrence: o.recurrenceId,
         start: when(o.start),
@@ -170,7 +182,7 @@ export async function activityOutput(store: Store, site: string, from: string, t
 /**
  * Keys (the JSON's occurrence fields) and Dutch headers, like the idea export: `start` Begin (a date
  * for an all-day activity), `startAt` Begin (UTC), `end` Eind, `endAt` Eind (UTC), `title`
- * Activiteit, `category` Soort, `status` Gaat door (ja/nee), `statusReason` Reden, `held` Geweest,
+ * Activiteit, `title_en` and `title_ar` the same in English and Arabic, `category` Soort, `status` Gaat door (ja/nee), `statusReason` Reden, `held` Geweest,
  * `capacity` Plekken, `places` Aangemeld (ik kom), `responses` Aanmeldingen, `activityId`
  * Activiteit (kenmerk), `occurrence` Keer (kenmerk).
  */
@@ -180,6 +192,8 @@ export const OCCURRENCE_EXPORT_COLUMNS: readonly ExportColumn<OccurrenceOutputRo
   { key: 'end', header: 'Eind', value: (r) => parseLocalTime(r.end), width: 17 },
   { key: 'endAt', header: 'Eind (UTC)', value: (r) => r.endAt, width: 25 },
   { key: 'title', header: 'Activiteit', value: (r) => r.title, width: 30 },
+  { key: 'title_en', header: 'Activiteit in het Engels', value: (r) => r.title_en, width: 30 },
+  { key: 'title_ar', header: 'Activiteit in het Arabisch', value: (r) => r.title_ar, width: 30 },
   { key: 'category', header: 'Soort', value: (r) => r.category },
   { key: 'status', header: 'Gaat door', value: (r) => r.status === 'gaat-door' },
   { key: 'statusReason', header: 'Reden', value: (r) => r.statusReason, width: 30 },

@@ -24,6 +24,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_MAX, MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import { writeIcsFeed } from '../../calendar/ics-write.js';
+import { itemInLanguage } from '../../schema/activity-texts.js';
 import { expandDays } from '../../calendar/recurrence.js';
 import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
@@ -59,6 +60,8 @@ const rangeQuerySchema = z.object({
 const feedQuerySchema = z.object({
   audience: z.enum(AUDIENCE_TAGS).optional(),
   category: z.string().trim().min(1).max(ACTIVITY_CATEGORY_MAX).optional(),
+  /** A feed in English or Arabic: each text in that language where the centre translated it, else Dutch. */
+  lang: z.enum(['nl', 'en', 'ar']).optional(),
 });
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -146,7 +149,9 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     const site = request.site!;
     const query = feedQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
-    const items = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
+    const { lang } = query.data;
+    const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
+    const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
     const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone });
     return reply
       .header('Content-Type', 'text/calendar; charset=utf-8')

@@ -15,7 +15,8 @@ import { detailStyles } from './detail.styles.js';
 import { label, labelNl } from './filter-strings.js';
 import { costText } from './format.js';
 import type { CalendarItem } from './items.js';
-import { timeText, type ViewContext } from './views.js';
+import { textOf, timeText, type ViewContext } from './views.js';
+import { itemInLanguage } from '../../schema/activity-texts.js';
 import { webcalUrl } from './webcal.js';
 
 /** The dialog's and "ik kom"'s texts (with the audience labels) and styles, for the element to add when this chunk has loaded. */
@@ -25,9 +26,9 @@ export const sheets = [detailStyles, attendanceStyles, trapStyles];
 /** A fact; its value is often text the centre wrote, so it takes its own direction. */
 const row = (term: string, value: unknown) => (value ? html`<dt>${term}</dt><dd dir="auto">${value}</dd>` : nothing);
 
-/** A `data:` link for the "zet in je agenda" download, written in the browser. */
-export function icsHref(item: CalendarItem, o: Occurrence): string {
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(writeIcsOccurrence(item, o))}`;
+/** A `data:` link for the "zet in je agenda" download, written in the browser in the reader's language where translated. */
+export function icsHref(item: CalendarItem, o: Occurrence, lang = 'nl'): string {
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(writeIcsOccurrence(itemInLanguage(item, lang), o))}`;
 }
 
 const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'activiteit';
@@ -42,26 +43,31 @@ export function renderDetail(
   attendance?: { controller: AttendanceController; nowMs: number },
 ) {
   const { l, fmt } = ctx;
-  const title = o.title ?? item.title;
+  const title = textOf(ctx, item, 'title', o.title) ?? '';
   const day = toLocal(Date.parse(o.start), o.timeZone);
   const when = fmt.join(fmt.day(day), timeText(ctx, o));
-  const place = [o.room ?? item.room, o.location ?? item.location].filter(Boolean).join(', ');
+  const location = textOf(ctx, item, 'location', o.location);
+  const room = o.room ?? item.room;
+  const place = room || location ? html`${room ?? ''}${room && location ? ', ' : ''}${location ?? ''}` : undefined;
   const organiser = [item.organiser, item.hostOrganisation].filter(Boolean).join(', ');
   const present = fmt.list((item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))));
-  const access = fmt.list([...(item.accessibility ?? []).map((a) => label(l, 'access', a)), item.accessibilityNote].filter((a): a is string => !!a));
+  const accessNote = textOf(ctx, item, 'accessibilityNote');
+  const accessLabels = (item.accessibility ?? []).map((a) => label(l, 'access', a));
+  const access = accessNote ? isolate((note) => fmt.list([...accessLabels, note]), accessNote) : fmt.list(accessLabels);
   const audience = fmt.list((item.audience ?? []).map((a) => label(l, 'audience', a)));
   const reg = item.registration;
-  const description = o.description ?? item.description;
+  const description = textOf(ctx, item, 'description', o.description);
+  const reason = textOf(ctx, item, 'statusReason', o.statusReason);
   const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
   return html`<div class="detail-body">
     <h3 id="detail-title" class="detail-title ${o.status === 'gaat-niet-door' ? 'is-cancelled' : ''}" dir="auto" tabindex="-1">${title}</h3>
     ${o.status === 'gaat-niet-door'
-      ? html`<p part="cancelled" class="cancel-note">${o.statusReason ? isolate((reason) => l.t('cancelledReason', { reason }), o.statusReason) : l.t('cancelled')}</p>`
+      ? html`<p part="cancelled" class="cancel-note">${reason ? isolate((r) => l.t('cancelledReason', { reason: r }), reason) : l.t('cancelled')}</p>`
       : nothing}
     ${o.note ? html`<p dir="auto">${o.note}</p>` : nothing}
     <dl class="facts">
       ${row(l.t('when'), when)} ${row(l.t('where'), place)} ${row(l.t('cost'), costText(item.cost, fmt, (k, p) => l.t(k, p)))}
-      ${row(l.t('funding'), item.fundingNote)} ${row(l.t('audience'), audience)} ${row(l.t('accessibility'), access)}
+      ${row(l.t('funding'), textOf(ctx, item, 'fundingNote'))} ${row(l.t('audience'), audience)} ${row(l.t('accessibility'), access)}
       ${row(l.t('organiser'), organiser)} ${row(l.t('present'), present)}
     </dl>
     ${description ? html`<p class="description" dir="auto">${description}</p>` : nothing}
@@ -83,7 +89,7 @@ export function renderDetail(
     ${item.url ? html`<p><a part="link" href=${item.url} target="_blank" rel="noopener">${l.t('moreInfo')}</a></p>` : nothing}
     <div part="add" class="add" role="group" aria-labelledby="add-title">
       <h4 id="add-title">${l.t('addToCalendar')}</h4>
-      <a part="link ics-link" class="ics-link" href=${icsHref(item, o)} download=${`${slug(title)}-${date}.ics`}>${l.t('downloadIcs')}</a>
+      <a part="link ics-link" class="ics-link" href=${icsHref(item, o, l.locale.split('-')[0])} download=${`${slug(o.title ?? item.title)}-${date}.ics`}>${l.t('downloadIcs')}</a>
       <a part="link" class="google-link" href=${googleCalendarUrl(item, o)} target="_blank" rel="noopener">${l.t('googleCalendar')}</a>
       ${feed ? html`<a part="link subscribe" class="subscribe" href=${feed}>${l.t('subscribe')}</a>` : nothing}
     </div>

@@ -6,6 +6,7 @@
 import { isLocalValue, isValidTimeZone } from './days.js';
 import type { WritableItem } from '../../calendar/ics-write.js';
 import type { Cost, Occurrence, Present, Registration } from '../../schema/activity.js';
+import { ACTIVITY_TEXTS, TRANSLATION_LANGS, type ActivityTranslations } from '../../schema/activity-texts.js';
 
 /** An activity or opening-hours block, as the widget uses it (the model of `src/schema/activity.ts`). */
 export interface CalendarItem extends WritableItem {
@@ -21,6 +22,8 @@ export interface CalendarItem extends WritableItem {
   readonly present?: readonly Present[] | undefined;
   readonly newcomers?: { contactName: string; contact?: string | undefined; note?: string | undefined } | undefined;
   readonly registration?: Registration | undefined;
+  /** English and Arabic beside the Dutch texts (`src/schema/activity-texts.ts`). */
+  readonly translations?: ActivityTranslations | undefined;
 }
 
 export interface ReadResult {
@@ -67,6 +70,19 @@ function readRegistration(v: unknown): Registration | undefined {
   return v['kind'] === 'link' && url ? { kind: 'link', url } : v['kind'] === 'capacity' && capacity ? { kind: 'capacity', capacity } : undefined;
 }
 
+/** The translations of an item's texts: known languages and texts only, each within the Dutch text's limit. */
+function readTranslations(v: unknown): ActivityTranslations | undefined {
+  if (!isObj(v)) return undefined;
+  const max = { title: 120, description: 4000, location: 200, statusReason: 500, fundingNote: 500, accessibilityNote: 500 } as const;
+  const langs = TRANSLATION_LANGS.flatMap((l) => {
+    const t = v[l];
+    if (!isObj(t)) return [];
+    const texts = ACTIVITY_TEXTS.flatMap((k) => (str(t[k], max[k]) ? [[k, str(t[k], max[k])]] : []));
+    return texts.length ? [[l, Object.fromEntries(texts)]] : [];
+  });
+  return langs.length ? Object.fromEntries(langs) : undefined;
+}
+
 /**
  * One item, or the reason it is skipped. Without its recurrence and overrides: only expanding in
  * the browser needs those, and `schedule.ts` reads them (the collector sends occurrences expanded).
@@ -100,6 +116,7 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
         ? { contactName: str(newcomers['contactName'], 200)!, contact: str(newcomers['contact'], 200), note: str(newcomers['note'], 500) }
         : undefined,
     registration: readRegistration(v['registration']),
+    translations: readTranslations(v['translations']),
   };
   if (!item.title) return `item ${id}: no title`;
   return start ? { ...item, title: item.title } : `item ${id}: start "${String(v['start'])}" is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`;

@@ -7,7 +7,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addDays, addMonths, daysInMonth, formatLocalDate, startOfWeek, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
 import { isWeekend, monthTitle, monthWeeks, moveDay, shortDay, weekdayName, weekdayOrder, weekStartOf } from './month-grid.js';
-import { cancelled, renderDay, sameDay, type ViewContext } from './views.js';
+import { cancelled, renderDay, sameDay, textOf, type ViewContext } from './views.js';
 
 export { periodNl as nl } from './period-strings.js';
 
@@ -217,7 +217,7 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
               <span class="cell-day" aria-hidden="true">${day.day}</span>
               ${events.length
                 ? html`<ul class="cell-events" aria-hidden="true">
-                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} <bdi>${o.title ?? ctx.itemOf(o)?.title}</bdi></li>`)}
+                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} <bdi>${textOf(ctx, ctx.itemOf(o), 'title', o.title)}</bdi></li>`)}
                   </ul>`
                 : nothing}
             </td>`;

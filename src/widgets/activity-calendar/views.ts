@@ -11,6 +11,17 @@ import { dayKey, daysBetween } from './days.js';
 import { costText, type Formats } from './format.js';
 import type { CalendarItem } from './items.js';
 import type { ActivityCalendarStrings } from './strings.js';
+import { localized } from '../../core/localized.js';
+import { activityText, type ActivityTextKey } from '../../schema/activity-texts.js';
+
+/**
+ * A text of an occurrence in the reader's language: its item's translation, or the Dutch marked
+ * `lang="nl"`. A text an override changed for this occurrence has no translation: Dutch.
+ */
+export function textOf(ctx: Pick<ViewContext, 'l'>, item: CalendarItem | undefined, key: ActivityTextKey, own?: string) {
+  const text = activityText(item, key, own);
+  return text === undefined ? undefined : localized(text, ctx.l.locale);
+}
 
 export interface ViewContext {
   l: LocalizeController<ActivityCalendarStrings>;
@@ -49,14 +60,17 @@ export const cancelled = (o: Occurrence) => o.status === 'gaat-niet-door';
 
 function cancelNote(ctx: ViewContext, o: Occurrence) {
   if (!cancelled(o)) return nothing;
-  const text = o.statusReason ? isolate((reason) => ctx.l.t('cancelledReason', { reason }), o.statusReason) : ctx.l.t('cancelled');
+  const reason = textOf(ctx, ctx.itemOf(o), 'statusReason', o.statusReason);
+  const text = reason ? isolate((r) => ctx.l.t('cancelledReason', { reason: r }), reason) : ctx.l.t('cancelled');
   return html`<span part="cancelled" class="cancel-note">${text}</span>`;
 }
 
 function eventRow(ctx: ViewContext, o: Occurrence) {
   const item = ctx.itemOf(o);
-  const title = o.title ?? item?.title ?? '';
-  const place = [o.room ?? item?.room, o.location ?? item?.location].filter(Boolean).join(', ');
+  const title = textOf(ctx, item, 'title', o.title) ?? '';
+  const location = textOf(ctx, item, 'location', o.location);
+  const room = o.room ?? item?.room;
+  const place = room || location ? html`${room ?? ''}${room && location ? ', ' : ''}${location ?? ''}` : undefined;
   const cost = costText(item?.cost, ctx.fmt, (k, p) => ctx.l.t(k, p));
   const meta = place || cost ? html`${place ? html`<bdi>${place}</bdi>` : nothing}${place && cost ? ' · ' : ''}${cost ?? ''}` : undefined;
   return html`<li part="event${cancelled(o) ? ' event-cancelled' : ''}" class="event ${cancelled(o) ? 'is-cancelled' : ''}">
@@ -80,7 +94,7 @@ function hoursLine(ctx: ViewContext, hours: Occurrence[]) {
   if (!hours.length) return nothing;
   return html`<ul part="hours" class="hours">
     ${hours.map((o) => {
-      const title = o.title ?? ctx.itemOf(o)?.title;
+      const title = textOf(ctx, ctx.itemOf(o), 'title', o.title);
       return html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>
         <span class="hours-label">${ctx.l.t('openingHours')}</span> ${timeText(ctx, o)}${title ? html` <span class="hours-title">(<bdi>${title}</bdi>)</span>` : nothing}
         ${cancelNote(ctx, o)}
