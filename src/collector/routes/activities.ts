@@ -61,6 +61,14 @@ const feedQuerySchema = z.object({
   category: z.string().trim().min(1).max(ACTIVITY_CATEGORY_MAX).optional(),
 });
 
+/**
+ * The right-hand side of feed UIDs (`inloop@buurthuis-west.buurtkit`): two centres' activities with
+ * the same id stay apart in one subscriber's calendar. Built from the site's slug only, which never
+ * changes, and not from the request's Host: a proxy, an IP address or a second domain would give
+ * the same feed other UIDs, and every subscriber would see each activity twice.
+ */
+export const feedUidDomain = (slug: string): string => `${slug}.buurtkit`;
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -147,7 +155,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     const query = feedQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const items = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
-    const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone });
+    const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone, uidDomain: feedUidDomain(site.slug) });
     return reply
       .header('Content-Type', 'text/calendar; charset=utf-8')
       .header('Content-Disposition', `inline; filename="${site.slug}.ics"`)
