@@ -421,8 +421,9 @@ export class ActivityCalendar extends BuurtkitWidget {
     );
   }
 
-  private settle({ items, problems, remaining, expanded }: ReadResult) {
-    for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
+  private settle({ items, problems, notes, remaining, expanded }: ReadResult) {
+    for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> ${p}`);
+    for (const n of notes?.slice(0, 20) ?? []) console.info(`[buurtkit] <activity-calendar> ${n}`);
     this.loaded = items;
     this.places = remaining ?? {};
     this.served = expanded;
