@@ -82,12 +82,14 @@ export function assemble(raws: RawEvent[], calendarZone: string, readerZone: str
     const seen = new Map<string, { index: number; sequence: number }>();
     for (const child of children) {
       const recurrenceId = valueIn(child.recurrenceId!, allDay, zone, allDay ? undefined : startWall);
-      const childStart = child.start.allDay === allDay ? child.start : undefined;
+      // A timed occurrence moved to a whole day becomes a date; the reverse has no zone to read it in.
+      const childAllDay = child.start.allDay;
+      const childStart = childAllDay === allDay || childAllDay ? child.start : undefined;
       const childStartWall = childStart ? (childStart.allDay ? atTime(childStart.date) : wallIn(childStart, zone)) : undefined;
-      const childEnd = childStartWall ? endOf(child, childStartWall, allDay, zone, warn) : undefined;
+      const childEnd = childStartWall ? endOf(child, childStartWall, childAllDay, zone, warn) : undefined;
       const o: IcsOverride = {
         recurrenceId,
-        start: childStartWall ? (allDay ? formatLocalDate(childStartWall) : formatLocalDateTime(childStartWall)) : recurrenceId,
+        start: childStartWall ? (childAllDay ? formatLocalDate(childStartWall) : formatLocalDateTime(childStartWall)) : recurrenceId,
         line: child.line,
         ...(childEnd && { end: childEnd }),
         ...(child.status && { status: child.status }),

@@ -158,10 +158,15 @@ function eventLines(item: WritableItem, now: number, options: IcsWriteOptions): 
     const rid = asSlot(o.recurrenceId);
     if (!rid) continue;
     const ridWall = allDay ? atTime(rid) : (rid as LocalDateTime);
-    const moved = o.start !== undefined ? asSlot(o.start) : undefined;
-    const oStart = moved ? (allDay ? atTime(moved) : (moved as LocalDateTime)) : ridWall;
-    const oEndValue = o.end !== undefined ? asSlot(o.end) : undefined;
-    const oEnd = oEndValue ? (allDay ? addDays(oEndValue, 1) : oEndValue) : endOf(oStart);
+    const movedValue = o.start !== undefined ? parseLocalValue(o.start) : undefined;
+    // A timed occurrence moved to a whole day is written as dates, as it was read.
+    const toDay = !allDay && movedValue?.kind === 'date';
+    const oAllDay = allDay || toDay;
+    const moved = toDay ? movedValue.date : o.start !== undefined ? asSlot(o.start) : undefined;
+    const oStart = moved ? (oAllDay ? atTime(moved) : (moved as LocalDateTime)) : ridWall;
+    const oEndValue = o.end === undefined ? undefined : toDay ? parseLocalValue(o.end) : undefined;
+    const oEndSlot = toDay ? (oEndValue?.kind === 'date' ? oEndValue.date : undefined) : o.end !== undefined ? asSlot(o.end) : undefined;
+    const oEnd = oEndSlot ? (oAllDay ? addDays(oEndSlot, 1) : oEndSlot) : toDay ? addDays(oStart, 1) : endOf(oStart);
     const oCancelled = (o.status ?? item.status) === 'gaat-niet-door';
     lines.push(
       'BEGIN:VEVENT',
@@ -169,8 +174,8 @@ function eventLines(item: WritableItem, now: number, options: IcsWriteOptions): 
       `DTSTAMP:${stamp(now)}`,
       // RANGE goes right after the name, before VALUE/TZID, as RFC 5545's own examples write it.
       o.thisAndFuture ? timeProp('RECURRENCE-ID', [rid], allDay, zone).replace(/^RECURRENCE-ID/, 'RECURRENCE-ID;RANGE=THISANDFUTURE') : timeProp('RECURRENCE-ID', [rid], allDay, zone),
-      timeProp('DTSTART', [oStart], allDay, zone),
-      ...listProp('DTEND', oEnd ? [oEnd] : [], allDay, zone),
+      timeProp('DTSTART', [oStart], oAllDay, zone),
+      ...listProp('DTEND', oEnd ? [oEnd] : [], oAllDay, zone),
       ...text('SUMMARY', o.title ?? item.title),
       ...text('DESCRIPTION', o.description ?? item.description),
       ...text('LOCATION', locationOf({ location: o.location ?? item.location, room: o.room ?? item.room })),

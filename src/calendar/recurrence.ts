@@ -177,7 +177,8 @@ export function expandWithInfo(
   // The form of `start` decides, so a stray `allDay` flag cannot make times disappear.
   const allDay = start.kind === 'date';
   if (item.allDay !== undefined && item.allDay !== allDay) problems.push('allDay does not match the form of start');
-  if (allDay && options.floatingTimeZone && isValidTimeZone(options.floatingTimeZone)) timeZone = options.floatingTimeZone;
+  const floatingTimeZone = options.floatingTimeZone && isValidTimeZone(options.floatingTimeZone) ? options.floatingTimeZone : timeZone;
+  if (allDay) timeZone = floatingTimeZone;
   const dtstart = start.kind === 'date' ? atTime(start.date) : start.dateTime;
 
   // Durations are wall-clock ("nominal"): 10:00–12:00 stays two hours on the clock on DST days.
@@ -280,7 +281,7 @@ export function expandWithInfo(
   const occurrences: Occurrence[] = [];
   for (const [key, candidate] of candidates) {
     if (!candidate.override && ranges.length) candidate.override = fromRange(ranges, candidate.slot, key, allDay);
-    const occurrence = toOccurrence(item, key, candidate, { allDay, duration, timeZone, rangeFrom, rangeTo, problems });
+    const occurrence = toOccurrence(item, key, candidate, { allDay, duration, timeZone, floatingTimeZone, rangeFrom, rangeTo, problems });
     if (occurrence) occurrences.push(occurrence);
   }
   occurrences.sort(compareOccurrences);
@@ -352,13 +353,15 @@ interface Context {
   allDay: boolean;
   duration: number | undefined;
   timeZone: string;
+  /** The zone whose midnights bound a date: for a timed occurrence moved to a whole day. */
+  floatingTimeZone: string;
   rangeFrom: number;
   rangeTo: number;
   problems: string[];
 }
 
 function toOccurrence(item: ExpandableItem, key: string, { slot, override }: Candidate, ctx: Context): Occurrence | undefined {
-  const { allDay, timeZone } = ctx;
+  let { allDay, timeZone } = ctx;
   let startWall = slot;
   let endWall = ctx.duration === undefined ? undefined : fromWallMs(wallMs(slot) + ctx.duration);
   if (override?.start !== undefined) {
@@ -367,6 +370,13 @@ function toOccurrence(item: ExpandableItem, key: string, { slot, override }: Can
       startWall = moved.kind === 'date' ? atTime(moved.date) : moved.dateTime;
       // A moved occurrence keeps its length unless the override says otherwise.
       endWall = ctx.duration === undefined ? undefined : fromWallMs(wallMs(startWall) + ctx.duration);
+    } else if (moved?.kind === 'date') {
+      // A timed occurrence moved to a whole day (DTSTART;VALUE=DATE on its RECURRENCE-ID) is a
+      // date from then on: one day long unless the override gives a last day, floating like any date.
+      allDay = true;
+      timeZone = ctx.floatingTimeZone;
+      startWall = atTime(moved.date);
+      endWall = fromWallMs(wallMs(startWall) + MS_PER_DAY);
     } else ctx.problems.push(`Override start "${override.start}" ignored`);
   }
   if (override?.end !== undefined) {

@@ -273,8 +273,10 @@ function checkTimes(item: TimeShape, ctx: z.RefinementCtx): void {
     const key = canonicalLocal(o.recurrenceId);
     if (key && seen.has(key)) issue(['overrides', i, 'recurrenceId'], 'This occurrence already has an override');
     if (key) seen.add(key);
-    if (o.start !== undefined && wrongForm(o.start)) issue(['overrides', i, 'start'], `Expected ${form}`);
-    if (o.end !== undefined && wrongForm(o.end)) issue(['overrides', i, 'end'], `Expected ${form}`);
+    // A timed occurrence may move to a whole day (a date start); its end is then a date too.
+    const toDay = !item.allDay && o.start !== undefined && isDate(o.start);
+    if (o.start !== undefined && item.allDay && wrongForm(o.start)) issue(['overrides', i, 'start'], `Expected ${form}`);
+    if (o.end !== undefined && isDate(o.end) !== (item.allDay || toDay)) issue(['overrides', i, 'end'], `Expected ${toDay ? 'a date (YYYY-MM-DD)' : form}`);
   });
   item.present.forEach((p, i) => {
     if (p.role === 'anders' && !p.name) issue(['present', i, 'name'], 'Say who is present');

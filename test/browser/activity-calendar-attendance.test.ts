@@ -11,6 +11,7 @@ import { buildEnvelope } from '../../src/core/envelope.js';
 import { uuidv7 } from '../../src/schema/ids.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
 import { makeCalendar, SEED_ITEMS, type CalendarObject } from './activity-calendar-helpers.js';
+import { parseIcs } from '../../src/calendar/ics-parse.js';
 import { admin, clearOutboxDb, collectorInfo, postWithToken, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 let c: CollectorInfo;
@@ -99,6 +100,18 @@ describe('<activity-calendar> "ik kom"', () => {
     await waitFor(() => said(again) === 'Je komt met 2 mensen. Tot dan!', { message: 'remembered' });
     expect(places(again)).to.equal('Nog 1 plek vrij.');
     expect(button(again)).to.equal(null);
+  });
+
+  it("offers the collector's feed to subscribe to, and that feed has the activity", async () => {
+    const a = await activity(3);
+    const po = await calendar();
+    await po.openEvent(a.title);
+    const link = (await waitFor(() => po.$<HTMLAnchorElement>('[part~="subscribe"]'), { message: 'subscribe link' }))!;
+    expect(link.textContent).to.equal('Zet deze agenda in je telefoon');
+    const feed = `${c.url.replace(/\/+$/, '')}/v1/sites/${c.site}/activities.ics`;
+    expect(link.href).to.equal(feed.replace(/^https?:/, 'webcal:'));
+    const text = await (await fetch(feed)).text();
+    expect(parseIcs(text).events.map((e) => e.summary)).to.include(a.title);
   });
 
   it('says "vol" honestly when the last place went to someone else first', async () => {

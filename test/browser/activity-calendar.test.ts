@@ -276,6 +276,26 @@ describe('<activity-calendar> sources', () => {
     expect(po.$<HTMLAnchorElement>('[part~="subscribe"]')!.href).to.equal(`webcal://${location.host}/__ics/thunderbird-cancelled-occurrence.ics`);
   });
 
+  it('warns about what a feed lost, and only notes how it read the rest', async () => {
+    const [warn, info] = [console.warn, console.info];
+    const warnings: string[] = [];
+    const notes: string[] = [];
+    console.warn = (m: string) => void warnings.push(m);
+    console.info = (m: string) => void notes.push(m);
+    try {
+      // Google's birthday export: two RDATEs it cannot read (left out), one occurrence without its series (shown anyway).
+      po = await makeCalendar({ items: null, attrs: { ics: '/__ics/google-birthday.ics' } });
+      await po.ready();
+    } finally {
+      [console.warn, console.info] = [warn, info];
+    }
+    const ours = (list: string[]) => list.filter((m) => String(m).startsWith('[buurtkit] <activity-calendar>'));
+    expect(ours(warnings)).to.have.length(2);
+    expect(ours(warnings).every((w) => /RDATE value .* ignored/.test(w))).to.equal(true);
+    expect(ours(notes)).to.have.length(1);
+    expect(ours(notes)[0]).to.contain('shown as single events').and.not.contain('skipped');
+  });
+
   it('says quietly that it could not load a missing feed', async () => {
     po = await makeCalendar({ items: null, attrs: { ics: '/__ics/missing.ics' } });
     await po.ready();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseIcs } from '../../src/calendar/ics-parse.js';
-import { isUuidV7 } from '../../src/schema/index.js';
+import { isUuidV7, scheduleItemSchema, uuidv7 } from '../../src/schema/index.js';
 import { BACKENDS, ORIGIN, SITE, startTestCollector, type TestCollector } from './helpers.js';
 import { noticePostgresSkipped } from './pg.js';
 
@@ -89,7 +89,7 @@ for (const backend of BACKENDS) {
       expect(text).toContain('X-WR-CALNAME:Buurthuiskamer De Linde');
       const calendar = parseIcs(text);
       const koken = calendar.events.find((e) => e.summary === 'Samen koken')!;
-      expect(koken.uid).toBe(made.id);
+      expect(koken.uid).toBe(`${made.id}@${SITE}.buurtkit`);
       expect(koken.rrule).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=FR');
       expect(koken.start).toBe('2026-01-09T17:30:00');
       expect(koken.timeZone).toBe('Europe/Amsterdam');
@@ -104,7 +104,7 @@ for (const backend of BACKENDS) {
       const updated = (await put.json()) as Json;
       expect(updated).toMatchObject({ id: made.id, createdAt: made.createdAt, data: { title: 'Samen koken en eten', status: 'gaat-niet-door' } });
       expect(((await (await admin(`/${made.id}`)).json()) as Json).data.title).toBe('Samen koken en eten');
-      expect(parseIcs(await (await publicGet('activities.ics')).text()).events.find((e) => e.uid === made.id)).toMatchObject({
+      expect(parseIcs(await (await publicGet('activities.ics')).text()).events.find((e) => e.uid === `${made.id}@${SITE}.buurtkit`)).toMatchObject({
         summary: 'Samen koken en eten',
         status: 'CANCELLED',
       });
@@ -176,6 +176,32 @@ for (const backend of BACKENDS) {
       expect(await titles('?category=creatief')).toEqual(['Inloop', 'Knutselen']);
       expect(await titles('?audience=kinderen&category=eten')).toEqual(['Inloop']);
       expect((await publicGet('activities.ics?audience=robots')).status).toBe(422);
+    });
+
+    it("keeps two sites' feed UIDs apart, the same after a restart", async () => {
+      // Imported feeds keep their own ids: two centres importing `UID:inloop` both hold an activity "inloop".
+      const other = await c.store.createSite({ slug: 'de-eik', name: 'Buurthuis De Eik', allowedOrigins: [ORIGIN] }, new Date().toISOString());
+      for (const site of [SITE, other.slug]) {
+        const data = scheduleItemSchema.parse({ id: 'inloop', ...INLOOP });
+        await c.store.createActivity({ id: uuidv7(), site, data }, new Date().toISOString());
+      }
+      const uids = async (base: string, site: string) =>
+        parseIcs(await (await fetch(`${base}/v1/sites/${site}/activities.ics`)).text()).events.map((e) => e.uid);
+      const linde = await uids(c.url, SITE);
+      const eik = await uids(c.url, other.slug);
+      expect(linde).toEqual(['inloop@de-linde.buurtkit']);
+      expect(eik).toEqual(['inloop@de-eik.buurtkit']);
+
+      // Another process on the same database (a restart, or a second instance behind a load
+      // balancer) reached on another host name writes the same UIDs.
+      const again = await c.another();
+      try {
+        const url = (await again.app.listen({ port: 0, host: '127.0.0.1' })).replace('127.0.0.1', 'localhost');
+        expect(await uids(url, SITE)).toEqual(linde);
+        expect(await uids(url, other.slug)).toEqual(eik);
+      } finally {
+        await again.app.close();
+      }
     });
 
     it('answers 422 with precise paths, per kind', async () => {
@@ -277,7 +303,7 @@ for (const backend of BACKENDS) {
       expect(again).toMatchObject({ created: 0, updated: 1 });
       expect(again.items[0].id).toBe(one.items[0].id);
       const feed = parseIcs(await (await publicGet('activities.ics')).text());
-      expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([['b65c2b5b-b785-4edc-9560-e0379036d1f2', 'FREQ=DAILY;COUNT=3']]);
+      expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([[`b65c2b5b-b785-4edc-9560-e0379036d1f2@${SITE}.buurtkit`, 'FREQ=DAILY;COUNT=3']]);
       const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
       expect(audit.map((e) => e.rowCount)).toEqual([1, 1]);
 

@@ -64,6 +64,14 @@ const feedQuerySchema = z.object({
   lang: z.enum(['nl', 'en', 'ar']).optional(),
 });
 
+/**
+ * The right-hand side of feed UIDs (`inloop@buurthuis-west.buurtkit`): two centres' activities with
+ * the same id stay apart in one subscriber's calendar. Built from the site's slug only, which never
+ * changes, and not from the request's Host: a proxy, an IP address or a second domain would give
+ * the same feed other UIDs, and every subscriber would see each activity twice.
+ */
+export const feedUidDomain = (slug: string): string => `${slug}.buurtkit`;
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -152,7 +160,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     const { lang } = query.data;
     const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
     const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
-    const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone });
+    const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone, uidDomain: feedUidDomain(site.slug) });
     return reply
       .header('Content-Type', 'text/calendar; charset=utf-8')
       .header('Content-Disposition', `inline; filename="${site.slug}.ics"`)

@@ -26,6 +26,14 @@ export const activityCalendarStyles = css`
     color: var(--_accent-text);
     background: var(--_accent);
   }
+  /* Forced colours drop backgrounds: the chosen view keeps a system-coloured mark. */
+  @media (forced-colors: active) {
+    .views button[aria-pressed='true'] {
+      color: HighlightText;
+      background: Highlight;
+      outline: 2px solid CanvasText;
+    }
+  }
   .notice {
     padding: calc(var(--_space) * 0.75);
     border: 2px dashed var(--_border);

@@ -16,7 +16,7 @@ import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { formatsFor, type Formats } from '../../core/formats.js';
 import type { CalendarItem, ReadResult } from './items.js';
 import { openState } from './open-now.js';
-import { loadCollector, loadIcs } from './sources.js';
+import { collectorFeedUrl, loadCollector, loadIcs } from './sources.js';
 import { nl, type ActivityCalendarStrings } from './strings.js';
 import { renderDay, sameDay, type ViewContext } from './views.js';
 
@@ -421,8 +421,15 @@ export class ActivityCalendar extends BuurtkitWidget {
     );
   }
 
-  private settle({ items, problems, remaining, expanded }: ReadResult) {
-    for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> skipped: ${p}`);
+  /** The feed a visitor may subscribe to: the `ics` attribute's, or the collector's once its programme is shown. */
+  private get feedUrl(): string | undefined {
+    const cfg = this.fromCollector ? this.resolvedEndpoint : undefined;
+    return this.ics ?? (cfg && collectorFeedUrl(cfg.endpoint, cfg.site));
+  }
+
+  private settle({ items, problems, notes, remaining, expanded }: ReadResult) {
+    for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> ${p}`);
+    for (const n of notes?.slice(0, 20) ?? []) console.info(`[buurtkit] <activity-calendar> ${n}`);
     this.loaded = items;
     this.places = remaining ?? {};
     this.served = expanded;
@@ -511,7 +518,7 @@ export class ActivityCalendar extends BuurtkitWidget {
       </div>
       ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status, this.statusTone)}
       <dialog part="detail" class="detail" aria-labelledby="detail-title" @close=${() => this.detail?.closed()}>
-        ${this.detail?.render(ctx, this.nowMs, this.ics) ?? nothing}
+        ${this.detail?.render(ctx, this.nowMs, this.feedUrl) ?? nothing}
       </dialog>
     </div>`;
   }

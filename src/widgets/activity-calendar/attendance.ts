@@ -19,7 +19,7 @@ import type { CalendarItem } from './items.js';
 import type { ActivityCalendarStrings } from './strings.js';
 
 /** What this browser said for one occurrence. */
-export type AttendanceState = 'sending' | 'sent' | 'queued' | 'full' | 'closed' | 'failed';
+export type AttendanceState = 'sending' | 'sent' | 'queued' | 'full' | 'closed' | 'failed' | 'not-connected';
 interface Said {
   state: AttendanceState;
   places: number;
@@ -41,14 +41,18 @@ export interface AttendanceHost extends DeliveryHost {
 const STORAGE_PREFIX = 'buurtkit:ik-kom:';
 const keyOf = (itemId: string, recurrenceId: string) => `${itemId}|${recurrenceId}`;
 
-/** Outbox answers: 409 vol, 410 cancelled or over; anything else refused is a plain failure. */
+/**
+ * Outbox answers: 409 vol, 410 cancelled or over, a refusal of this page (unknown site, website not
+ * allowed) "not connected"; anything else refused is a plain failure.
+ */
 export function stateOf(result: DeliveryResult): AttendanceState {
   if (result.state === 'sent') return 'sent';
   if (result.state === 'queued') return 'queued';
-  if (result.state === 'failed' && result.status === 409) return 'full';
-  if (result.state === 'failed' && result.status === 410) return 'closed';
-  return 'failed';
+  return result.state === 'failed' ? refusedState(result.status, result.notConnected) : 'failed';
 }
+
+const refusedState = (status: number, notConnected: unknown): AttendanceState =>
+  notConnected ? 'not-connected' : status === 409 ? 'full' : status === 410 ? 'closed' : 'failed';
 
 /** The request that posts an "ik kom" envelope to the collector. */
 export function attendanceRequest(cfg: ResolvedEndpoint, itemId: string, envelope: object): OutboxRequest {
@@ -80,6 +84,7 @@ export const attendanceStyles = css`
   .places.is-full,
   .attend-status[data-state='full'],
   .attend-status[data-state='failed'],
+  .attend-status[data-state='not-connected'],
   .attend-status[data-state='closed'] {
     color: var(--_danger);
   }
@@ -135,7 +140,7 @@ export class AttendanceController implements ReactiveController {
     const memory = this.memory();
     const key = Object.keys(memory).find((k) => memory[k]!.id === outcome.id && memory[k]!.state === 'queued');
     if (!key) return;
-    const state = outcome.kind === 'delivered' ? 'sent' : outcome.status === 409 ? 'full' : outcome.status === 410 ? 'closed' : 'failed';
+    const state = outcome.kind === 'delivered' ? 'sent' : refusedState(outcome.status, outcome.notConnected);
     this.remember(key, { ...memory[key]!, state });
   };
 
@@ -178,7 +183,7 @@ export class AttendanceController implements ReactiveController {
     const memory = { ...this.memory(), [key]: said };
     this.said = memory;
     // Only what lasts is kept; a storage failure (private mode, quota) only costs the memory.
-    const lasting = Object.fromEntries(Object.entries(memory).filter(([, s]) => s.state !== 'sending' && s.state !== 'failed'));
+    const lasting = Object.fromEntries(Object.entries(memory).filter(([, s]) => s.state !== 'sending' && s.state !== 'failed' && s.state !== 'not-connected'));
     try {
       localStorage.setItem(STORAGE_PREFIX + this.saidSite, JSON.stringify(lasting));
     } catch {

@@ -37,11 +37,22 @@ export const labelNl = {
   'category.informatie': 'Informatie',
   'category.feest': 'Feest',
   'category.natuur-en-tuin': 'Natuur en tuin',
+  'category.hulp-en-advies': 'Hulp en advies',
 };
 
 export type FilterStrings = typeof filterNl;
 export type LabelStrings = typeof labelNl;
 
-/** The label of a data value (`audience.naasten` → "familie en vrienden"); unknown values as written. */
+/**
+ * The label of a data value (`audience.naasten` → "familie en vrienden"). An unknown code is read
+ * as words (`hulp-bij-schulden` → "Hulp bij schulden" for a category); a value someone typed with
+ * capitals or spaces is shown as written.
+ */
 export const label = (l: LocalizeController<ActivityCalendarStrings>, prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
-  l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : value;
+  l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : asWords(value, prefix === 'category');
+
+function asWords(value: string, capital: boolean): string {
+  if (!/^[\p{Ll}\d]+(?:-[\p{Ll}\d]+)*$/u.test(value)) return value;
+  const words = value.replace(/-/g, ' ');
+  return capital ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+}

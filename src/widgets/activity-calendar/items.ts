@@ -28,7 +28,10 @@ export interface CalendarItem extends WritableItem {
 
 export interface ReadResult {
   items: CalendarItem[];
+  /** What was left out or changed while reading, each saying so (logged as warnings). */
   problems: string[];
+  /** Informational notes: how something was read, with nothing lost (logged as info). */
+  notes?: string[] | undefined;
   /** "Ik kom" places left per item id and occurrence (collector only; see `placesLeft`). */
   remaining?: Record<string, Record<string, number>> | undefined;
   /** Occurrences the collector expanded, `from`–`to` (dates, inclusive); absent: expand here. */
@@ -141,18 +144,18 @@ function readOccurrence(v: unknown): Occurrence | undefined {
 
 /** The collector's expanded occurrences; unreadable ones are skipped (each counts as a problem). */
 export function readOccurrences(v: unknown[], problems: string[]): Occurrence[] {
-  return v.flatMap((o, i) => readOccurrence(o) ?? (problems.push(`occurrence ${i}: not an occurrence`), []));
+  return v.flatMap((o, i) => readOccurrence(o) ?? (problems.push(`occurrence ${i} skipped: not an occurrence`), []));
 }
 
 /** A list of items (`[...]` or `{items: [...]}`), each read with `read`; bad items are skipped with a reason. */
 export function readItems(data: unknown, read: (v: unknown, index: number) => CalendarItem | string = readItem): ReadResult {
   const list = Array.isArray(data) ? data : isObj(data) && Array.isArray(data['items']) ? data['items'] : undefined;
-  if (!list) return { items: [], problems: ['expected an array of items, or {"items": [...]}'] };
+  if (!list) return { items: [], problems: ['nothing shown: expected an array of items, or {"items": [...]}'] };
   const items: CalendarItem[] = [];
   const problems: string[] = [];
   list.forEach((v, i) => {
     const item = read(v, i);
-    if (typeof item === 'string') problems.push(item);
+    if (typeof item === 'string') problems.push(`skipped ${item}`);
     else items.push(item);
   });
   return { items, problems };

@@ -14,6 +14,8 @@ export const periodNl = {
   /** A day of a period the collector could not give: not "nothing", but not known. */
   dayNotLoaded: 'Niet geladen.',
   dayCount: { one: '{count} activiteit', other: '{count} activiteiten' } as PluralMessage,
+  /** Of a month cell's activities, how many do not take place (read by screen readers). */
+  dayCancelled: { one: '{count} gaat niet door', other: '{count} gaan niet door' } as PluralMessage,
 };
 
 export type PeriodStrings = typeof periodNl;

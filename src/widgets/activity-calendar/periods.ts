@@ -7,6 +7,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { addDays, addMonths, daysInMonth, formatLocalDate, startOfWeek, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
 import { isWeekend, monthTitle, monthWeeks, moveDay, shortDay, weekdayName, weekdayOrder, weekStartOf } from './month-grid.js';
+import type { Occurrence } from '../../schema/activity.js';
 import { cancelled, renderDay, sameDay, textOf, type ViewContext } from './views.js';
 
 export { periodNl as nl } from './period-strings.js';
@@ -81,6 +82,16 @@ const periodStyles = css`
   .cell:focus-visible {
     outline-offset: -3px;
   }
+  /* Forced colours drop the circle's background: today keeps a system-coloured ring. */
+  @media (forced-colors: active) {
+    .cell[aria-current='date'] .cell-day {
+      color: CanvasText;
+      border: 2px solid CanvasText;
+    }
+    .cell.has-events .cell-day::after {
+      color: CanvasText;
+    }
+  }
   .cell.has-events .cell-day::after {
     content: ' •';
     color: var(--_accent);
@@ -104,8 +115,18 @@ const periodStyles = css`
       content: none;
     }
   }
+  /* Long Dutch words wrap (hyphenated in the base's lang) instead of being cut off by the cell. */
+  .cell-events li {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
   .cell-events .is-cancelled {
     text-decoration: line-through;
+  }
+  /* An inline-block is not struck through: the words stay easy to read. */
+  .cell-cancelled {
+    display: inline-block;
+    font-weight: 600;
   }
   /* The week or month as an A4 flyer, like the list (see activity-calendar.styles.ts). */
   @media print {
@@ -184,6 +205,17 @@ function renderPeriodView(ctx: ViewContext, p: PeriodHost): TemplateResult {
     <div class="days">${days.map((d) => renderDay(ctx, d, emptyDay(ctx)))}</div>`;
 }
 
+/** What a screen reader hears for a month cell (its list is hidden): day, how many, how many are cancelled. */
+function cellLabel(ctx: ViewContext, day: LocalDate, events: Occurrence[]): string {
+  if (!events.length) return ctx.fmt.day(day);
+  const off = events.filter(cancelled).length;
+  const counts = [ctx.l.t('dayCount', { count: events.length }), ...(off ? [ctx.l.t('dayCancelled', { count: off })] : [])];
+  return ctx.fmt.list([ctx.fmt.day(day), ...counts]);
+}
+
+/** Strike-through alone is lost on many eyes: the words say it too. */
+const cellCancelled = (ctx: ViewContext, o: Occurrence) => (cancelled(o) ? html` <span class="cell-cancelled">${ctx.l.t('cancelled')}</span>` : nothing);
+
 /** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
 function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
   const { month } = focus;
@@ -213,11 +245,11 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
               aria-current=${sameDay(day, ctx.today) ? 'date' : 'false'}
               @click=${() => onPick(day)}
             >
-              <span class="visually-hidden">${events.length ? ctx.fmt.join(ctx.fmt.day(day), ctx.l.t('dayCount', { count: events.length })) : ctx.fmt.day(day)}</span>
+              <span class="visually-hidden">${cellLabel(ctx, day, events)}</span>
               <span class="cell-day" aria-hidden="true">${day.day}</span>
               ${events.length
                 ? html`<ul class="cell-events" aria-hidden="true">
-                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${ctx.fmt.time(Date.parse(o.start))} <bdi>${textOf(ctx, ctx.itemOf(o), 'title', o.title)}</bdi></li>`)}
+                    ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${o.allDay ? nothing : ctx.fmt.time(Date.parse(o.start))} <bdi>${textOf(ctx, ctx.itemOf(o), 'title', o.title)}</bdi>${cellCancelled(ctx, o)}</li>`)}
                   </ul>`
                 : nothing}
             </td>`;

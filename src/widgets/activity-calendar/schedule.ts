@@ -58,7 +58,7 @@ export function readInlineJson(text: string): ReadResult {
   try {
     return readSchedule(JSON.parse(text));
   } catch (e) {
-    return { items: [], problems: [`inline JSON: ${(e as Error).message}`] };
+    return { items: [], problems: [`inline JSON not read: ${(e as Error).message}`] };
   }
 }
 
@@ -68,5 +68,8 @@ export async function readIcs(res: Response): Promise<ReadResult> {
   const [{ importIcs }, text] = await Promise.all([import('../../calendar/ics-import.js'), res.text()]);
   const { activities, warnings } = importIcs(text);
   const result = readSchedule(activities);
-  return { items: result.items, problems: [...result.problems, ...warnings.map((w) => w.message)] };
+  // Info warnings say how something was read (a mapped zone, a made-up UID): nothing was lost.
+  const notes = warnings.filter((w) => w.severity === 'info').map((w) => w.message);
+  const problems = warnings.filter((w) => w.severity !== 'info').map((w) => w.message);
+  return { items: result.items, problems: [...result.problems, ...problems], notes };
 }

@@ -13,6 +13,11 @@ export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadRe
   return engine.readIcs(res);
 }
 
+const activitiesUrl = (endpoint: string, site: string) => `${endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/activities`;
+
+/** The collector's ICS feed of a site, for "Zet deze agenda in je telefoon". */
+export const collectorFeedUrl = (endpoint: string, site: string) => `${activitiesUrl(endpoint, site)}.ics`;
+
 /**
  * `GET {endpoint}/v1/sites/{site}/activities?from=…&to=…` → `{items: ScheduleItem[], remaining}`;
  * with `expand`, also the occurrences `from`–`to`, expanded by the collector (`expanded`).
@@ -20,7 +25,7 @@ export async function loadIcs(url: string, signal?: AbortSignal): Promise<ReadRe
  * wait for the browser's cache to expire.
  */
 export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal, expand = false): Promise<ReadResult> {
-  const base = `${endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/activities`;
+  const base = activitiesUrl(endpoint, site);
   const query = new URLSearchParams({ from, to, ...(expand && { expand: 'occurrences' }) });
   // A refusal (unknown site, website not allowed, wrong path) throws a ReadError naming it.
   const res = await checkAnswer(await fetch(`${base}?${query}`, { signal, cache: 'no-cache', headers: { Accept: 'application/json' } }));

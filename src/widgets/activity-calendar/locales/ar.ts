@@ -44,6 +44,7 @@ export const ar: ActivityCalendarStrings = {
   showAll: 'اعرض الكل',
   shown: { zero: 'لا أنشطة', one: 'نشاط واحد', two: 'نشاطان', few: '{count} أنشطة', many: '{count} نشاطًا', other: '{count} نشاط' },
   dayCount: { zero: 'لا أنشطة', one: 'نشاط واحد', two: 'نشاطان', few: '{count} أنشطة', many: '{count} نشاطًا', other: '{count} نشاط' },
+  dayCancelled: { zero: 'لا شيء ملغى', one: 'نشاط واحد ملغى', two: 'نشاطان ملغيان', few: '{count} أنشطة ملغاة', many: '{count} نشاطًا ملغى', other: '{count} نشاط ملغى' },
   allDay: 'طوال اليوم',
   timeRange: 'من {start} إلى {end}',
   timeFrom: 'من {start}',
@@ -74,6 +75,7 @@ export const ar: ActivityCalendarStrings = {
   'attend.full': 'عذرًا، المكان ممتلئ. لم يُحسب تسجيلك.',
   'attend.closed': 'هذا النشاط أُلغي أو انتهى. لم يُحسب تسجيلك.',
   'attend.failed': 'لم ينجح ذلك. حاول مرة أخرى أو سجّل عند الاستقبال.',
+  'attend.not-connected': 'التسجيل غير ممكن هنا بعد: هذا التقويم غير متصل. لم يُحسب تسجيلك. سجّل عند المكتب.',
   walkIn: 'لا حاجة للتسجيل. تعال ببساطة.',
   moreInfo: 'مزيد من المعلومات',
   details: 'المزيد عن {title}',
@@ -124,6 +126,7 @@ export const ar: ActivityCalendarStrings = {
   'category.informatie': 'معلومات',
   'category.feest': 'حفلة',
   'category.natuur-en-tuin': 'طبيعة وحديقة',
+  'category.hulp-en-advies': 'مساعدة ونصيحة',
 };
 
 registerLocale('ar', { 'activity-calendar': ar });

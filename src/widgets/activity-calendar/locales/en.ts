@@ -40,6 +40,7 @@ export const en: ActivityCalendarStrings = {
   showAll: 'Show everything',
   shown: { one: '{count} activity', other: '{count} activities' },
   dayCount: { one: '{count} activity', other: '{count} activities' },
+  dayCancelled: { one: '{count} cancelled', other: '{count} cancelled' },
   allDay: 'All day',
   timeRange: '{start} to {end}',
   timeFrom: 'From {start}',
@@ -70,6 +71,7 @@ export const en: ActivityCalendarStrings = {
   'attend.full': 'Sorry, it is full. Your sign-up was not counted.',
   'attend.closed': 'This is cancelled or already over. Your sign-up was not counted.',
   'attend.failed': 'That did not work. Try again, or sign up at the desk.',
+  'attend.not-connected': 'Signing up does not work here yet: this calendar is not connected. Your sign-up was not counted. Sign up at the desk.',
   walkIn: 'No need to sign up. Just come by.',
   moreInfo: 'More information',
   details: 'More about {title}',
@@ -120,4 +122,5 @@ export const en: ActivityCalendarStrings = {
   'category.informatie': 'Information',
   'category.feest': 'Party',
   'category.natuur-en-tuin': 'Nature and garden',
+  'category.hulp-en-advies': 'Help and advice',
 };
