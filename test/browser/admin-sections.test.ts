@@ -7,7 +7,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
 import type { AdminApp } from '../../src/admin/admin-app.js';
-import { HttpAdminApi, type AuditLine, type IntakeSummary } from '../../src/admin/api.js';
+import { HttpAdminApi, type AuditLine, type ErasureReceipt, type IntakeSummary } from '../../src/admin/api.js';
 import type { AdminExports } from '../../src/admin/exports.js';
 import type { AdminPrivacy } from '../../src/admin/privacy.js';
 import type { AdminResults } from '../../src/admin/results.js';
@@ -224,9 +224,13 @@ describe('bk-admin-privacy', () => {
     $<HTMLButtonElement>(el, 'button.erase').click();
     await waitFor(() => deepActive()?.classList.contains('confirm-no'), { message: 'focus on "no"' });
     await expect(el).to.be.accessible();
-    const erased = oneEvent(el, 'bk-erased');
+    let erased: ErasureReceipt | undefined;
+    el.addEventListener('bk-erased', (e) => (erased = (e as CustomEvent<ErasureReceipt>).detail), { once: true });
     $<HTMLButtonElement>(el, 'button.confirm-yes').click();
-    const receipt = (await erased).detail;
+    // The receipt, or the screen's error if the erasure failed: a failure then reads as itself, not as a test timeout.
+    await waitFor(() => erased || el.error, { timeout: 15_000, message: 'the erasure answered' });
+    expect(el.error, 'the erasure failed').to.equal('');
+    const receipt = erased!;
     expect(receipt.matched['ideas']).to.equal(1);
     await waitFor(() => deepActive()?.id === 'receipt-heading', { message: 'focus on the receipt' });
     expect($(el, '.receipt').textContent).to.contain(receipt.receiptId);

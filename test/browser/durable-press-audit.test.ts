@@ -169,7 +169,7 @@ describe('every sending widget: a press offline survives closing the page', () =
         }
         await el.updateComplete;
         $<HTMLButtonElement>('button[type="submit"]')!.click();
-        await waitFor(() => $('[part="status"]')!.textContent!.includes('Bewaard, we laten weten of er plek is'), { message: 'queued' });
+        await waitFor(() => $('[part="status"]')!.textContent!.includes('Je aanmelding staat veilig op dit apparaat. We laten weten of er plek is.'), { message: 'queued' });
       },
       page,
     );
@@ -207,7 +207,7 @@ describe('every sending widget: a press offline survives closing the page', () =
       'activity-calendar',
       async () => {
         po.$<HTMLButtonElement>('[part~="attend"]')!.click();
-        await waitFor(() => po.text('[part~="attend-status"]').includes('bewaard op dit apparaat'), { message: 'queued' });
+        await waitFor(() => po.text('[part~="attend-status"]').includes('Je aanmelding staat veilig op deze telefoon of computer.'), { message: 'queued' });
       },
       page,
     );

@@ -145,7 +145,7 @@ describe('a page that is not connected correctly', () => {
     await waitFor(() => other.includes('queued'), { message: 'bk-queued' });
     await el.updateComplete;
     expect(events.map((e) => e.reason)).to.not.include('not-connected');
-    expect(po.$('.thanks-title')!.textContent!.trim()).to.equal('Bedankt! Je idee is bewaard.');
+    expect(po.$('.thanks-title')!.textContent!.trim()).to.equal('Bedankt voor je idee!');
     expect(await outbox.items()).to.have.length(1);
     expect(errors.filter((e) => e.startsWith('[buurtkit]'))).to.deep.equal([]);
   });

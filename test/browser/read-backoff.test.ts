@@ -129,10 +129,10 @@ describe('every widget read backs off', function () {
       wrap!.addEventListener('bk-error', (e) => {
         if (e.reason === 'not-connected') notConnected.push(`${(e.target as Element).localName} ${e.detail.error}`);
       });
-      await waitFor(() => text(w.shifts, '[part~="notice"]') === 'Deze aanmelding is nog niet aangesloten. De beheerder van de website kan dit oplossen.', {
+      await waitFor(() => text(w.shifts, '[part~="notice"]') === 'Aanmelden kan hier nog niet. Vraag het aan de mensen van het buurthuis.', {
         message: 'the sign-up says it is not connected',
       });
-      await waitFor(() => text(w.poll, '[part~="notice"]') === 'Deze peiling is nog niet aangesloten. Je kunt hier nu nog niet antwoorden.', {
+      await waitFor(() => text(w.poll, '[part~="notice"]') === 'Antwoorden kan hier nog niet. Vraag het aan de mensen van het buurthuis.', {
         message: 'the poll says it is not connected',
       });
       await waitFor(() => text(w.calendar, '[part~="notice"]') === 'Dit onderdeel is nog niet aangesloten. De beheerder van de website kan dit oplossen.', {

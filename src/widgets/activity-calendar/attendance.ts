@@ -161,10 +161,17 @@ export class AttendanceController implements ReactiveController {
   }
 
   /** A new detail was opened: fresh timing for the trap, count back to 1. */
-  opened() {
+  opened(item: CalendarItem) {
     this.openedAt = performance.now();
     this.honeypot = '';
     this.count = 1;
+    // The render token is fetched now, as forms do when they show: the collector accepts a token
+    // only 2 s after making it, so fetching it at the press would make every "ik kom" wait that long.
+    const cfg = this.host.resolvedEndpoint;
+    if (cfg && canRead(cfg) && this.host.countsPlaces && item.registration?.kind === 'capacity') {
+      const url = formTokenUrl(cfg);
+      import('../../core/form-token.js').then((m) => m.prefetchFormToken(url), () => undefined);
+    }
   }
 
   private memory(): Record<string, Said> {

@@ -122,7 +122,7 @@ export class DetailController {
   /** Show an occurrence in the dialog. */
   async open(item: CalendarItem, occurrence: Occurrence, opener: HTMLElement): Promise<void> {
     this.opener = opener;
-    this.attendance.opened();
+    this.attendance.opened(item);
     this.selected = { item, occurrence };
     this.host.requestUpdate();
     await this.host.updateComplete;
