@@ -7,7 +7,7 @@ export const ar: FeedbackPollStrings = {
   loading: 'جارٍ تحميل الأسئلة…',
   missing: 'تعذر تحميل هذا الاستطلاع.',
   closed: 'هذا الاستطلاع مغلق. شكرًا لاهتمامك!',
-  notConnected: 'هذا الاستطلاع غير متصل بعد. لا يمكنك الإجابة هنا الآن.',
+  notConnected: 'لا يمكن الإجابة هنا بعد. اسأل العاملين في المركز.',
   optional: '(يمكنك تخطي هذا)',
   'answer.heel-goed': 'جيد جدًا',
   'answer.goed': 'جيد',

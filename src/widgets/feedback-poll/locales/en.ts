@@ -6,7 +6,7 @@ export const en: FeedbackPollStrings = {
   loading: 'Loading the questions…',
   missing: 'This poll could not be loaded.',
   closed: 'This poll is closed. Thank you for your interest!',
-  notConnected: 'This poll is not connected yet. You cannot answer here yet.',
+  notConnected: 'You cannot answer here yet. Please ask the people at the centre.',
   optional: '(you can skip this)',
   'answer.heel-goed': 'Very good',
   'answer.goed': 'Good',
