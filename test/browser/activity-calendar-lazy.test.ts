@@ -94,7 +94,9 @@ describe('<activity-calendar> parts loaded on demand', () => {
     const toggle = po.$<HTMLButtonElement>('[part~="filters-toggle"]')!;
     await po.openFilters();
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    await waitFor(() => po.$('#filter-panel [part~="notice"]'), { message: 'the failure notice in the panel' });
+    // A cold test server transforms each chunk on first request: on a busy machine that takes
+    // seconds, so these waits allow most of the test's time instead of the usual 8 s.
+    await waitFor(() => po.$('#filter-panel [part~="notice"]'), { timeout: 15_000, message: 'the failure notice in the panel' });
     const notice = po.$('#filter-panel [part~="notice"]')!;
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(notice.textContent!.trim()).to.equal(PART_FAILED);
@@ -106,6 +108,7 @@ describe('<activity-calendar> parts loaded on demand', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     // The filters arrive with a chunk: wait for the re-opened panel's choices, not for one update.
     await waitFor(() => po.$$<HTMLInputElement>('#filter-panel input').some((i) => i.parentElement!.textContent!.includes('senioren')), {
+      timeout: 15_000,
       message: 'the re-opened panel with its choices',
     });
     const senioren = po.$$<HTMLInputElement>('#filter-panel input').find((i) => i.parentElement!.textContent!.includes('senioren'))!;
