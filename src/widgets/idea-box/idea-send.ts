@@ -12,25 +12,36 @@
  */
 import { html, nothing } from 'lit';
 import { sendNotConnectedText } from '../../core/delivery-strings.js';
-import type { DeliveryController, DeliveryResult } from '../../core/delivery.js';
+import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
+import { buildEnvelope } from '../../core/envelope.js';
 import { BkErrorEvent } from '../../core/events.js';
 import { submissionRequest } from '../../core/request.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { IdeaPayloadInput } from '../../schema/idea-box.js';
-import { emptyValues, type FieldErrors, type IdeaField } from './form-values.js';
+import { emptyValues, type FieldErrors, type IdeaField, type IdeaFormValues } from './form-values.js';
 import type { IdeaBox } from './idea-box.js';
-import { errorsToIssues, mapIssues, valuesFromPayload } from './payload.js';
-import { ideaEnvelope } from './press.js';
+import {
+  buildConsent,
+  buildIdeaPayload,
+  errorsToIssues,
+  mapIssues,
+  validateIdea,
+  valuesFromPayload,
+} from './payload.js';
 import { sendNl } from './send-strings.js';
 
 export class IdeaSend {
+  /** Hands envelopes (ideas and the list's votes) to the outbox and reports their outcome. */
+  readonly delivery: DeliveryController;
+
   constructor(private readonly h: IdeaBox) {
     h.l.add({ nl: sendNl });
+    this.delivery = new DeliveryController(h, (env, r) => this.onLate(env, r));
   }
 
-  /** Hands envelopes (ideas and the list's votes) to the outbox; the widget's, in its first download. */
-  get delivery(): DeliveryController {
-    return this.h.delivery;
+  /** The checks made before sending; the collector validates everything again. */
+  check(values: IdeaFormValues): FieldErrors {
+    return validateIdea(values);
   }
 
   /** Check, build and send what is in the form now. */
@@ -50,12 +61,18 @@ export class IdeaSend {
     h.errors = {};
     h.phase = 'sending';
     h.say(h.l.t('sending'));
-    const envelope = ideaEnvelope(cfg.site, h.l.lang, values, h.startedAt);
+    const envelope = buildEnvelope<IdeaPayloadInput>({
+      site: cfg.site,
+      widget: 'idea-box',
+      locale: h.l.lang,
+      data: buildIdeaPayload(values),
+      consent: buildConsent(values),
+      trap: { honeypot: values.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - h.startedAt)) },
+    });
     this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
   }
 
-  /** Show what became of an idea handed to the outbox (also one the widget handed over itself). */
-  apply(result: DeliveryResult, envelope: EnvelopeBase) {
+  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
     const { h } = this;
     const { l } = h;
     switch (result.state) {
@@ -100,7 +117,7 @@ export class IdeaSend {
   }
 
   /** A queued idea was finally delivered or refused (votes go to the list). */
-  onLate(envelope: EnvelopeBase, result: DeliveryResult) {
+  private onLate(envelope: EnvelopeBase, result: DeliveryResult) {
     const { h } = this;
     const data = envelope.data as Partial<IdeaPayloadInput> | { kind: 'vote'; ideaId: string };
     if (data.kind === 'vote') return h.list?.settle(data.ideaId, result);
