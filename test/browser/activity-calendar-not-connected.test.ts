@@ -59,6 +59,7 @@ describe('<activity-calendar> "ik kom" on a page that is not connected', () => {
     await po.openEvent(a.title);
     await waitFor(() => po.text('[part~="places"]') === 'Nog 3 plekken vrij.', { message: 'places shown' });
     const button = (await waitFor(() => po.$<HTMLButtonElement>('[part~="attend"]'), { message: 'the "ik kom" button' }))!;
+    await expect(po.el).to.be.accessible();
 
     // The site's websites change while the page is open: this page is no longer one of them.
     expect((await admin('PUT', originsPath(), { origins: ['https://www.buurthuis-de-linde.nl'] })).status).to.equal(200);
@@ -71,6 +72,7 @@ describe('<activity-calendar> "ik kom" on a page that is not connected', () => {
     await waitFor(() => refusals.length > 0, { message: 'the refusal' });
     expect(refusals.map((e) => [e.reason, e.detail.error])).to.deep.equal([['not-connected', 'origin_not_allowed']]);
     await waitFor(() => po.text('[part~="attend-status"]') === NOT_CONNECTED, { message: 'not connected shown' });
+    await expect(po.el).to.be.accessible();
     expect(events).to.deep.equal(['bk-error']);
     expect(po.el.shadowRoot!.textContent).to.not.contain('Je komt');
     expect(po.el.shadowRoot!.textContent).to.not.contain('staat veilig');
