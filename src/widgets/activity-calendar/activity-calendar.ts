@@ -459,7 +459,10 @@ export class ActivityCalendar extends BuurtkitWidget {
    * `expandAll` does). Compared as wall-clock text in the site's zone, worked out once per occurrence.
    */
   private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
-    if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
+    if (this.wallZone !== this.zone) {
+      this.walls = new WeakMap();
+      this.wallZone = this.zone;
+    }
     let wall = this.walls.get(o);
     if (!wall) this.walls.set(o, (wall = occurrenceWalls(o, this.zone)));
     return wallsTouch(wall, from, to);
