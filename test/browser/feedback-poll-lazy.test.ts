@@ -22,13 +22,11 @@ import {
 // loaded for the rest of the page, so the order of these tests matters.
 
 const SEND_CHUNK = '/src/widgets/feedback-poll/poll-send.ts';
-const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/feedback-poll/poll-send'));
 
 const $ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const $$ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];
 const answerButton = (el: FeedbackPoll, label: string) => $$<HTMLButtonElement>(el, '[part~="answer"]').find((b) => b.textContent!.includes(label))!;
 const status = (el: FeedbackPoll) => $(el, '[part~="status"]')!.textContent!;
-const OFFLINE = 'Er is nu geen internet';
 
 /** A poll posting to the test receiver (webhook mode), so what arrives can be counted. */
 async function webhookPoll(key: string, poll: Record<string, unknown>): Promise<FeedbackPoll> {
