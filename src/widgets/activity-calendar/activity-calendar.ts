@@ -90,7 +90,10 @@ declare global {
  * @csspart detail - The detail dialog.
  * @csspart newcomers - "Nieuw? Je bent welkom."
  * @csspart add - "Zet in je agenda".
- * @csspart link - Links in the detail; also `ics-link`, `subscribe`.
+ * @csspart link - Links in the detail (also `ics-link`, `subscribe`).
+ * @csspart ics-link - "Zet in je agenda": this activity as an .ics file.
+ * @csspart subscribe - "Zet deze agenda in je telefoon": the site's calendar feed.
+ * @csspart close - The detail's close button (also `button`).
  * @csspart attendance - The "ik kom" block of an activity with a capacity (collector mode only).
  * @csspart places - "Nog 3 plekken vrij."
  * @csspart select - How many people come.

@@ -71,6 +71,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @csspart choice - Each radio label (statements, respondent type).
  * @csspart textarea - The comment and story fields.
  * @csspart submit - The send button (polls with more than one question).
+ * @csspart button - Every button (the send button, and in kiosk mode "Tablet weer klaarzetten").
  * @csspart thanks - The thank-you panel.
  * @csspart results - The results after voting (chart and numbers).
  * @csspart status - The live status line.

@@ -60,6 +60,7 @@ const COUNT_THRESHOLDS = [100, 50, 20, 10, 0];
  * @csspart counter - The character count.
  * @csspart button - Every button.
  * @csspart submit - The submit button.
+ * @csspart another - "Nog een idee sturen" after sending (also `button`).
  * @csspart thanks - The thank-you panel after sending.
  * @csspart status - The live status line ("Bezig met versturen…", "Verstuurd", …).
  * @csspart list-heading - The heading of the published ideas.
