@@ -47,7 +47,9 @@ export const npmEntries = {
  * makes one chunk per distinct set of importers: a dozen files per widget, several under 200 bytes.
  * - `lit`: Lit, the base element, the provider and the core every widget renders with (the loader
  *   fetches the provider with any widget, so they always travel together);
- * - `send`: the outbox and what hands a submission to it, shared by every form widget.
+ * - `read`: loading from the collector, its notices and the date formats (not needed by the intake);
+ * - `send`: the outbox and what hands a submission to it, shared by every form widget;
+ * - `calendar`: the calendar's own modules that its lazy parts use too.
  */
 const core = (names: string) => new RegExp(`/src/core/(${names})\\.ts$`);
 const cdnChunkGroups = [
@@ -57,13 +59,27 @@ const cdnChunkGroups = [
       /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id) ||
       /rolldown\/runtime/.test(id) ||
       /\/src\/define\/buurtkit-config\.ts$/.test(id) ||
-      core('buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|styles|status|form-styles|buurtkit-sender|sending-part').test(id),
+      core('buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|styles|status|form-styles|buurtkit-sender|sending-part|theme').test(id),
+  },
+  {
+    // Small modules the widgets that read from the collector use at first render; as chunks of
+    // their own they cost a phone on HTTP/1.1 (six connections per host) another round trip.
+    name: 'read',
+    test: (id: string) => core('not-connected|localized|bidi|load|load-strings|formats').test(id) || /\/src\/schema\/localized-text\.ts$/.test(id),
   },
   {
     name: 'send',
     test: (id: string) =>
-      core('outbox|outbox-store|outbox-db|form-token-cache|delivery|send-events|request|form-encoding|envelope').test(id) ||
+      core('outbox|outbox-store|outbox-db|form-token-cache|delivery|delivery-strings|send-events|request|form-encoding|envelope').test(id) ||
       /\/src\/schema\/(ids|constants)\.ts$/.test(id),
+  },
+  {
+    // What the calendar's first render shares with its lazy views and detail.
+    name: 'calendar',
+    test: (id: string) =>
+      /\/src\/widgets\/activity-calendar\/(days|engine|items|sources)\.ts$/.test(id) ||
+      /\/src\/schema\/activity-texts\.ts$/.test(id) ||
+      /\/src\/calendar\/zone-offset\.ts$/.test(id),
   },
 ];
 

@@ -119,8 +119,10 @@ async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT, downloadThroughput: BANDWIDTH, uploadThroughput: BANDWIDTH });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const scripts = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.endsWith('.js')) scripts.set(e.requestId, { start: e.timestamp, bytes: 0, end: Infinity }); });
-  cdp.on('Network.loadingFinished', (e) => { const s = scripts.get(e.requestId); if (s) Object.assign(s, { bytes: e.encodedDataLength, end: e.timestamp }); });
+  // CDP stamps a request's progress in monotonic seconds and its start also in wall-clock seconds;
+  // the end is put on the wall clock so it can be compared with the page's render time.
+  cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.endsWith('.js')) scripts.set(e.requestId, { start: e.timestamp, wallStart: e.wallTime, bytes: 0, end: Infinity }); });
+  cdp.on('Network.loadingFinished', (e) => { const s = scripts.get(e.requestId); if (s) Object.assign(s, { bytes: e.encodedDataLength, end: s.wallStart + (e.timestamp - s.start) }); });
   await p.addInitScript(OBSERVE);
   if (withProfile) {
     await cdp.send('Profiler.enable');

@@ -1,6 +1,6 @@
 /**
  * Wall clock ⇄ instant for any IANA zone, with no zone library: the offsets come from
- * `Intl.DateTimeFormat`, which every browser and Node ship with their own zone data.
+ * `Intl.DateTimeFormat` (see zone-offset.ts).
  * Instants are epoch milliseconds.
  */
 import {
@@ -16,50 +16,24 @@ import {
   type LocalDate,
   type LocalDateTime,
 } from './wall-clock.js';
+import { zoneFormatter, zoneOffset } from './zone-offset.js';
 
 /** The offset of a zone at an instant: local wall time minus UTC, in milliseconds. */
 export type OffsetAt = (instant: number) => number;
-
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        era: 'short',
-      });
-    } catch {
-      f = null;
-    }
-    // Bounded: a hostile feed could name thousands of made-up zones.
-    if (formatters.size > 500) formatters.clear();
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 const isUtc = (timeZone: string) => timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'Z';
 
 /** True for any zone name this runtime's Intl knows (IANA names and their links). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false;
-  return isUtc(timeZone) || formatterFor(timeZone) !== null;
+  return isUtc(timeZone) || zoneFormatter(timeZone) !== null;
 }
 
 /** The runtime's spelling of a zone (`europe/amsterdam` → `Europe/Amsterdam`), or undefined. */
 export function canonicalTimeZone(timeZone: string): string | undefined {
   if (!isValidTimeZone(timeZone)) return undefined;
   if (isUtc(timeZone)) return 'UTC';
-  return formatterFor(timeZone)!.resolvedOptions().timeZone;
+  return zoneFormatter(timeZone)!.resolvedOptions().timeZone;
 }
 
 /** The wall clock in `timeZone` at an instant. */
@@ -69,23 +43,7 @@ export function toLocal(instant: number, timeZone: string): LocalDateTime {
 
 /** Offset of `timeZone` at `instant` in milliseconds (Amsterdam in summer: +7 200 000). */
 export function offsetAt(instant: number, timeZone: string): number {
-  if (isUtc(timeZone)) return 0;
-  const f = formatterFor(timeZone);
-  if (!f) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(instant)) parts[p.type] = p.value;
-  let year = Number(parts.year);
-  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-  const local = wallMs(
-    atTime(
-      { year, month: Number(parts.month), day: Number(parts.day) },
-      Number(parts.hour),
-      Number(parts.minute),
-      Number(parts.second),
-    ),
-  );
-  // Intl drops the milliseconds, so compare with the instant floored to the second.
-  return local - (instant - (((instant % 1000) + 1000) % 1000));
+  return isUtc(timeZone) ? 0 : zoneOffset(instant, timeZone);
 }
 
 /** An {@link OffsetAt} for an IANA zone. */

@@ -26,10 +26,13 @@ const LIGHT_TEXT = 0.35;
 /**
  * Chooses a widget's colour set. `theme="dark"`/`"light"` decide; otherwise the text colour the
  * widget inherits tells what is behind it: light text means a dark page (a dark theme, or
- * `color-scheme: dark` without colours of its own), and the widget turns dark too. Checked after
- * every render, which comes before the first paint, so a dark page never flashes a light widget;
- * a site that switches its own dark mode later sets `theme` (or the widget follows at its next
- * render).
+ * `color-scheme: dark` without colours of its own), and the widget turns dark too. Checked before
+ * every render, so a dark page never flashes a light widget: before the render, reading the
+ * host's colour makes the browser compute the page's styles but not the widget's new shadow
+ * content, which is styled once, with the frame (read after the render, it styled all of that
+ * inside the render task, and on a dark page a second time for the dark set: up to 200 ms on a
+ * slow phone). A site that switches its own dark mode later sets `theme` (or the
+ * widget follows at its next render).
  */
 export class ThemeController implements ReactiveController {
   constructor(
@@ -40,7 +43,7 @@ export class ThemeController implements ReactiveController {
     host.addController(this);
   }
 
-  hostUpdated(): void {
+  hostUpdate(): void {
     const { theme } = this.host;
     // The host's own `color` is the text it inherits (or `--bk-color-text`): the set never
     // changes it, so this cannot flip back and forth.

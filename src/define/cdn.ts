@@ -73,11 +73,34 @@ function retryFailed(): void {
   for (const [tag, state] of states) if (state === 'failed') load(tag);
 }
 
+/** Widgets that write dates or times soon after their first render. */
+const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box']);
+let warmed = false;
+
+/**
+ * The page's first date formatter costs 100-400 ms on a slow phone (the browser sets up its locale
+ * and zone data, in one call that cannot be split). Made while the widget's files are still
+ * downloading, when the page is idle, it is no longer part of the widget's first render.
+ */
+function warmDates(): void {
+  if (warmed) return;
+  warmed = true;
+  const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
+  idle(() => {
+    try {
+      new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0);
+    } catch {
+      /* an unknown page language: the widget will choose its own */
+    }
+  });
+}
+
 function found(el: Element): void {
   if (blocked) {
     if (widgetTags.has(el.localName)) showBlocked(el);
     return;
   }
+  if (datedTags.has(el.localName)) warmDates();
   load('buurtkit-config');
   load(el.localName);
   // A tag added since the last try is a good moment to try the failed ones again.

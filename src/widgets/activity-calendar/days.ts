@@ -6,10 +6,12 @@
  * first chunk that needs it, and those two also hold what the period views, the ICS writer and
  * the recurrence engine use, which would then all sit in the first download. The list needs much
  * less: it compares wall-clock times as text (`YYYY-MM-DDTHH:mm:ss` sorts like time), so it never
- * turns a wall-clock time back into an instant, the hard part of `time-zone.ts`.
+ * turns a wall-clock time back into an instant, the hard part of `time-zone.ts`. Both read offsets
+ * through `zone-offset.ts`, which has no imports and remembers them.
  * `test/unit/activity-calendar-days.test.ts` checks these against `src/calendar`.
  */
 import type { LocalDate } from '../../calendar/wall-clock.js';
+import { zoneFormatter, zoneOffset } from '../../calendar/zone-offset.js';
 
 /**
  * The site's zone when none is set: `DEFAULT_TIME_ZONE` of `src/calendar/constants.ts`, written
@@ -84,32 +86,14 @@ export function parseDay(text: string): LocalDate | undefined {
 /** Is this a wall-clock date or date-time (no offset) that exists? */
 export const isLocalValue = (text: string): boolean => !!readLocal(text);
 
-const formats = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatIn(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formats.get(timeZone);
-  if (f === undefined) {
-    try {
-      const zone = timeZone === 'Z' ? 'UTC' : timeZone;
-      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    } catch {
-      f = null;
-    }
-    // Bounded: a hostile feed could name thousands of made-up zones.
-    if (formats.size > 500) formats.clear();
-    formats.set(timeZone, f);
-  }
-  return f;
-}
-
 /** True for any zone name this runtime's Intl knows (IANA names and their links), and `Z`. */
-export const isValidTimeZone = (timeZone: string): boolean => typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && !!formatIn(timeZone);
+export const isValidTimeZone = (timeZone: string): boolean => typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && !!zoneFormatter(timeZone);
 
 /** The wall clock in a (valid) zone at an instant: `YYYY-MM-DDTHH:mm:ss`, text that sorts like time. */
 export function wallTime(instant: number, timeZone: string): string {
-  const p: Record<string, string> = {};
-  for (const { type, value } of formatIn(timeZone)!.formatToParts(instant)) p[type] = value.padStart(2, '0');
-  return `${p['year']!.padStart(4, '0')}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}:${p['second']}`;
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + zoneOffset(instant, timeZone));
+  const time = wall.toISOString().slice(11, 19);
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${time}`;
 }
 
 /** The date in a (valid) zone at an instant. */
