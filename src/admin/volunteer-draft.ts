@@ -22,6 +22,8 @@ export interface ShiftDraft {
   roleId: string;
   /** Empty: the role's name. */
   title: string;
+  /** The title's English and Arabic, edited next to the Dutch. */
+  titleIn?: DraftTranslations;
   /** `YYYY-MM-DD`: the first (or only) time. */
   date: string;
   startTime: string;
@@ -71,14 +73,15 @@ export function checkRoleDraft(d: RoleDraft): DraftIssue[] {
 }
 
 export function newShiftDraft(date: string, roleId = ''): ShiftDraft {
-  return { roleId, title: '', date, startTime: '10:00', endTime: '12:00', repeat: 'weekly', weekdays: [], exceptions: [], capacity: '1', timeZone: '' };
+  return { roleId, title: '', titleIn: noTranslations(), date, startTime: '10:00', endTime: '12:00', repeat: 'weekly', weekdays: [], exceptions: [], capacity: '1', timeZone: '' };
 }
 
 export function shiftDraftOf(shift: VolunteerShift): ShiftDraft {
   const { repeat, weekdays } = readRepeat(shift.recurrence?.rrule);
   return {
     roleId: shift.roleId,
-    title: shift.title ?? '',
+    title: draftText(shift.title)[0],
+    titleIn: draftText(shift.title)[1],
     date: shift.start.slice(0, 10),
     startTime: shift.start.slice(11, 16),
     endTime: shift.end.slice(11, 16),
@@ -102,7 +105,7 @@ export function shiftOfDraft(d: ShiftDraft, stored?: VolunteerShift): VolunteerS
     end: `${d.date}T${d.endTime}`,
     capacity: Number(d.capacity.trim()),
   };
-  if (d.title.trim()) shift.title = d.title.trim();
+  if (d.title.trim()) shift.title = localizedOf(d.title, d.titleIn?.en, d.titleIn?.ar);
   if (d.timeZone.trim()) shift.timeZone = d.timeZone.trim();
   if (recurrence) shift.recurrence = recurrence;
   return shift;
@@ -128,5 +131,5 @@ export function checkShiftDraft(d: ShiftDraft): DraftIssue[] {
 export function volunteerItemTitle(item: { kind: 'role' | 'shift'; data: VolunteerRole | VolunteerShift }, roles: readonly { id: string; data: VolunteerRole }[]): string {
   if ('name' in item.data) return dutchText(item.data.name);
   const shift = item.data;
-  return shift.title ?? dutchText(roles.find((r) => r.id === shift.roleId)?.data.name);
+  return shift.title !== undefined ? dutchText(shift.title) : dutchText(roles.find((r) => r.id === shift.roleId)?.data.name);
 }

@@ -206,7 +206,9 @@ export class AdminVolunteerForm extends AdminElement {
         </select>
         ${this.error('roleId')}
       </div>
+      <p class="hint">${l.t('translationsHint')}</p>
       ${this.field('title', 'shiftTitle', { max: VOLUNTEER_ROLE_NAME_MAX, hint: 'shiftTitleHint' })}
+      ${translationFields((key, params) => l.t(key, params), 'title', l.t('shiftTitle'), d.titleIn, (t) => this.edit({ titleIn: t }), VOLUNTEER_ROLE_NAME_MAX)}
       <div class="grid">
         ${this.field('date', 'dateLabel', { type: 'date' })} ${this.field('startTime', 'startTimeLabel', { type: 'time' })}
         ${this.field('endTime', 'endTimeLabel', { type: 'time' })}

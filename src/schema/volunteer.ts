@@ -48,7 +48,8 @@ export const volunteerRoleSchema = z.strictObject({
 export const volunteerShiftSchema = z
   .strictObject({
     roleId: submissionIdSchema,
-    title: optionalText(VOLUNTEER_ROLE_NAME_MAX),
+    /** The shift's own title (else its role's name): Dutch, or Dutch with English and Arabic. */
+    title: optionalLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
     start: localDateTimeSchema,
     end: localDateTimeSchema,
     timeZone: timeZoneSchema.optional(),

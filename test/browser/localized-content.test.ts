@@ -51,6 +51,14 @@ describe('content in the reader’s language', () => {
       capacity: 2,
     });
     expect(shift.status).to.equal(201);
+    // A shift with its own title: one in Arabic, one with only English (shown in Dutch, marked).
+    const soup = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
+      roleId: role.body.id, title: { nl: 'Soep koken', ar: 'طبخ الحساء' }, start: `${date}T13:00`, end: `${date}T14:00`, capacity: 1,
+    });
+    const dishes = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
+      roleId: role.body.id, title: { nl: 'Afwassen', en: 'Washing up' }, start: `${date}T14:00`, end: `${date}T15:00`, capacity: 1,
+    });
+    expect([soup.status, dishes.status]).to.deep.equal([201, 201]);
 
     const page = await arabicPage(
       `<feedback-poll id="welkom" endpoint="${c.url}" site="${c.site}" poll-id="welkom"></feedback-poll>` +
@@ -78,6 +86,11 @@ describe('content in the reader’s language', () => {
     const label = (await waitFor(() => shadow(volunteers).querySelector(`input[id^="s-${shift.body.id}"] + label`), { message: 'the shift' }))!;
     expect(label.textContent).to.contain('مضيف أو مضيفة اليوم');
     expect(label.textContent).not.to.contain('Gastvrouw');
+    const soupLabel = shadow(volunteers).querySelector(`input[id^="s-${soup.body.id}"] + label`)!;
+    expect(soupLabel.textContent).to.contain('طبخ الحساء');
+    expect(soupLabel.querySelector('[lang]')).to.equal(null);
+    const dishesTitle = shadow(volunteers).querySelector(`input[id^="s-${dishes.body.id}"] + label [lang]`)!;
+    expect([dishesTitle.getAttribute('lang'), dishesTitle.getAttribute('dir'), dishesTitle.textContent]).to.deep.equal(['nl', 'ltr', 'Afwassen']);
     const card = [...shadow(volunteers).querySelectorAll('[part="role"]')].find((li) => li.textContent!.includes('مضيف أو مضيفة اليوم'));
     expect(card, 'the role card').to.exist;
     expect(card!.textContent).to.contain('تُعدّ القهوة وتتحدث مع الزوار.');
