@@ -43,6 +43,12 @@ describe('volunteer role and shift form data', () => {
     });
     const stored = volunteerShiftSchema.parse(body);
     expect(shiftDraftOf(stored)).toEqual({ ...draft, weekdays: ['MO', 'TU', 'WE', 'TH', 'FR'] });
+    // The shift's own title with its English and Arabic: written as {nl, en, ar}, read back into the same fields.
+    const titled = { ...draft, title: 'Soep koken', titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' } };
+    const withTitle = shiftOfDraft(titled);
+    expect(withTitle.title).toEqual({ nl: 'Soep koken', en: 'Cooking soup', ar: 'طبخ الحساء' });
+    expect(shiftDraftOf(volunteerShiftSchema.parse(withTitle))).toMatchObject({ title: 'Soep koken', titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' } });
+    expect(shiftOfDraft({ ...draft, title: 'Afwassen' }).title).toBe('Afwassen');
   });
 
   it('keeps a stored shift’s extra dates and pauses; once is no rule', () => {
