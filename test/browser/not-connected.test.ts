@@ -13,7 +13,7 @@ import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll
 import type { BkErrorEvent } from '../../src/core/events.js';
 import { IdeaBoxObject, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
-const NOT_CONNECTED = 'Dit formulier is nog niet aangesloten. Je tekst staat er nog; probeer het later of vraag het de mensen van het buurthuis.';
+const NOT_CONNECTED = 'Versturen kan hier nog niet. Je tekst staat er nog. Vraag het aan de mensen van het buurthuis.';
 
 let c: CollectorInfo;
 const boxes: Outbox[] = [];

@@ -11,7 +11,7 @@ export const sendNl = {
   sending: 'Bezig met versturen…',
   sent: 'Verstuurd',
   queued: 'Je antwoord staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
-  failed: 'Kon niet worden verstuurd. Probeer het nog eens.',
+  failed: 'Versturen lukte niet. Probeer het nog eens.',
   lateSent: 'Je antwoord is nu verstuurd.',
   thanks: 'Bedankt!',
   thanksBody: 'Fijn dat je meedoet.',

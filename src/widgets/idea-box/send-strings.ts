@@ -16,7 +16,7 @@ export const sendNl = {
   sending: 'Bezig met versturen…',
   sent: 'Verstuurd',
   queued: 'Je idee staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
-  failed: 'Kon niet worden verstuurd. Je tekst staat er nog.',
+  failed: 'Versturen lukte niet. Je tekst staat er nog. Probeer het nog eens.',
   storageFailed: 'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
   earlierFailed: 'Je eerdere idee kon niet worden verstuurd:',
   lateSent: 'Je eerdere idee is nu verstuurd.',

@@ -39,7 +39,7 @@ export const nl = {
   consentLabel:
     'Jullie mogen mij over dit idee bellen of mailen. Mijn gegevens worden alleen daarvoor gebruikt.',
   submit: 'Idee versturen',
-  notConnected: 'Dit formulier is nog niet aangesloten. Je kunt hier nu nog geen idee versturen.',
+  notConnected: 'Een idee sturen kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   offline: 'Er is nu geen internet. Je idee staat er nog. Laat deze pagina open: we versturen het zodra er weer internet is.',
 };
 
