@@ -115,20 +115,20 @@ async function seedActivities(store, now) {
  * the thrift shop on Tuesdays with three people, and Halloween as a one-off event.
  */
 const DEMO_ROLES = [
-  { key: 'host', name: 'Gastvrouw of gastheer van de dag', host: true, whatYouDo: 'Je heet mensen welkom, zet koffie en weet wie er vandaag is. Zo hebben de hulpverleners meer tijd voor gesprekken.', notAsked: 'Je hoeft geen hulpverlener te zijn en geen problemen op te lossen.', timePerWeek: 'Een ochtend per week', training: 'Gespreksvaardigheden', contactPerson: 'Natasja (coördinator)' },
-  { key: 'bar', name: 'Bardienst', whatYouDo: 'Koffie en thee schenken, afrekenen, een praatje maken.', notAsked: 'Je hoeft niet alleen te staan.', timePerWeek: 'Een middag per week of minder' },
-  { key: 'koffie', name: 'Koffie schenken', whatYouDo: 'Koffie en thee klaarzetten bij de inloop.', timePerWeek: '2 uur' },
-  { key: 'schoonmaak', name: 'Schoonmaak', whatYouDo: 'Keukenvloer, hal en wc’s schoonmaken.', timePerWeek: '1 tot 3 keer per week' },
-  { key: 'kringloop', name: 'Kringloopwinkel', whatYouDo: 'Spullen sorteren, prijzen en afrekenen.', timePerWeek: 'Dinsdag' },
-  { key: 'luisteren', name: 'Luisterend oor tijdens de inloop', whatYouDo: 'Er zijn voor wie een praatje wil.', notAsked: 'Geen hulpverlening: bij zorgen haal je de professional erbij.', training: 'Gespreksvaardigheden, sociale kaart' },
-  { key: 'vraagbaak', name: 'Vraagbaak op de koffieochtend', whatYouDo: 'Vragen beantwoorden of weten wie het weet.', training: 'Sociale kaart' },
-  { key: 'chauffeur', name: 'Chauffeur', whatYouDo: 'Mensen ophalen en thuisbrengen.' },
-  { key: 'belcirkel', name: 'Belcirkel', whatYouDo: 'Mensen ’s ochtends en ’s avonds even bellen.' },
-  { key: 'wandelmaatje', name: 'Wandelmaatje', whatYouDo: 'Wekelijks samen een rondje lopen.' },
-  { key: 'kok', name: 'Kok bij het eetcafé', whatYouDo: 'Samen koken voor wie mee-eet.' },
-  { key: 'tuin', name: 'Tuin & dieren', whatYouDo: 'Met groene vingers de tuin onderhouden en de dieren verzorgen.' },
-  { key: 'activiteit', name: 'Activiteit organiseren', whatYouDo: 'Zelf iets organiseren, zoals een ervaringsmiddag.', training: 'Groepsvorming' },
-  { key: 'halloween', name: 'Hulp bij Halloween', whatYouDo: 'Eén avond meehelpen met het grote Halloweenfeest.', timePerWeek: 'Eenmalig' },
+  { key: 'host', name: { nl: 'Gastvrouw of gastheer van de dag', en: 'Host of the day', ar: 'مضيف أو مضيفة اليوم' }, host: true, whatYouDo: { nl: 'Je heet mensen welkom, zet koffie en weet wie er vandaag is. Zo hebben de hulpverleners meer tijd voor gesprekken.', en: 'You welcome people, make coffee and know who is here today. That gives the care workers more time for conversations.', ar: 'ترحّب بالناس وتُعدّ القهوة وتعرف من الموجود اليوم. هكذا يجد العاملون في المساعدة وقتًا أطول للأحاديث.' }, notAsked: 'Je hoeft geen hulpverlener te zijn en geen problemen op te lossen.', timePerWeek: 'Een ochtend per week', training: 'Gespreksvaardigheden', contactPerson: 'Natasja (coördinator)' },
+  { key: 'bar', name: { nl: 'Bardienst', en: 'Bar shift', ar: 'خدمة البار' }, whatYouDo: { nl: 'Koffie en thee schenken, afrekenen, een praatje maken.', en: 'Pouring coffee and tea, taking payment, having a chat.', ar: 'تقديم القهوة والشاي، وأخذ الحساب، والدردشة مع الناس.' }, notAsked: 'Je hoeft niet alleen te staan.', timePerWeek: 'Een middag per week of minder' },
+  { key: 'koffie', name: { nl: 'Koffie schenken', en: 'Serving coffee', ar: 'تقديم القهوة' }, whatYouDo: { nl: 'Koffie en thee klaarzetten bij de inloop.', en: 'Getting coffee and tea ready for the drop-in.', ar: 'تجهيز القهوة والشاي للاستقبال المفتوح.' }, timePerWeek: '2 uur' },
+  { key: 'schoonmaak', name: { nl: 'Schoonmaak', en: 'Cleaning', ar: 'التنظيف' }, whatYouDo: { nl: 'Keukenvloer, hal en wc’s schoonmaken.', en: 'Cleaning the kitchen floor, the hall and the toilets.', ar: 'تنظيف أرضية المطبخ والممر ودورات المياه.' }, timePerWeek: '1 tot 3 keer per week' },
+  { key: 'kringloop', name: { nl: 'Kringloopwinkel', en: 'Second-hand shop', ar: 'متجر الأغراض المستعملة' }, whatYouDo: { nl: 'Spullen sorteren, prijzen en afrekenen.', en: 'Sorting and pricing things, and taking payment.', ar: 'فرز الأغراض وتسعيرها وأخذ الحساب.' }, timePerWeek: 'Dinsdag' },
+  { key: 'luisteren', name: { nl: 'Luisterend oor tijdens de inloop', en: 'A listening ear at the drop-in', ar: 'أذن صاغية في الاستقبال المفتوح' }, whatYouDo: { nl: 'Er zijn voor wie een praatje wil.', en: 'Being there for whoever wants a chat.', ar: 'أن تكون موجودًا لمن يريد أن يتحدث.' }, notAsked: 'Geen hulpverlening: bij zorgen haal je de professional erbij.', training: 'Gespreksvaardigheden, sociale kaart' },
+  { key: 'vraagbaak', name: { nl: 'Vraagbaak op de koffieochtend', en: 'Help desk at the coffee morning', ar: 'مرجع للأسئلة في صباح القهوة' }, whatYouDo: { nl: 'Vragen beantwoorden of weten wie het weet.', en: 'Answering questions, or knowing who knows.', ar: 'الإجابة عن الأسئلة، أو معرفة من يعرف الجواب.' }, training: 'Sociale kaart' },
+  { key: 'chauffeur', name: { nl: 'Chauffeur', en: 'Driver', ar: 'سائق' }, whatYouDo: { nl: 'Mensen ophalen en thuisbrengen.', en: 'Picking people up and taking them home.', ar: 'إحضار الناس وإعادتهم إلى بيوتهم.' } },
+  { key: 'belcirkel', name: { nl: 'Belcirkel', en: 'Phone circle', ar: 'دائرة الاتصال الهاتفي' }, whatYouDo: { nl: 'Mensen ’s ochtends en ’s avonds even bellen.', en: 'Giving people a quick call in the morning and in the evening.', ar: 'الاتصال بالناس قليلًا في الصباح وفي المساء.' } },
+  { key: 'wandelmaatje', name: { nl: 'Wandelmaatje', en: 'Walking buddy', ar: 'رفيق المشي' }, whatYouDo: { nl: 'Wekelijks samen een rondje lopen.', en: 'Going for a walk together every week.', ar: 'المشي معًا كل أسبوع.' } },
+  { key: 'kok', name: { nl: 'Kok bij het eetcafé', en: 'Cook at the eatery', ar: 'طبّاخ في المطعم الصغير' }, whatYouDo: { nl: 'Samen koken voor wie mee-eet.', en: 'Cooking together for whoever eats with us.', ar: 'الطبخ معًا لمن يأكل معنا.' } },
+  { key: 'tuin', name: { nl: 'Tuin & dieren', en: 'Garden & animals', ar: 'الحديقة والحيوانات' }, whatYouDo: { nl: 'Met groene vingers de tuin onderhouden en de dieren verzorgen.', en: 'Looking after the garden and caring for the animals.', ar: 'الاعتناء بالحديقة ورعاية الحيوانات.' } },
+  { key: 'activiteit', name: { nl: 'Activiteit organiseren', en: 'Organising an activity', ar: 'تنظيم نشاط' }, whatYouDo: { nl: 'Zelf iets organiseren, zoals een ervaringsmiddag.', en: 'Organising something yourself, such as an afternoon of sharing experiences.', ar: 'أن تنظّم شيئًا بنفسك، مثل بعد ظهر لتبادل التجارب.' }, training: 'Groepsvorming' },
+  { key: 'halloween', name: { nl: 'Hulp bij Halloween', en: 'Help at Halloween', ar: 'المساعدة في الهالوين' }, whatYouDo: { nl: 'Eén avond meehelpen met het grote Halloweenfeest.', en: 'Helping out for one evening at the big Halloween party.', ar: 'المساعدة لمساء واحد في حفلة الهالوين الكبيرة.' }, timePerWeek: 'Eenmalig' },
 ];
 
 const localDate = (ms) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms);
@@ -146,7 +146,7 @@ async function seedVolunteers(store, now) {
     { roleId: ids.host, start: `${monday}T09:45`, end: `${monday}T12:15`, capacity: 1, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } },
     { roleId: ids.bar, start: `${monday}T13:30`, end: `${monday}T17:00`, capacity: 2, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR' } },
     { roleId: ids.kringloop, start: `${monday}T10:00`, end: `${monday}T13:00`, capacity: 3, recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' } },
-    { roleId: ids.halloween, title: 'Halloweenfeest', start: `${year}-10-31T17:00`, end: `${year}-10-31T21:00`, capacity: 120 },
+    { roleId: ids.halloween, title: { nl: 'Halloweenfeest', en: 'Halloween party', ar: 'حفلة الهالوين' }, start: `${year}-10-31T17:00`, end: `${year}-10-31T21:00`, capacity: 120 },
   ];
   const made = [];
   for (const [i, shift] of shifts.entries()) {
