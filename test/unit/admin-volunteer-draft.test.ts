@@ -28,6 +28,10 @@ describe('volunteer role and shift form data', () => {
     const withTranslations = roleOfDraft(translated);
     expect(withTranslations).toMatchObject({ name: { nl: 'Gastvrouw', en: 'Host', ar: 'مضيف' }, whatYouDo: { nl: 'Koffie zetten', en: 'Making coffee' } });
     expect(roleDraftOf(volunteerRoleSchema.parse(withTranslations))).toEqual({ ...translated, name: 'Gastvrouw', training: '' });
+    // Every text on the role's card has its translations, not only the name and what you do.
+    const card = { ...draft, notAsked: 'Geen hulpverlening', notAskedIn: { en: 'No care work', ar: 'لا رعاية' }, contactPerson: 'Natasja', contactPersonIn: { en: '', ar: 'ناتاشا' } };
+    expect(roleOfDraft(card)).toMatchObject({ notAsked: { nl: 'Geen hulpverlening', en: 'No care work', ar: 'لا رعاية' }, contactPerson: { nl: 'Natasja', ar: 'ناتاشا' } });
+    expect(roleDraftOf(volunteerRoleSchema.parse(roleOfDraft(card)))).toEqual({ ...card, name: 'Gastvrouw', training: '' });
     expect(checkRoleDraft({ ...draft, position: 'eerst' })).toEqual([{ field: 'position', key: 'invalidCapacity' }]);
   });
 
