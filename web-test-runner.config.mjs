@@ -49,6 +49,14 @@ let manageToken;
 const ROLES_SITE = 'wtr-roles';
 /** @type {string | undefined} */
 let rolesToken;
+/**
+ * A fifth site whose allowed websites test/browser/activity-calendar-not-connected.test.ts takes
+ * away mid-test (a page that loaded, then is no longer allowed): on a site of its own, so no file
+ * running at the same time loses its connection.
+ */
+const UNLINK_SITE = 'wtr-unlink';
+/** @type {string | undefined} */
+let unlinkToken;
 
 /** @type {Awaited<ReturnType<typeof startCollectorProcess>> | undefined} */
 let collector;
@@ -96,7 +104,9 @@ const tokenFor = (path) =>
       ? manageToken
       : path.includes(`/sites/${ROLES_SITE}/`)
         ? rolesToken
-        : collector?.token;
+        : path.includes(`/sites/${UNLINK_SITE}/`)
+          ? unlinkToken
+          : collector?.token;
 
 /** @type {import('@web/test-runner').TestRunnerPlugin} */
 const testServers = {
@@ -116,13 +126,15 @@ const testServers = {
     manageToken = (await collector.cli('token', 'create', MANAGE_SITE, '--scopes', 'read,moderate,export,admin', '--label', 'test')).trim();
     await collector.cli('site', 'add', ROLES_SITE, '--name', 'Buurthuis De Wilg', '--origin', origin);
     rolesToken = (await collector.cli('token', 'create', ROLES_SITE, '--scopes', 'read,moderate', '--label', 'test')).trim();
+    await collector.cli('site', 'add', UNLINK_SITE, '--name', 'Buurthuis De Linde', '--origin', origin);
+    unlinkToken = (await collector.cli('token', 'create', UNLINK_SITE, '--scopes', 'read,moderate,admin', '--label', 'test')).trim();
   },
   async serverStop() {
     await Promise.all([collector?.stop(), receiver?.stop()]);
   },
   async serve(context) {
     if (context.path === '/__collector.json') {
-      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE, rolesSite: ROLES_SITE, closedSite: CLOSED_SITE, frameOrigin }) };
+      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE, rolesSite: ROLES_SITE, unlinkSite: UNLINK_SITE, closedSite: CLOSED_SITE, frameOrigin }) };
     }
     const page = /^\/__page\/([\w-]+)$/.exec(context.path);
     if (page && pages.has(page[1])) return { type: 'html', body: pages.get(page[1]) };

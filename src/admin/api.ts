@@ -5,10 +5,11 @@
 import type { AdminIdea, HandledState, IdeaTagChange } from '../schema/admin.js';
 import { HANDLED_PATHS, type HandledKind } from '../schema/constants.js';
 import type { IdeaModeration } from '../schema/idea-box.js';
-import type { ActivityOutput } from '../collector/export/activities.js';
+import type { ActivityOutput } from '../schema/activity-output.js';
+import type { FieldIssue } from '../schema/envelope.js';
 import type { PollResults } from '../schema/poll-results.js';
 import type { StoredItem } from './calendar-draft.js';
-import type { RetentionSettings } from '../schema/constants.js';
+import type { CsvDelimiterName, RetentionSettings } from '../schema/constants.js';
 import { DEFAULT_STATEMENTS, type PollDefinition } from '../schema/poll-constants.js';
 import { dutchText } from '../schema/localized-text.js';
 import type { IntakeFlow } from '../schema/welcome-intake-flow.js';
@@ -23,18 +24,11 @@ export interface Scopes {
   admin?: boolean;
 }
 
-export type CsvDelimiterName = 'semicolon' | 'comma';
 
 export interface CsvFile {
   blob: Blob;
   fileName: string;
   text: string;
-}
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-  code?: string;
 }
 
 /** An answer other than 2xx, or no answer at all (`status` 0). */

@@ -3,7 +3,7 @@
  * exports section renders this list and builds the URL of a choice with `exportPath`.
  */
 import { countCsvRecords } from './csv-count.js';
-import type { CsvDelimiterName } from './api.js';
+import type { CsvDelimiterName } from '../schema/constants.js';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'ndjson';
 

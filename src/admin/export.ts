@@ -1,7 +1,8 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import type { AdminApi, AdminApiError, CsvDelimiterName, CsvFile } from './api.js';
+import type { CsvDelimiterName } from '../schema/constants.js';
+import type { AdminApi, AdminApiError, CsvFile } from './api.js';
 import { countCsvRecords } from './csv-count.js';
 import { saveFile } from './save-file.js';
 

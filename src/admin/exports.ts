@@ -1,7 +1,8 @@
 import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
-import type { AdminApiError, AdminPoll, AuditLine, CsvDelimiterName, SectionsApi } from './api.js';
+import type { CsvDelimiterName } from '../schema/constants.js';
+import type { AdminApiError, AdminPoll, AuditLine, SectionsApi } from './api.js';
 import { EXPORT_DATASETS, countRows, exportPath, type ExportDataset, type ExportFormat } from './export-catalog.js';
 import { saveFile } from './save-file.js';
 import type { AdminStrings } from './strings.js';

@@ -133,21 +133,26 @@ export class Outbox extends EventTarget {
     };
     const stored = await this.save(item);
     let outcome: OutboxOutcome | undefined;
+    // A final outcome wins over an earlier "retrying": after this instance's first attempt failed,
+    // another tab or instance may deliver (or be refused) before this hand-over ends, and the widget
+    // hears no later outcome for an id it is still handing over.
     const listen = (e: Event) => {
       const o = (e as OutboxEvent).outcome;
-      if (o.id === item.id) outcome ??= o;
+      if (o.id === item.id && (!outcome || outcome.kind === 'retrying')) outcome = o;
     };
     this.addEventListener('outcome', listen);
     try {
       await this.flush('enqueue');
+      if (outcome) return { outcome, stored };
+      // Another tab or instance held the lock (if the item is gone, that sender delivered it), or
+      // the sending code could not be loaded (offline): the item waits.
+      const still = (await this.items()).some((i) => i.id === item.id);
+      // Still listening while the store is read: that sender's own word beats the guess.
+      if (outcome) return { outcome, stored };
+      return { outcome: still ? { kind: 'queued', id: item.id } : { kind: 'delivered', id: item.id, status: 0 }, stored };
     } finally {
       this.removeEventListener('outcome', listen);
     }
-    if (outcome) return { outcome, stored };
-    // Another tab or instance held the lock (if the item is gone, that sender delivered it), or
-    // the sending code could not be loaded (offline): the item waits.
-    const still = (await this.items()).some((i) => i.id === item.id);
-    return { outcome: still ? { kind: 'queued', id: item.id } : { kind: 'delivered', id: item.id, status: 0 }, stored };
   }
 
   /**

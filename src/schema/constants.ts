@@ -119,3 +119,7 @@ export const HANDLED_PATHS: Record<HandledKind, string> = {
   signup: 'volunteer/signups',
   'poll-response': 'poll-responses',
 };
+
+/** The delimiters a CSV download can use (`?delimiter=`): `;` is what Dutch Excel expects. */
+export const CSV_DELIMITERS = { semicolon: ';', comma: ',' } as const;
+export type CsvDelimiterName = keyof typeof CSV_DELIMITERS;

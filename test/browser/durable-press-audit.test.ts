@@ -7,9 +7,8 @@
  * the submission arrives exactly once.
  *
  * Where a widget's sending part itself is a chunk (idea box, poll) and could not be fetched before
- * the press, the press is not stored and the visitor is told to keep the page open: that case is
- * tested in idea-box-lazy.test.ts and feedback-poll-lazy.test.ts. The intake has its own file
- * (welcome-intake-durable.test.ts).
+ * the press, the press is stored all the same: lazy-press-durable.test.ts. The intake has its own
+ * file (welcome-intake-durable.test.ts).
  */
 import { expect } from '@open-wc/testing';
 import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll.js';

@@ -12,6 +12,8 @@ export interface CollectorInfo {
   manageSite: string;
   /** A site of its own for the volunteer roles and shifts the coordinator page makes and deletes. */
   rolesSite: string;
+  /** A site of its own whose allowed websites a test takes away mid-test (admin token through `bk-admin`). */
+  unlinkSite: string;
   /** A site that allows no website: the collector refuses every page. */
   closedSite: string;
   /** This test server under another site's origin (`http://127.0.0.1:<port>`), allowed on `site`. */

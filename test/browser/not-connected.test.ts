@@ -7,9 +7,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import '../../src/define/feedback-poll.js';
+import '../../src/define/welcome-intake.js';
 import { Outbox } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll.js';
+import type { WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-intake.js';
+import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
 import type { BkErrorEvent } from '../../src/core/events.js';
 import { IdeaBoxObject, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
@@ -110,6 +113,29 @@ describe('a page that is not connected correctly', () => {
     expect(el.phase).to.equal('failed');
     expect(el.shadowRoot!.querySelector('.error')!.textContent!.trim()).to.equal(NOT_CONNECTED);
     expect(el.values.answer).to.equal('ja');
+  });
+
+  it('intake on a page whose website is not allowed: "not connected yet" on screen, not "failed", and the answers stay', async () => {
+    const el = await fixture<WelcomeIntake>(
+      html`<welcome-intake lang="nl" endpoint=${c.url} site=${c.closedSite} .flow=${DEFAULT_INTAKE_FLOW}></welcome-intake>`,
+    );
+    const reasons: string[] = [];
+    el.addEventListener('bk-error', (e) => reasons.push(e.reason));
+    await waitFor(() => el.currentFlow && el.shadowRoot!.querySelector('.step-title'), { message: 'the first step' });
+    const $ = (s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+    $('#q-reden-1')!.click();
+    await el.updateComplete;
+    for (let n = 0; n < 5; n++) {
+      $('button[part~="next"]')!.click();
+      await el.updateComplete;
+    }
+    await waitFor(() => reasons.includes('not-connected'), { message: 'bk-error not-connected' });
+    await el.updateComplete;
+    expect(el.phase).to.equal('steps');
+    expect($('[part~="status"]')!.textContent!.trim()).to.equal(NOT_CONNECTED);
+    expect($('.form-error')!.textContent!.trim()).to.equal(NOT_CONNECTED);
+    expect(el.shadowRoot!.textContent).to.not.contain('Versturen lukte niet');
+    expect(reasons).to.not.include('rejected');
   });
 
   it('a host that answers nothing stays "offline": kept and promised to be sent later, no console error', async () => {

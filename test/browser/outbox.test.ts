@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import type { BkErrorEvent } from '../../src/core/events.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
-import type { OutboxItem, OutboxStore } from '../../src/core/outbox-store.js';
+import { IdbOutboxStore, type OutboxItem, type OutboxStore } from '../../src/core/outbox-store.js';
 import { Outbox, OutboxEvent, type OutboxOutcome } from '../../src/core/outbox.js';
 import {
   IdeaBoxObject,
@@ -123,6 +123,47 @@ describe('outbox: offline, retries, single flight', () => {
     await waitFor(() => seenA.length && seenB.length, { message: 'both instances hear the outcome' });
     expect(seenA.map((o) => o.kind)).to.deep.equal(['delivered']);
     expect(seenB.map((o) => o.kind)).to.deep.equal(['delivered']);
+  });
+
+  it('a press whose first attempt failed, delivered by another outbox (another tab) before the hand-over ends, is reported sent', async () => {
+    const key = uniqueKey('race');
+    // The first answer asks for a retry at once, so the item is due for whichever outbox looks next.
+    await scriptReceiver(key, [{ status: 503, headers: { 'Retry-After': '0' } }]);
+    // This page's outbox reads its store through a gate: closed right after its first attempt, the
+    // hand-over stays open (rescheduling) while another tab's outbox takes the item and delivers it.
+    let gate: Promise<void> | undefined;
+    let open = () => {};
+    const idb = new IdbOutboxStore();
+    const store: OutboxStore = {
+      put: (item: OutboxItem) => idb.put(item),
+      delete: (id: string) => idb.delete(id),
+      clear: () => idb.clear(),
+      all: async () => {
+        await gate;
+        return idb.all();
+      },
+    };
+    const mine = track(new Outbox({ store, backoff: { baseMs: 60_000, capMs: 60_000 }, random: () => 1 }));
+    const heard = outcomes(mine);
+    mine.addEventListener('outcome', (e) => {
+      if ((e as OutboxEvent).outcome.kind === 'retrying' && !gate) gate = new Promise((r) => (open = r));
+    });
+    const po = await make(`endpoint-type="webhook" endpoint="${rx}/json/${key}" site="s" hide-list`, mine);
+    const events: string[] = [];
+    for (const type of ['bk-sent', 'bk-queued', 'bk-error']) po.el.addEventListener(type, () => events.push(type));
+    await po.type('idea', 'Een ruilkast voor boeken in de hal');
+    await po.submit();
+    await waitFor(() => !!gate, { message: 'the first attempt answered 503' });
+    const other = track(new Outbox());
+    await other.flush('load');
+    // The other tab's outcome reaches this page's outbox through the BroadcastChannel, mid hand-over.
+    await waitFor(() => heard.some((o) => o.kind === 'delivered'), { message: 'the delivery heard here' });
+    expect(events).to.deep.equal([]);
+    open();
+    await po.waitForPhase('sent');
+    expect(events).to.deep.equal(['bk-sent']);
+    expect(await receiverLog(key)).to.have.length(2);
+    expect(await new Outbox().items()).to.deep.equal([]);
   });
 
   it('retries 503 with Retry-After and with backoff, then delivers; the widget goes from queued to sent', async () => {

@@ -10,7 +10,7 @@ import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
 import { oneOfEach } from './handled-helpers.js';
 import { BACKENDS, SITE, ideaEnvelope, postJson, startTestCollector, type TestCollector } from './helpers.js';
 import { pollEnvelope } from './poll-helpers.js';
-import { amsterdam, dateText, readCsv, readWorkbook, type Cell, type Table } from './spreadsheet-helpers.js';
+import { amsterdam, dateText, readCsv, readWorkbook, type Table } from './spreadsheet-helpers.js';
 
 const FORMULA_START = /^[\s]*[=+\-@]/;
 

@@ -108,6 +108,11 @@ describe('migrations', () => {
     };
     for (const [n, m] of SQLITE_MIGRATIONS.entries()) {
       const sqlite = columns(m.sql);
+      // A migration that only changes indexes or storage adds no columns on either side.
+      if (!/CREATE TABLE|ADD COLUMN/.test(m.sql)) {
+        expect(columns(POSTGRES_MIGRATIONS[n]!.sql)).toEqual({});
+        continue;
+      }
       expect(Object.keys(sqlite).length).toBeGreaterThan(0);
       expect(columns(POSTGRES_MIGRATIONS[n]!.sql)).toEqual(sqlite);
     }

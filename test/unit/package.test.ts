@@ -87,6 +87,23 @@ describe('custom-elements.json', () => {
     expect(names(box!.cssProperties)).toEqual(expect.arrayContaining(['--bk-color-accent', '--bk-idea-box-max-width']));
   });
 
+  it('documents every part a widget renders, so an embedder can find each one', () => {
+    // Every literal `part="…"` name in a widget's folder (its lazy parts included) must be a
+    // @csspart of that element; names set through expressions are not seen here.
+    const widgets = join(root, 'src/widgets');
+    for (const tag of readdirSync(widgets)) {
+      const documented = new Set((declarations.find((d) => d.tagName === tag)?.cssParts ?? []).map((p) => p.name));
+      const rendered = new Set(
+        (readdirSync(join(widgets, tag), { recursive: true }) as string[])
+          .filter((f) => f.endsWith('.ts'))
+          .flatMap((f) => [...readFileSync(join(widgets, tag, f), 'utf8').matchAll(/\bpart="([^"$]+)"/g)])
+          .flatMap((m) => m[1]!.trim().split(/\s+/)),
+      );
+      expect(rendered.size, tag).toBeGreaterThan(0);
+      expect([...rendered].filter((name) => !documented.has(name)), `undocumented parts of <${tag}>`).toEqual([]);
+    }
+  });
+
   it('describes <buurtkit-config>', () => {
     expect(declarations.some((d) => d.tagName === 'buurtkit-config')).toBe(true);
   });

@@ -6,6 +6,7 @@
  * `participants` counts "ik kom" places only: walk-in visitors of activities without a capacity
  * are not counted anywhere, so for those the figure is 0, not an estimate.
  */
+import type { ActivityOutput } from '../../schema/activity-output.js';
 import { expand } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, parseLocalDate } from '../../calendar/wall-clock.js';
@@ -53,23 +54,6 @@ export interface OccurrenceOutputRow {
 }
 
 /** What an impact report asks of the calendar for a period. */
-export interface ActivityOutput {
-  site: string;
-  /** Inclusive dates, `YYYY-MM-DD`, in the site's zone. */
-  from: string;
-  to: string;
-  /** Different activities with at least one session held. */
-  activitiesHeld: number;
-  sessionsHeld: number;
-  /** Not cancelled, but still to come when the figures were made. */
-  sessionsPlanned: number;
-  sessionsCancelled: number;
-  /** "Ik kom" places at sessions held. */
-  participants: number;
-  /** "Ik kom" answers at sessions held. */
-  responses: number;
-  perActivity: { activityId: string; title: string; category: string | null; sessionsHeld: number; sessionsCancelled: number; participants: number }[];
-}
 
 export interface OutputPeriod {
   from: string;

@@ -15,8 +15,8 @@
 import { Pacer } from './pace.js';
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_DELIMITERS = { semicolon: ';', comma: ',' } as const;
-export type CsvDelimiterName = keyof typeof CSV_DELIMITERS;
+export { CSV_DELIMITERS, type CsvDelimiterName } from '../../schema/constants.js';
+import { CSV_DELIMITERS, type CsvDelimiterName } from '../../schema/constants.js';
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[CsvDelimiterName];
 export type CellValue = string | number | null | undefined;
 

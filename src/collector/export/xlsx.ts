@@ -219,6 +219,7 @@ function workbookRels(sheetCount: number): string {
  * The workbook as ZIP buffers. `modified` stamps the ZIP entries (pass the export's time, so the
  * same data gives the same bytes).
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type; a list of them has none in common
 export function writeXlsx(sheets: readonly XlsxSheet<any>[], options: { modified: Date }): AsyncGenerator<Buffer> {
   if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
   const names = sheetNames(sheets.map((s) => s.name));

@@ -90,7 +90,10 @@ declare global {
  * @csspart detail - The detail dialog.
  * @csspart newcomers - "Nieuw? Je bent welkom."
  * @csspart add - "Zet in je agenda".
- * @csspart link - Links in the detail; also `ics-link`, `subscribe`.
+ * @csspart link - Links in the detail (also `ics-link`, `subscribe`).
+ * @csspart ics-link - "Zet in je agenda": this activity as an .ics file.
+ * @csspart subscribe - "Zet deze agenda in je telefoon": the site's calendar feed.
+ * @csspart close - The detail's close button (also `button`).
  * @csspart attendance - The "ik kom" block of an activity with a capacity (collector mode only).
  * @csspart places - "Nog 3 plekken vrij."
  * @csspart select - How many people come.
@@ -459,7 +462,10 @@ export class ActivityCalendar extends BuurtkitWidget {
    * `expandAll` does). Compared as wall-clock text in the site's zone, worked out once per occurrence.
    */
   private touches(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
-    if (this.wallZone !== this.zone) (this.walls = new WeakMap()), (this.wallZone = this.zone);
+    if (this.wallZone !== this.zone) {
+      this.walls = new WeakMap();
+      this.wallZone = this.zone;
+    }
     let wall = this.walls.get(o);
     if (!wall) this.walls.set(o, (wall = occurrenceWalls(o, this.zone)));
     return wallsTouch(wall, from, to);

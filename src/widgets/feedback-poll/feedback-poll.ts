@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
+import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
+import { submissionRequest } from '../../core/request.js';
 import { SendingPart } from '../../core/sending-part.js';
 import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { Loader } from '../../core/load.js';
@@ -25,7 +27,8 @@ import {
 } from '../../schema/poll-constants.js';
 import type { PollResults } from '../../schema/poll-results.js';
 import { feedbackPollStyles } from './feedback-poll.styles.js';
-import { emptyValues, hasAnswer, hasAnswered, isOneTap, isOpen, type PollValues } from './form-values.js';
+import { emptyValues, flagKey, hasAnswer, hasAnswered, isOneTap, isOpen, type PollValues } from './form-values.js';
+import { buildPollPayload, claimAnswer, forgetAnswered, pollEnvelope } from './press.js';
 import type { PollSend } from './poll-send.js';
 import { nl, type FeedbackPollStrings } from './strings.js';
 
@@ -68,6 +71,7 @@ const parsePoll = (value: string | null): PollDefinition | undefined => {
  * @csspart choice - Each radio label (statements, respondent type).
  * @csspart textarea - The comment and story fields.
  * @csspart submit - The send button (polls with more than one question).
+ * @csspart button - Every button (the send button, and in kiosk mode "Tablet weer klaarzetten").
  * @csspart thanks - The thank-you panel.
  * @csspart results - The results after voting (chart and numbers).
  * @csspart status - The live status line.
@@ -157,6 +161,13 @@ export class FeedbackPoll extends BuurtkitSender {
     },
     endpoint: ([cfg]) => cfg,
   });
+  /**
+   * @internal Hands responses to the outbox and hears their late outcome. In the first download
+   * with the envelope (`press.ts`), so a press never waits for the sending part.
+   */
+  readonly delivery = new DeliveryController(this, (env, result) =>
+    this.sending.get().then((s) => s.onLate(env, result), () => undefined),
+  );
   private loadedKey = '';
   private status = '';
   private tone: StatusTone = 'info';
@@ -188,6 +199,7 @@ export class FeedbackPoll extends BuurtkitSender {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onKey);
+    addEventListener('storage', this.onStorage);
     // The outbox's store is in the first download: starting it sends what a previous page left.
     this.outbox ?? sharedOutbox();
   }
@@ -195,6 +207,7 @@ export class FeedbackPoll extends BuurtkitSender {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKey);
+    removeEventListener('storage', this.onStorage);
     clearTimeout(this.resetTimer);
   }
 
@@ -452,16 +465,75 @@ export class FeedbackPoll extends BuurtkitSender {
       this.emitError('invalid', { issues: [{ path: 'data.answer', message: this.error }] });
       return this.requestUpdate();
     }
-    // Usually the part arrived while the visitor read the poll: then the answer goes at once.
+    void this.press();
+  }
+
+  /**
+   * Claim "answered in this browser" (not in kiosk mode), build the envelope and hand it to the
+   * outbox, all from the first download: offline since the page loaded, the response is still on
+   * the device and any later page of the site sends it. The sending part shows the outcome; while
+   * it cannot load, the widget says it briefly itself.
+   */
+  private async press(): Promise<void> {
+    const cfg = this.resolvedEndpoint;
+    const poll = this.definition;
+    if (!cfg || !poll || this.phase === 'sending') return;
+    const { site } = cfg;
+    this.error = '';
+    this.phase = 'sending';
+    this.say(this.l.t('sending'));
+    // Another tab of this browser answered first (also offline): this one shows it is answered.
+    if (!this.kiosk && !(await claimAnswer(site, poll.id))) return this.showAnswered();
+    const payload = buildPollPayload(poll, this.values, { activityId: this.activityId, kiosk: this.kiosk });
+    const envelope = pollEnvelope(site, this.l.lang, payload, { honeypot: this.honeypot, startedAt: this.startedAt });
+    const result = await this.delivery.deliver(envelope, submissionRequest(cfg, envelope));
+    if (!this.kiosk && (result.state === 'cancelled' || result.state === 'failed')) forgetAnswered(site, poll.id);
     this.sending.use(
-      (send) => send.submit(),
-      // Offline since the page loaded: the answer stays chosen and goes when the network is back.
-      () => this.say(this.l.t('offline'), 'error'),
-      () => {
-        if (this.isConnected && (this.phase === 'form' || this.phase === 'failed') && hasAnswer(this.values)) this.submit();
-      },
+      (send) => send.apply(result, envelope),
+      () => this.showKept(result),
+      () => undefined,
     );
   }
+
+  /** The outcome while the sending part cannot load: the response is in the outbox, or stays chosen. */
+  private showKept(result: DeliveryResult): void {
+    const { l } = this;
+    if (result.state === 'sent' || (result.state === 'queued' && result.stored)) {
+      this.values = emptyValues();
+      this.phase = result.state;
+      this.say(l.t(result.state), result.state === 'sent' ? 'success' : 'info');
+      if (this.kiosk) {
+        this.kioskCount++;
+        clearTimeout(this.resetTimer);
+        this.resetTimer = setTimeout(() => this.resetKiosk(), Math.max(1, this.resetSeconds) * 1000);
+      }
+    } else if (result.state === 'queued') {
+      // Only in this page's memory (storage denied): sent while the page stays open.
+      this.values = emptyValues();
+      this.phase = 'queued';
+      this.say(l.t('offline'), 'error');
+    } else {
+      this.phase = result.state === 'failed' ? 'failed' : 'form';
+      this.error = result.state === 'failed' ? l.t(result.notConnected ? 'notConnected' : 'offline') : '';
+      this.say(this.error, 'error');
+    }
+    void this.focusLater('.thanks-title');
+  }
+
+  private showAnswered(): void {
+    this.values = emptyValues();
+    this.phase = 'done';
+    this.say(this.l.t('already'));
+  }
+
+  /** Another tab of this browser answered this poll: show it here too. */
+  private readonly onStorage = (e: StorageEvent) => {
+    const cfg = this.resolvedEndpoint;
+    const poll = this.definition;
+    if (!this.kiosk && cfg && poll && e.newValue && e.key === flagKey(cfg.site, poll.id) && (this.phase === 'form' || this.phase === 'failed')) {
+      this.showAnswered();
+    }
+  };
 
   /** @internal The next person: an empty form. */
   resetKiosk() {

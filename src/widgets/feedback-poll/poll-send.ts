@@ -11,50 +11,27 @@
  * says so, and sends it when the browser is online again.
  */
 import { sendNotConnectedText } from '../../core/delivery-strings.js';
-import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
+import type { DeliveryResult } from '../../core/delivery.js';
 import { canRead } from '../../core/endpoint.js';
-import { buildEnvelope } from '../../core/envelope.js';
-import { submissionRequest } from '../../core/request.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { PollDefinition, PollResponsePayload } from '../../schema/poll-constants.js';
 import type { PollResults } from '../../schema/poll-results.js';
 import type { FeedbackPoll } from './feedback-poll.js';
 import { emptyValues, hasAnswer } from './form-values.js';
-import { buildPollPayload, rememberAnswered, valuesFromPayload } from './payload.js';
+import { valuesFromPayload } from './payload.js';
+import { forgetAnswered, rememberAnswered } from './press.js';
 import { resultsChart, type Bar } from './results-chart.js';
 import { sendNl } from './send-strings.js';
 
 export { resultsStyles } from './results-chart.js';
 
 export class PollSend {
-  /** Hands responses to the outbox and reports their outcome, also a late one. */
-  private readonly delivery: DeliveryController;
-
   constructor(private readonly h: FeedbackPoll) {
     h.l.add({ nl: sendNl });
-    this.delivery = new DeliveryController(h, (env, r) => this.onLate(env, r));
   }
 
-  /** Build and send what is in the form now (the widget checked that there is an answer). */
-  async submit(): Promise<void> {
-    const { h } = this;
-    const cfg = h.resolvedEndpoint;
-    const poll = h.definition;
-    if (!cfg || !poll || h.phase === 'sending') return;
-    h.error = '';
-    h.phase = 'sending';
-    h.say(h.l.t('sending'));
-    const envelope = buildEnvelope<PollResponsePayload>({
-      site: cfg.site,
-      widget: 'feedback-poll',
-      locale: h.l.lang,
-      data: buildPollPayload(poll, h.values, { activityId: h.activityId, kiosk: h.kiosk }),
-      trap: { honeypot: h.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - h.startedAt)) },
-    });
-    this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
-  }
-
-  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
+  /** Show what became of a response the widget handed to the outbox (`FeedbackPoll.press`). */
+  apply(result: DeliveryResult, envelope: EnvelopeBase) {
     const { h } = this;
     const { l } = h;
     if (result.state === 'cancelled') {
@@ -62,6 +39,8 @@ export class PollSend {
       return h.say('');
     }
     if (result.state === 'failed') {
+      // Refused: not answered after all, so this browser may answer again.
+      if (!h.kiosk) forgetAnswered(envelope.site, String(envelope.data.pollId));
       h.phase = 'failed';
       h.values = valuesFromPayload(envelope.data as Partial<PollResponsePayload>);
       // Not connected (the collector refused this page): say so, promise nothing; the answers stay.
@@ -83,7 +62,7 @@ export class PollSend {
   }
 
   /** A queued response was delivered or refused later; a refused one goes back into the form. */
-  private onLate(envelope: EnvelopeBase, result: DeliveryResult) {
+  onLate(envelope: EnvelopeBase, result: DeliveryResult) {
     const { h } = this;
     if (result.state === 'sent') return h.say(h.l.t('lateSent'), 'success');
     if (result.state === 'failed' && (h.phase !== 'form' || !hasAnswer(h.values))) {

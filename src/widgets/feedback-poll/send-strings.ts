@@ -8,17 +8,11 @@
 import type { PluralMessage } from '../../core/localize.js';
 
 export const sendNl = {
-  sending: 'Bezig met versturen…',
-  sent: 'Verstuurd',
-  queued: 'Je antwoord staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
   failed: 'Versturen lukte niet. Probeer het nog eens.',
   lateSent: 'Je antwoord is nu verstuurd.',
-  thanks: 'Bedankt!',
-  thanksBody: 'Fijn dat je meedoet.',
   resultsTitle: 'Zo antwoordden anderen',
   resultsCount: { one: '{count} antwoord', other: '{count} antwoorden' } as PluralMessage,
   resultLine: '{label}: {count} ({percent})',
-  kioskNext: 'Over een paar seconden kan de volgende zijn antwoord geven.',
 };
 
 export type SendStrings = typeof sendNl;

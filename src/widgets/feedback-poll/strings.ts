@@ -51,6 +51,13 @@ export const nl = {
   ourPlace: 'ons buurthuis',
   submit: 'Versturen',
   errEmpty: 'Kies eerst een antwoord, of schrijf iets op.',
+  // Also shown when the widget kept a response itself because the sending part could not load.
+  sending: 'Bezig met versturen…',
+  sent: 'Verstuurd',
+  queued: 'Je antwoord staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
+  thanks: 'Bedankt!',
+  thanksBody: 'Fijn dat je meedoet.',
+  kioskNext: 'Over een paar seconden kan de volgende zijn antwoord geven.',
   offline: 'Er is nu geen internet. Je antwoord is nog niet verstuurd. Laat deze pagina open: we versturen het zodra er weer internet is.',
   already: 'Je hebt deze peiling al ingevuld. Bedankt!',
   kioskStopped: 'Deze tablet staat niet meer klaar.',

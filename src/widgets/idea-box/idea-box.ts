@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
-import type { DeliveryResult } from '../../core/delivery.js';
+import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, type OutboxRequest } from '../../core/endpoint.js';
 import { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox } from '../../core/outbox.js';
+import { submissionRequest } from '../../core/request.js';
 import { SendingPart } from '../../core/sending-part.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -17,6 +18,7 @@ import { ideaBoxStyles } from './idea-box.styles.js';
 import { renderForm } from './idea-form.js';
 import type { IdeaListController } from './idea-list.js';
 import type { IdeaSend } from './idea-send.js';
+import { ideaEnvelope, validateIdea } from './press.js';
 import { nl, type IdeaBoxStrings } from './strings.js';
 
 /** What the visitor sees: the form, a send in progress, or a thank-you. `failed` keeps the form. */
@@ -58,6 +60,7 @@ const COUNT_THRESHOLDS = [100, 50, 20, 10, 0];
  * @csspart counter - The character count.
  * @csspart button - Every button.
  * @csspart submit - The submit button.
+ * @csspart another - "Nog een idee sturen" after sending (also `button`).
  * @csspart thanks - The thank-you panel after sending.
  * @csspart status - The live status line ("Bezig met versturen…", "Verstuurd", …).
  * @csspart list-heading - The heading of the published ideas.
@@ -142,6 +145,13 @@ export class IdeaBox extends BuurtkitSender {
     () => import('./idea-send.js').then(({ IdeaSend }) => new IdeaSend(this)),
     () => !this.unconfigured,
   );
+  /**
+   * @internal Hands ideas and votes to the outbox and hears their late outcome. In the first
+   * download with the envelope (`press.ts`), so a press never waits for the sending part.
+   */
+  readonly delivery = new DeliveryController(this, (env, result) =>
+    this.sending.get().then((s) => s.onLate(env, result), () => undefined),
+  );
   /** @internal A form-level error (refused, unmapped issues, an earlier idea that failed). */
   formError = '';
   /** @internal The text of an earlier idea that was refused after the form was reused. */
@@ -219,17 +229,14 @@ export class IdeaBox extends BuurtkitSender {
     return this.sending.value;
   }
 
-  /** Votes from the list go through the same part; if it cannot load, the vote is not counted. */
+  /** Votes from the list go through the same outbox hand-over as ideas. */
   private deliver(envelope: EnvelopeBase, request: OutboxRequest): Promise<DeliveryResult> {
-    return this.sending.get().then(
-      (s) => s.delivery.deliver(envelope, request),
-      () => ({ state: 'failed', id: envelope.id, status: 0, issues: [] }),
-    );
+    return this.delivery.deliver(envelope, request);
   }
 
-  /** The checks made before sending (in the sending part); the collector validates everything again. */
+  /** The checks made before sending; the collector validates everything again. */
   protected validate(values: IdeaFormValues): FieldErrors {
-    return this.send?.check(values) ?? {};
+    return validateIdea(values);
   }
 
   /** @internal The sending part's way to the checks above, which a subclass may replace. */
@@ -261,7 +268,8 @@ export class IdeaBox extends BuurtkitSender {
       ${this.unconfigured
         ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
         : done
-          ? this.send?.renderThanks()
+          ? (this.send?.renderThanks() ??
+            html`<div part="thanks" class="thanks"><p class="thanks-title" tabindex="-1">${l.t(this.storageNote ? 'storageFailed' : this.phase === 'sent' ? 'sent' : 'queued')}</p></div>`)
           : html`<div part="intro" class="intro"><slot name="intro">${l.t('intro')}</slot></div>
               ${renderForm(this, this.values, this.errors, (e) => this.onSubmit(e), this.sending.prefetch)}`}
       ${statusRegion(this.status, this.tone)} ${this.unconfigured ? nothing : this.list?.render(this.listLimit)}
@@ -280,12 +288,42 @@ export class IdeaBox extends BuurtkitSender {
     if (this.phase === 'sending' || !this.resolvedEndpoint) return;
     this.sending.use(
       (send) => send.submit(),
-      // Offline since the page loaded: the text stays in the form and goes when the network is back.
-      () => this.say(this.l.t('offline'), 'error'),
+      // Offline since the page loaded: the idea goes to the outbox from here.
+      () => void this.keepPress(),
       () => {
         if (this.isConnected && this.phase !== 'sent' && this.phase !== 'queued') this.renderRoot.querySelector('form')?.requestSubmit();
       },
     );
+  }
+
+  /**
+   * The sending part could not be fetched (offline since the page loaded): put the idea in the
+   * outbox from the first download, so it is on the device and any later page of the site sends
+   * it, exactly once under its envelope id. An idea that fails the checks stays in the form; the
+   * error summary comes with the sending part.
+   */
+  private async keepPress(): Promise<void> {
+    const cfg = this.resolvedEndpoint;
+    const { l } = this;
+    if (!cfg || this.phase === 'sending' || this.phase === 'queued' || this.phase === 'sent') return;
+    if (Object.keys(this.errorsIn(this.values)).length) return this.say(l.t('offline'), 'error');
+    const envelope = ideaEnvelope(cfg.site, l.lang, this.values, this.startedAt);
+    this.phase = 'sending';
+    const result = await this.delivery.deliver(envelope, submissionRequest(cfg, envelope));
+    // The part arrived meanwhile: it shows the outcome as after any press.
+    if (this.send) return this.send.apply(result, envelope);
+    if (result.state === 'sent' || result.state === 'queued') {
+      this.lastId = envelope.id;
+      this.values = emptyValues();
+      // Not on the device (storage denied): never "saved"; keep the page open until it is sent.
+      this.storageNote = result.state === 'queued' && !result.stored;
+      this.phase = result.state;
+      this.say(l.t(this.storageNote ? 'storageFailed' : result.state), result.state === 'sent' ? 'success' : 'info');
+      void this.focusLater('.thanks-title');
+    } else {
+      this.phase = 'form';
+      this.say(result.state === 'failed' && result.notConnected ? l.t('notConnected') : result.state === 'failed' ? l.t('offline') : '', 'error');
+    }
   }
 
   /** @internal */

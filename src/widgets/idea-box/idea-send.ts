@@ -12,36 +12,25 @@
  */
 import { html, nothing } from 'lit';
 import { sendNotConnectedText } from '../../core/delivery-strings.js';
-import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
-import { buildEnvelope } from '../../core/envelope.js';
+import type { DeliveryController, DeliveryResult } from '../../core/delivery.js';
 import { BkErrorEvent } from '../../core/events.js';
 import { submissionRequest } from '../../core/request.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { IdeaPayloadInput } from '../../schema/idea-box.js';
-import { emptyValues, type FieldErrors, type IdeaField, type IdeaFormValues } from './form-values.js';
+import { emptyValues, type FieldErrors, type IdeaField } from './form-values.js';
 import type { IdeaBox } from './idea-box.js';
-import {
-  buildConsent,
-  buildIdeaPayload,
-  errorsToIssues,
-  mapIssues,
-  validateIdea,
-  valuesFromPayload,
-} from './payload.js';
+import { errorsToIssues, mapIssues, valuesFromPayload } from './payload.js';
+import { ideaEnvelope } from './press.js';
 import { sendNl } from './send-strings.js';
 
 export class IdeaSend {
-  /** Hands envelopes (ideas and the list's votes) to the outbox and reports their outcome. */
-  readonly delivery: DeliveryController;
-
   constructor(private readonly h: IdeaBox) {
     h.l.add({ nl: sendNl });
-    this.delivery = new DeliveryController(h, (env, r) => this.onLate(env, r));
   }
 
-  /** The checks made before sending; the collector validates everything again. */
-  check(values: IdeaFormValues): FieldErrors {
-    return validateIdea(values);
+  /** Hands envelopes (ideas and the list's votes) to the outbox; the widget's, in its first download. */
+  get delivery(): DeliveryController {
+    return this.h.delivery;
   }
 
   /** Check, build and send what is in the form now. */
@@ -61,18 +50,12 @@ export class IdeaSend {
     h.errors = {};
     h.phase = 'sending';
     h.say(h.l.t('sending'));
-    const envelope = buildEnvelope<IdeaPayloadInput>({
-      site: cfg.site,
-      widget: 'idea-box',
-      locale: h.l.lang,
-      data: buildIdeaPayload(values),
-      consent: buildConsent(values),
-      trap: { honeypot: values.honeypot, elapsedMs: Math.max(0, Math.round(performance.now() - h.startedAt)) },
-    });
+    const envelope = ideaEnvelope(cfg.site, h.l.lang, values, h.startedAt);
     this.apply(await this.delivery.deliver(envelope, submissionRequest(cfg, envelope)), envelope);
   }
 
-  private apply(result: DeliveryResult, envelope: EnvelopeBase) {
+  /** Show what became of an idea handed to the outbox (also one the widget handed over itself). */
+  apply(result: DeliveryResult, envelope: EnvelopeBase) {
     const { h } = this;
     const { l } = h;
     switch (result.state) {
@@ -117,7 +100,7 @@ export class IdeaSend {
   }
 
   /** A queued idea was finally delivered or refused (votes go to the list). */
-  private onLate(envelope: EnvelopeBase, result: DeliveryResult) {
+  onLate(envelope: EnvelopeBase, result: DeliveryResult) {
     const { h } = this;
     const data = envelope.data as Partial<IdeaPayloadInput> | { kind: 'vote'; ideaId: string };
     if (data.kind === 'vote') return h.list?.settle(data.ideaId, result);

@@ -40,6 +40,10 @@ export const nl = {
     'Jullie mogen mij over dit idee bellen of mailen. Mijn gegevens worden alleen daarvoor gebruikt.',
   submit: 'Idee versturen',
   notConnected: 'Een idee sturen kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
+  // Also shown when the widget kept an idea itself because the sending part could not load.
+  sent: 'Verstuurd',
+  queued: 'Je idee staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',
+  storageFailed: 'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
   offline: 'Er is nu geen internet. Je idee staat er nog. Laat deze pagina open: we versturen het zodra er weer internet is.',
 };
 

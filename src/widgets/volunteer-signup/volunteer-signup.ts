@@ -48,6 +48,7 @@ type Errors = Partial<Record<'shifts' | 'firstName' | 'contact', string>>;
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading.
+ * @csspart notice - The "not connected" message.
  * @csspart role - A role card.
  * @csspart shift - A shift in the list.
  * @csspart places - The "nog 2 plekken" text.

@@ -9,8 +9,9 @@
  * the collector reads it. Not sealable (webhook mode, no key yet, no WebCrypto): never written to
  * the device; kept in this page's memory and sent from there, and the visitor is told so.
  */
+import { sendNotConnectedText } from '../../core/delivery-strings.js';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
-import type { LocalizeController } from '../../core/localize.js';
+import type { LocalizeController, StringTable } from '../../core/localize.js';
 import type { ResolvedEndpoint } from '../../core/endpoint.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { memoryOutbox } from '../../core/memory-outbox.js';
@@ -36,6 +37,8 @@ import type { IntakeStrings } from './strings.js';
 /** What the sending half uses of the widget (its `@internal` members). */
 export interface SendHost extends DeliveryHost {
   readonly l: LocalizeController<IntakeStrings>;
+  /** The site's own texts; `sendNotConnected` there replaces the built-in one. */
+  readonly strings?: StringTable | undefined;
   readonly currentFlow: IntakeFlow | undefined;
   readonly resolvedEndpoint: ResolvedEndpoint | undefined;
   readonly mode: string;
@@ -109,9 +112,11 @@ export class IntakeSender {
     }
     if (result.state === 'failed') {
       w.phase = 'steps';
-      w.say(l.t('failed'), 'error');
+      // Not connected (the collector refused this page): say so, promise nothing; the answers stay.
+      const failed = result.notConnected ? sendNotConnectedText(w, l.locale) : l.t('failed');
+      w.say(failed, 'error');
       if (result.status === 422) return this.showIssues(result.issues);
-      w.formError = l.t('failed');
+      w.formError = failed;
       w.requestUpdate();
       return void w.focusLater('.form-error');
     }

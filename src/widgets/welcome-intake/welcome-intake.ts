@@ -67,6 +67,8 @@ const parseJson = (text: string | null | undefined): unknown => {
  * @csspart heading - The heading.
  * @csspart intro - The flow's introduction above the first step.
  * @csspart toolbar - The kiosk bar with "opnieuw beginnen".
+ * @csspart notice - The "not connected" message.
+ * @csspart start-over - "Opnieuw beginnen" (also `button`).
  * @csspart form - The form of one step.
  * @csspart progress - "Stap 2 van 5".
  * @csspart step-title - The heading of the step.
@@ -76,11 +78,16 @@ const parseJson = (text: string | null | undefined): unknown => {
  * @csspart hint - Help text.
  * @csspart error - An error message.
  * @csspart input - Every input and textarea.
+ * @csspart textarea - The long-answer fields (also `input`).
  * @csspart option - A choice row (radio or checkbox).
  * @csspart card - A themakaart: a large choice with an icon and a label.
  * @csspart nav - The row of back / skip / next buttons.
+ * @csspart back - "Terug" (also `button`).
+ * @csspart skip - "Sla over" (also `button`).
+ * @csspart next - "Verder", the step's send button (also `button`).
  * @csspart button - Every button.
  * @csspart result - The result screen.
+ * @csspart print - "Afdrukken" on the result screen (also `button`).
  * @csspart activities - The list of matching activities.
  * @csspart status - The live status line.
  *
