@@ -107,6 +107,7 @@ describe('content in the reader’s language', () => {
       title: title.nl,
       description: 'Koffie en een praatje.',
       location: 'Grote zaal',
+      room: 'Keuken',
       start: `${dayAhead(-6)}T10:00`,
       end: `${dayAhead(-6)}T12:00`,
       recurrence: { rrule: 'FREQ=WEEKLY' },
@@ -121,13 +122,18 @@ describe('content in the reader’s language', () => {
     const row = (await waitFor(() => [...list.querySelectorAll('.event')].find((e) => e.textContent!.includes(title.ar)), { message: 'the activity in Arabic' }))!;
     expect(row.textContent).not.to.contain(title.nl);
     expect(row.querySelector('.event-title [lang]'), 'the Arabic title is not marked as Dutch').to.equal(null);
-    const place = row.querySelector('.event-meta [lang="nl"]')!;
-    expect([place.getAttribute('dir'), place.textContent]).to.deep.equal(['ltr', 'Grote zaal']);
+    // The room (never translated) and the place without Arabic: Dutch, each marked.
+    const places = [...row.querySelectorAll('.event-meta [lang="nl"]')];
+    expect(places.map((p) => [p.getAttribute('dir'), p.textContent])).to.deep.equal([
+      ['ltr', 'Keuken'],
+      ['ltr', 'Grote zaal'],
+    ]);
 
     row.querySelector<HTMLButtonElement>('.event-button')!.click();
     const heading = (await waitFor(() => list.querySelector('#detail-title'), { message: 'the detail' }))!;
     expect(heading.textContent!.trim()).to.equal(title.ar);
     expect(list.querySelector('.description')!.textContent).to.equal('قهوة وحديث.');
+    expect([...list.querySelectorAll('dialog [lang="nl"]')].map((e) => e.textContent)).to.include.members(['Keuken', 'Grote zaal']);
 
     const month = page.querySelector('#month')!.shadowRoot!;
     await waitFor(() => [...month.querySelectorAll('.cell-events li')].some((li) => li.textContent!.includes(title.ar)), { message: 'the month cell in Arabic' });
