@@ -124,7 +124,7 @@ export function signupEntry(s: AdminSignup, catalogue: VolunteerCatalogue, f: En
   const { handledRow, ...common } = base('signup', s, s.createdAt, f);
   const shift = catalogue.shifts.find((x) => x.id === s.shiftId);
   const role = dutchText(catalogue.roles.find((r) => r.id === shift?.data.roleId)?.data.name);
-  const title = shift?.data.title ?? role;
+  const title = shift?.data.title !== undefined ? dutchText(shift.data.title) : role;
   const when = `${f.date(s.startAt)} – ${f.date(s.endAt)}`;
   return {
     ...common,

@@ -2,8 +2,8 @@
  * The coordinator's intake-flow form as plain data (issue 8, manage the welcome intake): a flow ⇄
  * what the form edits. Pure and DOM-free (unit-tested).
  *
- * Texts are edited in Dutch and English; other languages a text has (Arabic in the built-in flow)
- * are kept as they are. A question turned off is left out of the saved flow; the built-in flow's
+ * Texts are edited in Dutch, English and Arabic, side by side; other languages a text has are
+ * kept as they are. A question turned off is left out of the saved flow; the built-in flow's
  * questions a saved flow lacks come back as "off", so they can be turned on again. What the form
  * does not show (types, ids, conditions, sensitive flags, option icons' matching) is carried over
  * unchanged, so the schema's rules on them hold as they did.
@@ -21,6 +21,7 @@ import { slugOf } from './poll-draft.js';
 export interface TextDraft {
   nl: string;
   en: string;
+  ar: string;
   /** Other languages, kept unchanged. */
   rest: Record<string, string>;
 }
@@ -59,15 +60,15 @@ export interface FlowDraft {
 
 /** A text in one language counts as Dutch (the site's language). */
 export function textDraft(text: LocalText | undefined): TextDraft {
-  if (text === undefined) return { nl: '', en: '', rest: {} };
-  if (typeof text === 'string') return { nl: text, en: '', rest: {} };
-  const { nl = '', en = '', ...rest } = text;
-  return { nl, en, rest };
+  if (text === undefined) return { nl: '', en: '', ar: '', rest: {} };
+  if (typeof text === 'string') return { nl: text, en: '', ar: '', rest: {} };
+  const { nl = '', en = '', ar = '', ...rest } = text;
+  return { nl, en, ar, rest };
 }
 
 /** The text to store: the non-empty languages, or nothing when all are empty. */
 export function localTextOf(d: TextDraft): LocalText | undefined {
-  const entries = Object.entries({ nl: d.nl.trim(), en: d.en.trim(), ...d.rest }).filter(([, v]) => v);
+  const entries = Object.entries({ nl: d.nl.trim(), en: d.en.trim(), ar: d.ar.trim(), ...d.rest }).filter(([, v]) => v);
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
@@ -126,7 +127,7 @@ function optionValues(options: OptionDraft[]): string[] {
   const taken = new Set(options.map((o) => o.value).filter(Boolean));
   return options.map((o, n) => {
     if (o.value) return o.value;
-    let base = slugOf(o.label.nl || o.label.en).slice(0, 36).replace(/-+$/, '');
+    let base = slugOf(o.label.nl || o.label.en || o.label.ar).slice(0, 36).replace(/-+$/, '');
     if (!INTAKE_ID_PATTERN.test(base)) base = `keuze-${base || n + 1}`.slice(0, 36).replace(/-+$/, '');
     let value = base;
     for (let k = 2; taken.has(value); k++) value = `${base}-${k}`;
@@ -202,7 +203,7 @@ export function checkFlowDraft(d: FlowDraft): { field: string; key: 'required' |
   const issues: { field: string; key: 'required' | 'dependsOnOff'; name?: string }[] = [];
   const questions = d.steps.flatMap((s) => s.questions);
   const off = new Map(questions.filter((q) => !q.on).map((q) => [q.source.id, q]));
-  const label = (t: TextDraft) => t.nl || t.en;
+  const label = (t: TextDraft) => t.nl || t.en || t.ar;
   d.steps.forEach((s, si) => {
     const stepOn = s.questions.some((q) => q.on);
     if (stepOn && !label(s.title).trim()) issues.push({ field: `s${si}-title`, key: 'required' });

@@ -27,7 +27,8 @@ declare global {
   }
 }
 
-const textOf = (t: TextDraft) => t.nl || t.en;
+const LANGUAGE_WORD = { nl: 'inDutch', en: 'inEnglish', ar: 'inArabic' } as const;
+const textOf = (t: TextDraft) => t.nl || t.en || t.ar;
 
 /**
  * The welcome intake's questions (issue 8, manage): per step and question the texts in Dutch and
@@ -49,7 +50,7 @@ export class AdminIntakeFlow extends AdminElement {
       }
       .pair {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
         gap: 0 1em;
       }
     `,
@@ -177,23 +178,23 @@ export class AdminIntakeFlow extends AdminElement {
     return text ? html`<p class="error" id="${field}-error">${text}</p>` : nothing;
   }
 
-  /** A text in Dutch and English: two labelled inputs; a problem is shown under them. */
+  /** A text in Dutch, English and Arabic side by side: three labelled inputs; a problem is shown under them. */
   private pair(field: string, label: string, t: TextDraft, set: (t: TextDraft) => void, multiline = false) {
     const l = this.l;
-    const input = (lang: 'nl' | 'en') => {
+    const input = (lang: 'nl' | 'en' | 'ar') => {
       const id = `${field}-${lang}`;
       const invalid = lang === 'nl' && !!this.issues[field];
       const update = (e: Event) => set({ ...t, [lang]: (e.target as HTMLInputElement).value });
       return html`<div class="field">
-        <label for=${id}>${label} (${l.t(lang === 'nl' ? 'inDutch' : 'inEnglish')})</label>
+        <label for=${id}>${label} (${l.t(LANGUAGE_WORD[lang])})</label>
         ${multiline
-          ? html`<textarea id=${id} lang=${lang} rows="2" maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
+          ? html`<textarea id=${id} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} rows="2" maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby=${invalid ? `${field}-error` : nothing} @input=${update}></textarea>`
-          : html`<input id=${id} lang=${lang} maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
+          : html`<input id=${id} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby=${invalid ? `${field}-error` : nothing} @input=${update} />`}
       </div>`;
     };
-    return html`<div class="pair">${input('nl')} ${input('en')}</div>${this.error(field)}`;
+    return html`<div class="pair">${input('nl')} ${input('en')} ${input('ar')}</div>${this.error(field)}`;
   }
 
   private order(list: string, index: number, count: number, name: string, onMove: (i: number, delta: number) => void) {
@@ -241,7 +242,7 @@ export class AdminIntakeFlow extends AdminElement {
       </ol>
       ${q.options.length < INTAKE_MAX_OPTIONS
         ? html`<button type="button" class="add-option" @click=${async () => {
-            setOptions([...q.options, { value: '', label: { nl: '', en: '', rest: {} }, icon: '' }]);
+            setOptions([...q.options, { value: '', label: { nl: '', en: '', ar: '', rest: {} }, icon: '' }]);
             await this.updateComplete;
             this.renderRoot.querySelector<HTMLElement>(`#${key}-o${q.options.length}-nl`)?.focus();
           }}>${l.t('addOption')}</button>`

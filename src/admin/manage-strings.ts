@@ -16,6 +16,7 @@ export const manageNl = {
   optionalHint: 'Mag leeg blijven.',
   inDutch: 'Nederlands',
   inEnglish: 'Engels',
+  inArabic: 'Arabisch',
   // polls
   pollsHeading: 'Peilingen',
   pollsIntro: 'De vragen die bezoekers met één tik beantwoorden, en de stellingen voor het impactrapport.',
@@ -143,6 +144,7 @@ export const manageEn: typeof manageNl = {
   optionalHint: 'May stay empty.',
   inDutch: 'Dutch',
   inEnglish: 'English',
+  inArabic: 'Arabic',
   pollsHeading: 'Polls',
   pollsIntro: 'The questions visitors answer with one tap, and the statements for the impact report.',
   pollNew: 'New poll',

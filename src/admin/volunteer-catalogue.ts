@@ -177,7 +177,7 @@ export class AdminVolunteerCatalogue extends AdminElement {
       <h4 dir="auto">${d.name}</h4>
       ${d.host ? html`<p><span class="badge on">${this.l.t('hostBadge')}</span></p>` : nothing}
       ${d.whatYouDo ? html`<p>${dutchText(d.whatYouDo)}</p>` : nothing}
-      ${d.timePerWeek ? html`<p>${this.l.t('roleText.timePerWeek')}: ${d.timePerWeek}</p>` : nothing}
+      ${d.timePerWeek ? html`<p>${this.l.t('roleText.timePerWeek')}: ${dutchText(d.timePerWeek)}</p>` : nothing}
       ${this.renderButtons(role)}
     </li>`;
   }

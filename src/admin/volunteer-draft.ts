@@ -15,13 +15,16 @@ import { readRepeat, ruleOf, type DraftIssue, type Repeat, type WeekdayCode } fr
 export const ROLE_TEXTS = ['whatYouDo', 'notAsked', 'timePerWeek', 'training', 'contactPerson'] as const;
 export type RoleText = (typeof ROLE_TEXTS)[number];
 
-/** `nameIn` and `whatYouDoIn`: the English and Arabic, edited next to the Dutch. */
-export type RoleDraft = { name: string; host: boolean; position: string; nameIn?: DraftTranslations; whatYouDoIn?: DraftTranslations } & Record<RoleText, string>;
+/** `nameIn`, `whatYouDoIn`, `notAskedIn` …: the English and Arabic of each text, edited next to the Dutch. */
+export type RoleDraft = { name: string; host: boolean; position: string; nameIn?: DraftTranslations } & Record<RoleText, string> &
+  Partial<Record<`${RoleText}In`, DraftTranslations>>;
 
 export interface ShiftDraft {
   roleId: string;
   /** Empty: the role's name. */
   title: string;
+  /** The title's English and Arabic, edited next to the Dutch. */
+  titleIn?: DraftTranslations;
   /** `YYYY-MM-DD`: the first (or only) time. */
   date: string;
   startTime: string;
@@ -36,31 +39,25 @@ export interface ShiftDraft {
 }
 
 export function newRoleDraft(): RoleDraft {
-  return {
+  return <RoleDraft>{
     name: '',
     nameIn: noTranslations(),
-    whatYouDo: '',
-    whatYouDoIn: noTranslations(),
-    notAsked: '',
-    timePerWeek: '',
-    training: '',
-    contactPerson: '',
+    ...Object.fromEntries(ROLE_TEXTS.flatMap((k) => [[k, ''], [`${k}In`, noTranslations()]])),
     host: false,
     position: '0',
   };
 }
 
 export function roleDraftOf(role: VolunteerRole): RoleDraft {
-  const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, k === 'whatYouDo' ? draftText(role[k])[0] : (role[k] ?? '')])) as Record<RoleText, string>;
+  const texts = Object.fromEntries(ROLE_TEXTS.flatMap((k) => [[k, draftText(role[k])[0]], [`${k}In`, draftText(role[k])[1]]])) as Record<RoleText, string>;
   const [name, nameIn] = draftText(role.name);
-  return { name, nameIn, whatYouDoIn: draftText(role.whatYouDo)[1], ...texts, host: role.host, position: String(role.position) };
+  return { name, nameIn, ...texts, host: role.host, position: String(role.position) };
 }
 
 /** The body to send; empty texts left out, so they are cleared. */
 export function roleOfDraft(d: RoleDraft): VolunteerRoleInput {
-  const texts = Object.fromEntries(ROLE_TEXTS.map((k) => [k, d[k].trim()]).filter(([, v]) => v));
-  const whatYouDo = d.whatYouDo.trim() ? { whatYouDo: localizedOf(d.whatYouDo, d.whatYouDoIn?.en, d.whatYouDoIn?.ar) } : {};
-  return { name: localizedOf(d.name, d.nameIn?.en, d.nameIn?.ar), ...texts, ...whatYouDo, host: d.host, position: Number(d.position.trim() || '0') };
+  const texts = Object.fromEntries(ROLE_TEXTS.filter((k) => d[k].trim()).map((k) => [k, localizedOf(d[k], d[`${k}In`]?.en, d[`${k}In`]?.ar)]));
+  return { name: localizedOf(d.name, d.nameIn?.en, d.nameIn?.ar), ...texts, host: d.host, position: Number(d.position.trim() || '0') };
 }
 
 export function checkRoleDraft(d: RoleDraft): DraftIssue[] {
@@ -71,14 +68,15 @@ export function checkRoleDraft(d: RoleDraft): DraftIssue[] {
 }
 
 export function newShiftDraft(date: string, roleId = ''): ShiftDraft {
-  return { roleId, title: '', date, startTime: '10:00', endTime: '12:00', repeat: 'weekly', weekdays: [], exceptions: [], capacity: '1', timeZone: '' };
+  return { roleId, title: '', titleIn: noTranslations(), date, startTime: '10:00', endTime: '12:00', repeat: 'weekly', weekdays: [], exceptions: [], capacity: '1', timeZone: '' };
 }
 
 export function shiftDraftOf(shift: VolunteerShift): ShiftDraft {
   const { repeat, weekdays } = readRepeat(shift.recurrence?.rrule);
   return {
     roleId: shift.roleId,
-    title: shift.title ?? '',
+    title: draftText(shift.title)[0],
+    titleIn: draftText(shift.title)[1],
     date: shift.start.slice(0, 10),
     startTime: shift.start.slice(11, 16),
     endTime: shift.end.slice(11, 16),
@@ -102,7 +100,7 @@ export function shiftOfDraft(d: ShiftDraft, stored?: VolunteerShift): VolunteerS
     end: `${d.date}T${d.endTime}`,
     capacity: Number(d.capacity.trim()),
   };
-  if (d.title.trim()) shift.title = d.title.trim();
+  if (d.title.trim()) shift.title = localizedOf(d.title, d.titleIn?.en, d.titleIn?.ar);
   if (d.timeZone.trim()) shift.timeZone = d.timeZone.trim();
   if (recurrence) shift.recurrence = recurrence;
   return shift;
@@ -128,5 +126,5 @@ export function checkShiftDraft(d: ShiftDraft): DraftIssue[] {
 export function volunteerItemTitle(item: { kind: 'role' | 'shift'; data: VolunteerRole | VolunteerShift }, roles: readonly { id: string; data: VolunteerRole }[]): string {
   if ('name' in item.data) return dutchText(item.data.name);
   const shift = item.data;
-  return shift.title ?? dutchText(roles.find((r) => r.id === shift.roleId)?.data.name);
+  return shift.title !== undefined ? dutchText(shift.title) : dutchText(roles.find((r) => r.id === shift.roleId)?.data.name);
 }

@@ -178,9 +178,7 @@ export class AdminVolunteerForm extends AdminElement {
           max: LONG_TEXTS.has(k) ? VOLUNTEER_ROLE_TEXT_MAX : VOLUNTEER_ROLE_NAME_MAX,
           ...(k === 'timePerWeek' && { hint: 'timePerWeekHint' as const }),
         })}
-        ${k === 'whatYouDo'
-          ? translationFields((key, params) => l.t(key, params), k, l.t('roleText.whatYouDo'), d.whatYouDoIn, (t) => this.edit({ whatYouDoIn: t }), VOLUNTEER_ROLE_TEXT_MAX)
-          : ''}`,
+        ${translationFields((key, params) => l.t(key, params), k, l.t(`roleText.${k}`), d[`${k}In`], (t) => this.edit({ [`${k}In`]: t }), LONG_TEXTS.has(k) ? VOLUNTEER_ROLE_TEXT_MAX : VOLUNTEER_ROLE_NAME_MAX)}`,
       )}
       <div class="check">
         <input id="host" type="checkbox" .checked=${d.host} aria-describedby="host-hint" @change=${(e: Event) => this.edit({ host: (e.target as HTMLInputElement).checked })} />
@@ -206,7 +204,9 @@ export class AdminVolunteerForm extends AdminElement {
         </select>
         ${this.error('roleId')}
       </div>
+      <p class="hint">${l.t('translationsHint')}</p>
       ${this.field('title', 'shiftTitle', { max: VOLUNTEER_ROLE_NAME_MAX, hint: 'shiftTitleHint' })}
+      ${translationFields((key, params) => l.t(key, params), 'title', l.t('shiftTitle'), d.titleIn, (t) => this.edit({ titleIn: t }), VOLUNTEER_ROLE_NAME_MAX)}
       <div class="grid">
         ${this.field('date', 'dateLabel', { type: 'date' })} ${this.field('startTime', 'startTimeLabel', { type: 'time' })}
         ${this.field('endTime', 'endTimeLabel', { type: 'time' })}

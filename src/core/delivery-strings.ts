@@ -6,9 +6,9 @@
 import type { StringTable } from './localize.js';
 
 const SEND_NOT_CONNECTED = {
-  nl: 'Dit formulier is nog niet aangesloten. Je tekst staat er nog; probeer het later of vraag het de mensen van het buurthuis.',
-  en: 'This form is not connected yet. Your text is still here; try again later or ask the people at the centre.',
-  ar: 'هذا النموذج غير متصل بعد. نصّك ما زال هنا؛ حاول لاحقًا أو اسأل العاملين في المركز.',
+  nl: 'Versturen kan hier nog niet. Je tekst staat er nog. Vraag het aan de mensen van het buurthuis.',
+  en: 'You cannot send this from here yet. Your text is still here. Please ask the people at the centre.',
+  ar: 'لا يمكن الإرسال من هنا بعد. نصّك ما زال هنا. اسأل العاملين في المركز.',
 } as const;
 
 /** The "not connected yet" text for a refused submission, in `locale` (Dutch when there is none). */

@@ -5,11 +5,11 @@ export const LOAD_INTL: Record<string, LoadStrings> = {
   en: {
     loadRetrying: 'Could not load. We will try again shortly.',
     loadRetry: 'Try again now',
-    loadNotConnected: 'This part is not connected yet. The website owner can fix this.',
+    loadNotConnected: 'This part of the page does not work here yet. Please ask the people at the centre.',
   },
   ar: {
     loadRetrying: 'تعذّر التحميل. سنحاول مرة أخرى بعد قليل.',
     loadRetry: 'حاول الآن مرة أخرى',
-    loadNotConnected: 'هذا الجزء غير متصل بعد. يمكن لصاحب الموقع إصلاح ذلك.',
+    loadNotConnected: 'هذا الجزء من الصفحة لا يعمل هنا بعد. اسأل العاملين في المركز.',
   },
 };

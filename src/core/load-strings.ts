@@ -6,7 +6,7 @@
 export const LOAD_NL = {
   loadRetrying: 'Kon niet laden. We proberen het zo weer.',
   loadRetry: 'Nu opnieuw proberen',
-  loadNotConnected: 'Dit onderdeel is nog niet aangesloten. De beheerder van de website kan dit oplossen.',
+  loadNotConnected: 'Dit deel van de pagina werkt hier nog niet. Vraag het aan de mensen van het buurthuis.',
 };
 
 export type LoadStringKey = keyof typeof LOAD_NL;

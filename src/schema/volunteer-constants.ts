@@ -53,10 +53,10 @@ export interface PublicRole {
   /** Dutch, or Dutch with English and Arabic. */
   name: LocalizedText;
   whatYouDo?: LocalizedText | undefined;
-  notAsked?: string | undefined;
-  timePerWeek?: string | undefined;
-  training?: string | undefined;
-  contactPerson?: string | undefined;
+  notAsked?: LocalizedText | undefined;
+  timePerWeek?: LocalizedText | undefined;
+  training?: LocalizedText | undefined;
+  contactPerson?: LocalizedText | undefined;
   host: boolean;
 }
 

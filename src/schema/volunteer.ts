@@ -31,13 +31,13 @@ const contactSchema = z
 
 /** A role in the catalogue (VOL-02, VOL-04, VOL-05): what you do, and what we do not ask of you. */
 export const volunteerRoleSchema = z.strictObject({
-  /** The role's name and what you do: Dutch, or Dutch with English and Arabic. */
+  /** Every text visitors read on the role's card: Dutch, or Dutch with English and Arabic. */
   name: requiredLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
   whatYouDo: optionalLocalizedText(VOLUNTEER_ROLE_TEXT_MAX),
-  notAsked: optionalText(VOLUNTEER_ROLE_TEXT_MAX),
-  timePerWeek: optionalText(VOLUNTEER_ROLE_NAME_MAX),
-  training: optionalText(VOLUNTEER_ROLE_TEXT_MAX),
-  contactPerson: optionalText(VOLUNTEER_ROLE_NAME_MAX),
+  notAsked: optionalLocalizedText(VOLUNTEER_ROLE_TEXT_MAX),
+  timePerWeek: optionalLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
+  training: optionalLocalizedText(VOLUNTEER_ROLE_TEXT_MAX),
+  contactPerson: optionalLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
   /** The host of the day (VOL-01): what `<host-today>` shows. */
   host: z.boolean().default(false),
   /** Order in the catalogue; lower first. */
@@ -48,7 +48,8 @@ export const volunteerRoleSchema = z.strictObject({
 export const volunteerShiftSchema = z
   .strictObject({
     roleId: submissionIdSchema,
-    title: optionalText(VOLUNTEER_ROLE_NAME_MAX),
+    /** The shift's own title (else its role's name): Dutch, or Dutch with English and Arabic. */
+    title: optionalLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
     start: localDateTimeSchema,
     end: localDateTimeSchema,
     timeZone: timeZoneSchema.optional(),

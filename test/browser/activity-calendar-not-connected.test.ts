@@ -16,7 +16,7 @@ import { Outbox } from '../../src/core/outbox.js';
 import { makeCalendar, type CalendarObject } from './activity-calendar-helpers.js';
 import { admin, clearOutboxDb, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
-const NOT_CONNECTED = 'Aanmelden kan hier nog niet: deze agenda is nog niet aangesloten. Je aanmelding is niet geteld. Meld je aan bij de balie.';
+const NOT_CONNECTED = 'Aanmelden kan hier nog niet. Je aanmelding is niet geteld. Meld je aan bij de balie.';
 
 let c: CollectorInfo;
 let allowed: string[] = [];

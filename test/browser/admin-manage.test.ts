@@ -171,6 +171,11 @@ describe('bk-admin-intake-flow', () => {
     const key = uniqueKey('intake');
     await type(el, '#s0-q1-label-nl', `Waarvoor kom je? ${key}`);
     await type(el, '#s0-q1-label-en', 'What brings you?');
+    // The Arabic stands next to them, right to left, holding the built-in flow's Arabic.
+    const arabic = $<HTMLInputElement>(el, '#s0-q1-label-ar');
+    expect([arabic.value, arabic.lang, arabic.dir]).to.deep.equal(['لماذا تأتي؟', 'ar', 'rtl']);
+    expect(el.shadowRoot!.querySelector(`label[for="s0-q1-label-ar"]`)!.textContent).to.contain('(Arabisch)');
+    await type(el, '#s0-q1-label-ar', 'ما سبب مجيئك؟');
     // Turn "talenten" off: its texts fold away, it stays listed.
     const talents = el.draft!.steps[1]!.questions.findIndex((q) => q.source.id === 'talenten');
     await click(el, `#s1-q${talents}-on`);
@@ -206,7 +211,7 @@ describe('bk-admin-intake-flow', () => {
     const served = await publicGet('/intake-flow');
     const questions = served.steps.flatMap((s: Json) => s.questions);
     const saved = questions.find((q: Json) => q.id === 'reden');
-    expect(saved.label).to.deep.equal({ nl: `Waarvoor kom je? ${key}`, en: 'What brings you?', ar: 'لماذا تأتي؟' });
+    expect(saved.label).to.deep.equal({ nl: `Waarvoor kom je? ${key}`, en: 'What brings you?', ar: 'ما سبب مجيئك؟' });
     expect(saved.options.at(-1)).to.deep.equal({ value: 'koffie-drinken', label: { nl: 'Koffie drinken' } });
     expect(questions.map((q: Json) => q.id)).to.not.include('talenten');
     expect(questions.slice(-3).map((q: Json) => q.id)).to.deep.equal(['contact', 'zichtbaar', 'toestemming']);

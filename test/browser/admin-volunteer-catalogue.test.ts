@@ -85,6 +85,9 @@ describe('bk-admin-volunteer-catalogue', () => {
     await type(roleForm, '#name', `Gastvrouw ${key}`);
     await type(roleForm, '#whatYouDo', 'Je heet bezoekers welkom en zet koffie.');
     await type(roleForm, '#notAsked', 'Geen hulpverlening.');
+    // Every text on the card has its English and Arabic next to it; the Arabic right to left.
+    expect([$(roleForm, '#notAsked-ar').getAttribute('lang'), $(roleForm, '#notAsked-ar').getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
+    await type(roleForm, '#notAsked-ar', 'لا نطلب منك تقديم المساعدة المهنية.');
     await type(roleForm, '#timePerWeek', 'Eén ochtend per week');
     await type(roleForm, '#training', 'Een middag uitleg.');
     await type(roleForm, '#contactPerson', 'Fatima');
@@ -141,7 +144,7 @@ describe('bk-admin-volunteer-catalogue', () => {
     expect(served.roles.find((r: Json) => r.id === roleId)).to.deep.include({
       name: `Gastvrouw ${key}`,
       whatYouDo: 'Je heet bezoekers welkom en zet koffie.',
-      notAsked: 'Geen hulpverlening.',
+      notAsked: { nl: 'Geen hulpverlening.', ar: 'لا نطلب منك تقديم المساعدة المهنية.' },
       timePerWeek: 'Eén ochtend per week',
       training: 'Een middag uitleg.',
       contactPerson: 'Fatima',

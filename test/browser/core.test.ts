@@ -129,7 +129,7 @@ describe('core: define, lang, localize, config', () => {
       wrap.append(el);
       expect((await error).reason).to.equal('no-endpoint');
       const notice = el.shadowRoot!.querySelector('[part~="notice"]')!;
-      expect(notice.textContent).to.contain('nog niet aangesloten');
+      expect(notice.textContent).to.contain('Een idee sturen kan hier nog niet.');
       expect(el.shadowRoot!.querySelector('form')).to.equal(null);
       await expect(el).to.be.accessible();
       expect(warnings.filter((w) => String(w).includes('[buurtkit]'))).to.have.length(1);

@@ -169,7 +169,7 @@ describe('every sending widget: a press offline survives closing the page', () =
         }
         await el.updateComplete;
         $<HTMLButtonElement>('button[type="submit"]')!.click();
-        await waitFor(() => $('[part="status"]')!.textContent!.includes('Je aanmelding staat veilig op dit apparaat. We laten weten of er plek is.'), { message: 'queued' });
+        await waitFor(() => $('[part="status"]')!.textContent!.includes('Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.'), { message: 'queued' });
       },
       page,
     );

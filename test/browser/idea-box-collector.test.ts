@@ -110,7 +110,7 @@ describe('<idea-box> with a real collector', () => {
     expect(po.field<HTMLTextAreaElement>('idea').value).to.equal('ab');
     expect(po.errorFor('idea')).to.contain('te kort');
     expect(po.field('idea').getAttribute('aria-invalid')).to.equal('true');
-    expect(po.status).to.contain('Kon niet worden verstuurd');
+    expect(po.status).to.contain('Versturen lukte niet');
     expect(po.root.activeElement).to.equal(po.summary);
     await expect(po.el).to.be.accessible();
 

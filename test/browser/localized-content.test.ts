@@ -51,6 +51,14 @@ describe('content in the reader’s language', () => {
       capacity: 2,
     });
     expect(shift.status).to.equal(201);
+    // A shift with its own title: one in Arabic, one with only English (shown in Dutch, marked).
+    const soup = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
+      roleId: role.body.id, title: { nl: 'Soep koken', ar: 'طبخ الحساء' }, start: `${date}T13:00`, end: `${date}T14:00`, capacity: 1,
+    });
+    const dishes = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
+      roleId: role.body.id, title: { nl: 'Afwassen', en: 'Washing up' }, start: `${date}T14:00`, end: `${date}T15:00`, capacity: 1,
+    });
+    expect([soup.status, dishes.status]).to.deep.equal([201, 201]);
 
     const page = await arabicPage(
       `<feedback-poll id="welkom" endpoint="${c.url}" site="${c.site}" poll-id="welkom"></feedback-poll>` +
@@ -78,6 +86,11 @@ describe('content in the reader’s language', () => {
     const label = (await waitFor(() => shadow(volunteers).querySelector(`input[id^="s-${shift.body.id}"] + label`), { message: 'the shift' }))!;
     expect(label.textContent).to.contain('مضيف أو مضيفة اليوم');
     expect(label.textContent).not.to.contain('Gastvrouw');
+    const soupLabel = shadow(volunteers).querySelector(`input[id^="s-${soup.body.id}"] + label`)!;
+    expect(soupLabel.textContent).to.contain('طبخ الحساء');
+    expect(soupLabel.querySelector('[lang]')).to.equal(null);
+    const dishesTitle = shadow(volunteers).querySelector(`input[id^="s-${dishes.body.id}"] + label [lang]`)!;
+    expect([dishesTitle.getAttribute('lang'), dishesTitle.getAttribute('dir'), dishesTitle.textContent]).to.deep.equal(['nl', 'ltr', 'Afwassen']);
     const card = [...shadow(volunteers).querySelectorAll('[part="role"]')].find((li) => li.textContent!.includes('مضيف أو مضيفة اليوم'));
     expect(card, 'the role card').to.exist;
     expect(card!.textContent).to.contain('تُعدّ القهوة وتتحدث مع الزوار.');
@@ -94,6 +107,7 @@ describe('content in the reader’s language', () => {
       title: title.nl,
       description: 'Koffie en een praatje.',
       location: 'Grote zaal',
+      room: 'Keuken',
       start: `${dayAhead(-6)}T10:00`,
       end: `${dayAhead(-6)}T12:00`,
       recurrence: { rrule: 'FREQ=WEEKLY' },
@@ -108,13 +122,18 @@ describe('content in the reader’s language', () => {
     const row = (await waitFor(() => [...list.querySelectorAll('.event')].find((e) => e.textContent!.includes(title.ar)), { message: 'the activity in Arabic' }))!;
     expect(row.textContent).not.to.contain(title.nl);
     expect(row.querySelector('.event-title [lang]'), 'the Arabic title is not marked as Dutch').to.equal(null);
-    const place = row.querySelector('.event-meta [lang="nl"]')!;
-    expect([place.getAttribute('dir'), place.textContent]).to.deep.equal(['ltr', 'Grote zaal']);
+    // The room (never translated) and the place without Arabic: Dutch, each marked.
+    const places = [...row.querySelectorAll('.event-meta [lang="nl"]')];
+    expect(places.map((p) => [p.getAttribute('dir'), p.textContent])).to.deep.equal([
+      ['ltr', 'Keuken'],
+      ['ltr', 'Grote zaal'],
+    ]);
 
     row.querySelector<HTMLButtonElement>('.event-button')!.click();
     const heading = (await waitFor(() => list.querySelector('#detail-title'), { message: 'the detail' }))!;
     expect(heading.textContent!.trim()).to.equal(title.ar);
     expect(list.querySelector('.description')!.textContent).to.equal('قهوة وحديث.');
+    expect([...list.querySelectorAll('dialog [lang="nl"]')].map((e) => e.textContent)).to.include.members(['Keuken', 'Grote zaal']);
 
     const month = page.querySelector('#month')!.shadowRoot!;
     await waitFor(() => [...month.querySelectorAll('.cell-events li')].some((li) => li.textContent!.includes(title.ar)), { message: 'the month cell in Arabic' });

@@ -16,7 +16,7 @@ import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js'
 import type { BkErrorEvent } from '../../src/core/events.js';
 import { IdeaBoxObject, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
-const NOT_CONNECTED = 'Dit formulier is nog niet aangesloten. Je tekst staat er nog; probeer het later of vraag het de mensen van het buurthuis.';
+const NOT_CONNECTED = 'Versturen kan hier nog niet. Je tekst staat er nog. Vraag het aan de mensen van het buurthuis.';
 
 let c: CollectorInfo;
 const boxes: Outbox[] = [];
@@ -134,7 +134,7 @@ describe('a page that is not connected correctly', () => {
     expect(el.phase).to.equal('steps');
     expect($('[part~="status"]')!.textContent!.trim()).to.equal(NOT_CONNECTED);
     expect($('.form-error')!.textContent!.trim()).to.equal(NOT_CONNECTED);
-    expect(el.shadowRoot!.textContent).to.not.contain('Kon niet worden verstuurd');
+    expect(el.shadowRoot!.textContent).to.not.contain('Versturen lukte niet');
     expect(reasons).to.not.include('rejected');
   });
 

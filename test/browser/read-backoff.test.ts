@@ -135,7 +135,7 @@ describe('every widget read backs off', function () {
       await waitFor(() => text(w.poll, '[part~="notice"]') === 'Antwoorden kan hier nog niet. Vraag het aan de mensen van het buurthuis.', {
         message: 'the poll says it is not connected',
       });
-      await waitFor(() => text(w.calendar, '[part~="notice"]') === 'Dit onderdeel is nog niet aangesloten. De beheerder van de website kan dit oplossen.', {
+      await waitFor(() => text(w.calendar, '[part~="notice"]') === 'Dit deel van de pagina werkt hier nog niet. Vraag het aan de mensen van het buurthuis.', {
         message: 'the calendar says it is not connected',
       });
       await waitFor(() => w.idea.list?.read.phase === 'not-connected', { message: 'the idea list was refused' });

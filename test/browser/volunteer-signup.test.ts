@@ -162,7 +162,7 @@ describe('<volunteer-signup> with a real collector', () => {
     await setOffline(true);
     try {
       $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-      await waitFor(() => statusText(el) === 'Je aanmelding staat veilig op dit apparaat. We laten weten of er plek is.', { message: 'queued' });
+      await waitFor(() => statusText(el) === 'Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.', { message: 'queued' });
       expect(root(el).textContent).to.contain('We laten je weten of er plek is');
       expect($<HTMLInputElement>(el, '#link')!.value).to.contain('#bk-cancel=');
     } finally {

@@ -185,7 +185,7 @@ describe('<welcome-intake>: a press of send is durable and sealed', () => {
     await po.next(); // send
     await waitFor(() => po.el.phase === 'result', { message: 'the outcome' });
     await po.el.updateComplete;
-    const told = 'Je antwoorden zijn versleuteld bewaard tot er internet is. Dan versturen we ze vanzelf.';
+    const told = 'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.';
     expect(po.$('[part~="status"]')!.textContent!.trim()).to.equal(told);
     expect(po.$('.result-title')!.textContent!.trim()).to.equal(told);
     expect(po.el.matches(':state(queued)')).to.equal(true);

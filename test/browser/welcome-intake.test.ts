@@ -252,7 +252,7 @@ describe('<welcome-intake>', () => {
       await queued;
       await po.waitForPhase('result');
       expect(po.el.matches(':state(queued)')).to.equal(true);
-      expect(po.$('[part~="result"]')!.textContent).to.contain('Je antwoorden zijn versleuteld bewaard tot er internet is.');
+      expect(po.$('[part~="result"]')!.textContent).to.contain('Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen.');
       expect(await new Outbox().items()).to.have.length(1);
     } finally {
       await setOffline(false);

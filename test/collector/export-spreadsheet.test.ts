@@ -5,54 +5,12 @@
  * in every sheet, each with its UTC column; Dutch headers and Dutch words for codes; text that
  * looks like a formula stays as typed in XLSX and is neutralised in CSV. Every backend.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
 import { oneOfEach } from './handled-helpers.js';
-import { BACKENDS, SITE, ideaEnvelope, postJson, startTestCollector, tempDir, type TestCollector } from './helpers.js';
+import { BACKENDS, SITE, ideaEnvelope, postJson, startTestCollector, type TestCollector } from './helpers.js';
 import { pollEnvelope } from './poll-helpers.js';
-
-type Cell = ExcelJS.CellValue;
-interface Table {
-  headers: string[];
-  rows: Cell[][];
-}
-
-/** A worksheet as headers and rows of plain values (rich text and hyperlinks as their text). */
-function tableOf(sheet: ExcelJS.Worksheet): Table {
-  const values: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => values.push((row.values as Cell[]).slice(1)));
-  const [head = [], ...rows] = values;
-  const width = head.length;
-  return { headers: head.map(String), rows: rows.map((r) => Array.from({ length: width }, (_, n) => r[n] ?? null)) };
-}
-
-async function readWorkbook(bytes: ArrayBuffer): Promise<Map<string, Table>> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes);
-  return new Map(book.worksheets.map((s) => [s.name, tableOf(s)]));
-}
-
-/** A CSV as Excel would import it, values kept as text. */
-async function readCsv(bytes: ArrayBuffer, delimiter = ';'): Promise<Table> {
-  const buffer = Buffer.from(bytes);
-  expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const book = new ExcelJS.Workbook();
-  const sheet = await book.csv.read(Readable.from([buffer.subarray(3)]), { parserOptions: { delimiter }, map: (v: unknown) => v } as never);
-  const table = tableOf(sheet);
-  return { headers: table.headers, rows: table.rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))) };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** How a date cell reads as text: ExcelJS gives the serial as a Date in UTC. */
-const dateText = (d: Date, withTime: boolean) =>
-  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${withTime ? ` ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : ''}`;
-/** An instant on a Dutch wall clock, by Intl's time-zone data. */
-const amsterdam = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' }).slice(0, 16);
+import { amsterdam, dateText, readCsv, readWorkbook, type Table } from './spreadsheet-helpers.js';
 
 const FORMULA_START = /^[\s]*[=+\-@]/;
 
@@ -75,7 +33,8 @@ function expectSameExport(csv: Table, xlsx: Table, name: string): void {
       if (value instanceof Date) {
         expect(text, where).toBe(dateText(value, text.length > 10));
       } else if (typeof value === 'number') {
-        expect(Number(text), where).toBe(value);
+        // A ';' file writes the decimal comma a Dutch spreadsheet reads.
+        expect(Number(text.replace(',', '.')), where).toBe(value);
       } else if (value === null) {
         expect(text, where).toBe('');
       } else {
@@ -228,54 +187,4 @@ describe.each(BACKENDS)('exports in a spreadsheet program (%s)', (backend) => {
     expect(column(all.get('Peilingen')!, 'Ontvangen op').every((v) => v instanceof Date)).toBe(true);
     expect(column(all.get('Activiteiten')!, 'Begin').every((v) => v instanceof Date)).toBe(true);
   }, 60_000);
-});
-
-/** LibreOffice, when installed, opens every workbook: its first sheet converted headlessly to CSV. */
-const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd]).status === 0);
-if (!soffice) console.warn('LibreOffice check of the workbooks skipped: neither soffice nor libreoffice is on PATH');
-
-describe('every workbook in LibreOffice', () => {
-  it.skipIf(!soffice)('converts each to CSV with the headers ExcelJS reads and the dates as shown', async () => {
-    const c = await startTestCollector({});
-    const { dir, cleanup } = tempDir();
-    try {
-      await oneOfEach(c.store, SITE);
-      const auth = { authorization: `Bearer ${await c.token(['read', 'moderate', 'export', 'sensitive'])}` };
-      expect((await postJson(`${c.url}/v1/admin/sites/${SITE}/activities`, { title: 'Samen koken', start: '2026-11-20T17:30', end: '2026-11-20T20:00' }, auth)).status).toBe(201);
-      const paths = [
-        'export/ideas.xlsx',
-        'export/intakes.xlsx',
-        'polls/welkom/export/results.xlsx?from=2026-01-01&to=2026-12-31',
-        'polls/welkom/export/responses.xlsx?from=2026-01-01&to=2026-12-31',
-        'export/volunteer.xlsx?from=2026-11-01&to=2026-12-31',
-        'export/volunteer-applications.xlsx',
-        'export/activities.xlsx?from=2026-11-01&to=2026-11-30',
-        'export/all.xlsx',
-      ];
-      for (const [n, path] of paths.entries()) {
-        const answer = await fetch(`${c.url}/v1/admin/sites/${SITE}/${path}`, { headers: auth });
-        expect(answer.status, path).toBe(200);
-        const bytes = await answer.arrayBuffer();
-        const file = join(dir, `book${n}.xlsx`);
-        writeFileSync(file, Buffer.from(bytes));
-        execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], {
-          timeout: 60_000,
-          stdio: 'ignore',
-        });
-        const converted = readFileSync(join(dir, `book${n}.csv`));
-        const book = new ExcelJS.Workbook();
-        const shown = tableOf(await book.csv.read(Readable.from([converted]), { parserOptions: { delimiter: ',' }, map: (v: unknown) => v } as never));
-        const first = [...(await readWorkbook(bytes)).values()][0]!;
-        expect(shown.headers, path).toEqual(first.headers);
-        first.rows.forEach((row, r) =>
-          row.forEach((value, col) => {
-            if (value instanceof Date) expect(String(shown.rows[r]![col]), `${path} ${first.headers[col]}`).toBe(dateText(value, String(shown.rows[r]![col]).length > 10));
-          }),
-        );
-      }
-    } finally {
-      await c.close();
-      cleanup();
-    }
-  }, 300_000);
 });

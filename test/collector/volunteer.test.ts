@@ -297,10 +297,10 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
     const tuesday = list.signups.find((s: { date: string }) => s.date === '2026-11-24');
     expect((await admin(t, token, 'PUT', `/volunteer/signups/${tuesday.id}/attendance`, { attended: false })).status).toBe(200);
     const hours = await (await admin(t, token, 'GET', '/export/volunteer-hours.csv?from=2026-11-01&to=2026-11-30')).text();
-    expect(hours).toBe('Periode;Voornaam;Contact;Diensten;Uren\r\n2026-11;Fatima;fatima@example.nl;1;2.5\r\n');
+    expect(hours).toBe('Periode;Voornaam;Contact;Diensten;Uren\r\n2026-11;Fatima;fatima@example.nl;1;2,5\r\n');
     const csv = await (await admin(t, token, 'GET', '/export/volunteer-signups.csv?from=2026-11-01&to=2026-11-30')).text();
     expect(csv.split('\r\n')[1]).toMatch(
-      /^2026-11-23 09:45;2026-11-23T08:45:00\.000Z;2026-11-23 12:15;2026-11-23T11:15:00\.000Z;Gastvrouw of gastheer;Fatima;fatima@example\.nl;Komt;;2\.5;/,
+      /^2026-11-23 09:45;2026-11-23T08:45:00\.000Z;2026-11-23 12:15;2026-11-23T11:15:00\.000Z;Gastvrouw of gastheer;;;Fatima;fatima@example\.nl;Komt;;2,5;/,
     );
     const xlsx = await admin(t, token, 'GET', '/export/volunteer.xlsx');
     expect(xlsx.status).toBe(200);

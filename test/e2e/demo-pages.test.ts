@@ -64,6 +64,28 @@ describe('demo pages', () => {
     });
   }
 
+  it('/ar/: the poll, a volunteer role and an activity in Arabic, none of them in Dutch', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.siteUrl}/ar/`);
+    // The one-tap poll: its built-in question in Arabic.
+    await page.locator('feedback-poll legend', { hasText: 'هل شعرت بالترحيب؟' }).first().waitFor();
+    // A volunteer role: its card (name and what you do) and its shifts' checkboxes.
+    const card = page.locator('volunteer-signup [part="role"]', { hasText: 'مضيف أو مضيفة اليوم' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('ترحّب بالناس وتُعدّ القهوة');
+    expect(await card.locator('[lang="nl"]').count()).toBe(0);
+    await page.locator('volunteer-signup label', { hasText: 'مضيف أو مضيفة اليوم' }).first().waitFor();
+    // An activity in the calendar, in Arabic and not marked as Dutch.
+    const event = page.locator('activity-calendar [part~="event"]', { hasText: /نطبخ معًا|أعمال فنية|حديث غرفة الجلوس|مشروع غرفة الجلوس|لقاء للأهل والأصدقاء|ساعة استشارة/ }).first();
+    await event.waitFor();
+    expect(await event.locator('.event-title [lang]').count(), 'the title is not marked as Dutch').toBe(0);
+    // Only a room's name (rooms have no translations) stays Dutch, marked so.
+    for (const dutch of await event.locator('[lang="nl"]').allTextContents()) expect(['Keuken', 'Grote zaal']).toContain(dutch);
+    console.log(`Arabic demo page: poll "هل شعرت بالترحيب؟", role card "${(await card.locator('h3, h4, strong').first().textContent())?.trim()}", activity "${(await event.textContent())?.trim().replace(/\s+/g, ' ').slice(0, 80)}"`);
+    await context.close();
+  });
+
   it('prints as a few A4 pages: opening times, the programme and the address, no forms', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -29,9 +29,11 @@ describe('"ik kom" outcome', () => {
   });
 
   it('has the not-connected text in Dutch, English and Arabic, promising nothing', () => {
-    expect(detailNl['attend.not-connected']).toContain('niet aangesloten');
+    expect(detailNl['attend.not-connected']).toContain('Aanmelden kan hier nog niet');
     expect(detailNl['attend.not-connected']).toContain('niet geteld');
-    expect(en['attend.not-connected']).toContain('not connected');
-    expect(ar['attend.not-connected']).toContain('غير متصل');
+    expect(en['attend.not-connected']).toContain('cannot sign up here yet');
+    expect(en['attend.not-connected']).toContain('not counted');
+    expect(ar['attend.not-connected']).toContain('لا يمكن التسجيل هنا بعد');
+    expect(ar['attend.not-connected']).toContain('لم يُحسب');
   });
 });

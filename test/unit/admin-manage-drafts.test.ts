@@ -110,7 +110,9 @@ describe('intake flow form data', () => {
     const { flow } = flowOfDraft(withConsentFollowingContact(draftOfFlow(builtIn, builtIn)));
     expect(flow).toEqual(JSON.parse(JSON.stringify(builtInBody)));
     expect(localTextOf({ ...textDraft({ nl: 'Hoi', en: 'Hi', ar: 'مرحبا' }), nl: 'Hallo ' })).toEqual({ nl: 'Hallo', en: 'Hi', ar: 'مرحبا' });
-    expect(textDraft('Alleen Nederlands')).toEqual({ nl: 'Alleen Nederlands', en: '', rest: {} });
+    // Arabic is edited like the other two; a language the form does not show is kept.
+    expect(localTextOf({ ...textDraft({ nl: 'Hoi', ar: 'مرحبا', fr: 'Salut' }), ar: ' أهلا ' })).toEqual({ nl: 'Hoi', ar: 'أهلا', fr: 'Salut' });
+    expect(textDraft('Alleen Nederlands')).toEqual({ nl: 'Alleen Nederlands', en: '', ar: '', rest: {} });
   });
 
   it('leaves out questions turned off, brings the built-in ones back as off, and keeps consent with contact', () => {
@@ -141,7 +143,7 @@ describe('intake flow form data', () => {
     const d = draftOfFlow(builtIn, builtIn);
     d.steps[0]!.questions[0]!.on = false; // voor-wie
     const reden = d.steps[0]!.questions[1]!;
-    reden.options = [...reden.options, { value: '', label: { nl: 'Een praatje', en: '', rest: {} }, icon: '' }, { value: '', label: { nl: '3 dingen', en: '', rest: {} }, icon: '' }];
+    reden.options = [...reden.options, { value: '', label: { nl: 'Een praatje', en: '', ar: '', rest: {} }, icon: '' }, { value: '', label: { nl: '3 dingen', en: '', ar: '', rest: {} }, icon: '' }];
     const saved = flowOfDraft(d);
     const values = saved.flow.steps[0]!.questions[0]!.options!.map((o) => o.value);
     expect(values.slice(-2)).toEqual(['een-praatje', 'keuze-3-dingen']);

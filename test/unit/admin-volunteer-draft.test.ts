@@ -28,6 +28,10 @@ describe('volunteer role and shift form data', () => {
     const withTranslations = roleOfDraft(translated);
     expect(withTranslations).toMatchObject({ name: { nl: 'Gastvrouw', en: 'Host', ar: 'مضيف' }, whatYouDo: { nl: 'Koffie zetten', en: 'Making coffee' } });
     expect(roleDraftOf(volunteerRoleSchema.parse(withTranslations))).toEqual({ ...translated, name: 'Gastvrouw', training: '' });
+    // Every text on the role's card has its translations, not only the name and what you do.
+    const card = { ...draft, notAsked: 'Geen hulpverlening', notAskedIn: { en: 'No care work', ar: 'لا رعاية' }, contactPerson: 'Natasja', contactPersonIn: { en: '', ar: 'ناتاشا' } };
+    expect(roleOfDraft(card)).toMatchObject({ notAsked: { nl: 'Geen hulpverlening', en: 'No care work', ar: 'لا رعاية' }, contactPerson: { nl: 'Natasja', ar: 'ناتاشا' } });
+    expect(roleDraftOf(volunteerRoleSchema.parse(roleOfDraft(card)))).toEqual({ ...card, name: 'Gastvrouw', training: '' });
     expect(checkRoleDraft({ ...draft, position: 'eerst' })).toEqual([{ field: 'position', key: 'invalidCapacity' }]);
   });
 
@@ -43,6 +47,12 @@ describe('volunteer role and shift form data', () => {
     });
     const stored = volunteerShiftSchema.parse(body);
     expect(shiftDraftOf(stored)).toEqual({ ...draft, weekdays: ['MO', 'TU', 'WE', 'TH', 'FR'] });
+    // The shift's own title with its English and Arabic: written as {nl, en, ar}, read back into the same fields.
+    const titled = { ...draft, title: 'Soep koken', titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' } };
+    const withTitle = shiftOfDraft(titled);
+    expect(withTitle.title).toEqual({ nl: 'Soep koken', en: 'Cooking soup', ar: 'طبخ الحساء' });
+    expect(shiftDraftOf(volunteerShiftSchema.parse(withTitle))).toMatchObject({ title: 'Soep koken', titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' } });
+    expect(shiftOfDraft({ ...draft, title: 'Afwassen' }).title).toBe('Afwassen');
   });
 
   it('keeps a stored shift’s extra dates and pauses; once is no rule', () => {

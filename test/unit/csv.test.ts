@@ -90,6 +90,9 @@ describe('escapeCell', () => {
     [null, ';', ''],
     [undefined, ';', ''],
     [42, ';', '42'],
+    // A ';' file is read with Dutch number settings: a decimal comma; a ',' file keeps the point.
+    [2.5, ';', '2,5'],
+    [2.5, ',', '2.5'],
     ['Crème brûlée ☕ مرحبا', ';', 'Crème brûlée ☕ مرحبا'],
   ])('%j with %j → %j', (value, delimiter, expected) => {
     expect(escapeCell(value, delimiter)).toBe(expected);

@@ -8,6 +8,9 @@
  * a cell gets a single quote `'` in front, the OWASP advice; the cost is a visible `'` in those
  * cells. The check also looks past leading whitespace (" =1+1"), because spreadsheets may trim
  * it before deciding a cell is a formula; a stray `'` before " - item" is cheap, a formula is not.
+ *
+ * Numbers follow the delimiter's convention: a `;` file is for a spreadsheet set to Dutch, which
+ * reads a decimal comma (`2,5`) and takes `2.5` for text or a date; a `,` file keeps `2.5`.
  */
 import { Pacer } from './pace.js';
 
@@ -40,7 +43,7 @@ const PLAIN_CELL: Record<CsvDelimiter, RegExp> = {
 /** One cell, neutralised and quoted as needed. `null`/`undefined` become an empty cell. */
 export function escapeCell(value: CellValue, delimiter: CsvDelimiter): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return neutraliseCell(String(value));
+  if (typeof value === 'number') return neutraliseCell(delimiter === ';' ? String(value).replace('.', ',') : String(value));
   if (PLAIN_CELL[delimiter].test(value)) return value;
   const text = neutraliseCell(value);
   const mustQuote = text.includes(delimiter) || /["\r\n]/.test(text);

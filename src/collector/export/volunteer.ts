@@ -4,6 +4,7 @@
  * normalised contact detail, so "06-1234 5678" and "+31 6 12345678" count as one.
  */
 import type { VolunteerApplicationPayload } from '../../schema/index.js';
+import { dutchText, translationsOf, type LocalizedText } from '../../schema/localized-text.js';
 import type { ApplicationRecord, VolunteerSignupRecord } from '../store/types.js';
 import { normaliseContact } from '../privacy/contact.js';
 import { momentColumns, parseLocalTime, toCsvColumns, toXlsxColumns, type ExportColumn } from './columns.js';
@@ -49,18 +50,20 @@ const ATTENDED: Record<string, string> = { true: 'ja', false: 'nee', null: '' };
 /**
  * Sign-ups per shift. Keys (JSON) and headers (CSV, XLSX):
  * `begin_lokaal` Begin, `begin` Begin (UTC), `eind_lokaal` Eind, `eind` Eind (UTC), `dienst` Dienst,
- * `voornaam` Voornaam, `contact` Contact, `status` Status (Komt, Op de wachtlijst, Plek
+ * `dienst_en` / `dienst_ar` Dienst in het Engels / Arabisch (empty without a translation), `voornaam` Voornaam, `contact` Contact, `status` Status (Komt, Op de wachtlijst, Plek
  * aangeboden, Afgemeld, Verlopen), `aanwezig` Was er (ja/nee/leeg), `uren` Uren,
  * `aangemeld_lokaal` Aangemeld op, `aangemeld` Aangemeld op (UTC), `id` Kenmerk,
  * `afgehandeld_op_lokaal` Afgehandeld op, `afgehandeld_op` Afgehandeld op (UTC),
  * `afgehandeld_door` Afgehandeld door.
  */
-export function signupExportColumns(timeZone: string, titleOf: (shiftId: string) => string): ExportColumn<VolunteerSignupRecord>[] {
+export function signupExportColumns(timeZone: string, titleOf: (shiftId: string) => LocalizedText): ExportColumn<VolunteerSignupRecord>[] {
   const moment = (key: string, header: string, get: (s: VolunteerSignupRecord) => string | null) => momentColumns(key, header, get, timeZone);
   return [
     ...moment('begin', 'Begin', (s) => s.startAt),
     ...moment('eind', 'Eind', (s) => s.endAt),
-    { key: 'dienst', header: 'Dienst', value: (s) => titleOf(s.shiftId), width: 30 },
+    { key: 'dienst', header: 'Dienst', value: (s) => dutchText(titleOf(s.shiftId)), width: 30 },
+    { key: 'dienst_en', header: 'Dienst in het Engels', value: (s) => translationsOf(titleOf(s.shiftId)).en ?? null, width: 30 },
+    { key: 'dienst_ar', header: 'Dienst in het Arabisch', value: (s) => translationsOf(titleOf(s.shiftId)).ar ?? null, width: 30 },
     { key: 'voornaam', header: 'Voornaam', value: (s) => s.firstName, width: 16 },
     { key: 'contact', header: 'Contact', value: (s) => s.contact, width: 26 },
     { key: 'status', header: 'Status', value: (s) => signupStatusWord(s.status), width: 16 },
@@ -73,8 +76,8 @@ export function signupExportColumns(timeZone: string, titleOf: (shiftId: string)
   ];
 }
 
-export const signupCsvColumns = (timeZone: string, titleOf: (shiftId: string) => string) => toCsvColumns(signupExportColumns(timeZone, titleOf));
-export const signupXlsxColumns = (timeZone: string, titleOf: (shiftId: string) => string) => toXlsxColumns(signupExportColumns(timeZone, titleOf));
+export const signupCsvColumns = (timeZone: string, titleOf: (shiftId: string) => LocalizedText) => toCsvColumns(signupExportColumns(timeZone, titleOf));
+export const signupXlsxColumns = (timeZone: string, titleOf: (shiftId: string) => LocalizedText) => toXlsxColumns(signupExportColumns(timeZone, titleOf));
 
 /** Hours per volunteer: `periode` Periode, `voornaam` Voornaam, `contact` Contact, `diensten` Diensten, `uren` Uren. */
 export const HOURS_EXPORT_COLUMNS: ExportColumn<HoursRow>[] = [

@@ -16,7 +16,7 @@ import { pollResponsesSheet } from '../polls/export.js';
 import { listSitePolls } from '../polls/polls.js';
 import type { RouteContext } from './context.js';
 import { authoriser } from './guards.js';
-import { loadCatalogue, titleOf } from './volunteer-views.js';
+import { loadCatalogue, localTitleOf } from './volunteer-views.js';
 import { intakeSheet } from './welcome-intake.js';
 
 const EVER = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
@@ -54,7 +54,7 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
       { name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows: counted(store.exportIdeas(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas') },
       { ...intakes, rows: counted(intakes.rows, counts, 'intakes') },
       { ...pollSheet, rows: counted(pollSheet.rows, counts, 'polls') },
-      { name: 'Vrijwilligers', columns: signupXlsxColumns(site.timeZone, (id) => titleOf(catalogue, id)), rows: counted(signups, counts, 'signups') },
+      { name: 'Vrijwilligers', columns: signupXlsxColumns(site.timeZone, (id) => localTitleOf(catalogue, id)), rows: counted(signups, counts, 'signups') },
       { name: 'Uren per jaar', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, 'year', site.timeZone) },
       { name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows: counted(sessions, counts, 'sessions') },
     ] as XlsxSheet<never>[];

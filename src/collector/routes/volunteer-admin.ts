@@ -50,7 +50,8 @@ import { authoriser, rejectCrossSite } from './guards.js';
 import { keepHandled } from './handled.js';
 import { invalid, requireJson, storableTextIssues } from './public.js';
 import { queueNotification, sweepSite } from './volunteer.js';
-import { dayRange, loadCatalogue, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
+import { dayRange, loadCatalogue, localTitleOf, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
+import { textFor } from '../../schema/localized-text.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
 const periodSchema = z.strictObject({
@@ -186,7 +187,10 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')] }, async (request) => {
     const due = await remindersDue(request);
     const catalogue = await loadCatalogue(store, request.site!.slug);
-    return { reminders: due.map((s) => ({ ...s, title: titleOf(catalogue, s.shiftId) })) };
+    // `title` in Dutch for the coordinator; `localTitle` in the language the volunteer signed up in, for the message to them.
+    return {
+      reminders: due.map((s) => ({ ...s, title: titleOf(catalogue, s.shiftId), localTitle: textFor(localTitleOf(catalogue, s.shiftId), s.locale).text })),
+    };
   });
 
   // For a webhook instead of a mailer: queue a `volunteer.reminder` event per person, then mark them
@@ -261,7 +265,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
     const catalogue = await loadCatalogue(store, site.slug);
     await audit(request, `export.${name}`, `${name}.${format}`, signups.length);
     const day = todayIn(site, ctx.now());
-    return { q, site, signups, title: (id: string) => titleOf(catalogue, id), fileName: `buurtkit-${site.slug}-${name}-${day}.${format}` };
+    return { q, site, signups, title: (id: string) => localTitleOf(catalogue, id), fileName: `buurtkit-${site.slug}-${name}-${day}.${format}` };
   };
 
   for (const name of ['volunteer-signups', 'volunteer-hours'] as const) {

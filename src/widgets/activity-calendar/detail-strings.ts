@@ -14,7 +14,7 @@ export const detailNl = {
   'attend.closed': 'Dit gaat niet door of is al voorbij. Je aanmelding is niet geteld.',
   'attend.failed': 'Dat lukte niet. Probeer het nog eens, of meld je aan bij de balie.',
   /** The collector refused this page (see core/not-connected.ts): nothing was counted, and trying again will not help. */
-  'attend.not-connected': 'Aanmelden kan hier nog niet: deze agenda is nog niet aangesloten. Je aanmelding is niet geteld. Meld je aan bij de balie.',
+  'attend.not-connected': 'Aanmelden kan hier nog niet. Je aanmelding is niet geteld. Meld je aan bij de balie.',
   when: 'Wanneer',
   where: 'Waar',
   cost: 'Kosten',

@@ -3,6 +3,7 @@
  * in je agenda", "ik kom". A separate chunk with the ICS writer and the attendance code, loaded when a
  * visitor first opens a detail (and prefetched after the first render).
  */
+import { localized } from '../../core/localized.js';
 import { isolate } from '../../core/bidi.js';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Occurrence } from '../../schema/activity.js';
@@ -47,7 +48,8 @@ export function renderDetail(
   const day = toLocal(Date.parse(o.start), o.timeZone);
   const when = fmt.join(fmt.day(day), timeText(ctx, o));
   const location = textOf(ctx, item, 'location', o.location);
-  const room = o.room ?? item.room;
+  const roomName = o.room ?? item.room;
+  const room = roomName ? localized(roomName, l.locale) : undefined;
   const place = room || location ? html`${room ?? ''}${room && location ? ', ' : ''}${location ?? ''}` : undefined;
   const organiser = [item.organiser, item.hostOrganisation].filter(Boolean).join(', ');
   const present = fmt.list((item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))));

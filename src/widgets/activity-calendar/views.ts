@@ -69,7 +69,9 @@ function eventRow(ctx: ViewContext, o: Occurrence) {
   const item = ctx.itemOf(o);
   const title = textOf(ctx, item, 'title', o.title) ?? '';
   const location = textOf(ctx, item, 'location', o.location);
-  const room = o.room ?? item?.room;
+  // A room's name has no translations: on an English or Arabic page it is Dutch, marked as such.
+  const roomName = o.room ?? item?.room;
+  const room = roomName ? localized(roomName, ctx.l.locale) : undefined;
   const place = room || location ? html`${room ?? ''}${room && location ? ', ' : ''}${location ?? ''}` : undefined;
   const cost = costText(item?.cost, ctx.fmt, (k, p) => ctx.l.t(k, p));
   const meta = place || cost ? html`${place ? html`<bdi>${place}</bdi>` : nothing}${place && cost ? ' · ' : ''}${cost ?? ''}` : undefined;

@@ -8,7 +8,7 @@
 import type { PluralMessage } from '../../core/localize.js';
 
 export const sendNl = {
-  failed: 'Kon niet worden verstuurd. Probeer het nog eens.',
+  failed: 'Versturen lukte niet. Probeer het nog eens.',
   lateSent: 'Je antwoord is nu verstuurd.',
   resultsTitle: 'Zo antwoordden anderen',
   resultsCount: { one: '{count} antwoord', other: '{count} antwoorden' } as PluralMessage,

@@ -11,7 +11,7 @@ import type { SendStrings } from './send-strings.js';
 export const nl = {
   heading: 'Wat vind jij?',
   loading: 'De vragen worden geladen…',
-  missing: 'Deze peiling kon niet worden geladen.',
+  missing: 'Deze vragen kunnen we nu niet laten zien. Probeer het later nog eens.',
   closed: 'Deze peiling is gesloten. Bedankt voor je interesse!',
   notConnected: 'Antwoorden kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   optional: '(mag je overslaan)',

@@ -14,7 +14,7 @@ export const sendNl = {
   errField: 'Dit klopt nog niet.',
   errForm: 'Er klopt iets niet in het formulier.',
   sending: 'Bezig met versturen…',
-  failed: 'Kon niet worden verstuurd. Je tekst staat er nog.',
+  failed: 'Versturen lukte niet. Je tekst staat er nog. Probeer het nog eens.',
   earlierFailed: 'Je eerdere idee kon niet worden verstuurd:',
   lateSent: 'Je eerdere idee is nu verstuurd.',
   thanksTitle: 'Bedankt! Je idee is binnen.',

@@ -39,7 +39,7 @@ export const nl = {
   consentLabel:
     'Jullie mogen mij over dit idee bellen of mailen. Mijn gegevens worden alleen daarvoor gebruikt.',
   submit: 'Idee versturen',
-  notConnected: 'Dit formulier is nog niet aangesloten. Je kunt hier nu nog geen idee versturen.',
+  notConnected: 'Een idee sturen kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   // Also shown when the widget kept an idea itself because the sending part could not load.
   sent: 'Verstuurd',
   queued: 'Je idee staat veilig op deze telefoon of computer. We sturen het als er weer internet is.',

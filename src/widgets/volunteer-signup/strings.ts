@@ -35,7 +35,7 @@ export const nl = {
   errForm: 'Er klopt iets niet. Kijk je keuze nog even na.',
   sending: 'Bezig met aanmelden…',
   sent: 'Aangemeld',
-  queued: 'Je aanmelding staat veilig op dit apparaat. We laten weten of er plek is.',
+  queued: 'Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.',
   failed: 'Aanmelden lukte niet. Probeer het later nog eens.',
   loadFailed: 'De diensten konden niet worden geladen. Probeer het later nog eens.',
   manageHeading: 'Je aanmelding',

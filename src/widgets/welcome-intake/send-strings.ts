@@ -7,7 +7,7 @@
 export const sendNl = {
   resultTitle: 'Dit kun je hier doen',
   resultIntro: 'Kom gerust langs. Aanmelden hoeft niet.',
-  resultQueued: 'Je antwoorden zijn versleuteld bewaard tot er internet is. Dan versturen we ze vanzelf.',
+  resultQueued: 'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.',
   activitiesTitle: 'Activiteiten voor jou',
   noActivities: 'We zien nu geen activiteit die past. Kijk gerust in de agenda, of vraag het ons.',
   todayTitle: 'Vandaag',

@@ -5,7 +5,7 @@ import type { FeedbackPollStrings } from '../strings.js';
 export const ar: FeedbackPollStrings = {
   heading: 'ما رأيك؟',
   loading: 'جارٍ تحميل الأسئلة…',
-  missing: 'تعذر تحميل هذا الاستطلاع.',
+  missing: 'لا يمكننا عرض هذه الأسئلة الآن. حاول مرة أخرى لاحقًا.',
   closed: 'هذا الاستطلاع مغلق. شكرًا لاهتمامك!',
   notConnected: 'لا يمكن الإجابة هنا بعد. اسأل العاملين في المركز.',
   optional: '(يمكنك تخطي هذا)',
@@ -49,7 +49,7 @@ export const ar: FeedbackPollStrings = {
   sending: 'جارٍ الإرسال…',
   sent: 'تم الإرسال',
   queued: 'إجابتك في أمان على هذا الهاتف أو الحاسوب. سنرسلها عندما يعود الإنترنت.',
-  failed: 'تعذر الإرسال. حاول مرة أخرى.',
+  failed: 'لم ينجح الإرسال. حاول مرة أخرى.',
   lateSent: 'تم إرسال إجابتك الآن.',
   thanks: 'شكرًا!',
   thanksBody: 'شكرًا لمشاركتك.',

@@ -4,7 +4,7 @@ import type { FeedbackPollStrings } from '../strings.js';
 export const en: FeedbackPollStrings = {
   heading: 'What do you think?',
   loading: 'Loading the questions…',
-  missing: 'This poll could not be loaded.',
+  missing: 'We cannot show these questions right now. Please try again later.',
   closed: 'This poll is closed. Thank you for your interest!',
   notConnected: 'You cannot answer here yet. Please ask the people at the centre.',
   optional: '(you can skip this)',
@@ -48,7 +48,7 @@ export const en: FeedbackPollStrings = {
   sending: 'Sending…',
   sent: 'Sent',
   queued: 'Your answer is safe on this phone or computer. We will send it when there is internet again.',
-  failed: 'Could not be sent. Please try again.',
+  failed: 'Sending did not work. Please try again.',
   lateSent: 'Your answer has been sent now.',
   thanks: 'Thank you!',
   thanksBody: 'Thanks for taking part.',
