@@ -8,6 +8,12 @@ import { closestAcross } from './lang.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
 
+/** Resolves in a later task, ahead of other queued work where the browser has `scheduler.yield`. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+}
+
 /**
  * Base of every widget that talks to an endpoint: endpoint settings (own attributes over
  * `<buurtkit-config>`), per-instance string overrides, and a visible, logged "not connected"
@@ -97,6 +103,15 @@ export class BuurtkitWidget extends BuurtkitElement {
         true,
       ),
     );
+  }
+
+  /**
+   * The first render waits for a task of its own: loading the module, defining the tag and the
+   * first render in one task blocked a slow phone for 50–100 ms, and widgets on one page each
+   * render in their own task. `updateComplete` still waits for it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : nextTask().then(() => super.scheduleUpdate());
   }
 
   /** The endpoint settings may have changed (connected, or the provider's config arrived). */
