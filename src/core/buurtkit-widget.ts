@@ -5,14 +5,9 @@ import { CONFIG_TAG, configContext, type BuurtkitConfig } from './config-context
 import { resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
 import { BkErrorEvent, type BkErrorReason } from './events.js';
 import { closestAcross } from './lang.js';
+import { nextTask } from './next-task.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
-
-/** Resolves in a later task, ahead of other queued work where the browser has `scheduler.yield`. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
-}
 
 /**
  * Base of every widget that talks to an endpoint: endpoint settings (own attributes over
