@@ -59,7 +59,7 @@ const cdnChunkGroups = [
       /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id) ||
       /rolldown\/runtime/.test(id) ||
       /\/src\/define\/buurtkit-config\.ts$/.test(id) ||
-      core('buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|styles|status|form-styles|buurtkit-sender|sending-part|theme').test(id),
+      core('buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|next-task|styles|status|form-styles|buurtkit-sender|sending-part|theme').test(id),
   },
   {
     // Small modules the widgets that read from the collector use at first render; as chunks of

@@ -5,6 +5,7 @@ import { CONFIG_TAG, configContext, type BuurtkitConfig } from './config-context
 import { resolveEndpoint, type EndpointType, type PayloadFormat, type ResolvedEndpoint } from './endpoint.js';
 import { BkErrorEvent, type BkErrorReason } from './events.js';
 import { closestAcross } from './lang.js';
+import { nextTask } from './next-task.js';
 import { stringsConverter, type StringTable } from './localize.js';
 import type { Outbox } from './outbox.js';
 
@@ -97,6 +98,15 @@ export class BuurtkitWidget extends BuurtkitElement {
         true,
       ),
     );
+  }
+
+  /**
+   * The first render waits for a task of its own: loading the module, defining the tag and the
+   * first render in one task blocked a slow phone for 50–100 ms, and widgets on one page each
+   * render in their own task. `updateComplete` still waits for it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : nextTask().then(() => super.scheduleUpdate());
   }
 
   /** The endpoint settings may have changed (connected, or the provider's config arrived). */

@@ -1,8 +1,9 @@
-import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { sendLeftovers } from '../../core/leftovers.js';
 import { Loader } from '../../core/load.js';
+import { nextTask } from '../../core/next-task.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -35,6 +36,26 @@ const PARTS = {
 };
 type Parts = { [K in keyof typeof PARTS]: Awaited<ReturnType<(typeof PARTS)[K]>> };
 type DetailView = InstanceType<Parts['detail']['DetailController']>;
+
+/**
+ * Occurrences the list renders in one task: a week of a busy centre rendered at once blocked a slow
+ * phone for 60–100 ms; the first days show at once and the rest follow in the next tasks.
+ */
+const LIST_SLICE = 6;
+
+/** Two days, more than any zone's distance from UTC: `near` may keep too much, never too little. */
+const NEAR_MS = 2 * 86_400_000;
+
+/**
+ * Can an occurrence touch the days `[from, to)` in any zone? Compared as instants, without the
+ * wall-clock times (`touches`), which cost a slow phone 15 ms for the collector's months of
+ * occurrences on every new programme.
+ */
+function near(o: Occurrence, from: LocalDate, to: LocalDate): boolean {
+  const start = Date.parse(o.start);
+  const end = o.end ? Date.parse(o.end) : start;
+  return !(start >= Date.UTC(to.year, to.month - 1, to.day) + NEAR_MS || end < Date.UTC(from.year, from.month - 1, from.day) - NEAR_MS);
+}
 
 /** Tells the page's developer what could not load, and why. */
 const warn = (what: string, e: unknown) => console.warn(`[buurtkit] <activity-calendar> could not load ${what}: ${(e as Error).message}`);
@@ -227,6 +248,10 @@ export class ActivityCalendar extends BuurtkitWidget {
   private windowAround: LocalDate | undefined;
   /** The collector could not give the window around the period shown (refused or unreachable). */
   private windowFailed = false;
+  /** New programme or filter: the list starts again with its first slice (see `listSliced`). */
+  private listRun = 0;
+  /** How many occurrences the list `key` shows now; `task`: the next slice is scheduled. */
+  private listSlice = { key: '', budget: 0, task: false };
 
   constructor() {
     super();
@@ -301,6 +326,10 @@ export class ActivityCalendar extends BuurtkitWidget {
     // After the first render, fetch the parts (other views, detail, filters), so they also work
     // offline later; failures are shown when the part is really asked for.
     setTimeout(() => Object.values(PARTS).forEach((part) => part().catch(() => undefined)), 1000);
+    // The first price formats cost a slow phone 10 ms: made while the programme downloads, so
+    // the render of the activities does not pay for them.
+    const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
+    idle(() => [0, 50].forEach((cents) => this.fmt.money(cents)));
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -437,6 +466,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.places = remaining ?? {};
     this.served = expanded;
     this.expandCache.clear();
+    this.listRun++;
     this.phase = 'ready';
     this.requestUpdate(); // the collector may replace inline items while already 'ready'
   }
@@ -451,7 +481,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     let list = this.expandCache.get(key);
     const engine = loadedEngine();
     if (!list && (this.served || engine)) {
-      list = this.served ? this.served.occurrences.filter((o) => this.touches(o, from, to)) : engine!.expandDays(this.loaded, from, to, this.zone);
+      list = this.served ? this.served.occurrences.filter((o) => near(o, from, to) && this.touches(o, from, to)) : engine!.expandDays(this.loaded, from, to, this.zone);
       this.expandCache.set(key, list);
     }
     return list ?? [];
@@ -582,9 +612,45 @@ export class ActivityCalendar extends BuurtkitWidget {
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);
     // Days with only the drop-in are listed too, but not as an answer to a filter that matched nothing.
     const matched = !this.filter || days.some((d) => ctx.on(d).some((o) => o.kind !== 'opening-hours'));
-    const rendered = matched ? days.map((d) => renderDay(ctx, d)).filter((d) => d !== nothing) : [];
+    const rendered = matched ? this.listSliced(ctx, days) : [];
     return html`<h3 part="period" id="period-title" class="period">${this.l.t('upcoming', { count: days.length })}</h3>
       ${rendered.length ? html`<div class="days">${rendered}</div>` : this.notice(this.filter ? 'emptyFiltered' : 'empty')}`;
+  }
+
+  /**
+   * The list's days with something on, in slices: the first `LIST_SLICE` occurrences now, the
+   * rest in the next tasks (`updateComplete` waits for them). Whole at once while the focus is in
+   * the list, so a day under the focus is never taken away.
+   */
+  private listSliced(ctx: ViewContext, days: LocalDate[]) {
+    const key = `${this.listRun}|${dayKey(days[0]!)}|${days.length}`;
+    if (this.listSlice.key !== key) {
+      const focused = !!this.shadowRoot?.activeElement?.closest('.days');
+      this.listSlice = { key, budget: focused ? Infinity : LIST_SLICE, task: false };
+    }
+    const slice = this.listSlice;
+    const rendered: TemplateResult[] = [];
+    let shown = 0;
+    for (const d of days) {
+      if (shown >= slice.budget) {
+        if (!slice.task) {
+          slice.task = true;
+          void this.track(
+            nextTask().then(() => {
+              slice.budget += LIST_SLICE;
+              slice.task = false;
+              this.requestUpdate();
+            }),
+          );
+        }
+        break;
+      }
+      const day = renderDay(ctx, d);
+      if (day === nothing) continue;
+      rendered.push(day);
+      shown += ctx.on(d).length;
+    }
+    return rendered;
   }
 
   /** Period views move the focused day, may open a day, and focus what `selector` finds after. */
@@ -647,6 +713,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   /** A filter was chosen in the filters' part: show what matches, and say how many. */
   private readonly setFilter = (filter: CalendarFilter) => {
     this.filter = (this.parts.filters as Parts['filters']).isFiltering(filter) ? filter : undefined;
+    this.listRun++;
     const [from, to] = this.range();
     const count = this.occurrences(from, to).filter((o) => o.kind !== 'opening-hours' && this.passes(this.itemOf(o) ?? {})).length;
     this.status = this.l.t('shown', { count });
