@@ -59,19 +59,23 @@ const cdnChunkGroups = [
       /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id) ||
       /rolldown\/runtime/.test(id) ||
       /\/src\/define\/buurtkit-config\.ts$/.test(id) ||
-      core('buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|next-task|styles|status|form-styles|buurtkit-sender|sending-part|theme').test(id),
+      core(
+        'buurtkit-element|buurtkit-config|config-context|endpoint|events|lang|localize|buurtkit-widget|next-task|styles|status|form-styles|buurtkit-sender|sending-part|theme',
+      ).test(id),
   },
   {
     // Small modules the widgets that read from the collector use at first render; as chunks of
     // their own they cost a phone on HTTP/1.1 (six connections per host) another round trip.
     name: 'read',
-    test: (id: string) => core('not-connected|localized|bidi|load|load-strings|formats').test(id) || /\/src\/schema\/localized-text\.ts$/.test(id),
+    test: (id: string) =>
+      core('not-connected|localized|bidi|load|load-strings|formats').test(id) || /\/src\/schema\/localized-text\.ts$/.test(id),
   },
   {
     name: 'send',
     test: (id: string) =>
-      core('outbox|outbox-store|outbox-db|form-token-cache|delivery|delivery-strings|send-events|request|form-encoding|envelope').test(id) ||
-      /\/src\/schema\/(ids|constants)\.ts$/.test(id),
+      core('outbox|outbox-store|outbox-db|form-token-cache|delivery|delivery-strings|send-events|request|form-encoding|envelope').test(
+        id,
+      ) || /\/src\/schema\/(ids|constants)\.ts$/.test(id),
   },
   {
     // What the calendar's first render shares with its lazy views and detail.

@@ -134,7 +134,20 @@ const testServers = {
   },
   async serve(context) {
     if (context.path === '/__collector.json') {
-      return { type: 'json', body: JSON.stringify({ url: collector?.url, site: collector?.site, token: collector?.token, powSite: POW_SITE, manageSite: MANAGE_SITE, rolesSite: ROLES_SITE, unlinkSite: UNLINK_SITE, closedSite: CLOSED_SITE, frameOrigin }) };
+      return {
+        type: 'json',
+        body: JSON.stringify({
+          url: collector?.url,
+          site: collector?.site,
+          token: collector?.token,
+          powSite: POW_SITE,
+          manageSite: MANAGE_SITE,
+          rolesSite: ROLES_SITE,
+          unlinkSite: UNLINK_SITE,
+          closedSite: CLOSED_SITE,
+          frameOrigin,
+        }),
+      };
     }
     const page = /^\/__page\/([\w-]+)$/.exec(context.path);
     if (page && pages.has(page[1])) return { type: 'html', body: pages.get(page[1]) };
@@ -236,7 +249,12 @@ const testServers = {
       // Exports and pages come back as text, with the headers a download needs.
       const type = res.headers.get('content-type') ?? '';
       if (text && !type.includes('json')) {
-        return { status: res.status, body: null, text, headers: { 'Content-Type': type, 'Content-Disposition': res.headers.get('content-disposition') ?? '' } };
+        return {
+          status: res.status,
+          body: null,
+          text,
+          headers: { 'Content-Type': type, 'Content-Disposition': res.headers.get('content-disposition') ?? '' },
+        };
       }
       return { status: res.status, body: text ? JSON.parse(text) : null };
     }

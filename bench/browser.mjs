@@ -42,7 +42,11 @@ const WIDGETS = ['host-today', 'activity-calendar', 'welcome-intake', 'idea-box'
 
 /** The tap measured per page: how to get ready for it (in Playwright terms) and what to tap. */
 const TAPS = {
-  'idea-box': { name: 'send an idea', ready: (p) => p.locator('idea-box textarea').first().fill('Een bankje bij de speeltuin, om even te zitten.'), target: 'idea-box button[part~="submit"]' },
+  'idea-box': {
+    name: 'send an idea',
+    ready: (p) => p.locator('idea-box textarea').first().fill('Een bankje bij de speeltuin, om even te zitten.'),
+    target: 'idea-box button[part~="submit"]',
+  },
   'feedback-poll': { name: 'tap a smiley', target: 'feedback-poll button[part~="answer"] >> nth=0' },
   'activity-calendar': { name: 'switch view', target: 'activity-calendar [part~="views"] button[aria-pressed="false"] >> nth=0' },
 };
@@ -62,7 +66,9 @@ function serve(dist) {
       try {
         const html = file.endsWith('.html');
         const body = html ? (await readFile(file, 'utf8')).replaceAll('%COLLECTOR_URL%', collector.url) : await readFile(file);
-        return void res.writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'text/css', 'cache-control': 'no-store' }).end(body);
+        return void res
+          .writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'text/css', 'cache-control': 'no-store' })
+          .end(body);
       } catch {
         return void res.writeHead(404).end();
       }
@@ -104,10 +110,14 @@ function topSelf(cpuProfile, n = 10) {
   cpuProfile.samples.forEach((id, i) => {
     const { callFrame: f } = byId.get(id);
     const file = f.url.split('/').pop() || '';
-    const key = f.functionName || f.url ? `${f.functionName || '(anonymous)'} ${file}${f.url ? `:${f.lineNumber + 1}` : ''}` : '(program/idle/gc)';
+    const key =
+      f.functionName || f.url ? `${f.functionName || '(anonymous)'} ${file}${f.url ? `:${f.lineNumber + 1}` : ''}` : '(program/idle/gc)';
     self.set(key, (self.get(key) ?? 0) + (cpuProfile.timeDeltas[i] ?? 0) / 1000);
   });
-  return [...self].filter(([k]) => k !== '(idle) ' && !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [...self]
+    .filter(([k]) => k !== '(idle) ' && !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n);
 }
 
 async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
@@ -116,13 +126,23 @@ async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
   const cdp = await context.newCDPSession(p);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT, downloadThroughput: BANDWIDTH, uploadThroughput: BANDWIDTH });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: RTT,
+    downloadThroughput: BANDWIDTH,
+    uploadThroughput: BANDWIDTH,
+  });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const scripts = new Map();
   // CDP stamps a request's progress in monotonic seconds and its start also in wall-clock seconds;
   // the end is put on the wall clock so it can be compared with the page's render time.
-  cdp.on('Network.requestWillBeSent', (e) => { if (e.request.url.endsWith('.js')) scripts.set(e.requestId, { start: e.timestamp, wallStart: e.wallTime, bytes: 0, end: Infinity }); });
-  cdp.on('Network.loadingFinished', (e) => { const s = scripts.get(e.requestId); if (s) Object.assign(s, { bytes: e.encodedDataLength, end: s.wallStart + (e.timestamp - s.start) }); });
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.request.url.endsWith('.js')) scripts.set(e.requestId, { start: e.timestamp, wallStart: e.wallTime, bytes: 0, end: Infinity });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const s = scripts.get(e.requestId);
+    if (s) Object.assign(s, { bytes: e.encodedDataLength, end: s.wallStart + (e.timestamp - s.start) });
+  });
   await p.addInitScript(OBSERVE);
   if (withProfile) {
     await cdp.send('Profiler.enable');
@@ -133,8 +153,19 @@ async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
   // First render: the widget's shadow root shows text (the loader-only page: the loader has run).
   // The demo homepage: its first widget to show text.
   const render = tag
-    ? await p.waitForFunction((ts) => ts.some((t) => [...document.querySelectorAll(t)].some((el) => (el.shadowRoot?.textContent?.trim().length ?? 0) > 10)) && performance.now(), tag, { timeout: 60_000, polling: 'raf' })
-    : await p.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('buurtkit.js') && r.responseEnd > 0) && performance.now(), null, { timeout: 60_000, polling: 'raf' });
+    ? await p.waitForFunction(
+        (ts) =>
+          ts.some((t) => [...document.querySelectorAll(t)].some((el) => (el.shadowRoot?.textContent?.trim().length ?? 0) > 10)) &&
+          performance.now(),
+        tag,
+        { timeout: 60_000, polling: 'raf' },
+      )
+    : await p.waitForFunction(
+        () =>
+          performance.getEntriesByType('resource').some((r) => r.name.endsWith('buurtkit.js') && r.responseEnd > 0) && performance.now(),
+        null,
+        { timeout: 60_000, polling: 'raf' },
+      );
   const firstRender = await render.jsonValue();
   const navStart = await p.evaluate(() => performance.timeOrigin);
   await p.waitForTimeout(3000); // let later work (data, idle parts) show in TBT
@@ -163,10 +194,15 @@ async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
 try {
   console.log(`median of ${runs} loads, RTT ${RTT} ms, 1.6 Mbit/s, 4x CPU throttle, empty cache`);
-  console.log(`${'build / page'.padEnd(46)}${'render'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}${'JS req'.padStart(8)}${'TBT'.padStart(7)}${'longest'.padStart(9)}  (render min-max)`);
+  console.log(
+    `${'build / page'.padEnd(46)}${'render'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}${'JS req'.padStart(8)}${'TBT'.padStart(7)}${'longest'.padStart(9)}  (render min-max)`,
+  );
   // Pages outer, builds inner: a busy spell on the shared machine hits before and after alike.
   const builds = [];
   for (const dist of dists) {
@@ -180,14 +216,16 @@ try {
     for (const { label, url, r } of builds) {
       const all = [];
       const tag = name === 'loader only' ? undefined : name === 'demo homepage' ? WIDGETS : [name];
-      for (let i = 0; i < runs; i++) all.push(await loadOnce(browser, `${url}/p/${name}`, tag, { tap: TAPS[name], withProfile: profile && i === 0 }));
+      for (let i = 0; i < runs; i++)
+        all.push(await loadOnce(browser, `${url}/p/${name}`, tag, { tap: TAPS[name], withProfile: profile && i === 0 }));
       const m = (k) => median(all.map((x) => x[k]));
       const spread = (k) => `${Math.min(...all.map((x) => x[k])).toFixed(0)}-${Math.max(...all.map((x) => x[k])).toFixed(0)}`;
       r[name] = { ratio: m('firstRender') / m('floor'), tbt: m('tbt'), longest: m('longest'), inp: TAPS[name] ? m('inp') : undefined };
       console.log(
         `${`${label} ${name}`.slice(0, 45).padEnd(46)}${m('firstRender').toFixed(0).padStart(8)}${m('floor').toFixed(0).padStart(8)}${r[name].ratio.toFixed(2).padStart(7)}${String(m('requests')).padStart(8)}${m('tbt').toFixed(0).padStart(7)}${m('longest').toFixed(0).padStart(9)}  (render ${spread('firstRender')}, TBT ${spread('tbt')}, longest ${spread('longest')})`,
       );
-      if (TAPS[name]) console.log(`${''.padEnd(6)}tap to next paint (${TAPS[name].name}): ${m('inp').toFixed(0)} ms median (${spread('inp')})`);
+      if (TAPS[name])
+        console.log(`${''.padEnd(6)}tap to next paint (${TAPS[name].name}): ${m('inp').toFixed(0)} ms median (${spread('inp')})`);
       if (all[0].top) profiles.push([`${label} ${name}`, all[0].top]);
     }
   }

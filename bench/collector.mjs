@@ -45,12 +45,12 @@ const DURATION = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
 const WARMUP = Number(flags.warmup);
 const only = new Set(flags.only.split(','));
-const INSTANCES = flags.instances.split(',').map(Number).filter((n) => n >= 1);
+const INSTANCES = flags.instances
+  .split(',')
+  .map(Number)
+  .filter((n) => n >= 1);
 /** The builds to run, this one last: `label` names them in the table. */
-const builds = [
-  ...(flags.compare ? [{ label: 'before', root: flags.compare }] : []),
-  { label: flags.compare ? 'after' : '', root: ROOT },
-];
+const builds = [...(flags.compare ? [{ label: 'before', root: flags.compare }] : []), { label: flags.compare ? 'after' : '', root: ROOT }];
 for (const b of builds) {
   if (!existsSync(cliOf(b.root))) {
     console.error(`${cliOf(b.root)} is missing: run "npm run build:node" in ${b.root} first.`);
@@ -174,7 +174,20 @@ function bodyPool() {
   };
 }
 
-const serveFlags = ['--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
+const serveFlags = [
+  '--port',
+  '0',
+  '--host',
+  '127.0.0.1',
+  '--log-level',
+  'warn',
+  '--submission-limit',
+  '1000000000',
+  '--site-submission-limit',
+  '1000000000',
+  '--form-tokens',
+  'off',
+];
 const LISTENING = /buurtkit collector listening on (\S+)/;
 
 function sqliteTarget(root) {
@@ -220,9 +233,10 @@ function postgresTarget(root, instances = 1) {
     version: async () => (await query('SHOW server_version'))[0].server_version,
     settings: async () =>
       Object.fromEntries(
-        (await query(`SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'wal_sync_method')`)).map(
-          (r) => [r.name, r.setting],
-        ),
+        (await query(`SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'wal_sync_method')`)).map((r) => [
+          r.name,
+          r.setting,
+        ]),
       ),
   };
 }
@@ -242,17 +256,46 @@ function pgbenchTarget() {
       const dir = mkdtempSync(join(tmpdir(), 'buurtkit-pgbench-'));
       const script = join(dir, 'insert.sql');
       // A space after each key's colon: pgbench reads `:name` as one of its variables.
-      const data = JSON.stringify({ kind: 'idea', text: 'Benchmark-idee: een moestuin achter het buurthuis', wantsToHelp: true }).replaceAll('":', '": ');
+      const data = JSON.stringify({
+        kind: 'idea',
+        text: 'Benchmark-idee: een moestuin achter het buurthuis',
+        wantsToHelp: true,
+      }).replaceAll('":', '": ');
       writeFileSync(script, `INSERT INTO ${schema}.ideas (id, data) VALUES (gen_random_uuid(), '${data}'::jsonb);\n`);
       try {
         const threads = Math.min(CONNECTIONS, cpus().length);
-        const args = ['-n', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', String(threads), '-T', String(DURATION), '-f', script, PG_URL];
+        const args = [
+          '-n',
+          '-M',
+          'prepared',
+          '-c',
+          String(CONNECTIONS),
+          '-j',
+          String(threads),
+          '-T',
+          String(DURATION),
+          '-f',
+          script,
+          PG_URL,
+        ];
         const out = spawnSync(binary, args, { encoding: 'utf8' });
         if (out.status !== 0) throw new Error(`pgbench failed: ${out.stderr || out.error}`);
         const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
         const latency = Number(/latency average = ([\d.]+) ms/.exec(out.stdout)?.[1]);
         const rows = Number((await query(`SELECT count(*) AS n FROM ${schema}.ideas`))[0].n);
-        return { acceptedPerSecond: tps, p50: NaN, p99: NaN, max: NaN, average: latency, created: rows, stored: rows, non2xx: 0, errors: 0, timeouts: 0, duration: DURATION };
+        return {
+          acceptedPerSecond: tps,
+          p50: NaN,
+          p99: NaN,
+          max: NaN,
+          average: latency,
+          created: rows,
+          stored: rows,
+          non2xx: 0,
+          errors: 0,
+          timeouts: 0,
+          duration: DURATION,
+        };
       } finally {
         rmSync(dir, { recursive: true, force: true });
         await query(`DROP SCHEMA ${schema} CASCADE`);
@@ -280,7 +323,11 @@ const sqliteVersion = (() => {
   }
 })();
 
-console.error(`machine: ${machine}; load average before the runs: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.error(
+  `machine: ${machine}; load average before the runs: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.error(`load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per run after ${WARMUP} s warm-up, loopback`);
 
 const pool = bodyPool();
@@ -288,7 +335,8 @@ const results = [];
 const named = (name, build) => (build.label ? `${name} [${build.label}]` : name);
 if (only.has('sqlite')) {
   console.error(`running: collector on SQLite ${sqliteVersion} (WAL, synchronous=FULL) …`);
-  for (const b of builds) results.push({ build: b.label, ...(await run(named('collector, SQLite (synchronous=FULL)', b), sqliteTarget(b.root), pool)) });
+  for (const b of builds)
+    results.push({ build: b.label, ...(await run(named('collector, SQLite (synchronous=FULL)', b), sqliteTarget(b.root), pool)) });
 }
 if (PG_URL) {
   const version = (await query('SHOW server_version'))[0].server_version;
@@ -298,7 +346,8 @@ if (PG_URL) {
   const about = `PostgreSQL ${version} (synchronous_commit=${settings.synchronous_commit}, fsync=${settings.fsync})`;
   if (only.has('postgres')) {
     console.error(`running: collector on ${about} …`);
-    for (const b of builds) results.push({ build: b.label, ...(await run(named('collector, PostgreSQL', b), postgresTarget(b.root), pool)) });
+    for (const b of builds)
+      results.push({ build: b.label, ...(await run(named('collector, PostgreSQL', b), postgresTarget(b.root), pool)) });
   }
   if (only.has('pgbench')) {
     console.error(`running: pgbench, one INSERT (UUID + JSONB) per transaction, ${CONNECTIONS} clients, on ${about} …`);
@@ -307,7 +356,12 @@ if (PG_URL) {
   if (only.has('instances')) {
     for (const n of INSTANCES) {
       console.error(`running: ${n} collector instance(s) on one ${about} …`);
-      for (const b of builds) results.push({ build: b.label, instances: n, ...(await run(named(`${n} × collector, PostgreSQL`, b), postgresTarget(b.root, n), pool)) });
+      for (const b of builds)
+        results.push({
+          build: b.label,
+          instances: n,
+          ...(await run(named(`${n} × collector, PostgreSQL`, b), postgresTarget(b.root, n), pool)),
+        });
     }
   }
 } else if (only.has('postgres') || only.has('pgbench') || only.has('instances')) {

@@ -45,10 +45,7 @@ const ROWS = Number(flags.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive whole number');
 const only = new Set(flags.only.split(','));
 const RATE = Number(flags.rate);
-const builds = [
-  ...(flags.compare ? [{ label: 'before', root: flags.compare }] : []),
-  { label: flags.compare ? 'after' : '', root: ROOT },
-];
+const builds = [...(flags.compare ? [{ label: 'before', root: flags.compare }] : []), { label: flags.compare ? 'after' : '', root: ROOT }];
 for (const b of builds) {
   if (!existsSync(join(b.root, 'dist/collector/cli.js'))) throw new Error(`build ${b.root} first (npm run build:node)`);
 }
@@ -141,10 +138,14 @@ function serve(root, storageArgs, lagFile) {
   const cli = join(root, 'dist/collector/cli.js');
   // Limits out of the way: the submissions here measure waiting, not the rate limiter.
   const limits = ['--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', LAG_MONITOR, cli, 'serve', '--port', '0', '--log-level', 'warn', ...limits, ...storageArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', BUURTKIT_DB: '', BENCH_LAG_FILE: lagFile },
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', LAG_MONITOR, cli, 'serve', '--port', '0', '--log-level', 'warn', ...limits, ...storageArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATABASE_URL: '', BUURTKIT_DB: '', BENCH_LAG_FILE: lagFile },
+    },
+  );
   let out = '';
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (t) => (err += t));
@@ -219,11 +220,21 @@ function submitAtRate(url, rate) {
   const inFlight = new Set();
   const one = (due) => {
     const body = JSON.stringify({
-      id: uuidv7(), site: LIVE_SITE, widget: 'idea-box', schemaVersion: 1, sentAt: new Date().toISOString(), locale: 'nl',
-      data: { kind: 'idea', text: 'Een idee terwijl de download loopt', wantsToHelp: false }, trap: { honeypot: '', elapsedMs: 8000 },
+      id: uuidv7(),
+      site: LIVE_SITE,
+      widget: 'idea-box',
+      schemaVersion: 1,
+      sentAt: new Date().toISOString(),
+      locale: 'nl',
+      data: { kind: 'idea', text: 'Een idee terwijl de download loopt', wantsToHelp: false },
+      trap: { honeypot: '', elapsedMs: 8000 },
     });
     const p = new Promise((resolve) => {
-      const req = request(`${url}/v1/sites/${LIVE_SITE}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, agent: keepAlive });
+      const req = request(`${url}/v1/sites/${LIVE_SITE}/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        agent: keepAlive,
+      });
       req.on('response', (res) => {
         res.resume();
         res.on('end', () => {
@@ -253,7 +264,13 @@ function submitAtRate(url, rate) {
     await Promise.all(inFlight);
     latencies.sort((a, b) => a - b);
     const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-    return { submitted: latencies.length, submitFailures: failures.length, submitP50Ms: at(0.5), submitP99Ms: at(0.99), submitMaxMs: latencies.at(-1) ?? NaN };
+    return {
+      submitted: latencies.length,
+      submitFailures: failures.length,
+      submitP50Ms: at(0.5),
+      submitP99Ms: at(0.99),
+      submitMaxMs: latencies.at(-1) ?? NaN,
+    };
   };
 }
 const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -316,8 +333,19 @@ async function run(backend) {
           const dataLines = result.lines - (flags.format === 'json' ? 2 : flags.format === 'csv' ? 1 : 0);
           if (dataLines !== ROWS) throw new Error(`expected ${ROWS} rows, got ${dataLines}`);
         }
-        measured.push({ backend, build: build.label, rows: ROWS, seedSeconds, idleRssMb, ...result, ...submissions, lagP99Ms: lag.p99, lagMaxMs: lag.max,
-          quietSubmitP99Ms: quiet.submitP99Ms, quietLagP99Ms: quietLag.p99 });
+        measured.push({
+          backend,
+          build: build.label,
+          rows: ROWS,
+          seedSeconds,
+          idleRssMb,
+          ...result,
+          ...submissions,
+          lagP99Ms: lag.p99,
+          lagMaxMs: lag.max,
+          quietSubmitP99Ms: quiet.submitP99Ms,
+          quietLagP99Ms: quietLag.p99,
+        });
       } finally {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
@@ -335,10 +363,14 @@ const results = [];
 for (const backend of backends) results.push(...(await run(backend)));
 
 if (flags.json) {
-  process.stdout.write(`${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model }, targets: TARGETS, results }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model }, targets: TARGETS, results }, null, 2)}\n`,
+  );
 } else {
   const ok = (value, target) => (value <= target ? 'ok' : 'OVER');
-  console.log(`Export of ${ROWS.toLocaleString('en')} ideas as ${flags.format.toUpperCase()} over HTTP (${cpus().length} × ${cpus()[0]?.model ?? 'CPU'})`);
+  console.log(
+    `Export of ${ROWS.toLocaleString('en')} ideas as ${flags.format.toUpperCase()} over HTTP (${cpus().length} × ${cpus()[0]?.model ?? 'CPU'})`,
+  );
   console.log(`Meanwhile: an idea POSTed every ${(1000 / RATE).toFixed(0)} ms to the same collector; its event-loop delay`);
   for (const r of results) {
     console.log(

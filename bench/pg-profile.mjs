@@ -86,11 +86,28 @@ viaProxy.port = String(proxy.port);
 const schema = `bk_profile_${Date.now().toString(36)}`;
 const storage = ['--database-url', viaProxy.toString(), '--pg-schema', schema];
 // Synchronous, so not through the proxy (which runs on this event loop).
-execFileSync(process.execPath, [CLI, 'site', 'add', SITE, '--name', 'Bench', '--database-url', PG_URL, '--pg-schema', schema], { stdio: 'ignore' });
+execFileSync(process.execPath, [CLI, 'site', 'add', SITE, '--name', 'Bench', '--database-url', PG_URL, '--pg-schema', schema], {
+  stdio: 'ignore',
+});
 
-const serveFlags = ['--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', '--submission-limit', '1000000000',
-  '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
-const child = spawn(process.execPath, [CLI, 'serve', ...serveFlags, ...storage], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: '' } });
+const serveFlags = [
+  '--port',
+  '0',
+  '--host',
+  '127.0.0.1',
+  '--log-level',
+  'warn',
+  '--submission-limit',
+  '1000000000',
+  '--site-submission-limit',
+  '1000000000',
+  '--form-tokens',
+  'off',
+];
+const child = spawn(process.execPath, [CLI, 'serve', ...serveFlags, ...storage], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, DATABASE_URL: '' },
+});
 const url = await new Promise((resolve, reject) => {
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (t) => {
@@ -103,7 +120,12 @@ const url = await new Promise((resolve, reject) => {
 
 const bodies = Array.from({ length: 200_000 }, (_, n) =>
   JSON.stringify({
-    id: uuidv7(), site: SITE, widget: 'idea-box', schemaVersion: 1, sentAt: new Date().toISOString(), locale: 'nl',
+    id: uuidv7(),
+    site: SITE,
+    widget: 'idea-box',
+    schemaVersion: 1,
+    sentAt: new Date().toISOString(),
+    locale: 'nl',
     data: { kind: 'idea', text: `Profiel-idee ${n}: een moestuin achter het buurthuis`, wantsToHelp: false },
     trap: { honeypot: '', elapsedMs: 8000 },
   }),
@@ -111,7 +133,9 @@ const bodies = Array.from({ length: 200_000 }, (_, n) =>
 let next = 0;
 const fire = (duration) =>
   autocannon({
-    url: `${url}/v1/sites/${SITE}/submissions`, connections: Number(flags.connections), duration,
+    url: `${url}/v1/sites/${SITE}/submissions`,
+    connections: Number(flags.connections),
+    duration,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: bodies[next++] }) }],
   });
 await fire(1); // warm-up: connections open, statements prepared
@@ -157,14 +181,21 @@ const per = (n) => (n / created).toFixed(2);
 const delta = (k) => proxy.counts[k] - counts0[k];
 
 console.log(`build: ${ROOT}`);
-console.log(`accepted: ${created} in ${result.duration.toFixed(1)} s = ${(created / result.duration).toFixed(0)}/s, p99 ${result.latency.p99} ms`);
-console.log(`per accepted submission: round trips (Sync) ${per(delta('S'))}, statements executed ${per(delta('E') + delta('Q'))}, ` +
-  `parsed ${per(delta('P'))}, commits ${per(after.commits - before.commits)}; pool connections opened: ${proxy.counts.connections}`);
+console.log(
+  `accepted: ${created} in ${result.duration.toFixed(1)} s = ${(created / result.duration).toFixed(0)}/s, p99 ${result.latency.p99} ms`,
+);
+console.log(
+  `per accepted submission: round trips (Sync) ${per(delta('S'))}, statements executed ${per(delta('E') + delta('Q'))}, ` +
+    `parsed ${per(delta('P'))}, commits ${per(after.commits - before.commits)}; pool connections opened: ${proxy.counts.connections}`,
+);
 for (const [name, t] of Object.entries(after.tables)) {
   const b = before.tables[name] ?? { ins: 0, upd: 0, hot: 0 };
   const ins = t.ins - b.ins;
   const upd = t.upd - b.upd;
-  if (ins + upd > 0) console.log(`  ${name}: inserts ${per(ins)}, updates ${per(upd)} (HOT ${upd ? Math.round((100 * (t.hot - b.hot)) / upd) : 0} %) per submission`);
+  if (ins + upd > 0)
+    console.log(
+      `  ${name}: inserts ${per(ins)}, updates ${per(upd)} (HOT ${upd ? Math.round((100 * (t.hot - b.hot)) / upd) : 0} %) per submission`,
+    );
 }
 console.log(`busy collector connections by wait (sampled ${samples}×, mean per sample):`);
 for (const [key, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${(n / samples).toFixed(2)}  ${key}`);

@@ -41,7 +41,13 @@ function pick(random, weighted) {
   return weighted.at(-1)[0];
 }
 
-const RESPONDENT = [['bezoeker', 45], ['buurtbewoner', 30], ['vrijwilliger', 12], ['naaste', 5], [undefined, 8]];
+const RESPONDENT = [
+  ['bezoeker', 45],
+  ['buurtbewoner', 30],
+  ['vrijwilliger', 12],
+  ['naaste', 5],
+  [undefined, 8],
+];
 
 function statementAnswers(random, shift) {
   const answers = {};
@@ -54,8 +60,14 @@ function statementAnswers(random, shift) {
     }
     answers[id] =
       random() < AGREE[id] - shift
-        ? random() < 0.4 ? 'helemaal-eens' : 'eens'
-        : pick(random, [['neutraal', 50], ['oneens', 35], ['helemaal-oneens', 15]]);
+        ? random() < 0.4
+          ? 'helemaal-eens'
+          : 'eens'
+        : pick(random, [
+            ['neutraal', 50],
+            ['oneens', 35],
+            ['helemaal-oneens', 15],
+          ]);
   }
   return answers;
 }
@@ -65,12 +77,27 @@ async function insert(store, site, at, data) {
   const iso = new Date(at).toISOString();
   await store.insertPollResponse(
     {
-      id, site, widget: 'feedback-poll', kind: 'poll-response', locale: 'nl', schemaVersion: 1,
-      sentAt: iso, receivedAt: iso, consent: null, data: { kind: 'poll-response', ...data }, elapsedMs: 45_000,
+      id,
+      site,
+      widget: 'feedback-poll',
+      kind: 'poll-response',
+      locale: 'nl',
+      schemaVersion: 1,
+      sentAt: iso,
+      receivedAt: iso,
+      consent: null,
+      data: { kind: 'poll-response', ...data },
+      elapsedMs: 45_000,
     },
     {
-      pollId: data.pollId, answer: data.answer ?? null, statements: data.statements ?? null, comment: null,
-      respondentType: data.respondentType ?? null, story: data.story ?? null, activityId: null, mode: data.mode ?? null,
+      pollId: data.pollId,
+      answer: data.answer ?? null,
+      statements: data.statements ?? null,
+      comment: null,
+      respondentType: data.respondentType ?? null,
+      story: data.story ?? null,
+      activityId: null,
+      mode: data.mode ?? null,
     },
   );
   return id;
@@ -96,12 +123,22 @@ export async function seedPolls(store, site, now) {
   // The year before: a first, smaller round.
   for (let n = 0; n < 64; n++) {
     const at = now - Math.floor(370 + random() * 330) * DAY;
-    await insert(store, site, at, { pollId: 'impact', statements: statementAnswers(random, 0.08), respondentType: pick(random, RESPONDENT), mode: 'inline' });
+    await insert(store, site, at, {
+      pollId: 'impact',
+      statements: statementAnswers(random, 0.08),
+      respondentType: pick(random, RESPONDENT),
+      mode: 'inline',
+    });
   }
   // "Voelde je je welkom?": one tap, mostly at the door.
   for (let n = 0; n < 86; n++) {
     const at = now - Math.floor(1 + random() * 300) * DAY;
-    const answer = pick(random, [['heel-goed', 55], ['goed', 32], ['gaat-wel', 10], ['niet-goed', 3]]);
+    const answer = pick(random, [
+      ['heel-goed', 55],
+      ['goed', 32],
+      ['gaat-wel', 10],
+      ['niet-goed', 3],
+    ]);
     await insert(store, site, at, { pollId: 'welkom', answer, mode: random() < 0.7 ? 'kiosk' : 'inline' });
   }
   for (const id of ticked) await store.selectPollStory(site, id, true);

@@ -69,7 +69,10 @@ const SEED: CalendarItem[] = [
     category: 'ontmoeten',
     audience: ['iedereen'],
     cost: { kind: 'free' },
-    present: [{ role: 'wijkagent', name: undefined }, { role: 'buurtwerker', name: 'Jan Willem' }],
+    present: [
+      { role: 'wijkagent', name: undefined },
+      { role: 'buurtwerker', name: 'Jan Willem' },
+    ],
   },
   {
     id: 'huiskamerproject',
@@ -226,7 +229,9 @@ export const IkKom: Story = {
   play: async ({ canvasElement }) => {
     const root = shadowOf(canvasElement);
     const cooking = await waitFor(() => {
-      const button = [...root.querySelectorAll<HTMLButtonElement>('[part~="event-button"]')].find((b) => b.textContent?.includes('Samen koken'));
+      const button = [...root.querySelectorAll<HTMLButtonElement>('[part~="event-button"]')].find((b) =>
+        b.textContent?.includes('Samen koken'),
+      );
       expect(button).toBeTruthy();
       return button!;
     });

@@ -32,7 +32,16 @@ class MemoryManageApi implements ManageApi, RetentionApi {
   polls: SitePoll[] = [
     ...DEFAULT_POLLS.map((poll) => ({ poll: { ...poll, subject: 'De Linde' }, builtIn: true, createdAt: null, updatedAt: null })),
     {
-      poll: { id: 'koffie', kind: 'choice', question: 'Wat drink je het liefst?', options: [{ value: 'koffie', label: 'Koffie' }, { value: 'thee', label: 'Thee' }], period: { from: '2026-01-01', to: '2026-01-31' } },
+      poll: {
+        id: 'koffie',
+        kind: 'choice',
+        question: 'Wat drink je het liefst?',
+        options: [
+          { value: 'koffie', label: 'Koffie' },
+          { value: 'thee', label: 'Thee' },
+        ],
+        period: { from: '2026-01-01', to: '2026-01-31' },
+      },
       builtIn: false,
       createdAt: '2026-01-01T09:00:00.000Z',
       updatedAt: '2026-01-01T09:00:00.000Z',
@@ -73,7 +82,13 @@ class MemoryManageApi implements ManageApi, RetentionApi {
   }
   async purge(): Promise<PurgeLine[]> {
     const info = await this.retention();
-    return info.rules.map((r, n) => ({ action: r.action, what: r.what, months: info.retention[r.key], before: '2025-11-22T10:00:00.000Z', count: n }));
+    return info.rules.map((r, n) => ({
+      action: r.action,
+      what: r.what,
+      months: info.retention[r.key],
+      before: '2025-11-22T10:00:00.000Z',
+      count: n,
+    }));
   }
 }
 
@@ -84,9 +99,19 @@ class MemoryManageApi implements ManageApi, RetentionApi {
 class MemoryVolunteerApi implements VolunteerApi, VolunteerCatalogueApi {
   catalogue = sampleCatalogue();
   signups: AdminSignup[] = ['Anna', 'Bram', 'Carla'].map((firstName, n) => ({
-    id: `v${n}`, shiftId: 's1', date: '2026-11-24', startAt: '2026-11-24T08:45:00.000Z', endAt: '2026-11-24T11:15:00.000Z',
-    firstName, contact: `${firstName.toLowerCase()}@example.nl`, status: n === 0 ? 'confirmed' : 'waitlisted', position: n,
-    attended: null, createdAt: '2026-11-20T10:00:00.000Z', handledAt: null, handledBy: null,
+    id: `v${n}`,
+    shiftId: 's1',
+    date: '2026-11-24',
+    startAt: '2026-11-24T08:45:00.000Z',
+    endAt: '2026-11-24T11:15:00.000Z',
+    firstName,
+    contact: `${firstName.toLowerCase()}@example.nl`,
+    status: n === 0 ? 'confirmed' : 'waitlisted',
+    position: n,
+    attended: null,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    handledAt: null,
+    handledBy: null,
   }));
 
   async volunteerCatalogue() {
@@ -108,7 +133,9 @@ class MemoryVolunteerApi implements VolunteerApi, VolunteerCatalogueApi {
       const shift = record as AdminVolunteerItem<VolunteerShift>;
       this.catalogue.shifts = [...this.catalogue.shifts.filter((s) => s.id !== id), shift];
       let free = shift.data.capacity - this.signups.filter((s) => s.shiftId === id && s.status !== 'waitlisted').length;
-      this.signups = this.signups.map((s) => (s.shiftId === id && s.status === 'waitlisted' && free-- > 0 ? { ...s, status: 'offered' } : s));
+      this.signups = this.signups.map((s) =>
+        s.shiftId === id && s.status === 'waitlisted' && free-- > 0 ? { ...s, status: 'offered' } : s,
+      );
     }
     return record as never;
   }
@@ -136,7 +163,8 @@ export const Polls: Story = {
 };
 
 export const PollForm: Story = {
-  render: ({ lang }) => html`<bk-admin-poll-form lang=${lang} .api=${new MemoryManageApi()} .poll=${DEFAULT_POLLS[1]}></bk-admin-poll-form>`,
+  render: ({ lang }) =>
+    html`<bk-admin-poll-form lang=${lang} .api=${new MemoryManageApi()} .poll=${DEFAULT_POLLS[1]}></bk-admin-poll-form>`,
 };
 
 export const WelcomeQuestions: Story = {
@@ -149,9 +177,11 @@ export const Retention: Story = {
 
 /** Roles and shifts below who is coming; raise the host shift's places to offer the waitlist a place. */
 export const VolunteerRolesAndShifts: Story = {
-  render: ({ lang }) => html`<bk-admin-volunteers lang=${lang} can-edit .from=${'2026-11-23'} .to=${'2026-12-31'} .api=${new MemoryVolunteerApi()}></bk-admin-volunteers>`,
+  render: ({ lang }) =>
+    html`<bk-admin-volunteers lang=${lang} can-edit .from=${'2026-11-23'} .to=${'2026-12-31'} .api=${new MemoryVolunteerApi()}></bk-admin-volunteers>`,
   play: async ({ canvasElement }) => {
-    const root = () => canvasElement.querySelector('bk-admin-volunteers')!.shadowRoot!.querySelector('bk-admin-volunteer-catalogue')!.shadowRoot!;
+    const root = () =>
+      canvasElement.querySelector('bk-admin-volunteers')!.shadowRoot!.querySelector('bk-admin-volunteer-catalogue')!.shadowRoot!;
     await waitFor(() => expect(root().querySelectorAll('.list > li')).toHaveLength(4));
   },
 };
@@ -164,5 +194,6 @@ export const ShiftForm: Story = {
 };
 
 export const RoleForm: Story = {
-  render: ({ lang }) => html`<bk-admin-volunteer-form lang=${lang} kind="role" .api=${new MemoryVolunteerApi()} .record=${sampleCatalogue().roles[0]}></bk-admin-volunteer-form>`,
+  render: ({ lang }) =>
+    html`<bk-admin-volunteer-form lang=${lang} kind="role" .api=${new MemoryVolunteerApi()} .record=${sampleCatalogue().roles[0]}></bk-admin-volunteer-form>`,
 };

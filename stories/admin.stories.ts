@@ -2,7 +2,17 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { defineAdminElements } from '../src/admin/elements.js';
-import type { AdminApi, IdeaGroupsApi, AdminPoll, AuditLine, ErasureReceipt, IntakeSummary, PersonFound, Scopes, SectionsApi } from '../src/admin/api.js';
+import type {
+  AdminApi,
+  IdeaGroupsApi,
+  AdminPoll,
+  AuditLine,
+  ErasureReceipt,
+  IntakeSummary,
+  PersonFound,
+  Scopes,
+  SectionsApi,
+} from '../src/admin/api.js';
 import type { CsvDelimiterName } from '../src/schema/constants.js';
 import type { PollResults } from '../src/schema/poll-results.js';
 import type { AdminIdea, IdeaTagChange } from '../src/schema/admin.js';
@@ -15,11 +25,66 @@ defineAdminElements();
  * build). In the app story any token signs in.
  */
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 10, d, h)).toISOString();
-const base = { site: 'de-linde', role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null, locale: 'nl', statusReason: null, publicAnswer: null, votes: 0, handledAt: null, handledBy: null, mergedInto: null, mergedAt: null, tags: [] as string[] };
+const base = {
+  site: 'de-linde',
+  role: null,
+  wantsToHelp: false,
+  name: null,
+  contact: null,
+  consentVersion: null,
+  consentGivenAt: null,
+  consentHash: null,
+  locale: 'nl',
+  statusReason: null,
+  publicAnswer: null,
+  votes: 0,
+  handledAt: null,
+  handledBy: null,
+  mergedInto: null,
+  mergedAt: null,
+  tags: [] as string[],
+};
 const sampleIdeas = (): AdminIdea[] => [
-  { ...base, id: '019a0000-0000-7000-8000-000000000001', text: 'Een spelletjesmiddag op vrijdag.', tags: ['spelletjes', 'vrijdag'], category: 'activiteit', published: true, status: 'gepland', publicAnswer: 'Vanaf december, elke eerste vrijdag.', votes: 4, createdAt: day(3), updatedAt: day(5) },
-  { ...base, id: '019a0000-0000-7000-8000-000000000002', text: 'Meer planten in de huiskamer,\nen een plek om stekjes te ruilen.', category: 'de-ruimte', published: false, status: 'ontvangen', role: 'buurtbewoner', wantsToHelp: true, name: 'Sanne', contact: 'sanne@example.org', consentVersion: 'idea-contact-2026-11', consentGivenAt: day(12), createdAt: day(12), updatedAt: day(12) },
-  { ...base, id: '019a0000-0000-7000-8000-000000000003', text: 'Een taalcafé voor nieuwe buren.', tags: ['taal'], category: 'samen-organiseren', published: false, status: 'wordt-besproken', createdAt: day(18), updatedAt: day(18) },
+  {
+    ...base,
+    id: '019a0000-0000-7000-8000-000000000001',
+    text: 'Een spelletjesmiddag op vrijdag.',
+    tags: ['spelletjes', 'vrijdag'],
+    category: 'activiteit',
+    published: true,
+    status: 'gepland',
+    publicAnswer: 'Vanaf december, elke eerste vrijdag.',
+    votes: 4,
+    createdAt: day(3),
+    updatedAt: day(5),
+  },
+  {
+    ...base,
+    id: '019a0000-0000-7000-8000-000000000002',
+    text: 'Meer planten in de huiskamer,\nen een plek om stekjes te ruilen.',
+    category: 'de-ruimte',
+    published: false,
+    status: 'ontvangen',
+    role: 'buurtbewoner',
+    wantsToHelp: true,
+    name: 'Sanne',
+    contact: 'sanne@example.org',
+    consentVersion: 'idea-contact-2026-11',
+    consentGivenAt: day(12),
+    createdAt: day(12),
+    updatedAt: day(12),
+  },
+  {
+    ...base,
+    id: '019a0000-0000-7000-8000-000000000003',
+    text: 'Een taalcafé voor nieuwe buren.',
+    tags: ['taal'],
+    category: 'samen-organiseren',
+    published: false,
+    status: 'wordt-besproken',
+    createdAt: day(18),
+    updatedAt: day(18),
+  },
 ];
 
 class MemoryApi implements AdminApi, IdeaGroupsApi {
@@ -117,14 +182,26 @@ class MemorySectionsApi implements SectionsApi {
   audit: AuditLine[] = [{ at: day(20, 9), actor: 'bk_3f9a', action: 'export.ideas', target: 'ideas.csv', rowCount: 3 }];
   async download(path: string) {
     const text = `\uFEFFid;idee\r\n1;een\r\n2;twee\r\n`;
-    this.audit = [{ at: new Date().toISOString(), actor: 'bk_3f9a', action: 'export', target: path.split('?')[0]!.split('/').pop()!, rowCount: 2 }, ...this.audit];
+    this.audit = [
+      { at: new Date().toISOString(), actor: 'bk_3f9a', action: 'export', target: path.split('?')[0]!.split('/').pop()!, rowCount: 2 },
+      ...this.audit,
+    ];
     return { blob: new Blob([text], { type: 'text/csv' }), fileName: 'export.csv', contentType: 'text/csv' };
   }
   async auditLog() {
     return this.audit;
   }
   async listPolls(): Promise<AdminPoll[]> {
-    return [{ id: 'activiteit', title: 'Hoe vond je de activiteit?', options: [{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }] }];
+    return [
+      {
+        id: 'activiteit',
+        title: 'Hoe vond je de activiteit?',
+        options: [
+          { value: 'ja', label: 'Ja' },
+          { value: 'nee', label: 'Nee' },
+        ],
+      },
+    ];
   }
   async pollResults(): Promise<PollResults> {
     const answers = [
@@ -134,17 +211,31 @@ class MemorySectionsApi implements SectionsApi {
     return { pollId: 'activiteit', n: 20, question: { n: 20, answers }, statements: [] };
   }
   async intakeSummary(): Promise<IntakeSummary> {
-    return { intakes: 12, questions: [{ id: 'onderwerp', label: 'Waarvoor kom je?', sensitive: false, counts: { koffie: 7, taal: 3, hulp: 2 } }] };
+    return {
+      intakes: 12,
+      questions: [{ id: 'onderwerp', label: 'Waarvoor kom je?', sensitive: false, counts: { koffie: 7, taal: 3, hulp: 2 } }],
+    };
   }
   async reportHtml() {
     return '<!doctype html><html lang="nl"><title>Impactrapport</title><h1>Impactrapport</h1></html>';
   }
   async findPerson(): Promise<PersonFound> {
     const idea = sampleIdeas()[1]!;
-    return { matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 }, ideas: [idea], volunteerSignups: [], volunteerApplications: [], intakes: [] };
+    return {
+      matched: { ideas: 1, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 },
+      ideas: [idea],
+      volunteerSignups: [],
+      volunteerApplications: [],
+      intakes: [],
+    };
   }
   async erasePerson(): Promise<ErasureReceipt> {
-    return { receiptId: '019a0000-0000-7000-8000-0000000000ff', erasedAt: new Date().toISOString(), matched: { ideas: 1 }, removedFields: ['name', 'contact'] };
+    return {
+      receiptId: '019a0000-0000-7000-8000-0000000000ff',
+      erasedAt: new Date().toISOString(),
+      matched: { ideas: 1 },
+      removedFields: ['name', 'contact'],
+    };
   }
 }
 

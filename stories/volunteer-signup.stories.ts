@@ -57,7 +57,17 @@ const ROLES: PublicRoster['roles'] = [
   { id: 'r-shop', name: 'Kringloopwinkel', whatYouDo: 'Spullen sorteren, prijzen en afrekenen.', timePerWeek: 'Dinsdag', host: false },
 ];
 
-const occurrence = (shiftId: string, roleId: string, title: string, date: string, from: string, to: string, capacity: number, remaining: number, waitlist = 0) => ({
+const occurrence = (
+  shiftId: string,
+  roleId: string,
+  title: string,
+  date: string,
+  from: string,
+  to: string,
+  capacity: number,
+  remaining: number,
+  waitlist = 0,
+) => ({
   shiftId,
   roleId,
   title,
@@ -89,7 +99,8 @@ export const RolesAndShifts: Story = {};
 
 /** Few and no places: "nog 2 plekken", "nog 1 plek", and full with a waitlist. */
 export const FewOrNoPlaces: Story = {
-  render: (args) => html`<volunteer-signup lang=${args.lang} endpoint=${args.endpoint} site=${args.site} .roster=${FEW_PLACES}></volunteer-signup>`,
+  render: (args) =>
+    html`<volunteer-signup lang=${args.lang} endpoint=${args.endpoint} site=${args.site} .roster=${FEW_PLACES}></volunteer-signup>`,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(rootOf(canvasElement).textContent).toContain('nog 1 plek'));
     expect(rootOf(canvasElement).textContent).toContain('3 mensen wachten');

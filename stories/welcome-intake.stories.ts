@@ -17,9 +17,31 @@ const COLLECTOR = '/collector';
 /** A small programme for the result screen: opening hours every day and two activities. */
 const today = new Date().toISOString().slice(0, 10);
 const PROGRAMME = [
-  { id: 'inloop', kind: 'opening-hours', title: 'Inloop', start: `${today}T10:00`, end: `${today}T16:00`, recurrence: { rrule: 'FREQ=DAILY' } },
-  { id: 'koken', title: 'Samen koken', start: `${today}T17:30`, end: `${today}T20:00`, recurrence: { rrule: 'FREQ=WEEKLY' }, category: 'eten-en-drinken', location: 'De Linde' },
-  { id: 'spreekuur', title: 'Spreekuur geld en papieren', start: `${today}T10:00`, end: `${today}T11:30`, recurrence: { rrule: 'FREQ=WEEKLY' }, category: 'hulp-en-advies' },
+  {
+    id: 'inloop',
+    kind: 'opening-hours',
+    title: 'Inloop',
+    start: `${today}T10:00`,
+    end: `${today}T16:00`,
+    recurrence: { rrule: 'FREQ=DAILY' },
+  },
+  {
+    id: 'koken',
+    title: 'Samen koken',
+    start: `${today}T17:30`,
+    end: `${today}T20:00`,
+    recurrence: { rrule: 'FREQ=WEEKLY' },
+    category: 'eten-en-drinken',
+    location: 'De Linde',
+  },
+  {
+    id: 'spreekuur',
+    title: 'Spreekuur geld en papieren',
+    start: `${today}T10:00`,
+    end: `${today}T11:30`,
+    recurrence: { rrule: 'FREQ=WEEKLY' },
+    category: 'hulp-en-advies',
+  },
 ];
 
 interface Args {
@@ -36,7 +58,15 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/welcome-intake',
   component: 'welcome-intake',
-  args: { endpoint: COLLECTOR, site: 'de-linde', lang: 'nl', mode: 'personal', 'idle-seconds': 120, 'contact-person': 'Fatima, gastvrouw', step: 1 },
+  args: {
+    endpoint: COLLECTOR,
+    site: 'de-linde',
+    lang: 'nl',
+    mode: 'personal',
+    'idle-seconds': 120,
+    'contact-person': 'Fatima, gastvrouw',
+    step: 1,
+  },
   argTypes: {
     lang: { control: 'inline-radio', options: ['nl', 'en', 'ar'] },
     mode: { control: 'inline-radio', options: ['personal', 'kiosk'] },

@@ -86,11 +86,13 @@ export class AdminActivityFigures extends AdminExport {
         <button type="button" class="primary show-figures" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.show}>${l.t('showFigures')}</button>
         <button type="button" class="download-activities" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.downloadCsv}>${l.t('downloadActivities')}</button>
       </p>
-      ${f
-        ? html`<dl class="figures">
+      ${
+        f
+          ? html`<dl class="figures">
             ${FIGURES.map((k) => html`<div class="row"><dt>${l.t(`figures.${k}`)}</dt><dd data-figure=${k}>${f[k]}</dd></div>`)}
           </dl>`
-        : nothing}
+          : nothing
+      }
       <p class="status" data-tone=${this.failed ? 'error' : 'success'} role="status" aria-live="polite">${this.message}</p>
     </section>`;
   }

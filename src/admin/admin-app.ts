@@ -233,12 +233,14 @@ export class AdminApp extends AdminElement {
           </select>
         </div>
       </div>
-      ${this.session
-        ? html`<p class="row">
+      ${
+        this.session
+          ? html`<p class="row">
             <span>${l.t('signedInAs', { site: this.session.site })}</span>
             <button type="button" class="sign-out" @click=${this.signOut}>${l.t('signOut')}</button>
           </p>`
-        : ''}
+          : ''
+      }
     </header>`;
   }
 
@@ -281,20 +283,26 @@ export class AdminApp extends AdminElement {
       <bk-admin-inbox .ideas=${this.ideas} ?loading=${this.loading} .error=${this.loadError} ?hidden=${!!idea}
         .api=${hasInboxApi(this.api) ? this.api : undefined} ?can-handle=${!!this.scopes?.moderate}
         @bk-open-idea=${(e: CustomEvent<{ id: string }>) => this.open(e.detail.id)} @bk-reload=${this.load}></bk-admin-inbox>
-      ${idea
-        ? html`<bk-admin-idea-detail .idea=${idea} @bk-close-idea=${(e: CustomEvent<{ id: string }>) => this.close(e.detail.id)}
+      ${
+        idea
+          ? html`<bk-admin-idea-detail .idea=${idea} @bk-close-idea=${(e: CustomEvent<{ id: string }>) => this.close(e.detail.id)}
             @bk-idea-saved=${(e: CustomEvent<AdminIdea>) => this.saved(e.detail)} @bk-reload=${this.load}
             @bk-open-idea=${(e: CustomEvent<{ id: string }>) => this.open(e.detail.id)}>
-            ${this.scopes?.moderate && hasInboxApi(this.api)
-              ? html`<bk-admin-handled .api=${this.api} kind="idea" item-id=${idea.id} .handledAt=${idea.handledAt}
+            ${
+              this.scopes?.moderate && hasInboxApi(this.api)
+                ? html`<bk-admin-handled .api=${this.api} kind="idea" item-id=${idea.id} .handledAt=${idea.handledAt}
                   .handledBy=${idea.handledBy}></bk-admin-handled>`
-              : ''}
-            ${this.scopes?.moderate
-              ? html`<bk-admin-moderation .idea=${idea} .api=${this.api}></bk-admin-moderation>`
-              : html`<p class="hint">${this.l.t('noModerate')}</p>`}
+                : ''
+            }
+            ${
+              this.scopes?.moderate
+                ? html`<bk-admin-moderation .idea=${idea} .api=${this.api}></bk-admin-moderation>`
+                : html`<p class="hint">${this.l.t('noModerate')}</p>`
+            }
             ${this.renderIdeaGroups(idea)}
           </bk-admin-idea-detail>`
-        : ''}
+          : ''
+      }
     `;
   }
 
@@ -355,12 +363,14 @@ export class AdminApp extends AdminElement {
   override render() {
     return html`
       ${this.renderHeader()}
-      ${this.session && this.scopes
-        ? html`${this.renderNav()}<main>${this.renderView()}</main>`
-        : html`<main>
+      ${
+        this.session && this.scopes
+          ? html`${this.renderNav()}<main>${this.renderView()}</main>`
+          : html`<main>
             <bk-admin-sign-in .site=${readSession()?.site ?? ''} ?busy=${this.busy} .error=${this.signInError}
               @bk-sign-in=${(e: CustomEvent<AdminSession>) => this.signIn(e.detail)}></bk-admin-sign-in>
-          </main>`}
+          </main>`
+      }
     `;
   }
 }

@@ -12,9 +12,14 @@ export class AdminElement extends BuurtkitElement {
 
   declare strings: StringTable | undefined;
 
-  protected readonly l = new LocalizeController<AdminStrings>(this, SCOPE, { nl: adminNl }, {
-    en: () => import('./locales/en.js').then((m) => m.en),
-  });
+  protected readonly l = new LocalizeController<AdminStrings>(
+    this,
+    SCOPE,
+    { nl: adminNl },
+    {
+      en: () => import('./locales/en.js').then((m) => m.en),
+    },
+  );
 
   /** A date (and time) in the page's language. */
   protected formatDate(iso: string | null, withTime = true): string {

@@ -24,7 +24,6 @@ export interface Scopes {
   admin?: boolean;
 }
 
-
 export interface CsvFile {
   blob: Blob;
   fileName: string;
@@ -51,7 +50,6 @@ export interface AdminApi {
   moderateIdea(id: string, changes: IdeaModeration): Promise<AdminIdea>;
   exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile>;
 }
-
 
 // — merged ideas and tags (issue 8, item 3) —
 
@@ -212,7 +210,11 @@ export interface VolunteerApi {
 /** Changing roles and shifts (`moderate`); `HttpAdminApi` has it, other `VolunteerApi`s may not. */
 export interface VolunteerCatalogueApi {
   /** Creates (no `id`) or replaces a role or shift; resolves with it as stored. */
-  saveVolunteerItem<K extends 'role' | 'shift'>(kind: K, data: VolunteerItemInput<K>, id?: string): Promise<AdminVolunteerItem<VolunteerItemOf<K>>>;
+  saveVolunteerItem<K extends 'role' | 'shift'>(
+    kind: K,
+    data: VolunteerItemInput<K>,
+    id?: string,
+  ): Promise<AdminVolunteerItem<VolunteerItemOf<K>>>;
   deleteVolunteerItem(kind: 'role' | 'shift', id: string): Promise<void>;
 }
 
@@ -270,14 +272,12 @@ export interface InboxApi extends VolunteerApi {
   setHandled(kind: HandledKind, id: string, handled: boolean): Promise<HandledState & { id: string }>;
 }
 
-export const hasInboxApi = (api: unknown): api is InboxApi =>
-  !!api && typeof (api as Partial<InboxApi>).setHandled === 'function';
+export const hasInboxApi = (api: unknown): api is InboxApi => !!api && typeof (api as Partial<InboxApi>).setHandled === 'function';
 
 export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
   !!api && typeof (api as Partial<VolunteerApi>).listSignups === 'function';
 
-export const hasSectionsApi = (api: unknown): api is SectionsApi =>
-  !!api && typeof (api as Partial<SectionsApi>).download === 'function';
+export const hasSectionsApi = (api: unknown): api is SectionsApi => !!api && typeof (api as Partial<SectionsApi>).download === 'function';
 
 // — manage polls and the intake flow; retention (issue 8) —
 
@@ -305,8 +305,7 @@ export interface ManageApi {
   saveIntakeFlow(flow: Omit<IntakeFlow, 'version'>): Promise<number>;
 }
 
-export const hasManageApi = (api: unknown): api is ManageApi =>
-  !!api && typeof (api as Partial<ManageApi>).pollDefinitions === 'function';
+export const hasManageApi = (api: unknown): api is ManageApi => !!api && typeof (api as Partial<ManageApi>).pollDefinitions === 'function';
 
 /** A site's retention periods as `GET …/settings/retention` has them. */
 export interface RetentionInfo {
@@ -341,13 +340,24 @@ export interface OriginsApi {
   saveOrigins(origins: string[]): Promise<string[]>;
 }
 
-export const hasOriginsApi = (api: unknown): api is OriginsApi =>
-  !!api && typeof (api as Partial<OriginsApi>).saveOrigins === 'function';
+export const hasOriginsApi = (api: unknown): api is OriginsApi => !!api && typeof (api as Partial<OriginsApi>).saveOrigins === 'function';
 
 export const hasRetentionApi = (api: unknown): api is RetentionApi =>
   !!api && typeof (api as Partial<RetentionApi>).saveRetention === 'function';
 
-export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, VolunteerApi, VolunteerCatalogueApi, ManageApi, RetentionApi, OriginsApi, InboxApi, IdeaGroupsApi {
+export class HttpAdminApi
+  implements
+    AdminApi,
+    CalendarApi,
+    SectionsApi,
+    VolunteerApi,
+    VolunteerCatalogueApi,
+    ManageApi,
+    RetentionApi,
+    OriginsApi,
+    InboxApi,
+    IdeaGroupsApi
+{
   /**
    * @param apiBase Origin (and path prefix) of the collector; '' for the page's own origin.
    * @param fetchImpl The fetch to use; tests route it elsewhere.
@@ -492,7 +502,10 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
       title: dutchText(poll.title ?? poll.question) || poll.id,
       question: poll.question ? dutchText(poll.question) : undefined,
       options: (poll.options ?? []).map((o) => ({ value: o.value, label: dutchText(o.label) })),
-      statements: (poll.statements ?? (poll.kind === 'statements' ? DEFAULT_STATEMENTS : undefined))?.map((s) => ({ id: s.id, text: dutchText(s.text) })),
+      statements: (poll.statements ?? (poll.kind === 'statements' ? DEFAULT_STATEMENTS : undefined))?.map((s) => ({
+        id: s.id,
+        text: dutchText(s.text),
+      })),
     }));
   }
 
@@ -552,10 +565,17 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
   }
 
   setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
-    return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: JSON.stringify({ attended }) });
+    return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, {
+      method: 'PUT',
+      body: JSON.stringify({ attended }),
+    });
   }
 
-  saveVolunteerItem<K extends 'role' | 'shift'>(kind: K, data: VolunteerItemInput<K>, id?: string): Promise<AdminVolunteerItem<VolunteerItemOf<K>>> {
+  saveVolunteerItem<K extends 'role' | 'shift'>(
+    kind: K,
+    data: VolunteerItemInput<K>,
+    id?: string,
+  ): Promise<AdminVolunteerItem<VolunteerItemOf<K>>> {
     const path = `/volunteer/${kind}s${id ? `/${encodeURIComponent(id)}` : ''}`;
     return this.json(path, { method: id ? 'PUT' : 'POST', body: JSON.stringify(data) });
   }
@@ -572,7 +592,8 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
   }
 
   async savePoll(id: string, poll: Omit<PollDefinition, 'id'>): Promise<PollDefinition> {
-    return (await this.json<{ poll: PollDefinition }>(`/polls/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(poll) })).poll;
+    return (await this.json<{ poll: PollDefinition }>(`/polls/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(poll) }))
+      .poll;
   }
 
   intakeFlows(): Promise<IntakeFlows> {
@@ -600,6 +621,7 @@ export class HttpAdminApi implements AdminApi, CalendarApi, SectionsApi, Volunte
   }
 
   async purge(dryRun: boolean): Promise<PurgeLine[]> {
-    return (await this.json<{ lines: PurgeLine[] }>('/settings/retention/purge', { method: 'POST', body: JSON.stringify({ dryRun }) })).lines;
+    return (await this.json<{ lines: PurgeLine[] }>('/settings/retention/purge', { method: 'POST', body: JSON.stringify({ dryRun }) }))
+      .lines;
   }
 }

@@ -97,10 +97,12 @@ export class AdminAttendance extends AdminElement {
       const places = l.t('placesBadge', { count: c.places });
       return html`<li data-claim=${c.id}>
         <span>${l.t('attendanceClaim', { date, places, at: this.formatDate(c.createdAt) })}</span>
-        ${this.canEdit
-          ? html`<button type="button" class="remove-claim" aria-label=${l.t('attendanceRemoveTitle', { date, places })}
+        ${
+          this.canEdit
+            ? html`<button type="button" class="remove-claim" aria-label=${l.t('attendanceRemoveTitle', { date, places })}
               @click=${() => this.removeClaim(c)}>${l.t('attendanceRemove')}</button>`
-          : nothing}
+            : nothing
+        }
       </li>`;
     };
     return html`<details @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.load()}>

@@ -237,7 +237,11 @@ export function itemOf(d: CalendarDraft, stored?: StoredItem): Record<string, un
   const otherOverrides = (stored?.overrides ?? []).filter((o) => !(o.status === 'gaat-niet-door' && !o.start && !o.end));
   const cancellations = d.cancellations
     .filter((c) => parseLocalDate(c.date))
-    .map((c) => ({ recurrenceId: slot(c.date), status: 'gaat-niet-door' as const, ...(c.reason.trim() && { statusReason: c.reason.trim() }) }));
+    .map((c) => ({
+      recurrenceId: slot(c.date),
+      status: 'gaat-niet-door' as const,
+      ...(c.reason.trim() && { statusReason: c.reason.trim() }),
+    }));
   const item: Record<string, unknown> = {
     ...base,
     kind: d.kind,
@@ -262,14 +266,30 @@ export function itemOf(d: CalendarDraft, stored?: StoredItem): Record<string, un
   };
   if (d.kind === 'activity') {
     const cents = parseEuros(d.amount);
-    item['cost'] = d.cost === 'free' ? { kind: 'free' } : (d.cost === 'amount' || d.cost === 'contribution') && cents ? { kind: d.cost, amount: cents } : undefined;
+    item['cost'] =
+      d.cost === 'free'
+        ? { kind: 'free' }
+        : (d.cost === 'amount' || d.cost === 'contribution') && cents
+          ? { kind: d.cost, amount: cents }
+          : undefined;
     item['audience'] = d.audience;
     const capacity = Number(d.capacity.trim());
     const link = (stored as Partial<ActivityInput> | undefined)?.registration;
     const stays = link?.kind === 'link' ? link : undefined;
     item['registration'] = d.capacity.trim() && capacity > 0 ? { kind: 'capacity', capacity } : stays;
   } else {
-    for (const key of ['category', 'audience', 'cost', 'fundingNote', 'accessibility', 'accessibilityNote', 'organiser', 'hostOrganisation', 'newcomers', 'registration']) {
+    for (const key of [
+      'category',
+      'audience',
+      'cost',
+      'fundingNote',
+      'accessibility',
+      'accessibilityNote',
+      'organiser',
+      'hostOrganisation',
+      'newcomers',
+      'registration',
+    ]) {
       delete item[key];
     }
   }

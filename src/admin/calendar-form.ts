@@ -4,15 +4,7 @@ import { ACTIVITY_DESCRIPTION_MAX, ACTIVITY_NOTE_MAX, ACTIVITY_SHORT_TEXT_MAX, A
 import { AdminElement } from './admin-element.js';
 import { adminStyles } from './admin.styles.js';
 import { AdminApiError, type AdminActivity, type CalendarApi } from './api.js';
-import {
-  checkDraft,
-  draftOf,
-  fieldOfPath,
-  itemOf,
-  newDraft,
-  type CalendarDraft,
-  type CostChoice,
-} from './calendar-draft.js';
+import { checkDraft, draftOf, fieldOfPath, itemOf, newDraft, type CalendarDraft, type CostChoice } from './calendar-draft.js';
 import { translationFields } from './translation-fields.js';
 import type { FormText } from './calendar-draft.js';
 import { exceptionsFieldset, repeatFieldset, repeatFieldStyles } from './repeat-fields.js';
@@ -151,14 +143,24 @@ export class AdminCalendarForm extends AdminElement {
     const l = this.l;
     const p = this.pending;
     return html`
-      ${exceptionsFieldset(l, d.exceptions, (exceptions) => this.edit('exceptions', exceptions), (x) => this.formatDay(x), this.error('exceptions'))}
+      ${exceptionsFieldset(
+        l,
+        d.exceptions,
+        (exceptions) => this.edit('exceptions', exceptions),
+        (x) => this.formatDay(x),
+        this.error('exceptions'),
+      )}
       <fieldset>
         <legend>${l.t('cancellationsLabel')}</legend>
         <ul class="dates">
           ${d.cancellations.map(
             (c) => html`<li>${this.formatDay(c.date)}${c.reason ? `: ${c.reason}` : ''}
               <button type="button" aria-label=${l.t('removeDate', { date: this.formatDay(c.date) })}
-                @click=${() => this.edit('cancellations', d.cancellations.filter((y) => y !== c))}>${l.t('remove')}</button></li>`,
+                @click=${() =>
+                  this.edit(
+                    'cancellations',
+                    d.cancellations.filter((y) => y !== c),
+                  )}>${l.t('remove')}</button></li>`,
           )}
         </ul>
         <div class="row add-date">
@@ -169,7 +171,10 @@ export class AdminCalendarForm extends AdminElement {
           <button type="button" @click=${() => {
             if (!p.cancelDate) return;
             const rest = d.cancellations.filter((c) => c.date !== p.cancelDate);
-            this.edit('cancellations', [...rest, { date: p.cancelDate, reason: p.cancelReason }].sort((a, b) => a.date.localeCompare(b.date)));
+            this.edit(
+              'cancellations',
+              [...rest, { date: p.cancelDate, reason: p.cancelReason }].sort((a, b) => a.date.localeCompare(b.date)),
+            );
             this.pending = { ...p, cancelDate: '', cancelReason: '' };
           }}>${l.t('add')}</button>
         </div>
@@ -184,7 +189,9 @@ export class AdminCalendarForm extends AdminElement {
       <fieldset>
         <legend>${l.t('costLabel')}</legend>
         ${COSTS.map(
-          (c) => html`<div class="check"><input type="radio" name="cost" id="cost-${c}" .checked=${d.cost === c} @change=${() => this.edit('cost', c)} />
+          (
+            c,
+          ) => html`<div class="check"><input type="radio" name="cost" id="cost-${c}" .checked=${d.cost === c} @change=${() => this.edit('cost', c)} />
             <label for="cost-${c}">${l.t(`cost.${c}`)}</label></div>`,
         )}
         ${d.cost === 'amount' || d.cost === 'contribution' ? this.input('amount', 'amountLabel', 'text') : nothing}
@@ -206,14 +213,23 @@ export class AdminCalendarForm extends AdminElement {
   private translations(key: FormText, label: keyof AdminStrings, max: number) {
     const d = this.draft!;
     const id = key === 'statusReason' ? 'cancelReason' : key;
-    return translationFields((k, p) => this.l.t(k, p), id, this.l.t(label), d.textsIn?.[key], (t) => (this.draft = { ...d, textsIn: { ...d.textsIn, [key]: t } }), max);
+    return translationFields(
+      (k, p) => this.l.t(k, p),
+      id,
+      this.l.t(label),
+      d.textsIn?.[key],
+      (t) => (this.draft = { ...d, textsIn: { ...d.textsIn, [key]: t } }),
+      max,
+    );
   }
 
   override render() {
     const d = this.draft;
     if (!d) return nothing;
     const l = this.l;
-    const heading = this.record ? l.t('formEdit', { title: this.record.data.title }) : l.t(d.kind === 'activity' ? 'formNewActivity' : 'formNewHours');
+    const heading = this.record
+      ? l.t('formEdit', { title: this.record.data.title })
+      : l.t(d.kind === 'activity' ? 'formNewActivity' : 'formNewHours');
     const failed = !!this.message && !this.saving;
     return html`<section aria-labelledby="form-heading">
       <h3 id="form-heading" tabindex="-1">${heading}</h3>
@@ -233,18 +249,22 @@ export class AdminCalendarForm extends AdminElement {
         </div>
         <div class="grid">
           ${this.input('date', 'dateLabel', 'date')}
-          ${d.allDay
-            ? this.input('endDate', 'endDateLabel', 'date')
-            : html`${this.input('startTime', 'startTimeLabel', 'time')} ${this.input('endTime', 'endTimeLabel', 'time')}`}
+          ${
+            d.allDay
+              ? this.input('endDate', 'endDateLabel', 'date')
+              : html`${this.input('startTime', 'startTimeLabel', 'time')} ${this.input('endTime', 'endTimeLabel', 'time')}`
+          }
         </div>
         ${repeatFieldset(l, d, (changes) => (this.draft = { ...d, ...changes }), this.error('repeat'))} ${d.repeat === 'none' ? nothing : this.renderDates()}
         <div class="check">
           <input id="cancelled" type="checkbox" .checked=${d.cancelled} @change=${(e: Event) => this.edit('cancelled', (e.target as HTMLInputElement).checked)} />
           <label for="cancelled">${l.t('cancelledLabel')}</label>
         </div>
-        ${d.cancelled
-          ? html`${this.input('cancelReason', 'cancelReasonLabel', 'text', { max: ACTIVITY_NOTE_MAX })} ${this.translations('statusReason', 'cancelReasonLabel', ACTIVITY_NOTE_MAX)}`
-          : nothing}
+        ${
+          d.cancelled
+            ? html`${this.input('cancelReason', 'cancelReasonLabel', 'text', { max: ACTIVITY_NOTE_MAX })} ${this.translations('statusReason', 'cancelReasonLabel', ACTIVITY_NOTE_MAX)}`
+            : nothing
+        }
         ${d.kind === 'activity' ? this.renderActivityFields() : nothing}
         <p class="status" data-tone=${failed ? 'error' : 'success'} role=${failed ? 'alert' : 'status'}>${this.message}</p>
         <div class="row">

@@ -98,7 +98,8 @@ export const calendarNl = {
   attendanceRemoved: 'De aanmelding is weggehaald; de plekken zijn weer vrij.',
   attendanceRemoveFailed: 'Weghalen is niet gelukt: {message}',
   figuresHeading: 'Cijfers voor het jaarverslag',
-  figuresIntro: 'Hoeveel activiteiten er waren en hoeveel mensen zich aanmeldden met "ik kom". Wie zonder aanmelden kwam, telt hier niet mee.',
+  figuresIntro:
+    'Hoeveel activiteiten er waren en hoeveel mensen zich aanmeldden met "ik kom". Wie zonder aanmelden kwam, telt hier niet mee.',
   showFigures: 'Cijfers tonen',
   downloadActivities: 'Activiteiten downloaden (CSV)',
   'figures.activitiesHeld': 'Activiteiten die doorgingen',
@@ -199,7 +200,8 @@ export const calendarEn: Omit<typeof calendarNl, `audience.${AudienceTag}`> = {
   attendanceRemoved: 'The sign-up was removed; its places are free again.',
   attendanceRemoveFailed: 'Removing did not work: {message}',
   figuresHeading: 'Figures for the annual report',
-  figuresIntro: 'How many activities there were and how many people signed up with "I\'m coming". People who came without signing up are not counted here.',
+  figuresIntro:
+    'How many activities there were and how many people signed up with "I\'m coming". People who came without signing up are not counted here.',
   showFigures: 'Show figures',
   downloadActivities: 'Download activities (CSV)',
   'figures.activitiesHeld': 'Activities that took place',

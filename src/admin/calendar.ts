@@ -164,29 +164,35 @@ export class AdminCalendar extends AdminElement {
     return html`<li data-id=${item.id} class=${cancelled ? 'is-cancelled' : ''}>
       <h4 dir="auto">${d.title}</h4>
       <p>${whenText(this.l, { ...d, rrule: d.recurrence?.rrule }, (date) => this.formatDate(`${date}T12:00:00Z`, false))}</p>
-      ${cancelled || capacity
-        ? html`<p class="row">
+      ${
+        cancelled || capacity
+          ? html`<p class="row">
             ${cancelled ? html`<span class="badge off">${l.t('cancelledBadge')}${d.statusReason ? `: ${d.statusReason}` : ''}</span>` : nothing}
             ${capacity ? html`<span class="badge">${l.t('placesBadge', { count: capacity })}</span>` : nothing}
           </p>`
-        : nothing}
-      ${capacity
-        ? html`<bk-admin-attendance .api=${this.api} activity-id=${item.id} ?can-edit=${this.canEdit} lang=${this.lang || nothing}></bk-admin-attendance>`
-        : nothing}
-      ${this.canEdit
-        ? this.confirming === item.id
-          ? html`<p class="row" role="group" aria-labelledby="confirm-${item.id}">
+          : nothing
+      }
+      ${
+        capacity
+          ? html`<bk-admin-attendance .api=${this.api} activity-id=${item.id} ?can-edit=${this.canEdit} lang=${this.lang || nothing}></bk-admin-attendance>`
+          : nothing
+      }
+      ${
+        this.canEdit
+          ? this.confirming === item.id
+            ? html`<p class="row" role="group" aria-labelledby="confirm-${item.id}">
               <span id="confirm-${item.id}">${l.t('confirmDelete', { title: d.title })}</span>
               <button type="button" class="confirm-yes" @click=${() => this.deleteItem(item)}>${l.t('confirmYes')}</button>
               <button type="button" class="confirm-no" @click=${() => ((this.confirming = undefined), this.focusOn(`[data-id="${item.id}"] .delete`))}>${l.t('confirmNo')}</button>
             </p>`
-          : html`<p class="row no-print">
+            : html`<p class="row no-print">
               <button type="button" class="edit" aria-label=${l.t('editTitle', { title: d.title })}
                 @click=${() => this.startEditing({ kind: item.kind, record: item })}>${l.t('edit')}</button>
               <button type="button" class="delete" aria-label=${l.t('deleteTitle', { title: d.title })}
                 @click=${() => ((this.confirming = item.id), this.focusOn(`[data-id="${item.id}"] .confirm-no`))}>${l.t('delete')}</button>
             </p>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -212,18 +218,22 @@ export class AdminCalendar extends AdminElement {
       <h2 id="calendar-heading" tabindex="-1">${l.t('calendarHeading')}</h2>
       <p class="hint">${l.t('calendarIntro')}</p>
       <p class="status" data-tone=${this.failed ? 'error' : 'success'} role=${this.failed ? 'alert' : 'status'}>${this.message}</p>
-      ${this.canEdit
-        ? html`<p class="row no-print">
+      ${
+        this.canEdit
+          ? html`<p class="row no-print">
             <button type="button" class="primary new-activity" @click=${() => this.startEditing({ kind: 'activity' })}>${l.t('newActivity')}</button>
             <button type="button" class="new-hours" @click=${() => this.startEditing({ kind: 'opening-hours' })}>${l.t('newHours')}</button>
           </p>`
-        : html`<p class="hint">${l.t('noCalendarModerate')}</p>`}
-      ${this.loading
-        ? html`<p role="status">${l.t('loading')}</p>`
-        : this.error
-          ? html`<p role="alert">${this.error}</p>
+          : html`<p class="hint">${l.t('noCalendarModerate')}</p>`
+      }
+      ${
+        this.loading
+          ? html`<p role="status">${l.t('loading')}</p>`
+          : this.error
+            ? html`<p role="alert">${this.error}</p>
               <button type="button" @click=${this.load}>${l.t('reload')}</button>`
-          : html`${this.renderList('activity')} ${this.renderList('opening-hours')}`}
+            : html`${this.renderList('activity')} ${this.renderList('opening-hours')}`
+      }
       ${this.canExport ? html`<bk-admin-activity-figures .calendarApi=${this.api}></bk-admin-activity-figures>` : nothing}
     </section>`;
   }

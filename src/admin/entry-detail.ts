@@ -60,10 +60,12 @@ export class AdminEntryDetail extends AdminElement {
         <button type="button" class="back" @click=${this.close}>${l.t('back')}</button>
         <h2 id="detail-heading" tabindex="-1">${l.t(`detail.${e.kind}`)}</h2>
         <dl>${e.rows.map(([label, value]) => html`<dt>${label}</dt><dd dir="auto">${value}</dd>`)}</dl>
-        ${this.canHandle
-          ? html`<bk-admin-handled .api=${this.api} kind=${e.kind} item-id=${e.id} .handledAt=${e.handledAt}
+        ${
+          this.canHandle
+            ? html`<bk-admin-handled .api=${this.api} kind=${e.kind} item-id=${e.id} .handledAt=${e.handledAt}
               .handledBy=${e.handledBy}></bk-admin-handled>`
-          : ''}
+            : ''
+        }
       </article>
     `;
   }

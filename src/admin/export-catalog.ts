@@ -61,13 +61,12 @@ export function exportPath({ dataset, format, delimiter, from, to, poll }: Expor
     if (to) query.set('to', to);
   }
   if (format === 'csv') query.set('delimiter', delimiter);
-  const file =
-    dataset.poll
-      ? `/polls/${encodeURIComponent(poll)}/export/${dataset.id === 'poll-results' ? 'results' : 'responses'}.${format}`
-      : // The volunteer workbook holds both sheets (sign-ups and hours) in one file.
-        dataset.id === 'volunteer-signups' && format === 'xlsx'
-        ? '/export/volunteer.xlsx'
-        : `/export/${dataset.id}.${format}`;
+  const file = dataset.poll
+    ? `/polls/${encodeURIComponent(poll)}/export/${dataset.id === 'poll-results' ? 'results' : 'responses'}.${format}`
+    : // The volunteer workbook holds both sheets (sign-ups and hours) in one file.
+      dataset.id === 'volunteer-signups' && format === 'xlsx'
+      ? '/export/volunteer.xlsx'
+      : `/export/${dataset.id}.${format}`;
   const q = query.toString();
   return q ? `${file}?${q}` : file;
 }

@@ -159,7 +159,9 @@ export class AdminExports extends AdminElement {
       const newest = (await this.loadAudit())[0];
       if (rows === null && newest?.rowCount != null) rows = newest.rowCount;
       this.message =
-        rows === null ? this.l.t('downloadedNoCount', { file: file.fileName }) : this.l.t('downloaded', { file: file.fileName, count: rows });
+        rows === null
+          ? this.l.t('downloadedNoCount', { file: file.fileName })
+          : this.l.t('downloaded', { file: file.fileName, count: rows });
       this.dispatchEvent(new CustomEvent('bk-downloaded', { detail: { fileName: file.fileName, rows }, bubbles: true, composed: true }));
     } catch (error) {
       this.failed = true;
@@ -183,30 +185,37 @@ export class AdminExports extends AdminElement {
           ${EXPORT_DATASETS.map((x) => html`<option value=${x.id} ?selected=${x.id === d.id}>${l.t(`dataset.${x.id}` as keyof AdminStrings)}</option>`)}
         </select>
       </div>
-      ${d.poll
-        ? html`<div class="field">
+      ${
+        d.poll
+          ? html`<div class="field">
             <label for="poll">${l.t('pollLabel')}</label>
-            ${this.polls.length
-              ? html`<select id="poll" @change=${(e: Event) => (this.poll = (e.target as HTMLSelectElement).value)}>
+            ${
+              this.polls.length
+                ? html`<select id="poll" @change=${(e: Event) => (this.poll = (e.target as HTMLSelectElement).value)}>
                   ${this.polls.map((p) => html`<option value=${p.id} ?selected=${p.id === this.poll}>${p.title}</option>`)}
                 </select>`
-              : html`<p class="hint" id="poll">${l.t('noPolls')}</p>`}
+                : html`<p class="hint" id="poll">${l.t('noPolls')}</p>`
+            }
           </div>`
-        : ''}
+          : ''
+      }
       <fieldset>
         <legend>${l.t('formatLabel')}</legend>
         ${d.formats.map((f) => radio('format', f, this.format, l.t(`format.${f}` as keyof AdminStrings), (v) => (this.format = v)))}
         ${d.id === 'volunteer-signups' || d.id === 'volunteer-hours' ? html`<p class="hint">${l.t('volunteerWorkbook')}</p>` : ''}
       </fieldset>
-      ${this.format === 'csv'
-        ? html`<fieldset>
+      ${
+        this.format === 'csv'
+          ? html`<fieldset>
             <legend>${l.t('delimiterLabel')}</legend>
             ${radio('delimiter', 'semicolon', this.delimiter, l.t('delimiterSemicolon'), (v) => (this.delimiter = v))}
             ${radio('delimiter', 'comma', this.delimiter, l.t('delimiterComma'), (v) => (this.delimiter = v))}
           </fieldset>`
-        : ''}
-      ${d.period
-        ? html`<fieldset>
+          : ''
+      }
+      ${
+        d.period
+          ? html`<fieldset>
             <legend>${l.t('periodLabel')}</legend>
             <p class="hint" id="period-hint">${l.t(d.periodRequired ? 'periodRequiredHint' : 'periodHint')}</p>
             <div class="grid">
@@ -222,7 +231,8 @@ export class AdminExports extends AdminElement {
               </div>
             </div>
           </fieldset>`
-        : html`<p class="hint">${l.t('noPeriod')}</p>`}
+          : html`<p class="hint">${l.t('noPeriod')}</p>`
+      }
     `;
   }
 
@@ -234,8 +244,9 @@ export class AdminExports extends AdminElement {
       <p class="hint">${l.t('auditIntro')}</p>
       ${this.auditError ? html`<p role="alert">${this.auditError}</p>` : ''}
       ${this.audit && !this.audit.length ? html`<p>${l.t('auditEmpty')}</p>` : ''}
-      ${this.audit?.length
-        ? html`<table>
+      ${
+        this.audit?.length
+          ? html`<table>
             <thead>
               <tr>
                 <th scope="col">${l.t('auditWhen')}</th>
@@ -255,7 +266,8 @@ export class AdminExports extends AdminElement {
               )}
             </tbody>
           </table>`
-        : ''}
+          : ''
+      }
     </section>`;
   }
 

@@ -89,9 +89,7 @@ export class AdminIdeaDetail extends AdminElement {
       ['field.contact', idea.contact ?? none],
       [
         'field.consent',
-        idea.consentVersion
-          ? l.t('consentGiven', { version: idea.consentVersion, date: this.formatDate(idea.consentGivenAt) })
-          : none,
+        idea.consentVersion ? l.t('consentGiven', { version: idea.consentVersion, date: this.formatDate(idea.consentGivenAt) }) : none,
       ],
       ['field.consentHash', idea.consentHash ?? none],
       ['field.locale', idea.locale],

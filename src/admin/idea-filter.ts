@@ -23,7 +23,16 @@ export interface IdeaFilter extends ListFilter {
   tag: string;
 }
 
-export const emptyFilter = (): IdeaFilter => ({ status: '', published: '', from: '', to: '', category: '', tag: '', handled: '', search: '' });
+export const emptyFilter = (): IdeaFilter => ({
+  status: '',
+  published: '',
+  from: '',
+  to: '',
+  category: '',
+  tag: '',
+  handled: '',
+  search: '',
+});
 
 /** `YYYY-MM-DD` of an ISO instant in the browser's time zone. */
 export function localDay(iso: string): string {
@@ -39,7 +48,9 @@ export function fold(text: string): string {
 }
 
 function searchable(idea: AdminIdea): string {
-  return [idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status, ...idea.tags].filter(Boolean).join(' \n ');
+  return [idea.text, idea.category, idea.role, idea.name, idea.contact, idea.publicAnswer, idea.statusReason, idea.status, ...idea.tags]
+    .filter(Boolean)
+    .join(' \n ');
 }
 
 /** Every word of the search must occur somewhere in the text (case and accents aside). */

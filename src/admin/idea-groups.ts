@@ -34,7 +34,11 @@ export function tagCounts(ideas: readonly AdminIdea[]): { tag: string; ideas: nu
  * `into`: the shown idea goes into the candidate; `from`: the candidate goes into the shown idea
  * (when others are already merged into the shown one, groups stay one level deep).
  */
-export function mergeCandidates(ideas: readonly AdminIdea[], idea: AdminIdea, search: string): { direction: 'into' | 'from'; ideas: AdminIdea[] } {
+export function mergeCandidates(
+  ideas: readonly AdminIdea[],
+  idea: AdminIdea,
+  search: string,
+): { direction: 'into' | 'from'; ideas: AdminIdea[] } {
   const hasMerged = (id: string) => ideas.some((i) => i.mergedInto === id);
   const direction = hasMerged(idea.id) ? 'from' : 'into';
   const found = ideas.filter(

@@ -120,10 +120,12 @@ export class AdminIdeaMerge extends IdeaActionElement {
         <a href="#${targetId}" @click=${(e: Event) => this.open(e, targetId)}>${target ? `“${this.snippet(target.text)}”` : targetId}</a>
       </p>
       <p class="hint">${l.t('mergedHint')}</p>
-      ${this.canEdit && this.api
-        ? html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+      ${
+        this.canEdit && this.api
+          ? html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'}
             @click=${() => this.run((api) => api.unmergeIdea(this.idea!.id), l.t('unmergeDone'))}>${l.t('unmerge')}</button>`
-        : ''}
+          : ''
+      }
     `;
   }
 
@@ -138,11 +140,13 @@ export class AdminIdeaMerge extends IdeaActionElement {
             <p class="meta">${l.t('receivedOn', { date: this.formatDate(m.createdAt) })} · ${l.t('field.votes')}: ${m.votes}</p>
             <div class="row">
               <button type="button" aria-label=${`${l.t('open')}: ${this.snippet(m.text)}`} @click=${(e: Event) => this.open(e, m.id)}>${l.t('open')}</button>
-              ${this.canEdit && this.api
-                ? html`<button type="button" aria-label=${l.t('unmergeOneLabel', { text: this.snippet(m.text) })}
+              ${
+                this.canEdit && this.api
+                  ? html`<button type="button" aria-label=${l.t('unmergeOneLabel', { text: this.snippet(m.text) })}
                     aria-disabled=${this.busy ? 'true' : 'false'}
                     @click=${() => this.run((api) => api.unmergeIdea(m.id), l.t('unmergeDone'))}>${l.t('unmergeOne')}</button>`
-                : ''}
+                  : ''
+              }
             </div>
           </li>`,
         )}
@@ -170,8 +174,9 @@ export class AdminIdeaMerge extends IdeaActionElement {
         ${searching ? l.t('mergeFound', { count: ideas.length }) : ''}
         ${ideas.length > SHOWN_MAX && searching ? l.t('mergeMore', { max: SHOWN_MAX }) : ''}
       </p>
-      ${searching && shown.length
-        ? html`<ul class="candidates">
+      ${
+        searching && shown.length
+          ? html`<ul class="candidates">
             ${shown.map(
               (other) => html`<li>
                 <p class="text" dir="auto">${other.text}</p>
@@ -182,7 +187,8 @@ export class AdminIdeaMerge extends IdeaActionElement {
               </li>`,
             )}
           </ul>`
-        : ''}
+          : ''
+      }
     `;
   }
 

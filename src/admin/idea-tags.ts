@@ -131,21 +131,26 @@ export class AdminIdeaTags extends IdeaActionElement {
       <section aria-labelledby="tags-heading">
         <h3 id="tags-heading">${l.t('tagsHeading')}</h3>
         <p class="hint" id="tags-hint">${l.t('tagsHint')}</p>
-        ${idea.tags.length
-          ? html`<ul aria-label=${l.t('tagsListLabel')}>
+        ${
+          idea.tags.length
+            ? html`<ul aria-label=${l.t('tagsListLabel')}>
               ${idea.tags.map(
                 (tag) => html`<li class="chip">
                   <span>${tag}</span>
-                  ${editable
-                    ? html`<button type="button" aria-label=${l.t('removeTag', { tag })} aria-disabled=${this.busy ? 'true' : 'false'}
+                  ${
+                    editable
+                      ? html`<button type="button" aria-label=${l.t('removeTag', { tag })} aria-disabled=${this.busy ? 'true' : 'false'}
                         @click=${() => this.removeTag(tag)}>×</button>`
-                    : ''}
+                      : ''
+                  }
                 </li>`,
               )}
             </ul>`
-          : html`<p>${l.t('noTags')}</p>`}
-        ${editable
-          ? html`<div class="field">
+            : html`<p>${l.t('noTags')}</p>`
+        }
+        ${
+          editable
+            ? html`<div class="field">
               <label for="tag-input">${l.t('tagInputLabel')}</label>
               <div class="add">
                 <input id="tag-input" list="tag-options" autocomplete="off" maxlength=${TAG_MAX * 2} .value=${this.draft}
@@ -156,7 +161,8 @@ export class AdminIdeaTags extends IdeaActionElement {
               <p class="hint" id="tag-input-hint">${l.t('tagInputHint')}</p>
               <datalist id="tag-options">${suggestions.map((t) => html`<option value=${t}></option>`)}</datalist>
             </div>`
-          : ''}
+            : ''
+        }
         <p class="status" role=${this.failed ? 'alert' : 'status'} aria-live=${this.failed ? 'assertive' : 'polite'}>${this.message}</p>
       </section>
     `;

@@ -52,13 +52,24 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ?
 function answerText(value: unknown, f: EntryFormat): string {
   if (typeof value === 'boolean') return f.t(value ? 'yes' : 'no');
   if (Array.isArray(value)) return value.map((v) => answerText(v, f)).join(', ');
-  if (value && typeof value === 'object') return Object.values(value).map((v) => answerText(v, f)).filter(Boolean).join(' — ');
+  if (value && typeof value === 'object')
+    return Object.values(value)
+      .map((v) => answerText(v, f))
+      .filter(Boolean)
+      .join(' — ');
   return value === null || value === undefined ? '' : String(value);
 }
 
 function base(kind: EntryKind, r: HandledState & { id: string }, receivedAt: string, f: EntryFormat) {
   const handled = r.handledAt ? f.t('handledOn', { date: f.date(r.handledAt), who: r.handledBy ?? '' }) : f.t('handledNo');
-  return { kind, id: r.id, receivedAt, handledAt: r.handledAt, handledBy: r.handledBy, handledRow: [f.t('field.handled'), handled] as [string, string] };
+  return {
+    kind,
+    id: r.id,
+    receivedAt,
+    handledAt: r.handledAt,
+    handledBy: r.handledBy,
+    handledRow: [f.t('field.handled'), handled] as [string, string],
+  };
 }
 
 /**
@@ -73,7 +84,11 @@ export function intakeEntry(i: AdminIntake, f: EntryFormat): InboxEntry {
   return {
     ...common,
     summary: choices.length ? choices.join(', ') : f.t('detail.intake'),
-    badges: [f.t(`visibility.${i.visibility}`), i.forSomeoneElse ? f.t('field.forSomeoneElse') : '', i.assisted ? f.t('field.assisted') : ''].filter(Boolean),
+    badges: [
+      f.t(`visibility.${i.visibility}`),
+      i.forSomeoneElse ? f.t('field.forSomeoneElse') : '',
+      i.assisted ? f.t('field.assisted') : '',
+    ].filter(Boolean),
     facets: [...new Set(choices)],
     rows: [
       [f.t('field.createdAt'), f.date(i.receivedAt)],
@@ -202,7 +217,14 @@ export interface InboxData {
   responses: AdminPollResponse[];
 }
 
-export const emptyData = (): InboxData => ({ intakes: [], applications: [], signups: [], catalogue: { roles: [], shifts: [] }, polls: [], responses: [] });
+export const emptyData = (): InboxData => ({
+  intakes: [],
+  applications: [],
+  signups: [],
+  catalogue: { roles: [], shifts: [] },
+  polls: [],
+  responses: [],
+});
 
 const dayFromToday = (days: number) => localDay(new Date(Date.now() + days * 86_400_000).toISOString());
 
@@ -210,7 +232,10 @@ const dayFromToday = (days: number) => localDay(new Date(Date.now() + days * 86_
  * Loads every widget's items but the ideas: sign-ups a year back and ahead, poll responses with
  * text. A widget whose load fails comes back empty, with `errorText` of the error under its tab.
  */
-export async function loadInboxData(api: InboxApi, errorText: (error: unknown) => string): Promise<{ data: InboxData; errors: Partial<Record<EntryTab, string>> }> {
+export async function loadInboxData(
+  api: InboxApi,
+  errorText: (error: unknown) => string,
+): Promise<{ data: InboxData; errors: Partial<Record<EntryTab, string>> }> {
   const errors: Partial<Record<EntryTab, string>> = {};
   const settle = async <T>(tab: EntryTab, load: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -250,6 +275,7 @@ export async function loadInboxData(api: InboxApi, errorText: (error: unknown) =
 /** A tab's entries, in no particular order. */
 export function entriesOf(tab: EntryTab, d: InboxData, f: EntryFormat): InboxEntry[] {
   if (tab === 'intakes') return d.intakes.map((i) => intakeEntry(i, f));
-  if (tab === 'signups') return [...d.applications.map((a) => applicationEntry(a, f)), ...d.signups.map((s) => signupEntry(s, d.catalogue, f))];
+  if (tab === 'signups')
+    return [...d.applications.map((a) => applicationEntry(a, f)), ...d.signups.map((s) => signupEntry(s, d.catalogue, f))];
   return d.responses.map((r) => responseEntry(r, d.polls, f));
 }

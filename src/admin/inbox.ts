@@ -54,7 +54,6 @@ interface Row {
   handledBy: string | null;
 }
 
-
 /**
  * The inbox per widget: a tab for ideas and one for each other widget the site uses (welcome
  * talks, volunteer sign-ups, poll responses with a comment or story), each newest first, with
@@ -178,7 +177,11 @@ export class AdminInbox extends AdminElement {
   /** Ideas always; another widget's tab once it has items (or could not be loaded). */
   private tabs(): InboxTab[] {
     const d = this.data;
-    const counts: Record<EntryTab, number> = { intakes: d.intakes.length, signups: d.applications.length + d.signups.length, responses: d.responses.length };
+    const counts: Record<EntryTab, number> = {
+      intakes: d.intakes.length,
+      signups: d.applications.length + d.signups.length,
+      responses: d.responses.length,
+    };
     return ['ideas', ...(Object.keys(counts) as EntryTab[]).filter((t) => this.dataErrors[t] || counts[t] > 0)];
   }
 
@@ -256,7 +259,13 @@ export class AdminInbox extends AdminElement {
     `;
   }
 
-  private renderSelect(id: string, label: keyof AdminStrings, value: string, key: 'status' | 'published' | 'category' | 'tag' | 'facet', options: [string, string][]) {
+  private renderSelect(
+    id: string,
+    label: keyof AdminStrings,
+    value: string,
+    key: 'status' | 'published' | 'category' | 'tag' | 'facet',
+    options: [string, string][],
+  ) {
     const l = this.l;
     return html`<div class="field">
       <label for=${id}>${l.t(label)}</label>
@@ -279,10 +288,12 @@ export class AdminInbox extends AdminElement {
       <div class="row">
         <button type="button" data-id=${row.id} @click=${() => this.open(row)}
           aria-label=${`${l.t('open')}: ${row.summary.slice(0, 60)}`}>${l.t('open')}</button>
-        ${this.canHandle
-          ? html`<bk-admin-handled .api=${this.api} kind=${row.kind} item-id=${row.id} item-label=${row.summary}
+        ${
+          this.canHandle
+            ? html`<bk-admin-handled .api=${this.api} kind=${row.kind} item-id=${row.id} item-label=${row.summary}
               .handledAt=${row.handledAt} .handledBy=${row.handledBy}></bk-admin-handled>`
-          : ''}
+            : ''
+        }
       </div>
     </li>`;
   }
@@ -292,12 +303,18 @@ export class AdminInbox extends AdminElement {
     const l = this.l;
     return html`
       <p class="count" role="status" aria-live="polite">${state.loading ? l.t('loading') : count}</p>
-      ${state.error
-        ? html`<p role="alert">${this.tab === 'ideas' ? l.t('loadFailed', { message: state.error }) : l.t('inbox.loadFailed', { message: state.error })}</p>
+      ${
+        state.error
+          ? html`<p role="alert">${this.tab === 'ideas' ? l.t('loadFailed', { message: state.error }) : l.t('inbox.loadFailed', { message: state.error })}</p>
             <button type="button" @click=${this.reload}>${l.t('reload')}</button>`
-        : ''}
+          : ''
+      }
       ${!state.loading && !state.error && rows.length === 0 ? html`<p>${l.t(state.empty)}</p>` : ''}
-      <ol aria-labelledby="inbox-heading">${repeat(rows, (r) => r.id, (r) => this.renderRow(r))}</ol>
+      <ol aria-labelledby="inbox-heading">${repeat(
+        rows,
+        (r) => r.id,
+        (r) => this.renderRow(r),
+      )}</ol>
     `;
   }
 
@@ -313,10 +330,31 @@ export class AdminInbox extends AdminElement {
     const total = this.ideas.length;
     const count = shown.length === total ? l.t('count', { count: total }) : l.t('countOf', { shown: shown.length, count: total });
     const extra = html`
-      ${this.renderSelect('status', 'statusLabel', f.status, 'status', IDEA_STATUSES.map((s) => [s, this.label('status', s)]))}
-      ${this.renderSelect('published', 'publishedLabel', f.published, 'published', [['yes', l.t('yes')], ['no', l.t('no')]])}
-      ${this.renderSelect('category', 'categoryLabel', f.category, 'category', categoriesOf(this.ideas).map((c) => [c, c]))}
-      ${this.renderSelect('tag', 'tagLabel', f.tag, 'tag', knownTags(this.ideas).map((t) => [t, t]))}
+      ${this.renderSelect(
+        'status',
+        'statusLabel',
+        f.status,
+        'status',
+        IDEA_STATUSES.map((s) => [s, this.label('status', s)]),
+      )}
+      ${this.renderSelect('published', 'publishedLabel', f.published, 'published', [
+        ['yes', l.t('yes')],
+        ['no', l.t('no')],
+      ])}
+      ${this.renderSelect(
+        'category',
+        'categoryLabel',
+        f.category,
+        'category',
+        categoriesOf(this.ideas).map((c) => [c, c]),
+      )}
+      ${this.renderSelect(
+        'tag',
+        'tagLabel',
+        f.tag,
+        'tag',
+        knownTags(this.ideas).map((t) => [t, t]),
+      )}
     `;
     const rows = shown.map((idea): Row => ({
       kind: 'idea',
@@ -350,17 +388,25 @@ export class AdminInbox extends AdminElement {
         ? l.t(`inbox.count.${tab}`, { count: all.length })
         : l.t(`inbox.countOf.${tab}`, { shown: shown.length, count: all.length });
     const facet = FACETS[tab];
-    const extra = this.renderSelect(facet.id, facet.label, f.facet, 'facet', facetsOf(all).map((v) => [v, v]));
+    const extra = this.renderSelect(
+      facet.id,
+      facet.label,
+      f.facet,
+      'facet',
+      facetsOf(all).map((v) => [v, v]),
+    );
     const rows = shown.map((e): Row => ({ ...e, badges: e.badges.map((text) => ({ text })) }));
     return html`
       <div ?hidden=${!!opened}>
         ${this.renderFilters(f, extra, 'inbox.searchHint')}
         ${this.renderList(rows, count, { loading: this.dataLoading, error: this.dataErrors[tab] ?? '', empty: 'inbox.empty' })}
       </div>
-      ${opened
-        ? html`<bk-admin-entry-detail .entry=${opened} .api=${this.api} ?can-handle=${this.canHandle}
+      ${
+        opened
+          ? html`<bk-admin-entry-detail .entry=${opened} .api=${this.api} ?can-handle=${this.canHandle}
             @bk-close-entry=${(e: CustomEvent<{ id: string }>) => this.closeEntry(e.detail.id)}></bk-admin-entry-detail>`
-        : ''}
+          : ''
+      }
     `;
   }
 

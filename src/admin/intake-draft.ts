@@ -127,7 +127,9 @@ function optionValues(options: OptionDraft[]): string[] {
   const taken = new Set(options.map((o) => o.value).filter(Boolean));
   return options.map((o, n) => {
     if (o.value) return o.value;
-    let base = slugOf(o.label.nl || o.label.en || o.label.ar).slice(0, 36).replace(/-+$/, '');
+    let base = slugOf(o.label.nl || o.label.en || o.label.ar)
+      .slice(0, 36)
+      .replace(/-+$/, '');
     if (!INTAKE_ID_PATTERN.test(base)) base = `keuze-${base || n + 1}`.slice(0, 36).replace(/-+$/, '');
     let value = base;
     for (let k = 2; taken.has(value); k++) value = `${base}-${k}`;
@@ -164,7 +166,9 @@ export function flowOfDraft(d: FlowDraft): SavedFlow {
           label: localTextOf(q.label) ?? '',
           hint: localTextOf(q.hint),
           options: hasOwnOptions(q.source)
-            ? q.options.map((o, n) => defined({ ...o.source, value: values[n]!, label: localTextOf(o.label) ?? '', icon: o.icon.trim() || undefined }))
+            ? q.options.map((o, n) =>
+                defined({ ...o.source, value: values[n]!, label: localTextOf(o.label) ?? '', icon: o.icon.trim() || undefined }),
+              )
             : q.source.options,
         }),
       );

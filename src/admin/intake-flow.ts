@@ -144,14 +144,19 @@ export class AdminIntakeFlow extends AdminElement {
       this.saving = false;
     }
     await this.updateComplete;
-    (this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]') ?? this.renderRoot.querySelector<HTMLElement>('.status'))?.focus();
+    (
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]') ??
+      this.renderRoot.querySelector<HTMLElement>('.status')
+    )?.focus();
   }
 
   private save(e: SubmitEvent) {
     e.preventDefault();
     const local = checkFlowDraft(this.draft!);
     if (local.length) {
-      this.issues = Object.fromEntries(local.map((i) => [i.field, i.key === 'required' ? this.l.t('required') : this.l.t('dependsOnOff', { name: i.name ?? '' })]));
+      this.issues = Object.fromEntries(
+        local.map((i) => [i.field, i.key === 'required' ? this.l.t('required') : this.l.t('dependsOnOff', { name: i.name ?? '' })]),
+      );
       this.failed = true;
       this.message = this.l.t('checkFields');
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]')?.focus());
@@ -187,11 +192,13 @@ export class AdminIntakeFlow extends AdminElement {
       const update = (e: Event) => set({ ...t, [lang]: (e.target as HTMLInputElement).value });
       return html`<div class="field">
         <label for=${id}>${label} (${l.t(LANGUAGE_WORD[lang])})</label>
-        ${multiline
-          ? html`<textarea id=${id} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} rows="2" maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
+        ${
+          multiline
+            ? html`<textarea id=${id} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} rows="2" maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby=${invalid ? `${field}-error` : nothing} @input=${update}></textarea>`
-          : html`<input id=${id} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${invalid ? `${field}-error` : nothing} @input=${update} />`}
+            : html`<input id=${id} lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'} maxlength=${INTAKE_LABEL_MAX} .value=${t[lang]} aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby=${invalid ? `${field}-error` : nothing} @input=${update} />`
+        }
       </div>`;
     };
     return html`<div class="pair">${input('nl')} ${input('en')} ${input('ar')}</div>${this.error(field)}`;
@@ -225,28 +232,34 @@ export class AdminIntakeFlow extends AdminElement {
         ${q.options.map(
           (o, oi) => html`<li>
             ${this.pair(`${key}-o${oi}`, l.t('optionN', { n: oi + 1 }), o.label, (label) => setOptions(q.options.map((x, k) => (k === oi ? { ...x, label } : x))))}
-            ${q.source.type === 'cards'
-              ? html`<div class="field"><label for="${key}-o${oi}-icon">${l.t('intakeIcon')}</label>
+            ${
+              q.source.type === 'cards'
+                ? html`<div class="field"><label for="${key}-o${oi}-icon">${l.t('intakeIcon')}</label>
                   <input id="${key}-o${oi}-icon" maxlength="16" .value=${o.icon}
                     @input=${(e: Event) => setOptions(q.options.map((x, k) => (k === oi ? { ...x, icon: (e.target as HTMLInputElement).value } : x)))} /></div>`
-              : nothing}
+                : nothing
+            }
             <div class="row">
               ${this.order(`${key}-o`, oi, q.options.length, textOf(o.label) || l.t('itemN', { n: oi + 1 }), (i, d) => setOptions(moved(q.options, i, d)))}
-              ${q.options.length > 1
-                ? html`<button type="button" aria-label=${l.t('removeNamed', { name: textOf(o.label) || l.t('itemN', { n: oi + 1 }) })}
+              ${
+                q.options.length > 1
+                  ? html`<button type="button" aria-label=${l.t('removeNamed', { name: textOf(o.label) || l.t('itemN', { n: oi + 1 }) })}
                     @click=${() => setOptions(q.options.filter((_, k) => k !== oi))}>${l.t('remove')}</button>`
-                : nothing}
+                  : nothing
+              }
             </div>
           </li>`,
         )}
       </ol>
-      ${q.options.length < INTAKE_MAX_OPTIONS
-        ? html`<button type="button" class="add-option" @click=${async () => {
-            setOptions([...q.options, { value: '', label: { nl: '', en: '', ar: '', rest: {} }, icon: '' }]);
-            await this.updateComplete;
-            this.renderRoot.querySelector<HTMLElement>(`#${key}-o${q.options.length}-nl`)?.focus();
-          }}>${l.t('addOption')}</button>`
-        : nothing}
+      ${
+        q.options.length < INTAKE_MAX_OPTIONS
+          ? html`<button type="button" class="add-option" @click=${async () => {
+              setOptions([...q.options, { value: '', label: { nl: '', en: '', ar: '', rest: {} }, icon: '' }]);
+              await this.updateComplete;
+              this.renderRoot.querySelector<HTMLElement>(`#${key}-o${q.options.length}-nl`)?.focus();
+            }}>${l.t('addOption')}</button>`
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -262,17 +275,21 @@ export class AdminIntakeFlow extends AdminElement {
           <span class="badge">${l.t(`qtype.${q.source.type}` as keyof AdminStrings)}</span>
           ${isSensitive(q.source) ? html`<span class="badge">${l.t('intakeSensitive')}</span>` : nothing}
         </p>
-        ${consent
-          ? html`<p class="hint">${l.t('intakeConsentFollows')}</p>`
-          : html`<div class="check"><input type="checkbox" id="${key}-on" .checked=${q.on}
+        ${
+          consent
+            ? html`<p class="hint">${l.t('intakeConsentFollows')}</p>`
+            : html`<div class="check"><input type="checkbox" id="${key}-on" .checked=${q.on}
               @change=${(e: Event) => this.setQuestion(si, qi, (x) => ({ ...x, on: (e.target as HTMLInputElement).checked }))} />
-              <label for="${key}-on">${l.t('intakeAsk')}</label></div>`}
+              <label for="${key}-on">${l.t('intakeAsk')}</label></div>`
+        }
         ${this.error(key)}
-        ${q.on
-          ? html`${this.pair(`${key}-label`, l.t('intakeQuestion'), q.label, (label) => this.setQuestion(si, qi, (x) => ({ ...x, label })), true)}
+        ${
+          q.on
+            ? html`${this.pair(`${key}-label`, l.t('intakeQuestion'), q.label, (label) => this.setQuestion(si, qi, (x) => ({ ...x, label })), true)}
             ${this.pair(`${key}-hint`, l.t('intakeHint'), q.hint, (hint) => this.setQuestion(si, qi, (x) => ({ ...x, hint })))}
             ${hasOwnOptions(q.source) ? this.renderChoices(si, qi, q) : nothing}`
-          : nothing}
+            : nothing
+        }
         <div class="row">
           ${this.order(`s${si}-q`, qi, count, name, (i, d) => this.setStep(si, (s) => ({ ...s, questions: moved(s.questions, i, d) })))}
         </div>
@@ -311,15 +328,17 @@ export class AdminIntakeFlow extends AdminElement {
         <button class="primary" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>${l.t('save')}</button>
         <button type="button" class="reset" @click=${() => this.reset(false)}>${l.t('intakeReset')}</button>
       </div>
-      ${this.confirmingReset
-        ? html`<div role="group" aria-labelledby="reset-text">
+      ${
+        this.confirmingReset
+          ? html`<div role="group" aria-labelledby="reset-text">
             <p id="reset-text"><strong>${l.t('intakeResetConfirm')}</strong></p>
             <div class="row">
               <button type="button" class="danger reset-yes" @click=${() => this.reset(true)}>${l.t('intakeResetYes')}</button>
               <button type="button" class="reset-no" @click=${() => (this.confirmingReset = false)}>${l.t('confirmNo')}</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </form>`;
   }
 

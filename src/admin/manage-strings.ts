@@ -69,7 +69,8 @@ export const manageNl = {
   pollPreviewHint: 'Zo ziet de peiling eruit. In het voorbeeld kun je niet antwoorden.',
   // intake
   intakeFlowHeading: 'Vragen van het welkomstgesprek',
-  intakeIntroText: 'Per stap de vragen die nieuwe bezoekers krijgen. Alles mag overgeslagen worden. Opslaan maakt een nieuwe versie; eerdere antwoorden blijven bij hun eigen versie.',
+  intakeIntroText:
+    'Per stap de vragen die nieuwe bezoekers krijgen. Alles mag overgeslagen worden. Opslaan maakt een nieuwe versie; eerdere antwoorden blijven bij hun eigen versie.',
   intakeBuiltIn: 'Nu in gebruik: de standaardvragen.',
   intakeVersion: 'Nu in gebruik: versie {version}, opgeslagen op {date}.',
   intakeSaved: 'Opgeslagen als versie {version}. Het welkomstgesprek gebruikt deze vragen nu.',
@@ -195,7 +196,8 @@ export const manageEn: typeof manageNl = {
   pollPreviewLabel: 'Preview of the poll',
   pollPreviewHint: 'This is how the poll looks. You cannot answer in the preview.',
   intakeFlowHeading: 'Questions of the welcome conversation',
-  intakeIntroText: 'Per step the questions new visitors get. Everything may be skipped. Saving makes a new version; earlier answers stay with their own version.',
+  intakeIntroText:
+    'Per step the questions new visitors get. Everything may be skipped. Saving makes a new version; earlier answers stay with their own version.',
   intakeBuiltIn: 'In use now: the built-in questions.',
   intakeVersion: 'In use now: version {version}, saved on {date}.',
   intakeSaved: 'Saved as version {version}. The welcome conversation uses these questions now.',

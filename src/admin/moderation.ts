@@ -125,8 +125,7 @@ export class AdminModeration extends AdminElement {
     const l = this.l;
     const d = this.draft;
     if (!d) return html``;
-    const describedBy = (name: string, hint?: string) =>
-      [hint, this.issues[name] ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const describedBy = (name: string, hint?: string) => [hint, this.issues[name] ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`
       <section aria-labelledby="moderation-heading">
         <h3 id="moderation-heading">${l.t('moderationHeading')}</h3>
@@ -147,15 +146,17 @@ export class AdminModeration extends AdminElement {
             )}
             ${this.issue('status')}
           </fieldset>
-          ${d.status === 'niet-mogelijk'
-            ? html`<div class="field">
+          ${
+            d.status === 'niet-mogelijk'
+              ? html`<div class="field">
                 <label for="statusReason">${l.t('reasonLabel')}</label>
                 <textarea id="statusReason" dir="auto" rows="3" maxlength=${STATUS_REASON_MAX} .value=${d.statusReason}
                   aria-invalid=${this.invalid('statusReason')} aria-describedby=${describedBy('statusReason')}
                   @input=${(e: Event) => this.edit('statusReason', (e.target as HTMLTextAreaElement).value)}></textarea>
                 ${this.issue('statusReason')}
               </div>`
-            : ''}
+              : ''
+          }
           <div class="field">
             <label for="publicAnswer">${l.t('answerLabel')}</label>
             <textarea id="publicAnswer" dir="auto" rows="4" maxlength=${PUBLIC_ANSWER_MAX} .value=${d.publicAnswer}

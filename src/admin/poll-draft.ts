@@ -181,11 +181,17 @@ export function pollOfDraft(d: PollDraft): Omit<PollDefinition, 'id'> {
   const extra: Partial<PollDefinition> = {};
   if (d.kind !== 'statements') extra.question = textOfDraft(d.question, d.translations?.question);
   if (d.kind === 'choice') {
-    const values = freshIds(d.options.map((o) => ({ id: o.value, text: o.label })), 'keuze');
+    const values = freshIds(
+      d.options.map((o) => ({ id: o.value, text: o.label })),
+      'keuze',
+    );
     extra.options = d.options.map((o, n) => ({ value: values[n]!, label: textOfDraft(o.label, o.labelIn) ?? '' }));
   }
   if (d.kind === 'statements') {
-    const ids = freshIds(d.statements.map((s) => ({ id: s.id, text: s.text })), 'stelling');
+    const ids = freshIds(
+      d.statements.map((s) => ({ id: s.id, text: s.text })),
+      'stelling',
+    );
     extra.statements = d.statements.map((s, n) => ({ id: ids[n]!, text: textOfDraft(s.text, s.textIn) ?? '', theme: trimmed(s.theme) }));
     extra.stem = textOfDraft(d.stem, d.translations?.stem);
   }

@@ -218,21 +218,25 @@ export class AdminPollForm extends AdminElement {
                   focusMoved(this.renderRoot, list, i, delta);
                 },
               })}
-              ${items.length > min
-                ? html`<button type="button" aria-label=${l.t('removeNamed', { name: name(item, n) })}
+              ${
+                items.length > min
+                  ? html`<button type="button" aria-label=${l.t('removeNamed', { name: name(item, n) })}
                     @click=${() => set(items.filter((_, k) => k !== n))}>${l.t('remove')}</button>`
-                : nothing}
+                  : nothing
+              }
             </div>
           </li>`,
         )}
       </ol>
-      ${items.length < max
-        ? html`<button type="button" class="add-${list}" @click=${async () => {
-            set([...items, { ...blank }]);
-            await this.updateComplete;
-            this.renderRoot.querySelector<HTMLInputElement>(`#${list}-${items.length}`)?.focus();
-          }}>${l.t(list === 'options' ? 'addOption' : 'addStatement')}</button>`
-        : nothing}
+      ${
+        items.length < max
+          ? html`<button type="button" class="add-${list}" @click=${async () => {
+              set([...items, { ...blank }]);
+              await this.updateComplete;
+              this.renderRoot.querySelector<HTMLInputElement>(`#${list}-${items.length}`)?.focus();
+            }}>${l.t(list === 'options' ? 'addOption' : 'addStatement')}</button>`
+          : nothing
+      }
       ${this.error(list)}`;
   }
 
@@ -240,13 +244,20 @@ export class AdminPollForm extends AdminElement {
     const l = this.l;
     return html`<fieldset>
       <legend>${l.t('pollOptions')}</legend>
-      ${this.renderList('options', this.draft.options, { value: '', label: '' }, POLL_OPTIONS_MAX, 2, (o, n, set) => html`<div class="field">
+      ${this.renderList(
+        'options',
+        this.draft.options,
+        { value: '', label: '' },
+        POLL_OPTIONS_MAX,
+        2,
+        (o, n, set) => html`<div class="field">
         <label for="options-${n}">${l.t('optionN', { n: n + 1 })}</label>
         <input id="options-${n}" maxlength=${POLL_TEXT_MAX} .value=${o.label} aria-invalid=${this.issues[`options.${n}`] ? 'true' : 'false'}
           aria-describedby=${this.describedBy(`options.${n}`)} @input=${(e: Event) => set({ label: (e.target as HTMLInputElement).value })} />
         ${this.error(`options.${n}`)}
       </div>
-      ${this.translationFields(`options-${n}`, l.t('optionN', { n: n + 1 }), o.labelIn, (t) => set({ labelIn: t }))}`)}
+      ${this.translationFields(`options-${n}`, l.t('optionN', { n: n + 1 }), o.labelIn, (t) => set({ labelIn: t }))}`,
+      )}
     </fieldset>`;
   }
 
@@ -255,7 +266,13 @@ export class AdminPollForm extends AdminElement {
     return html`<fieldset>
       <legend>${l.t('pollStatements')}</legend>
       ${this.translated('stem', 'pollStem', l.t('pollStemHint'))}
-      ${this.renderList('statements', this.draft.statements, { id: '', text: '', theme: '' }, POLL_STATEMENTS_MAX, 1, (s, n, set) => html`<div class="grid">
+      ${this.renderList(
+        'statements',
+        this.draft.statements,
+        { id: '', text: '', theme: '' },
+        POLL_STATEMENTS_MAX,
+        1,
+        (s, n, set) => html`<div class="grid">
         <div class="field">
           <label for="statements-${n}">${l.t('statementN', { n: n + 1 })}</label>
           <input id="statements-${n}" maxlength=${POLL_TEXT_MAX} .value=${s.text} aria-invalid=${this.issues[`statements.${n}`] ? 'true' : 'false'}
@@ -267,7 +284,8 @@ export class AdminPollForm extends AdminElement {
           <input id="theme-${n}" maxlength="60" .value=${s.theme} @input=${(e: Event) => set({ theme: (e.target as HTMLInputElement).value })} />
         </div>
       </div>
-      ${this.translationFields(`statements-${n}`, l.t('statementN', { n: n + 1 }), s.textIn, (t) => set({ textIn: t }))}`)}
+      ${this.translationFields(`statements-${n}`, l.t('statementN', { n: n + 1 }), s.textIn, (t) => set({ textIn: t }))}`,
+      )}
     </fieldset>`;
   }
 
@@ -280,9 +298,10 @@ export class AdminPollForm extends AdminElement {
       <div class="check"><input type="checkbox" id="tie-activity" .checked=${d.forActivity}
         @change=${(e: Event) => this.edit({ forActivity: (e.target as HTMLInputElement).checked })} />
         <label for="tie-activity">${l.t('tie.activity')}</label></div>
-      ${d.forActivity
-        ? this.activities.length
-          ? html`<div class="field">
+      ${
+        d.forActivity
+          ? this.activities.length
+            ? html`<div class="field">
               <label for="poll-activityId">${l.t('pollActivity')}</label>
               <select id="poll-activityId" aria-invalid=${this.issues.activityId ? 'true' : 'false'} aria-describedby=${this.describedBy('activityId')}
                 @change=${(e: Event) => this.edit({ activityId: (e.target as HTMLSelectElement).value })}>
@@ -292,15 +311,18 @@ export class AdminPollForm extends AdminElement {
               </select>
               ${this.error('activityId')}
             </div>`
-          : this.text('activityId', 'pollActivity')
-        : nothing}
+            : this.text('activityId', 'pollActivity')
+          : nothing
+      }
       <div class="check"><input type="checkbox" id="tie-period" .checked=${d.inPeriod}
         @change=${(e: Event) => this.edit({ inPeriod: (e.target as HTMLInputElement).checked })} />
         <label for="tie-period">${l.t('tie.period')}</label></div>
-      ${d.inPeriod
-        ? html`<div class="grid">${this.date('from', 'fromLabel')} ${this.date('to', 'toLabel')}</div>
+      ${
+        d.inPeriod
+          ? html`<div class="grid">${this.date('from', 'fromLabel')} ${this.date('to', 'toLabel')}</div>
             <p class="hint">${l.t('pollPeriodHint')}</p>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -315,7 +337,9 @@ export class AdminPollForm extends AdminElement {
         <fieldset>
           <legend>${l.t('pollKind')}</legend>
           ${POLL_KINDS.map(
-            (k) => html`<div class="check"><input type="radio" name="kind" id="kind-${k}" .checked=${d.kind === k} @change=${() => this.edit({ kind: k })} />
+            (
+              k,
+            ) => html`<div class="check"><input type="radio" name="kind" id="kind-${k}" .checked=${d.kind === k} @change=${() => this.edit({ kind: k })} />
               <label for="kind-${k}">${l.t(`kind.${k}`)}</label></div>`,
           )}
           <p class="hint">${l.t('pollLanguageHint')}</p>
@@ -327,7 +351,9 @@ export class AdminPollForm extends AdminElement {
         <fieldset>
           <legend>${l.t('pollExtras')}</legend>
           ${FLAGS.map(
-            (f) => html`<div class="check"><input type="checkbox" id="flag-${f}" .checked=${d[f]} @change=${(e: Event) => this.edit({ [f]: (e.target as HTMLInputElement).checked })} />
+            (
+              f,
+            ) => html`<div class="check"><input type="checkbox" id="flag-${f}" .checked=${d[f]} @change=${(e: Event) => this.edit({ [f]: (e.target as HTMLInputElement).checked })} />
               <label for="flag-${f}">${l.t(`flag.${f}`)}</label></div>`,
           )}
         </fieldset>
@@ -340,15 +366,17 @@ export class AdminPollForm extends AdminElement {
           <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('bk-poll-cancel', { bubbles: true, composed: true }))}>${l.t('cancel')}</button>
         </div>
       </form>
-      ${this.preview
-        ? html`<div class="preview" role="group" aria-label=${l.t('pollPreviewLabel')}>
+      ${
+        this.preview
+          ? html`<div class="preview" role="group" aria-label=${l.t('pollPreviewLabel')}>
             <p class="hint">${l.t('pollPreviewHint')}</p>
             <div inert>
               <feedback-poll lang=${l.locale} endpoint-type="webhook" endpoint="${location.origin}/preview" site="preview"
                 .poll=${{ ...pollOfDraft(d), id: d.id || 'voorbeeld', period: undefined }}></feedback-poll>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

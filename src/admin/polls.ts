@@ -112,10 +112,12 @@ export class AdminPolls extends AdminElement {
         ${poll.period ? html`<span>${l.t('pollPeriod', { from: this.day(poll.period.from), to: this.day(poll.period.to) })}</span>` : nothing}
         ${activity ? html`<span>${l.t('pollForActivity', { title: activity })}</span>` : nothing}
       </p>
-      ${this.canEdit
-        ? html`<button type="button" class="edit" aria-label=${l.t('editTitle', { title: dutchText(poll.title ?? poll.question) || poll.id })}
+      ${
+        this.canEdit
+          ? html`<button type="button" class="edit" aria-label=${l.t('editTitle', { title: dutchText(poll.title ?? poll.question) || poll.id })}
             @click=${() => this.edit(poll)}>${l.t('edit')}</button>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 
@@ -133,9 +135,11 @@ export class AdminPolls extends AdminElement {
     return html`<section aria-labelledby="polls-heading">
       <h2 id="polls-heading">${l.t('pollsHeading')}</h2>
       <p class="hint">${l.t('pollsIntro')}</p>
-      ${this.canEdit
-        ? html`<button type="button" class="new-poll primary" @click=${() => this.edit(null)}>${l.t('pollNew')}</button>`
-        : html`<p class="hint">${l.t('noManageModerate')}</p>`}
+      ${
+        this.canEdit
+          ? html`<button type="button" class="new-poll primary" @click=${() => this.edit(null)}>${l.t('pollNew')}</button>`
+          : html`<p class="hint">${l.t('noManageModerate')}</p>`
+      }
       <p class="status" role="status">${this.message}</p>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${this.polls === undefined && !this.error ? html`<p>${l.t('loading')}</p>` : nothing}

@@ -59,9 +59,7 @@ const empty = (v: unknown) => v === null || v === undefined || v === '' || (Arra
 
 /** The fields of a found record worth showing, with a value. */
 export function personFields(source: PersonSource, record: Record<string, unknown>): PersonField[] {
-  return SHOWN[source]
-    .map(([path, label, kind]) => ({ label, kind, value: read(record, path) }))
-    .filter((f) => !empty(f.value));
+  return SHOWN[source].map(([path, label, kind]) => ({ label, kind, value: read(record, path) })).filter((f) => !empty(f.value));
 }
 
 /** Receipt field names (`ideas.name`, `intakes.*`) → label keys per source: `pf.all` for everything. */

@@ -86,7 +86,9 @@ export class AdminPrivacy extends AdminElement {
       await work();
     } catch (error) {
       const err = error as AdminApiError;
-      this.error = this.l.t('privacyFailed', { message: err.status === 422 ? err.issues[0]?.message ?? err.message : problemText(this.l, err) });
+      this.error = this.l.t('privacyFailed', {
+        message: err.status === 422 ? (err.issues[0]?.message ?? err.message) : problemText(this.l, err),
+      });
     } finally {
       this.busy = false;
     }
@@ -148,9 +150,10 @@ export class AdminPrivacy extends AdminElement {
     const total = SOURCES.reduce((n, s) => n + (found.matched[s] ?? 0), 0);
     return html`<section aria-labelledby="found-heading">
       <h3 id="found-heading" tabindex="-1">${l.t('foundHeading')}</h3>
-      ${total === 0
-        ? html`<p>${l.t('foundNothing')}</p>`
-        : html`
+      ${
+        total === 0
+          ? html`<p>${l.t('foundNothing')}</p>`
+          : html`
             ${SOURCES.filter((s) => found[s].length).map(
               (s) => html`<h4>${l.t(`source.${s}` as keyof AdminStrings)} (${found[s].length})</h4>
                 ${found[s].map(
@@ -164,16 +167,19 @@ export class AdminPrivacy extends AdminElement {
                 @change=${(e: Event) => (this.includeContent = (e.target as HTMLInputElement).checked)} />
               <label for="content">${l.t('includeContent')}</label>
             </div>
-            ${this.confirming
-              ? html`<div role="group" aria-labelledby="confirm-text" class="no-print">
+            ${
+              this.confirming
+                ? html`<div role="group" aria-labelledby="confirm-text" class="no-print">
                   <p id="confirm-text"><strong>${l.t('confirmErase')}</strong></p>
                   <div class="row">
                     <button type="button" class="danger confirm-yes" @click=${this.erase}>${l.t('confirmEraseYes')}</button>
                     <button type="button" class="confirm-no" @click=${() => this.askConfirm(false)}>${l.t('confirmNo')}</button>
                   </div>
                 </div>`
-              : html`<button type="button" class="erase no-print" @click=${() => this.askConfirm(true)}>${l.t('erase')}</button>`}
-          `}
+                : html`<button type="button" class="erase no-print" @click=${() => this.askConfirm(true)}>${l.t('erase')}</button>`
+            }
+          `
+      }
     </section>`;
   }
 
@@ -189,11 +195,14 @@ export class AdminPrivacy extends AdminElement {
         ${SOURCES.map((s) => html`<dt>${l.t(`source.${s}` as keyof AdminStrings)}</dt><dd>${r.matched[s] ?? 0}</dd>`)}
         <dt>${l.t('receiptFields')}</dt>
         <dd>
-          ${r.removedFields.length
-            ? erasedFieldLabels(r.removedFields).map(
-                ([source, labels]) => html`<div>${l.t(`source.${source}` as keyof AdminStrings)}: ${labels.map((k) => lowerFirst(this.t(k))).join(', ')}</div>`,
-              )
-            : l.t('none')}
+          ${
+            r.removedFields.length
+              ? erasedFieldLabels(r.removedFields).map(
+                  ([source, labels]) =>
+                    html`<div>${l.t(`source.${source}` as keyof AdminStrings)}: ${labels.map((k) => lowerFirst(this.t(k))).join(', ')}</div>`,
+                )
+              : l.t('none')
+          }
         </dd>
       </dl>
       <button type="button" class="no-print" @click=${() => window.print()}>${l.t('receiptPrint')}</button>

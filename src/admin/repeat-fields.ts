@@ -43,17 +43,21 @@ export function repeatFieldset(
   return html`<fieldset>
     <legend>${l.t('repeatLabel')}</legend>
     ${choices.map(
-      (r) => html`<div class="check"><input type="radio" name="repeat" id="repeat-${r}" .checked=${d.repeat === r} @change=${() => edit({ repeat: r })} />
+      (
+        r,
+      ) => html`<div class="check"><input type="radio" name="repeat" id="repeat-${r}" .checked=${d.repeat === r} @change=${() => edit({ repeat: r })} />
         <label for="repeat-${r}">${l.t(`repeat.${r}`)}</label></div>`,
     )}
-    ${d.repeat === 'weekly'
-      ? html`<fieldset><legend>${l.t('weekdaysLabel')}</legend><div class="grid">
+    ${
+      d.repeat === 'weekly'
+        ? html`<fieldset><legend>${l.t('weekdaysLabel')}</legend><div class="grid">
           ${WEEKDAY_CODES.map(
             (code) => html`<div class="check"><input type="checkbox" id="day-${code}" .checked=${d.weekdays.includes(code)}
               @change=${(e: Event) => edit({ weekdays: (e.target as HTMLInputElement).checked ? [...d.weekdays, code] : d.weekdays.filter((c) => c !== code) })} />
               <label for="day-${code}">${dayName(l.lang, code)}</label></div>`,
           )}</div></fieldset>`
-      : nothing}
+        : nothing
+    }
     ${d.repeat === 'monthly' ? html`<p class="hint">${l.t('monthlyHint')}</p>` : nothing} ${error}
   </fieldset>`;
 }

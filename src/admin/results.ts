@@ -110,7 +110,9 @@ export class AdminResults extends AdminElement {
   }
 
   private barText = (b: Bar) =>
-    b.percent === null ? `${b.label}: ${b.count}` : this.l.t('barText', { label: b.label, count: b.count, percent: this.number(b.percent) });
+    b.percent === null
+      ? `${b.label}: ${b.count}`
+      : this.l.t('barText', { label: b.label, count: b.count, percent: this.number(b.percent) });
 
   private number(n: number) {
     return new Intl.NumberFormat(this.l.lang, { maximumFractionDigits: 1 }).format(n);
@@ -125,21 +127,25 @@ export class AdminResults extends AdminElement {
     return html`<div class="poll-results">
       <p>${l.t('responsesCount', { count: r.n })}</p>
       ${r.n === 0 ? html`<p>${l.t('noAnswers')}</p>` : ''}
-      ${r.question && r.n
-        ? barChart(
-            // The question as the visitor read it, and its answers as they saw them.
-            poll?.question ?? l.t('questionHeading'),
-            r.question.answers.map((a) => ({ label: labelOf(a.value), count: a.count, percent: a.percent })),
-            this.barText,
-          )
-        : ''}
-      ${r.statements.length && r.n
-        ? barChart(
-            l.t('statementsHeading'),
-            r.statements.map((s) => ({ label: s.text, count: s.agree, percent: s.percentAgree, of: s.n })),
-            (b) => `${b.label}: ${b.percent === null ? b.count : l.t('agreePercent', { percent: this.number(b.percent), n: b.of ?? 0 })}`,
-          )
-        : ''}
+      ${
+        r.question && r.n
+          ? barChart(
+              // The question as the visitor read it, and its answers as they saw them.
+              poll?.question ?? l.t('questionHeading'),
+              r.question.answers.map((a) => ({ label: labelOf(a.value), count: a.count, percent: a.percent })),
+              this.barText,
+            )
+          : ''
+      }
+      ${
+        r.statements.length && r.n
+          ? barChart(
+              l.t('statementsHeading'),
+              r.statements.map((s) => ({ label: s.text, count: s.agree, percent: s.percentAgree, of: s.n })),
+              (b) => `${b.label}: ${b.percent === null ? b.count : l.t('agreePercent', { percent: this.number(b.percent), n: b.of ?? 0 })}`,
+            )
+          : ''
+      }
     </div>`;
   }
 
@@ -150,17 +156,19 @@ export class AdminResults extends AdminElement {
     return html`<section aria-labelledby="intake-heading">
       <h3 id="intake-heading">${l.t('intakeHeading')}</h3>
       <p>${l.t('intakesCount', { count: s.intakes })}</p>
-      ${s.intakes === 0
-        ? html`<p>${l.t('noIntakes')}</p>`
-        : s.questions.map((q) => {
-            const total = Object.values(q.counts).reduce((a, b) => a + b, 0);
-            const bars = Object.entries(q.counts).map(([label, count]) => ({
-              label,
-              count,
-              percent: total ? Math.round((count / total) * 1000) / 10 : null,
-            }));
-            return barChart(q.label, bars, this.barText);
-          })}
+      ${
+        s.intakes === 0
+          ? html`<p>${l.t('noIntakes')}</p>`
+          : s.questions.map((q) => {
+              const total = Object.values(q.counts).reduce((a, b) => a + b, 0);
+              const bars = Object.entries(q.counts).map(([label, count]) => ({
+                label,
+                count,
+                percent: total ? Math.round((count / total) * 1000) / 10 : null,
+              }));
+              return barChart(q.label, bars, this.barText);
+            })
+      }
     </section>`;
   }
 
@@ -180,8 +188,9 @@ export class AdminResults extends AdminElement {
         </fieldset>
         <section aria-labelledby="poll-heading">
           <h3 id="poll-heading">${l.t('pollResultsHeading')}</h3>
-          ${this.polls.length
-            ? html`<div class="row">
+          ${
+            this.polls.length
+              ? html`<div class="row">
                 <div class="field">
                   <label for="poll">${l.t('pollLabel')}</label>
                   <select id="poll" @change=${(e: Event) => (this.poll = (e.target as HTMLSelectElement).value)}>
@@ -190,7 +199,8 @@ export class AdminResults extends AdminElement {
                 </div>
                 <button type="button" class="show" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.showResults}>${l.t('showResults')}</button>
               </div>`
-            : html`<p>${l.t('noPolls')}</p>`}
+              : html`<p>${l.t('noPolls')}</p>`
+          }
           <div aria-live="polite">${this.renderPollResults()}</div>
         </section>
         ${this.renderIntakes()}
@@ -198,9 +208,11 @@ export class AdminResults extends AdminElement {
           <h3 id="report-heading">${l.t('reportHeading')}</h3>
           <p class="hint">${l.t('reportIntro')}</p>
           <button type="button" class="report" @click=${this.openReport}>${l.t('openReport')}</button>
-          ${this.reportUrl
-            ? html`<p role="status">${l.t('reportOpened')}<a href=${this.reportUrl} target="_blank" rel="noopener">${l.t('reportLink')}</a></p>`
-            : ''}
+          ${
+            this.reportUrl
+              ? html`<p role="status">${l.t('reportOpened')}<a href=${this.reportUrl} target="_blank" rel="noopener">${l.t('reportLink')}</a></p>`
+              : ''
+          }
         </section>
       </section>
     `;

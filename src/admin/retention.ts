@@ -135,7 +135,9 @@ export class AdminRetention extends AdminElement {
       this.message = this.l.t('retentionSaved');
     }
     await this.updateComplete;
-    (this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#retention-status'))?.focus();
+    (
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#retention-status')
+    )?.focus();
   }
 
   private async purge(dryRun: boolean) {
@@ -204,8 +206,9 @@ export class AdminRetention extends AdminElement {
     return html`<section aria-labelledby="purge-heading">
       <h4 id="purge-heading" tabindex="-1">${l.t(this.purged ? 'purgeDoneHeading' : 'purgeHeading')}</h4>
       <p class="hint">${l.t('purgeIntro')}</p>
-      ${lines
-        ? html`<ul class="purge-lines">
+      ${
+        lines
+          ? html`<ul class="purge-lines">
             ${lines.map((line) => {
               const key = info.rules.find((r) => r.action === line.action)?.key;
               return html`<li data-action=${line.action}>
@@ -216,22 +219,27 @@ export class AdminRetention extends AdminElement {
             })}
           </ul>
           ${total === 0 && !this.purged ? html`<p>${l.t('purgeNothing')}</p>` : nothing}`
-        : nothing}
+          : nothing
+      }
       <div class="row">
         <button type="button" class="purge-dry" @click=${() => this.purge(true)}>${l.t('purgeDry')}</button>
-        ${lines && !this.purged && total > 0 && !this.confirming
-          ? html`<button type="button" class="purge-run" @click=${() => this.askConfirm(true)}>${l.t('purgeRun')}</button>`
-          : nothing}
+        ${
+          lines && !this.purged && total > 0 && !this.confirming
+            ? html`<button type="button" class="purge-run" @click=${() => this.askConfirm(true)}>${l.t('purgeRun')}</button>`
+            : nothing
+        }
       </div>
-      ${this.confirming
-        ? html`<div role="group" aria-labelledby="purge-confirm">
+      ${
+        this.confirming
+          ? html`<div role="group" aria-labelledby="purge-confirm">
             <p id="purge-confirm"><strong>${l.t('purgeConfirm', { count: total })}</strong></p>
             <div class="row">
               <button type="button" class="danger purge-yes" @click=${() => this.purge(false)}>${l.t('purgeYes')}</button>
               <button type="button" class="purge-no" @click=${() => this.askConfirm(false)}>${l.t('confirmNo')}</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

@@ -74,7 +74,8 @@ export const sectionsNl = {
   intakesCount: { one: '{count} kennismaking', other: '{count} kennismakingen' } as PluralMessage,
   noIntakes: 'Nog geen kennismakingen.',
   reportHeading: 'Impactrapport',
-  reportIntro: 'Het rapport over de gekozen periode (zonder datums: de afgelopen twaalf maanden) opent in een nieuw tabblad, om te lezen of te printen.',
+  reportIntro:
+    'Het rapport over de gekozen periode (zonder datums: de afgelopen twaalf maanden) opent in een nieuw tabblad, om te lezen of te printen.',
   openReport: 'Impactrapport openen',
   reportOpened: 'Het rapport is geopend in een nieuw tabblad. Zie je niets? Gebruik dan deze link: ',
   reportLink: 'rapport bekijken',

@@ -48,7 +48,9 @@ export class AdminSignIn extends AdminElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const token = String(data.get('token') ?? '').trim();
-    const site = String(data.get('site') ?? '').trim().toLowerCase();
+    const site = String(data.get('site') ?? '')
+      .trim()
+      .toLowerCase();
     this.missing = [!token && 'token', !site && 'site'].filter((x): x is string => !!x);
     if (this.missing.length) {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#${this.missing[0]}`)?.focus());

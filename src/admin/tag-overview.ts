@@ -62,15 +62,20 @@ export class AdminTagOverview extends AdminElement {
     return html`<details>
       <summary>${l.t('tagOverviewHeading')}</summary>
       <p class="hint">${l.t('tagOverviewHint')}</p>
-      ${counts.length
-        ? html`<div class="tags row" role="group" aria-label=${l.t('tagOverviewHeading')}>
+      ${
+        counts.length
+          ? html`<div class="tags row" role="group" aria-label=${l.t('tagOverviewHeading')}>
             ${counts.map(
-              ({ tag, ideas }) => html`<button type="button" aria-pressed=${tag === this.selected ? 'true' : 'false'} @click=${() => this.pick(tag)}>
+              ({
+                tag,
+                ideas,
+              }) => html`<button type="button" aria-pressed=${tag === this.selected ? 'true' : 'false'} @click=${() => this.pick(tag)}>
                 ${l.t('tagOverviewPick', { tag, ideas: l.t('count', { count: ideas }) })}
               </button>`,
             )}
           </div>`
-        : html`<p>${l.t('tagOverviewEmpty')}</p>`}
+          : html`<p>${l.t('tagOverviewEmpty')}</p>`
+      }
     </details>`;
   }
 }

@@ -144,18 +144,27 @@ export class AdminVolunteerCatalogue extends AdminElement {
     const l = this.l;
     const title = this.nameOf(item);
     const shifts = item.kind === 'role' ? (this.catalogue?.shifts ?? []).filter((s) => s.data.roleId === item.id).length : 0;
-    const signedUp = item.kind === 'shift' ? this.signups.filter((s) => s.shiftId === item.id && (s.status === 'confirmed' || s.status === 'offered' || s.status === 'waitlisted')).length : 0;
+    const signedUp =
+      item.kind === 'shift'
+        ? this.signups.filter(
+            (s) => s.shiftId === item.id && (s.status === 'confirmed' || s.status === 'offered' || s.status === 'waitlisted'),
+          ).length
+        : 0;
     const back = () => ((this.confirming = undefined), this.focusOn(`[data-id="${item.id}"] .delete`));
     const text =
       item.kind === 'role'
-        ? shifts ? l.t('roleHasShifts', { title, count: shifts }) : l.t('confirmDeleteRole', { title })
+        ? shifts
+          ? l.t('roleHasShifts', { title, count: shifts })
+          : l.t('confirmDeleteRole', { title })
         : [l.t('confirmDeleteShift', { title }), signedUp ? l.t('deleteShiftSignups', { count: signedUp }) : ''].filter(Boolean).join(' ');
     return html`<div class="row confirm" role="group" aria-labelledby="confirm-${item.id}">
       <p id="confirm-${item.id}">${text}</p>
-      ${shifts
-        ? html`<button type="button" class="confirm-no" @click=${back}>${l.t('understood')}</button>`
-        : html`<button type="button" class="confirm-yes" @click=${() => this.deleteItem(item)}>${l.t('confirmYes')}</button>
-            <button type="button" class="confirm-no" @click=${back}>${l.t('confirmNo')}</button>`}
+      ${
+        shifts
+          ? html`<button type="button" class="confirm-no" @click=${back}>${l.t('understood')}</button>`
+          : html`<button type="button" class="confirm-yes" @click=${() => this.deleteItem(item)}>${l.t('confirmYes')}</button>
+            <button type="button" class="confirm-no" @click=${back}>${l.t('confirmNo')}</button>`
+      }
     </div>`;
   }
 
@@ -186,7 +195,9 @@ export class AdminVolunteerCatalogue extends AdminElement {
     const l = this.l;
     const d = shift.data;
     const role = this.roles.find((r) => r.id === d.roleId);
-    const when = whenText(l, { start: d.start, end: d.end, rrule: d.recurrence?.rrule }, (date) => this.formatDate(`${date}T12:00:00Z`, false));
+    const when = whenText(l, { start: d.start, end: d.end, rrule: d.recurrence?.rrule }, (date) =>
+      this.formatDate(`${date}T12:00:00Z`, false),
+    );
     return html`<li data-id=${shift.id}>
       <h4>${this.nameOf(shift)}</h4>
       <p>${when}</p>
@@ -213,22 +224,26 @@ export class AdminVolunteerCatalogue extends AdminElement {
       <p class="hint">${l.t('catalogueIntro')}</p>
       ${editable ? nothing : html`<p class="hint">${l.t('noManageModerate')}</p>`}
       <p class="status" data-tone=${this.failed ? 'error' : 'success'} role=${this.failed ? 'alert' : 'status'}>${this.message}</p>
-      ${this.catalogue === undefined
-        ? html`<p>${l.t('loading')}</p>`
-        : html`<section aria-labelledby="roles-heading">
+      ${
+        this.catalogue === undefined
+          ? html`<p>${l.t('loading')}</p>`
+          : html`<section aria-labelledby="roles-heading">
               <h3 id="roles-heading">${l.t('rolesHeading')}</h3>
               ${editable ? html`<p><button type="button" class="primary new-role" @click=${() => this.startEditing('role')}>${l.t('newRole')}</button></p>` : nothing}
               ${roles.length ? html`<ul class="list">${[...roles].sort((a, b) => a.data.position - b.data.position).map((r) => this.renderRole(r))}</ul>` : html`<p>${l.t('noRoles')}</p>`}
             </section>
             <section aria-labelledby="shifts-heading">
               <h3 id="shifts-heading">${l.t('shiftsHeading')}</h3>
-              ${editable
-                ? roles.length
-                  ? html`<p><button type="button" class="primary new-shift" @click=${() => this.startEditing('shift')}>${l.t('newShift')}</button></p>`
-                  : html`<p class="hint">${l.t('shiftNeedsRole')}</p>`
-                : nothing}
+              ${
+                editable
+                  ? roles.length
+                    ? html`<p><button type="button" class="primary new-shift" @click=${() => this.startEditing('shift')}>${l.t('newShift')}</button></p>`
+                    : html`<p class="hint">${l.t('shiftNeedsRole')}</p>`
+                  : nothing
+              }
               ${shifts.length ? html`<ul class="list">${shifts.map((s) => this.renderShift(s))}</ul>` : html`<p>${l.t('noShifts')}</p>`}
-            </section>`}
+            </section>`
+      }
     </section>`;
   }
 }

@@ -42,21 +42,33 @@ export function newRoleDraft(): RoleDraft {
   return <RoleDraft>{
     name: '',
     nameIn: noTranslations(),
-    ...Object.fromEntries(ROLE_TEXTS.flatMap((k) => [[k, ''], [`${k}In`, noTranslations()]])),
+    ...Object.fromEntries(
+      ROLE_TEXTS.flatMap((k) => [
+        [k, ''],
+        [`${k}In`, noTranslations()],
+      ]),
+    ),
     host: false,
     position: '0',
   };
 }
 
 export function roleDraftOf(role: VolunteerRole): RoleDraft {
-  const texts = Object.fromEntries(ROLE_TEXTS.flatMap((k) => [[k, draftText(role[k])[0]], [`${k}In`, draftText(role[k])[1]]])) as Record<RoleText, string>;
+  const texts = Object.fromEntries(
+    ROLE_TEXTS.flatMap((k) => [
+      [k, draftText(role[k])[0]],
+      [`${k}In`, draftText(role[k])[1]],
+    ]),
+  ) as Record<RoleText, string>;
   const [name, nameIn] = draftText(role.name);
   return { name, nameIn, ...texts, host: role.host, position: String(role.position) };
 }
 
 /** The body to send; empty texts left out, so they are cleared. */
 export function roleOfDraft(d: RoleDraft): VolunteerRoleInput {
-  const texts = Object.fromEntries(ROLE_TEXTS.filter((k) => d[k].trim()).map((k) => [k, localizedOf(d[k], d[`${k}In`]?.en, d[`${k}In`]?.ar)]));
+  const texts = Object.fromEntries(
+    ROLE_TEXTS.filter((k) => d[k].trim()).map((k) => [k, localizedOf(d[k], d[`${k}In`]?.en, d[`${k}In`]?.ar)]),
+  );
   return { name: localizedOf(d.name, d.nameIn?.en, d.nameIn?.ar), ...texts, host: d.host, position: Number(d.position.trim() || '0') };
 }
 
@@ -68,7 +80,19 @@ export function checkRoleDraft(d: RoleDraft): DraftIssue[] {
 }
 
 export function newShiftDraft(date: string, roleId = ''): ShiftDraft {
-  return { roleId, title: '', titleIn: noTranslations(), date, startTime: '10:00', endTime: '12:00', repeat: 'weekly', weekdays: [], exceptions: [], capacity: '1', timeZone: '' };
+  return {
+    roleId,
+    title: '',
+    titleIn: noTranslations(),
+    date,
+    startTime: '10:00',
+    endTime: '12:00',
+    repeat: 'weekly',
+    weekdays: [],
+    exceptions: [],
+    capacity: '1',
+    timeZone: '',
+  };
 }
 
 export function shiftDraftOf(shift: VolunteerShift): ShiftDraft {
@@ -123,7 +147,10 @@ export function checkShiftDraft(d: ShiftDraft): DraftIssue[] {
 }
 
 /** What a role or shift is called: a shift's own title, else its role's name. */
-export function volunteerItemTitle(item: { kind: 'role' | 'shift'; data: VolunteerRole | VolunteerShift }, roles: readonly { id: string; data: VolunteerRole }[]): string {
+export function volunteerItemTitle(
+  item: { kind: 'role' | 'shift'; data: VolunteerRole | VolunteerShift },
+  roles: readonly { id: string; data: VolunteerRole }[],
+): string {
   if ('name' in item.data) return dutchText(item.data.name);
   const shift = item.data;
   return shift.title !== undefined ? dutchText(shift.title) : dutchText(roles.find((r) => r.id === shift.roleId)?.data.name);

@@ -91,8 +91,12 @@ export class AdminVolunteerForm extends AdminElement {
       const data = this.record?.data;
       this.draft =
         this.kind === 'role'
-          ? data ? roleDraftOf(data as VolunteerRole) : newRoleDraft()
-          : data ? shiftDraftOf(data as VolunteerShift) : newShiftDraft(localDate(1), this.roles[0]?.id);
+          ? data
+            ? roleDraftOf(data as VolunteerRole)
+            : newRoleDraft()
+          : data
+            ? shiftDraftOf(data as VolunteerShift)
+            : newShiftDraft(localDate(1), this.roles[0]?.id);
     }
   }
 
@@ -127,7 +131,11 @@ export class AdminVolunteerForm extends AdminElement {
       saved =
         this.kind === 'role'
           ? await this.api.saveVolunteerItem('role', roleOfDraft(this.roleDraft), this.record?.id)
-          : await this.api.saveVolunteerItem('shift', shiftOfDraft(this.shiftDraft, this.record?.data as VolunteerShift | undefined), this.record?.id);
+          : await this.api.saveVolunteerItem(
+              'shift',
+              shiftOfDraft(this.shiftDraft, this.record?.data as VolunteerShift | undefined),
+              this.record?.id,
+            );
     } catch (error) {
       this.issues = Object.fromEntries(((error as AdminApiError).issues ?? []).map((i) => [fieldOfPath(i.path), i.message]));
       this.saving = false;
@@ -151,17 +159,23 @@ export class AdminVolunteerForm extends AdminElement {
   }
 
   /** A labelled input or text area bound to a draft field, with its hint and problem. */
-  private field(name: string, label: keyof AdminStrings, options: { type?: string; max?: number; hint?: keyof AdminStrings; inputmode?: string } = {}) {
+  private field(
+    name: string,
+    label: keyof AdminStrings,
+    options: { type?: string; max?: number; hint?: keyof AdminStrings; inputmode?: string } = {},
+  ) {
     const value = String((this.draft as unknown as Record<string, unknown>)[name] ?? '');
     const described = [options.hint ? `${name}-hint` : '', this.issues[name] ? `${name}-error` : ''].filter(Boolean).join(' ') || nothing;
     const invalid = this.issues[name] ? 'true' : 'false';
     const onInput = (e: Event) => this.edit({ [name]: (e.target as HTMLInputElement).value });
     return html`<div class="field">
       <label for=${name}>${this.l.t(label)}</label>
-      ${LONG_TEXTS.has(name)
-        ? html`<textarea id=${name} rows="3" maxlength=${options.max ?? nothing} .value=${value} aria-invalid=${invalid} aria-describedby=${described} @input=${onInput}></textarea>`
-        : html`<input id=${name} type=${options.type ?? 'text'} inputmode=${options.inputmode ?? nothing} maxlength=${options.max ?? nothing} .value=${value}
-            aria-invalid=${invalid} aria-describedby=${described} @input=${onInput} />`}
+      ${
+        LONG_TEXTS.has(name)
+          ? html`<textarea id=${name} rows="3" maxlength=${options.max ?? nothing} .value=${value} aria-invalid=${invalid} aria-describedby=${described} @input=${onInput}></textarea>`
+          : html`<input id=${name} type=${options.type ?? 'text'} inputmode=${options.inputmode ?? nothing} maxlength=${options.max ?? nothing} .value=${value}
+            aria-invalid=${invalid} aria-describedby=${described} @input=${onInput} />`
+      }
       ${options.hint ? html`<p class="hint" id="${name}-hint">${this.l.t(options.hint)}</p>` : nothing} ${this.error(name)}
     </div>`;
   }
@@ -172,13 +186,27 @@ export class AdminVolunteerForm extends AdminElement {
     return html`
       <p class="hint">${l.t('translationsHint')}</p>
       ${this.field('name', 'roleName', { max: VOLUNTEER_ROLE_NAME_MAX })}
-      ${translationFields((key, params) => l.t(key, params), 'name', l.t('roleName'), d.nameIn, (t) => this.edit({ nameIn: t }), VOLUNTEER_ROLE_NAME_MAX)}
+      ${translationFields(
+        (key, params) => l.t(key, params),
+        'name',
+        l.t('roleName'),
+        d.nameIn,
+        (t) => this.edit({ nameIn: t }),
+        VOLUNTEER_ROLE_NAME_MAX,
+      )}
       ${ROLE_TEXTS.map(
         (k) => html`${this.field(k, `roleText.${k}`, {
           max: LONG_TEXTS.has(k) ? VOLUNTEER_ROLE_TEXT_MAX : VOLUNTEER_ROLE_NAME_MAX,
           ...(k === 'timePerWeek' && { hint: 'timePerWeekHint' as const }),
         })}
-        ${translationFields((key, params) => l.t(key, params), k, l.t(`roleText.${k}`), d[`${k}In`], (t) => this.edit({ [`${k}In`]: t }), LONG_TEXTS.has(k) ? VOLUNTEER_ROLE_TEXT_MAX : VOLUNTEER_ROLE_NAME_MAX)}`,
+        ${translationFields(
+          (key, params) => l.t(key, params),
+          k,
+          l.t(`roleText.${k}`),
+          d[`${k}In`],
+          (t) => this.edit({ [`${k}In`]: t }),
+          LONG_TEXTS.has(k) ? VOLUNTEER_ROLE_TEXT_MAX : VOLUNTEER_ROLE_NAME_MAX,
+        )}`,
       )}
       <div class="check">
         <input id="host" type="checkbox" .checked=${d.host} aria-describedby="host-hint" @change=${(e: Event) => this.edit({ host: (e.target as HTMLInputElement).checked })} />
@@ -206,7 +234,14 @@ export class AdminVolunteerForm extends AdminElement {
       </div>
       <p class="hint">${l.t('translationsHint')}</p>
       ${this.field('title', 'shiftTitle', { max: VOLUNTEER_ROLE_NAME_MAX, hint: 'shiftTitleHint' })}
-      ${translationFields((key, params) => l.t(key, params), 'title', l.t('shiftTitle'), d.titleIn, (t) => this.edit({ titleIn: t }), VOLUNTEER_ROLE_NAME_MAX)}
+      ${translationFields(
+        (key, params) => l.t(key, params),
+        'title',
+        l.t('shiftTitle'),
+        d.titleIn,
+        (t) => this.edit({ titleIn: t }),
+        VOLUNTEER_ROLE_NAME_MAX,
+      )}
       <div class="grid">
         ${this.field('date', 'dateLabel', { type: 'date' })} ${this.field('startTime', 'startTimeLabel', { type: 'time' })}
         ${this.field('endTime', 'endTimeLabel', { type: 'time' })}
@@ -220,7 +255,8 @@ export class AdminVolunteerForm extends AdminElement {
   override render() {
     const l = this.l;
     const heading = this.record
-      ? l.t('formEdit', { title: volunteerItemTitle(this.record, this.roles) }) : l.t(this.kind === 'role' ? 'newRole' : 'newShift');
+      ? l.t('formEdit', { title: volunteerItemTitle(this.record, this.roles) })
+      : l.t(this.kind === 'role' ? 'newRole' : 'newShift');
     const failed = !!this.message && !this.saving;
     return html`<section aria-labelledby="volunteer-form-heading">
       <h3 id="volunteer-form-heading" tabindex="-1">${heading}</h3>

@@ -39,7 +39,8 @@ export const volunteerCatalogueNl = {
     other: '{title} heeft nog {count} diensten. Verwijder eerst die diensten, of zet ze bij een andere rol.',
   } as PluralMessage,
   understood: 'Begrepen',
-  confirmDeleteShift: 'Weet je zeker dat je {title} wilt verwijderen? De dienst verdwijnt van de website en niemand kan zich er nog voor aanmelden.',
+  confirmDeleteShift:
+    'Weet je zeker dat je {title} wilt verwijderen? De dienst verdwijnt van de website en niemand kan zich er nog voor aanmelden.',
   deleteShiftSignups: {
     one: 'In deze periode is {count} persoon aangemeld. Die blijft aangemeld en krijgt geen bericht: laat het zelf weten.',
     other: 'In deze periode zijn {count} mensen aangemeld. Zij blijven aangemeld en krijgen geen bericht: laat het hen zelf weten.',
@@ -89,7 +90,8 @@ export const volunteerCatalogueEn: typeof volunteerCatalogueNl = {
     other: '{title} still has {count} shifts. Delete those shifts first, or move them to another role.',
   } as PluralMessage,
   understood: 'OK',
-  confirmDeleteShift: 'Are you sure you want to delete {title}? The shift disappears from the website and nobody can sign up for it any more.',
+  confirmDeleteShift:
+    'Are you sure you want to delete {title}? The shift disappears from the website and nobody can sign up for it any more.',
   deleteShiftSignups: {
     one: 'In this period {count} person signed up. They stay signed up and get no message: let them know yourself.',
     other: 'In this period {count} people signed up. They stay signed up and get no message: let them know yourself.',

@@ -146,7 +146,13 @@ export class AdminVolunteers extends AdminElement {
   }
 
   private when(o: ShiftOccurrence): string {
-    const fmt = new Intl.DateTimeFormat(this.l.lang, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    const fmt = new Intl.DateTimeFormat(this.l.lang, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     const end = new Intl.DateTimeFormat(this.l.lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(o.endAt));
     return `${fmt.format(new Date(o.startAt))} – ${end}`;
   }
@@ -156,14 +162,16 @@ export class AdminVolunteers extends AdminElement {
     const name = `${s.firstName} (${s.contact})`;
     return html`<li>
       <span><bdi>${name}</bdi>${s.status === 'offered' ? html` — ${l.t('volOffered')}` : ''}</span>
-      ${this.canEdit
-        ? html`<span class="row" role="group" aria-label=${l.t('volAttendance', { name: s.firstName, when: this.when(o) })}>
+      ${
+        this.canEdit
+          ? html`<span class="row" role="group" aria-label=${l.t('volAttendance', { name: s.firstName, when: this.when(o) })}>
             <button type="button" class="came" aria-pressed=${s.attended === true ? 'true' : 'false'} @click=${() => this.mark(s, true)}>${l.t('volCame')}</button>
             <button type="button" class="absent" aria-pressed=${s.attended === false ? 'true' : 'false'} @click=${() => this.mark(s, false)}>${l.t('volAbsent')}</button>
           </span>`
-        : s.attended !== null
-          ? html` — ${s.attended ? l.t('volCame') : l.t('volAbsent')}`
-          : ''}
+          : s.attended !== null
+            ? html` — ${s.attended ? l.t('volCame') : l.t('volAbsent')}`
+            : ''
+      }
     </li>`;
   }
 
@@ -192,10 +200,12 @@ export class AdminVolunteers extends AdminElement {
           <h3 id="occ-${o.key.replace('/', '-')}">${this.shiftTitle(o.shiftId)}: ${this.when(o)}</h3>
           <h4>${l.t('volComing', { count: o.coming.length })}</h4>
           ${o.coming.length ? html`<ul class="coming">${o.coming.map((s) => this.renderPerson(s, o))}</ul>` : ''}
-          ${o.waitlist.length
-            ? html`<h4>${l.t('volWaitlist', { count: o.waitlist.length })}</h4>
+          ${
+            o.waitlist.length
+              ? html`<h4>${l.t('volWaitlist', { count: o.waitlist.length })}</h4>
                 <ol class="waitlist">${o.waitlist.map((s) => html`<li><bdi>${s.firstName}</bdi> (<bdi>${s.contact}</bdi>)</li>`)}</ol>`
-            : ''}
+              : ''
+          }
         </article>`,
       )}
     </section>

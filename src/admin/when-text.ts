@@ -6,7 +6,9 @@ import type { AdminStrings } from './strings.js';
 
 /** The weekday of an RRULE code (`MO` …) in the page's language. */
 export function dayName(lang: string, code: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + WEEKDAY_CODES.indexOf(code as never))));
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1 + WEEKDAY_CODES.indexOf(code as never))),
+  );
 }
 
 /**

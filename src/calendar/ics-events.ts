@@ -14,7 +14,8 @@ function wallIn(r: Extract<Resolved, { allDay: false }>, zone: string): LocalDat
 
 /** A value in the event's form: a date for all-day events, else wall clock in its zone. */
 function valueIn(r: Resolved, allDay: boolean, zone: string, timeOfDay?: LocalDateTime): string {
-  if (r.allDay) return timeOfDay ? formatLocalDateTime(atTime(r.date, timeOfDay.hour, timeOfDay.minute, timeOfDay.second)) : formatLocalDate(r.date);
+  if (r.allDay)
+    return timeOfDay ? formatLocalDateTime(atTime(r.date, timeOfDay.hour, timeOfDay.minute, timeOfDay.second)) : formatLocalDate(r.date);
   // All-day events take the date as written: Exchange writes RECURRENCE-ID and EXDATE of all-day series as midnight.
   return allDay ? formatLocalDate(r.local) : formatLocalDateTime(wallIn(r, zone));
 }
@@ -22,7 +23,13 @@ function valueIn(r: Resolved, allDay: boolean, zone: string, timeOfDay?: LocalDa
 /** The end in model form, or undefined when none (or none that makes sense) is given. */
 function endOf(raw: RawEvent, startWall: LocalDateTime, allDay: boolean, zone: string, warn: (w: IcsWarning) => void): string | undefined {
   const bad = () => {
-    warn({ severity: 'warning', code: 'end-before-start', message: 'The end is before the start; it was left out', line: raw.line, uid: raw.uid });
+    warn({
+      severity: 'warning',
+      code: 'end-before-start',
+      message: 'The end is before the start; it was left out',
+      line: raw.line,
+      uid: raw.uid,
+    });
     return undefined;
   };
   if (allDay) {
@@ -60,7 +67,13 @@ export function assemble(raws: RawEvent[], calendarZone: string, readerZone: str
     }
     const existing = masters.get(raw.uid);
     if (existing) {
-      warn({ severity: 'warning', code: 'duplicate-uid', message: `UID ${raw.uid} appears twice; kept the one with the higher SEQUENCE`, line: raw.line, uid: raw.uid });
+      warn({
+        severity: 'warning',
+        code: 'duplicate-uid',
+        message: `UID ${raw.uid} appears twice; kept the one with the higher SEQUENCE`,
+        line: raw.line,
+        uid: raw.uid,
+      });
       if (raw.sequence <= existing.sequence) continue;
     }
     masters.set(raw.uid, raw);
@@ -130,7 +143,12 @@ export function assemble(raws: RawEvent[], calendarZone: string, readerZone: str
   for (const [uid, orphans] of instances) {
     if (masters.has(uid)) continue;
     // Instances without their series (a shared single occurrence): each stands on its own.
-    warn({ severity: 'info', code: 'orphan-override', message: `UID ${uid} has changed occurrences but no series; shown as single events`, uid });
+    warn({
+      severity: 'info',
+      code: 'orphan-override',
+      message: `UID ${uid} has changed occurrences but no series; shown as single events`,
+      uid,
+    });
     for (const raw of orphans) {
       const { recurrenceId, ...single } = raw;
       const id = `${uid}#${valueIn(recurrenceId!, raw.start.allDay, raw.start.allDay ? readerZone : raw.start.zone)}`;

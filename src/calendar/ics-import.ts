@@ -114,7 +114,10 @@ function span(start: string, end: string, allDay: boolean): number | undefined {
 export function icsEventToActivity(event: IcsEvent, options: IcsImportOptions = {}, warnings: IcsWarning[] = []): ActivityInput {
   const categories = event.categories;
   const audience = [...new Set(categories.map(audienceOf).filter((a): a is AudienceTag => !!a))];
-  const category = clip(categories.find((c) => !audienceOf(c)), ACTIVITY_CATEGORY_MAX);
+  const category = clip(
+    categories.find((c) => !audienceOf(c)),
+    ACTIVITY_CATEGORY_MAX,
+  );
   const cut = (what: string, max: number, n: number) => {
     if (n > max) warnings.push({ severity: 'warning', code: 'truncated', message: `Only ${max} of ${n} ${what} kept`, uid: event.uid });
   };
@@ -157,7 +160,10 @@ export function icsEventToActivity(event: IcsEvent, options: IcsImportOptions = 
 }
 
 /** All events of a parsed calendar as activities. */
-export function icsToActivities(calendar: IcsCalendar, options: IcsImportOptions = {}): { activities: ActivityInput[]; warnings: IcsWarning[] } {
+export function icsToActivities(
+  calendar: IcsCalendar,
+  options: IcsImportOptions = {},
+): { activities: ActivityInput[]; warnings: IcsWarning[] } {
   const warnings: IcsWarning[] = [];
   const activities = calendar.events.map((e) => icsEventToActivity(e, options, warnings));
   return { activities, warnings };

@@ -174,9 +174,19 @@ export function parseIcs(input: string, options: ParseIcsOptions = {}): IcsCalen
       if (r.kind === 'iana' && r.mapped) {
         warn({ severity: 'info', code: 'tzid-mapped', message: `TZID "${tzid}" read as ${r.zone}`, line });
       } else if (r.kind === 'vtimezone') {
-        warn({ severity: 'info', code: 'tzid-vtimezone', message: `TZID "${tzid}" is not a known zone; times were converted with its VTIMEZONE offsets into ${calendarZone}`, line });
+        warn({
+          severity: 'info',
+          code: 'tzid-vtimezone',
+          message: `TZID "${tzid}" is not a known zone; times were converted with its VTIMEZONE offsets into ${calendarZone}`,
+          line,
+        });
       } else if (r.kind === 'unknown') {
-        warn({ severity: 'warning', code: 'unknown-tzid', message: `TZID "${tzid}" is unknown and has no VTIMEZONE; times were read as ${calendarZone}`, line });
+        warn({
+          severity: 'warning',
+          code: 'unknown-tzid',
+          message: `TZID "${tzid}" is unknown and has no VTIMEZONE; times were read as ${calendarZone}`,
+          line,
+        });
       }
     }
     return r;
@@ -213,7 +223,12 @@ export function parseIcs(input: string, options: ParseIcsOptions = {}): IcsCalen
       const n = (madeUids.get(raw.uid) ?? 0) + 1;
       madeUids.set(raw.uid, n);
       if (n > 1) raw.uid = `${raw.uid}-${n}`;
-      warn({ severity: 'info', code: 'missing-uid', message: `Event at line ${raw.line} has no UID; made ${raw.uid} from its start, title, place and rule`, line: raw.line });
+      warn({
+        severity: 'info',
+        code: 'missing-uid',
+        message: `Event at line ${raw.line} has no UID; made ${raw.uid} from its start, title, place and rule`,
+        line: raw.line,
+      });
     }
     raws.push(raw);
   }
@@ -243,12 +258,24 @@ function readEvent(
   let uid = get('UID')?.value.trim();
   const dtstart = get('DTSTART');
   if (!dtstart) {
-    warn({ severity: 'warning', code: 'missing-dtstart', message: `Event at line ${ev.line} has no DTSTART and was skipped`, line: ev.line, ...(uid && { uid }) });
+    warn({
+      severity: 'warning',
+      code: 'missing-dtstart',
+      message: `Event at line ${ev.line} has no DTSTART and was skipped`,
+      line: ev.line,
+      ...(uid && { uid }),
+    });
     return undefined;
   }
   const start = resolve(dtstart, dtstart.value);
   if (!start) {
-    warn({ severity: 'warning', code: 'bad-date', message: `DTSTART "${dtstart.value}" could not be read; event skipped`, line: dtstart.line, ...(uid && { uid }) });
+    warn({
+      severity: 'warning',
+      code: 'bad-date',
+      message: `DTSTART "${dtstart.value}" could not be read; event skipped`,
+      line: dtstart.line,
+      ...(uid && { uid }),
+    });
     return undefined;
   }
   const madeUid = !uid;
@@ -257,7 +284,13 @@ function readEvent(
     // above it, so a re-import updates it instead of adding a copy (Outlook Web App and
     // Microsoft CDO write events without UID).
     const zoneOf = (cl: ContentLine | undefined) => (cl ? `${paramOf(cl, 'TZID') ?? ''}:${cl.value.trim()}` : '');
-    const content = [zoneOf(dtstart), textOf('SUMMARY') ?? '', textOf('LOCATION') ?? '', get('RRULE')?.value.replace(/\s+/g, '') ?? '', zoneOf(get('RECURRENCE-ID'))].join('|');
+    const content = [
+      zoneOf(dtstart),
+      textOf('SUMMARY') ?? '',
+      textOf('LOCATION') ?? '',
+      get('RRULE')?.value.replace(/\s+/g, '') ?? '',
+      zoneOf(get('RECURRENCE-ID')),
+    ].join('|');
     uid = `ics-${fnv1a(content)}${fnv1a([...content].reverse().join(''))}`;
   }
 
@@ -282,12 +315,24 @@ function readEvent(
 
   const rrules = all('RRULE');
   let rrule: string | undefined;
-  if (rrules.length > 1) warn({ severity: 'warning', code: 'multiple-rrules', message: 'Only the first RRULE is used', line: rrules[1]!.line, uid });
+  if (rrules.length > 1)
+    warn({ severity: 'warning', code: 'multiple-rrules', message: 'Only the first RRULE is used', line: rrules[1]!.line, uid });
   if (rrules[0]) {
     const parsed = parseRRule(rrules[0].value);
     // Stored without the spaces some writers put in lists, so every later reader accepts it.
-    if (parsed.ok) rrule = rrules[0].value.replace(/\s+/g, '').replace(/^RRULE:/i, '').replace(/;+$/, '');
-    else warn({ severity: 'warning', code: 'unsupported-rrule', message: `RRULE not used (${parsed.error}); the event shows once`, line: rrules[0].line, uid });
+    if (parsed.ok)
+      rrule = rrules[0].value
+        .replace(/\s+/g, '')
+        .replace(/^RRULE:/i, '')
+        .replace(/;+$/, '');
+    else
+      warn({
+        severity: 'warning',
+        code: 'unsupported-rrule',
+        message: `RRULE not used (${parsed.error}); the event shows once`,
+        line: rrules[0].line,
+        uid,
+      });
   }
 
   const dtend = get('DTEND');
@@ -299,7 +344,12 @@ function readEvent(
   const thisAndFuture = !!recurrenceIdLine && paramOf(recurrenceIdLine, 'RANGE')?.toUpperCase() === 'THISANDFUTURE';
   const sequence = Number.parseInt(get('SEQUENCE')?.value ?? '0', 10);
   const text: RawEvent['text'] = {};
-  for (const [key, name] of [['summary', 'SUMMARY'], ['description', 'DESCRIPTION'], ['location', 'LOCATION'], ['comment', 'COMMENT']] as const) {
+  for (const [key, name] of [
+    ['summary', 'SUMMARY'],
+    ['description', 'DESCRIPTION'],
+    ['location', 'LOCATION'],
+    ['comment', 'COMMENT'],
+  ] as const) {
     const value = textOf(name);
     if (value) text[key] = value;
   }
@@ -314,7 +364,11 @@ function readEvent(
     line: ev.line,
     sequence: Number.isFinite(sequence) ? sequence : 0,
     text,
-    categories: all('CATEGORIES').flatMap((cl) => splitUnescaped(cl.value).map((c) => unescapeText(c).trim()).filter(Boolean)),
+    categories: all('CATEGORIES').flatMap((cl) =>
+      splitUnescaped(cl.value)
+        .map((c) => unescapeText(c).trim())
+        .filter(Boolean),
+    ),
     ...(status === 'TENTATIVE' || status === 'CONFIRMED' || status === 'CANCELLED' ? { status } : {}),
     start,
     ...(end && { dtend: end }),

@@ -96,7 +96,8 @@ function lastOnset(o: Observance, instant: number): number | undefined {
     let to = instant + o.offsetFrom + MS_PER_DAY;
     const until = o.rule.until;
     if (until) {
-      const untilWall = until.kind === 'date' ? wallMs(until.date) + MS_PER_DAY : wallMs(until.dateTime) + (until.kind === 'utc' ? o.offsetFrom : 0);
+      const untilWall =
+        until.kind === 'date' ? wallMs(until.date) + MS_PER_DAY : wallMs(until.dateTime) + (until.kind === 'utc' ? o.offsetFrom : 0);
       to = Math.min(to, untilWall);
     }
     const from = o.rule.count === undefined ? to - 400 * MS_PER_DAY : undefined;
@@ -191,7 +192,10 @@ function outlookLabel(tzid: string, preferred: string): string | undefined {
   const known = OUTLOOK_LABELS[label.toLowerCase()];
   if (known) return canonicalTimeZone(known);
   const found: string[] = [];
-  for (const city of label.split(/[,:]/).map((c) => c.trim()).filter(Boolean)) {
+  for (const city of label
+    .split(/[,:]/)
+    .map((c) => c.trim())
+    .filter(Boolean)) {
     for (const area of AREAS) {
       const zone = canonicalTimeZone(`${area}/${city.replace(/\s+/g, '_')}`);
       if (zone && !found.includes(zone)) found.push(zone);

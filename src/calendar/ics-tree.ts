@@ -48,7 +48,12 @@ export function buildTree(text: string, warn: (w: IcsWarning) => void): Componen
         continue;
       }
       if (at < stack.length - 1) {
-        warn({ severity: 'info', code: 'missing-end', message: `${stack[stack.length - 1]!.name} at line ${stack[stack.length - 1]!.line} has no END`, line });
+        warn({
+          severity: 'info',
+          code: 'missing-end',
+          message: `${stack[stack.length - 1]!.name} at line ${stack[stack.length - 1]!.line} has no END`,
+          line,
+        });
       }
       stack.length = at;
     } else {
@@ -56,7 +61,14 @@ export function buildTree(text: string, warn: (w: IcsWarning) => void): Componen
     }
   }
   if (stack.length > 1) {
-    warn({ severity: 'info', code: 'missing-end', message: `${stack.slice(1).map((c) => c.name).join(', ')} not closed at the end of the file` });
+    warn({
+      severity: 'info',
+      code: 'missing-end',
+      message: `${stack
+        .slice(1)
+        .map((c) => c.name)
+        .join(', ')} not closed at the end of the file`,
+    });
   }
   return root;
 }

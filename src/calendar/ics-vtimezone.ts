@@ -74,10 +74,19 @@ const sameWall = (a: LocalDateTime, b: LocalDateTime) => formatIcsDateTime(a) ==
  * `year` and checked against the years either side; `from`…`to` bound the explicit listing used
  * when the zone has no such rule.
  */
-export function vtimezoneLines(timeZone: string, year: number, range: { from: number; to: number } = { from: year - 1, to: year + 5 }): string[] {
+export function vtimezoneLines(
+  timeZone: string,
+  year: number,
+  range: { from: number; to: number } = { from: year - 1, to: year + 5 },
+): string[] {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   const observance = (kind: 'STANDARD' | 'DAYLIGHT', start: LocalDateTime, from: number, to: number, rrule?: string) => {
-    lines.push(`BEGIN:${kind}`, `DTSTART:${formatIcsDateTime(start)}`, `TZOFFSETFROM:${formatUtcOffset(from)}`, `TZOFFSETTO:${formatUtcOffset(to)}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${formatIcsDateTime(start)}`,
+      `TZOFFSETFROM:${formatUtcOffset(from)}`,
+      `TZOFFSETTO:${formatUtcOffset(to)}`,
+    );
     if (rrule) lines.push(`RRULE:${rrule}`);
     lines.push(`END:${kind}`);
   };

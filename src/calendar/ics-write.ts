@@ -58,12 +58,14 @@ const YEAR = 365.25 * 86_400_000;
 
 const stamp = (now: number) => `${formatIcsDateTime(toLocal(now, 'UTC'))}Z`;
 const zoneOf = (item: ExpandableItem) => (item.timeZone && isValidTimeZone(item.timeZone) ? item.timeZone : DEFAULT_TIME_ZONE);
-const uidOf = (id: string, options: IcsWriteOptions) => rawValue(options.uidDomain && !id.includes('@') ? `${id}@${options.uidDomain}` : id);
+const uidOf = (id: string, options: IcsWriteOptions) =>
+  rawValue(options.uidDomain && !id.includes('@') ? `${id}@${options.uidDomain}` : id);
 
 /** A DATE or DATE-TIME property (or a comma list of them) in the item's zone. */
 function timeProp(name: string, values: (LocalDate | LocalDateTime)[], allDay: boolean, zone: string): string {
   const head = allDay ? `${name};VALUE=DATE` : zone === 'UTC' ? name : `${name};TZID=${zone}`;
-  const format = (v: LocalDate | LocalDateTime) => (allDay ? formatIcsDate(v) : `${formatIcsDateTime(v as LocalDateTime)}${zone === 'UTC' ? 'Z' : ''}`);
+  const format = (v: LocalDate | LocalDateTime) =>
+    allDay ? formatIcsDate(v) : `${formatIcsDateTime(v as LocalDateTime)}${zone === 'UTC' ? 'Z' : ''}`;
   return `${head}:${values.map(format).join(',')}`;
 }
 
@@ -83,7 +85,11 @@ function translationLines(item: WritableItem): string[] {
     const t = item.translations?.[lang];
     if (!t) return [];
     const line = (name: string, value: string | undefined) => (value ? [`X-BUURTKIT-${name};LANGUAGE=${lang}:${escapeText(value)}`] : []);
-    return [...line('SUMMARY', t.title), ...line('DESCRIPTION', t.description), ...line('LOCATION', t.location && locationOf({ room: item.room, location: t.location }))];
+    return [
+      ...line('SUMMARY', t.title),
+      ...line('DESCRIPTION', t.description),
+      ...line('LOCATION', t.location && locationOf({ room: item.room, location: t.location })),
+    ];
   });
 }
 
@@ -173,7 +179,9 @@ function eventLines(item: WritableItem, now: number, options: IcsWriteOptions): 
       `UID:${uid}`,
       `DTSTAMP:${stamp(now)}`,
       // RANGE goes right after the name, before VALUE/TZID, as RFC 5545's own examples write it.
-      o.thisAndFuture ? timeProp('RECURRENCE-ID', [rid], allDay, zone).replace(/^RECURRENCE-ID/, 'RECURRENCE-ID;RANGE=THISANDFUTURE') : timeProp('RECURRENCE-ID', [rid], allDay, zone),
+      o.thisAndFuture
+        ? timeProp('RECURRENCE-ID', [rid], allDay, zone).replace(/^RECURRENCE-ID/, 'RECURRENCE-ID;RANGE=THISANDFUTURE')
+        : timeProp('RECURRENCE-ID', [rid], allDay, zone),
       timeProp('DTSTART', [oStart], oAllDay, zone),
       ...listProp('DTEND', oEnd ? [oEnd] : [], oAllDay, zone),
       ...text('SUMMARY', o.title ?? item.title),
@@ -193,19 +201,28 @@ function calendar(header: string[], zones: Set<string>, events: string[], now: n
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     ...header,
-    ...[...zones].filter((z) => z !== 'UTC').sort().flatMap((z) => vtimezoneLines(z, year)),
+    ...[...zones]
+      .filter((z) => z !== 'UTC')
+      .sort()
+      .flatMap((z) => vtimezoneLines(z, year)),
     ...events,
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
-const nowOf = (options: IcsWriteOptions) => (options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime());
+const nowOf = (options: IcsWriteOptions) =>
+  options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
 
 /** A calendar with one item (and its changed occurrences): the "zet in je agenda" download. */
 export function writeIcsEvent(item: WritableItem, options: IcsWriteOptions = {}): string {
   const now = nowOf(options);
-  return calendar([`PRODID:${rawValue(options.prodId ?? DEFAULT_PRODID)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'], new Set([zoneOf(item)]), eventLines(item, now, options), now);
+  return calendar(
+    [`PRODID:${rawValue(options.prodId ?? DEFAULT_PRODID)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'],
+    new Set([zoneOf(item)]),
+    eventLines(item, now, options),
+    now,
+  );
 }
 
 /** A calendar with just one occurrence of an item, as a stand-alone event with its own UID. */
@@ -226,7 +243,8 @@ export function writeIcsOccurrence(item: WritableItem, occurrence: Occurrence, o
     timeZone: zone,
     start: fmt(start),
     // All-day occurrence ends are the next midnight; the model wants the last day.
-    end: occurrence.end === undefined ? undefined : fmt(occurrence.allDay ? atTime(addDays(wall(occurrence.end), -1)) : wall(occurrence.end)),
+    end:
+      occurrence.end === undefined ? undefined : fmt(occurrence.allDay ? atTime(addDays(wall(occurrence.end), -1)) : wall(occurrence.end)),
     status: occurrence.status,
     statusReason: occurrence.statusReason,
   };
@@ -242,7 +260,12 @@ export function writeIcsFeed(items: readonly WritableItem[], options: IcsWriteOp
   // Ask subscribed calendars to refresh hourly (RFC 7986 and the older Microsoft/Apple spelling).
   header.push('REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H');
   const zones = new Set(items.map(zoneOf));
-  return calendar(header, zones, items.flatMap((item) => eventLines(item, now, options)), now);
+  return calendar(
+    header,
+    zones,
+    items.flatMap((item) => eventLines(item, now, options)),
+    now,
+  );
 }
 
 /**

@@ -321,7 +321,10 @@ function rangeOverrides(overrides: Map<string, Candidate>, allDay: boolean): Ran
     const start = override.start !== undefined ? parseLocalValue(override.start) : undefined;
     const startWall = start && (start.kind === 'date') === allDay ? (start.kind === 'date' ? atTime(start.date) : start.dateTime) : slot;
     const end = override.end !== undefined ? parseLocalValue(override.end) : undefined;
-    const endMs = end && (end.kind === 'date') === allDay ? wallMs(end.kind === 'date' ? atTime(end.date) : end.dateTime) + (allDay ? MS_PER_DAY : 0) : undefined;
+    const endMs =
+      end && (end.kind === 'date') === allDay
+        ? wallMs(end.kind === 'date' ? atTime(end.date) : end.dateTime) + (allDay ? MS_PER_DAY : 0)
+        : undefined;
     const length = endMs !== undefined && endMs > wallMs(startWall) ? endMs - wallMs(startWall) : undefined;
     out.push({ slotMs: wallMs(slot), shift: wallMs(startWall) - wallMs(slot), length, override });
   }

@@ -66,7 +66,10 @@ function intList(value: string, min: number, max: number, allowNegative: boolean
  * `BYDAY=MO, TU, WE` (spaces) and some exporters leave a trailing or doubled comma.
  */
 function listOf(value: string): string[] {
-  return value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 function weekdayOf(code: string): Weekday | undefined {
@@ -110,7 +113,10 @@ export function parseRRule(text: string): ParseRuleResult {
     const eq = part.indexOf('=');
     if (eq <= 0) return { ok: false, error: `Malformed part "${part}"` };
     const key = part.slice(0, eq).trim().toUpperCase();
-    const value = part.slice(eq + 1).trim().toUpperCase();
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .toUpperCase();
     if (seen.has(key)) return { ok: false, error: `${key} appears twice` };
     seen.add(key);
     if (key.startsWith('X-')) continue;

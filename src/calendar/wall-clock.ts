@@ -122,7 +122,7 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 
 export function weekday(date: LocalDate): Weekday {
   // Day 0 (1970-01-01) was a Thursday.
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((dayNumber(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 export function dayOfYear(date: LocalDate): number {

@@ -199,8 +199,8 @@ export const OUTLOOK_LABELS: Readonly<Record<string, string>> = {
   'mountain time (us & canada)': 'America/Denver',
   'pacific time (us & canada)': 'America/Los_Angeles',
   'atlantic time (canada)': 'America/Halifax',
-  'alaska': 'America/Anchorage',
-  'hawaii': 'Pacific/Honolulu',
-  'arizona': 'America/Phoenix',
+  alaska: 'America/Anchorage',
+  hawaii: 'Pacific/Honolulu',
+  arizona: 'America/Phoenix',
   'coordinated universal time': 'UTC',
 };

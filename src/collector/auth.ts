@@ -42,10 +42,7 @@ export interface IssueTokenOptions {
 }
 
 /** Creates and stores a token; the clear token is returned once and never again. */
-export async function issueToken(
-  store: Store,
-  options: IssueTokenOptions,
-): Promise<{ token: string; record: TokenRecord }> {
+export async function issueToken(store: Store, options: IssueTokenOptions): Promise<{ token: string; record: TokenRecord }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const record: TokenRecord = {
     id: randomUUID(),
@@ -62,9 +59,7 @@ export async function issueToken(
   return { token, record };
 }
 
-export type TokenCheck =
-  | { ok: true; token: TokenRecord }
-  | { ok: false; status: 401 | 403; error: string; message: string };
+export type TokenCheck = { ok: true; token: TokenRecord } | { ok: false; status: 401 | 403; error: string; message: string };
 
 /** What a token's scopes grant in effect: `admin` expanded to every scope but `sensitive`. */
 export function effectiveScopes(scopes: readonly TokenScope[]): TokenScope[] {

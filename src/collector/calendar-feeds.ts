@@ -37,7 +37,8 @@ export interface CalendarImport {
 }
 
 /** The source of an uploaded file: its calendar, so a new export of it replaces the last one. */
-export const uploadSource = (name: string | undefined, prodId: string | undefined): string => `upload:${(name ?? prodId ?? '').slice(0, 200)}`;
+export const uploadSource = (name: string | undefined, prodId: string | undefined): string =>
+  `upload:${(name ?? prodId ?? '').slice(0, 200)}`;
 
 /**
  * Upserts the events of an ICS text into the site's calendar, by the item id derived from each
@@ -78,7 +79,10 @@ export async function importCalendar(store: Store, site: Site, text: string, now
       updated++;
       items.push(record);
     } else {
-      const made = await store.createActivity({ id: uuidv7(now.getTime()), site: site.slug, data: checked.data, source: from }, now.toISOString());
+      const made = await store.createActivity(
+        { id: uuidv7(now.getTime()), site: site.slug, data: checked.data, source: from },
+        now.toISOString(),
+      );
       live.set(made.data.id, made);
       created++;
       items.push(made);
@@ -114,14 +118,24 @@ export async function refreshCalendarFeeds(
   for (const url of site.settings.calendarFeeds ?? []) {
     const result: FeedResult = { url, ok: false, created: 0, updated: 0, removed: 0, warnings: 0, error: null };
     try {
-      const answer = await getText(url, { accept: 'text/calendar, */*;q=0.5', 'user-agent': 'buurtkit-collector' }, {
-        ...options,
-        timeoutMs: options.timeoutMs ?? FEED_TIMEOUT_MS,
-        maxResponseBytes: options.maxResponseBytes ?? FEED_MAX_BYTES,
-      });
+      const answer = await getText(
+        url,
+        { accept: 'text/calendar, */*;q=0.5', 'user-agent': 'buurtkit-collector' },
+        {
+          ...options,
+          timeoutMs: options.timeoutMs ?? FEED_TIMEOUT_MS,
+          maxResponseBytes: options.maxResponseBytes ?? FEED_MAX_BYTES,
+        },
+      );
       if (answer.status !== 200) throw new Error(`HTTP ${answer.status}`);
       const imported = await importCalendar(store, site, answer.text, options.now(), `feed:${url}`);
-      Object.assign(result, { ok: true, created: imported.created, updated: imported.updated, removed: imported.removed, warnings: imported.warnings.length });
+      Object.assign(result, {
+        ok: true,
+        created: imported.created,
+        updated: imported.updated,
+        removed: imported.removed,
+        warnings: imported.warnings.length,
+      });
     } catch (error) {
       result.error = error instanceof ApiError ? `${error.code}: ${error.message}` : (error as Error).message;
     }

@@ -125,7 +125,8 @@ class UsageError extends Error {}
 /** The erasure audit's key, from the environment or the config file, never from the database. */
 function auditKeyFromSettings(): string | undefined {
   const key = process.env.BUURTKIT_AUDIT_KEY || fileConfig?.auditKey;
-  if (key !== undefined && key.length < 32) throw new UsageError('BUURTKIT_AUDIT_KEY must be at least 32 characters, e.g. openssl rand -base64 32');
+  if (key !== undefined && key.length < 32)
+    throw new UsageError('BUURTKIT_AUDIT_KEY must be at least 32 characters, e.g. openssl rand -base64 32');
   return key;
 }
 
@@ -174,7 +175,9 @@ type Flags = ReturnType<typeof parse>['values'];
 
 /** A bare `--trust-proxy` (no value) still means one proxy of your own in front. */
 function withTrustProxyValue(argv: string[]): string[] {
-  return argv.map((arg, i) => (arg === '--trust-proxy' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--trust-proxy=1' : arg));
+  return argv.map((arg, i) =>
+    arg === '--trust-proxy' && (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) ? '--trust-proxy=1' : arg,
+  );
 }
 
 function parse(argv: string[]) {
@@ -208,7 +211,11 @@ function ideaSort(value: string | undefined): IdeaSort | undefined {
   return value as IdeaSort;
 }
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The config file's settings (`--config` or BUURTKIT_CONFIG), when one was given. */
 let fileConfig: CollectorConfig | undefined;
@@ -448,8 +455,7 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
       process.stdout.write(`${secret}\n`);
       const expiry = expiresAt ? `expires ${expiresAt.toISOString()}` : 'does not expire';
       process.stderr.write(
-        `Token ${record.prefix}… for "${target}" (${scopes.join(', ')}), ${expiry}.\n` +
-          'Keep it now: it is not shown again.\n',
+        `Token ${record.prefix}… for "${target}" (${scopes.join(', ')}), ${expiry}.\n` + 'Keep it now: it is not shown again.\n',
       );
     });
   }

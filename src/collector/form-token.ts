@@ -49,7 +49,9 @@ export class FormTokens {
   }
 
   private async mac(site: string, issued: string, nonce: string): Promise<Buffer> {
-    return createHmac('sha256', await this.key()).update(`form-token:${site}:${issued}:${nonce}`).digest();
+    return createHmac('sha256', await this.key())
+      .update(`form-token:${site}:${issued}:${nonce}`)
+      .digest();
   }
 
   async issue(site: string): Promise<FormTokenAnswer> {
@@ -71,7 +73,8 @@ export class FormTokens {
    */
   async check(site: string, header: string | string[] | undefined, submissionId: string): Promise<void> {
     const token = typeof header === 'string' ? header.trim() : '';
-    if (!token) throw refused('form_token_required', 'Send a form token (GET /v1/sites/:site/form-token) in the Buurtkit-Form-Token header');
+    if (!token)
+      throw refused('form_token_required', 'Send a form token (GET /v1/sites/:site/form-token) in the Buurtkit-Form-Token header');
     const m = TOKEN_PATTERN.exec(token);
     const expected = m ? await this.mac(site, m[1]!, m[2]!) : undefined;
     const given = m ? Buffer.from(m[3]!, 'base64url') : undefined;

@@ -17,16 +17,7 @@ export type * from './store/types.js';
 export { issueToken, checkBearer, hashToken, parseScopes, type IssueTokenOptions } from './auth.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './rate-limit.js';
 export { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';
-export {
-  CSV_BOM,
-  CSV_DELIMITERS,
-  csvChunks,
-  csvRow,
-  escapeCell,
-  neutraliseCell,
-  type CsvColumn,
-  type CsvDelimiter,
-} from './export/csv.js';
+export { CSV_BOM, CSV_DELIMITERS, csvChunks, csvRow, escapeCell, neutraliseCell, type CsvColumn, type CsvDelimiter } from './export/csv.js';
 export {
   ideaExportColumns,
   ideaExportRecord,

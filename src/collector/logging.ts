@@ -23,10 +23,7 @@ export function serialiseError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function collectorLogger(options: {
-  level?: string;
-  stream?: NodeJS.WritableStream;
-}): FastifyServerOptions['logger'] {
+export function collectorLogger(options: { level?: string; stream?: NodeJS.WritableStream }): FastifyServerOptions['logger'] {
   return {
     level: options.level ?? 'info',
     ...(options.stream && { stream: options.stream }),

@@ -75,7 +75,11 @@ export class ProofOfWork {
    */
   async check(site: string, header: string | string[] | undefined, submissionId: string): Promise<void> {
     const value = typeof header === 'string' ? header.trim() : '';
-    if (!value) throw refused('pow_required', 'This site asks for a proof of work: solve GET /v1/sites/:site/pow-challenge and send it in the Buurtkit-Pow header');
+    if (!value)
+      throw refused(
+        'pow_required',
+        'This site asks for a proof of work: solve GET /v1/sites/:site/pow-challenge and send it in the Buurtkit-Pow header',
+      );
     const payload = decode(value);
     const salt = payload && SALT_PATTERN.exec(payload.salt);
     if (

@@ -1,6 +1,13 @@
 /** Checks for site settings entered by an operator (CLI now, admin API later). */
 import { z } from 'zod';
-import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN, SITE_SLUG_PATTERN } from '../schema/index.js';
+import {
+  DEFAULT_RETENTION,
+  IDEA_SORTS,
+  OFFER_HOURS_MAX,
+  RETENTION_MONTHS_MAX,
+  RETENTION_MONTHS_MIN,
+  SITE_SLUG_PATTERN,
+} from '../schema/index.js';
 import { POW_MAX_NUMBER_LIMIT } from './pow.js';
 import type { NewSite, Site, SiteChanges } from './store/types.js';
 import { webhookUrlProblem } from './webhooks/send.js';
@@ -38,17 +45,24 @@ export function isTimeZone(zone: string): boolean {
 }
 
 const siteFields = {
-  name: z.string().trim().min(1).max(200).refine((v) => !v.includes('\u0000'), 'Contains a NUL character'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((v) => !v.includes('\u0000'), 'Contains a NUL character'),
   timeZone: z.string().refine(isTimeZone, 'Unknown time zone'),
   locales: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'Invalid locale')).min(1),
-  allowedOrigins: z.array(z.string().transform((v, ctx) => {
-    try {
-      return normaliseOrigin(v);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  })),
+  allowedOrigins: z.array(
+    z.string().transform((v, ctx) => {
+      try {
+        return normaliseOrigin(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
   settings: z
     .strictObject({
       ideaSort: z.enum(IDEA_SORTS),

@@ -36,7 +36,8 @@ export function parseTrustProxy(value: boolean | number | string | readonly stri
   if (value === undefined || value === false) return false;
   if (value === true) return 1;
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0 || value > 20) throw new TrustProxyError('trust-proxy: a hop count is a whole number from 0 to 20');
+    if (!Number.isInteger(value) || value < 0 || value > 20)
+      throw new TrustProxyError('trust-proxy: a hop count is a whole number from 0 to 20');
     return value === 0 ? false : value;
   }
   if (typeof value === 'string') {

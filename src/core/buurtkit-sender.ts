@@ -21,7 +21,10 @@ export class BuurtkitSender extends BuurtkitWidget {
       const cfg = this.resolvedEndpoint;
       if (this.isConnected && cfg?.endpointType === 'collector') {
         const url = formTokenUrl(cfg);
-        import('./form-token.js').then((m) => m.prefetchFormToken(url), () => undefined);
+        import('./form-token.js').then(
+          (m) => m.prefetchFormToken(url),
+          () => undefined,
+        );
       }
     });
   }

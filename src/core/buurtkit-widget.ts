@@ -38,7 +38,7 @@ export class BuurtkitWidget extends BuurtkitElement {
   /** Advanced: a custom `Outbox` (e.g. for tests); the page's shared outbox by default. */
   declare outbox: Outbox | undefined;
   /** True while an ancestor `<buurtkit-config>` waits for its definition. */
-  protected declare configPending: boolean;
+  declare protected configPending: boolean;
 
   /** What the closest `<buurtkit-config>` provides, and how to stop listening to it. */
   private config: BuurtkitConfig | undefined;

@@ -99,7 +99,10 @@ export class DeliveryController implements ReactiveController {
       const endpoint = (this.host as { resolvedEndpoint?: { endpoint: string } }).resolvedEndpoint?.endpoint ?? "(this widget's endpoint)";
       const { localName } = this.host;
       const code = result.notConnected;
-      void import('./site-owner.js').then((m) => m.tellSiteOwner(localName, endpoint, envelope.site, code), () => undefined);
+      void import('./site-owner.js').then(
+        (m) => m.tellSiteOwner(localName, endpoint, envelope.site, code),
+        () => undefined,
+      );
       this.host.dispatchEvent(new BkErrorEvent('not-connected', { id, status: result.status, error: result.notConnected }));
       return;
     }

@@ -43,10 +43,7 @@ export const JSON_TYPE = 'application/json';
 export const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
 
 /** Merge a widget's own settings over the provided ones; undefined when endpoint or site is missing. */
-export function resolveEndpoint(
-  own: EndpointConfig,
-  provided: EndpointConfig | undefined,
-): ResolvedEndpoint | undefined {
+export function resolveEndpoint(own: EndpointConfig, provided: EndpointConfig | undefined): ResolvedEndpoint | undefined {
   const endpoint = (own.endpoint || provided?.endpoint || '').trim();
   const site = (own.site || provided?.site || '').trim();
   if (!endpoint || !site) return undefined;

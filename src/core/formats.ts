@@ -49,7 +49,12 @@ export class Formats {
 
   /** `9.45` in Dutch (the Dutch way of writing times), `9:45` in English; in the site's zone. */
   time(instant: number): string {
-    const text = this.formatter({ hour: 'numeric', minute: '2-digit', timeZone: this.timeZone, ...(this.dutch && { hourCycle: 'h23' }) }).format(instant);
+    const text = this.formatter({
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: this.timeZone,
+      ...(this.dutch && { hourCycle: 'h23' }),
+    }).format(instant);
     return this.dutch ? text.replace(':', '.') : text;
   }
 
@@ -83,7 +88,12 @@ export class Formats {
   /** `€ 3` for whole euros, `€ 2,50` otherwise. */
   money(cents: number): string {
     const digits = cents % 100 === 0 ? 0 : 2;
-    this.moneyFormats[digits] ??= new Intl.NumberFormat(intlLocale(this.locale), { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    this.moneyFormats[digits] ??= new Intl.NumberFormat(intlLocale(this.locale), {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     return this.moneyFormats[digits].format(cents / 100);
   }
 }

@@ -14,7 +14,10 @@ export function sendLeftovers(): void {
   // Without `indexedDB.databases()`, or where it throws (a privacy mode), we cannot tell: start it.
   Promise.resolve()
     .then(() => indexedDB.databases())
-    .then((dbs) => dbs.some((d) => d.name === DB_NAME), () => true)
+    .then(
+      (dbs) => dbs.some((d) => d.name === DB_NAME),
+      () => true,
+    )
     .then((waiting) => waiting && import('./outbox.js').then((m) => void m.sharedOutbox()))
     // Offline before the outbox came: the next widget connected, or the detail's "ik kom", starts it.
     .catch(() => (checked = false));

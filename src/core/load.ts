@@ -181,7 +181,10 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
         const cfg = code && this.options.endpoint?.(args);
         if (code && cfg) {
           const tag = this.host.localName;
-          void import('./site-owner.js').then((m) => m.tellSiteOwner(tag, cfg.endpoint, cfg.site, code), () => undefined);
+          void import('./site-owner.js').then(
+            (m) => m.tellSiteOwner(tag, cfg.endpoint, cfg.site, code),
+            () => undefined,
+          );
         }
         if (first) this.host.dispatchEvent(new BkErrorEvent('not-connected', { status: (error as ReadError).status, error: code }));
         this.timer = setTimeout(() => this.start(args), loadRetryDelay(this.failures, this.backoff, this.options.random));

@@ -8,7 +8,11 @@ import { textFor, type LocalizedText } from '../schema/localized-text.js';
 
 const baseOf = (locale: string) => locale.toLowerCase().split('-')[0]!;
 
-export function localized(text: LocalizedText | undefined, locale: string, edit: (text: string) => string = (t) => t): TemplateResult | string {
+export function localized(
+  text: LocalizedText | undefined,
+  locale: string,
+  edit: (text: string) => string = (t) => t,
+): TemplateResult | string {
   const t = textFor(text, locale);
   return t.lang === baseOf(locale) ? edit(t.text) : html`<span lang=${t.lang} dir="ltr">${edit(t.text)}</span>`;
 }

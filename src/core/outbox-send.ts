@@ -7,14 +7,7 @@ import type { FieldIssue } from '../schema/envelope.js';
 import type { FlushReason, Outbox, OutboxOptions, OutboxOutcome } from './outbox.js';
 import type { OutboxItem } from './outbox-store.js';
 import { notConnectedCode, type NotConnectedCode } from './not-connected.js';
-import {
-  DEFAULT_BACKOFF,
-  classifyResponse,
-  nextAttemptDelay,
-  parseRetryAfter,
-  type BackoffOptions,
-  type Verdict,
-} from './retry.js';
+import { DEFAULT_BACKOFF, classifyResponse, nextAttemptDelay, parseRetryAfter, type BackoffOptions, type Verdict } from './retry.js';
 
 const RANK: Record<FlushReason, number> = { timer: 0, visible: 1, online: 2, load: 3, enqueue: 4 };
 
@@ -205,4 +198,3 @@ async function pageLock(wait: boolean, fn: () => Promise<void>): Promise<boolean
   }
   return true;
 }
-

@@ -100,7 +100,10 @@ export class Outbox extends EventTarget {
     if (this.channel) this.channel.onmessage = null;
     removeEventListener('online', this.onOnline);
     document.removeEventListener('visibilitychange', this.onVisible);
-    void this.sender?.then((s) => s.stop(), () => undefined);
+    void this.sender?.then(
+      (s) => s.stop(),
+      () => undefined,
+    );
   }
 
   private readonly onOnline = () => this.flushIfWaiting('online');
@@ -122,7 +125,11 @@ export class Outbox extends EventTarget {
     const now = Date.now();
     // The render token fetched when the form was shown, if any (else one is fetched when sending).
     const token = request.tokenUrl ? takeReadyToken(request.tokenUrl) : undefined;
-    if (token) void import('./form-token.js').then((m) => m.prefetchFormToken(request.tokenUrl!), () => undefined);
+    if (token)
+      void import('./form-token.js').then(
+        (m) => m.prefetchFormToken(request.tokenUrl!),
+        () => undefined,
+      );
     const item: OutboxItem = {
       ...request,
       ...meta,

@@ -37,11 +37,7 @@ export function classifyResponse(status: number, type?: string): Verdict {
  * Exponential backoff with full jitter: a random delay in [0, min(cap, base * 2^(attempt-1))].
  * `attempt` is the number of attempts made so far (1 after the first failure).
  */
-export function backoffDelay(
-  attempt: number,
-  options: BackoffOptions = DEFAULT_BACKOFF,
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const exp = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, attempt - 1));
   const r = Math.min(1, Math.max(0, random()));
   return Math.round(r * exp);

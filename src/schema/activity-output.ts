@@ -17,5 +17,12 @@ export interface ActivityOutput {
   participants: number;
   /** "Ik kom" answers at sessions held. */
   responses: number;
-  perActivity: { activityId: string; title: string; category: string | null; sessionsHeld: number; sessionsCancelled: number; participants: number }[];
+  perActivity: {
+    activityId: string;
+    title: string;
+    category: string | null;
+    sessionsHeld: number;
+    sessionsCancelled: number;
+    participants: number;
+  }[];
 }

@@ -78,10 +78,7 @@ const localValueSchema = z.string().refine((v) => canonicalLocal(v) !== undefine
   message: 'Expected YYYY-MM-DD or YYYY-MM-DDTHH:mm',
 });
 
-export const timeZoneSchema = z
-  .string()
-  .max(TIME_ZONE_MAX)
-  .refine(isValidTimeZone, { message: 'Unknown IANA time zone' });
+export const timeZoneSchema = z.string().max(TIME_ZONE_MAX).refine(isValidTimeZone, { message: 'Unknown IANA time zone' });
 
 export const rruleSchema = z
   .string()
@@ -276,7 +273,8 @@ function checkTimes(item: TimeShape, ctx: z.RefinementCtx): void {
     // A timed occurrence may move to a whole day (a date start); its end is then a date too.
     const toDay = !item.allDay && o.start !== undefined && isDate(o.start);
     if (o.start !== undefined && item.allDay && wrongForm(o.start)) issue(['overrides', i, 'start'], `Expected ${form}`);
-    if (o.end !== undefined && isDate(o.end) !== (item.allDay || toDay)) issue(['overrides', i, 'end'], `Expected ${toDay ? 'a date (YYYY-MM-DD)' : form}`);
+    if (o.end !== undefined && isDate(o.end) !== (item.allDay || toDay))
+      issue(['overrides', i, 'end'], `Expected ${toDay ? 'a date (YYYY-MM-DD)' : form}`);
   });
   item.present.forEach((p, i) => {
     if (p.role === 'anders' && !p.name) issue(['present', i, 'name'], 'Say who is present');

@@ -41,8 +41,14 @@ export const adminIdeaListSchema = z.object({ ideas: z.array(adminIdeaSchema) })
 /** Query of `GET /v1/admin/sites/:site/ideas`. */
 export const adminIdeaFilterSchema = z.strictObject({
   status: z.enum(IDEA_STATUSES).optional(),
-  published: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  handled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  published: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  handled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   tag: z.string().transform(normaliseTag).pipe(z.string().min(1).max(TAG_MAX)).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
@@ -84,7 +90,10 @@ export const handledBodySchema = z.strictObject({ handled: z.boolean() });
 
 /** `?handled=true|false` of the inbox lists: only handled, or only not handled, items. */
 export const handledQuerySchema = z.strictObject({
-  handled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  handled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 /** An item's handled state as the lists and `PUT …/handled` return it. */

@@ -5,13 +5,7 @@
 
 export const PROTOCOL_VERSION = 1 as const;
 
-export const WIDGETS = [
-  'idea-box',
-  'activity-calendar',
-  'welcome-intake',
-  'volunteer-signup',
-  'feedback-poll',
-] as const;
+export const WIDGETS = ['idea-box', 'activity-calendar', 'welcome-intake', 'volunteer-signup', 'feedback-poll'] as const;
 export type WidgetName = (typeof WIDGETS)[number];
 
 /** Largest request body the collector accepts; the widget checks it before sending too. */
@@ -25,32 +19,14 @@ export const CATEGORY_MAX = 60;
 export const PUBLIC_ANSWER_MAX = 2000;
 export const STATUS_REASON_MAX = 500;
 
-export const IDEA_STATUSES = [
-  'ontvangen',
-  'wordt-besproken',
-  'gepland',
-  'gedaan',
-  'niet-mogelijk',
-] as const;
+export const IDEA_STATUSES = ['ontvangen', 'wordt-besproken', 'gepland', 'gedaan', 'niet-mogelijk'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
-export const RESPONDENT_ROLES = [
-  'bezoeker',
-  'naaste',
-  'buurtbewoner',
-  'vrijwilliger',
-  'anders',
-] as const;
+export const RESPONDENT_ROLES = ['bezoeker', 'naaste', 'buurtbewoner', 'vrijwilliger', 'anders'] as const;
 export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
 
 /** Default idea categories; a site or a widget instance may replace them. */
-export const DEFAULT_IDEA_CATEGORIES = [
-  'activiteit',
-  'de-ruimte',
-  'samen-organiseren',
-  'zorg-of-zorgen',
-  'anders',
-] as const;
+export const DEFAULT_IDEA_CATEGORIES = ['activiteit', 'de-ruimte', 'samen-organiseren', 'zorg-of-zorgen', 'anders'] as const;
 
 /** Version of the consent text shown next to contact fields; stored with each submission. */
 export const IDEA_CONSENT_TEXT_VERSION = 'idea-contact-2026-11';

@@ -13,7 +13,11 @@ export const trapSchema = z.strictObject({
   /** A field hidden from people; anything in it means a bot filled the form. */
   honeypot: z.string().max(500),
   /** Milliseconds between the form first rendering and the submit, measured by the browser. */
-  elapsedMs: z.number().int().min(0).max(7 * 24 * 3600 * 1000),
+  elapsedMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600 * 1000),
 });
 
 export const siteSlugSchema = z.string().regex(SITE_SLUG_PATTERN, 'Invalid site slug');
@@ -29,7 +33,11 @@ export const envelopeBaseSchema = z.strictObject({
   widget: z.enum(WIDGETS),
   schemaVersion: z.literal(PROTOCOL_VERSION),
   sentAt: z.iso.datetime({ offset: true }),
-  locale: z.string().min(2).max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'Invalid locale'),
+  locale: z
+    .string()
+    .min(2)
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'Invalid locale'),
   consent: consentSchema.optional(),
   data: z.record(z.string(), z.unknown()),
   trap: trapSchema,

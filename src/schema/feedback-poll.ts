@@ -31,8 +31,18 @@ const localizedPollText = z.union([
   pollText,
   z.strictObject({
     nl: pollText,
-    en: z.string().trim().max(POLL_TEXT_MAX).optional().transform((v) => v || undefined),
-    ar: z.string().trim().max(POLL_TEXT_MAX).optional().transform((v) => v || undefined),
+    en: z
+      .string()
+      .trim()
+      .max(POLL_TEXT_MAX)
+      .optional()
+      .transform((v) => v || undefined),
+    ar: z
+      .string()
+      .trim()
+      .max(POLL_TEXT_MAX)
+      .optional()
+      .transform((v) => v || undefined),
   }),
 ]);
 
@@ -86,8 +96,14 @@ export const pollDefinitionSchema = z
     const unique = (path: string, ids: string[] | undefined) => {
       if (ids && new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: [path], message: 'Ids must be unique' });
     };
-    unique('options', poll.options?.map((o) => o.value));
-    unique('statements', poll.statements?.map((s) => s.id));
+    unique(
+      'options',
+      poll.options?.map((o) => o.value),
+    );
+    unique(
+      'statements',
+      poll.statements?.map((s) => s.id),
+    );
     if (poll.period && poll.period.to < poll.period.from) {
       ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'to comes before from' });
     }

@@ -8,7 +8,8 @@ import { optionalText, requiredText } from './activity.js';
 
 const translations = (max: number) => ({ en: optionalText(max), ar: optionalText(max) });
 
-export const requiredLocalizedText = (max: number) => z.union([requiredText(max), z.strictObject({ nl: requiredText(max), ...translations(max) })]);
+export const requiredLocalizedText = (max: number) =>
+  z.union([requiredText(max), z.strictObject({ nl: requiredText(max), ...translations(max) })]);
 
 export const optionalLocalizedText = (max: number) =>
   z.union([optionalText(max), z.strictObject({ nl: requiredText(max), ...translations(max) })]).optional();

@@ -85,14 +85,32 @@ function counts(values: readonly string[], given: (string | undefined | null)[])
 
 export function aggregatePoll(poll: PollDefinition, responses: readonly PollAnswers[]): PollResults {
   const values = answerValues(poll);
-  const question = values.length ? counts(values, responses.map((r) => r.answer)) : null;
+  const question = values.length
+    ? counts(
+        values,
+        responses.map((r) => r.answer),
+      )
+    : null;
   const scale = [...AGREEMENT_VALUES, DONT_KNOW];
   const statements = statementsOf(poll).map((s): StatementResult => {
-    const { n: answered, answers } = counts(scale, responses.map((r) => r.statements?.[s.id]));
+    const { n: answered, answers } = counts(
+      scale,
+      responses.map((r) => r.statements?.[s.id]),
+    );
     const dontKnow = answers.find((a) => a.value === DONT_KNOW)!.count;
     const agree = answers.filter((a) => AGREE_VALUES.includes(a.value as never)).reduce((sum, a) => sum + a.count, 0);
     const n = answered - dontKnow;
-    return { id: s.id, text: dutchText(s.text), theme: s.theme ?? null, answered, dontKnow, n, agree, percentAgree: percent(agree, n), answers };
+    return {
+      id: s.id,
+      text: dutchText(s.text),
+      theme: s.theme ?? null,
+      answered,
+      dontKnow,
+      n,
+      agree,
+      percentAgree: percent(agree, n),
+      answers,
+    };
   });
   return { pollId: poll.id, n: responses.length, question, statements };
 }
@@ -130,7 +148,8 @@ export function compareStatements(current: PollResults, previous: PollResults): 
   return current.statements.map((s) => {
     const p = before.get(s.id);
     const prev = { percentAgree: p?.percentAgree ?? null, n: p?.n ?? 0 };
-    const change = s.percentAgree === null || prev.percentAgree === null ? null : Math.round((s.percentAgree - prev.percentAgree) * 10) / 10;
+    const change =
+      s.percentAgree === null || prev.percentAgree === null ? null : Math.round((s.percentAgree - prev.percentAgree) * 10) / 10;
     return { id: s.id, text: s.text, current: { percentAgree: s.percentAgree, n: s.n }, previous: prev, change };
   });
 }

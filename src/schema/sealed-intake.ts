@@ -33,7 +33,14 @@ export interface SealedIntakePayload {
 export function isIntakePublicKey(v: unknown): v is IntakePublicKey {
   const k = v as IntakePublicKey | null;
   return (
-    !!k && typeof k === 'object' && typeof k.keyId === 'string' && k.alg === SEALED_INTAKE_ALG &&
-    !!k.key && k.key.kty === 'EC' && k.key.crv === 'P-256' && typeof k.key.x === 'string' && typeof k.key.y === 'string'
+    !!k &&
+    typeof k === 'object' &&
+    typeof k.keyId === 'string' &&
+    k.alg === SEALED_INTAKE_ALG &&
+    !!k.key &&
+    k.key.kty === 'EC' &&
+    k.key.crv === 'P-256' &&
+    typeof k.key.x === 'string' &&
+    typeof k.key.y === 'string'
   );
 }

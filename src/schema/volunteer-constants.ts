@@ -30,9 +30,7 @@ export const WEEKDAYS_NL = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export const DAY_PARTS = ['ochtend', 'middag', 'avond'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
 export type Availability = `${(typeof WEEKDAYS_NL)[number]}-${DayPart}`;
-export const AVAILABILITY_SLOTS: readonly Availability[] = WEEKDAYS_NL.flatMap((d) =>
-  DAY_PARTS.map((p) => `${d}-${p}` as Availability),
-);
+export const AVAILABILITY_SLOTS: readonly Availability[] = WEEKDAYS_NL.flatMap((d) => DAY_PARTS.map((p) => `${d}-${p}` as Availability));
 
 /** Why someone wants to help (VOL-07); several may apply. */
 export const VOLUNTEER_MOTIVATIONS = [

@@ -85,7 +85,10 @@ export const volunteerApplicationPayloadSchema = z
     firstName: optionalText(VOLUNTEER_NAME_MAX),
     contact: contactSchema,
     roles: z.array(z.string().max(VOLUNTEER_ROLE_NAME_MAX)).max(50).default([]),
-    availability: z.array(z.enum(AVAILABILITY_SLOTS as [string, ...string[]])).max(21).default([]),
+    availability: z
+      .array(z.enum(AVAILABILITY_SLOTS as [string, ...string[]]))
+      .max(21)
+      .default([]),
     skills: optionalText(VOLUNTEER_FREE_TEXT_MAX),
     motivation: z.array(z.enum(VOLUNTEER_MOTIVATIONS)).max(VOLUNTEER_MOTIVATIONS.length).default([]),
     needs: optionalText(VOLUNTEER_FREE_TEXT_MAX),

@@ -124,14 +124,7 @@ export type IntakePayload = {
 };
 
 /** Error keys (string table keys of the widget; messages in English for the collector's 422s). */
-export type IntakeErrorKey =
-  | 'errUnknownOption'
-  | 'errTooLong'
-  | 'errPhone'
-  | 'errEmail'
-  | 'errDetailMissing'
-  | 'errConsent'
-  | 'errType';
+export type IntakeErrorKey = 'errUnknownOption' | 'errTooLong' | 'errPhone' | 'errEmail' | 'errDetailMissing' | 'errConsent' | 'errType';
 
 export const INTAKE_ERROR_MESSAGES: Record<IntakeErrorKey, string> = {
   errUnknownOption: 'Not one of the choices',
@@ -146,8 +139,7 @@ export const INTAKE_ERROR_MESSAGES: Record<IntakeErrorKey, string> = {
 /** Question types whose answer is a list of option values. */
 export const isMultiChoice = (type: IntakeQuestionType) => type === 'multiple' || type === 'cards';
 /** Types whose answer is one option value (the built-in ones have fixed options). */
-export const isSingleChoice = (type: IntakeQuestionType) =>
-  type === 'single' || type === 'visibility' || type === 'on-behalf';
+export const isSingleChoice = (type: IntakeQuestionType) => type === 'single' || type === 'visibility' || type === 'on-behalf';
 
 /** The option values a question allows: its own, or the fixed ones of the built-in types. */
 export function optionValues(q: IntakeQuestion): readonly string[] {
@@ -191,9 +183,7 @@ export function conditionHolds(condition: IntakeCondition | undefined, answers: 
 
 /** Steps shown for these answers (a step is shown when its condition holds and it has a question shown). */
 export function visibleSteps(flow: IntakeFlow, answers: IntakeAnswers): IntakeStep[] {
-  return flow.steps.filter(
-    (s) => conditionHolds(s.showIf, answers) && s.questions.some((q) => conditionHolds(q.showIf, answers)),
-  );
+  return flow.steps.filter((s) => conditionHolds(s.showIf, answers) && s.questions.some((q) => conditionHolds(q.showIf, answers)));
 }
 
 export function visibleQuestions(step: IntakeStep, answers: IntakeAnswers): IntakeQuestion[] {
@@ -304,7 +294,8 @@ export function flowIssues(flow: IntakeFlow): { path: string; message: string }[
     } else if (c.anyOf) {
       const allowed = target.type === 'contact' ? INTAKE_CONTACT_CHANNELS : target.type === 'consent' ? ['yes'] : optionValues(target);
       for (const v of c.anyOf) {
-        if (!(allowed as readonly string[]).includes(v)) issues.push({ path: `${path}.anyOf`, message: `"${v}" is not a choice of "${c.question}"` });
+        if (!(allowed as readonly string[]).includes(v))
+          issues.push({ path: `${path}.anyOf`, message: `"${v}" is not a choice of "${c.question}"` });
       }
     }
   };
@@ -347,7 +338,7 @@ export function buildIntakePayload(flow: IntakeFlow, raw: IntakeAnswers, assiste
     else if (q.type === 'on-behalf') {
       forSomeoneElse = a === 'other' || a === 'together';
       answers[q.id] = a; // kept too: "for" or "with" someone
-    }    else if (q.type === 'contact') {
+    } else if (q.type === 'contact') {
       const c = a as IntakeContactAnswer;
       const detail = c.channel === 'phone' || c.channel === 'email' ? c.detail?.trim() : undefined;
       const note = c.note?.trim();

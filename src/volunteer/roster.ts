@@ -21,9 +21,7 @@ export interface SlotSignup {
   offerExpiresAt: number | null;
 }
 
-export type Transition =
-  | { id: string; status: 'expired' }
-  | { id: string; status: 'offered'; offerExpiresAt: number };
+export type Transition = { id: string; status: 'expired' } | { id: string; status: 'offered'; offerExpiresAt: number };
 
 export interface SlotContext {
   capacity: number;
@@ -34,8 +32,7 @@ export interface SlotContext {
   offerMs: number;
 }
 
-const holds = (s: SlotSignup, now: number) =>
-  s.status === 'confirmed' || (s.status === 'offered' && (s.offerExpiresAt ?? 0) > now);
+const holds = (s: SlotSignup, now: number) => s.status === 'confirmed' || (s.status === 'offered' && (s.offerExpiresAt ?? 0) > now);
 
 /** Places held now. */
 export function heldPlaces(signups: readonly SlotSignup[], now: number): number {

@@ -37,7 +37,16 @@ export function shiftOccurrences(
   return expand(item, fromMs, toMs, { maxOccurrences: max }).flatMap((o) =>
     o.status === 'gaat-niet-door' || o.end === undefined
       ? []
-      : [{ shiftId: id, date: o.recurrenceId.slice(0, 10), start: o.start, end: o.end, startMs: Date.parse(o.start), endMs: Date.parse(o.end) }],
+      : [
+          {
+            shiftId: id,
+            date: o.recurrenceId.slice(0, 10),
+            start: o.start,
+            end: o.end,
+            startMs: Date.parse(o.start),
+            endMs: Date.parse(o.end),
+          },
+        ],
   );
 }
 

@@ -138,9 +138,14 @@ describe('<activity-calendar> "ik kom"', () => {
     const queued = oneEvent(po.el, 'bk-queued') as unknown as Promise<BkQueuedEvent>;
     button(po)!.click();
     await queued;
-    await waitFor(() => said(po) === 'Er is nu geen internet. Je aanmelding staat veilig op deze telefoon of computer. We sturen hem als er weer internet is.', {
-      message: 'queued shown',
-    });
+    await waitFor(
+      () =>
+        said(po) ===
+        'Er is nu geen internet. Je aanmelding staat veilig op deze telefoon of computer. We sturen hem als er weer internet is.',
+      {
+        message: 'queued shown',
+      },
+    );
     expect((await someoneElse(a)).status).to.equal(201);
     await setOffline(false);
     await waitFor(() => said(po) === 'Helaas, het is vol. Je aanmelding is niet geteld.', { message: 'late full shown' });
@@ -194,7 +199,7 @@ describe('<activity-calendar> "ik kom"', () => {
     }
   });
 
-  it('with a collector, inline JSON shows at once and the collector\'s programme replaces it', async () => {
+  it("with a collector, inline JSON shows at once and the collector's programme replaces it", async () => {
     const a = await activity(5);
     const po = await makeCalendar({ attrs: { endpoint: c.url, site: c.site, lang: 'nl' }, items: SEED_ITEMS, now: Date.now() });
     made.push(po);

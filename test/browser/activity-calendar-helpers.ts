@@ -167,7 +167,9 @@ export class CalendarObject {
 
   /** Event rows, as `time|title`. */
   get events(): string[] {
-    return this.$$('[part~="event"]').map((li) => `${li.querySelector('.event-time')!.textContent!.trim()}|${li.querySelector('.event-title')!.textContent!.trim()}`);
+    return this.$$('[part~="event"]').map(
+      (li) => `${li.querySelector('.event-time')!.textContent!.trim()}|${li.querySelector('.event-title')!.textContent!.trim()}`,
+    );
   }
 
   eventRow(title: string, nth = 0): HTMLElement {

@@ -73,6 +73,8 @@ describe('<activity-calendar> far from today', () => {
     const po = await calendar({ date: FAR });
     await waitFor(() => po.events.some((e) => e.endsWith(`|${title}`)), { message: 'the list from date' });
     expect(po.dayTitles.length).to.equal(7);
-    expect(po.dayTitles[0]).to.contain(new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.parse(`${FAR}T12:00:00Z`)));
+    expect(po.dayTitles[0]).to.contain(
+      new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.parse(`${FAR}T12:00:00Z`)),
+    );
   });
 });

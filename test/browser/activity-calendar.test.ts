@@ -96,7 +96,12 @@ describe('<activity-calendar> list view', () => {
     const warnings: string[] = [];
     console.warn = (m: string) => void warnings.push(m);
     try {
-      po = await makeCalendar({ items: [{ id: 'x', title: 'Kapot', start: 'morgen' }, { id: 'ok', title: 'Buurtsoep', start: '2026-04-01T12:00' }] });
+      po = await makeCalendar({
+        items: [
+          { id: 'x', title: 'Kapot', start: 'morgen' },
+          { id: 'ok', title: 'Buurtsoep', start: '2026-04-01T12:00' },
+        ],
+      });
     } finally {
       console.warn = warn;
     }
@@ -200,7 +205,13 @@ describe('<activity-calendar> filters', () => {
     await po.el.updateComplete;
     expect(po.events).to.have.length(4);
     const select = po.$<HTMLSelectElement>('#category')!;
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Alles', 'Creatief', 'Eten en drinken', 'Feest', 'Ontmoeten']);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Alles',
+      'Creatief',
+      'Eten en drinken',
+      'Feest',
+      'Ontmoeten',
+    ]);
     select.value = 'creatief';
     select.dispatchEvent(new Event('change'));
     await po.el.updateComplete;
@@ -270,10 +281,16 @@ describe('<activity-calendar> sources', () => {
     });
     await po.ready();
     await expect(po.el).to.be.accessible();
-    expect(po.events).to.deep.equal(['22.00 tot 23.00 uur|one is cancelled', '22.00 tot 23.00 uur|one is cancelled', '22.00 tot 23.00 uur|one is cancelled']);
+    expect(po.events).to.deep.equal([
+      '22.00 tot 23.00 uur|one is cancelled',
+      '22.00 tot 23.00 uur|one is cancelled',
+      '22.00 tot 23.00 uur|one is cancelled',
+    ]);
     expect(po.$$('[part~="event-cancelled"]')).to.have.length(1);
     await po.openEvent('one is cancelled');
-    expect(po.$<HTMLAnchorElement>('[part~="subscribe"]')!.href).to.equal(`webcal://${location.host}/__ics/thunderbird-cancelled-occurrence.ics`);
+    expect(po.$<HTMLAnchorElement>('[part~="subscribe"]')!.href).to.equal(
+      `webcal://${location.host}/__ics/thunderbird-cancelled-occurrence.ics`,
+    );
   });
 
   it('warns about what a feed lost, and only notes how it read the rest', async () => {

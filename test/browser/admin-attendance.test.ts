@@ -38,7 +38,9 @@ describe('bk-admin-attendance', () => {
       data: { kind: 'attendance', activityId: itemId, occurrence: start, places: 3 },
       trap: { honeypot: '', elapsedMs: 2000 },
     });
-    expect((await postWithToken(`/v1/sites/${info.site}/activities/${encodeURIComponent(itemId)}/attendance`, envelope)).status).to.equal(201);
+    expect((await postWithToken(`/v1/sites/${info.site}/activities/${encodeURIComponent(itemId)}/attendance`, envelope)).status).to.equal(
+      201,
+    );
 
     const el = await fixture<AdminCalendar>(html`<bk-admin-calendar lang="nl" can-edit
       .api=${new HttpAdminApi(info.token, info.site, API_BASE, commandFetch())}></bk-admin-calendar>`);
@@ -53,9 +55,12 @@ describe('bk-admin-attendance', () => {
     await expect(el).to.be.accessible();
 
     row.querySelector<HTMLButtonElement>('.remove-claim')!.click();
-    await waitFor(() => block.shadowRoot!.querySelector('[role="status"]')?.textContent === 'De aanmelding is weggehaald; de plekken zijn weer vrij.', {
-      message: 'removed shown',
-    });
+    await waitFor(
+      () => block.shadowRoot!.querySelector('[role="status"]')?.textContent === 'De aanmelding is weggehaald; de plekken zijn weer vrij.',
+      {
+        message: 'removed shown',
+      },
+    );
     expect(block.shadowRoot!.querySelector(`[data-claim="${envelope.id}"]`)).to.equal(null);
     const left = await admin<{ claims: unknown[] }>('GET', `/v1/admin/sites/${info.site}/activities/${made.body.id}/attendance`);
     expect(left.body.claims).to.deep.equal([]);

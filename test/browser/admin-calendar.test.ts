@@ -109,7 +109,9 @@ describe('bk-admin-calendar', () => {
       status: 'gaat-door',
     });
     expect(row!.data.recurrence).to.deep.include({ rrule: 'FREQ=WEEKLY;BYDAY=TU,TH', exdates: ['2027-01-12'] });
-    expect(row!.data.overrides).to.deep.equal([{ recurrenceId: '2027-01-19T17:00', status: 'gaat-niet-door', statusReason: 'De keuken wordt geverfd' }]);
+    expect(row!.data.overrides).to.deep.equal([
+      { recurrenceId: '2027-01-19T17:00', status: 'gaat-niet-door', statusReason: 'De keuken wordt geverfd' },
+    ]);
     const item = el.shadowRoot!.querySelector(`[data-id="${row!.id}"]`)!;
     expect(item.textContent).to.contain('Elke week op dinsdag en donderdag, 17.00 tot 20.00 uur');
     expect(item.textContent).to.contain('12 plekken');
@@ -172,12 +174,28 @@ describe('bk-admin-calendar', () => {
     // What the collector refuses (scripted: a 422 on `start`) is shown at its field; the form keeps what was typed.
     await set(el, '#title', 'Inloop');
     await set(el, '#endTime', '12:00');
-    const api = new HttpAdminApi(info.token, info.site, API_BASE, commandFetch((method) =>
-      method === 'POST' ? new Response(JSON.stringify({ error: 'invalid_request', message: 'The request has errors', issues: [{ path: 'start', message: 'Expected a date-time' }] }), { status: 422 }) : undefined,
-    ));
+    const api = new HttpAdminApi(
+      info.token,
+      info.site,
+      API_BASE,
+      commandFetch((method) =>
+        method === 'POST'
+          ? new Response(
+              JSON.stringify({
+                error: 'invalid_request',
+                message: 'The request has errors',
+                issues: [{ path: 'start', message: 'Expected a date-time' }],
+              }),
+              { status: 422 },
+            )
+          : undefined,
+      ),
+    );
     form(el).api = api;
     await click(el, 'button[type=submit]');
-    await waitFor(() => form(el).shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('Niet opgeslagen'), { message: 'refusal shown' });
+    await waitFor(() => form(el).shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('Niet opgeslagen'), {
+      message: 'refusal shown',
+    });
     expect(form(el).shadowRoot!.querySelector('#date-error')!.textContent).to.equal('Expected a date-time');
     expect($f<HTMLInputElement>(el, '#title').value).to.equal('Inloop');
   });
@@ -193,26 +211,39 @@ describe('bk-admin-calendar', () => {
     });
     expect(made.status).to.equal(201);
     const csv = '\uFEFFBegin;Eind;Activiteit\r\n2025-03-03 10:00;2025-03-03 11:00;Taalcafé\r\n';
-    const api = new HttpAdminApi(info.token, info.site, API_BASE, commandFetch((_method, path) =>
-      // The command that carries API calls speaks JSON only; the CSV itself is tested on the collector.
-      path.includes('/export/activities.csv?from=2025-03-01&to=2025-03-31')
-        ? new Response(csv, { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="activiteiten.csv"' } })
-        : undefined,
-    ));
+    const api = new HttpAdminApi(
+      info.token,
+      info.site,
+      API_BASE,
+      commandFetch((_method, path) =>
+        // The command that carries API calls speaks JSON only; the CSV itself is tested on the collector.
+        path.includes('/export/activities.csv?from=2025-03-01&to=2025-03-31')
+          ? new Response(csv, { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="activiteiten.csv"' } })
+          : undefined,
+      ),
+    );
     const el = await fixture<AdminCalendar>(html`<bk-admin-calendar lang="nl" can-export .api=${api}></bk-admin-calendar>`);
     await waitFor(() => !el.loading, { message: 'loaded' });
     await el.updateComplete;
     const figures = el.shadowRoot!.querySelector('bk-admin-activity-figures')!;
     await figures.updateComplete;
     const $g = <E extends Element = HTMLInputElement>(s: string) => figures.shadowRoot!.querySelector<E>(s)!;
-    for (const [id, value] of [['#figures-from', '2025-03-01'], ['#figures-to', '2025-03-31']]) {
+    for (const [id, value] of [
+      ['#figures-from', '2025-03-01'],
+      ['#figures-to', '2025-03-31'],
+    ]) {
       $g(id!).value = value!;
       $g(id!).dispatchEvent(new Event('input'));
     }
     $g<HTMLButtonElement>('.show-figures').click();
     await waitFor(() => $g('[data-figure=sessionsHeld]'), { message: 'figures' });
     const figure = (k: string) => $g(`[data-figure=${k}]`).textContent;
-    expect([figure('activitiesHeld'), figure('sessionsHeld'), figure('sessionsCancelled'), figure('participants')]).to.deep.equal(['1', '4', '1', '0']);
+    expect([figure('activitiesHeld'), figure('sessionsHeld'), figure('sessionsCancelled'), figure('participants')]).to.deep.equal([
+      '1',
+      '4',
+      '1',
+      '0',
+    ]);
     await expect(el).to.be.accessible();
     const downloaded = oneEvent(figures, 'bk-downloaded');
     $g<HTMLButtonElement>('.download-activities').click();
@@ -229,7 +260,9 @@ describe('bk-admin-calendar', () => {
     await expect(el).to.be.accessible();
 
     await setViewport({ width: 360, height: 740 });
-    const app = await fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`);
+    const app = await fixture<AdminApp>(
+      html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`,
+    );
     await app.signIn({ token: info.token, site: info.site });
     app.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=calendar]')!.click();
     await app.updateComplete;

@@ -18,16 +18,20 @@ export function commandFetch(route: Route = () => undefined): typeof fetch {
     const scripted = route(method, path);
     if (scripted) return scripted;
     if (path.includes('/export/ideas.csv?delimiter=semicolon') || path.includes('/export/ideas.csv?delimiter=comma')) {
-      return new Response(CSV, { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="ideeen-test.csv"' } });
+      return new Response(CSV, {
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="ideeen-test.csv"' },
+      });
     }
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     // Non-JSON answers (exports, the report) come with their text and download headers.
     const res = (await admin(method, path, body)) as { status: number; body: unknown; text?: string; headers?: Record<string, string> };
     if (res.text !== undefined) return new Response(res.text, { status: res.status, headers: res.headers });
-    return new Response(res.body === null ? null : JSON.stringify(res.body), { status: res.status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(res.body === null ? null : JSON.stringify(res.body), {
+      status: res.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
 }
-
 
 /** Sends an idea to the real collector as the idea box would; resolves with its id. */
 export async function sendIdeaTo(info: CollectorInfo, data: Record<string, unknown>, consent = false): Promise<string> {

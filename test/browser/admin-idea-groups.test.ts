@@ -58,7 +58,9 @@ describe('bk-admin-idea-tags', () => {
   it('adds a tag with the keyboard, suggests used tags, removes one, and keeps focus in the field', async () => {
     const id = await sendIdeaTo(info, { text: `Koffie op zondagochtend ${key}` });
     const known = ['koffie', 'tuin', `al-gebruikt-${key}`];
-    const el = await fixture<AdminIdeaTags>(html`<bk-admin-idea-tags .idea=${await stored(id)} .api=${api()} .known=${known} can-edit></bk-admin-idea-tags>`);
+    const el = await fixture<AdminIdeaTags>(
+      html`<bk-admin-idea-tags .idea=${await stored(id)} .api=${api()} .known=${known} can-edit></bk-admin-idea-tags>`,
+    );
     await expect(el).to.be.accessible();
     expect($(el, 'section').textContent).to.contain('Nog geen labels.');
     expect($$(el, 'datalist option').map((o) => o.getAttribute('value'))).to.deep.equal(known);
@@ -106,7 +108,9 @@ describe('bk-admin-idea-merge', () => {
   it('finds the other idea, merges, links back, lists the merged text and undoes it', async () => {
     const target = await sendIdeaTo(info, { text: `Een breicafé op woensdag ${key}` });
     const dup = await sendIdeaTo(info, { text: `Samen breien, elke week ${key}` });
-    const el = await fixture<AdminIdeaMerge>(html`<bk-admin-idea-merge .idea=${await stored(dup)} .ideas=${await storedIdeas()} .api=${api()} can-edit></bk-admin-idea-merge>`);
+    const el = await fixture<AdminIdeaMerge>(
+      html`<bk-admin-idea-merge .idea=${await stored(dup)} .ideas=${await storedIdeas()} .api=${api()} can-edit></bk-admin-idea-merge>`,
+    );
     await expect(el).to.be.accessible();
 
     await type($(el, '#merge-search'), `breicafé ${key}`);
@@ -157,7 +161,9 @@ describe('bk-admin-idea-merge', () => {
     // Another coordinator merged B into C meanwhile, but this page's list is older.
     const stale = await storedIdeas();
     expect((await admin('POST', `/v1/admin/sites/${info.site}/ideas/${c}/merge`, { ideas: [b] })).status).to.equal(200);
-    const el = await fixture<AdminIdeaMerge>(html`<bk-admin-idea-merge .idea=${stale.find((i) => i.id === a)} .ideas=${stale} .api=${api()} can-edit></bk-admin-idea-merge>`);
+    const el = await fixture<AdminIdeaMerge>(
+      html`<bk-admin-idea-merge .idea=${stale.find((i) => i.id === a)} .ideas=${stale} .api=${api()} can-edit></bk-admin-idea-merge>`,
+    );
     await type($(el, '#merge-search'), `Idee B ${key}`);
     await el.updateComplete;
     // B's own button: the search is by words within the text, so C may be listed too (when the
@@ -192,7 +198,10 @@ describe('tag overview, inbox filter and agenda', () => {
     await expect(inbox).to.be.accessible();
     pick.click();
     await inbox.updateComplete;
-    expect($$(inbox, 'ol > li').map((li) => li.querySelector('.text')!.textContent)).to.deep.equal([`Kruiden in bakken ${key}`, `Een moestuin ${key}`]);
+    expect($$(inbox, 'ol > li').map((li) => li.querySelector('.text')!.textContent)).to.deep.equal([
+      `Kruiden in bakken ${key}`,
+      `Een moestuin ${key}`,
+    ]);
     expect($<HTMLSelectElement>(inbox, '#tag').value).to.equal(tag);
     await overview.updateComplete;
     expect(pick.getAttribute('aria-pressed')).to.equal('true');
@@ -214,7 +223,9 @@ describe('tag overview, inbox filter and agenda', () => {
 
 describe('bk-admin-app with merged ideas and tags', () => {
   const app = () =>
-    fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`);
+    fixture<AdminApp>(
+      html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`,
+    );
 
   it('merges from the detail, follows the link to the target, in English and at 360 px', async () => {
     await setViewport({ width: 360, height: 740 });
@@ -225,7 +236,9 @@ describe('bk-admin-app with merged ideas and tags', () => {
     const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
     await waitFor(() => inbox.ideas.some((i) => i.id === dup), { message: 'ideas' });
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: dup }, bubbles: true, composed: true }));
-    const merge = (await waitFor(() => el.shadowRoot!.querySelector<AdminIdeaMerge>('bk-admin-idea-merge'), { message: 'the merge section' }))!;
+    const merge = (await waitFor(() => el.shadowRoot!.querySelector<AdminIdeaMerge>('bk-admin-idea-merge'), {
+      message: 'the merge section',
+    }))!;
     expect(el.shadowRoot!.querySelector('bk-admin-idea-tags')).to.exist;
     await type($(merge, '#merge-search'), `repaircafé ${key}`);
     await merge.updateComplete;

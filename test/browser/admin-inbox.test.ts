@@ -30,7 +30,11 @@ const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => el
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const apiFor = () => new HttpAdminApi(info.token, info.site, API_BASE, commandFetch());
 
-async function send(widget: 'welcome-intake' | 'volunteer-signup' | 'feedback-poll', data: Record<string, unknown>, consent?: string): Promise<string> {
+async function send(
+  widget: 'welcome-intake' | 'volunteer-signup' | 'feedback-poll',
+  data: Record<string, unknown>,
+  consent?: string,
+): Promise<string> {
   const envelope = buildEnvelope({
     site: info.site,
     widget,
@@ -86,14 +90,25 @@ before(async () => {
     {
       kind: 'intake',
       flow: { id: 'welkom', version: 1 },
-      answers: { 'voor-wie': 'self', reden: ['praatje'], interesses: ['koken', 'creatief'], contact: { channel: 'phone', detail: PHONE }, toestemming: true },
+      answers: {
+        'voor-wie': 'self',
+        reden: ['praatje'],
+        interesses: ['koken', 'creatief'],
+        contact: { channel: 'phone', detail: PHONE },
+        toestemming: true,
+      },
       visibility: 'host',
       forSomeoneElse: false,
       assisted: true,
     },
     `intake:${DEFAULT_INTAKE_FLOW.id}:${DEFAULT_INTAKE_FLOW.version}`,
   );
-  applicationId = await send('volunteer-signup', { kind: 'application', firstName: 'Joris', contact: `joris-${key}@example.org`, roles: [`Tuinploeg ${key}`] });
+  applicationId = await send('volunteer-signup', {
+    kind: 'application',
+    firstName: 'Joris',
+    contact: `joris-${key}@example.org`,
+    roles: [`Tuinploeg ${key}`],
+  });
   const poll = `inbox-${Date.now().toString(36)}`;
   await admin('PUT', `/v1/admin/sites/${info.site}/polls/${poll}`, { kind: 'smileys', question: 'Hoe was het?', comment: true });
   responseId = await send('feedback-poll', { kind: 'poll-response', pollId: poll, answer: 'goed', comment: `Gezellige middag ${key}` });
@@ -108,7 +123,12 @@ describe('bk-admin-inbox per widget', () => {
   it('has a tab per widget with items, lists each newest first without names or contact, filters and searches', async () => {
     const el = await fixture<AdminInbox>(html`<bk-admin-inbox .ideas=${await storedIdeas()} .api=${apiFor()} can-handle></bk-admin-inbox>`);
     await waitFor(() => $$(el, 'button[data-tab]').length === 4, { message: 'four tabs' });
-    expect($$(el, 'button[data-tab]').map((b) => b.textContent!.trim())).to.deep.equal(['Ideeën', 'Welkomstgesprekken', 'Aanmeldingen vrijwilligers', 'Reacties op peilingen']);
+    expect($$(el, 'button[data-tab]').map((b) => b.textContent!.trim())).to.deep.equal([
+      'Ideeën',
+      'Welkomstgesprekken',
+      'Aanmeldingen vrijwilligers',
+      'Reacties op peilingen',
+    ]);
     await expect(el).to.be.accessible();
 
     await openTab(el, 'intakes');
@@ -154,7 +174,10 @@ describe('bk-admin-inbox per widget', () => {
     await openTab(el, 'intakes');
     const marked = await toggleHandled(el, 'koken, creatief');
     expect(marked.detail).to.include({ kind: 'intake', id: intakeId });
-    const stored = await admin<{ handledAt: string | null; handledBy: string | null }>('GET', `/v1/admin/sites/${info.site}/intakes/${intakeId}`);
+    const stored = await admin<{ handledAt: string | null; handledBy: string | null }>(
+      'GET',
+      `/v1/admin/sites/${info.site}/intakes/${intakeId}`,
+    );
     expect(stored.body.handledAt).to.equal(marked.detail.handledAt);
     expect(stored.body.handledBy).to.equal('test');
     const row = rowWith(el, 'koken, creatief')!;
@@ -165,7 +188,9 @@ describe('bk-admin-inbox per widget', () => {
     expect(rowWith(el, 'koken, creatief')).to.equal(undefined);
     await setValue(el, '#handled', 'yes');
     rowWith(el, 'koken, creatief')!.querySelector<HTMLButtonElement>('button[data-id]')!.click();
-    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), { message: 'the detail view' }))!;
+    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), {
+      message: 'the detail view',
+    }))!;
     await detail.updateComplete;
     const text = $(detail, 'dl').textContent!;
     expect(text).to.contain('Afgehandeld op');
@@ -192,7 +217,9 @@ describe('bk-admin-inbox per widget', () => {
     const el = await fixture<AdminInbox>(html`<bk-admin-inbox .ideas=${[]} .api=${apiFor()} can-handle></bk-admin-inbox>`);
     await openTab(el, 'signups');
     rowWith(el, `Tuinploeg ${key}`)!.querySelector<HTMLButtonElement>('button[data-id]')!.click();
-    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), { message: 'the detail view' }))!;
+    const detail = (await waitFor(() => el.shadowRoot!.querySelector<AdminEntryDetail>('bk-admin-entry-detail'), {
+      message: 'the detail view',
+    }))!;
     await detail.updateComplete;
     expect($(detail, 'h2').textContent).to.equal('Aanmelding als vrijwilliger');
     expect($(detail, 'dl').textContent).to.contain(`joris-${key}@example.org`);
@@ -201,12 +228,17 @@ describe('bk-admin-inbox per widget', () => {
     const marked = oneEvent(el, 'bk-handled');
     $<HTMLButtonElement>($(detail, 'bk-admin-handled'), 'button').click();
     expect((await marked).detail).to.include({ kind: 'application', id: applicationId });
-    const stored = await admin<{ applications: { id: string; handledBy: string | null }[] }>('GET', `/v1/admin/sites/${info.site}/volunteer/applications?handled=true`);
+    const stored = await admin<{ applications: { id: string; handledBy: string | null }[] }>(
+      'GET',
+      `/v1/admin/sites/${info.site}/volunteer/applications?handled=true`,
+    );
     expect(stored.body.applications.map((a) => a.id)).to.include(applicationId);
     await detail.updateComplete;
     expect($(detail, 'dl').textContent).to.contain('door test');
     $<HTMLButtonElement>(detail, 'button.back').click();
-    await waitFor(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === applicationId, { message: 'focus back on the row' });
+    await waitFor(() => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === applicationId, {
+      message: 'focus back on the row',
+    });
   });
 
   it('marks an idea as handled in the list and tells the app; without moderate there is no button', async () => {
@@ -228,7 +260,14 @@ describe('bk-admin-inbox per widget', () => {
 
   it('says when saving fails, and works by keyboard at 360 px in English', async () => {
     await setViewport({ width: 360, height: 720 });
-    const api = new HttpAdminApi(info.token, info.site, API_BASE, commandFetch((method) => (method === 'PUT' ? new Response(JSON.stringify({ error: 'x', message: 'Server says no' }), { status: 500 }) : undefined)));
+    const api = new HttpAdminApi(
+      info.token,
+      info.site,
+      API_BASE,
+      commandFetch((method) =>
+        method === 'PUT' ? new Response(JSON.stringify({ error: 'x', message: 'Server says no' }), { status: 500 }) : undefined,
+      ),
+    );
     const el = await fixture<AdminInbox>(html`<bk-admin-inbox lang="en" .ideas=${[]} .api=${api} can-handle></bk-admin-inbox>`);
     await openTab(el, 'responses');
     await waitFor(() => $(el, 'h2').textContent === 'Inbox', { message: 'English' });
@@ -245,7 +284,9 @@ describe('bk-admin-inbox per widget', () => {
   });
 
   it('marks an idea as handled in its detail view on the page, and the list follows', async () => {
-    const el = await fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(x: { token: string; site: string }) => new HttpAdminApi(x.token, x.site, API_BASE, commandFetch())}></bk-admin-app>`);
+    const el = await fixture<AdminApp>(
+      html`<bk-admin-app .apiFactory=${(x: { token: string; site: string }) => new HttpAdminApi(x.token, x.site, API_BASE, commandFetch())}></bk-admin-app>`,
+    );
     await el.signIn({ token: info.token, site: info.site });
     const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
     await waitFor(() => inbox.ideas.some((i) => i.id === ideaId), { message: 'the idea' });

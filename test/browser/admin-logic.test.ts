@@ -117,7 +117,12 @@ describe('merged ideas and tags', () => {
   it("puts a month's merged ideas on the agenda as their target, once, and groups by the commonest tag", () => {
     const april = ideasOfMonth(ideas, '2026-04');
     const entries = agendaEntries(ideas, april);
-    expect(entries.map((e) => [e.idea.id, e.alsoMentioned])).to.deep.equal([['t', 2], ['g', 0], ['h', 0], ['x', 0]]);
+    expect(entries.map((e) => [e.idea.id, e.alsoMentioned])).to.deep.equal([
+      ['t', 2],
+      ['g', 0],
+      ['h', 0],
+      ['x', 0],
+    ]);
     expect(groupByTag(entries).map((g) => [g.tag, g.entries.map((e) => e.idea.id)])).to.deep.equal([
       ['koffie', ['t', 'h']],
       ['tuin', ['g']],

@@ -113,7 +113,14 @@ describe('bk-admin-polls', () => {
 
     // The collector serves it to the widget as the form made it.
     const served = await publicGet(`/polls/${id}`);
-    expect(served).to.deep.include({ kind: 'choice', question: 'Wat drink je het liefst?', comment: true, story: true, showResults: true, subject: 'De Eik' });
+    expect(served).to.deep.include({
+      kind: 'choice',
+      question: 'Wat drink je het liefst?',
+      comment: true,
+      story: true,
+      showResults: true,
+      subject: 'De Eik',
+    });
     expect(served.options).to.deep.equal([
       { value: 'warme-chocolademelk', label: 'Warme chocolademelk' },
       { value: 'koffie', label: 'Koffie' },
@@ -126,7 +133,10 @@ describe('bk-admin-polls', () => {
     const put = await admin('PUT', siteApi(`/polls/${id}`), {
       kind: 'choice',
       question: 'Welke dag?',
-      options: [{ value: 'ma', label: 'Maandag' }, { value: 'di', label: 'Dinsdag' }],
+      options: [
+        { value: 'ma', label: 'Maandag' },
+        { value: 'di', label: 'Dinsdag' },
+      ],
     });
     expect(put.status).to.equal(200);
     const el = await fixture<AdminPolls>(html`<bk-admin-polls lang="en" can-edit .api=${api()}></bk-admin-polls>`);
@@ -140,7 +150,9 @@ describe('bk-admin-polls', () => {
     await type(form, '#poll-to', '2025-01-31');
 
     await click(form, '.preview-toggle');
-    await waitFor(() => $(form, 'feedback-poll')?.shadowRoot?.textContent?.includes('Welke dag?'), { message: 'the widget shows the draft' });
+    await waitFor(() => $(form, 'feedback-poll')?.shadowRoot?.textContent?.includes('Welke dag?'), {
+      message: 'the widget shows the draft',
+    });
     expect($(form, 'feedback-poll').shadowRoot!.textContent).to.contain('Dinsdagochtend');
     await expect(form).to.be.accessible();
 
@@ -150,7 +162,10 @@ describe('bk-admin-polls', () => {
     await waitFor(() => $(el, `[data-id="${id}"] .badge`), { message: 'listed again' });
     expect($(el, `[data-id="${id}"] .badge`).textContent).to.equal('Closed');
     const served = await publicGet(`/polls/${id}`);
-    expect(served.options).to.deep.equal([{ value: 'ma', label: 'Maandag' }, { value: 'di', label: 'Dinsdagochtend' }]);
+    expect(served.options).to.deep.equal([
+      { value: 'ma', label: 'Maandag' },
+      { value: 'di', label: 'Dinsdagochtend' },
+    ]);
     expect(served.period).to.deep.equal({ from: '2025-01-01', to: '2025-01-31' });
   });
 });
@@ -249,7 +264,14 @@ describe('bk-admin-retention', () => {
     let refuse = false;
     const route: Route = (method, path) =>
       refuse && method === 'PUT' && path.endsWith('/settings/retention')
-        ? new Response(JSON.stringify({ error: 'invalid_request', message: 'The request has errors', issues: [{ path: 'intakeMonths', message: 'Too big: expected number to be <=120' }] }), { status: 422 })
+        ? new Response(
+            JSON.stringify({
+              error: 'invalid_request',
+              message: 'The request has errors',
+              issues: [{ path: 'intakeMonths', message: 'Too big: expected number to be <=120' }],
+            }),
+            { status: 422 },
+          )
         : undefined;
     const privacy = await fixture<AdminPrivacy>(html`<bk-admin-privacy lang="nl" .api=${api(route)}></bk-admin-privacy>`);
     await waitFor(() => retention(privacy)?.info, { message: 'retention loaded' });
@@ -285,7 +307,9 @@ describe('bk-admin-retention', () => {
     // Back to the defaults: nothing of the site's own remains.
     await click(el, '.defaults');
     await click(el, 'button[type=submit]');
-    await waitFor(async () => (await admin<Json>('GET', siteApi('/settings/retention'))).body.custom.ideaContactMonths === undefined, { message: 'defaults stored' });
+    await waitFor(async () => (await admin<Json>('GET', siteApi('/settings/retention'))).body.custom.ideaContactMonths === undefined, {
+      message: 'defaults stored',
+    });
   });
 
   it('shows what a purge would remove now, and runs it after a second question, audited', async () => {
@@ -337,7 +361,9 @@ describe('manage sections with read only', () => {
 
 describe('bk-admin-app manage sections', () => {
   it('offers polls and welcome questions with read, and retention in privacy with admin', async () => {
-    const app = await fixture<AdminApp>(html`<bk-admin-app lang="nl" .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`);
+    const app = await fixture<AdminApp>(
+      html`<bk-admin-app lang="nl" .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch())}></bk-admin-app>`,
+    );
     await app.signIn({ token: info.token, site: info.manageSite });
     await app.updateComplete;
     const views = $$(app, 'nav button').map((b) => b.dataset.view);

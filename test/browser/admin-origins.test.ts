@@ -27,7 +27,9 @@ describe('bk-admin-origins', () => {
   it('shows the allowed websites and adds one, normalised, so its widgets are connected', async () => {
     const api = new HttpAdminApi(info.token, info.manageSite, API_BASE, commandFetch());
     const privacy = await fixture<AdminPrivacy>(html`<bk-admin-privacy lang="nl" .api=${api}></bk-admin-privacy>`);
-    const el = (await waitFor(() => privacy.shadowRoot!.querySelector<AdminOrigins>('bk-admin-origins'), { message: 'the websites part' }))!;
+    const el = (await waitFor(() => privacy.shadowRoot!.querySelector<AdminOrigins>('bk-admin-origins'), {
+      message: 'the websites part',
+    }))!;
     await waitFor(() => el.saved, { message: 'origins loaded' });
     await el.updateComplete;
     const area = $<HTMLTextAreaElement>(el, '#origins');
@@ -38,7 +40,9 @@ describe('bk-admin-origins', () => {
     area.value = `${area.value}\nHTTPS://www.Buurthuis-De-Eik.nl/`;
     area.dispatchEvent(new Event('input'));
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitFor(() => $(el, '#origins-status').textContent === 'Opgeslagen. Deze websites mogen de formulieren nu gebruiken.', { message: 'saved' });
+    await waitFor(() => $(el, '#origins-status').textContent === 'Opgeslagen. Deze websites mogen de formulieren nu gebruiken.', {
+      message: 'saved',
+    });
     expect(area.value.split('\n')).to.deep.equal([...initial, 'https://www.buurthuis-de-eik.nl']);
     const stored = await admin<{ origins: string[] }>('GET', originsPath());
     expect(stored.body.origins).to.deep.equal([...initial, 'https://www.buurthuis-de-eik.nl']);

@@ -56,7 +56,15 @@ before(async () => {
   contact = `${key.toLowerCase()}@example.org`;
   await sendIdeaTo(info, { text: `Een leesclub ${key}`, wantsToHelp: true, name: 'Jan Jansen', contact }, true);
   pollId = uniqueKey('pr').toLowerCase();
-  const poll = { kind: 'choice', title: `Peiling ${key}`, question: 'Wat wil je?', options: [{ value: 'koffie', label: 'Koffie' }, { value: 'thee', label: 'Thee' }] };
+  const poll = {
+    kind: 'choice',
+    title: `Peiling ${key}`,
+    question: 'Wat wil je?',
+    options: [
+      { value: 'koffie', label: 'Koffie' },
+      { value: 'thee', label: 'Thee' },
+    ],
+  };
   expect((await admin('PUT', siteApi(`/polls/${pollId}`), poll)).status).to.equal(200);
   await answerPoll('koffie');
   await answerPoll('koffie');
@@ -89,7 +97,7 @@ describe('bk-admin-exports', () => {
     const after = await countIdeas();
     expect(detail.rows).to.be.within(Math.max(before, 1), after);
     expect(detail.fileName).to.match(/\.json$/);
-    expect($(el, "[role=status]").textContent).to.contain(`gedownload: ${detail.rows} rij`);
+    expect($(el, '[role=status]').textContent).to.contain(`gedownload: ${detail.rows} rij`);
 
     // Poll responses as CSV with commas, for this file's poll: three rows, newest line of the log.
     await choose(el, '#dataset', 'poll-responses');
@@ -251,27 +259,45 @@ describe('bk-admin-privacy', () => {
 });
 
 describe('bk-admin-volunteers', () => {
-  const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
-  const cancelToken = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const dayAhead = (days: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+  const cancelToken = () =>
+    btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
 
   it('shows who is coming per shift and the waitlist, and marks attendance', async () => {
     await setViewport({ width: 360, height: 740 });
     const role = await admin<{ id: string }>('POST', siteApi('/volunteer/roles'), { name: `Bardienst ${key}` });
     const date = dayAhead(2);
-    const shift = await admin<{ id: string }>('POST', siteApi('/volunteer/shifts'), { roleId: role.body.id, start: `${date}T10:00`, end: `${date}T12:00`, capacity: 1 });
+    const shift = await admin<{ id: string }>('POST', siteApi('/volunteer/shifts'), {
+      roleId: role.body.id,
+      start: `${date}T10:00`,
+      end: `${date}T12:00`,
+      capacity: 1,
+    });
     expect(shift.status).to.equal(201);
     for (const firstName of ['Anna', 'Bram']) {
       const envelope = buildEnvelope({
         site: info.site,
         widget: 'volunteer-signup',
         locale: 'nl',
-        data: { kind: 'shifts', shifts: [{ shiftId: shift.body.id, date }], firstName, contact: `${firstName.toLowerCase()}.${key.toLowerCase()}@example.nl`, cancelToken: cancelToken() },
+        data: {
+          kind: 'shifts',
+          shifts: [{ shiftId: shift.body.id, date }],
+          firstName,
+          contact: `${firstName.toLowerCase()}.${key.toLowerCase()}@example.nl`,
+          cancelToken: cancelToken(),
+        },
         trap: { honeypot: '', elapsedMs: 9000 },
       });
       expect((await postEnvelope(info, envelope)).status).to.equal(201);
     }
     const el = await fixture<AdminVolunteers>(html`<bk-admin-volunteers can-edit .api=${api()}></bk-admin-volunteers>`);
-    const occurrence = (await waitFor(() => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"]`), { message: 'the shift' }))!;
+    const occurrence = (await waitFor(() => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"]`), {
+      message: 'the shift',
+    }))!;
     expect(occurrence.querySelector('h3')!.textContent).to.contain(`Bardienst ${key}`);
     expect(occurrence.querySelector('.coming')!.textContent).to.contain('Anna');
     expect(occurrence.querySelector('.waitlist')!.textContent).to.contain('Bram');
@@ -282,7 +308,12 @@ describe('bk-admin-volunteers', () => {
     occurrence.querySelector<HTMLButtonElement>('button.came')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => occurrence.querySelector('button.came')?.getAttribute('aria-pressed') === 'true', { message: 'marked as came' });
-    const stored = (await admin<{ signups: { firstName: string; shiftId: string; attended: boolean | null }[] }>('GET', siteApi(`/volunteer/signups?from=${date}&to=${date}`))).body.signups;
+    const stored = (
+      await admin<{ signups: { firstName: string; shiftId: string; attended: boolean | null }[] }>(
+        'GET',
+        siteApi(`/volunteer/signups?from=${date}&to=${date}`),
+      )
+    ).body.signups;
     expect(stored.find((s) => s.shiftId === shift.body.id && s.firstName === 'Anna')!.attended).to.equal(true);
     // Pressing it again takes the mark away.
     await sendKeys({ press: 'Enter' });
@@ -293,13 +324,20 @@ describe('bk-admin-volunteers', () => {
 
 describe('bk-admin-app sections', () => {
   const app = (route?: Route) =>
-    fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch(route))}></bk-admin-app>`);
+    fixture<AdminApp>(
+      html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch(route))}></bk-admin-app>`,
+    );
 
   it('shows exports, results, privacy and volunteers to an admin token, by keyboard', async () => {
     const el = await app();
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
-    for (const [view, tag] of [['exports', 'bk-admin-exports'], ['results', 'bk-admin-results'], ['privacy', 'bk-admin-privacy'], ['volunteers', 'bk-admin-volunteers']] as const) {
+    for (const [view, tag] of [
+      ['exports', 'bk-admin-exports'],
+      ['results', 'bk-admin-results'],
+      ['privacy', 'bk-admin-privacy'],
+      ['volunteers', 'bk-admin-volunteers'],
+    ] as const) {
       $<HTMLButtonElement>(el, `nav button[data-view=${view}]`).focus();
       await sendKeys({ press: 'Enter' });
       const section = (await waitFor(() => el.shadowRoot!.querySelector(tag), { message: tag }))!;
@@ -312,7 +350,9 @@ describe('bk-admin-app sections', () => {
   it('shows an export-only token the downloads without the audit log', async () => {
     const el = await app((_method, path) =>
       path.endsWith('/whoami')
-        ? new Response(JSON.stringify({ site: info.site, siteName: 'Test', prefix: 'bk_export', label: null, scopes: ['export'], expiresAt: null }))
+        ? new Response(
+            JSON.stringify({ site: info.site, siteName: 'Test', prefix: 'bk_export', label: null, scopes: ['export'], expiresAt: null }),
+          )
         : undefined,
     );
     await el.signIn({ token: info.token, site: info.site });

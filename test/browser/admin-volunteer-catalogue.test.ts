@@ -22,7 +22,8 @@ const siteApi = (path: string) => `/v1/admin/sites/${info.rolesSite}${path}`;
 const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<E>(selector)!;
 const $$ = <E extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];
 /** A local date in the site's zone, `days` from today. */
-const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+const dayAhead = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
 
 function deepActive(): Element | null {
   let a = document.activeElement;
@@ -86,7 +87,10 @@ describe('bk-admin-volunteer-catalogue', () => {
     await type(roleForm, '#whatYouDo', 'Je heet bezoekers welkom en zet koffie.');
     await type(roleForm, '#notAsked', 'Geen hulpverlening.');
     // Every text on the card has its English and Arabic next to it; the Arabic right to left.
-    expect([$(roleForm, '#notAsked-ar').getAttribute('lang'), $(roleForm, '#notAsked-ar').getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
+    expect([$(roleForm, '#notAsked-ar').getAttribute('lang'), $(roleForm, '#notAsked-ar').getAttribute('dir')]).to.deep.equal([
+      'ar',
+      'rtl',
+    ]);
     await type(roleForm, '#notAsked-ar', 'لا نطلب منك تقديم المساعدة المهنية.');
     await type(roleForm, '#timePerWeek', 'Eén ochtend per week');
     await type(roleForm, '#training', 'Een middag uitleg.');
@@ -96,7 +100,9 @@ describe('bk-admin-volunteer-catalogue', () => {
     await expect(roleForm).to.be.accessible();
     $(roleForm, 'button[type=submit]').focus();
     await sendKeys({ press: 'Enter' });
-    const roleItem = (await waitFor(() => $$(list, '.list > li').find((li) => li.textContent!.includes(`Gastvrouw ${key}`)), { message: 'the role listed' }))!;
+    const roleItem = (await waitFor(() => $$(list, '.list > li').find((li) => li.textContent!.includes(`Gastvrouw ${key}`)), {
+      message: 'the role listed',
+    }))!;
     const roleId = roleItem.dataset.id!;
     expect($(list, '[role=status]').textContent).to.contain('is opgeslagen');
     await waitFor(() => deepActive()?.closest('li')?.dataset.id === roleId, { message: 'focus on the saved role' });
@@ -130,9 +136,12 @@ describe('bk-admin-volunteer-catalogue', () => {
 
     await type(shiftForm, '#timeZone', '');
     await click(shiftForm, 'button[type=submit]');
-    const shiftItem = (await waitFor(() => $$(list, '.list > li').find((li) => li.dataset.id !== roleId && li.textContent!.includes(`Gastvrouw ${key}`)), {
-      message: 'the shift listed',
-    }))!;
+    const shiftItem = (await waitFor(
+      () => $$(list, '.list > li').find((li) => li.dataset.id !== roleId && li.textContent!.includes(`Gastvrouw ${key}`)),
+      {
+        message: 'the shift listed',
+      },
+    ))!;
     const shiftId = shiftItem.dataset.id!;
     expect(shiftItem.textContent).to.contain('Elke week op maandag, dinsdag, woensdag, donderdag en vrijdag');
     expect(shiftItem.textContent).to.contain('9.45 tot 12.15 uur');
@@ -172,22 +181,38 @@ describe('bk-admin-volunteer-catalogue', () => {
     const key = uniqueKey('bar');
     const date = dayAhead(3);
     const role = await admin<{ id: string }>('POST', siteApi('/volunteer/roles'), { name: `Bardienst ${key}` });
-    const shift = await admin<{ id: string }>('POST', siteApi('/volunteer/shifts'), { roleId: role.body.id, start: `${date}T13:00`, end: `${date}T17:00`, capacity: 1 });
+    const shift = await admin<{ id: string }>('POST', siteApi('/volunteer/shifts'), {
+      roleId: role.body.id,
+      start: `${date}T13:00`,
+      end: `${date}T17:00`,
+      capacity: 1,
+    });
     expect(shift.status).to.equal(201);
     const rolesInfo = { ...info, site: info.rolesSite };
     for (const firstName of ['Anna', 'Bram']) {
-      const cancelToken = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const cancelToken = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
       const envelope = buildEnvelope({
         site: info.rolesSite,
         widget: 'volunteer-signup',
         locale: 'nl',
-        data: { kind: 'shifts', shifts: [{ shiftId: shift.body.id, date }], firstName, contact: `${firstName.toLowerCase()}.${key}@example.nl`, cancelToken },
+        data: {
+          kind: 'shifts',
+          shifts: [{ shiftId: shift.body.id, date }],
+          firstName,
+          contact: `${firstName.toLowerCase()}.${key}@example.nl`,
+          cancelToken,
+        },
         trap: { honeypot: '', elapsedMs: 9000 },
       });
       expect((await postEnvelope(rolesInfo, envelope)).status).to.equal(201);
     }
     const { el, list } = await section({ from: date, to: date });
-    const occurrence = (await waitFor(() => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"]`), { message: 'the occurrence' }))!;
+    const occurrence = (await waitFor(() => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"]`), {
+      message: 'the occurrence',
+    }))!;
     expect(occurrence.querySelector('.waitlist')!.textContent).to.contain('Bram');
 
     // Two places instead of one: Bram is offered the place as soon as it is saved.
@@ -197,14 +222,20 @@ describe('bk-admin-volunteer-catalogue', () => {
     expect($<HTMLSelectElement>(shiftForm, '#roleId').value).to.equal(role.body.id);
     await type(shiftForm, '#capacity', '2');
     await click(shiftForm, 'button[type=submit]');
-    await waitFor(() => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"] .coming`)?.textContent?.includes('Bram'), {
-      message: 'Bram among who is coming',
-    });
+    await waitFor(
+      () => el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"] .coming`)?.textContent?.includes('Bram'),
+      {
+        message: 'Bram among who is coming',
+      },
+    );
     const refreshed = el.shadowRoot!.querySelector(`[aria-labelledby="occ-${shift.body.id}-${date}"]`)!;
     expect(refreshed.querySelector('.coming')!.textContent).to.contain('plek aangeboden');
     expect(refreshed.querySelector('.waitlist')).to.equal(null);
     expect($(el, 'p.status[role=status]').textContent).to.contain('1 persoon van de wachtlijst kreeg een plek aangeboden');
-    expect((await roster(date, date)).occurrences.find((o: Json) => o.shiftId === shift.body.id)).to.deep.include({ capacity: 2, remaining: 0 });
+    expect((await roster(date, date)).occurrences.find((o: Json) => o.shiftId === shift.body.id)).to.deep.include({
+      capacity: 2,
+      remaining: 0,
+    });
     await expect(el).to.be.accessible();
 
     // Delete: the confirmation says the two stay signed up and get no message.
@@ -223,7 +254,9 @@ describe('bk-admin-volunteer-catalogue', () => {
     expect(deepActive()?.id).to.equal('catalogue-heading');
     expect((await roster(date, date)).occurrences.some((o: Json) => o.shiftId === shift.body.id)).to.equal(false);
     // Who signed up stays listed, under a name that says the shift is gone.
-    await waitFor(() => el.shadowRoot!.querySelector(`#occ-${shift.body.id}-${date}`)?.textContent?.includes('Verwijderde dienst'), { message: 'the deleted shift' });
+    await waitFor(() => el.shadowRoot!.querySelector(`#occ-${shift.body.id}-${date}`)?.textContent?.includes('Verwijderde dienst'), {
+      message: 'the deleted shift',
+    });
 
     // The role has no shifts left: now it can go.
     await click(list, `[data-id="${role.body.id}"] .delete`);

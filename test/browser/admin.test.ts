@@ -21,7 +21,6 @@ import type { AdminIdea } from '../../src/schema/admin.js';
 import { API_BASE, commandFetch, sendIdeaTo, type Route } from './admin-helpers.js';
 import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
-
 let info: CollectorInfo;
 const apiFor = (route?: Route): AdminApi => new HttpAdminApi(info.token, info.site, API_BASE, commandFetch(route));
 
@@ -52,7 +51,17 @@ let ideaId: string;
 before(async () => {
   info = await collectorInfo();
   key = uniqueKey('admin');
-  ideaId = await sendIdea({ text: `Een moestuin achter het buurthuis ${key}`, category: 'de-ruimte', role: 'buurtbewoner', wantsToHelp: true, name: 'Sanne de Vries', contact: 'sanne@example.org' }, true);
+  ideaId = await sendIdea(
+    {
+      text: `Een moestuin achter het buurthuis ${key}`,
+      category: 'de-ruimte',
+      role: 'buurtbewoner',
+      wantsToHelp: true,
+      name: 'Sanne de Vries',
+      contact: 'sanne@example.org',
+    },
+    true,
+  );
   await sendIdea({ text: `Koffie-ochtend voor nieuwe buren ${key}`, category: 'activiteit' });
 });
 
@@ -165,7 +174,10 @@ describe('bk-admin-idea-detail and bk-admin-moderation', () => {
     const api = apiFor((method) => {
       if (method !== 'PATCH') return undefined;
       if (fail === 'offline') throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify({ error: 'invalid_request', message: 'Check the fields', issues: [{ path: 'publicAnswer', message: 'Too long' }] }), { status: 422 });
+      return new Response(
+        JSON.stringify({ error: 'invalid_request', message: 'Check the fields', issues: [{ path: 'publicAnswer', message: 'Too long' }] }),
+        { status: 422 },
+      );
     });
     const el = await fixture<AdminModeration>(html`<bk-admin-moderation .idea=${idea} .api=${api}></bk-admin-moderation>`);
     await type($(el, '#publicAnswer'), 'Een lang antwoord dat bewaard moet blijven.');
@@ -196,7 +208,9 @@ describe('bk-admin-agenda', () => {
     expect($(el, 'h3').textContent).to.equal('Ideeën van januari 2001');
     expect(el.shadowRoot!.textContent).to.contain('In deze maand zijn geen ideeën binnengekomen.');
     // The print stylesheet hides the controls.
-    expect([...el.shadowRoot!.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@media print')))).to.equal(true);
+    expect([...el.shadowRoot!.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.startsWith('@media print')))).to.equal(
+      true,
+    );
   });
 });
 
@@ -229,7 +243,9 @@ describe('bk-admin-export', () => {
 
 describe('bk-admin-app', () => {
   const app = (route?: Route) =>
-    fixture<AdminApp>(html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch(route))}></bk-admin-app>`);
+    fixture<AdminApp>(
+      html`<bk-admin-app .apiFactory=${(s: { token: string; site: string }) => new HttpAdminApi(s.token, s.site, API_BASE, commandFetch(route))}></bk-admin-app>`,
+    );
 
   it('works with the keyboard alone: sign in, open an idea, come back, sign out', async () => {
     const el = await app();
@@ -279,7 +295,9 @@ describe('bk-admin-app', () => {
     // The collector's answers for a token with only `read`: whoami lists it, changes and exports get 403.
     const el = await app((method, path) =>
       path.endsWith('/whoami')
-        ? new Response(JSON.stringify({ site: info.site, siteName: 'Test', prefix: 'bk_readonly', label: null, scopes: ['read'], expiresAt: null }))
+        ? new Response(
+            JSON.stringify({ site: info.site, siteName: 'Test', prefix: 'bk_readonly', label: null, scopes: ['read'], expiresAt: null }),
+          )
         : method === 'PATCH' || path.includes('/export/')
           ? new Response(JSON.stringify({ error: 'insufficient_scope', message: 'Missing scope' }), { status: 403 })
           : undefined,
@@ -299,7 +317,12 @@ describe('bk-admin-app', () => {
   it('rejects a token that does not work, and keeps nothing', async () => {
     const el = await fixture<AdminApp>(html`<bk-admin-app></bk-admin-app>`);
     el.apiFactory = (s) =>
-      new HttpAdminApi(s.token, s.site, API_BASE, async () => new Response(JSON.stringify({ error: 'unauthorized', message: 'Bad token' }), { status: 401 }));
+      new HttpAdminApi(
+        s.token,
+        s.site,
+        API_BASE,
+        async () => new Response(JSON.stringify({ error: 'unauthorized', message: 'Bad token' }), { status: 401 }),
+      );
     await el.signIn({ token: 'bk_wrong', site: info.site });
     await el.updateComplete;
     const signIn = el.shadowRoot!.querySelector<AdminSignIn>('bk-admin-sign-in')!;

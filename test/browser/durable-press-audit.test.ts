@@ -18,7 +18,18 @@ import type { ActivityCalendar } from '../../src/widgets/activity-calendar/activ
 import { toLocal } from '../../src/calendar/time-zone.js';
 import { addDays, formatLocalDate } from '../../src/calendar/wall-clock.js';
 import { CalendarObject } from './activity-calendar-helpers.js';
-import { admin, blockPaths, collectorInfo, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import {
+  admin,
+  blockPaths,
+  collectorInfo,
+  receiverLog,
+  receiverUrl,
+  scriptReceiver,
+  setOffline,
+  uniqueKey,
+  waitFor,
+  type CollectorInfo,
+} from './helpers.js';
 
 /** Loaded on demand between the outbox and the network. */
 const AFTER_THE_PRESS = ['/src/core/outbox-send.ts', '/src/core/collector-guards.ts', '/src/core/form-token.ts', '/src/core/pow.ts'];
@@ -91,7 +102,8 @@ describe('every sending widget: a press offline survives closing the page', () =
   it('<idea-box>', async () => {
     const key = uniqueKey('audit-idea');
     await scriptReceiver(key, [{ status: 200 }]);
-    const page = async () => openPage(`<idea-box endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></idea-box>`, 'idea-box');
+    const page = async () =>
+      openPage(`<idea-box endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></idea-box>`, 'idea-box');
     frame = await page();
     const el = frame.contentDocument!.querySelector('idea-box') as IdeaBox;
     await waitFor(() => el.send, { message: 'the sending part, fetched when the form shows' });
@@ -117,7 +129,10 @@ describe('every sending widget: a press offline survives closing the page', () =
     const key = uniqueKey('audit-poll');
     await scriptReceiver(key, [{ status: 200 }]);
     const page = async () => {
-      const f = await openPage(`<feedback-poll endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></feedback-poll>`, 'feedback-poll');
+      const f = await openPage(
+        `<feedback-poll endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></feedback-poll>`,
+        'feedback-poll',
+      );
       const el = f.contentDocument!.querySelector('feedback-poll') as FeedbackPoll;
       el.poll = { id: `audit-${key}`, kind: 'yes-no', question: 'Was het gezellig?' } as unknown as FeedbackPoll['poll'];
       return f;
@@ -128,7 +143,9 @@ describe('every sending widget: a press offline survives closing the page', () =
     await pressOfflineThenReopen(
       'feedback-poll',
       async () => {
-        [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="answer"]')].find((b) => b.textContent!.includes('Een beetje'))!.click();
+        [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="answer"]')]
+          .find((b) => b.textContent!.includes('Een beetje'))!
+          .click();
         await waitFor(() => el.phase === 'queued', { message: 'queued' });
       },
       page,
@@ -162,20 +179,32 @@ describe('every sending widget: a press offline survives closing the page', () =
       'volunteer-signup',
       async () => {
         $<HTMLInputElement>(`input[id^="s-${shift.body.id}"]`)!.click();
-        for (const [id, value] of [['firstName', name], ['contact', '06 1122 3344']]) {
+        for (const [id, value] of [
+          ['firstName', name],
+          ['contact', '06 1122 3344'],
+        ]) {
           const input = $<HTMLInputElement>(`#${id}`)!;
           input.value = value!;
           input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
         }
         await el.updateComplete;
         $<HTMLButtonElement>('button[type="submit"]')!.click();
-        await waitFor(() => $('[part="status"]')!.textContent!.includes('Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.'), { message: 'queued' });
+        await waitFor(
+          () =>
+            $('[part="status"]')!.textContent!.includes(
+              'Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.',
+            ),
+          { message: 'queued' },
+        );
       },
       page,
     );
     await waitFor(
       async () => {
-        const list = await admin<{ signups: { firstName: string }[] }>('GET', `/v1/admin/sites/${c.site}/volunteer/signups?from=${date}&to=${date}`);
+        const list = await admin<{ signups: { firstName: string }[] }>(
+          'GET',
+          `/v1/admin/sites/${c.site}/volunteer/signups?from=${date}&to=${date}`,
+        );
         return list.body.signups.filter((s) => s.firstName === name).length === 1;
       },
       { message: 'the sign-up at the collector, once' },
@@ -192,7 +221,8 @@ describe('every sending widget: a press offline survives closing the page', () =
       registration: { kind: 'capacity', capacity: 3 },
     });
     expect(made.status).to.equal(201);
-    const page = () => openPage(`<activity-calendar endpoint="${c.url}" site="${c.site}" lang="nl"></activity-calendar>`, 'activity-calendar');
+    const page = () =>
+      openPage(`<activity-calendar endpoint="${c.url}" site="${c.site}" lang="nl"></activity-calendar>`, 'activity-calendar');
     const detail = async (f: HTMLIFrameElement) => {
       const po = new CalendarObject(f.contentDocument!.querySelector('activity-calendar') as ActivityCalendar);
       await po.ready();
@@ -207,7 +237,9 @@ describe('every sending widget: a press offline survives closing the page', () =
       'activity-calendar',
       async () => {
         po.$<HTMLButtonElement>('[part~="attend"]')!.click();
-        await waitFor(() => po.text('[part~="attend-status"]').includes('Je aanmelding staat veilig op deze telefoon of computer.'), { message: 'queued' });
+        await waitFor(() => po.text('[part~="attend-status"]').includes('Je aanmelding staat veilig op deze telefoon of computer.'), {
+          message: 'queued',
+        });
       },
       page,
     );

@@ -25,7 +25,8 @@ const SEND_CHUNK = '/src/widgets/feedback-poll/poll-send.ts';
 
 const $ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const $$ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];
-const answerButton = (el: FeedbackPoll, label: string) => $$<HTMLButtonElement>(el, '[part~="answer"]').find((b) => b.textContent!.includes(label))!;
+const answerButton = (el: FeedbackPoll, label: string) =>
+  $$<HTMLButtonElement>(el, '[part~="answer"]').find((b) => b.textContent!.includes(label))!;
 const status = (el: FeedbackPoll) => $(el, '[part~="status"]')!.textContent!;
 
 /** A poll posting to the test receiver (webhook mode), so what arrives can be counted. */
@@ -78,7 +79,10 @@ describe('<feedback-poll> when its sending part cannot be fetched', () => {
   it('someone who answered before still reads that they did; the results, an extra, are left out', async () => {
     const c = await collectorInfo();
     const pollId = uniqueKey('p').toLowerCase();
-    expect((await admin('PUT', `/v1/admin/sites/${c.site}/polls/${pollId}`, { kind: 'yes-no', question: 'Was het fijn?', showResults: true })).status).to.equal(200);
+    expect(
+      (await admin('PUT', `/v1/admin/sites/${c.site}/polls/${pollId}`, { kind: 'yes-no', question: 'Was het fijn?', showResults: true }))
+        .status,
+    ).to.equal(200);
     localStorage.setItem(`buurtkit:poll:${c.site}:${pollId}`, new Date().toISOString());
     const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
     wrap.innerHTML = `<feedback-poll endpoint="${c.url}" site="${c.site}" poll-id="${pollId}"></feedback-poll>`;

@@ -9,7 +9,17 @@ import '../../src/define/feedback-poll.js';
 import type { BkSentEvent } from '../../src/core/send-events.js';
 import type { FeedbackPoll } from '../../src/widgets/feedback-poll/feedback-poll.js';
 import { accessibleNames } from './accessible-name.js';
-import { admin, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import {
+  admin,
+  clearOutboxDb,
+  collectorInfo,
+  receiverLog,
+  receiverUrl,
+  setOffline,
+  uniqueKey,
+  waitFor,
+  type CollectorInfo,
+} from './helpers.js';
 
 let c: CollectorInfo;
 
@@ -44,7 +54,8 @@ async function make(attrs: string): Promise<FeedbackPoll> {
 
 const $ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const $$ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];
-const answerButton = (el: FeedbackPoll, label: string) => $$<HTMLButtonElement>(el, '[part~="answer"]').find((b) => b.textContent!.includes(label))!;
+const answerButton = (el: FeedbackPoll, label: string) =>
+  $$<HTMLButtonElement>(el, '[part~="answer"]').find((b) => b.textContent!.includes(label))!;
 
 describe('<feedback-poll>', () => {
   before(async () => {
@@ -218,7 +229,9 @@ describe('<feedback-poll>', () => {
     const el = await make('poll-id="impact" lang="ar"');
     await waitFor(() => $(el, '.stem')?.textContent?.startsWith('بفضل'), { message: 'Arabic' });
     expect($(el, '.base')!.getAttribute('dir')).to.equal('rtl');
-    expect($(el, 'fieldset[part~="statement"] legend')!.textContent!.replace(/\s+/g, ' ')).to.match(/^بفضل .+ …أعرف سكانًا آخرين في الحي\.$/);
+    expect($(el, 'fieldset[part~="statement"] legend')!.textContent!.replace(/\s+/g, ' ')).to.match(
+      /^بفضل .+ …أعرف سكانًا آخرين في الحي\.$/,
+    );
     expect($(el, '.choice')!.textContent).to.contain('أعارض بشدة');
     await expect(el).to.be.accessible();
   });
@@ -238,7 +251,10 @@ describe('<feedback-poll>', () => {
     answerButton(el, 'Ja').click();
     await sent;
     const [request] = await receiverLog(key);
-    expect(JSON.parse(request!.body)).to.deep.include({ widget: 'feedback-poll', data: { kind: 'poll-response', pollId: 'dag', answer: 'ja', mode: 'inline' } });
+    expect(JSON.parse(request!.body)).to.deep.include({
+      widget: 'feedback-poll',
+      data: { kind: 'poll-response', pollId: 'dag', answer: 'ja', mode: 'inline' },
+    });
     expect($(el, '[part~="results"]')).to.equal(null);
   });
 

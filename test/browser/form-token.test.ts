@@ -79,7 +79,13 @@ describe('render tokens with a real collector', () => {
     await new Promise((r) => setTimeout(r, 2_200));
     // Use the token for another submission first, as a replay would.
     const { buildEnvelope } = await import('../../src/core/envelope.js');
-    const first = buildEnvelope({ site: c.site, widget: 'idea-box', locale: 'nl', data: { kind: 'idea', text: `Eerste ${uniqueKey()}`, wantsToHelp: false }, trap: { honeypot: '', elapsedMs: 3000 } });
+    const first = buildEnvelope({
+      site: c.site,
+      widget: 'idea-box',
+      locale: 'nl',
+      data: { kind: 'idea', text: `Eerste ${uniqueKey()}`, wantsToHelp: false },
+      trap: { honeypot: '', elapsedMs: 3000 },
+    });
     const used = await fetch(`${c.url}/v1/sites/${c.site}/submissions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Buurtkit-Form-Token': tokenAnswer.token },
@@ -91,10 +97,30 @@ describe('render tokens with a real collector', () => {
     const statuses: number[] = [];
     outbox.addEventListener('outcome', (e) => statuses.push((e as OutboxEvent).outcome.status));
     const text = `Met een gebruikt token ${uniqueKey()}`;
-    const second = buildEnvelope({ site: c.site, widget: 'idea-box', locale: 'nl', data: { kind: 'idea', text, wantsToHelp: false }, trap: { honeypot: '', elapsedMs: 3000 } });
+    const second = buildEnvelope({
+      site: c.site,
+      widget: 'idea-box',
+      locale: 'nl',
+      data: { kind: 'idea', text, wantsToHelp: false },
+      trap: { honeypot: '', elapsedMs: 3000 },
+    });
     const url = `${c.url}/v1/sites/${c.site}`;
     // An item that carries the used token, as one restored from IndexedDB after a reload might.
-    const item = { id: second.id, site: c.site, widget: 'idea-box', url: `${url}/submissions`, method: 'POST' as const, contentType: 'application/json', body: JSON.stringify(second), mode: 'cors' as const, tokenUrl: `${url}/form-token`, createdAt: Date.now(), attempts: 0, nextAttemptAt: Date.now(), formToken: tokenAnswer.token };
+    const item = {
+      id: second.id,
+      site: c.site,
+      widget: 'idea-box',
+      url: `${url}/submissions`,
+      method: 'POST' as const,
+      contentType: 'application/json',
+      body: JSON.stringify(second),
+      mode: 'cors' as const,
+      tokenUrl: `${url}/form-token`,
+      createdAt: Date.now(),
+      attempts: 0,
+      nextAttemptAt: Date.now(),
+      formToken: tokenAnswer.token,
+    };
     const { IdbOutboxStore } = await import('../../src/core/outbox-store.js');
     await new IdbOutboxStore().put(item);
     await outbox.flush('load');

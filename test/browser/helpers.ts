@@ -36,14 +36,12 @@ export interface ReceivedRequest {
   at: number;
 }
 
-export const receiverLog = (key: string) =>
-  executeServerCommand<ReceivedRequest[], unknown>('bk-receiver', { action: 'log', key });
+export const receiverLog = (key: string) => executeServerCommand<ReceivedRequest[], unknown>('bk-receiver', { action: 'log', key });
 
 export const scriptReceiver = (
   key: string,
   responses: { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }[],
-) =>
-  executeServerCommand('bk-receiver', { action: 'script', key, responses });
+) => executeServerCommand('bk-receiver', { action: 'script', key, responses });
 
 /** Render tokens fetched ahead and aged past the collector's 2 s minimum, for seeding data. */
 const agedTokens: string[] = [];
@@ -210,8 +208,7 @@ export const outboxRequest = (url: string, body: object) => ({
 export const blockPaths = (paths: string[]) => executeServerCommand('bk-block', { paths });
 
 /** Requests this page made to the collector and the receiver since the last reset, by path. */
-export const countRequests = (reset = false) =>
-  executeServerCommand<Record<string, number>, unknown>('bk-count', { reset });
+export const countRequests = (reset = false) => executeServerCommand<Record<string, number>, unknown>('bk-count', { reset });
 
 /** Serve `html` at `/__page/<key>` (on this origin and on `frameOrigin`): a host page written in a test. */
 export const servePage = (key: string, html: string) => executeServerCommand('bk-page', { key, html });

@@ -115,7 +115,11 @@ describe('the CDN install on foreign host pages', () => {
   before(async () => {
     c = await collectorInfo();
     pollId = uniqueKey('p').toLowerCase();
-    const poll = await admin('PUT', `/v1/admin/sites/${c.site}/polls/${pollId}`, { kind: 'smileys', question: 'Voelde je je welkom?', showResults: true });
+    const poll = await admin('PUT', `/v1/admin/sites/${c.site}/polls/${pollId}`, {
+      kind: 'smileys',
+      question: 'Voelde je je welkom?',
+      showResults: true,
+    });
     expect(poll.status).to.equal(200);
     const res = await fetch('/dist/cdn/buurtkit.js', { method: 'HEAD' });
     if (!res.ok) throw new Error('dist/cdn/buurtkit.js is missing: run "npm run build" (or "vite build --mode cdn") first');
@@ -159,7 +163,9 @@ describe('the CDN install on foreign host pages', () => {
       });
       for (const tag of WIDGETS) {
         const el = doc.querySelector(tag)!;
-        await waitFor(() => el.shadowRoot?.textContent?.includes(words) && el.getBoundingClientRect().height > 20, { message: `the message in place of <${tag}>` });
+        await waitFor(() => el.shadowRoot?.textContent?.includes(words) && el.getBoundingClientRect().height > 20, {
+          message: `the message in place of <${tag}>`,
+        });
         expect(el.shadowRoot!.textContent).to.contain(words);
         expect(doc.defaultView!.customElements.get(tag)).to.equal(undefined);
       }
@@ -210,7 +216,11 @@ describe('the CDN install on foreign host pages', () => {
   it('a widget chunk that fails to load stays pending and is loaded on the next "online"', async () => {
     const base = freshBase();
     await blockPaths([await chunkOf('idea-box', base)]);
-    const { doc, win, probe } = await hostPage({ csp: strictCsp(), base, body: `<buurtkit-config endpoint="${c.url}" site="${c.site}"><idea-box></idea-box></buurtkit-config>` });
+    const { doc, win, probe } = await hostPage({
+      csp: strictCsp(),
+      base,
+      body: `<buurtkit-config endpoint="${c.url}" site="${c.site}"><idea-box></idea-box></buurtkit-config>`,
+    });
     await waitFor(() => probe.errors.some((e) => e.includes('could not load <idea-box>')), { message: 'the failed load' }).catch((e) => {
       throw new Error(`${e}: ${JSON.stringify(probe)} ${JSON.stringify(win.performance.getEntriesByType('resource').map((r) => r.name))}`);
     });
@@ -224,7 +234,11 @@ describe('the CDN install on foreign host pages', () => {
   it('a widget chunk that fails to load is loaded again when another widget tag is added', async () => {
     const base = freshBase();
     await blockPaths([await chunkOf('feedback-poll', base)]);
-    const { doc, win, probe } = await hostPage({ csp: strictCsp(), base, body: `<buurtkit-config endpoint="${c.url}" site="${c.site}"><feedback-poll poll-id="${pollId}"></feedback-poll></buurtkit-config>` });
+    const { doc, win, probe } = await hostPage({
+      csp: strictCsp(),
+      base,
+      body: `<buurtkit-config endpoint="${c.url}" site="${c.site}"><feedback-poll poll-id="${pollId}"></feedback-poll></buurtkit-config>`,
+    });
     await waitFor(() => probe.errors.some((e) => e.includes('could not load <feedback-poll>')), { message: 'the failed load' });
     await blockPaths([]);
     const second = doc.createElement('feedback-poll');

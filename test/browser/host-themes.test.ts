@@ -137,7 +137,14 @@ const CASES: Case[] = [
         timeZone: 'Europe/Amsterdam',
         date: '2026-12-07',
         hosts: [
-          { shiftId: 'a', title: 'Gastvrouw', start: '2026-12-07T09:45:00+01:00', end: '2026-12-07T12:15:00+01:00', filled: true, firstName: 'Fatima' },
+          {
+            shiftId: 'a',
+            title: 'Gastvrouw',
+            start: '2026-12-07T09:45:00+01:00',
+            end: '2026-12-07T12:15:00+01:00',
+            filled: true,
+            firstName: 'Fatima',
+          },
           { shiftId: 'b', title: 'Gastvrouw', start: '2026-12-07T13:00:00+01:00', end: '2026-12-07T16:00:00+01:00', filled: false },
         ],
       };
@@ -174,7 +181,7 @@ const rgba = (color: string): [number, number, number, number] => {
 /** The colour really behind an element: the first opaque background up the tree, across the shadow boundary. */
 function backgroundOf(el: Element): string {
   const layers: [number, number, number, number][] = [];
-  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+  for (let node: Element | null = el; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
     const bg = rgba(getComputedStyle(node).backgroundColor);
     if (bg[3] > 0) layers.push(bg);
     if (bg[3] >= 1) break;
@@ -209,7 +216,9 @@ function assertContrast(el: Element): number {
 /** axe's colour-contrast rule alone: no violations, and it really looked at the widget's texts. */
 async function axeContrast(el: Element): Promise<number> {
   await expect(el).to.be.accessible();
-  const axe = (window as unknown as { axe: { run(e: Element, o: object): Promise<{ violations: unknown[]; passes: { nodes: unknown[] }[] }> } }).axe;
+  const axe = (
+    window as unknown as { axe: { run(e: Element, o: object): Promise<{ violations: unknown[]; passes: { nodes: unknown[] }[] }> } }
+  ).axe;
   const result = await axe.run(el, { runOnly: ['color-contrast'] });
   expect(result.violations).to.deep.equal([]);
   return result.passes[0]?.nodes.length ?? 0;
@@ -220,21 +229,47 @@ describe('widgets on foreign host themes', () => {
     c = await collectorInfo();
     await clearOutboxDb();
     // A published idea, a poll with choices and a shift for a role, all on the real collector.
-    const envelope = buildEnvelope({ site: c.site, widget: 'idea-box', locale: 'nl', data: { kind: 'idea', text: IDEA, wantsToHelp: false }, trap: { honeypot: '', elapsedMs: 5000 } });
+    const envelope = buildEnvelope({
+      site: c.site,
+      widget: 'idea-box',
+      locale: 'nl',
+      data: { kind: 'idea', text: IDEA, wantsToHelp: false },
+      trap: { honeypot: '', elapsedMs: 5000 },
+    });
     expect((await postEnvelope(c, envelope)).status).to.equal(201);
-    expect((await admin('PATCH', `/v1/admin/sites/${c.site}/ideas/${envelope.id}`, { published: true, status: 'gepland', publicAnswer: 'We beginnen in januari.' })).status).to.equal(200);
+    expect(
+      (
+        await admin('PATCH', `/v1/admin/sites/${c.site}/ideas/${envelope.id}`, {
+          published: true,
+          status: 'gepland',
+          publicAnswer: 'We beginnen in januari.',
+        })
+      ).status,
+    ).to.equal(200);
     pollId = uniqueKey('p').toLowerCase();
     const poll = await admin('PUT', `/v1/admin/sites/${c.site}/polls/${pollId}`, {
       kind: 'choice',
       question: 'Hoe was het koffie-uur?',
-      options: [{ value: 'fijn', label: 'Fijn' }, { value: 'druk', label: 'Te druk' }],
+      options: [
+        { value: 'fijn', label: 'Fijn' },
+        { value: 'druk', label: 'Te druk' },
+      ],
       respondentType: true,
       comment: true,
     });
     expect(poll.status).to.equal(200);
-    const role = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/roles`, { name: ROLE, whatYouDo: 'Je schenkt koffie.', notAsked: 'Geen hulpverlening.' });
+    const role = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/roles`, {
+      name: ROLE,
+      whatYouDo: 'Je schenkt koffie.',
+      notAsked: 'Geen hulpverlening.',
+    });
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + 5 * 86_400_000);
-    const shift = await admin('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, { roleId: role.body.id, start: `${date}T09:45`, end: `${date}T12:15`, capacity: 3 });
+    const shift = await admin('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
+      roleId: role.body.id,
+      start: `${date}T09:45`,
+      end: `${date}T12:15`,
+      capacity: 3,
+    });
     expect(shift.status).to.equal(201);
   });
 
@@ -279,7 +314,9 @@ describe('widgets on foreign host themes', () => {
         expect(sr(el).textContent).to.contain(w.expects);
         const texts = textElements(el);
         expect(texts.length).to.be.at.least(w.texts ?? 4);
-        const small = texts.filter((t) => parseFloat(getComputedStyle(t).fontSize) < 16).map((t) => `${t.textContent!.trim().slice(0, 30)}: ${getComputedStyle(t).fontSize}`);
+        const small = texts
+          .filter((t) => parseFloat(getComputedStyle(t).fontSize) < 16)
+          .map((t) => `${t.textContent!.trim().slice(0, 30)}: ${getComputedStyle(t).fontSize}`);
         expect(small).to.deep.equal([]);
         // A max-width of 40em at 16 px is 640 px, whatever the page's root font size.
         if (w.tag === 'idea-box') expect(el.getBoundingClientRect().width).to.equal(640);
@@ -323,7 +360,9 @@ describe('widgets on foreign host themes', () => {
     hostPage(HOSTS.light, { rtl: true });
     const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
     const el = await CASES[0]!.make(wrap, 'ar');
-    const p = (await waitFor(() => [...sr(el).querySelectorAll<HTMLElement>('.idea-text')].find((x) => x.textContent === IDEA), { message: 'the Dutch idea' }))!;
+    const p = (await waitFor(() => [...sr(el).querySelectorAll<HTMLElement>('.idea-text')].find((x) => x.textContent === IDEA), {
+      message: 'the Dutch idea',
+    }))!;
     expect(p.getAttribute('dir')).to.equal('auto');
     expect(getComputedStyle(p).direction).to.equal('ltr');
     expect(getComputedStyle(p.closest('[part~="base"]')!).direction).to.equal('rtl');

@@ -5,7 +5,17 @@ import type { BkSentEvent } from '../../src/core/send-events.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import type { FieldErrors } from '../../src/widgets/idea-box/form-values.js';
-import { IdeaBoxObject, admin, clearOutboxDb, collectorInfo, receiverUrl, scriptReceiver, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import {
+  IdeaBoxObject,
+  admin,
+  clearOutboxDb,
+  collectorInfo,
+  receiverUrl,
+  scriptReceiver,
+  uniqueKey,
+  waitFor,
+  type CollectorInfo,
+} from './helpers.js';
 
 /** Skips the browser's checks, so the collector's own 422 answers can be tested. */
 class UncheckedIdeaBox extends IdeaBox {

@@ -61,7 +61,9 @@ describe('<idea-box> form', () => {
       ['activiteit', 'Een activiteit'],
       ['Tuin', 'Tuin'],
     ]);
-    const json = await make(`lang="en" categories='[{"value":"tuin","label":{"nl":"De tuin","en":"The garden"}},{"value":"x","label":"Iets"}]'`);
+    const json = await make(
+      `lang="en" categories='[{"value":"tuin","label":{"nl":"De tuin","en":"The garden"}},{"value":"x","label":"Iets"}]'`,
+    );
     expect(json.$$<HTMLOptionElement>('#category option').map((o) => o.textContent!.trim())).to.deep.equal([
       'I do not know',
       'The garden',

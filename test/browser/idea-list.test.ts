@@ -28,8 +28,7 @@ async function make(attrs = '') {
   return new IdeaBoxObject(el);
 }
 
-const votesOf = async (id: string) =>
-  (await admin<{ votes: number }>('GET', `/v1/admin/sites/${c.site}/ideas/${id}`)).body.votes;
+const votesOf = async (id: string) => (await admin<{ votes: number }>('GET', `/v1/admin/sites/${c.site}/ideas/${id}`)).body.votes;
 
 describe('<idea-box> public list and votes', () => {
   let planned: string;
@@ -45,7 +44,9 @@ describe('<idea-box> public list and votes', () => {
     refused = await postIdea(`Een zwembad in de tuin ${tag}`);
     hostile = await postIdea(`<img src=x onerror="window.__xss=1"> <b>vet</b> ${tag}`);
     const publish = (id: string, body: object) => admin('PATCH', `/v1/admin/sites/${c.site}/ideas/${id}`, { published: true, ...body });
-    expect((await publish(planned, { status: 'gepland', publicAnswer: 'We starten in maart. <script>alert(1)</script>' })).status).to.equal(200);
+    expect((await publish(planned, { status: 'gepland', publicAnswer: 'We starten in maart. <script>alert(1)</script>' })).status).to.equal(
+      200,
+    );
     expect((await publish(refused, { status: 'niet-mogelijk', statusReason: 'Daar is geen ruimte voor.' })).status).to.equal(200);
     expect((await publish(hostile, {})).status).to.equal(200);
   });

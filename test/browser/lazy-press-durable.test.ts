@@ -75,7 +75,10 @@ async function outboxRows(widget: string): Promise<{ id: string; body: string }[
 
 const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim();
 async function pollPage(key: string, pollId: string): Promise<{ frame: HTMLIFrameElement; el: FeedbackPoll }> {
-  const frame = await openPage(`<feedback-poll endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></feedback-poll>`, 'feedback-poll');
+  const frame = await openPage(
+    `<feedback-poll endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></feedback-poll>`,
+    'feedback-poll',
+  );
   const el = frame.contentDocument!.querySelector('feedback-poll') as FeedbackPoll;
   el.poll = { id: pollId, kind: 'yes-no', question: 'Was het gezellig?' } as unknown as FeedbackPoll['poll'];
   await waitFor(() => el.phase === 'form' || el.phase === 'done', { message: 'the poll' });
@@ -100,7 +103,11 @@ describe('a press before the sending part arrived is durable', () => {
   it('<idea-box>: pressed offline without its sending part, the tab closed, the site reopened online: it arrives exactly once', async () => {
     const key = uniqueKey('press-idea');
     await scriptReceiver(key, [{ status: 200 }]);
-    const page = async () => openPage(`<idea-box endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook" hide-list></idea-box>`, 'idea-box');
+    const page = async () =>
+      openPage(
+        `<idea-box endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook" hide-list></idea-box>`,
+        'idea-box',
+      );
     // The connection drops as the page loads: the sending part never arrives.
     await blockPaths(LAZY);
     const frame = await page();

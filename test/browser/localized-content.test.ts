@@ -12,7 +12,8 @@ import type { VolunteerSignup } from '../../src/widgets/volunteer-signup/volunte
 import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 let c: CollectorInfo;
-const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+const dayAhead = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
 
 /** A host page in Arabic, written here: the widgets take its language from the ancestor. */
 async function arabicPage(markup: string): Promise<HTMLElement> {
@@ -53,10 +54,18 @@ describe('content in the reader’s language', () => {
     expect(shift.status).to.equal(201);
     // A shift with its own title: one in Arabic, one with only English (shown in Dutch, marked).
     const soup = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
-      roleId: role.body.id, title: { nl: 'Soep koken', ar: 'طبخ الحساء' }, start: `${date}T13:00`, end: `${date}T14:00`, capacity: 1,
+      roleId: role.body.id,
+      title: { nl: 'Soep koken', ar: 'طبخ الحساء' },
+      start: `${date}T13:00`,
+      end: `${date}T14:00`,
+      capacity: 1,
     });
     const dishes = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
-      roleId: role.body.id, title: { nl: 'Afwassen', en: 'Washing up' }, start: `${date}T14:00`, end: `${date}T15:00`, capacity: 1,
+      roleId: role.body.id,
+      title: { nl: 'Afwassen', en: 'Washing up' },
+      start: `${date}T14:00`,
+      end: `${date}T15:00`,
+      capacity: 1,
     });
     expect([soup.status, dishes.status]).to.deep.equal([201, 201]);
 
@@ -71,7 +80,9 @@ describe('content in the reader’s language', () => {
     const shadow = (el: Element) => el.shadowRoot!;
 
     // The built-in poll ships its question in Arabic.
-    await waitFor(() => shadow(welkom).querySelector('legend')?.textContent === 'هل شعرت بالترحيب؟', { message: 'the default question in Arabic' });
+    await waitFor(() => shadow(welkom).querySelector('legend')?.textContent === 'هل شعرت بالترحيب؟', {
+      message: 'the default question in Arabic',
+    });
     expect(shadow(welkom).querySelector('.base')!.getAttribute('dir')).to.equal('rtl');
 
     // A coordinator's poll: question and a choice in Arabic; the choice without Arabic in Dutch, marked.
@@ -83,14 +94,20 @@ describe('content in the reader’s language', () => {
     expect([dutch.getAttribute('lang'), dutch.getAttribute('dir'), dutch.textContent]).to.deep.equal(['nl', 'ltr', 'Koffie']);
 
     // A volunteer role: its card and the shift's checkbox in Arabic.
-    const label = (await waitFor(() => shadow(volunteers).querySelector(`input[id^="s-${shift.body.id}"] + label`), { message: 'the shift' }))!;
+    const label = (await waitFor(() => shadow(volunteers).querySelector(`input[id^="s-${shift.body.id}"] + label`), {
+      message: 'the shift',
+    }))!;
     expect(label.textContent).to.contain('مضيف أو مضيفة اليوم');
     expect(label.textContent).not.to.contain('Gastvrouw');
     const soupLabel = shadow(volunteers).querySelector(`input[id^="s-${soup.body.id}"] + label`)!;
     expect(soupLabel.textContent).to.contain('طبخ الحساء');
     expect(soupLabel.querySelector('[lang]')).to.equal(null);
     const dishesTitle = shadow(volunteers).querySelector(`input[id^="s-${dishes.body.id}"] + label [lang]`)!;
-    expect([dishesTitle.getAttribute('lang'), dishesTitle.getAttribute('dir'), dishesTitle.textContent]).to.deep.equal(['nl', 'ltr', 'Afwassen']);
+    expect([dishesTitle.getAttribute('lang'), dishesTitle.getAttribute('dir'), dishesTitle.textContent]).to.deep.equal([
+      'nl',
+      'ltr',
+      'Afwassen',
+    ]);
     const card = [...shadow(volunteers).querySelectorAll('[part="role"]')].find((li) => li.textContent!.includes('مضيف أو مضيفة اليوم'));
     expect(card, 'the role card').to.exist;
     expect(card!.textContent).to.contain('تُعدّ القهوة وتتحدث مع الزوار.');
@@ -119,7 +136,9 @@ describe('content in the reader’s language', () => {
         `<activity-calendar id="month" view="month" endpoint="${c.url}" site="${c.site}"></activity-calendar>`,
     );
     const list = page.querySelector('#list')!.shadowRoot!;
-    const row = (await waitFor(() => [...list.querySelectorAll('.event')].find((e) => e.textContent!.includes(title.ar)), { message: 'the activity in Arabic' }))!;
+    const row = (await waitFor(() => [...list.querySelectorAll('.event')].find((e) => e.textContent!.includes(title.ar)), {
+      message: 'the activity in Arabic',
+    }))!;
     expect(row.textContent).not.to.contain(title.nl);
     expect(row.querySelector('.event-title [lang]'), 'the Arabic title is not marked as Dutch').to.equal(null);
     // The room (never translated) and the place without Arabic: Dutch, each marked.
@@ -136,14 +155,23 @@ describe('content in the reader’s language', () => {
     expect([...list.querySelectorAll('dialog [lang="nl"]')].map((e) => e.textContent)).to.include.members(['Keuken', 'Grote zaal']);
 
     const month = page.querySelector('#month')!.shadowRoot!;
-    await waitFor(() => [...month.querySelectorAll('.cell-events li')].some((li) => li.textContent!.includes(title.ar)), { message: 'the month cell in Arabic' });
+    await waitFor(() => [...month.querySelectorAll('.cell-events li')].some((li) => li.textContent!.includes(title.ar)), {
+      message: 'the month cell in Arabic',
+    });
     expect(month.textContent).not.to.contain(title.nl);
     await expect(page.querySelector('#list')).to.be.accessible();
   });
 
   it('shows the Dutch question, marked lang="nl", on an English page when there is no English', async () => {
     const id = uniqueKey('lang').toLowerCase();
-    expect((await admin('PUT', `/v1/admin/sites/${c.site}/polls/${id}`, { kind: 'yes-no', question: { nl: 'Was het gezellig?', ar: 'هل كان ممتعًا؟' } })).status).to.equal(200);
+    expect(
+      (
+        await admin('PUT', `/v1/admin/sites/${c.site}/polls/${id}`, {
+          kind: 'yes-no',
+          question: { nl: 'Was het gezellig?', ar: 'هل كان ممتعًا؟' },
+        })
+      ).status,
+    ).to.equal(200);
     const page = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
     page.innerHTML = `<feedback-poll endpoint="${c.url}" site="${c.site}" poll-id="${id}"></feedback-poll>`;
     const el = page.querySelector<FeedbackPoll>('feedback-poll')!;

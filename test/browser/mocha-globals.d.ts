@@ -8,7 +8,10 @@ interface MochaContext {
 }
 type MochaFn = (this: MochaContext) => void | Promise<void>;
 declare function describe(title: string, fn: (this: MochaContext) => void): void;
-declare const it: ((title: string, fn: MochaFn) => void) & { only(title: string, fn: MochaFn): void; skip(title: string, fn: MochaFn): void };
+declare const it: ((title: string, fn: MochaFn) => void) & {
+  only(title: string, fn: MochaFn): void;
+  skip(title: string, fn: MochaFn): void;
+};
 declare function before(fn: MochaFn): void;
 declare function after(fn: MochaFn): void;
 declare function beforeEach(fn: MochaFn): void;

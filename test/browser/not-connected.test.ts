@@ -54,7 +54,13 @@ describe('a page that is not connected correctly', () => {
 
   const cases = () =>
     [
-      ['this website not on the site\'s allow-list', c.url, c.closedSite, 'origin_not_allowed', `buurtkit-collector site update ${c.closedSite} --add-origin ${location.origin}`],
+      [
+        "this website not on the site's allow-list",
+        c.url,
+        c.closedSite,
+        'origin_not_allowed',
+        `buurtkit-collector site update ${c.closedSite} --add-origin ${location.origin}`,
+      ],
       ['an unknown site slug', c.url, 'geen-bestaande-site', 'site_not_found', 'buurtkit-collector site add geen-bestaande-site'],
       ['a wrong path in the endpoint', `${c.url}/api`, c.site, 'not_found', 'without /v1/'],
     ] as const;
@@ -99,7 +105,9 @@ describe('a page that is not connected correctly', () => {
       question: 'Vond je het gezellig?',
       comment: true,
     };
-    const el = await fixture<FeedbackPoll>(html`<feedback-poll lang="nl" endpoint=${c.url} site=${c.closedSite} .poll=${poll}></feedback-poll>`);
+    const el = await fixture<FeedbackPoll>(
+      html`<feedback-poll lang="nl" endpoint=${c.url} site=${c.closedSite} .poll=${poll}></feedback-poll>`,
+    );
     const reasons: string[] = [];
     el.addEventListener('bk-error', (e) => reasons.push(e.reason));
     await el.updateComplete;

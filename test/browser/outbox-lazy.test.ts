@@ -7,7 +7,6 @@ import { blockPaths, clearOutboxDb, outboxRequest, receiverLog, receiverUrl, set
 
 const senderLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/core/outbox-send'));
 
-
 describe('outbox: the sending code loads on demand', () => {
   let rx: string;
   const outboxes: Outbox[] = [];

@@ -45,7 +45,6 @@ const outcomes = (outbox: Outbox) => {
   return list;
 };
 
-
 describe('outbox: offline, retries, single flight', () => {
   before(async () => {
     c = await collectorInfo();
@@ -168,11 +167,7 @@ describe('outbox: offline, retries, single flight', () => {
 
   it('retries 503 with Retry-After and with backoff, then delivers; the widget goes from queued to sent', async () => {
     const key = uniqueKey('retry');
-    await scriptReceiver(key, [
-      { status: 503, headers: { 'Retry-After': '1' } },
-      { status: 503 },
-      { status: 201 },
-    ]);
+    await scriptReceiver(key, [{ status: 503, headers: { 'Retry-After': '1' } }, { status: 503 }, { status: 201 }]);
     // Jitter pinned to its top, so the second retry is scheduled exactly 200 ms after its answer.
     const outbox = track(new Outbox({ backoff: { baseMs: 100, capMs: 300 }, random: () => 1 }));
     const seen = outcomes(outbox);
@@ -226,9 +221,7 @@ describe('outbox: offline, retries, single flight', () => {
     await po.submit();
     await po.waitForPhase('queued');
     expect(po.$('#idea'), 'the form was cleared').to.equal(null);
-    await scriptReceiver(key, [
-      { status: 422, body: JSON.stringify({ issues: [{ path: 'data.text', message: 'Too small' }] }) },
-    ]);
+    await scriptReceiver(key, [{ status: 422, body: JSON.stringify({ issues: [{ path: 'data.text', message: 'Too small' }] }) }]);
     const error = oneEvent(po.el, 'bk-error') as unknown as Promise<BkErrorEvent>;
     await setOffline(false);
     expect((await error).reason).to.equal('invalid');

@@ -25,7 +25,8 @@ async function make(outbox: Outbox) {
   const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement('idea-box') as IdeaBox;
   el.outbox = outbox;
-  for (const [name, value] of Object.entries({ endpoint: c.url, site: c.powSite, 'hide-list': '', lang: 'nl' })) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ endpoint: c.url, site: c.powSite, 'hide-list': '', lang: 'nl' }))
+    el.setAttribute(name, value);
   wrap.append(el);
   await el.updateComplete;
   return new IdeaBoxObject(el);
@@ -90,7 +91,13 @@ describe('proof-of-work with a real collector', () => {
     const solution = (await fetchPowSolution(`${base}/form-token`))!;
     expect(solution).to.be.a('string');
     const envelope = (text: string) =>
-      buildEnvelope({ site: c.powSite, widget: 'idea-box', locale: 'nl', data: { kind: 'idea', text, wantsToHelp: false }, trap: { honeypot: '', elapsedMs: 3000 } });
+      buildEnvelope({
+        site: c.powSite,
+        widget: 'idea-box',
+        locale: 'nl',
+        data: { kind: 'idea', text, wantsToHelp: false },
+        trap: { honeypot: '', elapsedMs: 3000 },
+      });
     // Another submission spends the solution first, as a replay would.
     const token = (await (await fetch(`${base}/form-token`)).json()).token as string;
     await new Promise((r) => setTimeout(r, 2_200));

@@ -105,7 +105,9 @@ describe('every widget read backs off', function () {
     // "Try again now" asks once more, at once.
     const before = (await countRequests())[readPaths(c.site)['volunteer-signup']] ?? 0;
     w.shifts.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
-    await waitFor(async () => ((await countRequests())[readPaths(c.site)['volunteer-signup']] ?? 0) === before + 1, { message: 'one more request' });
+    await waitFor(async () => ((await countRequests())[readPaths(c.site)['volunteer-signup']] ?? 0) === before + 1, {
+      message: 'one more request',
+    });
 
     // Back online: every read loads without waiting for its next backoff step.
     await setOffline(false);
@@ -129,15 +131,22 @@ describe('every widget read backs off', function () {
       wrap!.addEventListener('bk-error', (e) => {
         if (e.reason === 'not-connected') notConnected.push(`${(e.target as Element).localName} ${e.detail.error}`);
       });
-      await waitFor(() => text(w.shifts, '[part~="notice"]') === 'Aanmelden kan hier nog niet. Vraag het aan de mensen van het buurthuis.', {
-        message: 'the sign-up says it is not connected',
-      });
+      await waitFor(
+        () => text(w.shifts, '[part~="notice"]') === 'Aanmelden kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
+        {
+          message: 'the sign-up says it is not connected',
+        },
+      );
       await waitFor(() => text(w.poll, '[part~="notice"]') === 'Antwoorden kan hier nog niet. Vraag het aan de mensen van het buurthuis.', {
         message: 'the poll says it is not connected',
       });
-      await waitFor(() => text(w.calendar, '[part~="notice"]') === 'Dit deel van de pagina werkt hier nog niet. Vraag het aan de mensen van het buurthuis.', {
-        message: 'the calendar says it is not connected',
-      });
+      await waitFor(
+        () =>
+          text(w.calendar, '[part~="notice"]') === 'Dit deel van de pagina werkt hier nog niet. Vraag het aan de mensen van het buurthuis.',
+        {
+          message: 'the calendar says it is not connected',
+        },
+      );
       await waitFor(() => w.idea.list?.read.phase === 'not-connected', { message: 'the idea list was refused' });
       await waitFor(() => hostLoader(w.host).phase === 'not-connected', { message: 'host-today was refused' });
       expect(w.shifts.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
@@ -160,4 +169,3 @@ describe('every widget read backs off', function () {
     }
   });
 });
-

@@ -92,12 +92,14 @@ describe('storage denied in a cross-site iframe', function () {
     await servePage(key, framePage(c.url, c.site));
     frame = document.createElement('iframe');
     frame.src = `${c.frameOrigin}/__page/${key}`;
-    const loaded = new Promise<void>((resolve) => addEventListener('message', function on(e) {
-      if (e.source === frame.contentWindow && e.data?.loaded) {
-        removeEventListener('message', on);
-        resolve();
-      }
-    }));
+    const loaded = new Promise<void>((resolve) =>
+      addEventListener('message', function on(e) {
+        if (e.source === frame.contentWindow && e.data?.loaded) {
+          removeEventListener('message', on);
+          resolve();
+        }
+      }),
+    );
     document.body.append(frame);
     await loaded;
 
@@ -115,9 +117,13 @@ describe('storage denied in a cross-site iframe', function () {
     expect(state.reasons).to.include('storage');
     expect(state.reasons).to.not.include('rejected');
     expect(state.title).to.equal('Je idee is nog niet verstuurd.');
-    expect(state.thanks).to.contain('We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.');
+    expect(state.thanks).to.contain(
+      'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
+    );
     expect(state.thanks).to.not.contain('veilig op dit apparaat');
-    expect(state.status).to.equal('We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.');
+    expect(state.status).to.equal(
+      'We konden je idee niet op dit apparaat bewaren. Laat deze pagina open, dan proberen we het te blijven versturen.',
+    );
 
     // Back online: the retry from memory delivers it, once.
     await setOffline(false);

@@ -11,7 +11,8 @@ import { admin, clearOutboxDb, collectorInfo, uniqueKey, waitFor, type Collector
 
 let c: CollectorInfo;
 const ROLE = `Gastvrouw ${uniqueKey('w')}`;
-const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+const dayAhead = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
 const days = [dayAhead(11), dayAhead(12)];
 
 async function signup(lang: string) {
@@ -21,7 +22,9 @@ async function signup(lang: string) {
   const root = el.shadowRoot!;
   const boxes = await waitFor(
     () => {
-      const ours = [...root.querySelectorAll<HTMLInputElement>('.shift input[type=checkbox]')].filter((i) => i.labels?.[0]?.textContent?.includes(ROLE));
+      const ours = [...root.querySelectorAll<HTMLInputElement>('.shift input[type=checkbox]')].filter((i) =>
+        i.labels?.[0]?.textContent?.includes(ROLE),
+      );
       return ours.length === 2 && (lang === 'nl' || /[\u0600-\u06ff]/.test(root.textContent!)) && ours;
     },
     { message: 'both shifts' },
@@ -33,9 +36,18 @@ describe('names that stand on their own', () => {
   before(async () => {
     c = await collectorInfo();
     await clearOutboxDb();
-    const role = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/roles`, { name: ROLE, whatYouDo: 'Je ontvangt mensen.', notAsked: 'Geen hulpverlening.' });
+    const role = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/roles`, {
+      name: ROLE,
+      whatYouDo: 'Je ontvangt mensen.',
+      notAsked: 'Geen hulpverlening.',
+    });
     for (const date of days) {
-      const shift = await admin('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, { roleId: role.body.id, start: `${date}T09:45`, end: `${date}T12:15`, capacity: 2 });
+      const shift = await admin('POST', `/v1/admin/sites/${c.site}/volunteer/shifts`, {
+        roleId: role.body.id,
+        start: `${date}T09:45`,
+        end: `${date}T12:15`,
+        capacity: 2,
+      });
       expect(shift.status).to.equal(201);
     }
   });
@@ -44,7 +56,10 @@ describe('names that stand on their own', () => {
     const { el, boxes } = await signup('nl');
     await expect(el).to.be.accessible();
     const names = await accessibleNames(boxes);
-    const fmtDay = (d: string) => new Intl.DateTimeFormat('nl', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.parse(`${d}T12:00:00Z`));
+    const fmtDay = (d: string) =>
+      new Intl.DateTimeFormat('nl', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        Date.parse(`${d}T12:00:00Z`),
+      );
     expect(names[0]).to.match(new RegExp(`^${fmtDay(days[0]!)}, 9\\.45–12\\.15 uur ${ROLE}\\b`));
     expect(names[1]).to.match(new RegExp(`^${fmtDay(days[1]!)}, 9\\.45–12\\.15 uur ${ROLE}\\b`));
     expect(names[0]).not.to.equal(names[1]);
@@ -65,6 +80,9 @@ describe('names that stand on their own', () => {
     const el = wrap.firstElementChild as HTMLElement;
     const name = await waitFor(() => el.shadowRoot!.querySelector<HTMLInputElement>('#name'), { message: 'the form' });
     const contact = el.shadowRoot!.querySelector<HTMLInputElement>('#contact')!;
-    expect(await accessibleNames([name!, contact])).to.deep.equal(['Je naam (mag je overslaan)', 'E-mail of telefoonnummer (mag je overslaan)']);
+    expect(await accessibleNames([name!, contact])).to.deep.equal([
+      'Je naam (mag je overslaan)',
+      'E-mail of telefoonnummer (mag je overslaan)',
+    ]);
   });
 });

@@ -4,12 +4,24 @@ import '../../src/define/volunteer-signup.js';
 import '../../src/define/host-today.js';
 import type { HostToday } from '../../src/widgets/host-today/host-today.js';
 import type { VolunteerSignup } from '../../src/widgets/volunteer-signup/volunteer-signup.js';
-import { admin, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import {
+  admin,
+  clearOutboxDb,
+  collectorInfo,
+  receiverLog,
+  receiverUrl,
+  scriptReceiver,
+  setOffline,
+  uniqueKey,
+  waitFor,
+  type CollectorInfo,
+} from './helpers.js';
 
 let c: CollectorInfo;
 
 /** The date `days` from today on the site's clock (Europe/Amsterdam). */
-const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+const dayAhead = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
 
 async function makeShift(capacity: number, date: string, start = '09:45', end = '12:15', host = false) {
   const role = await admin<{ id: string }>('POST', `/v1/admin/sites/${c.site}/volunteer/roles`, {
@@ -162,7 +174,9 @@ describe('<volunteer-signup> with a real collector', () => {
     await setOffline(true);
     try {
       $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
-      await waitFor(() => statusText(el) === 'Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.', { message: 'queued' });
+      await waitFor(() => statusText(el) === 'Je aanmelding staat veilig op deze telefoon of computer. We laten weten of er plek is.', {
+        message: 'queued',
+      });
       expect(root(el).textContent).to.contain('We laten je weten of er plek is');
       expect($<HTMLInputElement>(el, '#link')!.value).to.contain('#bk-cancel=');
     } finally {
@@ -188,10 +202,9 @@ describe('<volunteer-signup> with a real collector', () => {
     await typeInto(el, 'needs', 'Een rustige plek');
     $<HTMLButtonElement>(el, '.apply [part~="submit"]')!.click();
     await waitFor(() => root(el).textContent!.includes('We nemen contact met je op'), { message: 'thanks' });
-    const { body } = await admin<{ applications: { data: { contact: string; availability: string[]; motivation: string[]; needs: string } }[] }>(
-      'GET',
-      `/v1/admin/sites/${c.site}/volunteer/applications`,
-    );
+    const { body } = await admin<{
+      applications: { data: { contact: string; availability: string[]; motivation: string[]; needs: string } }[];
+    }>('GET', `/v1/admin/sites/${c.site}/volunteer/applications`);
     expect(body.applications.find((a) => a.data.contact === contact)?.data).to.deep.include({
       availability: ['di-ochtend'],
       motivation: ['werkervaring'],
@@ -210,7 +223,19 @@ describe('<volunteer-signup> with a real collector', () => {
     el.roster = {
       timeZone: 'Europe/Amsterdam',
       roles: [{ id: 'r1', name: 'Bardienst', host: false }],
-      occurrences: [{ shiftId: '0190f3a0-0000-7000-8000-000000000001', roleId: 'r1', title: 'Bardienst', date, start: `${date}T12:00:00Z`, end: `${date}T14:00:00Z`, capacity: 2, remaining: 1, waitlist: 0 }],
+      occurrences: [
+        {
+          shiftId: '0190f3a0-0000-7000-8000-000000000001',
+          roleId: 'r1',
+          title: 'Bardienst',
+          date,
+          start: `${date}T12:00:00Z`,
+          end: `${date}T14:00:00Z`,
+          capacity: 2,
+          remaining: 1,
+          waitlist: 0,
+        },
+      ],
     };
     await el.updateComplete;
     expect($(el, '[part="places"]')).to.equal(null);
@@ -223,7 +248,11 @@ describe('<volunteer-signup> with a real collector', () => {
     const log = await waitFor(async () => ((await receiverLog(key)) as { body: string }[]).find(Boolean));
     const envelope = JSON.parse(log!.body);
     expect(envelope).to.deep.include({ widget: 'volunteer-signup', site: 'de-linde' });
-    expect(envelope.data).to.deep.include({ kind: 'shifts', firstName: 'Noor', shifts: [{ shiftId: '0190f3a0-0000-7000-8000-000000000001', date }] });
+    expect(envelope.data).to.deep.include({
+      kind: 'shifts',
+      firstName: 'Noor',
+      shifts: [{ shiftId: '0190f3a0-0000-7000-8000-000000000001', date }],
+    });
   });
 
   it('speaks English and Arabic (right to left)', async () => {
@@ -245,10 +274,21 @@ describe('<host-today>', () => {
     el.answer = {
       timeZone: 'Europe/Amsterdam',
       date: '2026-11-23',
-      hosts: [{ shiftId: 's', title: 'Gastvrouw', start: '2026-11-23T09:00:00+01:00', end: '2026-11-23T11:00:00+01:00', filled: true, firstName: 'Fatima' }],
+      hosts: [
+        {
+          shiftId: 's',
+          title: 'Gastvrouw',
+          start: '2026-11-23T09:00:00+01:00',
+          end: '2026-11-23T11:00:00+01:00',
+          filled: true,
+          firstName: 'Fatima',
+        },
+      ],
     };
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Vandaag is Fatima je gastvrouw of gastheer — 9.00 tot 11.00 uur');
+    expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Vandaag is Fatima je gastvrouw of gastheer — 9.00 tot 11.00 uur',
+    );
     await expect(el).to.be.accessible();
     el.answer = { ...el.answer, hosts: [{ ...el.answer.hosts[0]!, filled: false, firstName: undefined }] };
     await el.updateComplete;

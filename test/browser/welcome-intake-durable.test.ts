@@ -16,7 +16,12 @@ import type { WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-int
 import { admin, blockPaths, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 
 /** Everything loaded on demand on the way from a press to the network: none of it may be needed to store the press. */
-const LAZY = ['/src/widgets/welcome-intake/result.ts', '/src/core/outbox-send.ts', '/src/core/collector-guards.ts', '/src/core/form-token.ts'];
+const LAZY = [
+  '/src/widgets/welcome-intake/result.ts',
+  '/src/core/outbox-send.ts',
+  '/src/core/collector-guards.ts',
+  '/src/core/form-token.ts',
+];
 const THEME_TITLE = 'Contact en eenzaamheid';
 
 let c: CollectorInfo;
@@ -50,7 +55,10 @@ async function intakeIn(frame: HTMLIFrameElement, { online = true } = {}) {
   const el = frame.contentDocument!.querySelector('welcome-intake') as WelcomeIntake;
   await waitFor(() => el.currentFlow && el.shadowRoot?.querySelector('.step-title'), { message: 'the first step' });
   // The site key comes with the first step, while there is a connection.
-  if (online) await waitFor(() => win.performance.getEntriesByType('resource').some((e) => e.name.includes('/intake-key')), { message: 'the site key' });
+  if (online)
+    await waitFor(() => win.performance.getEntriesByType('resource').some((e) => e.name.includes('/intake-key')), {
+      message: 'the site key',
+    });
   const $ = <E extends HTMLElement = HTMLElement>(s: string) => el.shadowRoot!.querySelector<E>(s);
   const click = async (s: string) => {
     const node = $(s);
@@ -185,7 +193,8 @@ describe('<welcome-intake>: a press of send is durable and sealed', () => {
     await po.next(); // send
     await waitFor(() => po.el.phase === 'result', { message: 'the outcome' });
     await po.el.updateComplete;
-    const told = 'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.';
+    const told =
+      'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.';
     expect(po.$('[part~="status"]')!.textContent!.trim()).to.equal(told);
     expect(po.$('.result-title')!.textContent!.trim()).to.equal(told);
     expect(po.el.matches(':state(queued)')).to.equal(true);
@@ -259,7 +268,9 @@ describe('<welcome-intake>: a press of send is durable and sealed', () => {
     const { receiverUrl, receiverLog, scriptReceiver } = await import('./helpers.js');
     const key = uniqueKey('memory');
     await scriptReceiver(key, [{ status: 200 }]);
-    frame = await openPage(`<welcome-intake endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></welcome-intake>`);
+    frame = await openPage(
+      `<welcome-intake endpoint="${await receiverUrl()}/json/${key}" site="de-linde" endpoint-type="webhook"></welcome-intake>`,
+    );
     const win = frame.contentWindow!;
     await waitFor(() => win.customElements.get('welcome-intake'), { message: 'the widget defined' });
     const el = frame.contentDocument!.querySelector('welcome-intake') as WelcomeIntake;

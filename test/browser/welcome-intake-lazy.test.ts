@@ -19,13 +19,28 @@ import { blockPaths, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqu
 const RESULT = '/src/widgets/welcome-intake/result.ts';
 const resultLoaded = () => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === RESULT);
 /** Webhook mode has no site key: the intake is kept in this page's memory, never on the device. */
-const NOT_STORED = 'Het versturen lukt nu niet. Je antwoorden zijn niet op dit apparaat bewaard. Laat deze pagina open, dan versturen we ze zodra het kan.';
+const NOT_STORED =
+  'Het versturen lukt nu niet. Je antwoorden zijn niet op dit apparaat bewaard. Laat deze pagina open, dan versturen we ze zodra het kan.';
 
 const FLOW: IntakeFlow = {
   id: 'klein',
   version: 1,
   steps: [
-    { id: 'a', title: 'Kleur', questions: [{ id: 'kleur', type: 'single', label: 'Welke kleur?', options: [{ value: 'rood', label: 'Rood' }, { value: 'blauw', label: 'Blauw' }] }] },
+    {
+      id: 'a',
+      title: 'Kleur',
+      questions: [
+        {
+          id: 'kleur',
+          type: 'single',
+          label: 'Welke kleur?',
+          options: [
+            { value: 'rood', label: 'Rood' },
+            { value: 'blauw', label: 'Blauw' },
+          ],
+        },
+      ],
+    },
     { id: 'b', title: 'Nog iets', questions: [{ id: 'waarom', type: 'short-text', label: 'Waarom?' }] },
     { id: 'c', title: 'Tot slot', questions: [{ id: 'verder', type: 'long-text', label: 'Wil je nog iets kwijt?' }] },
   ],

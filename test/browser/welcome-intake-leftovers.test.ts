@@ -19,7 +19,15 @@ describe('<welcome-intake>: what an earlier page left in the outbox', () => {
     await scriptReceiver(key, [{ status: 200 }]);
     // An earlier page stored this and was closed before it could send.
     const now = Date.now();
-    await new Outbox().save({ ...outboxRequest(`${rx}/json/${key}`, { id: key }), id: key, site: 'de-linde', widget: 'welcome-intake', createdAt: now, attempts: 0, nextAttemptAt: now });
+    await new Outbox().save({
+      ...outboxRequest(`${rx}/json/${key}`, { id: key }),
+      id: key,
+      site: 'de-linde',
+      widget: 'welcome-intake',
+      createdAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+    });
     const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
     wrap.innerHTML = `<welcome-intake endpoint="${rx}/json/${uniqueKey('unused')}" site="de-linde" endpoint-type="webhook"></welcome-intake>`;
     const el = wrap.querySelector('welcome-intake') as WelcomeIntake;

@@ -6,7 +6,18 @@ import { Outbox } from '../../src/core/outbox.js';
 import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
 import type { IntakeFlow } from '../../src/schema/welcome-intake-flow.js';
 import type { WelcomeIntake } from '../../src/widgets/welcome-intake/welcome-intake.js';
-import { admin, clearOutboxDb, collectorInfo, receiverLog, receiverUrl, scriptReceiver, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
+import {
+  admin,
+  clearOutboxDb,
+  collectorInfo,
+  receiverLog,
+  receiverUrl,
+  scriptReceiver,
+  setOffline,
+  uniqueKey,
+  waitFor,
+  type CollectorInfo,
+} from './helpers.js';
 
 /** Reads and drives `<welcome-intake>` through its shadow root. */
 class IntakeObject {
@@ -54,9 +65,31 @@ class IntakeObject {
 const today = new Date();
 const weekAgo = new Date(today.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
 const ACTIVITIES = [
-  { id: 'open', kind: 'opening-hours', title: 'Inloop', start: `${weekAgo}T00:30`, end: `${weekAgo}T23:30`, recurrence: { rrule: 'FREQ=DAILY' } },
-  { id: 'koken', title: 'Samen koken', start: `${weekAgo}T17:30`, end: `${weekAgo}T20:00`, recurrence: { rrule: 'FREQ=DAILY' }, category: 'eten-en-drinken', location: 'De keuken' },
-  { id: 'bingo', title: 'Bingo', start: `${weekAgo}T14:00`, end: `${weekAgo}T16:00`, recurrence: { rrule: 'FREQ=DAILY' }, category: 'spel' },
+  {
+    id: 'open',
+    kind: 'opening-hours',
+    title: 'Inloop',
+    start: `${weekAgo}T00:30`,
+    end: `${weekAgo}T23:30`,
+    recurrence: { rrule: 'FREQ=DAILY' },
+  },
+  {
+    id: 'koken',
+    title: 'Samen koken',
+    start: `${weekAgo}T17:30`,
+    end: `${weekAgo}T20:00`,
+    recurrence: { rrule: 'FREQ=DAILY' },
+    category: 'eten-en-drinken',
+    location: 'De keuken',
+  },
+  {
+    id: 'bingo',
+    title: 'Bingo',
+    start: `${weekAgo}T14:00`,
+    end: `${weekAgo}T16:00`,
+    recurrence: { rrule: 'FREQ=DAILY' },
+    category: 'spel',
+  },
 ];
 
 let c: CollectorInfo;
@@ -123,7 +156,10 @@ describe('<welcome-intake>', () => {
     expect(po.$('.contact')!.textContent).to.equal('Fatima, gastvrouw');
     expect(result).to.contain('Bij wie kun je terecht?');
     expect(po.focused?.classList.contains('result-title')).to.equal(true);
-    const stored = await admin<{ forSomeoneElse: boolean; visibility: string; answers: null }>('GET', `/v1/admin/sites/${c.site}/intakes/${id}`);
+    const stored = await admin<{ forSomeoneElse: boolean; visibility: string; answers: null }>(
+      'GET',
+      `/v1/admin/sites/${c.site}/intakes/${id}`,
+    );
     expect(stored.status).to.equal(200);
     // The test token has no `sensitive` scope and the visitor chose nobody: no answers for it.
     expect(stored.body).to.include({ forSomeoneElse: true, visibility: 'professional', answers: null });
@@ -170,7 +206,10 @@ describe('<welcome-intake>', () => {
     const { id, envelope } = await sent;
     expect(envelope!.consent?.textVersion).to.equal('intake:welkom:1');
     await po.waitForPhase('result');
-    const stored = await admin<{ forSomeoneElse: boolean; visibility: string; answers: Record<string, unknown> }>('GET', `/v1/admin/sites/${c.site}/intakes/${id}`);
+    const stored = await admin<{ forSomeoneElse: boolean; visibility: string; answers: Record<string, unknown> }>(
+      'GET',
+      `/v1/admin/sites/${c.site}/intakes/${id}`,
+    );
     // Shown to the host as well: the non-sensitive answers, never the topics, text or phone number.
     expect(stored.body.visibility).to.equal('host');
     expect(stored.body.answers).to.deep.equal({ 'voor-wie': 'other', reden: ['luisterend-oor'], toestemming: true });
@@ -274,8 +313,27 @@ describe('<welcome-intake>', () => {
       id: 'klein',
       version: 1,
       steps: [
-        { id: 'a', title: 'Kleur', questions: [{ id: 'kleur', type: 'single', label: 'Welke kleur?', options: [{ value: 'rood', label: 'Rood' }, { value: 'blauw', label: 'Blauw' }] }] },
-        { id: 'b', title: 'Waarom rood?', showIf: { question: 'kleur', anyOf: ['rood'] }, questions: [{ id: 'waarom', type: 'short-text', label: 'Waarom?' }] },
+        {
+          id: 'a',
+          title: 'Kleur',
+          questions: [
+            {
+              id: 'kleur',
+              type: 'single',
+              label: 'Welke kleur?',
+              options: [
+                { value: 'rood', label: 'Rood' },
+                { value: 'blauw', label: 'Blauw' },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'b',
+          title: 'Waarom rood?',
+          showIf: { question: 'kleur', anyOf: ['rood'] },
+          questions: [{ id: 'waarom', type: 'short-text', label: 'Waarom?' }],
+        },
       ],
     };
     const po = await make('', { flow });

@@ -57,13 +57,16 @@ for (const backend of BACKENDS) {
       expect(answer.status).toBe(201);
       return (await answer.json()) as Json;
     };
-    const publicGet = (path: string, headers: Record<string, string> = {}) =>
-      fetch(`${c.url}/v1/sites/${SITE}/${path}`, { headers });
+    const publicGet = (path: string, headers: Record<string, string> = {}) => fetch(`${c.url}/v1/sites/${SITE}/${path}`, { headers });
 
     it('create → public list → feed that parses back → update → delete, audited', async () => {
       const made = await create(KOKEN);
       expect(isUuidV7(made.id)).toBe(true);
-      expect(made).toMatchObject({ site: SITE, kind: 'activity', data: { id: made.id, title: 'Samen koken', timeZone: 'Europe/Amsterdam' } });
+      expect(made).toMatchObject({
+        site: SITE,
+        kind: 'activity',
+        data: { id: made.id, title: 'Samen koken', timeZone: 'Europe/Amsterdam' },
+      });
       const hours = await create(INLOOP);
       expect(hours.kind).toBe('opening-hours');
 
@@ -102,9 +105,15 @@ for (const backend of BACKENDS) {
       });
       expect(put.status).toBe(200);
       const updated = (await put.json()) as Json;
-      expect(updated).toMatchObject({ id: made.id, createdAt: made.createdAt, data: { title: 'Samen koken en eten', status: 'gaat-niet-door' } });
+      expect(updated).toMatchObject({
+        id: made.id,
+        createdAt: made.createdAt,
+        data: { title: 'Samen koken en eten', status: 'gaat-niet-door' },
+      });
       expect(((await (await admin(`/${made.id}`)).json()) as Json).data.title).toBe('Samen koken en eten');
-      expect(parseIcs(await (await publicGet('activities.ics')).text()).events.find((e) => e.uid === `${made.id}@${SITE}.buurtkit`)).toMatchObject({
+      expect(
+        parseIcs(await (await publicGet('activities.ics')).text()).events.find((e) => e.uid === `${made.id}@${SITE}.buurtkit`),
+      ).toMatchObject({
         summary: 'Samen koken en eten',
         status: 'CANCELLED',
       });
@@ -147,7 +156,13 @@ for (const backend of BACKENDS) {
         ['2026-03-20T17:30:00', '2026-03-20T17:30:00+01:00', 'gaat-niet-door'],
         ['2026-04-17T17:30:00', '2026-04-17T17:30:00+02:00', 'gaat-door'],
       ]);
-      expect(kook[0]).toMatchObject({ kind: 'activity', statusReason: 'Keuken dicht', overridden: true, timeZone: 'Europe/Amsterdam', end: '2026-03-20T20:00:00+01:00' });
+      expect(kook[0]).toMatchObject({
+        kind: 'activity',
+        statusReason: 'Keuken dicht',
+        overridden: true,
+        timeZone: 'Europe/Amsterdam',
+        end: '2026-03-20T20:00:00+01:00',
+      });
       // Opening hours Monday to Friday: 5 weeks of 5 days; sorted by start throughout.
       expect(body.occurrences.filter((o) => o.kind === 'opening-hours')).toHaveLength(25);
       const starts = body.occurrences.map((o) => Date.parse(o.start));
@@ -171,7 +186,9 @@ for (const backend of BACKENDS) {
       await create({ ...KOKEN, title: 'Knutselen', category: 'creatief', audience: ['kinderen'] });
       await create(INLOOP);
       const titles = async (query: string) =>
-        parseIcs(await (await publicGet(`activities.ics${query}`)).text()).events.map((e) => e.summary).sort();
+        parseIcs(await (await publicGet(`activities.ics${query}`)).text())
+          .events.map((e) => e.summary)
+          .sort();
       expect(await titles('?audience=senioren')).toEqual(['Huiskamergesprek', 'Inloop', 'Samen koken']);
       expect(await titles('?category=creatief')).toEqual(['Inloop', 'Knutselen']);
       expect(await titles('?audience=kinderen&category=eten')).toEqual(['Inloop']);
@@ -180,7 +197,10 @@ for (const backend of BACKENDS) {
 
     it("keeps two sites' feed UIDs apart, the same after a restart", async () => {
       // Imported feeds keep their own ids: two centres importing `UID:inloop` both hold an activity "inloop".
-      const other = await c.store.createSite({ slug: 'de-eik', name: 'Buurthuis De Eik', allowedOrigins: [ORIGIN] }, new Date().toISOString());
+      const other = await c.store.createSite(
+        { slug: 'de-eik', name: 'Buurthuis De Eik', allowedOrigins: [ORIGIN] },
+        new Date().toISOString(),
+      );
       for (const site of [SITE, other.slug]) {
         const data = scheduleItemSchema.parse({ id: 'inloop', ...INLOOP });
         await c.store.createActivity({ id: uuidv7(), site, data }, new Date().toISOString());
@@ -241,7 +261,9 @@ for (const backend of BACKENDS) {
     it('needs read to look and moderate to change; refuses cross-site changes', async () => {
       const made = await create(KOKEN);
       const reader = await c.token(['read']);
-      const other = await c.token(['read', 'moderate'], { site: (await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug });
+      const other = await c.token(['read', 'moderate'], {
+        site: (await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug,
+      });
       expect((await admin('', { token: null })).status).toBe(401);
       expect((await admin('', { token: reader })).status).toBe(200);
       expect((await admin(`/${made.id}`, { token: reader })).status).toBe(200);
@@ -256,7 +278,14 @@ for (const backend of BACKENDS) {
         const answer = await admin(path, { ...init, token: reader });
         expect(answer.status, `${init.method} ${path}`).toBe(403);
         expect(((await answer.json()) as Json).error).toBe('insufficient_scope');
-        const cross = await admin(path, { ...init, headers: { ...(init.headers as object), 'sec-fetch-site': 'cross-site', ...(init.method !== 'DELETE' && !init.headers ? { 'content-type': 'application/json' } : {}) } });
+        const cross = await admin(path, {
+          ...init,
+          headers: {
+            ...(init.headers as object),
+            'sec-fetch-site': 'cross-site',
+            ...(init.method !== 'DELETE' && !init.headers ? { 'content-type': 'application/json' } : {}),
+          },
+        });
         expect(cross.status, `cross-site ${init.method} ${path}`).toBe(403);
         expect(((await cross.json()) as Json).error).toBe('cross_site_request');
       }
@@ -286,8 +315,7 @@ for (const backend of BACKENDS) {
 
     it('imports an uploaded ICS file, and a second upload updates the same items', async () => {
       const file = readFileSync(new URL('../fixtures/ics/thunderbird-cancelled-occurrence.ics', import.meta.url), 'utf8');
-      const upload = () =>
-        admin('/import', { method: 'POST', body: file, headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+      const upload = () => admin('/import', { method: 'POST', body: file, headers: { 'content-type': 'text/calendar; charset=utf-8' } });
       const first = await upload();
       expect(first.status).toBe(200);
       const one = (await first.json()) as Json;
@@ -303,7 +331,9 @@ for (const backend of BACKENDS) {
       expect(again).toMatchObject({ created: 0, updated: 1 });
       expect(again.items[0].id).toBe(one.items[0].id);
       const feed = parseIcs(await (await publicGet('activities.ics')).text());
-      expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([[`b65c2b5b-b785-4edc-9560-e0379036d1f2@${SITE}.buurtkit`, 'FREQ=DAILY;COUNT=3']]);
+      expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([
+        [`b65c2b5b-b785-4edc-9560-e0379036d1f2@${SITE}.buurtkit`, 'FREQ=DAILY;COUNT=3'],
+      ]);
       const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
       expect(audit.map((e) => e.rowCount)).toEqual([1, 1]);
 
@@ -349,9 +379,20 @@ for (const backend of BACKENDS) {
 
     it('keeps all-day events on their own dates whatever X-WR-TIMEZONE says, in storage and in expanded answers', async () => {
       const feed = [
-        'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Feestdagen//NL', 'X-WR-CALNAME:Feestdagen', 'X-WR-TIMEZONE:Etc/GMT',
-        'BEGIN:VEVENT', 'UID:nieuwjaar', 'DTSTART;VALUE=DATE:20270101', 'DTEND;VALUE=DATE:20270102', 'SUMMARY:Nieuwjaarsdag', 'RRULE:FREQ=YEARLY', 'END:VEVENT',
-        'END:VCALENDAR', '',
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Feestdagen//NL',
+        'X-WR-CALNAME:Feestdagen',
+        'X-WR-TIMEZONE:Etc/GMT',
+        'BEGIN:VEVENT',
+        'UID:nieuwjaar',
+        'DTSTART;VALUE=DATE:20270101',
+        'DTEND;VALUE=DATE:20270102',
+        'SUMMARY:Nieuwjaarsdag',
+        'RRULE:FREQ=YEARLY',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
       ].join('\r\n');
       const answer = await admin('/import', { method: 'POST', body: feed, headers: { 'content-type': 'text/calendar' } });
       expect(answer.status).toBe(200);

@@ -22,7 +22,13 @@ const KOKEN = {
   registration: { kind: 'capacity', capacity: 15 },
 };
 const CREATIEF = { title: '=1+1 creatief', start: '2026-03-10T14:00', end: '2026-03-10T16:00' };
-const INLOOP = { kind: 'opening-hours', title: 'Inloop', start: '2026-03-02T10:00', end: '2026-03-02T12:00', recurrence: { rrule: 'FREQ=DAILY' } };
+const INLOOP = {
+  kind: 'opening-hours',
+  title: 'Inloop',
+  start: '2026-03-02T10:00',
+  end: '2026-03-02T12:00',
+  recurrence: { rrule: 'FREQ=DAILY' },
+};
 
 for (const backend of BACKENDS) {
   describe(`activity export (${backend})`, () => {
@@ -60,13 +66,16 @@ for (const backend of BACKENDS) {
     });
     afterEach(async () => c.close());
 
-    const get = (path: string, token = exporter) => fetch(`${c.url}/v1/admin/sites/${SITE}/export/${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (path: string, token = exporter) =>
+      fetch(`${c.url}/v1/admin/sites/${SITE}/export/${path}`, { headers: { authorization: `Bearer ${token}` } });
 
     it('JSON: occurrences of activities with counts, and the output figures, audited', async () => {
       const answer = await get('activities.json?from=2026-03-01&to=2026-04-10');
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(answer.headers.get('content-disposition')).toBe('attachment; filename="buurtkit-de-linde-activiteiten-2026-03-01-2026-04-10.json"');
+      expect(answer.headers.get('content-disposition')).toBe(
+        'attachment; filename="buurtkit-de-linde-activiteiten-2026-03-01-2026-04-10.json"',
+      );
       const body = (await answer.json()) as Json;
       expect(body.output).toMatchObject({
         site: SITE,
@@ -80,7 +89,14 @@ for (const backend of BACKENDS) {
         responses: 4,
       });
       expect(body.output.perActivity).toEqual([
-        { activityId: koken.id, title: 'Samen koken', category: 'eten-en-drinken', sessionsHeld: 5, sessionsCancelled: 1, participants: 10 },
+        {
+          activityId: koken.id,
+          title: 'Samen koken',
+          category: 'eten-en-drinken',
+          sessionsHeld: 5,
+          sessionsCancelled: 1,
+          participants: 10,
+        },
         expect.objectContaining({ title: '=1+1 creatief', sessionsHeld: 1, participants: 0 }),
       ]);
       expect(body.occurrences.map((o: Json) => [o.start, o.title, o.status, o.places])).toEqual([
@@ -92,7 +108,13 @@ for (const backend of BACKENDS) {
         ['2026-04-03 17:30', 'Samen koken', 'gaat-niet-door', 0],
         ['2026-04-10 17:30', 'Samen koken', 'gaat-door', 4],
       ]);
-      expect(body.occurrences[0]).toMatchObject({ capacity: 15, responses: 2, held: true, end: '2026-03-06 20:00', occurrence: '2026-03-06T17:30:00' });
+      expect(body.occurrences[0]).toMatchObject({
+        capacity: 15,
+        responses: 2,
+        held: true,
+        end: '2026-03-06 20:00',
+        occurrence: '2026-03-06T17:30:00',
+      });
       // The same figures for the impact report, without HTTP.
       expect(await activityOutput(c.store, SITE, '2026-03-01', '2026-04-10', new Date(now))).toEqual(body.output);
       const audit = await c.store.listAudit(SITE);
@@ -109,13 +131,19 @@ for (const backend of BACKENDS) {
       expect(lines).toEqual([
         'Begin;Begin (UTC);Eind;Eind (UTC);Activiteit;Activiteit in het Engels;Activiteit in het Arabisch;Soort;Gaat door;Reden;Geweest;Plekken;Aangemeld (ik kom);Aanmeldingen;Activiteit (kenmerk);Keer (kenmerk)',
         `2026-03-06 17:30;2026-03-06T16:30:00.000Z;2026-03-06 20:00;2026-03-06T19:00:00.000Z;Samen koken;;;eten-en-drinken;ja;;ja;15;5;2;${koken.id};2026-03-06T17:30:00`,
-        expect.stringMatching(/^2026-03-10 14:00;2026-03-10T13:00:00.000Z;2026-03-10 16:00;2026-03-10T15:00:00.000Z;'=1\+1 creatief;;;;ja;;ja;;0;0;/),
+        expect.stringMatching(
+          /^2026-03-10 14:00;2026-03-10T13:00:00.000Z;2026-03-10 16:00;2026-03-10T15:00:00.000Z;'=1\+1 creatief;;;;ja;;ja;;0;0;/,
+        ),
       ]);
       const comma = await (await get('activities.csv?from=2026-04-03&to=2026-04-03&delimiter=comma')).text();
       expect(comma.split('\r\n')[1]).toBe(
         `2026-04-03 17:30,2026-04-03T15:30:00.000Z,2026-04-03 20:00,2026-04-03T18:00:00.000Z,Samen koken,,,eten-en-drinken,nee,Goede Vrijdag,nee,15,0,0,${koken.id},2026-04-03T17:30:00`,
       );
-      expect(await activityOutput(c.store, SITE, '2026-04-01', '2026-04-30', new Date(now))).toMatchObject({ sessionsHeld: 1, sessionsCancelled: 1, participants: 4 });
+      expect(await activityOutput(c.store, SITE, '2026-04-01', '2026-04-30', new Date(now))).toMatchObject({
+        sessionsHeld: 1,
+        sessionsCancelled: 1,
+        participants: 4,
+      });
     });
 
     it('needs the export scope and a valid period', async () => {

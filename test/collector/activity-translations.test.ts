@@ -22,7 +22,12 @@ describe.each(BACKENDS)('activities in several languages (%s)', (backend) => {
     c = await startTestCollector({ backend, listen: false });
     const token = await c.token(['read', 'moderate', 'export']);
     const call = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
-      c.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) }, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
+      c.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
+        ...(payload ? { payload: JSON.stringify(payload) } : {}),
+      });
 
     const activity = {
       title: 'Koffieochtend',
@@ -40,13 +45,20 @@ describe.each(BACKENDS)('activities in several languages (%s)', (backend) => {
     const plain = await call('POST', `/v1/admin/sites/${SITE}/activities`, { title: 'Breien', start: '2026-03-03T14:00' });
     expect(plain.statusCode).toBe(201);
     // Only English and Arabic, and only the texts that have them.
-    expect((await call('POST', `/v1/admin/sites/${SITE}/activities`, { ...activity, translations: { fr: { title: 'Café' } } })).statusCode).toBe(422);
-    expect((await call('POST', `/v1/admin/sites/${SITE}/activities`, { ...activity, translations: { en: { organiser: 'Henk' } } })).statusCode).toBe(422);
+    expect(
+      (await call('POST', `/v1/admin/sites/${SITE}/activities`, { ...activity, translations: { fr: { title: 'Café' } } })).statusCode,
+    ).toBe(422);
+    expect(
+      (await call('POST', `/v1/admin/sites/${SITE}/activities`, { ...activity, translations: { en: { organiser: 'Henk' } } })).statusCode,
+    ).toBe(422);
 
     // Read back by another instance on the same database: it is in the store.
     const other = await c.another();
     try {
-      const read = await other.app.inject({ url: `/v1/admin/sites/${SITE}/activities/${created.json().id}`, headers: { authorization: `Bearer ${token}` } });
+      const read = await other.app.inject({
+        url: `/v1/admin/sites/${SITE}/activities/${created.json().id}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(read.json().data).toMatchObject({ title: 'Koffieochtend', translations });
       expect(read.json().data.translations.ar).not.toHaveProperty('location');
     } finally {
@@ -62,15 +74,26 @@ describe.each(BACKENDS)('activities in several languages (%s)', (backend) => {
     const rows = exported.occurrences as { title: string; title_en: string | null; title_ar: string | null }[];
     expect(rows.find((r) => r.title === 'Koffieochtend')).toMatchObject({ title_en: 'Coffee morning', title_ar: 'صباح القهوة' });
     expect(rows.find((r) => r.title === 'Breien')).toMatchObject({ title_en: null, title_ar: null });
-    const csv = (await call('GET', `/v1/admin/sites/${SITE}/export/activities.csv?from=2026-03-01&to=2026-03-08`)).body.replace(/^\uFEFF/, '');
+    const csv = (await call('GET', `/v1/admin/sites/${SITE}/export/activities.csv?from=2026-03-01&to=2026-03-08`)).body.replace(
+      /^\uFEFF/,
+      '',
+    );
     const [header, ...lines] = csv.trim().split(/\r?\n/);
     const columns = header!.split(';');
-    expect(columns.slice(columns.indexOf('Activiteit'), columns.indexOf('Activiteit') + 3)).toEqual(['Activiteit', 'Activiteit in het Engels', 'Activiteit in het Arabisch']);
+    expect(columns.slice(columns.indexOf('Activiteit'), columns.indexOf('Activiteit') + 3)).toEqual([
+      'Activiteit',
+      'Activiteit in het Engels',
+      'Activiteit in het Arabisch',
+    ]);
     const coffee = lines.find((l) => l.includes('Koffieochtend'))!.split(';');
     expect(coffee[columns.indexOf('Activiteit in het Arabisch')]).toBe('صباح القهوة');
 
     const event = (ics: string, title: string) =>
-      new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('summary') === title || e.getFirstPropertyValue('uid')?.toString().startsWith(created.json().id));
+      new ICAL.Component(ICAL.parse(ics))
+        .getAllSubcomponents('vevent')
+        .find(
+          (e) => e.getFirstPropertyValue('summary') === title || e.getFirstPropertyValue('uid')?.toString().startsWith(created.json().id),
+        );
     const feed = (await c.app.inject({ url: `/v1/sites/${SITE}/activities.ics` })).body;
     const dutch = event(feed, 'Koffieochtend')!;
     expect(dutch.getFirstPropertyValue('summary')).toBe('Koffieochtend');

@@ -230,8 +230,30 @@ describe('CSV export', () => {
     for (let i = 0; i < 1203; i++) {
       const id = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
       await c.store.insertIdea(
-        { id, site: SITE, widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: at, receivedAt: at, consent: null, data: {}, elapsedMs: 0 },
-        { text: `Idee ${i}`, category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null },
+        {
+          id,
+          site: SITE,
+          widget: 'idea-box',
+          kind: 'idea',
+          locale: 'nl',
+          schemaVersion: 1,
+          sentAt: at,
+          receivedAt: at,
+          consent: null,
+          data: {},
+          elapsedMs: 0,
+        },
+        {
+          text: `Idee ${i}`,
+          category: null,
+          role: null,
+          wantsToHelp: false,
+          name: null,
+          contact: null,
+          consentVersion: null,
+          consentGivenAt: null,
+          consentHash: null,
+        },
       );
     }
     now += 1;

@@ -5,7 +5,17 @@
  * address or user agent stored), and coordinators who see and remove "ik kom" claims.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS, ORIGIN, SITE, ideaEnvelope, postJson, startTestCollector, tablesContaining, voteEnvelope, type TestCollector } from './helpers.js';
+import {
+  BACKENDS,
+  ORIGIN,
+  SITE,
+  ideaEnvelope,
+  postJson,
+  startTestCollector,
+  tablesContaining,
+  voteEnvelope,
+  type TestCollector,
+} from './helpers.js';
 import { attendanceEnvelope, NOW } from './attendance-helpers.js';
 
 type Json = Record<string, any>;
@@ -71,26 +81,51 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
     expect(await remaining()).toEqual({ [id]: { '2026-03-27T17:30:00': 2 } });
 
     // The coordinator sees the claim (anonymous) and removes it; the places come free.
-    const listed = await fetch(`${c.url}/v1/admin/sites/${SITE}/activities/${row.id}/attendance`, { headers: { authorization: `Bearer ${admin}` } });
+    const listed = await fetch(`${c.url}/v1/admin/sites/${SITE}/activities/${row.id}/attendance`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(listed.status).toBe(200);
     const { claims } = (await listed.json()) as Json;
-    expect(claims).toEqual([{ id: first.id, activityId: row.id, occurrence: '2026-03-27T17:30:00', places: 4, createdAt: expect.any(String) }]);
+    expect(claims).toEqual([
+      { id: first.id, activityId: row.id, occurrence: '2026-03-27T17:30:00', places: 4, createdAt: expect.any(String) },
+    ]);
     const reader = await c.token(['read']);
-    const forbidden = await fetch(`${c.url}/v1/admin/sites/${SITE}/attendance/${first.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${reader}` } });
+    const forbidden = await fetch(`${c.url}/v1/admin/sites/${SITE}/attendance/${first.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${reader}` },
+    });
     expect(forbidden.status).toBe(403);
-    const removed = await fetch(`${c.url}/v1/admin/sites/${SITE}/attendance/${first.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } });
+    const removed = await fetch(`${c.url}/v1/admin/sites/${SITE}/attendance/${first.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(removed.status).toBe(204);
-    expect((await fetch(`${c.url}/v1/admin/sites/${SITE}/attendance/${first.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${c.url}/v1/admin/sites/${SITE}/attendance/${first.id}`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).status,
+    ).toBe(404);
     expect(await remaining()).toEqual({});
     const audit = await c.store.listAudit(SITE);
     expect(audit.map((a) => [a.action, a.target])).toContainEqual(['attendance.remove', first.id]);
 
     // An activity may allow larger groups.
-    const big = await postJson(`${c.url}/v1/admin/sites/${SITE}/activities`, { ...KOKEN, title: 'Buurtfeest', registration: { kind: 'capacity', capacity: 50, maxPlaces: 8 } }, {
-      authorization: `Bearer ${admin}`,
-    });
+    const big = await postJson(
+      `${c.url}/v1/admin/sites/${SITE}/activities`,
+      { ...KOKEN, title: 'Buurtfeest', registration: { kind: 'capacity', capacity: 50, maxPlaces: 8 } },
+      {
+        authorization: `Bearer ${admin}`,
+      },
+    );
     const bigId = ((await big.json()) as Json).data.id as string;
-    const group = await postJson(`${c.url}/v1/sites/${SITE}/activities/${encodeURIComponent(bigId)}/attendance`, attendanceEnvelope(bigId, { places: 8 }), withToken(await token()));
+    const group = await postJson(
+      `${c.url}/v1/sites/${SITE}/activities/${encodeURIComponent(bigId)}/attendance`,
+      attendanceEnvelope(bigId, { places: 8 }),
+      withToken(await token()),
+    );
     expect(group.status).toBe(201);
   });
 
@@ -100,7 +135,8 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
     expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, envelope, withToken(await token()))).status).toBe(201);
     await c.store.moderateIdea(SITE, envelope.id, { published: true }, new Date(now).toISOString());
     const idea = envelope.id;
-    const vote = (envelope: Json, headers: Record<string, string>) => postJson(`${c.url}/v1/sites/${SITE}/ideas/${idea}/votes`, envelope, headers);
+    const vote = (envelope: Json, headers: Record<string, string>) =>
+      postJson(`${c.url}/v1/sites/${SITE}/ideas/${idea}/votes`, envelope, headers);
 
     const none = await vote(voteEnvelope(idea), withToken(undefined));
     expect(none.status).toBe(428);

@@ -22,7 +22,6 @@ const KOKEN = {
 
 type Json = Record<string, any>;
 
-
 for (const backend of BACKENDS) {
   describe(`"ik kom" (${backend})`, () => {
     let c: TestCollector;
@@ -73,9 +72,13 @@ for (const backend of BACKENDS) {
       expect((await attend(attendanceEnvelope(id), id, { origin: 'https://evil.example' })).status).toBe(403);
 
       const token = await c.token(['read', 'moderate']);
-      const open = await postJson(`${c.url}/v1/admin/sites/${SITE}/activities`, { title: 'Inloop koffie', start: '2026-03-27T10:00' }, {
-        authorization: `Bearer ${token}`,
-      });
+      const open = await postJson(
+        `${c.url}/v1/admin/sites/${SITE}/activities`,
+        { title: 'Inloop koffie', start: '2026-03-27T10:00' },
+        {
+          authorization: `Bearer ${token}`,
+        },
+      );
       const openId = ((await open.json()) as Json).data.id;
       const uncounted = await attend(attendanceEnvelope(openId, { occurrence: '2026-03-27T10:00' }), openId);
       expect(uncounted.status).toBe(422);
@@ -95,7 +98,9 @@ for (const backend of BACKENDS) {
       expect(statuses.filter((s) => s === 201)).toHaveLength(15);
       expect(statuses.filter((s) => s === 409)).toHaveLength(25);
       const bodies = (await Promise.all(answers.map((a) => a.json()))) as Json[];
-      expect(bodies.filter((b) => b.error === 'activity_full').every((b) => b.remaining === 0 && b.message === 'Vol: er is geen plek meer')).toBe(true);
+      expect(
+        bodies.filter((b) => b.error === 'activity_full').every((b) => b.remaining === 0 && b.message === 'Vol: er is geen plek meer'),
+      ).toBe(true);
       expect(await remaining()).toEqual({ [id]: { '2026-03-27T17:30:00': 0 } });
     });
   });

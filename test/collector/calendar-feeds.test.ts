@@ -62,8 +62,14 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     expect(await (await admin(token, 'PUT', '/calendar-feeds', { feeds })).json()).toEqual({ feeds });
     expect(await (await admin(readOnly, 'GET', '/calendar-feeds')).json()).toEqual({ feeds });
 
-    const first = (await (await admin(token, 'POST', '/calendar-feeds/refresh')).json()) as { results: { url: string; ok: boolean; created: number; updated: number; error: string | null }[] };
-    expect(first.results.map((r) => [r.ok, r.error])).toEqual([[true, null], [true, null], [false, 'HTTP 404']]);
+    const first = (await (await admin(token, 'POST', '/calendar-feeds/refresh')).json()) as {
+      results: { url: string; ok: boolean; created: number; updated: number; error: string | null }[];
+    };
+    expect(first.results.map((r) => [r.ok, r.error])).toEqual([
+      [true, null],
+      [true, null],
+      [false, 'HTTP 404'],
+    ]);
     expect(first.results[0]!.created).toBeGreaterThan(0);
     expect(hits).toEqual(['/google.ics', '/moved.ics', '/thunderbird.ics', '/gone.ics']);
     const count = (await c.store.listActivities(SITE)).length;
@@ -71,20 +77,36 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
 
     // The feed changes a title: the same items are updated.
     google = GOOGLE.replace(/SUMMARY:[^\r\n]*/, 'SUMMARY:Samen koken (nieuw)');
-    const second = (await (await admin(token, 'POST', '/calendar-feeds/refresh')).json()) as { results: { created: number; updated: number }[] };
+    const second = (await (await admin(token, 'POST', '/calendar-feeds/refresh')).json()) as {
+      results: { created: number; updated: number }[];
+    };
     expect(second.results[0]).toMatchObject({ created: 0, updated: first.results[0]!.created });
     const items = await c.store.listActivities(SITE);
     expect(items).toHaveLength(count);
     expect(items.some((i) => i.data.kind === 'activity' && i.data.title === 'Samen koken (nieuw)')).toBe(true);
     const audit = (await c.store.listAudit(SITE)).filter((a) => /^activity\.feed(\.failed)?$/.test(a.action));
-    expect(audit.map((a) => a.action)).toEqual(['activity.feed', 'activity.feed', 'activity.feed.failed', 'activity.feed', 'activity.feed', 'activity.feed.failed']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'activity.feed',
+      'activity.feed',
+      'activity.feed.failed',
+      'activity.feed',
+      'activity.feed',
+      'activity.feed.failed',
+    ]);
   });
 
   it('removes on refresh what the feed no longer has, says so, and leaves other feeds and hand-made items alone', async () => {
     c = await startTestCollector({ backend, calendarFeeds: { allowPrivateNetworks: true } });
     const token = await c.token(['read', 'moderate']);
-    const event = (uid: string, title: string) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTART:20270105T100000Z', `SUMMARY:${title}`, 'END:VEVENT'];
-    const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//NL', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
+    const event = (uid: string, title: string) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      'DTSTART:20270105T100000Z',
+      `SUMMARY:${title}`,
+      'END:VEVENT',
+    ];
+    const calendar = (...events: string[][]) =>
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//NL', ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
     let a = calendar(event('a1', 'Koffie'), event('a2', 'Yoga'));
     const { base } = await feedServer({ '/a.ics': () => [200, a], '/b.ics': () => [200, calendar(event('b1', 'Bingo'))] });
     await admin(token, 'PUT', '/calendar-feeds', { feeds: [`${base}/a.ics`, `${base}/b.ics`] });
@@ -92,8 +114,14 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     expect(made.status).toBe(201);
     type Results = { results: { created: number; updated: number; removed: number }[] };
     const refresh = async () => ((await (await admin(token, 'POST', '/calendar-feeds/refresh')).json()) as Results).results;
-    expect(await refresh()).toMatchObject([{ created: 2, removed: 0 }, { created: 1, removed: 0 }]);
-    expect(await refresh()).toMatchObject([{ created: 0, updated: 2, removed: 0 }, { created: 0, updated: 1, removed: 0 }]);
+    expect(await refresh()).toMatchObject([
+      { created: 2, removed: 0 },
+      { created: 1, removed: 0 },
+    ]);
+    expect(await refresh()).toMatchObject([
+      { created: 0, updated: 2, removed: 0 },
+      { created: 0, updated: 1, removed: 0 },
+    ]);
     a = calendar(event('a1', 'Koffie'));
     expect(await refresh()).toMatchObject([{ created: 0, updated: 1, removed: 1 }, { removed: 0 }]);
     const titles = (await c.store.listActivities(SITE)).map((r) => r.data.title).sort();
@@ -109,19 +137,33 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   it('refuses a feed at a private or reserved address when it is set, with a 422 per address', async () => {
     c = await startTestCollector({ backend });
     const token = await c.token(['read', 'moderate']);
-    const feeds = ['http://169.254.169.254/latest/meta-data/', 'http://[::127.0.0.1]/a.ics', 'http://[fd00::1]/b.ics', 'https://8.8.8.8/c.ics'];
+    const feeds = [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::127.0.0.1]/a.ics',
+      'http://[fd00::1]/b.ics',
+      'https://8.8.8.8/c.ics',
+    ];
     const refused = await admin(token, 'PUT', '/calendar-feeds', { feeds });
     expect(refused.status).toBe(422);
     const { issues } = (await refused.json()) as { issues: { path: string; code: string; message: string }[] };
-    expect(issues.map((i) => [i.path, i.code])).toEqual([['feeds.0', 'blocked_address'], ['feeds.1', 'blocked_address'], ['feeds.2', 'blocked_address']]);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['feeds.0', 'blocked_address'],
+      ['feeds.1', 'blocked_address'],
+      ['feeds.2', 'blocked_address'],
+    ]);
     expect(issues[1]!.message).toMatch(/::7f00:1 is a private or reserved address/); // URL spells ::127.0.0.1 in hex
     expect(await (await admin(token, 'GET', '/calendar-feeds')).json()).toEqual({ feeds: [] });
   });
 
   it('refuses loopback and metadata addresses unless the operator allows private networks, and oversized feeds', async () => {
     c = await startTestCollector({ backend });
-    const { base, hits } = await feedServer({ '/feed.ics': () => [200, GOOGLE], '/huge.ics': () => [200, `${GOOGLE}\n${'X'.repeat(3 * 1024 * 1024)}`] });
-    const site = (await c.store.updateSite(SITE, { settings: { calendarFeeds: [`${base}/feed.ics`, 'http://169.254.169.254/latest/meta-data/'] } }))!;
+    const { base, hits } = await feedServer({
+      '/feed.ics': () => [200, GOOGLE],
+      '/huge.ics': () => [200, `${GOOGLE}\n${'X'.repeat(3 * 1024 * 1024)}`],
+    });
+    const site = (await c.store.updateSite(SITE, {
+      settings: { calendarFeeds: [`${base}/feed.ics`, 'http://169.254.169.254/latest/meta-data/'] },
+    }))!;
     const refused = await refreshCalendarFeeds(c.store, site, { now: () => new Date(), actor: 'test' });
     expect(refused.map((r) => r.ok)).toEqual([false, false]);
     for (const r of refused) expect(r.error).toMatch(/private or reserved/);

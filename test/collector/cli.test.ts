@@ -49,7 +49,9 @@ describe('buurtkit-collector CLI', () => {
   });
 
   it('adds a site, makes a token, serves on port 0, takes a submission and exports it', async () => {
-    expect(cli('site', 'add', 'de-linde', '--name', 'De Linde', '--origin', 'https://linde.example/', '--idea-sort', 'votes', '--db', db).code).toBe(0);
+    expect(
+      cli('site', 'add', 'de-linde', '--name', 'De Linde', '--origin', 'https://linde.example/', '--idea-sort', 'votes', '--db', db).code,
+    ).toBe(0);
     expect(cli('site', 'add', 'de-linde', '--name', 'Again', '--db', db).code).toBe(1);
     expect(cli('site', 'update', 'de-linde', '--add-origin', 'http://localhost:8000', '--db', db).code).toBe(0);
     expect(cli('site', 'list', '--db', db).stdout).toBe('de-linde\tDe Linde\tvotes\thttps://linde.example http://localhost:8000\n');
@@ -115,11 +117,30 @@ describe('buurtkit-collector CLI', () => {
     const twoMonthsAgo = new Date(Date.now() - 62 * 86_400_000).toISOString();
     const insert = (store: SqliteStore, id: string) =>
       store.insertIdea(
-        { id, site: 'kort', widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: twoMonthsAgo,
-          receivedAt: twoMonthsAgo, consent: { textVersion: 'v', givenAt: twoMonthsAgo, textHash: null },
-          data: { kind: 'idea', text: 'Oud', contact: 'oud@example.nl' }, elapsedMs: 5000 },
-        { text: 'Oud', category: null, role: null, wantsToHelp: false, name: null, contact: 'oud@example.nl',
-          consentVersion: 'v', consentGivenAt: twoMonthsAgo, consentHash: null },
+        {
+          id,
+          site: 'kort',
+          widget: 'idea-box',
+          kind: 'idea',
+          locale: 'nl',
+          schemaVersion: 1,
+          sentAt: twoMonthsAgo,
+          receivedAt: twoMonthsAgo,
+          consent: { textVersion: 'v', givenAt: twoMonthsAgo, textHash: null },
+          data: { kind: 'idea', text: 'Oud', contact: 'oud@example.nl' },
+          elapsedMs: 5000,
+        },
+        {
+          text: 'Oud',
+          category: null,
+          role: null,
+          wantsToHelp: false,
+          name: null,
+          contact: 'oud@example.nl',
+          consentVersion: 'v',
+          consentGivenAt: twoMonthsAgo,
+          consentHash: null,
+        },
       );
     const [a, b] = [uuidv7(), uuidv7()];
     const store = new SqliteStore(db);
@@ -148,7 +169,10 @@ describe('buurtkit-collector CLI', () => {
       }
       expect((await check.getIdea('kort', b))!.contact).toBeNull();
       const audit = (await check.listAudit('kort')).filter((e) => e.action === 'purge.idea-contact');
-      expect(audit.map((e) => [e.actor, e.rowCount])).toEqual([['cli', 1], ['purge', 1]]);
+      expect(audit.map((e) => [e.actor, e.rowCount])).toEqual([
+        ['cli', 1],
+        ['purge', 1],
+      ]);
     } finally {
       await check.close();
       child.kill('SIGTERM');
@@ -164,10 +188,30 @@ describe('buurtkit-collector people', () => {
     const now = new Date().toISOString();
     const id = uuidv7();
     await store.insertIdea(
-      { id, site: 'p', widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: now, receivedAt: now,
-        consent: null, data: { kind: 'idea', text: 'Idee', contact: '06-12345678' }, elapsedMs: 5000 },
-      { text: 'Idee', category: null, role: null, wantsToHelp: false, name: 'Piet', contact: '06-12345678',
-        consentVersion: 'v', consentGivenAt: now, consentHash: null },
+      {
+        id,
+        site: 'p',
+        widget: 'idea-box',
+        kind: 'idea',
+        locale: 'nl',
+        schemaVersion: 1,
+        sentAt: now,
+        receivedAt: now,
+        consent: null,
+        data: { kind: 'idea', text: 'Idee', contact: '06-12345678' },
+        elapsedMs: 5000,
+      },
+      {
+        text: 'Idee',
+        category: null,
+        role: null,
+        wantsToHelp: false,
+        name: 'Piet',
+        contact: '06-12345678',
+        consentVersion: 'v',
+        consentGivenAt: now,
+        consentHash: null,
+      },
     );
     await store.close();
 
@@ -185,7 +229,12 @@ describe('buurtkit-collector people', () => {
     const erased = cli('people', 'erase', 'p', '0612345678', '--include-content', '--db', db);
     expect(erased.code).toBe(0);
     expect(JSON.parse(erased.stdout)).toMatchObject({ site: 'p', matched: { ideas: 1 }, removedFields: ['ideas.*'] });
-    expect(JSON.parse(cli('people', 'show', 'p', '0612345678', '--db', db).stdout).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
+    expect(JSON.parse(cli('people', 'show', 'p', '0612345678', '--db', db).stdout).matched).toEqual({
+      ideas: 0,
+      volunteerSignups: 0,
+      volunteerApplications: 0,
+      intakes: 0,
+    });
   });
 });
 
@@ -234,7 +283,10 @@ describe('webhook command', () => {
       const refused = cli('webhook', 'set', 'de-linde', hook, '--db', db);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/127\.0\.0\.1 is a private or reserved address/);
-      const set = runCli(['webhook', 'set', 'de-linde', hook, '--db', db], { cwd: dir, env: { ...process.env, BUURTKIT_WEBHOOK_ALLOW_PRIVATE: '1' } });
+      const set = runCli(['webhook', 'set', 'de-linde', hook, '--db', db], {
+        cwd: dir,
+        env: { ...process.env, BUURTKIT_WEBHOOK_ALLOW_PRIVATE: '1' },
+      });
       expect(set.code).toBe(0);
       const secret = set.stdout.trim();
       expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);

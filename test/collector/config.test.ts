@@ -32,8 +32,16 @@ const problem = (content: unknown) => {
 describe('loadConfigFile', () => {
   it('reads every setting', () => {
     const all = {
-      $schema: './x.json', port: 9000, host: '0.0.0.0', trustProxy: true, logLevel: 'warn', submissionLimit: 5,
-      voteLimit: 6, rateWindow: 60, databaseUrl: 'postgres://u@h:5432/d', pgSchema: 'buurtkit',
+      $schema: './x.json',
+      port: 9000,
+      host: '0.0.0.0',
+      trustProxy: true,
+      logLevel: 'warn',
+      submissionLimit: 5,
+      voteLimit: 6,
+      rateWindow: 60,
+      databaseUrl: 'postgres://u@h:5432/d',
+      pgSchema: 'buurtkit',
     };
     expect(loadConfigFile(configFile(all))).toEqual(all);
     expect(loadConfigFile(configFile({ db: 'data/c.sqlite' }))).toEqual({ db: 'data/c.sqlite' });
@@ -60,7 +68,9 @@ describe('environmentWithConfig', () => {
     expect(environmentWithConfig(undefined, { A: '1' })).toEqual({ A: '1' });
     expect(environmentWithConfig({ db: 'f.sqlite', pgSchema: 's' }, {})).toEqual({ BUURTKIT_DB: 'f.sqlite', BUURTKIT_PG_SCHEMA: 's' });
     expect(environmentWithConfig({ db: 'f.sqlite' }, { DATABASE_URL: 'postgres://x/y' })).toEqual({ DATABASE_URL: 'postgres://x/y' });
-    expect(environmentWithConfig({ databaseUrl: 'postgres://f/g', pgSchema: 'f' }, { BUURTKIT_DB: 'e.sqlite', BUURTKIT_PG_SCHEMA: 'e' })).toEqual({
+    expect(
+      environmentWithConfig({ databaseUrl: 'postgres://f/g', pgSchema: 'f' }, { BUURTKIT_DB: 'e.sqlite', BUURTKIT_PG_SCHEMA: 'e' }),
+    ).toEqual({
       BUURTKIT_DB: 'e.sqlite',
       BUURTKIT_PG_SCHEMA: 'e',
     });
@@ -75,7 +85,9 @@ describe('serve --config', () => {
     const envDb = join(dir, 'from-env.sqlite');
     const config = configFile({ port: 0, host: '127.0.0.1', db: fileDb, submissionLimit: 1, logLevel: 'warn' });
     for (const db of [fileDb, envDb]) {
-      expect(runCli(['site', 'add', 'de-linde', '--name', 'L', '--origin', 'http://localhost:8000', '--db', db], { cwd: dir }).code).toBe(0);
+      expect(runCli(['site', 'add', 'de-linde', '--name', 'L', '--origin', 'http://localhost:8000', '--db', db], { cwd: dir }).code).toBe(
+        0,
+      );
     }
     const submitTwice = async (url: string) => {
       const statuses = [];
@@ -113,7 +125,9 @@ describe('serve --config', () => {
     const bad = configFile({ port: 'acht', prot: 1 });
     const result = runCli(['serve', '--config', bad], { cwd: dir, env: envWithoutStorage() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^buurtkit-collector: invalid config file .*collector\.json\n {2}port: .*number.*\n {2}\(file\): .*"prot"/);
+    expect(result.stderr).toMatch(
+      /^buurtkit-collector: invalid config file .*collector\.json\n {2}port: .*number.*\n {2}\(file\): .*"prot"/,
+    );
     expect(result.stdout).toBe('');
     const missing = runCli(['migrate'], { cwd: dir, env: envWithoutStorage({ BUURTKIT_CONFIG: join(dir, 'nope.json') }) });
     expect(missing.code).toBe(2);

@@ -106,7 +106,10 @@ describe('CORS', () => {
   });
 
   it('passes preflights from other origins and for unknown sites, so the refusal after them is readable', async () => {
-    for (const [origin, site] of [['https://evil.example', SITE], [ORIGIN, 'nergens']] as const) {
+    for (const [origin, site] of [
+      ['https://evil.example', SITE],
+      [ORIGIN, 'nergens'],
+    ] as const) {
       const answer = await fetch(`${c.url}/v1/sites/${site}/submissions`, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-private-network': 'true' },

@@ -33,81 +33,98 @@ describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
   const { dir, cleanup } = tempDir();
   const db = join(dir, 'crash.sqlite');
   const env = envWithoutStorage();
-  const serveArgs = ['--port', '0', '--db', db, '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
+  const serveArgs = [
+    '--port',
+    '0',
+    '--db',
+    db,
+    '--log-level',
+    'warn',
+    '--submission-limit',
+    '1000000000',
+    '--site-submission-limit',
+    '1000000000',
+    '--form-tokens',
+    'off',
+  ];
 
   beforeAll(ensureBuiltCli, 120_000);
   afterAll(() => cleanup());
 
-  it(`loses no acknowledged submission over ${ROUNDS} kill(s)`, async () => {
-    expect(runCli(['site', 'add', SITE, '--name', 'De Linde', '--db', db], { env }).code).toBe(0);
-    const acknowledged = new Map<string, ReturnType<typeof ideaEnvelope>>();
-    const unanswered = new Map<string, ReturnType<typeof ideaEnvelope>>();
-    let kills = 0;
+  it(
+    `loses no acknowledged submission over ${ROUNDS} kill(s)`,
+    async () => {
+      expect(runCli(['site', 'add', SITE, '--name', 'De Linde', '--db', db], { env }).code).toBe(0);
+      const acknowledged = new Map<string, ReturnType<typeof ideaEnvelope>>();
+      const unanswered = new Map<string, ReturnType<typeof ideaEnvelope>>();
+      let kills = 0;
 
-    for (let round = 0; round < ROUNDS; round++) {
-      const server = await serveCli(serveArgs, { env });
-      const url = `${server.url}/v1/sites/${SITE}/submissions`;
-      let running = true;
-      const worker = async () => {
-        while (running) {
-          const envelope = ideaEnvelope();
-          try {
-            const answer = await postJson(url, envelope);
-            await answer.arrayBuffer();
-            if (answer.status !== 201) throw new Error(`unexpected ${answer.status}`);
-            acknowledged.set(envelope.id, envelope);
-          } catch (error) {
-            if ((error as Error).message.startsWith('unexpected')) throw error;
-            unanswered.set(envelope.id, envelope); // killed mid-request: the outbox keeps it
-            return;
+      for (let round = 0; round < ROUNDS; round++) {
+        const server = await serveCli(serveArgs, { env });
+        const url = `${server.url}/v1/sites/${SITE}/submissions`;
+        let running = true;
+        const worker = async () => {
+          while (running) {
+            const envelope = ideaEnvelope();
+            try {
+              const answer = await postJson(url, envelope);
+              await answer.arrayBuffer();
+              if (answer.status !== 201) throw new Error(`unexpected ${answer.status}`);
+              acknowledged.set(envelope.id, envelope);
+            } catch (error) {
+              if ((error as Error).message.startsWith('unexpected')) throw error;
+              unanswered.set(envelope.id, envelope); // killed mid-request: the outbox keeps it
+              return;
+            }
           }
-        }
-      };
-      const workers = Array.from({ length: CONCURRENCY }, worker);
-      await sleep(100 + Math.random() * 500);
-      server.child.kill('SIGKILL');
-      kills++;
-      expect((await server.exited).signal).toBe('SIGKILL');
-      running = false;
-      await Promise.all(workers);
-    }
-
-    // Restart once more and let the "outbox" resend what got no answer, plus some acknowledged ids.
-    const server = await serveCli(serveArgs, { env });
-    const resent = { created: 0, duplicate: 0 };
-    const sample = [...acknowledged.values()].slice(0, 20);
-    try {
-      const url = `${server.url}/v1/sites/${SITE}/submissions`;
-      const again = [...unanswered.values(), ...sample];
-      for (const envelope of again) {
-        const answer = await postJson(url, envelope);
-        expect([200, 201], envelope.id).toContain(answer.status);
-        resent[answer.status === 201 ? 'created' : 'duplicate']++;
+        };
+        const workers = Array.from({ length: CONCURRENCY }, worker);
+        await sleep(100 + Math.random() * 500);
+        server.child.kill('SIGKILL');
+        kills++;
+        expect((await server.exited).signal).toBe('SIGKILL');
+        running = false;
+        await Promise.all(workers);
       }
-    } finally {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
 
-    const sqlite = new Database(db, { readonly: true });
-    try {
-      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      const count = sqlite.prepare('SELECT COUNT(*) FROM submissions WHERE id = ?').pluck();
-      const countIdea = sqlite.prepare('SELECT COUNT(*) FROM ideas WHERE id = ?').pluck();
-      const wrong = [...acknowledged.keys()].filter((id) => count.get(id) !== 1 || countIdea.get(id) !== 1);
-      expect(wrong).toEqual([]);
-      const total = sqlite.prepare('SELECT COUNT(*) FROM submissions').pluck().get();
-      expect(total).toBe(acknowledged.size + unanswered.size);
-    } finally {
-      sqlite.close();
-    }
-    console.log(
-      `crash test: ${kills} SIGKILL(s), ${acknowledged.size} acknowledged submissions all present once; ` +
-        `${unanswered.size} unanswered at a kill, resent: ${resent.created} new, ${resent.duplicate} already stored ` +
-        `(incl. ${sample.length} acknowledged ones); integrity_check ok`,
-    );
-    expect(acknowledged.size).toBeGreaterThan(0);
-  }, 60_000 + ROUNDS * 5_000);
+      // Restart once more and let the "outbox" resend what got no answer, plus some acknowledged ids.
+      const server = await serveCli(serveArgs, { env });
+      const resent = { created: 0, duplicate: 0 };
+      const sample = [...acknowledged.values()].slice(0, 20);
+      try {
+        const url = `${server.url}/v1/sites/${SITE}/submissions`;
+        const again = [...unanswered.values(), ...sample];
+        for (const envelope of again) {
+          const answer = await postJson(url, envelope);
+          expect([200, 201], envelope.id).toContain(answer.status);
+          resent[answer.status === 201 ? 'created' : 'duplicate']++;
+        }
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+
+      const sqlite = new Database(db, { readonly: true });
+      try {
+        expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+        const count = sqlite.prepare('SELECT COUNT(*) FROM submissions WHERE id = ?').pluck();
+        const countIdea = sqlite.prepare('SELECT COUNT(*) FROM ideas WHERE id = ?').pluck();
+        const wrong = [...acknowledged.keys()].filter((id) => count.get(id) !== 1 || countIdea.get(id) !== 1);
+        expect(wrong).toEqual([]);
+        const total = sqlite.prepare('SELECT COUNT(*) FROM submissions').pluck().get();
+        expect(total).toBe(acknowledged.size + unanswered.size);
+      } finally {
+        sqlite.close();
+      }
+      console.log(
+        `crash test: ${kills} SIGKILL(s), ${acknowledged.size} acknowledged submissions all present once; ` +
+          `${unanswered.size} unanswered at a kill, resent: ${resent.created} new, ${resent.duplicate} already stored ` +
+          `(incl. ${sample.length} acknowledged ones); integrity_check ok`,
+      );
+      expect(acknowledged.size).toBeGreaterThan(0);
+    },
+    60_000 + ROUNDS * 5_000,
+  );
 });
 
 /** Runs bursts of submissions against `serve`, killing it with SIGKILL mid-burst, `rounds` times. */
@@ -197,57 +214,73 @@ describe.each(webhookBackends)('crash test with a webhook (SIGKILL during a burs
   beforeAll(ensureBuiltCli, 120_000);
   afterAll(() => cleanup());
 
-  it(`delivers every stored submission at least once, under one delivery id, over ${ROUNDS} kill(s)`, async () => {
-    const backend = await setUp(dir);
-    const receiver = await webhookReceiver();
-    try {
-      const serveArgs = ['--port', '0', '--log-level', 'warn', '--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off', ...backend.args];
-      expect(runCli(['site', 'add', SITE, '--name', 'De Linde', ...backend.args], { env }).code).toBe(0);
-      const set = runCli(['webhook', 'set', SITE, receiver.url, ...backend.args], { env });
-      expect(set.code, set.stderr).toBe(0);
-
-      const { acknowledged, unanswered } = await burstsWithKills(() => serveCli(serveArgs, { env }), ROUNDS);
-
-      // The outbox resends what got no answer (some are stored already: answered as duplicates).
-      const server = await serveCli(serveArgs, { env });
+  it(
+    `delivers every stored submission at least once, under one delivery id, over ${ROUNDS} kill(s)`,
+    async () => {
+      const backend = await setUp(dir);
+      const receiver = await webhookReceiver();
       try {
-        for (const envelope of unanswered.values()) {
-          const answer = await postJson(`${server.url}/v1/sites/${SITE}/submissions`, envelope);
-          expect([200, 201], envelope.id).toContain(answer.status);
+        const serveArgs = [
+          '--port',
+          '0',
+          '--log-level',
+          'warn',
+          '--submission-limit',
+          '1000000000',
+          '--site-submission-limit',
+          '1000000000',
+          '--form-tokens',
+          'off',
+          ...backend.args,
+        ];
+        expect(runCli(['site', 'add', SITE, '--name', 'De Linde', ...backend.args], { env }).code).toBe(0);
+        const set = runCli(['webhook', 'set', SITE, receiver.url, ...backend.args], { env });
+        expect(set.code, set.stderr).toBe(0);
+
+        const { acknowledged, unanswered } = await burstsWithKills(() => serveCli(serveArgs, { env }), ROUNDS);
+
+        // The outbox resends what got no answer (some are stored already: answered as duplicates).
+        const server = await serveCli(serveArgs, { env });
+        try {
+          for (const envelope of unanswered.values()) {
+            const answer = await postJson(`${server.url}/v1/sites/${SITE}/submissions`, envelope);
+            expect([200, 201], envelope.id).toContain(answer.status);
+          }
+        } finally {
+          server.child.kill('SIGTERM');
+          await server.exited;
         }
-      } finally {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
 
-      // What is still queued is sent now; the clock runs three days ahead, past every lease a
-      // killed instance held and every retry delay.
-      const store = await backend.open();
-      let stored: string[];
-      try {
-        const ahead = () => Date.now() + 3 * 24 * 3600_000;
-        for (let n = 0; n < 1000 && (await dispatchDue(store, { allowPrivateNetworks: true, clock: ahead })).length > 0; n++);
-        const left = (await store.listWebhookDeliveries(SITE, 100_000)).filter((d) => d.status !== 'delivered');
-        expect(left).toEqual([]);
-        stored = (await store.listIdeas(SITE, { limit: 100_000, offset: 0 })).map((i) => i.id);
-      } finally {
-        await store.close();
-      }
+        // What is still queued is sent now; the clock runs three days ahead, past every lease a
+        // killed instance held and every retry delay.
+        const store = await backend.open();
+        let stored: string[];
+        try {
+          const ahead = () => Date.now() + 3 * 24 * 3600_000;
+          for (let n = 0; n < 1000 && (await dispatchDue(store, { allowPrivateNetworks: true, clock: ahead })).length > 0; n++);
+          const left = (await store.listWebhookDeliveries(SITE, 100_000)).filter((d) => d.status !== 'delivered');
+          expect(left).toEqual([]);
+          stored = (await store.listIdeas(SITE, { limit: 100_000, offset: 0 })).map((i) => i.id);
+        } finally {
+          await store.close();
+        }
 
-      expect(stored.length).toBe(acknowledged.size + unanswered.size);
-      const missing = stored.filter((id) => !receiver.seen.has(id));
-      expect(missing).toEqual([]);
-      const underTwoIds = [...receiver.seen].filter(([, ids]) => new Set(ids).size !== 1);
-      expect(underTwoIds).toEqual([]);
-      const repeated = [...receiver.seen.values()].filter((ids) => ids.length > 1).length;
-      console.log(
-        `webhook crash test: ${stored.length} stored submissions (${unanswered.size} unanswered at a kill and resent), ` +
-          `all received; ${repeated} received more than once, each under its one delivery id`,
-      );
-      expect(acknowledged.size).toBeGreaterThan(0);
-    } finally {
-      receiver.server.close();
-      await backend.tearDown();
-    }
-  }, 60_000 + ROUNDS * 5_000);
+        expect(stored.length).toBe(acknowledged.size + unanswered.size);
+        const missing = stored.filter((id) => !receiver.seen.has(id));
+        expect(missing).toEqual([]);
+        const underTwoIds = [...receiver.seen].filter(([, ids]) => new Set(ids).size !== 1);
+        expect(underTwoIds).toEqual([]);
+        const repeated = [...receiver.seen.values()].filter((ids) => ids.length > 1).length;
+        console.log(
+          `webhook crash test: ${stored.length} stored submissions (${unanswered.size} unanswered at a kill and resent), ` +
+            `all received; ${repeated} received more than once, each under its one delivery id`,
+        );
+        expect(acknowledged.size).toBeGreaterThan(0);
+      } finally {
+        receiver.server.close();
+        await backend.tearDown();
+      }
+    },
+    60_000 + ROUNDS * 5_000,
+  );
 });

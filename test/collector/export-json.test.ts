@@ -51,7 +51,12 @@ describe.each(BACKENDS)('JSON and NDJSON export (%s)', (backend) => {
     expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const text = await ndjson.text();
     expect(text.endsWith('\n')).toBe(true);
-    expect(text.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(records);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(records);
 
     expect((await get('ideas.json?delimiter=comma', token)).status).toBe(422);
     expect((await get('ideas.ndjson', await c.token(['read']))).status).toBe(403);
@@ -69,8 +74,30 @@ describe.each(BACKENDS)('JSON and NDJSON export (%s)', (backend) => {
     const ids = Array.from({ length: 1500 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
     for (const id of ids) {
       await c.store.insertIdea(
-        { id, site: c.site, widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: at, receivedAt: at, consent: null, data: {}, elapsedMs: 0 },
-        { text: `Idee ${id} ${'x'.repeat(100)}`, category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null },
+        {
+          id,
+          site: c.site,
+          widget: 'idea-box',
+          kind: 'idea',
+          locale: 'nl',
+          schemaVersion: 1,
+          sentAt: at,
+          receivedAt: at,
+          consent: null,
+          data: {},
+          elapsedMs: 0,
+        },
+        {
+          text: `Idee ${id} ${'x'.repeat(100)}`,
+          category: null,
+          role: null,
+          wantsToHelp: false,
+          name: null,
+          contact: null,
+          consentVersion: null,
+          consentGivenAt: null,
+          consentHash: null,
+        },
       );
     }
     now += 1;

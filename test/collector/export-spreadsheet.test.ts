@@ -28,7 +28,7 @@ function expectSameExport(csv: Table, xlsx: Table, name: string): void {
   }
   xlsx.rows.forEach((row, r) =>
     row.forEach((value, n) => {
-      const text = String(csv.rows[r]![n] ?? "");
+      const text = String(csv.rows[r]![n] ?? '');
       const where = `${name} row ${r + 1} "${csv.headers[n]}"`;
       if (value instanceof Date) {
         expect(text, where).toBe(dateText(value, text.length > 10));
@@ -64,8 +64,11 @@ function expectRealDates(table: Table, name: string): number {
       const day = dateText(local as Date, false);
       if (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(String(instant)) && String(instant).endsWith('Z')) {
         // All-day activities start at local midnight; timed ones at their wall-clock time.
-        expect(dateText(local as Date, true).startsWith(day) && amsterdam(String(instant)).startsWith(day), `${name} "${header}"`).toBe(true);
-        if (dateText(local as Date, true).slice(11) !== '00:00') expect(dateText(local as Date, true), `${name} "${header}"`).toBe(amsterdam(String(instant)));
+        expect(dateText(local as Date, true).startsWith(day) && amsterdam(String(instant)).startsWith(day), `${name} "${header}"`).toBe(
+          true,
+        );
+        if (dateText(local as Date, true).slice(11) !== '00:00')
+          expect(dateText(local as Date, true), `${name} "${header}"`).toBe(amsterdam(String(instant)));
       }
       dates++;
     }
@@ -102,7 +105,9 @@ describe.each(BACKENDS)('exports in a spreadsheet program (%s)', (backend) => {
       body: JSON.stringify({ status: 'niet-mogelijk', statusReason: 'De zaal is vol' }),
     });
     expect(patched.status).toBe(200);
-    expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, pollEnvelope({ pollId: 'welkom', answer: 'heel-goed' }))).status).toBe(201);
+    expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, pollEnvelope({ pollId: 'welkom', answer: 'heel-goed' }))).status).toBe(
+      201,
+    );
     for (const activity of [
       { title: 'Samen koken', start: '2026-11-20T17:30', end: '2026-11-20T20:00' },
       { title: 'Buurtfeest', allDay: true, start: '2026-11-14', end: '2026-11-14' },
@@ -154,21 +159,38 @@ describe.each(BACKENDS)('exports in a spreadsheet program (%s)', (backend) => {
     expect(expectRealDates(responses.xlsx, 'poll responses')).toBeGreaterThanOrEqual(2);
 
     // Volunteers: shift sign-ups (status as a word), hours, and the general applications.
-    const signups = await pair('volunteer sign-ups', 'export/volunteer-signups.csv?from=2026-11-01&to=2026-12-31', 'export/volunteer.xlsx?from=2026-11-01&to=2026-12-31', 'Aanmeldingen');
+    const signups = await pair(
+      'volunteer sign-ups',
+      'export/volunteer-signups.csv?from=2026-11-01&to=2026-12-31',
+      'export/volunteer.xlsx?from=2026-11-01&to=2026-12-31',
+      'Aanmeldingen',
+    );
     expect(column(signups.xlsx, 'Status')).toEqual(['Komt']);
     expect(column(signups.xlsx, 'Begin')).toEqual([new Date(Date.UTC(2026, 10, 30, 10, 0))]);
     expect(column(signups.xlsx, 'Begin (UTC)')).toEqual(['2026-11-30T09:00:00.000Z']);
-    await pair('volunteer hours', 'export/volunteer-hours.csv?from=2026-11-01&to=2026-12-31', 'export/volunteer.xlsx?from=2026-11-01&to=2026-12-31', 'Uren');
+    await pair(
+      'volunteer hours',
+      'export/volunteer-hours.csv?from=2026-11-01&to=2026-12-31',
+      'export/volunteer.xlsx?from=2026-11-01&to=2026-12-31',
+      'Uren',
+    );
     const applications = await pair('applications', 'export/volunteer-applications.csv', 'export/volunteer-applications.xlsx');
     const applicationJson = await json('export/volunteer-applications.json');
     expect(keysOf(applicationJson)).toHaveLength(applications.csv.headers.length);
     expect(applicationJson.map((a) => a.id)).toEqual([ids.application]);
     expect(column(applications.xlsx, 'Voornaam')).toEqual(['Anna']);
-    const ndjson = Buffer.from(await get('export/volunteer-applications.ndjson')).toString('utf8').trimEnd().split('\n');
+    const ndjson = Buffer.from(await get('export/volunteer-applications.ndjson'))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
     expect(ndjson.map((line) => JSON.parse(line).voornaam)).toEqual(['Anna']);
 
     // Activities: timed and all-day sessions as date cells.
-    const activities = await pair('activities', 'export/activities.csv?from=2026-11-01&to=2026-11-30', 'export/activities.xlsx?from=2026-11-01&to=2026-11-30');
+    const activities = await pair(
+      'activities',
+      'export/activities.csv?from=2026-11-01&to=2026-11-30',
+      'export/activities.xlsx?from=2026-11-01&to=2026-11-30',
+    );
     expect(column(activities.csv, 'Begin')).toEqual(['2026-11-14', '2026-11-20 17:30']);
     expect(column(activities.xlsx, 'Begin')).toEqual([new Date(Date.UTC(2026, 10, 14)), new Date(Date.UTC(2026, 10, 20, 17, 30))]);
     expect(column(activities.xlsx, 'Begin (UTC)')).toEqual(['2026-11-13T23:00:00.000Z', '2026-11-20T16:30:00.000Z']);

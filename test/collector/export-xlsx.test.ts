@@ -70,8 +70,20 @@ describe.each(BACKENDS)('XLSX export (%s)', (backend) => {
     expect(second.idee).toMatchObject({ type: 'inlineStr', value: `=HYPERLINK("http://evil.example","klik")` });
     expect(second.contact).toBeUndefined();
 
-    expect((await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx?delimiter=comma`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(422);
-    expect((await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx`, { headers: { authorization: `Bearer ${await c.token(['read'])}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx?delimiter=comma`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx`, {
+          headers: { authorization: `Bearer ${await c.token(['read'])}` },
+        })
+      ).status,
+    ).toBe(403);
     const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'export.ideas');
     expect(audit.map((e) => [e.target, e.rowCount])).toEqual([['ideas.xlsx', 2]]);
   });
@@ -83,8 +95,30 @@ describe.each(BACKENDS)('XLSX export (%s)', (backend) => {
     const ids = Array.from({ length: 800 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
     for (const id of ids) {
       await c.store.insertIdea(
-        { id, site: c.site, widget: 'idea-box', kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: at, receivedAt: at, consent: null, data: {}, elapsedMs: 0 },
-        { text: `Idee ${id} ${'x'.repeat(100)}`, category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null },
+        {
+          id,
+          site: c.site,
+          widget: 'idea-box',
+          kind: 'idea',
+          locale: 'nl',
+          schemaVersion: 1,
+          sentAt: at,
+          receivedAt: at,
+          consent: null,
+          data: {},
+          elapsedMs: 0,
+        },
+        {
+          text: `Idee ${id} ${'x'.repeat(100)}`,
+          category: null,
+          role: null,
+          wantsToHelp: false,
+          name: null,
+          contact: null,
+          consentVersion: null,
+          consentGivenAt: null,
+          consentHash: null,
+        },
       );
     }
     now += 1;
@@ -115,7 +149,11 @@ describe('XLSX from the CLI', () => {
       const written = runCli(['export', 'x', 'ideas', '--format', 'xlsx', '--out', out, '--db', db], { cwd: dir });
       expect(written.code).toBe(0);
       expect(written.stderr).toMatch(/Wrote 0 idea\(s\)/);
-      expect(readXlsx(readFileSync(out)).sheets.get('Ideeën')!.map((r) => r.cells.length)).toEqual([HEADERS.length]);
+      expect(
+        readXlsx(readFileSync(out))
+          .sheets.get('Ideeën')!
+          .map((r) => r.cells.length),
+      ).toEqual([HEADERS.length]);
       expect(runCli(['export', 'x', 'ideas', '--format', 'xlsx', '--delimiter', 'comma', '--db', db], { cwd: dir }).code).toBe(2);
       expect(runCli(['--help']).stdout).toMatch(/--format csv\|json\|ndjson\|xlsx/);
     } finally {
@@ -129,29 +167,45 @@ const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync('which', [cmd
 if (!soffice) console.warn('LibreOffice check of the XLSX export skipped: neither soffice nor libreoffice is on PATH');
 
 describe('XLSX in LibreOffice', () => {
-  it.skipIf(!soffice)('converts to CSV with the same cells', async () => {
-    const c = await startTestCollector({});
-    const { dir, cleanup } = tempDir();
-    try {
-      const envelope = ideaEnvelope({}, { text: '=1+1 & <b>"één"</b>' });
-      expect((await postJson(`${c.url}/v1/sites/${c.site}/submissions`, envelope)).status).toBe(201);
-      const answer = await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx`, {
-        headers: { authorization: `Bearer ${await c.token(['export'])}` },
-      });
-      const file = join(dir, 'ideeen.xlsx');
-      await import('node:fs/promises').then((fs) => answer.arrayBuffer().then((b) => fs.writeFile(file, Buffer.from(b))));
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file], {
-        timeout: 60_000,
-        stdio: 'ignore',
-      });
-      const csv = readFileSync(join(dir, 'ideeen.csv'), 'utf8');
-      const [head, row] = csv.trim().split(/\r?\n/);
-      expect(head!.split(',')).toEqual(HEADERS.map((h) => (h.includes(',') ? `"${h}"` : h)));
-      expect(row).toContain(envelope.id);
-      expect(row).toContain(`"=1+1 & <b>""één""</b>"`);
-    } finally {
-      await c.close();
-      cleanup();
-    }
-  }, 90_000);
+  it.skipIf(!soffice)(
+    'converts to CSV with the same cells',
+    async () => {
+      const c = await startTestCollector({});
+      const { dir, cleanup } = tempDir();
+      try {
+        const envelope = ideaEnvelope({}, { text: '=1+1 & <b>"één"</b>' });
+        expect((await postJson(`${c.url}/v1/sites/${c.site}/submissions`, envelope)).status).toBe(201);
+        const answer = await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx`, {
+          headers: { authorization: `Bearer ${await c.token(['export'])}` },
+        });
+        const file = join(dir, 'ideeen.xlsx');
+        await import('node:fs/promises').then((fs) => answer.arrayBuffer().then((b) => fs.writeFile(file, Buffer.from(b))));
+        execFileSync(
+          soffice!,
+          [
+            '--headless',
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--convert-to',
+            'csv:Text - txt - csv (StarCalc):44,34,76',
+            '--outdir',
+            dir,
+            file,
+          ],
+          {
+            timeout: 60_000,
+            stdio: 'ignore',
+          },
+        );
+        const csv = readFileSync(join(dir, 'ideeen.csv'), 'utf8');
+        const [head, row] = csv.trim().split(/\r?\n/);
+        expect(head!.split(',')).toEqual(HEADERS.map((h) => (h.includes(',') ? `"${h}"` : h)));
+        expect(row).toContain(envelope.id);
+        expect(row).toContain(`"=1+1 & <b>""één""</b>"`);
+      } finally {
+        await c.close();
+        cleanup();
+      }
+    },
+    90_000,
+  );
 });

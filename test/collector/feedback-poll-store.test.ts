@@ -80,7 +80,12 @@ for (const [name, make] of backends) {
 
     it('puts, replaces, gets and lists poll definitions per site', async () => {
       const first = await store.putPollDefinition('linde', { id: 'welkom', kind: 'smileys', question: 'Welkom?' }, at(0));
-      expect(first).toEqual({ site: 'linde', poll: { id: 'welkom', kind: 'smileys', question: 'Welkom?' }, createdAt: at(0), updatedAt: at(0) });
+      expect(first).toEqual({
+        site: 'linde',
+        poll: { id: 'welkom', kind: 'smileys', question: 'Welkom?' },
+        createdAt: at(0),
+        updatedAt: at(0),
+      });
       await store.putPollDefinition('linde', { id: 'dag', kind: 'scale', question: 'Hoe was je dag?' }, at(1000));
       const replaced = await store.putPollDefinition('linde', { id: 'welkom', kind: 'yes-no', question: 'Welkom?' }, at(2000));
       expect(replaced).toMatchObject({ createdAt: at(0), updatedAt: at(2000), poll: { kind: 'yes-no' } });
@@ -119,8 +124,17 @@ for (const [name, make] of backends) {
 
     it('lists by poll and by [from, before), oldest first', async () => {
       const ids: string[] = [];
-      for (const [ms, pollId] of [[2000, 'impact'], [0, 'welkom'], [1000, 'impact'], [3000, 'impact']] as const) {
-        const r = response({ pollId, answer: pollId === 'welkom' ? 'goed' : null, statements: pollId === 'welkom' ? null : { praatje: 'eens' } });
+      for (const [ms, pollId] of [
+        [2000, 'impact'],
+        [0, 'welkom'],
+        [1000, 'impact'],
+        [3000, 'impact'],
+      ] as const) {
+        const r = response({
+          pollId,
+          answer: pollId === 'welkom' ? 'goed' : null,
+          statements: pollId === 'welkom' ? null : { praatje: 'eens' },
+        });
         const s = submission('linde', at(ms), r);
         ids[ms / 1000] = s.id;
         expect(await store.insertPollResponse(s, r)).toBe('created');

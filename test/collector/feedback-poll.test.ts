@@ -40,7 +40,11 @@ for (const backend of BACKENDS) {
     const admin = (path: string, init: RequestInit = {}) =>
       fetch(`${c.url}/v1/admin/sites/${SITE}/${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as object) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers as object),
+        },
       });
     const json = async (answer: Response | Promise<Response>, status = 200) => {
       const a = await answer;
@@ -53,7 +57,9 @@ for (const backend of BACKENDS) {
       expect(list.polls.map((p: Json) => p.id)).toEqual(['welkom', 'impact']);
       expect(list.polls[1]).toMatchObject({ kind: 'statements', subject: 'Buurthuiskamer De Linde', story: true, respondentType: true });
 
-      const put = await json(admin('polls/welkom', { method: 'PUT', body: JSON.stringify({ kind: 'yes-no', question: 'Was het gezellig?' }) }));
+      const put = await json(
+        admin('polls/welkom', { method: 'PUT', body: JSON.stringify({ kind: 'yes-no', question: 'Was het gezellig?' }) }),
+      );
       expect(put.poll).toMatchObject({ id: 'welkom', kind: 'yes-no' });
       await json(admin('polls/koffie', { method: 'PUT', body: JSON.stringify(KOFFIE) }));
       const after = await json(admin('polls'));
@@ -89,7 +95,14 @@ for (const backend of BACKENDS) {
       expect(await again.json()).toEqual({ id: envelope.id, status: 'duplicate' });
       const [row, ...rest] = await c.store.listPollResponses(SITE, {});
       expect(rest).toEqual([]);
-      expect(row).toMatchObject({ id: envelope.id, pollId: 'welkom', answer: 'goed', mode: 'kiosk', statements: null, storySelected: false });
+      expect(row).toMatchObject({
+        id: envelope.id,
+        pollId: 'welkom',
+        answer: 'goed',
+        mode: 'kiosk',
+        statements: null,
+        storySelected: false,
+      });
 
       const wrong = await json(submit({ pollId: 'welkom', answer: 'ja' }), 422);
       expect(wrong.issues).toEqual([expect.objectContaining({ path: 'data.answer', code: 'unknown_answer' })]);
@@ -133,7 +146,12 @@ for (const backend of BACKENDS) {
     });
 
     it('shows public results only for polls that say so, aggregate only', async () => {
-      await json(admin('polls/welkom', { method: 'PUT', body: JSON.stringify({ kind: 'smileys', question: 'Welkom?', comment: true, showResults: true }) }));
+      await json(
+        admin('polls/welkom', {
+          method: 'PUT',
+          body: JSON.stringify({ kind: 'smileys', question: 'Welkom?', comment: true, showResults: true }),
+        }),
+      );
       await submit({ pollId: 'welkom', answer: 'heel-goed', comment: 'Hartelijk ontvangen' });
       await submit({ pollId: 'welkom', answer: 'goed' });
       const pub = await fetch(`${c.url}/v1/sites/${SITE}/polls/welkom/results`, { headers: { origin: ORIGIN } });
@@ -169,7 +187,12 @@ for (const backend of BACKENDS) {
     });
 
     it('exports results and responses as CSV, JSON and XLSX, audited', async () => {
-      await json(admin('polls/welkom', { method: 'PUT', body: JSON.stringify({ kind: 'smileys', question: 'Voelde je je welkom?', comment: true }) }));
+      await json(
+        admin('polls/welkom', {
+          method: 'PUT',
+          body: JSON.stringify({ kind: 'smileys', question: 'Voelde je je welkom?', comment: true }),
+        }),
+      );
       await submit({ pollId: 'welkom', answer: 'heel-goed', comment: '=HYPERLINK("x")' });
       await submit({ pollId: 'welkom', answer: 'niet-goed' });
       const csv = await admin('polls/welkom/export/results.csv');
@@ -207,7 +230,12 @@ for (const backend of BACKENDS) {
     });
 
     it('takes answers to a poll tied to a period only when given in it, and reports that period by default', async () => {
-      await json(admin('polls/voorjaar', { method: 'PUT', body: JSON.stringify({ kind: 'yes-no', question: 'Was het fijn?', period: { from: '2026-03-01', to: '2026-03-31' } }) }));
+      await json(
+        admin('polls/voorjaar', {
+          method: 'PUT',
+          body: JSON.stringify({ kind: 'yes-no', question: 'Was het fijn?', period: { from: '2026-03-01', to: '2026-03-31' } }),
+        }),
+      );
       const inside = await submit({ pollId: 'voorjaar', answer: 'ja' }, { sentAt: '2026-03-31T21:30:00.000Z' }); // 23.30 in Amsterdam
       expect(inside.status).toBe(201);
       const after = await json(submit({ pollId: 'voorjaar', answer: 'nee' }, { sentAt: '2026-03-31T22:30:00.000Z' }), 422);

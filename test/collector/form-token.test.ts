@@ -40,7 +40,11 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
     expect((await fetchToken()).body.token).not.toBe(body.token);
     const preflight = await fetch(`${c!.url}/v1/sites/${SITE}/submissions`, {
       method: 'OPTIONS',
-      headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,buurtkit-form-token' },
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,buurtkit-form-token',
+      },
     });
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/buurtkit-form-token/);
   });

@@ -5,30 +5,69 @@ import { uuidv7, volunteerRoleSchema, volunteerShiftSchema, type HandledKind } f
 const T0 = '2026-11-20T09:00:00.000Z';
 
 function envelope(site: string, widget: SubmissionRecord['widget'], kind: string, data: Record<string, unknown>): SubmissionRecord {
-  return { id: uuidv7(), site, widget, kind, locale: 'nl', schemaVersion: 1, sentAt: T0, receivedAt: T0, consent: null, data: { kind, ...data }, elapsedMs: 9000 };
+  return {
+    id: uuidv7(),
+    site,
+    widget,
+    kind,
+    locale: 'nl',
+    schemaVersion: 1,
+    sentAt: T0,
+    receivedAt: T0,
+    consent: null,
+    data: { kind, ...data },
+    elapsedMs: 9000,
+  };
 }
 
 /** One item of every kind for the site; returns their ids. */
 export async function oneOfEach(store: Store, site: string): Promise<Record<HandledKind, string>> {
   const idea = envelope(site, 'idea-box', 'idea', { text: 'Een moestuin' });
   await store.insertIdea(idea, {
-    text: 'Een moestuin', category: null, role: null, wantsToHelp: false, name: null, contact: null,
-    consentVersion: null, consentGivenAt: null, consentHash: null,
+    text: 'Een moestuin',
+    category: null,
+    role: null,
+    wantsToHelp: false,
+    name: null,
+    contact: null,
+    consentVersion: null,
+    consentGivenAt: null,
+    consentHash: null,
   });
   const intake = envelope(site, 'welcome-intake', 'intake', {});
   await store.insertIntake(intake, {
-    flowId: 'welkom', flowVersion: 1, visibility: 'host', forSomeoneElse: false, assisted: false, answers: {}, sealed: null,
-    consentVersion: null, consentGivenAt: null, consentHash: null,
+    flowId: 'welkom',
+    flowVersion: 1,
+    visibility: 'host',
+    forSomeoneElse: false,
+    assisted: false,
+    answers: {},
+    sealed: null,
+    consentVersion: null,
+    consentGivenAt: null,
+    consentHash: null,
   });
   const application = envelope(site, 'volunteer-signup', 'application', { firstName: 'Anna', contact: 'anna@example.nl' });
   await store.insertVolunteerApplication(application);
   const response = envelope(site, 'feedback-poll', 'response', { pollId: 'welkom', answer: 'goed' });
   await store.insertPollResponse(response, {
-    pollId: 'welkom', answer: 'goed', statements: null, comment: 'Fijn', respondentType: null, story: null, activityId: null, mode: null,
+    pollId: 'welkom',
+    answer: 'goed',
+    statements: null,
+    comment: 'Fijn',
+    respondentType: null,
+    story: null,
+    activityId: null,
+    mode: null,
   });
   const role = await store.createVolunteerItem({ id: uuidv7(), site, kind: 'role', data: volunteerRoleSchema.parse({ name: 'Bar' }) }, T0);
   const shift = await store.createVolunteerItem(
-    { id: uuidv7(), site, kind: 'shift', data: volunteerShiftSchema.parse({ roleId: role.id, start: '2026-11-30T10:00', end: '2026-11-30T12:00', capacity: 2 }) },
+    {
+      id: uuidv7(),
+      site,
+      kind: 'shift',
+      data: volunteerShiftSchema.parse({ roleId: role.id, start: '2026-11-30T10:00', end: '2026-11-30T12:00', capacity: 2 }),
+    },
     T0,
   );
   const signup = await store.signUpForShifts(
@@ -44,4 +83,3 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
   );
   return { idea: idea.id, intake: intake.id, application: application.id, 'poll-response': response.id, signup: signup.signups[0]!.id };
 }
-

@@ -62,12 +62,18 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
       expect(state, kind).toMatchObject({ id: ids[kind], handledBy: 'Fatima (coördinator)' });
       expect(Date.parse(state.handledAt)).toBeGreaterThan(Date.now() - 60_000);
 
-      expect((await list(kind, token, true)).map((r) => [r.id, r.handledAt, r.handledBy]), kind).toEqual([[ids[kind], state.handledAt, 'Fatima (coördinator)']]);
+      expect(
+        (await list(kind, token, true)).map((r) => [r.id, r.handledAt, r.handledBy]),
+        kind,
+      ).toEqual([[ids[kind], state.handledAt, 'Fatima (coördinator)']]);
       expect(await list(kind, token, false), kind).toEqual([]);
 
       const undo = await put(kind, ids[kind], token, { handled: false });
       expect(await undo.json(), kind).toEqual({ id: ids[kind], handledAt: null, handledBy: null });
-      expect((await list(kind, token, false)).map((r) => r.id), kind).toEqual([ids[kind]]);
+      expect(
+        (await list(kind, token, false)).map((r) => r.id),
+        kind,
+      ).toEqual([ids[kind]]);
     }
     const idea = (await (await call(`/ideas/${ids.idea}`, token)).json()) as { handledAt: string | null };
     expect(idea.handledAt).toBeNull();
@@ -91,17 +97,28 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
     }
     const ideas = (await (await call('/export/ideas.json', token)).json()) as Record<string, unknown>[];
     expect(ideas.find((i) => i.id === ids.idea)).toMatchObject({ afgehandeld_op: states.idea, afgehandeld_door: 'Fatima' });
-    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(/;Controlegetal toestemmingstekst;Afgehandeld op;Afgehandeld op \(UTC\);Afgehandeld door;Dubbel van \(kenmerk\);Labels$/);
+    expect((await (await call('/export/ideas.csv', token)).text()).split('\r\n')[0]).toMatch(
+      /;Controlegetal toestemmingstekst;Afgehandeld op;Afgehandeld op \(UTC\);Afgehandeld door;Dubbel van \(kenmerk\);Labels$/,
+    );
 
     const intakes = (await (await call('/export/intakes.json', token)).json()) as Record<string, unknown>[];
     // The same key means the same in every export: the instant in UTC, and `…_lokaal` the local time.
     expect(intakes.find((i) => i.id === ids.intake)).toMatchObject({ afgehandeld_op: states.intake, afgehandeld_door: 'Fatima' });
     expect(intakes.find((i) => i.id === ids.intake)!.afgehandeld_op_lokaal).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
-    const responses = (await (await call('/polls/welkom/export/responses.json?from=2026-01-01&to=2026-12-31', token)).json()) as Record<string, unknown>[];
-    expect(responses.find((r) => r.id === ids['poll-response'])).toMatchObject({ afgehandeld_op: states['poll-response'], afgehandeld_door: 'Fatima' });
+    const responses = (await (await call('/polls/welkom/export/responses.json?from=2026-01-01&to=2026-12-31', token)).json()) as Record<
+      string,
+      unknown
+    >[];
+    expect(responses.find((r) => r.id === ids['poll-response'])).toMatchObject({
+      afgehandeld_op: states['poll-response'],
+      afgehandeld_door: 'Fatima',
+    });
 
-    const csv = (await (await call('/export/volunteer-signups.csv?from=2026-11-01&to=2026-12-31', token)).text()).slice(1).trimEnd().split('\r\n');
+    const csv = (await (await call('/export/volunteer-signups.csv?from=2026-11-01&to=2026-12-31', token)).text())
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]!.split(';').slice(-3)).toEqual(['Afgehandeld op', 'Afgehandeld op (UTC)', 'Afgehandeld door']);
     const row = csv.find((line) => line.includes(ids.signup))!.split(';');
     expect(row.at(-3)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
@@ -138,7 +155,11 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
       expect(bad.status, kind).toBe(422);
       const issues = ((await bad.json()) as { issues: { path: string }[] }).issues.map((i) => i.path);
       expect(issues, kind).toContain('handled');
-      const text = await call(`/${PATHS[kind]}/${ids[kind]}/handled`, moderator, { method: 'PUT', body: 'handled', headers: { 'content-type': 'text/plain' } });
+      const text = await call(`/${PATHS[kind]}/${ids[kind]}/handled`, moderator, {
+        method: 'PUT',
+        body: 'handled',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(text.status, kind).toBe(415);
     }
     // Another site's token cannot mark this site's items.

@@ -123,9 +123,7 @@ describe.each(cases)('HTTP routes on %s', (backend) => {
     await start();
     const answer = await postJson(submissionsUrl(c.url), ideaEnvelope({}, { text: 'een\u0000idee' }));
     expect(answer.status).toBe(422);
-    expect((await answer.json()).issues).toEqual([
-      { path: 'data.text', message: 'Contains a NUL character', code: 'invalid_character' },
-    ]);
+    expect((await answer.json()).issues).toEqual([{ path: 'data.text', message: 'Contains a NUL character', code: 'invalid_character' }]);
     const ancient = await postJson(submissionsUrl(c.url), ideaEnvelope({ sentAt: '0000-01-01T00:00:00Z' }));
     expect(ancient.status).toBe(422);
     expect(await c.countRows('submissions')).toBe(0);
@@ -136,9 +134,7 @@ describe.each(cases)('HTTP routes on %s', (backend) => {
     extra = await c.another({ rateLimits: { submissions: high, votes: high } });
     const secondUrl = await extra.app.listen({ port: 0, host: '127.0.0.1' });
     const envelope = ideaEnvelope();
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, n) => postJson(submissionsUrl(n % 2 ? secondUrl : c.url), envelope)),
-    );
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, n) => postJson(submissionsUrl(n % 2 ? secondUrl : c.url), envelope)));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(49);

@@ -29,8 +29,7 @@ for (const backend of BACKENDS) {
       });
     const post = (path: string, body: unknown, init: RequestInit & { as?: string } = {}) =>
       admin(path, { ...init, method: 'POST', body: JSON.stringify(body) });
-    const publicList = async () =>
-      publishedIdeaListSchema.parse(await (await fetch(`${c.url}/v1/sites/${SITE}/ideas`)).json()).ideas;
+    const publicList = async () => publishedIdeaListSchema.parse(await (await fetch(`${c.url}/v1/sites/${SITE}/ideas`)).json()).ideas;
     const vote = async (ideaId: string) => {
       const res = await postJson(`${c.url}/v1/sites/${SITE}/ideas/${ideaId}/votes`, voteEnvelope(ideaId));
       expect(res.status).toBe(201);
@@ -99,7 +98,11 @@ for (const backend of BACKENDS) {
       const reader = await c.token(['read']);
       await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
       const elsewhere = await c.token(['admin'], { site: 'de-eik' });
-      for (const [path, body] of [[`/ideas/${a}/merge`, { ideas: [b] }], [`/ideas/${b}/unmerge`, {}], [`/ideas/${a}/tags`, { add: ['x'] }]] as const) {
+      for (const [path, body] of [
+        [`/ideas/${a}/merge`, { ideas: [b] }],
+        [`/ideas/${b}/unmerge`, {}],
+        [`/ideas/${a}/tags`, { add: ['x'] }],
+      ] as const) {
         expect((await post(path, body, { as: reader })).status, path).toBe(403);
         expect((await post(path, body, { as: elsewhere })).status, path).toBe(403);
         expect((await post(path, body, { headers: { 'sec-fetch-site': 'cross-site' } })).status, path).toBe(403);
@@ -147,7 +150,11 @@ for (const backend of BACKENDS) {
       await vote(b);
       await vote(b);
       await post(`/ideas/${a}/merge`, { ideas: [b] });
-      const csv = (await (await admin('/export/ideas.csv')).text()).slice(1).trimEnd().split('\r\n').map((l) => l.split(';'));
+      const csv = (await (await admin('/export/ideas.csv')).text())
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(';'));
       const header = csv[0]!;
       const row = (id: string) => csv.find((r) => r[0] === id)!;
       // Dutch headers for people; JSON keeps the stable keys (samengevoegd_met, labels).

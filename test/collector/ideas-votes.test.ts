@@ -1,20 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  IDEA_CONSENT_TEXT_VERSION,
-  publishedIdeaListSchema,
-  uuidv7,
-  type PublishedIdeaList,
-} from '../../src/schema/index.js';
-import {
-  ideaEnvelope,
-  postJson,
-  publishedIdea,
-  SITE,
-  startTestCollector,
-  voteEnvelope,
-  type TestCollector,
-} from './helpers.js';
+import { IDEA_CONSENT_TEXT_VERSION, publishedIdeaListSchema, uuidv7, type PublishedIdeaList } from '../../src/schema/index.js';
+import { ideaEnvelope, postJson, publishedIdea, SITE, startTestCollector, voteEnvelope, type TestCollector } from './helpers.js';
 
 let c: TestCollector | undefined;
 afterEach(async () => {
@@ -56,7 +43,13 @@ describe('GET /v1/sites/:site/ideas', () => {
     const result = await list(c);
     expect(result.sort).toBe('newest');
     expect(result.ideas.map((i) => i.id)).toEqual([withPrivate.id, older]);
-    expect(result.ideas[0]).toMatchObject({ text: 'Een repaircafé', status: 'gepland', publicAnswer: 'In maart!', category: 'activiteit', votes: 0 });
+    expect(result.ideas[0]).toMatchObject({
+      text: 'Een repaircafé',
+      status: 'gepland',
+      publicAnswer: 'In maart!',
+      category: 'activiteit',
+      votes: 0,
+    });
     const raw = JSON.stringify(result);
     expect(raw).not.toContain('Mo');
     expect(raw).not.toContain('06 12345678');
@@ -74,7 +67,11 @@ describe('GET /v1/sites/:site/ideas', () => {
     expect((await vote(c, d)).status).toBe(201);
     const result = await list(c);
     expect(result.sort).toBe('votes');
-    expect(result.ideas.map((i) => [i.id, i.votes])).toEqual([[a, 2], [d, 1], [b, 0]]);
+    expect(result.ideas.map((i) => [i.id, i.votes])).toEqual([
+      [a, 2],
+      [d, 1],
+      [b, 0],
+    ]);
   });
 });
 
@@ -182,7 +179,11 @@ describe('rate limits', () => {
     c = await startTestCollector({ rateLimits: { submissions: { limit: 2, windowMs: 60_000 } } });
     const first = c.app;
     const { openCollector } = await import('../../src/collector/app.js');
-    const second = await openCollector({ formTokens: 'off', dbPath: c.dbPath, rateLimits: { submissions: { limit: 2, windowMs: 60_000 } } });
+    const second = await openCollector({
+      formTokens: 'off',
+      dbPath: c.dbPath,
+      rateLimits: { submissions: { limit: 2, windowMs: 60_000 } },
+    });
     try {
       const inject = (app: FastifyInstance) =>
         app.inject({ method: 'POST', url: `/v1/sites/${SITE}/submissions`, payload: ideaEnvelope() });

@@ -49,7 +49,9 @@ for (const backend of BACKENDS) {
       });
       expect(r.quickPolls).toEqual([expect.objectContaining({ id: 'welkom', n: 1, previousN: 0 })]);
       expect(r.reach).toMatchObject({ n: 7, kiosk: 1, inline: 6 });
-      expect(r.stories).toEqual([expect.objectContaining({ story: expect.stringContaining('elke week nieuwe mensen'), respondentType: 'buurtbewoner' })]);
+      expect(r.stories).toEqual([
+        expect.objectContaining({ story: expect.stringContaining('elke week nieuwe mensen'), respondentType: 'buurtbewoner' }),
+      ]);
       expect(r.questions).toEqual([
         'Herken je de cijfers in de praktijk?',
         'Kunnen we ze verklaren?',
@@ -73,7 +75,15 @@ for (const backend of BACKENDS) {
       expect(csp).toContain("default-src 'none'");
       expect(html).not.toMatch(/<script|style="/);
       expect(style).toContain('@page { size: A4');
-      for (const text of ['66,7%', '50%', '+16,7 procentpunt', 'Herken je de cijfers in de praktijk?', 'Wat betekent dat voor de toekomst?', 'Nog geen gegevens.', 'elke week nieuwe mensen']) {
+      for (const text of [
+        '66,7%',
+        '50%',
+        '+16,7 procentpunt',
+        'Herken je de cijfers in de praktijk?',
+        'Wat betekent dat voor de toekomst?',
+        'Nog geen gegevens.',
+        'elke week nieuwe mensen',
+      ]) {
         expect(html).toContain(text);
       }
       expect(html).not.toContain('Niet gekozen verhaal');
@@ -84,7 +94,8 @@ for (const backend of BACKENDS) {
     it('needs a token with read for this site, and valid dates', async () => {
       expect((await fetch(`${c.url}/v1/admin/sites/${SITE}/report`)).status).toBe(401);
       const other = await c.token(['read'], { site: 'elders' }).catch(() => null);
-      if (other) expect((await fetch(`${c.url}/v1/admin/sites/${SITE}/report`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
+      if (other)
+        expect((await fetch(`${c.url}/v1/admin/sites/${SITE}/report`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
       expect((await get('report.json?from=2026-03-31&to=2026-03-01')).status).toBe(422);
       // Without dates: the twelve months up to today.
       const r = (await (await get('report.json')).json()) as Json;

@@ -26,10 +26,16 @@ describe.each(BACKENDS)('input hygiene (%s)', (backend) => {
     c = await startTestCollector({ backend });
     const token = await c.token(['admin']);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const found = await fetch(`${c.url}/v1/admin/sites/${c.site}/people`, { method: 'POST', headers, body: JSON.stringify({ contact: 'anna@example.nl' }) });
+    const found = await fetch(`${c.url}/v1/admin/sites/${c.site}/people`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ contact: 'anna@example.nl' }),
+    });
     expect(found.status).toBe(200);
     expect((await found.json()).contact).toEqual({ kind: 'email' });
-    const byUrl = await fetch(`${c.url}/v1/admin/sites/${c.site}/people?contact=anna%40example.nl`, { headers: { authorization: `Bearer ${token}` } });
+    const byUrl = await fetch(`${c.url}/v1/admin/sites/${c.site}/people?contact=anna%40example.nl`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(byUrl.status).toBe(404);
   });
 });

@@ -34,8 +34,17 @@ describe('logs', () => {
     try {
       const consent = { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date().toISOString() };
       const withContact = ideaEnvelope({ consent }, { text: secretText, name: 'Anna', contact: 'anna@example.nl' });
-      expect((await postJson(`${url}/v1/sites/${SITE}/submissions?ref=anna@example.nl`, withContact, { origin: ORIGIN, 'user-agent': 'AgentSmith/1.0' })).status).toBe(201);
-      expect((await postJson(`${url}/v1/sites/${SITE}/submissions`, ideaEnvelope({}, { text: 'x', contact: 'anna@example.nl' }))).status).toBe(422);
+      expect(
+        (
+          await postJson(`${url}/v1/sites/${SITE}/submissions?ref=anna@example.nl`, withContact, {
+            origin: ORIGIN,
+            'user-agent': 'AgentSmith/1.0',
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (await postJson(`${url}/v1/sites/${SITE}/submissions`, ideaEnvelope({}, { text: 'x', contact: 'anna@example.nl' }))).status,
+      ).toBe(422);
 
       // A database error that carries the row, as PostgreSQL's `detail` does.
       store.insertIdea = async () => {

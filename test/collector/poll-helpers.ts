@@ -17,7 +17,6 @@ export function pollEnvelope(data: Record<string, unknown>, overrides: Record<st
   };
 }
 
-
 /**
  * The report's fixture: responses in February and March 2026 (received at those instants through
  * `setNow`, which moves the collector's clock), one ticked story, a weekly activity.
@@ -35,7 +34,11 @@ export async function seedReportData(c: TestCollector, token: string, setNow: (i
   await send('2026-02-10T10:00:00Z', { pollId: 'impact', statements: { 'ken-buurtbewoners': 'eens' } });
   await send('2026-02-11T10:00:00Z', { pollId: 'impact', statements: { 'ken-buurtbewoners': 'oneens' } });
   // This period (March): 2 of 3 with an opinion agree, one "weet niet".
-  await send('2026-03-02T10:00:00Z', { pollId: 'impact', statements: { 'ken-buurtbewoners': 'helemaal-eens' }, respondentType: 'bezoeker' });
+  await send('2026-03-02T10:00:00Z', {
+    pollId: 'impact',
+    statements: { 'ken-buurtbewoners': 'helemaal-eens' },
+    respondentType: 'bezoeker',
+  });
   await send('2026-03-03T10:00:00Z', { pollId: 'impact', statements: { 'ken-buurtbewoners': 'eens' }, respondentType: 'vrijwilliger' });
   await send('2026-03-04T10:00:00Z', { pollId: 'impact', statements: { 'ken-buurtbewoners': 'neutraal' } });
   await send('2026-03-05T10:00:00Z', { pollId: 'impact', statements: { 'ken-buurtbewoners': 'weet-niet' } });
@@ -63,4 +66,3 @@ export async function seedReportData(c: TestCollector, token: string, setNow: (i
   });
   await c.store.createActivity({ id: item.id, site: SITE, data: item }, '2026-01-01T00:00:00.000Z');
 }
-

@@ -15,7 +15,10 @@ describe.each(BACKENDS)('poll text retention on %s', (backend) => {
     const received = Date.parse('2026-01-15T10:00:00Z');
     c = await startTestCollector({ backend, clock: () => received });
     const story = 'Hier leerde ik Mies van nummer 12 kennen';
-    const envelope = pollEnvelope({ pollId: 'impact', story, statements: { praatje: 'eens' } }, { sentAt: new Date(received).toISOString() });
+    const envelope = pollEnvelope(
+      { pollId: 'impact', story, statements: { praatje: 'eens' } },
+      { sentAt: new Date(received).toISOString() },
+    );
     expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, envelope, { origin: ORIGIN })).status).toBe(201);
     const line = async (at: string, dryRun = false) =>
       (await purge(c!.store, { now: new Date(at), actor: 'cli', site: SITE, dryRun })).find((l) => l.action === 'purge.poll-text')!;

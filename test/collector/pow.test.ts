@@ -95,7 +95,10 @@ describe.each(BACKENDS)('proof-of-work on %s', (backend) => {
     }
 
     // A challenge for another site on the same collector, correctly solved and signed.
-    await c!.store.createSite({ slug: 'de-eik', name: 'De Eik', allowedOrigins: [ORIGIN], settings: { proofOfWork: { maxNumber: MAX } } }, new Date(T0).toISOString());
+    await c!.store.createSite(
+      { slug: 'de-eik', name: 'De Eik', allowedOrigins: [ORIGIN], settings: { proofOfWork: { maxNumber: MAX } } },
+      new Date(T0).toISOString(),
+    );
     const other = await solved('de-eik');
     await expectRefused(await submit(ideaEnvelope(), other.payload), 'pow_invalid');
 

@@ -29,10 +29,7 @@ describe.each(BACKENDS)('consent records (%s)', (backend) => {
   }
 
   async function submit(locale: string, textVersion: string) {
-    const envelope = ideaEnvelope(
-      { locale, consent: { textVersion, givenAt: GIVEN_AT } },
-      { name: 'Anna', contact: 'anna@example.nl' },
-    );
+    const envelope = ideaEnvelope({ locale, consent: { textVersion, givenAt: GIVEN_AT } }, { name: 'Anna', contact: 'anna@example.nl' });
     const res = await postJson(`${c.url}/v1/sites/${c.site}/submissions`, envelope);
     expect(res.status).toBe(201);
     return envelope.id;
@@ -59,7 +56,12 @@ describe.each(BACKENDS)('consent records (%s)', (backend) => {
     // Found by its stable key; the header is its Dutch name.
     const column = IDEA_EXPORT_KEYS.indexOf('toestemming_hash');
     expect(csv[0]!.split(';')[column]).toBe('Controlegetal toestemmingstekst');
-    expect(csv.slice(1).map((line) => line.split(';')[column]).sort()).toEqual([sha256(texts.nl!), sha256(texts.en!)].sort());
+    expect(
+      csv
+        .slice(1)
+        .map((line) => line.split(';')[column])
+        .sort(),
+    ).toEqual([sha256(texts.nl!), sha256(texts.en!)].sort());
   });
 
   it('accepts an unknown version with a null hash and logs it without personal data', async () => {

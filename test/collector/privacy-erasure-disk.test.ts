@@ -77,7 +77,10 @@ async function submitPeople(collector: TestCollector): Promise<void> {
   }
   // Filler from others, so the erased rows share pages with rows that stay.
   for (let i = 0; i < 40; i++) {
-    const envelope = ideaEnvelope({ consent }, { text: `Nog een idee nummer ${i} voor het buurthuis`, name: `Buur ${i}`, contact: `buur${i}@example.net` });
+    const envelope = ideaEnvelope(
+      { consent },
+      { text: `Nog een idee nummer ${i} voor het buurthuis`, name: `Buur ${i}`, contact: `buur${i}@example.net` },
+    );
     expect((await postJson(`${collector.url}/v1/sites/${collector.site}/submissions`, envelope)).status).toBe(201);
   }
 }
@@ -145,7 +148,11 @@ describe.each(BACKENDS)('erasure on disk (%s)', (backend) => {
 
     // The queued deliveries go out now, two days of retries compressed: none names an erased person.
     let delivered = 0;
-    for (let batch = await dispatchDue(c.store, { allowPrivateNetworks: true }); batch.length; batch = await dispatchDue(c.store, { allowPrivateNetworks: true })) {
+    for (
+      let batch = await dispatchDue(c.store, { allowPrivateNetworks: true });
+      batch.length;
+      batch = await dispatchDue(c.store, { allowPrivateNetworks: true })
+    ) {
       delivered += batch.filter((o) => o.status === 'delivered').length;
     }
     expect(delivered).toBe(5 * 3 + 40 - 3); // the whole-erased person's three are dropped
@@ -186,7 +193,11 @@ describe.each(BACKENDS)('erasure on disk (%s)', (backend) => {
   });
 
   it('a purge also overwrites what it removed', async () => {
-    c = await startTestCollector({ backend, rateLimits: { submissions: HIGH }, site: { settings: { retention: { ideaContactMonths: 1 } } } });
+    c = await startTestCollector({
+      backend,
+      rateLimits: { submissions: HIGH },
+      site: { settings: { retention: { ideaContactMonths: 1 } } },
+    });
     await submitPeople(c);
     // A month and a day later every idea's contact is due.
     const lines = await purge(c.store, { now: new Date(Date.now() + 32 * 24 * 3600 * 1000), actor: 'test' });

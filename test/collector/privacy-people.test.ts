@@ -55,7 +55,12 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     const piet = await (await show('0031612345678', token)).json();
     expect(piet.matched).toEqual({ ideas: 2, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
     expect(piet.ideas.map((i: { id: string }) => i.id).sort()).toEqual([p1, p2].sort());
-    expect((await (await show('nobody@example.nl', token)).json()).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
+    expect((await (await show('nobody@example.nl', token)).json()).matched).toEqual({
+      ideas: 0,
+      volunteerSignups: 0,
+      volunteerApplications: 0,
+      intakes: 0,
+    });
 
     expect((await show('anna@example.nl', await c.token(['read', 'moderate', 'export']))).status).toBe(403);
     expect((await show('geen contact', token)).status).toBe(422);
@@ -96,7 +101,12 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     expect(await c.store.getIdea(c.site, a1)).toMatchObject({ text: 'Een breicafé', name: null, contact: null, consentHash: null });
     expect((await c.store.getIdea(c.site, other))!.contact).toBe('iemand@example.nl');
     // Erasing again finds nobody: an idempotent, still audited request.
-    expect((await (await erase({ contact: 'anna@example.nl' }, token)).json()).matched).toEqual({ ideas: 0, volunteerSignups: 0, volunteerApplications: 0, intakes: 0 });
+    expect((await (await erase({ contact: 'anna@example.nl' }, token)).json()).matched).toEqual({
+      ideas: 0,
+      volunteerSignups: 0,
+      volunteerApplications: 0,
+      intakes: 0,
+    });
 
     // Whole records: the idea, its envelope and its votes.
     const pietIdea = await publishedIdea(c, await c.token(), 'Piet zijn idee');
@@ -106,7 +116,10 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     );
     expect((await postJson(`${c.url}/v1/sites/${c.site}/submissions`, pietEnvelope)).status).toBe(201);
     await c.store.moderateIdea(c.site, pietEnvelope.id, { published: true }, new Date().toISOString());
-    expect((await postJson(`${c.url}/v1/sites/${c.site}/ideas/${pietEnvelope.id}/votes`, voteEnvelope(pietEnvelope.id), { origin: ORIGIN })).status).toBe(201);
+    expect(
+      (await postJson(`${c.url}/v1/sites/${c.site}/ideas/${pietEnvelope.id}/votes`, voteEnvelope(pietEnvelope.id), { origin: ORIGIN }))
+        .status,
+    ).toBe(201);
     const whole = await (await erase({ contact: '+31612345678', includeContent: true }, token)).json();
     expect(whole).toMatchObject({ matched: { ideas: 1 }, removedFields: ['ideas.*'] });
     expect(await c.store.getIdea(c.site, pietEnvelope.id)).toBeNull();
@@ -124,7 +137,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     expect(JSON.stringify(audit)).not.toMatch(/anna|12345678/i);
   });
 
-  it('hashes contacts in the audit log with the operator\'s key, kept outside the database', async () => {
+  it("hashes contacts in the audit log with the operator's key, kept outside the database", async () => {
     const auditKey = 'k'.repeat(24) + randomBytes(12).toString('hex');
     c = await startTestCollector({ backend, auditKey });
     const token = await c.token(['admin']);

@@ -88,8 +88,7 @@ describe.each(BACKENDS)('retention purge (%s)', (backend) => {
     const second = await c.another({ clock, purge: { intervalMs: 100 } });
     try {
       await Promise.all([first.app.ready(), second.app.ready()]);
-      const audited = async () =>
-        (await c.store.listAudit(c.site)).filter((e) => e.action === 'purge.idea-contact' && e.actor === 'purge');
+      const audited = async () => (await c.store.listAudit(c.site)).filter((e) => e.action === 'purge.idea-contact' && e.actor === 'purge');
       for (let waited = 0; (await audited()).length < 4 && waited < 5000; waited += 50) {
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -32,7 +32,9 @@ describe.skipIf(!PG_URL)('rate buckets on PostgreSQL', () => {
       let row: { n_tup_upd: string; n_tup_hot_upd: string } | undefined;
       for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
         row = (
-          await pgQuery(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'rate_buckets'`, [schema])
+          await pgQuery(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'rate_buckets'`, [
+            schema,
+          ])
         ).rows[0];
         if (row && Number(row.n_tup_upd) >= takes - 10) break;
       }

@@ -55,9 +55,21 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
   it('refuses periods out of bounds and unknown kinds with issues at their keys, changing nothing', async () => {
     c = await startTestCollector({ backend, clock, site: { settings: { retention: { intakeMonths: 9 } } } });
     const admin = await c.token(['admin']);
-    const bad = await call(admin, 'PUT', '', { ideaContactMonths: 0, intakeMonths: 121, pollTextMonths: 1.5, signupContactMonths: '3', ideaMonths: 6 });
+    const bad = await call(admin, 'PUT', '', {
+      ideaContactMonths: 0,
+      intakeMonths: 121,
+      pollTextMonths: 1.5,
+      signupContactMonths: '3',
+      ideaMonths: 6,
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.issues.map((i: Json) => i.path).sort()).toEqual(['ideaContactMonths', 'ideaMonths', 'intakeMonths', 'pollTextMonths', 'signupContactMonths']);
+    expect(bad.body.issues.map((i: Json) => i.path).sort()).toEqual([
+      'ideaContactMonths',
+      'ideaMonths',
+      'intakeMonths',
+      'pollTextMonths',
+      'signupContactMonths',
+    ]);
     expect((await call(admin, 'PUT', '', [])).status).toBe(422);
     expect((await call(admin, 'PUT', '', null)).status).toBe(422);
     expect((await c.store.getSite(c.site))!.settings.retention).toEqual({ intakeMonths: 9 });
@@ -83,7 +95,10 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
 
   it('shows what a purge would remove now without changing anything, then runs it for this site, audited', async () => {
     c = await startTestCollector({ backend, clock });
-    const other = await c.store.createSite({ slug: 'de-eik', name: 'De Eik', settings: { retention: { ideaContactMonths: 1 } } }, new Date(now).toISOString());
+    const other = await c.store.createSite(
+      { slug: 'de-eik', name: 'De Eik', settings: { retention: { ideaContactMonths: 1 } } },
+      new Date(now).toISOString(),
+    );
     const envelope = ideaEnvelope(
       { consent: { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date(now).toISOString() } },
       { text: 'Een repair-café', name: 'Kees', contact: 'kees@example.nl' },
@@ -115,7 +130,7 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
 
     const run = await call(admin, 'POST', '/purge', { dryRun: false });
     expect(run.body.lines.find((l: Json) => l.action === 'purge.idea-contact')).toMatchObject({ count: 1 });
-    expect((await c.store.getIdea(c.site, envelope.id))).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
+    expect(await c.store.getIdea(c.site, envelope.id)).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
     const audited = (await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'));
     expect(audited).toHaveLength(Object.keys(DEFAULT_RETENTION).length);
     expect(audited.every((e) => admin.startsWith(e.actor))).toBe(true);

@@ -98,7 +98,10 @@ for (const backend of backends) {
       expect(await store.addAttendance(ask({ places: 2 }))).toEqual({ outcome: 'full', taken: 11, places: 2 });
       expect(await store.addAttendance(ask({ places: 1 }))).toEqual({ outcome: 'created', taken: 12, places: 1 });
       // Another occurrence of the same activity has its own places.
-      expect(await store.addAttendance(ask({ occurrence: '2026-04-03T17:30:00', places: 12 }))).toMatchObject({ outcome: 'created', taken: 12 });
+      expect(await store.addAttendance(ask({ occurrence: '2026-04-03T17:30:00', places: 12 }))).toMatchObject({
+        outcome: 'created',
+        taken: 12,
+      });
       // The id of another site's answer is a conflict, never a count.
       await store.createActivity({ id: uuidv7(), site: 'eik', data: koken('x') }, T0);
       expect((await store.addAttendance({ ...first, site: 'eik' })).outcome).toBe('conflict');

@@ -112,12 +112,14 @@ for (const [name, open] of backends) {
       await store.setHandled('linde', 'idea', ideas[0]!, { at: T1, by: 'a' });
       await store.setHandled('linde', 'idea', ideas[2]!, { at: T1, by: 'a' });
       await store.setHandled('linde', 'intake', intakes[1]!, { at: T1, by: 'a' });
-      const ideaIds = async (handled: boolean, limit = 10) => (await store.listIdeas('linde', { handled, limit, offset: 0 })).map((i) => i.id).sort();
+      const ideaIds = async (handled: boolean, limit = 10) =>
+        (await store.listIdeas('linde', { handled, limit, offset: 0 })).map((i) => i.id).sort();
       expect(await ideaIds(true)).toEqual([ideas[0], ideas[2]].sort());
       expect(await ideaIds(false)).toEqual([ideas[1], ideas[3]].sort());
       expect(await ideaIds(false, 1)).toHaveLength(1);
       expect((await store.listIdeas('linde', { limit: 10, offset: 0 })).length).toBe(4);
-      const intakeIds = async (handled: boolean) => (await store.listIntakes('linde', { handled, limit: 10, offset: 0 })).map((i) => i.id).sort();
+      const intakeIds = async (handled: boolean) =>
+        (await store.listIntakes('linde', { handled, limit: 10, offset: 0 })).map((i) => i.id).sort();
       expect(await intakeIds(true)).toEqual([intakes[1]]);
       expect(await intakeIds(false)).toEqual([intakes[0], intakes[2], intakes[3]].sort());
     });

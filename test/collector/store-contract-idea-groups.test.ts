@@ -35,10 +35,29 @@ for (const backend of BACKENDS) {
       const id = uuidv7();
       const receivedAt = at(++n * 1000);
       const submission = {
-        id, site, widget: 'idea-box' as const, kind: 'idea', locale: 'nl', schemaVersion: 1, sentAt: receivedAt, receivedAt,
-        consent: null, data: { kind: 'idea', text }, elapsedMs: 8000,
+        id,
+        site,
+        widget: 'idea-box' as const,
+        kind: 'idea',
+        locale: 'nl',
+        schemaVersion: 1,
+        sentAt: receivedAt,
+        receivedAt,
+        consent: null,
+        data: { kind: 'idea', text },
+        elapsedMs: 8000,
       };
-      const idea = { text, category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null };
+      const idea = {
+        text,
+        category: null,
+        role: null,
+        wantsToHelp: false,
+        name: null,
+        contact: null,
+        consentVersion: null,
+        consentGivenAt: null,
+        consentHash: null,
+      };
       expect(await store.insertIdea(submission, idea)).toBe('created');
       if (published) await store.moderateIdea(site, id, { published: true }, receivedAt);
       return id;
@@ -78,7 +97,13 @@ for (const backend of BACKENDS) {
       expect(result.idea).toMatchObject({ id: target, votes: 5, mergedInto: null, updatedAt: at(60_000) });
 
       const merged = (await store.getIdea('linde', dup1))!;
-      expect(merged).toMatchObject({ text: 'Breien met elkaar, graag!', mergedInto: target, mergedAt: at(60_000), published: true, votes: 3 });
+      expect(merged).toMatchObject({
+        text: 'Breien met elkaar, graag!',
+        mergedInto: target,
+        mergedAt: at(60_000),
+        published: true,
+        votes: 3,
+      });
       expect(await publicIds()).toEqual([target]);
       expect((await store.listPublishedIdeas('linde', 'votes', 100))[0]).toMatchObject({ id: target, votes: 5 });
       // The admin list keeps every idea, merged ones included.
@@ -104,7 +129,10 @@ for (const backend of BACKENDS) {
 
       expect(await store.unmergeIdea('eik', dup, at(80_000))).toBeNull();
       const undone = await store.unmergeIdea('linde', dup, at(80_000));
-      expect(undone).toMatchObject({ from: target, idea: { id: dup, mergedInto: null, mergedAt: null, votes: 2, text: 'Breien met elkaar' } });
+      expect(undone).toMatchObject({
+        from: target,
+        idea: { id: dup, mergedInto: null, mergedAt: null, votes: 2, text: 'Breien met elkaar' },
+      });
       expect((await store.getIdea('linde', target))!).toMatchObject({ votes: 0, updatedAt: at(80_000) });
       expect((await publicIds()).sort()).toEqual([target, dup].sort());
       expect(await store.unmergeIdea('linde', dup, at(90_000))).toBeNull();
@@ -135,8 +163,14 @@ for (const backend of BACKENDS) {
       // Into a merged idea: merge into its target instead. That also rules out cycles.
       expect(await store.mergeIdeas('linde', b, [a], T0)).toEqual({ outcome: 'target-merged', mergedInto: a });
       expect(await store.mergeIdeas('linde', b, [c], T0)).toEqual({ outcome: 'target-merged', mergedInto: a });
-      expect(await store.mergeIdeas('linde', c, [b], T0)).toEqual({ outcome: 'rejected', problems: [{ id: b, problem: 'merged-elsewhere' }] });
-      expect(await store.mergeIdeas('linde', c, [a, d], T0)).toEqual({ outcome: 'rejected', problems: [{ id: a, problem: 'has-merged-ideas' }] });
+      expect(await store.mergeIdeas('linde', c, [b], T0)).toEqual({
+        outcome: 'rejected',
+        problems: [{ id: b, problem: 'merged-elsewhere' }],
+      });
+      expect(await store.mergeIdeas('linde', c, [a, d], T0)).toEqual({
+        outcome: 'rejected',
+        problems: [{ id: a, problem: 'has-merged-ideas' }],
+      });
       expect((await store.getIdea('linde', d))!.mergedInto).toBeNull();
     });
 
@@ -171,7 +205,10 @@ for (const backend of BACKENDS) {
 
       const tagged = await store.changeIdeaTags('linde', a, { add: ['zondag', 'koffie', 'koffie'], remove: [] }, at(5000));
       expect(tagged).toMatchObject({ id: a, tags: ['koffie', 'zondag'], updatedAt: at(5000) });
-      expect((await store.changeIdeaTags('linde', a, { add: ['weekend'], remove: ['zondag', 'nooit-gehad'] }, T0))!.tags).toEqual(['koffie', 'weekend']);
+      expect((await store.changeIdeaTags('linde', a, { add: ['weekend'], remove: ['zondag', 'nooit-gehad'] }, T0))!.tags).toEqual([
+        'koffie',
+        'weekend',
+      ]);
       await store.changeIdeaTags('linde', b, { add: ['koffie', 'spel'], remove: [] }, T0);
 
       expect((await store.listIdeas('linde', { tag: 'koffie', limit: 10, offset: 0 })).map((i) => i.id).sort()).toEqual([a, b].sort());

@@ -49,7 +49,12 @@ for (const [name, open] of backends) {
         T0,
       );
       const shift = await store.createVolunteerItem(
-        { id: uuidv7(), site: 'linde', kind: 'shift', data: volunteerShiftSchema.parse({ roleId: role.id, start: '2026-11-30T10:00', end: '2026-11-30T12:00', capacity }) },
+        {
+          id: uuidv7(),
+          site: 'linde',
+          kind: 'shift',
+          data: volunteerShiftSchema.parse({ roleId: role.id, start: '2026-11-30T10:00', end: '2026-11-30T12:00', capacity }),
+        },
         T0,
       );
       return { roleId: role.id, shiftId: shift.id };
@@ -79,7 +84,12 @@ for (const [name, open] of backends) {
     it('keeps roles and shifts; updates and soft-deletes them', async () => {
       const { roleId, shiftId } = await setUp();
       expect((await store.listVolunteerItems('linde', 'role')).map((r) => r.id)).toEqual([roleId]);
-      const changed = await store.updateVolunteerItem('linde', roleId, volunteerRoleSchema.parse({ name: 'Bardienst', position: 1 }), at(1));
+      const changed = await store.updateVolunteerItem(
+        'linde',
+        roleId,
+        volunteerRoleSchema.parse({ name: 'Bardienst', position: 1 }),
+        at(1),
+      );
       expect(changed).toMatchObject({ id: roleId, data: { name: 'Bardienst' }, updatedAt: at(1) });
       expect(await store.deleteVolunteerItem('linde', shiftId, at(2))).toBe(true);
       expect(await store.deleteVolunteerItem('linde', shiftId, at(2))).toBe(false);
@@ -141,10 +151,16 @@ for (const [name, open] of backends) {
       expect(await store.markReminded('linde', [id], at(2))).toBe(0);
       expect(await store.listReminderDue('linde', ...window)).toEqual([]);
 
-      const application = { ...request(shiftId, 'x').submission, kind: 'application', data: { kind: 'application', contact: 'x@example.nl' } };
+      const application = {
+        ...request(shiftId, 'x').submission,
+        kind: 'application',
+        data: { kind: 'application', contact: 'x@example.nl' },
+      };
       expect(await store.insertVolunteerApplication(application)).toBe('created');
       expect(await store.insertVolunteerApplication(application)).toBe('duplicate');
-      expect((await store.listVolunteerApplications('linde')).map((a) => a.data)).toEqual([{ kind: 'application', contact: 'x@example.nl' }]);
+      expect((await store.listVolunteerApplications('linde')).map((a) => a.data)).toEqual([
+        { kind: 'application', contact: 'x@example.nl' },
+      ]);
     });
   });
 }

@@ -282,7 +282,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('lists contacts and erases by id within the site: personal fields, or whole records with votes', async () => {
         const withContact = async (site: string, contact: string) => {
           const s = submission(site, { data: { kind: 'idea', text: 'Idee', contact } });
-          expect(await store.insertIdea(s, idea({ text: 'Idee', name: 'N', contact, consentVersion: 'v', consentGivenAt: at(0) }))).toBe('created');
+          expect(await store.insertIdea(s, idea({ text: 'Idee', name: 'N', contact, consentVersion: 'v', consentGivenAt: at(0) }))).toBe(
+            'created',
+          );
           return s.id;
         };
         const a = await withContact('linde', 'a@example.nl');
@@ -509,9 +511,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('keeps exactly one row for 50 simultaneous inserts of one id on two instances', async () => {
         const second = await open();
         const s = submission('linde');
-        const outcomes = await Promise.all(
-          Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).insertIdea(s, idea())),
-        );
+        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).insertIdea(s, idea())));
         expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
         expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(49);
         expect(await store.countIdeas('linde', { receivedUpTo: at(1) })).toBe(1);
@@ -523,9 +523,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const second = await open();
         const now = 1_790_000_000_000;
         const take = { bucket: 'submissions:linde', key: 'a'.repeat(64), now, intervalMs: 60_000, burst: 10 };
-        const outcomes = await Promise.all(
-          Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).takeRateToken(take)),
-        );
+        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).takeRateToken(take)));
         expect(outcomes.filter((o) => o.allowed)).toHaveLength(10);
         expect(outcomes.filter((o) => !o.allowed).map((o) => o.retryAfterMs)).toEqual(Array(40).fill(60_000));
         expect(outcomes.filter((o) => o.allowed).every((o) => o.retryAfterMs === 0)).toBe(true);
@@ -642,12 +640,37 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.insertIntake(s, intake())).toBe('created');
         expect(await store.insertIntake(s, intake())).toBe('duplicate');
         expect(await store.insertIntake({ ...s, site: 'eik' }, intake())).toBe('conflict');
-        expect(await store.getIntake('linde', s.id)).toEqual({ id: s.id, site: 'linde', locale: 'nl', createdAt: at(0), handledAt: null, handledBy: null, ...intake() });
+        expect(await store.getIntake('linde', s.id)).toEqual({
+          id: s.id,
+          site: 'linde',
+          locale: 'nl',
+          createdAt: at(0),
+          handledAt: null,
+          handledBy: null,
+          ...intake(),
+        });
         expect(await store.getIntake('eik', s.id)).toBeNull();
         const plain = intakeSubmission('linde', at(5));
-        const minimal = intake({ visibility: 'professional', forSomeoneElse: false, assisted: true, answers: {}, sealed: null, consentVersion: null, consentGivenAt: null, consentHash: null });
+        const minimal = intake({
+          visibility: 'professional',
+          forSomeoneElse: false,
+          assisted: true,
+          answers: {},
+          sealed: null,
+          consentVersion: null,
+          consentGivenAt: null,
+          consentHash: null,
+        });
         expect(await store.insertIntake(plain, minimal)).toBe('created');
-        expect(await store.getIntake('linde', plain.id)).toEqual({ id: plain.id, site: 'linde', locale: 'nl', createdAt: at(5), handledAt: null, handledBy: null, ...minimal });
+        expect(await store.getIntake('linde', plain.id)).toEqual({
+          id: plain.id,
+          site: 'linde',
+          locale: 'nl',
+          createdAt: at(5),
+          handledAt: null,
+          handledBy: null,
+          ...minimal,
+        });
       });
 
       it('lists newest first, counts and exports oldest first up to an instant', async () => {
@@ -702,7 +725,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.deleteIntake('linde', s.id)).toBe(false);
         expect(await store.getIntake('linde', s.id)).toBeNull();
         const idea = submission('linde');
-        await store.insertIdea(idea, { text: 'x', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null });
+        await store.insertIdea(idea, {
+          text: 'x',
+          category: null,
+          role: null,
+          wantsToHelp: false,
+          name: null,
+          contact: null,
+          consentVersion: null,
+          consentGivenAt: null,
+          consentHash: null,
+        });
         expect(await store.deleteIntake('linde', idea.id)).toBe(false); // only intakes
       });
 

@@ -36,12 +36,19 @@ describe('SqliteStore', () => {
     const second = new SqliteStore(path);
     expect(await second.migrations()).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     expect(second.appliedOnOpen).toEqual([]);
-    const tables = second.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .pluck()
-      .all();
+    const tables = second.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['audit_log', 'ideas', 'rate_buckets', 'schema_migrations', 'secrets', 'sites', 'submissions', 'tokens', 'votes']),
+      expect.arrayContaining([
+        'audit_log',
+        'ideas',
+        'rate_buckets',
+        'schema_migrations',
+        'secrets',
+        'sites',
+        'submissions',
+        'tokens',
+        'votes',
+      ]),
     );
     await second.close();
   });
@@ -49,9 +56,7 @@ describe('SqliteStore', () => {
   it('enforces references: no idea or token for a site that does not exist', async () => {
     const store = new SqliteStore(join(dir, 'c.sqlite'));
     try {
-      await expect(
-        issueToken(store, { site: 'bestaat-niet', scopes: ['read'] }),
-      ).rejects.toThrow(/FOREIGN KEY/);
+      await expect(issueToken(store, { site: 'bestaat-niet', scopes: ['read'] })).rejects.toThrow(/FOREIGN KEY/);
     } finally {
       await store.close();
     }
@@ -69,10 +74,29 @@ describe('SqliteStore', () => {
 });
 
 describe('SqliteStore group commit', () => {
-  const idea = { text: 'Een idee', category: null, role: null, wantsToHelp: false, name: null, contact: null, consentVersion: null, consentGivenAt: null, consentHash: null };
+  const idea = {
+    text: 'Een idee',
+    category: null,
+    role: null,
+    wantsToHelp: false,
+    name: null,
+    contact: null,
+    consentVersion: null,
+    consentGivenAt: null,
+    consentHash: null,
+  };
   const record = (site: string) => ({
-    id: uuidv7(), site, widget: 'idea-box' as const, kind: 'idea', locale: 'nl', schemaVersion: 1,
-    sentAt: new Date().toISOString(), receivedAt: new Date().toISOString(), consent: null, data: {}, elapsedMs: 1,
+    id: uuidv7(),
+    site,
+    widget: 'idea-box' as const,
+    kind: 'idea',
+    locale: 'nl',
+    schemaVersion: 1,
+    sentAt: new Date().toISOString(),
+    receivedAt: new Date().toISOString(),
+    consent: null,
+    data: {},
+    elapsedMs: 1,
   });
 
   it('commits the writes of one event-loop turn together, visible to another connection once answered', async () => {

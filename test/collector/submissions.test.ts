@@ -12,8 +12,7 @@ beforeEach(async () => {
 });
 afterEach(async () => c.close());
 
-const countRows = (table: 'submissions' | 'ideas') =>
-  c.sqlite.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+const countRows = (table: 'submissions' | 'ideas') => c.sqlite.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
 describe('POST /v1/sites/:site/submissions', () => {
   it('stores a new idea and answers 201, then 200 for the same id without a second row', async () => {
@@ -60,9 +59,7 @@ describe('POST /v1/sites/:site/submissions', () => {
     try {
       const envelope = ideaEnvelope();
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          postJson(`${i % 2 ? secondUrl : c.url}/v1/sites/${SITE}/submissions`, envelope),
-        ),
+        Array.from({ length: 10 }, (_, i) => postJson(`${i % 2 ? secondUrl : c.url}/v1/sites/${SITE}/submissions`, envelope)),
       );
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
       expect(answers.filter((a) => a.status === 200)).toHaveLength(9);
@@ -92,7 +89,10 @@ describe('POST /v1/sites/:site/submissions', () => {
       expect(answer.status, path).toBe(422);
       const json = (await answer.json()) as { error: string; issues: { path: string; message: string }[] };
       expect(json.error).toBe('invalid_request');
-      expect(json.issues.map((i) => i.path), JSON.stringify(json.issues)).toContain(path);
+      expect(
+        json.issues.map((i) => i.path),
+        JSON.stringify(json.issues),
+      ).toContain(path);
       expect(json.issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).toBe(true);
     }
     expect(countRows('submissions')).toBe(0);

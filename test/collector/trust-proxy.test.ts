@@ -34,10 +34,14 @@ describe('parseTrustProxy', () => {
 async function appendingProxy(target: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-    const upstream = request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, 'x-forwarded-for': forwarded }, localAddress: '127.0.0.1' }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      `${target}${req.url}`,
+      { method: req.method, headers: { ...req.headers, 'x-forwarded-for': forwarded }, localAddress: '127.0.0.1' },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -54,7 +58,12 @@ function postFrom(url: string, body: unknown, forged: string): Promise<number> {
       {
         method: 'POST',
         localAddress: '127.0.0.2',
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': forged, 'content-length': Buffer.byteLength(text) },
+        headers: {
+          'content-type': 'application/json',
+          origin: ORIGIN,
+          'x-forwarded-for': forged,
+          'content-length': Buffer.byteLength(text),
+        },
       },
       (res) => {
         res.resume();
@@ -89,7 +98,11 @@ async function acceptedThroughProxy(trust: string[], tries: number): Promise<num
   proxy = p.server;
   let accepted = 0;
   for (let i = 0; i < tries; i++) {
-    const status = await postFrom(`${p.url}/v1/sites/de-linde/submissions`, ideaEnvelope({ site: 'de-linde' }, { text: `Idee ${i}` }), `198.51.100.${i + 1}`);
+    const status = await postFrom(
+      `${p.url}/v1/sites/de-linde/submissions`,
+      ideaEnvelope({ site: 'de-linde' }, { text: `Idee ${i}` }),
+      `198.51.100.${i + 1}`,
+    );
     expect([201, 429]).toContain(status);
     if (status === 201) accepted++;
   }

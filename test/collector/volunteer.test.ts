@@ -32,7 +32,9 @@ async function admin(t: TestCollector, token: string, method: string, path: stri
 async function setUp(backend: (typeof BACKENDS)[number], capacity: number, shift: Record<string, unknown> = {}) {
   c = await startTestCollector({ backend, clock, rateLimits: { submissions: { limit: 10_000, windowMs: 60_000 } } });
   const token = await c.token(['read', 'moderate', 'export']);
-  const role = await (await admin(c, token, 'POST', '/volunteer/roles', { name: 'Gastvrouw of gastheer', host: true, notAsked: 'Geen hulpverlening' })).json();
+  const role = await (
+    await admin(c, token, 'POST', '/volunteer/roles', { name: 'Gastvrouw of gastheer', host: true, notAsked: 'Geen hulpverlening' })
+  ).json();
   const made = await admin(c, token, 'POST', '/volunteer/shifts', {
     roleId: role.id,
     start: '2026-11-24T09:45',
@@ -63,14 +65,16 @@ function signup(shifts: { shiftId: string; date: string }[], firstName: string, 
 const manage = (t: TestCollector, token: string, action: string, ids?: string[]) =>
   postJson(`${t.url}/v1/sites/${t.site}/volunteer/manage`, { token, action, ...(ids ? { ids } : {}) }, { origin: ORIGIN });
 
-const statusOf = async (t: TestCollector, token: string) => ((await (await manage(t, token, 'view')).json()).signups[0].status as string);
+const statusOf = async (t: TestCollector, token: string) => (await (await manage(t, token, 'view')).json()).signups[0].status as string;
 
 for (const backend of BACKENDS) {
   describe(`volunteer sign-ups on ${backend}`, () => {
     it('50 simultaneous sign-ups for 5 places: exactly 5 confirmed and 45 waitlisted', async () => {
       const { t, shiftId } = await setUp(backend, 5);
       const requests = Array.from({ length: 50 }, (_, n) => signup([{ shiftId, date: '2026-11-24' }], `Persoon${n}`));
-      const answers = await Promise.all(requests.map((r) => postJson(`${t.url}/v1/sites/${t.site}/submissions`, r.envelope, { origin: ORIGIN })));
+      const answers = await Promise.all(
+        requests.map((r) => postJson(`${t.url}/v1/sites/${t.site}/submissions`, r.envelope, { origin: ORIGIN })),
+      );
       expect(answers.map((a) => a.status)).toEqual(Array(50).fill(201));
       const statuses = (await Promise.all(answers.map((a) => a.json()))).map((b) => b.signups[0].status);
       expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(5);
@@ -108,7 +112,9 @@ for (const backend of BACKENDS) {
       expect([a.status, b.status]).toEqual([201, 200]);
       expect((await b.json()).signups).toEqual([{ shiftId, date: '2026-11-24', status: 'confirmed' }]);
       const other = signup([{ shiftId, date: '2026-11-24' }], 'Bram');
-      expect((await (await postJson(`${t.url}/v1/sites/${t.site}/submissions`, other.envelope)).json()).signups[0].status).toBe('waitlisted');
+      expect((await (await postJson(`${t.url}/v1/sites/${t.site}/submissions`, other.envelope)).json()).signups[0].status).toBe(
+        'waitlisted',
+      );
     });
 
     it('cancel offers the place to the first waiting; confirm takes it; an offer not confirmed in time passes on', async () => {
@@ -117,7 +123,12 @@ for (const backend of BACKENDS) {
       const [anna, bram, carla] = [signup(slot, 'Anna'), signup(slot, 'Bram'), signup(slot, 'Carla')];
       for (const p of [anna, bram, carla]) await postJson(`${t.url}/v1/sites/${t.site}/submissions`, p.envelope);
       expect(await statusOf(t, bram.cancelToken)).toBe('waitlisted');
-      await t.store.setWebhook({ site: t.site, url: 'https://hooks.example.nl/vrijwilligers', secret: 's', createdAt: new Date(now).toISOString() });
+      await t.store.setWebhook({
+        site: t.site,
+        url: 'https://hooks.example.nl/vrijwilligers',
+        secret: 's',
+        createdAt: new Date(now).toISOString(),
+      });
 
       const cancelled = await (await manage(t, anna.cancelToken, 'cancel')).json();
       expect(cancelled.signups[0].status).toBe('cancelled');
@@ -148,7 +159,7 @@ for (const backend of BACKENDS) {
       const slot = [{ shiftId, date: '2026-11-30' }];
       const people = ['Anna', 'Bram', 'Carla', 'Dirk'].map((n) => signup(slot, n));
       for (const p of people) await postJson(`${t.url}/v1/sites/${t.site}/submissions`, p.envelope);
-      const [anna, bram, carla, dirk] = people as [typeof people[0], typeof people[0], typeof people[0], typeof people[0]];
+      const [anna, bram, carla, dirk] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
       await manage(t, anna.cancelToken, 'cancel');
       now += 49 * HOUR;
       // Bram did not confirm within 48 hours: expired, Carla is offered; Bram can no longer confirm.
@@ -165,7 +176,12 @@ for (const backend of BACKENDS) {
       const slot = [{ shiftId, date: '2026-11-24' }];
       const people = ['Anna', 'Bram', 'Carla'].map((n) => signup(slot, n));
       for (const p of people) await postJson(`${t.url}/v1/sites/${t.site}/submissions`, p.envelope);
-      const put = await admin(t, token, 'PUT', `/volunteer/shifts/${shiftId}`, { roleId, start: '2026-11-24T09:45', end: '2026-11-24T12:15', capacity: 2 });
+      const put = await admin(t, token, 'PUT', `/volunteer/shifts/${shiftId}`, {
+        roleId,
+        start: '2026-11-24T09:45',
+        end: '2026-11-24T12:15',
+        capacity: 2,
+      });
       expect(put.status).toBe(200);
       expect(await statusOf(t, people[1]!.cancelToken)).toBe('offered');
       expect(await statusOf(t, people[2]!.cancelToken)).toBe('waitlisted');
@@ -234,7 +250,11 @@ for (const backend of BACKENDS) {
       const crossSite = (method: string, path: string, body?: unknown) =>
         fetch(`${t.url}/v1/admin/sites/${t.site}${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, 'sec-fetch-site': 'cross-site', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'sec-fetch-site': 'cross-site',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
       for (const [method, path, body] of changes) {
@@ -265,15 +285,33 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
     });
     const roster = await (await fetch(`${t.url}/v1/sites/${t.site}/volunteer?from=2026-11-23&to=2026-11-29`)).json();
-    expect(roster.occurrences.map((o: { date: string }) => o.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+    expect(roster.occurrences.map((o: { date: string }) => o.date)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+    ]);
     expect(roster.roles[0]).toMatchObject({ name: 'Gastvrouw of gastheer', host: true, notAsked: 'Geen hulpverlening' });
 
     let today = await (await fetch(`${t.url}/v1/sites/${t.site}/volunteer/host-today`)).json();
     expect(today).toMatchObject({ date: '2026-11-23', hosts: [{ shiftId, filled: false }] });
-    const fatima = signup([{ shiftId, date: '2026-11-23' }, { shiftId, date: '2026-11-24' }], 'Fatima');
+    const fatima = signup(
+      [
+        { shiftId, date: '2026-11-23' },
+        { shiftId, date: '2026-11-24' },
+      ],
+      'Fatima',
+    );
     expect((await postJson(`${t.url}/v1/sites/${t.site}/submissions`, fatima.envelope)).status).toBe(201);
     today = await (await fetch(`${t.url}/v1/sites/${t.site}/volunteer/host-today`)).json();
-    expect(today.hosts[0]).toEqual({ shiftId, title: 'Gastvrouw of gastheer', start: '2026-11-23T09:45:00+01:00', end: '2026-11-23T12:15:00+01:00', filled: true });
+    expect(today.hosts[0]).toEqual({
+      shiftId,
+      title: 'Gastvrouw of gastheer',
+      start: '2026-11-23T09:45:00+01:00',
+      end: '2026-11-23T12:15:00+01:00',
+      filled: true,
+    });
     await t.store.updateSite(t.site, { settings: { volunteer: { showHostName: true } } });
     today = await (await fetch(`${t.url}/v1/sites/${t.site}/volunteer/host-today`)).json();
     expect(today.hosts[0].firstName).toBe('Fatima');
@@ -288,9 +326,13 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
     expect((await (await admin(t, token, 'POST', '/volunteer/reminders/queue?withinHours=48')).json()).queued).toBe(1);
     expect((await (await admin(t, token, 'POST', '/volunteer/reminders/queue?withinHours=48')).json()).queued).toBe(0);
     const queued = await (await admin(t, token, 'GET', '/volunteer/notifications?unsent=true')).json();
-    expect(queued.notifications.map((n: { kind: string; payload: { date: string; event: string } }) => [n.kind, n.payload.event, n.payload.date])).toEqual([
-      ['reminder', 'volunteer.reminder', '2026-11-24'],
-    ]);
+    expect(
+      queued.notifications.map((n: { kind: string; payload: { date: string; event: string } }) => [
+        n.kind,
+        n.payload.event,
+        n.payload.date,
+      ]),
+    ).toEqual([['reminder', 'volunteer.reminder', '2026-11-24']]);
 
     // Attendance: Tuesday she was not there, so only Monday's 2.5 hours count.
     const list = await (await admin(t, token, 'GET', '/volunteer/signups?from=2026-11-23&to=2026-11-29')).json();
@@ -304,7 +346,11 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
     );
     const xlsx = await admin(t, token, 'GET', '/export/volunteer.xlsx');
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     const day = await admin(t, token, 'GET', '/volunteer/day-list?date=2026-11-23');
     expect(day.headers.get('content-type')).toMatch(/text\/html/);
@@ -326,7 +372,13 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
       schemaVersion: 1,
       sentAt: new Date(now).toISOString(),
       locale: 'nl',
-      data: { kind: 'application', contact: '06 1234 5678', availability: ['di-ochtend'], motivation: ['mensen-ontmoeten'], needs: 'Een stoel' },
+      data: {
+        kind: 'application',
+        contact: '06 1234 5678',
+        availability: ['di-ochtend'],
+        motivation: ['mensen-ontmoeten'],
+        needs: 'Een stoel',
+      },
       trap: { honeypot: '', elapsedMs: 9000 },
     };
     expect((await postJson(`${t.url}/v1/sites/${t.site}/submissions`, envelope)).status).toBe(201);

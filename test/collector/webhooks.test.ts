@@ -109,8 +109,7 @@ describe('webhook target addresses (SSRF)', () => {
 });
 
 describe.each(BACKENDS)('webhooks on %s', (backend) => {
-  const submit = (body = ideaEnvelope()) =>
-    postJson(`${c!.url}/v1/sites/${c!.site}/submissions`, body, { origin: ORIGIN });
+  const submit = (body = ideaEnvelope()) => postJson(`${c!.url}/v1/sites/${c!.site}/submissions`, body, { origin: ORIGIN });
 
   it('forwards each new submission once, signed, and keeps no payload after delivery', async () => {
     c = await startTestCollector({ backend });
@@ -130,7 +129,12 @@ describe.each(BACKENDS)('webhooks on %s', (backend) => {
     const [, t, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers['buurtkit-signature']))!;
     expect(mac).toBe(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
     expect(headers['buurtkit-event']).toBe('submission.created');
-    const json = JSON.parse(body) as { event: string; site: string; deliveryId: string; data: { id: string; widget: string; data: { text: string } } };
+    const json = JSON.parse(body) as {
+      event: string;
+      site: string;
+      deliveryId: string;
+      data: { id: string; widget: string; data: { text: string } };
+    };
     expect(json).toMatchObject({ event: 'submission.created', site: c.site, deliveryId: headers['buurtkit-delivery'] });
     expect(json.data).toMatchObject({ id: envelope.id, widget: 'idea-box', data: { text: 'Een repaircafé in de zomer' } });
 

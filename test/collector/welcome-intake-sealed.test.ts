@@ -133,7 +133,9 @@ for (const backend of BACKENDS) {
       };
       // Sealed for one envelope, replayed in another: the additional data differs.
       const sealed = await sealTo(key, sealedIntakeAad(SITE, uuidv7()), payload());
-      expect(await issues(envelope({ kind: 'sealed', sealed }))).toEqual([expect.objectContaining({ path: 'data.sealed', code: 'sealed' })]);
+      expect(await issues(envelope({ kind: 'sealed', sealed }))).toEqual([
+        expect.objectContaining({ path: 'data.sealed', code: 'sealed' }),
+      ]);
       const id = uuidv7();
       const good = await sealTo(key, sealedIntakeAad(SITE, id), payload());
       const parts = good.split('.');
@@ -146,7 +148,10 @@ for (const backend of BACKENDS) {
       // Opened, the answers are checked against the flow like a plain intake: contact without consent.
       const noConsent = { ...payload(), answers: { ...payload().answers, toestemming: undefined } };
       const id2 = uuidv7();
-      const withoutConsent = { ...envelope({ kind: 'sealed', sealed: await sealTo(key, sealedIntakeAad(SITE, id2), noConsent) }, id2), consent: undefined };
+      const withoutConsent = {
+        ...envelope({ kind: 'sealed', sealed: await sealTo(key, sealedIntakeAad(SITE, id2), noConsent) }, id2),
+        consent: undefined,
+      };
       expect((await issues(withoutConsent)).map((i) => i.path)).toContain('data.answers.toestemming');
       expect(await c.store.getIntake(SITE, id)).toBeNull();
     });
@@ -158,7 +163,9 @@ for (const backend of BACKENDS) {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k2', 'k1') });
       expect((await publicKey()).keyId).toBe('k2');
       const id = uuidv7();
-      expect((await submit(envelope({ kind: 'sealed', sealed: await sealTo(old, sealedIntakeAad(SITE, id), payload()) }, id))).status).toBe(201);
+      expect((await submit(envelope({ kind: 'sealed', sealed: await sealTo(old, sealedIntakeAad(SITE, id), payload()) }, id))).status).toBe(
+        201,
+      );
       expect((await readIntake(id)).answers).toEqual(payload().answers);
       await c.close();
       c = await startTestCollector({ backend });

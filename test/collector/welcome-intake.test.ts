@@ -110,7 +110,9 @@ for (const backend of BACKENDS) {
       expect(shown.matched).toMatchObject({ intakes: 1 });
       expect(shown.intakes.map((i) => i.id)).toEqual([envelope.id]);
       expect(JSON.stringify(shown)).not.toContain('fietsen'); // the record, not its sealed answers
-      const receipt = (await (await people('/people/erase', { method: 'POST', body: JSON.stringify({ contact: '0612345678' }) })).json()) as {
+      const receipt = (await (
+        await people('/people/erase', { method: 'POST', body: JSON.stringify({ contact: '0612345678' }) })
+      ).json()) as {
         matched: Record<string, number>;
         removedFields: string[];
       };
@@ -185,7 +187,9 @@ for (const backend of BACKENDS) {
       const noConsent = intakeEnvelope({ answers: { contact: { channel: 'phone', detail: PHONE } } });
       const refused = await submit(noConsent);
       expect(refused.status).toBe(422);
-      expect(((await refused.json()) as Json).issues).toEqual([expect.objectContaining({ path: 'data.answers.toestemming', code: 'errConsent' })]);
+      expect(((await refused.json()) as Json).issues).toEqual([
+        expect.objectContaining({ path: 'data.answers.toestemming', code: 'errConsent' }),
+      ]);
       // Everything is optional: an empty intake is fine.
       expect((await submit(intakeEnvelope({ answers: {} }, { consent: undefined }))).status).toBe(201);
     });
@@ -202,7 +206,9 @@ for (const backend of BACKENDS) {
         expect((await c.store.getIntake(SITE, fresh.id))!.sealed).toMatch(/^v1\.k2\./);
         const token = await c.token(['read', 'sensitive']);
         for (const id of [old.id, fresh.id]) {
-          const view = (await (await fetch(`${url}/v1/admin/sites/${SITE}/intakes/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Json;
+          const view = (await (
+            await fetch(`${url}/v1/admin/sites/${SITE}/intakes/${id}`, { headers: { authorization: `Bearer ${token}` } })
+          ).json()) as Json;
           expect(view).toMatchObject({ sensitiveAnswers: 'included', answers: { talenten: TALENT } });
         }
       } finally {
@@ -211,7 +217,9 @@ for (const backend of BACKENDS) {
       const forgotten = await c.another({ intakeKeys: keysFor('k2') });
       try {
         const token = await c.token(['read', 'sensitive']);
-        const view = (await (await forgotten.app.inject({ url: `/v1/admin/sites/${SITE}/intakes/${old.id}`, headers: { authorization: `Bearer ${token}` } })).json()) as Json;
+        const view = (await (
+          await forgotten.app.inject({ url: `/v1/admin/sites/${SITE}/intakes/${old.id}`, headers: { authorization: `Bearer ${token}` } })
+        ).json()) as Json;
         expect(view).toMatchObject({ sensitiveAnswers: 'unreadable', answers: { reden: ['praatje', 'hulp-bij-iets'] } });
         expect(view.answers).not.toHaveProperty('talenten');
       } finally {
@@ -231,7 +239,15 @@ for (const backend of BACKENDS) {
             id: 'start',
             title: 'Hoi',
             questions: [
-              { id: 'kleur', type: 'single', label: 'Kleur', options: [{ value: 'rood', label: 'Rood' }, { value: 'blauw', label: 'Blauw' }] },
+              {
+                id: 'kleur',
+                type: 'single',
+                label: 'Kleur',
+                options: [
+                  { value: 'rood', label: 'Rood' },
+                  { value: 'blauw', label: 'Blauw' },
+                ],
+              },
               { id: 'waarom', type: 'short-text', label: 'Waarom?', showIf: { question: 'kleur', anyOf: ['rood'] } },
             ],
           },
@@ -243,7 +259,7 @@ for (const backend of BACKENDS) {
       expect(first.status).toBe(201);
       expect(((await first.json()) as Json).version).toBe(2);
       expect(((await (await put(flow)).json()) as Json).version).toBe(3);
-      expect(((await (await fetch(flowUrl)).json()) as Json)).toMatchObject({ id: 'linde', version: 3 });
+      expect((await (await fetch(flowUrl)).json()) as Json).toMatchObject({ id: 'linde', version: 3 });
       const later = { ...flow, steps: [{ ...flow.steps[0]!, questions: [...flow.steps[0]!.questions].reverse() }] };
       const refused = await put(later);
       expect(refused.status).toBe(422);
@@ -267,7 +283,10 @@ for (const backend of BACKENDS) {
       for (const e of [host, professional]) expect((await submit(e)).status).toBe(201);
       const full = await c.token(['export', 'sensitive']);
       const csv = await (await admin('/export/intakes.csv', full)).text();
-      const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const [header, ...rows] = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(header).toBe(
         'Kenmerk;Ontvangen op;Ontvangen op (UTC);Vragenlijst;Versie vragenlijst;Wie mag het lezen;Voor iemand anders;Samen ingevuld;Taal;' +
           'Versie toestemmingstekst;Toestemming gegeven op;Toestemming gegeven op (UTC);' +
@@ -283,9 +302,25 @@ for (const backend of BACKENDS) {
       const limited = await c.token(['export']);
       const json = (await (await admin('/export/intakes.json', limited)).json()) as Json[];
       expect(Object.keys(json[0]!)).toEqual([
-        'id', 'ontvangen_op_lokaal', 'ontvangen_op', 'flow', 'flow_versie', 'zichtbaar_voor', 'voor_iemand_anders', 'samen_ingevuld', 'taal',
-        'toestemming_versie', 'toestemming_op_lokaal', 'toestemming_op', 'antwoord_voor-wie', 'antwoord_reden', 'antwoord_interesses', 'antwoord_drempels',
-        'afgehandeld_op_lokaal', 'afgehandeld_op', 'afgehandeld_door',
+        'id',
+        'ontvangen_op_lokaal',
+        'ontvangen_op',
+        'flow',
+        'flow_versie',
+        'zichtbaar_voor',
+        'voor_iemand_anders',
+        'samen_ingevuld',
+        'taal',
+        'toestemming_versie',
+        'toestemming_op_lokaal',
+        'toestemming_op',
+        'antwoord_voor-wie',
+        'antwoord_reden',
+        'antwoord_interesses',
+        'antwoord_drempels',
+        'afgehandeld_op_lokaal',
+        'afgehandeld_op',
+        'afgehandeld_door',
       ]);
       expect(json.find((r) => r.id === host.id)).toMatchObject({ antwoord_reden: ['praatje', 'hulp-bij-iets'], zichtbaar_voor: 'host' });
       expect(json.find((r) => r.id === professional.id)).toMatchObject({ antwoord_reden: null });
@@ -327,7 +362,16 @@ for (const backend of BACKENDS) {
     it('counts choices per topic for reports, without personal data', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
       expect((await submit(intakeEnvelope())).status).toBe(201);
-      expect((await submit(intakeEnvelope({ answers: { themas: ['wonen', 'taal'] }, visibility: 'professional', forSomeoneElse: false }, { consent: undefined }))).status).toBe(201);
+      expect(
+        (
+          await submit(
+            intakeEnvelope(
+              { answers: { themas: ['wonen', 'taal'] }, visibility: 'professional', forSomeoneElse: false },
+              { consent: undefined },
+            ),
+          )
+        ).status,
+      ).toBe(201);
       const summary = (await (await admin('/intakes/summary', await c.token(['read']))).json()) as Json;
       expect(summary).toMatchObject({ intakes: 2, forSomeoneElse: 1, unreadable: 0, visibility: { professional: 1, host: 1 } });
       const themas = summary.questions.find((q: Json) => q.id === 'themas');

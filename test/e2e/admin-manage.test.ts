@@ -51,7 +51,10 @@ describe('coordinator page: manage', () => {
     await polls.locator('#poll-id').fill(id);
     await polls.locator('#kind-yes-no').check();
     await polls.locator('#poll-question').fill('Was de koffie lekker?');
-    expect(scripts.some((s) => s.includes('feedback-poll')), 'the widget is not loaded before the preview').toBe(false);
+    expect(
+      scripts.some((s) => s.includes('feedback-poll')),
+      'the widget is not loaded before the preview',
+    ).toBe(false);
     await polls.locator('button.preview-toggle').click();
     await expect.poll(() => polls.locator('feedback-poll').getByText('Was de koffie lekker?').count()).toBe(1);
     expect(scripts.some((s) => s.includes('feedback-poll'))).toBe(true);
@@ -73,7 +76,9 @@ describe('coordinator page: manage', () => {
     await intake.locator('[data-question="talenten"] input[type=checkbox]').uncheck();
     await intake.locator('form button[type=submit]').click();
     await expect.poll(() => intake.locator('.status').innerText()).toMatch(/Opgeslagen als versie \d+/);
-    const flow = (await (await fetch(`${demo.collectorUrl}/v1/sites/${demo.site}/intake-flow`)).json()) as { steps: { questions: { id: string }[] }[] };
+    const flow = (await (await fetch(`${demo.collectorUrl}/v1/sites/${demo.site}/intake-flow`)).json()) as {
+      steps: { questions: { id: string }[] }[];
+    };
     expect(flow.steps.flatMap((s) => s.questions.map((q) => q.id))).not.toContain('talenten');
 
     await page.locator('nav button[data-view="privacy"]').click();
@@ -105,7 +110,10 @@ describe('coordinator page: manage', () => {
     await list.locator('form button[type=submit]').click();
     await expect.poll(() => list.locator('li', { hasText: name }).count()).toBe(2);
 
-    type Roster = { roles: { id: string; name: string; whatYouDo?: string }[]; occurrences: { roleId: string; capacity: number; remaining: number }[] };
+    type Roster = {
+      roles: { id: string; name: string; whatYouDo?: string }[];
+      occurrences: { roleId: string; capacity: number; remaining: number }[];
+    };
     const roster = (await (await fetch(`${demo.collectorUrl}/v1/sites/${demo.site}/volunteer`)).json()) as Roster;
     const role = roster.roles.find((r) => r.name === name);
     expect(role).toMatchObject({ whatYouDo: 'Onkruid wieden en de planten water geven.' });

@@ -22,7 +22,6 @@ interface AdminIdea {
 let demo: Demo;
 let browser: Browser;
 
-
 async function adminIdeas(): Promise<AdminIdea[]> {
   const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}/ideas`, {
     headers: { authorization: `Bearer ${demo.token}` },

@@ -80,7 +80,10 @@ describe('calendar, coordinator to visitor', () => {
     await expect.poll(() => dialog.locator('[part~="attend-status"]').innerText()).toBe('Je komt met 2 mensen. Tot dan!');
     await expect.poll(() => places.innerText()).toBe('Nog 2 plekken vrij.');
     const res = await fetch(`${demo.collectorUrl}/v1/sites/${demo.site}/activities?from=${tomorrow}&to=${tomorrow}`);
-    const { items, remaining } = (await res.json()) as { items: { id: string; title: string }[]; remaining: Record<string, Record<string, number>> };
+    const { items, remaining } = (await res.json()) as {
+      items: { id: string; title: string }[];
+      remaining: Record<string, Record<string, number>>;
+    };
     const id = items.find((i) => i.title === title)!.id;
     expect(remaining[id]).toEqual({ [`${tomorrow}T12:00:00`]: 2 });
 

@@ -39,7 +39,10 @@ describe('demo pages', () => {
       await page.locator('activity-calendar [part~="event"]').first().waitFor();
       await page.locator('idea-box textarea').waitFor();
       await page.locator('volunteer-signup [part~="heading"]').waitFor();
-      expect(await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).direction])).toEqual([p.lang, p.dir]);
+      expect(await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).direction])).toEqual([
+        p.lang,
+        p.dir,
+      ]);
       const base = page.locator('idea-box [part~="base"]');
       expect(await base.getAttribute('dir')).toBe(p.dir);
       const sizes = await page.evaluate(() => ({
@@ -77,12 +80,18 @@ describe('demo pages', () => {
     expect(await card.locator('[lang="nl"]').count()).toBe(0);
     await page.locator('volunteer-signup label', { hasText: 'مضيف أو مضيفة اليوم' }).first().waitFor();
     // An activity in the calendar, in Arabic and not marked as Dutch.
-    const event = page.locator('activity-calendar [part~="event"]', { hasText: /نطبخ معًا|أعمال فنية|حديث غرفة الجلوس|مشروع غرفة الجلوس|لقاء للأهل والأصدقاء|ساعة استشارة/ }).first();
+    const event = page
+      .locator('activity-calendar [part~="event"]', {
+        hasText: /نطبخ معًا|أعمال فنية|حديث غرفة الجلوس|مشروع غرفة الجلوس|لقاء للأهل والأصدقاء|ساعة استشارة/,
+      })
+      .first();
     await event.waitFor();
     expect(await event.locator('.event-title [lang]').count(), 'the title is not marked as Dutch').toBe(0);
     // Only a room's name (rooms have no translations) stays Dutch, marked so.
     for (const dutch of await event.locator('[lang="nl"]').allTextContents()) expect(['Keuken', 'Grote zaal']).toContain(dutch);
-    console.log(`Arabic demo page: poll "هل شعرت بالترحيب؟", role card "${(await card.locator('h3, h4, strong').first().textContent())?.trim()}", activity "${(await event.textContent())?.trim().replace(/\s+/g, ' ').slice(0, 80)}"`);
+    console.log(
+      `Arabic demo page: poll "هل شعرت بالترحيب؟", role card "${(await card.locator('h3, h4, strong').first().textContent())?.trim()}", activity "${(await event.textContent())?.trim().replace(/\s+/g, ' ').slice(0, 80)}"`,
+    );
     await context.close();
   });
 
@@ -94,7 +103,9 @@ describe('demo pages', () => {
     await page.locator('idea-box textarea').waitFor();
     await page.emulateMedia({ media: 'print' });
     const hidden = await page.evaluate(() =>
-      ['idea-box', 'welcome-intake', 'volunteer-signup', 'feedback-poll', 'nav'].map((s) => document.querySelector(s)!.getBoundingClientRect().height),
+      ['idea-box', 'welcome-intake', 'volunteer-signup', 'feedback-poll', 'nav'].map(
+        (s) => document.querySelector(s)!.getBoundingClientRect().height,
+      ),
     );
     expect(hidden).toEqual([0, 0, 0, 0, 0]);
     expect(await page.locator('activity-calendar').boundingBox()).not.toBeNull();

@@ -20,7 +20,9 @@ afterAll(async () => {
 });
 
 const admin = async <T>(path: string): Promise<T> => {
-  const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, { headers: { authorization: `Bearer ${demo.token}` } });
+  const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, {
+    headers: { authorization: `Bearer ${demo.token}` },
+  });
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 };
@@ -46,9 +48,10 @@ describe('demo: poll and impact report', () => {
   });
 
   it('the coordinator opens the report for the seeded year: n = 111, % eens per statement, stories', async () => {
-    const report = await admin<{ outcome: { n: number; previousN: number; statements: { id: string; current: { percentAgree: number; n: number } }[] }[]; stories: unknown[] }>(
-      '/report.json',
-    );
+    const report = await admin<{
+      outcome: { n: number; previousN: number; statements: { id: string; current: { percentAgree: number; n: number } }[] }[];
+      stories: unknown[];
+    }>('/report.json');
     const [impact] = report.outcome;
     expect(impact!.n).toBe(111);
     expect(impact!.previousN).toBe(64);

@@ -18,7 +18,6 @@ interface AdminIdea {
 let demo: Demo;
 let browser: Browser;
 
-
 async function admin<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, {
     ...init,
@@ -82,7 +81,9 @@ describe('demo centre page', () => {
     await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
     await context.setOffline(true);
     await writeIdea(page, text);
-    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/staat veilig op deze telefoon of computer/i);
+    await expect
+      .poll(() => page.locator('idea-box [part~="status"]').first().innerText())
+      .toMatch(/staat veilig op deze telefoon of computer/i);
     expect(await ideasWithText(text)).toHaveLength(0);
 
     await context.unroute(collectorPattern);
@@ -108,8 +109,15 @@ describe('demo centre page', () => {
     const text = `Idee zonder verbinding ${Date.now()}: een fietsenmaker op zaterdag.`;
     await writeIdea(page, text);
     // The press needs nothing lazy: the idea is in the device's outbox at once, and the visitor is told so.
-    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/staat veilig op deze telefoon of computer/i);
-    expect(await page.locator('idea-box').first().evaluate((el) => (el as unknown as { phase: string }).phase)).toBe('queued');
+    await expect
+      .poll(() => page.locator('idea-box [part~="status"]').first().innerText())
+      .toMatch(/staat veilig op deze telefoon of computer/i);
+    expect(
+      await page
+        .locator('idea-box')
+        .first()
+        .evaluate((el) => (el as unknown as { phase: string }).phase),
+    ).toBe('queued');
     expect(await ideasWithText(text)).toHaveLength(0);
 
     // Back online, with the sending part reachable again: it arrives, once.
@@ -133,7 +141,9 @@ describe('demo centre page', () => {
     await context.route(collectorPattern, (route) => route.abort('internetdisconnected'));
 
     await writeIdea(page, text);
-    await expect.poll(() => page.locator('idea-box [part~="status"]').first().innerText()).toMatch(/staat veilig op deze telefoon of computer/i);
+    await expect
+      .poll(() => page.locator('idea-box [part~="status"]').first().innerText())
+      .toMatch(/staat veilig op deze telefoon of computer/i);
     await page.reload();
     await page.locator('idea-box textarea').waitFor();
     await page.waitForTimeout(500);
@@ -196,7 +206,7 @@ describe('demo centre page', () => {
     await context.close();
   });
 
-  it('shows the centre\'s programme, and an activity\'s .ics download parses back', async () => {
+  it("shows the centre's programme, and an activity's .ics download parses back", async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${demo.siteUrl}/`);
@@ -242,12 +252,18 @@ describe('demo centre page', () => {
     await expect.poll(() => page.locator('idea-box textarea').count()).toBe(2);
     // Only idea boxes on this page: the CDN bundle loads their code, and no other widget's.
     expect(scripts.some((p) => /\/chunks\/idea-box-/.test(p))).toBe(true);
-    expect(scripts.filter((p) => /\/chunks\/(activity-calendar|feedback-poll|welcome-intake|volunteer-signup|host-today)-/.test(p))).toEqual([]);
+    expect(
+      scripts.filter((p) => /\/chunks\/(activity-calendar|feedback-poll|welcome-intake|volunteer-signup|host-today)-/.test(p)),
+    ).toEqual([]);
     await expect.poll(() => page.locator('idea-box [part~="idea"]').count()).toBeGreaterThan(0);
     // The page's `label { display: none }` and button resets must not reach inside the widget.
     const label = page.locator('idea-box').first().locator('label[for="idea"]');
     expect(await label.isVisible()).toBe(true);
-    const submitHeight = await page.locator('idea-box').first().locator('[part~="submit"]').evaluate((b) => b.getBoundingClientRect().height);
+    const submitHeight = await page
+      .locator('idea-box')
+      .first()
+      .locator('[part~="submit"]')
+      .evaluate((b) => b.getBoundingClientRect().height);
     expect(submitHeight).toBeGreaterThanOrEqual(44);
     // The Arabic widget takes its language and direction from its ancestor.
     const arabic = page.locator('idea-box').nth(1).locator('[part~="base"]');

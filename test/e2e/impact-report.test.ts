@@ -38,7 +38,10 @@ describe('impact report in Chromium', () => {
     const answer = await page.goto(`${c.url}/v1/admin/sites/${SITE}/report?from=2026-03-01&to=2026-03-31`);
     expect(answer!.status()).toBe(200);
     // The hashed <style> applied: headings got the stylesheet's border.
-    const border = await page.locator('h2').first().evaluate((h) => getComputedStyle(h).borderBottomStyle);
+    const border = await page
+      .locator('h2')
+      .first()
+      .evaluate((h) => getComputedStyle(h).borderBottomStyle);
     expect(border).toBe('solid');
     expect(violations).toEqual([]);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(5);
@@ -49,14 +52,22 @@ describe('impact report in Chromium', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const text = pages.join(' ');
     const squeezed = text.replace(/\s+/g, '');
-    for (const figure of ['66,7%', '+16,7procentpunt', 'n=6', 'ImpactrapportBuurthuiskamerDeLinde', 'Koffieochtend', 'VrijwilligersNoggeengegevens.']) {
+    for (const figure of [
+      '66,7%',
+      '+16,7procentpunt',
+      'n=6',
+      'ImpactrapportBuurthuiskamerDeLinde',
+      'Koffieochtend',
+      'VrijwilligersNoggeengegevens.',
+    ]) {
       expect(squeezed, figure).toContain(figure);
     }
     // The four duidingsvragen, on a page of their own (print stylesheet: break before).
     const last = pages.findIndex((p) => p.replace(/\s+/g, '').includes('Herkenjedecijfersindepraktijk?'));
     expect(last).toBeGreaterThan(0);
     expect(pages[last - 1]!.replace(/\s+/g, '')).not.toContain('Herkenjedecijfers');
-    for (const q of ['Kunnenwezeverklaren?', 'Watvindenweervan?', 'Watbetekentdatvoordetoekomst?']) expect(pages[last]!.replace(/\s+/g, '')).toContain(q);
+    for (const q of ['Kunnenwezeverklaren?', 'Watvindenweervan?', 'Watbetekentdatvoordetoekomst?'])
+      expect(pages[last]!.replace(/\s+/g, '')).toContain(q);
     await context.close();
   });
 

@@ -25,7 +25,8 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
       dict = body.slice(0, s);
       const dataStart = start + s + (body[s + 6] === '\r' ? 8 : 7);
       const length = Number(/\/Length (\d+)/.exec(dict)?.[1] ?? -1);
-      const raw = length >= 0 ? pdf.subarray(dataStart, dataStart + length) : pdf.subarray(dataStart, start + body.lastIndexOf('endstream'));
+      const raw =
+        length >= 0 ? pdf.subarray(dataStart, dataStart + length) : pdf.subarray(dataStart, start + body.lastIndexOf('endstream'));
       stream = /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw;
     }
     objects.set(Number(m[1]), { dict, stream });

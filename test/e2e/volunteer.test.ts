@@ -20,7 +20,8 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
   return (await res.json()) as T;
 }
 
-const dayAhead = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
+const dayAhead = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(Date.now() + days * 86_400_000);
 
 beforeAll(async () => {
   demo = await startDemo('volunteer');
@@ -50,7 +51,12 @@ describe('volunteer sign-up on the demo page', () => {
   it('shows the roles; waitlist, cancel through the link, promotion and confirmation', async () => {
     const role = await admin<{ id: string }>('POST', '/volunteer/roles', { name: 'E2E-dienst' });
     const date = dayAhead(5);
-    const shift = await admin<{ id: string }>('POST', '/volunteer/shifts', { roleId: role.id, start: `${date}T14:00`, end: `${date}T16:00`, capacity: 1 });
+    const shift = await admin<{ id: string }>('POST', '/volunteer/shifts', {
+      roleId: role.id,
+      start: `${date}T14:00`,
+      end: `${date}T16:00`,
+      capacity: 1,
+    });
 
     const anna = await signUp(shift.id, 'Anna');
     await expect.poll(() => anna.page.locator('volunteer-signup [part~="done"]').innerText()).toContain('Je staat op het rooster');
@@ -70,9 +76,15 @@ describe('volunteer sign-up on the demo page', () => {
     await bram.page.locator('volunteer-signup button', { hasText: 'Ja, ik kom' }).click();
     await expect.poll(() => bram.page.locator('volunteer-signup [part~="base"]').innerText()).toContain('Bevestigd. Tot dan!');
 
-    const { notifications } = await admin<{ notifications: { payload: { event: string; firstName: string } }[] }>('GET', '/volunteer/notifications');
+    const { notifications } = await admin<{ notifications: { payload: { event: string; firstName: string } }[] }>(
+      'GET',
+      '/volunteer/notifications',
+    );
     expect(notifications.map((n) => [n.payload.event, n.payload.firstName])).toEqual([['volunteer.offered', 'Bram']]);
-    const { signups } = await admin<{ signups: { firstName: string; status: string }[] }>('GET', `/volunteer/signups?from=${date}&to=${date}`);
+    const { signups } = await admin<{ signups: { firstName: string; status: string }[] }>(
+      'GET',
+      `/volunteer/signups?from=${date}&to=${date}`,
+    );
     expect(signups.map((s) => [s.firstName, s.status])).toEqual([
       ['Anna', 'cancelled'],
       ['Bram', 'confirmed'],

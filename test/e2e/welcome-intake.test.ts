@@ -12,7 +12,9 @@ let demo: Demo;
 let browser: Browser;
 
 async function admin<T>(path: string): Promise<T> {
-  const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, { headers: { authorization: `Bearer ${demo.token}` } });
+  const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}${path}`, {
+    headers: { authorization: `Bearer ${demo.token}` },
+  });
   expect(res.ok, `${path} → ${res.status}`).toBe(true);
   return (await res.json()) as T;
 }
@@ -57,7 +59,9 @@ describe('welcome intake on the demo page', () => {
     // The session draft is gone once the intake is in the outbox.
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('welcome-intake')))).toEqual([]);
 
-    const { intakes } = await admin<{ intakes: { forSomeoneElse: boolean; visibility: string; answers: Record<string, unknown>; sensitiveAnswers: string }[] }>('/intakes');
+    const { intakes } = await admin<{
+      intakes: { forSomeoneElse: boolean; visibility: string; answers: Record<string, unknown>; sensitiveAnswers: string }[];
+    }>('/intakes');
     expect(intakes).toHaveLength(1);
     expect(intakes[0]).toMatchObject({ forSomeoneElse: true, visibility: 'host', sensitiveAnswers: 'withheld' });
     expect(intakes[0]!.answers).toMatchObject({ reden: ['praatje'], interesses: ['koken'] });

@@ -7,14 +7,34 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, MAX_RANGE_DAYS as COLLECTOR_MAX_RANGE_DAYS } from '../../src/calendar/constants.js';
 import { isValidTimeZone as calendarIsValidTimeZone, startOfDay, toLocal } from '../../src/calendar/time-zone.js';
 import * as wc from '../../src/calendar/wall-clock.js';
-import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, daysBetween, MAX_RANGE_DAYS, isLocalValue, isValidTimeZone, parseDay, wallTime } from '../../src/widgets/activity-calendar/days.js';
+import {
+  addDays,
+  addMonths,
+  dayAt,
+  dayKey,
+  DEFAULT_ZONE,
+  daysBetween,
+  MAX_RANGE_DAYS,
+  isLocalValue,
+  isValidTimeZone,
+  parseDay,
+  wallTime,
+} from '../../src/widgets/activity-calendar/days.js';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
-const ZONES = ['Europe/Amsterdam', 'UTC', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'America/Santiago', 'Asia/Kolkata'];
+const ZONES = [
+  'Europe/Amsterdam',
+  'UTC',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Pacific/Kiritimati',
+  'America/Santiago',
+  'Asia/Kolkata',
+];
 
 describe('days.ts agrees with src/calendar', () => {
   it('adds days and months, counts days and writes dates the same way', () => {
@@ -34,9 +54,29 @@ describe('days.ts agrees with src/calendar', () => {
 
   it('reads dates and date-times like parseLocalDate and parseLocalValue', () => {
     const texts = [
-      '2026-03-30', '2026-02-29', '2024-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '0000-01-01', '0001-01-01', '9999-12-31',
-      '2026-03-30T10:00', '2026-03-30T10:00:59', '2026-03-30T23:59:60', '2026-03-30T24:00', '2026-03-30T10:60', '2026-03-30T10:00:61',
-      '2026-3-30', '2026-03-30T10', '2026-03-30T10:00Z', '2026-03-30 10:00', ' 2026-03-30', '', '20260330', '2026-02-30T10:00',
+      '2026-03-30',
+      '2026-02-29',
+      '2024-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '0000-01-01',
+      '0001-01-01',
+      '9999-12-31',
+      '2026-03-30T10:00',
+      '2026-03-30T10:00:59',
+      '2026-03-30T23:59:60',
+      '2026-03-30T24:00',
+      '2026-03-30T10:60',
+      '2026-03-30T10:00:61',
+      '2026-3-30',
+      '2026-03-30T10',
+      '2026-03-30T10:00Z',
+      '2026-03-30 10:00',
+      ' 2026-03-30',
+      '',
+      '20260330',
+      '2026-02-30T10:00',
     ];
     for (const t of texts) {
       expect(parseDay(t), t).toEqual(wc.parseLocalDate(t));

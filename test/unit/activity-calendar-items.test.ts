@@ -12,7 +12,13 @@ describe('readItems (inline JSON, without zod)', () => {
       'nonsense',
     ]);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: 'a', kind: 'activity', allDay: false, cost: { kind: 'contribution', amount: 300 }, audience: ['iedereen'] });
+    expect(items[0]).toMatchObject({
+      id: 'a',
+      kind: 'activity',
+      allDay: false,
+      cost: { kind: 'contribution', amount: 300 },
+      audience: ['iedereen'],
+    });
     expect(problems).toHaveLength(3);
   });
   it('drops fields that do not fit instead of the item', () => {
@@ -30,7 +36,13 @@ describe('readItems (inline JSON, without zod)', () => {
         },
       ],
     });
-    expect(items[0]).toMatchObject({ kind: 'opening-hours', timeZone: undefined, url: undefined, registration: undefined, cost: undefined });
+    expect(items[0]).toMatchObject({
+      kind: 'opening-hours',
+      timeZone: undefined,
+      url: undefined,
+      registration: undefined,
+      cost: undefined,
+    });
   });
   it('reports unreadable JSON', () => {
     expect(readInlineJson('{').problems[0]).toMatch(/inline JSON/);
@@ -43,7 +55,11 @@ describe('readSchedule (items expanded in the browser)', () => {
     id: 'koken',
     title: 'Samen koken',
     start: '2026-03-03T17:00',
-    recurrence: { rrule: 'FREQ=WEEKLY', exdates: ['2026-03-10T17:00', 7], pauses: [{ from: '07-13', to: '08-23', label: 'zomerstop' }, { from: 1 }] },
+    recurrence: {
+      rrule: 'FREQ=WEEKLY',
+      exdates: ['2026-03-10T17:00', 7],
+      pauses: [{ from: '07-13', to: '08-23', label: 'zomerstop' }, { from: 1 }],
+    },
     overrides: [{ recurrenceId: '2026-03-17T17:00', status: 'gaat-niet-door', statusReason: 'Ziek' }, { recurrenceId: 'dinsdag' }],
   };
   it('reads recurrence rules and overrides, dropping what does not fit', () => {
@@ -75,7 +91,10 @@ describe('readOccurrences (expanded by the collector)', () => {
       overridden: true,
     };
     const problems: string[] = [];
-    const read = readOccurrences([good, { ...good, start: 'morgen' }, { ...good, timeZone: 'Mars/Olympus' }, { ...good, recurrenceId: 5 }, null], problems);
+    const read = readOccurrences(
+      [good, { ...good, start: 'morgen' }, { ...good, timeZone: 'Mars/Olympus' }, { ...good, recurrenceId: 5 }, null],
+      problems,
+    );
     expect(read).toEqual([{ ...good, title: undefined, description: undefined, location: undefined, room: undefined, note: undefined }]);
     expect(problems).toHaveLength(4);
   });

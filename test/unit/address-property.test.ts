@@ -25,14 +25,17 @@ function toBigInt(address: string): bigint {
   return groups.reduce((n, g) => (n << 16n) | BigInt(parseInt(g || '0', 16)), 0n);
 }
 
-const inPrefix = (a: bigint, [network, bits]: readonly [string, number]) => a >> BigInt(128 - bits) === toBigInt(network) >> BigInt(128 - bits);
+const inPrefix = (a: bigint, [network, bits]: readonly [string, number]) =>
+  a >> BigInt(128 - bits) === toBigInt(network) >> BigInt(128 - bits);
 const oracle = (a: bigint) => inPrefix(a, ['2000::', 3]) && !NOT_PUBLIC.some((p) => inPrefix(a, p));
 
 const format = (a: bigint) => Array.from({ length: 8 }, (_, i) => ((a >> BigInt(16 * (7 - i))) & 0xffffn).toString(16)).join(':');
 const anyAddress = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n });
 /** An address inside a given prefix (random host bits), so small prefixes are hit too. */
 const inside = ([network, bits]: readonly [string, number]) =>
-  fc.bigInt({ min: 0n, max: (1n << BigInt(128 - bits)) - 1n }).map((host) => ((toBigInt(network) >> BigInt(128 - bits)) << BigInt(128 - bits)) | host);
+  fc
+    .bigInt({ min: 0n, max: (1n << BigInt(128 - bits)) - 1n })
+    .map((host) => ((toBigInt(network) >> BigInt(128 - bits)) << BigInt(128 - bits)) | host);
 
 const SPECIAL: readonly [string, number][] = [
   ['::', 96], // IPv4-compatible, e.g. ::127.0.0.1
@@ -49,13 +52,25 @@ const SPECIAL: readonly [string, number][] = [
 
 describe('isPublicAddress (IPv6) against the IANA registries', () => {
   it('agrees with the oracle on any address, and on addresses inside each special prefix', () => {
-    fc.assert(fc.property(anyAddress, (a) => isPublicAddress(format(a)) === oracle(a)), { numRuns: 3000 });
-    fc.assert(fc.property(fc.oneof(...SPECIAL.map(inside)), (a) => isPublicAddress(format(a)) === false), { numRuns: 3000 });
-    fc.assert(fc.property(inside(['2000::', 3]), (a) => isPublicAddress(format(a)) === oracle(a)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(anyAddress, (a) => isPublicAddress(format(a)) === oracle(a)),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(...SPECIAL.map(inside)), (a) => isPublicAddress(format(a)) === false),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(inside(['2000::', 3]), (a) => isPublicAddress(format(a)) === oracle(a)),
+      { numRuns: 3000 },
+    );
   });
 
   it('refuses every IPv4 address in IPv4-compatible form, [::127.0.0.1] included', () => {
     expect(isPublicAddress('::127.0.0.1')).toBe(false);
-    fc.assert(fc.property(fc.ipV4(), (v4) => isPublicAddress(`::${v4}`) === false), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.ipV4(), (v4) => isPublicAddress(`::${v4}`) === false),
+      { numRuns: 1000 },
+    );
   });
 });

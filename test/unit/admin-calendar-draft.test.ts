@@ -1,6 +1,16 @@
 /** The coordinator's calendar form as data: rules it can make and read, and items it writes. */
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftOf, fieldOfPath, itemOf, newDraft, nthWeekday, parseEuros, readRepeat, ruleOf } from '../../src/admin/calendar-draft.js';
+import {
+  checkDraft,
+  draftOf,
+  fieldOfPath,
+  itemOf,
+  newDraft,
+  nthWeekday,
+  parseEuros,
+  readRepeat,
+  ruleOf,
+} from '../../src/admin/calendar-draft.js';
 import { activitySchema, openingHoursSchema } from '../../src/schema/activity.js';
 
 describe('calendar form data', () => {
@@ -43,7 +53,16 @@ describe('calendar form data', () => {
     const draft = draftOf(stored);
     expect(draft.textsIn?.title).toEqual({ en: 'Coffee morning', ar: 'صباح القهوة' });
     expect(draft.textsIn?.description).toEqual({ en: '', ar: '' });
-    const edited = { ...draft, description: '', textsIn: { ...draft.textsIn, title: { en: ' Coffee morning ', ar: '' }, description: { en: 'Coffee and a chat', ar: '' }, location: { en: '', ar: 'القاعة' } } };
+    const edited = {
+      ...draft,
+      description: '',
+      textsIn: {
+        ...draft.textsIn,
+        title: { en: ' Coffee morning ', ar: '' },
+        description: { en: 'Coffee and a chat', ar: '' },
+        location: { en: '', ar: 'القاعة' },
+      },
+    };
     const again = activitySchema.parse({ ...itemOf({ ...edited, location: 'Zaal 1' }, stored), id: 't' });
     // The description's Dutch was emptied, so its English goes too; the costs note's English stays.
     expect(again.translations).toEqual({ en: { title: 'Coffee morning', fundingNote: 'Paid by the fund' }, ar: { location: 'القاعة' } });
@@ -67,19 +86,43 @@ describe('calendar form data', () => {
       registration: { kind: 'link', url: 'https://example.org' },
     });
     const draft = draftOf(stored);
-    expect(draft).toMatchObject({ repeat: 'weekly', weekdays: ['TU'], exceptions: ['2026-04-14'], cost: 'amount', amount: '2,50', capacity: '' });
+    expect(draft).toMatchObject({
+      repeat: 'weekly',
+      weekdays: ['TU'],
+      exceptions: ['2026-04-14'],
+      cost: 'amount',
+      amount: '2,50',
+      capacity: '',
+    });
     expect(draft.cancellations).toEqual([{ date: '2026-04-21', reason: 'Verf' }]);
     const body = itemOf({ ...draft, title: 'Samen koken', cancellations: [] }, stored);
     const again = activitySchema.parse({ ...body, id: 'x' });
-    expect(again).toMatchObject({ title: 'Samen koken', organiser: 'Henk', registration: { kind: 'link' }, cost: { kind: 'amount', amount: 250 } });
+    expect(again).toMatchObject({
+      title: 'Samen koken',
+      organiser: 'Henk',
+      registration: { kind: 'link' },
+      cost: { kind: 'amount', amount: 250 },
+    });
     expect(again.overrides).toEqual([{ recurrenceId: '2026-04-28T17:00', start: '2026-04-29T17:00', end: '2026-04-29T20:00' }]);
-    const hours = itemOf({ ...newDraft('opening-hours', '2026-04-06'), title: 'Inloop', weekdays: ['TU', 'WE', 'TH', 'FR'], capacity: '5' });
+    const hours = itemOf({
+      ...newDraft('opening-hours', '2026-04-06'),
+      title: 'Inloop',
+      weekdays: ['TU', 'WE', 'TH', 'FR'],
+      capacity: '5',
+    });
     expect(openingHoursSchema.parse({ ...hours, id: 'y' }).recurrence!.rrule).toBe('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
     expect(hours).not.toHaveProperty('registration');
   });
 
   it('checks what it can before sending, and maps collector paths to fields', () => {
-    const keys = checkDraft({ ...newDraft('activity', 'nope'), startTime: '14:00', endTime: '13:00', cost: 'amount', amount: 'x', capacity: '0' }).map((i) => `${i.field}:${i.key}`);
+    const keys = checkDraft({
+      ...newDraft('activity', 'nope'),
+      startTime: '14:00',
+      endTime: '13:00',
+      cost: 'amount',
+      amount: 'x',
+      capacity: '0',
+    }).map((i) => `${i.field}:${i.key}`);
     expect(keys).toEqual(['title:required', 'date:required', 'endTime:endBeforeStart', 'amount:invalidAmount', 'capacity:invalidCapacity']);
     expect(fieldOfPath('recurrence.exdates.0')).toBe('exceptions');
     expect(fieldOfPath('registration.capacity')).toBe('capacity');

@@ -19,7 +19,9 @@ describe('exportPath', () => {
     expect(exportPath(choice('ideas'))).toBe('/export/ideas.csv?delimiter=semicolon');
     expect(exportPath(choice('ideas', { format: 'xlsx' }))).toBe('/export/ideas.xlsx');
     expect(exportPath(choice('intakes', { format: 'json' }))).toBe('/export/intakes.json');
-    expect(exportPath(choice('poll-results', { delimiter: 'comma' }))).toBe('/polls/tevreden/export/results.csv?from=2026-01-01&to=2026-03-31&delimiter=comma');
+    expect(exportPath(choice('poll-results', { delimiter: 'comma' }))).toBe(
+      '/polls/tevreden/export/results.csv?from=2026-01-01&to=2026-03-31&delimiter=comma',
+    );
     expect(exportPath(choice('poll-responses', { format: 'json', from: '' }))).toBe('/polls/tevreden/export/responses.json?to=2026-03-31');
     expect(exportPath(choice('volunteer-hours'))).toBe('/export/volunteer-hours.csv?from=2026-01-01&to=2026-03-31&delimiter=semicolon');
     expect(exportPath(choice('volunteer-signups', { format: 'xlsx', from: '', to: '' }))).toBe('/export/volunteer.xlsx');
@@ -44,8 +46,19 @@ describe('countRows', () => {
 
 describe('groupSignups', () => {
   const s = (id: string, shiftId: string, date: string, status: AdminSignup['status'], position = 0): AdminSignup => ({
-    id, shiftId, date, startAt: `${date}T09:00:00.000Z`, endAt: `${date}T11:00:00.000Z`, firstName: id, contact: `${id}@x.nl`, status, position, attended: null,
-    createdAt: `${date}T08:00:00.000Z`, handledAt: null, handledBy: null,
+    id,
+    shiftId,
+    date,
+    startAt: `${date}T09:00:00.000Z`,
+    endAt: `${date}T11:00:00.000Z`,
+    firstName: id,
+    contact: `${id}@x.nl`,
+    status,
+    position,
+    attended: null,
+    createdAt: `${date}T08:00:00.000Z`,
+    handledAt: null,
+    handledBy: null,
   });
   it('groups per occurrence, earliest first, waitlist in order, without cancelled or expired', () => {
     const groups = groupSignups([

@@ -29,29 +29,55 @@ describe('poll form data', () => {
     };
     const body = pollOfDraft(draft);
     expect(body.question).toEqual({ nl: 'Wat drink je?', en: 'What do you drink?', ar: 'ماذا تشرب؟' });
-    expect(body.options).toEqual([{ value: 'thee', label: { nl: 'Thee', en: 'Tea', ar: 'شاي' } }, { value: 'koffie', label: 'Koffie' }]);
+    expect(body.options).toEqual([
+      { value: 'thee', label: { nl: 'Thee', en: 'Tea', ar: 'شاي' } },
+      { value: 'koffie', label: 'Koffie' },
+    ]);
     const back = draftOfPoll(pollDefinitionSchema.parse({ id: 'drinken', ...body }));
     expect(back.translations!.question).toEqual({ en: 'What do you drink?', ar: 'ماذا تشرب؟' });
-    expect(back.options.map((o) => [o.label, o.labelIn])).toEqual([['Thee', { en: 'Tea', ar: 'شاي' }], ['Koffie', { en: '', ar: '' }]]);
+    expect(back.options.map((o) => [o.label, o.labelIn])).toEqual([
+      ['Thee', { en: 'Tea', ar: 'شاي' }],
+      ['Koffie', { en: '', ar: '' }],
+    ]);
     // The built-in poll's question comes with its translations.
     expect(draftOfPoll(DEFAULT_POLLS[0]!).translations!.question.ar).toBe('هل شعرت بالترحيب؟');
   });
 
   it('writes each kind as the collector accepts it, with only the fields the kind uses', () => {
     const choice = { ...newPollDraft(), id: 'koffie', kind: 'choice' as const, question: 'Wat drink je?' };
-    choice.options = [{ value: '', label: 'Koffie' }, { value: '', label: 'Koffie!' }, { value: 'thee', label: 'Thee' }];
+    choice.options = [
+      { value: '', label: 'Koffie' },
+      { value: '', label: 'Koffie!' },
+      { value: 'thee', label: 'Thee' },
+    ];
     const body = pollOfDraft({ ...choice, inPeriod: true, from: '2026-03-01', to: '2026-03-31', showResults: true });
     expect(body).toEqual({
       kind: 'choice',
       question: 'Wat drink je?',
-      options: [{ value: 'koffie', label: 'Koffie' }, { value: 'koffie-2', label: 'Koffie!' }, { value: 'thee', label: 'Thee' }],
+      options: [
+        { value: 'koffie', label: 'Koffie' },
+        { value: 'koffie-2', label: 'Koffie!' },
+        { value: 'thee', label: 'Thee' },
+      ],
       showResults: true,
       period: { from: '2026-03-01', to: '2026-03-31' },
     });
     expect(pollDefinitionSchema.safeParse({ id: 'koffie', ...body }).success).toBe(true);
 
-    const statements = pollOfDraft({ ...newPollDraft(), kind: 'statements', question: 'ignored', story: true, forActivity: true, activityId: 'breicafe' });
-    expect(statements).toMatchObject({ kind: 'statements', story: true, activityId: 'breicafe', stem: 'Door de activiteiten van {naam} …' });
+    const statements = pollOfDraft({
+      ...newPollDraft(),
+      kind: 'statements',
+      question: 'ignored',
+      story: true,
+      forActivity: true,
+      activityId: 'breicafe',
+    });
+    expect(statements).toMatchObject({
+      kind: 'statements',
+      story: true,
+      activityId: 'breicafe',
+      stem: 'Door de activiteiten van {naam} …',
+    });
     expect(statements.statements!.map((s) => s.id)).toEqual(DEFAULT_STATEMENTS.map((s) => s.id));
     expect(statements).not.toHaveProperty('question');
     expect(pollDefinitionSchema.safeParse({ id: 'impact-2', ...statements }).success).toBe(true);
@@ -65,9 +91,16 @@ describe('poll form data', () => {
     expect({ id: impact!.id, ...rest }).toEqual(impact);
     expect(statements).toEqual(DEFAULT_STATEMENTS);
     expect(stem).toBe('Door de activiteiten van {naam} …');
-    for (const poll of DEFAULT_POLLS) expect(pollDefinitionSchema.safeParse({ id: poll.id, ...pollOfDraft(draftOfPoll(poll)) }).success).toBe(true);
+    for (const poll of DEFAULT_POLLS)
+      expect(pollDefinitionSchema.safeParse({ id: poll.id, ...pollOfDraft(draftOfPoll(poll)) }).success).toBe(true);
     // An activity and a period may both hold; both are kept.
-    const both = { id: 'x', kind: 'scale' as const, question: 'Hoe?', activityId: 'breicafe', period: { from: '2026-01-01', to: '2026-01-31' } };
+    const both = {
+      id: 'x',
+      kind: 'scale' as const,
+      question: 'Hoe?',
+      activityId: 'breicafe',
+      period: { from: '2026-01-01', to: '2026-01-31' },
+    };
     expect({ id: 'x', ...pollOfDraft(draftOfPoll(both)) }).toEqual(both);
   });
 
@@ -80,7 +113,9 @@ describe('poll form data', () => {
       'options.1:required',
       'to:periodOrder',
     ]);
-    expect(checkPollDraft({ ...newPollDraft(), id: 'welkom', question: 'Hoi?' }, true, ['welkom'])).toEqual([{ field: 'id', key: 'pollIdTaken' }]);
+    expect(checkPollDraft({ ...newPollDraft(), id: 'welkom', question: 'Hoi?' }, true, ['welkom'])).toEqual([
+      { field: 'id', key: 'pollIdTaken' },
+    ]);
     expect(checkPollDraft({ ...newPollDraft(), id: 'welkom', question: 'Hoi?' }, false, ['welkom'])).toEqual([]);
   });
 
@@ -90,12 +125,12 @@ describe('poll form data', () => {
     expect(pollFieldOfPath('period.to')).toBe('to');
     expect(pollFieldOfPath('question')).toBe('question');
     const period = { from: '2026-03-01', to: '2026-03-31' };
-    expect([pollState({ period }, '2026-02-28'), pollState({ period }, '2026-03-31'), pollState({ period }, '2026-04-01'), pollState({}, '2026-04-01')]).toEqual([
-      'upcoming',
-      'open',
-      'closed',
-      'open',
-    ]);
+    expect([
+      pollState({ period }, '2026-02-28'),
+      pollState({ period }, '2026-03-31'),
+      pollState({ period }, '2026-04-01'),
+      pollState({}, '2026-04-01'),
+    ]).toEqual(['upcoming', 'open', 'closed', 'open']);
     expect(slugOf('Één koffie, graag!')).toBe('een-koffie-graag');
     expect(moved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(moved(['a', 'b', 'c'], 2, -2)).toEqual(['c', 'a', 'b']);
@@ -109,9 +144,17 @@ describe('intake flow form data', () => {
   it('saves the built-in flow unchanged, and keeps languages it does not edit', () => {
     const { flow } = flowOfDraft(withConsentFollowingContact(draftOfFlow(builtIn, builtIn)));
     expect(flow).toEqual(JSON.parse(JSON.stringify(builtInBody)));
-    expect(localTextOf({ ...textDraft({ nl: 'Hoi', en: 'Hi', ar: 'مرحبا' }), nl: 'Hallo ' })).toEqual({ nl: 'Hallo', en: 'Hi', ar: 'مرحبا' });
+    expect(localTextOf({ ...textDraft({ nl: 'Hoi', en: 'Hi', ar: 'مرحبا' }), nl: 'Hallo ' })).toEqual({
+      nl: 'Hallo',
+      en: 'Hi',
+      ar: 'مرحبا',
+    });
     // Arabic is edited like the other two; a language the form does not show is kept.
-    expect(localTextOf({ ...textDraft({ nl: 'Hoi', ar: 'مرحبا', fr: 'Salut' }), ar: ' أهلا ' })).toEqual({ nl: 'Hoi', ar: 'أهلا', fr: 'Salut' });
+    expect(localTextOf({ ...textDraft({ nl: 'Hoi', ar: 'مرحبا', fr: 'Salut' }), ar: ' أهلا ' })).toEqual({
+      nl: 'Hoi',
+      ar: 'أهلا',
+      fr: 'Salut',
+    });
     expect(textDraft('Alleen Nederlands')).toEqual({ nl: 'Alleen Nederlands', en: '', ar: '', rest: {} });
   });
 
@@ -143,7 +186,11 @@ describe('intake flow form data', () => {
     const d = draftOfFlow(builtIn, builtIn);
     d.steps[0]!.questions[0]!.on = false; // voor-wie
     const reden = d.steps[0]!.questions[1]!;
-    reden.options = [...reden.options, { value: '', label: { nl: 'Een praatje', en: '', ar: '', rest: {} }, icon: '' }, { value: '', label: { nl: '3 dingen', en: '', ar: '', rest: {} }, icon: '' }];
+    reden.options = [
+      ...reden.options,
+      { value: '', label: { nl: 'Een praatje', en: '', ar: '', rest: {} }, icon: '' },
+      { value: '', label: { nl: '3 dingen', en: '', ar: '', rest: {} }, icon: '' },
+    ];
     const saved = flowOfDraft(d);
     const values = saved.flow.steps[0]!.questions[0]!.options!.map((o) => o.value);
     expect(values.slice(-2)).toEqual(['een-praatje', 'keuze-3-dingen']);
@@ -166,7 +213,15 @@ describe('intake flow form data', () => {
           id: 'een',
           title: 'Een',
           questions: [
-            { id: 'kom-je', type: 'single', label: 'Kom je vaker?', options: [{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }] },
+            {
+              id: 'kom-je',
+              type: 'single',
+              label: 'Kom je vaker?',
+              options: [
+                { value: 'ja', label: 'Ja' },
+                { value: 'nee', label: 'Nee' },
+              ],
+            },
             { id: 'waarom', type: 'short-text', label: 'Waarom?', showIf: { question: 'kom-je', anyOf: ['ja'] } },
           ],
         },

@@ -6,16 +6,42 @@ import { adminNl } from '../../src/admin/strings.js';
 describe('privacy fields', () => {
   it('shows chosen fields with a label and a kind, never the raw names or other tables’ ids', () => {
     const idea = {
-      id: 'i1', site: 'x', text: 'Een moestuin', name: 'Anna', contact: 'anna@example.nl', wantsToHelp: true,
-      consentGivenAt: '2026-12-06T12:50:40.857Z', createdAt: '2026-12-06T12:50:40.857Z', status: 'gepland', published: false, mergedInto: null,
+      id: 'i1',
+      site: 'x',
+      text: 'Een moestuin',
+      name: 'Anna',
+      contact: 'anna@example.nl',
+      wantsToHelp: true,
+      consentGivenAt: '2026-12-06T12:50:40.857Z',
+      createdAt: '2026-12-06T12:50:40.857Z',
+      status: 'gepland',
+      published: false,
+      mergedInto: null,
     };
     const fields = personFields('ideas', idea);
-    expect(fields.map((f) => f.label)).toEqual(['pf.name', 'pf.contact', 'pf.text', 'pf.createdAt', 'pf.status', 'pf.published', 'pf.consentGivenAt', 'pf.id']);
+    expect(fields.map((f) => f.label)).toEqual([
+      'pf.name',
+      'pf.contact',
+      'pf.text',
+      'pf.createdAt',
+      'pf.status',
+      'pf.published',
+      'pf.consentGivenAt',
+      'pf.id',
+    ]);
     expect(fields.find((f) => f.label === 'pf.createdAt')!.kind).toBe('date');
     expect(fields.find((f) => f.label === 'pf.status')!.kind).toBe('word:status');
-    const application = { id: 'a1', receivedAt: '2026-12-01T10:00:00.000Z', data: { firstName: 'Bram', contact: '0612345678', roles: ['Bar'], skills: '' } };
+    const application = {
+      id: 'a1',
+      receivedAt: '2026-12-01T10:00:00.000Z',
+      data: { firstName: 'Bram', contact: '0612345678', roles: ['Bar'], skills: '' },
+    };
     expect(personFields('volunteerApplications', application).map((f) => [f.label, f.value])).toEqual([
-      ['pf.firstName', 'Bram'], ['pf.contact', '0612345678'], ['pf.roles', ['Bar']], ['pf.createdAt', '2026-12-01T10:00:00.000Z'], ['pf.id', 'a1'],
+      ['pf.firstName', 'Bram'],
+      ['pf.contact', '0612345678'],
+      ['pf.roles', ['Bar']],
+      ['pf.createdAt', '2026-12-01T10:00:00.000Z'],
+      ['pf.id', 'a1'],
     ]);
   });
 

@@ -26,17 +26,36 @@ describe('volunteer role and shift form data', () => {
     // Translations next to the Dutch: written as {nl, en, ar}, read back into the same fields.
     const translated = { ...draft, nameIn: { en: 'Host', ar: 'مضيف' }, whatYouDoIn: { en: 'Making coffee', ar: '' } };
     const withTranslations = roleOfDraft(translated);
-    expect(withTranslations).toMatchObject({ name: { nl: 'Gastvrouw', en: 'Host', ar: 'مضيف' }, whatYouDo: { nl: 'Koffie zetten', en: 'Making coffee' } });
+    expect(withTranslations).toMatchObject({
+      name: { nl: 'Gastvrouw', en: 'Host', ar: 'مضيف' },
+      whatYouDo: { nl: 'Koffie zetten', en: 'Making coffee' },
+    });
     expect(roleDraftOf(volunteerRoleSchema.parse(withTranslations))).toEqual({ ...translated, name: 'Gastvrouw', training: '' });
     // Every text on the role's card has its translations, not only the name and what you do.
-    const card = { ...draft, notAsked: 'Geen hulpverlening', notAskedIn: { en: 'No care work', ar: 'لا رعاية' }, contactPerson: 'Natasja', contactPersonIn: { en: '', ar: 'ناتاشا' } };
-    expect(roleOfDraft(card)).toMatchObject({ notAsked: { nl: 'Geen hulpverlening', en: 'No care work', ar: 'لا رعاية' }, contactPerson: { nl: 'Natasja', ar: 'ناتاشا' } });
+    const card = {
+      ...draft,
+      notAsked: 'Geen hulpverlening',
+      notAskedIn: { en: 'No care work', ar: 'لا رعاية' },
+      contactPerson: 'Natasja',
+      contactPersonIn: { en: '', ar: 'ناتاشا' },
+    };
+    expect(roleOfDraft(card)).toMatchObject({
+      notAsked: { nl: 'Geen hulpverlening', en: 'No care work', ar: 'لا رعاية' },
+      contactPerson: { nl: 'Natasja', ar: 'ناتاشا' },
+    });
     expect(roleDraftOf(volunteerRoleSchema.parse(roleOfDraft(card)))).toEqual({ ...card, name: 'Gastvrouw', training: '' });
     expect(checkRoleDraft({ ...draft, position: 'eerst' })).toEqual([{ field: 'position', key: 'invalidCapacity' }]);
   });
 
   it('writes a weekday shift with days off the schema takes, and reads it back', () => {
-    const draft = { ...newShiftDraft('2026-11-23', ROLE_ID), startTime: '09:45', endTime: '12:15', weekdays: ['TU', 'WE', 'TH', 'FR'] as never[], exceptions: ['2026-12-25'], capacity: '3' };
+    const draft = {
+      ...newShiftDraft('2026-11-23', ROLE_ID),
+      startTime: '09:45',
+      endTime: '12:15',
+      weekdays: ['TU', 'WE', 'TH', 'FR'] as never[],
+      exceptions: ['2026-12-25'],
+      capacity: '3',
+    };
     const body = shiftOfDraft(draft);
     expect(body).toEqual({
       roleId: ROLE_ID,
@@ -51,7 +70,10 @@ describe('volunteer role and shift form data', () => {
     const titled = { ...draft, title: 'Soep koken', titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' } };
     const withTitle = shiftOfDraft(titled);
     expect(withTitle.title).toEqual({ nl: 'Soep koken', en: 'Cooking soup', ar: 'طبخ الحساء' });
-    expect(shiftDraftOf(volunteerShiftSchema.parse(withTitle))).toMatchObject({ title: 'Soep koken', titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' } });
+    expect(shiftDraftOf(volunteerShiftSchema.parse(withTitle))).toMatchObject({
+      title: 'Soep koken',
+      titleIn: { en: 'Cooking soup', ar: 'طبخ الحساء' },
+    });
     expect(shiftOfDraft({ ...draft, title: 'Afwassen' }).title).toBe('Afwassen');
   });
 
@@ -80,7 +102,9 @@ describe('volunteer role and shift form data', () => {
       { field: 'endTime', key: 'endBeforeStart' },
       { field: 'capacity', key: 'invalidCapacity' },
     ]);
-    expect(checkShiftDraft({ ...bad, roleId: ROLE_ID, endTime: '13:00', capacity: '501' })).toEqual([{ field: 'capacity', key: 'invalidCapacity' }]);
+    expect(checkShiftDraft({ ...bad, roleId: ROLE_ID, endTime: '13:00', capacity: '501' })).toEqual([
+      { field: 'capacity', key: 'invalidCapacity' },
+    ]);
   });
 
   it('names a shift by its own title, else by its role', () => {

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { compare, ours, windowOf, type Row } from './calendar-oracle.js';
 
 const dir = new URL('../fixtures/ics/', import.meta.url);
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.ics')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.ics'))
+  .sort();
 const load = (name: string) => readFileSync(new URL(name, dir), 'utf8');
 
 type Known =

@@ -27,9 +27,19 @@ describe('Google Calendar', () => {
   it('google-alarms-utc.ics: a UTC event shown in the calendar’s X-WR-TIMEZONE, alarms ignored', () => {
     const { activities, serious, calendar } = read('google-alarms-utc.ics');
     expect(serious).toEqual([]);
-    expect(calendar).toMatchObject({ name: 'Nicco Kunzmann', prodId: '-//Google Inc//Google Calendar 70.9054//EN', timeZone: 'Europe/London' });
+    expect(calendar).toMatchObject({
+      name: 'Nicco Kunzmann',
+      prodId: '-//Google Inc//Google Calendar 70.9054//EN',
+      timeZone: 'Europe/London',
+    });
     expect(activities).toHaveLength(1);
-    expect(activities[0]).toMatchObject({ id: '79fs7pkqvht9m5igs0vjv1sfra@google.com', title: 'event with alarms', timeZone: 'Europe/London', start: '2024-10-04T19:15:00', end: '2024-10-04T20:00:00' });
+    expect(activities[0]).toMatchObject({
+      id: '79fs7pkqvht9m5igs0vjv1sfra@google.com',
+      title: 'event with alarms',
+      timeZone: 'Europe/London',
+      start: '2024-10-04T19:15:00',
+      end: '2024-10-04T20:00:00',
+    });
     expect(between(activities[0]!, '2024-10-04T00:00Z', '2024-10-05T00:00Z').map((o) => o.start)).toEqual(['2024-10-04T19:15:00+01:00']);
   });
 
@@ -79,7 +89,11 @@ describe('Microsoft Exchange / Outlook', () => {
       ['2024-07-29', '2024-08-05T00:00:00+02:00'],
     ]);
     // The folded Exchange UID is unfolded, and the empty DESCRIPTION "\n" and LOCATION are dropped.
-    expect(activities[2]).toMatchObject({ id: '040000008200E00074C5B7101A82E00800000000EF8046288216DB010000000000000000100000000D748168D60A25439FA3E76297E80CB0', timeZone: 'Europe/London', start: '2024-10-04T18:30:00' });
+    expect(activities[2]).toMatchObject({
+      id: '040000008200E00074C5B7101A82E00800000000EF8046288216DB010000000000000000100000000D748168D60A25439FA3E76297E80CB0',
+      timeZone: 'Europe/London',
+      start: '2024-10-04T18:30:00',
+    });
     expect(activities[2]!.description).toBeUndefined();
     expect(activities[2]!.location).toBeUndefined();
   });
@@ -96,7 +110,11 @@ describe('Microsoft Exchange / Outlook', () => {
     ]);
     const jira = activities[1]!;
     expect(between(jira, '2020-06-08T00:00Z', '2020-06-15T00:00Z').map((o) => o.start.slice(0, 10))).toEqual([
-      '2020-06-09', '2020-06-10', '2020-06-11', '2020-06-12', '2020-06-13',
+      '2020-06-09',
+      '2020-06-10',
+      '2020-06-11',
+      '2020-06-12',
+      '2020-06-13',
     ]);
     const weekly = activities[3]!;
     expect(weekly.recurrence!.exdates).toHaveLength(6);
@@ -143,7 +161,10 @@ describe('Mozilla Thunderbird', () => {
     const { activities, serious } = read('thunderbird-london-full-vtimezone.ics');
     expect(serious).toEqual([]);
     expect(activities).toHaveLength(1);
-    expect(between(activities[0]!, '2024-10-23T00:00Z', '2024-10-24T00:00Z')[0]).toMatchObject({ start: '2024-10-23T15:00:00+01:00', end: '2024-10-23T16:00:00+01:00' });
+    expect(between(activities[0]!, '2024-10-23T00:00Z', '2024-10-24T00:00Z')[0]).toMatchObject({
+      start: '2024-10-23T15:00:00+01:00',
+      end: '2024-10-23T16:00:00+01:00',
+    });
   });
 
   it('its VTIMEZONE, read on its own, gives the same offsets as the runtime’s zone data', () => {
@@ -153,7 +174,10 @@ describe('Mozilla Thunderbird', () => {
     expect(warnings.map((w) => w.code)).toEqual(['tzid-vtimezone']);
     expect(events[0]).toMatchObject({ timeZone: 'Europe/London', start: '2024-10-23T15:00:00' });
 
-    const [component] = collect(buildTree(renamed, () => {}), 'VTIMEZONE');
+    const [component] = collect(
+      buildTree(renamed, () => {}),
+      'VTIMEZONE',
+    );
     const offsets = vtimezoneOffsets(readVTimezone(component!.props, component!.children)!);
     for (let t = Date.UTC(1972, 0, 1); t < Date.UTC(2030, 0, 1); t += 9.7 * 86_400_000) {
       expect(offsets(t), new Date(t).toISOString()).toBe(offsetAt(t, 'Europe/London'));

@@ -26,7 +26,10 @@ describe('content lines', () => {
   });
 
   it('parses parameters, quoted values and RFC 6868 escapes', () => {
-    const cl = parseContentLine('ATTENDEE;CN="Jansen; Piet";ROLE=REQ-PARTICIPANT;X-A=a,"b:c",d;X-NOTE=^\'hoi^\'^n:mailto:piet@example.org', 7)!;
+    const cl = parseContentLine(
+      'ATTENDEE;CN="Jansen; Piet";ROLE=REQ-PARTICIPANT;X-A=a,"b:c",d;X-NOTE=^\'hoi^\'^n:mailto:piet@example.org',
+      7,
+    )!;
     expect(cl.name).toBe('ATTENDEE');
     expect(cl.params).toEqual({ CN: ['Jansen; Piet'], ROLE: ['REQ-PARTICIPANT'], 'X-A': ['a', 'b:c', 'd'], 'X-NOTE': ['"hoi"\n'] });
     expect(cl.value).toBe('mailto:piet@example.org');
@@ -77,19 +80,23 @@ describe('content lines', () => {
 
 describe('events', () => {
   it('reads a timed event with TZID, text fields and categories', () => {
-    const e = only(cal(...vevent(
-      'UID:koken-1@delinde',
-      'DTSTART;TZID=Europe/Amsterdam:20260106T100000',
-      'DTEND;TZID=Europe/Amsterdam:20260106T120000',
-      'SUMMARY:Samen koken\\, eten',
-      'DESCRIPTION:Neem een schort mee.\\nKosten: €2\\,50',
-      'LOCATION:Buurthuis De Linde\\; keuken',
-      'URL:https://delinde.example/koken',
-      'CATEGORIES:eten-en-drinken,Senioren',
-      'CATEGORIES:mensen met een beperking',
-      'ORGANIZER;CN=Fatima:mailto:fatima@example.org',
-      'X-UNKNOWN;FOO=bar:whatever',
-    )));
+    const e = only(
+      cal(
+        ...vevent(
+          'UID:koken-1@delinde',
+          'DTSTART;TZID=Europe/Amsterdam:20260106T100000',
+          'DTEND;TZID=Europe/Amsterdam:20260106T120000',
+          'SUMMARY:Samen koken\\, eten',
+          'DESCRIPTION:Neem een schort mee.\\nKosten: €2\\,50',
+          'LOCATION:Buurthuis De Linde\\; keuken',
+          'URL:https://delinde.example/koken',
+          'CATEGORIES:eten-en-drinken,Senioren',
+          'CATEGORIES:mensen met een beperking',
+          'ORGANIZER;CN=Fatima:mailto:fatima@example.org',
+          'X-UNKNOWN;FOO=bar:whatever',
+        ),
+      ),
+    );
     expect(e).toMatchObject({
       uid: 'koken-1@delinde',
       timeZone: 'Europe/Amsterdam',
@@ -103,7 +110,10 @@ describe('events', () => {
       categories: ['eten-en-drinken', 'Senioren', 'mensen met een beperking'],
       organizer: 'Fatima',
     });
-    const a = activitySchema.parse(importIcs(cal(...vevent('UID:x', 'DTSTART:20260106T100000', 'CATEGORIES:eten-en-drinken,Senioren,mensen met een beperking'))).activities[0]);
+    const a = activitySchema.parse(
+      importIcs(cal(...vevent('UID:x', 'DTSTART:20260106T100000', 'CATEGORIES:eten-en-drinken,Senioren,mensen met een beperking')))
+        .activities[0],
+    );
     expect(a).toMatchObject({ category: 'eten-en-drinken', audience: ['senioren', 'mensen-met-een-beperking'] });
   });
 
@@ -122,14 +132,23 @@ describe('events', () => {
   });
 
   it('turns an exclusive all-day DTEND into an inclusive last day', () => {
-    expect(only(cal(...vevent('UID:a', 'DTSTART;VALUE=DATE:20261031', 'DTEND;VALUE=DATE:20261101')))).toMatchObject({ allDay: true, start: '2026-10-31' });
+    expect(only(cal(...vevent('UID:a', 'DTSTART;VALUE=DATE:20261031', 'DTEND;VALUE=DATE:20261101')))).toMatchObject({
+      allDay: true,
+      start: '2026-10-31',
+    });
     expect(only(cal(...vevent('UID:a', 'DTSTART;VALUE=DATE:20261031', 'DTEND;VALUE=DATE:20261101'))).end).toBeUndefined();
     expect(only(cal(...vevent('UID:b', 'DTSTART;VALUE=DATE:20260720', 'DTEND;VALUE=DATE:20260725'))).end).toBe('2026-07-24');
     expect(only(cal(...vevent('UID:c', 'DTSTART;VALUE=DATE:20260720', 'DURATION:P3D'))).end).toBe('2026-07-22');
   });
 
   it('keeps all-day dates floating: the reader’s zone, never X-WR-TIMEZONE', () => {
-    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'X-WR-TIMEZONE:Etc/GMT', ...vevent('UID:ny', 'DTSTART;VALUE=DATE:20270101', 'RRULE:FREQ=YEARLY', 'SUMMARY:Nieuwjaarsdag'), 'END:VCALENDAR'].join('\r\n');
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'X-WR-TIMEZONE:Etc/GMT',
+      ...vevent('UID:ny', 'DTSTART;VALUE=DATE:20270101', 'RRULE:FREQ=YEARLY', 'SUMMARY:Nieuwjaarsdag'),
+      'END:VCALENDAR',
+    ].join('\r\n');
     const event = only(text, { defaultTimeZone: 'Europe/Amsterdam' });
     expect(event).toMatchObject({ allDay: true, start: '2027-01-01', timeZone: 'Europe/Amsterdam' });
     const [activity] = importIcs(text, { defaultTimeZone: 'Europe/Amsterdam' }).activities;
@@ -137,18 +156,40 @@ describe('events', () => {
     const occ = expand(activitySchema.parse(activity), Date.parse('2026-12-30T00:00Z'), Date.parse('2027-01-05T00:00Z'));
     expect(occ.map((o) => [o.start, o.end])).toEqual([['2027-01-01T00:00:00+01:00', '2027-01-02T00:00:00+01:00']]);
     // A reader elsewhere gets the same date, on its own midnights.
-    const la = expand(activitySchema.parse(activity), Date.parse('2026-12-30T00:00Z'), Date.parse('2027-01-05T00:00Z'), { floatingTimeZone: 'America/Los_Angeles' });
+    const la = expand(activitySchema.parse(activity), Date.parse('2026-12-30T00:00Z'), Date.parse('2027-01-05T00:00Z'), {
+      floatingTimeZone: 'America/Los_Angeles',
+    });
     expect(la.map((o) => o.start)).toEqual(['2027-01-01T00:00:00-08:00']);
   });
 
   it('applies RANGE=THISANDFUTURE to every later occurrence, and writes it back', () => {
     const text = cal(
-      ...vevent('UID:r', 'DTSTART;TZID=Europe/Amsterdam:20260302T100000', 'DTEND;TZID=Europe/Amsterdam:20260302T110000', 'RRULE:FREQ=WEEKLY;COUNT=5', 'SUMMARY:Koffie'),
-      ...vevent('UID:r', 'RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Amsterdam:20260316T100000', 'DTSTART;TZID=Europe/Amsterdam:20260316T140000', 'DTEND;TZID=Europe/Amsterdam:20260316T160000', 'SUMMARY:Koffie (middag)'),
+      ...vevent(
+        'UID:r',
+        'DTSTART;TZID=Europe/Amsterdam:20260302T100000',
+        'DTEND;TZID=Europe/Amsterdam:20260302T110000',
+        'RRULE:FREQ=WEEKLY;COUNT=5',
+        'SUMMARY:Koffie',
+      ),
+      ...vevent(
+        'UID:r',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Amsterdam:20260316T100000',
+        'DTSTART;TZID=Europe/Amsterdam:20260316T140000',
+        'DTEND;TZID=Europe/Amsterdam:20260316T160000',
+        'SUMMARY:Koffie (middag)',
+      ),
     );
     expect(serious(text)).toEqual([]);
     const [activity] = importIcs(text).activities;
-    expect(activity!.overrides).toEqual([{ recurrenceId: '2026-03-16T10:00:00', start: '2026-03-16T14:00:00', end: '2026-03-16T16:00:00', title: 'Koffie (middag)', thisAndFuture: true }]);
+    expect(activity!.overrides).toEqual([
+      {
+        recurrenceId: '2026-03-16T10:00:00',
+        start: '2026-03-16T14:00:00',
+        end: '2026-03-16T16:00:00',
+        title: 'Koffie (middag)',
+        thisAndFuture: true,
+      },
+    ]);
     const occ = expand(activitySchema.parse(activity), Date.parse('2026-03-01T00:00Z'), Date.parse('2026-05-01T00:00Z'));
     expect(occ.map((o) => [o.start.slice(0, 16), o.end!.slice(11, 16), o.title ?? 'Koffie'])).toEqual([
       ['2026-03-02T10:00', '11:00', 'Koffie'],
@@ -160,7 +201,9 @@ describe('events', () => {
     const written = writeIcsFeed([activitySchema.parse(activity)], { now: Date.parse('2026-03-01T00:00Z') });
     expect(written).toContain('RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Amsterdam:20260316T100000');
     const back = importIcs(written).activities[0]!;
-    expect(expand(activitySchema.parse(back), Date.parse('2026-03-01T00:00Z'), Date.parse('2026-05-01T00:00Z')).map((o) => o.start)).toEqual(occ.map((o) => o.start));
+    expect(
+      expand(activitySchema.parse(back), Date.parse('2026-03-01T00:00Z'), Date.parse('2026-05-01T00:00Z')).map((o) => o.start),
+    ).toEqual(occ.map((o) => o.start));
   });
 
   it('makes ids for events without UID from their content, so other events do not change them', () => {
@@ -169,16 +212,37 @@ describe('events', () => {
     const ids = (text: string) => parseIcs(text).events.map((e) => [e.summary, e.uid]);
     const first = ids(cal(...a, ...b));
     expect(new Set(first.map(([, id]) => id)).size).toBe(2);
-    expect(ids(cal('X-WR-CALDESC:meer regels', ...vevent('DTSTART:20270101T100000Z', 'SUMMARY:Nieuw'), ...b, ...a))).toEqual(expect.arrayContaining(first));
+    expect(ids(cal('X-WR-CALDESC:meer regels', ...vevent('DTSTART:20270101T100000Z', 'SUMMARY:Nieuw'), ...b, ...a))).toEqual(
+      expect.arrayContaining(first),
+    );
     // Two events with the same content still get two ids, numbered in file order.
     const twice = ids(cal(...a, ...a)).map(([, id]) => id);
     expect(twice).toEqual([first[0]![1], `${first[0]![1]}-2`]);
   });
 
   it('reads BYDAY lists with spaces (Microsoft CDO) and stores the rule without them', () => {
-    const event = only(cal(...vevent('UID:s', 'DTSTART:20150703T080000Z', 'RRULE:FREQ=DAILY;UNTIL=20150722T080000Z;INTERVAL=1;BYDAY=MO, TU, WE, TH, FR', ' ;WKST=SU', 'SUMMARY:Standup')));
+    const event = only(
+      cal(
+        ...vevent(
+          'UID:s',
+          'DTSTART:20150703T080000Z',
+          'RRULE:FREQ=DAILY;UNTIL=20150722T080000Z;INTERVAL=1;BYDAY=MO, TU, WE, TH, FR',
+          ' ;WKST=SU',
+          'SUMMARY:Standup',
+        ),
+      ),
+    );
     expect(event.rrule).toBe('FREQ=DAILY;UNTIL=20150722T080000Z;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR;WKST=SU');
-    expect(parseRRule('FREQ=MONTHLY;BYDAY=+1 MO,,-1FR,;BYMONTHDAY= 1 , 15')).toMatchObject({ ok: true, rule: { byDay: [{ weekday: 1, ordinal: 1 }, { weekday: 5, ordinal: -1 }], byMonthDay: [1, 15] } });
+    expect(parseRRule('FREQ=MONTHLY;BYDAY=+1 MO,,-1FR,;BYMONTHDAY= 1 , 15')).toMatchObject({
+      ok: true,
+      rule: {
+        byDay: [
+          { weekday: 1, ordinal: 1 },
+          { weekday: 5, ordinal: -1 },
+        ],
+        byMonthDay: [1, 15],
+      },
+    });
   });
 
   it('computes the end from DURATION on the wall clock', () => {
@@ -190,16 +254,20 @@ describe('events', () => {
   });
 
   it('reads RRULE, EXDATE on several lines and in comma lists, and RDATE', () => {
-    const e = only(cal(...vevent(
-      'UID:w',
-      'DTSTART;TZID=Europe/Amsterdam:20260105T100000',
-      'DTEND;TZID=Europe/Amsterdam:20260105T120000',
-      'RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
-      'EXDATE;TZID=Europe/Amsterdam:20260406T100000,20260427T100000',
-      'EXDATE:20260505T080000Z',
-      'EXDATE;VALUE=DATE:20261225',
-      'RDATE;TZID=Europe/Amsterdam:20260110T100000',
-    )));
+    const e = only(
+      cal(
+        ...vevent(
+          'UID:w',
+          'DTSTART;TZID=Europe/Amsterdam:20260105T100000',
+          'DTEND;TZID=Europe/Amsterdam:20260105T120000',
+          'RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+          'EXDATE;TZID=Europe/Amsterdam:20260406T100000,20260427T100000',
+          'EXDATE:20260505T080000Z',
+          'EXDATE;VALUE=DATE:20261225',
+          'RDATE;TZID=Europe/Amsterdam:20260110T100000',
+        ),
+      ),
+    );
     expect(e.rrule).toBe('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
     expect(e.exdates).toEqual(['2026-04-06T10:00:00', '2026-04-27T10:00:00', '2026-05-05T10:00:00', '2026-12-25']);
     expect(e.rdates).toEqual(['2026-01-10T10:00:00']);
@@ -207,9 +275,28 @@ describe('events', () => {
 
   it('groups RECURRENCE-ID instances: moved, retitled and cancelled', () => {
     const text = cal(
-      ...vevent('UID:s', 'SUMMARY:Huiskamer', 'DTSTART;TZID=Europe/Amsterdam:20260107T133000', 'DTEND;TZID=Europe/Amsterdam:20260107T153000', 'RRULE:FREQ=WEEKLY'),
-      ...vevent('UID:s', 'RECURRENCE-ID;TZID=Europe/Amsterdam:20260114T133000', 'SUMMARY:Huiskamer', 'STATUS:CANCELLED', 'DTSTART;TZID=Europe/Amsterdam:20260114T133000', 'DTEND;TZID=Europe/Amsterdam:20260114T153000'),
-      ...vevent('UID:s', 'RECURRENCE-ID:20260121T123000Z', 'SUMMARY:Huiskamer (uitje)', 'DTSTART;TZID=Europe/Amsterdam:20260122T100000', 'DTEND;TZID=Europe/Amsterdam:20260122T160000'),
+      ...vevent(
+        'UID:s',
+        'SUMMARY:Huiskamer',
+        'DTSTART;TZID=Europe/Amsterdam:20260107T133000',
+        'DTEND;TZID=Europe/Amsterdam:20260107T153000',
+        'RRULE:FREQ=WEEKLY',
+      ),
+      ...vevent(
+        'UID:s',
+        'RECURRENCE-ID;TZID=Europe/Amsterdam:20260114T133000',
+        'SUMMARY:Huiskamer',
+        'STATUS:CANCELLED',
+        'DTSTART;TZID=Europe/Amsterdam:20260114T133000',
+        'DTEND;TZID=Europe/Amsterdam:20260114T153000',
+      ),
+      ...vevent(
+        'UID:s',
+        'RECURRENCE-ID:20260121T123000Z',
+        'SUMMARY:Huiskamer (uitje)',
+        'DTSTART;TZID=Europe/Amsterdam:20260122T100000',
+        'DTEND;TZID=Europe/Amsterdam:20260122T160000',
+      ),
     );
     const { activities, warnings } = importIcs(text);
     expect(warnings).toEqual([]);
@@ -226,7 +313,9 @@ describe('events', () => {
   });
 
   it('marks a cancelled event and keeps its COMMENT as the reason', () => {
-    const [a] = importIcs(cal(...vevent('UID:c', 'DTSTART:20260101T100000', 'SUMMARY:Filmavond', 'STATUS:CANCELLED', 'COMMENT:De beamer is kapot'))).activities;
+    const [a] = importIcs(
+      cal(...vevent('UID:c', 'DTSTART:20260101T100000', 'SUMMARY:Filmavond', 'STATUS:CANCELLED', 'COMMENT:De beamer is kapot')),
+    ).activities;
     expect(a).toMatchObject({ status: 'gaat-niet-door', statusReason: 'De beamer is kapot' });
   });
 
@@ -276,7 +365,11 @@ describe('time zones in feeds', () => {
   });
 
   it('falls back to a VTIMEZONE’s own offsets for a custom TZID and converts into the site zone', () => {
-    const text = (dt: string) => cal(...customZone, ...vevent('UID:c', `DTSTART;TZID=Customized Time Zone:${dt}`, `DTEND;TZID=Customized Time Zone:${dt.slice(0, 9)}120000`));
+    const text = (dt: string) =>
+      cal(
+        ...customZone,
+        ...vevent('UID:c', `DTSTART;TZID=Customized Time Zone:${dt}`, `DTEND;TZID=Customized Time Zone:${dt.slice(0, 9)}120000`),
+      );
     const summer = parseIcs(text('20260706T100000'));
     expect(summer.events[0]).toMatchObject({ timeZone: 'Europe/Amsterdam', start: '2026-07-06T10:00:00', end: '2026-07-06T12:00:00' });
     expect(summer.warnings.map((w) => [w.severity, w.code])).toEqual([['info', 'tzid-vtimezone']]);
@@ -286,7 +379,18 @@ describe('time zones in feeds', () => {
   });
 
   it('uses X-LIC-LOCATION when the TZID itself is not a zone', () => {
-    const text = cal('BEGIN:VTIMEZONE', 'TZID:Zone 1', 'X-LIC-LOCATION:Europe/Lisbon', 'BEGIN:STANDARD', 'DTSTART:19701025T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0000', 'END:STANDARD', 'END:VTIMEZONE', ...vevent('UID:l', 'DTSTART;TZID=Zone 1:20260706T100000'));
+    const text = cal(
+      'BEGIN:VTIMEZONE',
+      'TZID:Zone 1',
+      'X-LIC-LOCATION:Europe/Lisbon',
+      'BEGIN:STANDARD',
+      'DTSTART:19701025T020000',
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0000',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      ...vevent('UID:l', 'DTSTART;TZID=Zone 1:20260706T100000'),
+    );
     expect(only(text).timeZone).toBe('Europe/Lisbon');
   });
 
@@ -324,29 +428,67 @@ describe('junk', () => {
       ...vevent('UID:two-rules', 'DTSTART:20260101T100000', 'RRULE:FREQ=DAILY', 'RRULE:FREQ=WEEKLY'),
     );
     const { events, warnings } = parseIcs(text);
-    expect(events.map((e) => [e.uid, e.rrule])).toEqual([['hourly', undefined], ['two-rules', 'FREQ=DAILY']]);
+    expect(events.map((e) => [e.uid, e.rrule])).toEqual([
+      ['hourly', undefined],
+      ['two-rules', 'FREQ=DAILY'],
+    ]);
     expect(warnings.map((w) => w.code)).toEqual(['missing-dtstart', 'bad-date', 'unsupported-rrule', 'multiple-rrules']);
   });
 
   it('turns HTML descriptions into plain text', () => {
-    expect(htmlToText('Kom langs!<br>Meer: <a href="https://x.nl/a">onze site</a><p>En &amp; nog&nbsp;wat</p>')).toBe('Kom langs!\nMeer: onze site (https://x.nl/a)En & nog wat');
+    expect(htmlToText('Kom langs!<br>Meer: <a href="https://x.nl/a">onze site</a><p>En &amp; nog&nbsp;wat</p>')).toBe(
+      'Kom langs!\nMeer: onze site (https://x.nl/a)En & nog wat',
+    );
     expect(htmlToText('5 < 6 en 7 > 3')).toBe('5 < 6 en 7 > 3');
   });
 
   it('never throws and always yields schema-valid activities, whatever the input (property)', () => {
     const lines = fc.constantFrom(
-      'BEGIN:VCALENDAR', 'END:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'BEGIN:VTIMEZONE', 'END:VTIMEZONE', 'BEGIN:STANDARD', 'END:STANDARD',
-      'UID:x', 'UID:y', 'DTSTART:20260101T100000', 'DTSTART;VALUE=DATE:20260101', 'DTSTART;TZID=Nowhere:20260101T100000',
-      'DTEND:20260101T090000', 'DTEND;VALUE=DATE:20260105', 'DURATION:PT1H', 'DURATION:P', 'RRULE:FREQ=WEEKLY;COUNT=3',
-      'RRULE:FREQ=MONTHLY;BYDAY=-1FR', 'RRULE:garbage', 'EXDATE:20260108T100000', 'EXDATE;VALUE=DATE:20260108', 'RDATE:2026',
-      'RECURRENCE-ID:20260108T100000', 'STATUS:CANCELLED', 'SUMMARY:' + 'lang '.repeat(60), 'TZID:Nowhere', 'TZOFFSETTO:+0100',
-      'TZOFFSETFROM:+0200', 'X-WR-TIMEZONE:Mars/Base', ' folded', ':', ';;;', 'DESCRIPTION:<b>vet</b>\\n', 'URL:javascript:alert(1)',
+      'BEGIN:VCALENDAR',
+      'END:VCALENDAR',
+      'BEGIN:VEVENT',
+      'END:VEVENT',
+      'BEGIN:VTIMEZONE',
+      'END:VTIMEZONE',
+      'BEGIN:STANDARD',
+      'END:STANDARD',
+      'UID:x',
+      'UID:y',
+      'DTSTART:20260101T100000',
+      'DTSTART;VALUE=DATE:20260101',
+      'DTSTART;TZID=Nowhere:20260101T100000',
+      'DTEND:20260101T090000',
+      'DTEND;VALUE=DATE:20260105',
+      'DURATION:PT1H',
+      'DURATION:P',
+      'RRULE:FREQ=WEEKLY;COUNT=3',
+      'RRULE:FREQ=MONTHLY;BYDAY=-1FR',
+      'RRULE:garbage',
+      'EXDATE:20260108T100000',
+      'EXDATE;VALUE=DATE:20260108',
+      'RDATE:2026',
+      'RECURRENCE-ID:20260108T100000',
+      'STATUS:CANCELLED',
+      'SUMMARY:' + 'lang '.repeat(60),
+      'TZID:Nowhere',
+      'TZOFFSETTO:+0100',
+      'TZOFFSETFROM:+0200',
+      'X-WR-TIMEZONE:Mars/Base',
+      ' folded',
+      ':',
+      ';;;',
+      'DESCRIPTION:<b>vet</b>\\n',
+      'URL:javascript:alert(1)',
     );
     fc.assert(
-      fc.property(fc.array(fc.oneof(lines, fc.string({ maxLength: 30 })), { maxLength: 40 }), fc.constantFrom('\r\n', '\n', '\r'), (ls, eol) => {
-        const { activities } = importIcs(ls.join(eol));
-        for (const a of activities) expect(activitySchema.safeParse(a).success).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(lines, fc.string({ maxLength: 30 })), { maxLength: 40 }),
+        fc.constantFrom('\r\n', '\n', '\r'),
+        (ls, eol) => {
+          const { activities } = importIcs(ls.join(eol));
+          for (const a of activities) expect(activitySchema.safeParse(a).success).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -44,7 +44,14 @@ const demo: ActivityInput[] = [
   },
   { id: 'halloween', title: 'Halloweenfeest 🎃', allDay: true, start: '2026-10-31', recurrence: { rrule: 'FREQ=YEARLY' } },
   { id: 'zomerkamp', title: 'Zomerkamp', allDay: true, start: '2026-07-20', end: '2026-07-24' },
-  { id: 'filmavond', title: 'Filmavond', start: '2026-02-13T19:30', end: '2026-02-13T22:00', status: 'gaat-niet-door', statusReason: 'De beamer is kapot' },
+  {
+    id: 'filmavond',
+    title: 'Filmavond',
+    start: '2026-02-13T19:30',
+    end: '2026-02-13T22:00',
+    status: 'gaat-niet-door',
+    statusReason: 'De beamer is kapot',
+  },
   {
     id: 'naasten',
     title: 'Bijeenkomst voor naasten',
@@ -52,12 +59,20 @@ const demo: ActivityInput[] = [
     end: '2026-01-08T21:00',
     recurrence: { rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TH;COUNT=6', rdates: ['2026-06-25T19:30'], exdates: ['2026-07-09'] },
   },
-  { id: 'call', title: 'Overleg met partners', timeZone: 'America/New_York', start: '2026-03-02T09:00', end: '2026-03-02T10:00', recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4' } },
+  {
+    id: 'call',
+    title: 'Overleg met partners',
+    timeZone: 'America/New_York',
+    start: '2026-03-02T09:00',
+    end: '2026-03-02T10:00',
+    recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4' },
+  },
   { id: 'nacht', title: 'Nachtwandeling', start: '2026-03-28T23:00', end: '2026-03-29T04:00' },
 ];
 const parsedDemo = demo.map((a) => activitySchema.parse(a));
 
-const occurrenceKey = (o: ReturnType<typeof expand>[number]) => [o.activityId, o.start, o.end, o.status, o.statusReason ?? null, o.title ?? null].join(' | ');
+const occurrenceKey = (o: ReturnType<typeof expand>[number]) =>
+  [o.activityId, o.start, o.end, o.status, o.statusReason ?? null, o.title ?? null].join(' | ');
 
 describe('writing ICS', () => {
   const feed = writeIcsFeed(parsedDemo, { now: NOW, calendarName: 'De Linde, activiteiten', timeZone: 'Europe/Amsterdam' });
@@ -123,7 +138,14 @@ describe('writing ICS', () => {
       'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
     ]);
     expect(vtimezoneLines('Asia/Tokyo', 2026)).toEqual([
-      'BEGIN:VTIMEZONE', 'TZID:Asia/Tokyo', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0900', 'TZOFFSETTO:+0900', 'END:STANDARD', 'END:VTIMEZONE',
+      'BEGIN:VTIMEZONE',
+      'TZID:Asia/Tokyo',
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      'TZOFFSETFROM:+0900',
+      'TZOFFSETTO:+0900',
+      'END:STANDARD',
+      'END:VTIMEZONE',
     ]);
   });
 
@@ -131,7 +153,15 @@ describe('writing ICS', () => {
     // Morocco suspends its +01:00 during Ramadan, on dates no RRULE can express.
     const lines = vtimezoneLines('Africa/Casablanca', 2026);
     expect(lines.some((l) => l.startsWith('RRULE'))).toBe(false);
-    const text = ['BEGIN:VCALENDAR', ...lines.map((l) => l.replace('TZID:Africa/Casablanca', 'TZID:Marokko')), 'BEGIN:VEVENT', 'UID:m', 'DTSTART;TZID=Marokko:20270301T120000', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const text = [
+      'BEGIN:VCALENDAR',
+      ...lines.map((l) => l.replace('TZID:Africa/Casablanca', 'TZID:Marokko')),
+      'BEGIN:VEVENT',
+      'UID:m',
+      'DTSTART;TZID=Marokko:20270301T120000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
     const event = parseIcs(text, { defaultTimeZone: 'Africa/Casablanca' }).events[0]!;
     expect(event).toMatchObject({ timeZone: 'Africa/Casablanca', start: '2027-03-01T12:00:00' });
   });
@@ -149,9 +179,18 @@ describe('round trip: write → parse → the same events', () => {
 
   it('keeps the fields ICS can carry', () => {
     const pick = (a: ActivityInput) => ({
-      id: a.id, title: a.title, description: a.description, timeZone: a.timeZone ?? 'Europe/Amsterdam', allDay: a.allDay ?? false,
-      start: a.start.length === 16 ? `${a.start}:00` : a.start, end: a.end && a.end.length === 16 ? `${a.end}:00` : a.end,
-      status: a.status ?? 'gaat-door', statusReason: a.statusReason, url: a.url, category: a.category, audience: a.audience ?? [],
+      id: a.id,
+      title: a.title,
+      description: a.description,
+      timeZone: a.timeZone ?? 'Europe/Amsterdam',
+      allDay: a.allDay ?? false,
+      start: a.start.length === 16 ? `${a.start}:00` : a.start,
+      end: a.end && a.end.length === 16 ? `${a.end}:00` : a.end,
+      status: a.status ?? 'gaat-door',
+      statusReason: a.statusReason,
+      url: a.url,
+      category: a.category,
+      audience: a.audience ?? [],
       location: a.location,
     });
     expect(back.activities.map((a) => pick(activitySchema.parse(a)))).toEqual(parsedDemo.map((a) => pick(a)));
@@ -159,10 +198,16 @@ describe('round trip: write → parse → the same events', () => {
 
   it('expands to exactly the same occurrences for two years, DST weeks and summer break included', () => {
     const original = expandAll(parsedDemo, rangeFrom, rangeTo).map(occurrenceKey);
-    const reread = expandAll(back.activities.map((a) => activitySchema.parse(a)), rangeFrom, rangeTo).map(occurrenceKey);
+    const reread = expandAll(
+      back.activities.map((a) => activitySchema.parse(a)),
+      rangeFrom,
+      rangeTo,
+    ).map(occurrenceKey);
     expect(original.length).toBeGreaterThan(200);
     expect(reread).toEqual(original);
-    expect(original).toContain('huiskamerproject | 2026-02-04T13:30:00+01:00 | 2026-02-04T15:30:00+01:00 | gaat-niet-door | Begeleider ziek | ');
+    expect(original).toContain(
+      'huiskamerproject | 2026-02-04T13:30:00+01:00 | 2026-02-04T15:30:00+01:00 | gaat-niet-door | Begeleider ziek | ',
+    );
     expect(original).toContain('nacht | 2026-03-28T23:00:00+01:00 | 2026-03-29T04:00:00+02:00 | gaat-door |  | ');
   });
 
@@ -170,12 +215,24 @@ describe('round trip: write → parse → the same events', () => {
     const custom = feed.replaceAll('Europe/Amsterdam', 'De Linde tijd');
     const { activities, warnings } = importIcs(custom);
     expect(warnings.map((w) => w.code)).toEqual(['tzid-vtimezone']);
-    const instants = (items: ActivityInput[]) => expandAll(items.map((a) => activitySchema.parse(a)), rangeFrom, rangeTo).map((o) => `${o.activityId} ${Date.parse(o.start)}`);
+    const instants = (items: ActivityInput[]) =>
+      expandAll(
+        items.map((a) => activitySchema.parse(a)),
+        rangeFrom,
+        rangeTo,
+      ).map((o) => `${o.activityId} ${Date.parse(o.start)}`);
     expect(instants(activities)).toEqual(instants(parsedDemo));
   });
 
   it('writes opening hours too', () => {
-    const inloop = openingHoursSchema.parse({ kind: 'opening-hours', id: 'inloop', title: 'Inloop', start: '2026-01-05T10:00', end: '2026-01-05T12:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } });
+    const inloop = openingHoursSchema.parse({
+      kind: 'opening-hours',
+      id: 'inloop',
+      title: 'Inloop',
+      start: '2026-01-05T10:00',
+      end: '2026-01-05T12:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' },
+    });
     const [a] = importIcs(writeIcsEvent(inloop, { now: NOW })).activities;
     expect(a).toMatchObject({ id: 'inloop', title: 'Inloop', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR' } });
   });
@@ -193,7 +250,13 @@ describe('hostile values', () => {
     const ics = writeIcsEvent(evil, { now: NOW, prodId: 'x\nEND:VCALENDAR' });
     const lines = unfold(ics).map((l) => l.text);
     const names = lines.map((l) => l.split(/[;:]/)[0]);
-    expect(lines.filter((l) => l.startsWith('BEGIN:'))).toEqual(['BEGIN:VCALENDAR', 'BEGIN:VTIMEZONE', 'BEGIN:DAYLIGHT', 'BEGIN:STANDARD', 'BEGIN:VEVENT']);
+    expect(lines.filter((l) => l.startsWith('BEGIN:'))).toEqual([
+      'BEGIN:VCALENDAR',
+      'BEGIN:VTIMEZONE',
+      'BEGIN:DAYLIGHT',
+      'BEGIN:STANDARD',
+      'BEGIN:VEVENT',
+    ]);
     expect(lines.filter((l) => l.startsWith('END:VCALENDAR'))).toHaveLength(1);
     expect(names).not.toContain('ATTACH');
     expect(names).not.toContain('X-EVIL');
@@ -227,7 +290,13 @@ describe('single downloads and links', () => {
     expect(e!.rrule).toBeUndefined();
     const [cancelled] = expand(huiskamer, Date.parse('2026-02-04T00:00Z'), Date.parse('2026-02-05T00:00Z'));
     const [c] = importIcs(writeIcsOccurrence(huiskamer, cancelled!, { now: NOW })).activities;
-    expect(c).toMatchObject({ id: 'huiskamerproject-20260204T133000', start: '2026-02-04T13:30:00', end: '2026-02-04T15:30:00', status: 'gaat-niet-door', statusReason: 'Begeleider ziek' });
+    expect(c).toMatchObject({
+      id: 'huiskamerproject-20260204T133000',
+      start: '2026-02-04T13:30:00',
+      end: '2026-02-04T15:30:00',
+      status: 'gaat-niet-door',
+      statusReason: 'Begeleider ziek',
+    });
   });
 
   it('builds a Google Calendar link for a series and for one occurrence', () => {

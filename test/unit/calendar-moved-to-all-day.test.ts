@@ -79,7 +79,9 @@ describe('a timed occurrence moved to a whole day', () => {
     // Without a VTIMEZONE ical.js gives the timed rows as wall clock; ours are compared the same way.
     const { rows, wallRows } = theirs(ICS, FROM, TO);
     const theirRows = rows.map(rowKey).sort();
-    const ourRows = ours(ICS, FROM, TO, (r) => wallRows.has(rowKey(r))).map(rowKey).sort();
+    const ourRows = ours(ICS, FROM, TO, (r) => wallRows.has(rowKey(r)))
+      .map(rowKey)
+      .sort();
     expect(ourRows).toEqual(theirRows);
     expect(ourRows).toContain('2026-03-17|Open dag|');
     expect(ourRows).toContain('2026-03-25|Buurtfeest|');
@@ -91,11 +93,16 @@ describe('a timed occurrence moved to a whole day', () => {
     expect(out).toContain('DTSTART;VALUE=DATE:20260325');
     expect(out).toContain('DTEND;VALUE=DATE:20260327');
     const again = activitySchema.parse(importIcs(out).activities[0]);
-    expect(expand(again, FROM, TO, ZONE).map((o) => [o.start, o.allDay])).toEqual(expand(activity, FROM, TO, ZONE).map((o) => [o.start, o.allDay]));
+    expect(expand(again, FROM, TO, ZONE).map((o) => [o.start, o.allDay])).toEqual(
+      expand(activity, FROM, TO, ZONE).map((o) => [o.start, o.allDay]),
+    );
   });
 
   it('still refuses a timed end on a date start', () => {
-    const bad = activitySchema.safeParse({ ...activities[0], overrides: [{ recurrenceId: '2026-03-17T10:00', start: '2026-03-17', end: '2026-03-17T12:00' }] });
+    const bad = activitySchema.safeParse({
+      ...activities[0],
+      overrides: [{ recurrenceId: '2026-03-17T10:00', start: '2026-03-17', end: '2026-03-17T12:00' }],
+    });
     expect(bad.success).toBe(false);
   });
 });

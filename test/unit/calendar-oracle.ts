@@ -23,7 +23,10 @@ const title = (s: string | null | undefined) => (s ?? '').trim().replace(/\s+/g,
 /** The comparison window: from two days before the first DTSTART, `days` long. */
 export function windowOf(text: string, days: number): { from: number; to: number } {
   // Only events' DTSTARTs: a VTIMEZONE's start in 1601 or 1970 would make an empty window.
-  const events = text.split(/^BEGIN:VEVENT/m).slice(1).map((e) => e.split(/^END:VEVENT/m)[0]!);
+  const events = text
+    .split(/^BEGIN:VEVENT/m)
+    .slice(1)
+    .map((e) => e.split(/^END:VEVENT/m)[0]!);
   const starts = events.flatMap((e) => [...e.matchAll(/^DTSTART[^\r\n]*?(\d{8})(?:T\d{6}Z?)?\s*$/gm)].map((m) => m[1]!)).sort();
   const first = starts[0] ?? '20240101';
   const from = Date.UTC(+first.slice(0, 4), +first.slice(4, 6) - 1, +first.slice(6, 8)) - 2 * 86_400_000;

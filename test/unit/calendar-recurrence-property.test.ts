@@ -43,10 +43,14 @@ function oracle(r: GenRule, startMs: number, lastDay: number): number[] {
   const period = (ms: number) => {
     const d = new Date(ms);
     switch (r.freq) {
-      case 'DAILY': return Math.round((ms - startMs) / DAY);
-      case 'WEEKLY': return Math.round((weekStart(ms) - weekStart(startMs)) / (7 * DAY));
-      case 'MONTHLY': return (d.getUTCFullYear() - s.getUTCFullYear()) * 12 + d.getUTCMonth() - s.getUTCMonth();
-      case 'YEARLY': return d.getUTCFullYear() - s.getUTCFullYear();
+      case 'DAILY':
+        return Math.round((ms - startMs) / DAY);
+      case 'WEEKLY':
+        return Math.round((weekStart(ms) - weekStart(startMs)) / (7 * DAY));
+      case 'MONTHLY':
+        return (d.getUTCFullYear() - s.getUTCFullYear()) * 12 + d.getUTCMonth() - s.getUTCMonth();
+      case 'YEARLY':
+        return d.getUTCFullYear() - s.getUTCFullYear();
     }
   };
   // RFC 5545 takes missing parts from DTSTART.
@@ -74,7 +78,8 @@ function oracle(r: GenRule, startMs: number, lastDay: number): number[] {
       return byDay.some(
         (b) =>
           b.day === wd &&
-          (!useOrdinal || b.ordinal === undefined ||
+          (!useOrdinal ||
+            b.ordinal === undefined ||
             (b.ordinal > 0 ? Math.floor((pos - 1) / 7) + 1 === b.ordinal : Math.floor((len - pos) / 7) + 1 === -b.ordinal)),
       );
     }
@@ -108,8 +113,17 @@ const ruleArb: fc.Arbitrary<GenRule> = fc
   .record({
     freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY') as fc.Arbitrary<GenRule['freq']>,
     interval: fc.integer({ min: 1, max: 4 }),
-    byDay: fc.option(fc.uniqueArray(fc.record({ day: fc.integer({ min: 0, max: 6 }), ordinal }), { minLength: 1, maxLength: 4, selector: (d) => `${d.ordinal}${d.day}` }), { nil: undefined }),
-    byMonthDay: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, 7, 13, 15, 28, 29, 30, 31, -1, -2, -7), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    byDay: fc.option(
+      fc.uniqueArray(fc.record({ day: fc.integer({ min: 0, max: 6 }), ordinal }), {
+        minLength: 1,
+        maxLength: 4,
+        selector: (d) => `${d.ordinal}${d.day}`,
+      }),
+      { nil: undefined },
+    ),
+    byMonthDay: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, 7, 13, 15, 28, 29, 30, 31, -1, -2, -7), { minLength: 1, maxLength: 3 }), {
+      nil: undefined,
+    }),
     byMonth: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }), { nil: undefined }),
     bySetPos: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, -1, -2), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     wkst: fc.integer({ min: 0, max: 6 }),
@@ -151,7 +165,10 @@ describe('recurrence expansion (property)', () => {
         const lastDay = firstDay + rangeDays * DAY;
         const at = (dayMs: number, h: number) => {
           const d = new Date(dayMs);
-          return toInstant({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: h, minute: 0, second: 0 }, zone);
+          return toInstant(
+            { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: h, minute: 0, second: 0 },
+            zone,
+          );
         };
         const rangeFrom = at(firstDay, 0);
         const rangeTo = at(lastDay, 0);

@@ -27,7 +27,11 @@ describe('weekly inloop Mon–Fri 10:00–12:00', () => {
   });
 
   it('keeps 10:00 on the wall clock while the offset changes in both DST weeks', () => {
-    const week = (from: string) => year.filter((o) => o.start >= from).slice(0, 7).map((o) => o.start);
+    const week = (from: string) =>
+      year
+        .filter((o) => o.start >= from)
+        .slice(0, 7)
+        .map((o) => o.start);
     // DST starts Sunday 29 March 2026.
     expect(week('2026-03-26')).toEqual([
       '2026-03-26T10:00:00+01:00',
@@ -77,19 +81,37 @@ describe('weekly inloop Mon–Fri 10:00–12:00', () => {
 
 describe('rule shapes from the demo rhythms', () => {
   it('every other week', () => {
-    const koffie = { id: 'koffie', start: '2026-01-06T10:00', end: '2026-01-06T11:30', recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' } };
-    expect(days(koffie, '2026-01-01T00:00Z', '2026-03-01T00:00Z')).toEqual([
-      '2026-01-06', '2026-01-20', '2026-02-03', '2026-02-17',
-    ]);
+    const koffie = {
+      id: 'koffie',
+      start: '2026-01-06T10:00',
+      end: '2026-01-06T11:30',
+      recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' },
+    };
+    expect(days(koffie, '2026-01-01T00:00Z', '2026-03-01T00:00Z')).toEqual(['2026-01-06', '2026-01-20', '2026-02-03', '2026-02-17']);
     // Jumping far ahead keeps the fortnight phase of DTSTART (208 weeks later).
     expect(days(koffie, '2029-12-24T00:00Z', '2030-01-20T00:00Z')).toEqual(['2030-01-01', '2030-01-15']);
   });
 
   it('first Wednesday of the month, including months that start on a Wednesday', () => {
-    const gesprek = { id: 'huiskamergesprek', start: '2026-01-07T10:30', end: '2026-01-07T12:00', recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1WE' } };
+    const gesprek = {
+      id: 'huiskamergesprek',
+      start: '2026-01-07T10:30',
+      end: '2026-01-07T12:00',
+      recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1WE' },
+    };
     expect(days(gesprek, '2026-01-01T00:00Z', '2027-01-01T00:00Z')).toEqual([
-      '2026-01-07', '2026-02-04', '2026-03-04', '2026-04-01', '2026-05-06', '2026-06-03',
-      '2026-07-01', '2026-08-05', '2026-09-02', '2026-10-07', '2026-11-04', '2026-12-02',
+      '2026-01-07',
+      '2026-02-04',
+      '2026-03-04',
+      '2026-04-01',
+      '2026-05-06',
+      '2026-06-03',
+      '2026-07-01',
+      '2026-08-05',
+      '2026-09-02',
+      '2026-10-07',
+      '2026-11-04',
+      '2026-12-02',
     ]);
     expect(starts(gesprek, '2026-04-01T00:00+02:00', '2026-04-02T00:00+02:00')).toEqual(['2026-04-01T10:30:00+02:00']);
   });
@@ -97,7 +119,12 @@ describe('rule shapes from the demo rhythms', () => {
   it('last Friday of the month', () => {
     const borrel = { id: 'borrel', start: '2026-01-30T16:00', recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=-1FR' } };
     expect(days(borrel, '2026-01-01T00:00Z', '2026-07-01T00:00Z')).toEqual([
-      '2026-01-30', '2026-02-27', '2026-03-27', '2026-04-24', '2026-05-29', '2026-06-26',
+      '2026-01-30',
+      '2026-02-27',
+      '2026-03-27',
+      '2026-04-24',
+      '2026-05-29',
+      '2026-06-26',
     ]);
     // No end given: occurrences have no end either.
     expect(expand(borrel, ...range('2026-01-01T00:00Z', '2026-02-01T00:00Z'))[0]!.end).toBeUndefined();
@@ -111,13 +138,24 @@ describe('rule shapes from the demo rhythms', () => {
   });
 
   it('quarterly on the second Thursday evening', () => {
-    const naasten = { id: 'naasten', start: '2026-01-08T19:30', end: '2026-01-08T21:00', recurrence: { rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TH' } };
+    const naasten = {
+      id: 'naasten',
+      start: '2026-01-08T19:30',
+      end: '2026-01-08T21:00',
+      recurrence: { rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TH' },
+    };
     expect(days(naasten, '2026-01-01T00:00Z', '2027-01-01T00:00Z')).toEqual(['2026-01-08', '2026-04-09', '2026-07-09', '2026-10-08']);
   });
 
   it('the last weekday of the month with BYSETPOS', () => {
     const item = { id: 'x', start: '2026-01-30T09:00', recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1' } };
-    expect(days(item, '2026-01-01T00:00Z', '2026-06-01T00:00Z')).toEqual(['2026-01-30', '2026-02-27', '2026-03-31', '2026-04-30', '2026-05-29']);
+    expect(days(item, '2026-01-01T00:00Z', '2026-06-01T00:00Z')).toEqual([
+      '2026-01-30',
+      '2026-02-27',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-29',
+    ]);
   });
 
   it('skips months and years without the day instead of clamping', () => {
@@ -128,14 +166,24 @@ describe('rule shapes from the demo rhythms', () => {
   });
 
   it('honours WKST like RFC 5545 §3.8.5.3', () => {
-    const at = (wkst: string) => ({ id: 'x', timeZone: 'America/New_York', start: '1997-08-05T09:00', recurrence: { rrule: `FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=${wkst}` } });
+    const at = (wkst: string) => ({
+      id: 'x',
+      timeZone: 'America/New_York',
+      start: '1997-08-05T09:00',
+      recurrence: { rrule: `FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=${wkst}` },
+    });
     expect(days(at('MO'), '1997-01-01T00:00Z', '1998-01-01T00:00Z')).toEqual(['1997-08-05', '1997-08-10', '1997-08-19', '1997-08-24']);
     expect(days(at('SU'), '1997-01-01T00:00Z', '1998-01-01T00:00Z')).toEqual(['1997-08-05', '1997-08-17', '1997-08-19', '1997-08-31']);
   });
 });
 
 describe('COUNT, UNTIL, EXDATE, RDATE', () => {
-  const weekly = (rrule: string, extra: object = {}) => ({ id: 'w', start: '2026-01-05T10:00', end: '2026-01-05T11:00', recurrence: { rrule, ...extra } });
+  const weekly = (rrule: string, extra: object = {}) => ({
+    id: 'w',
+    start: '2026-01-05T10:00',
+    end: '2026-01-05T11:00',
+    recurrence: { rrule, ...extra },
+  });
   const all = ['2026-01-01T00:00Z', '2027-01-01T00:00Z'] as const;
 
   it('COUNT counts from DTSTART, UNTIL is inclusive', () => {
@@ -208,7 +256,10 @@ describe('pauses and overrides', () => {
   });
 
   it('a cancelled occurrence stays visible with its reason', () => {
-    const cancelled = { ...huiskamer, overrides: [{ recurrenceId: '2026-02-04T13:30', status: 'gaat-niet-door' as const, statusReason: 'Begeleider ziek' }] };
+    const cancelled = {
+      ...huiskamer,
+      overrides: [{ recurrenceId: '2026-02-04T13:30', status: 'gaat-niet-door' as const, statusReason: 'Begeleider ziek' }],
+    };
     const [first, second] = expand(cancelled, ...range('2026-02-01T00:00Z', '2026-02-15T00:00Z'));
     expect(first).toMatchObject({ status: 'gaat-niet-door', statusReason: 'Begeleider ziek', overridden: true });
     expect(second).toMatchObject({ status: 'gaat-door', overridden: false });
@@ -216,7 +267,12 @@ describe('pauses and overrides', () => {
   });
 
   it('a whole activity that does not go ahead cancels every occurrence, unless an override says otherwise', () => {
-    const off = { ...huiskamer, status: 'gaat-niet-door' as const, statusReason: 'Geen vrijwilligers', overrides: [{ recurrenceId: '2026-02-11T13:30', status: 'gaat-door' as const }] };
+    const off = {
+      ...huiskamer,
+      status: 'gaat-niet-door' as const,
+      statusReason: 'Geen vrijwilligers',
+      overrides: [{ recurrenceId: '2026-02-11T13:30', status: 'gaat-door' as const }],
+    };
     const occ = expand(off, ...range('2026-02-01T00:00Z', '2026-02-15T00:00Z'));
     expect(occ.map((o) => [o.status, o.statusReason])).toEqual([
       ['gaat-niet-door', 'Geen vrijwilligers'],
@@ -228,7 +284,10 @@ describe('pauses and overrides', () => {
     const special = {
       ...huiskamer,
       recurrence: { ...huiskamer.recurrence!, exdates: ['2026-07-01T13:30'] },
-      overrides: [{ recurrenceId: '2026-07-29T13:30', title: 'Zomeruitje' }, { recurrenceId: '2026-07-01T13:30', title: 'weg' }],
+      overrides: [
+        { recurrenceId: '2026-07-29T13:30', title: 'Zomeruitje' },
+        { recurrenceId: '2026-07-01T13:30', title: 'weg' },
+      ],
     };
     const occ = expand(special, ...range('2026-06-30T00:00Z', '2026-08-24T00:00Z'));
     expect(occ.map((o) => [o.recurrenceId.slice(0, 10), o.title])).toEqual([
@@ -240,7 +299,13 @@ describe('pauses and overrides', () => {
 
 describe('other zones', () => {
   it('keeps 09:00 in New York across the US change (second Sunday of March)', () => {
-    const item = { id: 'ny', timeZone: 'America/New_York', start: '2026-03-02T09:00', end: '2026-03-02T10:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' } };
+    const item = {
+      id: 'ny',
+      timeZone: 'America/New_York',
+      start: '2026-03-02T09:00',
+      end: '2026-03-02T10:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' },
+    };
     expect(starts(item, '2026-03-01T00:00Z', '2026-04-01T00:00Z')).toEqual([
       '2026-03-02T09:00:00-05:00',
       '2026-03-09T09:00:00-04:00',
@@ -267,26 +332,45 @@ describe('other zones', () => {
 describe('bounds and bad input', () => {
   it('a rule that never matches stops quickly', () => {
     const t0 = performance.now();
-    const r = expandWithInfo({ id: 'x', start: '2026-02-01T10:00', recurrence: { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' } }, ...range('2026-01-01T00:00Z', '9000-01-01T00:00Z'));
+    const r = expandWithInfo(
+      { id: 'x', start: '2026-02-01T10:00', recurrence: { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30' } },
+      ...range('2026-01-01T00:00Z', '9000-01-01T00:00Z'),
+    );
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(r.occurrences.map((o) => o.recurrenceId)).toEqual(['2026-02-01T10:00:00']);
   });
 
   it('caps a daily rule over centuries and says so', () => {
-    const r = expandWithInfo({ id: 'x', start: '2026-01-01T10:00', recurrence: { rrule: 'FREQ=DAILY' } }, ...range('2026-01-01T00:00Z', '2500-01-01T00:00Z'), { maxOccurrences: 1000 });
+    const r = expandWithInfo(
+      { id: 'x', start: '2026-01-01T10:00', recurrence: { rrule: 'FREQ=DAILY' } },
+      ...range('2026-01-01T00:00Z', '2500-01-01T00:00Z'),
+      { maxOccurrences: 1000 },
+    );
     expect(r.occurrences).toHaveLength(1000);
     expect(r.truncated).toBe(true);
     expect(r.occurrences.at(-1)!.recurrenceId).toBe('2028-09-26T10:00:00');
   });
 
   it('jumps ahead to a far range instead of walking from DTSTART', () => {
-    const r = expandWithInfo({ id: 'x', start: '1900-01-01T10:00', recurrence: { rrule: 'FREQ=DAILY' } }, ...range('2026-01-01T00:00Z', '2026-01-03T00:00Z'));
+    const r = expandWithInfo(
+      { id: 'x', start: '1900-01-01T10:00', recurrence: { rrule: 'FREQ=DAILY' } },
+      ...range('2026-01-01T00:00Z', '2026-01-03T00:00Z'),
+    );
     expect(r.truncated).toBe(false);
     expect(r.occurrences.map((o) => o.recurrenceId)).toEqual(['2026-01-01T10:00:00', '2026-01-02T10:00:00']);
   });
 
   it('reads bad input without throwing', () => {
-    const bad = expandWithInfo({ id: 'x', timeZone: 'Nowhere/Land', start: '2026-01-01T10:00', end: '2026-01-01T09:00', recurrence: { rrule: 'FREQ=SECONDLY', exdates: ['gisteren'] } }, ...range('2026-01-01T00:00Z', '2026-02-01T00:00Z'));
+    const bad = expandWithInfo(
+      {
+        id: 'x',
+        timeZone: 'Nowhere/Land',
+        start: '2026-01-01T10:00',
+        end: '2026-01-01T09:00',
+        recurrence: { rrule: 'FREQ=SECONDLY', exdates: ['gisteren'] },
+      },
+      ...range('2026-01-01T00:00Z', '2026-02-01T00:00Z'),
+    );
     expect(bad.occurrences).toHaveLength(1);
     expect(bad.problems).toHaveLength(4);
     expect(expandWithInfo({ id: 'x', start: 'morgen' }, ...range('2026-01-01T00:00Z', '2026-02-01T00:00Z')).occurrences).toEqual([]);
@@ -296,7 +380,13 @@ describe('bounds and bad input', () => {
 
 describe('working with parsed schema items', () => {
   it('expands what the schema outputs and merges items in start order', () => {
-    const a = activitySchema.parse({ id: 'koken', title: 'Samen koken', start: '2026-01-06T10:00', end: '2026-01-06T12:00', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' } });
+    const a = activitySchema.parse({
+      id: 'koken',
+      title: 'Samen koken',
+      start: '2026-01-06T10:00',
+      end: '2026-01-06T12:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU' },
+    });
     const o = openingHoursSchema.parse({ ...inloop, kind: 'opening-hours', title: 'Inloop' });
     const both = expandAll([a, o], ...range('2026-01-05T00:00+01:00', '2026-01-07T00:00+01:00'));
     expect(both.map((x) => `${x.start.slice(0, 16)} ${x.activityId}`)).toEqual([
@@ -309,7 +399,12 @@ describe('working with parsed schema items', () => {
 
 describe('RRULE text', () => {
   it('round-trips through the structured form', () => {
-    for (const text of ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 'FREQ=MONTHLY;BYDAY=-1FR', 'FREQ=YEARLY;COUNT=5;BYMONTH=10;BYMONTHDAY=31', 'FREQ=WEEKLY;UNTIL=20260728T230000Z;BYDAY=MO;WKST=SU']) {
+    for (const text of [
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+      'FREQ=MONTHLY;BYDAY=-1FR',
+      'FREQ=YEARLY;COUNT=5;BYMONTH=10;BYMONTHDAY=31',
+      'FREQ=WEEKLY;UNTIL=20260728T230000Z;BYDAY=MO;WKST=SU',
+    ]) {
       const parsed = parseRRule(text);
       expect(parsed.ok && formatRRule(parsed.rule)).toBe(text);
     }
@@ -317,7 +412,18 @@ describe('RRULE text', () => {
 
   it('is tolerant of case, prefix and a trailing semicolon, strict about nonsense', () => {
     expect(parseRRule('RRULE:freq=weekly;byday=mo;').ok).toBe(true);
-    for (const bad of ['', 'FREQ=WEEKLY;FREQ=DAILY', 'BYDAY=MO', 'FREQ=WEEKLY;BYDAY=0MO', 'FREQ=MONTHLY;BYMONTHDAY=32', 'FREQ=DAILY;BYHOUR=9', 'FREQ=DAILY;UNTIL=2026', 'FREQ=DAILY;BYSETPOS=1', 'FREQ=DAILY;COUNT=-1', 'FREQ=DAILY;' + 'X'.repeat(600)]) {
+    for (const bad of [
+      '',
+      'FREQ=WEEKLY;FREQ=DAILY',
+      'BYDAY=MO',
+      'FREQ=WEEKLY;BYDAY=0MO',
+      'FREQ=MONTHLY;BYMONTHDAY=32',
+      'FREQ=DAILY;BYHOUR=9',
+      'FREQ=DAILY;UNTIL=2026',
+      'FREQ=DAILY;BYSETPOS=1',
+      'FREQ=DAILY;COUNT=-1',
+      'FREQ=DAILY;' + 'X'.repeat(600),
+    ]) {
       expect(parseRRule(bad).ok, bad).toBe(false);
     }
   });

@@ -92,7 +92,10 @@ describe('activity schema', () => {
     ['recurrence.pauses.0.from', { recurrence: { pauses: [{ from: '02-30', to: '03-01' }] } }],
     ['overrides.1.recurrenceId', { overrides: [{ recurrenceId: '2026-01-13T10:00' }, { recurrenceId: '2026-01-13T10:00:00' }] }],
     // A timed occurrence may move to a whole day (a date); an all-day one cannot take a time.
-    ['overrides.0.start', { allDay: true, start: '2026-01-06', end: '2026-01-06', overrides: [{ recurrenceId: '2026-01-13', start: '2026-01-14T10:00' }] }],
+    [
+      'overrides.0.start',
+      { allDay: true, start: '2026-01-06', end: '2026-01-06', overrides: [{ recurrenceId: '2026-01-13', start: '2026-01-14T10:00' }] },
+    ],
     ['overrides.0.end', { overrides: [{ recurrenceId: '2026-01-13T10:00', start: '2026-01-14', end: '2026-01-14T12:00' }] }],
     ['cost.amount', { cost: { kind: 'amount', amount: 2.5 } }],
     ['cost.currency', { cost: { kind: 'amount', amount: 250, currency: 'USD' } }],

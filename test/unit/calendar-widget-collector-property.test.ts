@@ -15,7 +15,15 @@ import { occurrenceWalls, wallsTouch } from '../../src/widgets/activity-calendar
 import { readOccurrences } from '../../src/widgets/activity-calendar/items.js';
 import { expandDays as widgetExpand, readSchedule } from '../../src/widgets/activity-calendar/schedule.js';
 
-const ZONES = ['Europe/Amsterdam', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Auckland', 'Etc/GMT', 'America/Los_Angeles'];
+const ZONES = [
+  'Europe/Amsterdam',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'Pacific/Auckland',
+  'Etc/GMT',
+  'America/Los_Angeles',
+];
 const DAYS = 50;
 
 const p2 = (n: number) => String(n).padStart(2, '0');
@@ -52,10 +60,26 @@ const itemArb = fc
   .map((g) => {
     const start = g.allDay ? g.day : `${g.day}T${p2(g.hour)}:${p2(g.minute)}`;
     const end = g.allDay ? (g.length ? shiftWall(start, g.length * 1440) : undefined) : shiftWall(start, 30 + g.length * 90);
-    const rrule = [`FREQ=${g.freq}`, `INTERVAL=${g.interval}`, ...(g.count ? [`COUNT=${g.count}`] : []), ...(g.byDay && g.freq === 'WEEKLY' ? [`BYDAY=${g.byDay.join(',')}`] : [])].join(';');
-    const plain = { kind: 'activity' as const, id: 'a', title: 'Inloop', timeZone: g.zone, allDay: g.allDay, start, ...(end && { end }), recurrence: { rrule } };
+    const rrule = [
+      `FREQ=${g.freq}`,
+      `INTERVAL=${g.interval}`,
+      ...(g.count ? [`COUNT=${g.count}`] : []),
+      ...(g.byDay && g.freq === 'WEEKLY' ? [`BYDAY=${g.byDay.join(',')}`] : []),
+    ].join(';');
+    const plain = {
+      kind: 'activity' as const,
+      id: 'a',
+      title: 'Inloop',
+      timeZone: g.zone,
+      allDay: g.allDay,
+      start,
+      ...(end && { end }),
+      recurrence: { rrule },
+    };
     // The slots the rule makes, as keys for the changes (all-day keys are dates).
-    const slots = expand(activitySchema.parse(plain), Date.parse('2026-01-01T00:00Z'), Date.parse('2027-06-01T00:00Z'), { maxOccurrences: 13 }).map((o) => o.recurrenceId);
+    const slots = expand(activitySchema.parse(plain), Date.parse('2026-01-01T00:00Z'), Date.parse('2027-06-01T00:00Z'), {
+      maxOccurrences: 13,
+    }).map((o) => o.recurrenceId);
     const exdates: string[] = [];
     const overrides = new Map<string, Record<string, unknown>>();
     for (const c of g.changes) {
@@ -65,7 +89,12 @@ const itemArb = fc
       if (c.kind === 'exdate') exdates.push(id);
       else if (c.kind === 'cancel') overrides.set(rid, { recurrenceId: id, status: 'gaat-niet-door' });
       else if (c.kind === 'retitle') overrides.set(rid, { recurrenceId: id, title: 'Anders' });
-      else overrides.set(rid, { recurrenceId: id, start: shiftWall(id, g.allDay ? Math.round(c.minutes / 1440) * 1440 : c.minutes), ...(c.kind === 'future' && { thisAndFuture: true, title: 'Nieuw' }) });
+      else
+        overrides.set(rid, {
+          recurrenceId: id,
+          start: shiftWall(id, g.allDay ? Math.round(c.minutes / 1440) * 1440 : c.minutes),
+          ...(c.kind === 'future' && { thisAndFuture: true, title: 'Nieuw' }),
+        });
     }
     return { ...plain, recurrence: { rrule, exdates }, overrides: [...overrides.values()] };
   });
@@ -90,7 +119,10 @@ describe('widget and collector expand alike', () => {
         expect(items).toHaveLength(1);
         for (let day: LocalDate = from; formatLocalDate(day) !== formatLocalDate(to); day = addDays(day, 1)) {
           const next = addDays(day, 1);
-          const fromServed = served.filter((o) => wallsTouch(occurrenceWalls(o, siteZone), day, next)).map(key).sort();
+          const fromServed = served
+            .filter((o) => wallsTouch(occurrenceWalls(o, siteZone), day, next))
+            .map(key)
+            .sort();
           const local = widgetExpand(items, day, next, siteZone).map(key).sort();
           expect(local, formatLocalDate(day)).toEqual(fromServed);
           for (const o of served.filter((x) => x.allDay)) {

@@ -1,11 +1,6 @@
 /** Pure parts of the storage layer: choosing a backend, redacting URLs, PostgreSQL value parsing. */
 import { describe, expect, it } from 'vitest';
-import {
-  describeStoreTarget,
-  redactUrl,
-  resolveStoreTarget,
-  StoreConfigError,
-} from '../../src/collector/store/open.js';
+import { describeStoreTarget, redactUrl, resolveStoreTarget, StoreConfigError } from '../../src/collector/store/open.js';
 import { POSTGRES_MIGRATIONS } from '../../src/collector/store/postgres-migrations.js';
 import { int8ToNumber, timestamptzToIso } from '../../src/collector/store/postgres-rows.js';
 import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FORM_TYPE,
-  canRead,
-  ideasUrl,
-  resolveEndpoint,
-  type ResolvedEndpoint,
-} from '../../src/core/endpoint.js';
+import { FORM_TYPE, canRead, ideasUrl, resolveEndpoint, type ResolvedEndpoint } from '../../src/core/endpoint.js';
 import { submissionRequest, voteRequest } from '../../src/core/request.js';
 import { flattenForm, toFormBody } from '../../src/core/form-encoding.js';
 
@@ -66,7 +60,12 @@ describe('resolveEndpoint', () => {
 });
 
 describe('requests per mode', () => {
-  const collector: ResolvedEndpoint = { endpoint: 'https://c.example/base/', site: 'de-linde', endpointType: 'collector', payloadFormat: 'form' };
+  const collector: ResolvedEndpoint = {
+    endpoint: 'https://c.example/base/',
+    site: 'de-linde',
+    endpointType: 'collector',
+    payloadFormat: 'form',
+  };
   it('collector: the /v1 routes, always JSON with CORS, reads allowed', () => {
     expect(submissionRequest(collector, envelope)).toEqual({
       url: 'https://c.example/base/v1/sites/de-linde/submissions',
@@ -82,7 +81,11 @@ describe('requests per mode', () => {
   });
   it('webhook: the endpoint as-is; JSON with CORS, or a no-cors form post; no reads', () => {
     const hook: ResolvedEndpoint = { endpoint: 'https://hooks.example/abc?x=1', site: 's', endpointType: 'webhook', payloadFormat: 'json' };
-    expect(submissionRequest(hook, envelope)).toMatchObject({ url: 'https://hooks.example/abc?x=1', mode: 'cors', contentType: 'application/json' });
+    expect(submissionRequest(hook, envelope)).toMatchObject({
+      url: 'https://hooks.example/abc?x=1',
+      mode: 'cors',
+      contentType: 'application/json',
+    });
     const form = submissionRequest({ ...hook, payloadFormat: 'form' }, envelope);
     expect(form).toMatchObject({ url: 'https://hooks.example/abc?x=1', mode: 'no-cors', contentType: FORM_TYPE });
     expect(form.tokenUrl).toBeUndefined(); // render tokens are a collector's; a webhook gets none

@@ -145,7 +145,11 @@ describe('csvRow and csvChunks', () => {
   it('yields a large file in several chunks', async () => {
     const columns: CsvColumn<number>[] = [{ header: 'n', value: (n) => 'x'.repeat(1000) + n }];
     const chunks: string[] = [];
-    for await (const chunk of csvChunks(columns, Array.from({ length: 500 }, (_, i) => i), { delimiter: ';' })) {
+    for await (const chunk of csvChunks(
+      columns,
+      Array.from({ length: 500 }, (_, i) => i),
+      { delimiter: ';' },
+    )) {
       chunks.push(chunk);
     }
     expect(chunks.length).toBeGreaterThan(1);
@@ -208,7 +212,15 @@ describe('formatLocalDateTime', () => {
   it('agrees with Intl minute by minute around transitions, in zones with odd offsets too', () => {
     const intl = (ms: number, timeZone: string) => {
       const p = Object.fromEntries(
-        new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
           .formatToParts(new Date(ms))
           .map((x) => [x.type, x.value]),
       );

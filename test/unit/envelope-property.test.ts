@@ -29,7 +29,12 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 12, arbitrary: arb
 const ideaData = fc.record(
   {
     kind: maybe(fc.constant('idea')),
-    text: maybe(fc.oneof({ weight: 8, arbitrary: fc.string({ minLength: 3, maxLength: 300 }) }, { weight: 1, arbitrary: fc.string({ maxLength: IDEA_TEXT_MAX + 50 }) })),
+    text: maybe(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.string({ minLength: 3, maxLength: 300 }) },
+        { weight: 1, arbitrary: fc.string({ maxLength: IDEA_TEXT_MAX + 50 }) },
+      ),
+    ),
     category: maybe(fc.string({ maxLength: CATEGORY_MAX + 5 })),
     role: maybe(fc.constantFrom(...RESPONDENT_ROLES, 'baas')),
     wantsToHelp: maybe(fc.boolean()),
@@ -47,15 +52,21 @@ const envelope = (data: fc.Arbitrary<unknown>) =>
         site: maybe(fc.constantFrom('de-linde', 'x1', 'Bad Site')),
         widget: maybe(fc.constantFrom('idea-box', 'idea-box', 'idea-box', 'feedback-poll')),
         schemaVersion: maybe(fc.constantFrom(1, 1, 1, 2)),
-        sentAt: maybe(fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString())),
+        sentAt: maybe(
+          fc.date({ noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString()),
+        ),
         locale: maybe(fc.constantFrom('nl', 'en-GB', 'ar', 'x')),
-        consent: maybe(fc.record({ textVersion: fc.string({ minLength: 1, maxLength: 70 }), givenAt: fc.constant(new Date().toISOString()) })),
+        consent: maybe(
+          fc.record({ textVersion: fc.string({ minLength: 1, maxLength: 70 }), givenAt: fc.constant(new Date().toISOString()) }),
+        ),
         data: maybe(data),
         trap: maybe(fc.record({ honeypot: fc.string({ maxLength: 600 }), elapsedMs: fc.integer({ min: -5, max: 10_000_000 }) })),
       },
       { requiredKeys: ['id', 'site', 'widget', 'schemaVersion', 'sentAt', 'locale', 'data', 'trap'] },
     )
-    .chain((e) => fc.oneof({ weight: 9, arbitrary: fc.constant(e) }, { weight: 1, arbitrary: fc.anything().map((x) => ({ ...e, extra: x })) }));
+    .chain((e) =>
+      fc.oneof({ weight: 9, arbitrary: fc.constant(e) }, { weight: 1, arbitrary: fc.anything().map((x) => ({ ...e, extra: x })) }),
+    );
 
 describe('envelope parsing (property)', () => {
   it('never throws on any input, and every accepted idea is within bounds', () => {

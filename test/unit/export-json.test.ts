@@ -62,7 +62,12 @@ describe('JSON and NDJSON exports', () => {
     expect(JSON.parse(json)).toEqual([record(1), record(2), record(3)]);
     expect(json.split('\n')).toHaveLength(6); // [, three records, ], and the final newline
     const ndjson = await collect(jsonChunks([1, 2, 3], record, 'ndjson'));
-    expect(ndjson.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([record(1), record(2), record(3)]);
+    expect(
+      ndjson
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([record(1), record(2), record(3)]);
   });
 
   it('pull rows only as chunks are asked for (back-pressure reaches the source)', async () => {

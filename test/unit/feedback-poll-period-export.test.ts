@@ -40,16 +40,33 @@ describe('results export rows', () => {
     const poll: PollDefinition = { id: 'impact', kind: 'statements', statements: [{ id: 'ken', text: 'ken ik buren.' }] };
     const results = aggregatePollByType(
       poll,
-      [
-        { statements: { ken: 'eens' }, respondentType: 'bezoeker' },
-        { statements: { ken: 'weet-niet' } },
-      ],
+      [{ statements: { ken: 'eens' }, respondentType: 'bezoeker' }, { statements: { ken: 'weet-niet' } }],
       true,
     );
     const rows = resultRows(poll, results);
     const all = rows.filter((r) => r.groep === 'alle');
-    expect(all.map((r) => r.antwoord)).toEqual(['helemaal-oneens', 'oneens', 'neutraal', 'eens', 'helemaal-eens', 'weet-niet', 'eens_totaal']);
-    expect(all.at(-1)).toEqual({ peiling: 'impact', onderdeel: 'stelling', id: 'ken', tekst: 'ken ik buren.', tekst_en: null, tekst_ar: null, antwoord: 'eens_totaal', aantal: 1, procent: 100, n: 1, groep: 'alle' });
+    expect(all.map((r) => r.antwoord)).toEqual([
+      'helemaal-oneens',
+      'oneens',
+      'neutraal',
+      'eens',
+      'helemaal-eens',
+      'weet-niet',
+      'eens_totaal',
+    ]);
+    expect(all.at(-1)).toEqual({
+      peiling: 'impact',
+      onderdeel: 'stelling',
+      id: 'ken',
+      tekst: 'ken ik buren.',
+      tekst_en: null,
+      tekst_ar: null,
+      antwoord: 'eens_totaal',
+      aantal: 1,
+      procent: 100,
+      n: 1,
+      groep: 'alle',
+    });
     expect(all.find((r) => r.antwoord === 'eens')).toMatchObject({ aantal: 1, procent: 50, n: 2 });
     expect([...new Set(rows.map((r) => r.groep))]).toEqual(['alle', 'bezoeker', 'vrijwilliger', 'buurtbewoner', 'naaste', 'onbekend']);
     expect(rows.find((r) => r.groep === 'naaste' && r.antwoord === 'eens_totaal')).toMatchObject({ aantal: 0, procent: null, n: 0 });

@@ -124,10 +124,7 @@ describe('aggregatePoll', () => {
 
 describe('compareStatements', () => {
   it('gives the change in percentage points, and null where a period has no opinion', () => {
-    const now = aggregatePoll(statements, [
-      { statements: { ken: 'eens', praatje: 'eens' } },
-      { statements: { ken: 'eens' } },
-    ]);
+    const now = aggregatePoll(statements, [{ statements: { ken: 'eens', praatje: 'eens' } }, { statements: { ken: 'eens' } }]);
     const before = aggregatePoll(statements, [{ statements: { ken: 'eens' } }, { statements: { ken: 'oneens' } }]);
     const [ken, praatje] = compareStatements(now, before);
     expect(ken).toMatchObject({ current: { percentAgree: 100, n: 2 }, previous: { percentAgree: 50, n: 2 }, change: 50 });
@@ -142,7 +139,14 @@ describe('schemas', () => {
     expect(pollDefinitionSchema.safeParse({ id: 'k', kind: 'choice', question: 'Welke dag?' }).success).toBe(false);
     expect(pollDefinitionSchema.safeParse({ id: 'k', kind: 'scale' }).success).toBe(false);
     expect(
-      pollDefinitionSchema.safeParse({ id: 'k', kind: 'statements', statements: [{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }] }).success,
+      pollDefinitionSchema.safeParse({
+        id: 'k',
+        kind: 'statements',
+        statements: [
+          { id: 'a', text: 'x' },
+          { id: 'a', text: 'y' },
+        ],
+      }).success,
     ).toBe(false);
   });
 
@@ -151,9 +155,9 @@ describe('schemas', () => {
     expect(pollResponseIssues(smileys, parse({ kind: 'poll-response', pollId: 'welkom', answer: 'goed' }))).toEqual([]);
     expect(pollResponseIssues(smileys, parse({ kind: 'poll-response', pollId: 'welkom', answer: '7' }))[0]!.code).toBe('unknown_answer');
     expect(pollResponseIssues(smileys, parse({ kind: 'poll-response', pollId: 'welkom', comment: 'Fijn' }))[0]!.path).toBe('data.comment');
-    expect(
-      pollResponseIssues(statements, parse({ kind: 'poll-response', pollId: 'impact', statements: { nope: 'eens' } }))[0]!.path,
-    ).toBe('data.statements.nope');
+    expect(pollResponseIssues(statements, parse({ kind: 'poll-response', pollId: 'impact', statements: { nope: 'eens' } }))[0]!.path).toBe(
+      'data.statements.nope',
+    );
     expect(pollResponsePayloadSchema.safeParse({ kind: 'poll-response', pollId: 'welkom' }).success).toBe(false);
     expect(pollResponsePayloadSchema.safeParse({ kind: 'poll-response', pollId: 'welkom', comment: '  ' }).success).toBe(false);
   });

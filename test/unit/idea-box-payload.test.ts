@@ -43,8 +43,18 @@ describe('buildIdeaPayload / buildConsent', () => {
       wantsToHelp: false,
     });
     expect(
-      buildIdeaPayload(values({ text: 'x y z', category: 'activiteit', role: 'naaste', wantsToHelp: true, name: ' Ans ', contact: ' ans@example.nl ' })),
-    ).toEqual({ kind: 'idea', text: 'x y z', category: 'activiteit', role: 'naaste', wantsToHelp: true, name: 'Ans', contact: 'ans@example.nl' });
+      buildIdeaPayload(
+        values({ text: 'x y z', category: 'activiteit', role: 'naaste', wantsToHelp: true, name: ' Ans ', contact: ' ans@example.nl ' }),
+      ),
+    ).toEqual({
+      kind: 'idea',
+      text: 'x y z',
+      category: 'activiteit',
+      role: 'naaste',
+      wantsToHelp: true,
+      name: 'Ans',
+      contact: 'ans@example.nl',
+    });
   });
   it('gives consent only with contact details, with the text version', () => {
     const now = Date.parse('2026-11-22T12:00:00Z');

@@ -39,7 +39,11 @@ describe('import boundaries', () => {
   it('nothing outside src/collector imports from it', () => {
     const offenders = files
       .filter((f) => !inside(f, 'collector'))
-      .flatMap((f) => importsOf(f).filter((target) => inside(target, 'collector')).map((target) => `${relative(ROOT, f)} → ${relative(ROOT, target)}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((target) => inside(target, 'collector'))
+          .map((target) => `${relative(ROOT, f)} → ${relative(ROOT, target)}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -100,7 +100,10 @@ describe('custom-elements.json', () => {
           .flatMap((m) => m[1]!.trim().split(/\s+/)),
       );
       expect(rendered.size, tag).toBeGreaterThan(0);
-      expect([...rendered].filter((name) => !documented.has(name)), `undocumented parts of <${tag}>`).toEqual([]);
+      expect(
+        [...rendered].filter((name) => !documented.has(name)),
+        `undocumented parts of <${tag}>`,
+      ).toEqual([]);
     }
   });
 

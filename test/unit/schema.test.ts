@@ -62,15 +62,19 @@ describe('envelope', () => {
 describe('idea submission', () => {
   it('accepts a minimal anonymous idea and normalises it', () => {
     const parsed = ideaSubmissionSchema.parse(idea({ text: '  Een buurtmoestuin  ', name: '   ', category: '' }));
-    expect(parsed.data).toEqual({ kind: 'idea', text: 'Een buurtmoestuin', wantsToHelp: false, name: undefined, category: undefined, contact: undefined });
+    expect(parsed.data).toEqual({
+      kind: 'idea',
+      text: 'Een buurtmoestuin',
+      wantsToHelp: false,
+      name: undefined,
+      category: undefined,
+      contact: undefined,
+    });
   });
 
   it('accepts a full idea with contact and consent', () => {
     const parsed = ideaSubmissionSchema.parse(
-      idea(
-        { category: 'activiteit', role: 'naaste', wantsToHelp: true, name: 'Fatima', contact: '+31 (0)6-1234 5678' },
-        { consent },
-      ),
+      idea({ category: 'activiteit', role: 'naaste', wantsToHelp: true, name: 'Fatima', contact: '+31 (0)6-1234 5678' }, { consent }),
     );
     expect(parsed.data).toMatchObject({ role: 'naaste', wantsToHelp: true, contact: '+31 (0)6-1234 5678' });
     expect(parsed.consent).toEqual(consent);
@@ -127,7 +131,17 @@ describe('moderation and public list', () => {
     expect(paths(ideaModerationSchema.safeParse({ status: 'klaar' }))).toEqual(['status']);
   });
   it('describes a public list without private fields', () => {
-    const entry = { id: uuidv7(), text: 't', category: null, status: 'gepland', statusReason: null, publicAnswer: null, votes: 0, createdAt: 'x', updatedAt: 'x' };
+    const entry = {
+      id: uuidv7(),
+      text: 't',
+      category: null,
+      status: 'gepland',
+      statusReason: null,
+      publicAnswer: null,
+      votes: 0,
+      createdAt: 'x',
+      updatedAt: 'x',
+    };
     expect(publishedIdeaListSchema.safeParse({ ideas: [entry], sort: 'newest' }).success).toBe(true);
     const parsed = publishedIdeaListSchema.parse({ ideas: [{ ...entry, contact: 'a@b.nl' }], sort: 'votes' });
     expect(parsed.ideas[0]).not.toHaveProperty('contact');

@@ -52,7 +52,10 @@ describe('promotion', () => {
     const a = person('confirmed');
     const w1 = person('waitlisted');
     const w2 = person('waitlisted');
-    const t = reconcileSlot([a, w2, w1].map((s) => s), { ...ctx, capacity: 2 });
+    const t = reconcileSlot(
+      [a, w2, w1].map((s) => s),
+      { ...ctx, capacity: 2 },
+    );
     expect(t).toEqual([{ id: w1.id, status: 'offered', offerExpiresAt: now + 48 * HOUR }]);
   });
 

@@ -23,11 +23,30 @@ const flow: IntakeFlow = {
       id: 'een',
       title: 'Een',
       questions: [
-        { id: 'kleur', type: 'single', label: 'Kleur', options: [{ value: 'rood', label: 'Rood' }, { value: 'blauw', label: 'Blauw' }] },
-        { id: 'tint', type: 'multiple', label: 'Tint', showIf: { question: 'kleur', anyOf: ['rood'] }, options: [{ value: 'licht', label: 'Licht' }] },
+        {
+          id: 'kleur',
+          type: 'single',
+          label: 'Kleur',
+          options: [
+            { value: 'rood', label: 'Rood' },
+            { value: 'blauw', label: 'Blauw' },
+          ],
+        },
+        {
+          id: 'tint',
+          type: 'multiple',
+          label: 'Tint',
+          showIf: { question: 'kleur', anyOf: ['rood'] },
+          options: [{ value: 'licht', label: 'Licht' }],
+        },
       ],
     },
-    { id: 'twee', title: 'Twee', showIf: { question: 'tint', answered: true }, questions: [{ id: 'waarom', type: 'long-text', label: 'Waarom' }] },
+    {
+      id: 'twee',
+      title: 'Twee',
+      showIf: { question: 'tint', answered: true },
+      questions: [{ id: 'waarom', type: 'long-text', label: 'Waarom' }],
+    },
     {
       id: 'drie',
       title: 'Drie',
@@ -48,7 +67,16 @@ describe('flow definitions', () => {
     const questions = allQuestions(DEFAULT_INTAKE_FLOW);
     expect(questions.filter(isSensitive).map((q) => q.id)).toEqual(['talenten', 'themas', 'contact']);
     expect(questions.find((q) => q.id === 'themas')!.options!.map((o) => o.value)).toEqual([
-      'contact', 'dagstructuur', 'gezond-leven', 'wonen', 'geld', 'werk', 'taal', 'vervoer', 'zorg', 'naasten',
+      'contact',
+      'dagstructuur',
+      'gezond-leven',
+      'wonen',
+      'geld',
+      'werk',
+      'taal',
+      'vervoer',
+      'zorg',
+      'naasten',
     ]);
     // Every text in nl, en and ar.
     const texts = JSON.stringify(DEFAULT_INTAKE_FLOW).match(/"(label|title|hint|intro)":\{[^}]*\}/g)!;
@@ -60,7 +88,10 @@ describe('flow definitions', () => {
   it('refuses conditions on later or unknown questions, unknown choices and duplicate ids', () => {
     expect(intakeFlowSchema.safeParse(flow).success).toBe(true);
     const issues = (f: unknown) => intakeFlowSchema.safeParse(f).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
-    const reversed = { ...flow, steps: [{ ...flow.steps[0]!, questions: [...flow.steps[0]!.questions].reverse() }, ...flow.steps.slice(1)] };
+    const reversed = {
+      ...flow,
+      steps: [{ ...flow.steps[0]!, questions: [...flow.steps[0]!.questions].reverse() }, ...flow.steps.slice(1)],
+    };
     expect(issues(reversed)).toContain('steps.0.questions.0.showIf.question: "kleur" is not an earlier question');
     const badChoice = structuredClone(flow) as any;
     badChoice.steps[0].questions[1].showIf.anyOf = ['groen'];
@@ -126,7 +157,14 @@ describe('answers', () => {
   it('builds the payload: hidden and empty answers out, visibility and naaste lifted, most private by default', () => {
     const payload = buildIntakePayload(
       flow,
-      { kleur: 'blauw', tint: ['licht'], contact: { channel: 'email', detail: ' a@b.nl ', note: ' ' }, ok: true, voor: 'together', waarom: '  ' },
+      {
+        kleur: 'blauw',
+        tint: ['licht'],
+        contact: { channel: 'email', detail: ' a@b.nl ', note: ' ' },
+        ok: true,
+        voor: 'together',
+        waarom: '  ',
+      },
       true,
     );
     expect(payload).toEqual({

@@ -76,7 +76,14 @@ describe('writeXlsx', () => {
     const file = await collect(writeXlsx([{ name: 'Ideeën', columns, rows }], { modified }));
     const { entries, sheets } = readXlsx(file);
     expect([...entries.keys()].sort()).toEqual(
-      ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ].sort(),
     );
     const styles = entries.get('xl/styles.xml')!.data.toString();
     expect(styles).toContain('<b/>');

@@ -63,7 +63,12 @@ export function parseLocalTime(text: string | null | undefined): LocalTime | nul
 }
 
 /** The two columns of a moment: local time (`<key>_lokaal`) first, then UTC (`<key>`). */
-export function momentColumns<T>(key: string, header: string, get: (row: T) => string | null | undefined, timeZone: string): ExportColumn<T>[] {
+export function momentColumns<T>(
+  key: string,
+  header: string,
+  get: (row: T) => string | null | undefined,
+  timeZone: string,
+): ExportColumn<T>[] {
   return [
     { key: `${key}_lokaal`, header, value: (row) => localTime(get(row), timeZone), width: 17 },
     { key, header: `${header} (UTC)`, value: (row) => get(row) ?? null, width: 25 },

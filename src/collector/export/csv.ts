@@ -79,7 +79,12 @@ export async function* csvChunks<T>(
   options: CsvStreamOptions,
 ): AsyncGenerator<string> {
   const { delimiter } = options;
-  let chunk = (options.bom === false ? '' : CSV_BOM) + csvRow(columns.map((c) => c.header), delimiter);
+  let chunk =
+    (options.bom === false ? '' : CSV_BOM) +
+    csvRow(
+      columns.map((c) => c.header),
+      delimiter,
+    );
   const last = columns.length - 1;
   const pacer = new Pacer();
   for await (const row of rows) {

@@ -11,13 +11,7 @@
  * Without the `sensitive` scope the sensitive question columns are left out, and the answers of
  * intakes the visitor showed to the professional only are left empty.
  */
-import {
-  isSensitive,
-  localText,
-  type IntakeContactAnswer,
-  type IntakeFlow,
-  type IntakeQuestion,
-} from '../../schema/index.js';
+import { isSensitive, localText, type IntakeContactAnswer, type IntakeFlow, type IntakeQuestion } from '../../schema/index.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
 import { momentColumns, toCsvColumns, toXlsxColumns, type ExportCell, type ExportColumn } from './columns.js';
 import { csvChunks, type CsvDelimiter } from './csv.js';
@@ -53,7 +47,13 @@ export function exportQuestions(flows: readonly IntakeFlow[], includeSensitive: 
 }
 
 const asJson = (v: unknown): Json =>
-  v === undefined || v === null ? null : Array.isArray(v) ? (v as string[]) : typeof v === 'object' ? JSON.stringify(v) : (v as string | boolean);
+  v === undefined || v === null
+    ? null
+    : Array.isArray(v)
+      ? (v as string[])
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : (v as string | boolean);
 
 const CHANNEL_WORDS: Record<string, string> = { none: 'Liever geen contact', visit: 'Langskomen', phone: 'Telefoon', email: 'E-mail' };
 const ON_BEHALF_WORDS: Record<string, string> = { self: 'Voor mezelf', other: 'Voor iemand anders', together: 'Samen met iemand' };
@@ -112,7 +112,13 @@ export function intakeColumns(flows: readonly IntakeFlow[], timeZone: string, in
     ...moment('ontvangen_op', 'Ontvangen op', (r) => r.record.createdAt),
     plain('flow', 'Vragenlijst', (r) => r.record.flowId),
     plain('flow_versie', 'Versie vragenlijst', (r) => r.record.flowVersion),
-    { key: 'zichtbaar_voor', header: 'Wie mag het lezen', json: (r) => r.record.visibility, value: (r) => intakeVisibilityWord(r.record.visibility), width: 24 },
+    {
+      key: 'zichtbaar_voor',
+      header: 'Wie mag het lezen',
+      json: (r) => r.record.visibility,
+      value: (r) => intakeVisibilityWord(r.record.visibility),
+      width: 24,
+    },
     plain('voor_iemand_anders', 'Voor iemand anders', (r) => r.record.forSomeoneElse),
     plain('samen_ingevuld', 'Samen ingevuld', (r) => r.record.assisted),
     { key: 'taal', header: 'Taal', json: (r) => r.record.locale, value: (r) => languageWord(r.record.locale) },
@@ -133,7 +139,15 @@ export function intakeColumns(flows: readonly IntakeFlow[], timeZone: string, in
             plain(`antwoord_${q.id}_gegevens`, `${questionHeader(q)}: nummer of e-mail`, (r) => contact(r, q.id)?.detail ?? null, 26),
             plain(`antwoord_${q.id}_wie`, `${questionHeader(q)}: met wie`, (r) => contact(r, q.id)?.note ?? null, 26),
           ]
-        : [{ key: `antwoord_${q.id}`, header: questionHeader(q), json: (r) => asJson(answer(r, q.id)), value: (r) => answerCell(q, answer(r, q.id)), width: 30 }],
+        : [
+            {
+              key: `antwoord_${q.id}`,
+              header: questionHeader(q),
+              json: (r) => asJson(answer(r, q.id)),
+              value: (r) => answerCell(q, answer(r, q.id)),
+              width: 30,
+            },
+          ],
     ),
     ...(includeSensitive
       ? [

@@ -38,7 +38,11 @@ function offsetAt(ms: number, timeZone: string): number {
   let offset = zone.get(bucket);
   if (offset === undefined) {
     const start = bucket * BUCKET_MS;
-    const p = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(start)).map((x) => [x.type, x.value]));
+    const p = Object.fromEntries(
+      formatterFor(timeZone)
+        .formatToParts(new Date(start))
+        .map((x) => [x.type, x.value]),
+    );
     const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
     offset = local - start;
     if (zone.size >= MAX_CACHED_BUCKETS) zone.clear();

@@ -57,7 +57,8 @@ const ATTENDED: Record<string, string> = { true: 'ja', false: 'nee', null: '' };
  * `afgehandeld_door` Afgehandeld door.
  */
 export function signupExportColumns(timeZone: string, titleOf: (shiftId: string) => LocalizedText): ExportColumn<VolunteerSignupRecord>[] {
-  const moment = (key: string, header: string, get: (s: VolunteerSignupRecord) => string | null) => momentColumns(key, header, get, timeZone);
+  const moment = (key: string, header: string, get: (s: VolunteerSignupRecord) => string | null) =>
+    momentColumns(key, header, get, timeZone);
   return [
     ...moment('begin', 'Begin', (s) => s.startAt),
     ...moment('eind', 'Eind', (s) => s.endAt),
@@ -76,8 +77,10 @@ export function signupExportColumns(timeZone: string, titleOf: (shiftId: string)
   ];
 }
 
-export const signupCsvColumns = (timeZone: string, titleOf: (shiftId: string) => LocalizedText) => toCsvColumns(signupExportColumns(timeZone, titleOf));
-export const signupXlsxColumns = (timeZone: string, titleOf: (shiftId: string) => LocalizedText) => toXlsxColumns(signupExportColumns(timeZone, titleOf));
+export const signupCsvColumns = (timeZone: string, titleOf: (shiftId: string) => LocalizedText) =>
+  toCsvColumns(signupExportColumns(timeZone, titleOf));
+export const signupXlsxColumns = (timeZone: string, titleOf: (shiftId: string) => LocalizedText) =>
+  toXlsxColumns(signupExportColumns(timeZone, titleOf));
 
 /** Hours per volunteer: `periode` Periode, `voornaam` Voornaam, `contact` Contact, `diensten` Diensten, `uren` Uren. */
 export const HOURS_EXPORT_COLUMNS: ExportColumn<HoursRow>[] = [
@@ -87,7 +90,8 @@ export const HOURS_EXPORT_COLUMNS: ExportColumn<HoursRow>[] = [
   { key: 'diensten', header: 'Diensten', value: (r) => r.shifts },
   { key: 'uren', header: 'Uren', value: (r) => r.hours },
 ];
-export const HOURS_COLUMNS: CsvColumn<HoursRow>[] & XlsxColumn<HoursRow>[] = toXlsxColumns(HOURS_EXPORT_COLUMNS) as CsvColumn<HoursRow>[] & XlsxColumn<HoursRow>[];
+export const HOURS_COLUMNS: CsvColumn<HoursRow>[] & XlsxColumn<HoursRow>[] = toXlsxColumns(HOURS_EXPORT_COLUMNS) as CsvColumn<HoursRow>[] &
+  XlsxColumn<HoursRow>[];
 
 /** A general "ik wil vrijwilliger worden" sign-up as the export reads it. */
 export interface ApplicationRow {
@@ -100,13 +104,23 @@ export const applicationRow = (record: ApplicationRecord): ApplicationRow => ({
   data: (record.data ?? {}) as Partial<VolunteerApplicationPayload>,
 });
 
-const DAY_WORDS: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' };
+const DAY_WORDS: Record<string, string> = {
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
+};
 /** `ma-ochtend` → "maandag ochtend". */
 const slotWords = (slots: readonly string[] | undefined) =>
-  (slots ?? []).map((slot) => {
-    const [day, part] = slot.split('-');
-    return `${DAY_WORDS[day!] ?? day} ${part ?? ''}`.trim();
-  }).join(', ');
+  (slots ?? [])
+    .map((slot) => {
+      const [day, part] = slot.split('-');
+      return `${DAY_WORDS[day!] ?? day} ${part ?? ''}`.trim();
+    })
+    .join(', ');
 
 /**
  * General volunteer sign-ups. Keys (JSON) and headers (CSV, XLSX): `id` Kenmerk,
@@ -126,7 +140,12 @@ export function applicationExportColumns(timeZone: string): ExportColumn<Applica
     { key: 'taken', header: 'Wat lijkt je leuk', value: (a) => (a.data.roles ?? []).join(', '), width: 30 },
     { key: 'wanneer', header: 'Wanneer kan je', value: (a) => slotWords(a.data.availability), width: 30 },
     { key: 'goed_in', header: 'Waar ben je goed in', value: (a) => a.data.skills ?? null, width: 30 },
-    { key: 'waarom', header: 'Waarom meedoen', value: (a) => (a.data.motivation ?? []).map((m) => motivationWord(m)).join(', '), width: 30 },
+    {
+      key: 'waarom',
+      header: 'Waarom meedoen',
+      value: (a) => (a.data.motivation ?? []).map((m) => motivationWord(m)).join(', '),
+      width: 30,
+    },
     { key: 'nodig', header: 'Wat heb je nodig', value: (a) => a.data.needs ?? null, width: 30 },
     { key: 'liever_niet_in_eigen_buurt', header: 'Liever niet in eigen buurt', value: (a) => a.data.preferOutsideNeighbourhood ?? false },
     { key: 'vanaf', header: 'Vanaf', value: (a) => parseLocalTime(a.data.startDate) },

@@ -159,7 +159,12 @@ async function* worksheetXml<T>(sheet: XlsxSheet<T>): AsyncGenerator<string> {
 export function sheetNames(names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((raw, n) => {
-    const base = dropNonXmlChars(raw).replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Blad${n + 1}`;
+    const base =
+      dropNonXmlChars(raw)
+        .replace(/[[\]:*?/\\]/g, '_')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || `Blad${n + 1}`;
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}-${i}`;
     used.add(name.toLowerCase());

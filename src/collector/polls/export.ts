@@ -49,16 +49,46 @@ function rowsOf(poll: PollDefinition, r: PollResults, groep: string): ResultRow[
   };
   if (r.question) {
     for (const a of r.question.answers) {
-      rows.push({ peiling: poll.id, onderdeel: 'vraag', id: poll.id, ...texts(poll.question), antwoord: a.value, aantal: a.count, procent: a.percent, n: r.question.n, groep });
+      rows.push({
+        peiling: poll.id,
+        onderdeel: 'vraag',
+        id: poll.id,
+        ...texts(poll.question),
+        antwoord: a.value,
+        aantal: a.count,
+        procent: a.percent,
+        n: r.question.n,
+        groep,
+      });
     }
   }
   const statements = new Map(statementsOf(poll).map((s) => [s.id, s.text]));
   for (const s of r.statements) {
     const text = texts(statements.get(s.id) ?? s.text);
     for (const a of s.answers) {
-      rows.push({ peiling: poll.id, onderdeel: 'stelling', id: s.id, ...text, antwoord: a.value, aantal: a.count, procent: a.percent, n: s.answered, groep });
+      rows.push({
+        peiling: poll.id,
+        onderdeel: 'stelling',
+        id: s.id,
+        ...text,
+        antwoord: a.value,
+        aantal: a.count,
+        procent: a.percent,
+        n: s.answered,
+        groep,
+      });
     }
-    rows.push({ peiling: poll.id, onderdeel: 'stelling', id: s.id, ...text, antwoord: 'eens_totaal', aantal: s.agree, procent: s.percentAgree, n: s.n, groep });
+    rows.push({
+      peiling: poll.id,
+      onderdeel: 'stelling',
+      id: s.id,
+      ...text,
+      antwoord: 'eens_totaal',
+      aantal: s.agree,
+      procent: s.percentAgree,
+      n: s.n,
+      groep,
+    });
   }
   return rows;
 }
@@ -80,7 +110,11 @@ function answerText(polls: readonly PollDefinition[], pollId: string, value: str
 }
 
 /** `statement text: Eens; …` for a response's statements, as the visitor saw them. */
-function statementsText(polls: readonly PollDefinition[], pollId: string, statements: Record<string, string> | null | undefined): string | null {
+function statementsText(
+  polls: readonly PollDefinition[],
+  pollId: string,
+  statements: Record<string, string> | null | undefined,
+): string | null {
   if (!statements || Object.keys(statements).length === 0) return null;
   const poll = polls.find((p) => p.id === pollId);
   const texts = new Map((poll ? statementsOf(poll) : DEFAULT_STATEMENTS).map((s) => [s.id, dutchText(s.text)]));
@@ -182,7 +216,14 @@ export function pollExportFile(
   const chunks =
     'results' in data
       ? exportChunks(resultExportColumns([poll]), data.results, (r) => ({ ...r }), sheet, format, options)
-      : exportChunks(responseExportColumns([poll], site.timeZone), data.responses, (r) => responseRecord(r, site.timeZone), sheet, format, options);
+      : exportChunks(
+          responseExportColumns([poll], site.timeZone),
+          data.responses,
+          (r) => responseRecord(r, site.timeZone),
+          sheet,
+          format,
+          options,
+        );
   return { fileName, contentType: EXPORT_CONTENT_TYPES[format], chunks };
 }
 
@@ -202,6 +243,10 @@ function exportChunks<T>(
 }
 
 /** The responses of every poll as one workbook sheet (for the all-widgets export). */
-export function pollResponsesSheet(site: Site, polls: readonly PollDefinition[], responses: readonly PollResponseRecord[]): XlsxSheet<PollResponseRecord> {
+export function pollResponsesSheet(
+  site: Site,
+  polls: readonly PollDefinition[],
+  responses: readonly PollResponseRecord[],
+): XlsxSheet<PollResponseRecord> {
   return { name: 'Peilingen', columns: toXlsxColumns(responseExportColumns(polls, site.timeZone)), rows: responses };
 }

@@ -1,10 +1,5 @@
 /** Finding a site's polls (stored, or the built-in defaults) and computing their results. */
-import {
-  DEFAULT_POLLS,
-  aggregatePollByType,
-  type PollDefinition,
-  type PollResultsByType,
-} from '../../schema/index.js';
+import { DEFAULT_POLLS, aggregatePollByType, type PollDefinition, type PollResultsByType } from '../../schema/index.js';
 import type { PollResponseRecord, Site, Store } from '../store/types.js';
 import type { Period } from './period.js';
 

@@ -56,7 +56,9 @@ const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const pct = (v: number | null) => (v === null ? '–' : `${nl.format(v)}%`);
 const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${nl.format(v)} procentpunt`);
 const dateText = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
 
 const ANSWER_LABELS: Record<string, string> = {
   'heel-goed': '😀 Heel goed',
@@ -74,7 +76,12 @@ const TYPE_LABELS: Record<string, string> = {
   naaste: 'Naasten',
   onbekend: 'Niet gezegd',
 };
-const TYPE_SINGULAR: Record<string, string> = { bezoeker: 'bezoeker', vrijwilliger: 'vrijwilliger', buurtbewoner: 'buurtbewoner', naaste: 'naaste' };
+const TYPE_SINGULAR: Record<string, string> = {
+  bezoeker: 'bezoeker',
+  vrijwilliger: 'vrijwilliger',
+  buurtbewoner: 'buurtbewoner',
+  naaste: 'naaste',
+};
 
 /** A horizontal bar (0–100) with the previous period as a thin bar under it; the label says both. */
 function bar(value: number | null, previous: number | null | undefined, label: string): string {
@@ -101,7 +108,10 @@ function outputSection(r: ImpactReport): string {
       <table><caption class="meta">Gehouden per activiteit</caption>
         <thead><tr><th scope="col">Activiteit</th><th scope="col" class="chart"><span class="meta">grafiek</span></th><th scope="col" class="num">Keer</th></tr></thead>
         <tbody>${a.byTitle
-          .map((t) => `<tr><th scope="row">${esc(t.title)}</th><td class="chart">${countBar(t.held, a.byTitle[0]!.held, `${t.held} keer`)}</td><td class="num">${t.held}</td></tr>`)
+          .map(
+            (t) =>
+              `<tr><th scope="row">${esc(t.title)}</th><td class="chart">${countBar(t.held, a.byTitle[0]!.held, `${t.held} keer`)}</td><td class="num">${t.held}</td></tr>`,
+          )
           .join('')}</tbody></table>`
     : '<p class="none">Nog geen gegevens: de activiteitenkalender heeft geen activiteiten in deze periode.</p>';
   return `<section id="output"><h2>Wat we deden (output)</h2>
@@ -145,7 +155,10 @@ function quickPollSection(r: ImpactReport): string {
       return `<h3>${esc(q.question)}</h3><p class="meta">n = ${q.result.n} (vorige periode: ${q.previousN} peilingen)</p>
       <table><thead><tr><th scope="col">Antwoord</th><th scope="col" class="chart"><span class="meta">grafiek</span></th><th scope="col" class="num">Aantal</th><th scope="col" class="num">%</th></tr></thead>
       <tbody>${q.result.answers
-        .map((a) => `<tr><th scope="row">${esc(label(a.value))}</th><td class="chart">${bar(a.percent, undefined, `${a.count} keer, ${pct(a.percent)}`)}</td><td class="num">${a.count}</td><td class="num">${pct(a.percent)}</td></tr>`)
+        .map(
+          (a) =>
+            `<tr><th scope="row">${esc(label(a.value))}</th><td class="chart">${bar(a.percent, undefined, `${a.count} keer, ${pct(a.percent)}`)}</td><td class="num">${a.count}</td><td class="num">${pct(a.percent)}</td></tr>`,
+        )
         .join('')}</tbody></table>`;
     })
     .join('');
@@ -157,7 +170,10 @@ function reachSection(r: ImpactReport): string {
   return `<section id="reach"><h2>Wie antwoordde</h2>
     <table><thead><tr><th scope="col">Groep</th><th scope="col" class="chart"><span class="meta">grafiek</span></th><th scope="col" class="num">Aantal</th></tr></thead>
     <tbody>${r.reach.byRespondentType
-      .map((t) => `<tr><th scope="row">${esc(TYPE_LABELS[t.type] ?? t.type)}</th><td class="chart">${countBar(t.count, max, `${t.count}`)}</td><td class="num">${t.count}</td></tr>`)
+      .map(
+        (t) =>
+          `<tr><th scope="row">${esc(TYPE_LABELS[t.type] ?? t.type)}</th><td class="chart">${countBar(t.count, max, `${t.count}`)}</td><td class="num">${t.count}</td></tr>`,
+      )
       .join('')}</tbody></table>
     <p class="meta">Op de tablet bij de deur: ${r.reach.kiosk}; op de website: ${r.reach.inline}.</p></section>`;
 }
@@ -165,7 +181,10 @@ function reachSection(r: ImpactReport): string {
 function storiesSection(r: ImpactReport): string {
   const body = r.stories.length
     ? r.stories
-        .map((s) => `<blockquote><p>${esc(s.story)}</p>${s.respondentType ? `<footer>— ${esc(TYPE_SINGULAR[s.respondentType] ?? s.respondentType)}</footer>` : ''}</blockquote>`)
+        .map(
+          (s) =>
+            `<blockquote><p>${esc(s.story)}</p>${s.respondentType ? `<footer>— ${esc(TYPE_SINGULAR[s.respondentType] ?? s.respondentType)}</footer>` : ''}</blockquote>`,
+        )
         .join('')
     : '<p class="none">Nog geen verhalen gekozen. Een coördinator kiest verhalen uit de antwoorden voor dit rapport.</p>';
   return `<section id="stories"><h2>Verhalen</h2>${body}</section>`;

@@ -91,7 +91,12 @@ export const REPORT_CAVEAT = [
   'De antwoordschaal is voor deze peiling gekozen. Vergelijk de percentages daarom niet één op één met andere metingen.',
 ];
 
-function activityFigures(items: Awaited<ReturnType<Store['listActivities']>>, period: Period, previous: Period, now: Date): ActivityFigures | null {
+function activityFigures(
+  items: Awaited<ReturnType<Store['listActivities']>>,
+  period: Period,
+  previous: Period,
+  now: Date,
+): ActivityFigures | null {
   const activities = items.map((r) => r.data).filter((i) => i.kind === 'activity');
   if (activities.length === 0) return null;
   const count = (p: Period) => {
@@ -120,7 +125,9 @@ function activityFigures(items: Awaited<ReturnType<Store['listActivities']>>, pe
     held: current.held,
     cancelled: current.cancelled,
     previousHeld: count(previous).held,
-    byTitle: [...current.byTitle].map(([title, held]) => ({ title, held })).sort((a, b) => b.held - a.held || a.title.localeCompare(b.title, 'nl')),
+    byTitle: [...current.byTitle]
+      .map(([title, held]) => ({ title, held }))
+      .sort((a, b) => b.held - a.held || a.title.localeCompare(b.title, 'nl')),
   };
 }
 

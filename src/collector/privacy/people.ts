@@ -32,12 +32,14 @@ const ideas: PersonSource<'ideas', AdminIdea> = {
     return found.filter((i): i is AdminIdea => i !== null);
   },
   erase: (store, site, found, includeContent) =>
-    store.eraseIdeas(site, found.map((i) => i.id), { includeContent }),
+    store.eraseIdeas(
+      site,
+      found.map((i) => i.id),
+      { includeContent },
+    ),
   // The idea text is not personal data unless it names the person; it stays unless asked.
   removedFields: (includeContent) =>
-    includeContent
-      ? ['ideas.*']
-      : ['ideas.name', 'ideas.contact', 'ideas.consentVersion', 'ideas.consentGivenAt', 'ideas.consentHash'],
+    includeContent ? ['ideas.*'] : ['ideas.name', 'ideas.contact', 'ideas.consentVersion', 'ideas.consentGivenAt', 'ideas.consentHash'],
 };
 
 /** Shift sign-ups: without `includeContent` the shift stays counted (hours), nameless. */
@@ -53,8 +55,7 @@ const volunteerSignups: PersonSource<'volunteerSignups', VolunteerSignupRecord> 
   },
   erase: (store, site, found, includeContent) =>
     store.eraseVolunteerRecords(site, { signups: found.map((s) => s.id), applications: [] }, { includeContent }),
-  removedFields: (includeContent) =>
-    includeContent ? ['volunteerSignups.*'] : ['volunteerSignups.firstName', 'volunteerSignups.contact'],
+  removedFields: (includeContent) => (includeContent ? ['volunteerSignups.*'] : ['volunteerSignups.firstName', 'volunteerSignups.contact']),
 };
 
 /** "Ik wil vrijwilliger worden": all of it is about the person, so it always goes whole. */
@@ -167,12 +168,7 @@ async function contactHash(store: Store, contact: NormalisedContact, auditKey: s
 }
 
 /** Everything stored about the person on this site (subject access); audited. */
-export async function findPerson(
-  store: Store,
-  site: string,
-  input: string,
-  options: PersonOptions,
-): Promise<PersonData> {
+export async function findPerson(store: Store, site: string, input: string, options: PersonOptions): Promise<PersonData> {
   const contact = parseContact(input);
   const found = {
     ideas: await ideas.find(store, site, contact),

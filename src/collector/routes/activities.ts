@@ -72,8 +72,7 @@ const feedQuerySchema = z.object({
  */
 export const feedUidDomain = (slug: string): string => `${slug}.buurtkit`;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const notFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
 
@@ -160,7 +159,12 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     const { lang } = query.data;
     const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
     const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
-    const feed = writeIcsFeed(items, { now: ctx.now(), calendarName: site.name, timeZone: site.timeZone, uidDomain: feedUidDomain(site.slug) });
+    const feed = writeIcsFeed(items, {
+      now: ctx.now(),
+      calendarName: site.name,
+      timeZone: site.timeZone,
+      uidDomain: feedUidDomain(site.slug),
+    });
     return reply
       .header('Content-Type', 'text/calendar; charset=utf-8')
       .header('Content-Disposition', `inline; filename="${site.slug}.ics"`)
@@ -198,35 +202,27 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     },
   );
 
-  app.put(
-    '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
-    async (request) => {
-      const { id } = request.params as { id: string };
-      const site = request.site!.slug;
-      const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
-      if (!existing) throw notFound();
-      const data = parseItem(request.body, existing.data.id);
-      const now = ctx.now();
-      const record = await store.updateActivity(site, id, data, now.toISOString());
-      if (!record) throw notFound(); // deleted meanwhile
-      await audit(request, 'activity.update', id, 1, now);
-      return record;
-    },
-  );
+  app.put('/v1/admin/sites/:site/activities/:id', { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] }, async (request) => {
+    const { id } = request.params as { id: string };
+    const site = request.site!.slug;
+    const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
+    if (!existing) throw notFound();
+    const data = parseItem(request.body, existing.data.id);
+    const now = ctx.now();
+    const record = await store.updateActivity(site, id, data, now.toISOString());
+    if (!record) throw notFound(); // deleted meanwhile
+    await audit(request, 'activity.update', id, 1, now);
+    return record;
+  });
 
-  app.delete(
-    '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate')] },
-    async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const now = ctx.now();
-      const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
-      if (!deleted) throw notFound();
-      await audit(request, 'activity.delete', id, 1, now);
-      return reply.code(204).send();
-    },
-  );
+  app.delete('/v1/admin/sites/:site/activities/:id', { onRequest: [rejectCrossSite, authorise('moderate')] }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const now = ctx.now();
+    const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
+    if (!deleted) throw notFound();
+    await audit(request, 'activity.delete', id, 1, now);
+    return reply.code(204).send();
+  });
 
   app.post(
     '/v1/admin/sites/:site/activities/import',

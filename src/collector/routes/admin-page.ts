@@ -46,8 +46,7 @@ export interface AdminPageOptions {
   dir?: string;
 }
 
-const notBuilt = () =>
-  new ApiError(404, 'admin_page_not_built', 'The coordinator page is not built; run `vite build --mode admin`');
+const notBuilt = () => new ApiError(404, 'admin_page_not_built', 'The coordinator page is not built; run `vite build --mode admin`');
 
 export const adminPagePlugin: FastifyPluginAsync<AdminPageOptions> = async (app: FastifyInstance, options) => {
   const dir = resolve(options.dir ?? DEFAULT_ADMIN_DIR);
@@ -73,8 +72,12 @@ export const adminPagePlugin: FastifyPluginAsync<AdminPageOptions> = async (app:
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // index.html names the hashed assets: always revalidate it; the assets never change.
-    const cache = relative === 'index.html' ? 'no-cache' : relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return reply.type(type).header('Cache-Control', cache).send(await readFile(file));
+    const cache =
+      relative === 'index.html' ? 'no-cache' : relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    return reply
+      .type(type)
+      .header('Cache-Control', cache)
+      .send(await readFile(file));
   }
 
   app.get('/admin', (_request, reply) => sendFile(reply, 'index.html'));

@@ -43,8 +43,7 @@ function contactIssue(error: unknown): never {
 }
 
 /** Empty or blank text clears a field, like `null` does. */
-const blankToNull = (v: string | null | undefined) =>
-  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
+const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
@@ -64,26 +63,18 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     };
   });
 
-  app.get(
-    '/v1/admin/sites/:site/ideas',
-    { onRequest: [authorise('read')] },
-    async (request): Promise<AdminIdeaList> => {
-      const filter = adminIdeaFilterSchema.safeParse(request.query);
-      if (!filter.success) throw invalid(toFieldIssues(filter.error));
-      return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
-    },
-  );
+  app.get('/v1/admin/sites/:site/ideas', { onRequest: [authorise('read')] }, async (request): Promise<AdminIdeaList> => {
+    const filter = adminIdeaFilterSchema.safeParse(request.query);
+    if (!filter.success) throw invalid(toFieldIssues(filter.error));
+    return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
+  });
 
-  app.get(
-    '/v1/admin/sites/:site/ideas/:ideaId',
-    { onRequest: [authorise('read')] },
-    async (request): Promise<AdminIdea> => {
-      const { ideaId } = request.params as { ideaId: string };
-      const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
-      if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
-      return idea;
-    },
-  );
+  app.get('/v1/admin/sites/:site/ideas/:ideaId', { onRequest: [authorise('read')] }, async (request): Promise<AdminIdea> => {
+    const { ideaId } = request.params as { ideaId: string };
+    const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
+    if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+    return idea;
+  });
 
   app.patch(
     '/v1/admin/sites/:site/ideas/:ideaId',
@@ -100,9 +91,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
         publicAnswer: blankToNull(parsed.data.publicAnswer),
       };
       const now = ctx.now();
-      const idea = isUuidV7(ideaId)
-        ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString())
-        : null;
+      const idea = isUuidV7(ideaId) ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString()) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
       await store.audit({
         at: now.toISOString(),
@@ -124,39 +113,33 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const actor = request.token!.prefix;
     const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(contactIssue);
+    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(
+      contactIssue,
+    );
   });
 
-  app.post(
-    '/v1/admin/sites/:site/people/erase',
-    { onRequest: [rejectCrossSite, authorise('admin'), requireJson] },
-    async (request) => {
-      const body = eraseBodySchema.safeParse(request.body);
-      if (!body.success) throw invalid(toFieldIssues(body.error));
-      const { contact, includeContent } = body.data;
-      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
-      return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
-    },
-  );
+  app.post('/v1/admin/sites/:site/people/erase', { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+    const body = eraseBodySchema.safeParse(request.body);
+    if (!body.success) throw invalid(toFieldIssues(body.error));
+    const { contact, includeContent } = body.data;
+    const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+    const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
+    return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
+  });
 
-  app.get(
-    '/v1/admin/sites/:site/export/ideas.csv',
-    { onRequest: [authorise('export')] },
-    async (request, reply) => {
-      const query = exportQuerySchema.safeParse(request.query);
-      if (!query.success) throw invalid(toFieldIssues(query.error));
-      const file = await startIdeaExport(store, request.site!, {
-        delimiter: CSV_DELIMITERS[query.data.delimiter],
-        actor: request.token!.prefix,
-        now: ctx.now(),
-      });
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .send(Readable.from(file.chunks));
-    },
-  );
+  app.get('/v1/admin/sites/:site/export/ideas.csv', { onRequest: [authorise('export')] }, async (request, reply) => {
+    const query = exportQuerySchema.safeParse(request.query);
+    if (!query.success) throw invalid(toFieldIssues(query.error));
+    const file = await startIdeaExport(store, request.site!, {
+      delimiter: CSV_DELIMITERS[query.data.delimiter],
+      actor: request.token!.prefix,
+      now: ctx.now(),
+    });
+    return reply
+      .header('Content-Type', file.contentType)
+      .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+      .send(Readable.from(file.chunks));
+  });
 
   // The same fields as JSON (one array) or NDJSON (one record per line); see `ideaExportRecord`.
   // XLSX: one workbook with a sheet of ideas, a ZIP streamed entry by entry (see export/xlsx.ts).

@@ -16,7 +16,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expand } from '../../calendar/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
-import { attendanceSubmissionSchema, isUuidV7, toFieldIssues, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
+import {
+  attendanceSubmissionSchema,
+  isUuidV7,
+  toFieldIssues,
+  type AttendanceSubmission,
+  type Occurrence,
+  type ScheduleItem,
+} from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
 import { FORM_TOKEN_HEADER } from '../form-token.js';
@@ -44,7 +51,10 @@ export function findOccurrence(item: ScheduleItem, recurrenceId: string): Occurr
  * Remaining places per item id and occurrence, for the public JSON: `{[itemId]: {[recurrenceId]: n}}`.
  * Only occurrences with at least one "ik kom" are listed; any other occurrence has the full capacity.
  */
-export function remainingPlaces(records: readonly ActivityRecord[], counts: readonly OccurrenceAttendance[]): Record<string, Record<string, number>> {
+export function remainingPlaces(
+  records: readonly ActivityRecord[],
+  counts: readonly OccurrenceAttendance[],
+): Record<string, Record<string, number>> {
   const byRow = new Map(records.map((r) => [r.id, r.data]));
   const remaining: Record<string, Record<string, number>> = {};
   for (const c of counts) {
@@ -56,11 +66,7 @@ export function remainingPlaces(records: readonly ActivityRecord[], counts: read
   return remaining;
 }
 
-export function attendanceRoutes(
-  app: FastifyInstance,
-  ctx: RouteContext,
-  loadSite: (request: FastifyRequest) => Promise<void>,
-): void {
+export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSite: (request: FastifyRequest) => Promise<void>): void {
   const { store, limiter } = ctx;
 
   /** Like the submissions route: a foreign origin may read, never write; rate-limited like votes. */
@@ -77,69 +83,67 @@ export function attendanceRoutes(
     }
   }
 
-  app.post(
-    '/v1/sites/:site/activities/:id/attendance',
-    { onRequest: [loadSite, guardWrite, requireJson] },
-    async (request, reply) => {
-      const site = request.site!;
-      const { id } = request.params as { id: string };
-      const parsed = attendanceSubmissionSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const envelope: AttendanceSubmission = parsed.data;
-      checkEnvelope(envelope as AnyEnvelope, site.slug);
-      if (envelope.data.activityId !== id) {
-        throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
-      }
-      // The same protection as submissions: a render token per "ik kom", spent once.
-      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], envelope.id);
-      const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
-      if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
-      const capacity = capacityOf(record.data);
-      if (capacity === undefined) {
-        throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
-      }
-      const occurrence = canonicalLocal(envelope.data.occurrence)!;
-      const found = findOccurrence(record.data, occurrence);
-      if (!found) throw occurrenceNotFound();
-      const { places } = envelope.data;
-      const most = record.data.kind === 'activity' && record.data.registration?.kind === 'capacity'
+  app.post('/v1/sites/:site/activities/:id/attendance', { onRequest: [loadSite, guardWrite, requireJson] }, async (request, reply) => {
+    const site = request.site!;
+    const { id } = request.params as { id: string };
+    const parsed = attendanceSubmissionSchema.safeParse(request.body);
+    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+    const envelope: AttendanceSubmission = parsed.data;
+    checkEnvelope(envelope as AnyEnvelope, site.slug);
+    if (envelope.data.activityId !== id) {
+      throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
+    }
+    // The same protection as submissions: a render token per "ik kom", spent once.
+    if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], envelope.id);
+    const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
+    if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+    const capacity = capacityOf(record.data);
+    if (capacity === undefined) {
+      throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
+    }
+    const occurrence = canonicalLocal(envelope.data.occurrence)!;
+    const found = findOccurrence(record.data, occurrence);
+    if (!found) throw occurrenceNotFound();
+    const { places } = envelope.data;
+    const most =
+      record.data.kind === 'activity' && record.data.registration?.kind === 'capacity'
         ? (record.data.registration.maxPlaces ?? DEFAULT_ATTENDANCE_PLACES_PER_REQUEST)
         : DEFAULT_ATTENDANCE_PLACES_PER_REQUEST;
-      if (places > most) {
-        throw invalid([{ path: 'data.places', message: `At most ${most} places at a time for this activity`, code: 'too_many_places' }]);
-      }
-      if (isHoneypotFilled(envelope as AnyEnvelope)) {
-        request.log.info({ site: site.slug }, 'honeypot attendance dropped');
-        return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
-      }
-      const now = ctx.now();
-      const over = Date.parse(found.end ?? found.start) <= now.getTime();
-      if (found.status === 'gaat-niet-door' || over) {
-        throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
-      }
-      const result = await store.addAttendance({
-        id: envelope.id,
-        site: site.slug,
-        activityId: record.id,
-        occurrence,
-        places,
-        capacity,
-        createdAt: now.toISOString(),
-      });
-      const remaining = Math.max(0, capacity - result.taken);
-      if (result.outcome === 'conflict') {
-        throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
-      }
-      if (result.outcome === 'full') {
-        const message = remaining === 0 ? 'Vol: er is geen plek meer' : `Vol: er ${remaining === 1 ? 'is nog 1 plek' : `zijn nog ${remaining} plekken`}`;
-        return reply.code(409).send({ error: 'activity_full', message, places, taken: result.taken, remaining });
-      }
-      const status = result.outcome === 'created' ? 'received' : 'duplicate';
-      return reply
-        .code(result.outcome === 'created' ? 201 : 200)
-        .send({ id: envelope.id, status, places: result.places, taken: result.taken, remaining });
-    },
-  );
+    if (places > most) {
+      throw invalid([{ path: 'data.places', message: `At most ${most} places at a time for this activity`, code: 'too_many_places' }]);
+    }
+    if (isHoneypotFilled(envelope as AnyEnvelope)) {
+      request.log.info({ site: site.slug }, 'honeypot attendance dropped');
+      return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
+    }
+    const now = ctx.now();
+    const over = Date.parse(found.end ?? found.start) <= now.getTime();
+    if (found.status === 'gaat-niet-door' || over) {
+      throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
+    }
+    const result = await store.addAttendance({
+      id: envelope.id,
+      site: site.slug,
+      activityId: record.id,
+      occurrence,
+      places,
+      capacity,
+      createdAt: now.toISOString(),
+    });
+    const remaining = Math.max(0, capacity - result.taken);
+    if (result.outcome === 'conflict') {
+      throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
+    }
+    if (result.outcome === 'full') {
+      const message =
+        remaining === 0 ? 'Vol: er is geen plek meer' : `Vol: er ${remaining === 1 ? 'is nog 1 plek' : `zijn nog ${remaining} plekken`}`;
+      return reply.code(409).send({ error: 'activity_full', message, places, taken: result.taken, remaining });
+    }
+    const status = result.outcome === 'created' ? 'received' : 'duplicate';
+    return reply
+      .code(result.outcome === 'created' ? 201 : 200)
+      .send({ id: envelope.id, status, places: result.places, taken: result.taken, remaining });
+  });
 
   attendanceAdminRoutes(app, ctx);
 }

@@ -33,7 +33,9 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
     // The addresses too, so a coordinator hears at once; every fetch checks again (DNS can change).
     const urls = checked.data.settings?.calendarFeeds ?? [];
     const problems = await Promise.all(urls.map((u) => hostProblem(new URL(u), outgoing.allowPrivateNetworks ?? false)));
-    const issues = problems.flatMap((problem, n) => (problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : []));
+    const issues = problems.flatMap((problem, n) =>
+      problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : [],
+    );
     if (issues.length) throw invalid(issues);
     const site = (await ctx.store.updateSite(request.site!.slug, checked.data))!;
     const feeds = site.settings.calendarFeeds ?? [];

@@ -49,12 +49,24 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
       listSitePolls(store, site),
     ]);
     const counts = new Map<string, number>();
-    const pollSheet = pollResponsesSheet(site, polls.map((p) => p.poll), responses);
+    const pollSheet = pollResponsesSheet(
+      site,
+      polls.map((p) => p.poll),
+      responses,
+    );
     const sheets: XlsxSheet<never>[] = [
-      { name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows: counted(store.exportIdeas(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas') },
+      {
+        name: 'Ideeën',
+        columns: ideaXlsxColumns(site.timeZone),
+        rows: counted(store.exportIdeas(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas'),
+      },
       { ...intakes, rows: counted(intakes.rows, counts, 'intakes') },
       { ...pollSheet, rows: counted(pollSheet.rows, counts, 'polls') },
-      { name: 'Vrijwilligers', columns: signupXlsxColumns(site.timeZone, (id) => localTitleOf(catalogue, id)), rows: counted(signups, counts, 'signups') },
+      {
+        name: 'Vrijwilligers',
+        columns: signupXlsxColumns(site.timeZone, (id) => localTitleOf(catalogue, id)),
+        rows: counted(signups, counts, 'signups'),
+      },
       { name: 'Uren per jaar', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, 'year', site.timeZone) },
       { name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows: counted(sessions, counts, 'sessions') },
     ] as XlsxSheet<never>[];

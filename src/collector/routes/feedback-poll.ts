@@ -153,25 +153,21 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     polls: await listSitePolls(store, request.site!),
   }));
 
-  app.put(
-    '/v1/admin/sites/:site/polls/:poll',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
-    async (request) => {
-      const { poll: id } = request.params as { poll: string };
-      if (!pollIdSchema.safeParse(id).success) throw pollNotFound();
-      if (isRecord(request.body) && request.body.id !== undefined && request.body.id !== id) {
-        throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
-      }
-      const parsed = pollDefinitionSchema.safeParse({ ...(isRecord(request.body) ? request.body : {}), id });
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
-      if (nul.length) throw invalid(nul);
-      const now = ctx.now();
-      const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
-      await audit(request, 'poll.put', id, 1, now);
-      return record;
-    },
-  );
+  app.put('/v1/admin/sites/:site/polls/:poll', { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] }, async (request) => {
+    const { poll: id } = request.params as { poll: string };
+    if (!pollIdSchema.safeParse(id).success) throw pollNotFound();
+    if (isRecord(request.body) && request.body.id !== undefined && request.body.id !== id) {
+      throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
+    }
+    const parsed = pollDefinitionSchema.safeParse({ ...(isRecord(request.body) ? request.body : {}), id });
+    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+    const nul = storableTextIssues(parsed.data);
+    if (nul.length) throw invalid(nul);
+    const now = ctx.now();
+    const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
+    await audit(request, 'poll.put', id, 1, now);
+    return record;
+  });
 
   app.get('/v1/admin/sites/:site/polls/:poll/results', { onRequest: [authorise('read')] }, async (request) => {
     const poll = await pollOf(request);

@@ -5,7 +5,15 @@
  * Who: the token's label, else its display prefix. The inbox lists say `?handled=true|false`.
  */
 import type { FastifyInstance } from 'fastify';
-import { HANDLED_KINDS, HANDLED_PATHS, handledBodySchema, isUuidV7, toFieldIssues, type HandledKind, type HandledState } from '../../schema/index.js';
+import {
+  HANDLED_KINDS,
+  HANDLED_PATHS,
+  handledBodySchema,
+  isUuidV7,
+  toFieldIssues,
+  type HandledKind,
+  type HandledState,
+} from '../../schema/index.js';
 import { ApiError } from '../http.js';
 import type { RouteContext } from './context.js';
 import { authoriser, rejectCrossSite } from './guards.js';

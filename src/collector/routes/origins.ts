@@ -28,7 +28,13 @@ export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): v
     // The site settings' own check: each an origin only, normalised as browsers send it.
     const checked = siteChangesSchema.safeParse({ allowedOrigins: body.data.origins });
     if (!checked.success) {
-      throw invalid(checked.error.issues.map((i) => ({ path: ['origins', ...i.path.slice(1).map(String)].join('.'), message: i.message, code: i.code })));
+      throw invalid(
+        checked.error.issues.map((i) => ({
+          path: ['origins', ...i.path.slice(1).map(String)].join('.'),
+          message: i.message,
+          code: i.code,
+        })),
+      );
     }
     const origins = [...new Set(checked.data.allowedOrigins!)];
     const site = (await ctx.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;

@@ -31,8 +31,7 @@ import type { RouteContext } from './context.js';
 import { publicSite } from './guards.js';
 import { isOriginAllowed } from '../sites.js';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function invalid(issues: FieldIssue[], message = 'The request has errors; see issues'): ApiError {
   return new ApiError(422, 'invalid_request', message, issues);
@@ -116,30 +115,26 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     },
   );
 
-  app.post(
-    '/v1/sites/:site/submissions',
-    { onRequest: [loadSite, rateLimited('submissions'), requireJson] },
-    async (request, reply) => {
-      const body = request.body;
-      // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
-      if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
-        // Proof of work first: a request without one spends no render token.
-        if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
-        if (ctx.formTokenMode === 'required') await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
+  app.post('/v1/sites/:site/submissions', { onRequest: [loadSite, rateLimited('submissions'), requireJson] }, async (request, reply) => {
+    const body = request.body;
+    // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
+    if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
+      // Proof of work first: a request without one spends no render token.
+      if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
+      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
+    }
+    const widget = isRecord(body) ? body.widget : undefined;
+    const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
+    if (!handler) {
+      if (typeof widget === 'string' && (WIDGETS as readonly string[]).includes(widget)) {
+        const message = `The widget "${widget}" is not supported by this collector version`;
+        throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
       }
-      const widget = isRecord(body) ? body.widget : undefined;
-      const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
-      if (!handler) {
-        if (typeof widget === 'string' && (WIDGETS as readonly string[]).includes(widget)) {
-          const message = `The widget "${widget}" is not supported by this collector version`;
-          throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
-        }
-        // Unknown or missing widget: the idea schema's 422 names the field.
-        return ideaSubmission(request, reply, ctx);
-      }
-      return handler(request, reply, ctx);
-    },
-  );
+      // Unknown or missing widget: the idea schema's 422 names the field.
+      return ideaSubmission(request, reply, ctx);
+    }
+    return handler(request, reply, ctx);
+  });
 
   app.get('/v1/sites/:site/ideas', { onRequest: [loadSite] }, async (request) => {
     const site = request.site!;
@@ -149,50 +144,46 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     return { ideas: await store.listPublishedIdeas(site.slug, sort, query.data.limit), sort };
   });
 
-  app.post(
-    '/v1/sites/:site/ideas/:ideaId/votes',
-    { onRequest: [loadSite, rateLimited('votes'), requireJson] },
-    async (request, reply) => {
-      const site = request.site!;
-      const { ideaId } = request.params as { ideaId: string };
-      if (!isUuidV7(ideaId)) throw ideaNotFound();
-      const parsed = voteSubmissionSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const vote = parsed.data;
-      const issues: FieldIssue[] = [];
-      if (vote.site !== site.slug) {
-        issues.push({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
-      }
-      if (vote.data.ideaId !== ideaId) {
-        issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
-      }
-      if (issues.length) throw invalid(issues);
-      // The same protection as submissions: a render token per vote, spent once.
-      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
-      if (vote.trap.honeypot.trim() !== '') {
-        const idea = await store.getIdea(site.slug, ideaId);
-        if (!idea?.published) throw ideaNotFound();
-        return reply.code(201).send({ id: vote.id, votes: idea.votes });
-      }
-      // With render tokens off (trusted senders only), a relay may send many people's votes from one
-      // address, so visitors are told apart only when tokens are required.
-      const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
-      if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
-        // This visitor already voted for the idea today: answered like a retry, nothing counted.
-        const idea = await store.getIdea(site.slug, ideaId);
-        if (!idea?.published) throw ideaNotFound();
-        return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
-      }
-      const result = await store.addVote({
-        id: vote.id,
-        site: site.slug,
-        ideaId,
-        createdAt: ctx.now().toISOString(),
-      });
-      if (result.outcome === 'not-found') throw ideaNotFound();
-      return reply.code(result.outcome === 'created' ? 201 : 200).send({ id: vote.id, votes: result.votes });
-    },
-  );
+  app.post('/v1/sites/:site/ideas/:ideaId/votes', { onRequest: [loadSite, rateLimited('votes'), requireJson] }, async (request, reply) => {
+    const site = request.site!;
+    const { ideaId } = request.params as { ideaId: string };
+    if (!isUuidV7(ideaId)) throw ideaNotFound();
+    const parsed = voteSubmissionSchema.safeParse(request.body);
+    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+    const vote = parsed.data;
+    const issues: FieldIssue[] = [];
+    if (vote.site !== site.slug) {
+      issues.push({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
+    }
+    if (vote.data.ideaId !== ideaId) {
+      issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
+    }
+    if (issues.length) throw invalid(issues);
+    // The same protection as submissions: a render token per vote, spent once.
+    if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
+    if (vote.trap.honeypot.trim() !== '') {
+      const idea = await store.getIdea(site.slug, ideaId);
+      if (!idea?.published) throw ideaNotFound();
+      return reply.code(201).send({ id: vote.id, votes: idea.votes });
+    }
+    // With render tokens off (trusted senders only), a relay may send many people's votes from one
+    // address, so visitors are told apart only when tokens are required.
+    const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
+    if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
+      // This visitor already voted for the idea today: answered like a retry, nothing counted.
+      const idea = await store.getIdea(site.slug, ideaId);
+      if (!idea?.published) throw ideaNotFound();
+      return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
+    }
+    const result = await store.addVote({
+      id: vote.id,
+      site: site.slug,
+      ideaId,
+      createdAt: ctx.now().toISOString(),
+    });
+    if (result.outcome === 'not-found') throw ideaNotFound();
+    return reply.code(result.outcome === 'created' ? 201 : 200).send({ id: vote.id, votes: result.votes });
+  });
 }
 
 /**
@@ -284,9 +275,7 @@ function ideaNotFound(): ApiError {
 /** Validates an idea envelope (votes have their own route). */
 function parseIdeaSubmission(body: unknown): IdeaSubmission {
   if (isRecord(body) && isRecord(body.data) && body.data.kind === 'vote') {
-    throw invalid([
-      { path: 'data.kind', message: 'Send votes to /v1/sites/:site/ideas/:ideaId/votes', code: 'wrong_route' },
-    ]);
+    throw invalid([{ path: 'data.kind', message: 'Send votes to /v1/sites/:site/ideas/:ideaId/votes', code: 'wrong_route' }]);
   }
   const parsed = ideaSubmissionSchema.safeParse(body);
   if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
@@ -305,7 +294,8 @@ export function storableTextIssues(value: unknown, path: string[] = []): FieldIs
     if (value.includes('\u0000')) return [{ path: path.join('.'), message: 'Contains a NUL character', code: 'invalid_character' }];
     // Half a surrogate pair is no character: SQLite would store invalid UTF-8 other tools cannot
     // read, and PostgreSQL refuses it. No keyboard makes one, so it is refused rather than altered.
-    if (LONE_SURROGATE.test(value)) return [{ path: path.join('.'), message: 'Contains half of a character (a lone surrogate)', code: 'invalid_character' }];
+    if (LONE_SURROGATE.test(value))
+      return [{ path: path.join('.'), message: 'Contains half of a character (a lone surrogate)', code: 'invalid_character' }];
     return [];
   }
   if (Array.isArray(value)) return value.flatMap((v, n) => storableTextIssues(v, [...path, String(n)]));
@@ -318,9 +308,7 @@ const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
 
 function instantIssues(envelope: AnyEnvelope): FieldIssue[] {
   const check = (path: string, iso: string | undefined): FieldIssue[] =>
-    iso !== undefined && Date.parse(iso) < EARLIEST_INSTANT
-      ? [{ path, message: 'Not a plausible date', code: 'invalid_date' }]
-      : [];
+    iso !== undefined && Date.parse(iso) < EARLIEST_INSTANT ? [{ path, message: 'Not a plausible date', code: 'invalid_date' }] : [];
   return [...check('sentAt', envelope.sentAt), ...check('consent.givenAt', envelope.consent?.givenAt)];
 }
 

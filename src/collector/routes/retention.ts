@@ -24,7 +24,11 @@ function bodyIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue): FieldIssue[] => {
     const path = issue.path.slice(2).map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'Not a kind of data with a retention period', code: issue.code }));
+      return issue.keys.map((key) => ({
+        path: [...path, key].join('.'),
+        message: 'Not a kind of data with a retention period',
+        code: issue.code,
+      }));
     }
     return [{ path: path.join('.'), message: issue.message, code: issue.code }];
   });
@@ -54,14 +58,25 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
     if (!checked.success) throw invalid(bodyIssues(checked.error));
     const retention = checked.data.settings!.retention!;
     const site = (await ctx.store.updateSite(request.site!.slug, { settings: { retention } }))!;
-    await audit(request, 'settings.retention', Object.entries(retention).map(([k, v]) => `${k}=${v}`).join(',') || 'defaults');
+    await audit(
+      request,
+      'settings.retention',
+      Object.entries(retention)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',') || 'defaults',
+    );
     return retentionView(site);
   });
 
   app.post(`${base}/purge`, { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
     const body = purgeBodySchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
-    const lines = await purge(ctx.store, { now: ctx.now(), site: request.site!.slug, dryRun: body.data.dryRun, actor: request.token!.prefix });
+    const lines = await purge(ctx.store, {
+      now: ctx.now(),
+      site: request.site!.slug,
+      dryRun: body.data.dryRun,
+      actor: request.token!.prefix,
+    });
     return { dryRun: body.data.dryRun, lines: lines.map(({ site: _site, ...line }) => line) };
   });
 

@@ -67,7 +67,6 @@ const signupsQuerySchema = periodSchema.extend(handledQuerySchema.shape);
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-
 const DAY_LIST_CSS =
   'body{font:14pt/1.4 system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:.4rem .6rem;text-align:start}.box{width:4rem}@media print{body{margin:0}}';
 /** The day list's own style element, allowed by its hash; nothing else may load or run. */
@@ -84,7 +83,10 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   /** The period of a query: local dates, default the current calendar year. */
-  const periodOf = <S extends z.ZodType<z.output<typeof periodSchema>>>(request: FastifyRequest, schema: S = periodSchema as unknown as S) => {
+  const periodOf = <S extends z.ZodType<z.output<typeof periodSchema>>>(
+    request: FastifyRequest,
+    schema: S = periodSchema as unknown as S,
+  ) => {
     const q = schema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const site = request.site!;
@@ -109,7 +111,8 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       if (kind === 'shift') {
         const roleId = (parsed.data as { roleId: string }).roleId;
         const roles = await store.listVolunteerItems(request.site!.slug, 'role');
-        if (!roles.some((r) => r.id === roleId)) throw invalid([{ path: 'roleId', message: 'There is no role with this id', code: 'role_not_found' }]);
+        if (!roles.some((r) => r.id === roleId))
+          throw invalid([{ path: 'roleId', message: 'There is no role with this id', code: 'role_not_found' }]);
       }
       return parsed.data;
     };
@@ -131,7 +134,10 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       await audit(request, `volunteer.${kind}.update`, id, 1);
       if (kind === 'shift') {
         // More places: the waitlist moves up now, not at the next sign-up.
-        const change = await store.reconcileShift(request.site!.slug, id, { now: ctx.now().toISOString(), offerMs: offerMsOf(request.site!) });
+        const change = await store.reconcileShift(request.site!.slug, id, {
+          now: ctx.now().toISOString(),
+          offerMs: offerMsOf(request.site!),
+        });
         await queueNotification(ctx, change.notifications, request.log);
       }
       return record;
@@ -178,10 +184,23 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   // ---- reminders and notifications ---------------------------------------------------------------
 
   const remindersDue = async (request: FastifyRequest) => {
-    const q = z.strictObject({ withinHours: z.coerce.number().int().min(1).max(24 * 14).default(24) }).safeParse(request.query);
+    const q = z
+      .strictObject({
+        withinHours: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 14)
+          .default(24),
+      })
+      .safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const now = ctx.now();
-    return store.listReminderDue(request.site!.slug, now.toISOString(), new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString());
+    return store.listReminderDue(
+      request.site!.slug,
+      now.toISOString(),
+      new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString(),
+    );
   };
 
   app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')] }, async (request) => {
@@ -189,7 +208,11 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const catalogue = await loadCatalogue(store, request.site!.slug);
     // `title` in Dutch for the coordinator; `localTitle` in the language the volunteer signed up in, for the message to them.
     return {
-      reminders: due.map((s) => ({ ...s, title: titleOf(catalogue, s.shiftId), localTitle: textFor(localTitleOf(catalogue, s.shiftId), s.locale).text })),
+      reminders: due.map((s) => ({
+        ...s,
+        title: titleOf(catalogue, s.shiftId),
+        localTitle: textFor(localTitleOf(catalogue, s.shiftId), s.locale).text,
+      })),
     };
   });
 
@@ -201,7 +224,11 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const notifications = due.map((s) => signupNotification('reminder', s, now));
     if (notifications.length) await store.queueVolunteerNotifications(notifications);
     await queueNotification(ctx, notifications, request.log);
-    const marked = await store.markReminded(request.site!.slug, due.map((s) => s.id), now);
+    const marked = await store.markReminded(
+      request.site!.slug,
+      due.map((s) => s.id),
+      now,
+    );
     await audit(request, 'volunteer.reminders.queue', null, marked);
     return { queued: notifications.length };
   });
@@ -245,7 +272,10 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const catalogue = await loadCatalogue(store, site.slug);
     const time = (iso: string) => formatLocalDateTime(iso, site.timeZone).slice(11);
     const rows = signups
-      .map((s) => `<tr><td>${time(s.startAt)}–${time(s.endAt)}</td><td>${escapeHtml(titleOf(catalogue, s.shiftId))}</td><td>${escapeHtml(s.firstName)}</td><td>${escapeHtml(s.contact)}</td><td class="box"></td></tr>`)
+      .map(
+        (s) =>
+          `<tr><td>${time(s.startAt)}–${time(s.endAt)}</td><td>${escapeHtml(titleOf(catalogue, s.shiftId))}</td><td>${escapeHtml(s.firstName)}</td><td>${escapeHtml(s.contact)}</td><td class="box"></td></tr>`,
+      )
       .join('\n');
     const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dagrooster ${date} – ${escapeHtml(site.name)}</title>
 <style>${DAY_LIST_CSS}</style></head>
@@ -265,7 +295,13 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
     const catalogue = await loadCatalogue(store, site.slug);
     await audit(request, `export.${name}`, `${name}.${format}`, signups.length);
     const day = todayIn(site, ctx.now());
-    return { q, site, signups, title: (id: string) => localTitleOf(catalogue, id), fileName: `buurtkit-${site.slug}-${name}-${day}.${format}` };
+    return {
+      q,
+      site,
+      signups,
+      title: (id: string) => localTitleOf(catalogue, id),
+      fileName: `buurtkit-${site.slug}-${name}-${day}.${format}`,
+    };
   };
 
   for (const name of ['volunteer-signups', 'volunteer-hours'] as const) {
@@ -276,30 +312,40 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         name === 'volunteer-signups'
           ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter })
           : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter });
-      return reply.header('Content-Type', EXPORT_CONTENT_TYPES.csv).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
+      return reply
+        .header('Content-Type', EXPORT_CONTENT_TYPES.csv)
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(Readable.from(chunks));
     });
   }
 
   // The general "ik wil vrijwilliger worden" sign-ups, every one received up to now (no period:
   // they are few, and the coordinator needs the open ones whenever they came in).
   for (const format of EXPORT_FORMATS) {
-    app.get(`/v1/admin/sites/:site/export/volunteer-applications.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
-      const q = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
-      if (!q.success) throw invalid(toFieldIssues(q.error));
-      const delimiter = CSV_DELIMITERS['delimiter' in q.data ? q.data.delimiter : 'semicolon'];
-      const site = request.site!;
-      const rows = (await store.listVolunteerApplications(site.slug)).map(applicationRow);
-      await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
-      const fileName = `buurtkit-${site.slug}-vrijwilligers-aanmeldingen-${todayIn(site, ctx.now())}.${format}`;
-      const columns = applicationExportColumns(site.timeZone);
-      const chunks =
-        format === 'csv'
-          ? csvChunks(toCsvColumns(columns), rows, { delimiter })
-          : format === 'xlsx'
-            ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
-            : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
-      return reply.header('Content-Type', EXPORT_CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
-    });
+    app.get(
+      `/v1/admin/sites/:site/export/volunteer-applications.${format}`,
+      { onRequest: [authorise('export')] },
+      async (request, reply) => {
+        const q = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
+        if (!q.success) throw invalid(toFieldIssues(q.error));
+        const delimiter = CSV_DELIMITERS['delimiter' in q.data ? q.data.delimiter : 'semicolon'];
+        const site = request.site!;
+        const rows = (await store.listVolunteerApplications(site.slug)).map(applicationRow);
+        await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
+        const fileName = `buurtkit-${site.slug}-vrijwilligers-aanmeldingen-${todayIn(site, ctx.now())}.${format}`;
+        const columns = applicationExportColumns(site.timeZone);
+        const chunks =
+          format === 'csv'
+            ? csvChunks(toCsvColumns(columns), rows, { delimiter })
+            : format === 'xlsx'
+              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
+              : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
+        return reply
+          .header('Content-Type', EXPORT_CONTENT_TYPES[format])
+          .header('Content-Disposition', `attachment; filename="${fileName}"`)
+          .send(Readable.from(chunks));
+      },
+    );
   }
 
   app.get('/v1/admin/sites/:site/export/volunteer.xlsx', { onRequest: [authorise('export')] }, async (request, reply) => {
@@ -311,6 +357,9 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
       ],
       { modified: ctx.now() },
     );
-    return reply.header('Content-Type', EXPORT_CONTENT_TYPES.xlsx).header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(chunks));
+    return reply
+      .header('Content-Type', EXPORT_CONTENT_TYPES.xlsx)
+      .header('Content-Disposition', `attachment; filename="${fileName}"`)
+      .send(Readable.from(chunks));
   });
 }

@@ -32,7 +32,15 @@ import type { Site, SlotChange, VolunteerNotification } from '../store/types.js'
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
 import { publicSite } from './guards.js';
-import { checkEnvelope, invalid, isHoneypotFilled, requireJson, sendInsertOutcome, submissionHandlers, toSubmissionRecord } from './public.js';
+import {
+  checkEnvelope,
+  invalid,
+  isHoneypotFilled,
+  requireJson,
+  sendInsertOutcome,
+  submissionHandlers,
+  toSubmissionRecord,
+} from './public.js';
 import { registerVolunteerAdminRoutes } from './volunteer-admin.js';
 import { dayRange, hostToday, loadCatalogue, offerMsOf, ownSignup, publicOccurrences, publicRole, todayIn } from './volunteer-views.js';
 
@@ -49,7 +57,11 @@ export const hashToken = (token: string) => createHash('sha256').update(token, '
  * see webhooks/), when the site has one. A mailer can also read
  * `GET /v1/admin/sites/:site/volunteer/notifications` and mark them sent.
  */
-export async function queueNotification(ctx: RouteContext, notifications: readonly VolunteerNotification[], log?: FastifyRequest['log']): Promise<void> {
+export async function queueNotification(
+  ctx: RouteContext,
+  notifications: readonly VolunteerNotification[],
+  log?: FastifyRequest['log'],
+): Promise<void> {
   for (const n of notifications) {
     await queueWebhook(ctx.store, n.site, `volunteer.${n.kind}`, { notificationId: n.id, ...n.payload }, ctx.now());
     log?.info({ site: n.site, kind: n.kind, notification: n.id }, 'volunteer notification queued');
@@ -77,7 +89,9 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
   async function rateLimit(request: FastifyRequest): Promise<void> {
     const decision = await ctx.limiter.hit('submissions', request.site!.slug, request.ip);
     if (!decision.allowed) {
-      throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, { 'Retry-After': String(decision.retryAfterSeconds) });
+      throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
+        'Retry-After': String(decision.retryAfterSeconds),
+      });
     }
   }
 
@@ -89,7 +103,8 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
     const from = query.data.from ?? todayIn(site, now);
     const to = query.data.to ?? formatLocalDate(addDays(parseLocalDate(from)!, DEFAULT_DAYS - 1));
     const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
-    if (days < 0 || days >= MAX_DAYS) throw invalid([{ path: 'to', message: `From 0 to ${MAX_DAYS} days after from`, code: 'invalid_range' }]);
+    if (days < 0 || days >= MAX_DAYS)
+      throw invalid([{ path: 'to', message: `From 0 to ${MAX_DAYS} days after from`, code: 'invalid_range' }]);
     await sweepSite(ctx, site, request.log);
     const catalogue = await loadCatalogue(store, site.slug);
     const { fromMs, toMs } = dayRange(site, from, to);

@@ -50,7 +50,17 @@ import { CSV_DELIMITERS } from '../export/csv.js';
 import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import type { XlsxSheet } from '../export/xlsx.js';
 import { ApiError } from '../http.js';
-import { IntakeSealError, intakePublicKey, openBrowserSealed, seal, toKeyring, unseal, type IntakeKey, type IntakeKeyring, type IntakeKeysConfig } from '../intake-crypto.js';
+import {
+  IntakeSealError,
+  intakePublicKey,
+  openBrowserSealed,
+  seal,
+  toKeyring,
+  unseal,
+  type IntakeKey,
+  type IntakeKeyring,
+  type IntakeKeysConfig,
+} from '../intake-crypto.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
 import type { RouteContext } from './context.js';
 import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
@@ -152,7 +162,13 @@ async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ct
   const keys = keyrings.get(ctx)?.get(site.slug);
   if (!keys?.length) throw keyMissing(site.slug);
 
-  const sensitiveIds = new Set(flow ? allQuestions(flow).filter(isSensitive).map((q) => q.id) : Object.keys(data.answers));
+  const sensitiveIds = new Set(
+    flow
+      ? allQuestions(flow)
+          .filter(isSensitive)
+          .map((q) => q.id)
+      : Object.keys(data.answers),
+  );
   const open: Record<string, unknown> = {};
   const secret: Record<string, unknown> = {};
   for (const [id, answer] of Object.entries(data.answers)) (sensitiveIds.has(id) ? secret : open)[id] = answer;
@@ -203,7 +219,11 @@ function unknownFlowIssues(answers: Record<string, unknown>, hasConsent: boolean
 type SensitiveState = 'included' | 'withheld' | 'unreadable' | 'none';
 
 /** What a reader may see of an intake: with `sensitive` everything, otherwise per the visitor's choice. */
-function readable(record: IntakeRecord, keys: readonly IntakeKey[] | undefined, canSensitive: boolean): ReadableIntake & { sensitive: SensitiveState } {
+function readable(
+  record: IntakeRecord,
+  keys: readonly IntakeKey[] | undefined,
+  canSensitive: boolean,
+): ReadableIntake & { sensitive: SensitiveState } {
   if (!canSensitive) {
     const answers = record.visibility === 'host' ? record.answers : null;
     return { record, answers, sensitive: record.sealed ? 'withheld' : 'none' };
@@ -228,7 +248,9 @@ function intakeView(r: ReadableIntake & { sensitive: SensitiveState }) {
     forSomeoneElse: record.forSomeoneElse,
     assisted: record.assisted,
     locale: record.locale,
-    consent: record.consentVersion ? { textVersion: record.consentVersion, givenAt: record.consentGivenAt, textHash: record.consentHash } : null,
+    consent: record.consentVersion
+      ? { textVersion: record.consentVersion, givenAt: record.consentGivenAt, textHash: record.consentHash }
+      : null,
     handledAt: record.handledAt,
     handledBy: record.handledBy,
     /** null: withheld, because the visitor chose "only the professional" and the token lacks `sensitive`. */

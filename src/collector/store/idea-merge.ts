@@ -9,9 +9,7 @@ export interface MergeCandidate {
   mergedCount: number;
 }
 
-export type MergePlan =
-  | { outcome: 'go'; ids: string[] }
-  | Exclude<MergeOutcome, { outcome: 'merged' }>;
+export type MergePlan = { outcome: 'go'; ids: string[] } | Exclude<MergeOutcome, { outcome: 'merged' }>;
 
 /**
  * Decides a merge: the ids to merge now (duplicates removed, those already merged into the

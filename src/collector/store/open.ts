@@ -7,8 +7,7 @@ import { PG_SCHEMA_PATTERN, PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 
 export type StoreTarget =
-  | { backend: 'sqlite'; path: string }
-  | { backend: 'postgres'; url: string; schema?: string; maxConnections?: number };
+  { backend: 'sqlite'; path: string } | { backend: 'postgres'; url: string; schema?: string; maxConnections?: number };
 
 export const DEFAULT_SQLITE_PATH = '.data/buurtkit.sqlite';
 

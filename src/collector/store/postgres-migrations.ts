@@ -306,7 +306,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    name: 'merged duplicate ideas and coordinators\' tags on ideas',
+    name: "merged duplicate ideas and coordinators' tags on ideas",
     sql: `
       -- A merged idea keeps its text and votes; erasing the idea it was merged into sets it free.
       ALTER TABLE ideas ADD COLUMN merged_into text COLLATE "C" REFERENCES ideas(id) ON DELETE SET NULL;
@@ -346,17 +346,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
  * Instances starting together queue on an advisory lock (per schema) that ends with the
  * transaction; DDL is transactional in PostgreSQL, so a failed migration leaves nothing half done.
  */
-export async function applyMigrations(
-  client: pg.PoolClient,
-  migrations: readonly Migration[],
-  schema: string | null,
-): Promise<number[]> {
+export async function applyMigrations(client: pg.PoolClient, migrations: readonly Migration[], schema: string | null): Promise<number[]> {
   const applied: number[] = [];
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('buurtkit:migrate:' || $1, 0))`, [
-      schema ?? 'public',
-    ]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('buurtkit:migrate:' || $1, 0))`, [schema ?? 'public']);
     if (schema) {
       // Checked first: CREATE SCHEMA IF NOT EXISTS still needs the CREATE privilege.
       const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
@@ -364,9 +358,7 @@ export async function applyMigrations(
     }
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)`);
-    const done = new Set(
-      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
-    );
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
       await client.query(m.sql);

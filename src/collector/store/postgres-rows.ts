@@ -37,8 +37,7 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (q: Query) => Promise<
 export const PG_TYPES = { int8: 20, timestamptz: 1184 } as const;
 
 const UTC_TIMESTAMPTZ = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
-const TIMESTAMPTZ =
-  /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?$/;
+const TIMESTAMPTZ = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?$/;
 
 /**
  * `timestamptz` text output (`2026-05-01 14:34:56.789+02`, in whatever TimeZone the session has)

@@ -149,7 +149,10 @@ export class PostgresVolunteer {
     for (const t of transitions) {
       const { rows: changed } =
         t.status === 'expired'
-          ? await q(`UPDATE volunteer_signups SET status = 'expired', expired_at = $1 WHERE id = $2 RETURNING ${SIGNUP_COLUMNS}`, [now, t.id])
+          ? await q(`UPDATE volunteer_signups SET status = 'expired', expired_at = $1 WHERE id = $2 RETURNING ${SIGNUP_COLUMNS}`, [
+              now,
+              t.id,
+            ])
           : await q(
               `UPDATE volunteer_signups SET status = 'offered', offered_at = $1, offer_expires_at = $2 WHERE id = $3 RETURNING ${SIGNUP_COLUMNS}`,
               [now, new Date(t.offerExpiresAt).toISOString(), t.id],
@@ -170,8 +173,19 @@ export class PostgresVolunteer {
       const inserted = await q(
         `INSERT INTO submissions (${SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
          ON CONFLICT (id) DO NOTHING`,
-        [s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
-          s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs],
+        [
+          s.id,
+          s.site,
+          s.widget,
+          s.kind,
+          s.locale,
+          s.schemaVersion,
+          s.sentAt,
+          s.receivedAt,
+          s.consent ? JSON.stringify(s.consent) : null,
+          JSON.stringify(s.data),
+          s.elapsedMs,
+        ],
       );
       if (inserted.rowCount === 0) {
         const owner = await q('SELECT site FROM submissions WHERE id = $1', [s.id]);
@@ -190,8 +204,23 @@ export class PostgresVolunteer {
           `INSERT INTO volunteer_signups (id, site, submission_id, token_hash, shift_id, date, start_at, end_at, first_name,
              contact, locale, status, position, confirmed_at, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${SIGNUP_COLUMNS}`,
-          [uuidv7(Date.parse(now)), s.site, s.id, r.tokenHash, slot.shiftId, slot.date, slot.startAt, slot.endAt, r.firstName,
-            r.contact, s.locale, status, position, status === 'confirmed' ? now : null, now],
+          [
+            uuidv7(Date.parse(now)),
+            s.site,
+            s.id,
+            r.tokenHash,
+            slot.shiftId,
+            slot.date,
+            slot.startAt,
+            slot.endAt,
+            r.firstName,
+            r.contact,
+            s.locale,
+            status,
+            position,
+            status === 'confirmed' ? now : null,
+            now,
+          ],
         );
         made.push(toSignup(inserted[0]!));
       }
@@ -229,10 +258,10 @@ export class PostgresVolunteer {
     return this.onTokenSlots(site, tokenHash, settings, async (q, row, into) => {
       if (ids && !ids.includes(row.id)) return;
       if (!['confirmed', 'waitlisted', 'offered'].includes(row.status)) return;
-      const { rows } = await q(`UPDATE volunteer_signups SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 RETURNING ${SIGNUP_COLUMNS}`, [
-        settings.now,
-        row.id,
-      ]);
+      const { rows } = await q(
+        `UPDATE volunteer_signups SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 RETURNING ${SIGNUP_COLUMNS}`,
+        [settings.now, row.id],
+      );
       into.signups.push(toSignup(rows[0]!));
     });
   }
@@ -240,10 +269,10 @@ export class PostgresVolunteer {
   confirm(site: string, tokenHash: string, settings: SlotSettings): Promise<SlotChange> {
     return this.onTokenSlots(site, tokenHash, settings, async (q, row, into) => {
       if (row.status !== 'offered') return;
-      const { rows } = await q(`UPDATE volunteer_signups SET status = 'confirmed', confirmed_at = $1 WHERE id = $2 RETURNING ${SIGNUP_COLUMNS}`, [
-        settings.now,
-        row.id,
-      ]);
+      const { rows } = await q(
+        `UPDATE volunteer_signups SET status = 'confirmed', confirmed_at = $1 WHERE id = $2 RETURNING ${SIGNUP_COLUMNS}`,
+        [settings.now, row.id],
+      );
       into.signups.push(toSignup(rows[0]!));
     });
   }
@@ -288,11 +317,10 @@ export class PostgresVolunteer {
   }
 
   async setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null> {
-    const { rows } = await this.query(`UPDATE volunteer_signups SET attended = $1 WHERE site = $2 AND id = $3 RETURNING ${SIGNUP_COLUMNS}`, [
-      attended,
-      site,
-      id,
-    ]);
+    const { rows } = await this.query(
+      `UPDATE volunteer_signups SET attended = $1 WHERE site = $2 AND id = $3 RETURNING ${SIGNUP_COLUMNS}`,
+      [attended, site, id],
+    );
     return rows[0] ? toSignup(rows[0]) : null;
   }
 
@@ -317,10 +345,26 @@ export class PostgresVolunteer {
     const inserted = await this.query(
       `INSERT INTO submissions (${SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
        ON CONFLICT (id) DO NOTHING`,
-      [s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs],
+      [
+        s.id,
+        s.site,
+        s.widget,
+        s.kind,
+        s.locale,
+        s.schemaVersion,
+        s.sentAt,
+        s.receivedAt,
+        s.consent ? JSON.stringify(s.consent) : null,
+        JSON.stringify(s.data),
+        s.elapsedMs,
+      ],
     );
-    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertApplication(s));
+    return submissionOutcome(
+      inserted,
+      s,
+      (t, v) => this.query(t, v),
+      () => this.insertApplication(s),
+    );
   }
 
   async listApplications(site: string): Promise<ApplicationRecord[]> {
@@ -362,7 +406,10 @@ export class PostgresVolunteer {
         `DELETE FROM submissions WHERE site = $1 AND id = ANY($2::text[]) AND widget = 'volunteer-signup' AND kind = 'application'`,
         [site, [...ids.applications]],
       );
-      const { rows } = await q('SELECT id, submission_id FROM volunteer_signups WHERE site = $1 AND id = ANY($2::text[])', [site, [...ids.signups]]);
+      const { rows } = await q('SELECT id, submission_id FROM volunteer_signups WHERE site = $1 AND id = ANY($2::text[])', [
+        site,
+        [...ids.signups],
+      ]);
       const signupIds = rows.map((r) => String(r.id));
       const submissionIds = [...new Set(rows.map((r) => String(r.submission_id)))];
       if (includeContent) {
@@ -373,7 +420,9 @@ export class PostgresVolunteer {
         );
       } else {
         await q(`UPDATE volunteer_signups SET first_name = '', contact = '' WHERE id = ANY($1::text[])`, [signupIds]);
-        await q(`UPDATE volunteer_notifications SET payload = payload - 'firstName' - 'contact' WHERE signup_id = ANY($1::text[])`, [signupIds]);
+        await q(`UPDATE volunteer_notifications SET payload = payload - 'firstName' - 'contact' WHERE signup_id = ANY($1::text[])`, [
+          signupIds,
+        ]);
         await q(`UPDATE submissions SET data = data - 'firstName' - 'contact' WHERE id = ANY($1::text[])`, [submissionIds]);
       }
       return (apps.rowCount ?? 0) + signupIds.length;

@@ -21,8 +21,28 @@ import type {
 import { planMerge, type MergeCandidate } from './idea-merge.js';
 import { Batcher } from './postgres-batch.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { PG_TYPES, inTransaction, int8ToNumber, submissionOutcome, timestamptzToIso, toAdminIdea, toSite, toToken, type Row } from './postgres-rows.js';
-import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
+import {
+  PG_TYPES,
+  inTransaction,
+  int8ToNumber,
+  submissionOutcome,
+  timestamptzToIso,
+  toAdminIdea,
+  toSite,
+  toToken,
+  type Row,
+} from './postgres-rows.js';
+import {
+  HANDLED_TABLES,
+  handledState,
+  rateOutcome,
+  rowBuilder,
+  toIntakeRecord,
+  toPublishedIdea,
+  toWebhookDelivery,
+  USE_KEYS,
+  type UseTable,
+} from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
   HandledMark,
@@ -156,15 +176,19 @@ const GROUP_VOTES = `SELECT (SELECT count(*) FROM votes WHERE idea_id = g.root)
 // The personal data of an idea: where it is, and how it is removed. The text stays.
 const IDEA_HAS_PERSONAL_DATA = (t: string) => `(${t}.name IS NOT NULL OR ${t}.contact IS NOT NULL
   OR ${t}.consent_version IS NOT NULL OR ${t}.consent_given_at IS NOT NULL OR ${t}.consent_hash IS NOT NULL)`;
-const CLEAR_IDEA_PERSONAL_DATA =
-  'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
-const SUBMISSION_HAS_PERSONAL_DATA = (t: string) =>
-  `(${t}.consent IS NOT NULL OR ${t}.data ? 'name' OR ${t}.data ? 'contact')`;
+const CLEAR_IDEA_PERSONAL_DATA = 'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
+const SUBMISSION_HAS_PERSONAL_DATA = (t: string) => `(${t}.consent IS NOT NULL OR ${t}.data ? 'name' OR ${t}.data ? 'contact')`;
 const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = data - 'name' - 'contact'`;
 
 /** The tables that hold personal data, vacuumed after an erasure or purge. */
 const PERSONAL_DATA_TABLES = [
-  'submissions', 'ideas', 'votes', 'intakes', 'poll_responses', 'volunteer_signups', 'volunteer_notifications',
+  'submissions',
+  'ideas',
+  'votes',
+  'intakes',
+  'poll_responses',
+  'volunteer_signups',
+  'volunteer_notifications',
   'webhook_deliveries',
 ] as const;
 
@@ -496,11 +520,28 @@ export class PostgresStore implements Store {
     const seen = new Set<string>();
     const batch = items.filter(({ s }) => !seen.has(s.id) && seen.add(s.id));
     const rows = batch.map(({ s, idea }) => ({
-      id: s.id, site: s.site, widget: s.widget, kind: s.kind, locale: s.locale, schema_version: s.schemaVersion,
-      sent_at: s.sentAt, received_at: s.receivedAt, consent: s.consent, data: s.data, elapsed_ms: s.elapsedMs,
-      text: idea.text, category: idea.category, role: idea.role, wants_to_help: idea.wantsToHelp, name: idea.name,
-      contact: idea.contact, consent_version: idea.consentVersion, consent_given_at: idea.consentGivenAt,
-      consent_hash: idea.consentHash, delivery_id: s.webhook?.deliveryId ?? null, delivery_event: s.webhook?.event ?? null,
+      id: s.id,
+      site: s.site,
+      widget: s.widget,
+      kind: s.kind,
+      locale: s.locale,
+      schema_version: s.schemaVersion,
+      sent_at: s.sentAt,
+      received_at: s.receivedAt,
+      consent: s.consent,
+      data: s.data,
+      elapsed_ms: s.elapsedMs,
+      text: idea.text,
+      category: idea.category,
+      role: idea.role,
+      wants_to_help: idea.wantsToHelp,
+      name: idea.name,
+      contact: idea.contact,
+      consent_version: idea.consentVersion,
+      consent_given_at: idea.consentGivenAt,
+      consent_hash: idea.consentHash,
+      delivery_id: s.webhook?.deliveryId ?? null,
+      delivery_event: s.webhook?.event ?? null,
       delivery_payload: s.webhook?.payload ?? null,
     }));
     let created: Set<string>;
@@ -564,16 +605,16 @@ export class PostgresStore implements Store {
     const sets = mark
       ? 'handled_by = CASE WHEN handled_at IS NULL THEN $3 ELSE handled_by END, handled_at = COALESCE(handled_at, $4::timestamptz)'
       : 'handled_at = NULL, handled_by = NULL';
-    const { rows } = await this.query(
-      `UPDATE ${table} SET ${sets} WHERE site = $1 AND id = $2${where} RETURNING handled_at, handled_by`,
-      [site, id, ...(mark ? [mark.by, mark.at] : [])],
-    );
+    const { rows } = await this.query(`UPDATE ${table} SET ${sets} WHERE site = $1 AND id = $2${where} RETURNING handled_at, handled_by`, [
+      site,
+      id,
+      ...(mark ? [mark.by, mark.at] : []),
+    ]);
     return rows[0] ? handledState(rows[0]) : null;
   }
 
   async listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]> {
-    const order =
-      sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
+    const order = sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
     const { rows } = await this.query(
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = $1 AND i.published AND i.merged_into IS NULL
        ORDER BY ${order} LIMIT $2`,
@@ -590,10 +631,11 @@ export class PostgresStore implements Store {
     if (m.publicAnswer !== undefined) columns.push(['public_answer', m.publicAnswer]);
     columns.push(['updated_at', now]);
     const sets = columns.map(([name], n) => `${name} = $${n + 3}`).join(', ');
-    const { rows } = await this.query(
-      `UPDATE ideas i SET ${sets} WHERE i.site = $1 AND i.id = $2 RETURNING ${IDEA_COLUMNS}`,
-      [site, id, ...columns.map(([, value]) => value)],
-    );
+    const { rows } = await this.query(`UPDATE ideas i SET ${sets} WHERE i.site = $1 AND i.id = $2 RETURNING ${IDEA_COLUMNS}`, [
+      site,
+      id,
+      ...columns.map(([, value]) => value),
+    ]);
     return rows[0] ? toAdminIdea(rows[0]) : null;
   }
 
@@ -612,10 +654,12 @@ export class PostgresStore implements Store {
       const plan = planMerge(target, ids, rows as unknown as MergeCandidate[]);
       if (plan.outcome !== 'go') return plan;
       if (plan.ids.length) {
-        await q(
-          `UPDATE ideas SET merged_into = $1, merged_at = $2, updated_at = $2 WHERE site = $3 AND id = ANY($4::text[])`,
-          [target, now, site, plan.ids],
-        );
+        await q(`UPDATE ideas SET merged_into = $1, merged_at = $2, updated_at = $2 WHERE site = $3 AND id = ANY($4::text[])`, [
+          target,
+          now,
+          site,
+          plan.ids,
+        ]);
         await q('UPDATE ideas SET updated_at = $1 WHERE id = $2', [now, target]);
       }
       const idea = await q(`SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1`, [target]);
@@ -802,7 +846,9 @@ export class PostgresStore implements Store {
       }
     }
     const { rows } = await this.query(TAKE_RATE_TOKENS, [JSON.stringify([...groups.values()])], undefined, this.bookkeeping);
-    const answers = new Map(rows.map((r) => [`${r.bucket}\u0000${r.key}`, { tat: Number(r.tat), allowed: Number(r.allowed), counted: r.counted === true }]));
+    const answers = new Map(
+      rows.map((r) => [`${r.bucket}\u0000${r.key}`, { tat: Number(r.tat), allowed: Number(r.allowed), counted: r.counted === true }]),
+    );
     const again = takes.filter((t) => !answers.get(groupKey(t))!.counted);
     const retried = again.length ? await this.takeRateTokens(again) : [];
     const passed = new Map<string, number>();
@@ -821,18 +867,23 @@ export class PostgresStore implements Store {
   }
 
   async secret(name: string, candidate: string): Promise<string> {
-    await this.query(
-      'INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
-      [name, candidate, new Date().toISOString()],
-    );
+    await this.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [
+      name,
+      candidate,
+      new Date().toISOString(),
+    ]);
     return String((await this.query('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value);
   }
 
   async audit(e: AuditEntry): Promise<void> {
-    await this.query(
-      'INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES ($1, $2, $3, $4, $5, $6)',
-      [e.at, e.site, e.actor, e.action, e.target, e.rowCount],
-    );
+    await this.query('INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES ($1, $2, $3, $4, $5, $6)', [
+      e.at,
+      e.site,
+      e.actor,
+      e.action,
+      e.target,
+      e.rowCount,
+    ]);
   }
 
   async listAudit(site: string): Promise<AuditEntry[]> {
@@ -877,10 +928,10 @@ export class PostgresStore implements Store {
   }
 
   async getActivity(site: string, id: string): Promise<ActivityRecord | null> {
-    const { rows } = await this.query(
-      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = $1 AND id = $2 AND deleted_at IS NULL`,
-      [site, id],
-    );
+    const { rows } = await this.query(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = $1 AND id = $2 AND deleted_at IS NULL`, [
+      site,
+      id,
+    ]);
     return rows[0] ? toActivity(rows[0]) : null;
   }
 
@@ -1043,10 +1094,10 @@ export class PostgresStore implements Store {
   }
 
   async getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null> {
-    const { rows } = await this.query(
-      'SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = $1 AND id = $2',
-      [site, id],
-    );
+    const { rows } = await this.query('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = $1 AND id = $2', [
+      site,
+      id,
+    ]);
     return rows[0] ? toPollDefinition(rows[0]) : null;
   }
 
@@ -1093,7 +1144,12 @@ export class PostgresStore implements Store {
         ...webhookValues(s),
       ],
     );
-    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertPollResponse(s, r));
+    return submissionOutcome(
+      inserted,
+      s,
+      (t, v) => this.query(t, v),
+      () => this.insertPollResponse(s, r),
+    );
   }
 
   async purgePollTexts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
@@ -1143,17 +1199,16 @@ export class PostgresStore implements Store {
       const takenOf = async (activityId: string, occurrence: string) =>
         Number(
           (
-            await client.query<Row>(
-              'SELECT COALESCE(SUM(places), 0) AS n FROM attendance WHERE activity_id = $1 AND occurrence = $2',
-              [activityId, occurrence],
-            )
+            await client.query<Row>('SELECT COALESCE(SUM(places), 0) AS n FROM attendance WHERE activity_id = $1 AND occurrence = $2', [
+              activityId,
+              occurrence,
+            ])
           ).rows[0]!.n,
         );
       const outcome = async (): Promise<AttendanceOutcome> => {
         await client.query('SELECT 1 FROM activities WHERE id = $1 FOR NO KEY UPDATE', [a.activityId]);
-        const existing = (
-          await client.query<Row>('SELECT site, activity_id, occurrence, places FROM attendance WHERE id = $1', [a.id])
-        ).rows[0];
+        const existing = (await client.query<Row>('SELECT site, activity_id, occurrence, places FROM attendance WHERE id = $1', [a.id]))
+          .rows[0];
         if (existing) {
           if (existing.site !== a.site) return { outcome: 'conflict', taken: 0, places: 0 };
           const taken = await takenOf(String(existing.activity_id), String(existing.occurrence));
@@ -1212,7 +1267,6 @@ export class PostgresStore implements Store {
     }));
   }
 
-
   // — welcome intake (issue 5) —
 
   async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
@@ -1224,12 +1278,25 @@ export class PostgresStore implements Store {
        SELECT id, site, $12, $13, $14, $15, $16, $17::jsonb, $18, $19, $20, $21, locale, received_at FROM s`,
       [
         ...submissionValues(s),
-        intake.flowId, intake.flowVersion, intake.visibility, intake.forSomeoneElse, intake.assisted,
-        JSON.stringify(intake.answers), intake.sealed, intake.consentVersion, intake.consentGivenAt, intake.consentHash,
+        intake.flowId,
+        intake.flowVersion,
+        intake.visibility,
+        intake.forSomeoneElse,
+        intake.assisted,
+        JSON.stringify(intake.answers),
+        intake.sealed,
+        intake.consentVersion,
+        intake.consentGivenAt,
+        intake.consentHash,
         ...webhookValues(s),
       ],
     );
-    return submissionOutcome(inserted, s, (t, v) => this.query(t, v), () => this.insertIntake(s, intake));
+    return submissionOutcome(
+      inserted,
+      s,
+      (t, v) => this.query(t, v),
+      () => this.insertIntake(s, intake),
+    );
   }
 
   async getIntake(site: string, id: string): Promise<IntakeRecord | null> {
@@ -1375,7 +1442,11 @@ export class PostgresStore implements Store {
   async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
     return this.volunteer.listContacts(site);
   }
-  async eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number> {
+  async eraseVolunteerRecords(
+    site: string,
+    ids: { signups: readonly string[]; applications: readonly string[] },
+    options: { includeContent: boolean },
+  ): Promise<number> {
     return this.volunteer.erase(site, ids, options.includeContent);
   }
   async queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {

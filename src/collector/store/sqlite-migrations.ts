@@ -307,7 +307,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 13,
-    name: 'merged duplicate ideas and coordinators\' tags on ideas',
+    name: "merged duplicate ideas and coordinators' tags on ideas",
     sql: `
       -- A merged idea keeps its text and votes; erasing the idea it was merged into sets it free.
       ALTER TABLE ideas ADD COLUMN merged_into TEXT REFERENCES ideas(id) ON DELETE SET NULL;

@@ -70,7 +70,12 @@ export class SqliteVolunteer {
 
   createItem(item: NewVolunteerItem, now: string): VolunteerItemRecord {
     this.sql(`INSERT INTO volunteer_items (id, site, kind, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
-      item.id, item.site, item.kind, JSON.stringify(item.data), now, now,
+      item.id,
+      item.site,
+      item.kind,
+      JSON.stringify(item.data),
+      now,
+      now,
     );
     return { ...item, createdAt: now, updatedAt: now };
   }
@@ -118,7 +123,14 @@ export class SqliteVolunteer {
   }
 
   /** Expire and offer on one occurrence; inside a transaction. */
-  private reconcile(shiftId: string, date: string, capacity: number, now: string, offerMs: number, into: SlotChange): VolunteerSignupRecord[] {
+  private reconcile(
+    shiftId: string,
+    date: string,
+    capacity: number,
+    now: string,
+    offerMs: number,
+    into: SlotChange,
+  ): VolunteerSignupRecord[] {
     const rows = this.slotRows(shiftId, date);
     const transitions = planSlot(rows, capacity, now, offerMs);
     const fresh: VolunteerNotification[] = [];
@@ -127,7 +139,11 @@ export class SqliteVolunteer {
         this.sql(`UPDATE volunteer_signups SET status = 'expired', expired_at = ? WHERE id = ?`).run(now, t.id);
       } else {
         const expires = new Date(t.offerExpiresAt).toISOString();
-        this.sql(`UPDATE volunteer_signups SET status = 'offered', offered_at = ?, offer_expires_at = ? WHERE id = ?`).run(now, expires, t.id);
+        this.sql(`UPDATE volunteer_signups SET status = 'offered', offered_at = ?, offer_expires_at = ? WHERE id = ?`).run(
+          now,
+          expires,
+          t.id,
+        );
       }
       const changed = this.signup(t.id);
       into.signups.push(changed);
@@ -144,8 +160,19 @@ export class SqliteVolunteer {
       const inserted = this.sql(
         `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs);
+      ).run(
+        s.id,
+        s.site,
+        s.widget,
+        s.kind,
+        s.locale,
+        s.schemaVersion,
+        s.sentAt,
+        s.receivedAt,
+        s.consent ? JSON.stringify(s.consent) : null,
+        JSON.stringify(s.data),
+        s.elapsedMs,
+      );
       if (inserted.changes === 0) {
         const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
         if (owner !== s.site) return { outcome: 'conflict', signups: [], notifications: [] };
@@ -164,8 +191,23 @@ export class SqliteVolunteer {
           `INSERT INTO volunteer_signups (id, site, submission_id, token_hash, shift_id, date, start_at, end_at, first_name,
              contact, locale, status, position, confirmed_at, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, s.site, s.id, r.tokenHash, slot.shiftId, slot.date, slot.startAt, slot.endAt, r.firstName, r.contact,
-          s.locale, status, position, status === 'confirmed' ? now : null, now);
+        ).run(
+          id,
+          s.site,
+          s.id,
+          r.tokenHash,
+          slot.shiftId,
+          slot.date,
+          slot.startAt,
+          slot.endAt,
+          r.firstName,
+          r.contact,
+          s.locale,
+          status,
+          position,
+          status === 'confirmed' ? now : null,
+          now,
+        );
         made.push(this.signup(id));
       }
       return { outcome: 'created' as InsertOutcome, signups: made, notifications: change.notifications };
@@ -250,7 +292,9 @@ export class SqliteVolunteer {
 
   setAttendance(site: string, id: string, attended: boolean | null): VolunteerSignupRecord | null {
     const row = this.sql(`UPDATE volunteer_signups SET attended = ? WHERE site = ? AND id = ? RETURNING ${SIGNUP_COLUMNS}`).get(
-      attended === null ? null : attended ? 1 : 0, site, id,
+      attended === null ? null : attended ? 1 : 0,
+      site,
+      id,
     ) as Row | undefined;
     return row ? toSignup(row) : null;
   }
@@ -271,8 +315,19 @@ export class SqliteVolunteer {
       const inserted = this.sql(
         `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(s.id, s.site, s.widget, s.kind, s.locale, s.schemaVersion, s.sentAt, s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null, JSON.stringify(s.data), s.elapsedMs);
+      ).run(
+        s.id,
+        s.site,
+        s.widget,
+        s.kind,
+        s.locale,
+        s.schemaVersion,
+        s.sentAt,
+        s.receivedAt,
+        s.consent ? JSON.stringify(s.consent) : null,
+        JSON.stringify(s.data),
+        s.elapsedMs,
+      );
       if (inserted.changes > 0) return 'created';
       return this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id) === s.site ? 'duplicate' : 'conflict';
     });
@@ -311,7 +366,10 @@ export class SqliteVolunteer {
     return this.write(() => {
       let count = 0;
       for (const id of ids.applications) {
-        count += this.sql(`DELETE FROM submissions WHERE site = ? AND id = ? AND widget = 'volunteer-signup' AND kind = 'application'`).run(site, id).changes;
+        count += this.sql(`DELETE FROM submissions WHERE site = ? AND id = ? AND widget = 'volunteer-signup' AND kind = 'application'`).run(
+          site,
+          id,
+        ).changes;
       }
       for (const id of ids.signups) {
         const row = this.sql('SELECT submission_id FROM volunteer_signups WHERE site = ? AND id = ?').get(site, id) as Row | undefined;
@@ -320,11 +378,14 @@ export class SqliteVolunteer {
         if (includeContent) {
           this.sql('DELETE FROM volunteer_signups WHERE id = ?').run(id);
           this.sql('DELETE FROM submissions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM volunteer_signups WHERE submission_id = ?)').run(
-            row.submission_id, row.submission_id,
+            row.submission_id,
+            row.submission_id,
           );
         } else {
           this.sql(`UPDATE volunteer_signups SET first_name = '', contact = '' WHERE id = ?`).run(id);
-          this.sql(`UPDATE volunteer_notifications SET payload = json_remove(payload, '$.firstName', '$.contact') WHERE signup_id = ?`).run(id);
+          this.sql(`UPDATE volunteer_notifications SET payload = json_remove(payload, '$.firstName', '$.contact') WHERE signup_id = ?`).run(
+            id,
+          );
           this.sql(`UPDATE submissions SET data = json_remove(data, '$.firstName', '$.contact') WHERE id = ?`).run(row.submission_id);
         }
       }

@@ -21,7 +21,17 @@ import type {
   ScheduleItem,
 } from '../../schema/index.js';
 import { planMerge, type MergeCandidate } from './idea-merge.js';
-import { HANDLED_TABLES, handledState, rateOutcome, rowBuilder, toIntakeRecord, toPublishedIdea, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
+import {
+  HANDLED_TABLES,
+  handledState,
+  rateOutcome,
+  rowBuilder,
+  toIntakeRecord,
+  toPublishedIdea,
+  toWebhookDelivery,
+  USE_KEYS,
+  type UseTable,
+} from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
@@ -145,8 +155,7 @@ const GROUP_VOTES = `SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = g.root)
 // The personal data of an idea: where it is, and how it is removed. The text stays.
 const IDEA_HAS_PERSONAL_DATA = `(name IS NOT NULL OR contact IS NOT NULL OR consent_version IS NOT NULL
   OR consent_given_at IS NOT NULL OR consent_hash IS NOT NULL)`;
-const CLEAR_IDEA_PERSONAL_DATA =
-  'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
+const CLEAR_IDEA_PERSONAL_DATA = 'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
 const SUBMISSION_HAS_PERSONAL_DATA = `(consent IS NOT NULL
   OR json_type(data, '$.name') IS NOT NULL OR json_type(data, '$.contact') IS NOT NULL)`;
 const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = json_remove(data, '$.name', '$.contact')`;
@@ -225,9 +234,7 @@ export class SqliteStore implements Store {
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
     const applied = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
-    const record = this.db.prepare(
-      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-    );
+    const record = this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     const sorted = [...migrations].sort((a, b) => a.version - b.version);
     // One IMMEDIATE transaction: two instances starting together must not both migrate.
     this.write(() => {
@@ -411,8 +418,7 @@ export class SqliteStore implements Store {
   }
 
   async listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]> {
-    const order =
-      sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
+    const order = sort === 'votes' ? 'votes DESC, i.created_at DESC, i.id DESC' : 'i.created_at DESC, i.id DESC';
     const rows = this.sql(
       `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.site = ? AND i.published = 1 AND i.merged_into IS NULL
        ORDER BY ${order} LIMIT ?`,
@@ -458,9 +464,8 @@ export class SqliteStore implements Store {
 
   async unmergeIdea(site: string, id: string, now: string): Promise<{ idea: AdminIdea; from: string } | null> {
     return this.write(() => {
-      const from = this.sql('SELECT merged_into FROM ideas WHERE site = ? AND id = ? AND merged_into IS NOT NULL')
-        .pluck()
-        .get(site, id) as string | undefined;
+      const from = this.sql('SELECT merged_into FROM ideas WHERE site = ? AND id = ? AND merged_into IS NOT NULL').pluck().get(site, id) as
+        string | undefined;
       if (!from) return null;
       this.sql('UPDATE ideas SET merged_into = NULL, merged_at = NULL, updated_at = ? WHERE id = ?').run(now, id);
       this.sql('UPDATE ideas SET updated_at = ? WHERE id = ?').run(now, from);
@@ -556,9 +561,9 @@ export class SqliteStore implements Store {
   async eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number> {
     const list = JSON.stringify(ids);
     return this.write(() => {
-      const n = this.sql(
-        'SELECT COUNT(*) FROM ideas WHERE site = ? AND id IN (SELECT value FROM json_each(?))',
-      ).pluck().get(site, list) as number;
+      const n = this.sql('SELECT COUNT(*) FROM ideas WHERE site = ? AND id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .get(site, list) as number;
       if (options.includeContent) {
         // The envelope's foreign keys cascade to the idea and its votes.
         this.sql(
@@ -566,9 +571,7 @@ export class SqliteStore implements Store {
              AND id IN (SELECT id FROM ideas WHERE site = ?)`,
         ).run(site, list, site);
       } else {
-        this.sql(
-          `UPDATE ideas SET ${CLEAR_IDEA_PERSONAL_DATA} WHERE site = ? AND id IN (SELECT value FROM json_each(?))`,
-        ).run(site, list);
+        this.sql(`UPDATE ideas SET ${CLEAR_IDEA_PERSONAL_DATA} WHERE site = ? AND id IN (SELECT value FROM json_each(?))`).run(site, list);
         this.sql(
           `UPDATE submissions SET ${CLEAR_SUBMISSION_PERSONAL_DATA}
            WHERE site = ? AND id IN (SELECT value FROM json_each(?)) AND id IN (SELECT id FROM ideas WHERE site = ?)`,
@@ -585,14 +588,9 @@ export class SqliteStore implements Store {
       // The count the visitor sees: a merged idea's votes count towards the idea it is merged into.
       const countOf = (ideaId: string) => this.sql(GROUP_VOTES).pluck().get(ideaId) as number;
       // A retried vote answers as a duplicate even if the idea was hidden in between.
-      const existing = this.sql('SELECT idea_id FROM votes WHERE id = ? AND site = ?')
-        .pluck()
-        .get(v.id, v.site) as string | undefined;
+      const existing = this.sql('SELECT idea_id FROM votes WHERE id = ? AND site = ?').pluck().get(v.id, v.site) as string | undefined;
       if (existing) return { outcome: 'duplicate', votes: countOf(existing) };
-      const published = this.sql('SELECT 1 FROM ideas WHERE id = ? AND site = ? AND published = 1').get(
-        v.ideaId,
-        v.site,
-      );
+      const published = this.sql('SELECT 1 FROM ideas WHERE id = ? AND site = ? AND published = 1').get(v.ideaId, v.site);
       if (!published) return { outcome: 'not-found', votes: 0 };
       const inserted = this.sql(
         `INSERT INTO votes (id, idea_id, site, created_at) VALUES (?, ?, ?, ?)
@@ -625,16 +623,23 @@ export class SqliteStore implements Store {
 
   async secret(name: string, candidate: string): Promise<string> {
     // Insert-if-absent, then read: instances starting together end up with the same secret.
-    this.sql(
-      'INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
-    ).run(name, candidate, new Date().toISOString());
+    this.sql('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
+      name,
+      candidate,
+      new Date().toISOString(),
+    );
     return this.sql('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
   }
 
   async audit(e: AuditEntry): Promise<void> {
-    this.sql(
-      'INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(e.at, e.site, e.actor, e.action, e.target, e.rowCount);
+    this.sql('INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES (?, ?, ?, ?, ?, ?)').run(
+      e.at,
+      e.site,
+      e.actor,
+      e.action,
+      e.target,
+      e.rowCount,
+    );
   }
 
   async listAudit(site: string): Promise<AuditEntry[]> {
@@ -653,9 +658,15 @@ export class SqliteStore implements Store {
 
   async createActivity(a: NewActivity, now: string): Promise<ActivityRecord> {
     const source = a.source ?? null;
-    this.sql(
-      `INSERT INTO activities (id, site, kind, data, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(a.id, a.site, a.data.kind, JSON.stringify(a.data), now, now, source);
+    this.sql(`INSERT INTO activities (id, site, kind, data, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+      a.id,
+      a.site,
+      a.data.kind,
+      JSON.stringify(a.data),
+      now,
+      now,
+      source,
+    );
     return { id: a.id, site: a.site, kind: a.data.kind, data: a.data, createdAt: now, updatedAt: now, ...(source !== null && { source }) };
   }
 
@@ -669,23 +680,25 @@ export class SqliteStore implements Store {
   }
 
   async deleteActivity(site: string, id: string, now: string): Promise<boolean> {
-    const result = this.sql(
-      'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE site = ? AND id = ? AND deleted_at IS NULL',
-    ).run(now, now, site, id);
+    const result = this.sql('UPDATE activities SET deleted_at = ?, updated_at = ? WHERE site = ? AND id = ? AND deleted_at IS NULL').run(
+      now,
+      now,
+      site,
+      id,
+    );
     return result.changes > 0;
   }
 
   async getActivity(site: string, id: string): Promise<ActivityRecord | null> {
-    const row = this.sql(
-      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND id = ? AND deleted_at IS NULL`,
-    ).get(site, id) as Row | undefined;
+    const row = this.sql(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND id = ? AND deleted_at IS NULL`).get(site, id) as
+      Row | undefined;
     return row ? toActivity(row) : null;
   }
 
   async listActivities(site: string): Promise<ActivityRecord[]> {
-    const rows = this.sql(
-      `SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND deleted_at IS NULL ORDER BY created_at, id`,
-    ).all(site) as Row[];
+    const rows = this.sql(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND deleted_at IS NULL ORDER BY created_at, id`).all(
+      site,
+    ) as Row[];
     return rows.map(toActivity);
   }
 
@@ -817,17 +830,15 @@ export class SqliteStore implements Store {
   }
 
   async getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null> {
-    const row = this.sql('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? AND id = ?').get(
-      site,
-      id,
-    ) as Row | undefined;
+    const row = this.sql('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? AND id = ?').get(site, id) as
+      Row | undefined;
     return row ? toPollDefinition(row) : null;
   }
 
   async listPollDefinitions(site: string): Promise<PollDefinitionRecord[]> {
-    const rows = this.sql(
-      'SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? ORDER BY created_at, id',
-    ).all(site) as Row[];
+    const rows = this.sql('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? ORDER BY created_at, id').all(
+      site,
+    ) as Row[];
     return rows.map(toPollDefinition);
   }
 
@@ -898,7 +909,8 @@ export class SqliteStore implements Store {
         `UPDATE submissions SET data = json_remove(data, '$.comment', '$.story')
          WHERE id IN (SELECT id FROM poll_responses WHERE ${where})`,
       ).run(site, before);
-      return this.sql(`UPDATE poll_responses SET comment = NULL, story = NULL, story_selected = 0 WHERE ${where}`).run(site, before).changes;
+      return this.sql(`UPDATE poll_responses SET comment = NULL, story = NULL, story_selected = 0 WHERE ${where}`).run(site, before)
+        .changes;
     });
   }
 
@@ -942,13 +954,22 @@ export class SqliteStore implements Store {
       const existing = this.sql('SELECT site, activity_id, occurrence, places FROM attendance WHERE id = ?').get(a.id) as Row | undefined;
       if (existing) {
         if (existing.site !== a.site) return { outcome: 'conflict', taken: 0, places: 0 };
-        return { outcome: 'duplicate', taken: takenOf(String(existing.activity_id), String(existing.occurrence)), places: Number(existing.places) };
+        return {
+          outcome: 'duplicate',
+          taken: takenOf(String(existing.activity_id), String(existing.occurrence)),
+          places: Number(existing.places),
+        };
       }
       const taken = takenOf(a.activityId, a.occurrence);
       if (taken + a.places > a.capacity) return { outcome: 'full', taken, places: a.places };
-      this.sql(
-        'INSERT INTO attendance (id, site, activity_id, occurrence, places, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(a.id, a.site, a.activityId, a.occurrence, a.places, a.createdAt);
+      this.sql('INSERT INTO attendance (id, site, activity_id, occurrence, places, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+        a.id,
+        a.site,
+        a.activityId,
+        a.occurrence,
+        a.places,
+        a.createdAt,
+      );
       return { outcome: 'created', taken: taken + a.places, places: a.places };
     });
   }
@@ -980,7 +1001,6 @@ export class SqliteStore implements Store {
     }));
   }
 
-
   // — welcome intake (issue 5) —
 
   async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
@@ -992,9 +1012,20 @@ export class SqliteStore implements Store {
            answers, sealed, consent_version, consent_given_at, consent_hash, locale, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        s.id, s.site, intake.flowId, intake.flowVersion, intake.visibility, intake.forSomeoneElse ? 1 : 0,
-        intake.assisted ? 1 : 0, JSON.stringify(intake.answers), intake.sealed, intake.consentVersion,
-        intake.consentGivenAt, intake.consentHash, s.locale, s.receivedAt,
+        s.id,
+        s.site,
+        intake.flowId,
+        intake.flowVersion,
+        intake.visibility,
+        intake.forSomeoneElse ? 1 : 0,
+        intake.assisted ? 1 : 0,
+        JSON.stringify(intake.answers),
+        intake.sealed,
+        intake.consentVersion,
+        intake.consentGivenAt,
+        intake.consentHash,
+        s.locale,
+        s.receivedAt,
       );
       return 'created';
     });
@@ -1007,9 +1038,11 @@ export class SqliteStore implements Store {
 
   async listIntakes(site: string, q: IntakeQuery): Promise<IntakeRecord[]> {
     const handled = q.handled === undefined ? '' : ` AND handled_at IS ${q.handled ? 'NOT ' : ''}NULL`;
-    const rows = this.sql(
-      `SELECT * FROM intakes WHERE site = ?${handled} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-    ).all(site, q.limit, q.offset) as Row[];
+    const rows = this.sql(`SELECT * FROM intakes WHERE site = ?${handled} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+      site,
+      q.limit,
+      q.offset,
+    ) as Row[];
     return rows.map(toIntake);
   }
 
@@ -1043,7 +1076,11 @@ export class SqliteStore implements Store {
       const version = Math.max((highest ?? 0) + 1, options.minVersion);
       const stored = { ...flow, version };
       this.sql('INSERT INTO intake_flows (site, version, flow, actor, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        site, version, JSON.stringify(stored), options.actor, options.now,
+        site,
+        version,
+        JSON.stringify(stored),
+        options.actor,
+        options.now,
       );
       return { site, version, flow: stored, actor: options.actor, createdAt: options.now };
     });
@@ -1130,7 +1167,11 @@ export class SqliteStore implements Store {
   async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
     return this.volunteer.listContacts(site);
   }
-  async eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number> {
+  async eraseVolunteerRecords(
+    site: string,
+    ids: { signups: readonly string[]; applications: readonly string[] },
+    options: { includeContent: boolean },
+  ): Promise<number> {
     return this.volunteer.erase(site, ids, options.includeContent);
   }
   async queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {

@@ -516,7 +516,11 @@ export interface Store {
    * Saves a new version of the site's flow: one more than the highest stored, and at least
    * `minVersion` (so a stored flow never shares a version with the built-in one). Atomic.
    */
-  saveIntakeFlow(site: string, flow: Record<string, unknown>, options: { actor: string; now: string; minVersion: number }): Promise<IntakeFlowRecord>;
+  saveIntakeFlow(
+    site: string,
+    flow: Record<string, unknown>,
+    options: { actor: string; now: string; minVersion: number },
+  ): Promise<IntakeFlowRecord>;
   /** One stored version, or the latest when `version` is undefined; null when there is none. */
   getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null>;
   /** Every stored version, oldest first. */
@@ -574,7 +578,11 @@ export interface Store {
    * `includeContent` are deleted with their notifications (and their envelope once nothing refers
    * to it). Returns how many of the ids were the site's.
    */
-  eraseVolunteerRecords(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, options: { includeContent: boolean }): Promise<number>;
+  eraseVolunteerRecords(
+    site: string,
+    ids: { signups: readonly string[]; applications: readonly string[] },
+    options: { includeContent: boolean },
+  ): Promise<number>;
   /** The notification outbox (promotion offers, reminders) for a webhook or mailer. */
   queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void>;
   listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
@@ -758,4 +766,3 @@ export interface VolunteerFigures {
   shifts: number;
   hours: number;
 }
-

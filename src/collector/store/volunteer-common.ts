@@ -38,7 +38,12 @@ export function toSignup(r: Row): VolunteerSignupRecord {
 }
 
 export function toSlotSignup(s: VolunteerSignupRecord): SlotSignup {
-  return { id: s.id, status: s.status, position: s.position, offerExpiresAt: s.offerExpiresAt === null ? null : Date.parse(s.offerExpiresAt) };
+  return {
+    id: s.id,
+    status: s.status,
+    position: s.position,
+    offerExpiresAt: s.offerExpiresAt === null ? null : Date.parse(s.offerExpiresAt),
+  };
 }
 
 /** The transitions due on one occurrence's rows (all rows of that occurrence, any status). */

@@ -62,7 +62,13 @@ export async function dispatchDue(store: Store, options: DispatcherOptions = {})
 }
 
 async function deliver(store: Store, claim: WebhookClaim, options: DispatcherOptions, clock: () => number): Promise<DeliveryOutcome> {
-  const body = JSON.stringify({ event: claim.event, site: claim.site, deliveryId: claim.id, createdAt: claim.createdAt, data: claim.payload });
+  const body = JSON.stringify({
+    event: claim.event,
+    site: claim.site,
+    deliveryId: claim.id,
+    createdAt: claim.createdAt,
+    data: claim.payload,
+  });
   const t = Math.floor(clock() / 1000);
   let error: string | null = null;
   let permanent = false;
@@ -86,17 +92,35 @@ async function deliver(store: Store, claim: WebhookClaim, options: DispatcherOpt
   const attempts = claim.attempts + 1;
   const done = clock();
   if (error === null) {
-    await store.finishWebhookDelivery(claim.id, { status: 'delivered', attempts, nextAttemptAt: null, lastError: null, finishedAt: new Date(done).toISOString() });
+    await store.finishWebhookDelivery(claim.id, {
+      status: 'delivered',
+      attempts,
+      nextAttemptAt: null,
+      lastError: null,
+      finishedAt: new Date(done).toISOString(),
+    });
     return { id: claim.id, status: 'delivered', error };
   }
   const delay = permanent ? undefined : RETRY_DELAYS_MS[attempts - 1];
   if (delay === undefined) {
-    await store.finishWebhookDelivery(claim.id, { status: 'failed', attempts, nextAttemptAt: null, lastError: error, finishedAt: new Date(done).toISOString() });
+    await store.finishWebhookDelivery(claim.id, {
+      status: 'failed',
+      attempts,
+      nextAttemptAt: null,
+      lastError: error,
+      finishedAt: new Date(done).toISOString(),
+    });
     return { id: claim.id, status: 'failed', error };
   }
   // A little jitter, so deliveries that failed together do not all come back at once.
   const next = done + delay + Math.floor(Math.random() * delay * 0.1);
-  await store.finishWebhookDelivery(claim.id, { status: 'pending', attempts, nextAttemptAt: new Date(next).toISOString(), lastError: error, finishedAt: null });
+  await store.finishWebhookDelivery(claim.id, {
+    status: 'pending',
+    attempts,
+    nextAttemptAt: new Date(next).toISOString(),
+    lastError: error,
+    finishedAt: null,
+  });
   return { id: claim.id, status: 'pending', error };
 }
 

@@ -64,7 +64,12 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 }
 
 /** POSTs `body` as JSON; resolves with any HTTP answer, rejects on refusal, network error or timeout. */
-export async function postJson(target: string, body: string, headers: Record<string, string>, options: SendOptions = {}): Promise<SendResult> {
+export async function postJson(
+  target: string,
+  body: string,
+  headers: Record<string, string>,
+  options: SendOptions = {},
+): Promise<SendResult> {
   const answer = await exchange('POST', target, body, { 'content-type': 'application/json', ...headers }, options);
   return { status: answer.status, body: answer.body.toString('utf8') };
 }

@@ -12,7 +12,18 @@ import type { Occurrence } from '../../schema/activity.js';
 import { activityCalendarStyles } from './activity-calendar.styles.js';
 import type { CalendarFilter, Filterable } from './filters.js';
 import { renderOpenStatus } from './controls.js';
-import { addDays, addMonths, dayAt, dayKey, DEFAULT_ZONE, isValidTimeZone, MAX_RANGE_DAYS, occurrenceWalls, parseDay, wallsTouch } from './days.js';
+import {
+  addDays,
+  addMonths,
+  dayAt,
+  dayKey,
+  DEFAULT_ZONE,
+  isValidTimeZone,
+  MAX_RANGE_DAYS,
+  occurrenceWalls,
+  parseDay,
+  wallsTouch,
+} from './days.js';
 import { loadEngine, loadedEngine, type Engine } from './engine.js';
 import { formatsFor, type Formats } from '../../core/formats.js';
 import type { CalendarItem, ReadResult } from './items.js';
@@ -182,16 +193,21 @@ export class ActivityCalendar extends BuurtkitWidget {
   /** Advanced: the current time (tests, print previews). Default: the clock. */
   declare now: Date | number | undefined;
   declare phase: CalendarPhase;
-  protected declare focusDate: LocalDate | undefined;
+  declare protected focusDate: LocalDate | undefined;
   /** The filter chosen in the filters' part; undefined: everything is shown. */
-  protected declare filter: CalendarFilter | undefined;
-  protected declare filtersOpen: boolean;
+  declare protected filter: CalendarFilter | undefined;
+  declare protected filtersOpen: boolean;
 
   /** @internal */
-  readonly l = new LocalizeController<ActivityCalendarStrings>(this, 'activity-calendar', { nl }, {
-    en: () => import('./locales/en.js').then((m) => m.en),
-    ar: () => import('./locales/ar.js').then((m) => m.ar),
-  });
+  readonly l = new LocalizeController<ActivityCalendarStrings>(
+    this,
+    'activity-calendar',
+    { nl },
+    {
+      en: () => import('./locales/en.js').then((m) => m.en),
+      ar: () => import('./locales/ar.js').then((m) => m.ar),
+    },
+  );
   private loaded: CalendarItem[] = [];
   private sourceKey = '';
   /** The programme's remote source now (feed or collector window), read by `programme` when `key` changes. */
@@ -481,7 +497,9 @@ export class ActivityCalendar extends BuurtkitWidget {
     let list = this.expandCache.get(key);
     const engine = loadedEngine();
     if (!list && (this.served || engine)) {
-      list = this.served ? this.served.occurrences.filter((o) => near(o, from, to) && this.touches(o, from, to)) : engine!.expandDays(this.loaded, from, to, this.zone);
+      list = this.served
+        ? this.served.occurrences.filter((o) => near(o, from, to) && this.touches(o, from, to))
+        : engine!.expandDays(this.loaded, from, to, this.zone);
       this.expandCache.set(key, list);
     }
     return list ?? [];
@@ -516,8 +534,6 @@ export class ActivityCalendar extends BuurtkitWidget {
     return (this.date && parseDay(this.date)) || this.today;
   }
 
-
-
   /** How many days the list shows (`weeks`, 1 to 52). */
   private get listDays(): number {
     return Math.max(1, Math.min(52, this.weeks || 1)) * 7;
@@ -549,7 +565,8 @@ export class ActivityCalendar extends BuurtkitWidget {
       ${this.renderOpenStatus()}
       <div part="views" class="views" role="group" aria-label=${l.t('viewsLabel')}>
         ${VIEWS.map(
-          (v) => html`<button type="button" part="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.setView(v)}>${l.t(`view.${v}`)}</button>`,
+          (v) =>
+            html`<button type="button" part="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.setView(v)}>${l.t(`view.${v}`)}</button>`,
         )}
       </div>
       ${this.renderFilters()} ${this.renderBody(ctx)} ${statusRegion(this.status, this.statusTone)}
@@ -593,7 +610,9 @@ export class ActivityCalendar extends BuurtkitWidget {
 
   /** In place of a part that is loading, or (`false`) could not load. */
   private partNotice(part: false | undefined) {
-    return part === false ? html`<p part="notice" class="notice error-notice" role="alert">${this.l.t('partFailed')}</p>` : this.notice('loading');
+    return part === false
+      ? html`<p part="notice" class="notice error-notice" role="alert">${this.l.t('partFailed')}</p>`
+      : this.notice('loading');
   }
 
   private renderBody(ctx: ViewContext) {
@@ -606,7 +625,9 @@ export class ActivityCalendar extends BuurtkitWidget {
     // The list always lies inside the collector's window; only a period view can leave it.
     if (this.view !== 'list') {
       const periods = this.parts.periods;
-      return periods ? periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go }) : this.partNotice(periods);
+      return periods
+        ? periods.renderPeriod(ctx, { view: this.view, focus: this.focusDate!, from, to, go: this.go })
+        : this.partNotice(periods);
     }
     const days: LocalDate[] = [];
     for (let d = from; !sameDay(d, to); d = addDays(d, 1)) days.push(d);

@@ -170,7 +170,10 @@ export class AttendanceController implements ReactiveController {
     const cfg = this.host.resolvedEndpoint;
     if (cfg && canRead(cfg) && this.host.countsPlaces && item.registration?.kind === 'capacity') {
       const url = formTokenUrl(cfg);
-      import('../../core/form-token.js').then((m) => m.prefetchFormToken(url), () => undefined);
+      import('../../core/form-token.js').then(
+        (m) => m.prefetchFormToken(url),
+        () => undefined,
+      );
     }
   }
 
@@ -190,7 +193,9 @@ export class AttendanceController implements ReactiveController {
     const memory = { ...this.memory(), [key]: said };
     this.said = memory;
     // Only what lasts is kept; a storage failure (private mode, quota) only costs the memory.
-    const lasting = Object.fromEntries(Object.entries(memory).filter(([, s]) => s.state !== 'sending' && s.state !== 'failed' && s.state !== 'not-connected'));
+    const lasting = Object.fromEntries(
+      Object.entries(memory).filter(([, s]) => s.state !== 'sending' && s.state !== 'failed' && s.state !== 'not-connected'),
+    );
     try {
       localStorage.setItem(STORAGE_PREFIX + this.saidSite, JSON.stringify(lasting));
     } catch {
@@ -211,7 +216,12 @@ export class AttendanceController implements ReactiveController {
     const cfg = this.host.resolvedEndpoint;
     if (!cfg || !canRead(cfg) || (!again && !this.host.countsPlaces)) return;
     const key = keyOf(itemId, recurrenceId);
-    const data: AttendancePayload = { kind: 'attendance', activityId: itemId, occurrence: recurrenceId, places: again?.places ?? this.count };
+    const data: AttendancePayload = {
+      kind: 'attendance',
+      activityId: itemId,
+      occurrence: recurrenceId,
+      places: again?.places ?? this.count,
+    };
     const envelope = buildEnvelope({
       ...(again && { id: again.id }),
       site: cfg.site,
@@ -249,8 +259,9 @@ export class AttendanceController implements ReactiveController {
     return html`<div part="attendance" class="attendance" role="group" aria-labelledby="attend-title">
       <h4 id="attend-title">${l.t('attend.title')}</h4>
       ${open ? html`<p part="places" class="places ${left ? '' : 'is-full'}">${left ? l.t('attend.left', { count: left }) : l.t('attend.none')}</p>` : nothing}
-      ${canAsk
-        ? html`<form class="attend-form" @submit=${(e: Event) => (e.preventDefault(), void this.send(item.id, o.recurrenceId))}>
+      ${
+        canAsk
+          ? html`<form class="attend-form" @submit=${(e: Event) => (e.preventDefault(), void this.send(item.id, o.recurrenceId))}>
             <label for="attend-count">${l.t('attend.countLabel')}</label>
             <select id="attend-count" part="select" .value=${String(this.count)} @change=${(e: Event) => (this.count = Number((e.target as HTMLSelectElement).value))}>
               ${Array.from({ length: most }, (_, n) => html`<option value=${n + 1} ?selected=${n + 1 === this.count}>${n + 1}</option>`)}
@@ -261,7 +272,8 @@ export class AttendanceController implements ReactiveController {
             </div>
             <button type="submit" part="button attend" class="attend">${l.t('attend.button')}</button>
           </form>`
-        : nothing}
+          : nothing
+      }
       <p part="attend-status" class="attend-status" data-state=${said?.state ?? ''} role="status" aria-live="polite">${outcome}</p>
     </div>`;
   }

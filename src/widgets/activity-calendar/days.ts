@@ -87,7 +87,8 @@ export function parseDay(text: string): LocalDate | undefined {
 export const isLocalValue = (text: string): boolean => !!readLocal(text);
 
 /** True for any zone name this runtime's Intl knows (IANA names and their links), and `Z`. */
-export const isValidTimeZone = (timeZone: string): boolean => typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && !!zoneFormatter(timeZone);
+export const isValidTimeZone = (timeZone: string): boolean =>
+  typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && !!zoneFormatter(timeZone);
 
 /** The wall clock in a (valid) zone at an instant: `YYYY-MM-DDTHH:mm:ss`, text that sorts like time. */
 export function wallTime(instant: number, timeZone: string): string {

@@ -9,7 +9,8 @@ export const detailNl = {
   'attend.button': 'Ik kom',
   'attend.sending': 'Bezig met versturen…',
   'attend.sent': { one: 'Je komt. Tot dan!', other: 'Je komt met {count} mensen. Tot dan!' } as PluralMessage,
-  'attend.queued': 'Er is nu geen internet. Je aanmelding staat veilig op deze telefoon of computer. We sturen hem als er weer internet is.',
+  'attend.queued':
+    'Er is nu geen internet. Je aanmelding staat veilig op deze telefoon of computer. We sturen hem als er weer internet is.',
   'attend.full': 'Helaas, het is vol. Je aanmelding is niet geteld.',
   'attend.closed': 'Dit gaat niet door of is al voorbij. Je aanmelding is niet geteld.',
   'attend.failed': 'Dat lukte niet. Probeer het nog eens, of meld je aan bij de balie.',

@@ -32,7 +32,13 @@ export function icsHref(item: CalendarItem, o: Occurrence, lang = 'nl'): string 
   return `data:text/calendar;charset=utf-8,${encodeURIComponent(writeIcsOccurrence(itemInLanguage(item, lang), o))}`;
 }
 
-const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'activiteit';
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'activiteit';
 
 /** `attendance`: the "ik kom" block for items with a capacity (absent: the plain capacity text). */
 export function renderDetail(
@@ -52,7 +58,9 @@ export function renderDetail(
   const room = roomName ? localized(roomName, l.locale) : undefined;
   const place = room || location ? html`${room ?? ''}${room && location ? ', ' : ''}${location ?? ''}` : undefined;
   const organiser = [item.organiser, item.hostOrganisation].filter(Boolean).join(', ');
-  const present = fmt.list((item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))));
+  const present = fmt.list(
+    (item.present ?? []).map((p) => (p.name ? `${p.name} (${label(l, 'role', p.role)})` : label(l, 'role', p.role))),
+  );
   const accessNote = textOf(ctx, item, 'accessibilityNote');
   const accessLabels = (item.accessibility ?? []).map((a) => label(l, 'access', a));
   const access = accessNote ? isolate((note) => fmt.list([...accessLabels, note]), accessNote) : fmt.list(accessLabels);
@@ -63,31 +71,40 @@ export function renderDetail(
   const date = `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
   return html`<div class="detail-body">
     <h3 id="detail-title" class="detail-title ${o.status === 'gaat-niet-door' ? 'is-cancelled' : ''}" dir="auto" tabindex="-1">${title}</h3>
-    ${o.status === 'gaat-niet-door'
-      ? html`<p part="cancelled" class="cancel-note">${reason ? isolate((r) => l.t('cancelledReason', { reason: r }), reason) : l.t('cancelled')}</p>`
-      : nothing}
+    ${
+      o.status === 'gaat-niet-door'
+        ? html`<p part="cancelled" class="cancel-note">${reason ? isolate((r) => l.t('cancelledReason', { reason: r }), reason) : l.t('cancelled')}</p>`
+        : nothing
+    }
     ${o.note ? html`<p dir="auto">${o.note}</p>` : nothing}
     <dl class="facts">
-      ${row(l.t('when'), when)} ${row(l.t('where'), place)} ${row(l.t('cost'), costText(item.cost, fmt, (k, p) => l.t(k, p)))}
+      ${row(l.t('when'), when)} ${row(l.t('where'), place)} ${row(
+        l.t('cost'),
+        costText(item.cost, fmt, (k, p) => l.t(k, p)),
+      )}
       ${row(l.t('funding'), textOf(ctx, item, 'fundingNote'))} ${row(l.t('audience'), audience)} ${row(l.t('accessibility'), access)}
       ${row(l.t('organiser'), organiser)} ${row(l.t('present'), present)}
     </dl>
     ${description ? html`<p class="description" dir="auto">${description}</p>` : nothing}
-    ${item.newcomers
-      ? html`<p part="newcomers" class="newcomers">
+    ${
+      item.newcomers
+        ? html`<p part="newcomers" class="newcomers">
           ${isolate((name) => l.t('newcomers', { name }), item.newcomers.contactName)} <bdi>${item.newcomers.contact ?? ''}</bdi>
           <bdi>${item.newcomers.note ?? ''}</bdi>
         </p>`
-      : nothing}
-    ${reg?.kind === 'link'
-      ? html`<p><a part="link" href=${reg.url} target="_blank" rel="noopener">${l.t('registerLink')}</a></p>`
-      : reg?.kind === 'capacity'
-        ? attendance
-          ? attendance.controller.render(item, o, attendance.nowMs)
-          : html`<p>${l.t('capacity', { count: reg.capacity })}</p>`
-        : item.kind === 'opening-hours'
-          ? nothing
-          : html`<p>${l.t('walkIn')}</p>`}
+        : nothing
+    }
+    ${
+      reg?.kind === 'link'
+        ? html`<p><a part="link" href=${reg.url} target="_blank" rel="noopener">${l.t('registerLink')}</a></p>`
+        : reg?.kind === 'capacity'
+          ? attendance
+            ? attendance.controller.render(item, o, attendance.nowMs)
+            : html`<p>${l.t('capacity', { count: reg.capacity })}</p>`
+          : item.kind === 'opening-hours'
+            ? nothing
+            : html`<p>${l.t('walkIn')}</p>`
+    }
     ${item.url ? html`<p><a part="link" href=${item.url} target="_blank" rel="noopener">${l.t('moreInfo')}</a></p>` : nothing}
     <div part="add" class="add" role="group" aria-labelledby="add-title">
       <h4 id="add-title">${l.t('addToCalendar')}</h4>
@@ -144,7 +161,9 @@ export class DetailController {
     this.opener = undefined;
     // The list re-rendered meanwhile: focus the same occurrence's button again.
     const key = opener?.dataset['key'];
-    void this.host.updateComplete.then(() => (key ? this.host.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? opener : opener)?.focus());
+    void this.host.updateComplete.then(() =>
+      (key ? (this.host.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? opener) : opener)?.focus(),
+    );
   }
 
   /** The dialog's content; `ics` is the feed the calendar shows, offered to subscribe to. */

@@ -46,10 +46,16 @@ export const sheets = [
 ];
 
 /** The choices the activities offer, the category list, and "Alles tonen" while filtering. */
-export function renderFilters(l: ViewContext['l'], items: readonly CalendarItem[], filter: CalendarFilter = NO_FILTER, change: (filter: CalendarFilter) => void) {
+export function renderFilters(
+  l: ViewContext['l'],
+  items: readonly CalendarItem[],
+  filter: CalendarFilter = NO_FILTER,
+  change: (filter: CalendarFilter) => void,
+) {
   const { audience, categories } = filterOptions(items);
-  return html`${audience.length
-    ? html`<fieldset class="audience">
+  return html`${
+    audience.length
+      ? html`<fieldset class="audience">
         <legend>${l.t('audienceLabel')}</legend>
         ${audience.map(
           (tag) => html`<label class="check"
@@ -62,15 +68,18 @@ export function renderFilters(l: ViewContext['l'], items: readonly CalendarItem[
           >`,
         )}
       </fieldset>`
-    : nothing}
-  ${categories.length
-    ? html`<div class="field">
+      : nothing
+  }
+  ${
+    categories.length
+      ? html`<div class="field">
         <label for="category">${l.t('categoryLabel')}</label>
         <select id="category" .value=${filter.category} @change=${(e: Event) => change({ ...filter, category: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${!filter.category}>${l.t('categoryAll')}</option>
           ${categories.map((c) => html`<option value=${c} ?selected=${filter.category === c}>${label(l, 'category', c)}</option>`)}
         </select>
       </div>`
-    : nothing}
+      : nothing
+  }
   ${isFiltering(filter) ? html`<button type="button" part="button" class="show-all" @click=${() => change(NO_FILTER)}>${l.t('showAll')}</button>` : nothing}`;
 }

@@ -48,8 +48,11 @@ export type LabelStrings = typeof labelNl;
  * as words (`hulp-bij-schulden` → "Hulp bij schulden" for a category); a value someone typed with
  * capitals or spaces is shown as written.
  */
-export const label = (l: LocalizeController<ActivityCalendarStrings>, prefix: 'audience' | 'access' | 'role' | 'category', value: string) =>
-  l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : asWords(value, prefix === 'category');
+export const label = (
+  l: LocalizeController<ActivityCalendarStrings>,
+  prefix: 'audience' | 'access' | 'role' | 'category',
+  value: string,
+) => (l.has(`${prefix}.${value}`) ? l.t(`${prefix}.${value}` as keyof ActivityCalendarStrings) : asWords(value, prefix === 'category'));
 
 function asWords(value: string, capital: boolean): string {
   if (!/^[\p{Ll}\d]+(?:-[\p{Ll}\d]+)*$/u.test(value)) return value;

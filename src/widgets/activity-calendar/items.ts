@@ -42,10 +42,12 @@ type Obj = Record<string, unknown>;
 /** Small readers: a plain object; trimmed text up to `max`; a list of texts; a wall-clock value. */
 export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 export const str = (v: unknown, max = 4000) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
-export const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined);
+export const strings = (v: unknown) =>
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && !!s.trim()).slice(0, 1000) : undefined;
 export const localValue = (v: unknown) => (typeof v === 'string' && isLocalValue(v) ? v : undefined);
 const httpUrl = (v: unknown) => (typeof v === 'string' && /^https?:\/\/\S+$/i.test(v) ? v : undefined);
-const count = (v: unknown, max = Infinity) => (Number.isInteger(v) && (v as number) > 0 && (v as number) <= max ? (v as number) : undefined);
+const count = (v: unknown, max = Infinity) =>
+  Number.isInteger(v) && (v as number) > 0 && (v as number) <= max ? (v as number) : undefined;
 const zone = (v: unknown) => (typeof v === 'string' && isValidTimeZone(v) ? v : undefined);
 const instant = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
@@ -70,7 +72,11 @@ function readCost(v: unknown): Cost | undefined {
 function readRegistration(v: unknown): Registration | undefined {
   if (!isObj(v)) return undefined;
   const [url, capacity] = [httpUrl(v['url']), count(v['capacity'])];
-  return v['kind'] === 'link' && url ? { kind: 'link', url } : v['kind'] === 'capacity' && capacity ? { kind: 'capacity', capacity } : undefined;
+  return v['kind'] === 'link' && url
+    ? { kind: 'link', url }
+    : v['kind'] === 'capacity' && capacity
+      ? { kind: 'capacity', capacity }
+      : undefined;
 }
 
 /** The translations of an item's texts: known languages and texts only, each within the Dutch text's limit. */
@@ -112,7 +118,9 @@ export function readItem(v: unknown, index = 0): CalendarItem | string {
     organiser: str(v['organiser'], 200),
     hostOrganisation: str(v['hostOrganisation'], 200),
     present: Array.isArray(v['present'])
-      ? v['present'].filter(isObj).flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []))
+      ? v['present']
+          .filter(isObj)
+          .flatMap((p) => (typeof p['role'] === 'string' ? [{ role: p['role'] as Present['role'], name: str(p['name'], 200) }] : []))
       : undefined,
     newcomers:
       isObj(newcomers) && str(newcomers['contactName'])

@@ -4,25 +4,19 @@
  * (no DOM), after lion's `createMonth` utils;
  * part of the period views' chunk.
  */
-import {
-  addDays,
-  addMonths,
-  daysInMonth,
-  startOfWeek,
-  weekday,
-  type LocalDate,
-  type Weekday,
-} from '../../calendar/wall-clock.js';
+import { addDays, addMonths, daysInMonth, startOfWeek, weekday, type LocalDate, type Weekday } from '../../calendar/wall-clock.js';
 import type { Formats } from './format.js';
 
 /** `3 maart` */
 export const shortDay = (fmt: Formats, date: LocalDate) => fmt.date(date, { day: 'numeric', month: 'long' });
 
 /** `maart 2026` */
-export const monthTitle = (fmt: Formats, year: number, month: number) => fmt.date({ year, month, day: 1 }, { month: 'long', year: 'numeric' });
+export const monthTitle = (fmt: Formats, year: number, month: number) =>
+  fmt.date({ year, month, day: 1 }, { month: 'long', year: 'numeric' });
 
 /** `ma` / `maandag` for a weekday (1 = Monday). 2024-01-01 was a Monday. */
-export const weekdayName = (fmt: Formats, wd: Weekday, long = false) => fmt.date({ year: 2024, month: 1, day: wd }, { weekday: long ? 'long' : 'short' });
+export const weekdayName = (fmt: Formats, wd: Weekday, long = false) =>
+  fmt.date({ year: 2024, month: 1, day: wd }, { weekday: long ? 'long' : 'short' });
 
 /** The centres are in the Netherlands: a language without a region gets the Dutch week. */
 export const DEFAULT_REGION = 'NL';

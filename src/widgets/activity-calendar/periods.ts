@@ -214,17 +214,25 @@ function cellLabel(ctx: ViewContext, day: LocalDate, events: Occurrence[]): stri
 }
 
 /** Strike-through alone is lost on many eyes: the words say it too. */
-const cellCancelled = (ctx: ViewContext, o: Occurrence) => (cancelled(o) ? html` <span class="cell-cancelled">${ctx.l.t('cancelled')}</span>` : nothing);
+const cellCancelled = (ctx: ViewContext, o: Occurrence) =>
+  cancelled(o) ? html` <span class="cell-cancelled">${ctx.l.t('cancelled')}</span>` : nothing;
 
 /** The month as an ARIA grid: one focusable cell (roving tabindex), the rest reached by keys. */
-function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onKey: (e: KeyboardEvent) => void, onPick: (day: LocalDate) => void) {
+function renderMonth(
+  ctx: ViewContext,
+  weekStart: Weekday,
+  focus: LocalDate,
+  onKey: (e: KeyboardEvent) => void,
+  onPick: (day: LocalDate) => void,
+) {
   const { month } = focus;
   const weeks = monthWeeks(focus.year, month, weekStart);
   return html`<table part="grid" class="grid" role="grid" aria-labelledby="period-title" @keydown=${onKey}>
     <thead>
       <tr>
         ${weekdayOrder(weekStart).map(
-          (wd) => html`<th scope="col" abbr=${weekdayName(ctx.fmt, wd, true)}><span aria-hidden="true">${weekdayName(ctx.fmt, wd)}</span><span class="visually-hidden">${weekdayName(ctx.fmt, wd, true)}</span></th>`,
+          (wd) =>
+            html`<th scope="col" abbr=${weekdayName(ctx.fmt, wd, true)}><span aria-hidden="true">${weekdayName(ctx.fmt, wd)}</span><span class="visually-hidden">${weekdayName(ctx.fmt, wd, true)}</span></th>`,
         )}
       </tr>
     </thead>
@@ -247,11 +255,13 @@ function renderMonth(ctx: ViewContext, weekStart: Weekday, focus: LocalDate, onK
             >
               <span class="visually-hidden">${cellLabel(ctx, day, events)}</span>
               <span class="cell-day" aria-hidden="true">${day.day}</span>
-              ${events.length
-                ? html`<ul class="cell-events" aria-hidden="true">
+              ${
+                events.length
+                  ? html`<ul class="cell-events" aria-hidden="true">
                     ${events.map((o) => html`<li class=${cancelled(o) ? 'is-cancelled' : ''}>${o.allDay ? nothing : ctx.fmt.time(Date.parse(o.start))} <bdi>${textOf(ctx, ctx.itemOf(o), 'title', o.title)}</bdi>${cellCancelled(ctx, o)}</li>`)}
                   </ul>`
-                : nothing}
+                  : nothing
+              }
             </td>`;
           })}
         </tr>`,

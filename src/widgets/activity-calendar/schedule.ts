@@ -15,7 +15,13 @@ export const expandDays = (items: readonly CalendarItem[], from: LocalDate, to: 
 function readRecurrence(v: unknown): CalendarItem['recurrence'] {
   if (!isObj(v)) return undefined;
   const pauses = Array.isArray(v['pauses'])
-    ? v['pauses'].filter(isObj).flatMap((p) => (typeof p['from'] === 'string' && typeof p['to'] === 'string' ? [{ from: p['from'], to: p['to'], label: str(p['label'], 200) }] : []))
+    ? v['pauses']
+        .filter(isObj)
+        .flatMap((p) =>
+          typeof p['from'] === 'string' && typeof p['to'] === 'string'
+            ? [{ from: p['from'], to: p['to'], label: str(p['label'], 200) }]
+            : [],
+        )
     : undefined;
   return { rrule: str(v['rrule'], 500), exdates: strings(v['exdates']), rdates: strings(v['rdates']), pauses };
 }
@@ -47,7 +53,9 @@ function readOverrides(v: unknown): CalendarItem['overrides'] {
 /** One item with its recurrence and overrides, or the reason it is skipped. */
 export function readScheduleItem(v: unknown, index = 0): CalendarItem | string {
   const item = readItem(v, index);
-  return typeof item === 'string' || !isObj(v) ? item : { ...item, recurrence: readRecurrence(v['recurrence']), overrides: readOverrides(v['overrides']) };
+  return typeof item === 'string' || !isObj(v)
+    ? item
+    : { ...item, recurrence: readRecurrence(v['recurrence']), overrides: readOverrides(v['overrides']) };
 }
 
 /** A list of items with their recurrence (`[...]` or `{items: [...]}`); bad items are skipped with a reason. */

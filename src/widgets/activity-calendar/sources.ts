@@ -24,7 +24,14 @@ export const collectorFeedUrl = (endpoint: string, site: string) => `${activitie
  * Always revalidated (`no-cache`): places left, a cancellation or a just-added activity must not
  * wait for the browser's cache to expire.
  */
-export async function loadCollector(endpoint: string, site: string, from: string, to: string, signal?: AbortSignal, expand = false): Promise<ReadResult> {
+export async function loadCollector(
+  endpoint: string,
+  site: string,
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+  expand = false,
+): Promise<ReadResult> {
   const base = activitiesUrl(endpoint, site);
   const query = new URLSearchParams({ from, to, ...(expand && { expand: 'occurrences' }) });
   // A refusal (unknown site, website not allowed, wrong path) throws a ReadError naming it.

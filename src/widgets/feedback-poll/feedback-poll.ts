@@ -122,7 +122,7 @@ export class FeedbackPoll extends BuurtkitSender {
   declare definition: PollDefinition | undefined;
   /** @internal */
   declare results: PollResults | undefined;
-  protected declare kioskStopped: boolean;
+  declare protected kioskStopped: boolean;
 
   /** @internal */
   readonly l = new LocalizeController<FeedbackPollStrings>(
@@ -166,7 +166,10 @@ export class FeedbackPoll extends BuurtkitSender {
    * with the envelope (`press.ts`), so a press never waits for the sending part.
    */
   readonly delivery = new DeliveryController(this, (env, result) =>
-    this.sending.get().then((s) => s.onLate(env, result), () => undefined),
+    this.sending.get().then(
+      (s) => s.onLate(env, result),
+      () => undefined,
+    ),
   );
   private loadedKey = '';
   private status = '';
@@ -256,7 +259,11 @@ export class FeedbackPoll extends BuurtkitSender {
     this.phase = !poll || !isOpen(poll) ? 'missing' : cfg && !this.kiosk && hasAnswered(cfg.site, poll.id) ? 'done' : 'form';
     this.startedAt = performance.now();
     // Answered before: the results (an extra; without the sending part they are not shown).
-    if (this.phase === 'done' && poll?.showResults) this.sending.get().then((s) => s.loadResults(), () => undefined);
+    if (this.phase === 'done' && poll?.showResults)
+      this.sending.get().then(
+        (s) => s.loadResults(),
+        () => undefined,
+      );
   }
 
   /** @internal GET a public read of the site; undefined on any failure (the poll works without it). */
@@ -287,19 +294,21 @@ export class FeedbackPoll extends BuurtkitSender {
     const poll = this.definition;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       <h2 part="heading" class="heading" dir="auto" @click=${this.onHeadingTap}>${this.heading || (poll?.title ? localized(poll.title, l.locale) : l.t('heading'))}</h2>
-      ${this.unconfigured
-        ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
-        : this.kioskStopped
-          ? this.renderStopped()
-          : this.phase === 'loading'
-            ? this.definitionRead.phase === 'failed' || this.definitionRead.phase === 'not-connected'
-              ? this.definitionRead.render(l.locale, l.t('notConnected'))
-              : html`<p class="hint">${l.t('loading')}</p>`
-            : this.phase === 'missing' || !poll
-              ? html`<p part="notice" class="notice">${l.t(poll ? 'closed' : 'missing')}</p>`
-              : this.phase === 'sent' || this.phase === 'queued' || this.phase === 'done'
-                ? this.renderThanks(poll)
-                : this.renderForm(poll)}
+      ${
+        this.unconfigured
+          ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
+          : this.kioskStopped
+            ? this.renderStopped()
+            : this.phase === 'loading'
+              ? this.definitionRead.phase === 'failed' || this.definitionRead.phase === 'not-connected'
+                ? this.definitionRead.render(l.locale, l.t('notConnected'))
+                : html`<p class="hint">${l.t('loading')}</p>`
+              : this.phase === 'missing' || !poll
+                ? html`<p part="notice" class="notice">${l.t(poll ? 'closed' : 'missing')}</p>`
+                : this.phase === 'sent' || this.phase === 'queued' || this.phase === 'done'
+                  ? this.renderThanks(poll)
+                  : this.renderForm(poll)
+      }
       ${statusRegion(this.status, this.tone)}
     </div>`;
   }
@@ -310,24 +319,28 @@ export class FeedbackPoll extends BuurtkitSender {
     const sending = this.phase === 'sending';
     return html`<form part="form" class="form" novalidate @submit=${this.onSubmit} @focusin=${this.sending.prefetch}>
       ${poll.kind === 'statements' ? this.renderStatements(poll) : this.renderQuestion(poll, oneTap)}
-      ${poll.respondentType
-        ? this.radioGroup(
-            'respondent',
-            `${l.t('respondentLabel')} ${l.t('optional')}`,
-            POLL_RESPONDENT_TYPES.map((t) => [t, l.t(`respondent.${t}`)]),
-            this.values.respondentType,
-            (v) => this.set({ respondentType: v as PollValues['respondentType'] }),
-          )
-        : nothing}
+      ${
+        poll.respondentType
+          ? this.radioGroup(
+              'respondent',
+              `${l.t('respondentLabel')} ${l.t('optional')}`,
+              POLL_RESPONDENT_TYPES.map((t) => [t, l.t(`respondent.${t}`)]),
+              this.values.respondentType,
+              (v) => this.set({ respondentType: v as PollValues['respondentType'] }),
+            )
+          : nothing
+      }
       ${poll.comment ? this.textField('comment', l.t('commentLabel'), this.values.comment, 1000) : nothing}
       ${poll.story ? this.textField('story', l.t('storyLabel', { naam: this.subjectName(poll) }), this.values.story, 2000) : nothing}
       <div class="trap" aria-hidden="true">
         <label>Website <input tabindex="-1" autocomplete="off" .value=${this.honeypot} @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${oneTap
-        ? nothing
-        : html`<div><button part="button submit" class="primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${l.t('submit')}</button></div>`}
+      ${
+        oneTap
+          ? nothing
+          : html`<div><button part="button submit" class="primary" type="submit" aria-disabled=${sending ? 'true' : 'false'}>${l.t('submit')}</button></div>`
+      }
     </form>`;
   }
 
@@ -368,8 +381,12 @@ export class FeedbackPoll extends BuurtkitSender {
         // Seen as "…ken ik andere buurtbewoners."; heard as the whole sentence, stem included.
         const legend = html`<span class="visually-hidden">${stemText.replace(/\s*(…|\.\.\.|:)\s*$/, '')} </span><span aria-hidden="true">…</span
           ><span dir="auto">${this.statementContent(poll, s)}</span>`;
-        return this.radioGroup(`s-${s.id}`, legend, scale, this.values.statements[s.id], (v) =>
-          this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
+        return this.radioGroup(
+          `s-${s.id}`,
+          legend,
+          scale,
+          this.values.statements[s.id],
+          (v) => this.set({ statements: { ...this.values.statements, [s.id]: v as AgreementValue } }),
           'statement',
         );
       })}
@@ -530,7 +547,14 @@ export class FeedbackPoll extends BuurtkitSender {
   private readonly onStorage = (e: StorageEvent) => {
     const cfg = this.resolvedEndpoint;
     const poll = this.definition;
-    if (!this.kiosk && cfg && poll && e.newValue && e.key === flagKey(cfg.site, poll.id) && (this.phase === 'form' || this.phase === 'failed')) {
+    if (
+      !this.kiosk &&
+      cfg &&
+      poll &&
+      e.newValue &&
+      e.key === flagKey(cfg.site, poll.id) &&
+      (this.phase === 'form' || this.phase === 'failed')
+    ) {
       this.showAnswered();
     }
   };

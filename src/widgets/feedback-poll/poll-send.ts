@@ -87,7 +87,11 @@ export class PollSend {
     const pct = (p: number | null) => (p === null ? '–' : `${new Intl.NumberFormat(l.lang, { maximumFractionDigits: 0 }).format(p)}%`);
     const bars: Bar[] = r.question
       ? r.question.answers.map((a) => ({ label: this.h.answerLabel(poll, a.value), count: a.count, percent: a.percent }))
-      : r.statements.map((s) => ({ label: `…${this.h.statementText(poll, s)} (${l.t('agree.eens')})`, count: s.agree, percent: s.percentAgree }));
+      : r.statements.map((s) => ({
+          label: `…${this.h.statementText(poll, s)} (${l.t('agree.eens')})`,
+          count: s.agree,
+          percent: s.percentAgree,
+        }));
     return resultsChart(l.t('resultsTitle'), l.t('resultsCount', { count: r.n }), bars, (b) =>
       l.t('resultLine', { label: b.label, count: b.count, percent: pct(b.percent) }),
     );

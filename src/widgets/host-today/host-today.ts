@@ -81,7 +81,9 @@ export class HostToday extends BuurtkitWidget {
       return cfg && canRead(cfg) ? ([cfg] as const) : undefined;
     },
     task: async ([cfg], signal) =>
-      (await (await checkAnswer(await fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit', signal }))).json()) as HostTodayAnswer,
+      (await (
+        await checkAnswer(await fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit', signal }))
+      ).json()) as HostTodayAnswer,
     endpoint: ([cfg]) => cfg,
   });
   private timer: ReturnType<typeof setInterval> | undefined;

@@ -20,9 +20,7 @@ export function parseCategories(attr: string | null): CategoryOption[] | undefin
   if (text.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      list = Array.isArray(parsed)
-        ? parsed.map((c: unknown) => (typeof c === 'string' ? { value: c } : (c as CategoryOption)))
-        : [];
+      list = Array.isArray(parsed) ? parsed.map((c: unknown) => (typeof c === 'string' ? { value: c } : (c as CategoryOption))) : [];
     } catch {
       console.warn('[buurtkit] <idea-box categories> is not valid JSON; using the default categories.');
       return undefined;

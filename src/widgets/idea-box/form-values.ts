@@ -42,13 +42,7 @@ export const FIELD_PATHS = {
 export type IdeaField = keyof typeof FIELD_PATHS;
 export const IDEA_FIELDS = Object.keys(FIELD_PATHS) as IdeaField[];
 
-export type IdeaErrorKey =
-  | 'errIdeaMissing'
-  | 'errIdeaShort'
-  | 'errIdeaLong'
-  | 'errContact'
-  | 'errConsent'
-  | 'errField';
+export type IdeaErrorKey = 'errIdeaMissing' | 'errIdeaShort' | 'errIdeaLong' | 'errContact' | 'errConsent' | 'errField';
 export type FieldErrors = Partial<Record<IdeaField, IdeaErrorKey>>;
 
 /** Whether the consent checkbox is shown (and then required): only when contact is filled in. */

@@ -150,7 +150,10 @@ export class IdeaBox extends BuurtkitSender {
    * download with the envelope (`press.ts`), so a press never waits for the sending part.
    */
   readonly delivery = new DeliveryController(this, (env, result) =>
-    this.sending.get().then((s) => s.onLate(env, result), () => undefined),
+    this.sending.get().then(
+      (s) => s.onLate(env, result),
+      () => undefined,
+    ),
   );
   /** @internal A form-level error (refused, unmapped issues, an earlier idea that failed). */
   formError = '';
@@ -265,13 +268,15 @@ export class IdeaBox extends BuurtkitSender {
     const done = this.phase === 'sent' || this.phase === 'queued';
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       <h2 part="heading" class="heading">${this.heading || l.t('heading')}</h2>
-      ${this.unconfigured
-        ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
-        : done
-          ? (this.send?.renderThanks() ??
-            html`<div part="thanks" class="thanks"><p class="thanks-title" tabindex="-1">${l.t(this.storageNote ? 'storageFailed' : this.phase === 'sent' ? 'sent' : 'queued')}</p></div>`)
-          : html`<div part="intro" class="intro"><slot name="intro">${l.t('intro')}</slot></div>
-              ${renderForm(this, this.values, this.errors, (e) => this.onSubmit(e), this.sending.prefetch)}`}
+      ${
+        this.unconfigured
+          ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
+          : done
+            ? (this.send?.renderThanks() ??
+              html`<div part="thanks" class="thanks"><p class="thanks-title" tabindex="-1">${l.t(this.storageNote ? 'storageFailed' : this.phase === 'sent' ? 'sent' : 'queued')}</p></div>`)
+            : html`<div part="intro" class="intro"><slot name="intro">${l.t('intro')}</slot></div>
+              ${renderForm(this, this.values, this.errors, (e) => this.onSubmit(e), this.sending.prefetch)}`
+      }
       ${statusRegion(this.status, this.tone)} ${this.unconfigured ? nothing : this.list?.render(this.listLimit)}
     </div>`;
   }
@@ -322,7 +327,10 @@ export class IdeaBox extends BuurtkitSender {
       void this.focusLater('.thanks-title');
     } else {
       this.phase = 'form';
-      this.say(result.state === 'failed' && result.notConnected ? l.t('notConnected') : result.state === 'failed' ? l.t('offline') : '', 'error');
+      this.say(
+        result.state === 'failed' && result.notConnected ? l.t('notConnected') : result.state === 'failed' ? l.t('offline') : '',
+        'error',
+      );
     }
   }
 

@@ -10,13 +10,7 @@ import { IDEA_FIELDS, needsConsent, type FieldErrors, type IdeaField, type IdeaF
 import type { IdeaBoxStrings } from './strings.js';
 
 /** `prepare` runs when the visitor starts on the form (focus or typing): it fetches the sending part. */
-export function renderForm(
-  h: IdeaBox,
-  v: IdeaFormValues,
-  errors: FieldErrors,
-  onSubmit: (e: SubmitEvent) => void,
-  prepare: () => void,
-) {
+export function renderForm(h: IdeaBox, v: IdeaFormValues, errors: FieldErrors, onSubmit: (e: SubmitEvent) => void, prepare: () => void) {
   const { l } = h;
   const sending = h.phase === 'sending';
   const invalid = IDEA_FIELDS.filter((f) => errors[f]);
@@ -28,8 +22,10 @@ export function renderForm(
   };
   const ariaInvalid = (f: IdeaField) => (errors[f] ? 'true' : nothing);
   const optional = html` <span class="optional">${l.t('optional')}</span>`;
-  const text = <K extends keyof IdeaFormValues>(key: K) => (e: Event) =>
-    h.setValue(key, (e.target as HTMLInputElement).value as IdeaFormValues[K]);
+  const text =
+    <K extends keyof IdeaFormValues>(key: K) =>
+    (e: Event) =>
+      h.setValue(key, (e.target as HTMLInputElement).value as IdeaFormValues[K]);
   const check = (key: 'wantsToHelp' | 'consent') => (e: Event) => h.setValue(key, (e.target as HTMLInputElement).checked);
   const categories = h.categories?.length ? h.categories : defaultCategories();
   const builtIn = (value: string) => {
@@ -88,9 +84,7 @@ export function renderForm(
       <label part="label" for="role">${l.t('roleLabel')}${optional}</label>
       <select id="role" name="role" part="input" .value=${v.role} @change=${text('role')}>
         <option value="">${l.t('roleNone')}</option>
-        ${RESPONDENT_ROLES.map(
-          (r) => html`<option value=${r} ?selected=${r === v.role}>${l.t(`role.${r}`)}</option>`,
-        )}
+        ${RESPONDENT_ROLES.map((r) => html`<option value=${r} ?selected=${r === v.role}>${l.t(`role.${r}`)}</option>`)}
       </select>
     </div>
 
@@ -133,8 +127,9 @@ export function renderForm(
       ${error('contact')}
     </div>
 
-    ${needsConsent(v)
-      ? html`<div part="field" class="field check">
+    ${
+      needsConsent(v)
+        ? html`<div part="field" class="field check">
           <input
             id="consent"
             name="consent"
@@ -149,7 +144,8 @@ export function renderForm(
           <label part="label" for="consent">${l.t('consentLabel')}</label>
           ${error('consent')}
         </div>`
-      : nothing}
+        : nothing
+    }
 
     <div class="trap" aria-hidden="true" inert>
       <label for="website">Website</label>

@@ -153,15 +153,19 @@ export class IdeaListController {
         >
         <span class="date">${l.t('postedOn', { date: formatDate(idea.createdAt, l.locale) })}</span>
       </p>
-      ${idea.status === 'niet-mogelijk' && idea.statusReason
-        ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> <bdi>${idea.statusReason}</bdi></p>`
-        : nothing}
-      ${idea.publicAnswer
-        ? html`<div part="answer" class="answer">
+      ${
+        idea.status === 'niet-mogelijk' && idea.statusReason
+          ? html`<p class="reason"><strong>${l.t('reasonLabel')}</strong> <bdi>${idea.statusReason}</bdi></p>`
+          : nothing
+      }
+      ${
+        idea.publicAnswer
+          ? html`<div part="answer" class="answer">
             <p class="answer-label">${l.t('answerLabel')}</p>
             <p class="answer-text" dir="auto">${idea.publicAnswer}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="vote">
         <button
           type="button"

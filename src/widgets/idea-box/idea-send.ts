@@ -125,8 +125,9 @@ export class IdeaSend {
   renderNotices(invalid: IdeaField[], message: (f: IdeaField) => string) {
     const { h } = this;
     const { l } = h;
-    return html`${h.showSummary && (invalid.length || h.formError)
-      ? html`<div part="error-summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+    return html`${
+      h.showSummary && (invalid.length || h.formError)
+        ? html`<div part="error-summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
           <h3 id="summary-title">${l.t('summaryTitle')}</h3>
           ${h.formError ? html`<p>${h.formError}</p>` : nothing}
           <ul>
@@ -145,15 +146,18 @@ export class IdeaSend {
             )}
           </ul>
         </div>`
-      : h.formError
-        ? html`<p part="error" class="form-error error" tabindex="-1">${h.formError}</p>`
-        : nothing}
-    ${h.earlierText
-      ? html`<div part="error" class="earlier">
+        : h.formError
+          ? html`<p part="error" class="form-error error" tabindex="-1">${h.formError}</p>`
+          : nothing
+    }
+    ${
+      h.earlierText
+        ? html`<div part="error" class="earlier">
           <p class="error">${l.t('earlierFailed')}</p>
           <blockquote dir="auto">${h.earlierText}</blockquote>
         </div>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   /** The thank-you after sending, or after keeping the idea on this device. */

@@ -53,9 +53,7 @@ export function buildIdeaPayload(v: IdeaFormValues): IdeaPayloadInput {
 
 /** Consent is sent only together with contact details, with the version of the text shown. */
 export function buildConsent(v: IdeaFormValues, now = Date.now()): Consent | undefined {
-  return needsConsent(v) && v.consent
-    ? { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date(now).toISOString() }
-    : undefined;
+  return needsConsent(v) && v.consent ? { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date(now).toISOString() } : undefined;
 }
 
 /** The envelope of an idea, with a fresh id: the outbox sends it exactly once under that id. */

@@ -36,8 +36,7 @@ export const nl = {
   nameLabel: 'Je naam',
   contactLabel: 'E-mail of telefoonnummer',
   contactHint: 'Alleen invullen als je wilt dat we contact met je opnemen.',
-  consentLabel:
-    'Jullie mogen mij over dit idee bellen of mailen. Mijn gegevens worden alleen daarvoor gebruikt.',
+  consentLabel: 'Jullie mogen mij over dit idee bellen of mailen. Mijn gegevens worden alleen daarvoor gebruikt.',
   submit: 'Idee versturen',
   notConnected: 'Een idee sturen kan hier nog niet. Vraag het aan de mensen van het buurthuis.',
   // Also shown when the widget kept an idea itself because the sending part could not load.

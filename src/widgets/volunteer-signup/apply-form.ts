@@ -34,9 +34,11 @@ export class ApplyForm {
       html`<label class="check"><input part="input" type="checkbox" name=${name} value=${value} /> ${label}</label>`;
     const text = (name: string, label: string, hint = '', type = 'text') =>
       html`<div class="field"><label for=${name}>${label}${optional}</label>${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-        ${type === 'area'
-          ? html`<textarea part="input" id=${name} name=${name} dir="auto" maxlength="1000" rows="3" aria-describedby=${hint ? `${name}-hint` : nothing}></textarea>`
-          : html`<input part="input" id=${name} name=${name} type=${type} dir="auto" aria-describedby=${hint ? `${name}-hint` : nothing} />`}</div>`;
+        ${
+          type === 'area'
+            ? html`<textarea part="input" id=${name} name=${name} dir="auto" maxlength="1000" rows="3" aria-describedby=${hint ? `${name}-hint` : nothing}></textarea>`
+            : html`<input part="input" id=${name} name=${name} type=${type} dir="auto" aria-describedby=${hint ? `${name}-hint` : nothing} />`
+        }</div>`;
     if (this.done) {
       return html`<div part="done" class="done apply"><h3 tabindex="-1">${l.t('applyDone')}</h3>
         <button part="button" type="button" @click=${this.back}>${l.t('applyBack')}</button></div>`;
@@ -53,10 +55,16 @@ export class ApplyForm {
       </div>
       <fieldset><legend>${l.t('availabilityLabel')}${optional}</legend>
         <div class="grid">${WEEKDAYS_NL.map(
-          (d) => html`<div class="day-row" role="group" aria-label=${l.t(`day.${d}` as never)}><span aria-hidden="true">${l.t(`day.${d}` as never)}</span>
+          (
+            d,
+          ) => html`<div class="day-row" role="group" aria-label=${l.t(`day.${d}` as never)}><span aria-hidden="true">${l.t(`day.${d}` as never)}</span>
             ${DAY_PARTS.map((p) =>
               // "maandag ochtend", not seven times "ochtend": each box is named on its own.
-              check('availability', `${d}-${p}`, html`<span class="visually-hidden">${l.t(`day.${d}` as never)} </span>${l.t(`part.${p}` as never)}`),
+              check(
+                'availability',
+                `${d}-${p}`,
+                html`<span class="visually-hidden">${l.t(`day.${d}` as never)} </span>${l.t(`part.${p}` as never)}`,
+              ),
             )}</div>`,
         )}</div>
       </fieldset>

@@ -73,12 +73,16 @@ export class OwnView {
         (s) => html`<li part="shift" class="shift">
           <div><strong>${this.host.when(s)}</strong> <bdi>${localized(s.title, l.locale)}</bdi></div>
           <div class="state" data-status=${s.status}>${this.statusText(s)}</div>
-          ${actions && s.status === 'offered'
-            ? html`<button part="button" class="primary" type="button" @click=${() => this.manage('confirm')}>${l.t('confirm')}</button>`
-            : nothing}
-          ${actions && ['confirmed', 'waitlisted', 'offered'].includes(s.status)
-            ? html`<button part="button" type="button" @click=${() => this.manage('cancel', [s.id])}>${l.t('cancel')}</button>`
-            : nothing}
+          ${
+            actions && s.status === 'offered'
+              ? html`<button part="button" class="primary" type="button" @click=${() => this.manage('confirm')}>${l.t('confirm')}</button>`
+              : nothing
+          }
+          ${
+            actions && ['confirmed', 'waitlisted', 'offered'].includes(s.status)
+              ? html`<button part="button" type="button" @click=${() => this.manage('cancel', [s.id])}>${l.t('cancel')}</button>`
+              : nothing
+          }
         </li>`,
       )}
     </ul>`;
@@ -93,9 +97,20 @@ export class OwnView {
     const link = manageLink(location.href, this.token);
     const shown: Shown[] =
       this.own ??
-      this.sentShifts.map((o) => ({ id: '', shiftId: o.shiftId, title: o.title, date: o.date, start: o.start, end: o.end, status: 'pending', offerExpiresAt: null }));
+      this.sentShifts.map((o) => ({
+        id: '',
+        shiftId: o.shiftId,
+        title: o.title,
+        date: o.date,
+        start: o.start,
+        end: o.end,
+        status: 'pending',
+        offerExpiresAt: null,
+      }));
     const ics = shiftsIcs(
-      shown.filter((s) => s.status !== 'cancelled' && s.status !== 'expired').map((s) => ({ ...s, title: textFor(s.title, l.locale).text })),
+      shown
+        .filter((s) => s.status !== 'cancelled' && s.status !== 'expired')
+        .map((s) => ({ ...s, title: textFor(s.title, l.locale).text })),
       `${l.t('linkLabel')}: ${link}`,
     );
     return html`<div part="done" class="done">

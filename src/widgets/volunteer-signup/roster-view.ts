@@ -30,7 +30,10 @@ export function collisions(chosen: readonly PublicShiftOccurrence[]): Set<string
 /** 32 random bytes, base64url: the personal cancel token. */
 export function newCancelToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The token in a page address's `#bk-cancel=…` (or `?bk-cancel=…`), if any. */

@@ -18,13 +18,7 @@ import type { ShiftSignupPayloadInput } from '../../schema/volunteer.js';
 import type { PublicRole, PublicRoster, PublicShiftOccurrence } from '../../schema/volunteer-constants.js';
 import type { ApplyForm } from './apply-form.js';
 import type { OwnView } from './own-view.js';
-import {
-  byDay,
-  collisions,
-  newCancelToken,
-  occurrenceKey,
-  tokenFromUrl,
-} from './roster-view.js';
+import { byDay, collisions, newCancelToken, occurrenceKey, tokenFromUrl } from './roster-view.js';
 import { nl, type VolunteerSignupStrings } from './strings.js';
 import { volunteerSignupStyles } from './volunteer-signup.styles.js';
 
@@ -93,8 +87,8 @@ export class VolunteerSignup extends BuurtkitSender {
   /** Roles and shifts given by the page instead of read from the collector (a webhook endpoint, a story); places show in collector mode only. */
   declare roster: PublicRoster | undefined;
   declare view: VolunteerSignupView;
-  protected declare chosen: Set<string>;
-  protected declare errors: Errors;
+  declare protected chosen: Set<string>;
+  declare protected errors: Errors;
 
   /** @internal */
   readonly l = new LocalizeController<VolunteerSignupStrings>(
@@ -183,7 +177,8 @@ export class VolunteerSignup extends BuurtkitSender {
       void this.openOwn(token).then((v) => v.manage('view'));
     }
     const queued = !!this.ownView?.queued;
-    if (changed.has('view')) for (const s of ['sent', 'queued'] as const) this.toggleState(s, this.view === 'done' && (s === 'queued') === queued);
+    if (changed.has('view'))
+      for (const s of ['sent', 'queued'] as const) this.toggleState(s, this.view === 'done' && (s === 'queued') === queued);
   }
 
   /** @internal Whether places are known and links work: collector mode. A webhook cannot answer them. */
@@ -195,7 +190,11 @@ export class VolunteerSignup extends BuurtkitSender {
   private get data(): PublicRoster | undefined {
     const data = this.roster ?? this.loaded;
     if (!data || !this.roleId) return data;
-    return { ...data, roles: data.roles.filter((r) => r.id === this.roleId), occurrences: data.occurrences.filter((o) => o.roleId === this.roleId) };
+    return {
+      ...data,
+      roles: data.roles.filter((r) => r.id === this.roleId),
+      occurrences: data.occurrences.filter((o) => o.roleId === this.roleId),
+    };
   }
 
   /** @internal */
@@ -222,15 +221,17 @@ export class VolunteerSignup extends BuurtkitSender {
     const { l } = this;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       <h2 part="heading" class="heading">${this.view === 'manage' ? l.t('manageHeading') : this.heading || l.t('heading')}</h2>
-      ${this.unconfigured && !this.roster
-        ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
-        : this.view === 'manage'
-          ? this.ownView?.renderManage()
-          : this.view === 'done'
-            ? this.ownView?.renderDone()
-            : this.view === 'apply' && this.applyForm
-              ? this.applyForm.render()
-              : this.renderList()}
+      ${
+        this.unconfigured && !this.roster
+          ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
+          : this.view === 'manage'
+            ? this.ownView?.renderManage()
+            : this.view === 'done'
+              ? this.ownView?.renderDone()
+              : this.view === 'apply' && this.applyForm
+                ? this.applyForm.render()
+                : this.renderList()
+      }
       ${statusRegion(this.status, this.tone)}
     </div>`;
   }
@@ -252,9 +253,11 @@ export class VolunteerSignup extends BuurtkitSender {
       ${this.shifts.render(l.locale, l.t('notConnected'))}
       ${data?.roles.length ? html`<h3>${l.t('rolesHeading')}</h3><ul class="cards">${data.roles.map((r) => this.renderRole(r))}</ul>` : nothing}
       <form part="form" class="form" novalidate @submit=${this.onSubmit}>
-        ${summary.length
-          ? html`<div class="summary" role="alert" tabindex="-1"><p><strong>${l.t('summaryTitle')}</strong></p><ul>${summary.map((e) => html`<li>${e}</li>`)}</ul></div>`
-          : nothing}
+        ${
+          summary.length
+            ? html`<div class="summary" role="alert" tabindex="-1"><p><strong>${l.t('summaryTitle')}</strong></p><ul>${summary.map((e) => html`<li>${e}</li>`)}</ul></div>`
+            : nothing
+        }
         <fieldset aria-invalid=${this.errors.shifts ? 'true' : 'false'}>
           <legend><h3>${l.t('shiftsHeading')}</h3></legend>
           ${data && !data.occurrences.length ? html`<p>${l.t('noShifts')}</p>` : nothing}
@@ -331,7 +334,9 @@ export class VolunteerSignup extends BuurtkitSender {
     if (!cfg || this.status === this.l.t('sending')) return;
     this.errors = this.validate();
     if (Object.keys(this.errors).length) {
-      this.emitError('invalid', { issues: Object.entries(this.errors).map(([path, message]) => ({ path: `data.${path}`, message: message! })) });
+      this.emitError('invalid', {
+        issues: Object.entries(this.errors).map(([path, message]) => ({ path: `data.${path}`, message: message! })),
+      });
       return void this.focusLater('.summary');
     }
     const shifts = (this.data?.occurrences ?? []).filter((o) => this.chosen.has(occurrenceKey(o)));

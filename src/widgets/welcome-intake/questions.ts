@@ -63,9 +63,11 @@ export function renderQuestion(q: IntakeQuestion, c: QuestionContext): TemplateR
       return html`<div part="field" class="field">
         <label part="label" for=${id}><bdi>${label}</bdi>${optional}</label>
         ${hint}
-        ${q.type === 'short-text'
-          ? html`<input id=${id} part="input" dir="auto" autocomplete=${autocomplete} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input} />`
-          : html`<textarea id=${id} part="input textarea" dir="auto" rows="4" autocomplete=${autocomplete} maxlength=${INTAKE_LONG_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input}></textarea>`}
+        ${
+          q.type === 'short-text'
+            ? html`<input id=${id} part="input" dir="auto" autocomplete=${autocomplete} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input} />`
+            : html`<textarea id=${id} part="input textarea" dir="auto" rows="4" autocomplete=${autocomplete} maxlength=${INTAKE_LONG_TEXT_MAX} aria-invalid=${invalid} aria-describedby=${describedBy} .value=${value} @input=${input}></textarea>`
+        }
         ${err}
       </div>`;
     }
@@ -144,8 +146,9 @@ function renderContact(
       </div>
       ${detailError ? nothing : err}
     </fieldset>
-    ${detail
-      ? html`<div part="field" class="field">
+    ${
+      detail
+        ? html`<div part="field" class="field">
           <label part="label" for="${id}-detail">${l.t(a.channel === 'phone' ? 'phoneLabel' : 'emailLabel')}</label>
           <input
             id="${id}-detail"
@@ -160,12 +163,15 @@ function renderContact(
           />
           ${detailError ? err : nothing}
         </div>`
-      : nothing}
-    ${chosen && chosen !== 'none'
-      ? html`<div part="field" class="field">
+        : nothing
+    }
+    ${
+      chosen && chosen !== 'none'
+        ? html`<div part="field" class="field">
           <label part="label" for="${id}-note">${l.t('noteLabel')} <span class="optional">${l.t('optional')}</span></label>
           <p part="hint" class="hint" id="${id}-note-hint">${l.t('noteHint')}</p>
           <input id="${id}-note" part="input" dir="auto" autocomplete=${c.kiosk ? 'off' : nothing} maxlength=${INTAKE_SHORT_TEXT_MAX} aria-describedby="${id}-note-hint" .value=${a.note ?? ''} @input=${(e: Event) => set({ note: (e.target as HTMLInputElement).value })} />
         </div>`
-      : nothing}`;
+        : nothing
+    }`;
 }

@@ -15,9 +15,7 @@ import { readSchedule } from '../activity-calendar/schedule.js';
 import { formatsFor } from '../../core/formats.js';
 
 export type ScheduleSource =
-  | { kind: 'items'; items: unknown }
-  | { kind: 'ics'; url: string }
-  | { kind: 'collector'; endpoint: string; site: string };
+  { kind: 'items'; items: unknown } | { kind: 'ics'; url: string } | { kind: 'collector'; endpoint: string; site: string };
 
 export interface MatchTags {
   categories: Set<string>;
@@ -63,7 +61,13 @@ const DAYS_AHEAD = 28;
 const MAX_ACTIVITIES = 5;
 
 /** The next occurrence of each matching activity within four weeks, soonest first; today's opening hours. */
-export function resultData(items: readonly CalendarItem[], tags: MatchTags, now: number, locale: string, timeZone = DEFAULT_TIME_ZONE): ResultData {
+export function resultData(
+  items: readonly CalendarItem[],
+  tags: MatchTags,
+  now: number,
+  locale: string,
+  timeZone = DEFAULT_TIME_ZONE,
+): ResultData {
   const fmt = formatsFor(locale, timeZone);
   const today = toLocal(now, timeZone);
   const dayStart = startOfDay(today, timeZone);
@@ -72,7 +76,12 @@ export function resultData(items: readonly CalendarItem[], tags: MatchTags, now:
   const byId = new Map(items.map((i) => [i.id, i]));
   const seen = new Set<string>();
   const activities: ResultActivity[] = [];
-  for (const o of expandAll(items.filter((i) => matchesTags(i, tags)), now, horizon, { maxOccurrences: 10 })) {
+  for (const o of expandAll(
+    items.filter((i) => matchesTags(i, tags)),
+    now,
+    horizon,
+    { maxOccurrences: 10 },
+  )) {
     if (o.status === 'gaat-niet-door' || seen.has(o.activityId) || activities.length >= MAX_ACTIVITIES) continue;
     seen.add(o.activityId);
     const start = Date.parse(o.start);

@@ -7,7 +7,8 @@
 export const sendNl = {
   resultTitle: 'Dit kun je hier doen',
   resultIntro: 'Kom gerust langs. Aanmelden hoeft niet.',
-  resultQueued: 'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.',
+  resultQueued:
+    'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.',
   activitiesTitle: 'Activiteiten voor jou',
   noActivities: 'We zien nu geen activiteit die past. Kijk gerust in de agenda, of vraag het ons.',
   todayTitle: 'Vandaag',

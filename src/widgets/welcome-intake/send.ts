@@ -86,7 +86,14 @@ export class IntakeSender {
       hasContactDetail(flow, payload.answers) && consentQ && payload.answers[consentQ.id] === true
         ? { textVersion: `intake:${flow.id}:${flow.version}`, givenAt: new Date().toISOString() }
         : undefined;
-    const plain = buildEnvelope<IntakePayload>({ site: cfg.site, widget: 'welcome-intake', locale: w.l.lang, data: payload, consent, trap });
+    const plain = buildEnvelope<IntakePayload>({
+      site: cfg.site,
+      widget: 'welcome-intake',
+      locale: w.l.lang,
+      data: payload,
+      consent,
+      trap,
+    });
     const sealed = await this.seal(cfg, plain.id, payload);
     // A kiosk reset while sealing: that visitor's intake is not sent.
     if (w.phase !== 'sending') return;
@@ -145,8 +152,13 @@ export class IntakeSender {
     const questions = allQuestions(w.currentFlow!);
     const errors: Record<string, IntakeErrorKey> = {};
     for (const { path, code } of issues) {
-      const id = path.startsWith('data.answers.') ? path.split('.')[2]! : path.startsWith('consent') ? questions.find((q) => q.type === 'consent')?.id : undefined;
-      if (id && questions.some((q) => q.id === id)) errors[id] ??= code?.startsWith('err') && w.l.has(code) ? (code as IntakeErrorKey) : 'errType';
+      const id = path.startsWith('data.answers.')
+        ? path.split('.')[2]!
+        : path.startsWith('consent')
+          ? questions.find((q) => q.type === 'consent')?.id
+          : undefined;
+      if (id && questions.some((q) => q.id === id))
+        errors[id] ??= code?.startsWith('err') && w.l.has(code) ? (code as IntakeErrorKey) : 'errType';
       else w.formError = w.l.t('errForm');
     }
     w.showErrorsOnStep(errors);

@@ -43,8 +43,10 @@ export const nl = {
   noteHint: 'Bijvoorbeeld: liever een vrouw, of niet iemand uit mijn straat.',
   kioskNote: 'Samen invullen. Na het versturen kan niemand je antwoorden op dit apparaat teruglezen.',
   sent: 'Verstuurd. Bedankt!',
-  queued: 'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.',
-  notStored: 'Het versturen lukt nu niet. Je antwoorden zijn niet op dit apparaat bewaard. Laat deze pagina open, dan versturen we ze zodra het kan.',
+  queued:
+    'Er is nu geen internet. Je antwoorden staan veilig op dit apparaat: niemand kan ze hier lezen. We sturen ze als er weer internet is.',
+  notStored:
+    'Het versturen lukt nu niet. Je antwoorden zijn niet op dit apparaat bewaard. Laat deze pagina open, dan versturen we ze zodra het kan.',
   lateSent: 'Je antwoorden zijn nu verstuurd.',
   failed: 'Versturen lukte niet. Je antwoorden staan er nog. Probeer het nog eens.',
   errForm: 'Er ging iets mis met je antwoorden.',

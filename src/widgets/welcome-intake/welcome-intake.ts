@@ -39,8 +39,12 @@ const DEFAULT_IDLE_SECONDS = 120;
 const PHASE_STATES: readonly WidgetState[] = ['sending', 'sent', 'queued', 'failed'];
 /** The shape the widget needs; the collector validates flows fully when a coordinator saves one. */
 const isFlow = (v: unknown): v is IntakeFlow =>
-  !!v && typeof v === 'object' && typeof (v as IntakeFlow).id === 'string' && Number.isInteger((v as IntakeFlow).version) &&
-  Array.isArray((v as IntakeFlow).steps) && (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as IntakeFlow).id === 'string' &&
+  Number.isInteger((v as IntakeFlow).version) &&
+  Array.isArray((v as IntakeFlow).steps) &&
+  (v as IntakeFlow).steps.every((s) => Array.isArray(s?.questions));
 /** The built-in flow ships apart (it carries three languages): a collector serves its own. */
 const builtInFlow = () => import('../../schema/welcome-intake-default.js').then((m) => m.DEFAULT_INTAKE_FLOW);
 const parseJson = (text: string | null | undefined): unknown => {
@@ -141,16 +145,21 @@ export class WelcomeIntake extends BuurtkitSender {
   /** Kiosk: start over after this many seconds without a touch or key (default 120), also after sending. */
   declare idleSeconds: number;
   declare phase: IntakePhase;
-  protected declare answers: IntakeAnswers;
-  protected declare stepIndex: number;
-  protected declare errors: Errors;
-  protected declare loadedFlow: IntakeFlow | undefined;
+  declare protected answers: IntakeAnswers;
+  declare protected stepIndex: number;
+  declare protected errors: Errors;
+  declare protected loadedFlow: IntakeFlow | undefined;
 
   /** @internal */
-  readonly l = new LocalizeController<IntakeStrings>(this, 'welcome-intake', { nl }, {
-    en: () => import('./locales/en.js').then((m) => m.en),
-    ar: () => import('./locales/ar.js').then((m) => m.ar),
-  });
+  readonly l = new LocalizeController<IntakeStrings>(
+    this,
+    'welcome-intake',
+    { nl },
+    {
+      en: () => import('./locales/en.js').then((m) => m.en),
+      ar: () => import('./locales/ar.js').then((m) => m.ar),
+    },
+  );
   /**
    * Sealing and the hand-over to the outbox, in the first download: a press of "Versturen" never
    * needs code that a dropped connection could keep away.
@@ -169,7 +178,8 @@ export class WelcomeIntake extends BuurtkitSender {
         this.l.add({ nl: m.resultNl });
         return m;
       }),
-    () => !!this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk || this.phase === 'result'),
+    () =>
+      !!this.currentFlow && ((this.phase === 'steps' && this.stepIndex === this.steps.length - 1) || this.kiosk || this.phase === 'result'),
   );
   private showSummary = false;
   /** @internal */
@@ -268,7 +278,10 @@ export class WelcomeIntake extends BuurtkitSender {
         const draft = readDraft(key);
         if (draft) {
           this.answers = draft.answers;
-          this.stepIndex = Math.max(0, visibleSteps(flow, draft.answers).findIndex((s) => s.id === draft.step));
+          this.stepIndex = Math.max(
+            0,
+            visibleSteps(flow, draft.answers).findIndex((s) => s.id === draft.step),
+          );
         }
       } else if (changed.has('answers') || changed.has('stepIndex')) {
         writeDraft(key, this.phase === 'steps' ? { answers: this.answers, step: this.steps[this.stepIndex]?.id ?? '' } : undefined);
@@ -278,7 +291,12 @@ export class WelcomeIntake extends BuurtkitSender {
     if (flow && this.stepIndex > this.steps.length - 1) this.stepIndex = Math.max(0, this.steps.length - 1);
     if (changed.has('mode')) this.toggleState('kiosk', this.kiosk);
     for (const state of PHASE_STATES) {
-      const on = state === 'sending' ? this.phase === 'sending' : state === 'failed' ? !!this.formError : this.phase === 'result' && this.sender.result?.delivered === state;
+      const on =
+        state === 'sending'
+          ? this.phase === 'sending'
+          : state === 'failed'
+            ? !!this.formError
+            : this.phase === 'result' && this.sender.result?.delivered === state;
       this.toggleState(state, on);
     }
     this.toggleState('invalid', Object.keys(this.errors).length > 0);
@@ -298,7 +316,10 @@ export class WelcomeIntake extends BuurtkitSender {
     this.loadedFlow = undefined;
     const url = collector ? `${cfg.endpoint.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(cfg.site)}/intake-flow` : '';
     // Revalidated, not cached: a coordinator's change shows on the next visit.
-    (collector ? fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' }).then((r) => (r.ok ? r.json() : undefined)) : Promise.resolve())
+    (collector
+      ? fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' }).then((r) => (r.ok ? r.json() : undefined))
+      : Promise.resolve()
+    )
       .catch(() => undefined)
       .then((data: unknown) => (isFlow(data) ? data : builtInFlow()))
       .then((flow) => {
@@ -333,19 +354,23 @@ export class WelcomeIntake extends BuurtkitSender {
     const flow = this.currentFlow;
     return html`<div part="base" class="base" lang=${l.locale} dir=${l.dir}>
       <h2 part="heading" class="heading">${this.heading || localText(flow?.title, l.locale) || l.t('heading')}</h2>
-      ${this.kiosk
-        ? html`<div part="toolbar" class="toolbar">
+      ${
+        this.kiosk
+          ? html`<div part="toolbar" class="toolbar">
             <p class="hint">${l.t('kioskNote')}</p>
             <button type="button" part="button start-over" @click=${() => this.reset(true)}>${l.t('startOver')}</button>
           </div>`
-        : nothing}
-      ${this.unconfigured
-        ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
-        : !flow
-          ? html`<p class="hint">${l.t('loading')}</p>`
-          : this.phase === 'result' && this.sender.result
-            ? this.renderResult(flow)
-            : this.renderStep(flow)}
+          : nothing
+      }
+      ${
+        this.unconfigured
+          ? html`<p part="notice" class="notice">${l.t('notConnected')}</p>`
+          : !flow
+            ? html`<p class="hint">${l.t('loading')}</p>`
+            : this.phase === 'result' && this.sender.result
+              ? this.renderResult(flow)
+              : this.renderStep(flow)
+      }
       ${statusRegion(this.status, this.tone)}
     </div>`;
   }
@@ -407,8 +432,9 @@ export class WelcomeIntake extends BuurtkitSender {
           <span class="title">${localText(step.title, l.locale)}</span>
         </h3>
         ${step.intro ? html`<p class="hint">${localText(step.intro, l.locale)}</p>` : nothing}
-        ${this.showSummary && (invalid.length || this.formError)
-          ? html`<div part="error-summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+        ${
+          this.showSummary && (invalid.length || this.formError)
+            ? html`<div part="error-summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
               <h4 id="summary-title">${l.t('summaryTitle')}</h4>
               ${this.formError ? html`<p>${this.formError}</p>` : nothing}
               <ul>
@@ -423,18 +449,27 @@ export class WelcomeIntake extends BuurtkitSender {
                 })}
               </ul>
             </div>`
-          : this.formError
-            ? html`<p part="error" class="error form-error" tabindex="-1">${this.formError}</p>`
-            : nothing}
+            : this.formError
+              ? html`<p part="error" class="error form-error" tabindex="-1">${this.formError}</p>`
+              : nothing
+        }
         ${visibleQuestions(step, this.answers).map((q) =>
-          renderQuestion(q, { l, answer: this.answers[q.id], error: this.errors[q.id], set: (v) => this.setAnswer(q.id, v), kiosk: this.kiosk }),
+          renderQuestion(q, {
+            l,
+            answer: this.answers[q.id],
+            error: this.errors[q.id],
+            set: (v) => this.setAnswer(q.id, v),
+            kiosk: this.kiosk,
+          }),
         )}
-        ${last
-          ? html`<div class="trap" aria-hidden="true" inert>
+        ${
+          last
+            ? html`<div class="trap" aria-hidden="true" inert>
               <label for="website">Website</label>
               <input id="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
             </div>`
-          : nothing}
+            : nothing
+        }
         <div part="nav" class="nav">
           ${this.stepIndex > 0 ? html`<button type="button" part="button back" @click=${this.back}>${l.t('back')}</button>` : nothing}
           <button type="button" part="button skip" @click=${this.skip}>${l.t('skip')}</button>
@@ -479,7 +514,9 @@ export class WelcomeIntake extends BuurtkitSender {
   private showErrors(errors: Errors) {
     this.errors = errors;
     this.showSummary = true;
-    this.emitError('invalid', { issues: Object.entries(errors).map(([id, key]) => ({ path: `data.answers.${id}`, message: this.l.t(key), code: key })) });
+    this.emitError('invalid', {
+      issues: Object.entries(errors).map(([id, key]) => ({ path: `data.answers.${id}`, message: this.l.t(key), code: key })),
+    });
     void this.focusLater('.summary');
   }
 

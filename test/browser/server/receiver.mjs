@@ -42,12 +42,12 @@ export async function startReceiver({ origin }) {
     });
   });
   const answer = (res, next, withCors) => {
-      res.writeHead(next.status, {
-        'Content-Type': 'application/json',
-        ...(withCors ? cors : {}),
-        ...next.headers,
-      });
-      res.end(next.body ?? '{}');
+    res.writeHead(next.status, {
+      'Content-Type': 'application/json',
+      ...(withCors ? cors : {}),
+      ...next.headers,
+    });
+    res.end(next.body ?? '{}');
   };
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

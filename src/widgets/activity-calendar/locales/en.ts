@@ -67,7 +67,8 @@ export const en: ActivityCalendarStrings = {
   'attend.button': "I'm coming",
   'attend.sending': 'Sending…',
   'attend.sent': { one: "You're coming. See you then!", other: "You're coming with {count} people. See you then!" },
-  'attend.queued': 'There is no internet right now. Your sign-up is safe on this phone or computer. We will send it when there is internet again.',
+  'attend.queued':
+    'There is no internet right now. Your sign-up is safe on this phone or computer. We will send it when there is internet again.',
   'attend.full': 'Sorry, it is full. Your sign-up was not counted.',
   'attend.closed': 'This is cancelled or already over. Your sign-up was not counted.',
   'attend.failed': 'That did not work. Try again, or sign up at the desk.',

@@ -44,7 +44,8 @@ export const en: FeedbackPollStrings = {
   ourPlace: 'our community centre',
   submit: 'Send',
   errEmpty: 'Choose an answer first, or write something.',
-  offline: 'There is no internet connection right now. Your answer has not been sent yet. Keep this page open: we will send it as soon as the internet is back.',
+  offline:
+    'There is no internet connection right now. Your answer has not been sent yet. Keep this page open: we will send it as soon as the internet is back.',
   sending: 'Sending…',
   sent: 'Sent',
   queued: 'Your answer is safe on this phone or computer. We will send it when there is internet again.',

@@ -33,7 +33,8 @@ export const en: VolunteerSignupStrings = {
   loadFailed: 'The shifts could not be loaded. Please try again later.',
   doneTitle: 'Thank you!',
   queuedTitle: 'Your sign-up is safe on this phone or computer',
-  queuedBody: 'There is no internet right now. We will send your sign-up when there is internet again, and let you know if there is a place.',
+  queuedBody:
+    'There is no internet right now. We will send your sign-up when there is internet again, and let you know if there is a place.',
   'status.confirmed': 'You are on the rota',
   'status.waitlisted': 'On the waiting list. We will let you know when a place opens up.',
   'status.offered': 'There is a place for you! Confirm before {time}.',

@@ -38,14 +38,17 @@ export const en: IntakeStrings = {
   noteLabel: 'Who would you prefer, or rather not?',
   noteHint: 'For example: a woman, or not someone from my street.',
   sent: 'Sent. Thank you!',
-  queued: 'There is no internet right now. Your answers are safe on this device: nobody can read them here. We will send them when there is internet again.',
+  queued:
+    'There is no internet right now. Your answers are safe on this device: nobody can read them here. We will send them when there is internet again.',
   lateSent: 'Your answers have been sent now.',
   failed: 'Sending did not work. Your answers are still here. Please try again.',
   storageFailed: 'We could not save your answers on this device. Keep this page open and we will keep trying.',
-  notStored: 'Sending is not possible right now. Your answers are not saved on this device. Keep this page open and we will send them as soon as we can.',
+  notStored:
+    'Sending is not possible right now. Your answers are not saved on this device. Keep this page open and we will send them as soon as we can.',
   resultTitle: 'What you can do here',
   resultIntro: 'Feel free to drop in. No need to sign up.',
-  resultQueued: 'There is no internet right now. Your answers are safe on this device: nobody can read them here. We will send them when there is internet again.',
+  resultQueued:
+    'There is no internet right now. Your answers are safe on this device: nobody can read them here. We will send them when there is internet again.',
   activitiesTitle: 'Activities for you',
   noActivities: 'We see no matching activity right now. Have a look at the calendar, or ask us.',
   todayTitle: 'Today',
