@@ -73,15 +73,23 @@ export const pollModeWord = word({ inline: 'Op de website', kiosk: 'Op de tablet
 export const pollPartWord = word({ vraag: 'Vraag', stelling: 'Stelling' });
 
 const languages = new Intl.DisplayNames(['nl'], { type: 'language' });
+/** A site has a handful of languages, but an export asks once per row: `of()` is slow enough to show in a million rows. */
+const languageWords = new Map<string, string>();
 /** `nl` → "Nederlands", `ar` → "Arabisch"; the code itself when it is no language tag. */
 export function languageWord(code: string | null | undefined): string | null {
   if (!code) return null;
-  try {
-    const name = languages.of(code);
-    return name ? name.charAt(0).toUpperCase() + name.slice(1) : code;
-  } catch {
-    return code;
+  let word = languageWords.get(code);
+  if (word === undefined) {
+    try {
+      const name = languages.of(code);
+      word = name ? name.charAt(0).toUpperCase() + name.slice(1) : code;
+    } catch {
+      word = code;
+    }
+    if (languageWords.size >= 1_000) languageWords.clear();
+    languageWords.set(code, word);
   }
+  return word;
 }
 
 export const motivationWord = word({
