@@ -24,11 +24,10 @@ import type {
   VolunteerSignupRecord,
 } from './types.js';
 import { inTransaction, submissionOutcome, type Query, type Row } from './postgres-rows.js';
-import { handledState } from './projections.js';
+import { handledState, SUBMISSION_COLUMNS, submissionValues } from './projections.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSignup, toSlotSignup } from './volunteer-common.js';
 
 const ITEM_COLUMNS = 'id, site, kind, data, created_at, updated_at';
-const SUBMISSION_COLUMNS = 'id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms';
 
 const slotKey = (s: { shiftId: string; date: string }) => `${s.shiftId}/${s.date}`;
 const bySlot = (a: { shiftId: string; date: string }, b: { shiftId: string; date: string }) =>
@@ -173,19 +172,7 @@ export class PostgresVolunteer {
       const inserted = await q(
         `INSERT INTO submissions (${SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
          ON CONFLICT (id) DO NOTHING`,
-        [
-          s.id,
-          s.site,
-          s.widget,
-          s.kind,
-          s.locale,
-          s.schemaVersion,
-          s.sentAt,
-          s.receivedAt,
-          s.consent ? JSON.stringify(s.consent) : null,
-          JSON.stringify(s.data),
-          s.elapsedMs,
-        ],
+        submissionValues(s),
       );
       if (inserted.rowCount === 0) {
         const owner = await q('SELECT site FROM submissions WHERE id = $1', [s.id]);
@@ -345,19 +332,7 @@ export class PostgresVolunteer {
     const inserted = await this.query(
       `INSERT INTO submissions (${SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
        ON CONFLICT (id) DO NOTHING`,
-      [
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
-      ],
+      submissionValues(s),
     );
     return submissionOutcome(
       inserted,

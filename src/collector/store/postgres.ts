@@ -42,6 +42,7 @@ import {
   toWebhookDelivery,
   USE_KEYS,
   type UseTable,
+  submissionValues,
 } from './projections.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
@@ -294,20 +295,6 @@ interface IdeaInsert {
   s: SubmissionRecord;
   idea: NewIdea;
 }
-
-const submissionValues = (s: SubmissionRecord): unknown[] => [
-  s.id,
-  s.site,
-  s.widget,
-  s.kind,
-  s.locale,
-  s.schemaVersion,
-  s.sentAt,
-  s.receivedAt,
-  s.consent ? JSON.stringify(s.consent) : null,
-  JSON.stringify(s.data),
-  s.elapsedMs,
-];
 
 function getTypeParser(oid: number, format?: string): (text: string) => unknown {
   if (format !== 'binary') {

@@ -1,6 +1,6 @@
 /** Projections shared by every store implementation. */
 import type { AdminIdea, HandledKind, HandledState, PublishedIdea } from '../../schema/index.js';
-import type { IntakeRecord, RateOutcome, RateTake, SiteSettings, WebhookDelivery } from './types.js';
+import type { IntakeRecord, RateOutcome, RateTake, SiteSettings, SubmissionRecord, WebhookDelivery } from './types.js';
 
 /** The public projection: an explicit allow-list, so a new private column cannot leak by default. */
 export function toPublishedIdea(i: AdminIdea): PublishedIdea {
@@ -110,3 +110,21 @@ export function rowBuilder(names: readonly string[]): (values: readonly unknown[
 /** The replay tables of render tokens and proof-of-work challenges, by the column each is keyed on. */
 export const USE_KEYS = { form_token_uses: 'nonce', pow_uses: 'challenge' } as const;
 export type UseTable = keyof typeof USE_KEYS;
+
+/** The columns of a submission's envelope row, in the order of `submissionValues`. */
+export const SUBMISSION_COLUMNS = 'id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms';
+
+/** A submission's envelope row as statement parameters (both backends; JSON as text). */
+export const submissionValues = (s: SubmissionRecord): unknown[] => [
+  s.id,
+  s.site,
+  s.widget,
+  s.kind,
+  s.locale,
+  s.schemaVersion,
+  s.sentAt,
+  s.receivedAt,
+  s.consent ? JSON.stringify(s.consent) : null,
+  JSON.stringify(s.data),
+  s.elapsedMs,
+];

@@ -21,7 +21,7 @@ import type {
   VolunteerNotification,
   VolunteerSignupRecord,
 } from './types.js';
-import { handledState } from './projections.js';
+import { handledState, submissionValues } from './projections.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSlotSignup, toSignup } from './volunteer-common.js';
 
 type Row = Record<string, unknown>;
@@ -160,19 +160,7 @@ export class SqliteVolunteer {
       const inserted = this.sql(
         `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
-      );
+      ).run(...submissionValues(s));
       if (inserted.changes === 0) {
         const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
         if (owner !== s.site) return { outcome: 'conflict', signups: [], notifications: [] };
@@ -315,19 +303,7 @@ export class SqliteVolunteer {
       const inserted = this.sql(
         `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-      ).run(
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
-      );
+      ).run(...submissionValues(s));
       if (inserted.changes > 0) return 'created';
       return this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id) === s.site ? 'duplicate' : 'conflict';
     });

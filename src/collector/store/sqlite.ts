@@ -31,6 +31,7 @@ import {
   toWebhookDelivery,
   USE_KEYS,
   type UseTable,
+  submissionValues,
 } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
@@ -874,19 +875,7 @@ export class SqliteStore implements Store {
       `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
          received_at, consent, data, elapsed_ms)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(
-      s.id,
-      s.site,
-      s.widget,
-      s.kind,
-      s.locale,
-      s.schemaVersion,
-      s.sentAt,
-      s.receivedAt,
-      s.consent ? JSON.stringify(s.consent) : null,
-      JSON.stringify(s.data),
-      s.elapsedMs,
-    );
+    ).run(...submissionValues(s));
     if (inserted.changes > 0) {
       // The outbox row in the same transaction as the submission: a crash keeps both or neither.
       if (s.webhook) {
