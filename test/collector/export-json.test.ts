@@ -1,7 +1,7 @@
 /** JSON and NDJSON exports of ideas over HTTP, streamed and audited; on every backend. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
-import { BACKENDS, ideaEnvelope, postJson, startTestCollector, type TestCollector } from './helpers.js';
+import { BACKENDS, ideaEnvelope, postJson, seedPlainIdeas, startTestCollector, type TestCollector } from './helpers.js';
 
 describe.each(BACKENDS)('JSON and NDJSON export (%s)', (backend) => {
   let c: TestCollector;
@@ -71,35 +71,7 @@ describe.each(BACKENDS)('JSON and NDJSON export (%s)', (backend) => {
     c = await startTestCollector({ backend, clock });
     const token = await c.token(['export']);
     const at = new Date(now).toISOString();
-    const ids = Array.from({ length: 1500 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
-    for (const id of ids) {
-      await c.store.insertIdea(
-        {
-          id,
-          site: c.site,
-          widget: 'idea-box',
-          kind: 'idea',
-          locale: 'nl',
-          schemaVersion: 1,
-          sentAt: at,
-          receivedAt: at,
-          consent: null,
-          data: {},
-          elapsedMs: 0,
-        },
-        {
-          text: `Idee ${id} ${'x'.repeat(100)}`,
-          category: null,
-          role: null,
-          wantsToHelp: false,
-          name: null,
-          contact: null,
-          consentVersion: null,
-          consentGivenAt: null,
-          consentHash: null,
-        },
-      );
-    }
+    const ids = await seedPlainIdeas(c, 1500, at);
     now += 1;
     const answer = await get('ideas.json', token);
     const reader = answer.body!.getReader();

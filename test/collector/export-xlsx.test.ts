@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDEA_EXPORT_HEADERS, IDEA_EXPORT_KEYS } from '../../src/collector/export/ideas.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
 import { ensureBuiltCli, runCli } from './cli-process.js';
-import { BACKENDS, ideaEnvelope, postJson, startTestCollector, tempDir, type TestCollector } from './helpers.js';
+import { BACKENDS, ideaEnvelope, postJson, seedPlainIdeas, startTestCollector, tempDir, type TestCollector } from './helpers.js';
 import { readXlsx, type SheetCell } from './xlsx-reader.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -92,35 +92,7 @@ describe.each(BACKENDS)('XLSX export (%s)', (backend) => {
     c = await startTestCollector({ backend, clock });
     const token = await c.token(['export']);
     const at = new Date(now).toISOString();
-    const ids = Array.from({ length: 800 }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
-    for (const id of ids) {
-      await c.store.insertIdea(
-        {
-          id,
-          site: c.site,
-          widget: 'idea-box',
-          kind: 'idea',
-          locale: 'nl',
-          schemaVersion: 1,
-          sentAt: at,
-          receivedAt: at,
-          consent: null,
-          data: {},
-          elapsedMs: 0,
-        },
-        {
-          text: `Idee ${id} ${'x'.repeat(100)}`,
-          category: null,
-          role: null,
-          wantsToHelp: false,
-          name: null,
-          contact: null,
-          consentVersion: null,
-          consentGivenAt: null,
-          consentHash: null,
-        },
-      );
-    }
+    const ids = await seedPlainIdeas(c, 800, at);
     now += 1;
     const answer = await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.xlsx`, { headers: { authorization: `Bearer ${token}` } });
     const reader = answer.body!.getReader();

@@ -180,3 +180,40 @@ export async function tablesContaining(store: Store, needle: string): Promise<st
   }
   throw new Error('unknown store');
 }
+
+/**
+ * `count` ideas with ascending ids received at `at`, text only (about 140 bytes each), stored
+ * directly: many rows for tests that read exports across pages and chunks.
+ */
+export async function seedPlainIdeas(c: TestCollector, count: number, at: string): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
+  for (const id of ids) {
+    await c.store.insertIdea(
+      {
+        id,
+        site: c.site,
+        widget: 'idea-box',
+        kind: 'idea',
+        locale: 'nl',
+        schemaVersion: 1,
+        sentAt: at,
+        receivedAt: at,
+        consent: null,
+        data: {},
+        elapsedMs: 0,
+      },
+      {
+        text: `Idee ${id} ${'x'.repeat(100)}`,
+        category: null,
+        role: null,
+        wantsToHelp: false,
+        name: null,
+        contact: null,
+        consentVersion: null,
+        consentGivenAt: null,
+        consentHash: null,
+      },
+    );
+  }
+  return ids;
+}
