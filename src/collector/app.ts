@@ -8,6 +8,8 @@ import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { VoteVisitors } from './vote-visitors.js';
+import { registerOpenApiRoute } from './openapi.js';
+import { collectRoutes } from './route-docs.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { registerActivityRoutes } from './routes/activities.js';
 import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
@@ -98,6 +100,8 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     pow: new ProofOfWork(options.store, clock),
   };
 
+  // First, so that every route after it is recorded for the API reference.
+  const routes = collectRoutes(app);
   installGracefulClose(app);
   installErrorHandlers(app);
   installResponseHeaders(app);
@@ -116,6 +120,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerOriginRoutes(app, ctx);
   registerHandledRoutes(app, ctx);
   void app.register(import('./routes/admin-page.js'));
+  registerOpenApiRoute(app, routes);
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);
   if (options.calendarFeeds) installFeedRefresh(app, options.store, ctx.now, options.calendarFeeds);

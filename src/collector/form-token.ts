@@ -12,7 +12,7 @@
  * after the network returns, while a script must fetch, wait and spend a token per submission.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ApiError } from './http.js';
+import { ApiError, tooManyRequests } from './http.js';
 import type { Store } from './store/types.js';
 
 export const FORM_TOKEN_HEADER = 'buurtkit-form-token';
@@ -85,9 +85,7 @@ export class FormTokens {
     if (age > FORM_TOKEN_LIFETIME_MS) throw refused('form_token_expired', 'The form token has expired; fetch a new one');
     if (age < FORM_TOKEN_MIN_AGE_MS) {
       const wait = Math.max(1, Math.ceil((FORM_TOKEN_MIN_AGE_MS - Math.max(0, age)) / 1000));
-      throw new ApiError(429, 'too_fast', 'Sent too soon after the form was shown; try again shortly', undefined, {
-        'Retry-After': String(wait),
-      });
+      throw tooManyRequests(wait, 'Sent too soon after the form was shown; try again shortly', 'too_fast');
     }
     const owner = await this.store.claimFormToken({
       nonce: m[2]!,

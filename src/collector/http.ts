@@ -33,6 +33,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * 429 with `Retry-After` in whole seconds: a widget's outbox waits that long before it sends again,
+ * so every rate limit answers the same way (`too_fast` only for a form sent before its token is 2 s old).
+ */
+export function tooManyRequests(retryAfterSeconds: number, message = 'Too many requests; try again later', code = 'rate_limited'): ApiError {
+  return new ApiError(429, code, message, undefined, { 'Retry-After': String(retryAfterSeconds) });
+}
+
 /** Fastify's own errors (body parsing, limits) mapped to stable codes and plain messages. */
 const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is larger than 32 KiB'],
@@ -110,9 +118,9 @@ export function answerPreflight(reply: FastifyReply): void {
     .header('Access-Control-Max-Age', '600');
 }
 
-/** Public widget routes: readable cross-origin (CORS decides who), everything else same-origin. */
+/** Public widget routes and the API reference: readable cross-origin (CORS decides who), everything else same-origin. */
 function isPublicPath(url: string): boolean {
-  return url.startsWith('/v1/sites/');
+  return url.startsWith('/v1/sites/') || url.split('?')[0] === '/v1/openapi.json';
 }
 
 export function installResponseHeaders(app: FastifyInstance): void {

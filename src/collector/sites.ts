@@ -44,6 +44,15 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Months per kind of data; see `DEFAULT_RETENTION` for the keys and their defaults. */
+export const retentionSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.keys(DEFAULT_RETENTION).map((key) => [key, z.number().int().min(RETENTION_MONTHS_MIN).max(RETENTION_MONTHS_MAX)]),
+    ) as Record<keyof typeof DEFAULT_RETENTION, z.ZodNumber>,
+  )
+  .partial();
+
 const siteFields = {
   name: z
     .string()
@@ -66,14 +75,7 @@ const siteFields = {
   settings: z
     .strictObject({
       ideaSort: z.enum(IDEA_SORTS),
-      /** Months per kind of data; see `DEFAULT_RETENTION` for the keys and their defaults. */
-      retention: z
-        .strictObject(
-          Object.fromEntries(
-            Object.keys(DEFAULT_RETENTION).map((key) => [key, z.number().int().min(RETENTION_MONTHS_MIN).max(RETENTION_MONTHS_MAX)]),
-          ) as Record<keyof typeof DEFAULT_RETENTION, z.ZodNumber>,
-        )
-        .partial(),
+      retention: retentionSchema,
       /** `<volunteer-signup>`: show today's host's first name publicly; hours a promoted person has to confirm. */
       volunteer: z.strictObject({ showHostName: z.boolean(), offerHours: z.number().int().min(1).max(OFFER_HOURS_MAX) }).partial(),
       /** Public ICS feed addresses fetched into the calendar (see calendar-feeds.ts). */

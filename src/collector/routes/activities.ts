@@ -72,6 +72,10 @@ const feedQuerySchema = z.object({
  */
 export const feedUidDomain = (slug: string): string => `${slug}.buurtkit`;
 
+/** What the coordinator sends for an item: one of the two kinds, each validated with its own schema. */
+const itemBody = z.union([activitySchema, openingHoursSchema]);
+const ITEM_NOTE = "The item's `id` is set by the collector: leave it out. Validated with the schema of its `kind`.";
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const notFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
@@ -121,7 +125,13 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
 
   // ---- public ----------------------------------------------------------------------------------
 
-  app.get('/v1/sites/:site/activities', { onRequest: [loadSite] }, async (request, reply) => {
+  const publicDoc = {
+    tags: ['Activities'],
+    summary: 'The calendar: items with an occurrence in the range, the "ik kom" places left, and expanded occurrences on request',
+    description: `Dates in the site's zone, at most ${MAX_RANGE_DAYS} days; no dates: everything. \`expand=occurrences\` needs both dates.`,
+    query: rangeQuerySchema,
+  } as const;
+  app.get('/v1/sites/:site/activities', { onRequest: [loadSite], config: publicDoc }, async (request, reply) => {
     const site = request.site!;
     const query = rangeQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
@@ -152,7 +162,12 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     return { items, remaining: remainingPlaces(records, counts), ...(occurrences && { occurrences }) };
   });
 
-  app.get('/v1/sites/:site/activities.ics', { onRequest: [loadSite] }, async (request, reply: FastifyReply) => {
+  const feedDoc = {
+    tags: ['Activities'],
+    summary: 'The calendar as an ICS feed to subscribe to, optionally filtered and in English or Arabic',
+    query: feedQuerySchema,
+  } as const;
+  app.get('/v1/sites/:site/activities.ics', { onRequest: [loadSite], config: feedDoc }, async (request, reply: FastifyReply) => {
     const site = request.site!;
     const query = feedQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
@@ -178,20 +193,32 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
 
   activityExportRoutes(app, ctx, authorise);
 
-  app.get('/v1/admin/sites/:site/activities', { onRequest: [authorise('read')] }, async (request) => {
-    return { activities: await store.listActivities(request.site!.slug) };
-  });
+  const tags = ['Activities'] as const;
+  app.get(
+    '/v1/admin/sites/:site/activities',
+    { onRequest: [authorise('read')], config: { tags, summary: 'Every activity and opening-hours item, as stored' } },
+    async (request) => {
+      return { activities: await store.listActivities(request.site!.slug) };
+    },
+  );
 
-  app.get('/v1/admin/sites/:site/activities/:id', { onRequest: [authorise('read')] }, async (request) => {
-    const { id } = request.params as { id: string };
-    const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
-    if (!record) throw notFound();
-    return record;
-  });
+  app.get(
+    '/v1/admin/sites/:site/activities/:id',
+    { onRequest: [authorise('read')], config: { tags, summary: 'One activity or opening-hours item' } },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
+      if (!record) throw notFound();
+      return record;
+    },
+  );
 
   app.post(
     '/v1/admin/sites/:site/activities',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      config: { tags, summary: 'Add an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody, status: 201 },
+    },
     async (request, reply) => {
       const id = uuidv7();
       const data = parseItem(request.body, id);
@@ -202,31 +229,48 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     },
   );
 
-  app.put('/v1/admin/sites/:site/activities/:id', { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] }, async (request) => {
-    const { id } = request.params as { id: string };
-    const site = request.site!.slug;
-    const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
-    if (!existing) throw notFound();
-    const data = parseItem(request.body, existing.data.id);
-    const now = ctx.now();
-    const record = await store.updateActivity(site, id, data, now.toISOString());
-    if (!record) throw notFound(); // deleted meanwhile
-    await audit(request, 'activity.update', id, 1, now);
-    return record;
-  });
+  const putDoc = { tags, summary: 'Replace an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody };
+  app.put(
+    '/v1/admin/sites/:site/activities/:id',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const site = request.site!.slug;
+      const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
+      if (!existing) throw notFound();
+      const data = parseItem(request.body, existing.data.id);
+      const now = ctx.now();
+      const record = await store.updateActivity(site, id, data, now.toISOString());
+      if (!record) throw notFound(); // deleted meanwhile
+      await audit(request, 'activity.update', id, 1, now);
+      return record;
+    },
+  );
 
-  app.delete('/v1/admin/sites/:site/activities/:id', { onRequest: [rejectCrossSite, authorise('moderate')] }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const now = ctx.now();
-    const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
-    if (!deleted) throw notFound();
-    await audit(request, 'activity.delete', id, 1, now);
-    return reply.code(204).send();
-  });
+  const deleteDoc = { tags, summary: 'Delete an activity (audited)', status: 204 } as const;
+  app.delete(
+    '/v1/admin/sites/:site/activities/:id',
+    { onRequest: [rejectCrossSite, authorise('moderate')], config: deleteDoc },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const now = ctx.now();
+      const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
+      if (!deleted) throw notFound();
+      await audit(request, 'activity.delete', id, 1, now);
+      return reply.code(204).send();
+    },
+  );
 
   app.post(
     '/v1/admin/sites/:site/activities/import',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireCalendar] },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireCalendar],
+      config: {
+        tags,
+        summary: 'Import an ICS file: upsert by UID, and remove what an earlier upload of the same calendar brought in and this one lacks',
+        bodyType: 'text/calendar',
+      },
+    },
     async (request) => {
       const site = request.site!;
       const text = typeof request.body === 'string' ? request.body : '';

@@ -27,26 +27,35 @@ export function activityExportRoutes(
   authorise: (scope: TokenScope) => (request: FastifyRequest) => Promise<void>,
 ): void {
   for (const format of ['csv', 'json', 'xlsx'] as const) {
-    app.get(`/v1/admin/sites/:site/export/activities.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
-      const query = (format === 'csv' ? csvQuerySchema : jsonQuerySchema).safeParse(request.query);
-      if (!query.success) throw invalid(toFieldIssues(query.error));
-      const { from, to } = query.data;
-      const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
-      if (days < 0) throw invalid([{ path: 'to', message: 'to comes before from', code: 'invalid_range' }]);
-      if (days > MAX_EXPORT_DAYS) throw invalid([{ path: 'to', message: `At most ${MAX_EXPORT_DAYS} days`, code: 'invalid_range' }]);
-      const named = (query.data as { delimiter?: keyof typeof CSV_DELIMITERS }).delimiter;
-      const delimiter = named && CSV_DELIMITERS[named];
-      const file = await startActivityExport(ctx.store, request.site!, {
-        format,
-        ...(delimiter && { delimiter }),
-        period: { from, to },
-        actor: request.token!.prefix,
-        now: ctx.now(),
-      });
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .send(Readable.from(file.chunks));
-    });
+    const doc = {
+      tags: ['Exports'],
+      summary: `A row per occurrence of an activity in the period, with its "ik kom" places and answers, as ${format.toUpperCase()} (audited)`,
+      query: format === 'csv' ? csvQuerySchema : jsonQuerySchema,
+    } as const;
+    app.get(
+      `/v1/admin/sites/:site/export/activities.${format}`,
+      { onRequest: [authorise('export')], config: doc },
+      async (request, reply) => {
+        const query = (format === 'csv' ? csvQuerySchema : jsonQuerySchema).safeParse(request.query);
+        if (!query.success) throw invalid(toFieldIssues(query.error));
+        const { from, to } = query.data;
+        const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
+        if (days < 0) throw invalid([{ path: 'to', message: 'to comes before from', code: 'invalid_range' }]);
+        if (days > MAX_EXPORT_DAYS) throw invalid([{ path: 'to', message: `At most ${MAX_EXPORT_DAYS} days`, code: 'invalid_range' }]);
+        const named = (query.data as { delimiter?: keyof typeof CSV_DELIMITERS }).delimiter;
+        const delimiter = named && CSV_DELIMITERS[named];
+        const file = await startActivityExport(ctx.store, request.site!, {
+          format,
+          ...(delimiter && { delimiter }),
+          period: { from, to },
+          actor: request.token!.prefix,
+          now: ctx.now(),
+        });
+        return reply
+          .header('Content-Type', file.contentType)
+          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+          .send(Readable.from(file.chunks));
+      },
+    );
   }
 }

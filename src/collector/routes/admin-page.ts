@@ -80,9 +80,19 @@ export const adminPagePlugin: FastifyPluginAsync<AdminPageOptions> = async (app:
       .send(await readFile(file));
   }
 
-  app.get('/admin', (_request, reply) => sendFile(reply, 'index.html'));
-  app.get('/admin/', (_request, reply) => sendFile(reply, 'index.html'));
-  app.get('/admin/*', (request, reply) => {
+  const pageDoc = {
+    tags: ['Coordinator'],
+    summary: 'The coordinator page (it asks for a token itself)',
+    responseType: 'text/html',
+  } as const;
+  app.get('/admin', { config: pageDoc }, (_request, reply) => sendFile(reply, 'index.html'));
+  app.get('/admin/', { config: pageDoc }, (_request, reply) => sendFile(reply, 'index.html'));
+  const assetDoc = {
+    tags: ['Coordinator'],
+    summary: "The coordinator page's scripts, styles and images",
+    responseType: 'application/octet-stream',
+  } as const;
+  app.get('/admin/*', { config: assetDoc }, (request, reply) => {
     const rest = (request.params as { '*': string })['*'];
     return sendFile(reply, rest === '' ? 'index.html' : rest);
   });

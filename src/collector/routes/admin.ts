@@ -8,6 +8,8 @@ import { z } from 'zod';
 import {
   CONTACT_MAX,
   adminIdeaFilterSchema,
+  adminIdeaListSchema,
+  adminIdeaSchema,
   ideaModerationSchema,
   isUuidV7,
   toFieldIssues,
@@ -28,6 +30,8 @@ import { invalid, requireJson, storableTextIssues } from './public.js';
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
 });
+
+const FORMAT_NAMES = { json: 'one JSON array', ndjson: 'NDJSON (a record per line)', xlsx: 'an Excel workbook' } as const;
 
 const personQuerySchema = z.strictObject({ contact: z.string().min(1).max(CONTACT_MAX) });
 const eraseBodySchema = z.strictObject({
@@ -51,7 +55,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   const authorise = authoriser(ctx);
 
   // What the token in hand may do, so a client shows only what it can use (no probing).
-  app.get('/v1/admin/sites/:site/whoami', { onRequest: [authorise(null)] }, async (request) => {
+  const whoamiDoc = {
+    tags: ['Coordinator'],
+    summary: 'The token in hand: its site, label, prefix, expiry and scopes in effect (`admin` expanded)',
+  } as const;
+  app.get('/v1/admin/sites/:site/whoami', { onRequest: [authorise(null)], config: whoamiDoc }, async (request) => {
     const token = request.token!;
     return {
       site: request.site!.slug,
@@ -63,22 +71,41 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     };
   });
 
-  app.get('/v1/admin/sites/:site/ideas', { onRequest: [authorise('read')] }, async (request): Promise<AdminIdeaList> => {
+  const listDoc = {
+    tags: ['Ideas'],
+    summary: 'All ideas with their private fields, handled marks, groups and tags; filtered',
+    query: adminIdeaFilterSchema,
+    response: adminIdeaListSchema,
+  } as const;
+  app.get('/v1/admin/sites/:site/ideas', { onRequest: [authorise('read')], config: listDoc }, async (request): Promise<AdminIdeaList> => {
     const filter = adminIdeaFilterSchema.safeParse(request.query);
     if (!filter.success) throw invalid(toFieldIssues(filter.error));
     return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
   });
 
-  app.get('/v1/admin/sites/:site/ideas/:ideaId', { onRequest: [authorise('read')] }, async (request): Promise<AdminIdea> => {
-    const { ideaId } = request.params as { ideaId: string };
-    const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
-    if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
-    return idea;
-  });
+  const ideaDoc = { tags: ['Ideas'], summary: 'One idea with its private fields', response: adminIdeaSchema } as const;
+  app.get(
+    '/v1/admin/sites/:site/ideas/:ideaId',
+    { onRequest: [authorise('read')], config: ideaDoc },
+    async (request): Promise<AdminIdea> => {
+      const { ideaId } = request.params as { ideaId: string };
+      const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
+      if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+      return idea;
+    },
+  );
 
   app.patch(
     '/v1/admin/sites/:site/ideas/:ideaId',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      config: {
+        tags: ['Ideas'],
+        summary: "Moderate an idea: publish or hide it, set its status, the reason and the centre's public answer (audited)",
+        body: ideaModerationSchema,
+        response: adminIdeaSchema,
+      },
+    },
     async (request): Promise<AdminIdea> => {
       const { ideaId } = request.params as { ideaId: string };
       const parsed = ideaModerationSchema.safeParse(request.body);
@@ -108,26 +135,46 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   // Subject access and erasure handle one person's data across every widget at once, so they need
   // the `admin` scope: a `read` token sees ideas one by one, not everything about a person.
   // By POST body, never a query string: proxies and access logs keep URLs, with the contact in them.
-  app.post('/v1/admin/sites/:site/people', { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
-    const query = personQuerySchema.safeParse(request.body);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const actor = request.token!.prefix;
-    const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-    return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(
-      contactIssue,
-    );
-  });
+  const personDoc = {
+    tags: ['Privacy'],
+    summary: 'Everything stored about one person, found by e-mail address or phone number (audited)',
+    description: 'A POST body, so the contact never sits in a URL a proxy logs.',
+    body: personQuerySchema,
+  } as const;
+  app.post(
+    '/v1/admin/sites/:site/people',
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: personDoc },
+    async (request) => {
+      const query = personQuerySchema.safeParse(request.body);
+      if (!query.success) throw invalid(toFieldIssues(query.error));
+      const actor = request.token!.prefix;
+      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+      return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(
+        contactIssue,
+      );
+    },
+  );
 
-  app.post('/v1/admin/sites/:site/people/erase', { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
-    const body = eraseBodySchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    const { contact, includeContent } = body.data;
-    const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-    const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
-    return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
-  });
+  const eraseDoc = {
+    tags: ['Privacy'],
+    summary: "Erase one person's data (their personal fields, or with `includeContent` the records too) and get a receipt",
+    body: eraseBodySchema,
+  } as const;
+  app.post(
+    '/v1/admin/sites/:site/people/erase',
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: eraseDoc },
+    async (request) => {
+      const body = eraseBodySchema.safeParse(request.body);
+      if (!body.success) throw invalid(toFieldIssues(body.error));
+      const { contact, includeContent } = body.data;
+      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
+      return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
+    },
+  );
 
-  app.get('/v1/admin/sites/:site/export/ideas.csv', { onRequest: [authorise('export')] }, async (request, reply) => {
+  const csvDoc = { tags: ['Exports'], summary: 'All ideas as CSV for a spreadsheet (audited)', query: exportQuerySchema } as const;
+  app.get('/v1/admin/sites/:site/export/ideas.csv', { onRequest: [authorise('export')], config: csvDoc }, async (request, reply) => {
     const query = exportQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const file = await startIdeaExport(store, request.site!, {
@@ -146,7 +193,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   // `Readable.from` pulls from the generator only as the socket drains: back-pressure all the way
   // down to the database pages.
   for (const format of ['json', 'ndjson', 'xlsx'] as const) {
-    app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
+    const doc = { tags: ['Exports'], summary: `All ideas as ${FORMAT_NAMES[format]}, the same fields as the CSV (audited)` } as const;
+    app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));
       const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: ctx.now() });

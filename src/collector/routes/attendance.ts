@@ -30,7 +30,7 @@ import { FORM_TOKEN_HEADER } from '../form-token.js';
 import { ApiError } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
+import { authoriser, rateLimit, rejectCrossSite } from './guards.js';
 import { checkEnvelope, invalid, isHoneypotFilled, requireJson, type AnyEnvelope } from './public.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
@@ -67,83 +67,90 @@ export function remainingPlaces(
 }
 
 export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSite: (request: FastifyRequest) => Promise<void>): void {
-  const { store, limiter } = ctx;
+  const { store } = ctx;
 
-  /** Like the submissions route: a foreign origin may read, never write; rate-limited like votes. */
+  /** Like the submissions route: a foreign origin may read, never write. */
   async function guardWrite(request: FastifyRequest): Promise<void> {
     const origin = request.headers.origin;
     if (origin !== undefined && !request.corsOrigin) {
       throw new ApiError(403, 'origin_not_allowed', `The website ${origin} may not send to site "${request.site!.slug}"`);
     }
-    const decision = await limiter.hit('votes', request.site!.slug, request.ip);
-    if (!decision.allowed) {
-      throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
-        'Retry-After': String(decision.retryAfterSeconds),
-      });
-    }
   }
 
-  app.post('/v1/sites/:site/activities/:id/attendance', { onRequest: [loadSite, guardWrite, requireJson] }, async (request, reply) => {
-    const site = request.site!;
-    const { id } = request.params as { id: string };
-    const parsed = attendanceSubmissionSchema.safeParse(request.body);
-    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-    const envelope: AttendanceSubmission = parsed.data;
-    checkEnvelope(envelope as AnyEnvelope, site.slug);
-    if (envelope.data.activityId !== id) {
-      throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
-    }
-    // The same protection as submissions: a render token per "ik kom", spent once.
-    if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], envelope.id);
-    const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
-    if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
-    const capacity = capacityOf(record.data);
-    if (capacity === undefined) {
-      throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
-    }
-    const occurrence = canonicalLocal(envelope.data.occurrence)!;
-    const found = findOccurrence(record.data, occurrence);
-    if (!found) throw occurrenceNotFound();
-    const { places } = envelope.data;
-    const most =
-      record.data.kind === 'activity' && record.data.registration?.kind === 'capacity'
-        ? (record.data.registration.maxPlaces ?? DEFAULT_ATTENDANCE_PLACES_PER_REQUEST)
-        : DEFAULT_ATTENDANCE_PLACES_PER_REQUEST;
-    if (places > most) {
-      throw invalid([{ path: 'data.places', message: `At most ${most} places at a time for this activity`, code: 'too_many_places' }]);
-    }
-    if (isHoneypotFilled(envelope as AnyEnvelope)) {
-      request.log.info({ site: site.slug }, 'honeypot attendance dropped');
-      return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
-    }
-    const now = ctx.now();
-    const over = Date.parse(found.end ?? found.start) <= now.getTime();
-    if (found.status === 'gaat-niet-door' || over) {
-      throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
-    }
-    const result = await store.addAttendance({
-      id: envelope.id,
-      site: site.slug,
-      activityId: record.id,
-      occurrence,
-      places,
-      capacity,
-      createdAt: now.toISOString(),
-    });
-    const remaining = Math.max(0, capacity - result.taken);
-    if (result.outcome === 'conflict') {
-      throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
-    }
-    if (result.outcome === 'full') {
-      const message =
-        remaining === 0 ? 'Vol: er is geen plek meer' : `Vol: er ${remaining === 1 ? 'is nog 1 plek' : `zijn nog ${remaining} plekken`}`;
-      return reply.code(409).send({ error: 'activity_full', message, places, taken: result.taken, remaining });
-    }
-    const status = result.outcome === 'created' ? 'received' : 'duplicate';
-    return reply
-      .code(result.outcome === 'created' ? 201 : 200)
-      .send({ id: envelope.id, status, places: result.places, taken: result.taken, remaining });
-  });
+  const claimDoc = {
+    tags: ['Submissions'],
+    summary: '"Ik kom": count places for one occurrence of an activity with a capacity; 201 counted, 200 a retry',
+    description:
+      'Header `Buurtkit-Form-Token`. 409 `activity_full` with `remaining` (nothing counted), 410 `occurrence_closed`, ' +
+      '404 no such activity or occurrence, 422 `too_many_places` or an activity without capacity.',
+    body: attendanceSubmissionSchema,
+    status: 201,
+  } as const;
+  app.post(
+    '/v1/sites/:site/activities/:id/attendance',
+    { onRequest: [loadSite, guardWrite, rateLimit(ctx, 'votes'), requireJson], config: claimDoc },
+    async (request, reply) => {
+      const site = request.site!;
+      const { id } = request.params as { id: string };
+      const parsed = attendanceSubmissionSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const envelope: AttendanceSubmission = parsed.data;
+      checkEnvelope(envelope as AnyEnvelope, site.slug);
+      if (envelope.data.activityId !== id) {
+        throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
+      }
+      // The same protection as submissions: a render token per "ik kom", spent once.
+      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], envelope.id);
+      const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
+      if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+      const capacity = capacityOf(record.data);
+      if (capacity === undefined) {
+        throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
+      }
+      const occurrence = canonicalLocal(envelope.data.occurrence)!;
+      const found = findOccurrence(record.data, occurrence);
+      if (!found) throw occurrenceNotFound();
+      const { places } = envelope.data;
+      const most =
+        record.data.kind === 'activity' && record.data.registration?.kind === 'capacity'
+          ? (record.data.registration.maxPlaces ?? DEFAULT_ATTENDANCE_PLACES_PER_REQUEST)
+          : DEFAULT_ATTENDANCE_PLACES_PER_REQUEST;
+      if (places > most) {
+        throw invalid([{ path: 'data.places', message: `At most ${most} places at a time for this activity`, code: 'too_many_places' }]);
+      }
+      if (isHoneypotFilled(envelope as AnyEnvelope)) {
+        request.log.info({ site: site.slug }, 'honeypot attendance dropped');
+        return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
+      }
+      const now = ctx.now();
+      const over = Date.parse(found.end ?? found.start) <= now.getTime();
+      if (found.status === 'gaat-niet-door' || over) {
+        throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
+      }
+      const result = await store.addAttendance({
+        id: envelope.id,
+        site: site.slug,
+        activityId: record.id,
+        occurrence,
+        places,
+        capacity,
+        createdAt: now.toISOString(),
+      });
+      const remaining = Math.max(0, capacity - result.taken);
+      if (result.outcome === 'conflict') {
+        throw new ApiError(409, 'id_conflict', 'This submission id is already used elsewhere; make a new id');
+      }
+      if (result.outcome === 'full') {
+        const message =
+          remaining === 0 ? 'Vol: er is geen plek meer' : `Vol: er ${remaining === 1 ? 'is nog 1 plek' : `zijn nog ${remaining} plekken`}`;
+        return reply.code(409).send({ error: 'activity_full', message, places, taken: result.taken, remaining });
+      }
+      const status = result.outcome === 'created' ? 'received' : 'duplicate';
+      return reply
+        .code(result.outcome === 'created' ? 201 : 200)
+        .send({ id: envelope.id, status, places: result.places, taken: result.taken, remaining });
+    },
+  );
 
   attendanceAdminRoutes(app, ctx);
 }
@@ -157,7 +164,8 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
 function attendanceAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
   const authorise = authoriser(ctx);
-  app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')] }, async (request) => {
+  const claimsDoc = { tags: ['Activities'], summary: 'Each "ik kom" of an activity: occurrence, places and when (anonymous)' } as const;
+  app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')], config: claimsDoc }, async (request) => {
     const { id } = request.params as { id: string };
     const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
     if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
@@ -165,7 +173,10 @@ function attendanceAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
   app.delete(
     '/v1/admin/sites/:site/attendance/:claimId',
-    { onRequest: [rejectCrossSite, authorise('moderate')] },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate')],
+      config: { tags: ['Activities'], summary: 'Remove one "ik kom"; its places come free (audited)', status: 204 },
+    },
     async (request, reply) => {
       const { claimId } = request.params as { claimId: string };
       const site = request.site!.slug;

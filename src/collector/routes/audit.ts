@@ -18,7 +18,12 @@ const auditQuerySchema = z.strictObject({
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const authorise = authoriser(ctx);
-  app.get('/v1/admin/sites/:site/audit', { onRequest: [authorise('admin')] }, async (request) => {
+  const doc = {
+    tags: ['Privacy'],
+    summary: "The site's audit log, newest first; `action` keeps the entries whose action starts with it",
+    query: auditQuerySchema,
+  } as const;
+  app.get('/v1/admin/sites/:site/audit', { onRequest: [authorise('admin')], config: doc }, async (request) => {
     const query = auditQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const { action, limit } = query.data;

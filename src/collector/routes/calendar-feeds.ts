@@ -21,9 +21,18 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
   const authorise = authoriser(ctx);
   const base = '/v1/admin/sites/:site/calendar-feeds';
 
-  app.get(base, { onRequest: [authorise('read')] }, async (request) => ({ feeds: request.site!.settings.calendarFeeds ?? [] }));
+  const tags = ['Activities'] as const;
+  const readDoc = { tags, summary: "The site's calendar feeds: public ICS addresses the calendar is filled from" };
+  app.get(base, { onRequest: [authorise('read')], config: readDoc }, async (request) => ({
+    feeds: request.site!.settings.calendarFeeds ?? [],
+  }));
 
-  app.put(base, { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] }, async (request) => {
+  const putDoc = {
+    tags,
+    summary: 'Replace the calendar feeds (at most 5, http(s); private or reserved addresses refused with `blocked_address`; audited)',
+    body: feedsBodySchema,
+  };
+  app.put(base, { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc }, async (request) => {
     const body = feedsBodySchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
     const checked = siteChangesSchema.safeParse({ settings: { calendarFeeds: [...new Set(body.data.feeds.map((f) => f.trim()))] } });
@@ -50,7 +59,8 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
     return { feeds };
   });
 
-  app.post(`${base}/refresh`, { onRequest: [rejectCrossSite, authorise('moderate')] }, async (request) => ({
+  const refreshDoc = { tags, summary: 'Fetch every feed now and upsert its events by UID; a result per feed (audited)' };
+  app.post(`${base}/refresh`, { onRequest: [rejectCrossSite, authorise('moderate')], config: refreshDoc }, async (request) => ({
     results: await refreshCalendarFeeds(ctx.store, request.site!, { ...outgoing, now: ctx.now, actor: request.token!.prefix }),
   }));
 }

@@ -33,7 +33,12 @@ async function* counted<T>(rows: AsyncIterable<T> | Iterable<T>, counts: Map<str
 
 export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const authorise = authoriser(ctx);
-  app.get('/v1/admin/sites/:site/export/all.xlsx', { onRequest: [authorise('export')] }, async (request, reply) => {
+  const doc = {
+    tags: ['Exports'],
+    summary: "One workbook with a sheet per widget: ideas, intakes, poll responses, volunteering and the past year's sessions (audited)",
+    description: 'Sensitive intake columns only with the `sensitive` scope.',
+  } as const;
+  app.get('/v1/admin/sites/:site/export/all.xlsx', { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
     const { store } = ctx;
     const site = request.site!;
     const now = ctx.now();

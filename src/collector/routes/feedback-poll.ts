@@ -30,7 +30,7 @@ import {
   type PollResponseSubmission,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
-import { ApiError } from '../http.js';
+import { ApiError, tooManyRequests } from '../http.js';
 import { pollExportFile, resultRows } from '../polls/export.js';
 import { previousPeriod, resolvePeriod, today, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
@@ -80,9 +80,7 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
   if (issues.length) throw invalid(issues);
   const decision = await ctx.limiter.hit('polls', `${site.slug}:${poll.id}`, request.ip);
   if (!decision.allowed) {
-    throw new ApiError(429, 'rate_limited', 'Too many answers to this poll; try again later', undefined, {
-      'Retry-After': String(decision.retryAfterSeconds),
-    });
+    throw tooManyRequests(decision.retryAfterSeconds, 'Too many answers to this poll; try again later');
   }
   if (isHoneypotFilled(envelope)) {
     request.log.info({ site: site.slug }, 'honeypot submission dropped');
@@ -132,13 +130,21 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
 
   // ---- public ----------------------------------------------------------------------------------
 
-  app.get('/v1/sites/:site/polls', { onRequest: [loadSite] }, async (request) => ({
+  const tags = ['Polls'] as const;
+  const listDoc = { tags, summary: "The site's polls and the built-in `welkom` and `impact` polls" };
+  app.get('/v1/sites/:site/polls', { onRequest: [loadSite], config: listDoc }, async (request) => ({
     polls: (await listSitePolls(store, request.site!)).map((p) => p.poll),
   }));
 
-  app.get('/v1/sites/:site/polls/:poll', { onRequest: [loadSite] }, async (request) => pollOf(request));
+  const pollDoc = { tags, summary: "One poll's definition: its question, answers and statements" };
+  app.get('/v1/sites/:site/polls/:poll', { onRequest: [loadSite], config: pollDoc }, async (request) => pollOf(request));
 
-  app.get('/v1/sites/:site/polls/:poll/results', { onRequest: [loadSite] }, async (request) => {
+  const publicResultsDoc = {
+    tags,
+    summary: "A poll's aggregate results (never a comment or story), for polls with `showResults`; 403 otherwise",
+    query: periodQuerySchema,
+  };
+  app.get('/v1/sites/:site/polls/:poll/results', { onRequest: [loadSite], config: publicResultsDoc }, async (request) => {
     const poll = await pollOf(request);
     if (!poll.showResults) throw new ApiError(403, 'results_not_public', 'This poll does not show its results');
     const query = periodQuerySchema.safeParse(request.query);
@@ -149,27 +155,38 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
 
   // ---- coordinators ----------------------------------------------------------------------------
 
-  app.get('/v1/admin/sites/:site/polls', { onRequest: [authorise('read')] }, async (request) => ({
+  const adminListDoc = { tags, summary: 'Every poll of the site, built-in ones included, with when each was last changed' };
+  app.get('/v1/admin/sites/:site/polls', { onRequest: [authorise('read')], config: adminListDoc }, async (request) => ({
     polls: await listSitePolls(store, request.site!),
   }));
 
-  app.put('/v1/admin/sites/:site/polls/:poll', { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] }, async (request) => {
-    const { poll: id } = request.params as { poll: string };
-    if (!pollIdSchema.safeParse(id).success) throw pollNotFound();
-    if (isRecord(request.body) && request.body.id !== undefined && request.body.id !== id) {
-      throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
-    }
-    const parsed = pollDefinitionSchema.safeParse({ ...(isRecord(request.body) ? request.body : {}), id });
-    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-    const nul = storableTextIssues(parsed.data);
-    if (nul.length) throw invalid(nul);
-    const now = ctx.now();
-    const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
-    await audit(request, 'poll.put', id, 1, now);
-    return record;
-  });
+  const putDoc = { tags, summary: 'Create or replace a poll (audited)', body: pollDefinitionSchema };
+  app.put(
+    '/v1/admin/sites/:site/polls/:poll',
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc },
+    async (request) => {
+      const { poll: id } = request.params as { poll: string };
+      if (!pollIdSchema.safeParse(id).success) throw pollNotFound();
+      if (isRecord(request.body) && request.body.id !== undefined && request.body.id !== id) {
+        throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
+      }
+      const parsed = pollDefinitionSchema.safeParse({ ...(isRecord(request.body) ? request.body : {}), id });
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const nul = storableTextIssues(parsed.data);
+      if (nul.length) throw invalid(nul);
+      const now = ctx.now();
+      const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
+      await audit(request, 'poll.put', id, 1, now);
+      return record;
+    },
+  );
 
-  app.get('/v1/admin/sites/:site/polls/:poll/results', { onRequest: [authorise('read')] }, async (request) => {
+  const resultsDoc = {
+    tags,
+    summary: 'Counts, % per answer, % agree per statement, optionally split by respondent type, and the previous period with the change',
+    query: resultsQuerySchema,
+  };
+  app.get('/v1/admin/sites/:site/polls/:poll/results', { onRequest: [authorise('read')], config: resultsDoc }, async (request) => {
     const poll = await pollOf(request);
     const query = resultsQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
@@ -187,7 +204,8 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     };
   });
 
-  app.get('/v1/admin/sites/:site/polls/:poll/responses', { onRequest: [authorise('read')] }, async (request) => {
+  const responsesDoc = { tags, summary: "A poll's responses in the period, with comments and stories", query: responsesQuerySchema };
+  app.get('/v1/admin/sites/:site/polls/:poll/responses', { onRequest: [authorise('read')], config: responsesDoc }, async (request) => {
     const poll = await pollOf(request);
     const query = responsesQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
@@ -197,7 +215,10 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
 
   app.put(
     '/v1/admin/sites/:site/poll-responses/:id/story',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      config: { tags, summary: "Tick or untick a response's story for the impact report (audited)", body: storyBodySchema },
+    },
     async (request) => {
       const { id } = request.params as { id: string };
       const body = storyBodySchema.safeParse(request.body);
@@ -220,7 +241,17 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
       if (table === 'results' && format === 'ndjson') continue;
       app.get(
         `/v1/admin/sites/:site/polls/:poll/export/${table}.${format}`,
-        { onRequest: [authorise('export')] },
+        {
+          onRequest: [authorise('export')],
+          config: {
+            tags: ['Exports'],
+            summary:
+              table === 'results'
+                ? `A poll's results table (a row per answer and group) as ${format.toUpperCase()} (audited)`
+                : `A poll's responses as ${format.toUpperCase()} (audited)`,
+            query: exportQuerySchema,
+          },
+        },
         async (request, reply) => {
           const poll = await pollOf(request);
           const query = exportQuerySchema.safeParse(request.query);

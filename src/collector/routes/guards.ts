@@ -5,7 +5,9 @@
 import type { FastifyRequest } from 'fastify';
 import { SITE_SLUG_PATTERN, type TokenScope } from '../../schema/index.js';
 import { checkBearer } from '../auth.js';
-import { ApiError } from '../http.js';
+import { ApiError, tooManyRequests } from '../http.js';
+import type { RateKind } from '../rate-limit.js';
+import { describeHook } from '../route-docs.js';
 import { isOriginAllowed } from '../sites.js';
 import type { RouteContext } from './context.js';
 
@@ -15,17 +17,31 @@ import type { RouteContext } from './context.js';
  */
 export function authoriser(ctx: RouteContext) {
   return (scope: TokenScope | null) =>
-    async function authorise(request: FastifyRequest): Promise<void> {
-      const slug = (request.params as { site: string }).site;
-      const check = await checkBearer(ctx.store, request.headers.authorization, slug, scope, ctx.now());
-      if (!check.ok) {
-        const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-        throw new ApiError(check.status, check.error, check.message, undefined, headers);
-      }
-      request.token = check.token;
-      request.site = await ctx.store.getSite(slug);
-      if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
-    };
+    describeHook(
+      async function authorise(request: FastifyRequest): Promise<void> {
+        const slug = (request.params as { site: string }).site;
+        const check = await checkBearer(ctx.store, request.headers.authorization, slug, scope, ctx.now());
+        if (!check.ok) {
+          const headers: Record<string, string> = check.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+          throw new ApiError(check.status, check.error, check.message, undefined, headers);
+        }
+        request.token = check.token;
+        request.site = await ctx.store.getSite(slug);
+        if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
+      },
+      { kind: 'token', scope },
+    );
+}
+
+/** A hook that counts the request against the visitor's and the site's `kind` bucket; 429 when either is empty. */
+export function rateLimit(ctx: RouteContext, kind: RateKind) {
+  return describeHook(
+    async function rateLimit(request: FastifyRequest): Promise<void> {
+      const decision = await ctx.limiter.hit(kind, request.site!.slug, request.ip);
+      if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+    },
+    { kind: 'rate-limit', bucket: kind },
+  );
 }
 
 /**
@@ -47,29 +63,32 @@ export function refusal(request: FastifyRequest, status: number, code: string, m
  * request after it gets the readable refusal instead of an opaque network error.
  */
 export function publicSite(ctx: RouteContext) {
-  return async function loadSite(request: FastifyRequest): Promise<void> {
-    const slug = (request.params as { site: string }).site;
-    const origin = request.headers.origin;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
-    request.site = site;
-    if (request.method === 'OPTIONS') {
-      if (origin !== undefined) request.corsOrigin = origin;
-      return;
-    }
-    if (!site) throw refusal(request, 404, 'site_not_found', `There is no site "${slug}" on this collector`);
-    if (origin === undefined) return;
-    if (isOriginAllowed(site, origin)) {
-      request.corsOrigin = origin;
-    } else {
-      const fix = `buurtkit-collector site update ${slug} --add-origin ${origin}`;
-      throw refusal(
-        request,
-        403,
-        'origin_not_allowed',
-        `The website ${origin} may not use site "${slug}"; the collector's operator can allow it with: ${fix}`,
-      );
-    }
-  };
+  return describeHook(
+    async function loadSite(request: FastifyRequest): Promise<void> {
+      const slug = (request.params as { site: string }).site;
+      const origin = request.headers.origin;
+      const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
+      request.site = site;
+      if (request.method === 'OPTIONS') {
+        if (origin !== undefined) request.corsOrigin = origin;
+        return;
+      }
+      if (!site) throw refusal(request, 404, 'site_not_found', `There is no site "${slug}" on this collector`);
+      if (origin === undefined) return;
+      if (isOriginAllowed(site, origin)) {
+        request.corsOrigin = origin;
+      } else {
+        const fix = `buurtkit-collector site update ${slug} --add-origin ${origin}`;
+        throw refusal(
+          request,
+          403,
+          'origin_not_allowed',
+          `The website ${origin} may not use site "${slug}"; the collector's operator can allow it with: ${fix}`,
+        );
+      }
+    },
+    { kind: 'site' },
+  );
 }
 
 /** Public reads only: as `publicSite` (a read route has no POST to refuse). */
@@ -79,8 +98,11 @@ export const publicReadSite = publicSite;
  * State changes must not ride on a page from another site. Bearer tokens already stop classic
  * CSRF; this makes the rule explicit for when the admin UI keeps its token in the browser.
  */
-export async function rejectCrossSite(request: FastifyRequest): Promise<void> {
-  if (request.headers['sec-fetch-site'] === 'cross-site') {
-    throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
-  }
-}
+export const rejectCrossSite = describeHook(
+  async function rejectCrossSite(request: FastifyRequest): Promise<void> {
+    if (request.headers['sec-fetch-site'] === 'cross-site') {
+      throw new ApiError(403, 'cross_site_request', 'Changes cannot be made from another website');
+    }
+  },
+  { kind: 'same-site' },
+);

@@ -28,6 +28,8 @@ const NOT_FOUND: Record<HandledKind, string> = {
   'poll-response': 'response_not_found',
 };
 
+const ARTICLES: Record<HandledKind, string> = { idea: 'an', intake: 'an', application: 'an', signup: 'a', 'poll-response': 'a' };
+
 /** Only handled (true), only not handled (false), or all (undefined) of a list. */
 export function keepHandled<T extends HandledState>(records: readonly T[], handled: boolean | undefined): T[] {
   return handled === undefined ? [...records] : records.filter((r) => (r.handledAt !== null) === handled);
@@ -38,7 +40,14 @@ export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): 
   for (const kind of HANDLED_KINDS) {
     app.put(
       `/v1/admin/sites/:site/${HANDLED_PATHS[kind]}/:id/handled`,
-      { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+      {
+        onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+        config: {
+          tags: ['Coordinator'],
+          summary: `Mark ${ARTICLES[kind]} ${kind.replace('-', ' ')} as handled ("afgehandeld"), or undo it; the first mark is kept (audited)`,
+          body: handledBodySchema,
+        },
+      },
       async (request) => {
         const { id } = request.params as { id: string };
         const body = handledBodySchema.safeParse(request.body);

@@ -8,6 +8,7 @@ import {
   IDEA_TAGS_MAX,
   ideaMergeSchema,
   ideaTagChangeSchema,
+  ideaTagCountsSchema,
   isUuidV7,
   toFieldIssues,
   type AdminIdea,
@@ -47,7 +48,13 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   };
 
   // Merges the listed duplicates into the idea in the URL; answers that idea.
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/merge', change, async (request): Promise<AdminIdea> => {
+  const tags = ['Ideas'] as const;
+  const mergeDoc = {
+    tags,
+    summary: 'Merge duplicate ideas into this one, all or nothing: they leave the public list and their votes count here (audited)',
+    body: ideaMergeSchema,
+  };
+  app.post('/v1/admin/sites/:site/ideas/:ideaId/merge', { ...change, config: mergeDoc }, async (request): Promise<AdminIdea> => {
     const target = ideaIdOf(request);
     const body = ideaMergeSchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
@@ -76,7 +83,8 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     }
   });
 
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', change, async (request): Promise<AdminIdea> => {
+  const unmergeDoc = { tags, summary: 'Undo the merge of this idea into another; 422 `not_merged` when it is not merged (audited)' };
+  app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', { ...change, config: unmergeDoc }, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
     const now = ctx.now();
     const done = await store.unmergeIdea(request.site!.slug, id, now.toISOString());
@@ -89,7 +97,8 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   });
 
   // Adds and removes tags in one request, so a chip input sends exactly what changed.
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/tags', change, async (request): Promise<AdminIdea> => {
+  const tagsDoc = { tags, summary: "Add or remove an idea's tags (normalised, never public; audited)", body: ideaTagChangeSchema };
+  app.post('/v1/admin/sites/:site/ideas/:ideaId/tags', { ...change, config: tagsDoc }, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
     const body = ideaTagChangeSchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
@@ -109,7 +118,12 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   });
 
   // Every tag used on the site with how many ideas it covers: for autocomplete and the overview.
-  app.get('/v1/admin/sites/:site/tags', { onRequest: [authorise('read')] }, async (request): Promise<{ tags: IdeaTagCount[] }> => {
-    return { tags: await store.listIdeaTags(request.site!.slug) };
-  });
+  const countsDoc = { tags, summary: 'Every tag with its number of ideas, most first', response: ideaTagCountsSchema };
+  app.get(
+    '/v1/admin/sites/:site/tags',
+    { onRequest: [authorise('read')], config: countsDoc },
+    async (request): Promise<{ tags: IdeaTagCount[] }> => {
+      return { tags: await store.listIdeaTags(request.site!.slug) };
+    },
+  );
 }

@@ -42,9 +42,17 @@ async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     return buildImpactReport(store, site, period, now);
   }
 
-  app.get('/v1/admin/sites/:site/report.json', { onRequest: [authorise] }, (request) => report(request));
+  const tags = ['Polls'] as const;
+  const jsonDoc = { tags, summary: 'The impact report as JSON: polls, stories and figures for the period', query: periodQuerySchema };
+  app.get('/v1/admin/sites/:site/report.json', { onRequest: [authorise], config: jsonDoc }, (request) => report(request));
 
-  app.get('/v1/admin/sites/:site/report', { onRequest: [authorise] }, async (request, reply) => {
+  const htmlDoc = {
+    tags,
+    summary: 'The impact report as a printable page (JSON with `Accept: application/json`); default the last twelve months',
+    query: periodQuerySchema,
+    responseType: 'text/html',
+  };
+  app.get('/v1/admin/sites/:site/report', { onRequest: [authorise], config: htmlDoc }, async (request, reply) => {
     const data = await report(request);
     const accept = request.headers.accept ?? '';
     if (/application\/json/.test(accept) && !/text\/html/.test(accept)) return data;

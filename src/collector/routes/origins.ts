@@ -20,9 +20,16 @@ export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): v
   const authorise = authoriser(ctx);
   const base = '/v1/admin/sites/:site/settings/origins';
 
-  app.get(base, { onRequest: [authorise('admin')] }, async (request) => ({ origins: request.site!.allowedOrigins }));
+  const tags = ['Privacy'] as const;
+  const readDoc = { tags, summary: "The websites allowed to use the site's widgets (CORS origins)" };
+  app.get(base, { onRequest: [authorise('admin')], config: readDoc }, async (request) => ({ origins: request.site!.allowedOrigins }));
 
-  app.put(base, { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+  const putDoc = {
+    tags,
+    summary: 'Replace the allowed websites; each is normalised to scheme, host and port (audited)',
+    body: bodySchema,
+  };
+  app.put(base, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: putDoc }, async (request) => {
     const body = bodySchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
     // The site settings' own check: each an origin only, normalised as browsers send it.

@@ -8,7 +8,16 @@ import {
   PROTOCOL_VERSION,
   WIDGETS,
   ideaSubmissionSchema,
+  intakeSubmissionSchema,
   isUuidV7,
+  pollResponseSubmissionSchema,
+  publishedIdeaListSchema,
+  sealedIntakeSubmissionSchema,
+  shiftSignupSubmissionSchema,
+  siteInfoSchema,
+  submissionReceiptSchema,
+  volunteerApplicationSubmissionSchema,
+  voteReceiptSchema,
   toFieldIssues,
   uuidv7,
   voteSubmissionSchema,
@@ -28,7 +37,8 @@ import type { RateKind } from '../rate-limit.js';
 import { consentHashFor } from '../privacy/consent.js';
 import type { InsertOutcome, SubmissionRecord } from '../store/types.js';
 import type { RouteContext } from './context.js';
-import { publicSite } from './guards.js';
+import { publicSite, rateLimit } from './guards.js';
+import { describeHook } from '../route-docs.js';
 import { isOriginAllowed } from '../sites.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -38,31 +48,26 @@ export function invalid(issues: FieldIssue[], message = 'The request has errors;
 }
 
 /** Answers 415 before the body is read; a missing Content-Type would otherwise parse as nothing. */
-export async function requireJson(request: FastifyRequest): Promise<void> {
-  if (!/^application\/json\s*(?:;|$)/i.test(request.headers['content-type'] ?? '')) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
-  }
-}
+export const requireJson = describeHook(
+  async function requireJson(request: FastifyRequest): Promise<void> {
+    if (!/^application\/json\s*(?:;|$)/i.test(request.headers['content-type'] ?? '')) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
+    }
+  },
+  { kind: 'json' },
+);
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store, limiter } = ctx;
+  const { store } = ctx;
 
   /** First hook of every public route: the site must exist, and a foreign origin may not write. */
   const loadSite = publicSite(ctx);
 
-  const rateLimited = (kind: RateKind) =>
-    async function rateLimit(request: FastifyRequest): Promise<void> {
-      const decision = await limiter.hit(kind, request.site!.slug, request.ip);
-      if (!decision.allowed) {
-        throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
-          'Retry-After': String(decision.retryAfterSeconds),
-        });
-      }
-    };
+  const rateLimited = (kind: RateKind) => rateLimit(ctx, kind);
 
   /**
    * Any website's preflight passes (the request after it is refused readably when the site is
@@ -81,25 +86,45 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     }
     return reply.code(204).send();
   }
-  app.options('/v1/sites/:site', { onRequest: [loadSite] }, preflight);
-  app.options('/v1/sites/:site/*', { onRequest: [loadSite] }, preflight);
+  const preflightDoc = {
+    tags: ['Site'],
+    summary: 'CORS preflight: any website passes, so that the request after it gets a readable refusal',
+    responseType: 'text/plain',
+    status: 204,
+  } as const;
+  app.options('/v1/sites/:site', { onRequest: [loadSite], config: preflightDoc }, preflight);
+  app.options('/v1/sites/:site/*', { onRequest: [loadSite], config: preflightDoc }, preflight);
 
-  app.get('/v1/sites/:site', { onRequest: [loadSite] }, async (request): Promise<SiteInfo> => {
-    const site = request.site!;
-    return {
-      collector: 'buurtkit',
-      protocolVersion: PROTOCOL_VERSION,
-      slug: site.slug,
-      name: site.name,
-      timeZone: site.timeZone,
-      locales: site.locales,
-      ideaSort: site.settings.ideaSort,
-    };
-  });
+  const siteDoc = {
+    tags: ['Site'],
+    summary: "The site's name, time zone and languages; tells a widget it found a buurtkit collector",
+  } as const;
+  app.get(
+    '/v1/sites/:site',
+    { onRequest: [loadSite], config: { ...siteDoc, response: siteInfoSchema } },
+    async (request): Promise<SiteInfo> => {
+      const site = request.site!;
+      return {
+        collector: 'buurtkit',
+        protocolVersion: PROTOCOL_VERSION,
+        slug: site.slug,
+        name: site.name,
+        timeZone: site.timeZone,
+        locales: site.locales,
+        ideaSort: site.settings.ideaSort,
+      };
+    },
+  );
 
   app.get(
     '/v1/sites/:site/form-token',
-    { onRequest: [loadSite, rateLimited('formTokens')] },
+    {
+      onRequest: [loadSite, rateLimited('formTokens')],
+      config: {
+        tags: ['Site'],
+        summary: 'A render token for one submission: `{token, notBefore, expiresAt}`, good 2 s after issue for 24 h',
+      },
+    },
     async (request, reply): Promise<FormTokenAnswer> => {
       reply.header('Cache-Control', 'no-store');
       return ctx.formTokens.issue(request.site!.slug);
@@ -108,35 +133,65 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
 
   app.get(
     '/v1/sites/:site/pow-challenge',
-    { onRequest: [loadSite, rateLimited('formTokens')] },
+    {
+      onRequest: [loadSite, rateLimited('formTokens')],
+      config: { tags: ['Site'], summary: 'An ALTCHA proof-of-work challenge, for sites that ask for one (header `Buurtkit-Pow`)' },
+    },
     async (request, reply): Promise<PowChallenge> => {
       reply.header('Cache-Control', 'no-store');
       return ctx.pow.issue(request.site!);
     },
   );
 
-  app.post('/v1/sites/:site/submissions', { onRequest: [loadSite, rateLimited('submissions'), requireJson] }, async (request, reply) => {
-    const body = request.body;
-    // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
-    if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
-      // Proof of work first: a request without one spends no render token.
-      if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
-      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
-    }
-    const widget = isRecord(body) ? body.widget : undefined;
-    const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
-    if (!handler) {
-      if (typeof widget === 'string' && (WIDGETS as readonly string[]).includes(widget)) {
-        const message = `The widget "${widget}" is not supported by this collector version`;
-        throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
+  const submissionDoc = {
+    tags: ['Submissions'],
+    summary: "A widget's envelope (idea, poll response, intake, volunteer sign-up); 201 new, 200 a retry of the same id",
+    description:
+      'Header `Buurtkit-Form-Token` (428 `form_token_*` without a valid one), and `Buurtkit-Pow` on sites with proof-of-work ' +
+      '(428 `pow_*`). 409 `id_conflict`: the id belongs to another site. 429 `too_fast`: sent within 2 s of the token.',
+    body: z.union([
+      ideaSubmissionSchema,
+      pollResponseSubmissionSchema,
+      intakeSubmissionSchema,
+      sealedIntakeSubmissionSchema,
+      shiftSignupSubmissionSchema,
+      volunteerApplicationSubmissionSchema,
+    ]),
+    response: submissionReceiptSchema,
+    status: 201,
+  } as const;
+  app.post(
+    '/v1/sites/:site/submissions',
+    { onRequest: [loadSite, rateLimited('submissions'), requireJson], config: submissionDoc },
+    async (request, reply) => {
+      const body = request.body;
+      // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
+      if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
+        // Proof of work first: a request without one spends no render token.
+        if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
+        if (ctx.formTokenMode === 'required') await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
       }
-      // Unknown or missing widget: the idea schema's 422 names the field.
-      return ideaSubmission(request, reply, ctx);
-    }
-    return handler(request, reply, ctx);
-  });
+      const widget = isRecord(body) ? body.widget : undefined;
+      const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
+      if (!handler) {
+        if (typeof widget === 'string' && (WIDGETS as readonly string[]).includes(widget)) {
+          const message = `The widget "${widget}" is not supported by this collector version`;
+          throw invalid([{ path: 'widget', message, code: 'unsupported_widget' }], message);
+        }
+        // Unknown or missing widget: the idea schema's 422 names the field.
+        return ideaSubmission(request, reply, ctx);
+      }
+      return handler(request, reply, ctx);
+    },
+  );
 
-  app.get('/v1/sites/:site/ideas', { onRequest: [loadSite] }, async (request) => {
+  const ideasDoc = {
+    tags: ['Ideas'],
+    summary: "Published ideas with their votes and public answers, never names or contact details; the site's order",
+    query: listQuerySchema,
+    response: publishedIdeaListSchema,
+  } as const;
+  app.get('/v1/sites/:site/ideas', { onRequest: [loadSite], config: ideasDoc }, async (request) => {
     const site = request.site!;
     const query = listQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
@@ -144,46 +199,58 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     return { ideas: await store.listPublishedIdeas(site.slug, sort, query.data.limit), sort };
   });
 
-  app.post('/v1/sites/:site/ideas/:ideaId/votes', { onRequest: [loadSite, rateLimited('votes'), requireJson] }, async (request, reply) => {
-    const site = request.site!;
-    const { ideaId } = request.params as { ideaId: string };
-    if (!isUuidV7(ideaId)) throw ideaNotFound();
-    const parsed = voteSubmissionSchema.safeParse(request.body);
-    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-    const vote = parsed.data;
-    const issues: FieldIssue[] = [];
-    if (vote.site !== site.slug) {
-      issues.push({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
-    }
-    if (vote.data.ideaId !== ideaId) {
-      issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
-    }
-    if (issues.length) throw invalid(issues);
-    // The same protection as submissions: a render token per vote, spent once.
-    if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
-    if (vote.trap.honeypot.trim() !== '') {
-      const idea = await store.getIdea(site.slug, ideaId);
-      if (!idea?.published) throw ideaNotFound();
-      return reply.code(201).send({ id: vote.id, votes: idea.votes });
-    }
-    // With render tokens off (trusted senders only), a relay may send many people's votes from one
-    // address, so visitors are told apart only when tokens are required.
-    const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
-    if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
-      // This visitor already voted for the idea today: answered like a retry, nothing counted.
-      const idea = await store.getIdea(site.slug, ideaId);
-      if (!idea?.published) throw ideaNotFound();
-      return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
-    }
-    const result = await store.addVote({
-      id: vote.id,
-      site: site.slug,
-      ideaId,
-      createdAt: ctx.now().toISOString(),
-    });
-    if (result.outcome === 'not-found') throw ideaNotFound();
-    return reply.code(result.outcome === 'created' ? 201 : 200).send({ id: vote.id, votes: result.votes });
-  });
+  const voteDoc = {
+    tags: ['Submissions'],
+    summary: 'A vote for a published idea: 201 counted, 200 a retry or this visitor already voted for it today',
+    description: 'Header `Buurtkit-Form-Token`, as for submissions. 404 `idea_not_found`: no published idea with this id.',
+    body: voteSubmissionSchema,
+    response: voteReceiptSchema,
+    status: 201,
+  } as const;
+  app.post(
+    '/v1/sites/:site/ideas/:ideaId/votes',
+    { onRequest: [loadSite, rateLimited('votes'), requireJson], config: voteDoc },
+    async (request, reply) => {
+      const site = request.site!;
+      const { ideaId } = request.params as { ideaId: string };
+      if (!isUuidV7(ideaId)) throw ideaNotFound();
+      const parsed = voteSubmissionSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const vote = parsed.data;
+      const issues: FieldIssue[] = [];
+      if (vote.site !== site.slug) {
+        issues.push({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
+      }
+      if (vote.data.ideaId !== ideaId) {
+        issues.push({ path: 'data.ideaId', message: 'Does not match the idea in the URL', code: 'idea_mismatch' });
+      }
+      if (issues.length) throw invalid(issues);
+      // The same protection as submissions: a render token per vote, spent once.
+      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
+      if (vote.trap.honeypot.trim() !== '') {
+        const idea = await store.getIdea(site.slug, ideaId);
+        if (!idea?.published) throw ideaNotFound();
+        return reply.code(201).send({ id: vote.id, votes: idea.votes });
+      }
+      // With render tokens off (trusted senders only), a relay may send many people's votes from one
+      // address, so visitors are told apart only when tokens are required.
+      const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
+      if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
+        // This visitor already voted for the idea today: answered like a retry, nothing counted.
+        const idea = await store.getIdea(site.slug, ideaId);
+        if (!idea?.published) throw ideaNotFound();
+        return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
+      }
+      const result = await store.addVote({
+        id: vote.id,
+        site: site.slug,
+        ideaId,
+        createdAt: ctx.now().toISOString(),
+      });
+      if (result.outcome === 'not-found') throw ideaNotFound();
+      return reply.code(result.outcome === 'created' ? 201 : 200).send({ id: vote.id, votes: result.votes });
+    },
+  );
 }
 
 /**

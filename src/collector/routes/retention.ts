@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_RETENTION, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, toFieldIssues, type FieldIssue } from '../../schema/index.js';
 import { purge, RETENTION_RULES, retentionOf } from '../privacy/retention.js';
-import { siteChangesSchema } from '../sites.js';
+import { retentionSchema, siteChangesSchema } from '../sites.js';
 import type { Site } from '../store/types.js';
 import type { RouteContext } from './context.js';
 import { authoriser, rejectCrossSite } from './guards.js';
@@ -50,9 +50,16 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
   const authorise = authoriser(ctx);
   const base = '/v1/admin/sites/:site/settings/retention';
 
-  app.get(base, { onRequest: [authorise('admin')] }, async (request) => retentionView(request.site!));
+  const tags = ['Privacy'] as const;
+  const readDoc = { tags, summary: "Retention: the periods in force, the site's own, the defaults and bounds, and what each rule removes" };
+  app.get(base, { onRequest: [authorise('admin')], config: readDoc }, async (request) => retentionView(request.site!));
 
-  app.put(base, { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+  const putDoc = {
+    tags,
+    summary: "Replace the site's own retention periods in whole months; a key left out goes back to its default (audited)",
+    body: retentionSchema,
+  };
+  app.put(base, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: putDoc }, async (request) => {
     // The site settings' own check (whole months within bounds, known keys), its paths made the body's.
     const checked = siteChangesSchema.safeParse({ settings: { retention: request.body } });
     if (!checked.success) throw invalid(bodyIssues(checked.error));
@@ -68,7 +75,12 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
     return retentionView(site);
   });
 
-  app.post(`${base}/purge`, { onRequest: [rejectCrossSite, authorise('admin'), requireJson] }, async (request) => {
+  const purgeDoc = {
+    tags,
+    summary: 'What the purge removes now per rule (dry run: nothing changed), or run it for this site (audited per rule)',
+    body: purgeBodySchema,
+  };
+  app.post(`${base}/purge`, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: purgeDoc }, async (request) => {
     const body = purgeBodySchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
     const lines = await purge(ctx.store, {

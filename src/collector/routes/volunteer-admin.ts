@@ -60,6 +60,16 @@ const periodSchema = z.strictObject({
   period: z.enum(['month', 'year']).default('month'),
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
 });
+const remindersQuerySchema = z.strictObject({
+  withinHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
+});
+const notificationsQuerySchema = z.strictObject({ unsent: z.enum(['true', 'false']).default('false') });
+const dayListQuerySchema = z.strictObject({ date: localDateSchema.optional() });
 const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 /** The sign-ups list: a period, and handled or not (`?handled=true|false`). */
 const signupsQuerySchema = periodSchema.extend(handledQuerySchema.shape);
@@ -78,6 +88,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   const authorise = authoriser(ctx);
   /** Every change: not from another website, and the `moderate` scope. */
   const change = [rejectCrossSite, authorise('moderate')];
+  const tags = ['Volunteers'] as const;
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
     store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
@@ -116,16 +127,23 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       }
       return parsed.data;
     };
-    app.get(base, { onRequest: [authorise('read')] }, async (request) => ({
+    const what = kind === 'role' ? 'role' : 'shift (one-off, or recurring like a calendar item)';
+    app.get(base, { onRequest: [authorise('read')], config: { tags, summary: `Every ${kind} of the site` } }, async (request) => ({
       [path]: await store.listVolunteerItems(request.site!.slug, kind as VolunteerItemKind),
     }));
-    app.post(base, { onRequest: [...change, requireJson] }, async (request, reply) => {
+    const createDoc = { tags, summary: `Add a ${what} (audited)`, body: schema, status: 201 } as const;
+    app.post(base, { onRequest: [...change, requireJson], config: createDoc }, async (request, reply) => {
       const data = await parse(request);
       const record = await store.createVolunteerItem({ id: uuidv7(), site: request.site!.slug, kind, data }, ctx.now().toISOString());
       await audit(request, `volunteer.${kind}.create`, record.id, 1);
       return reply.code(201).send(record);
     });
-    app.put(`${base}/:id`, { onRequest: [...change, requireJson] }, async (request) => {
+    const putDoc = {
+      tags,
+      summary: kind === 'shift' ? 'Replace a shift; new places go to its waitlist at once (audited)' : 'Replace a role (audited)',
+      body: schema,
+    };
+    app.put(`${base}/:id`, { onRequest: [...change, requireJson], config: putDoc }, async (request) => {
       const { id } = request.params as { id: string };
       if (!isUuidV7(id)) throw notFound();
       const data = await parse(request);
@@ -142,7 +160,15 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       }
       return record;
     });
-    app.delete(`${base}/:id`, { onRequest: change }, async (request, reply) => {
+    const deleteDoc = {
+      tags,
+      summary:
+        kind === 'shift'
+          ? 'Delete a shift; its sign-ups stay as they are (audited)'
+          : 'Delete a role; 409 `role_has_shifts` while it has shifts (audited)',
+      status: 204,
+    } as const;
+    app.delete(`${base}/:id`, { onRequest: change, config: deleteDoc }, async (request, reply) => {
       const { id } = request.params as { id: string };
       if (kind === 'role') {
         // A shift without its role could not be shown or signed up for: its shifts go first.
@@ -159,23 +185,34 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
 
   // ---- sign-ups, attendance, applications ---------------------------------------------------------
 
-  app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')] }, async (request) => {
+  const signupsDoc = {
+    tags,
+    summary: 'Shift sign-ups with first name, contact, status and history (default: this year)',
+    query: signupsQuerySchema,
+  };
+  app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')], config: signupsDoc }, async (request) => {
     const { from, to, handled } = periodOf(request, signupsQuerySchema);
     await sweepSite(ctx, request.site!, request.log);
     return { signups: keepHandled(await store.listSignups(request.site!.slug, { from, to }), handled) };
   });
 
-  app.put('/v1/admin/sites/:site/volunteer/signups/:id/attendance', { onRequest: [...change, requireJson] }, async (request) => {
-    const { id } = request.params as { id: string };
-    const parsed = attendanceSchema.safeParse(request.body);
-    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-    const record = isUuidV7(id) ? await store.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
-    if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
-    await audit(request, 'volunteer.attendance', id, 1);
-    return record;
-  });
+  const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)', body: attendanceSchema };
+  app.put(
+    '/v1/admin/sites/:site/volunteer/signups/:id/attendance',
+    { onRequest: [...change, requireJson], config: attendedDoc },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const parsed = attendanceSchema.safeParse(request.body);
+      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
+      const record = isUuidV7(id) ? await store.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
+      if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
+      await audit(request, 'volunteer.attendance', id, 1);
+      return record;
+    },
+  );
 
-  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')] }, async (request) => {
+  const applicationsDoc = { tags, summary: 'The general "ik wil vrijwilliger worden" sign-ups', query: handledQuerySchema };
+  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')], config: applicationsDoc }, async (request) => {
     const q = handledQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     return { applications: keepHandled(await store.listVolunteerApplications(request.site!.slug), q.data.handled) };
@@ -184,16 +221,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   // ---- reminders and notifications ---------------------------------------------------------------
 
   const remindersDue = async (request: FastifyRequest) => {
-    const q = z
-      .strictObject({
-        withinHours: z.coerce
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 14)
-          .default(24),
-      })
-      .safeParse(request.query);
+    const q = remindersQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const now = ctx.now();
     return store.listReminderDue(
@@ -203,7 +231,12 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     );
   };
 
-  app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')] }, async (request) => {
+  const remindersDoc = {
+    tags,
+    summary: "Confirmed sign-ups starting within N hours and not yet reminded, for the site's mailer",
+    query: remindersQuerySchema,
+  };
+  app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')], config: remindersDoc }, async (request) => {
     const due = await remindersDue(request);
     const catalogue = await loadCatalogue(store, request.site!.slug);
     // `title` in Dutch for the coordinator; `localTitle` in the language the volunteer signed up in, for the message to them.
@@ -218,7 +251,12 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
 
   // For a webhook instead of a mailer: queue a `volunteer.reminder` event per person, then mark them
   // reminded (in that order: a crash in between repeats a reminder rather than losing one).
-  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: change }, async (request) => {
+  const queueDoc = {
+    tags,
+    summary: 'The same reminders queued as `volunteer.reminder` notifications (for a webhook) and marked as reminded',
+    query: remindersQuerySchema,
+  };
+  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: change, config: queueDoc }, async (request) => {
     const due = await remindersDue(request);
     const now = ctx.now().toISOString();
     const notifications = due.map((s) => signupNotification('reminder', s, now));
@@ -237,7 +275,8 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     ['reminders', (site: string, ids: string[], now: string) => store.markReminded(site, ids, now)],
     ['notifications', (site: string, ids: string[], now: string) => store.markVolunteerNotificationsSent(site, ids, now)],
   ] as const) {
-    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [...change, requireJson] }, async (request) => {
+    const sentDoc = { tags, summary: `Mark ${path} as sent, once (audited)`, body: idsSchema };
+    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [...change, requireJson], config: sentDoc }, async (request) => {
       const parsed = idsSchema.safeParse(request.body);
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
       const marked = await mark(request.site!.slug, parsed.data.ids, ctx.now().toISOString());
@@ -246,8 +285,13 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     });
   }
 
-  app.get('/v1/admin/sites/:site/volunteer/notifications', { onRequest: [authorise('read')] }, async (request) => {
-    const q = z.strictObject({ unsent: z.enum(['true', 'false']).default('false') }).safeParse(request.query);
+  const outboxDoc = {
+    tags,
+    summary: 'The notification outbox: promotion offers and reminders for volunteers',
+    query: notificationsQuerySchema,
+  };
+  app.get('/v1/admin/sites/:site/volunteer/notifications', { onRequest: [authorise('read')], config: outboxDoc }, async (request) => {
+    const q = notificationsQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     return { notifications: await store.listVolunteerNotifications(request.site!.slug, { unsentOnly: q.data.unsent === 'true' }) };
   });
@@ -259,32 +303,42 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('Content-Security-Policy', DAY_LIST_CSP);
     return payload;
   };
-  app.get('/v1/admin/sites/:site/volunteer/day-list', { onRequest: [authorise('read')], onSend: dayListCsp }, async (request, reply) => {
-    const q = z.strictObject({ date: localDateSchema.optional() }).safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
-    const site = request.site!;
-    const date = q.data.date ?? todayIn(site, ctx.now());
-    const { fromMs, toMs } = dayRange(site, date, date);
-    await sweepSite(ctx, site, request.log);
-    const signups = (await store.listSignups(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })).filter(
-      (s) => s.status === 'confirmed',
-    );
-    const catalogue = await loadCatalogue(store, site.slug);
-    const time = (iso: string) => formatLocalDateTime(iso, site.timeZone).slice(11);
-    const rows = signups
-      .map(
-        (s) =>
-          `<tr><td>${time(s.startAt)}–${time(s.endAt)}</td><td>${escapeHtml(titleOf(catalogue, s.shiftId))}</td><td>${escapeHtml(s.firstName)}</td><td>${escapeHtml(s.contact)}</td><td class="box"></td></tr>`,
-      )
-      .join('\n');
-    const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dagrooster ${date} – ${escapeHtml(site.name)}</title>
+  const dayListDoc = {
+    tags,
+    summary: "A printable list of the day's confirmed volunteers, for the host",
+    query: dayListQuerySchema,
+    responseType: 'text/html',
+  };
+  app.get(
+    '/v1/admin/sites/:site/volunteer/day-list',
+    { onRequest: [authorise('read')], onSend: dayListCsp, config: dayListDoc },
+    async (request, reply) => {
+      const q = dayListQuerySchema.safeParse(request.query);
+      if (!q.success) throw invalid(toFieldIssues(q.error));
+      const site = request.site!;
+      const date = q.data.date ?? todayIn(site, ctx.now());
+      const { fromMs, toMs } = dayRange(site, date, date);
+      await sweepSite(ctx, site, request.log);
+      const signups = (
+        await store.listSignups(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })
+      ).filter((s) => s.status === 'confirmed');
+      const catalogue = await loadCatalogue(store, site.slug);
+      const time = (iso: string) => formatLocalDateTime(iso, site.timeZone).slice(11);
+      const rows = signups
+        .map(
+          (s) =>
+            `<tr><td>${time(s.startAt)}–${time(s.endAt)}</td><td>${escapeHtml(titleOf(catalogue, s.shiftId))}</td><td>${escapeHtml(s.firstName)}</td><td>${escapeHtml(s.contact)}</td><td class="box"></td></tr>`,
+        )
+        .join('\n');
+      const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dagrooster ${date} – ${escapeHtml(site.name)}</title>
 <style>${DAY_LIST_CSS}</style></head>
 <body><h1>${escapeHtml(site.name)} — ${date}</h1>
 ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><th>Contact</th><th>Er?</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p>Niemand ingeroosterd.</p>'}
 </body></html>`;
-    await audit(request, 'volunteer.day-list', date, signups.length);
-    return reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
-  });
+      await audit(request, 'volunteer.day-list', date, signups.length);
+      return reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+    },
+  );
 
   // ---- exports (recognition: hours per volunteer per period) -------------------------------------
 
@@ -305,7 +359,15 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
   };
 
   for (const name of ['volunteer-signups', 'volunteer-hours'] as const) {
-    app.get(`/v1/admin/sites/:site/export/${name}.csv`, { onRequest: [authorise('export')] }, async (request, reply) => {
+    const csvDoc = {
+      tags: ['Exports'],
+      summary:
+        name === 'volunteer-signups'
+          ? 'Shift sign-ups in the period as CSV'
+          : 'Hours per volunteer per month or year as CSV: confirmed and not marked absent, for a thank-you and the annual report',
+      query: periodSchema,
+    } as const;
+    app.get(`/v1/admin/sites/:site/export/${name}.csv`, { onRequest: [authorise('export')], config: csvDoc }, async (request, reply) => {
       const { q, site, signups, title, fileName } = await exportFile(request, name, 'csv');
       const delimiter = CSV_DELIMITERS[q.delimiter];
       const chunks =
@@ -324,7 +386,14 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
   for (const format of EXPORT_FORMATS) {
     app.get(
       `/v1/admin/sites/:site/export/volunteer-applications.${format}`,
-      { onRequest: [authorise('export')] },
+      {
+        onRequest: [authorise('export')],
+        config: {
+          tags: ['Exports'],
+          summary: `Every "ik wil vrijwilliger worden" sign-up as ${format.toUpperCase()} (audited)`,
+          ...(format === 'csv' && { query: csvQuerySchema }),
+        },
+      },
       async (request, reply) => {
         const q = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
         if (!q.success) throw invalid(toFieldIssues(q.error));
@@ -348,18 +417,27 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
     );
   }
 
-  app.get('/v1/admin/sites/:site/export/volunteer.xlsx', { onRequest: [authorise('export')] }, async (request, reply) => {
-    const { q, site, signups, title, fileName } = await exportFile(request, 'volunteer', 'xlsx');
-    const chunks = writeXlsx(
-      [
-        { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },
-        { name: 'Uren', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, q.period, site.timeZone) },
-      ],
-      { modified: ctx.now() },
-    );
-    return reply
-      .header('Content-Type', EXPORT_CONTENT_TYPES.xlsx)
-      .header('Content-Disposition', `attachment; filename="${fileName}"`)
-      .send(Readable.from(chunks));
-  });
+  const workbookDoc = {
+    tags: ['Exports'],
+    summary: 'Sign-ups and hours per volunteer in one Excel workbook',
+    query: periodSchema,
+  } as const;
+  app.get(
+    '/v1/admin/sites/:site/export/volunteer.xlsx',
+    { onRequest: [authorise('export')], config: workbookDoc },
+    async (request, reply) => {
+      const { q, site, signups, title, fileName } = await exportFile(request, 'volunteer', 'xlsx');
+      const chunks = writeXlsx(
+        [
+          { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },
+          { name: 'Uren', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, q.period, site.timeZone) },
+        ],
+        { modified: ctx.now() },
+      );
+      return reply
+        .header('Content-Type', EXPORT_CONTENT_TYPES.xlsx)
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(Readable.from(chunks));
+    },
+  );
 }

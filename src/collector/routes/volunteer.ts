@@ -31,7 +31,7 @@ import { ApiError } from '../http.js';
 import type { Site, SlotChange, VolunteerNotification } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
-import { publicSite } from './guards.js';
+import { publicSite, rateLimit } from './guards.js';
 import {
   checkEnvelope,
   invalid,
@@ -86,16 +86,15 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
 
   const loadSite = publicSite(ctx);
 
-  async function rateLimit(request: FastifyRequest): Promise<void> {
-    const decision = await ctx.limiter.hit('submissions', request.site!.slug, request.ip);
-    if (!decision.allowed) {
-      throw new ApiError(429, 'rate_limited', 'Too many requests; try again later', undefined, {
-        'Retry-After': String(decision.retryAfterSeconds),
-      });
-    }
-  }
+  const rateLimited = rateLimit(ctx, 'submissions');
 
-  app.get('/v1/sites/:site/volunteer', { onRequest: [loadSite] }, async (request, reply): Promise<PublicRoster> => {
+  const tags = ['Volunteers'] as const;
+  const rosterDoc = {
+    tags,
+    summary: `Roles and shift occurrences with places and waitlists, counts only (default ${DEFAULT_DAYS} days, at most ${MAX_DAYS})`,
+    query: rangeSchema,
+  };
+  app.get('/v1/sites/:site/volunteer', { onRequest: [loadSite], config: rosterDoc }, async (request, reply): Promise<PublicRoster> => {
     const site = request.site!;
     const query = rangeSchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
@@ -116,7 +115,8 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
     };
   });
 
-  app.get('/v1/sites/:site/volunteer/host-today', { onRequest: [loadSite] }, async (request, reply) => {
+  const hostDoc = { tags, summary: "Today's host shifts: filled or not, and the host's first name where the site shows it" };
+  app.get('/v1/sites/:site/volunteer/host-today', { onRequest: [loadSite], config: hostDoc }, async (request, reply) => {
     const site = request.site!;
     await sweepSite(ctx, site, request.log);
     reply.header('Cache-Control', 'public, max-age=60');
@@ -125,7 +125,10 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
 
   app.post(
     '/v1/sites/:site/volunteer/manage',
-    { onRequest: [loadSite, rateLimit, requireJson] },
+    {
+      onRequest: [loadSite, rateLimited, requireJson],
+      config: { tags, summary: "What a volunteer's personal link does: view, cancel or confirm their sign-ups", body: manageSchema },
+    },
     async (request): Promise<OwnSignupsAnswer> => {
       const site = request.site!;
       const parsed = manageSchema.safeParse(request.body);

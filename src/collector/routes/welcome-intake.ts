@@ -277,14 +277,20 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
     store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
-  app.get('/v1/sites/:site/intake-flow', { onRequest: [loadSite] }, async (request, reply) => {
+  const tags = ['Intake'] as const;
+  const flowDoc = { tags, summary: "The site's welcome-intake flow: the latest a coordinator saved, else the built-in one" };
+  app.get('/v1/sites/:site/intake-flow', { onRequest: [loadSite], config: flowDoc }, async (request, reply) => {
     const stored = await store.getIntakeFlow(request.site!.slug);
     reply.header('Cache-Control', 'public, max-age=300');
     return stored?.flow ?? DEFAULT_INTAKE_FLOW;
   });
 
   // Public by design: it only lets a browser seal for this site. 503 while the site has no key.
-  app.get('/v1/sites/:site/intake-key', { onRequest: [loadSite] }, async (request, reply) => {
+  const keyDoc = {
+    tags,
+    summary: "The public half of the site's intake key, which the widget seals every intake with; 503 `intake_key_missing` without one",
+  };
+  app.get('/v1/sites/:site/intake-key', { onRequest: [loadSite], config: keyDoc }, async (request, reply) => {
     const key = intakePublicKey(keysOf(request.site!.slug) ?? []);
     if (!key) throw keyMissing(request.site!.slug);
     reply.header('Cache-Control', 'public, max-age=300');
@@ -293,7 +299,10 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
 
   app.put(
     '/v1/admin/sites/:site/intake-flow',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      config: { tags, summary: 'Save a new version of the intake flow (audited)', body: intakeFlowSchema, status: 201 },
+    },
     async (request, reply) => {
       const parsed = intakeFlowSchema.safeParse(request.body);
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
@@ -309,11 +318,17 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     },
   );
 
-  app.get('/v1/admin/sites/:site/intake-flows', { onRequest: [authorise('read')] }, async (request) => {
+  const flowsDoc = { tags, summary: 'Every saved version of the intake flow, and the built-in one' };
+  app.get('/v1/admin/sites/:site/intake-flows', { onRequest: [authorise('read')], config: flowsDoc }, async (request) => {
     return { builtIn: DEFAULT_INTAKE_FLOW, flows: await store.listIntakeFlows(request.site!.slug) };
   });
 
-  app.get('/v1/admin/sites/:site/intakes', { onRequest: [authorise('read')] }, async (request) => {
+  const listDoc = {
+    tags,
+    summary: 'Intakes received; sensitive answers only with the `sensitive` scope (that reading is audited)',
+    query: listQuerySchema,
+  };
+  app.get('/v1/admin/sites/:site/intakes', { onRequest: [authorise('read')], config: listDoc }, async (request) => {
     const query = listQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const site = request.site!.slug;
@@ -324,11 +339,13 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     return { intakes };
   });
 
-  app.get('/v1/admin/sites/:site/intakes/summary', { onRequest: [authorise('read')] }, async (request) => {
+  const summaryDoc = { tags, summary: 'Counts per choice and totals over all intakes; no personal data' };
+  app.get('/v1/admin/sites/:site/intakes/summary', { onRequest: [authorise('read')], config: summaryDoc }, async (request) => {
     return summarise(store, request.site!.slug, keysOf(request.site!.slug), ctx.now());
   });
 
-  app.get('/v1/admin/sites/:site/intakes/:id', { onRequest: [authorise('read')] }, async (request) => {
+  const oneDoc = { tags, summary: 'One intake; sensitive answers only with the `sensitive` scope' };
+  app.get('/v1/admin/sites/:site/intakes/:id', { onRequest: [authorise('read')], config: oneDoc }, async (request) => {
     const { id } = request.params as { id: string };
     const site = request.site!.slug;
     const record = isUuidV7(id) ? await store.getIntake(site, id) : null;
@@ -339,36 +356,50 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
   });
 
   // Erasure on request: the whole intake goes (its sealed answers cannot be searched by contact).
-  app.delete('/v1/admin/sites/:site/intakes/:id', { onRequest: [rejectCrossSite, authorise('admin')] }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    if (!isUuidV7(id) || !(await store.deleteIntake(request.site!.slug, id))) {
-      throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
-    }
-    await audit(request, 'intake.delete', id, 1);
-    return reply.code(204).send();
-  });
+  const deleteDoc = { tags: ['Privacy'], summary: 'Erase one intake whole (audited)', status: 204 } as const;
+  app.delete(
+    '/v1/admin/sites/:site/intakes/:id',
+    { onRequest: [rejectCrossSite, authorise('admin')], config: deleteDoc },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      if (!isUuidV7(id) || !(await store.deleteIntake(request.site!.slug, id))) {
+        throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
+      }
+      await audit(request, 'intake.delete', id, 1);
+      return reply.code(204).send();
+    },
+  );
 
   for (const format of ['csv', 'json', 'ndjson', 'xlsx'] as const) {
-    app.get(`/v1/admin/sites/:site/export/intakes.${format}`, { onRequest: [authorise('export')] }, async (request, reply) => {
-      const query = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
-      if (!query.success) throw invalid(toFieldIssues(query.error));
-      const site = request.site!;
-      const includeSensitive = canSensitive(request);
-      const delimiter = 'delimiter' in query.data ? CSV_DELIMITERS[query.data.delimiter as 'semicolon' | 'comma'] : undefined;
-      const file = await startIntakeExport(store, site, {
-        format,
-        ...(delimiter && { delimiter }),
-        actor: request.token!.prefix,
-        now: ctx.now(),
-        flows: await allFlows(store, site.slug),
-        includeSensitive,
-        readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
-      });
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .send(Readable.from(file.chunks));
-    });
+    const exportDoc = {
+      tags: ['Exports'],
+      summary: `Intakes as ${format.toUpperCase()}, a column per question; sensitive columns only with \`sensitive\` (audited)`,
+      ...(format === 'csv' && { query: csvQuerySchema }),
+    } as const;
+    app.get(
+      `/v1/admin/sites/:site/export/intakes.${format}`,
+      { onRequest: [authorise('export')], config: exportDoc },
+      async (request, reply) => {
+        const query = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
+        if (!query.success) throw invalid(toFieldIssues(query.error));
+        const site = request.site!;
+        const includeSensitive = canSensitive(request);
+        const delimiter = 'delimiter' in query.data ? CSV_DELIMITERS[query.data.delimiter as 'semicolon' | 'comma'] : undefined;
+        const file = await startIntakeExport(store, site, {
+          format,
+          ...(delimiter && { delimiter }),
+          actor: request.token!.prefix,
+          now: ctx.now(),
+          flows: await allFlows(store, site.slug),
+          includeSensitive,
+          readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
+        });
+        return reply
+          .header('Content-Type', file.contentType)
+          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+          .send(Readable.from(file.chunks));
+      },
+    );
   }
 }
 
