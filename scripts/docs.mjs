@@ -2,11 +2,14 @@
 // Writes the reference tables of docs/widgets/<tag>.md (attributes, properties, events, slots,
 // parts, custom states, CSS custom properties) from the elements' JSDoc, through the same
 // analysis as custom-elements.json. Only the block between the two markers is generated; the
-// prose around it is written by hand and kept. `npm run docs` rewrites the pages;
+// prose around it is written by hand and kept. It also writes the HTTP API reference:
+// docs/openapi.json, the document the collector serves at GET /v1/openapi.json, and
+// docs/api-reference.md from it. `npm run docs` rewrites the pages;
 // `node scripts/docs.mjs --check` exits 1 when one is out of date (test/unit/docs.test.ts runs
 // the same check in `npm test`).
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
@@ -104,14 +107,187 @@ export function pages(manifest) {
   });
 }
 
+// ---- the HTTP API reference ----------------------------------------------------------------------
+
+export const OPENAPI_FILE = resolve(root, 'docs/openapi.json');
+export const API_REFERENCE_FILE = resolve(root, 'docs/api-reference.md');
+
+/**
+ * The collector's TypeScript source, loaded through Vite (plain Node cannot import it); the test
+ * imports the source itself instead. Close the loader when done.
+ */
+export async function collectorLoader() {
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true },
+  });
+  const { openCollector } = await server.ssrLoadModule(resolve(root, 'src/collector/app.ts'));
+  return { openCollector, close: () => server.close() };
+}
+
+/** The document exactly as a collector (on a scratch SQLite file) serves it at GET /v1/openapi.json. */
+export async function openApiDocument(openCollector) {
+  const dir = mkdtempSync(join(tmpdir(), 'buurtkit-docs-'));
+  try {
+    const { app } = await openCollector({ dbPath: join(dir, 'collector.sqlite') });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/v1/openapi.json' });
+      if (res.statusCode !== 200) throw new Error(`GET /v1/openapi.json answered ${res.statusCode}: ${res.body}`);
+      return res.json();
+    } finally {
+      await app.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'options'];
+
+/** A JSON Schema in a few words: its type, allowed values and bounds. */
+function typeOf(schema) {
+  if (!schema || typeof schema !== 'object') return '';
+  if ('const' in schema) return JSON.stringify(schema.const);
+  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return alternatives.map(typeOf).join(' or ');
+  if (schema.type === 'array') return `array of ${typeOf(schema.items) || 'any'}`;
+  const bounds = [
+    schema.minLength !== undefined && `≥ ${schema.minLength} chars`,
+    schema.maxLength !== undefined && `≤ ${schema.maxLength} chars`,
+    schema.minimum !== undefined && `≥ ${schema.minimum}`,
+    schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER && `≤ ${schema.maximum}`,
+    schema.minItems !== undefined && `≥ ${schema.minItems} items`,
+    schema.maxItems !== undefined && `≤ ${schema.maxItems} items`,
+    schema.format,
+    schema.default !== undefined && `default ${JSON.stringify(schema.default)}`,
+  ].filter(Boolean);
+  const type = [schema.type ?? 'any'].flat().join(' | ');
+  return bounds.length ? `${type} (${bounds.join(', ')})` : type;
+}
+
+/** An object schema's fields as table rows, nested objects and arrays of objects with dotted paths. */
+function fieldRows(schema, prefix = '', depth = 0) {
+  const properties = schema?.properties ?? {};
+  const required = new Set(schema?.required ?? []);
+  return Object.entries(properties).flatMap(([name, field]) => {
+    const path = `${prefix}${name}`;
+    const row = [code(path), cell(typeOf(field)), required.has(name) ? 'yes' : '', cell(field.description)];
+    const inner = field.type === 'array' ? field.items : field;
+    const nested = inner?.properties && depth < 3 ? fieldRows(inner, `${path}${field.type === 'array' ? '[]' : ''}.`, depth + 1) : [];
+    return [row, ...nested];
+  });
+}
+
+/** A table whose last column (the meaning) is left out when no row has one. */
+const described = (head, rows) =>
+  rows.some((r) => r.at(-1))
+    ? table(head, rows)
+    : table(
+        head.slice(0, -1),
+        rows.map((r) => r.slice(0, -1)),
+      );
+
+function bodyBlock(requestBody) {
+  const [[mediaType, { schema } = {}] = []] = Object.entries(requestBody?.content ?? {});
+  if (!mediaType) return [];
+  const head = `**Body** (\`${mediaType}\`)`;
+  if (!schema) return [head, ''];
+  const options = schema.anyOf ?? [schema];
+  return options.flatMap((option, n) => {
+    const rows = fieldRows(option);
+    const title = options.length > 1 ? `${head}, option ${n + 1} of ${options.length}` : head;
+    return rows.length ? [title, '', ...described(['Field', 'Type', 'Required', 'Meaning'], rows)] : [title, '', cell(typeOf(option)), ''];
+  });
+}
+
+/** The Markdown reference: a section per tag, an entry per operation with its parameters, body and answers. */
+export function apiReference(doc) {
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] })),
+  );
+  const anchor = (text) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9 -]/g, '')
+      .replace(/ /g, '-');
+  const lines = [
+    '# HTTP API reference',
+    '',
+    '<!-- Generated by `npm run docs` from docs/openapi.json, which the collector serves at GET /v1/openapi.json; edit the routes, not this -->',
+    '',
+    `${doc.info.summary} ${doc.info.description}`,
+    '',
+    'The same as an OpenAPI 3.1 document: [openapi.json](openapi.json), also served by every collector at `GET /v1/openapi.json`.',
+    'Tokens, CORS and abuse protection in prose: [api.md](api.md).',
+    '',
+    "`{site}` in every path is the site's slug. Any answer may also be another error, always `{error, message}` JSON.",
+    '',
+    ...doc.tags.map((t) => `- [${t.name}](#${anchor(t.name)}): ${t.description}`),
+    '',
+  ];
+  for (const tag of doc.tags) {
+    const mine = operations.filter(({ op }) => op.tags[0] === tag.name);
+    if (!mine.length) continue;
+    lines.push(`## ${tag.name}`, '', tag.description, '');
+    for (const { path, method, op } of mine) {
+      const scopes = op.security?.[0]?.coordinatorToken;
+      const access = scopes ? (scopes.length ? `token with scope \`${scopes[0]}\`` : 'any token of the site') : 'no token';
+      const notes = (op.description ?? '').split('\n\n').filter((p) => !/^(Token scope:|Any valid token)/.test(p));
+      // Every path has its site; the introduction says what it is.
+      const parameters = (op.parameters ?? [])
+        .filter((p) => p.name !== 'site')
+        .map((p) => [code(p.name), p.in, cell(typeOf(p.schema)), p.required ? 'yes' : '', cell(p.description)]);
+      const answers = Object.entries(op.responses)
+        .filter(([status]) => status !== 'default')
+        .map(([status, r]) => [status, cell(Object.keys(r.content ?? {}).join(', ')), cell(r.description)]);
+      lines.push(
+        `### \`${method.toUpperCase()} ${path}\``,
+        '',
+        `${op.summary}. Access: ${access}.`,
+        '',
+        // The description's first paragraph repeats the token's scope, which Access already says.
+        ...(notes.length ? [notes.join(' '), ''] : []),
+        ...(parameters.length ? ['**Parameters**', '', ...described(['Name', 'In', 'Type', 'Required', 'Meaning'], parameters)] : []),
+        ...bodyBlock(op.requestBody),
+        '**Answers**',
+        '',
+        ...table(['Status', 'Body', 'Meaning'], answers),
+      );
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** docs/openapi.json and docs/api-reference.md, each with its current and its up-to-date text. */
+export function apiFiles(doc) {
+  const read = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  return [
+    { name: 'docs/openapi.json', path: OPENAPI_FILE, current: read(OPENAPI_FILE), wanted: `${JSON.stringify(doc, null, 2)}\n` },
+    { name: 'docs/api-reference.md', path: API_REFERENCE_FILE, current: read(API_REFERENCE_FILE), wanted: apiReference(doc) },
+  ];
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const stale = pages(await analyze()).filter((p) => p.current !== p.wanted);
+  const server = await collectorLoader();
+  let api;
+  try {
+    api = apiFiles(await openApiDocument(server.openCollector));
+  } finally {
+    await server.close();
+  }
+  const widgetPages = pages(await analyze()).map((p) => ({ ...p, name: `docs/widgets/${p.tag}.md` }));
+  const stale = [...widgetPages, ...api].filter((p) => p.current !== p.wanted);
   if (process.argv.includes('--check')) {
-    for (const p of stale) console.error(`out of date: docs/widgets/${p.tag}.md`);
+    for (const p of stale) console.error(`out of date: ${p.name}`);
     if (stale.length) console.error('Run `npm run docs` and commit the pages.');
     process.exit(stale.length ? 1 : 0);
   }
   mkdirSync(DOCS_DIR, { recursive: true });
   for (const p of stale) writeFileSync(p.path, p.wanted);
-  console.log(stale.length ? `Wrote ${stale.map((p) => `docs/widgets/${p.tag}.md`).join(', ')}.` : 'docs/widgets is up to date.');
+  console.log(stale.length ? `Wrote ${stale.map((p) => p.name).join(', ')}.` : 'docs/widgets and the API reference are up to date.');
 }

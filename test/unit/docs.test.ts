@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze, pages, BEGIN, END, DOCS_DIR } from '../../scripts/docs.mjs';
+import { analyze, apiFiles, openApiDocument, pages, BEGIN, END, DOCS_DIR } from '../../scripts/docs.mjs';
+import { openCollector } from '../../src/collector/app.js';
 
 describe('docs/widgets', () => {
   it('has an up-to-date page per element, and none for an element that is gone', { timeout: 60_000 }, async () => {
@@ -30,6 +31,24 @@ describe('docs/widgets', () => {
     }
     const files = readdirSync(resolve(DOCS_DIR)).filter((f) => f.endsWith('.md'));
     expect(files.sort()).toEqual(list.map((p) => `${p.tag}.md`).sort());
+  });
+});
+
+describe('the HTTP API reference', () => {
+  it('docs/openapi.json is what the collector serves, and docs/api-reference.md is made from it', { timeout: 60_000 }, async () => {
+    const files = apiFiles(await openApiDocument(openCollector));
+    expect(files.map((f) => f.name)).toEqual(['docs/openapi.json', 'docs/api-reference.md']);
+    for (const file of files) {
+      expect(file.current, `${file.name} is missing: run npm run docs`).toBeDefined();
+      // Compared as a whole: a diff of half a megabyte of JSON would help no one.
+      expect(file.current === file.wanted, `${file.name} is out of date: run npm run docs`).toBe(true);
+    }
+  });
+
+  it('is linked from docs/api.md', () => {
+    const page = readFileSync(resolve('docs/api.md'), 'utf8');
+    expect(page).toContain('(api-reference.md)');
+    expect(page).toContain('(openapi.json)');
   });
 });
 
