@@ -37,7 +37,11 @@ export class ApiError extends Error {
  * 429 with `Retry-After` in whole seconds: a widget's outbox waits that long before it sends again,
  * so every rate limit answers the same way (`too_fast` only for a form sent before its token is 2 s old).
  */
-export function tooManyRequests(retryAfterSeconds: number, message = 'Too many requests; try again later', code = 'rate_limited'): ApiError {
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  message = 'Too many requests; try again later',
+  code = 'rate_limited',
+): ApiError {
   return new ApiError(429, code, message, undefined, { 'Retry-After': String(retryAfterSeconds) });
 }
 
