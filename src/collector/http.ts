@@ -2,6 +2,7 @@
  * HTTP plumbing shared by all routes: the JSON error shape, the error and not-found handlers, and
  * the headers every response carries. Errors are always `{error, message}` JSON, never HTML.
  */
+import { Readable } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldIssue } from '../schema/index.js';
 import { FORM_TOKEN_HEADER } from './form-token.js';
@@ -43,6 +44,25 @@ export function tooManyRequests(
   code = 'rate_limited',
 ): ApiError {
   return new ApiError(429, code, message, undefined, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** An export on its way out: what it is, the name it is saved under (Dutch, with the date), its bytes. */
+export interface Download {
+  contentType: string;
+  fileName: string;
+  chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
+}
+
+/**
+ * Sends an export as a file to save, never to keep in a cache (it holds personal data). The body
+ * is pulled from `chunks` only as the socket drains: back-pressure down to the database pages.
+ */
+export function sendDownload(reply: FastifyReply, file: Download): FastifyReply {
+  return reply
+    .header('Content-Type', file.contentType)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .header('Cache-Control', 'no-store')
+    .send(Readable.from(file.chunks));
 }
 
 /** Fastify's own errors (body parsing, limits) mapped to stable codes and plain messages. */

@@ -106,6 +106,26 @@ describe('GET /v1/openapi.json', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('sends each export with its documented media type, as an attachment named after the site, never cached', async () => {
+    const token = await collector.token(['export']);
+    const sample: Record<string, string> = { from: '2026-01-01', to: '2026-12-31' };
+    let checked = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!path.includes('/export/')) continue;
+      const op = item.get!;
+      const [mediaType] = Object.keys((op.responses['200'] as { content: Record<string, unknown> }).content);
+      const query = (op.parameters ?? []).filter((p) => p.in === 'query' && (p as { required?: boolean }).required);
+      const url = `${path.replace('{site}', SITE).replace('{poll}', 'welkom')}?${query.map((p) => `${p.name}=${sample[p.name]}`).join('&')}`;
+      const res = await collector.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(new RegExp(`^${mediaType!.replace(/[.+]/g, '\\$&')}(;|$)`));
+      expect(res.headers['content-disposition'], url).toMatch(new RegExp(`^attachment; filename="buurtkit-${SITE}-[a-z0-9.-]+"$`));
+      expect(res.headers['cache-control'], url).toBe('no-store');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(25);
+  });
+
   it('names the scope each coordinator route really requires', { timeout: 30_000 }, async () => {
     const tokens = new Map<TokenScope, string>();
     const without = async (scope: TokenScope) => {

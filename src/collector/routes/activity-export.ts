@@ -4,7 +4,6 @@
  * `semicolon` by default for Dutch Excel). One row per occurrence of an activity with its "ik kom"
  * counts; the JSON also holds the output figures (`activityOutput`). Scope `export`, audited.
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
@@ -13,6 +12,7 @@ import { startActivityExport } from '../export/activities.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import type { RouteContext } from './context.js';
 import { invalid } from './public.js';
+import { sendDownload } from '../http.js';
 
 /** Ten years: enough for any report, bounded for the expansion. */
 const MAX_EXPORT_DAYS = 3660;
@@ -51,10 +51,7 @@ export function activityExportRoutes(
           actor: request.token!.prefix,
           now: ctx.now(),
         });
-        return reply
-          .header('Content-Type', file.contentType)
-          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-          .send(Readable.from(file.chunks));
+        return sendDownload(reply, file);
       },
     );
   }

@@ -2,7 +2,6 @@
  * Coordinator routes under /v1/admin/sites/:site, behind a scoped bearer token. No CORS here: the
  * admin UI is served by the collector itself, so these answers are for the same origin only.
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -20,7 +19,7 @@ import {
 import { effectiveScopes } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
-import { ApiError } from '../http.js';
+import { ApiError, sendDownload } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import type { RouteContext } from './context.js';
 import { intakeKeysFor } from './welcome-intake.js';
@@ -182,26 +181,18 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       actor: request.token!.prefix,
       now: ctx.now(),
     });
-    return reply
-      .header('Content-Type', file.contentType)
-      .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-      .send(Readable.from(file.chunks));
+    return sendDownload(reply, file);
   });
 
   // The same fields as JSON (one array) or NDJSON (one record per line); see `ideaExportRecord`.
   // XLSX: one workbook with a sheet of ideas, a ZIP streamed entry by entry (see export/xlsx.ts).
-  // `Readable.from` pulls from the generator only as the socket drains: back-pressure all the way
-  // down to the database pages.
   for (const format of ['json', 'ndjson', 'xlsx'] as const) {
     const doc = { tags: ['Exports'], summary: `All ideas as ${FORMAT_NAMES[format]}, the same fields as the CSV (audited)` } as const;
     app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));
       const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: ctx.now() });
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .send(Readable.from(file.chunks));
+      return sendDownload(reply, file);
     });
   }
 }

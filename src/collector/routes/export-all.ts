@@ -5,7 +5,6 @@
  * with their "ik kom" counts. Streamed; the audit row (`export.all`, with the rows of every sheet)
  * is written when the last sheet is done, and the response ends only after it.
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { hasScope } from '../auth.js';
 import { OCCURRENCE_XLSX_COLUMNS, outputRows } from '../export/activities.js';
@@ -18,6 +17,7 @@ import type { RouteContext } from './context.js';
 import { authoriser } from './guards.js';
 import { loadCatalogue, localTitleOf } from './volunteer-views.js';
 import { intakeSheet } from './welcome-intake.js';
+import { sendDownload } from '../http.js';
 
 const EVER = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' };
 
@@ -86,9 +86,10 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
         rowCount: [...counts.values()].reduce((a, b) => a + b, 0),
       });
     };
-    return reply
-      .header('Content-Type', EXPORT_CONTENT_TYPES.xlsx)
-      .header('Content-Disposition', `attachment; filename="buurtkit-${site.slug}-alles-${today}.xlsx"`)
-      .send(Readable.from(audited()));
+    return sendDownload(reply, {
+      contentType: EXPORT_CONTENT_TYPES.xlsx,
+      fileName: `buurtkit-${site.slug}-alles-${today}.xlsx`,
+      chunks: audited(),
+    });
   });
 }

@@ -13,7 +13,6 @@
  * split and the previous period (`read`), responses (`read`), ticking a story for the impact report
  * (`moderate`), exports of results and responses as CSV/JSON/NDJSON/XLSX (`export`, audited).
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -30,7 +29,7 @@ import {
   type PollResponseSubmission,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
-import { ApiError, tooManyRequests } from '../http.js';
+import { ApiError, sendDownload, tooManyRequests } from '../http.js';
 import { pollExportFile, resultRows } from '../polls/export.js';
 import { previousPeriod, resolvePeriod, today, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
@@ -266,10 +265,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
           const rowCount = 'results' in data ? data.results.length : data.responses.length;
           await audit(request, `export.poll-${table}`, `${poll.id}.${format}`, rowCount, now);
           const file = pollExportFile(site, poll, table, format, data, { delimiter: CSV_DELIMITERS[query.data.delimiter], now });
-          return reply
-            .header('Content-Type', file.contentType)
-            .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-            .send(Readable.from(file.chunks));
+          return sendDownload(reply, file);
         },
       );
     }

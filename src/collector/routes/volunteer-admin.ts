@@ -15,7 +15,6 @@
  * - `export/volunteer-applications.{csv,json,ndjson,xlsx}`: every general sign-up (CSV: `?delimiter`).
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -42,7 +41,7 @@ import {
   signupXlsxColumns,
 } from '../export/volunteer.js';
 import { writeXlsx } from '../export/xlsx.js';
-import { ApiError } from '../http.js';
+import { ApiError, sendDownload } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
 import { signupNotification } from '../store/volunteer-common.js';
 import type { RouteContext } from './context.js';
@@ -374,10 +373,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         name === 'volunteer-signups'
           ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter })
           : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter });
-      return reply
-        .header('Content-Type', EXPORT_CONTENT_TYPES.csv)
-        .header('Content-Disposition', `attachment; filename="${fileName}"`)
-        .send(Readable.from(chunks));
+      return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.csv, fileName, chunks });
     });
   }
 
@@ -409,10 +405,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
             : format === 'xlsx'
               ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
               : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
-        return reply
-          .header('Content-Type', EXPORT_CONTENT_TYPES[format])
-          .header('Content-Disposition', `attachment; filename="${fileName}"`)
-          .send(Readable.from(chunks));
+        return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES[format], fileName, chunks });
       },
     );
   }
@@ -434,10 +427,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         ],
         { modified: ctx.now() },
       );
-      return reply
-        .header('Content-Type', EXPORT_CONTENT_TYPES.xlsx)
-        .header('Content-Disposition', `attachment; filename="${fileName}"`)
-        .send(Readable.from(chunks));
+      return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.xlsx, fileName, chunks });
     },
   );
 }

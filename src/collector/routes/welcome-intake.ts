@@ -23,7 +23,6 @@
  * - `DELETE /v1/admin/sites/:site/intakes/:id` (`admin`): erasure of one intake, audited.
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -49,7 +48,7 @@ import { toXlsxColumns } from '../export/columns.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import type { XlsxSheet } from '../export/xlsx.js';
-import { ApiError } from '../http.js';
+import { ApiError, sendDownload } from '../http.js';
 import {
   IntakeSealError,
   intakePublicKey,
@@ -394,10 +393,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
           includeSensitive,
           readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
         });
-        return reply
-          .header('Content-Type', file.contentType)
-          .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
-          .send(Readable.from(file.chunks));
+        return sendDownload(reply, file);
       },
     );
   }
