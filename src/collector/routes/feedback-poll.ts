@@ -135,7 +135,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     polls: (await listSitePolls(store, request.site!)).map((p) => p.poll),
   }));
 
-  const pollDoc = { tags, summary: "One poll's definition: its question, answers and statements" };
+  const pollDoc = { tags, summary: "One poll's definition: its question, answers and statements", response: pollDefinitionSchema };
   app.get('/v1/sites/:site/polls/:poll', { onRequest: [loadSite], config: pollDoc }, async (request) => pollOf(request));
 
   const publicResultsDoc = {

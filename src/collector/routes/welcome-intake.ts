@@ -277,7 +277,11 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   const tags = ['Intake'] as const;
-  const flowDoc = { tags, summary: "The site's welcome-intake flow: the latest a coordinator saved, else the built-in one" };
+  const flowDoc = {
+    tags,
+    summary: "The site's welcome-intake flow: the latest a coordinator saved, else the built-in one",
+    response: intakeFlowSchema,
+  };
   app.get('/v1/sites/:site/intake-flow', { onRequest: [loadSite], config: flowDoc }, async (request, reply) => {
     const stored = await store.getIntakeFlow(request.site!.slug);
     reply.header('Cache-Control', 'public, max-age=300');
