@@ -60,7 +60,7 @@ function queryParameters(query: z.ZodType): Json[] {
 }
 
 /** What each kind of hook adds to the refusals a route can answer. */
-function refusals(requires: readonly Requirement[], validates: boolean): Map<number, string[]> {
+function refusals(requires: readonly Requirement[], validates: boolean, preflight: boolean): Map<number, string[]> {
   const answers = new Map<number, string[]>();
   const add = (status: number, text: string) => answers.set(status, [...(answers.get(status) ?? []), text]);
   for (const r of requires) {
@@ -68,6 +68,9 @@ function refusals(requires: readonly Requirement[], validates: boolean): Map<num
       add(401, '`unauthorized`, `token_revoked`, `token_expired`: no valid bearer token (with `WWW-Authenticate: Bearer`)');
       add(403, `\`forbidden\`: the token is for another site${r.scope ? `; \`insufficient_scope\`: it lacks \`${r.scope}\`` : ''}`);
       add(404, '`site_not_found`: no such site');
+    } else if (r.kind === 'site' && preflight) {
+      // Any website's preflight passes, for a site that exists or not: the request after it is refused readably.
+      add(403, '`origin_not_allowed`: a preflight without an Origin');
     } else if (r.kind === 'site') {
       add(403, "`origin_not_allowed`: the website (Origin) is not on the site's list; readable by that website");
       add(404, '`site_not_found`: no such site; readable by any website');
@@ -121,7 +124,9 @@ function operation(route: RegisteredRoute, path: string): Json {
     ...(doc.query ? queryParameters(doc.query) : []),
   ];
   const responses: Json = { [String(doc.status ?? 200)]: successResponse(route, path) };
-  for (const [status, texts] of [...refusals(requires, doc.body !== undefined || doc.query !== undefined)].sort(([a], [b]) => a - b)) {
+  for (const [status, texts] of [...refusals(requires, doc.body !== undefined || doc.query !== undefined, route.method === 'OPTIONS')].sort(
+    ([a], [b]) => a - b,
+  )) {
     const headers = status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {};
     responses[String(status)] = { description: texts.join('; '), ...headers, content: { 'application/json': { schema: ERROR } } };
   }
