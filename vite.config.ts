@@ -81,7 +81,7 @@ const cdnChunkGroups = [
     // What the calendar's first render shares with its lazy views and detail.
     name: 'calendar',
     test: (id: string) =>
-      /\/src\/widgets\/activity-calendar\/(days|engine|items|sources)\.ts$/.test(id) ||
+      /\/src\/activities\/(days|engine|items|sources)\.ts$/.test(id) ||
       /\/src\/schema\/activity-texts\.ts$/.test(id) ||
       /\/src\/calendar\/zone-offset\.ts$/.test(id),
   },

@@ -4,8 +4,8 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/define/activity-calendar.js';
 import '../src/widgets/activity-calendar/locales/ar.js';
-import { writeIcsFeed } from '../src/calendar/ics-write.js';
-import { expand } from '../src/calendar/recurrence.js';
+import { writeIcsFeed } from '../src/activities/ics-write.js';
+import { expand } from '../src/activities/recurrence.js';
 import { buildEnvelope } from '../src/core/envelope.js';
 import type { ActivityCalendar, CalendarItem } from '../src/widgets/activity-calendar/activity-calendar.js';
 

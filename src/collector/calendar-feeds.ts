@@ -7,7 +7,7 @@
  * addresses unless the operator allows private networks, at most 3 redirects, each checked, 15 s
  * and 2 MiB at most.
  */
-import { importIcs } from '../calendar/ics-import.js';
+import { importIcs } from '../activities/ics-import.js';
 import { activitySchema, toFieldIssues, uuidv7 } from '../schema/index.js';
 import { ApiError } from './http.js';
 import { invalid, storableTextIssues } from './routes/public.js';

@@ -2,7 +2,7 @@
  * Shift occurrences from a shift's schedule, with the activity calendar's recurrence engine: an
  * occurrence is keyed by the shift id and the local date it starts on.
  */
-import { expand } from '../calendar/recurrence.js';
+import { expand } from '../activities/recurrence.js';
 import { startOfDay } from '../calendar/time-zone.js';
 import { addDays, parseLocalDate } from '../calendar/wall-clock.js';
 import type { VolunteerShift } from '../schema/volunteer.js';

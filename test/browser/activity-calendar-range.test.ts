@@ -4,7 +4,7 @@
  * (not "nothing on this day"), and the list starts on `date`.
  */
 import { expect } from '@open-wc/testing';
-import { MAX_RANGE_DAYS } from '../../src/widgets/activity-calendar/days.js';
+import { MAX_RANGE_DAYS } from '../../src/activities/days.js';
 import { addDays, formatLocalDate, parseLocalDate } from '../../src/calendar/wall-clock.js';
 import '../../src/define/activity-calendar.js';
 import { makeCalendar, NOW, type CalendarObject } from './activity-calendar-helpers.js';

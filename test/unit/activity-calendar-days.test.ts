@@ -19,7 +19,7 @@ import {
   isValidTimeZone,
   parseDay,
   wallTime,
-} from '../../src/widgets/activity-calendar/days.js';
+} from '../../src/activities/days.js';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {

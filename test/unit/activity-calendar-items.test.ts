@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readItems, readOccurrences } from '../../src/widgets/activity-calendar/items.js';
-import { readInlineJson, readSchedule } from '../../src/widgets/activity-calendar/schedule.js';
+import { readItems, readOccurrences } from '../../src/activities/items.js';
+import { readInlineJson, readSchedule } from '../../src/activities/schedule.js';
 import { webcalUrl } from '../../src/widgets/activity-calendar/webcal.js';
 
 describe('readItems (inline JSON, without zod)', () => {

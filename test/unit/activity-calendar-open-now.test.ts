@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandAll, type ExpandableItem } from '../../src/calendar/recurrence.js';
+import { expandAll, type ExpandableItem } from '../../src/activities/recurrence.js';
 import { openState } from '../../src/widgets/activity-calendar/open-now.js';
 
 const AMS = 'Europe/Amsterdam';

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importIcs } from '../../src/calendar/ics-import.js';
+import { importIcs } from '../../src/activities/ics-import.js';
 import { parseIcs } from '../../src/calendar/ics-parse.js';
 import { readVTimezone, vtimezoneOffsets } from '../../src/calendar/ics-timezone.js';
 import { buildTree, collect } from '../../src/calendar/ics-tree.js';
-import { expand } from '../../src/calendar/recurrence.js';
+import { expand } from '../../src/activities/recurrence.js';
 import { offsetAt } from '../../src/calendar/time-zone.js';
 import { activitySchema, type Activity } from '../../src/schema/activity.js';
 

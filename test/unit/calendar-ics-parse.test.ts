@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, importIcs } from '../../src/calendar/ics-import.js';
+import { htmlToText, importIcs } from '../../src/activities/ics-import.js';
 import { foldLine, parseContentLine, splitUnescaped, unescapeText, unfold } from '../../src/calendar/ics-lines.js';
 import { parseIcs, type IcsEvent } from '../../src/calendar/ics-parse.js';
 import { parseIcsDate, parseIcsDuration, parseUtcOffset } from '../../src/calendar/ics-values.js';
-import { writeIcsFeed } from '../../src/calendar/ics-write.js';
-import { expand } from '../../src/calendar/recurrence.js';
+import { writeIcsFeed } from '../../src/activities/ics-write.js';
+import { expand } from '../../src/activities/recurrence.js';
 import { parseRRule } from '../../src/calendar/rrule.js';
 import { activitySchema } from '../../src/schema/activity.js';
 

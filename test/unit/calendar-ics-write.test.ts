@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { importIcs } from '../../src/calendar/ics-import.js';
+import { importIcs } from '../../src/activities/ics-import.js';
 import { unfold } from '../../src/calendar/ics-lines.js';
 import { parseIcs } from '../../src/calendar/ics-parse.js';
 import { vtimezoneLines } from '../../src/calendar/ics-vtimezone.js';
-import { googleCalendarUrl, writeIcsEvent, writeIcsFeed, writeIcsOccurrence, type WritableItem } from '../../src/calendar/ics-write.js';
-import { expand, expandAll } from '../../src/calendar/recurrence.js';
+import { googleCalendarUrl, writeIcsEvent, writeIcsFeed, writeIcsOccurrence, type WritableItem } from '../../src/activities/ics-write.js';
+import { expand, expandAll } from '../../src/activities/recurrence.js';
 import { activitySchema, openingHoursSchema, type ActivityInput } from '../../src/schema/activity.js';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');

@@ -4,9 +4,9 @@
  * independent RFC 5545 implementation, reads the same starts.
  */
 import { describe, expect, it } from 'vitest';
-import { importIcs } from '../../src/calendar/ics-import.js';
-import { writeIcsFeed } from '../../src/calendar/ics-write.js';
-import { expand } from '../../src/calendar/recurrence.js';
+import { importIcs } from '../../src/activities/ics-import.js';
+import { writeIcsFeed } from '../../src/activities/ics-write.js';
+import { expand } from '../../src/activities/recurrence.js';
 import { activitySchema } from '../../src/schema/activity.js';
 import { ours, rowKey, theirs } from './calendar-oracle.js';
 

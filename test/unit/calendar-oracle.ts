@@ -4,8 +4,8 @@
  * importer plus recurrence engine do. Both give the same comparable rows: start, title, cancelled.
  */
 import ICAL from 'ical.js';
-import { importIcs } from '../../src/calendar/ics-import.js';
-import { expand } from '../../src/calendar/recurrence.js';
+import { importIcs } from '../../src/activities/ics-import.js';
+import { expand } from '../../src/activities/recurrence.js';
 import { activitySchema } from '../../src/schema/activity.js';
 
 /** `start` is `YYYY-MM-DD` for all-day rows, an ISO instant for zoned rows, a wall clock for floating rows. */

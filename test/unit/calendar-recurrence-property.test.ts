@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expandWithInfo } from '../../src/calendar/recurrence.js';
+import { expandWithInfo } from '../../src/activities/recurrence.js';
 import { toInstant } from '../../src/calendar/time-zone.js';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expand, expandAll, expandWithInfo, pauseCovers, type ExpandableItem } from '../../src/calendar/recurrence.js';
+import { expand, expandAll, expandWithInfo, pauseCovers, type ExpandableItem } from '../../src/activities/recurrence.js';
 import { formatRRule, parseRRule } from '../../src/calendar/rrule.js';
 import { activitySchema, openingHoursSchema } from '../../src/schema/activity.js';
 

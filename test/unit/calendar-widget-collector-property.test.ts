@@ -8,12 +8,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expand, expandDays as collectorExpand } from '../../src/calendar/recurrence.js';
+import { expand, expandDays as collectorExpand } from '../../src/activities/recurrence.js';
 import { addDays, formatLocalDate, parseLocalDate, parseLocalValue, type LocalDate } from '../../src/calendar/wall-clock.js';
 import { activitySchema, type Occurrence } from '../../src/schema/activity.js';
-import { occurrenceWalls, wallsTouch } from '../../src/widgets/activity-calendar/days.js';
-import { readOccurrences } from '../../src/widgets/activity-calendar/items.js';
-import { expandDays as widgetExpand, readSchedule } from '../../src/widgets/activity-calendar/schedule.js';
+import { occurrenceWalls, wallsTouch } from '../../src/activities/days.js';
+import { readOccurrences } from '../../src/activities/items.js';
+import { expandDays as widgetExpand, readSchedule } from '../../src/activities/schedule.js';
 
 const ZONES = [
   'Europe/Amsterdam',

@@ -1,7 +1,7 @@
 /** The result screen's data: activities matching the chosen cards, and today's opening hours. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FLOW } from '../../src/schema/welcome-intake-default.js';
-import { readSchedule } from '../../src/widgets/activity-calendar/schedule.js';
+import { readSchedule } from '../../src/activities/schedule.js';
 import { matchTags, matchesTags, resultData } from '../../src/widgets/welcome-intake/result-data.js';
 
 const { items } = readSchedule([

@@ -7,7 +7,7 @@
  * are not counted anywhere, so for those the figure is 0, not an estimate.
  */
 import type { ActivityOutput } from '../../schema/activity-output.js';
-import { expand } from '../../calendar/recurrence.js';
+import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, parseLocalDate } from '../../calendar/wall-clock.js';
 import type { Occurrence, ScheduleItem } from '../../schema/index.js';

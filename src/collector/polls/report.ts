@@ -6,7 +6,7 @@
  * same object is the JSON answer.
  */
 import { dutchText } from '../../schema/localized-text.js';
-import { expand } from '../../calendar/recurrence.js';
+import { expand } from '../../activities/recurrence.js';
 import {
   POLL_RESPONDENT_TYPES,
   aggregatePoll,

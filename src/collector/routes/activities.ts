@@ -23,9 +23,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_MAX, MAX_RANGE_DAYS } from '../../calendar/constants.js';
-import { writeIcsFeed } from '../../calendar/ics-write.js';
+import { writeIcsFeed } from '../../activities/ics-write.js';
 import { itemInLanguage } from '../../schema/activity-texts.js';
-import { expandDays } from '../../calendar/recurrence.js';
+import { expandDays } from '../../activities/recurrence.js';
 import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
 import {
   AUDIENCE_TAGS,

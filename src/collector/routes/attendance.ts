@@ -13,7 +13,7 @@
  * The count and the check happen in one store transaction (see `Store.addAttendance`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { expand } from '../../calendar/recurrence.js';
+import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
 import {

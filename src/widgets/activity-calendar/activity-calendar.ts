@@ -23,17 +23,17 @@ import {
   occurrenceWalls,
   parseDay,
   wallsTouch,
-} from './days.js';
-import { loadEngine, loadedEngine, type Engine } from './engine.js';
+} from '../../activities/days.js';
+import { loadEngine, loadedEngine, type Engine } from '../../activities/engine.js';
 import { formatsFor, type Formats } from '../../core/formats.js';
-import type { CalendarItem, ReadResult } from './items.js';
+import type { CalendarItem, ReadResult } from '../../activities/items.js';
 import { openState } from './open-now.js';
-import { collectorFeedUrl, loadCollector, loadIcs } from './sources.js';
+import { collectorFeedUrl, loadCollector, loadIcs } from '../../activities/sources.js';
 import { nl, type ActivityCalendarStrings } from './strings.js';
 import { renderDay, sameDay, type ViewContext } from './views.js';
 
 export { registerLocale } from '../../core/localize.js';
-export type { CalendarItem } from './items.js';
+export type { CalendarItem } from '../../activities/items.js';
 
 /**
  * Parts in chunks of their own, which most visitors never need: the week, day and month views

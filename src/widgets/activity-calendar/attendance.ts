@@ -15,7 +15,7 @@ import { sharedOutbox, type OutboxEvent } from '../../core/outbox.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
 import type { AttendancePayload, Occurrence } from '../../schema/activity.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
-import type { CalendarItem } from './items.js';
+import type { CalendarItem } from '../../activities/items.js';
 import type { ActivityCalendarStrings } from './strings.js';
 
 /** What this browser said for one occurrence. */

@@ -1,6 +1,6 @@
 /** The header of `<activity-calendar>`: whether the place is open (the filters load apart: `filter-panel.ts`). */
 import { html, nothing } from 'lit';
-import { dayAt } from './days.js';
+import { dayAt } from '../../activities/days.js';
 import type { Formats } from './format.js';
 import type { OpenState } from './open-now.js';
 import type { ViewContext } from './views.js';

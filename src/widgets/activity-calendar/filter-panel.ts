@@ -7,7 +7,7 @@
 import { css, html, nothing } from 'lit';
 import { filterNl, label, labelNl } from './filter-strings.js';
 import { filterOptions, isFiltering, NO_FILTER, toggleAudience, type CalendarFilter } from './filters.js';
-import type { CalendarItem } from './items.js';
+import type { CalendarItem } from '../../activities/items.js';
 import type { ViewContext } from './views.js';
 
 export { isFiltering, matchesFilter } from './filters.js';

@@ -3,7 +3,7 @@
  * the expanded occurrences of its opening-hours blocks. Pure; the widget words and formats it.
  */
 import type { Occurrence } from '../../schema/activity.js';
-import { dayAt, daysBetween } from './days.js';
+import { dayAt, daysBetween } from '../../activities/days.js';
 
 export type OpenState =
   /** Open now, until `until` (blocks that touch or overlap are joined: 10–12 and 12–13 → 13). */

@@ -5,13 +5,13 @@
  * and recurrence engine (a separate chunk, so the steps stay small).
  */
 import { DEFAULT_TIME_ZONE } from '../../calendar/constants.js';
-import { expandAll } from '../../calendar/recurrence.js';
+import { expandAll } from '../../activities/recurrence.js';
 import { startOfDay, toLocal } from '../../calendar/time-zone.js';
 import { addDays } from '../../calendar/wall-clock.js';
 import type { IntakeAnswers, IntakeFlow } from '../../schema/welcome-intake-flow.js';
-import { loadCollector, loadIcs } from '../activity-calendar/sources.js';
-import type { CalendarItem } from '../activity-calendar/items.js';
-import { readSchedule } from '../activity-calendar/schedule.js';
+import { loadCollector, loadIcs } from '../../activities/sources.js';
+import type { CalendarItem } from '../../activities/items.js';
+import { readSchedule } from '../../activities/schedule.js';
 import { formatsFor } from '../../core/formats.js';
 
 export type ScheduleSource =

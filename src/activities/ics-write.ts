@@ -7,13 +7,13 @@
  */
 import type { Occurrence } from '../schema/activity.js';
 import { TRANSLATION_LANGS, type ActivityTranslations } from '../schema/activity-texts.js';
-import { DEFAULT_TIME_ZONE } from './constants.js';
-import { escapeText, foldLine, rawValue } from './ics-lines.js';
-import { formatIcsDate, formatIcsDateTime } from './ics-values.js';
-import { vtimezoneLines } from './ics-vtimezone.js';
+import { DEFAULT_TIME_ZONE } from '../calendar/constants.js';
+import { escapeText, foldLine, rawValue } from '../calendar/ics-lines.js';
+import { formatIcsDate, formatIcsDateTime } from '../calendar/ics-values.js';
+import { vtimezoneLines } from '../calendar/ics-vtimezone.js';
 import { expand, type ExpandableItem } from './recurrence.js';
-import { formatRRule, parseRRule } from './rrule.js';
-import { isValidTimeZone, toLocal } from './time-zone.js';
+import { formatRRule, parseRRule } from '../calendar/rrule.js';
+import { isValidTimeZone, toLocal } from '../calendar/time-zone.js';
 import {
   addDays,
   atTime,
@@ -25,7 +25,7 @@ import {
   wallMs,
   type LocalDate,
   type LocalDateTime,
-} from './wall-clock.js';
+} from '../calendar/wall-clock.js';
 
 /** What the writer needs of an activity or opening-hours block. */
 export interface WritableItem extends ExpandableItem {

@@ -10,8 +10,8 @@
  * through `zone-offset.ts`, which has no imports and remembers them.
  * `test/unit/activity-calendar-days.test.ts` checks these against `src/calendar`.
  */
-import type { LocalDate } from '../../calendar/wall-clock.js';
-import { zoneFormatter, zoneOffset } from '../../calendar/zone-offset.js';
+import type { LocalDate } from '../calendar/wall-clock.js';
+import { zoneFormatter, zoneOffset } from '../calendar/zone-offset.js';
 
 /**
  * The site's zone when none is set: `DEFAULT_TIME_ZONE` of `src/calendar/constants.ts`, written

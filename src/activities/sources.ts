@@ -3,7 +3,7 @@
  * separate chunk loaded only then), or the collector's range route. Both resolve to items or throw. Items that are expanded
  * in the browser are read with the recurrence engine's chunk (`engine.ts`).
  */
-import { checkAnswer } from '../../core/not-connected.js';
+import { checkAnswer } from '../core/not-connected.js';
 import { loadEngine } from './engine.js';
 import { readItems, readOccurrences, type ReadResult } from './items.js';
 

@@ -3,9 +3,9 @@
  * does not expand): their recurrence rules and overrides are read here, next to the recurrence
  * engine, in a chunk that the collector's expanded answers never need (see `engine.ts`).
  */
-import type { Occurrence } from '../../schema/activity.js';
-import { expandDays as expandOnDays } from '../../calendar/recurrence.js';
-import type { LocalDate } from '../../calendar/wall-clock.js';
+import type { Occurrence } from '../schema/activity.js';
+import { expandDays as expandOnDays } from './recurrence.js';
+import type { LocalDate } from '../calendar/wall-clock.js';
 import { isObj, localValue, readItem, readItems, str, strings, type CalendarItem, type ReadResult } from './items.js';
 
 /** Occurrences of `items` on the days `[from, to)` in `timeZone`, at most 500. */
@@ -73,7 +73,7 @@ export function readInlineJson(text: string): ReadResult {
 /** A public ICS feed's answer: parsed robustly (the parser is a chunk of its own) and converted to the activity model. */
 export async function readIcs(res: Response): Promise<ReadResult> {
   if (!res.ok) throw new Error(`ICS feed answered ${res.status}`);
-  const [{ importIcs }, text] = await Promise.all([import('../../calendar/ics-import.js'), res.text()]);
+  const [{ importIcs }, text] = await Promise.all([import('./ics-import.js'), res.text()]);
   const { activities, warnings } = importIcs(text);
   const result = readSchedule(activities);
   // Info warnings say how something was read (a mapped zone, a made-up UID): nothing was lost.

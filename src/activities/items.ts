@@ -4,9 +4,9 @@
  * item) or dropped (a field) and reported, so one typo does not blank the whole calendar.
  */
 import { isLocalValue, isValidTimeZone } from './days.js';
-import type { WritableItem } from '../../calendar/ics-write.js';
-import type { Cost, Occurrence, Present, Registration } from '../../schema/activity.js';
-import { ACTIVITY_TEXTS, TRANSLATION_LANGS, type ActivityTranslations } from '../../schema/activity-texts.js';
+import type { WritableItem } from './ics-write.js';
+import type { Cost, Occurrence, Present, Registration } from '../schema/activity.js';
+import { ACTIVITY_TEXTS, TRANSLATION_LANGS, type ActivityTranslations } from '../schema/activity-texts.js';
 
 /** An activity or opening-hours block, as the widget uses it (the model of `src/schema/activity.ts`). */
 export interface CalendarItem extends WritableItem {

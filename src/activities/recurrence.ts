@@ -5,10 +5,10 @@
  * zone and only then becomes instants, so 10:00 stays 10:00 across DST. Never throws; bounded.
  */
 import type { Occurrence } from '../schema/activity.js';
-import { DEFAULT_TIME_ZONE, type ActivityStatus, type ScheduleKind } from './constants.js';
-import { ruleSlots, DEFAULT_MAX_WORK } from './rule-slots.js';
-import { parseRRule } from './rrule.js';
-import { isSupportedInstant, isValidTimeZone, startOfDay, toInstant, toIsoWithOffset, toLocal } from './time-zone.js';
+import { DEFAULT_TIME_ZONE, type ActivityStatus, type ScheduleKind } from '../calendar/constants.js';
+import { ruleSlots, DEFAULT_MAX_WORK } from '../calendar/rule-slots.js';
+import { parseRRule } from '../calendar/rrule.js';
+import { isSupportedInstant, isValidTimeZone, startOfDay, toInstant, toIsoWithOffset, toLocal } from '../calendar/time-zone.js';
 import {
   MS_PER_DAY,
   atTime,
@@ -20,7 +20,7 @@ import {
   wallMs,
   type LocalDate,
   type LocalDateTime,
-} from './wall-clock.js';
+} from '../calendar/wall-clock.js';
 
 export interface PauseLike {
   readonly from: string;

@@ -17,9 +17,9 @@ import {
   MAX_OVERRIDES,
   MAX_RDATES,
   type AudienceTag,
-} from './constants.js';
-import { parseIcs, type IcsCalendar, type IcsEvent, type IcsWarning, type ParseIcsOptions } from './ics-parse.js';
-import { MS_PER_DAY, parseLocalValue, wallMs } from './wall-clock.js';
+} from '../calendar/constants.js';
+import { parseIcs, type IcsCalendar, type IcsEvent, type IcsWarning, type ParseIcsOptions } from '../calendar/ics-parse.js';
+import { MS_PER_DAY, parseLocalValue, wallMs } from '../calendar/wall-clock.js';
 
 export interface IcsImportOptions extends ParseIcsOptions {
   /** Title for events without a SUMMARY (user-facing, so Dutch by default). */
