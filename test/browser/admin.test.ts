@@ -280,9 +280,9 @@ describe('bk-admin-app', () => {
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
     // One download item: the downloads section has every file, the ideas too.
     expect(nav).to.deep.equal(['inbox', 'house-meeting', 'calendar', 'exports', 'results', 'privacy', 'volunteers', 'polls', 'intake']);
-    el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=agenda]')!.focus();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=house-meeting]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => el.shadowRoot!.querySelector('bk-admin-house-meeting'), { message: 'the agenda' });
+    await waitFor(() => el.shadowRoot!.querySelector('bk-admin-house-meeting'), { message: 'the house-meeting list' });
     await expect(el).to.be.accessible();
 
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.sign-out')!.focus();
