@@ -10,7 +10,7 @@ import type {
   AdminSignup,
   InboxApi,
   VolunteerCatalogue,
-} from '../src/admin/api.js';
+} from '../src/admin/shared/api.js';
 import type { AdminIdea, HandledState } from '../src/schema/admin.js';
 import type { HandledKind } from '../src/schema/constants.js';
 import { sampleCatalogue } from './volunteer-sample.js';

@@ -14,7 +14,7 @@ import type {
   VolunteerApi,
   VolunteerCatalogueApi,
   VolunteerItemInput,
-} from '../src/admin/api.js';
+} from '../src/admin/shared/api.js';
 import { DEFAULT_RETENTION, type RetentionSettings } from '../src/schema/constants.js';
 import { DEFAULT_POLLS, type PollDefinition } from '../src/schema/poll-constants.js';
 import { DEFAULT_INTAKE_FLOW } from '../src/schema/welcome-intake-default.js';

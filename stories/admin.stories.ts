@@ -12,7 +12,7 @@ import type {
   PersonFound,
   Scopes,
   SectionsApi,
-} from '../src/admin/api.js';
+} from '../src/admin/shared/api.js';
 import type { CsvDelimiterName } from '../src/schema/constants.js';
 import type { PollResults } from '../src/schema/poll-results.js';
 import type { AdminIdea, IdeaTagChange } from '../src/schema/admin.js';
@@ -168,7 +168,7 @@ export const DuplicatesAndTags: Story = {
 };
 
 export const Agenda: Story = {
-  render: ({ lang }) => html`<bk-admin-agenda lang=${lang} month="2026-11" .ideas=${sampleIdeas()}></bk-admin-agenda>`,
+  render: ({ lang }) => html`<bk-admin-house-meeting lang=${lang} month="2026-11" .ideas=${sampleIdeas()}></bk-admin-house-meeting>`,
 };
 
 export const Export: Story = {

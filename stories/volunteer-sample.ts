@@ -1,5 +1,5 @@
 /** A small volunteer catalogue for the coordinator page's stories: a host role and a bar role, two shifts. */
-import type { AdminVolunteerItem, VolunteerCatalogue } from '../src/admin/api.js';
+import type { AdminVolunteerItem, VolunteerCatalogue } from '../src/admin/shared/api.js';
 import type { VolunteerRole, VolunteerShift } from '../src/schema/volunteer.js';
 
 const stamp = '2026-11-01T09:00:00.000Z';

@@ -1,7 +1,7 @@
 import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminIdea } from '../schema/admin.js';
-import { AdminElement } from './admin-element.js';
-import { adminStyles } from './admin.styles.js';
+import { AdminElement } from './shared/admin-element.js';
+import { adminStyles } from './shared/admin.styles.js';
 import {
   AdminApiError,
   HttpAdminApi,
@@ -13,13 +13,13 @@ import {
   hasVolunteerApi,
   type AdminApi,
   type Scopes,
-} from './api.js';
-import type { HandledChange } from './handled.js';
-import { knownTags } from './idea-groups.js';
-import type { AdminIdeaDetail } from './idea-detail.js';
-import type { AdminInbox } from './inbox.js';
+} from './shared/api.js';
+import type { HandledChange } from './inbox/handled.js';
+import { knownTags } from './inbox/idea-groups.js';
+import type { AdminIdeaDetail } from './inbox/idea-detail.js';
+import type { AdminInbox } from './inbox/inbox.js';
 import { clearSession, readSession, saveSession, type AdminSession } from './session.js';
-import type { AdminStrings } from './strings.js';
+import type { AdminStrings } from './shared/strings.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -27,7 +27,7 @@ declare global {
   }
 }
 
-type View = 'inbox' | 'agenda' | 'export' | 'calendar' | 'exports' | 'results' | 'privacy' | 'volunteers' | 'polls' | 'intake';
+type View = 'inbox' | 'house-meeting' | 'export' | 'calendar' | 'exports' | 'results' | 'privacy' | 'volunteers' | 'polls' | 'intake';
 
 /**
  * The coordinator page: sign-in, then the sections the token's scopes allow (ideas inbox with
@@ -248,7 +248,7 @@ export class AdminApp extends AdminElement {
     const s = this.scopes!;
     const items: [View, keyof AdminStrings, boolean][] = [
       ['inbox', 'nav.inbox', s.read],
-      ['agenda', 'nav.agenda', s.read],
+      ['house-meeting', 'nav.houseMeeting', s.read],
       // The ideas-only download, for an API without the downloads section; otherwise that section
       // offers everything, and one menu item is enough.
       ['export', 'nav.export', s.export && !hasSectionsApi(this.api)],
@@ -319,8 +319,8 @@ export class AdminApp extends AdminElement {
     switch (this.view) {
       case 'inbox':
         return this.renderInbox();
-      case 'agenda':
-        return html`<bk-admin-agenda .ideas=${this.ideas}></bk-admin-agenda>`;
+      case 'house-meeting':
+        return html`<bk-admin-house-meeting .ideas=${this.ideas}></bk-admin-house-meeting>`;
       case 'export':
         return html`<bk-admin-export .api=${this.api}></bk-admin-export>`;
       case 'calendar':

@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations } from 'lit';
-import { AdminElement } from './admin-element.js';
-import { adminStyles } from './admin.styles.js';
+import { AdminElement } from './shared/admin-element.js';
+import { adminStyles } from './shared/admin.styles.js';
 import type { AdminSession } from './session.js';
 
 declare global {

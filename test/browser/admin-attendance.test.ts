@@ -5,8 +5,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/admin/define.js';
-import { HttpAdminApi } from '../../src/admin/api.js';
-import type { AdminCalendar } from '../../src/admin/calendar.js';
+import { HttpAdminApi } from '../../src/admin/shared/api.js';
+import type { AdminCalendar } from '../../src/admin/calendar/calendar.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { toLocal } from '../../src/calendar/time-zone.js';
 import { addDays, formatLocalDate } from '../../src/calendar/wall-clock.js';

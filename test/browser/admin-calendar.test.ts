@@ -6,10 +6,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
-import { HttpAdminApi } from '../../src/admin/api.js';
+import { HttpAdminApi } from '../../src/admin/shared/api.js';
 import type { AdminApp } from '../../src/admin/admin-app.js';
-import type { AdminCalendar } from '../../src/admin/calendar.js';
-import type { AdminCalendarForm } from '../../src/admin/calendar-form.js';
+import type { AdminCalendar } from '../../src/admin/calendar/calendar.js';
+import type { AdminCalendarForm } from '../../src/admin/calendar/calendar-form.js';
 import { API_BASE, commandFetch } from './admin-helpers.js';
 import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
 

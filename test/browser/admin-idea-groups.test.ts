@@ -7,13 +7,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
-import type { AdminAgenda } from '../../src/admin/agenda.js';
+import type { AdminHouseMeeting } from '../../src/admin/inbox/house-meeting.js';
 import type { AdminApp } from '../../src/admin/admin-app.js';
-import { HttpAdminApi } from '../../src/admin/api.js';
-import type { AdminIdeaMerge } from '../../src/admin/idea-merge.js';
-import type { AdminIdeaTags } from '../../src/admin/idea-tags.js';
-import type { AdminInbox } from '../../src/admin/inbox.js';
-import type { AdminTagOverview } from '../../src/admin/tag-overview.js';
+import { HttpAdminApi } from '../../src/admin/shared/api.js';
+import type { AdminIdeaMerge } from '../../src/admin/inbox/idea-merge.js';
+import type { AdminIdeaTags } from '../../src/admin/inbox/idea-tags.js';
+import type { AdminInbox } from '../../src/admin/inbox/inbox.js';
+import type { AdminTagOverview } from '../../src/admin/inbox/tag-overview.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
 import { API_BASE, commandFetch, sendIdeaTo } from './admin-helpers.js';
 import { admin, collectorInfo, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
@@ -207,7 +207,7 @@ describe('tag overview, inbox filter and agenda', () => {
     expect(pick.getAttribute('aria-pressed')).to.equal('true');
     expect($$(inbox, 'ol > li')[1]!.textContent).to.contain(tag);
 
-    const agenda = await fixture<AdminAgenda>(html`<bk-admin-agenda .ideas=${ideas}></bk-admin-agenda>`);
+    const agenda = await fixture<AdminHouseMeeting>(html`<bk-admin-house-meeting .ideas=${ideas}></bk-admin-house-meeting>`);
     // The duplicate stands for its target: the wish is on the agenda once, mentioned once more.
     const moestuin = $$(agenda, 'li').filter((li) => li.textContent!.includes(key));
     expect(moestuin.map((li) => li.querySelector('.text')!.textContent)).to.deep.equal([`Een moestuin ${key}`, `Kruiden in bakken ${key}`]);

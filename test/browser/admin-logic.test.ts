@@ -1,8 +1,8 @@
 /** Pure helpers of the coordinator page: CSV record counting, filters and search, the session. */
 import { expect } from '@open-wc/testing';
-import { countCsvRecords } from '../../src/admin/csv-count.js';
-import { emptyFilter, filterIdeas, ideasOfMonth, matchesSearch } from '../../src/admin/idea-filter.js';
-import { agendaEntries, groupByTag, knownTags, mergeCandidates, mergedInto, tagCounts } from '../../src/admin/idea-groups.js';
+import { countCsvRecords } from '../../src/admin/shared/csv-count.js';
+import { emptyFilter, filterIdeas, ideasOfMonth, matchesSearch } from '../../src/admin/inbox/idea-filter.js';
+import { meetingEntries, groupByTag, knownTags, mergeCandidates, mergedInto, tagCounts } from '../../src/admin/inbox/idea-groups.js';
 import { normaliseTag } from '../../src/schema/idea-tags.js';
 import { clearSession, readSession, saveSession } from '../../src/admin/session.js';
 import type { AdminIdea } from '../../src/schema/admin.js';
@@ -116,7 +116,7 @@ describe('merged ideas and tags', () => {
 
   it("puts a month's merged ideas on the agenda as their target, once, and groups by the commonest tag", () => {
     const april = ideasOfMonth(ideas, '2026-04');
-    const entries = agendaEntries(ideas, april);
+    const entries = meetingEntries(ideas, april);
     expect(entries.map((e) => [e.idea.id, e.alsoMentioned])).to.deep.equal([
       ['t', 2],
       ['g', 0],

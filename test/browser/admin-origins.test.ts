@@ -4,9 +4,9 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/admin/define.js';
-import { HttpAdminApi } from '../../src/admin/api.js';
-import type { AdminOrigins } from '../../src/admin/origins.js';
-import type { AdminPrivacy } from '../../src/admin/privacy.js';
+import { HttpAdminApi } from '../../src/admin/shared/api.js';
+import type { AdminOrigins } from '../../src/admin/privacy/origins.js';
+import type { AdminPrivacy } from '../../src/admin/privacy/privacy.js';
 import { API_BASE, commandFetch } from './admin-helpers.js';
 import { admin, collectorInfo, waitFor, type CollectorInfo } from './helpers.js';
 

@@ -7,10 +7,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
-import { HttpAdminApi } from '../../src/admin/api.js';
-import type { AdminVolunteerCatalogue } from '../../src/admin/volunteer-catalogue.js';
-import type { AdminVolunteerForm } from '../../src/admin/volunteer-form.js';
-import type { AdminVolunteers } from '../../src/admin/volunteers.js';
+import { HttpAdminApi } from '../../src/admin/shared/api.js';
+import type { AdminVolunteerCatalogue } from '../../src/admin/volunteers/volunteer-catalogue.js';
+import type { AdminVolunteerForm } from '../../src/admin/volunteers/volunteer-form.js';
+import type { AdminVolunteers } from '../../src/admin/volunteers/volunteers.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import { API_BASE, commandFetch } from './admin-helpers.js';
 import { admin, collectorInfo, postEnvelope, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';

@@ -7,13 +7,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/admin/define.js';
-import type { AdminAgenda } from '../../src/admin/agenda.js';
+import type { AdminHouseMeeting } from '../../src/admin/inbox/house-meeting.js';
 import type { AdminApp } from '../../src/admin/admin-app.js';
-import { HttpAdminApi, type AdminApi } from '../../src/admin/api.js';
-import type { AdminExport } from '../../src/admin/export.js';
-import type { AdminIdeaDetail } from '../../src/admin/idea-detail.js';
-import type { AdminInbox } from '../../src/admin/inbox.js';
-import type { AdminModeration } from '../../src/admin/moderation.js';
+import { HttpAdminApi, type AdminApi } from '../../src/admin/shared/api.js';
+import type { AdminExport } from '../../src/admin/exports/export.js';
+import type { AdminIdeaDetail } from '../../src/admin/inbox/idea-detail.js';
+import type { AdminInbox } from '../../src/admin/inbox/inbox.js';
+import type { AdminModeration } from '../../src/admin/inbox/moderation.js';
 import type { AdminSignIn } from '../../src/admin/sign-in.js';
 import { readSession } from '../../src/admin/session.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/constants.js';
@@ -196,10 +196,10 @@ describe('bk-admin-idea-detail and bk-admin-moderation', () => {
   });
 });
 
-describe('bk-admin-agenda', () => {
+describe('bk-admin-house-meeting', () => {
   it("lists the chosen month's ideas for printing", async () => {
     const ideas = await storedIdeas();
-    const el = await fixture<AdminAgenda>(html`<bk-admin-agenda .ideas=${ideas}></bk-admin-agenda>`);
+    const el = await fixture<AdminHouseMeeting>(html`<bk-admin-house-meeting .ideas=${ideas}></bk-admin-house-meeting>`);
     await expect(el).to.be.accessible();
     expect(el.shadowRoot!.textContent).to.contain(`Koffie-ochtend voor nieuwe buren ${key}`);
     expect(el.shadowRoot!.textContent).not.to.contain('Sanne de Vries');
@@ -279,10 +279,10 @@ describe('bk-admin-app', () => {
 
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
     // One download item: the downloads section has every file, the ideas too.
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar', 'exports', 'results', 'privacy', 'volunteers', 'polls', 'intake']);
-    el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=agenda]')!.focus();
+    expect(nav).to.deep.equal(['inbox', 'house-meeting', 'calendar', 'exports', 'results', 'privacy', 'volunteers', 'polls', 'intake']);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-view=house-meeting]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => el.shadowRoot!.querySelector('bk-admin-agenda'), { message: 'the agenda' });
+    await waitFor(() => el.shadowRoot!.querySelector('bk-admin-house-meeting'), { message: 'the house-meeting list' });
     await expect(el).to.be.accessible();
 
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.sign-out')!.focus();
@@ -305,7 +305,7 @@ describe('bk-admin-app', () => {
     await el.signIn({ token: info.token, site: info.site });
     await el.updateComplete;
     const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].map((b) => b.dataset['view']);
-    expect(nav).to.deep.equal(['inbox', 'agenda', 'calendar', 'results', 'volunteers', 'polls', 'intake']);
+    expect(nav).to.deep.equal(['inbox', 'house-meeting', 'calendar', 'results', 'volunteers', 'polls', 'intake']);
     const inbox = el.shadowRoot!.querySelector<AdminInbox>('bk-admin-inbox')!;
     await waitFor(() => inbox.ideas.length > 0, { message: 'ideas' });
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));
@@ -344,7 +344,7 @@ describe('bk-admin-app', () => {
     inbox.dispatchEvent(new CustomEvent('bk-open-idea', { detail: { id: ideaId }, bubbles: true, composed: true }));
     await el.updateComplete;
     expect(fits(), `detail ${document.documentElement.scrollWidth}`).to.equal(true);
-    for (const view of ['agenda', 'exports', 'calendar']) {
+    for (const view of ['house-meeting', 'exports', 'calendar']) {
       el.shadowRoot!.querySelector<HTMLButtonElement>(`nav button[data-view=${view}]`)!.click();
       await el.updateComplete;
       expect(fits(), `${view} ${document.documentElement.scrollWidth}`).to.equal(true);

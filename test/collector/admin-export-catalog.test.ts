@@ -3,7 +3,7 @@
  * collector serves, and every export file the collector serves is offered exactly once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPORT_DATASETS, exportPath } from '../../src/admin/export-catalog.js';
+import { EXPORT_DATASETS, exportPath } from '../../src/admin/exports/export-catalog.js';
 import { SITE, startTestCollector, type TestCollector } from './helpers.js';
 
 const FORMATS = ['csv', 'xlsx', 'json', 'ndjson'] as const;

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_DATASETS, exportPath } from '../../src/admin/export-catalog.js';
+import { EXPORT_DATASETS, exportPath } from '../../src/admin/exports/export-catalog.js';
 import { IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
 import { oneOfEach } from './handled-helpers.js';
 import { SITE, ideaEnvelope, postJson, startTestCollector, tempDir } from './helpers.js';

@@ -10,7 +10,7 @@ import {
   parseEuros,
   readRepeat,
   ruleOf,
-} from '../../src/admin/calendar-draft.js';
+} from '../../src/admin/calendar/calendar-draft.js';
 import { activitySchema, openingHoursSchema } from '../../src/schema/activity.js';
 
 describe('calendar form data', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_DATASETS, countRows, exportPath, type ExportChoice } from '../../src/admin/export-catalog.js';
-import { groupSignups } from '../../src/admin/volunteers.js';
-import type { AdminSignup } from '../../src/admin/api.js';
+import { EXPORT_DATASETS, countRows, exportPath, type ExportChoice } from '../../src/admin/exports/export-catalog.js';
+import { groupSignups } from '../../src/admin/volunteers/volunteers.js';
+import type { AdminSignup } from '../../src/admin/shared/api.js';
 
 const dataset = (id: string) => EXPORT_DATASETS.find((d) => d.id === id)!;
 const choice = (id: string, more: Partial<ExportChoice> = {}): ExportChoice => ({

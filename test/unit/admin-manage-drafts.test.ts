@@ -8,9 +8,17 @@ import {
   localTextOf,
   textDraft,
   withConsentFollowingContact,
-} from '../../src/admin/intake-draft.js';
-import { moved } from '../../src/admin/list-order.js';
-import { checkPollDraft, draftOfPoll, newPollDraft, pollFieldOfPath, pollOfDraft, pollState, slugOf } from '../../src/admin/poll-draft.js';
+} from '../../src/admin/intake/intake-draft.js';
+import { moved } from '../../src/admin/shared/list-order.js';
+import {
+  checkPollDraft,
+  draftOfPoll,
+  newPollDraft,
+  pollFieldOfPath,
+  pollOfDraft,
+  pollState,
+  slugOf,
+} from '../../src/admin/polls/poll-draft.js';
 import { DEFAULT_POLLS, DEFAULT_STATEMENTS, pollDefinitionSchema } from '../../src/schema/feedback-poll.js';
 import { DEFAULT_INTAKE_FLOW, intakeFlowSchema, type IntakeFlow } from '../../src/schema/welcome-intake.js';
 

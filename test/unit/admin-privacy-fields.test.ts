@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { erasedFieldLabels, personFields } from '../../src/admin/privacy-fields.js';
-import { pollAnswerLabel } from '../../src/admin/poll-words.js';
-import { adminNl } from '../../src/admin/strings.js';
+import { erasedFieldLabels, personFields } from '../../src/admin/privacy/privacy-fields.js';
+import { pollAnswerLabel } from '../../src/admin/polls/poll-words.js';
+import { adminNl } from '../../src/admin/shared/strings.js';
 
 describe('privacy fields', () => {
   it('shows chosen fields with a label and a kind, never the raw names or other tables’ ids', () => {

@@ -10,7 +10,7 @@ import {
   shiftDraftOf,
   shiftOfDraft,
   volunteerItemTitle,
-} from '../../src/admin/volunteer-draft.js';
+} from '../../src/admin/volunteers/volunteer-draft.js';
 import { volunteerRoleSchema, volunteerShiftSchema } from '../../src/schema/volunteer.js';
 
 const ROLE_ID = '019a0000-0000-7000-8000-000000000001';

@@ -1,12 +1,12 @@
 import { en as widgetEn } from '../../widgets/activity-calendar/locales/en.js';
-import { audienceLabels, calendarEn } from '../calendar-strings.js';
-import { manageEn } from '../manage-strings.js';
-import { inboxEn } from '../inbox-strings.js';
-import { ideaGroupsEn } from '../idea-groups-strings.js';
-import { sectionsEn } from '../sections-strings.js';
-import { originsEn } from '../origins-strings.js';
-import { volunteerCatalogueEn } from '../volunteer-strings.js';
-import type { AdminStrings } from '../strings.js';
+import { audienceLabels, calendarEn } from '../calendar/calendar-strings.js';
+import { manageEn } from '../shared/manage-strings.js';
+import { inboxEn } from '../inbox/inbox-strings.js';
+import { ideaGroupsEn } from '../inbox/idea-groups-strings.js';
+import { sectionsEn } from '../shared/sections-strings.js';
+import { originsEn } from '../privacy/origins-strings.js';
+import { volunteerCatalogueEn } from '../volunteers/volunteer-strings.js';
+import type { AdminStrings } from '../shared/strings.js';
 
 export const en: AdminStrings = {
   title: 'Coordinator page',
@@ -27,7 +27,7 @@ export const en: AdminStrings = {
   required: 'Please fill this in.',
   sections: 'Sections',
   'nav.inbox': 'Inbox',
-  'nav.agenda': 'Living-room meeting',
+  'nav.houseMeeting': 'Living-room meeting',
   'nav.export': 'Downloads',
   loading: 'Loading…',
   loadFailed: 'The ideas could not be loaded: {message}',
@@ -93,12 +93,12 @@ export const en: AdminStrings = {
   'role.buurtbewoner': 'Neighbour',
   'role.vrijwilliger': 'Volunteer',
   'role.anders': 'Other',
-  agendaHeading: 'Living-room meeting agenda',
-  agendaIntro: 'One month’s ideas as a list to print.',
+  houseMeetingHeading: 'Living-room meeting: ideas to discuss',
+  houseMeetingIntro: 'One month’s ideas as a list to print.',
   monthLabel: 'Month',
   print: 'Print',
-  agendaTitle: 'Ideas of {month}',
-  agendaEmpty: 'No ideas came in this month.',
+  houseMeetingTitle: 'Ideas of {month}',
+  houseMeetingEmpty: 'No ideas came in this month.',
   exportHeading: 'Downloads',
   exportIntro: 'Download all ideas as a CSV file, for example for Excel.',
   delimiterLabel: 'Delimiter',
