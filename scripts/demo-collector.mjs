@@ -321,7 +321,7 @@ async function seedVolunteers(store, now) {
   for (const [position, { key, ...role }] of DEMO_ROLES.entries()) {
     const id = uuidv7(now + position);
     ids[key] = id;
-    await store.createVolunteerItem(
+    await store.volunteer.createItem(
       { id, site: DEMO_SITE, kind: 'role', data: volunteerRoleSchema.parse({ ...role, position }) },
       new Date(now).toISOString(),
     );
@@ -351,7 +351,7 @@ async function seedVolunteers(store, now) {
     const id = uuidv7(now + 100 + i);
     const data = volunteerShiftSchema.parse(shift);
     made.push({ id, data });
-    await store.createVolunteerItem({ id, site: DEMO_SITE, kind: 'shift', data }, new Date(now).toISOString());
+    await store.volunteer.createItem({ id, site: DEMO_SITE, kind: 'shift', data }, new Date(now).toISOString());
   }
   // Today's host, if today has a host shift: Fatima, shown by name (the demo site turns that on).
   const today = localDate(now);
@@ -360,7 +360,7 @@ async function seedVolunteers(store, now) {
     const startAt = new Date(occurrence.startMs).toISOString();
     const endAt = new Date(occurrence.endMs).toISOString();
     const at = new Date(now).toISOString();
-    await store.signUpForShifts(
+    await store.volunteer.signUp(
       {
         submission: {
           id: uuidv7(now),

@@ -48,7 +48,7 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
     consentHash: null,
   });
   const application = envelope(site, 'volunteer-signup', 'application', { firstName: 'Anna', contact: 'anna@example.nl' });
-  await store.insertVolunteerApplication(application);
+  await store.volunteer.insertApplication(application);
   const response = envelope(site, 'feedback-poll', 'response', { pollId: 'welkom', answer: 'goed' });
   await store.insertPollResponse(response, {
     pollId: 'welkom',
@@ -60,8 +60,8 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
     activityId: null,
     mode: null,
   });
-  const role = await store.createVolunteerItem({ id: uuidv7(), site, kind: 'role', data: volunteerRoleSchema.parse({ name: 'Bar' }) }, T0);
-  const shift = await store.createVolunteerItem(
+  const role = await store.volunteer.createItem({ id: uuidv7(), site, kind: 'role', data: volunteerRoleSchema.parse({ name: 'Bar' }) }, T0);
+  const shift = await store.volunteer.createItem(
     {
       id: uuidv7(),
       site,
@@ -70,7 +70,7 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
     },
     T0,
   );
-  const signup = await store.signUpForShifts(
+  const signup = await store.volunteer.signUp(
     {
       submission: envelope(site, 'volunteer-signup', 'shifts', { firstName: 'Bram' }),
       tokenHash: uuidv7(),

@@ -42,9 +42,9 @@ async function listed(store: Store, site: string, ids: Record<HandledKind, strin
   return {
     idea: find(await store.listIdeas(site, { limit: 10, offset: 0 }), ids.idea),
     intake: find(await store.listIntakes(site, { limit: 10, offset: 0 }), ids.intake),
-    application: find(await store.listVolunteerApplications(site), ids.application),
+    application: find(await store.volunteer.listApplications(site), ids.application),
     'poll-response': find(await store.listPollResponses(site, {}), ids['poll-response']),
-    signup: find(await store.listSignups(site, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }), ids.signup),
+    signup: find(await store.volunteer.list(site, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }), ids.signup),
   };
 }
 

@@ -98,7 +98,7 @@ for (const backend of BACKENDS) {
       expect(await line('2027-02-25T12:00:00Z')).toMatchObject({ count: 1, months: 3 });
       expect(await tablesContaining(t.store, 'anna@example.nl')).toEqual([]);
       expect(await tablesContaining(t.store, 'Anna')).toEqual([]);
-      const [kept] = await t.store.listSignups(t.site, { from: '1970-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
+      const [kept] = await t.store.volunteer.list(t.site, { from: '1970-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
       expect(kept).toMatchObject({ shiftId, firstName: '', contact: '', startAt: '2026-11-24T08:45:00.000Z' });
       expect((await line('2027-03-25T12:00:00Z')).count).toBe(0); // idempotent
       void token;

@@ -47,14 +47,14 @@ const volunteerSignups: PersonSource<'volunteerSignups', VolunteerSignupRecord> 
   key: 'volunteerSignups',
   async find(store, site, contact) {
     const ids = new Set(
-      (await store.listVolunteerContacts(site)).filter((r) => r.kind === 'signup' && sameContact(r.contact, contact)).map((r) => r.id),
+      (await store.volunteer.listContacts(site)).filter((r) => r.kind === 'signup' && sameContact(r.contact, contact)).map((r) => r.id),
     );
     if (!ids.size) return [];
-    const all = await store.listSignups(site, { from: '0001-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' });
+    const all = await store.volunteer.list(site, { from: '0001-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' });
     return all.filter((s) => ids.has(s.id));
   },
   erase: (store, site, found, includeContent) =>
-    store.eraseVolunteerRecords(site, { signups: found.map((s) => s.id), applications: [] }, { includeContent }),
+    store.volunteer.erase(site, { signups: found.map((s) => s.id), applications: [] }, { includeContent }),
   removedFields: (includeContent) => (includeContent ? ['volunteerSignups.*'] : ['volunteerSignups.firstName', 'volunteerSignups.contact']),
 };
 
@@ -63,12 +63,14 @@ const volunteerApplications: PersonSource<'volunteerApplications', SubmissionRec
   key: 'volunteerApplications',
   async find(store, site, contact) {
     const ids = new Set(
-      (await store.listVolunteerContacts(site)).filter((r) => r.kind === 'application' && sameContact(r.contact, contact)).map((r) => r.id),
+      (await store.volunteer.listContacts(site))
+        .filter((r) => r.kind === 'application' && sameContact(r.contact, contact))
+        .map((r) => r.id),
     );
-    return ids.size ? (await store.listVolunteerApplications(site)).filter((a) => ids.has(a.id)) : [];
+    return ids.size ? (await store.volunteer.listApplications(site)).filter((a) => ids.has(a.id)) : [];
   },
   erase: (store, site, found, includeContent) =>
-    store.eraseVolunteerRecords(site, { signups: [], applications: found.map((a) => a.id) }, { includeContent }),
+    store.volunteer.erase(site, { signups: [], applications: found.map((a) => a.id) }, { includeContent }),
   removedFields: () => ['volunteerApplications.*'],
 };
 

@@ -43,11 +43,11 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     what: 'volunteer shift sign-ups: first name and contact removed after the shift (hours kept)',
     run: async (store, site, before, dryRun) => {
       // Shifts that ended before the cut-off and still hold a name or contact.
-      const due = (await store.listSignups(site, { from: '1970-01-01T00:00:00.000Z', to: before })).filter(
+      const due = (await store.volunteer.list(site, { from: '1970-01-01T00:00:00.000Z', to: before })).filter(
         (s) => s.endAt < before && (s.firstName !== '' || s.contact !== ''),
       );
       if (!dryRun && due.length > 0) {
-        await store.eraseVolunteerRecords(site, { signups: due.map((s) => s.id), applications: [] }, { includeContent: false });
+        await store.volunteer.erase(site, { signups: due.map((s) => s.id), applications: [] }, { includeContent: false });
       }
       return due.length;
     },
@@ -57,9 +57,9 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     action: 'purge.volunteer-application',
     what: 'general volunteer sign-ups: deleted whole',
     run: async (store, site, before, dryRun) => {
-      const due = (await store.listVolunteerApplications(site)).filter((a) => a.receivedAt < before);
+      const due = (await store.volunteer.listApplications(site)).filter((a) => a.receivedAt < before);
       if (!dryRun && due.length > 0) {
-        await store.eraseVolunteerRecords(site, { signups: [], applications: due.map((a) => a.id) }, { includeContent: true });
+        await store.volunteer.erase(site, { signups: [], applications: due.map((a) => a.id) }, { includeContent: true });
       }
       return due.length;
     },

@@ -48,7 +48,7 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
     const [intakes, responses, signups, catalogue, sessions, polls] = await Promise.all([
       intakeSheet(ctx, site, includeSensitive, now),
       store.listPollResponses(site.slug, { receivedBefore: now.toISOString() }),
-      store.listSignups(site.slug, EVER),
+      store.volunteer.list(site.slug, EVER),
       loadCatalogue(store, site.slug),
       outputRows(store, site, { from: yearAgo, to: today }, now),
       listSitePolls(store, site),

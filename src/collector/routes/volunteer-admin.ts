@@ -120,7 +120,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       if (nul.length) throw invalid(nul);
       if (kind === 'shift') {
         const roleId = (parsed.data as { roleId: string }).roleId;
-        const roles = await store.listVolunteerItems(request.site!.slug, 'role');
+        const roles = await store.volunteer.listItems(request.site!.slug, 'role');
         if (!roles.some((r) => r.id === roleId))
           throw invalid([{ path: 'roleId', message: 'There is no role with this id', code: 'role_not_found' }]);
       }
@@ -128,12 +128,12 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     };
     const what = kind === 'role' ? 'role' : 'shift (one-off, or recurring like a calendar item)';
     app.get(base, { onRequest: [authorise('read')], config: { tags, summary: `Every ${kind} of the site` } }, async (request) => ({
-      [path]: await store.listVolunteerItems(request.site!.slug, kind as VolunteerItemKind),
+      [path]: await store.volunteer.listItems(request.site!.slug, kind as VolunteerItemKind),
     }));
     const createDoc = { tags, summary: `Add a ${what} (audited)`, body: schema, status: 201 } as const;
     app.post(base, { onRequest: [...change, requireJson], config: createDoc }, async (request, reply) => {
       const data = await parse(request);
-      const record = await store.createVolunteerItem({ id: uuidv7(), site: request.site!.slug, kind, data }, ctx.now().toISOString());
+      const record = await store.volunteer.createItem({ id: uuidv7(), site: request.site!.slug, kind, data }, ctx.now().toISOString());
       await audit(request, `volunteer.${kind}.create`, record.id, 1);
       return reply.code(201).send(record);
     });
@@ -146,12 +146,12 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const { id } = request.params as { id: string };
       if (!isUuidV7(id)) throw notFound();
       const data = await parse(request);
-      const record = await store.updateVolunteerItem(request.site!.slug, id, data, ctx.now().toISOString());
+      const record = await store.volunteer.updateItem(request.site!.slug, id, data, ctx.now().toISOString());
       if (!record) throw notFound();
       await audit(request, `volunteer.${kind}.update`, id, 1);
       if (kind === 'shift') {
         // More places: the waitlist moves up now, not at the next sign-up.
-        const change = await store.reconcileShift(request.site!.slug, id, {
+        const change = await store.volunteer.reconcileShift(request.site!.slug, id, {
           now: ctx.now().toISOString(),
           offerMs: offerMsOf(request.site!),
         });
@@ -171,12 +171,12 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const { id } = request.params as { id: string };
       if (kind === 'role') {
         // A shift without its role could not be shown or signed up for: its shifts go first.
-        const shifts = await store.listVolunteerItems(request.site!.slug, 'shift');
+        const shifts = await store.volunteer.listItems(request.site!.slug, 'shift');
         if (shifts.some((s) => (s.data as { roleId?: string }).roleId === id)) {
           throw new ApiError(409, 'role_has_shifts', 'This role still has shifts: delete them or give them another role first');
         }
       }
-      if (!isUuidV7(id) || !(await store.deleteVolunteerItem(request.site!.slug, id, ctx.now().toISOString()))) throw notFound();
+      if (!isUuidV7(id) || !(await store.volunteer.deleteItem(request.site!.slug, id, ctx.now().toISOString()))) throw notFound();
       await audit(request, `volunteer.${kind}.delete`, id, 1);
       return reply.code(204).send();
     });
@@ -192,7 +192,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')], config: signupsDoc }, async (request) => {
     const { from, to, handled } = periodOf(request, signupsQuerySchema);
     await sweepSite(ctx, request.site!, request.log);
-    return { signups: keepHandled(await store.listSignups(request.site!.slug, { from, to }), handled) };
+    return { signups: keepHandled(await store.volunteer.list(request.site!.slug, { from, to }), handled) };
   });
 
   const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)', body: attendanceSchema };
@@ -203,7 +203,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const { id } = request.params as { id: string };
       const parsed = attendanceSchema.safeParse(request.body);
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const record = isUuidV7(id) ? await store.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
+      const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
       if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
       await audit(request, 'volunteer.attendance', id, 1);
       return record;
@@ -214,7 +214,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')], config: applicationsDoc }, async (request) => {
     const q = handledQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
-    return { applications: keepHandled(await store.listVolunteerApplications(request.site!.slug), q.data.handled) };
+    return { applications: keepHandled(await store.volunteer.listApplications(request.site!.slug), q.data.handled) };
   });
 
   // ---- reminders and notifications ---------------------------------------------------------------
@@ -223,7 +223,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const q = remindersQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const now = ctx.now();
-    return store.listReminderDue(
+    return store.volunteer.reminderDue(
       request.site!.slug,
       now.toISOString(),
       new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString(),
@@ -259,9 +259,9 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const due = await remindersDue(request);
     const now = ctx.now().toISOString();
     const notifications = due.map((s) => signupNotification('reminder', s, now));
-    if (notifications.length) await store.queueVolunteerNotifications(notifications);
+    if (notifications.length) await store.volunteer.queueNotifications(notifications);
     await queueNotification(ctx, notifications, request.log);
-    const marked = await store.markReminded(
+    const marked = await store.volunteer.markReminded(
       request.site!.slug,
       due.map((s) => s.id),
       now,
@@ -271,8 +271,8 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   });
 
   for (const [path, mark] of [
-    ['reminders', (site: string, ids: string[], now: string) => store.markReminded(site, ids, now)],
-    ['notifications', (site: string, ids: string[], now: string) => store.markVolunteerNotificationsSent(site, ids, now)],
+    ['reminders', (site: string, ids: string[], now: string) => store.volunteer.markReminded(site, ids, now)],
+    ['notifications', (site: string, ids: string[], now: string) => store.volunteer.markNotificationsSent(site, ids, now)],
   ] as const) {
     const sentDoc = { tags, summary: `Mark ${path} as sent, once (audited)`, body: idsSchema };
     app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [...change, requireJson], config: sentDoc }, async (request) => {
@@ -292,7 +292,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   app.get('/v1/admin/sites/:site/volunteer/notifications', { onRequest: [authorise('read')], config: outboxDoc }, async (request) => {
     const q = notificationsQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
-    return { notifications: await store.listVolunteerNotifications(request.site!.slug, { unsentOnly: q.data.unsent === 'true' }) };
+    return { notifications: await store.volunteer.listNotifications(request.site!.slug, { unsentOnly: q.data.unsent === 'true' }) };
   });
 
   // ---- the host's printable day list -------------------------------------------------------------
@@ -319,7 +319,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const { fromMs, toMs } = dayRange(site, date, date);
       await sweepSite(ctx, site, request.log);
       const signups = (
-        await store.listSignups(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })
+        await store.volunteer.list(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })
       ).filter((s) => s.status === 'confirmed');
       const catalogue = await loadCatalogue(store, site.slug);
       const time = (iso: string) => formatLocalDateTime(iso, site.timeZone).slice(11);
@@ -344,7 +344,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
   const exportFile = async (request: FastifyRequest, name: string, format: 'csv' | 'xlsx') => {
     const q = periodOf(request);
     const site = request.site!;
-    const signups = await store.listSignups(site.slug, { from: q.from, to: q.to });
+    const signups = await store.volunteer.list(site.slug, { from: q.from, to: q.to });
     const catalogue = await loadCatalogue(store, site.slug);
     await audit(request, `export.${name}`, `${name}.${format}`, signups.length);
     const day = todayIn(site, ctx.now());
@@ -395,7 +395,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         if (!q.success) throw invalid(toFieldIssues(q.error));
         const delimiter = CSV_DELIMITERS['delimiter' in q.data ? q.data.delimiter : 'semicolon'];
         const site = request.site!;
-        const rows = (await store.listVolunteerApplications(site.slug)).map(applicationRow);
+        const rows = (await store.volunteer.listApplications(site.slug)).map(applicationRow);
         await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
         const fileName = `buurtkit-${site.slug}-vrijwilligers-aanmeldingen-${todayIn(site, ctx.now())}.${format}`;
         const columns = applicationExportColumns(site.timeZone);

@@ -27,7 +27,7 @@ export interface Catalogue {
 }
 
 export async function loadCatalogue(store: Store, site: string): Promise<Catalogue> {
-  const [roles, shifts] = await Promise.all([store.listVolunteerItems(site, 'role'), store.listVolunteerItems(site, 'shift')]);
+  const [roles, shifts] = await Promise.all([store.volunteer.listItems(site, 'role'), store.volunteer.listItems(site, 'shift')]);
   return {
     roles: (roles as Catalogue['roles']).sort((a, b) => a.data.position - b.data.position),
     shifts: shifts as Catalogue['shifts'],
@@ -77,7 +77,7 @@ export async function publicOccurrences(
   toMs: number,
   now: Date,
 ): Promise<PublicShiftOccurrence[]> {
-  const signups = bySlot(await store.listSignups(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() }));
+  const signups = bySlot(await store.volunteer.list(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() }));
   const out: PublicShiftOccurrence[] = [];
   for (const shift of catalogue.shifts) {
     for (const o of shiftOccurrences(shift.id, shift.data, site.timeZone, Math.max(fromMs, now.getTime()), toMs)) {
@@ -104,7 +104,7 @@ export async function hostToday(store: Store, site: Site, catalogue: Catalogue, 
   const date = todayIn(site, now);
   const { fromMs, toMs } = dayRange(site, date, date);
   const hostRoles = new Set(catalogue.roles.filter((r) => r.data.host).map((r) => r.id));
-  const signups = bySlot(await store.listSignups(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() }));
+  const signups = bySlot(await store.volunteer.list(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() }));
   const hosts: HostTodayAnswer['hosts'] = [];
   for (const shift of catalogue.shifts) {
     if (!hostRoles.has(shift.data.roleId)) continue;

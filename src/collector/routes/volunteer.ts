@@ -70,7 +70,7 @@ export async function queueNotification(
 
 /** Expire due offers of a site, then hand on the notifications. */
 export async function sweepSite(ctx: RouteContext, site: Site, log?: FastifyRequest['log']): Promise<void> {
-  const change = await ctx.store.sweepOffers(site.slug, ctx.now().toISOString(), () => offerMsOf(site));
+  const change = await ctx.store.volunteer.sweep(site.slug, ctx.now().toISOString(), () => offerMsOf(site));
   await queueNotification(ctx, change.notifications, log);
 }
 
@@ -137,11 +137,11 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
       const hash = hashToken(token);
       const settings = { now: ctx.now().toISOString(), offerMs: offerMsOf(site) };
       let change: SlotChange = { signups: [], notifications: [] };
-      if (action === 'cancel') change = await store.cancelSignups(site.slug, hash, ids ?? null, settings);
-      else if (action === 'confirm') change = await store.confirmOffers(site.slug, hash, settings);
+      if (action === 'cancel') change = await store.volunteer.cancel(site.slug, hash, ids ?? null, settings);
+      else if (action === 'confirm') change = await store.volunteer.confirm(site.slug, hash, settings);
       else await sweepSite(ctx, site, request.log);
       await queueNotification(ctx, change.notifications, request.log);
-      const signups = await store.listSignupsByToken(site.slug, hash);
+      const signups = await store.volunteer.listByToken(site.slug, hash);
       if (signups.length === 0) throw new ApiError(404, 'signup_not_found', 'This link does not belong to a sign-up (yet)');
       const catalogue = await loadCatalogue(store, site.slug);
       return { timeZone: site.timeZone, signups: signups.map((s) => ownSignup(s, catalogue)) };
@@ -155,7 +155,7 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
     sweeper = setInterval(() => {
       void (async () => {
         const sites = new Map((await store.listSites()).map((s) => [s.slug, s]));
-        const change = await store.sweepOffers(null, ctx.now().toISOString(), (slug) => offerMsOf(sites.get(slug)!));
+        const change = await store.volunteer.sweep(null, ctx.now().toISOString(), (slug) => offerMsOf(sites.get(slug)!));
         await queueNotification(ctx, change.notifications, app.log);
       })().catch((error: unknown) => app.log.error({ err: error }, 'volunteer offer sweep failed; retrying at the next run'));
     }, SWEEP_INTERVAL_MS).unref();
@@ -173,7 +173,7 @@ async function volunteerSubmission(request: FastifyRequest, reply: FastifyReply,
     if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
     checkEnvelope(parsed.data, site.slug);
     if (isHoneypotFilled(parsed.data)) return reply.code(201).send({ id: parsed.data.id, status: 'received' });
-    const outcome = await ctx.store.insertVolunteerApplication(toSubmissionRecord(parsed.data, ctx.now()));
+    const outcome = await ctx.store.volunteer.insertApplication(toSubmissionRecord(parsed.data, ctx.now()));
     return sendInsertOutcome(reply, parsed.data.id, outcome);
   }
   const parsed = shiftSignupSubmissionSchema.safeParse(request.body);
@@ -202,7 +202,7 @@ async function volunteerSubmission(request: FastifyRequest, reply: FastifyReply,
   // The token itself is never stored: only its hash, on the sign-up rows.
   const { cancelToken, ...kept } = envelope.data;
   const record = toSubmissionRecord({ ...envelope, data: kept }, now);
-  const result = await ctx.store.signUpForShifts(
+  const result = await ctx.store.volunteer.signUp(
     {
       submission: record,
       tokenHash: hashToken(cancelToken),

@@ -6,6 +6,7 @@
  * simultaneous sign-ups for that to matter, and it needs no extra table. Shifts are always locked
  * in the same order (by id), so two transactions that touch several shifts cannot deadlock.
  */
+import type { VolunteerStore } from './volunteer.js';
 import type pg from 'pg';
 import { uuidv7 } from '../../schema/ids.js';
 import { admit } from '../../volunteer/roster.js';
@@ -56,7 +57,7 @@ function toNotification(r: Row): VolunteerNotification {
   };
 }
 
-export class PostgresVolunteer {
+export class PostgresVolunteer implements VolunteerStore {
   constructor(
     private readonly pool: pg.Pool,
     /** The store's named-statement query, for single statements outside a transaction. */
@@ -294,7 +295,7 @@ export class PostgresVolunteer {
     });
   }
 
-  async list(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]> {
+  async list(site: string, { from, to }: { from: string; to: string }): Promise<VolunteerSignupRecord[]> {
     const { rows } = await this.query(
       `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = $1 AND start_at >= $2 AND start_at < $3
        ORDER BY start_at, shift_id, position`,
@@ -375,7 +376,11 @@ export class PostgresVolunteer {
     return rows as { kind: 'signup' | 'application'; id: string; contact: string }[];
   }
 
-  erase(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, includeContent: boolean): Promise<number> {
+  erase(
+    site: string,
+    ids: { signups: readonly string[]; applications: readonly string[] },
+    { includeContent }: { includeContent: boolean },
+  ): Promise<number> {
     return this.tx(async (q) => {
       const apps = await q(
         `DELETE FROM submissions WHERE site = $1 AND id = ANY($2::text[]) AND widget = 'volunteer-signup' AND kind = 'application'`,
@@ -408,7 +413,7 @@ export class PostgresVolunteer {
     return this.tx((q) => this.queue(q, notifications));
   }
 
-  async listNotifications(site: string, unsentOnly: boolean): Promise<VolunteerNotification[]> {
+  async listNotifications(site: string, { unsentOnly }: { unsentOnly: boolean }): Promise<VolunteerNotification[]> {
     const { rows } = await this.query(
       `SELECT id, site, kind, signup_id, payload, created_at, sent_at FROM volunteer_notifications
        WHERE site = $1 AND (NOT $2::boolean OR sent_at IS NULL) ORDER BY created_at, id`,

@@ -47,7 +47,6 @@ import {
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
   HandledMark,
-  ApplicationRecord,
   ActivityRecord,
   IntakeFlowRecord,
   IntakeQuery,
@@ -85,15 +84,6 @@ import type {
   WebhookTarget,
   FormTokenUse,
   PowUse,
-  NewVolunteerItem,
-  ShiftSignupOutcome,
-  ShiftSignupRequest,
-  SlotChange,
-  SlotSettings,
-  VolunteerItemKind,
-  VolunteerItemRecord,
-  VolunteerNotification,
-  VolunteerSignupRecord,
 } from './types.js';
 
 /** Export pages: a small first one so the download starts at once, then large ones for throughput. */
@@ -1373,77 +1363,10 @@ export class PostgresStore implements Store {
     return ((await this.query(sql, [site, id])).rowCount ?? 0) > 0;
   }
 
-  // — volunteer sign-up (issue 6) — the SQL lives in postgres-volunteer.ts
+  /** Volunteer sign-up; the SQL lives in postgres-volunteer.ts. */
   private volunteerPart: PostgresVolunteer | undefined;
-  private get volunteer(): PostgresVolunteer {
+  get volunteer(): PostgresVolunteer {
     return (this.volunteerPart ??= new PostgresVolunteer(this.pool, (text, values) => this.query(text, values)));
-  }
-  async createVolunteerItem(item: NewVolunteerItem, now: string): Promise<VolunteerItemRecord> {
-    return this.volunteer.createItem(item, now);
-  }
-  async updateVolunteerItem(site: string, id: string, data: VolunteerItemRecord['data'], now: string): Promise<VolunteerItemRecord | null> {
-    return this.volunteer.updateItem(site, id, data, now);
-  }
-  async deleteVolunteerItem(site: string, id: string, now: string): Promise<boolean> {
-    return this.volunteer.deleteItem(site, id, now);
-  }
-  async listVolunteerItems(site: string, kind: VolunteerItemKind): Promise<VolunteerItemRecord[]> {
-    return this.volunteer.listItems(site, kind);
-  }
-  async signUpForShifts(request: ShiftSignupRequest, now: string): Promise<ShiftSignupOutcome> {
-    return this.volunteer.signUp(request, now);
-  }
-  async listSignupsByToken(site: string, tokenHash: string): Promise<VolunteerSignupRecord[]> {
-    return this.volunteer.listByToken(site, tokenHash);
-  }
-  async cancelSignups(site: string, tokenHash: string, ids: readonly string[] | null, settings: SlotSettings): Promise<SlotChange> {
-    return this.volunteer.cancel(site, tokenHash, ids, settings);
-  }
-  async confirmOffers(site: string, tokenHash: string, settings: SlotSettings): Promise<SlotChange> {
-    return this.volunteer.confirm(site, tokenHash, settings);
-  }
-  async reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange> {
-    return this.volunteer.reconcileShift(site, shiftId, settings);
-  }
-  async sweepOffers(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange> {
-    return this.volunteer.sweep(site, now, offerMsOf);
-  }
-  async listSignups(site: string, query: { from: string; to: string }): Promise<VolunteerSignupRecord[]> {
-    return this.volunteer.list(site, query.from, query.to);
-  }
-  async setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null> {
-    return this.volunteer.setAttendance(site, id, attended);
-  }
-  async listReminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]> {
-    return this.volunteer.reminderDue(site, from, to);
-  }
-  async markReminded(site: string, ids: readonly string[], now: string): Promise<number> {
-    return this.volunteer.markReminded(site, ids, now);
-  }
-  async insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome> {
-    return this.volunteer.insertApplication(submission);
-  }
-  async listVolunteerApplications(site: string): Promise<ApplicationRecord[]> {
-    return this.volunteer.listApplications(site);
-  }
-  async listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
-    return this.volunteer.listContacts(site);
-  }
-  async eraseVolunteerRecords(
-    site: string,
-    ids: { signups: readonly string[]; applications: readonly string[] },
-    options: { includeContent: boolean },
-  ): Promise<number> {
-    return this.volunteer.erase(site, ids, options.includeContent);
-  }
-  async queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {
-    await this.volunteer.queueNotifications(notifications);
-  }
-  async listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]> {
-    return this.volunteer.listNotifications(site, query.unsentOnly);
-  }
-  async markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number> {
-    return this.volunteer.markNotificationsSent(site, ids, now);
   }
 
   // — proof-of-work replay store (issue 3, item 3) —

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../schema/ids.js';
 import { admit } from '../../volunteer/roster.js';
 import type { GroupCommit } from './sqlite-group-commit.js';
+import type { VolunteerStore } from './volunteer.js';
 import type {
   ApplicationRecord,
   InsertOutcome,
@@ -50,7 +51,7 @@ function toNotification(r: Row): VolunteerNotification {
   };
 }
 
-export class SqliteVolunteer {
+export class SqliteVolunteer implements VolunteerStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
@@ -68,7 +69,7 @@ export class SqliteVolunteer {
     return this.db.transaction(fn).immediate();
   }
 
-  createItem(item: NewVolunteerItem, now: string): VolunteerItemRecord {
+  async createItem(item: NewVolunteerItem, now: string): Promise<VolunteerItemRecord> {
     this.sql(`INSERT INTO volunteer_items (id, site, kind, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
       item.id,
       item.site,
@@ -80,19 +81,19 @@ export class SqliteVolunteer {
     return { ...item, createdAt: now, updatedAt: now };
   }
 
-  updateItem(site: string, id: string, data: VolunteerItemRecord['data'], now: string): VolunteerItemRecord | null {
+  async updateItem(site: string, id: string, data: VolunteerItemRecord['data'], now: string): Promise<VolunteerItemRecord | null> {
     const row = this.sql(
       `UPDATE volunteer_items SET data = ?, updated_at = ? WHERE site = ? AND id = ? AND deleted_at IS NULL RETURNING ${ITEM_COLUMNS}`,
     ).get(JSON.stringify(data), now, site, id) as Row | undefined;
     return row ? toItem(row) : null;
   }
 
-  deleteItem(site: string, id: string, now: string): boolean {
+  async deleteItem(site: string, id: string, now: string): Promise<boolean> {
     const sql = 'UPDATE volunteer_items SET deleted_at = ?, updated_at = ? WHERE site = ? AND id = ? AND deleted_at IS NULL';
     return this.sql(sql).run(now, now, site, id).changes > 0;
   }
 
-  listItems(site: string, kind: VolunteerItemKind): VolunteerItemRecord[] {
+  async listItems(site: string, kind: VolunteerItemKind): Promise<VolunteerItemRecord[]> {
     const rows = this.sql(
       `SELECT ${ITEM_COLUMNS} FROM volunteer_items WHERE site = ? AND kind = ? AND deleted_at IS NULL ORDER BY created_at, id`,
     ).all(site, kind) as Row[];
@@ -202,7 +203,11 @@ export class SqliteVolunteer {
     });
   }
 
-  listByToken(site: string, tokenHash: string): VolunteerSignupRecord[] {
+  async listByToken(site: string, tokenHash: string): Promise<VolunteerSignupRecord[]> {
+    return this.signupsOfToken(site, tokenHash);
+  }
+
+  private signupsOfToken(site: string, tokenHash: string): VolunteerSignupRecord[] {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = ? AND token_hash = ? ORDER BY start_at, id`;
     return (this.sql(sql).all(site, tokenHash) as Row[]).map(toSignup);
   }
@@ -216,7 +221,7 @@ export class SqliteVolunteer {
   ): SlotChange {
     return this.write(() => {
       const into: SlotChange = { signups: [], notifications: [] };
-      for (const row of this.listByToken(site, tokenHash)) {
+      for (const row of this.signupsOfToken(site, tokenHash)) {
         const capacity = this.capacity(row.shiftId);
         // Due offers first: an offer that ran out cannot be confirmed any more.
         this.reconcile(row.shiftId, row.date, capacity, settings.now, settings.offerMs, into);
@@ -227,7 +232,7 @@ export class SqliteVolunteer {
     });
   }
 
-  cancel(site: string, tokenHash: string, ids: readonly string[] | null, settings: SlotSettings): SlotChange {
+  async cancel(site: string, tokenHash: string, ids: readonly string[] | null, settings: SlotSettings): Promise<SlotChange> {
     return this.onTokenSlots(site, tokenHash, settings, (row, into) => {
       if (ids && !ids.includes(row.id)) return;
       if (!['confirmed', 'waitlisted', 'offered'].includes(row.status)) return;
@@ -236,7 +241,7 @@ export class SqliteVolunteer {
     });
   }
 
-  confirm(site: string, tokenHash: string, settings: SlotSettings): SlotChange {
+  async confirm(site: string, tokenHash: string, settings: SlotSettings): Promise<SlotChange> {
     return this.onTokenSlots(site, tokenHash, settings, (row, into) => {
       if (row.status !== 'offered') return;
       this.sql(`UPDATE volunteer_signups SET status = 'confirmed', confirmed_at = ? WHERE id = ?`).run(settings.now, row.id);
@@ -244,7 +249,7 @@ export class SqliteVolunteer {
     });
   }
 
-  sweep(site: string | null, now: string, offerMsOf: (site: string) => number): SlotChange {
+  async sweep(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange> {
     const due = this.sql(
       `SELECT DISTINCT site, shift_id, date FROM volunteer_signups
        WHERE status = 'offered' AND (? IS NULL OR site = ?) AND offer_expires_at <= ?`,
@@ -259,7 +264,7 @@ export class SqliteVolunteer {
     });
   }
 
-  reconcileShift(site: string, shiftId: string, settings: SlotSettings): SlotChange {
+  async reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange> {
     const dates = this.sql(
       `SELECT DISTINCT date FROM volunteer_signups WHERE site = ? AND shift_id = ? AND status = 'waitlisted' AND start_at > ? ORDER BY date`,
     );
@@ -273,12 +278,12 @@ export class SqliteVolunteer {
     });
   }
 
-  list(site: string, from: string, to: string): VolunteerSignupRecord[] {
+  async list(site: string, { from, to }: { from: string; to: string }): Promise<VolunteerSignupRecord[]> {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = ? AND start_at >= ? AND start_at < ? ORDER BY start_at, shift_id, position`;
     return (this.sql(sql).all(site, from, to) as Row[]).map(toSignup);
   }
 
-  setAttendance(site: string, id: string, attended: boolean | null): VolunteerSignupRecord | null {
+  async setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null> {
     const row = this.sql(`UPDATE volunteer_signups SET attended = ? WHERE site = ? AND id = ? RETURNING ${SIGNUP_COLUMNS}`).get(
       attended === null ? null : attended ? 1 : 0,
       site,
@@ -287,13 +292,13 @@ export class SqliteVolunteer {
     return row ? toSignup(row) : null;
   }
 
-  reminderDue(site: string, from: string, to: string): VolunteerSignupRecord[] {
+  async reminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]> {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups
       WHERE site = ? AND status = 'confirmed' AND reminded_at IS NULL AND start_at >= ? AND start_at < ? ORDER BY start_at, position`;
     return (this.sql(sql).all(site, from, to) as Row[]).map(toSignup);
   }
 
-  markReminded(site: string, ids: readonly string[], now: string): number {
+  async markReminded(site: string, ids: readonly string[], now: string): Promise<number> {
     const stmt = this.sql(`UPDATE volunteer_signups SET reminded_at = ? WHERE site = ? AND id = ? AND reminded_at IS NULL`);
     return this.write(() => ids.reduce((n, id) => n + stmt.run(now, site, id).changes, 0));
   }
@@ -309,7 +314,7 @@ export class SqliteVolunteer {
     });
   }
 
-  listApplications(site: string): ApplicationRecord[] {
+  async listApplications(site: string): Promise<ApplicationRecord[]> {
     const rows = this.sql(
       `SELECT * FROM submissions WHERE site = ? AND widget = 'volunteer-signup' AND kind = 'application' ORDER BY received_at, id`,
     ).all(site) as Row[];
@@ -329,7 +334,7 @@ export class SqliteVolunteer {
     }));
   }
 
-  listContacts(site: string): { kind: 'signup' | 'application'; id: string; contact: string }[] {
+  async listContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]> {
     return this.sql(
       `SELECT 'signup' AS kind, id, contact FROM volunteer_signups WHERE site = ? AND contact <> ''
        UNION ALL
@@ -338,7 +343,11 @@ export class SqliteVolunteer {
     ).all(site, site) as { kind: 'signup' | 'application'; id: string; contact: string }[];
   }
 
-  erase(site: string, ids: { signups: readonly string[]; applications: readonly string[] }, includeContent: boolean): number {
+  async erase(
+    site: string,
+    ids: { signups: readonly string[]; applications: readonly string[] },
+    { includeContent }: { includeContent: boolean },
+  ): Promise<number> {
     return this.write(() => {
       let count = 0;
       for (const id of ids.applications) {
@@ -369,18 +378,18 @@ export class SqliteVolunteer {
     });
   }
 
-  queueNotifications(notifications: readonly VolunteerNotification[]): void {
+  async queueNotifications(notifications: readonly VolunteerNotification[]): Promise<void> {
     this.write(() => this.queue(notifications));
   }
 
-  listNotifications(site: string, unsentOnly: boolean): VolunteerNotification[] {
+  async listNotifications(site: string, { unsentOnly }: { unsentOnly: boolean }): Promise<VolunteerNotification[]> {
     const rows = this.sql(
       `SELECT * FROM volunteer_notifications WHERE site = ? AND (? = 0 OR sent_at IS NULL) ORDER BY created_at, id`,
     ).all(site, unsentOnly ? 1 : 0) as Row[];
     return rows.map(toNotification);
   }
 
-  markNotificationsSent(site: string, ids: readonly string[], now: string): number {
+  async markNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number> {
     const stmt = this.sql(`UPDATE volunteer_notifications SET sent_at = ? WHERE site = ? AND id = ? AND sent_at IS NULL`);
     return this.write(() => ids.reduce((n, id) => n + stmt.run(now, site, id).changes, 0));
   }

@@ -4,6 +4,7 @@
  * about SQL: timestamps go in and come out as `Date#toISOString()` strings (UTC, milliseconds),
  * counts are numbers, JSON is plain data.
  */
+import type { VolunteerStore } from './volunteer.js';
 import type {
   AdminIdea,
   HandledKind,
@@ -532,61 +533,8 @@ export interface Store {
   purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
   /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
   deleteIntake(site: string, id: string): Promise<boolean>;
-  // — volunteer sign-up (issue 6) —
-  /** Roles and shifts: `kind` says which; `data` is the validated role or shift. */
-  createVolunteerItem(item: NewVolunteerItem, now: string): Promise<VolunteerItemRecord>;
-  updateVolunteerItem(site: string, id: string, data: VolunteerItemRecord['data'], now: string): Promise<VolunteerItemRecord | null>;
-  /** Soft delete; false when there was no live item. */
-  deleteVolunteerItem(site: string, id: string, now: string): Promise<boolean>;
-  /** Live items of one kind, by position (roles) or creation. */
-  listVolunteerItems(site: string, kind: VolunteerItemKind): Promise<VolunteerItemRecord[]>;
-  /**
-   * One sign-up envelope for one or more shift occurrences, in ONE transaction that holds each
-   * occurrence's lock: due offers expire, free places are offered to the waitlist, then the
-   * newcomer is confirmed or waitlisted (see src/volunteer/roster.ts). A duplicate envelope id
-   * returns the rows it made before.
-   */
-  signUpForShifts(request: ShiftSignupRequest, now: string): Promise<ShiftSignupOutcome>;
-  /** The sign-ups made with a cancel token (by its hash), oldest first. */
-  listSignupsByToken(site: string, tokenHash: string): Promise<VolunteerSignupRecord[]>;
-  /**
-   * Cancels the token's live sign-ups (all, or those ids) and offers the freed places to the
-   * waitlist, per occurrence under its lock. Returns the changed rows and the notifications queued.
-   */
-  cancelSignups(site: string, tokenHash: string, ids: readonly string[] | null, context: SlotSettings): Promise<SlotChange>;
-  /** Confirms the token's open offers (expired ones are expired first). */
-  confirmOffers(site: string, tokenHash: string, context: SlotSettings): Promise<SlotChange>;
-  /** After a shift's capacity changed: offers free places to the waitlist of its occurrences to come. */
-  reconcileShift(site: string, shiftId: string, settings: SlotSettings): Promise<SlotChange>;
-  /** Expires due offers of the site (all sites with null) and offers the places on. */
-  sweepOffers(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange>;
-  /** Sign-ups whose occurrence starts in `[from, to)`, by start then arrival. */
-  listSignups(site: string, query: { from: string; to: string }): Promise<VolunteerSignupRecord[]>;
-  setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null>;
-  /** Confirmed sign-ups starting in `[from, to)` that were not reminded yet. */
-  listReminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]>;
-  /** Marks sign-ups as reminded (once); returns how many changed. */
-  markReminded(site: string, ids: readonly string[], now: string): Promise<number>;
-  /** A general "ik wil vrijwilliger worden" envelope; kept in `submissions` only. */
-  insertVolunteerApplication(submission: SubmissionRecord): Promise<InsertOutcome>;
-  listVolunteerApplications(site: string): Promise<ApplicationRecord[]>;
-  /** Privacy: ids and contact details of the site's sign-ups and general sign-ups (matched in code). */
-  listVolunteerContacts(site: string): Promise<{ kind: 'signup' | 'application'; id: string; contact: string }[]>;
-  /**
-   * Erasure for one person: general sign-ups are deleted whole; shift sign-ups lose first name and
-   * contact (in the row, its envelope and its notifications) so the hours stay counted, or with
-   * `includeContent` are deleted with their notifications (and their envelope once nothing refers
-   * to it). Returns how many of the ids were the site's.
-   */
-  eraseVolunteerRecords(
-    site: string,
-    ids: { signups: readonly string[]; applications: readonly string[] },
-    options: { includeContent: boolean },
-  ): Promise<number>;
-  /** The notification outbox (promotion offers, reminders) for a webhook or mailer. */
-  queueVolunteerNotifications(notifications: readonly VolunteerNotification[]): Promise<void>;
-  listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
-  markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number>;
+  /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
+  readonly volunteer: VolunteerStore;
 
   // — proof-of-work replay store (issue 3, item 3) —
 
