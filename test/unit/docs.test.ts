@@ -70,3 +70,22 @@ describe('docs for operators', () => {
     }
   });
 });
+
+describe('docs/coordinatoren.md pictures', () => {
+  it('shows every screenshot the script takes, and every picture it shows exists', async () => {
+    // @ts-expect-error plain JS module without types
+    const { SCREENSHOTS, SCREENSHOT_DIR } = (await import('../../scripts/screenshots.mjs')) as {
+      SCREENSHOTS: { file: string }[];
+      SCREENSHOT_DIR: string;
+    };
+    const root = resolve(import.meta.dirname, '../..');
+    const guide = readFileSync(resolve(root, 'docs/coordinatoren.md'), 'utf8');
+    const shown = [...guide.matchAll(/!\[([^\]]*)\]\(([^)]+)\)/g)].map((m) => ({ alt: m[1]!, src: m[2]! }));
+    expect(shown.map((s) => s.src).sort()).toEqual(SCREENSHOTS.map((s) => `img/coordinatoren/${s.file}`).sort());
+    const files = readdirSync(resolve(root, SCREENSHOT_DIR));
+    for (const { alt, src } of shown) {
+      expect(files, `${src} is missing: run npm run docs:screenshots`).toContain(src.split('/').pop());
+      expect(alt.length, `${src} needs a text for readers who don't see it`).toBeGreaterThan(20);
+    }
+  });
+});
