@@ -20,7 +20,7 @@ export const SCREENSHOTS = [
   { file: 'inloggen.png', view: null, ready: 'bk-admin-sign-in #token' },
   { file: 'binnengekomen.png', view: 'inbox', ready: 'bk-admin-inbox li button[data-id]' },
   { file: 'idee-beoordelen.png', view: 'inbox', open: 'bk-admin-inbox li button[data-id]', ready: 'bk-admin-moderation #published' },
-  { file: 'huiskamergesprek.png', view: 'agenda', ready: 'bk-admin-agenda' },
+  { file: 'huiskamergesprek.png', view: 'house-meeting', ready: 'bk-admin-house-meeting' },
   { file: 'agenda.png', view: 'calendar', ready: 'bk-admin-calendar' },
   { file: 'peilingen.png', view: 'polls', ready: 'bk-admin-polls' },
   { file: 'welkomstvragen.png', view: 'intake', ready: 'bk-admin-intake-flow' },
