@@ -274,7 +274,7 @@ export interface FormTokenUse {
   usedAt: string;
 }
 
-// — welcome intake (issue 5) —
+// — welcome intake —
 
 /**
  * An intake as stored: the non-sensitive answers in clear, the sensitive ones (topics, free text,
@@ -392,7 +392,7 @@ export interface Store {
   overwriteFreedSpace(): Promise<void>;
 
   /**
-   * "Mark as handled" (issue 8) for an idea, intake, general or shift sign-up, or poll response of
+   * "Mark as handled" for an idea, intake, general or shift sign-up, or poll response of
    * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
    * after the change, or null when the site has no such item.
    */
@@ -433,7 +433,7 @@ export interface Store {
 
   close(): Promise<void>;
 
-  // — webhooks (issue 3, item 6) —
+  // — webhooks —
   /** Sets (or replaces) the site's webhook. */
   setWebhook(target: WebhookTarget): Promise<void>;
   /** Removes the site's webhook; pending deliveries are dropped. False when there was none. */
@@ -455,7 +455,7 @@ export interface Store {
   /** Replaces pending deliveries' payloads; a `null` payload drops the delivery. Returns how many changed. */
   redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number>;
 
-  // — render tokens (issue 3, item 3) —
+  // — render tokens —
   /**
    * Records the nonce's use by this submission unless it was used before (atomic); returns the id
    * of the submission that owns the nonce: this one, or the earlier one.
@@ -463,7 +463,7 @@ export interface Store {
   claimFormToken(use: FormTokenUse): Promise<string>;
   /** Forgets uses recorded before the instant (their tokens have expired). */
   pruneFormTokenUses(before: string): Promise<number>;
-  // — feedback poll (issue 7) —
+  // — feedback poll —
   /** Creates or replaces the site's poll with `poll.id`. */
   putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord>;
   getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null>;
@@ -483,10 +483,10 @@ export interface Store {
   selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null>;
   /**
    * Optional: volunteers, shifts and hours in `[from, before)`, for the impact report's output
-   * section. Volunteer sign-up (issue 6) implements it; absent or null, the report says "nog geen gegevens".
+   * section. Volunteer sign-up implements it; absent or null, the report says "nog geen gegevens".
    */
   volunteerFigures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
-  // — "ik kom" attendance (issue 4) —
+  // — "ik kom" attendance —
 
   /**
    * Counts places for one occurrence in one transaction: granted only while the occurrence's
@@ -503,7 +503,7 @@ export interface Store {
   listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
   /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
   removeAttendanceClaim(site: string, id: string): Promise<boolean>;
-  // — welcome intake (issue 5) —
+  // — welcome intake —
   /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
   insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
   getIntake(site: string, id: string): Promise<IntakeRecord | null>;
@@ -532,7 +532,7 @@ export interface Store {
   purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
   /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
   deleteIntake(site: string, id: string): Promise<boolean>;
-  // — volunteer sign-up (issue 6) —
+  // — volunteer sign-up —
   /** Roles and shifts: `kind` says which; `data` is the validated role or shift. */
   createVolunteerItem(item: NewVolunteerItem, now: string): Promise<VolunteerItemRecord>;
   updateVolunteerItem(site: string, id: string, data: VolunteerItemRecord['data'], now: string): Promise<VolunteerItemRecord | null>;
@@ -588,7 +588,7 @@ export interface Store {
   listVolunteerNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
   markVolunteerNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number>;
 
-  // — proof-of-work replay store (issue 3, item 3) —
+  // — proof-of-work replay store —
 
   /**
    * Records that a solved challenge (its hex hash) is used by a submission, unless it already is;
@@ -606,7 +606,7 @@ export interface PowUse {
   usedAt: string;
 }
 
-// — volunteer sign-up (issue 6) —
+// — volunteer sign-up —
 
 export type VolunteerItemKind = 'role' | 'shift';
 
@@ -722,7 +722,7 @@ export interface OccurrenceAttendance {
   responses: number;
 }
 
-// — feedback poll (issue 7) —
+// — feedback poll —
 
 export interface PollDefinitionRecord {
   site: string;
