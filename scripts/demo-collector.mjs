@@ -10,7 +10,7 @@ import { seedPolls } from './demo-polls.mjs';
 
 export const DEMO_SITE = 'de-linde';
 
-/** Sample ideas, drawn from the research (seed requirements §4.3), with what the centre did. */
+/** Sample ideas, drawn from the research, with what the centre did. */
 const SAMPLE_IDEAS = [
   {
     text: 'Een wandelgroep, één keer per week een rondje door de buurt. Ook voor mensen die niet zo snel lopen.',
@@ -162,9 +162,9 @@ async function seedActivities(store, now) {
 }
 
 /**
- * Volunteer roles of the demo centre (seed requirements §4.6), with what we do not ask of you
- * (VOL-04), and shifts: the host of the day Monday to Friday 9.45–12.15 (VOL-01), bar and coffee,
- * the thrift shop on Tuesdays with three people, and Halloween as a one-off event.
+ * Volunteer roles of the demo centre, with what we do not ask of you, and shifts: the host of the day
+ * Monday to Friday 9.45–12.15, bar and coffee, the thrift shop on Tuesdays with three people, and
+ * Halloween as a one-off event.
  */
 const DEMO_ROLES = [
   {

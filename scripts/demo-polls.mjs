@@ -1,5 +1,5 @@
-// Seeded responses for the demo centre's polls (issue 7): the built-in outcome statements ("impact")
-// with n = 111 in the last eleven months, like the Badhuis survey (seed requirements §4.4), a
+// Seeded responses for the demo centre's polls: the built-in outcome statements ("impact")
+// with n = 111 in the last eleven months, like the Badhuis survey, a
 // smaller, slightly less positive round the year before (for the comparison), and one-tap
 // "welkom" answers from the website and the tablet at the door. Deterministic (seeded PRNG), so
 // every fresh demo shows the same report.
@@ -16,7 +16,7 @@ const AGREE = {
   zelfverzekerd: 0.45,
 };
 
-/** Verbatim answers from the survey report (§4.4 F), and a few in the same vein; the first three are ticked. */
+/** Verbatim answers from the survey report, and a few in the same vein; the first three are ticked. */
 const STORIES = [
   'Ik voel meer verbonden met de buurt, ik leer elke week nieuw mensen kennen.',
   'De Linde is een plek om laagdrempelig binnen te lopen om een vraag te stellen over iets in de buurt.',

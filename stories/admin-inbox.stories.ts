@@ -18,7 +18,7 @@ import { sampleCatalogue } from './volunteer-sample.js';
 defineAdminElements();
 
 /**
- * The inbox per widget (issue 8) with an in-memory API: ideas, welcome talks, volunteer sign-ups
+ * The inbox per widget with an in-memory API: ideas, welcome talks, volunteer sign-ups
  * and poll comments, each with filters, a detail view and "mark as handled".
  */
 const day = (d: number, h = 10) => new Date(Date.UTC(2026, 10, d, h)).toISOString();

@@ -175,7 +175,7 @@ export const Export: Story = {
   render: ({ lang }) => html`<bk-admin-export lang=${lang} .api=${new MemoryApi()}></bk-admin-export>`,
 };
 
-// — exports, results and privacy sections (issue 8) —
+// — exports, results and privacy sections —
 
 /** In-memory answers for the sections; the figures are made up and stay the same. */
 class MemorySectionsApi implements SectionsApi {

@@ -10,7 +10,7 @@ import type { VolunteerSignup } from '../src/widgets/volunteer-signup/volunteer-
 
 /**
  * In `npm run storybook` the demo centre's collector runs behind `/collector`, seeded with the
- * roles of §4.6 and the host shifts Monday to Friday 9.45–12.15. The stories with fixed data
+ * demo roles and the host shifts Monday to Friday 9.45–12.15. The stories with fixed data
  * (few or no places, collisions) give the widget a `roster` instead, so they look the same any day.
  */
 const COLLECTOR = '/collector';

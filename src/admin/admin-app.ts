@@ -306,7 +306,7 @@ export class AdminApp extends AdminElement {
     `;
   }
 
-  /** Tags and duplicates of the shown idea (issue 8, item 3), when the API has them. */
+  /** Tags and duplicates of the shown idea, when the API has them. */
   private renderIdeaGroups(idea: AdminIdea) {
     const api = hasIdeaGroupsApi(this.api) ? this.api : undefined;
     if (!api) return '';
@@ -337,7 +337,7 @@ export class AdminApp extends AdminElement {
     }
   }
 
-  // — exports, results and privacy sections (issue 8) —
+  // — exports, results and privacy sections —
 
   private renderSection(view: 'exports' | 'results' | 'privacy' | 'volunteers') {
     if (view === 'volunteers') {
@@ -350,7 +350,7 @@ export class AdminApp extends AdminElement {
     return html`<bk-admin-privacy .api=${api}></bk-admin-privacy>`;
   }
 
-  // — manage polls and the welcome intake's questions (issue 8) —
+  // — manage polls and the welcome intake's questions —
 
   private renderManage(view: 'polls' | 'intake') {
     const api = hasManageApi(this.api) ? this.api : undefined;

@@ -4,18 +4,18 @@
  * from the same source.
  */
 
-/** The site default when an activity does not name a zone (issue 4: site default Europe/Amsterdam). */
+/** The site default when an activity does not name a zone: the Netherlands, where the houses are. */
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
-/** Opening hours / drop-in blocks are their own kind, shown apart from activities (CAL-02). */
+/** Opening hours / drop-in blocks are their own kind, shown apart from activities. */
 export const SCHEDULE_KINDS = ['activity', 'opening-hours'] as const;
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
-/** "gaat door" / "gaat niet door" (CAL-06), per activity and per occurrence. */
+/** "gaat door" / "gaat niet door", per activity and per occurrence. */
 export const ACTIVITY_STATUSES = ['gaat-door', 'gaat-niet-door'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
-/** Audience tags with a filter on them (CAL-09). */
+/** Audience tags with a filter on them. */
 export const AUDIENCE_TAGS = [
   'iedereen',
   'senioren',
@@ -32,7 +32,7 @@ export const AUDIENCE_TAGS = [
 ] as const;
 export type AudienceTag = (typeof AUDIENCE_TAGS)[number];
 
-/** Accessibility facts a visitor may need before coming (CAL-10). */
+/** Accessibility facts a visitor may need before coming. */
 export const ACCESSIBILITY_FEATURES = [
   'rolstoeltoegankelijk',
   'drempelvrij',
@@ -47,7 +47,7 @@ export const ACCESSIBILITY_FEATURES = [
 ] as const;
 export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
 
-/** Partners or professionals present at a session (CAL-11); `anders` needs a name. */
+/** Partners or professionals present at a session; `anders` needs a name. */
 export const PRESENT_ROLES = [
   'buurtwerker',
   'wijkagent',
@@ -63,12 +63,12 @@ export const PRESENT_ROLES = [
 ] as const;
 export type PresentRole = (typeof PRESENT_ROLES)[number];
 
-/** Cost: free, an amount, or "eigen bijdrage" (CAL-04). */
+/** Cost: free, an amount, or "eigen bijdrage". */
 export const COST_KINDS = ['free', 'amount', 'contribution'] as const;
 export type CostKind = (typeof COST_KINDS)[number];
 export const CURRENCIES = ['EUR'] as const;
 
-/** Optional registration: a link elsewhere, or a capacity counted with "ik kom" (CAL-05). */
+/** Optional registration: a link elsewhere, or a capacity counted with "ik kom". */
 export const REGISTRATION_KINDS = ['link', 'capacity'] as const;
 export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
 

@@ -26,7 +26,7 @@ export interface RateLimits {
   votes: RateLimit;
   /** Render tokens fetched (one per form shown). */
   formTokens: RateLimit;
-  /** Responses to one poll from one client (issue 7); on top of `submissions`. */
+  /** Responses to one poll from one client; on top of `submissions`. */
   polls: RateLimit;
   /** Per site, all clients together. */
   siteSubmissions: RateLimit;

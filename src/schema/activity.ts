@@ -30,7 +30,7 @@ import { isValidTimeZone } from '../calendar/time-zone.js';
 import { canonicalLocal, isValidDate, parseLocalDate, parseLocalDateTime } from '../calendar/wall-clock.js';
 
 /**
- * The activity calendar's data model (issue 4, item 1): activities and opening hours as a
+ * The activity calendar's data model: activities and opening hours as a
  * coordinator or an ICS import stores them, and the expanded occurrences the widget shows.
  * Times are wall-clock strings in the item's own IANA zone, because recurrence happens on the
  * wall clock: "every Monday 10:00" stays 10:00 across DST. The zod-free vocabulary lives in
@@ -181,7 +181,7 @@ export const registrationSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const newcomersSchema = z.strictObject({
-  /** "Nieuw? Je bent welkom": whom to ask for (CAL-15). */
+  /** "Nieuw? Je bent welkom": whom to ask for. */
   contactName: requiredText(ACTIVITY_SHORT_TEXT_MAX),
   contact: optionalText(ACTIVITY_SHORT_TEXT_MAX),
   note: optionalText(ACTIVITY_NOTE_MAX),
@@ -226,7 +226,7 @@ const scheduleBaseShape = {
   room: optionalText(ACTIVITY_SHORT_TEXT_MAX),
   status: z.enum(ACTIVITY_STATUSES).default('gaat-door'),
   statusReason: optionalText(ACTIVITY_NOTE_MAX),
-  /** Who is there: wijkagent, budgetcoach … (CAL-11). */
+  /** Who is there: wijkagent, budgetcoach … */
   present: z.array(presentSchema).max(MAX_PRESENT).default([]),
   url: httpUrlSchema.optional(),
   /** English and Arabic beside the Dutch texts above, which stay plain strings. */
@@ -281,7 +281,7 @@ function checkTimes(item: TimeShape, ctx: z.RefinementCtx): void {
   });
 }
 
-/** An activity (CAL-01…CAL-15). */
+/** An activity in a house's calendar: what, when, for whom and on what terms. */
 export const activitySchema = z
   .strictObject({
     kind: z.literal('activity').default('activity'),
@@ -289,20 +289,20 @@ export const activitySchema = z
     category: optionalText(ACTIVITY_CATEGORY_MAX),
     audience: z.array(z.enum(AUDIENCE_TAGS)).max(AUDIENCE_TAGS.length).default([]),
     cost: costSchema.optional(),
-    /** How it is paid for: a fund, crowdfunding, the municipality (CAL-04). */
+    /** How it is paid for: a fund, crowdfunding, the municipality. */
     fundingNote: optionalText(ACTIVITY_NOTE_MAX),
     accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)).max(ACCESSIBILITY_FEATURES.length).default([]),
     accessibilityNote: optionalText(ACTIVITY_NOTE_MAX),
-    /** The resident or volunteer who organises it (CAL-07). */
+    /** The resident or volunteer who organises it. */
     organiser: optionalText(ACTIVITY_SHORT_TEXT_MAX),
-    /** A partner organisation hosting it at the venue (CAL-12). */
+    /** A partner organisation hosting it at the venue. */
     hostOrganisation: optionalText(ACTIVITY_SHORT_TEXT_MAX),
     newcomers: newcomersSchema.optional(),
     registration: registrationSchema.optional(),
   })
   .superRefine(checkTimes);
 
-/** Opening hours or a drop-in block ("inloop ma–vr 10.00–12.00"), shown apart from activities (CAL-02). */
+/** Opening hours or a drop-in block ("inloop ma–vr 10.00–12.00"), shown apart from activities. */
 export const openingHoursSchema = z
   .strictObject({
     kind: z.literal('opening-hours'),
@@ -352,7 +352,7 @@ export type ScheduleItem = z.output<typeof scheduleItemSchema>;
 export type ScheduleItemInput = z.input<typeof scheduleItemSchema>;
 export type Occurrence = z.output<typeof occurrenceSchema>;
 
-// — "ik kom" attendance (issue 4) —
+// — "ik kom" attendance —
 
 /**
  * "Ik kom" for one occurrence of an activity with a capacity (widget `activity-calendar`, kind

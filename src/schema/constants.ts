@@ -83,7 +83,7 @@ export type RetentionSettings = { -readonly [K in keyof typeof DEFAULT_RETENTION
 export const RETENTION_MONTHS_MIN = 1;
 export const RETENTION_MONTHS_MAX = 120;
 
-/** What a coordinator can mark as handled in the inbox (issue 8). */
+/** What a coordinator can mark as handled in the inbox. */
 export const HANDLED_KINDS = ['idea', 'intake', 'application', 'signup', 'poll-response'] as const;
 export type HandledKind = (typeof HANDLED_KINDS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * `<feedback-poll>` on the wire (issue 7): poll definitions as a coordinator stores them, and the
+ * `<feedback-poll>` on the wire: poll definitions as a coordinator stores them, and the
  * response payload. Answers are checked against the poll's definition with `pollResponseIssues`.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * `<feedback-poll>` as data (issue 7): the poll kinds, their answer values, the outcome statement
+ * `<feedback-poll>` as data: the poll kinds, their answer values, the outcome statement
  * set with the Badhuis survey's attribution stem, and the built-in default polls. Zod-free, so the
  * widget imports it; the collector validates with `feedback-poll.ts`.
  */
@@ -27,7 +27,7 @@ export type AgreementValue = (typeof AGREEMENT_VALUES)[number] | typeof DONT_KNO
 /** "% eens" counts these over everyone who gave an opinion (so without "weet niet"). */
 export const AGREE_VALUES: readonly AgreementValue[] = ['eens', 'helemaal-eens'];
 
-/** Who answered (POLL-04), so results can be split. Optional for the respondent. */
+/** Who answered, so results can be split. Optional for the respondent. */
 export const POLL_RESPONDENT_TYPES = ['bezoeker', 'vrijwilliger', 'buurtbewoner', 'naaste'] as const;
 export type PollRespondentType = (typeof POLL_RESPONDENT_TYPES)[number];
 
@@ -55,7 +55,7 @@ export interface PollOption {
 
 /**
  * The default outcome statements: the three themes of the Badhuis survey (verbondenheid, netwerk,
- * zelfvertrouwen), worded as in the survey report (seed-requirements §4.4 A and B).
+ * zelfvertrouwen), worded as in the survey report so the figures stay comparable with it.
  */
 export const DEFAULT_STATEMENTS: readonly PollStatement[] = [
   { id: 'ken-buurtbewoners', text: 'ken ik andere buurtbewoners.', theme: 'verbondenheid' },

@@ -115,7 +115,7 @@ export function aggregatePoll(poll: PollDefinition, responses: readonly PollAnsw
   return { pollId: poll.id, n: responses.length, question, statements };
 }
 
-/** Results, and when asked the same split by respondent type (POLL-04). */
+/** Results, and when asked the same split by respondent type. */
 export function aggregatePollByType(poll: PollDefinition, responses: readonly PollAnswers[], split: boolean): PollResultsByType {
   const all: PollResultsByType = aggregatePoll(poll, responses);
   if (!split) return all;

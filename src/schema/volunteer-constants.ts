@@ -1,7 +1,7 @@
 import type { LocalizedText } from './localized-text.js';
 
 /**
- * Vocabulary of `<volunteer-signup>` (issue 6), zod-free so the widget can import it.
+ * Vocabulary of `<volunteer-signup>`, zod-free so the widget can import it.
  */
 
 export const VOLUNTEER_NAME_MAX = 60;
@@ -32,7 +32,7 @@ export type DayPart = (typeof DAY_PARTS)[number];
 export type Availability = `${(typeof WEEKDAYS_NL)[number]}-${DayPart}`;
 export const AVAILABILITY_SLOTS: readonly Availability[] = WEEKDAYS_NL.flatMap((d) => DAY_PARTS.map((p) => `${d}-${p}` as Availability));
 
-/** Why someone wants to help (VOL-07); several may apply. */
+/** Why someone wants to help; several may apply. */
 export const VOLUNTEER_MOTIVATIONS = [
   'mensen-ontmoeten',
   'iets-te-doen',

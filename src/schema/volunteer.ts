@@ -17,7 +17,7 @@ import {
 } from './volunteer-constants.js';
 
 /**
- * `<volunteer-signup>` (issue 6): roles and shifts a coordinator manages, and the two payloads a
+ * `<volunteer-signup>`: roles and shifts a coordinator manages, and the two payloads a
  * visitor sends: a sign-up for shift occurrences, and the general "ik wil vrijwilliger worden".
  * A shift occurrence is identified by the shift id and the local date it starts on.
  */
@@ -29,7 +29,7 @@ const contactSchema = z
   .transform((v) => v.trim())
   .refine(isPlausibleContact, { message: 'Enter an e-mail address or a phone number' });
 
-/** A role in the catalogue (VOL-02, VOL-04, VOL-05): what you do, and what we do not ask of you. */
+/** A role in the catalogue: what you do, and what we do not ask of you. */
 export const volunteerRoleSchema = z.strictObject({
   /** Every text visitors read on the role's card: Dutch, or Dutch with English and Arabic. */
   name: requiredLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
@@ -38,7 +38,7 @@ export const volunteerRoleSchema = z.strictObject({
   timePerWeek: optionalLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
   training: optionalLocalizedText(VOLUNTEER_ROLE_TEXT_MAX),
   contactPerson: optionalLocalizedText(VOLUNTEER_ROLE_NAME_MAX),
-  /** The host of the day (VOL-01): what `<host-today>` shows. */
+  /** The host of the day: what `<host-today>` shows. */
   host: z.boolean().default(false),
   /** Order in the catalogue; lower first. */
   position: z.number().int().min(0).max(10_000).default(0),
@@ -78,7 +78,7 @@ export const shiftSignupPayloadSchema = z.strictObject({
   cancelToken: z.string().regex(CANCEL_TOKEN_PATTERN, 'Expected 43 base64url characters'),
 });
 
-/** "Ik wil vrijwilliger worden" (VOL-07, VOL-08, VOL-10, VOL-14, VOL-16). Only the contact is needed. */
+/** "Ik wil vrijwilliger worden". Only the contact is needed. */
 export const volunteerApplicationPayloadSchema = z
   .strictObject({
     kind: z.literal('application'),

@@ -1,5 +1,5 @@
 /**
- * The built-in welcome intake (seeds §1.3 and §4.5): plain Dutch (B1) with English and Arabic.
+ * The built-in welcome intake: plain Dutch (B1) with English and Arabic.
  * Every question may be skipped; nothing asks for a name, origin or diagnosis, and the wording
  * never assumes a problem. Activity matching uses the calendar's categories and audiences.
  */

@@ -1,5 +1,5 @@
 /**
- * The welcome intake protocol (issue 5): the flow definition a coordinator may store, and the
+ * The welcome intake protocol: the flow definition a coordinator may store, and the
  * payload `<welcome-intake>` sends. Shapes here (zod, collector side); the rules both sides apply
  * live in the zod-free `welcome-intake-flow.ts`.
  */

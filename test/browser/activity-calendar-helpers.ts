@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ActivityCalendar } from '../../src/widgets/activity-calendar/activity-calendar.js';
 import { waitFor } from './helpers.js';
 
-/** De Linde's rhythm, from the seeds. */
+/** De Linde's rhythm: the week of the demo centre. */
 export const SEED_ITEMS = [
   {
     id: 'inloop',

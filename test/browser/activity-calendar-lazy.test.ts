@@ -45,6 +45,7 @@ const collectorCalendar = () => calendar({ items: null, now: Date.now(), attrs: 
  */
 async function unblock(stillBlocked: string[]): Promise<void> {
   const prefetchStarts = lastMadeAt + 1_000 + 250;
+  // Stays: the calendar's own 1 s prefetch timer starts these fetches, and nothing tells when.
   if (performance.now() < prefetchStarts) await sleep(prefetchStarts - performance.now());
   await Promise.all([PERIODS, DETAIL, ENGINE, FILTERS].map((path) => import(/* @vite-ignore */ path).catch(() => undefined)));
   await block(stillBlocked);

@@ -171,9 +171,19 @@ describe('<activity-calendar> detail', () => {
 
   it('stays closed when the page handles bk-select itself', async () => {
     po = await makeCalendar();
-    po.el.addEventListener('bk-select', (e) => e.preventDefault(), { once: true });
+    const selected: Event[] = [];
+    po.el.addEventListener(
+      'bk-select',
+      (e) => {
+        e.preventDefault();
+        selected.push(e);
+      },
+      { once: true },
+    );
     po.eventRow('Creatief bezig').querySelector('button')!.click();
-    await new Promise((r) => setTimeout(r, 100));
+    expect(selected.map((e) => e.defaultPrevented)).to.deep.equal([true]);
+    // `updateComplete` also waits for every part the calendar is loading, the detail among them.
+    await po.el.updateComplete;
     expect(po.dialog.open).to.equal(false);
   });
 });

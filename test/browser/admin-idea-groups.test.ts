@@ -1,5 +1,5 @@
 /**
- * Merging duplicate ideas and tagging them on the coordinator page (issue 8, item 3), against the
+ * Merging duplicate ideas and tagging them on the coordinator page, against the
  * real collector process of the test run (through the `bk-admin` server command, as in
  * admin.test.ts): tag chips by keyboard, the merge search, the "samengevoegd met" link, undo, the
  * tag overview and filter, the agenda grouped by tag, English, and 360 px.

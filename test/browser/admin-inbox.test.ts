@@ -1,5 +1,5 @@
 /**
- * The inbox per widget and "mark as handled" (issue 8) against the real collector of the test run:
+ * The inbox per widget and "mark as handled" against the real collector of the test run:
  * tabs per widget, filters, search, detail views and the handled button (and its undo) in list
  * and detail, saved through the admin API; names and contact details only in the detail view.
  */

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 // "wrong" order.
 import '../../src/define/idea-box.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
-import { waitFor } from './helpers.js';
+import { afterQueuedTimers, waitFor } from './helpers.js';
 
 describe('<buurtkit-config> defined after the widgets', () => {
   it('still configures them, without a "not connected" flash or warning', async () => {
@@ -18,13 +18,16 @@ describe('<buurtkit-config> defined after the widgets', () => {
       await el.updateComplete;
       expect(customElements.get('buurtkit-config')).to.equal(undefined);
       expect(el.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
-      await new Promise((r) => setTimeout(r, 50));
+      // The provider comes after the widget's own check (a zero-delay timer set at its first update).
+      await afterQueuedTimers();
+      expect(warnings.filter((w) => String(w).includes('[buurtkit]'))).to.have.length(0);
       await import('../../src/define/buurtkit-config.js');
       await waitFor(() => el.resolvedEndpoint?.site === 'late-site', { message: 'config from the late provider' });
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('form')).not.to.equal(null);
       await expect(el).to.be.accessible();
-      await new Promise((r) => setTimeout(r, 20));
+      // The check once the provider is defined is a zero-delay timer too, set before this one.
+      await afterQueuedTimers();
       expect(warnings.filter((w) => String(w).includes('[buurtkit]'))).to.have.length(0);
     } finally {
       console.warn = warn;

@@ -1,5 +1,6 @@
 /** Shared helpers for the browser tests: test servers, network switching, a page object. */
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { Outbox } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 
 export interface CollectorInfo {
@@ -52,6 +53,7 @@ async function agedToken(info: CollectorInfo): Promise<string> {
       Array.from({ length: 8 }, () => fetch(`${info.url}/v1/sites/${info.site}/form-token`).then((r) => r.json())),
     );
     agedTokens.push(...answers.map((a: { token: string }) => a.token));
+    // Stays: the collector's own clock must see the tokens 2 s old, and it runs in another process.
     await new Promise((resolve) => setTimeout(resolve, 2_200));
   }
   return agedTokens.shift()!;
@@ -98,7 +100,35 @@ export async function waitFor<T>(fn: () => T | Promise<T>, { timeout = 8000, int
   }
 }
 
+/** A real pause, for the few tests that measure real time (each use says why). */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves after every zero-delay timer set before it (and every promise reaction queued before
+ * those): an ordering, not a wait for time to pass.
+ */
+export const afterQueuedTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Resolves when these outboxes have nothing more under way: each one's flush is joined (a flush
+ * asked for while one runs is merged into it), then the outbox lock is taken and let go, so every
+ * attempt they started has had its answer. After that only a stored item could be sent again.
+ */
+export async function outboxesSettled(...outboxes: Outbox[]): Promise<void> {
+  await Promise.all(outboxes.map((o) => o.flush('timer')));
+  await navigator.locks.request(outboxes[0]?.lockName ?? 'buurtkit-outbox', () => undefined);
+}
+
+/**
+ * Settles with the page's fetch of a module loaded on demand (by its path on the test server): a
+ * second `import()` is handed the fetch already under way, so this ends when a widget's own
+ * attempt does. True when it loaded.
+ */
+export const moduleSettled = (path: string): Promise<boolean> =>
+  import(/* @vite-ignore */ path).then(
+    () => true,
+    () => false,
+  );
 
 /** Removes everything the outbox stored in this page's IndexedDB. */
 export async function clearOutboxDb(): Promise<void> {

@@ -192,6 +192,7 @@ describe('the CDN install on foreign host pages', () => {
     // Slotted (light DOM of a shadow host) works as in any document.
     await waitFor(() => rendered(doc.querySelector('feedback-poll')), { message: 'the slotted <feedback-poll>' });
     // Long after load: a shadow root attached now, and an idea box inside a second one.
+    // Stays: "much later" is the scenario (after the page's start-up work), not a wait for an event.
     await new Promise((r) => win.setTimeout(r, 300));
     (doc.getElementById('panel') as HTMLElement & { open(tag: string): void }).open('idea-box');
     const inner = () => doc.getElementById('panel')!.shadowRoot?.querySelector('host-card')?.shadowRoot?.querySelector('idea-box');

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
+import { sharedOutbox } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import {
   IdeaBoxObject,
@@ -11,7 +12,7 @@ import {
   postEnvelope,
   receiverLog,
   receiverUrl,
-  sleep,
+  outboxesSettled,
   uniqueKey,
   waitFor,
 } from './helpers.js';
@@ -83,7 +84,7 @@ describe('<idea-box> when its sending part cannot be fetched', () => {
     expect(po.thanks).to.exist;
     await expect(po.el).to.be.accessible();
     await waitFor(async () => (await receiverLog(key)).length > 0, { message: 'the idea at the receiver' });
-    await sleep(300);
+    await outboxesSettled(sharedOutbox());
     const log = await receiverLog(key);
     expect(log).to.have.length(1);
     expect(JSON.parse(log[0]!.body).data.text).to.equal('Een moestuin achter het buurthuis');

@@ -93,8 +93,13 @@ describe('<idea-box> public list and votes', () => {
     await waitFor(async () => (await votesOf(planned)) === before + 1, { message: 'vote stored' });
     await waitFor(() => po.$('.list .status')!.textContent === 'Bedankt voor je stem!', { message: 'vote thanks' });
     await expect(po.el).to.be.accessible();
+    // A vote is handed over in the click itself (bk-submit comes before anything is sent): none now.
+    const submits: Event[] = [];
+    po.el.addEventListener('bk-submit', (e) => submits.push(e));
     button().click();
-    await new Promise((r) => setTimeout(r, 300));
+    expect(submits).to.deep.equal([]);
+    await po.el.updateComplete;
+    expect(button().getAttribute('aria-pressed')).to.equal('true');
     expect(await votesOf(planned)).to.equal(before + 1);
     expect(localStorage.getItem(`buurtkit:votes:${c.site}`)).to.contain(planned);
 
@@ -120,12 +125,14 @@ describe('<idea-box> public list and votes', () => {
     expect(limited.ideas).to.have.length(1);
     const hidden = await make('hide-list');
     await expect(hidden.el).to.be.accessible();
-    await new Promise((r) => setTimeout(r, 300));
+    // Hidden, the list's code is not even fetched: nothing could show it later.
+    expect(hidden.el.list).to.equal(undefined);
     expect(hidden.$('[part~="list"]')).to.equal(null);
     const wrap = await fixture<HTMLDivElement>(html`<div></div>`);
     wrap.innerHTML = `<idea-box endpoint="http://127.0.0.1:9" site="${c.site}"></idea-box>`;
     const broken = new IdeaBoxObject(wrap.querySelector('idea-box') as IdeaBox);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => broken.el.list?.read.phase === 'failed', { message: 'the list could not load' });
+    await broken.el.updateComplete;
     expect(broken.$('[part~="list"]')).to.equal(null);
     expect(broken.$('form')).not.to.equal(null);
     await expect(broken.el).to.be.accessible();

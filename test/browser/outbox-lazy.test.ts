@@ -1,6 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { Outbox } from '../../src/core/outbox.js';
-import { blockPaths, clearOutboxDb, outboxRequest, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
+import { IdbOutboxStore, type OutboxStore } from '../../src/core/outbox-store.js';
+import {
+  afterQueuedTimers,
+  blockPaths,
+  clearOutboxDb,
+  outboxRequest,
+  receiverLog,
+  receiverUrl,
+  setOffline,
+  uniqueKey,
+  waitFor,
+} from './helpers.js';
 
 // The outbox's sending code is split off and loaded the first time there is something to send.
 // Its own file: once loaded, a module stays loaded for the rest of the page.
@@ -21,9 +32,33 @@ describe('outbox: the sending code loads on demand', () => {
   });
 
   it('a page with nothing to send never loads it', async () => {
-    outboxes.push(new Outbox().start());
+    // The outbox looks in its store when the page is idle and on `online`, and only a flush loads
+    // the sending code: count the looks and the flushes.
+    const idb = new IdbOutboxStore();
+    const reads: Promise<unknown>[] = [];
+    const store: OutboxStore = {
+      put: (item) => idb.put(item),
+      delete: (id) => idb.delete(id),
+      clear: () => idb.clear(),
+      all: () => {
+        const read = idb.all();
+        reads.push(read);
+        return read;
+      },
+    };
+    const outbox = new Outbox({ store });
+    const flushes: (string | undefined)[] = [];
+    const flush = outbox.flush.bind(outbox);
+    outbox.flush = (reason) => (flushes.push(reason), flush(reason));
+    outboxes.push(outbox.start());
     window.dispatchEvent(new Event('online'));
-    await new Promise((r) => setTimeout(r, 300));
+    // An idle callback of ours runs after the outbox's own; then both looks are made. Once they
+    // are answered and a turn has passed, every reaction to them has run.
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    expect(reads).to.have.length(2);
+    await Promise.allSettled(reads);
+    await afterQueuedTimers();
+    expect(flushes).to.deep.equal([]);
     expect(senderLoaded()).to.equal(false);
   });
 

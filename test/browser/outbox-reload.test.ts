@@ -8,7 +8,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import { Outbox } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
-import { IdeaBoxObject, admin, collectorInfo, receiverLog, receiverUrl, setOffline, uniqueKey, waitFor } from './helpers.js';
+import {
+  IdeaBoxObject,
+  admin,
+  collectorInfo,
+  outboxesSettled,
+  receiverLog,
+  receiverUrl,
+  setOffline,
+  uniqueKey,
+  waitFor,
+} from './helpers.js';
 
 async function queueWhileOffline(attrs: Record<string, string>, text: string) {
   const first = new Outbox().start();
@@ -45,7 +55,7 @@ describe('outbox after a reload', () => {
     next.start();
     other.start();
     await waitFor(async () => (await next.items()).length === 0, { message: 'flushed on load' });
-    await new Promise((r) => setTimeout(r, 200));
+    await outboxesSettled(next, other);
     next.stop();
     other.stop();
     const log = await receiverLog(key);

@@ -9,6 +9,7 @@ import {
   admin,
   clearOutboxDb,
   outboxRequest,
+  outboxesSettled,
   collectorInfo,
   receiverLog,
   receiverUrl,
@@ -82,10 +83,10 @@ describe('outbox: offline, retries, single flight', () => {
     await po.waitForPhase('sent');
     expect(po.status).to.equal('Verstuurd');
     expect(await new Outbox().items()).to.have.length(0);
-    // Flush triggers after delivery find nothing to send.
+    // Flush triggers after delivery find nothing to send: once the flushes they started are over, the idea is there once.
     document.dispatchEvent(new Event('visibilitychange'));
     window.dispatchEvent(new Event('online'));
-    await new Promise((r) => setTimeout(r, 300));
+    await outboxesSettled(...outboxes);
     const { body } = await admin<{ ideas: { id: string; text: string }[] }>('GET', `/v1/admin/sites/${c.site}/ideas`);
     expect(body.ideas.filter((i) => i.text === text)).to.have.length(1);
   });
@@ -100,7 +101,7 @@ describe('outbox: offline, retries, single flight', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await Promise.all([outbox.flush('online'), outbox.flush('load'), track(new Outbox()).flush('load')]);
     await waitFor(async () => (await new Outbox().items()).length === 0, { message: 'empty outbox' });
-    await new Promise((r) => setTimeout(r, 200));
+    await outboxesSettled(...outboxes);
     expect(await receiverLog(key)).to.have.length(1);
   });
 
@@ -116,7 +117,7 @@ describe('outbox: offline, retries, single flight', () => {
     const seenB = outcomes(b);
     await Promise.all([a.flush('load'), b.flush('load'), a.flush('online'), b.flush('online')]);
     await waitFor(() => seenA.length + seenB.length > 0, { message: 'an outcome' });
-    await new Promise((r) => setTimeout(r, 200));
+    await outboxesSettled(a, b);
     expect(await receiverLog(key)).to.have.length(1);
     // One sent it; the other heard the outcome through the BroadcastChannel.
     await waitFor(() => seenA.length && seenB.length, { message: 'both instances hear the outcome' });

@@ -95,6 +95,7 @@ describe('every widget read backs off', function () {
     await w.shifts.updateComplete;
     await expect(w.shifts).to.be.accessible();
 
+    // Stays: the whole page's real 10 s is what is measured (the backoff steps have unit tests).
     await sleep(Math.max(0, WINDOW_MS - (performance.now() - started)));
     const counts = perWidget(await countRequests(), c.site);
     console.info(`requests in 10 s offline: ${JSON.stringify(counts)}`);
@@ -151,6 +152,7 @@ describe('every widget read backs off', function () {
       await waitFor(() => hostLoader(w.host).phase === 'not-connected', { message: 'host-today was refused' });
       expect(w.shifts.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
 
+      // Stays: the whole page's real 10 s is what is measured (the backoff steps have unit tests).
       await sleep(Math.max(0, WINDOW_MS - (performance.now() - started)));
       const counts = perWidget(await countRequests(), c.closedSite);
       console.info(`requests in 10 s against a refusing collector: ${JSON.stringify(counts)}`);

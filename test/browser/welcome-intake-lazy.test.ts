@@ -82,7 +82,10 @@ describe('<welcome-intake>: the result screen loads on demand, sending does not 
     await po.click('#q-kleur-0');
     await po.next();
     expect(po.$('.step-title')!.textContent).to.contain('Stap 2 van 3');
-    await new Promise((r) => setTimeout(r, 300));
+    // The screen is asked for in the update that shows the last step; had an earlier update asked,
+    // its load would have started already (a fetch under way is not in the resource list yet).
+    const screen = (po.el as unknown as { screen: { value?: unknown; loading?: unknown } }).screen;
+    expect([screen.value, screen.loading]).to.deep.equal([undefined, undefined]);
     expect(resultLoaded()).to.equal(false);
     po.el.remove();
   });

@@ -1,4 +1,4 @@
-/** Calendar feeds (issue 4): fetched through the SSRF-safe client and upserted by UID, on both databases. */
+/** Calendar feeds: fetched through the SSRF-safe client and upserted by UID, on both databases. */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

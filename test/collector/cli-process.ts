@@ -42,6 +42,7 @@ export async function ensureBuiltCli(): Promise<void> {
     } catch {
       // Another test file is building; a lock older than two minutes is left over from a crash.
       if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      // Polls for the lock another process holds: it tells no one when it lets go.
       await sleep(200);
     }
   }

@@ -1,7 +1,7 @@
 /** The built CLI end to end: real processes, a real SQLite file (and PostgreSQL when set), real HTTP. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../src/collector/store/sqlite.js';
 import { uuidv7 } from '../../src/schema/index.js';
 import { ideaEnvelope, tempDir } from './helpers.js';
@@ -164,10 +164,7 @@ describe('buurtkit-collector CLI', () => {
     const { child, exited } = await serve();
     const check = new SqliteStore(db);
     try {
-      for (let waited = 0; (await check.getIdea('kort', b))!.contact !== null && waited < 5000; waited += 100) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect((await check.getIdea('kort', b))!.contact).toBeNull();
+      await vi.waitFor(async () => expect((await check.getIdea('kort', b))!.contact).toBeNull(), { timeout: 5_000, interval: 100 });
       const audit = (await check.listAudit('kort')).filter((e) => e.action === 'purge.idea-contact');
       expect(audit.map((e) => [e.actor, e.rowCount])).toEqual([
         ['cli', 1],
@@ -303,9 +300,7 @@ describe('webhook command', () => {
           body: JSON.stringify(envelope),
         });
         expect(sent.status).toBe(201);
-        for (let waited = 0; bodies.length === 0 && waited < 15_000; waited += 100) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
+        await vi.waitFor(() => expect(bodies).not.toHaveLength(0), { timeout: 15_000, interval: 100 });
       } finally {
         child.kill('SIGTERM');
       }

@@ -27,7 +27,17 @@ import { dropSchema, freshSchemaName, noticePostgresSkipped, PG_URL } from './pg
 const ROUNDS = Math.max(1, Number(process.env.BUURTKIT_CRASH_ROUNDS) || 5);
 const CONCURRENCY = 16;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A kill point in full flow: resolves at the n-th acknowledged submission, n at random from 10 to
+ * 160, so the kill lands mid-burst however fast or slow the machine is (a timer could fire before
+ * the first request on a busy machine, or after a burst that ran dry on a fast one).
+ */
+function killPoint(): { reached: Promise<void>; acknowledged: () => void } {
+  let left = 10 + Math.floor(Math.random() * 151);
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  return { reached, acknowledged: () => void (--left === 0 && reach()) };
+}
 
 describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
   const { dir, cleanup } = tempDir();
@@ -63,6 +73,7 @@ describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
         const server = await serveCli(serveArgs, { env });
         const url = `${server.url}/v1/sites/${SITE}/submissions`;
         let running = true;
+        const kill = killPoint();
         const worker = async () => {
           while (running) {
             const envelope = ideaEnvelope();
@@ -71,6 +82,7 @@ describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
               await answer.arrayBuffer();
               if (answer.status !== 201) throw new Error(`unexpected ${answer.status}`);
               acknowledged.set(envelope.id, envelope);
+              kill.acknowledged();
             } catch (error) {
               if ((error as Error).message.startsWith('unexpected')) throw error;
               unanswered.set(envelope.id, envelope); // killed mid-request: the outbox keeps it
@@ -79,7 +91,8 @@ describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
           }
         };
         const workers = Array.from({ length: CONCURRENCY }, worker);
-        await sleep(100 + Math.random() * 500);
+        // A worker that fails fails the test here, rather than leave it waiting for a kill point.
+        await Promise.race([kill.reached, Promise.all(workers)]);
         server.child.kill('SIGKILL');
         kills++;
         expect((await server.exited).signal).toBe('SIGKILL');
@@ -135,8 +148,7 @@ async function burstsWithKills(serve: () => ReturnType<typeof serveCli>, rounds:
     const server = await serve();
     const url = `${server.url}/v1/sites/${SITE}/submissions`;
     let running = true;
-    let firstAnswer!: () => void;
-    const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
+    const kill = killPoint();
     const worker = async () => {
       while (running) {
         const envelope = ideaEnvelope();
@@ -145,7 +157,7 @@ async function burstsWithKills(serve: () => ReturnType<typeof serveCli>, rounds:
           await answer.arrayBuffer();
           if (answer.status !== 201) throw new Error(`unexpected ${answer.status}`);
           acknowledged.set(envelope.id, envelope);
-          firstAnswer();
+          kill.acknowledged();
         } catch (error) {
           if ((error as Error).message.startsWith('unexpected')) throw error;
           unanswered.set(envelope.id, envelope); // killed mid-request: the outbox keeps it
@@ -154,9 +166,8 @@ async function burstsWithKills(serve: () => ReturnType<typeof serveCli>, rounds:
       }
     };
     const workers = Array.from({ length: CONCURRENCY }, worker);
-    // Killed in full flow: a while after the first answer (a fresh process warms up first).
-    await answered;
-    await sleep(100 + Math.random() * 500);
+    // Killed in full flow, some answers in (a failing worker fails the test here instead).
+    await Promise.race([kill.reached, Promise.all(workers)]);
     server.child.kill('SIGKILL');
     expect((await server.exited).signal).toBe('SIGKILL');
     running = false;

@@ -1,4 +1,4 @@
-/** The all-widgets workbook (issue 3, item 5): one sheet per widget, audited with its rows. */
+/** The all-widgets workbook: one sheet per widget, audited with its rows. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, ideaEnvelope, ORIGIN, postJson, SITE, startTestCollector, type TestCollector } from './helpers.js';
 import { pollEnvelope } from './poll-helpers.js';

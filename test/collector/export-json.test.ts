@@ -81,7 +81,8 @@ describe.each(BACKENDS)('JSON and NDJSON export (%s)', (backend) => {
       const { done, value } = await reader.read();
       if (done) break;
       text += Buffer.from(value).toString('utf8');
-      if (++reads % 4 === 0) await new Promise((r) => setTimeout(r, 5)); // a slow client
+      // A slow client on purpose (it waits for nothing): the pauses let the server's buffers fill, so the stream must pause.
+      if (++reads % 4 === 0) await new Promise((r) => setTimeout(r, 5));
     }
     expect(reads).toBeGreaterThan(1);
     expect(JSON.parse(text).map((r: { id: string }) => r.id)).toEqual(ids);

@@ -101,7 +101,8 @@ describe.each(BACKENDS)('XLSX export (%s)', (backend) => {
       const { done, value } = await reader.read();
       if (done) break;
       parts.push(Buffer.from(value));
-      if (parts.length % 4 === 0) await new Promise((r) => setTimeout(r, 5)); // a slow client
+      // A slow client on purpose (it waits for nothing): the pauses let the server's buffers fill, so the stream must pause.
+      if (parts.length % 4 === 0) await new Promise((r) => setTimeout(r, 5));
     }
     expect(parts.length).toBeGreaterThan(1);
     const rows = readXlsx(Buffer.concat(parts)).sheets.get('Ideeën')!;

@@ -1,4 +1,4 @@
-/** The Store contract for feedback polls (issue 7), against SQLite and, with DATABASE_URL, PostgreSQL. */
+/** The Store contract for feedback polls, against SQLite and, with DATABASE_URL, PostgreSQL. */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/collector/store/postgres.js';

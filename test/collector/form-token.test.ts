@@ -1,4 +1,4 @@
-/** Render tokens (issue 3, item 3): the server's clock decides "too fast", and a token is good once. */
+/** Render tokens: the server's clock decides "too fast", and a token is good once. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, ideaEnvelope, ORIGIN, SITE, startTestCollector, type TestCollector } from './helpers.js';
 

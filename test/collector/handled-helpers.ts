@@ -1,4 +1,4 @@
-/** Items of every kind a coordinator can mark as handled (issue 8), stored directly. */
+/** Items of every kind a coordinator can mark as handled, stored directly. */
 import type { Store, SubmissionRecord } from '../../src/collector/store/types.js';
 import { uuidv7, volunteerRoleSchema, volunteerShiftSchema, type HandledKind } from '../../src/schema/index.js';
 

@@ -1,5 +1,5 @@
 /**
- * "Mark as handled" over HTTP (issue 8): one route shape for every kind, the lists' handled state
+ * "Mark as handled" over HTTP: one route shape for every kind, the lists' handled state
  * and `?handled=` filter, scopes, cross-site refusal, bad input and the audit log; on SQLite and,
  * with DATABASE_URL, PostgreSQL.
  */

@@ -1,5 +1,5 @@
 /**
- * Merging duplicate ideas and tagging them over real HTTP (issue 8, item 3), on SQLite and, with
+ * Merging duplicate ideas and tagging them over real HTTP, on SQLite and, with
  * DATABASE_URL, PostgreSQL: guards, 422 issues, the public list and vote counts, undo, the audit
  * log and the exports.
  */

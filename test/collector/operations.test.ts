@@ -96,6 +96,8 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend: Backend) => {
     const acknowledged: string[] = [];
     let ackedAfterSignal = 0;
     let signalled = false;
+    let underWay!: () => void;
+    const fifty = new Promise<void>((resolve) => (underWay = resolve));
     const worker = async () => {
       for (;;) {
         const envelope = ideaEnvelope();
@@ -103,6 +105,7 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend: Backend) => {
           const answer = await postJson(`${server.url}/v1/sites/${SITE}/submissions`, envelope);
           if (answer.status === 201) {
             acknowledged.push(envelope.id);
+            if (acknowledged.length === 50) underWay();
             if (signalled) ackedAfterSignal++;
           } else {
             return; // 503 while closing: the widget's outbox would retry later
@@ -113,10 +116,9 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend: Backend) => {
       }
     };
     const workers = Array.from({ length: 16 }, worker);
-    // Under way for real (warm, many requests in flight) before the signal comes.
-    for (let waited = 0; acknowledged.length < 50 && waited < 10_000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Under way for real (warm, many requests in flight) before the signal comes: at the 50th
+    // answer, or sooner if every worker stopped (the count below then fails the test).
+    await Promise.race([fifty, Promise.all(workers)]);
     signalled = true;
     server.child.kill('SIGTERM');
     await Promise.all(workers);

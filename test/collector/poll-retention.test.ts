@@ -1,4 +1,4 @@
-/** Retention of poll free text (issue 3, item 4): stories and comments go, the answers stay. */
+/** Retention of poll free text: stories and comments go, the answers stay. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { purge } from '../../src/collector/privacy/retention.js';
 import { BACKENDS, ORIGIN, postJson, SITE, startTestCollector, tablesContaining, type TestCollector } from './helpers.js';

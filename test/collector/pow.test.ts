@@ -1,5 +1,5 @@
 /**
- * Proof-of-work (issue 3, item 3): ALTCHA-compatible challenges, verified on the server, each good
+ * Proof-of-work: ALTCHA-compatible challenges, verified on the server, each good
  * for one submission (replay store in the database), only on sites that turn it on.
  */
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * indexes grow with traffic and every submission writes more WAL. Read from PostgreSQL's own
  * statistics, not from our expectation of the schema.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { PostgresStore } from '../../src/collector/store/postgres.js';
 import { dropSchema, freshSchemaName, noticePostgresSkipped, PG_URL, pgQuery } from './pg.js';
 
@@ -30,15 +30,17 @@ describe.skipIf(!PG_URL)('rate buckets on PostgreSQL', () => {
       // Statistics reach the shared view when a backend flushes them (at most about a second
       // after its transaction): wait for the updates to be counted, then compare.
       let row: { n_tup_upd: string; n_tup_hot_upd: string } | undefined;
-      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-        row = (
-          await pgQuery(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'rate_buckets'`, [
-            schema,
-          ])
-        ).rows[0];
-        if (row && Number(row.n_tup_upd) >= takes - 10) break;
-      }
-      expect(Number(row!.n_tup_upd)).toBeGreaterThanOrEqual(takes - 10);
+      await vi.waitFor(
+        async () => {
+          row = (
+            await pgQuery(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'rate_buckets'`, [
+              schema,
+            ])
+          ).rows[0];
+          expect(Number(row?.n_tup_upd)).toBeGreaterThanOrEqual(takes - 10);
+        },
+        { timeout: 15_000, interval: 200 },
+      );
       expect(Number(row!.n_tup_hot_upd)).toBe(Number(row!.n_tup_upd));
 
       const indexes = await pgQuery(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'rate_buckets'`, [schema]);

@@ -1,4 +1,4 @@
-/** Retention settings and the purge from the coordinator page (issue 8): admin routes, on every backend. */
+/** Retention settings and the purge from the coordinator page: admin routes, on every backend. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION, IDEA_CONSENT_TEXT_VERSION } from '../../src/schema/index.js';
 import { BACKENDS, ideaEnvelope, postJson, startTestCollector, type TestCollector } from './helpers.js';

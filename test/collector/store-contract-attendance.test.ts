@@ -1,5 +1,5 @@
 /**
- * The "ik kom" part of the Store contract (issue 4), against a SQLite file and, with DATABASE_URL,
+ * The "ik kom" part of the Store contract, against a SQLite file and, with DATABASE_URL,
  * PostgreSQL: places are counted per occurrence, never past the capacity, even when many
  * requests arrive at once on two store instances; retries count once.
  */

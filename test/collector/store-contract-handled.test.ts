@@ -1,4 +1,4 @@
-/** "Mark as handled" in the Store contract (issue 8), against SQLite and, with DATABASE_URL, PostgreSQL. */
+/** "Mark as handled" in the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/collector/store/postgres.js';

@@ -1,5 +1,5 @@
 /**
- * The merge-and-tag part of the Store contract (issue 8, item 3), against a SQLite file and, with
+ * The merge-and-tag part of the Store contract, against a SQLite file and, with
  * DATABASE_URL, PostgreSQL: merged duplicates leave the public list and count their votes towards
  * the idea they are merged into, undo restores them exactly, the one-level rule holds even when
  * two merges race on two store instances, and tags are counted per recurring wish.

@@ -1,4 +1,4 @@
-/** The volunteer part of the Store contract (issue 6), against SQLite and, with DATABASE_URL, PostgreSQL. */
+/** The volunteer part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/collector/store/postgres.js';

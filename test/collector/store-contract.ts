@@ -617,7 +617,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.listAudit('eik')).toEqual([entries[1]]);
       });
     });
-    // — welcome intake (issue 5) —
+    // — welcome intake —
     describe('intakes', () => {
       const intake = (overrides: Partial<NewIntake> = {}): NewIntake => ({
         flowId: 'welkom',

@@ -1,4 +1,4 @@
-/** The operator sets the volunteer site settings with the CLI (issue 6). */
+/** The operator sets the volunteer site settings with the CLI. */
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/collector/store/sqlite.js';

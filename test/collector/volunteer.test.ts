@@ -1,5 +1,5 @@
 /**
- * Volunteer sign-ups on the collector (issue 6), over real HTTP on SQLite and, with DATABASE_URL,
+ * Volunteer sign-ups on the collector, over real HTTP on SQLite and, with DATABASE_URL,
  * PostgreSQL: no overbooking under concurrency, cancel → promotion → confirm or expiry, the
  * public answers (counts, never names), reminders, exports and the day list.
  */

@@ -42,6 +42,36 @@ async function waitForIdeas(text: string, count: number): Promise<AdminIdea[]> {
 }
 
 /**
+ * The items the page's outbox keeps on the device (id and attempts), read while holding the outbox
+ * lock: every send runs under that lock and ends with its answer, so when this returns no attempt
+ * is under way, and with no item left nothing more can be sent.
+ */
+async function outboxAtRest(page: Page): Promise<{ id: string; attempts: number }[]> {
+  return page.evaluate(async () => {
+    // Opening a database that does not exist would create it empty, without the outbox's store.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'buurtkit')) return [];
+    return navigator.locks.request(
+      'buurtkit-outbox',
+      () =>
+        new Promise<{ id: string; attempts: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('buurtkit');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('outbox')) return void (db.close(), resolve([]));
+            const all = db.transaction('outbox').objectStore('outbox').getAll();
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              db.close();
+              resolve((all.result as { id: string; attempts: number }[]).map(({ id, attempts }) => ({ id, attempts })));
+            };
+          };
+        }),
+    );
+  });
+}
+
+/**
  * Open the centre's page as a visitor who then starts writing: the idea box has fetched its
  * sending part (right after its first render, long before a person has typed an idea). The test
  * below covers a network that drops before that part arrived.
@@ -90,8 +120,8 @@ describe('demo centre page', () => {
     await context.setOffline(false);
     const delivered = await waitForIdeas(text, 1);
     expect(delivered).toHaveLength(1);
-    // Give any duplicate send (a second flush, a retry) the time to arrive, then count again.
-    await page.waitForTimeout(1500);
+    // A duplicate send (a second flush, a retry) would be over once the outbox is at rest and empty.
+    await expect.poll(() => outboxAtRest(page), { timeout: 15_000 }).toEqual([]);
     expect(await ideasWithText(text)).toHaveLength(1);
     await context.close();
   });
@@ -127,7 +157,9 @@ describe('demo centre page', () => {
     expect(await waitForIdeas(text, 1)).toHaveLength(1);
     await page.reload();
     await page.locator('idea-box textarea').waitFor();
-    await page.waitForTimeout(1500);
+    // Whatever the reload left on the device is sent by the new page; once its outbox is at rest and
+    // empty, nothing more can arrive.
+    await expect.poll(() => outboxAtRest(page), { timeout: 15_000 }).toEqual([]);
     expect(await ideasWithText(text)).toHaveLength(1);
     await context.close();
   });
@@ -144,16 +176,22 @@ describe('demo centre page', () => {
     await expect
       .poll(() => page.locator('idea-box [part~="status"]').first().innerText())
       .toMatch(/staat veilig op deze telefoon of computer/i);
+    const [queued] = await outboxAtRest(page);
+    expect(queued).toBeDefined();
     await page.reload();
     await page.locator('idea-box textarea').waitFor();
-    await page.waitForTimeout(500);
+    // The new page tries it on load, and cannot reach the collector: nothing arrived.
+    await expect
+      .poll(async () => (await outboxAtRest(page)).find((i) => i.id === queued!.id)?.attempts, { timeout: 15_000 })
+      .toBeGreaterThan(queued!.attempts);
     expect(await ideasWithText(text)).toHaveLength(0);
 
     await context.unroute(collectorPattern);
     await page.reload();
     expect(await waitForIdeas(text, 1)).toHaveLength(1);
     await page.reload();
-    await page.waitForTimeout(1500);
+    await page.locator('idea-box textarea').waitFor();
+    await expect.poll(() => outboxAtRest(page), { timeout: 15_000 }).toEqual([]);
     expect(await ideasWithText(text)).toHaveLength(1);
     await context.close();
   });
@@ -188,8 +226,14 @@ describe('demo centre page', () => {
     const again = page.locator('idea-box [part~="idea"]', { hasText: text }).locator('[part~="vote-button"]');
     await again.waitFor();
     expect(await again.getAttribute('aria-pressed')).toBe('true');
+    // A vote is handed over in the click itself (bk-submit comes before anything is sent): count them.
+    await page.evaluate(() => {
+      const w = window as unknown as { submits: number };
+      w.submits = 0;
+      document.querySelector('idea-box')!.addEventListener('bk-submit', () => w.submits++);
+    });
     await again.click({ force: true }).catch(() => undefined);
-    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { submits: number }).submits)).toBe(0);
     expect((await ideasWithText(text))[0]?.votes).toBe(1);
 
     const res = await fetch(`${demo.collectorUrl}/v1/admin/sites/${demo.site}/export/ideas.csv`, {

@@ -38,7 +38,7 @@ async function signUp(shiftId: string, name: string): Promise<{ page: Page; link
   await page.goto(`${demo.siteUrl}/#vrijwilligers`);
   const box = page.locator(`volunteer-signup input[id^="s-${shiftId}"]`);
   await box.check();
-  // The role catalogue from the seed data (§4.6) is there, with what we do not ask of you.
+  // The demo centre's role catalogue is there, with what we do not ask of you.
   expect(await page.locator('volunteer-signup [part~="role"]').count()).toBeGreaterThanOrEqual(14);
   await page.locator('volunteer-signup #firstName').fill(name);
   await page.locator('volunteer-signup #contact').fill(`${name.toLowerCase()}@example.org`);

@@ -11,7 +11,7 @@ const NOW = Date.parse('2026-01-15T12:00:00Z');
 const rangeFrom = Date.parse('2025-12-01T00:00:00Z');
 const rangeTo = Date.parse('2028-01-01T00:00:00Z');
 
-/** The De Linde rhythm from the seed requirements (§4.2), plus the awkward cases. */
+/** The De Linde rhythm (the demo centre's week), plus the awkward cases. */
 const demo: ActivityInput[] = [
   {
     id: 'samen-koken',

@@ -12,7 +12,7 @@ declare global {
 const FIGURES = ['activitiesHeld', 'sessionsHeld', 'sessionsCancelled', 'sessionsPlanned', 'participants'] as const;
 
 /**
- * The calendar's figures for an impact report (issue 4): activities and sessions held and "ik kom"
+ * The calendar's figures for an impact report: activities and sessions held and "ik kom"
  * participants for a period (this year so far by default), and the activities as CSV for Excel.
  * Needs the `export` scope; every request is audited by the collector.
  *

@@ -1,5 +1,5 @@
 /**
- * The coordinator's calendar form as plain data (issue 4): a schedule item ⇄ what the form edits.
+ * The coordinator's calendar form as plain data: a schedule item ⇄ what the form edits.
  * Pure and DOM-free (unit-tested). Fields the form does not show (organiser, accessibility,
  * overrides other than cancellations …) are carried over unchanged from the stored item.
  *

@@ -1,4 +1,4 @@
-/** Texts of the coordinator page's calendar section (issue 4); spread into the admin tables. */
+/** Texts of the coordinator page's calendar section; spread into the admin tables. */
 import type { PluralMessage } from '../../core/localize.js';
 import type { AudienceTag } from '../../calendar/constants.js';
 import { nl as widgetNl } from '../../widgets/activity-calendar/strings.js';

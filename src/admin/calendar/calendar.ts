@@ -14,7 +14,7 @@ declare global {
 type Editing = { kind: 'activity' | 'opening-hours'; record?: AdminActivity } | undefined;
 
 /**
- * The calendar section of the coordinator page (issue 4): activities and opening hours as the
+ * The calendar section of the coordinator page: activities and opening hours as the
  * collector stores them, and — with the `moderate` scope — adding, changing and deleting them
  * (`bk-admin-calendar-form`). Deleting asks once more, in place. With `export`: the figures for
  * an impact report and the CSV (`bk-admin-activity-figures`).

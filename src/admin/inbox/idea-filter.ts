@@ -1,6 +1,6 @@
 /**
  * Filtering, search and month selection over the loaded ideas, and the period, handled and search
- * filters every inbox list shares (issue 8): plain functions, no DOM.
+ * filters every inbox list shares: plain functions, no DOM.
  */
 import type { AdminIdea } from '../../schema/admin.js';
 import type { IdeaStatus } from '../../schema/constants.js';

@@ -1,4 +1,4 @@
-/** Texts of merging duplicate ideas and tagging them (issue 8, item 3); spread into the admin tables. */
+/** Texts of merging duplicate ideas and tagging them; spread into the admin tables. */
 import type { PluralMessage } from '../../core/localize.js';
 
 export const ideaGroupsNl = {

@@ -1,5 +1,5 @@
 /**
- * The inbox per widget (issue 8) as plain data: each kind of record (intake, general or shift
+ * The inbox per widget as plain data: each kind of record (intake, general or shift
  * sign-up, poll response) becomes one `InboxEntry` that the list, its filters and the detail view
  * read. Plain functions, no DOM; texts come through `EntryFormat`, so both languages work.
  */

@@ -1,4 +1,4 @@
-/** Texts of the inbox per widget and "mark as handled" (issue 8); spread into the admin tables. */
+/** Texts of the inbox per widget and "mark as handled"; spread into the admin tables. */
 import type { PluralMessage } from '../../core/localize.js';
 
 export const inboxNl = {

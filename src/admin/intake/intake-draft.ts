@@ -1,5 +1,5 @@
 /**
- * The coordinator's intake-flow form as plain data (issue 8, manage the welcome intake): a flow ⇄
+ * The coordinator's intake-flow form as plain data: a flow ⇄
  * what the form edits. Pure and DOM-free (unit-tested).
  *
  * Texts are edited in Dutch, English and Arabic, side by side; other languages a text has are

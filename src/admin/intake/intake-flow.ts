@@ -31,7 +31,7 @@ const LANGUAGE_WORD = { nl: 'inDutch', en: 'inEnglish', ar: 'inArabic' } as cons
 const textOf = (t: TextDraft) => t.nl || t.en || t.ar;
 
 /**
- * The welcome intake's questions (issue 8, manage): per step and question the texts in Dutch and
+ * The welcome intake's questions: per step and question the texts in Dutch and
  * English, questions on or off, steps, questions and choices reordered with buttons, choices
  * added, changed or removed; saving makes a new version the widget uses from then on. "Back to the
  * built-in questions" saves the built-in flow as the newest version. The collector's 422 issues are

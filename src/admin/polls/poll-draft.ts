@@ -1,5 +1,5 @@
 /**
- * The coordinator's poll form as plain data (issue 8, manage polls): a poll definition ⇄ what the
+ * The coordinator's poll form as plain data: a poll definition ⇄ what the
  * form edits. Pure and DOM-free (unit-tested). Option values and statement ids are made from their
  * text when new, and kept when they exist, so the answers already given keep counting.
  */

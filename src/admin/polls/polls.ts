@@ -17,7 +17,7 @@ declare global {
 }
 
 /**
- * The site's polls (issue 8, manage): the built-in ones until replaced and those a coordinator
+ * The site's polls: the built-in ones until replaced and those a coordinator
  * made, each with its kind and whether it is open; with `moderate`, a new poll and changing one
  * (`bk-admin-poll-form`). Polls are not deleted: closing one is giving it a period that has ended.
  *

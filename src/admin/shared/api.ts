@@ -20,7 +20,7 @@ export interface Scopes {
   read: boolean;
   moderate: boolean;
   export: boolean;
-  /** Privacy tasks and the audit log (issue 8); absent from `AdminApi`s that do not say. */
+  /** Privacy tasks and the audit log; absent from `AdminApi`s that do not say. */
   admin?: boolean;
 }
 
@@ -51,7 +51,7 @@ export interface AdminApi {
   exportIdeasCsv(delimiter: CsvDelimiterName): Promise<CsvFile>;
 }
 
-// — merged ideas and tags (issue 8, item 3) —
+// — merged ideas and tags —
 
 /** Merging duplicates and tagging; `HttpAdminApi` has it, other `AdminApi`s may not. */
 export interface IdeaGroupsApi {
@@ -65,7 +65,7 @@ export interface IdeaGroupsApi {
 export const hasIdeaGroupsApi = (api: unknown): api is IdeaGroupsApi =>
   !!api && typeof (api as Partial<IdeaGroupsApi>).mergeIdeas === 'function';
 
-// — calendar (issue 4) —
+// — calendar —
 
 /** A calendar item as the admin API returns it: `id` is the row id used in admin URLs. */
 export interface AdminActivity {
@@ -104,7 +104,7 @@ export interface AttendanceClaim {
 export const hasCalendarApi = (api: unknown): api is CalendarApi =>
   !!api && typeof (api as Partial<CalendarApi>).listActivities === 'function';
 
-// — exports, results and privacy sections (issue 8) —
+// — exports, results and privacy sections —
 
 /** A downloaded export: the bytes, the collector's file name and its media type. */
 export interface DownloadedFile {
@@ -224,7 +224,7 @@ export type VolunteerItemInput<K> = K extends 'role' ? VolunteerRoleInput : Volu
 export const hasVolunteerCatalogueApi = (api: unknown): api is VolunteerCatalogueApi =>
   !!api && typeof (api as Partial<VolunteerCatalogueApi>).saveVolunteerItem === 'function';
 
-// — inbox per widget and "mark as handled" (issue 8) —
+// — inbox per widget and "mark as handled" —
 
 /** A welcome intake as `GET …/intakes` returns it: the answers the token may read. */
 export interface AdminIntake extends HandledState {
@@ -279,7 +279,7 @@ export const hasVolunteerApi = (api: unknown): api is VolunteerApi =>
 
 export const hasSectionsApi = (api: unknown): api is SectionsApi => !!api && typeof (api as Partial<SectionsApi>).download === 'function';
 
-// — manage polls and the intake flow; retention (issue 8) —
+// — manage polls and the intake flow; retention —
 
 /** A poll as the coordinator list has it: stored, or built in (until the site saves one with its id). */
 export interface SitePoll {
@@ -427,7 +427,7 @@ export class HttpAdminApi
     return { blob, fileName, text: await blob.text() };
   }
 
-  // — merged ideas and tags (issue 8, item 3) —
+  // — merged ideas and tags —
 
   mergeIdeas(target: string, ids: string[]): Promise<AdminIdea> {
     return this.json<AdminIdea>(`/ideas/${encodeURIComponent(target)}/merge`, { method: 'POST', body: JSON.stringify({ ideas: ids }) });
@@ -441,7 +441,7 @@ export class HttpAdminApi
     return this.json<AdminIdea>(`/ideas/${encodeURIComponent(id)}/tags`, { method: 'POST', body: JSON.stringify(change) });
   }
 
-  // — calendar (issue 4) —
+  // — calendar —
 
   async listActivities(): Promise<AdminActivity[]> {
     return (await this.json<{ activities: AdminActivity[] }>('/activities')).activities;
@@ -477,7 +477,7 @@ export class HttpAdminApi
     if (!res.ok) await HttpAdminApi.fail(res);
   }
 
-  // — exports, results and privacy sections (issue 8) —
+  // — exports, results and privacy sections —
 
   /** Any export under the site's admin path, e.g. `/export/ideas.xlsx` or `/polls/x/export/results.csv?…`. */
   async download(path: string): Promise<DownloadedFile> {
@@ -585,7 +585,7 @@ export class HttpAdminApi
     if (!res.ok) await HttpAdminApi.fail(res);
   }
 
-  // — manage polls and the intake flow; retention (issue 8) —
+  // — manage polls and the intake flow; retention —
 
   async pollDefinitions(): Promise<SitePoll[]> {
     return (await this.json<{ polls: SitePoll[] }>('/polls')).polls;

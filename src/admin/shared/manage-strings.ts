@@ -1,4 +1,4 @@
-/** Texts of the coordinator page's manage sections (polls, the intake's questions) and retention (issue 8). */
+/** Texts of the coordinator page's manage sections (polls, the intake's questions) and retention. */
 import type { PluralMessage } from '../../core/localize.js';
 
 export const manageNl = {

@@ -1,4 +1,4 @@
-/** Texts of the coordinator page's exports, results and privacy sections (issue 8); spread into the admin tables. */
+/** Texts of the coordinator page's exports, results and privacy sections; spread into the admin tables. */
 import type { PluralMessage } from '../../core/localize.js';
 import { privacyFieldsEn, privacyFieldsNl } from '../privacy/privacy-strings.js';
 

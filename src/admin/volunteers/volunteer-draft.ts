@@ -1,5 +1,5 @@
 /**
- * The coordinator's role and shift forms as plain data (issue 8, manage roles and shifts): a stored
+ * The coordinator's role and shift forms as plain data: a stored
  * role or shift ⇄ what the forms edit. Pure and DOM-free. Shift recurrence is offered as in the
  * calendar form (once, weekly on chosen days, every other week, monthly by weekday; another stored
  * rule stays as it is); extra dates and pauses of a stored shift are carried over unchanged.

@@ -1,4 +1,4 @@
-/** Texts of the volunteers section's roles and shifts (issue 8, manage roles and shifts). */
+/** Texts of the volunteers section's roles and shifts. */
 import type { PluralMessage } from '../../core/localize.js';
 
 export const volunteerCatalogueNl = {

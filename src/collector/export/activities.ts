@@ -1,5 +1,5 @@
 /**
- * Activities and "ik kom" attendance for a period (issue 4): one row per occurrence of an activity
+ * Activities and "ik kom" attendance for a period: one row per occurrence of an activity
  * (opening hours are not activities and are left out), and the output figures an impact report
  * needs: how many activities and sessions took place, and how many people said they came.
  *

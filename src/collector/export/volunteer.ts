@@ -1,6 +1,6 @@
 /**
- * Volunteer exports (issue 6): every sign-up of a period, and the hours per volunteer per month
- * or year (VOL-06, for a thank-you and the annual report). A person is recognised by their
+ * Volunteer exports: every sign-up of a period, and the hours per volunteer per month
+ * or year (for a thank-you and the annual report). A person is recognised by their
  * normalised contact detail, so "06-1234 5678" and "+31 6 12345678" count as one.
  */
 import type { VolunteerApplicationPayload } from '../../schema/index.js';

@@ -1,6 +1,6 @@
 /**
  * Poll exports: the results table (what the report shows, one row per answer) and the raw responses
- * (EXP-14: credible numbers come with their raw data). Headers are Dutch and fixed, as in the idea
+ * (credible numbers come with their raw data). Headers are Dutch and fixed, as in the idea
  * export; CSV cells are neutralised by `csvChunks`, XLSX is written by `writeXlsx`.
  *
  * Results rows: one per answer and group (`alle` for everyone, then each respondent type). For

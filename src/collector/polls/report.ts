@@ -1,5 +1,5 @@
 /**
- * The impact report's figures for a site and period (issue 7, EXP-02/03/09/14): output (activities
+ * The impact report's figures for a site and period: output (activities
  * held from the calendar; volunteers when sign-up provides them), outcome (statements with % eens
  * and n, against the previous period), the quick polls, reach by respondent type, the stories a
  * coordinator ticked, the method and the caveat. Plain data: `report-html.ts` renders it, and the
@@ -21,7 +21,7 @@ import type { PollResponseRecord, Site, Store, VolunteerFigures } from '../store
 import { previousPeriod, type Period } from './period.js';
 import { listSitePolls } from './polls.js';
 
-/** The joint interpretation questions (duidingsvragen, EXP-06), as headings to fill in together. */
+/** The joint interpretation questions (duidingsvragen), as headings to fill in together. */
 export const INTERPRETATION_QUESTIONS = [
   'Herken je de cijfers in de praktijk?',
   'Kunnen we ze verklaren?',

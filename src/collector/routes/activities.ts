@@ -1,5 +1,5 @@
 /**
- * The activity calendar on the collector (issue 4, item 4): public reads for `<activity-calendar>`
+ * The activity calendar on the collector: public reads for `<activity-calendar>`
  * and calendar apps, and coordinator CRUD plus ICS upload under /v1/admin.
  *
  * - `GET /v1/sites/:site/activities?from&to` → `{items, remaining}`: the stored items (not

@@ -1,5 +1,5 @@
 /**
- * Coordinator exports of the calendar (issue 4): `GET /v1/admin/sites/:site/export/activities.csv`
+ * Coordinator exports of the calendar: `GET /v1/admin/sites/:site/export/activities.csv`
  * `.xlsx` and `.json` with `from` and `to` (inclusive dates in the site's zone; CSV also `delimiter`,
  * `semicolon` by default for Dutch Excel). One row per occurrence of an activity with its "ik kom"
  * counts; the JSON also holds the output figures (`activityOutput`). Scope `export`, audited.

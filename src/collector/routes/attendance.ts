@@ -1,5 +1,5 @@
 /**
- * "Ik kom" (issue 4): a visitor counts places for one occurrence of an activity with a capacity.
+ * "Ik kom": a visitor counts places for one occurrence of an activity with a capacity.
  *
  * `POST /v1/sites/:site/activities/:id/attendance` (`:id` the item's own id, as in the public
  * JSON) with an envelope (`widget: activity-calendar`, `data: {kind: 'attendance', activityId,

@@ -1,5 +1,5 @@
 /**
- * The audit log of a site for coordinators (issue 8): `GET /v1/admin/sites/:site/audit` with the
+ * The audit log of a site for coordinators: `GET /v1/admin/sites/:site/audit` with the
  * `admin` scope, newest first. `?action=export` keeps entries whose action starts with that prefix
  * (`export` matches `export.ideas`, `export.poll-results`, …); `?limit` (1–1000, default 100).
  * Reading the log is not itself logged: it holds no personal data, only token prefixes and counts.

@@ -1,5 +1,5 @@
 /**
- * `<feedback-poll>` on the collector (issue 7).
+ * `<feedback-poll>` on the collector.
  *
  * Public (CORS as the other public routes):
  * - `POST /v1/sites/:site/submissions` with widget `feedback-poll`: a response, checked against

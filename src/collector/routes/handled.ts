@@ -1,5 +1,5 @@
 /**
- * "Mark as handled" on the coordinator page (issue 8): one route shape for every kind of item in
+ * "Mark as handled" on the coordinator page: one route shape for every kind of item in
  * the inbox, `PUT /v1/admin/sites/:site/<kind>/:id/handled {handled: true|false}` (`moderate`),
  * answered with `{id, handledAt, handledBy}` and audited as `<kind>.handled` / `<kind>.unhandled`.
  * Who: the token's label, else its display prefix. The inbox lists say `?handled=true|false`.

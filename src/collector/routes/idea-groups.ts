@@ -1,5 +1,5 @@
 /**
- * Coordinator routes that cluster ideas (issue 8, item 3): merging duplicates into one idea (and
+ * Coordinator routes that cluster ideas: merging duplicates into one idea (and
  * undoing it) and tagging recurring wishes. Same guards as the moderation PATCH: a moderate token,
  * JSON bodies, no requests from other websites; every change is audited.
  */

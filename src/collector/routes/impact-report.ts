@@ -1,5 +1,5 @@
 /**
- * The impact report (issue 7): `GET /v1/admin/sites/:site/report?from&to` (token with `read`) as a
+ * The impact report: `GET /v1/admin/sites/:site/report?from&to` (token with `read`) as a
  * printable HTML page, or as JSON with `report.json` or `Accept: application/json`. Without dates:
  * the twelve months up to today. Registered by the feedback-poll routes, in its own plugin scope so
  * its onSend hook can give the page a CSP that allows its one hashed `<style>`.

@@ -1,5 +1,5 @@
 /**
- * Coordinator routes for a site's retention periods (issue 8, privacy tasks), scope `admin`:
+ * Coordinator routes for a site's retention periods (one of the privacy tasks), scope `admin`:
  * - `GET …/settings/retention`: the periods in force, the site's own ones, the defaults and bounds,
  *   and per rule what is removed (`{key, action, what}`);
  * - `PUT …/settings/retention` `{<key>: months, …}`: replaces the site's own periods (a key left

@@ -1,5 +1,5 @@
 /**
- * Coordinator routes for volunteers (issue 6), under /v1/admin/sites/:site, bearer token:
+ * Coordinator routes for volunteers, under /v1/admin/sites/:site, bearer token:
  * `read` to look, `moderate` to change, `export` for files; every change is audited.
  *
  * - `roles`, `shifts` (+ `/:id`): GET, POST, PUT, DELETE.

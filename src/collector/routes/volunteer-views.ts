@@ -1,5 +1,5 @@
 /**
- * What the volunteer routes compute from the store (issue 6): occurrences with counts (never
+ * What the volunteer routes compute from the store: occurrences with counts (never
  * names), today's host, and a person's own sign-ups. Shared by the public and coordinator routes.
  */
 import { dutchText, type LocalizedText } from '../../schema/localized-text.js';

@@ -1,5 +1,5 @@
 /**
- * `<volunteer-signup>` and `<host-today>` on the collector (issue 6).
+ * `<volunteer-signup>` and `<host-today>` on the collector.
  *
  * Public (CORS like the other public routes, no token):
  * - `GET /v1/sites/:site/volunteer[?from&to]` → roles and shift occurrences with counts only.

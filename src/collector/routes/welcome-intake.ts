@@ -1,5 +1,5 @@
 /**
- * The welcome intake on the collector (issue 5).
+ * The welcome intake on the collector.
  *
  * - Submissions (`widget: 'welcome-intake'`) through `POST /v1/sites/:site/submissions`: answers
  *   are checked against the flow they were given with (built-in or a stored version; an unknown,

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL side of volunteer sign-ups (issue 6). Each change to an occurrence runs in one
+ * PostgreSQL side of volunteer sign-ups. Each change to an occurrence runs in one
  * transaction that first takes a row lock on its shift (`SELECT … FROM volunteer_items … FOR
  * UPDATE`), so concurrent sign-ups on any number of collector instances queue there and never
  * overbook. The lock is per shift, not per date: coarser, but a centre's rota never has enough

@@ -933,7 +933,7 @@ export class PostgresStore implements Store {
     await this.pool.query(`VACUUM ${PERSONAL_DATA_TABLES.join(', ')}`);
   }
 
-  // — webhooks (issue 3, item 6) —
+  // — webhooks —
 
   async setWebhook(t: WebhookTarget): Promise<void> {
     await this.query(
@@ -1034,7 +1034,7 @@ export class PostgresStore implements Store {
     return rows.map(toWebhookDelivery);
   }
 
-  // — render tokens (issue 3, item 3) —
+  // — render tokens —
 
   claimFormToken(use: FormTokenUse): Promise<string> {
     // Batched with the claims that arrive meanwhile, on the bookkeeping pool (see `bookkeeping`).
@@ -1058,7 +1058,7 @@ export class PostgresStore implements Store {
     return this.pruneUses('form_token_uses', before);
   }
 
-  // — feedback poll (issue 7) —
+  // — feedback poll —
 
   async putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord> {
     const { rows } = await this.query(
@@ -1164,7 +1164,7 @@ export class PostgresStore implements Store {
     return rows[0] ? toPollResponse(rows[0]) : null;
   }
 
-  // — "ik kom" attendance (issue 4) —
+  // — "ik kom" attendance —
 
   async addAttendance(a: NewAttendance): Promise<AttendanceOutcome> {
     // One transaction. The activity's row lock (FOR NO KEY UPDATE) queues concurrent sign-ups for
@@ -1244,7 +1244,7 @@ export class PostgresStore implements Store {
     }));
   }
 
-  // — welcome intake (issue 5) —
+  // — welcome intake —
 
   async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
     // Both rows in one statement, as insertIdea: the intake only when the submission row was new.
@@ -1363,13 +1363,13 @@ export class PostgresStore implements Store {
     return ((await this.query(sql, [site, id])).rowCount ?? 0) > 0;
   }
 
-  /** Volunteer sign-up; the SQL lives in postgres-volunteer.ts. */
+  // — volunteer sign-up — the SQL lives in postgres-volunteer.ts
   private volunteerPart: PostgresVolunteer | undefined;
   get volunteer(): PostgresVolunteer {
     return (this.volunteerPart ??= new PostgresVolunteer(this.pool, (text, values) => this.query(text, values)));
   }
 
-  // — proof-of-work replay store (issue 3, item 3) —
+  // — proof-of-work replay store —
 
   claimPowChallenge(use: PowUse): Promise<string> {
     return this.claimOnce('pow_uses', use.challenge, use);

@@ -132,7 +132,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // — welcome intake (issue 5) —
+    // — welcome intake —
     version: 4,
     name: 'welcome intakes (sensitive answers sealed) and versioned intake flows',
     sql: `

@@ -1,5 +1,5 @@
 /**
- * SQLite side of volunteer sign-ups (issue 6). better-sqlite3 is synchronous and every write runs
+ * SQLite side of volunteer sign-ups. better-sqlite3 is synchronous and every write runs
  * in an IMMEDIATE transaction (or a group commit, which is one), so an occurrence's read-decide-
  * write cannot interleave with another request, in this process or another one on the file.
  */

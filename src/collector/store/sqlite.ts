@@ -709,7 +709,7 @@ export class SqliteStore implements Store {
     if (result && result.busy) throw new Error('The WAL checkpoint after an erasure was blocked by another connection; run it again');
   }
 
-  // — webhooks (issue 3, item 6) —
+  // — webhooks —
 
   async setWebhook(t: WebhookTarget): Promise<void> {
     this.write(() => {
@@ -799,7 +799,7 @@ export class SqliteStore implements Store {
     return rows.map(toWebhookDelivery);
   }
 
-  // — render tokens (issue 3, item 3) —
+  // — render tokens —
 
   claimFormToken(use: FormTokenUse): Promise<string> {
     return this.claimOnce('form_token_uses', use.nonce, use);
@@ -809,7 +809,7 @@ export class SqliteStore implements Store {
     return this.pruneUses('form_token_uses', before);
   }
 
-  // — feedback poll (issue 7) —
+  // — feedback poll —
 
   async putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord> {
     const row = this.sql(
@@ -920,7 +920,7 @@ export class SqliteStore implements Store {
     return row ? toPollResponse(row) : null;
   }
 
-  // — "ik kom" attendance (issue 4) —
+  // — "ik kom" attendance —
 
   async addAttendance(a: NewAttendance): Promise<AttendanceOutcome> {
     // One IMMEDIATE transaction (shared with other request-path writes): the sum and the insert
@@ -980,7 +980,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  // — welcome intake (issue 5) —
+  // — welcome intake —
 
   async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
     return this.groupCommit.run((): InsertOutcome => {
@@ -1090,13 +1090,13 @@ export class SqliteStore implements Store {
     return this.write(() => this.sql(sql).run(site, id).changes > 0);
   }
 
-  /** Volunteer sign-up; the SQL lives in sqlite-volunteer.ts. */
+  // — volunteer sign-up — the SQL lives in sqlite-volunteer.ts
   private volunteerPart: SqliteVolunteer | undefined;
   get volunteer(): SqliteVolunteer {
     return (this.volunteerPart ??= new SqliteVolunteer(this.db, this.groupCommit));
   }
 
-  // — proof-of-work replay store (issue 3, item 3) —
+  // — proof-of-work replay store —
 
   claimPowChallenge(use: PowUse): Promise<string> {
     return this.claimOnce('pow_uses', use.challenge, use);

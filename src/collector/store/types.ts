@@ -275,7 +275,7 @@ export interface FormTokenUse {
   usedAt: string;
 }
 
-// — welcome intake (issue 5) —
+// — welcome intake —
 
 /**
  * An intake as stored: the non-sensitive answers in clear, the sensitive ones (topics, free text,
@@ -393,7 +393,7 @@ export interface Store {
   overwriteFreedSpace(): Promise<void>;
 
   /**
-   * "Mark as handled" (issue 8) for an idea, intake, general or shift sign-up, or poll response of
+   * "Mark as handled" for an idea, intake, general or shift sign-up, or poll response of
    * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
    * after the change, or null when the site has no such item.
    */
@@ -434,7 +434,7 @@ export interface Store {
 
   close(): Promise<void>;
 
-  // — webhooks (issue 3, item 6) —
+  // — webhooks —
   /** Sets (or replaces) the site's webhook. */
   setWebhook(target: WebhookTarget): Promise<void>;
   /** Removes the site's webhook; pending deliveries are dropped. False when there was none. */
@@ -456,7 +456,7 @@ export interface Store {
   /** Replaces pending deliveries' payloads; a `null` payload drops the delivery. Returns how many changed. */
   redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number>;
 
-  // — render tokens (issue 3, item 3) —
+  // — render tokens —
   /**
    * Records the nonce's use by this submission unless it was used before (atomic); returns the id
    * of the submission that owns the nonce: this one, or the earlier one.
@@ -464,7 +464,7 @@ export interface Store {
   claimFormToken(use: FormTokenUse): Promise<string>;
   /** Forgets uses recorded before the instant (their tokens have expired). */
   pruneFormTokenUses(before: string): Promise<number>;
-  // — feedback poll (issue 7) —
+  // — feedback poll —
   /** Creates or replaces the site's poll with `poll.id`. */
   putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord>;
   getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null>;
@@ -484,10 +484,10 @@ export interface Store {
   selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null>;
   /**
    * Optional: volunteers, shifts and hours in `[from, before)`, for the impact report's output
-   * section. Volunteer sign-up (issue 6) implements it; absent or null, the report says "nog geen gegevens".
+   * section. Volunteer sign-up implements it; absent or null, the report says "nog geen gegevens".
    */
   volunteerFigures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
-  // — "ik kom" attendance (issue 4) —
+  // — "ik kom" attendance —
 
   /**
    * Counts places for one occurrence in one transaction: granted only while the occurrence's
@@ -504,7 +504,7 @@ export interface Store {
   listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
   /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
   removeAttendanceClaim(site: string, id: string): Promise<boolean>;
-  // — welcome intake (issue 5) —
+  // — welcome intake —
   /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
   insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
   getIntake(site: string, id: string): Promise<IntakeRecord | null>;
@@ -536,7 +536,7 @@ export interface Store {
   /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
   readonly volunteer: VolunteerStore;
 
-  // — proof-of-work replay store (issue 3, item 3) —
+  // — proof-of-work replay store —
 
   /**
    * Records that a solved challenge (its hex hash) is used by a submission, unless it already is;
@@ -554,7 +554,7 @@ export interface PowUse {
   usedAt: string;
 }
 
-// — volunteer sign-up (issue 6) —
+// — volunteer sign-up —
 
 export type VolunteerItemKind = 'role' | 'shift';
 
@@ -670,7 +670,7 @@ export interface OccurrenceAttendance {
   responses: number;
 }
 
-// — feedback poll (issue 7) —
+// — feedback poll —
 
 export interface PollDefinitionRecord {
   site: string;

@@ -1,4 +1,4 @@
-/** What both stores share for volunteer sign-ups (issue 6): row shapes and the notification events. */
+/** What both stores share for volunteer sign-ups: row shapes and the notification events. */
 import { uuidv7 } from '../../schema/ids.js';
 import { reconcileSlot, type SlotSignup, type Transition } from '../../volunteer/roster.js';
 import { handledState } from './projections.js';

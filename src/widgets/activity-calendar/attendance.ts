@@ -1,5 +1,5 @@
 /**
- * "Ik kom" in the detail dialog (issue 4): places left, a button with an optional count, and an
+ * "Ik kom" in the detail dialog: places left, a button with an optional count, and an
  * honest outcome. Part of the lazy detail chunk, so the list view does not carry it.
  *
  * The envelope goes through the page's outbox like every submission: offline it is kept and

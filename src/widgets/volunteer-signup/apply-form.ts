@@ -1,7 +1,7 @@
 /**
  * The general sign-up ("ik wil vrijwilliger worden"), loaded when a visitor opens it. A native
  * form read with FormData on submit; sent through the outbox like an idea, so it survives
- * being offline. Only a contact is required (VOL-07, 08, 10, 14, 16).
+ * being offline. Only a contact is required.
  */
 import { localized } from '../../core/localized.js';
 import { dutchText } from '../../schema/localized-text.js';
