@@ -75,8 +75,19 @@ export class IdbOutboxStore implements OutboxStore {
   delete(id: string) {
     return this.run('readwrite', (s) => s.delete(id));
   }
-  all() {
+  async all(): Promise<OutboxItem[]> {
+    // Opening creates the database: until this page stores something, the database is asked for
+    // by name, so a page that only shows a widget opens none and leaves none behind.
+    if (!this.db && !(await this.exists())) return [];
     return this.run<OutboxItem[]>('readonly', (s) => s.getAll());
+  }
+  /** Whether the database is there; true where the browser cannot tell (no `databases()`, a privacy mode). */
+  private async exists(): Promise<boolean> {
+    try {
+      return (await indexedDB.databases()).some((d) => d.name === this.dbName);
+    } catch {
+      return true;
+    }
   }
   clear() {
     return this.run('readwrite', (s) => s.clear());
