@@ -3,7 +3,7 @@
  * (private mode, quota, disabled storage) the outbox keeps items in memory instead.
  */
 import type { OutboxRequest } from './endpoint.js';
-import { DB_NAME } from './outbox-db.js';
+import { DB_NAME, outboxDbExists } from './outbox-db.js';
 
 export interface OutboxItem extends OutboxRequest {
   /** The envelope id: idempotency key at the endpoint, and key in the store. */
@@ -78,16 +78,8 @@ export class IdbOutboxStore implements OutboxStore {
   async all(): Promise<OutboxItem[]> {
     // Opening creates the database: until this page stores something, the database is asked for
     // by name, so a page that only shows a widget opens none and leaves none behind.
-    if (!this.db && !(await this.exists())) return [];
+    if (!this.db && !(await outboxDbExists(this.dbName))) return [];
     return this.run<OutboxItem[]>('readonly', (s) => s.getAll());
-  }
-  /** Whether the database is there; true where the browser cannot tell (no `databases()`, a privacy mode). */
-  private async exists(): Promise<boolean> {
-    try {
-      return (await indexedDB.databases()).some((d) => d.name === this.dbName);
-    } catch {
-      return true;
-    }
   }
   clear() {
     return this.run('readwrite', (s) => s.clear());
