@@ -209,7 +209,9 @@ export class IdeaBox extends BuurtkitSender {
    */
   private loadList() {
     this.listLoading ??= import('./idea-list.js').then(
-      ({ IdeaListController, listStyles }) => {
+      async ({ IdeaListController, listStyles }) => {
+        // The module was evaluated in this task; the list is set up and rendered in the next.
+        await nextTask();
         this.adoptLate(listStyles);
         this.list = new IdeaListController(this, this.l, (env, req) => this.deliver(env, req));
         this.requestUpdate();
