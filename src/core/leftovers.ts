@@ -4,20 +4,15 @@
  * in any tab. When this device has an outbox database, load and start the page's outbox now (it
  * sends what waits); a device that never stored anything loads nothing. Once per page.
  */
-import { DB_NAME } from './outbox-db.js';
+import { outboxDbExists } from './outbox-db.js';
 
 let checked = false;
 
 export function sendLeftovers(): void {
   if (checked) return;
   checked = true;
-  // Without `indexedDB.databases()`, or where it throws (a privacy mode), we cannot tell: start it.
-  Promise.resolve()
-    .then(() => indexedDB.databases())
-    .then(
-      (dbs) => dbs.some((d) => d.name === DB_NAME),
-      () => true,
-    )
+  // Where the browser cannot tell, it is started.
+  outboxDbExists()
     .then((waiting) => waiting && import('./outbox.js').then((m) => void m.sharedOutbox()))
     // Offline before the outbox came: the next widget connected, or the detail's "ik kom", starts it.
     .catch(() => (checked = false));

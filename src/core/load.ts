@@ -13,6 +13,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { BkErrorEvent } from './events.js';
 import { LOAD_NL, type LoadStringKey, type LoadStrings } from './load-strings.js';
+import { nextTask } from './next-task.js';
 import { ReadError, type NotConnectedCode } from './not-connected.js';
 import type { ResolvedEndpoint } from './endpoint.js';
 import type { StringTable } from './localize.js';
@@ -160,7 +161,10 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
     this.inFlight = true;
     this.requests++;
     this.options.task(args, abort.signal).then(
-      (value) => {
+      async (value) => {
+        // The answer was parsed and read in the task it arrived in; it is shown in a task of its
+        // own, so reading and rendering a long answer never block a slow phone together.
+        await nextTask();
         if (abort.signal.aborted) return;
         this.inFlight = false;
         this.value = value;

@@ -3,7 +3,7 @@
  * (private mode, quota, disabled storage) the outbox keeps items in memory instead.
  */
 import type { OutboxRequest } from './endpoint.js';
-import { DB_NAME } from './outbox-db.js';
+import { DB_NAME, outboxDbExists } from './outbox-db.js';
 
 export interface OutboxItem extends OutboxRequest {
   /** The envelope id: idempotency key at the endpoint, and key in the store. */
@@ -75,7 +75,10 @@ export class IdbOutboxStore implements OutboxStore {
   delete(id: string) {
     return this.run('readwrite', (s) => s.delete(id));
   }
-  all() {
+  async all(): Promise<OutboxItem[]> {
+    // Opening creates the database: until this page stores something, the database is asked for
+    // by name, so a page that only shows a widget opens none and leaves none behind.
+    if (!this.db && !(await outboxDbExists(this.dbName))) return [];
     return this.run<OutboxItem[]>('readonly', (s) => s.getAll());
   }
   clear() {

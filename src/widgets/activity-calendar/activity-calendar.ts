@@ -340,12 +340,23 @@ export class ActivityCalendar extends BuurtkitWidget {
   protected override firstUpdated(): void {
     super.firstUpdated(); // the "not connected" warning and `bk-error` `no-endpoint`
     // After the first render, fetch the parts (other views, detail, filters), so they also work
-    // offline later; failures are shown when the part is really asked for.
-    setTimeout(() => Object.values(PARTS).forEach((part) => part().catch(() => undefined)), 1000);
-    // The first price formats cost a slow phone 10 ms: made while the programme downloads, so
-    // the render of the activities does not pay for them.
+    // offline later; failures are shown when the part is really asked for. One part per task:
+    // adding the preload links of all three in one task blocked a slow phone for up to 50 ms.
+    setTimeout(async () => {
+      for (const part of Object.values(PARTS)) {
+        part().catch(() => undefined);
+        await nextTask();
+      }
+    }, 1000);
+    // The first price, day and time formats cost a slow phone 5-10 ms each: made while the
+    // programme downloads, so the render of the activities does not pay for them.
     const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
-    idle(() => [0, 50].forEach((cents) => this.fmt.money(cents)));
+    idle(() => {
+      const { fmt } = this;
+      [0, 50].forEach((cents) => fmt.money(cents));
+      fmt.day(this.today);
+      fmt.time(this.nowMs);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -10,6 +10,7 @@ import { submissionRequest } from '../../core/request.js';
 import { buildEnvelope } from '../../core/envelope.js';
 import { formatsFor } from '../../core/formats.js';
 import { LocalizeController } from '../../core/localize.js';
+import { nextTask } from '../../core/next-task.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
 import { isPlausibleContact } from '../../schema/constants.js';
@@ -29,6 +30,8 @@ export { BkSubmitEvent, BkSentEvent, BkQueuedEvent } from '../../core/send-event
 /** `list`: roles and shifts; `done`: the answer; `manage`: the personal link's page; `apply`: the general sign-up. */
 export type VolunteerSignupView = 'list' | 'done' | 'manage' | 'apply';
 type Errors = Partial<Record<'shifts' | 'firstName' | 'contact', string>>;
+/** Shifts rendered per task while the list builds up (see `renderDays`). */
+const SHIFT_SLICE = 6;
 
 /**
  * @tagname volunteer-signup
@@ -131,6 +134,10 @@ export class VolunteerSignup extends BuurtkitSender {
   ownView: OwnView | undefined;
   private startedAt = 0;
   private applyForm: ApplyForm | undefined;
+  /** How many shifts the list shows now; it only grows while the list is shown (see `renderDays`). */
+  private shiftBudget = SHIFT_SLICE;
+  /** The next slice of the list, while one is scheduled; `updateComplete` waits for it. */
+  private nextSlice: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -169,7 +176,19 @@ export class VolunteerSignup extends BuurtkitSender {
     return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
+  /** Also waits for the rest of a shift list that is being shown in slices. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.nextSlice) {
+      await this.nextSlice;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    // Back to the list from another view: it builds up in slices again, as at first.
+    if (changed.has('view') && changed.get('view') !== undefined && this.view === 'list') this.shiftBudget = SHIFT_SLICE;
     const cfg = this.resolvedEndpoint;
     const token = this.cancelToken ?? (typeof location === 'undefined' ? undefined : tokenFromUrl(location.href));
     if (token && this.view === 'list' && !this.ownView && cfg && canRead(cfg)) {
@@ -249,6 +268,7 @@ export class VolunteerSignup extends BuurtkitSender {
     const chosen = data?.occurrences.filter((o) => this.chosen.has(occurrenceKey(o))) ?? [];
     const clash = collisions(chosen);
     const summary = Object.values(this.errors);
+    const days = this.renderDays(data?.occurrences ?? [], clash);
     return html`<p class="intro">${l.t('intro')}</p>
       ${this.shifts.render(l.locale, l.t('notConnected'))}
       ${data?.roles.length ? html`<h3>${l.t('rolesHeading')}</h3><ul class="cards">${data.roles.map((r) => this.renderRole(r))}</ul>` : nothing}
@@ -258,15 +278,9 @@ export class VolunteerSignup extends BuurtkitSender {
             ? html`<div class="summary" role="alert" tabindex="-1"><p><strong>${l.t('summaryTitle')}</strong></p><ul>${summary.map((e) => html`<li>${e}</li>`)}</ul></div>`
             : nothing
         }
-        <fieldset aria-invalid=${this.errors.shifts ? 'true' : 'false'}>
+        <fieldset aria-invalid=${this.errors.shifts ? 'true' : 'false'} aria-busy=${this.nextSlice ? 'true' : 'false'}>
           <legend><h3>${l.t('shiftsHeading')}</h3></legend>
-          ${data && !data.occurrences.length ? html`<p>${l.t('noShifts')}</p>` : nothing}
-          ${byDay(data?.occurrences ?? []).map(
-            ([date, list]) => html`<h4 class="day">${this.fmt(list[0]!.start, 'day')}</h4>
-              <ul class="shifts">
-                ${list.map((o) => this.renderShift(o, clash.has(occurrenceKey(o)), date))}
-              </ul>`,
-          )}
+          ${data && !data.occurrences.length ? html`<p>${l.t('noShifts')}</p>` : nothing} ${days}
           ${this.errors.shifts ? html`<p class="error">${this.errors.shifts}</p>` : nothing}
         </fieldset>
         ${this.field('firstName', l.t('nameLabel'), 'given-name', '')}
@@ -276,6 +290,33 @@ export class VolunteerSignup extends BuurtkitSender {
         <div><button part="button submit" class="primary" type="submit">${l.t('submit')}</button></div>
       </form>
       <p><button part="button" type="button" class="link" @click=${this.openApply}>${l.t('applyButton')}</button></p>`;
+  }
+
+  /**
+   * The shifts by day, in slices: the first `SHIFT_SLICE` shifts now and as many more in each next
+   * task (`updateComplete` waits for them), so a long roster never blocks a slow phone in one task.
+   * The budget only grows while the list is shown: new places after a refresh never take away a
+   * row, nor the focus in it.
+   */
+  private renderDays(occurrences: readonly PublicShiftOccurrence[], clash: Set<string>) {
+    let left = this.shiftBudget;
+    const days: TemplateResult[] = [];
+    for (const [date, list] of byDay(occurrences)) {
+      if (left <= 0) break;
+      const shown = list.slice(0, left);
+      left -= shown.length;
+      days.push(html`<h4 class="day">${this.fmt(list[0]!.start, 'day')}</h4>
+        <ul class="shifts">
+          ${shown.map((o) => this.renderShift(o, clash.has(occurrenceKey(o)), date))}
+        </ul>`);
+    }
+    if (occurrences.length > this.shiftBudget)
+      this.nextSlice ??= nextTask().then(() => {
+        this.nextSlice = undefined;
+        this.shiftBudget += SHIFT_SLICE;
+        this.requestUpdate();
+      });
+    return days;
   }
 
   private renderShift(o: PublicShiftOccurrence, clash: boolean, date: string) {
