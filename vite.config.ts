@@ -73,7 +73,7 @@ const cdnChunkGroups = [
   {
     name: 'send',
     test: (id: string) =>
-      core('outbox|outbox-store|outbox-db|form-token-cache|delivery|delivery-strings|send-events|request|form-encoding|envelope').test(
+      core('outbox|outbox-store|outbox-db|render-token-cache|delivery|delivery-strings|send-events|request|form-encoding|envelope').test(
         id,
       ) || /\/src\/schema\/(ids|constants)\.ts$/.test(id),
   },

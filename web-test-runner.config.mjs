@@ -116,7 +116,7 @@ const testServers = {
     collector = await startCollectorProcess({
       origins: [origin],
       site: SITE,
-      rateLimits: { submissions: 10_000, votes: 10_000, siteSubmissions: 100_000, formTokens: 10_000 },
+      rateLimits: { submissions: 10_000, votes: 10_000, siteSubmissions: 100_000, renderTokens: 10_000 },
     });
     await collector.cli('site', 'update', SITE, '--add-origin', frameOrigin);
     await collector.cli('site', 'add', CLOSED_SITE, '--name', 'Niet aangesloten');
@@ -228,12 +228,12 @@ const testServers = {
     if (command === 'bk-receiver') return receiver?.command(payload);
     if (command === 'bk-admin') {
       // Coordinator API calls from Node: the admin routes are not meant for cross-origin browsers.
-      const { method = 'GET', path, body, formToken = false } = /** @type {any} */ (payload);
+      const { method = 'GET', path, body, renderToken = false } = /** @type {any} */ (payload);
       // Another visitor's "ik kom" or vote: with a render token aged past the collector's 2 s minimum.
       let renderToken;
-      if (formToken) {
+      if (renderToken) {
         const site = /\/sites\/([^/]+)\//.exec(path)?.[1];
-        renderToken = (await (await fetch(`${collector?.url}/v1/sites/${site}/form-token`)).json()).token;
+        renderToken = (await (await fetch(`${collector?.url}/v1/sites/${site}/render-token`)).json()).token;
         await new Promise((resolve) => setTimeout(resolve, 2_100));
       }
       const res = await fetch(`${collector?.url}${path}`, {
@@ -241,7 +241,7 @@ const testServers = {
         headers: {
           Authorization: `Bearer ${tokenFor(path)}`,
           ...(body ? { 'Content-Type': 'application/json' } : {}),
-          ...(renderToken ? { 'Buurtkit-Form-Token': renderToken } : {}),
+          ...(renderToken ? { 'Buurtkit-Render-Token': renderToken } : {}),
         },
         body: body ? JSON.stringify(body) : undefined,
       });

@@ -185,7 +185,7 @@ const serveFlags = [
   '1000000000',
   '--site-submission-limit',
   '1000000000',
-  '--form-tokens',
+  '--render-tokens',
   'off',
 ];
 const LISTENING = /buurtkit collector listening on (\S+)/;

@@ -137,7 +137,7 @@ function serve(root, storageArgs, lagFile) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const cli = join(root, 'dist/collector/cli.js');
   // Limits out of the way: the submissions here measure waiting, not the rate limiter.
-  const limits = ['--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--form-tokens', 'off'];
+  const limits = ['--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--render-tokens', 'off'];
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--import', LAG_MONITOR, cli, 'serve', '--port', '0', '--log-level', 'warn', ...limits, ...storageArgs],

@@ -101,7 +101,7 @@ const serveFlags = [
   '1000000000',
   '--site-submission-limit',
   '1000000000',
-  '--form-tokens',
+  '--render-tokens',
   'off',
 ];
 const child = spawn(process.execPath, [CLI, 'serve', ...serveFlags, ...storage], {

@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
 import { DEFAULT_FEED_INTERVAL_MS, scheduleCalendarFeeds, type FeedSchedule } from './calendar-feeds.js';
-import { FormTokens, type FormTokenMode } from './form-token.js';
+import { RenderTokens, type RenderTokenMode } from './render-token.js';
 import { ProofOfWork } from './pow.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
@@ -57,11 +57,11 @@ export interface CollectorOptions {
   webhooks?: ({ intervalMs?: number } & SendOptions) | false;
   /**
    * `required` (default): a submission must carry a render token from `GET
-   * /v1/sites/:site/form-token`, at least 2 s old and used once (see form-token.ts). `off` accepts
+   * /v1/sites/:site/render-token`, at least 2 s old and used once (see render-token.ts). `off` accepts
    * submissions without one, for a collector fed only by trusted servers, and in tests that are
    * not about tokens.
    */
-  formTokens?: FormTokenMode;
+  renderTokens?: RenderTokenMode;
   /**
    * Fetch every site's calendar feeds (settings `calendarFeeds`) every `intervalMs` (default
    * hourly) from this process. Off by default; `serve` turns it on. `allowPrivateNetworks` as for
@@ -93,10 +93,10 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     store: options.store,
     limiter,
     now: () => new Date(clock()),
-    formTokens: new FormTokens(options.store, clock),
+    renderTokens: new RenderTokens(options.store, clock),
     voteVisitors: new VoteVisitors(options.store, clock),
     auditKey: options.auditKey,
-    formTokenMode: options.formTokens ?? 'required',
+    renderTokenMode: options.renderTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
   };
 

@@ -13,7 +13,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ZodError } from 'zod';
 import { DEFAULT_RETENTION, IDEA_SORTS, OFFER_HOURS_MAX, RETENTION_MONTHS_MAX, type IdeaSort } from '../schema/index.js';
 import { openCollector } from './app.js';
-import type { FormTokenMode } from './form-token.js';
+import type { RenderTokenMode } from './render-token.js';
 import { POW_DEFAULT_MAX_NUMBER, POW_MAX_NUMBER_LIMIT } from './pow.js';
 import { newWebhookSecret } from './webhooks/dispatcher.js';
 import { webhookUrlProblem } from './webhooks/send.js';
@@ -52,13 +52,13 @@ Commands:
                                        your proxies' addresses/CIDRs, e.g. 127.0.0.1,10.0.0.0/8
                                        (env BUURTKIT_TRUST_PROXY). Off by default
         [--submission-limit N] [--vote-limit N] [--rate-window SECONDS]
-        [--site-submission-limit N] [--site-vote-limit N] [--form-tokens required|off]
-        [--form-token-limit N]
+        [--site-submission-limit N] [--site-vote-limit N] [--render-tokens required|off]
+        [--render-token-limit N]
                                        Token buckets: N per window per visitor (hashed IP), and
                                        per site for all visitors together (defaults ${DEFAULT_RATE_LIMITS.submissions.limit}/${DEFAULT_RATE_LIMITS.votes.limit},
                                        ${DEFAULT_RATE_LIMITS.siteSubmissions.limit}/${DEFAULT_RATE_LIMITS.siteVotes.limit} per ${DEFAULT_RATE_LIMITS.submissions.windowMs / 1000} s). Submissions need a
-                                       render token (GET /v1/sites/:site/form-token, >= 2 s old,
-                                       used once) unless --form-tokens off (trusted senders only)
+                                       render token (GET /v1/sites/:site/render-token, >= 2 s old,
+                                       used once) unless --render-tokens off (trusted senders only)
                                        GET /healthz and /readyz for probes; SIGTERM finishes
                                        open requests, then exits. Purges expired personal
                                        data at start and daily (see purge)
@@ -113,7 +113,7 @@ Storage, for every command:
 Config file, for every command (optional):
   --config FILE        JSON (env BUURTKIT_CONFIG) with any of: port, host, trustProxy, logLevel,
                        submissionLimit, voteLimit, siteSubmissionLimit,
-                       siteVoteLimit, formTokenLimit, rateWindow, formTokens, databaseUrl, pgSchema, db,
+                       siteVoteLimit, renderTokenLimit, rateWindow, renderTokens, databaseUrl, pgSchema, db,
                        webhookAllowPrivateNetworks.
                        Checked at start; a flag wins over the environment, the environment over
                        the file, the file over the default.
@@ -143,8 +143,8 @@ const OPTIONS = {
   'vote-limit': { type: 'string' },
   'site-submission-limit': { type: 'string' },
   'site-vote-limit': { type: 'string' },
-  'form-tokens': { type: 'string' },
-  'form-token-limit': { type: 'string' },
+  'render-tokens': { type: 'string' },
+  'render-token-limit': { type: 'string' },
   'rate-window': { type: 'string' },
   name: { type: 'string' },
   origin: { type: 'string', multiple: true },
@@ -241,10 +241,10 @@ async function withStore<T>(flags: Flags, fn: (store: Store) => Promise<T>): Pro
   }
 }
 
-function formTokenMode(value: string | undefined): FormTokenMode {
+function renderTokenMode(value: string | undefined): RenderTokenMode {
   if (value === undefined || value === 'required') return 'required';
   if (value === 'off') return 'off';
-  throw new UsageError(`--form-tokens must be required or off, not "${value}"`);
+  throw new UsageError(`--render-tokens must be required or off, not "${value}"`);
 }
 
 async function serve(flags: Flags): Promise<void> {
@@ -255,7 +255,7 @@ async function serve(flags: Flags): Promise<void> {
   const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9) ?? file.submissionLimit;
   const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9) ?? file.voteLimit;
   const siteSubmissions = integer(flags['site-submission-limit'], 'site-submission-limit', 1, 1e9) ?? file.siteSubmissionLimit;
-  const formTokenFetches = integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ?? file.formTokenLimit;
+  const renderTokenFetches = integer(flags['render-token-limit'], 'render-token-limit', 1, 1e9) ?? file.renderTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
   let trustProxy: TrustProxy;
@@ -277,7 +277,7 @@ async function serve(flags: Flags): Promise<void> {
     intakeKeys,
     auditKey: auditKeyFromSettings(),
     purge: {},
-    formTokens: formTokenMode(flags['form-tokens'] ?? (process.env.BUURTKIT_FORM_TOKENS || undefined) ?? file.formTokens),
+    renderTokens: renderTokenMode(flags['render-tokens'] ?? (process.env.BUURTKIT_RENDER_TOKENS || undefined) ?? file.renderTokens),
     webhooks: { allowPrivateNetworks: allowPrivate },
     calendarFeeds: { allowPrivateNetworks: allowPrivate },
     trustProxy: fastifyTrustProxy(trustProxy),
@@ -286,7 +286,7 @@ async function serve(flags: Flags): Promise<void> {
       votes: { limit: votes ?? DEFAULT_RATE_LIMITS.votes.limit, windowMs },
       siteSubmissions: { limit: siteSubmissions ?? DEFAULT_RATE_LIMITS.siteSubmissions.limit, windowMs },
       siteVotes: { limit: siteVotes ?? DEFAULT_RATE_LIMITS.siteVotes.limit, windowMs },
-      formTokens: { limit: formTokenFetches ?? DEFAULT_RATE_LIMITS.formTokens.limit, windowMs },
+      renderTokens: { limit: renderTokenFetches ?? DEFAULT_RATE_LIMITS.renderTokens.limit, windowMs },
     },
     logger: collectorLogger({
       level: flags['log-level'] ?? (process.env.LOG_LEVEL || undefined) ?? file.logLevel ?? 'info',

@@ -43,8 +43,8 @@ export const collectorConfigSchema = z
     voteLimit: whole(1, 1e9).optional(),
     siteSubmissionLimit: whole(1, 1e9).optional(),
     siteVoteLimit: whole(1, 1e9).optional(),
-    formTokens: z.enum(['required', 'off']).optional(),
-    formTokenLimit: whole(1, 1e9).optional(),
+    renderTokens: z.enum(['required', 'off']).optional(),
+    renderTokenLimit: whole(1, 1e9).optional(),
     /** Seconds. */
     rateWindow: whole(1, 86400).optional(),
     databaseUrl: z.string().refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL; for SQLite use "db"').optional(),

@@ -25,7 +25,7 @@ export interface RateLimits {
   submissions: RateLimit;
   votes: RateLimit;
   /** Render tokens fetched (one per form shown). */
-  formTokens: RateLimit;
+  renderTokens: RateLimit;
   /** Responses to one poll from one client; on top of `submissions`. */
   polls: RateLimit;
   /** Per site, all clients together. */
@@ -37,14 +37,14 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   submissions: { limit: 30, windowMs: 10 * 60_000 },
   votes: { limit: 120, windowMs: 10 * 60_000 },
-  formTokens: { limit: 120, windowMs: 10 * 60_000 },
+  renderTokens: { limit: 120, windowMs: 10 * 60_000 },
   // A kiosk tablet at the door shares one address: a response every 30 seconds, sustained.
   polls: { limit: 20, windowMs: 10 * 60_000 },
   siteSubmissions: { limit: 1000, windowMs: 10 * 60_000 },
   siteVotes: { limit: 3000, windowMs: 10 * 60_000 },
 };
 
-export type RateKind = 'submissions' | 'votes' | 'formTokens' | 'polls';
+export type RateKind = 'submissions' | 'votes' | 'renderTokens' | 'polls';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

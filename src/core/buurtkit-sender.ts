@@ -1,5 +1,5 @@
 import { BuurtkitWidget } from './buurtkit-widget.js';
-import { formTokenUrl } from './endpoint.js';
+import { renderTokenUrl } from './endpoint.js';
 
 /**
  * Base of the widgets whose form sends submissions: as soon as one is shown with a collector
@@ -20,9 +20,9 @@ export class BuurtkitSender extends BuurtkitWidget {
     queueMicrotask(() => {
       const cfg = this.resolvedEndpoint;
       if (this.isConnected && cfg?.endpointType === 'collector') {
-        const url = formTokenUrl(cfg);
-        import('./form-token.js').then(
-          (m) => m.prefetchFormToken(url),
+        const url = renderTokenUrl(cfg);
+        import('./render-token.js').then(
+          (m) => m.prefetchRenderToken(url),
           () => undefined,
         );
       }

@@ -1,9 +1,9 @@
 /**
- * What a collector submission carries besides its envelope: a render token (see form-token.ts)
+ * What a collector submission carries besides its envelope: a render token (see render-token.ts)
  * and, when the site asks for it, a proof-of-work solution (pow.ts). Loaded by the outbox only for
  * collector submissions, so a widget's first download does not carry it.
  */
-import { FORM_TOKEN_MIN_AGE_MS, fetchFormToken } from './form-token.js';
+import { RENDER_TOKEN_MIN_AGE_MS, fetchRenderToken } from './render-token.js';
 import type { OutboxItem } from './outbox-store.js';
 
 export interface Prepared {
@@ -18,9 +18,9 @@ export interface Prepared {
  * Throws when a needed solution could not be made (offline): sending would only be refused.
  */
 export async function prepare(item: OutboxItem): Promise<Prepared> {
-  if (!item.formToken) {
-    const fresh = await fetchFormToken(item.tokenUrl!);
-    if (fresh) item = { ...item, formToken: fresh.token, tokenUsableAt: fresh.usableAt };
+  if (!item.renderToken) {
+    const fresh = await fetchRenderToken(item.tokenUrl!);
+    if (fresh) item = { ...item, renderToken: fresh.token, tokenUsableAt: fresh.usableAt };
   }
   const solvedNow = !!(item.powNeeded && !item.pow);
   if (solvedNow) {
@@ -29,8 +29,8 @@ export async function prepare(item: OutboxItem): Promise<Prepared> {
     if (pow) item = { ...item, pow };
   }
   const early = (item.tokenUsableAt ?? 0) - Date.now();
-  if (item.formToken && early > 0 && navigator.onLine !== false) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(early, FORM_TOKEN_MIN_AGE_MS + 500)));
+  if (item.renderToken && early > 0 && navigator.onLine !== false) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(early, RENDER_TOKEN_MIN_AGE_MS + 500)));
   }
   return { item, solvedNow };
 }
@@ -38,7 +38,7 @@ export async function prepare(item: OutboxItem): Promise<Prepared> {
 /** Headers for the prepared item. */
 export function guardHeaders(item: OutboxItem): Record<string, string> {
   return {
-    ...(item.formToken && { 'Buurtkit-Form-Token': item.formToken }),
+    ...(item.renderToken && { 'Buurtkit-Render-Token': item.renderToken }),
     ...(item.pow && { 'Buurtkit-Pow': item.pow }),
   };
 }
@@ -54,7 +54,7 @@ export async function refused(item: OutboxItem, res: Response, solvedNow: boolea
     // At once, unless a solution made in this very attempt was refused (then back off).
     return { item: { ...rest, powNeeded: true }, ...(!solvedNow && { retryAfter: 0 }) };
   }
-  const { formToken: _used, tokenUsableAt: _at, ...rest } = item;
+  const { renderToken: _used, tokenUsableAt: _at, ...rest } = item;
   return { item: rest };
 }
 

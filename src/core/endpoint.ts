@@ -35,7 +35,7 @@ export interface OutboxRequest {
   contentType: string;
   body: string;
   mode: RequestMode;
-  /** Collector submissions: where the outbox gets a render token (sent as `Buurtkit-Form-Token`). */
+  /** Collector submissions: where the outbox gets a render token (sent as `Buurtkit-Render-Token`). */
   tokenUrl?: string;
 }
 
@@ -74,6 +74,6 @@ export function ideasUrl(cfg: ResolvedEndpoint): string {
 }
 
 /** GET: a render token for the site's forms (collector mode only). */
-export function formTokenUrl(cfg: ResolvedEndpoint): string {
-  return `${siteBase(cfg)}/form-token`;
+export function renderTokenUrl(cfg: ResolvedEndpoint): string {
+  return `${siteBase(cfg)}/render-token`;
 }

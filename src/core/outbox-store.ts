@@ -16,8 +16,8 @@ export interface OutboxItem extends OutboxRequest {
   /** HTTP status of the last failed attempt; 0 for a network error. */
   lastStatus?: number;
   /** The render token this item is sent with (collector submissions), once it has one. */
-  formToken?: string;
-  /** Local time (epoch ms) from which `formToken` is accepted. */
+  renderToken?: string;
+  /** Local time (epoch ms) from which `renderToken` is accepted. */
   tokenUsableAt?: number;
   /** The collector asked for proof-of-work (428 `pow_*`); `pow` is the solved payload, once there is one. */
   powNeeded?: boolean;

@@ -18,7 +18,7 @@
 import type { FieldIssue } from '../schema/envelope.js';
 import type { OutboxRequest } from './endpoint.js';
 import type { NotConnectedCode } from './not-connected.js';
-import { takeReadyToken } from './form-token-cache.js';
+import { takeReadyToken } from './render-token-cache.js';
 import type { OutboxSender } from './outbox-send.js';
 import { IdbOutboxStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 import type { BackoffOptions } from './retry.js';
@@ -126,8 +126,8 @@ export class Outbox extends EventTarget {
     // The render token fetched when the form was shown, if any (else one is fetched when sending).
     const token = request.tokenUrl ? takeReadyToken(request.tokenUrl) : undefined;
     if (token)
-      void import('./form-token.js').then(
-        (m) => m.prefetchFormToken(request.tokenUrl!),
+      void import('./render-token.js').then(
+        (m) => m.prefetchRenderToken(request.tokenUrl!),
         () => undefined,
       );
     const item: OutboxItem = {
@@ -136,7 +136,7 @@ export class Outbox extends EventTarget {
       createdAt: now,
       attempts: 0,
       nextAttemptAt: now,
-      ...(token && { formToken: token.token, tokenUsableAt: token.usableAt }),
+      ...(token && { renderToken: token.token, tokenUsableAt: token.usableAt }),
     };
     const stored = await this.save(item);
     let outcome: OutboxOutcome | undefined;

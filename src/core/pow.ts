@@ -57,11 +57,11 @@ export function powPayload(c: PowChallenge, number: number): string {
 
 /**
  * Fetches a challenge for the submission's site and solves it; `tokenUrl` is the site's
- * `…/form-token` URL. Undefined when offline, refused or unsolvable (the outbox retries later).
+ * `…/render-token` URL. Undefined when offline, refused or unsolvable (the outbox retries later).
  */
 export async function fetchPowSolution(tokenUrl: string): Promise<string | undefined> {
   try {
-    const res = await fetch(tokenUrl.replace(/\/form-token$/, '/pow-challenge'), { credentials: 'omit', cache: 'no-store' });
+    const res = await fetch(tokenUrl.replace(/\/render-token$/, '/pow-challenge'), { credentials: 'omit', cache: 'no-store' });
     if (!res.ok) return undefined;
     const c = (await res.json()) as PowChallenge;
     const number = await solvePow(c);

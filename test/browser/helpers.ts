@@ -50,7 +50,7 @@ const agedTokens: string[] = [];
 async function agedToken(info: CollectorInfo): Promise<string> {
   if (agedTokens.length === 0) {
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () => fetch(`${info.url}/v1/sites/${info.site}/form-token`).then((r) => r.json())),
+      Array.from({ length: 8 }, () => fetch(`${info.url}/v1/sites/${info.site}/render-token`).then((r) => r.json())),
     );
     agedTokens.push(...answers.map((a: { token: string }) => a.token));
     // Stays: the collector's own clock must see the tokens 2 s old, and it runs in another process.
@@ -63,7 +63,7 @@ async function agedToken(info: CollectorInfo): Promise<string> {
 export async function postEnvelope(info: CollectorInfo, envelope: unknown): Promise<Response> {
   return fetch(`${info.url}/v1/sites/${info.site}/submissions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Buurtkit-Form-Token': await agedToken(info) },
+    headers: { 'Content-Type': 'application/json', 'Buurtkit-Render-Token': await agedToken(info) },
     body: JSON.stringify(envelope),
   });
 }
@@ -73,7 +73,7 @@ export async function postEnvelope(info: CollectorInfo, envelope: unknown): Prom
  * an aged render token; from Node, so it works while this page is offline.
  */
 export const postWithToken = (path: string, envelope: unknown) =>
-  executeServerCommand<{ status: number; body: unknown }, unknown>('bk-admin', { method: 'POST', path, body: envelope, formToken: true });
+  executeServerCommand<{ status: number; body: unknown }, unknown>('bk-admin', { method: 'POST', path, body: envelope, renderToken: true });
 
 /** Coordinator API, called from Node with the test token. */
 export const admin = <T = unknown>(method: string, path: string, body?: unknown) =>

@@ -22,7 +22,7 @@ const LAZY = [
   '/src/widgets/feedback-poll/poll-send.ts',
   '/src/core/outbox-send.ts',
   '/src/core/collector-guards.ts',
-  '/src/core/form-token.ts',
+  '/src/core/render-token.ts',
   '/src/core/pow.ts',
 ];
 

@@ -8,7 +8,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import { buildEnvelope } from '../../src/core/envelope.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
-import { takeReadyToken } from '../../src/core/form-token-cache.js';
+import { takeReadyToken } from '../../src/core/render-token-cache.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import { IdbOutboxStore } from '../../src/core/outbox-store.js';
 import { fetchPowSolution } from '../../src/core/pow.js';
@@ -73,11 +73,11 @@ describe('proof-of-work with a real collector', () => {
     await po.type('idea', text);
     // As on a page opened offline: no token is ready. Fetching one fails now; one an earlier test
     // prefetched is dropped here, just before the press, whenever it landed.
-    takeReadyToken(`${c.url}/v1/sites/${c.powSite}/form-token`);
+    takeReadyToken(`${c.url}/v1/sites/${c.powSite}/render-token`);
     const queued = oneEvent(po.el, 'bk-queued') as unknown as Promise<BkQueuedEvent>;
     await po.submit();
     await queued;
-    expect((await outbox.items()).map((i) => [i.formToken, i.pow])).to.deep.equal([[undefined, undefined]]);
+    expect((await outbox.items()).map((i) => [i.renderToken, i.pow])).to.deep.equal([[undefined, undefined]]);
 
     await setOffline(false);
     await waitFor(() => statuses.includes(201), { timeout: 15_000, message: 'delivery after reconnecting' });
@@ -89,7 +89,7 @@ describe('proof-of-work with a real collector', () => {
 
   it('drops a stored solution that another submission used (428 pow_used), solves a new one and delivers once', async () => {
     const base = `${c.url}/v1/sites/${c.powSite}`;
-    const solution = (await fetchPowSolution(`${base}/form-token`))!;
+    const solution = (await fetchPowSolution(`${base}/render-token`))!;
     expect(solution).to.be.a('string');
     const envelope = (text: string) =>
       buildEnvelope({
@@ -100,12 +100,12 @@ describe('proof-of-work with a real collector', () => {
         trap: { honeypot: '', elapsedMs: 3000 },
       });
     // Another submission spends the solution first, as a replay would.
-    const token = (await (await fetch(`${base}/form-token`)).json()).token as string;
+    const token = (await (await fetch(`${base}/render-token`)).json()).token as string;
     // Stays: the collector's own clock must see the token 2 s old, and it runs in another process.
     await new Promise((r) => setTimeout(r, 2_200));
     const first = await fetch(`${base}/submissions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Buurtkit-Form-Token': token, 'Buurtkit-Pow': solution },
+      headers: { 'Content-Type': 'application/json', 'Buurtkit-Render-Token': token, 'Buurtkit-Pow': solution },
       body: JSON.stringify(envelope(`Eerste ${uniqueKey()}`)),
     });
     expect(first.status).to.equal(201);
@@ -124,7 +124,7 @@ describe('proof-of-work with a real collector', () => {
       contentType: 'application/json',
       body: JSON.stringify(second),
       mode: 'cors',
-      tokenUrl: `${base}/form-token`,
+      tokenUrl: `${base}/render-token`,
       createdAt: Date.now(),
       attempts: 0,
       nextAttemptAt: Date.now(),

@@ -20,7 +20,7 @@ const LAZY = [
   '/src/widgets/welcome-intake/result.ts',
   '/src/core/outbox-send.ts',
   '/src/core/collector-guards.ts',
-  '/src/core/form-token.ts',
+  '/src/core/render-token.ts',
 ];
 const THEME_TITLE = 'Contact en eenzaamheid';
 

@@ -35,18 +35,18 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
 
   async function start() {
     now = NOW;
-    c = await startTestCollector({ backend, formTokens: 'required', clock: () => now });
+    c = await startTestCollector({ backend, renderTokens: 'required', clock: () => now });
   }
   /** A render token old enough to use (the collector's clock moves, no sleeping). */
   async function token(): Promise<string> {
-    const answer = (await (await fetch(`${c.url}/v1/sites/${SITE}/form-token`)).json()) as Json;
+    const answer = (await (await fetch(`${c.url}/v1/sites/${SITE}/render-token`)).json()) as Json;
     now += 2_500;
     return answer.token as string;
   }
   const withToken = (t: string | undefined, extra: Record<string, string> = {}) => ({
     origin: ORIGIN,
     'user-agent': 'ScriptedBrowser/1.0',
-    ...(t && { 'buurtkit-form-token': t }),
+    ...(t && { 'buurtkit-render-token': t }),
     ...extra,
   });
 
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
 
     const none = await attend(attendanceEnvelope(id, { places: 2 }), withToken(undefined));
     expect(none.status).toBe(428);
-    expect(((await none.json()) as Json).error).toBe('form_token_required');
+    expect(((await none.json()) as Json).error).toBe('render_token_required');
 
     const tooMany = await attend(attendanceEnvelope(id, { places: 5 }), withToken(await token()));
     expect(tooMany.status).toBe(422);
@@ -77,7 +77,7 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
     // A script that replays the token under a new id to take the last 2 places gets nothing.
     const replay = await attend(attendanceEnvelope(id, { places: 2 }), withToken(t));
     expect(replay.status).toBe(428);
-    expect(((await replay.json()) as Json).error).toBe('form_token_used');
+    expect(((await replay.json()) as Json).error).toBe('render_token_used');
     expect(await remaining()).toEqual({ [id]: { '2026-03-27T17:30:00': 2 } });
 
     // The coordinator sees the claim (anonymous) and removes it; the places come free.
@@ -150,7 +150,7 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
 
     const replay = await vote(voteEnvelope(idea), withToken(t));
     expect(replay.status).toBe(428);
-    expect(((await replay.json()) as Json).error).toBe('form_token_used');
+    expect(((await replay.json()) as Json).error).toBe('render_token_used');
 
     // A fresh token does not make the same visitor a new voter.
     const again = await vote(voteEnvelope(idea), withToken(await token()));

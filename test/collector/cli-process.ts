@@ -99,7 +99,7 @@ export async function serveCli(
 ): Promise<ServingCli> {
   const child = spawn(process.execPath, [CLI_PATH, 'serve', ...args], {
     cwd: options.cwd ?? tmpdir(),
-    env: { BUURTKIT_FORM_TOKENS: 'off', ...(options.env ?? process.env) },
+    env: { BUURTKIT_RENDER_TOKENS: 'off', ...(options.env ?? process.env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -49,7 +49,7 @@ describe('CORS', () => {
 
   it('refuses reads from other origins readably, with no site data in the answer', async () => {
     await postJson(`${c.url}/v1/sites/${SITE}/submissions`, ideaEnvelope());
-    for (const path of ['ideas', 'form-token', 'volunteer', 'activities', 'polls/welkom', '']) {
+    for (const path of ['ideas', 'render-token', 'volunteer', 'activities', 'polls/welkom', '']) {
       const answer = await fetch(`${c.url}/v1/sites/${SITE}${path && '/'}${path}`, { headers: { origin: 'https://evil.example' } });
       expect(answer.status, path).toBe(403);
       expect(answer.headers.get('access-control-allow-origin')).toBe('https://evil.example');

@@ -54,7 +54,7 @@ describe('crash test (SIGKILL during concurrent submissions, SQLite)', () => {
     '1000000000',
     '--site-submission-limit',
     '1000000000',
-    '--form-tokens',
+    '--render-tokens',
     'off',
   ];
 
@@ -240,7 +240,7 @@ describe.each(webhookBackends)('crash test with a webhook (SIGKILL during a burs
           '1000000000',
           '--site-submission-limit',
           '1000000000',
-          '--form-tokens',
+          '--render-tokens',
           'off',
           ...backend.args,
         ];

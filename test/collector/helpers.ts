@@ -71,9 +71,9 @@ export async function startTestCollector(
   const { site: siteOptions, listen = true, backend = 'sqlite', dbPath: _dbPath, ...appOptions } = options;
   const fresh = freshStorage(backend);
   const storage: StoreTarget = options.dbPath ? { backend: 'sqlite', path: options.dbPath } : fresh.storage;
-  // Render tokens have their own tests (form-token.test.ts); elsewhere submissions come as a trusted
+  // Render tokens have their own tests (render-token.test.ts); elsewhere submissions come as a trusted
   // integration would send them, unless a test asks for the production default.
-  const { app, store } = await openCollector({ formTokens: 'off', ...appOptions, storage });
+  const { app, store } = await openCollector({ renderTokens: 'off', ...appOptions, storage });
   const site = await store.createSite(
     { slug: SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: [ORIGIN], ...siteOptions },
     new Date().toISOString(),
@@ -94,7 +94,7 @@ export async function startTestCollector(
     token: async (scopes = ['read', 'moderate', 'export'], o = {}) =>
       (await issueToken(store, { site: o.site ?? site.slug, scopes, expiresAt: o.expiresAt ?? null })).token,
     countRows: (table) => countRows(store, table),
-    another: (more = {}) => openCollector({ formTokens: appOptions.formTokens ?? 'off', ...more, storage }),
+    another: (more = {}) => openCollector({ renderTokens: appOptions.renderTokens ?? 'off', ...more, storage }),
     close: async () => {
       await app.close();
       await fresh.cleanup();

@@ -180,7 +180,7 @@ describe('rate limits', () => {
     const first = c.app;
     const { openCollector } = await import('../../src/collector/app.js');
     const second = await openCollector({
-      formTokens: 'off',
+      renderTokens: 'off',
       dbPath: c.dbPath,
       rateLimits: { submissions: { limit: 2, windowMs: 60_000 } },
     });

@@ -156,7 +156,7 @@ describe('SqliteStore group commit', () => {
 describe('durability', () => {
   it('keeps everything acknowledged after the collector closes and the file is reopened', async () => {
     const dbPath = join(dir, 'c.sqlite');
-    const first = await openCollector({ formTokens: 'off', dbPath });
+    const first = await openCollector({ renderTokens: 'off', dbPath });
     await first.store.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: ['https://a.example'] }, new Date().toISOString());
     const { token } = await issueToken(first.store, { site: SITE, scopes: ['read', 'moderate'] });
     const url = await first.app.listen({ port: 0, host: '127.0.0.1' });
@@ -165,7 +165,7 @@ describe('durability', () => {
     await first.app.close();
     expect((first.store as SqliteStore).db.open).toBe(false);
 
-    const second = await openCollector({ formTokens: 'off', dbPath });
+    const second = await openCollector({ renderTokens: 'off', dbPath });
     try {
       const site = await second.store.getSite(SITE);
       expect(site).toMatchObject({ allowedOrigins: ['https://a.example'], settings: { ideaSort: 'newest' } });

@@ -54,7 +54,7 @@ describe('POST /v1/sites/:site/submissions', () => {
   });
 
   it('keeps one row when two collector instances on one database get the same submission', async () => {
-    const second = await openCollector({ formTokens: 'off', dbPath: c.dbPath });
+    const second = await openCollector({ renderTokens: 'off', dbPath: c.dbPath });
     const secondUrl = await second.app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const envelope = ideaEnvelope();

@@ -73,7 +73,7 @@ describe('requests per mode', () => {
       contentType: 'application/json',
       body: JSON.stringify(envelope),
       mode: 'cors',
-      tokenUrl: 'https://c.example/base/v1/sites/de-linde/form-token',
+      tokenUrl: 'https://c.example/base/v1/sites/de-linde/render-token',
     });
     expect(voteRequest(collector, 'idea-1', {}).url).toBe('https://c.example/base/v1/sites/de-linde/ideas/idea-1/votes');
     expect(ideasUrl(collector)).toBe('https://c.example/base/v1/sites/de-linde/ideas');

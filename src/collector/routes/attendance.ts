@@ -6,7 +6,7 @@
  * occurrence, places}`). Anonymous; the envelope id is the idempotency key.
  * - `201 {id, status: 'received', places, taken, remaining}`; `200` the same with `duplicate`.
  * - `409 {error: 'activity_full', places, taken, remaining}`: these places do not fit; nothing counted.
- * Like a submission it needs a render token (`Buurtkit-Form-Token`), and one request asks for at
+ * Like a submission it needs a render token (`Buurtkit-Render-Token`), and one request asks for at
  * most `registration.maxPlaces` places (default 4; `422 too_many_places` above that).
  * - `410 occurrence_closed`: the occurrence was cancelled or is over. `404`: no such activity or
  *   occurrence. `422`: field errors, or the activity has no capacity to count against.
@@ -26,7 +26,7 @@ import {
 } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
-import { FORM_TOKEN_HEADER } from '../form-token.js';
+import { RENDER_TOKEN_HEADER } from '../render-token.js';
 import { ApiError } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import type { RouteContext } from './context.js';
@@ -81,7 +81,7 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
     tags: ['Submissions'],
     summary: '"Ik kom": count places for one occurrence of an activity with a capacity; 201 counted, 200 a retry',
     description:
-      'Header `Buurtkit-Form-Token`. 409 `activity_full` with `remaining` (nothing counted), 410 `occurrence_closed`, ' +
+      'Header `Buurtkit-Render-Token`. 409 `activity_full` with `remaining` (nothing counted), 410 `occurrence_closed`, ' +
       '404 no such activity or occurrence, 422 `too_many_places` or an activity without capacity.',
     body: attendanceSubmissionSchema,
     status: 201,
@@ -100,7 +100,7 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
         throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
       }
       // The same protection as submissions: a render token per "ik kom", spent once.
-      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], envelope.id);
+      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers[RENDER_TOKEN_HEADER], envelope.id);
       const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
       if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
       const capacity = capacityOf(record.data);

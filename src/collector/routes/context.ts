@@ -1,4 +1,4 @@
-import type { FormTokenMode, FormTokens } from '../form-token.js';
+import type { RenderTokenMode, RenderTokens } from '../render-token.js';
 import type { ProofOfWork } from '../pow.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { Store } from '../store/types.js';
@@ -9,9 +9,9 @@ export interface RouteContext {
   store: Store;
   limiter: RateLimiter;
   now: () => Date;
-  formTokens: FormTokens;
+  renderTokens: RenderTokens;
   /** `required` (default): public submissions need a render token; `off` for trusted integrations. */
-  formTokenMode: FormTokenMode;
+  renderTokenMode: RenderTokenMode;
   /** ALTCHA-compatible proof-of-work for sites that turn it on (pow.ts). */
   pow: ProofOfWork;
   /** One vote per visitor and idea per day, by a keyed hash that identifies no one. */

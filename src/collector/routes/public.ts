@@ -30,7 +30,7 @@ import {
 
 /** What every widget's validated envelope has in common; `data.kind` names the payload. */
 export type AnyEnvelope = Envelope<{ kind: string }>;
-import { FORM_TOKEN_HEADER, type FormTokenAnswer } from '../form-token.js';
+import { RENDER_TOKEN_HEADER, type RenderTokenAnswer } from '../render-token.js';
 import { POW_HEADER, type PowChallenge } from '../pow.js';
 import { ApiError, answerPreflight } from '../http.js';
 import type { RateKind } from '../rate-limit.js';
@@ -117,24 +117,24 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
   );
 
   app.get(
-    '/v1/sites/:site/form-token',
+    '/v1/sites/:site/render-token',
     {
-      onRequest: [loadSite, rateLimited('formTokens')],
+      onRequest: [loadSite, rateLimited('renderTokens')],
       config: {
         tags: ['Site'],
         summary: 'A render token for one submission: `{token, notBefore, expiresAt}`, good 2 s after issue for 24 h',
       },
     },
-    async (request, reply): Promise<FormTokenAnswer> => {
+    async (request, reply): Promise<RenderTokenAnswer> => {
       reply.header('Cache-Control', 'no-store');
-      return ctx.formTokens.issue(request.site!.slug);
+      return ctx.renderTokens.issue(request.site!.slug);
     },
   );
 
   app.get(
     '/v1/sites/:site/pow-challenge',
     {
-      onRequest: [loadSite, rateLimited('formTokens')],
+      onRequest: [loadSite, rateLimited('renderTokens')],
       config: { tags: ['Site'], summary: 'An ALTCHA proof-of-work challenge, for sites that ask for one (header `Buurtkit-Pow`)' },
     },
     async (request, reply): Promise<PowChallenge> => {
@@ -147,7 +147,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     tags: ['Submissions'],
     summary: "A widget's envelope (idea, poll response, intake, volunteer sign-up); 201 new, 200 a retry of the same id",
     description:
-      'Header `Buurtkit-Form-Token` (428 `form_token_*` without a valid one), and `Buurtkit-Pow` on sites with proof-of-work ' +
+      'Header `Buurtkit-Render-Token` (428 `render_token_*` without a valid one), and `Buurtkit-Pow` on sites with proof-of-work ' +
       '(428 `pow_*`). 409 `id_conflict`: the id belongs to another site. 429 `too_fast`: sent within 2 s of the token.',
     body: z.union([
       ideaSubmissionSchema,
@@ -169,7 +169,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
         // Proof of work first: a request without one spends no render token.
         if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
-        if (ctx.formTokenMode === 'required') await ctx.formTokens.check(request.site!.slug, request.headers[FORM_TOKEN_HEADER], body.id);
+        if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(request.site!.slug, request.headers[RENDER_TOKEN_HEADER], body.id);
       }
       const widget = isRecord(body) ? body.widget : undefined;
       const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
@@ -202,7 +202,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
   const voteDoc = {
     tags: ['Submissions'],
     summary: 'A vote for a published idea: 201 counted, 200 a retry or this visitor already voted for it today',
-    description: 'Header `Buurtkit-Form-Token`, as for submissions. 404 `idea_not_found`: no published idea with this id.',
+    description: 'Header `Buurtkit-Render-Token`, as for submissions. 404 `idea_not_found`: no published idea with this id.',
     body: voteSubmissionSchema,
     response: voteReceiptSchema,
     status: 201,
@@ -226,7 +226,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       }
       if (issues.length) throw invalid(issues);
       // The same protection as submissions: a render token per vote, spent once.
-      if (ctx.formTokenMode === 'required') await ctx.formTokens.check(site.slug, request.headers[FORM_TOKEN_HEADER], vote.id);
+      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers[RENDER_TOKEN_HEADER], vote.id);
       if (vote.trap.honeypot.trim() !== '') {
         const idea = await store.getIdea(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
@@ -235,7 +235,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       // With render tokens off (trusted senders only), a relay may send many people's votes from one
       // address, so visitors are told apart only when tokens are required.
       const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
-      if (ctx.formTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
+      if (ctx.renderTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
         // This visitor already voted for the idea today: answered like a retry, nothing counted.
         const idea = await store.getIdea(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();

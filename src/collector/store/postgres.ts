@@ -82,7 +82,7 @@ import type {
   WebhookDelivery,
   WebhookResult,
   WebhookTarget,
-  FormTokenUse,
+  RenderTokenUse,
   PowUse,
 } from './types.js';
 
@@ -276,10 +276,10 @@ const TAKE_RATE_TOKENS = `WITH input AS (
   FROM up JOIN counted c USING (bucket, key)`;
 
 /** Render-token claims of a batch (distinct nonces); a no-op update, so RETURNING gives every owner. */
-const CLAIM_FORM_TOKENS = `INSERT INTO form_token_uses (nonce, site, submission_id, used_at)
+const CLAIM_RENDER_TOKENS = `INSERT INTO render_token_uses (nonce, site, submission_id, used_at)
   SELECT nonce, site, submission_id, used_at
   FROM json_to_recordset($1::json) AS x(nonce text, site text, submission_id text, used_at timestamptz) ORDER BY nonce
-  ON CONFLICT (nonce) DO UPDATE SET nonce = form_token_uses.nonce RETURNING nonce, submission_id`;
+  ON CONFLICT (nonce) DO UPDATE SET nonce = render_token_uses.nonce RETURNING nonce, submission_id`;
 
 interface IdeaInsert {
   s: SubmissionRecord;
@@ -342,10 +342,10 @@ export class PostgresStore implements Store {
     // Half the pool for insert batches leaves connections for reads and the admin pages.
     this.ideaBatches = new Batcher({ run: (items) => this.insertIdeas(items), maxInFlight: Math.max(1, max >> 1), maxItems: 500 });
     this.rateBatches = new Batcher({ run: (takes) => this.takeRateTokens(takes), maxInFlight: 2, maxItems: 1000 });
-    this.tokenClaims = new Batcher({ run: (uses) => this.claimFormTokens(uses), maxInFlight: 2, maxItems: 1000 });
+    this.tokenClaims = new Batcher({ run: (uses) => this.claimRenderTokens(uses), maxInFlight: 2, maxItems: 1000 });
   }
 
-  private readonly tokenClaims: Batcher<FormTokenUse, string>;
+  private readonly tokenClaims: Batcher<RenderTokenUse, string>;
 
   private readonly ideaBatches: Batcher<IdeaInsert, InsertOutcome | 'retry'>;
   private readonly rateBatches: Batcher<RateTake, RateOutcome>;
@@ -1036,7 +1036,7 @@ export class PostgresStore implements Store {
 
   // — render tokens —
 
-  claimFormToken(use: FormTokenUse): Promise<string> {
+  claimRenderToken(use: RenderTokenUse): Promise<string> {
     // Batched with the claims that arrive meanwhile, on the bookkeeping pool (see `bookkeeping`).
     return this.tokenClaims.add(use);
   }
@@ -1045,17 +1045,17 @@ export class PostgresStore implements Store {
    * A batch of render-token claims in one statement; a nonce twice in the batch is claimed once,
    * by the first of them, and the others learn that owner (as they would one statement later).
    */
-  private async claimFormTokens(uses: FormTokenUse[]): Promise<string[]> {
-    const first = new Map<string, FormTokenUse>();
+  private async claimRenderTokens(uses: RenderTokenUse[]): Promise<string[]> {
+    const first = new Map<string, RenderTokenUse>();
     for (const use of uses) if (!first.has(use.nonce)) first.set(use.nonce, use);
     const rows = [...first.values()].map((u) => ({ nonce: u.nonce, site: u.site, submission_id: u.submissionId, used_at: u.usedAt }));
-    const { rows: owners } = await this.query(CLAIM_FORM_TOKENS, [JSON.stringify(rows)], undefined, this.bookkeeping);
+    const { rows: owners } = await this.query(CLAIM_RENDER_TOKENS, [JSON.stringify(rows)], undefined, this.bookkeeping);
     const ownerOf = new Map(owners.map((r) => [String(r.nonce), String(r.submission_id)]));
     return uses.map((use) => ownerOf.get(use.nonce)!);
   }
 
-  pruneFormTokenUses(before: string): Promise<number> {
-    return this.pruneUses('form_token_uses', before);
+  pruneRenderTokenUses(before: string): Promise<number> {
+    return this.pruneUses('render_token_uses', before);
   }
 
   // — feedback poll —

@@ -108,7 +108,7 @@ export function rowBuilder(names: readonly string[]): (values: readonly unknown[
 }
 
 /** The replay tables of render tokens and proof-of-work challenges, by the column each is keyed on. */
-export const USE_KEYS = { form_token_uses: 'nonce', pow_uses: 'challenge' } as const;
+export const USE_KEYS = { render_token_uses: 'nonce', pow_uses: 'challenge' } as const;
 export type UseTable = keyof typeof USE_KEYS;
 
 /** The columns of a submission's envelope row, in the order of `submissionValues`. */

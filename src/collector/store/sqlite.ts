@@ -74,7 +74,7 @@ import type {
   WebhookDelivery,
   WebhookResult,
   WebhookTarget,
-  FormTokenUse,
+  RenderTokenUse,
   PowUse,
 } from './types.js';
 
@@ -801,12 +801,12 @@ export class SqliteStore implements Store {
 
   // — render tokens —
 
-  claimFormToken(use: FormTokenUse): Promise<string> {
-    return this.claimOnce('form_token_uses', use.nonce, use);
+  claimRenderToken(use: RenderTokenUse): Promise<string> {
+    return this.claimOnce('render_token_uses', use.nonce, use);
   }
 
-  async pruneFormTokenUses(before: string): Promise<number> {
-    return this.pruneUses('form_token_uses', before);
+  async pruneRenderTokenUses(before: string): Promise<number> {
+    return this.pruneUses('render_token_uses', before);
   }
 
   // — feedback poll —

@@ -268,7 +268,7 @@ export interface WebhookResult {
 }
 
 /** One use of a render token: its nonce, for which submission. */
-export interface FormTokenUse {
+export interface RenderTokenUse {
   nonce: string;
   site: string;
   submissionId: string;
@@ -461,9 +461,9 @@ export interface Store {
    * Records the nonce's use by this submission unless it was used before (atomic); returns the id
    * of the submission that owns the nonce: this one, or the earlier one.
    */
-  claimFormToken(use: FormTokenUse): Promise<string>;
+  claimRenderToken(use: RenderTokenUse): Promise<string>;
   /** Forgets uses recorded before the instant (their tokens have expired). */
-  pruneFormTokenUses(before: string): Promise<number>;
+  pruneRenderTokenUses(before: string): Promise<number>;
   // — feedback poll —
   /** Creates or replaces the site's poll with `poll.id`. */
   putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord>;

@@ -9,7 +9,7 @@
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { buildEnvelope } from '../../core/envelope.js';
 import { DeliveryController, type DeliveryHost, type DeliveryResult } from '../../core/delivery.js';
-import { canRead, formTokenUrl, JSON_TYPE, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { canRead, renderTokenUrl, JSON_TYPE, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
 import type { LocalizeController } from '../../core/localize.js';
 import { sharedOutbox, type OutboxEvent } from '../../core/outbox.js';
 import type { EnvelopeBase } from '../../schema/envelope.js';
@@ -64,7 +64,7 @@ export function attendanceRequest(cfg: ResolvedEndpoint, itemId: string, envelop
     body: JSON.stringify(envelope),
     mode: 'cors',
     // A render token, as for submissions: the collector refuses "ik kom" without one.
-    tokenUrl: formTokenUrl(cfg),
+    tokenUrl: renderTokenUrl(cfg),
   };
 }
 
@@ -169,9 +169,9 @@ export class AttendanceController implements ReactiveController {
     // only 2 s after making it, so fetching it at the press would make every "ik kom" wait that long.
     const cfg = this.host.resolvedEndpoint;
     if (cfg && canRead(cfg) && this.host.countsPlaces && item.registration?.kind === 'capacity') {
-      const url = formTokenUrl(cfg);
-      import('../../core/form-token.js').then(
-        (m) => m.prefetchFormToken(url),
+      const url = renderTokenUrl(cfg);
+      import('../../core/render-token.js').then(
+        (m) => m.prefetchRenderToken(url),
         () => undefined,
       );
     }

@@ -14,18 +14,18 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
   let now = T0;
   const start = async () => {
     now = T0;
-    c = await startTestCollector({ backend, formTokens: 'required', clock: () => now });
+    c = await startTestCollector({ backend, renderTokens: 'required', clock: () => now });
     return c;
   };
   const fetchToken = async (site = SITE) => {
-    const answer = await fetch(`${c!.url}/v1/sites/${site}/form-token`, { headers: { origin: ORIGIN } });
+    const answer = await fetch(`${c!.url}/v1/sites/${site}/render-token`, { headers: { origin: ORIGIN } });
     expect(answer.status).toBe(200);
     return { answer, body: (await answer.json()) as { token: string; notBefore: string; expiresAt: string } };
   };
   const submit = (body: unknown, token?: string) =>
     fetch(`${c!.url}/v1/sites/${SITE}/submissions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, ...(token && { 'buurtkit-form-token': token }) },
+      headers: { 'content-type': 'application/json', origin: ORIGIN, ...(token && { 'buurtkit-render-token': token }) },
       body: JSON.stringify(body),
     });
 
@@ -43,17 +43,17 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
       headers: {
         origin: ORIGIN,
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,buurtkit-form-token',
+        'access-control-request-headers': 'content-type,buurtkit-render-token',
       },
     });
-    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/buurtkit-form-token/);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/buurtkit-render-token/);
   });
 
   it('rejects a scripted submission without a token, and one sent right after fetching a token', async () => {
     await start();
     const missing = await submit(ideaEnvelope());
     expect(missing.status).toBe(428);
-    expect(await missing.json()).toMatchObject({ error: 'form_token_required' });
+    expect(await missing.json()).toMatchObject({ error: 'render_token_required' });
 
     const { body } = await fetchToken();
     now += 300; // a script posts at once
@@ -79,7 +79,7 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
     expect(await retry.json()).toMatchObject({ status: 'duplicate' });
     const replay = await submit(ideaEnvelope(), body.token);
     expect(replay.status).toBe(428);
-    expect(await replay.json()).toMatchObject({ error: 'form_token_used' });
+    expect(await replay.json()).toMatchObject({ error: 'render_token_used' });
     expect(await c!.countRows('ideas')).toBe(1);
   });
 
@@ -94,12 +94,12 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
     for (const bad of [`${issued}.${nonce}.${flipped}`, `${(T0 - 60_000).toString(36)}.${nonce}.${mac}`, foreign.token, 'nonsense']) {
       const answer = await submit(ideaEnvelope(), bad);
       expect(answer.status, bad).toBe(428);
-      expect(await answer.json()).toMatchObject({ error: 'form_token_invalid' });
+      expect(await answer.json()).toMatchObject({ error: 'render_token_invalid' });
     }
     now = T0 + 24 * 3600_000 + 1;
     const expired = await submit(ideaEnvelope(), body.token);
     expect(expired.status).toBe(428);
-    expect(await expired.json()).toMatchObject({ error: 'form_token_expired' });
+    expect(await expired.json()).toMatchObject({ error: 'render_token_expired' });
     expect(await c!.countRows('submissions')).toBe(0);
   });
 
@@ -113,7 +113,7 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
 
   it('lets exactly one of two instances take a token that two submissions present at once', async () => {
     await start();
-    const other = await c!.another({ formTokens: 'required', clock: () => now });
+    const other = await c!.another({ renderTokens: 'required', clock: () => now });
     try {
       const { body } = await fetchToken();
       now += 3_000;
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
         app.inject({
           method: 'POST',
           url: `/v1/sites/${SITE}/submissions`,
-          headers: { 'content-type': 'application/json', 'buurtkit-form-token': body.token },
+          headers: { 'content-type': 'application/json', 'buurtkit-render-token': body.token },
           payload: ideaEnvelope(),
         });
       const codes = (await Promise.all([inject(c!.app), inject(other.app), inject(c!.app), inject(other.app)])).map((r) => r.statusCode);

@@ -1,6 +1,6 @@
 /**
- * Render tokens: a widget asks `GET /v1/sites/:site/form-token` when it is shown and sends the token
- * with its submission (header `Buurtkit-Form-Token`). The token is signed by the collector and holds
+ * Render tokens: a widget asks `GET /v1/sites/:site/render-token` when it is shown and sends the token
+ * with its submission (header `Buurtkit-Render-Token`). The token is signed by the collector and holds
  * the *server's* time of issue, so "at least 2 s between showing the form and sending it" is judged
  * by the server's clock only. Each token is good for one submission: its nonce is claimed in the
  * database together with the submission id, so a retry of the same submission passes and a replay
@@ -15,26 +15,26 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ApiError, tooManyRequests } from './http.js';
 import type { Store } from './store/types.js';
 
-export const FORM_TOKEN_HEADER = 'buurtkit-form-token';
+export const RENDER_TOKEN_HEADER = 'buurtkit-render-token';
 /** Earliest submit after the token was issued. */
-export const FORM_TOKEN_MIN_AGE_MS = 2_000;
-export const FORM_TOKEN_LIFETIME_MS = 24 * 3600_000;
+export const RENDER_TOKEN_MIN_AGE_MS = 2_000;
+export const RENDER_TOKEN_LIFETIME_MS = 24 * 3600_000;
 
 const TOKEN_PATTERN = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
-export interface FormTokenAnswer {
+export interface RenderTokenAnswer {
   token: string;
   /** When the token may first be used and when it stops being accepted (server time, ISO). */
   notBefore: string;
   expiresAt: string;
 }
 
-export type FormTokenMode = 'required' | 'off';
+export type RenderTokenMode = 'required' | 'off';
 
 /** How often an instance forgets expired uses; once an hour keeps the table small enough. */
 const PRUNE_EVERY_MS = 3600_000;
 
-export class FormTokens {
+export class RenderTokens {
   private secret: string | undefined;
   private lastPrune = 0;
 
@@ -44,25 +44,25 @@ export class FormTokens {
   ) {}
 
   private async key(): Promise<string> {
-    this.secret ??= await this.store.secret('form-token', randomBytes(32).toString('base64url'));
+    this.secret ??= await this.store.secret('render-token', randomBytes(32).toString('base64url'));
     return this.secret;
   }
 
   private async mac(site: string, issued: string, nonce: string): Promise<Buffer> {
     return createHmac('sha256', await this.key())
-      .update(`form-token:${site}:${issued}:${nonce}`)
+      .update(`render-token:${site}:${issued}:${nonce}`)
       .digest();
   }
 
-  async issue(site: string): Promise<FormTokenAnswer> {
+  async issue(site: string): Promise<RenderTokenAnswer> {
     const now = this.clock();
     const issued = now.toString(36);
     const nonce = randomBytes(16).toString('base64url');
     const token = `${issued}.${nonce}.${(await this.mac(site, issued, nonce)).toString('base64url')}`;
     return {
       token,
-      notBefore: new Date(now + FORM_TOKEN_MIN_AGE_MS).toISOString(),
-      expiresAt: new Date(now + FORM_TOKEN_LIFETIME_MS).toISOString(),
+      notBefore: new Date(now + RENDER_TOKEN_MIN_AGE_MS).toISOString(),
+      expiresAt: new Date(now + RENDER_TOKEN_LIFETIME_MS).toISOString(),
     };
   }
 
@@ -74,31 +74,31 @@ export class FormTokens {
   async check(site: string, header: string | string[] | undefined, submissionId: string): Promise<void> {
     const token = typeof header === 'string' ? header.trim() : '';
     if (!token)
-      throw refused('form_token_required', 'Send a form token (GET /v1/sites/:site/form-token) in the Buurtkit-Form-Token header');
+      throw refused('render_token_required', 'Send a render token (GET /v1/sites/:site/render-token) in the Buurtkit-Render-Token header');
     const m = TOKEN_PATTERN.exec(token);
     const expected = m ? await this.mac(site, m[1]!, m[2]!) : undefined;
     const given = m ? Buffer.from(m[3]!, 'base64url') : undefined;
     if (!m || !expected || given!.length !== expected.length || !timingSafeEqual(given!, expected)) {
-      throw refused('form_token_invalid', 'The form token is not valid for this site; fetch a new one');
+      throw refused('render_token_invalid', 'The render token is not valid for this site; fetch a new one');
     }
     const age = this.clock() - parseInt(m[1]!, 36);
-    if (age > FORM_TOKEN_LIFETIME_MS) throw refused('form_token_expired', 'The form token has expired; fetch a new one');
-    if (age < FORM_TOKEN_MIN_AGE_MS) {
-      const wait = Math.max(1, Math.ceil((FORM_TOKEN_MIN_AGE_MS - Math.max(0, age)) / 1000));
+    if (age > RENDER_TOKEN_LIFETIME_MS) throw refused('render_token_expired', 'The render token has expired; fetch a new one');
+    if (age < RENDER_TOKEN_MIN_AGE_MS) {
+      const wait = Math.max(1, Math.ceil((RENDER_TOKEN_MIN_AGE_MS - Math.max(0, age)) / 1000));
       throw tooManyRequests(wait, 'Sent too soon after the form was shown; try again shortly', 'too_fast');
     }
-    const owner = await this.store.claimFormToken({
+    const owner = await this.store.claimRenderToken({
       nonce: m[2]!,
       site,
       submissionId,
       usedAt: new Date(this.clock()).toISOString(),
     });
-    if (owner !== submissionId) throw refused('form_token_used', 'This form token was already used; fetch a new one');
+    if (owner !== submissionId) throw refused('render_token_used', 'This render token was already used; fetch a new one');
     const now = this.clock();
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
       // A use older than the lifetime belongs to a token that can no longer be presented.
-      await this.store.pruneFormTokenUses(new Date(now - FORM_TOKEN_LIFETIME_MS - 60_000).toISOString());
+      await this.store.pruneRenderTokenUses(new Date(now - RENDER_TOKEN_LIFETIME_MS - 60_000).toISOString());
     }
   }
 }

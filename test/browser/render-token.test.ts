@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/idea-box.js';
 import type { BkQueuedEvent, BkSentEvent } from '../../src/core/send-events.js';
-import { takeReadyToken } from '../../src/core/form-token-cache.js';
+import { takeReadyToken } from '../../src/core/render-token-cache.js';
 import { Outbox, type OutboxEvent } from '../../src/core/outbox.js';
 import type { IdeaBox } from '../../src/widgets/idea-box/idea-box.js';
 import { IdeaBoxObject, admin, clearOutboxDb, collectorInfo, setOffline, uniqueKey, waitFor, type CollectorInfo } from './helpers.js';
@@ -58,11 +58,11 @@ describe('render tokens with a real collector', () => {
     await po.type('idea', text);
     // As on a page opened offline: no token is ready. Fetching one fails now; one an earlier test
     // prefetched is dropped here, just before the press, whenever it landed.
-    takeReadyToken(`${c.url}/v1/sites/${c.site}/form-token`);
+    takeReadyToken(`${c.url}/v1/sites/${c.site}/render-token`);
     const queued = oneEvent(po.el, 'bk-queued') as unknown as Promise<BkQueuedEvent>;
     await po.submit();
     await queued;
-    expect((await outbox.items()).map((i) => i.formToken)).to.deep.equal([undefined]);
+    expect((await outbox.items()).map((i) => i.renderToken)).to.deep.equal([undefined]);
 
     await setOffline(false);
     await waitFor(() => statuses.includes(201), { timeout: 10_000, message: 'delivery after reconnecting' });
@@ -74,7 +74,7 @@ describe('render tokens with a real collector', () => {
   });
 
   it('fetches a new token when the stored one was already used (428), and still delivers exactly once', async () => {
-    const tokenAnswer = await (await fetch(`${c.url}/v1/sites/${c.site}/form-token`)).json();
+    const tokenAnswer = await (await fetch(`${c.url}/v1/sites/${c.site}/render-token`)).json();
     // Stays: the collector's own clock must see the token 2 s old, and it runs in another process.
     await new Promise((r) => setTimeout(r, 2_200));
     // Use the token for another submission first, as a replay would.
@@ -88,7 +88,7 @@ describe('render tokens with a real collector', () => {
     });
     const used = await fetch(`${c.url}/v1/sites/${c.site}/submissions`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Buurtkit-Form-Token': tokenAnswer.token },
+      headers: { 'Content-Type': 'application/json', 'Buurtkit-Render-Token': tokenAnswer.token },
       body: JSON.stringify(first),
     });
     expect(used.status).to.equal(201);
@@ -115,11 +115,11 @@ describe('render tokens with a real collector', () => {
       contentType: 'application/json',
       body: JSON.stringify(second),
       mode: 'cors' as const,
-      tokenUrl: `${url}/form-token`,
+      tokenUrl: `${url}/render-token`,
       createdAt: Date.now(),
       attempts: 0,
       nextAttemptAt: Date.now(),
-      formToken: tokenAnswer.token,
+      renderToken: tokenAnswer.token,
     };
     const { IdbOutboxStore } = await import('../../src/core/outbox-store.js');
     await new IdbOutboxStore().put(item);
