@@ -145,6 +145,9 @@ const OPTIONS = {
   'site-vote-limit': { type: 'string' },
   'render-tokens': { type: 'string' },
   'render-token-limit': { type: 'string' },
+  // The earlier release's names of the two flags above, still accepted so scripts keep working.
+  'form-tokens': { type: 'string' },
+  'form-token-limit': { type: 'string' },
   'rate-window': { type: 'string' },
   name: { type: 'string' },
   origin: { type: 'string', multiple: true },
@@ -255,7 +258,11 @@ async function serve(flags: Flags): Promise<void> {
   const submissions = integer(flags['submission-limit'], 'submission-limit', 1, 1e9) ?? file.submissionLimit;
   const votes = integer(flags['vote-limit'], 'vote-limit', 1, 1e9) ?? file.voteLimit;
   const siteSubmissions = integer(flags['site-submission-limit'], 'site-submission-limit', 1, 1e9) ?? file.siteSubmissionLimit;
-  const renderTokenFetches = integer(flags['render-token-limit'], 'render-token-limit', 1, 1e9) ?? file.renderTokenLimit;
+  const renderTokenFetches =
+    integer(flags['render-token-limit'], 'render-token-limit', 1, 1e9) ??
+    integer(flags['form-token-limit'], 'form-token-limit', 1, 1e9) ??
+    file.renderTokenLimit ??
+    file.formTokenLimit;
   const siteVotes = integer(flags['site-vote-limit'], 'site-vote-limit', 1, 1e9) ?? file.siteVoteLimit;
   const storage = storeTarget(flags);
   let trustProxy: TrustProxy;
@@ -277,7 +284,13 @@ async function serve(flags: Flags): Promise<void> {
     intakeKeys,
     auditKey: auditKeyFromSettings(),
     purge: {},
-    renderTokens: renderTokenMode(flags['render-tokens'] ?? (process.env.BUURTKIT_RENDER_TOKENS || undefined) ?? file.renderTokens),
+    renderTokens: renderTokenMode(
+      flags['render-tokens'] ??
+        flags['form-tokens'] ??
+        (process.env.BUURTKIT_RENDER_TOKENS || process.env.BUURTKIT_FORM_TOKENS || undefined) ??
+        file.renderTokens ??
+        file.formTokens,
+    ),
     webhooks: { allowPrivateNetworks: allowPrivate },
     calendarFeeds: { allowPrivateNetworks: allowPrivate },
     trustProxy: fastifyTrustProxy(trustProxy),

@@ -45,6 +45,9 @@ export const collectorConfigSchema = z
     siteVoteLimit: whole(1, 1e9).optional(),
     renderTokens: z.enum(['required', 'off']).optional(),
     renderTokenLimit: whole(1, 1e9).optional(),
+    /** The earlier release's names of `renderTokens` and `renderTokenLimit`, still read. */
+    formTokens: z.enum(['required', 'off']).optional(),
+    formTokenLimit: whole(1, 1e9).optional(),
     /** Seconds. */
     rateWindow: whole(1, 86400).optional(),
     databaseUrl: z.string().refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL; for SQLite use "db"').optional(),

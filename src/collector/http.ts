@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldIssue } from '../schema/index.js';
-import { RENDER_TOKEN_HEADER } from './render-token.js';
+import { LEGACY_RENDER_TOKEN_HEADER, RENDER_TOKEN_HEADER } from './render-token.js';
 import { POW_HEADER } from './pow.js';
 import type { Site, TokenRecord } from './store/types.js';
 
@@ -138,7 +138,7 @@ function isCoordinatorPath(url: string): boolean {
 export function answerPreflight(reply: FastifyReply): void {
   reply
     .header('Access-Control-Allow-Methods', 'GET, POST')
-    .header('Access-Control-Allow-Headers', `content-type, ${RENDER_TOKEN_HEADER}, ${POW_HEADER}`)
+    .header('Access-Control-Allow-Headers', `content-type, ${RENDER_TOKEN_HEADER}, ${LEGACY_RENDER_TOKEN_HEADER}, ${POW_HEADER}`)
     .header('Access-Control-Max-Age', '600');
 }
 

@@ -139,6 +139,7 @@ function operation(route: RegisteredRoute, path: string): Json {
     summary: doc.summary ?? '',
     ...(notes.length && { description: notes.join('\n\n') }),
     tags: [...(doc.tags ?? [])],
+    ...(doc.deprecated && { deprecated: true }),
     security: token ? [{ coordinatorToken: token.scope ? [token.scope] : [] }] : [],
     ...(parameters.length && { parameters }),
     ...(doc.body && {

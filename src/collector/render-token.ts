@@ -16,6 +16,21 @@ import { ApiError, tooManyRequests } from './http.js';
 import type { Store } from './store/types.js';
 
 export const RENDER_TOKEN_HEADER = 'buurtkit-render-token';
+/**
+ * The header's name in releases before the render token had one name everywhere. Still read when
+ * the new header is absent, so a widget build from the earlier release keeps working against this
+ * collector during an upgrade; to be dropped in the release after.
+ */
+export const LEGACY_RENDER_TOKEN_HEADER = 'buurtkit-form-token';
+/**
+ * The token route's name in earlier releases, answered as well for the same reason.
+ */
+export const LEGACY_RENDER_TOKEN_PATH = '/v1/sites/:site/form-token';
+
+/** The render token a request carries: the current header, else the earlier release's. */
+export function renderTokenHeader(headers: Record<string, string | string[] | undefined>): string | string[] | undefined {
+  return headers[RENDER_TOKEN_HEADER] ?? headers[LEGACY_RENDER_TOKEN_HEADER];
+}
 /** Earliest submit after the token was issued. */
 export const RENDER_TOKEN_MIN_AGE_MS = 2_000;
 export const RENDER_TOKEN_LIFETIME_MS = 24 * 3600_000;
@@ -44,13 +59,16 @@ export class RenderTokens {
   ) {}
 
   private async key(): Promise<string> {
-    this.secret ??= await this.store.secret('render-token', randomBytes(32).toString('base64url'));
+    // The stored secret's name and the MAC's domain below keep their earlier wording ("form-token"):
+    // they are persisted or signed, and tokens issued by an instance still on the earlier release
+    // must stay valid on an upgraded one.
+    this.secret ??= await this.store.secret('form-token', randomBytes(32).toString('base64url'));
     return this.secret;
   }
 
   private async mac(site: string, issued: string, nonce: string): Promise<Buffer> {
     return createHmac('sha256', await this.key())
-      .update(`render-token:${site}:${issued}:${nonce}`)
+      .update(`form-token:${site}:${issued}:${nonce}`)
       .digest();
   }
 

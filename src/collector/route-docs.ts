@@ -45,6 +45,8 @@ export interface RouteDoc {
   responseType?: string;
   /** The success status, when it is not 200. */
   status?: 201 | 204;
+  /** An earlier name of a route, still answered for one release. */
+  deprecated?: boolean;
 }
 
 declare module 'fastify' {

@@ -339,6 +339,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE rate_buckets SET (fillfactor = 70);
     `,
   },
+  {
+    version: 16,
+    name: 'render token uses under their one name',
+    // The token a widget fetches when it is shown had two names ("form token" in code, "render
+    // token" in prose); it has one now, and its replay table follows.
+    sql: `
+      ALTER TABLE form_token_uses RENAME TO render_token_uses;
+      ALTER INDEX form_token_uses_used RENAME TO render_token_uses_used;
+      ALTER INDEX form_token_uses_pkey RENAME TO render_token_uses_pkey;
+    `,
+  },
 ];
 
 /**

@@ -336,4 +336,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS rate_buckets_tat;
     `,
   },
+  {
+    version: 16,
+    name: 'render token uses under their one name',
+    // The token a widget fetches when it is shown had two names ("form token" in code, "render
+    // token" in prose); it has one now, and its replay table follows. SQLite cannot rename an index:
+    // it is made again under the new name.
+    sql: `
+      ALTER TABLE form_token_uses RENAME TO render_token_uses;
+      DROP INDEX form_token_uses_used;
+      CREATE INDEX render_token_uses_used ON render_token_uses(used_at);
+    `,
+  },
 ];
