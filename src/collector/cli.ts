@@ -58,7 +58,9 @@ Commands:
                                        per site for all visitors together (defaults ${DEFAULT_RATE_LIMITS.submissions.limit}/${DEFAULT_RATE_LIMITS.votes.limit},
                                        ${DEFAULT_RATE_LIMITS.siteSubmissions.limit}/${DEFAULT_RATE_LIMITS.siteVotes.limit} per ${DEFAULT_RATE_LIMITS.submissions.windowMs / 1000} s). Submissions need a
                                        render token (GET /v1/sites/:site/render-token, >= 2 s old,
-                                       used once) unless --render-tokens off (trusted senders only)
+                                       used once) unless --render-tokens off (trusted senders only).
+                                       The earlier names --form-tokens, --form-token-limit and
+                                       BUURTKIT_FORM_TOKENS still work for one release
                                        GET /healthz and /readyz for probes; SIGTERM finishes
                                        open requests, then exits. Purges expired personal
                                        data at start and daily (see purge)

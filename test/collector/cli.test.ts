@@ -98,6 +98,31 @@ describe('buurtkit-collector CLI', () => {
     expect(await exited).toEqual({ code: 0, signal: null });
   });
 
+  it("takes the render-token settings under the earlier release's names too (--form-tokens, BUURTKIT_FORM_TOKENS)", async () => {
+    expect(cli('site', 'add', 'de-linde', '--name', 'De Linde', '--origin', 'http://localhost:8000', '--db', db).code).toBe(0);
+    const send = (url: string) =>
+      fetch(`${url}/v1/sites/de-linde/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:8000' },
+        body: JSON.stringify(ideaEnvelope({ site: 'de-linde' })),
+      });
+    const cases: [string[], NodeJS.ProcessEnv, number][] = [
+      // The old flag wins over the environment, as the new one does.
+      [['--form-tokens', 'off'], { BUURTKIT_RENDER_TOKENS: 'required' }, 201],
+      // The old variable is read when the new one is empty.
+      [[], { BUURTKIT_RENDER_TOKENS: '', BUURTKIT_FORM_TOKENS: 'required' }, 428],
+    ];
+    for (const [flags, vars, status] of cases) {
+      const { child, url, exited } = await serve(['--port', '0', '--db', db, ...flags], { ...process.env, ...vars });
+      try {
+        expect((await send(url)).status).toBe(status);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toEqual({ code: 0, signal: null });
+    }
+  });
+
   it('uses BUURTKIT_DB and PORT from the environment', async () => {
     const env = envWithoutStorage({ BUURTKIT_DB: db, PORT: '0', HOST: '127.0.0.1' });
     expect(runCli(['site', 'add', 'env-site', '--name', 'E'], { cwd: dir, env }).code).toBe(0);
