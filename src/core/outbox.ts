@@ -4,7 +4,7 @@
  * that says the data is wrong. Everything else is retried with backoff, and on `online`,
  * `visibilitychange` (visible), a timer for the next due attempt, and the next page load.
  *
- * Storing is here, in every widget's first download; sending (`outbox-send.ts`: attempts, backoff,
+ * Storing is here, in every widget's first download; sending (`outbox-delivery.ts`: attempts, backoff,
  * the lock, render tokens) is loaded the first time there is something to send. A page that only
  * shows a widget never downloads it. When it cannot be loaded (the network dropped after the page
  * loaded), items stay stored and the next `online`, visible tab or page load tries again.
@@ -19,7 +19,7 @@ import type { FieldIssue } from '../schema/envelope.js';
 import type { OutboxRequest } from './endpoint.js';
 import type { NotConnectedCode } from './not-connected.js';
 import { takeReadyToken } from './render-token-cache.js';
-import type { OutboxSender } from './outbox-send.js';
+import type { OutboxDelivery } from './outbox-delivery.js';
 import { IdbOutboxStore, type OutboxItem, type OutboxStore } from './outbox-store.js';
 import type { BackoffOptions } from './retry.js';
 
@@ -68,7 +68,7 @@ export class Outbox extends EventTarget {
   private readonly memory = new Map<string, OutboxItem>();
   /** Outcomes reached by other tabs and outbox instances, so the widget that owns an id hears of it. */
   private readonly channel: BroadcastChannel | undefined;
-  private sender: Promise<OutboxSender> | undefined;
+  private sender: Promise<OutboxDelivery> | undefined;
   private started = false;
 
   constructor(private readonly options: OutboxOptions = {}) {
@@ -167,7 +167,7 @@ export class Outbox extends EventTarget {
    * without sending when the sending code cannot be loaded; the items stay stored.
    */
   flush(reason: FlushReason = 'timer'): Promise<void> {
-    this.sender ??= import('./outbox-send.js').then((m) => new m.OutboxSender(this, this.options));
+    this.sender ??= import('./outbox-delivery.js').then((m) => new m.OutboxDelivery(this, this.options));
     return this.sender.then(
       (s) => s.flush(reason),
       () => void (this.sender = undefined),

@@ -32,7 +32,7 @@ import {
 } from './helpers.js';
 
 /** Loaded on demand between the outbox and the network. */
-const AFTER_THE_PRESS = ['/src/core/outbox-send.ts', '/src/core/collector-guards.ts', '/src/core/render-token.ts', '/src/core/pow.ts'];
+const AFTER_THE_PRESS = ['/src/core/outbox-delivery.ts', '/src/core/collector-guards.ts', '/src/core/render-token.ts', '/src/core/pow.ts'];
 
 let c: CollectorInfo;
 let frame: HTMLIFrameElement | undefined;

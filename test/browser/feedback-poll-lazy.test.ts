@@ -22,7 +22,7 @@ import {
 // when the network dropped right after the page loaded. Its own file: once loaded, a module stays
 // loaded for the rest of the page, so the order of these tests matters.
 
-const SEND_CHUNK = '/src/widgets/feedback-poll/poll-send.ts';
+const SEND_CHUNK = '/src/widgets/feedback-poll/poll-sending-part.ts';
 
 const $ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const $$ = <E extends Element = HTMLElement>(el: FeedbackPoll, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];

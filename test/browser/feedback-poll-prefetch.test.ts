@@ -5,7 +5,7 @@ import { collectorInfo, waitFor } from './helpers.js';
 
 // Its own file, so the page has not loaded the poll's sending part before this test.
 
-const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/feedback-poll/poll-send'));
+const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/feedback-poll/poll-sending-part'));
 
 describe('<feedback-poll> sending part', () => {
   it('follows right after the first render, without any interaction', async () => {

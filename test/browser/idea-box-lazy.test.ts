@@ -22,8 +22,8 @@ import {
 // as when the network dropped right after the page loaded. Its own file: once loaded, a module
 // stays loaded for the rest of the page, so the order of these tests matters.
 
-const SEND_CHUNK = '/src/widgets/idea-box/idea-send.ts';
-const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/idea-box/idea-send'));
+const SEND_CHUNK = '/src/widgets/idea-box/idea-sending-part.ts';
+const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/idea-box/idea-sending-part'));
 
 async function make(attrs: string) {
   const wrap = await fixture<HTMLDivElement>(html`<div></div>`);

@@ -5,7 +5,7 @@ import { IdeaBoxObject, collectorInfo, waitFor } from './helpers.js';
 
 // Its own file, so the page has not loaded the idea box's sending part before this test.
 
-const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/idea-box/idea-send'));
+const sendLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/idea-box/idea-sending-part'));
 
 describe('<idea-box> sending part', () => {
   it('follows right after the first render, without any interaction', async () => {

@@ -18,9 +18,9 @@ import { blockPaths, clearOutboxDb, receiverLog, receiverUrl, scriptReceiver, se
 
 /** Everything loaded on demand between a press and the network, both sending parts included. */
 const LAZY = [
-  '/src/widgets/idea-box/idea-send.ts',
-  '/src/widgets/feedback-poll/poll-send.ts',
-  '/src/core/outbox-send.ts',
+  '/src/widgets/idea-box/idea-sending-part.ts',
+  '/src/widgets/feedback-poll/poll-sending-part.ts',
+  '/src/core/outbox-delivery.ts',
   '/src/core/collector-guards.ts',
   '/src/core/render-token.ts',
   '/src/core/pow.ts',

@@ -16,7 +16,7 @@ import {
 // The outbox's sending code is split off and loaded the first time there is something to send.
 // Its own file: once loaded, a module stays loaded for the rest of the page.
 
-const senderLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/core/outbox-send'));
+const senderLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.includes('/core/outbox-delivery'));
 
 describe('outbox: the sending code loads on demand', () => {
   let rx: string;
@@ -68,7 +68,7 @@ describe('outbox: the sending code loads on demand', () => {
     outboxes.push(outbox);
     // The page loaded, then the connection went: the collector and not-yet-loaded code are out of reach.
     await setOffline(true);
-    await blockPaths(['/src/core/outbox-send.ts']);
+    await blockPaths(['/src/core/outbox-delivery.ts']);
     const { outcome, stored } = await outbox.enqueue(outboxRequest(`${rx}/json/${key}`, { id: key }), {
       id: key,
       site: 's',

@@ -18,7 +18,7 @@ import { admin, blockPaths, collectorInfo, setOffline, uniqueKey, waitFor, type 
 /** Everything loaded on demand on the way from a press to the network: none of it may be needed to store the press. */
 const LAZY = [
   '/src/widgets/welcome-intake/result.ts',
-  '/src/core/outbox-send.ts',
+  '/src/core/outbox-delivery.ts',
   '/src/core/collector-guards.ts',
   '/src/core/render-token.ts',
 ];

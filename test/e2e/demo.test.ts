@@ -128,7 +128,7 @@ describe('demo centre page', () => {
 
   it('stores an idea on the device when the network dropped before the sending part arrived, and sends it once when back', async () => {
     const context = await browser.newContext();
-    const chunkPattern = '**/chunks/idea-send-*.js';
+    const chunkPattern = '**/chunks/idea-sending-part-*.js';
     const collectorPattern = `${demo.collectorUrl}/**`;
     await context.route(chunkPattern, (route) => route.abort('internetdisconnected'));
     const page = await context.newPage();

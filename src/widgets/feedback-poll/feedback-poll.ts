@@ -3,7 +3,7 @@ import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { submissionRequest } from '../../core/request.js';
-import { SendingPart } from '../../core/sending-part.js';
+import { SendingPartLoader } from '../../core/sending-part-loader.js';
 import { canRead, siteBase, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { Loader } from '../../core/load.js';
 import { LocalizeController } from '../../core/localize.js';
@@ -29,7 +29,7 @@ import type { PollResults } from '../../schema/poll-results.js';
 import { feedbackPollStyles } from './feedback-poll.styles.js';
 import { emptyValues, flagKey, hasAnswer, hasAnswered, isOneTap, isOpen, type PollValues } from './form-values.js';
 import { buildPollPayload, claimAnswer, forgetAnswered, pollEnvelope } from './press.js';
-import type { PollSend } from './poll-send.js';
+import type { PollSendingPart } from './poll-sending-part.js';
 import { nl, type FeedbackPollStrings } from './strings.js';
 
 export { registerLocale } from '../../core/localize.js';
@@ -136,12 +136,12 @@ export class FeedbackPoll extends BuurtkitSender {
    * render that can send, and again (if that failed) when the visitor starts on the poll or
    * answers, or has answered before and the poll shows results.
    */
-  private readonly sending = new SendingPart<PollSend>(
+  private readonly sending = new SendingPartLoader<PollSendingPart>(
     this,
     () =>
-      import('./poll-send.js').then(({ PollSend, resultsStyles }) => {
+      import('./poll-sending-part.js').then(({ PollSendingPart, resultsStyles }) => {
         this.adoptLate(resultsStyles);
-        return new PollSend(this);
+        return new PollSendingPart(this);
       }),
     () => !this.unconfigured,
   );
@@ -233,7 +233,7 @@ export class FeedbackPoll extends BuurtkitSender {
   }
 
   /** @internal The sending part, once its module has loaded. */
-  get send(): PollSend | undefined {
+  get send(): PollSendingPart | undefined {
     return this.sending.value;
   }
 

@@ -1,7 +1,7 @@
 /**
  * Dutch texts of `<feedback-poll>` that appear only once the visitor has answered: the sending
  * states, the thank-you and the results. They load with the sending part
- * (`poll-send.ts`), which the widget fetches right after the first render (again when the
+ * (`poll-sending-part.ts`), which the widget fetches right after the first render (again when the
  * visitor starts on the poll, if that failed). Like every key they can be overridden per instance and per locale; English
  * and Arabic have them in their locale files.
  */

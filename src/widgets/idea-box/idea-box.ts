@@ -6,7 +6,7 @@ import { LocalizeController } from '../../core/localize.js';
 import { nextTask } from '../../core/next-task.js';
 import { sharedOutbox } from '../../core/outbox.js';
 import { submissionRequest } from '../../core/request.js';
-import { SendingPart } from '../../core/sending-part.js';
+import { SendingPartLoader } from '../../core/sending-part-loader.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -18,7 +18,7 @@ import { emptyValues, type FieldErrors, type IdeaFormValues } from './form-value
 import { ideaBoxStyles } from './idea-box.styles.js';
 import { renderForm } from './idea-form.js';
 import type { IdeaListController } from './idea-list.js';
-import type { IdeaSend } from './idea-send.js';
+import type { IdeaSendingPart } from './idea-sending-part.js';
 import { ideaEnvelope, validateIdea } from './press.js';
 import { nl, type IdeaBoxStrings } from './strings.js';
 
@@ -141,9 +141,9 @@ export class IdeaBox extends BuurtkitSender {
    * first render that can send, and again (if that failed) when the visitor works on the form,
    * presses send or votes.
    */
-  private readonly sending = new SendingPart<IdeaSend>(
+  private readonly sending = new SendingPartLoader<IdeaSendingPart>(
     this,
-    () => import('./idea-send.js').then(({ IdeaSend }) => new IdeaSend(this)),
+    () => import('./idea-sending-part.js').then(({ IdeaSendingPart }) => new IdeaSendingPart(this)),
     () => !this.unconfigured,
   );
   /**
@@ -233,7 +233,7 @@ export class IdeaBox extends BuurtkitSender {
   }
 
   /** @internal The sending part, once its module has loaded. */
-  get send(): IdeaSend | undefined {
+  get send(): IdeaSendingPart | undefined {
     return this.sending.value;
   }
 

@@ -1,6 +1,6 @@
 /**
  * Dutch texts of `<idea-box>` that appear only once the visitor sends: the checks, the error
- * summary, the sending states and the thank-you. They load with the sending part (`idea-send.ts`),
+ * summary, the sending states and the thank-you. They load with the sending part (`idea-sending-part.ts`),
  * which the widget fetches when the visitor starts on the form. Like every key they can be
  * overridden per instance and per locale; English and Arabic have them in their locale files.
  */

@@ -7,7 +7,7 @@
 import { html, nothing } from 'lit';
 import type { LocalizeController } from '../../core/localize.js';
 import { localText, type IntakeFlow } from '../../schema/welcome-intake-flow.js';
-import type { IntakeResult } from './send.js';
+import type { IntakeResult } from './intake-sending-part.js';
 import type { IntakeStrings } from './strings.js';
 
 export { resultStyles } from './result.styles.js';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { WidgetState } from '../../core/buurtkit-element.js';
 import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { canRead } from '../../core/endpoint.js';
-import { SendingPart } from '../../core/sending-part.js';
+import { SendingPartLoader } from '../../core/sending-part-loader.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -21,7 +21,7 @@ import {
 import { draftKey, readDraft, writeDraft } from './draft.js';
 import { controlId, renderQuestion } from './questions.js';
 import type { ScheduleSource } from './result-data.js';
-import { IntakeSender } from './send.js';
+import { IntakeSendingPart } from './intake-sending-part.js';
 import { siteKey } from './site-key.js';
 import { nl, type IntakeStrings } from './strings.js';
 import { intakeStyles } from './welcome-intake.styles.js';
@@ -164,13 +164,13 @@ export class WelcomeIntake extends BuurtkitSender {
    * Sealing and the hand-over to the outbox, in the first download: a press of "Versturen" never
    * needs code that a dropped connection could keep away.
    */
-  private readonly sender = new IntakeSender(this);
+  private readonly sender = new IntakeSendingPart(this);
   /**
    * The result screen (`result.ts`): loaded on the last step, or once a kiosk is shown. Without it
    * (the connection dropped before it came) the visitor still sees the outcome; it is tried again
    * on the next `online`.
    */
-  private readonly screen = new SendingPart<typeof import('./result.js')>(
+  private readonly screen = new SendingPartLoader<typeof import('./result.js')>(
     this,
     () =>
       import('./result.js').then((m) => {

@@ -23,7 +23,7 @@ import { errorsToIssues, mapIssues, valuesFromPayload } from './payload.js';
 import { ideaEnvelope } from './press.js';
 import { sendNl } from './send-strings.js';
 
-export class IdeaSend {
+export class IdeaSendingPart {
   constructor(private readonly h: IdeaBox) {
     h.l.add({ nl: sendNl });
   }

@@ -14,7 +14,7 @@ const RANK: Record<FlushReason, number> = { timer: 0, visible: 1, online: 2, loa
 /** Timer delay floor while another tab or instance holds the lock, so we never spin. */
 const BUSY_RETRY_MS = 2_000;
 
-export class OutboxSender {
+export class OutboxDelivery {
   private readonly backoff: BackoffOptions;
   private readonly random: () => number;
   private readonly requestTimeoutMs: number;

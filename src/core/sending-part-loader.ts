@@ -10,7 +10,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export class SendingPart<T> implements ReactiveController {
+export class SendingPartLoader<T> implements ReactiveController {
   /** The part, once loaded. */
   value: T | undefined;
   private loading: Promise<T> | undefined;

@@ -61,7 +61,7 @@ export interface IntakeResult {
   data?: ResultData | undefined;
 }
 
-export class IntakeSender {
+export class IntakeSendingPart {
   result: IntakeResult | undefined;
   /** The last intake handed to an outbox, so its late outcome reaches this visitor only. */
   private lastId = '';

@@ -25,7 +25,7 @@ import { sendNl } from './send-strings.js';
 
 export { resultsStyles } from './results-chart.js';
 
-export class PollSend {
+export class PollSendingPart {
   constructor(private readonly h: FeedbackPoll) {
     h.l.add({ nl: sendNl });
   }
