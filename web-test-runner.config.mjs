@@ -228,10 +228,10 @@ const testServers = {
     if (command === 'bk-receiver') return receiver?.command(payload);
     if (command === 'bk-admin') {
       // Coordinator API calls from Node: the admin routes are not meant for cross-origin browsers.
-      const { method = 'GET', path, body, renderToken = false } = /** @type {any} */ (payload);
+      const { method = 'GET', path, body, renderToken: withRenderToken = false } = /** @type {any} */ (payload);
       // Another visitor's "ik kom" or vote: with a render token aged past the collector's 2 s minimum.
       let renderToken;
-      if (renderToken) {
+      if (withRenderToken) {
         const site = /\/sites\/([^/]+)\//.exec(path)?.[1];
         renderToken = (await (await fetch(`${collector?.url}/v1/sites/${site}/render-token`)).json()).token;
         await new Promise((resolve) => setTimeout(resolve, 2_100));
