@@ -9,7 +9,7 @@ import {
   type CsvColumn,
   type CsvDelimiter,
 } from '../../src/collector/export/csv.js';
-import { formatLocalDateTime } from '../../src/collector/export/ideas.js';
+import { formatLocalDateTime, localDateTimeMs } from '../../src/collector/export/ideas.js';
 
 /**
  * A small RFC 4180 parser, written independently of the writer: fields separated by the
@@ -238,6 +238,20 @@ describe('formatLocalDateTime', () => {
       for (let ms = t - 3 * 3600_000; ms <= t + 3 * 3600_000; ms += 60_000 + 1234) {
         expect(formatLocalDateTime(new Date(ms).toISOString(), zone)).toBe(intl(ms, zone));
       }
+    }
+  });
+
+  it('reads instants of the same minute alike, whatever zone or spelling came in between', () => {
+    const start = Date.parse('2026-03-29T00:58:00Z'); // Amsterdam's clocks go forward at 01:00 UTC
+    const amsterdam = (ms: number) => ms + (ms < Date.parse('2026-03-29T01:00:00Z') ? 3600_000 : 7200_000);
+    for (let ms = start; ms < start + 4 * 60_000; ms += 7_321) {
+      const iso = new Date(ms).toISOString();
+      expect(localDateTimeMs(iso, 'Europe/Amsterdam')).toBe(amsterdam(ms));
+      expect(localDateTimeMs(iso, 'Europe/Amsterdam')).toBe(amsterdam(ms));
+      expect(localDateTimeMs(iso, 'UTC')).toBe(ms);
+      expect(localDateTimeMs(iso.replace('Z', '+00:00'), 'Europe/Amsterdam')).toBe(amsterdam(ms));
+      expect(localDateTimeMs(`${iso.slice(0, 17)}61.000Z`, 'UTC')).toBeNull();
+      expect(localDateTimeMs(`${iso.slice(0, 17)}5x.000Z`, 'UTC')).toBeNull();
     }
   });
 });

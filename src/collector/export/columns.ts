@@ -41,12 +41,27 @@ export interface ExportColumn<T> {
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** The last text made for a minute and for a day: an export's rows come in time order. */
+const last = { minute: NaN, minuteText: '', day: NaN, dayText: '' };
+
 /** `yyyy-mm-dd hh:mm`, or `yyyy-mm-dd` for a day. */
 export function localTimeText(t: LocalTime): string {
-  const d = new Date(t.ms);
-  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return t.day ? day : `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  // Rows in time order share their minute with the row before (a busy site's ideas, a seeded
+  // import): the text is made once for them, not per row.
+  if (t.day) {
+    const day = Math.floor(t.ms / 86_400_000);
+    if (day !== last.day) [last.day, last.dayText] = [day, dayText(new Date(t.ms))];
+    return last.dayText;
+  }
+  const minute = Math.floor(t.ms / 60_000);
+  if (minute !== last.minute) {
+    const d = new Date(t.ms);
+    [last.minute, last.minuteText] = [minute, `${dayText(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`];
+  }
+  return last.minuteText;
 }
+
+const dayText = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 /** The local time of an instant in the zone; null when there is none. */
 export function localTime(iso: string | null | undefined, timeZone: string): LocalTime | null {
