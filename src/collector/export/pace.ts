@@ -5,7 +5,11 @@
  * turn (`setImmediate`) after every few milliseconds of export work: other requests wait at most
  * that long, and the download itself loses only the cost of one turn per slice.
  */
-const SLICE_MS = 8;
+// A submission passes the event loop several times (its body, the site, the insert batch, the
+// answer) and may wait a slice each time: 4 ms rather than 8 brought its p99 during a download
+// from 74–218 ms to 42–44 ms on SQLite and from 99–122 ms to 74–101 ms on PostgreSQL, at no cost
+// to the export's total.
+const SLICE_MS = 4;
 /** Reading the clock every row would cost more than it saves. */
 const CHECK_EVERY_ROWS = 32;
 
