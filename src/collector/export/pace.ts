@@ -6,9 +6,8 @@
  * that long, and the download itself loses only the cost of one turn per slice.
  */
 // A submission passes the event loop several times (its body, the site, the insert batch, the
-// answer) and may wait a slice each time: 4 ms rather than 8 brought its p99 during a download
-// from 74–218 ms to 42–44 ms on SQLite and from 99–122 ms to 74–101 ms on PostgreSQL, at no cost
-// to the export's total.
+// answer) and may wait up to a slice each time, so slices are short; a turn of the loop costs
+// microseconds, so the export loses little by them.
 const SLICE_MS = 4;
 /** Reading the clock every row would cost more than it saves. */
 const CHECK_EVERY_ROWS = 32;
