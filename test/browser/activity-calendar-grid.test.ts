@@ -90,8 +90,8 @@ describe('<activity-calendar> without an ICS source', () => {
     const cal = await month();
     await expect(cal.el).to.be.accessible();
     const loaded = performance.getEntriesByType('resource').map((e) => e.name);
-    expect(loaded.some((n) => n.includes('/src/calendar/ics-parse') || n.includes('/src/calendar/ics-import'))).to.equal(false);
-    expect(loaded.some((n) => n.includes('/src/calendar/recurrence'))).to.equal(true);
+    expect(loaded.some((n) => n.includes('/src/calendar/ics-parse') || n.includes('/src/activities/ics-import'))).to.equal(false);
+    expect(loaded.some((n) => n.includes('/src/activities/recurrence'))).to.equal(true);
   });
 
   it('shows times in the time-zone it is given, and takes items as a property', async () => {

@@ -15,7 +15,7 @@ import { admin, blockPaths as block, collectorInfo, sleep, uniqueKey, waitFor, t
 
 const PERIODS = '/src/widgets/activity-calendar/periods.ts';
 const DETAIL = '/src/widgets/activity-calendar/detail.ts';
-const ENGINE = '/src/calendar/recurrence.ts';
+const ENGINE = '/src/activities/recurrence.ts';
 const FILTERS = '/src/widgets/activity-calendar/filter-panel.ts';
 const PART_FAILED = 'Dit deel van de agenda kon niet laden. Kijk of je internet hebt en probeer het opnieuw.';
 
