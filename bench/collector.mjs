@@ -88,7 +88,10 @@ function makeBodies(count) {
 
 /** Starts a process and resolves with the URL it prints. */
 function startProcess(args, pattern) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '', ...TOKENS_OFF },
+  });
   let out = '';
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (t) => (err += t));
@@ -185,10 +188,14 @@ const serveFlags = [
   '1000000000',
   '--site-submission-limit',
   '1000000000',
-  '--render-tokens',
-  'off',
 ];
 const LISTENING = /buurtkit collector listening on (\S+)/;
+/**
+ * Render tokens off (a load generator cannot fetch and age one per request), through the environment
+ * under both names: a build from before the rename (`--compare` with an older checkout) reads
+ * BUURTKIT_FORM_TOKENS, this one BUURTKIT_RENDER_TOKENS; neither rejects the other's name.
+ */
+const TOKENS_OFF = { BUURTKIT_RENDER_TOKENS: 'off', BUURTKIT_FORM_TOKENS: 'off' };
 
 function sqliteTarget(root) {
   const CLI = cliOf(root);

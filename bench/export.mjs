@@ -137,13 +137,22 @@ function serve(root, storageArgs, lagFile) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const cli = join(root, 'dist/collector/cli.js');
   // Limits out of the way: the submissions here measure waiting, not the rate limiter.
-  const limits = ['--submission-limit', '1000000000', '--site-submission-limit', '1000000000', '--render-tokens', 'off'];
+  const limits = ['--submission-limit', '1000000000', '--site-submission-limit', '1000000000'];
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--import', LAG_MONITOR, cli, 'serve', '--port', '0', '--log-level', 'warn', ...limits, ...storageArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATABASE_URL: '', BUURTKIT_DB: '', BENCH_LAG_FILE: lagFile },
+      // Render tokens off under both names: a build from before the rename (`--compare`) reads
+      // BUURTKIT_FORM_TOKENS, this one BUURTKIT_RENDER_TOKENS.
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        BUURTKIT_DB: '',
+        BENCH_LAG_FILE: lagFile,
+        BUURTKIT_RENDER_TOKENS: 'off',
+        BUURTKIT_FORM_TOKENS: 'off',
+      },
     },
   );
   let out = '';

@@ -101,12 +101,11 @@ const serveFlags = [
   '1000000000',
   '--site-submission-limit',
   '1000000000',
-  '--render-tokens',
-  'off',
 ];
 const child = spawn(process.execPath, [CLI, 'serve', ...serveFlags, ...storage], {
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, DATABASE_URL: '' },
+  // Render tokens off under both names: builds from before the rename read BUURTKIT_FORM_TOKENS.
+  env: { ...process.env, DATABASE_URL: '', BUURTKIT_RENDER_TOKENS: 'off', BUURTKIT_FORM_TOKENS: 'off' },
 });
 const url = await new Promise((resolve, reject) => {
   let out = '';
