@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IDEA_STATUSES, RESPONDENT_ROLES } from './constants.js';
 import { submissionIdSchema } from './envelope.js';
 import { IDEA_TAGS_MAX, normaliseTag, TAG_MAX } from './idea-tags.js';
+import type { VolunteerRole, VolunteerShift } from './volunteer.js';
+import type { SignupStatus } from './volunteer-constants.js';
 
 /** An idea as a coordinator sees it, private fields included. */
 export const adminIdeaSchema = z.object({
@@ -104,3 +106,47 @@ export interface HandledState {
 
 export type IdeaTagChange = z.output<typeof ideaTagChangeSchema>;
 export type IdeaTagCount = z.infer<typeof ideaTagCountsSchema>['tags'][number];
+
+/** One "ik kom" of an activity, anonymous: as the store keeps it and the coordinator API lists it. */
+export interface AttendanceClaim {
+  id: string;
+  activityId: string;
+  occurrence: string;
+  places: number;
+  createdAt: string;
+}
+
+/** A role or shift as the coordinator routes store and return it; `id` is used in their URLs. */
+export interface VolunteerItemRecord<T = VolunteerRole | VolunteerShift> {
+  id: string;
+  site: string;
+  kind: 'role' | 'shift';
+  data: T;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A volunteer's sign-up for one shift occurrence: as stored, and as `GET …/volunteer/signups` returns it. */
+export interface VolunteerSignupRecord extends HandledState {
+  id: string;
+  site: string;
+  submissionId: string;
+  shiftId: string;
+  /** Local start date of the occurrence. */
+  date: string;
+  startAt: string;
+  endAt: string;
+  firstName: string;
+  contact: string;
+  locale: string;
+  status: SignupStatus;
+  position: number;
+  offeredAt: string | null;
+  offerExpiresAt: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  expiredAt: string | null;
+  attended: boolean | null;
+  remindedAt: string | null;
+  createdAt: string;
+}

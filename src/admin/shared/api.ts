@@ -2,7 +2,14 @@
  * The coordinator API as the admin page uses it: same-origin fetches with the bearer token. The
  * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
  */
-import type { AdminIdea, HandledState, IdeaTagChange } from '../../schema/admin.js';
+import type {
+  AdminIdea,
+  AttendanceClaim,
+  HandledState,
+  IdeaTagChange,
+  VolunteerItemRecord,
+  VolunteerSignupRecord,
+} from '../../schema/admin.js';
 import { HANDLED_PATHS, type HandledKind } from '../../schema/constants.js';
 import type { IdeaModeration } from '../../schema/idea-box.js';
 import type { ActivityOutput } from '../../schema/activity-output.js';
@@ -93,13 +100,8 @@ export interface CalendarApi {
   removeAttendanceClaim(claimId: string): Promise<void>;
 }
 
-export interface AttendanceClaim {
-  id: string;
-  activityId: string;
-  occurrence: string;
-  places: number;
-  createdAt: string;
-}
+/** Each "ik kom" of an activity, as stored. */
+export type { AttendanceClaim };
 
 export const hasCalendarApi = (api: unknown): api is CalendarApi =>
   !!api && typeof (api as Partial<CalendarApi>).listActivities === 'function';
@@ -169,30 +171,15 @@ export interface SectionsApi {
   erasePerson(contact: string, includeContent: boolean): Promise<ErasureReceipt>;
 }
 
-/** A volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
-export interface AdminSignup extends HandledState {
-  id: string;
-  shiftId: string;
-  date: string;
-  startAt: string;
-  endAt: string;
-  firstName: string;
-  contact: string;
-  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'expired';
-  position: number;
-  attended: boolean | null;
-  createdAt: string;
-}
+/** What the coordinator page reads of a volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
+export type AdminSignup = Pick<
+  VolunteerSignupRecord,
+  'id' | 'shiftId' | 'date' | 'startAt' | 'endAt' | 'firstName' | 'contact' | 'status' | 'position' | 'attended' | 'createdAt'
+> &
+  HandledState;
 
 /** A role or shift as the coordinator routes store it; `id` is used in their URLs. */
-export interface AdminVolunteerItem<T> {
-  id: string;
-  site: string;
-  kind: 'role' | 'shift';
-  data: T;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AdminVolunteerItem<T> = VolunteerItemRecord<T>;
 
 /** The site's roles and shifts (`GET …/volunteer/roles` and `…/shifts`). */
 export interface VolunteerCatalogue {

@@ -4,7 +4,11 @@
  * about SQL: timestamps go in and come out as `Date#toISOString()` strings (UTC, milliseconds),
  * counts are numbers, JSON is plain data.
  */
+import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
 import type { VolunteerStore } from './volunteer.js';
+
+// Records the coordinator API returns as they are stored: one definition, in the schema.
+export type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord };
 import type {
   AdminIdea,
   HandledKind,
@@ -20,10 +24,7 @@ import type {
   RespondentRole,
   RetentionSettings,
   ScheduleItem,
-  SignupStatus,
   TokenScope,
-  VolunteerRole,
-  VolunteerShift,
   WidgetName,
 } from '../../schema/index.js';
 
@@ -558,39 +559,7 @@ export interface PowUse {
 
 export type VolunteerItemKind = 'role' | 'shift';
 
-export interface VolunteerItemRecord {
-  id: string;
-  site: string;
-  kind: VolunteerItemKind;
-  data: VolunteerRole | VolunteerShift;
-  createdAt: string;
-  updatedAt: string;
-}
 export type NewVolunteerItem = Pick<VolunteerItemRecord, 'id' | 'site' | 'kind' | 'data'>;
-
-export interface VolunteerSignupRecord extends HandledState {
-  id: string;
-  site: string;
-  submissionId: string;
-  shiftId: string;
-  /** Local start date of the occurrence. */
-  date: string;
-  startAt: string;
-  endAt: string;
-  firstName: string;
-  contact: string;
-  locale: string;
-  status: SignupStatus;
-  position: number;
-  offeredAt: string | null;
-  offerExpiresAt: string | null;
-  confirmedAt: string | null;
-  cancelledAt: string | null;
-  expiredAt: string | null;
-  attended: boolean | null;
-  remindedAt: string | null;
-  createdAt: string;
-}
 
 export interface SlotSettings {
   now: string;
@@ -651,13 +620,6 @@ export interface AttendanceOutcome {
 }
 
 /** One "ik kom" as stored: anonymous, only how many places for which occurrence and when. */
-export interface AttendanceClaim {
-  id: string;
-  activityId: string;
-  occurrence: string;
-  places: number;
-  createdAt: string;
-}
 
 /** What was counted for one occurrence. */
 export interface OccurrenceAttendance {
