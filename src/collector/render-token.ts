@@ -27,10 +27,6 @@ export const LEGACY_RENDER_TOKEN_HEADER = 'buurtkit-form-token';
  */
 export const LEGACY_RENDER_TOKEN_PATH = '/v1/sites/:site/form-token';
 
-/** The render token a request carries: the current header, else the earlier release's. */
-export function renderTokenHeader(headers: Record<string, string | string[] | undefined>): string | string[] | undefined {
-  return headers[RENDER_TOKEN_HEADER] ?? headers[LEGACY_RENDER_TOKEN_HEADER];
-}
 /** Earliest submit after the token was issued. */
 export const RENDER_TOKEN_MIN_AGE_MS = 2_000;
 export const RENDER_TOKEN_LIFETIME_MS = 24 * 3600_000;
@@ -89,7 +85,9 @@ export class RenderTokens {
    * site, expired or used by another submission (the widget fetches a new one), 429 with
    * Retry-After when it is younger than the minimum.
    */
-  async check(site: string, header: string | string[] | undefined, submissionId: string): Promise<void> {
+  async check(site: string, headers: Record<string, string | string[] | undefined>, submissionId: string): Promise<void> {
+    // The current header, else the earlier release's.
+    const header = headers[RENDER_TOKEN_HEADER] ?? headers[LEGACY_RENDER_TOKEN_HEADER];
     const token = typeof header === 'string' ? header.trim() : '';
     if (!token)
       throw refused('render_token_required', 'Send a render token (GET /v1/sites/:site/render-token) in the Buurtkit-Render-Token header');

@@ -26,7 +26,6 @@ import {
 } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
-import { renderTokenHeader } from '../render-token.js';
 import { ApiError } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import type { RouteContext } from './context.js';
@@ -100,7 +99,7 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
         throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
       }
       // The same protection as submissions: a render token per "ik kom", spent once.
-      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, renderTokenHeader(request.headers), envelope.id);
+      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers, envelope.id);
       const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
       if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
       const capacity = capacityOf(record.data);

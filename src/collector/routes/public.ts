@@ -30,7 +30,7 @@ import {
 
 /** What every widget's validated envelope has in common; `data.kind` names the payload. */
 export type AnyEnvelope = Envelope<{ kind: string }>;
-import { LEGACY_RENDER_TOKEN_PATH, renderTokenHeader, type RenderTokenAnswer } from '../render-token.js';
+import { LEGACY_RENDER_TOKEN_PATH, type RenderTokenAnswer } from '../render-token.js';
 import { POW_HEADER, type PowChallenge } from '../pow.js';
 import { ApiError, answerPreflight } from '../http.js';
 import type { RateKind } from '../rate-limit.js';
@@ -176,8 +176,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
         // Proof of work first: a request without one spends no render token.
         if (request.site!.settings.proofOfWork) await ctx.pow.check(request.site!.slug, request.headers[POW_HEADER], body.id);
-        if (ctx.renderTokenMode === 'required')
-          await ctx.renderTokens.check(request.site!.slug, renderTokenHeader(request.headers), body.id);
+        if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(request.site!.slug, request.headers, body.id);
       }
       const widget = isRecord(body) ? body.widget : undefined;
       const handler = typeof widget === 'string' ? submissionHandlers.get(widget as WidgetName) : undefined;
@@ -234,7 +233,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       }
       if (issues.length) throw invalid(issues);
       // The same protection as submissions: a render token per vote, spent once.
-      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, renderTokenHeader(request.headers), vote.id);
+      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers, vote.id);
       if (vote.trap.honeypot.trim() !== '') {
         const idea = await store.getIdea(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
