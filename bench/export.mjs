@@ -5,8 +5,11 @@
 //   total seconds, time to first byte, bytes, rows, and the collector's peak RSS (VmHWM from
 //   /proc/<pid>/status, sampled during the download; the process's own high-water mark);
 //   meanwhile, submissions POSTed at a fixed rate (`--rate`, default 100/s) to the same collector:
-//   their p99 (measured from when each was due, so a stalled server cannot hide its queue), and the
-//   collector's event-loop delay p99 (perf_hooks, loaded with `node --import bench/lag-monitor.mjs`).
+//   their p99 (measured from when each was due, so a stalled server cannot hide its queue; sent by
+//   another process, bench/submitter.mjs, so the download's reading here cannot delay them), the
+//   same submissions' time inside the collector (request parsed to response finished), the
+//   collector's event-loop delay p99 (perf_hooks; both from `node --import bench/lag-monitor.mjs`),
+//   and the collector's CPU seconds during the download (all its threads).
 // SQLite always; PostgreSQL too when DATABASE_URL is a postgres:// URL (own schema, dropped after).
 // `--compare DIR` also downloads from another build (e.g. the code before a change, built in DIR)
 // on the same seeded database, alternately with this one.
@@ -16,10 +19,10 @@
 //        [--format csv|json|ndjson|xlsx] [--rate 100] [--compare DIR] [--json]
 // XLSX is a ZIP, so its rows are not counted by lines: the check is that the file is complete (it
 // ends with the ZIP's end-of-central-directory record).
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -208,6 +211,13 @@ function download(url, token, pid) {
   });
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far. */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
 /** Reads the collector's event-loop delay since the last reading (see lag-monitor.mjs). */
 async function lagSince(child, lagFile) {
   rmSync(lagFile, { force: true });
@@ -216,73 +226,25 @@ async function lagSince(child, lagFile) {
   return JSON.parse(readFileSync(lagFile, 'utf8'));
 }
 
+/** The submitter process (bench/submitter.mjs), started once and reused for every phase. */
+let submitter;
+const nextMessage = () => new Promise((resolve) => submitter.once('message', resolve));
+
 /**
- * POSTs a new idea every 1/rate s until stopped; each latency counts from when the request was
- * due, so requests that could not even be sent while the server stalled are counted as waiting.
+ * POSTs a new idea every 1/rate s until stopped, from another process (see submitter.mjs); each
+ * latency counts from when the request was due, so a stalled server cannot hide its queue.
  */
-function submitAtRate(url, rate) {
-  const latencies = [];
-  const failures = [];
-  const started = performance.now();
-  let sent = 0;
-  let stopped = false;
-  const inFlight = new Set();
-  const one = (due) => {
-    const body = JSON.stringify({
-      id: uuidv7(),
-      site: LIVE_SITE,
-      widget: 'idea-box',
-      schemaVersion: 1,
-      sentAt: new Date().toISOString(),
-      locale: 'nl',
-      data: { kind: 'idea', text: 'Een idee terwijl de download loopt', wantsToHelp: false },
-      trap: { honeypot: '', elapsedMs: 8000 },
-    });
-    const p = new Promise((resolve) => {
-      const req = request(`${url}/v1/sites/${LIVE_SITE}/submissions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        agent: keepAlive,
-      });
-      req.on('response', (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 201) latencies.push(performance.now() - due);
-          else failures.push(res.statusCode);
-          resolve();
-        });
-      });
-      req.on('error', (e) => {
-        failures.push(e.message);
-        resolve();
-      });
-      req.end(body);
-    });
-    inFlight.add(p);
-    p.finally(() => inFlight.delete(p));
-  };
-  const tick = () => {
-    if (stopped) return;
-    const now = performance.now();
-    while (started + (sent * 1000) / rate <= now) one(started + (sent++ * 1000) / rate);
-    setTimeout(tick, 2);
-  };
-  tick();
+async function submitAtRate(url, rate) {
+  submitter ??= fork(join(ROOT, 'bench/submitter.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const started = nextMessage();
+  submitter.send({ url, site: LIVE_SITE, rate, schemaRoot: ROOT });
+  await started;
   return async () => {
-    stopped = true;
-    await Promise.all(inFlight);
-    latencies.sort((a, b) => a - b);
-    const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-    return {
-      submitted: latencies.length,
-      submitFailures: failures.length,
-      submitP50Ms: at(0.5),
-      submitP99Ms: at(0.99),
-      submitMaxMs: latencies.at(-1) ?? NaN,
-    };
+    const result = nextMessage();
+    submitter.send('stop');
+    return result;
   };
 }
-const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
 
 async function run(backend) {
   const start = Date.now() - 7 * 3600 * 1000 - 60_000;
@@ -323,16 +285,18 @@ async function run(backend) {
         const idleRssMb = kib('VmRSS', child.pid) / 1024;
         // The same submissions for 3 s without a download first: what this machine gives anyway
         // (on a busy machine the operating system's scheduling shows up as event-loop delay too).
-        const warm = submitAtRate(url, RATE); // warm-up: connections, JIT, prepared statements
+        const warm = await submitAtRate(url, RATE); // warm-up: connections, JIT, prepared statements
         await new Promise((r) => setTimeout(r, 1000));
         await warm();
         await lagSince(child, lagFile);
-        const stopQuiet = submitAtRate(url, RATE);
+        const stopQuiet = await submitAtRate(url, RATE);
         await new Promise((r) => setTimeout(r, 3000));
         const quiet = await stopQuiet();
         const quietLag = await lagSince(child, lagFile); // and from here on, with the download
-        const stopSubmitting = submitAtRate(url, RATE);
+        const stopSubmitting = await submitAtRate(url, RATE);
+        const cpuBefore = cpuSeconds(child.pid);
         const { tail, ...result } = await download(url, token, child.pid);
+        const collectorCpuSeconds = cpuSeconds(child.pid) - cpuBefore;
         const submissions = await stopSubmitting();
         const lag = await lagSince(child, lagFile);
         rmSync(lagFile, { force: true });
@@ -352,6 +316,9 @@ async function run(backend) {
           ...submissions,
           lagP99Ms: lag.p99,
           lagMaxMs: lag.max,
+          serverSubmitP99Ms: lag.postP99,
+          collectorCpuSeconds,
+          load: loadavg()[0],
           quietSubmitP99Ms: quiet.submitP99Ms,
           quietLagP99Ms: quietLag.p99,
         });
@@ -369,7 +336,11 @@ async function run(backend) {
 const backends = ['sqlite', ...(PG_URL ? ['postgres'] : [])].filter((b) => only.has(b));
 if (!PG_URL && only.has('postgres')) log('PostgreSQL skipped: set DATABASE_URL=postgres://… to include it');
 const results = [];
-for (const backend of backends) results.push(...(await run(backend)));
+try {
+  for (const backend of backends) results.push(...(await run(backend)));
+} finally {
+  submitter?.disconnect();
+}
 
 if (flags.json) {
   process.stdout.write(
@@ -389,7 +360,9 @@ if (flags.json) {
         `${(r.bytes / 1e6).toFixed(0)} MB; ` +
         `submissions p99 ${r.submitP99Ms.toFixed(0)} ms (${ok(r.submitP99Ms, TARGETS.submitP99Ms)}; max ${r.submitMaxMs.toFixed(0)} ms, ` +
         `${r.submitted} stored, ${r.submitFailures} failed), ` +
+        `in the collector p99 ${r.serverSubmitP99Ms.toFixed(0)} ms, sent late p99 ${r.sendDelayP99Ms.toFixed(0)} ms), ` +
         `event-loop delay p99 ${r.lagP99Ms.toFixed(0)} ms (${ok(r.lagP99Ms, TARGETS.lagP99Ms)}; max ${r.lagMaxMs.toFixed(0)} ms); ` +
+        `collector CPU ${r.collectorCpuSeconds.toFixed(1)} s; load ${r.load.toFixed(1)}; ` +
         `without a download: submissions p99 ${r.quietSubmitP99Ms.toFixed(0)} ms, delay p99 ${r.quietLagP99Ms.toFixed(0)} ms`,
     );
   }
