@@ -3,7 +3,7 @@
 // to its response being finished, through node:http's diagnostics channels); on SIGUSR2 it writes
 // their percentiles (ms) to $BENCH_LAG_FILE and starts anew.
 import { subscribe } from 'node:diagnostics_channel';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.BENCH_LAG_FILE;
@@ -23,8 +23,9 @@ if (file) {
     const ms = (ns) => ns / 1e6;
     posts.sort((a, b) => a - b);
     const post = (q) => posts[Math.min(posts.length - 1, Math.floor(q * posts.length))] ?? NaN;
+    // Written aside and renamed: the bench reads the file as soon as it exists.
     writeFileSync(
-      file,
+      `${file}.tmp`,
       JSON.stringify({
         p50: ms(histogram.percentile(50)),
         p99: ms(histogram.percentile(99)),
@@ -33,6 +34,7 @@ if (file) {
         postP99: post(0.99),
       }),
     );
+    renameSync(`${file}.tmp`, file);
     histogram.reset();
     posts = [];
   });
