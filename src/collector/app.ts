@@ -4,7 +4,7 @@ import { MAX_BODY_BYTES } from '../schema/index.js';
 import { DEFAULT_FEED_INTERVAL_MS, scheduleCalendarFeeds, type FeedSchedule } from './calendar-feeds.js';
 import { RenderTokens, type RenderTokenMode } from './render-token.js';
 import { ProofOfWork } from './pow.js';
-import type { IntakeKeysConfig } from './intake-crypto.js';
+import { toKeyring, type IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
 import { VoteVisitors } from './vote-visitors.js';
@@ -98,6 +98,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     auditKey: options.auditKey,
     renderTokenMode: options.renderTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
+    intakeKeys: toKeyring(options.intakeKeys),
   };
 
   // First, so that every route after it is recorded for the API reference.
@@ -113,7 +114,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   registerCalendarFeedRoutes(app, ctx, options.calendarFeeds || {});
   registerExportAllRoutes(app, ctx);
   registerFeedbackPollRoutes(app, ctx);
-  registerIntakeRoutes(app, ctx, options.intakeKeys);
+  registerIntakeRoutes(app, ctx);
   registerVolunteerRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);

@@ -39,12 +39,12 @@ import {
   type ScheduleItem,
 } from '../../schema/index.js';
 import { importCalendar } from '../calendar-feeds.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import type { RouteContext } from './context.js';
-import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
+import { authoriser, publicReadSite, rejectCrossSite, requireJson } from './guards.js';
+import { storableTextIssues } from '../storable-text.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';

@@ -11,8 +11,7 @@ import { localDateSchema, toFieldIssues, type TokenScope } from '../../schema/in
 import { startActivityExport } from '../export/activities.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import type { RouteContext } from './context.js';
-import { invalid } from './public.js';
-import { sendDownload } from '../http.js';
+import { sendDownload, invalid } from '../http.js';
 
 /** Ten years: enough for any report, bounded for the expansion. */
 const MAX_EXPORT_DAYS = 3660;

@@ -19,12 +19,11 @@ import {
 import { effectiveScopes } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
-import { ApiError, sendDownload } from '../http.js';
+import { ApiError, sendDownload, invalid } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import type { RouteContext } from './context.js';
-import { intakeKeysFor } from './welcome-intake.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { storableTextIssues } from '../storable-text.js';
 
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
@@ -147,7 +146,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const query = personQuerySchema.safeParse(request.body);
       if (!query.success) throw invalid(toFieldIssues(query.error));
       const actor = request.token!.prefix;
-      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+      const intakeKeys = ctx.intakeKeys.get(request.site!.slug);
       return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(
         contactIssue,
       );
@@ -166,7 +165,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const body = eraseBodySchema.safeParse(request.body);
       if (!body.success) throw invalid(toFieldIssues(body.error));
       const { contact, includeContent } = body.data;
-      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
+      const intakeKeys = ctx.intakeKeys.get(request.site!.slug);
       const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },

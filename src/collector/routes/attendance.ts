@@ -26,11 +26,11 @@ import {
 } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rateLimit, rejectCrossSite } from './guards.js';
-import { checkEnvelope, invalid, isHoneypotFilled, requireJson, type AnyEnvelope } from './public.js';
+import { authoriser, rateLimit, rejectCrossSite, requireJson } from './guards.js';
+import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../submissions/envelope.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
 const MOVE_WINDOW_DAYS = 62;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { toFieldIssues } from '../../schema/index.js';
 import type { RouteContext } from './context.js';
 import { authoriser } from './guards.js';
-import { invalid } from './public.js';
+import { invalid } from '../http.js';
 
 const auditQuerySchema = z.strictObject({
   action: z.string().min(1).max(100).optional(),

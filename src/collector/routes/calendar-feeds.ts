@@ -12,8 +12,8 @@ import { siteChangesSchema } from '../sites.js';
 import { hostProblem } from '../webhooks/address.js';
 import type { SendOptions } from '../webhooks/send.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { invalid } from '../http.js';
 
 const feedsBodySchema = z.strictObject({ feeds: z.array(z.string()) });
 

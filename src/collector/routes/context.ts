@@ -1,3 +1,4 @@
+import type { IntakeKeyring } from '../intake-crypto.js';
 import type { RenderTokenMode, RenderTokens } from '../render-token.js';
 import type { ProofOfWork } from '../pow.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -16,6 +17,8 @@ export interface RouteContext {
   pow: ProofOfWork;
   /** One vote per visitor and idea per day, by a keyed hash that identifies no one. */
   voteVisitors: VoteVisitors;
+  /** Per-site keys for the intake's sensitive answers (config `intakeKeys`), current key first. */
+  intakeKeys: IntakeKeyring;
   /** Key for the audit log's contact hashes, from outside the database (see privacy/people.ts). */
   auditKey?: string | undefined;
 }

@@ -94,6 +94,16 @@ export function publicSite(ctx: RouteContext) {
 /** Public reads only: as `publicSite` (a read route has no POST to refuse). */
 export const publicReadSite = publicSite;
 
+/** Answers 415 before the body is read; a missing Content-Type would otherwise parse as nothing. */
+export const requireJson = describeHook(
+  async function requireJson(request: FastifyRequest): Promise<void> {
+    if (!/^application\/json\s*(?:;|$)/i.test(request.headers['content-type'] ?? '')) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
+    }
+  },
+  { kind: 'json' },
+);
+
 /**
  * State changes must not ride on a page from another site. Bearer tokens already stop classic
  * CSRF; this makes the rule explicit for when the admin UI keeps its token in the browser.

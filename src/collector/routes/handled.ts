@@ -14,10 +14,9 @@ import {
   type HandledKind,
   type HandledState,
 } from '../../schema/index.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
 
 /** The error code of an unknown id, as each kind's other routes say it. */
 const NOT_FOUND: Record<HandledKind, string> = {

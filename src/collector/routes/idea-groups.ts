@@ -15,11 +15,10 @@ import {
   type FieldIssue,
   type IdeaTagCount,
 } from '../../schema/index.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import type { MergeProblem } from '../store/types.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
 
 const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
   'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },

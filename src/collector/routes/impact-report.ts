@@ -11,7 +11,7 @@ import { buildImpactReport } from '../polls/report.js';
 import { REPORT_CSP, renderReportHtml } from '../polls/report-html.js';
 import { authoriser } from './guards.js';
 import type { RouteContext } from './context.js';
-import { invalid } from './public.js';
+import { invalid } from '../http.js';
 
 export function registerImpactReportRoutes(app: FastifyInstance, ctx: RouteContext): void {
   void app.register(async (scope) => reportRoutes(scope, ctx));

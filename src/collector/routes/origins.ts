@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { toFieldIssues } from '../../schema/index.js';
 import { siteChangesSchema } from '../sites.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { invalid } from '../http.js';
 
 const bodySchema = z.strictObject({ origins: z.array(z.string()).max(50) });
 

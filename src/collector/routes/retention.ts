@@ -14,8 +14,8 @@ import { purge, RETENTION_RULES, retentionOf } from '../privacy/retention.js';
 import { retentionSchema, siteChangesSchema } from '../sites.js';
 import type { Site } from '../store/types.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { invalid } from '../http.js';
 
 const purgeBodySchema = z.strictObject({ dryRun: z.boolean() });
 

@@ -41,16 +41,16 @@ import {
   signupXlsxColumns,
 } from '../export/volunteer.js';
 import { writeXlsx } from '../export/xlsx.js';
-import { ApiError, sendDownload } from '../http.js';
+import { ApiError, sendDownload, invalid } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
 import { signupNotification } from '../store/volunteer-common.js';
 import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
+import { authoriser, rejectCrossSite, requireJson } from './guards.js';
 import { keepHandled } from './handled.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
 import { queueNotification, sweepSite } from './volunteer.js';
 import { dayRange, loadCatalogue, localTitleOf, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
 import { textFor } from '../../schema/localized-text.js';
+import { storableTextIssues } from '../storable-text.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
 const periodSchema = z.strictObject({

@@ -7,40 +7,22 @@
  *   site setting `volunteer.showHostName`).
  * - `POST /v1/sites/:site/volunteer/manage` `{token, action: view|cancel|confirm, ids?}`: what the
  *   personal link does. The token travels in the body, never in a URL or a log line.
- * - Sign-ups arrive as envelopes at `POST /v1/sites/:site/submissions` (kinds `shifts`, `application`).
+ * - Sign-ups arrive as envelopes at `POST /v1/sites/:site/submissions` (kinds `shifts`,
+ *   `application`; submissions/volunteer-signup.ts).
  *
  * Offers that ran out are expired lazily on every read and write here, and by a sweep every five
  * minutes; nothing is kept in process memory.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addDays, daysBetween, formatLocalDate, parseLocalDate } from '../../calendar/wall-clock.js';
-import {
-  CANCEL_TOKEN_PATTERN,
-  localDateSchema,
-  shiftSignupSubmissionSchema,
-  toFieldIssues,
-  volunteerApplicationSubmissionSchema,
-  type FieldIssue,
-  type OwnSignupsAnswer,
-  type PublicRoster,
-} from '../../schema/index.js';
-import { occurrenceOn } from '../../volunteer/shifts.js';
-import { ApiError } from '../http.js';
+import { CANCEL_TOKEN_PATTERN, localDateSchema, toFieldIssues, type OwnSignupsAnswer, type PublicRoster } from '../../schema/index.js';
+import { ApiError, invalid } from '../http.js';
 import type { Site, SlotChange, VolunteerNotification } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import type { RouteContext } from './context.js';
-import { publicSite, rateLimit } from './guards.js';
-import {
-  checkEnvelope,
-  invalid,
-  isHoneypotFilled,
-  requireJson,
-  sendInsertOutcome,
-  submissionHandlers,
-  toSubmissionRecord,
-} from './public.js';
+import { publicSite, rateLimit, requireJson } from './guards.js';
 import { registerVolunteerAdminRoutes } from './volunteer-admin.js';
 import { dayRange, hostToday, loadCatalogue, offerMsOf, ownSignup, publicOccurrences, publicRole, todayIn } from './volunteer-views.js';
 
@@ -162,63 +144,3 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
   });
   app.addHook('onClose', async () => clearInterval(sweeper));
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-async function volunteerSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
-  const site = request.site!;
-  const kind = isRecord(request.body) && isRecord(request.body.data) ? request.body.data.kind : undefined;
-  if (kind === 'application') {
-    const parsed = volunteerApplicationSubmissionSchema.safeParse(request.body);
-    if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-    checkEnvelope(parsed.data, site.slug);
-    if (isHoneypotFilled(parsed.data)) return reply.code(201).send({ id: parsed.data.id, status: 'received' });
-    const outcome = await ctx.store.volunteer.insertApplication(toSubmissionRecord(parsed.data, ctx.now()));
-    return sendInsertOutcome(reply, parsed.data.id, outcome);
-  }
-  const parsed = shiftSignupSubmissionSchema.safeParse(request.body);
-  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-  const envelope = parsed.data;
-  checkEnvelope(envelope, site.slug);
-  if (isHoneypotFilled(envelope)) return reply.code(201).send({ id: envelope.id, status: 'received', signups: [] });
-  const now = ctx.now();
-  const catalogue = await loadCatalogue(ctx.store, site.slug);
-  const issues: FieldIssue[] = [];
-  const slots = envelope.data.shifts.flatMap(({ shiftId, date }, n) => {
-    const shift = catalogue.shifts.find((s) => s.id === shiftId);
-    const occurrence = shift && occurrenceOn(shift.id, shift.data, site.timeZone, date);
-    if (!shift || !occurrence) {
-      issues.push({ path: `data.shifts.${n}`, message: 'There is no such shift on this date', code: 'shift_not_found' });
-      return [];
-    }
-    if (occurrence.startMs <= now.getTime()) {
-      issues.push({ path: `data.shifts.${n}`, message: 'This shift has already started', code: 'shift_started' });
-      return [];
-    }
-    const iso = (ms: number) => new Date(ms).toISOString();
-    return [{ shiftId, date, startAt: iso(occurrence.startMs), endAt: iso(occurrence.endMs) }];
-  });
-  if (issues.length) throw invalid(issues);
-  // The token itself is never stored: only its hash, on the sign-up rows.
-  const { cancelToken, ...kept } = envelope.data;
-  const record = toSubmissionRecord({ ...envelope, data: kept }, now);
-  const result = await ctx.store.volunteer.signUp(
-    {
-      submission: record,
-      tokenHash: hashToken(cancelToken),
-      firstName: envelope.data.firstName,
-      contact: envelope.data.contact,
-      slots,
-      offerMs: offerMsOf(site),
-    },
-    now.toISOString(),
-  );
-  if (result.outcome === 'conflict') return sendInsertOutcome(reply, envelope.id, 'conflict');
-  await queueNotification(ctx, result.notifications, request.log);
-  return reply.code(result.outcome === 'created' ? 201 : 200).send({
-    id: envelope.id,
-    status: result.outcome === 'created' ? 'received' : 'duplicate',
-    signups: result.signups.map((s) => ({ shiftId: s.shiftId, date: s.date, status: s.status })),
-  });
-}
-submissionHandlers.set('volunteer-signup', volunteerSubmission);
