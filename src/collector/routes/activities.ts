@@ -42,8 +42,7 @@ import { importCalendar } from '../calendar-feeds.js';
 import { ApiError, invalid } from '../http.js';
 import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
-import type { RouteContext } from './context.js';
-import { authoriser, publicReadSite, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
@@ -108,17 +107,10 @@ async function requireCalendar(request: FastifyRequest): Promise<void> {
   }
 }
 
-export function registerActivityRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  // Encapsulated, so the text/calendar body parser exists for the import route only.
-  void app.register(async (scope) => activityRoutes(scope, ctx));
-}
-
-async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { store } = ctx;
+export async function activityRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
+  // This plugin is encapsulated, so the text/calendar body parser exists for the import route only.
   app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-
-  const loadSite = publicReadSite(ctx);
-  const authorise = authoriser(ctx);
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) =>
     store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
@@ -175,7 +167,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
     const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
     const feed = writeIcsFeed(items, {
-      now: ctx.now(),
+      now: app.now(),
       calendarName: site.name,
       timeZone: site.timeZone,
       uidDomain: feedUidDomain(site.slug),
@@ -187,11 +179,11 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       .send(feed);
   });
 
-  attendanceRoutes(app, ctx, loadSite);
+  attendanceRoutes(app);
 
   // ---- coordinators ----------------------------------------------------------------------------
 
-  activityExportRoutes(app, ctx, authorise);
+  activityExportRoutes(app);
 
   const tags = ['Activities'] as const;
   app.get(
@@ -222,7 +214,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     async (request, reply) => {
       const id = uuidv7();
       const data = parseItem(request.body, id);
-      const now = ctx.now();
+      const now = app.now();
       const record = await store.createActivity({ id, site: request.site!.slug, data }, now.toISOString());
       await audit(request, 'activity.create', id, 1, now);
       return reply.code(201).header('Location', `/v1/admin/sites/${record.site}/activities/${id}`).send(record);
@@ -239,7 +231,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
       if (!existing) throw notFound();
       const data = parseItem(request.body, existing.data.id);
-      const now = ctx.now();
+      const now = app.now();
       const record = await store.updateActivity(site, id, data, now.toISOString());
       if (!record) throw notFound(); // deleted meanwhile
       await audit(request, 'activity.update', id, 1, now);
@@ -253,7 +245,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     { onRequest: [rejectCrossSite, authorise('moderate')], config: deleteDoc },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const now = ctx.now();
+      const now = app.now();
       const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
       if (!deleted) throw notFound();
       await audit(request, 'activity.delete', id, 1, now);
@@ -274,7 +266,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     async (request) => {
       const site = request.site!;
       const text = typeof request.body === 'string' ? request.body : '';
-      const now = ctx.now();
+      const now = app.now();
       const { created, updated, removed, removedTitles, items, warnings } = await importCalendar(store, site, text, now);
       await audit(request, 'activity.import', null, created + updated + removed, now);
       return { created, updated, removed, removedTitles, items, warnings };

@@ -4,14 +4,14 @@
  * `semicolon` by default for Dutch Excel). One row per occurrence of an activity with its "ik kom"
  * counts; the JSON also holds the output figures (`activityOutput`). Scope `export`, audited.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { daysBetween, parseLocalDate } from '../../calendar/wall-clock.js';
-import { localDateSchema, toFieldIssues, type TokenScope } from '../../schema/index.js';
+import { localDateSchema, toFieldIssues } from '../../schema/index.js';
 import { startActivityExport } from '../export/activities.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
-import type { RouteContext } from './context.js';
 import { sendDownload, invalid } from '../http.js';
+import { authorise } from './guards.js';
 
 /** Ten years: enough for any report, bounded for the expansion. */
 const MAX_EXPORT_DAYS = 3660;
@@ -20,11 +20,7 @@ const periodShape = { from: localDateSchema, to: localDateSchema };
 const csvQuerySchema = z.strictObject({ ...periodShape, delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 const jsonQuerySchema = z.strictObject(periodShape);
 
-export function activityExportRoutes(
-  app: FastifyInstance,
-  ctx: RouteContext,
-  authorise: (scope: TokenScope) => (request: FastifyRequest) => Promise<void>,
-): void {
+export function activityExportRoutes(app: FastifyInstance): void {
   for (const format of ['csv', 'json', 'xlsx'] as const) {
     const doc = {
       tags: ['Exports'],
@@ -43,12 +39,12 @@ export function activityExportRoutes(
         if (days > MAX_EXPORT_DAYS) throw invalid([{ path: 'to', message: `At most ${MAX_EXPORT_DAYS} days`, code: 'invalid_range' }]);
         const named = (query.data as { delimiter?: keyof typeof CSV_DELIMITERS }).delimiter;
         const delimiter = named && CSV_DELIMITERS[named];
-        const file = await startActivityExport(ctx.store, request.site!, {
+        const file = await startActivityExport(app.store, request.site!, {
           format,
           ...(delimiter && { delimiter }),
           period: { from, to },
           actor: request.token!.prefix,
-          now: ctx.now(),
+          now: app.now(),
         });
         return sendDownload(reply, file);
       },

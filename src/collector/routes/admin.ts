@@ -21,8 +21,7 @@ import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
 import { ApiError, sendDownload, invalid } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
 
 const exportQuerySchema = z.strictObject({
@@ -47,10 +46,8 @@ function contactIssue(error: unknown): never {
 /** Empty or blank text clears a field, like `null` does. */
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
-export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-
-  const authorise = authoriser(ctx);
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
 
   // What the token in hand may do, so a client shows only what it can use (no probing).
   const whoamiDoc = {
@@ -115,7 +112,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
         statusReason: blankToNull(parsed.data.statusReason),
         publicAnswer: blankToNull(parsed.data.publicAnswer),
       };
-      const now = ctx.now();
+      const now = app.now();
       const idea = isUuidV7(ideaId) ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString()) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
       await store.audit({
@@ -146,8 +143,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const query = personQuerySchema.safeParse(request.body);
       if (!query.success) throw invalid(toFieldIssues(query.error));
       const actor = request.token!.prefix;
-      const intakeKeys = ctx.intakeKeys.get(request.site!.slug);
-      return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(
+      const intakeKeys = app.intakeKeys.get(request.site!.slug);
+      return findPerson(store, request.site!.slug, query.data.contact, { actor, now: app.now(), intakeKeys, auditKey: app.auditKey }).catch(
         contactIssue,
       );
     },
@@ -165,8 +162,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const body = eraseBodySchema.safeParse(request.body);
       if (!body.success) throw invalid(toFieldIssues(body.error));
       const { contact, includeContent } = body.data;
-      const intakeKeys = ctx.intakeKeys.get(request.site!.slug);
-      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
+      const intakeKeys = app.intakeKeys.get(request.site!.slug);
+      const options = { actor: request.token!.prefix, now: app.now(), includeContent, intakeKeys, auditKey: app.auditKey };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },
   );
@@ -178,7 +175,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     const file = await startIdeaExport(store, request.site!, {
       delimiter: CSV_DELIMITERS[query.data.delimiter],
       actor: request.token!.prefix,
-      now: ctx.now(),
+      now: app.now(),
     });
     return sendDownload(reply, file);
   });
@@ -190,7 +187,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));
-      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: ctx.now() });
+      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: app.now() });
       return sendDownload(reply, file);
     });
   }

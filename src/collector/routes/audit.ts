@@ -7,8 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { toFieldIssues } from '../../schema/index.js';
-import type { RouteContext } from './context.js';
-import { authoriser } from './guards.js';
+import { authorise } from './guards.js';
 import { invalid } from '../http.js';
 
 const auditQuerySchema = z.strictObject({
@@ -16,8 +15,7 @@ const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export function registerAuditRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const doc = {
     tags: ['Privacy'],
     summary: "The site's audit log, newest first; `action` keeps the entries whose action starts with it",
@@ -28,7 +26,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: RouteContext): vo
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const { action, limit } = query.data;
     // The store lists oldest first (insertion order); the newest are wanted, so read from the end.
-    const all = await ctx.store.listAudit(request.site!.slug);
+    const all = await app.store.listAudit(request.site!.slug);
     const entries = [];
     for (let i = all.length - 1; i >= 0 && entries.length < limit; i--) {
       const e = all[i]!;

@@ -11,14 +11,12 @@ import { refreshCalendarFeeds } from '../calendar-feeds.js';
 import { siteChangesSchema } from '../sites.js';
 import { hostProblem } from '../webhooks/address.js';
 import type { SendOptions } from '../webhooks/send.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { invalid } from '../http.js';
 
 const feedsBodySchema = z.strictObject({ feeds: z.array(z.string()) });
 
-export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteContext, outgoing: SendOptions = {}): void {
-  const authorise = authoriser(ctx);
+export async function calendarFeedRoutes(app: FastifyInstance, outgoing: SendOptions): Promise<void> {
   const base = '/v1/admin/sites/:site/calendar-feeds';
 
   const tags = ['Activities'] as const;
@@ -46,10 +44,10 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
       problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : [],
     );
     if (issues.length) throw invalid(issues);
-    const site = (await ctx.store.updateSite(request.site!.slug, checked.data))!;
+    const site = (await app.store.updateSite(request.site!.slug, checked.data))!;
     const feeds = site.settings.calendarFeeds ?? [];
-    await ctx.store.audit({
-      at: ctx.now().toISOString(),
+    await app.store.audit({
+      at: app.now().toISOString(),
       site: site.slug,
       actor: request.token!.prefix,
       action: 'activity.feeds',
@@ -61,6 +59,6 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
 
   const refreshDoc = { tags, summary: 'Fetch every feed now and upsert its events by UID; a result per feed (audited)' };
   app.post(`${base}/refresh`, { onRequest: [rejectCrossSite, authorise('moderate')], config: refreshDoc }, async (request) => ({
-    results: await refreshCalendarFeeds(ctx.store, request.site!, { ...outgoing, now: ctx.now, actor: request.token!.prefix }),
+    results: await refreshCalendarFeeds(app.store, request.site!, { ...outgoing, now: app.now, actor: request.token!.prefix }),
   }));
 }

@@ -30,10 +30,8 @@ import { pollExportFile, resultRows } from '../polls/export.js';
 import { previousPeriod, resolvePeriod, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
-import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
-import type { RouteContext } from './context.js';
+import { authorise, loadSite, rejectCrossSite } from './guards.js';
 import { keepHandled } from './handled.js';
-import { registerImpactReportRoutes } from './impact-report.js';
 import { requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
 
@@ -46,13 +44,8 @@ const responsesQuerySchema = periodQuerySchema.extend(handledQuerySchema.shape);
 
 const pollNotFound = () => new ApiError(404, 'poll_not_found', 'There is no poll with this id');
 
-export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-  registerImpactReportRoutes(app, ctx);
-
-  const loadSite = publicReadSite(ctx);
-
-  const authorise = authoriser(ctx);
+export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
 
   async function pollOf(request: FastifyRequest) {
     const { poll: id } = request.params as { poll: string };
@@ -68,7 +61,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     poll: PollDefinition,
   ): Period | null {
     const dates = query.from === undefined && query.to === undefined && poll.period ? poll.period : query;
-    const { period, issues } = resolvePeriod(dates, request.site!.timeZone, ctx.now(), 'all');
+    const { period, issues } = resolvePeriod(dates, request.site!.timeZone, app.now(), 'all');
     if (issues.length) throw invalid(issues);
     return period;
   }
@@ -119,7 +112,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
       const nul = storableTextIssues(parsed.data);
       if (nul.length) throw invalid(nul);
-      const now = ctx.now();
+      const now = app.now();
       const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
       await audit(request, 'poll.put', id, 1, now);
       return record;
@@ -175,7 +168,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
       if (body.data.selected && !record.storySelected) {
         throw invalid([{ path: 'selected', message: 'This response has no story', code: 'no_story' }]);
       }
-      const now = ctx.now();
+      const now = app.now();
       await audit(request, body.data.selected ? 'poll.story.select' : 'poll.story.unselect', id, 1, now);
       return record;
     },
@@ -203,7 +196,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
           if (!query.success) throw invalid(toFieldIssues(query.error));
           const site: Site = request.site!;
           const period = periodOf(request, query.data, poll);
-          const now = ctx.now();
+          const now = app.now();
           const data: { results: ReturnType<typeof resultRows> } | { responses: PollResponseRecord[] } =
             table === 'results'
               ? { results: resultRows(poll, (await pollResults(store, site, poll, period, true)).results) }

@@ -15,8 +15,7 @@ import {
   type HandledState,
 } from '../../schema/index.js';
 import { ApiError, invalid } from '../http.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 
 /** The error code of an unknown id, as each kind's other routes say it. */
 const NOT_FOUND: Record<HandledKind, string> = {
@@ -34,8 +33,7 @@ export function keepHandled<T extends HandledState>(records: readonly T[], handl
   return handled === undefined ? [...records] : records.filter((r) => (r.handledAt !== null) === handled);
 }
 
-export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function handledRoutes(app: FastifyInstance): Promise<void> {
   for (const kind of HANDLED_KINDS) {
     app.put(
       `/v1/admin/sites/:site/${HANDLED_PATHS[kind]}/:id/handled`,
@@ -53,11 +51,11 @@ export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): 
         if (!body.success) throw invalid(toFieldIssues(body.error));
         const token = request.token!;
         const site = request.site!.slug;
-        const now = ctx.now().toISOString();
+        const now = app.now().toISOString();
         const mark = body.data.handled ? { at: now, by: token.label ?? token.prefix } : null;
-        const state = isUuidV7(id) ? await ctx.store.setHandled(site, kind, id, mark) : null;
+        const state = isUuidV7(id) ? await app.store.setHandled(site, kind, id, mark) : null;
         if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
-        await ctx.store.audit({
+        await app.store.audit({
           at: now,
           site,
           actor: token.prefix,

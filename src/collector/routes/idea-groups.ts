@@ -17,8 +17,7 @@ import {
 } from '../../schema/index.js';
 import { ApiError, invalid } from '../http.js';
 import type { MergeProblem } from '../store/types.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 
 const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
   'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },
@@ -32,9 +31,8 @@ const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = 
 
 const notFound = () => new ApiError(404, 'idea_not_found', 'There is no idea with this id');
 
-export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-  const authorise = authoriser(ctx);
+export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
   const change = { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] };
 
   const audit = (request: FastifyRequest, action: string, target: string, at: Date) =>
@@ -58,7 +56,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     const body = ideaMergeSchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
     const ids = body.data.ideas;
-    const now = ctx.now();
+    const now = app.now();
     const result = await store.mergeIdeas(request.site!.slug, target, ids, now.toISOString());
     switch (result.outcome) {
       case 'target-not-found':
@@ -85,7 +83,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   const unmergeDoc = { tags, summary: 'Undo the merge of this idea into another; 422 `not_merged` when it is not merged (audited)' };
   app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', { ...change, config: unmergeDoc }, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
-    const now = ctx.now();
+    const now = app.now();
     const done = await store.unmergeIdea(request.site!.slug, id, now.toISOString());
     if (!done) {
       if (!(await store.getIdea(request.site!.slug, id))) throw notFound();
@@ -109,7 +107,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     if (after.size > IDEA_TAGS_MAX) {
       throw invalid([{ path: 'add', code: 'too_many_tags', message: `An idea has at most ${IDEA_TAGS_MAX} tags` }]);
     }
-    const now = ctx.now();
+    const now = app.now();
     const changed = await store.changeIdeaTags(site, id, body.data, now.toISOString());
     if (!changed) throw notFound();
     await audit(request, 'idea.tags', id, now);

@@ -9,16 +9,12 @@ import { periodQuerySchema, toFieldIssues } from '../../schema/index.js';
 import { resolvePeriod } from '../polls/period.js';
 import { buildImpactReport } from '../polls/report.js';
 import { REPORT_CSP, renderReportHtml } from '../polls/report-html.js';
-import { authoriser } from './guards.js';
-import type { RouteContext } from './context.js';
+import { authorise } from './guards.js';
 import { invalid } from '../http.js';
 
-export function registerImpactReportRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  void app.register(async (scope) => reportRoutes(scope, ctx));
-}
-
-async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { store } = ctx;
+/** Encapsulated (a plugin of its own): its onSend hook changes only the report's answers. */
+export async function impactReportRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
 
   // Runs after the app's own onSend (which sets `default-src 'none'`): only HTML answers change.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -30,13 +26,13 @@ async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     return payload;
   });
 
-  const authorise = authoriser(ctx)('read');
+  const authorised = authorise('read');
 
   async function report(request: FastifyRequest) {
     const query = periodQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const site = request.site!;
-    const now = ctx.now();
+    const now = app.now();
     const { period, issues } = resolvePeriod(query.data, site.timeZone, now, 'year');
     if (issues.length || !period) throw invalid(issues);
     return buildImpactReport(store, site, period, now);
@@ -44,7 +40,7 @@ async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
 
   const tags = ['Polls'] as const;
   const jsonDoc = { tags, summary: 'The impact report as JSON: polls, stories and figures for the period', query: periodQuerySchema };
-  app.get('/v1/admin/sites/:site/report.json', { onRequest: [authorise], config: jsonDoc }, (request) => report(request));
+  app.get('/v1/admin/sites/:site/report.json', { onRequest: [authorised], config: jsonDoc }, (request) => report(request));
 
   const htmlDoc = {
     tags,
@@ -52,7 +48,7 @@ async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     query: periodQuerySchema,
     responseType: 'text/html',
   };
-  app.get('/v1/admin/sites/:site/report', { onRequest: [authorise], config: htmlDoc }, async (request, reply) => {
+  app.get('/v1/admin/sites/:site/report', { onRequest: [authorised], config: htmlDoc }, async (request, reply) => {
     const data = await report(request);
     const accept = request.headers.accept ?? '';
     if (/application\/json/.test(accept) && !/text\/html/.test(accept)) return data;

@@ -10,14 +10,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { toFieldIssues } from '../../schema/index.js';
 import { siteChangesSchema } from '../sites.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { invalid } from '../http.js';
 
 const bodySchema = z.strictObject({ origins: z.array(z.string()).max(50) });
 
-export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function originRoutes(app: FastifyInstance): Promise<void> {
   const base = '/v1/admin/sites/:site/settings/origins';
 
   const tags = ['Privacy'] as const;
@@ -44,9 +42,9 @@ export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): v
       );
     }
     const origins = [...new Set(checked.data.allowedOrigins!)];
-    const site = (await ctx.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
-    await ctx.store.audit({
-      at: ctx.now().toISOString(),
+    const site = (await app.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
+    await app.store.audit({
+      at: app.now().toISOString(),
       site: site.slug,
       actor: request.token!.prefix,
       action: 'settings.origins',

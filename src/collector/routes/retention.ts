@@ -13,8 +13,7 @@ import { DEFAULT_RETENTION, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, toFieldI
 import { purge, RETENTION_RULES, retentionOf } from '../privacy/retention.js';
 import { retentionSchema, siteChangesSchema } from '../sites.js';
 import type { Site } from '../store/types.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { invalid } from '../http.js';
 
 const purgeBodySchema = z.strictObject({ dryRun: z.boolean() });
@@ -46,8 +45,7 @@ function retentionView(site: Site) {
   };
 }
 
-export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function retentionRoutes(app: FastifyInstance): Promise<void> {
   const base = '/v1/admin/sites/:site/settings/retention';
 
   const tags = ['Privacy'] as const;
@@ -64,7 +62,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
     const checked = siteChangesSchema.safeParse({ settings: { retention: request.body } });
     if (!checked.success) throw invalid(bodyIssues(checked.error));
     const retention = checked.data.settings!.retention!;
-    const site = (await ctx.store.updateSite(request.site!.slug, { settings: { retention } }))!;
+    const site = (await app.store.updateSite(request.site!.slug, { settings: { retention } }))!;
     await audit(
       request,
       'settings.retention',
@@ -83,8 +81,8 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
   app.post(`${base}/purge`, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: purgeDoc }, async (request) => {
     const body = purgeBodySchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
-    const lines = await purge(ctx.store, {
-      now: ctx.now(),
+    const lines = await purge(app.store, {
+      now: app.now(),
       site: request.site!.slug,
       dryRun: body.data.dryRun,
       actor: request.token!.prefix,
@@ -93,7 +91,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
   });
 
   function audit(request: FastifyRequest, action: string, target: string) {
-    const at = ctx.now().toISOString();
-    return ctx.store.audit({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
+    const at = app.now().toISOString();
+    return app.store.audit({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
   }
 }

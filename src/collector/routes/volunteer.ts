@@ -21,9 +21,8 @@ import { CANCEL_TOKEN_PATTERN, localDateSchema, toFieldIssues, type OwnSignupsAn
 import { ApiError, invalid } from '../http.js';
 import type { Site, SlotChange, VolunteerNotification } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
-import type { RouteContext } from './context.js';
-import { publicSite, rateLimit, requireJson } from './guards.js';
-import { registerVolunteerAdminRoutes } from './volunteer-admin.js';
+import { loadSite, rateLimit, requireJson } from './guards.js';
+import { volunteerAdminRoutes } from './volunteer-admin.js';
 import { dayRange, hostToday, loadCatalogue, offerMsOf, ownSignup, publicOccurrences, publicRole, todayIn } from './volunteer-views.js';
 
 const SWEEP_INTERVAL_MS = 5 * 60_000;
@@ -40,20 +39,20 @@ export const hashToken = (token: string) => createHash('sha256').update(token, '
  * `GET /v1/admin/sites/:site/volunteer/notifications` and mark them sent.
  */
 export async function queueNotification(
-  ctx: RouteContext,
+  app: FastifyInstance,
   notifications: readonly VolunteerNotification[],
   log?: FastifyRequest['log'],
 ): Promise<void> {
   for (const n of notifications) {
-    await queueWebhook(ctx.store, n.site, `volunteer.${n.kind}`, { notificationId: n.id, ...n.payload }, ctx.now());
+    await queueWebhook(app.store, n.site, `volunteer.${n.kind}`, { notificationId: n.id, ...n.payload }, app.now());
     log?.info({ site: n.site, kind: n.kind, notification: n.id }, 'volunteer notification queued');
   }
 }
 
 /** Expire due offers of a site, then hand on the notifications. */
-export async function sweepSite(ctx: RouteContext, site: Site, log?: FastifyRequest['log']): Promise<void> {
-  const change = await ctx.store.volunteer.sweep(site.slug, ctx.now().toISOString(), () => offerMsOf(site));
-  await queueNotification(ctx, change.notifications, log);
+export async function sweepSite(app: FastifyInstance, site: Site, log?: FastifyRequest['log']): Promise<void> {
+  const change = await app.store.volunteer.sweep(site.slug, app.now().toISOString(), () => offerMsOf(site));
+  await queueNotification(app, change.notifications, log);
 }
 
 const rangeSchema = z.strictObject({ from: localDateSchema.optional(), to: localDateSchema.optional() });
@@ -63,12 +62,10 @@ const manageSchema = z.strictObject({
   ids: z.array(z.string().max(40)).max(50).optional(),
 });
 
-export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
+export async function volunteerRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
 
-  const loadSite = publicSite(ctx);
-
-  const rateLimited = rateLimit(ctx, 'submissions');
+  const rateLimited = rateLimit('submissions');
 
   const tags = ['Volunteers'] as const;
   const rosterDoc = {
@@ -80,13 +77,13 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
     const site = request.site!;
     const query = rangeSchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
-    const now = ctx.now();
+    const now = app.now();
     const from = query.data.from ?? todayIn(site, now);
     const to = query.data.to ?? formatLocalDate(addDays(parseLocalDate(from)!, DEFAULT_DAYS - 1));
     const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
     if (days < 0 || days >= MAX_DAYS)
       throw invalid([{ path: 'to', message: `From 0 to ${MAX_DAYS} days after from`, code: 'invalid_range' }]);
-    await sweepSite(ctx, site, request.log);
+    await sweepSite(app, site, request.log);
     const catalogue = await loadCatalogue(store, site.slug);
     const { fromMs, toMs } = dayRange(site, from, to);
     reply.header('Cache-Control', 'no-store');
@@ -100,9 +97,9 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
   const hostDoc = { tags, summary: "Today's host shifts: filled or not, and the host's first name where the site shows it" };
   app.get('/v1/sites/:site/volunteer/host-today', { onRequest: [loadSite], config: hostDoc }, async (request, reply) => {
     const site = request.site!;
-    await sweepSite(ctx, site, request.log);
+    await sweepSite(app, site, request.log);
     reply.header('Cache-Control', 'public, max-age=60');
-    return hostToday(store, site, await loadCatalogue(store, site.slug), ctx.now());
+    return hostToday(store, site, await loadCatalogue(store, site.slug), app.now());
   });
 
   app.post(
@@ -117,12 +114,12 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
       const { token, action, ids } = parsed.data;
       const hash = hashToken(token);
-      const settings = { now: ctx.now().toISOString(), offerMs: offerMsOf(site) };
+      const settings = { now: app.now().toISOString(), offerMs: offerMsOf(site) };
       let change: SlotChange = { signups: [], notifications: [] };
       if (action === 'cancel') change = await store.volunteer.cancel(site.slug, hash, ids ?? null, settings);
       else if (action === 'confirm') change = await store.volunteer.confirm(site.slug, hash, settings);
-      else await sweepSite(ctx, site, request.log);
-      await queueNotification(ctx, change.notifications, request.log);
+      else await sweepSite(app, site, request.log);
+      await queueNotification(app, change.notifications, request.log);
       const signups = await store.volunteer.listByToken(site.slug, hash);
       if (signups.length === 0) throw new ApiError(404, 'signup_not_found', 'This link does not belong to a sign-up (yet)');
       const catalogue = await loadCatalogue(store, site.slug);
@@ -130,15 +127,15 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
     },
   );
 
-  registerVolunteerAdminRoutes(app, ctx);
+  await app.register(volunteerAdminRoutes);
 
   let sweeper: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => {
       void (async () => {
         const sites = new Map((await store.listSites()).map((s) => [s.slug, s]));
-        const change = await store.volunteer.sweep(null, ctx.now().toISOString(), (slug) => offerMsOf(sites.get(slug)!));
-        await queueNotification(ctx, change.notifications, app.log);
+        const change = await store.volunteer.sweep(null, app.now().toISOString(), (slug) => offerMsOf(sites.get(slug)!));
+        await queueNotification(app, change.notifications, app.log);
       })().catch((error: unknown) => app.log.error({ err: error }, 'volunteer offer sweep failed; retrying at the next run'));
     }, SWEEP_INTERVAL_MS).unref();
   });

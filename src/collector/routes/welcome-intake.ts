@@ -41,17 +41,21 @@ import { IntakeSealError, intakePublicKey, unseal, type IntakeKey } from '../int
 import { storableTextIssues } from '../storable-text.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
 import { keyMissing } from '../submissions/welcome-intake.js';
-import type { RouteContext } from './context.js';
-import { authoriser, publicReadSite, rejectCrossSite, requireJson } from './guards.js';
+import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
 
 /**
  * The site's intakes as one workbook sheet (for the all-widgets export): one column per question,
  * the sensitive ones only when `includeSensitive` (opened with the site's keys).
  */
-export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitive: boolean, now: Date): Promise<XlsxSheet<ReadableIntake>> {
-  const columns = intakeColumns(await allFlows(ctx.store, site.slug), site.timeZone, includeSensitive);
-  const keys = ctx.intakeKeys.get(site.slug);
-  const records = ctx.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
+export async function intakeSheet(
+  app: FastifyInstance,
+  site: Site,
+  includeSensitive: boolean,
+  now: Date,
+): Promise<XlsxSheet<ReadableIntake>> {
+  const columns = intakeColumns(await allFlows(app.store, site.slug), site.timeZone, includeSensitive);
+  const keys = app.intakeKeys.get(site.slug);
+  const records = app.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
   return {
     name: 'Welkomstgesprekken',
     columns: toXlsxColumns(columns),
@@ -59,10 +63,6 @@ export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitiv
       for await (const record of records) yield readable(record, keys, includeSensitive);
     })(),
   };
-}
-
-export function registerIntakeRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  void app.register(async (scope) => intakeRoutes(scope, ctx));
 }
 
 /** The built-in flow and every stored version, oldest first: the export's columns come from these. */
@@ -122,16 +122,13 @@ const listQuerySchema = z.strictObject({
 });
 const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 
-async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { store } = ctx;
-  const keysOf = (site: string) => ctx.intakeKeys.get(site);
-
-  const loadSite = publicReadSite(ctx);
-  const authorise = authoriser(ctx);
+export async function intakeRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
+  const keysOf = (site: string) => app.intakeKeys.get(site);
 
   const canSensitive = (request: FastifyRequest) => hasScope(request.token!.scopes, 'sensitive');
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
-    store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   const tags = ['Intake'] as const;
   const flowDoc = {
@@ -170,7 +167,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
       if (nul.length) throw invalid(nul);
       const record = await store.saveIntakeFlow(request.site!.slug, parsed.data, {
         actor: request.token!.prefix,
-        now: ctx.now().toISOString(),
+        now: app.now().toISOString(),
         minVersion: DEFAULT_INTAKE_FLOW.version + 1,
       });
       await audit(request, 'intake-flow.save', String(record.version), 1);
@@ -201,7 +198,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
 
   const summaryDoc = { tags, summary: 'Counts per choice and totals over all intakes; no personal data' };
   app.get('/v1/admin/sites/:site/intakes/summary', { onRequest: [authorise('read')], config: summaryDoc }, async (request) => {
-    return summarise(store, request.site!.slug, keysOf(request.site!.slug), ctx.now());
+    return summarise(store, request.site!.slug, keysOf(request.site!.slug), app.now());
   });
 
   const oneDoc = { tags, summary: 'One intake; sensitive answers only with the `sensitive` scope' };
@@ -249,7 +246,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
           format,
           ...(delimiter && { delimiter }),
           actor: request.token!.prefix,
-          now: ctx.now(),
+          now: app.now(),
           flows: await allFlows(store, site.slug),
           includeSensitive,
           readable: (r) => readable(r, keysOf(site.slug), includeSensitive),

@@ -18,9 +18,9 @@ export const feedbackPoll = submissionKind({
     return parsed.data;
   },
 
-  async check(envelope, { request, site, services: ctx }) {
+  async check(envelope, { request, site, app }) {
     const { data } = envelope;
-    const poll = await findSitePoll(ctx.store, site, data.pollId);
+    const poll = await findSitePoll(app.store, site, data.pollId);
     if (!poll) throw invalid([{ path: 'data.pollId', message: 'There is no poll with this id', code: 'unknown_poll' }]);
     const issues = pollResponseIssues(poll, data);
     // A poll tied to a period takes answers given in it (by the browser's clock: the outbox may deliver later).
@@ -31,15 +31,15 @@ export const feedbackPoll = submissionKind({
       }
     }
     if (issues.length) throw invalid(issues);
-    const decision = await ctx.limiter.hit('polls', `${site.slug}:${poll.id}`, request.ip);
+    const decision = await app.limiter.hit('polls', `${site.slug}:${poll.id}`, request.ip);
     if (!decision.allowed) {
       throw tooManyRequests(decision.retryAfterSeconds, 'Too many answers to this poll; try again later');
     }
     return poll;
   },
 
-  async store({ data }, poll, record, { services: ctx }) {
-    return ctx.store.insertPollResponse(record, {
+  async store({ data }, poll, record, { app }) {
+    return app.store.insertPollResponse(record, {
       pollId: poll.id,
       answer: data.answer ?? null,
       statements: data.statements ?? null,

@@ -18,7 +18,7 @@ export const ideaBox = submissionKind({
     return parsed.data;
   },
 
-  async store(envelope, _checked, record, { request, site, services: ctx }) {
+  async store(envelope, _checked, record, { request, site, app }) {
     if (record.consent && record.consent.textHash === null) {
       // Accepted all the same (a newer widget may be ahead of us), but an operator should know.
       request.log.warn(
@@ -26,7 +26,7 @@ export const ideaBox = submissionKind({
         'consent text version not known to this collector; stored without a hash',
       );
     }
-    return ctx.store.insertIdea(record, {
+    return app.store.insertIdea(record, {
       text: envelope.data.text,
       category: envelope.data.category ?? null,
       role: envelope.data.role ?? null,

@@ -3,21 +3,21 @@
  * like, what it is checked against, how it is stored and what the site's webhook hears of it.
  * The pipeline (pipeline.ts) runs the steps every widget shares around these; index.ts lists them.
  */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { WidgetName } from '../../schema/index.js';
-import type { RouteContext } from '../routes/context.js';
 import type { InsertOutcome, Site, SubmissionRecord } from '../store/types.js';
 import type { AnyEnvelope, WebhookView } from './envelope.js';
 
 /** The "ik kom" of `<activity-calendar>` has its own route (it counts places); every other widget submits here. */
 export type SubmittingWidget = Exclude<WidgetName, 'activity-calendar'>;
 
-/** Where a step runs: the request (its log and address), its site, and the collector's services. */
+/** Where a step runs: the request (its log and address), its site, and the collector. */
 export interface SubmissionContext {
   request: FastifyRequest;
   site: Site;
-  services: RouteContext;
+  /** The collector's services (services.ts). */
+  app: FastifyInstance;
   /** When the collector received the submission: `receivedAt`, and the webhook's delivery id. */
   now: Date;
 }

@@ -10,8 +10,7 @@ import { z } from 'zod';
 import { isUuidV7, submissionReceiptSchema } from '../../schema/index.js';
 import { ApiError } from '../http.js';
 import { POW_HEADER } from '../pow.js';
-import type { RouteContext } from '../routes/context.js';
-import { publicSite, rateLimit, requireJson } from '../routes/guards.js';
+import { loadSite, rateLimit, requireJson } from '../routes/guards.js';
 import { checkEnvelope, isHoneypotFilled, toSubmissionRecord, withWebhook } from './envelope.js';
 import { submissionKindOf, submissionKinds } from './index.js';
 import type { Stored, SubmissionContext } from './kind.js';
@@ -31,21 +30,21 @@ const submissionDoc = {
   status: 201,
 } as const;
 
-export function registerSubmissionRoute(app: FastifyInstance, ctx: RouteContext): void {
+export async function submissionRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/v1/sites/:site/submissions',
-    { onRequest: [publicSite(ctx), rateLimit(ctx, 'submissions'), requireJson], config: submissionDoc },
+    { onRequest: [loadSite, rateLimit('submissions'), requireJson], config: submissionDoc },
     async (request, reply) => {
       const site = request.site!;
       const body = request.body;
       // A malformed id is left to the widget's schema (422); a well-formed one claims the token.
       if (isRecord(body) && typeof body.id === 'string' && isUuidV7(body.id)) {
         // Proof of work first: a request without one spends no render token.
-        if (site.settings.proofOfWork) await ctx.pow.check(site.slug, request.headers[POW_HEADER], body.id);
-        if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers, body.id);
+        if (site.settings.proofOfWork) await app.pow.check(site.slug, request.headers[POW_HEADER], body.id);
+        if (app.renderTokenMode === 'required') await app.renderTokens.check(site.slug, request.headers, body.id);
       }
       const kind = submissionKindOf(body);
-      const context: SubmissionContext = { request, site, services: ctx, now: ctx.now() };
+      const context: SubmissionContext = { request, site, app, now: app.now() };
       const envelope = kind.parse(body, context);
       checkEnvelope(envelope, site.slug);
       const checked = kind.check ? await kind.check(envelope, context) : undefined;

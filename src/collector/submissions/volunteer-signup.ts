@@ -30,9 +30,9 @@ export const volunteerSignup = submissionKind({
     return parsed.data;
   },
 
-  async check(envelope, { site, now, services: ctx }): Promise<Slot[]> {
+  async check(envelope, { site, now, app }): Promise<Slot[]> {
     if (envelope.data.kind === 'application') return [];
-    const catalogue = await loadCatalogue(ctx.store, site.slug);
+    const catalogue = await loadCatalogue(app.store, site.slug);
     const issues: FieldIssue[] = [];
     const slots = envelope.data.shifts.flatMap(({ shiftId, date }, n) => {
       const shift = catalogue.shifts.find((s) => s.id === shiftId);
@@ -57,11 +57,11 @@ export const volunteerSignup = submissionKind({
   // Sign-ups reach the webhook as `volunteer.*` notifications once placed (see routes/volunteer.ts).
   forward: () => null,
 
-  async store(envelope, slots, record, { request, site, now, services: ctx }) {
-    if (envelope.data.kind === 'application') return ctx.store.volunteer.insertApplication(record);
+  async store(envelope, slots, record, { request, site, now, app }) {
+    if (envelope.data.kind === 'application') return app.store.volunteer.insertApplication(record);
     // The token itself is never stored: only its hash, on the sign-up rows.
     const { cancelToken, ...kept } = envelope.data;
-    const result = await ctx.store.volunteer.signUp(
+    const result = await app.store.volunteer.signUp(
       {
         submission: { ...record, data: kept },
         tokenHash: hashToken(cancelToken),
@@ -73,7 +73,7 @@ export const volunteerSignup = submissionKind({
       now.toISOString(),
     );
     if (result.outcome === 'conflict') return 'conflict';
-    await queueNotification(ctx, result.notifications, request.log);
+    await queueNotification(app, result.notifications, request.log);
     return {
       outcome: result.outcome,
       receipt: { signups: result.signups.map((s) => ({ shiftId: s.shiftId, date: s.date, status: s.status })) },

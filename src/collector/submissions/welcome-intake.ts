@@ -31,15 +31,15 @@ export const welcomeIntake = submissionKind({
   widget: 'welcome-intake',
   envelopes: [intakeSubmissionSchema, sealedIntakeSubmissionSchema],
 
-  parse(body, { site, services: ctx }): IntakeSubmission {
-    const parsed = intakeSubmissionSchema.safeParse(openedBody(body, site.slug, ctx.intakeKeys.get(site.slug)));
+  parse(body, { site, app }): IntakeSubmission {
+    const parsed = intakeSubmissionSchema.safeParse(openedBody(body, site.slug, app.intakeKeys.get(site.slug)));
     if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
     return parsed.data;
   },
 
-  async check(envelope, { site, services: ctx }) {
+  async check(envelope, { site, app }) {
     const { data } = envelope;
-    const flow = await knownFlow(ctx.store, site.slug, data.flow);
+    const flow = await knownFlow(app.store, site.slug, data.flow);
     const issues = flow ? intakeAnswerIssues(flow, data, !!envelope.consent) : unknownFlowIssues(data.answers, !!envelope.consent);
     if (issues.length) throw invalid(issues);
     return flow;
@@ -51,9 +51,9 @@ export const welcomeIntake = submissionKind({
     consent: null,
   }),
 
-  async store(envelope, flow, record, { site, services: ctx }) {
+  async store(envelope, flow, record, { site, app }) {
     const { data } = envelope;
-    const keys = ctx.intakeKeys.get(site.slug);
+    const keys = app.intakeKeys.get(site.slug);
     if (!keys?.length) throw keyMissing(site.slug);
     const sensitiveIds = new Set(
       flow
@@ -71,7 +71,7 @@ export const welcomeIntake = submissionKind({
     record.data = { ...data, answers: open, sealed: sealed !== null };
     const textHash = record.consent && flow ? consentHashOf(flow, record.consent.textVersion, envelope.locale) : null;
     if (record.consent) record.consent.textHash = textHash;
-    return ctx.store.insertIntake(record, {
+    return app.store.insertIntake(record, {
       flowId: data.flow.id,
       flowVersion: data.flow.version,
       visibility: data.visibility,
