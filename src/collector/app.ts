@@ -27,6 +27,7 @@ import { volunteerRoutes } from './routes/volunteer.js';
 import { intakeRoutes } from './routes/welcome-intake.js';
 import { collectorServices } from './services.js';
 import { submissionRoutes } from './submissions/pipeline.js';
+import { zodValidatorCompiler } from './zod-provider.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 import { DEFAULT_DISPATCH_INTERVAL_MS, scheduleDispatch, type DispatchSchedule } from './webhooks/dispatcher.js';
@@ -94,6 +95,8 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   installGracefulClose(app);
   installErrorHandlers(app);
   installResponseHeaders(app);
+  // Route schemas are zod schemas; a failing one answers the usual 422 with its field issues.
+  app.setValidatorCompiler(zodValidatorCompiler);
   // The services every plugin after it uses, as decorators (services.ts); then a plugin per domain,
   // each encapsulated (its own hooks and body parsers). In this order the API reference lists them.
   void app.register(collectorServices, {

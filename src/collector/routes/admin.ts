@@ -23,6 +23,7 @@ import { ApiError, sendDownload, invalid } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
@@ -47,6 +48,7 @@ function contactIssue(error: unknown): never {
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
 
   // What the token in hand may do, so a client shows only what it can use (no probing).
@@ -69,14 +71,15 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const listDoc = {
     tags: ['Ideas'],
     summary: 'All ideas with their private fields, handled marks, groups and tags; filtered',
-    query: adminIdeaFilterSchema,
     response: adminIdeaListSchema,
   } as const;
-  app.get('/v1/admin/sites/:site/ideas', { onRequest: [authorise('read')], config: listDoc }, async (request): Promise<AdminIdeaList> => {
-    const filter = adminIdeaFilterSchema.safeParse(request.query);
-    if (!filter.success) throw invalid(toFieldIssues(filter.error));
-    return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
-  });
+  api.get(
+    '/v1/admin/sites/:site/ideas',
+    { onRequest: [authorise('read')], schema: { querystring: adminIdeaFilterSchema }, config: listDoc },
+    async (request): Promise<AdminIdeaList> => {
+      return { ideas: await store.listIdeas(request.site!.slug, request.query) };
+    },
+  );
 
   const ideaDoc = { tags: ['Ideas'], summary: 'One idea with its private fields', response: adminIdeaSchema } as const;
   app.get(
@@ -134,51 +137,50 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     tags: ['Privacy'],
     summary: 'Everything stored about one person, found by e-mail address or phone number (audited)',
     description: 'A POST body, so the contact never sits in a URL a proxy logs.',
-    body: personQuerySchema,
   } as const;
-  app.post(
+  api.post(
     '/v1/admin/sites/:site/people',
-    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: personDoc },
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: personQuerySchema }, config: personDoc },
     async (request) => {
-      const query = personQuerySchema.safeParse(request.body);
-      if (!query.success) throw invalid(toFieldIssues(query.error));
       const actor = request.token!.prefix;
       const intakeKeys = app.intakeKeys.get(request.site!.slug);
-      return findPerson(store, request.site!.slug, query.data.contact, { actor, now: app.now(), intakeKeys, auditKey: app.auditKey }).catch(
-        contactIssue,
-      );
+      return findPerson(store, request.site!.slug, request.body.contact, {
+        actor,
+        now: app.now(),
+        intakeKeys,
+        auditKey: app.auditKey,
+      }).catch(contactIssue);
     },
   );
 
   const eraseDoc = {
     tags: ['Privacy'],
     summary: "Erase one person's data (their personal fields, or with `includeContent` the records too) and get a receipt",
-    body: eraseBodySchema,
   } as const;
-  app.post(
+  api.post(
     '/v1/admin/sites/:site/people/erase',
-    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: eraseDoc },
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: eraseBodySchema }, config: eraseDoc },
     async (request) => {
-      const body = eraseBodySchema.safeParse(request.body);
-      if (!body.success) throw invalid(toFieldIssues(body.error));
-      const { contact, includeContent } = body.data;
+      const { contact, includeContent } = request.body;
       const intakeKeys = app.intakeKeys.get(request.site!.slug);
       const options = { actor: request.token!.prefix, now: app.now(), includeContent, intakeKeys, auditKey: app.auditKey };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },
   );
 
-  const csvDoc = { tags: ['Exports'], summary: 'All ideas as CSV for a spreadsheet (audited)', query: exportQuerySchema } as const;
-  app.get('/v1/admin/sites/:site/export/ideas.csv', { onRequest: [authorise('export')], config: csvDoc }, async (request, reply) => {
-    const query = exportQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const file = await startIdeaExport(store, request.site!, {
-      delimiter: CSV_DELIMITERS[query.data.delimiter],
-      actor: request.token!.prefix,
-      now: app.now(),
-    });
-    return sendDownload(reply, file);
-  });
+  const csvDoc = { tags: ['Exports'], summary: 'All ideas as CSV for a spreadsheet (audited)' } as const;
+  api.get(
+    '/v1/admin/sites/:site/export/ideas.csv',
+    { onRequest: [authorise('export')], schema: { querystring: exportQuerySchema }, config: csvDoc },
+    async (request, reply) => {
+      const file = await startIdeaExport(store, request.site!, {
+        delimiter: CSV_DELIMITERS[request.query.delimiter],
+        actor: request.token!.prefix,
+        now: app.now(),
+      });
+      return sendDownload(reply, file);
+    },
+  );
 
   // The same fields as JSON (one array) or NDJSON (one record per line); see `ideaExportRecord`.
   // XLSX: one workbook with a sheet of ideas, a ZIP streamed entry by entry (see export/xlsx.ts).

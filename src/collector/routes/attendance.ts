@@ -16,20 +16,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
-import {
-  attendanceSubmissionSchema,
-  isUuidV7,
-  toFieldIssues,
-  type AttendanceSubmission,
-  type Occurrence,
-  type ScheduleItem,
-} from '../../schema/index.js';
+import { attendanceSubmissionSchema, isUuidV7, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
 import { ApiError, invalid } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import { authorise, loadSite, rateLimit, rejectCrossSite, requireJson } from './guards.js';
 import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../submissions/envelope.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
 const MOVE_WINDOW_DAYS = 62;
@@ -65,6 +59,7 @@ export function remainingPlaces(
 }
 
 export function attendanceRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
 
   /** Like the submissions route: a foreign origin may read, never write. */
@@ -81,18 +76,15 @@ export function attendanceRoutes(app: FastifyInstance): void {
     description:
       'Header `Buurtkit-Render-Token`. 409 `activity_full` with `remaining` (nothing counted), 410 `occurrence_closed`, ' +
       '404 no such activity or occurrence, 422 `too_many_places` or an activity without capacity.',
-    body: attendanceSubmissionSchema,
     status: 201,
   } as const;
-  app.post(
+  api.post(
     '/v1/sites/:site/activities/:id/attendance',
-    { onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson], config: claimDoc },
+    { onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson], schema: { body: attendanceSubmissionSchema }, config: claimDoc },
     async (request, reply) => {
       const site = request.site!;
       const { id } = request.params as { id: string };
-      const parsed = attendanceSubmissionSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const envelope: AttendanceSubmission = parsed.data;
+      const envelope: AttendanceSubmission = request.body;
       checkEnvelope(envelope as AnyEnvelope, site.slug);
       if (envelope.data.activityId !== id) {
         throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);

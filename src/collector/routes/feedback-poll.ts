@@ -34,6 +34,7 @@ import { authorise, loadSite, rejectCrossSite } from './guards.js';
 import { keepHandled } from './handled.js';
 import { requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -45,6 +46,7 @@ const responsesQuerySchema = periodQuerySchema.extend(handledQuerySchema.shape);
 const pollNotFound = () => new ApiError(404, 'poll_not_found', 'There is no poll with this id');
 
 export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
 
   async function pollOf(request: FastifyRequest) {
@@ -151,25 +153,24 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
     return { responses: keepHandled(responses, query.data.handled) };
   });
 
-  app.put(
+  api.put(
     '/v1/admin/sites/:site/poll-responses/:id/story',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      config: { tags, summary: "Tick or untick a response's story for the impact report (audited)", body: storyBodySchema },
+      schema: { body: storyBodySchema },
+      config: { tags, summary: "Tick or untick a response's story for the impact report (audited)" },
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const body = storyBodySchema.safeParse(request.body);
-      if (!body.success) throw invalid(toFieldIssues(body.error));
       const notFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
-      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, body.data.selected) : null;
+      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, request.body.selected) : null;
       if (!record) throw notFound();
       // The store only ticks a response that has a story.
-      if (body.data.selected && !record.storySelected) {
+      if (request.body.selected && !record.storySelected) {
         throw invalid([{ path: 'selected', message: 'This response has no story', code: 'no_story' }]);
       }
       const now = app.now();
-      await audit(request, body.data.selected ? 'poll.story.select' : 'poll.story.unselect', id, 1, now);
+      await audit(request, request.body.selected ? 'poll.story.select' : 'poll.story.unselect', id, 1, now);
       return record;
     },
   );

@@ -14,27 +14,30 @@ import {
 } from '../../schema/index.js';
 import { ApiError, invalid } from '../http.js';
 import { loadSite, rateLimit, requireJson } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 export async function publicIdeaRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
 
   const ideasDoc = {
     tags: ['Ideas'],
     summary: "Published ideas with their votes and public answers, never names or contact details; the site's order",
-    query: listQuerySchema,
     response: publishedIdeaListSchema,
   } as const;
-  app.get('/v1/sites/:site/ideas', { onRequest: [loadSite], config: ideasDoc }, async (request) => {
-    const site = request.site!;
-    const query = listQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const sort = site.settings.ideaSort;
-    return { ideas: await store.listPublishedIdeas(site.slug, sort, query.data.limit), sort };
-  });
+  api.get(
+    '/v1/sites/:site/ideas',
+    { onRequest: [loadSite], schema: { querystring: listQuerySchema }, config: ideasDoc },
+    async (request) => {
+      const site = request.site!;
+      const sort = site.settings.ideaSort;
+      return { ideas: await store.listPublishedIdeas(site.slug, sort, request.query.limit), sort };
+    },
+  );
 
   const voteDoc = {
     tags: ['Submissions'],

@@ -9,12 +9,13 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_RETENTION, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, toFieldIssues, type FieldIssue } from '../../schema/index.js';
+import { DEFAULT_RETENTION, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, type FieldIssue } from '../../schema/index.js';
 import { purge, RETENTION_RULES, retentionOf } from '../privacy/retention.js';
 import { retentionSchema, siteChangesSchema } from '../sites.js';
 import type { Site } from '../store/types.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { invalid } from '../http.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const purgeBodySchema = z.strictObject({ dryRun: z.boolean() });
 
@@ -46,6 +47,7 @@ function retentionView(site: Site) {
 }
 
 export async function retentionRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const base = '/v1/admin/sites/:site/settings/retention';
 
   const tags = ['Privacy'] as const;
@@ -76,19 +78,20 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
   const purgeDoc = {
     tags,
     summary: 'What the purge removes now per rule (dry run: nothing changed), or run it for this site (audited per rule)',
-    body: purgeBodySchema,
   };
-  app.post(`${base}/purge`, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: purgeDoc }, async (request) => {
-    const body = purgeBodySchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    const lines = await purge(app.store, {
-      now: app.now(),
-      site: request.site!.slug,
-      dryRun: body.data.dryRun,
-      actor: request.token!.prefix,
-    });
-    return { dryRun: body.data.dryRun, lines: lines.map(({ site: _site, ...line }) => line) };
-  });
+  api.post(
+    `${base}/purge`,
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: purgeBodySchema }, config: purgeDoc },
+    async (request) => {
+      const lines = await purge(app.store, {
+        now: app.now(),
+        site: request.site!.slug,
+        dryRun: request.body.dryRun,
+        actor: request.token!.prefix,
+      });
+      return { dryRun: request.body.dryRun, lines: lines.map(({ site: _site, ...line }) => line) };
+    },
+  );
 
   function audit(request: FastifyRequest, action: string, target: string) {
     const at = app.now().toISOString();

@@ -50,6 +50,7 @@ import { queueNotification, sweepSite } from './volunteer.js';
 import { dayRange, loadCatalogue, localTitleOf, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
 import { textFor } from '../../schema/localized-text.js';
 import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
 const periodSchema = z.strictObject({
@@ -81,6 +82,7 @@ const DAY_LIST_CSS =
 export const DAY_LIST_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(DAY_LIST_CSS).digest('base64')}'; frame-ancestors 'none'`;
 
 export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
 
   /** Every change: not from another website, and the `moderate` scope. */
@@ -193,27 +195,27 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
     return { signups: keepHandled(await store.volunteer.list(request.site!.slug, { from, to }), handled) };
   });
 
-  const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)', body: attendanceSchema };
-  app.put(
+  const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)' };
+  api.put(
     '/v1/admin/sites/:site/volunteer/signups/:id/attendance',
-    { onRequest: [...change, requireJson], config: attendedDoc },
+    { onRequest: [...change, requireJson], schema: { body: attendanceSchema }, config: attendedDoc },
     async (request) => {
       const { id } = request.params as { id: string };
-      const parsed = attendanceSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
+      const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, request.body.attended) : null;
       if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
       await audit(request, 'volunteer.attendance', id, 1);
       return record;
     },
   );
 
-  const applicationsDoc = { tags, summary: 'The general "ik wil vrijwilliger worden" sign-ups', query: handledQuerySchema };
-  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')], config: applicationsDoc }, async (request) => {
-    const q = handledQuerySchema.safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
-    return { applications: keepHandled(await store.volunteer.listApplications(request.site!.slug), q.data.handled) };
-  });
+  const applicationsDoc = { tags, summary: 'The general "ik wil vrijwilliger worden" sign-ups' };
+  api.get(
+    '/v1/admin/sites/:site/volunteer/applications',
+    { onRequest: [authorise('read')], schema: { querystring: handledQuerySchema }, config: applicationsDoc },
+    async (request) => {
+      return { applications: keepHandled(await store.volunteer.listApplications(request.site!.slug), request.query.handled) };
+    },
+  );
 
   // ---- reminders and notifications ---------------------------------------------------------------
 
@@ -272,26 +274,31 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
     ['reminders', (site: string, ids: string[], now: string) => store.volunteer.markReminded(site, ids, now)],
     ['notifications', (site: string, ids: string[], now: string) => store.volunteer.markNotificationsSent(site, ids, now)],
   ] as const) {
-    const sentDoc = { tags, summary: `Mark ${path} as sent, once (audited)`, body: idsSchema };
-    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [...change, requireJson], config: sentDoc }, async (request) => {
-      const parsed = idsSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const marked = await mark(request.site!.slug, parsed.data.ids, app.now().toISOString());
-      await audit(request, `volunteer.${path}.sent`, null, marked);
-      return { marked };
-    });
+    const sentDoc = { tags, summary: `Mark ${path} as sent, once (audited)` };
+    api.post(
+      `/v1/admin/sites/:site/volunteer/${path}/sent`,
+      { onRequest: [...change, requireJson], schema: { body: idsSchema }, config: sentDoc },
+      async (request) => {
+        const marked = await mark(request.site!.slug, request.body.ids, app.now().toISOString());
+        await audit(request, `volunteer.${path}.sent`, null, marked);
+        return { marked };
+      },
+    );
   }
 
   const outboxDoc = {
     tags,
     summary: 'The notification outbox: promotion offers and reminders for volunteers',
-    query: notificationsQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/volunteer/notifications', { onRequest: [authorise('read')], config: outboxDoc }, async (request) => {
-    const q = notificationsQuerySchema.safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
-    return { notifications: await store.volunteer.listNotifications(request.site!.slug, { unsentOnly: q.data.unsent === 'true' }) };
-  });
+  api.get(
+    '/v1/admin/sites/:site/volunteer/notifications',
+    { onRequest: [authorise('read')], schema: { querystring: notificationsQuerySchema }, config: outboxDoc },
+    async (request) => {
+      return {
+        notifications: await store.volunteer.listNotifications(request.site!.slug, { unsentOnly: request.query.unsent === 'true' }),
+      };
+    },
+  );
 
   // ---- the host's printable day list -------------------------------------------------------------
 

@@ -17,13 +17,14 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addDays, daysBetween, formatLocalDate, parseLocalDate } from '../../calendar/wall-clock.js';
-import { CANCEL_TOKEN_PATTERN, localDateSchema, toFieldIssues, type OwnSignupsAnswer, type PublicRoster } from '../../schema/index.js';
+import { CANCEL_TOKEN_PATTERN, localDateSchema, type OwnSignupsAnswer, type PublicRoster } from '../../schema/index.js';
 import { ApiError, invalid } from '../http.js';
 import type { Site, SlotChange, VolunteerNotification } from '../store/types.js';
 import { queueWebhook } from '../webhooks/dispatcher.js';
 import { loadSite, rateLimit, requireJson } from './guards.js';
 import { volunteerAdminRoutes } from './volunteer-admin.js';
 import { dayRange, hostToday, loadCatalogue, offerMsOf, ownSignup, publicOccurrences, publicRole, todayIn } from './volunteer-views.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const SWEEP_INTERVAL_MS = 5 * 60_000;
 const DEFAULT_DAYS = 28;
@@ -63,6 +64,7 @@ const manageSchema = z.strictObject({
 });
 
 export async function volunteerRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
 
   const rateLimited = rateLimit('submissions');
@@ -71,28 +73,29 @@ export async function volunteerRoutes(app: FastifyInstance): Promise<void> {
   const rosterDoc = {
     tags,
     summary: `Roles and shift occurrences with places and waitlists, counts only (default ${DEFAULT_DAYS} days, at most ${MAX_DAYS})`,
-    query: rangeSchema,
   };
-  app.get('/v1/sites/:site/volunteer', { onRequest: [loadSite], config: rosterDoc }, async (request, reply): Promise<PublicRoster> => {
-    const site = request.site!;
-    const query = rangeSchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const now = app.now();
-    const from = query.data.from ?? todayIn(site, now);
-    const to = query.data.to ?? formatLocalDate(addDays(parseLocalDate(from)!, DEFAULT_DAYS - 1));
-    const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
-    if (days < 0 || days >= MAX_DAYS)
-      throw invalid([{ path: 'to', message: `From 0 to ${MAX_DAYS} days after from`, code: 'invalid_range' }]);
-    await sweepSite(app, site, request.log);
-    const catalogue = await loadCatalogue(store, site.slug);
-    const { fromMs, toMs } = dayRange(site, from, to);
-    reply.header('Cache-Control', 'no-store');
-    return {
-      timeZone: site.timeZone,
-      roles: catalogue.roles.map(publicRole),
-      occurrences: await publicOccurrences(store, site, catalogue, fromMs, toMs, now),
-    };
-  });
+  api.get(
+    '/v1/sites/:site/volunteer',
+    { onRequest: [loadSite], schema: { querystring: rangeSchema }, config: rosterDoc },
+    async (request, reply): Promise<PublicRoster> => {
+      const site = request.site!;
+      const now = app.now();
+      const from = request.query.from ?? todayIn(site, now);
+      const to = request.query.to ?? formatLocalDate(addDays(parseLocalDate(from)!, DEFAULT_DAYS - 1));
+      const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
+      if (days < 0 || days >= MAX_DAYS)
+        throw invalid([{ path: 'to', message: `From 0 to ${MAX_DAYS} days after from`, code: 'invalid_range' }]);
+      await sweepSite(app, site, request.log);
+      const catalogue = await loadCatalogue(store, site.slug);
+      const { fromMs, toMs } = dayRange(site, from, to);
+      reply.header('Cache-Control', 'no-store');
+      return {
+        timeZone: site.timeZone,
+        roles: catalogue.roles.map(publicRole),
+        occurrences: await publicOccurrences(store, site, catalogue, fromMs, toMs, now),
+      };
+    },
+  );
 
   const hostDoc = { tags, summary: "Today's host shifts: filled or not, and the host's first name where the site shows it" };
   app.get('/v1/sites/:site/volunteer/host-today', { onRequest: [loadSite], config: hostDoc }, async (request, reply) => {
@@ -102,17 +105,16 @@ export async function volunteerRoutes(app: FastifyInstance): Promise<void> {
     return hostToday(store, site, await loadCatalogue(store, site.slug), app.now());
   });
 
-  app.post(
+  api.post(
     '/v1/sites/:site/volunteer/manage',
     {
       onRequest: [loadSite, rateLimited, requireJson],
-      config: { tags, summary: "What a volunteer's personal link does: view, cancel or confirm their sign-ups", body: manageSchema },
+      schema: { body: manageSchema },
+      config: { tags, summary: "What a volunteer's personal link does: view, cancel or confirm their sign-ups" },
     },
     async (request): Promise<OwnSignupsAnswer> => {
       const site = request.site!;
-      const parsed = manageSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const { token, action, ids } = parsed.data;
+      const { token, action, ids } = request.body;
       const hash = hashToken(token);
       const settings = { now: app.now().toISOString(), offerMs: offerMsOf(site) };
       let change: SlotChange = { signups: [], notifications: [] };

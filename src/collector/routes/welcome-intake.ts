@@ -42,6 +42,7 @@ import { storableTextIssues } from '../storable-text.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
 import { keyMissing } from '../submissions/welcome-intake.js';
 import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 /**
  * The site's intakes as one workbook sheet (for the all-widgets export): one column per question,
@@ -123,6 +124,7 @@ const listQuerySchema = z.strictObject({
 const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 
 export async function intakeRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
   const keysOf = (site: string) => app.intakeKeys.get(site);
 
@@ -154,18 +156,17 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     return key;
   });
 
-  app.put(
+  api.put(
     '/v1/admin/sites/:site/intake-flow',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      config: { tags, summary: 'Save a new version of the intake flow (audited)', body: intakeFlowSchema, status: 201 },
+      schema: { body: intakeFlowSchema },
+      config: { tags, summary: 'Save a new version of the intake flow (audited)', status: 201 },
     },
     async (request, reply) => {
-      const parsed = intakeFlowSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
+      const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
-      const record = await store.saveIntakeFlow(request.site!.slug, parsed.data, {
+      const record = await store.saveIntakeFlow(request.site!.slug, request.body, {
         actor: request.token!.prefix,
         now: app.now().toISOString(),
         minVersion: DEFAULT_INTAKE_FLOW.version + 1,
@@ -183,18 +184,19 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   const listDoc = {
     tags,
     summary: 'Intakes received; sensitive answers only with the `sensitive` scope (that reading is audited)',
-    query: listQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/intakes', { onRequest: [authorise('read')], config: listDoc }, async (request) => {
-    const query = listQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const site = request.site!.slug;
-    const sensitive = canSensitive(request);
-    const records = await store.listIntakes(site, query.data);
-    const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
-    if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
-    return { intakes };
-  });
+  api.get(
+    '/v1/admin/sites/:site/intakes',
+    { onRequest: [authorise('read')], schema: { querystring: listQuerySchema }, config: listDoc },
+    async (request) => {
+      const site = request.site!.slug;
+      const sensitive = canSensitive(request);
+      const records = await store.listIntakes(site, request.query);
+      const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
+      if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
+      return { intakes };
+    },
+  );
 
   const summaryDoc = { tags, summary: 'Counts per choice and totals over all intakes; no personal data' };
   app.get('/v1/admin/sites/:site/intakes/summary', { onRequest: [authorise('read')], config: summaryDoc }, async (request) => {
