@@ -93,27 +93,25 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.patch(
+  api.patch(
     '/v1/admin/sites/:site/ideas/:ideaId',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      schema: { body: ideaModerationSchema },
       config: {
         tags: ['Ideas'],
         summary: "Moderate an idea: publish or hide it, set its status, the reason and the centre's public answer (audited)",
-        body: ideaModerationSchema,
         response: adminIdeaSchema,
       },
     },
     async (request): Promise<AdminIdea> => {
       const { ideaId } = request.params as { ideaId: string };
-      const parsed = ideaModerationSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
+      const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
       const changes: IdeaModeration = {
-        ...parsed.data,
-        statusReason: blankToNull(parsed.data.statusReason),
-        publicAnswer: blankToNull(parsed.data.publicAnswer),
+        ...request.body,
+        statusReason: blankToNull(request.body.statusReason),
+        publicAnswer: blankToNull(request.body.publicAnswer),
       };
       const now = app.now();
       const idea = isUuidV7(ideaId) ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString()) : null;
