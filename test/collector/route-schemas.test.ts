@@ -64,4 +64,31 @@ describe('route schemas through the zod type provider', () => {
     });
     expect(notJson.status).toBe(415);
   });
+
+  it('answers 404 for an id that cannot exist before it looks at the body', async () => {
+    const vote = await fetch(`${c.url}/v1/sites/${SITE}/ideas/not-an-id/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(vote.status).toBe(404);
+    expect(await vote.json()).toMatchObject({ error: 'idea_not_found' });
+    const moderator = await c.token(['moderate']);
+    for (const path of ['merge', 'tags']) {
+      const res = await fetch(`${c.url}/v1/admin/sites/${SITE}/ideas/not-an-id/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${moderator}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: 'idea_not_found' });
+    }
+    const wellFormed = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const badBody = await fetch(`${c.url}/v1/sites/${SITE}/ideas/${wellFormed}/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(badBody.status).toBe(422);
+  });
 });

@@ -10,7 +10,6 @@ import {
   ideaTagChangeSchema,
   ideaTagCountsSchema,
   isUuidV7,
-  toFieldIssues,
   type AdminIdea,
   type FieldIssue,
   type IdeaTagCount,
@@ -18,6 +17,7 @@ import {
 import { ApiError, invalid } from '../http.js';
 import type { MergeProblem } from '../store/types.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
   'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },
@@ -32,6 +32,7 @@ const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = 
 const notFound = () => new ApiError(404, 'idea_not_found', 'There is no idea with this id');
 
 export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
   const change = { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] };
 
@@ -43,19 +44,19 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
     if (!isUuidV7(ideaId)) throw notFound();
     return ideaId;
   };
+  // Before the body's schema: an id that cannot exist is a 404 whatever the body says.
+  const knownIdeaId = async (request: FastifyRequest) => void ideaIdOf(request);
 
   // Merges the listed duplicates into the idea in the URL; answers that idea.
   const tags = ['Ideas'] as const;
   const mergeDoc = {
     tags,
     summary: 'Merge duplicate ideas into this one, all or nothing: they leave the public list and their votes count here (audited)',
-    body: ideaMergeSchema,
   };
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/merge', { ...change, config: mergeDoc }, async (request): Promise<AdminIdea> => {
+  const mergeOptions = { ...change, preValidation: knownIdeaId, schema: { body: ideaMergeSchema }, config: mergeDoc };
+  api.post('/v1/admin/sites/:site/ideas/:ideaId/merge', mergeOptions, async (request): Promise<AdminIdea> => {
     const target = ideaIdOf(request);
-    const body = ideaMergeSchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    const ids = body.data.ideas;
+    const ids = request.body.ideas;
     const now = app.now();
     const result = await store.mergeIdeas(request.site!.slug, target, ids, now.toISOString());
     switch (result.outcome) {
@@ -94,21 +95,20 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // Adds and removes tags in one request, so a chip input sends exactly what changed.
-  const tagsDoc = { tags, summary: "Add or remove an idea's tags (normalised, never public; audited)", body: ideaTagChangeSchema };
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/tags', { ...change, config: tagsDoc }, async (request): Promise<AdminIdea> => {
+  const tagsDoc = { tags, summary: "Add or remove an idea's tags (normalised, never public; audited)" };
+  const tagsOptions = { ...change, preValidation: knownIdeaId, schema: { body: ideaTagChangeSchema }, config: tagsDoc };
+  api.post('/v1/admin/sites/:site/ideas/:ideaId/tags', tagsOptions, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
-    const body = ideaTagChangeSchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
     const site = request.site!.slug;
     const idea = await store.getIdea(site, id);
     if (!idea) throw notFound();
-    const after = new Set(idea.tags.filter((t) => !body.data.remove.includes(t)));
-    for (const tag of body.data.add) after.add(tag);
+    const after = new Set(idea.tags.filter((t) => !request.body.remove.includes(t)));
+    for (const tag of request.body.add) after.add(tag);
     if (after.size > IDEA_TAGS_MAX) {
       throw invalid([{ path: 'add', code: 'too_many_tags', message: `An idea has at most ${IDEA_TAGS_MAX} tags` }]);
     }
     const now = app.now();
-    const changed = await store.changeIdeaTags(site, id, body.data, now.toISOString());
+    const changed = await store.changeIdeaTags(site, id, request.body, now.toISOString());
     if (!changed) throw notFound();
     await audit(request, 'idea.tags', id, now);
     return changed;

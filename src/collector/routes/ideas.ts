@@ -2,16 +2,9 @@
  * The idea box's public side: the published ideas with their votes, and a vote for one. Ideas
  * themselves arrive as submissions (submissions/idea-box.ts); coordinators moderate in admin.ts.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  isUuidV7,
-  publishedIdeaListSchema,
-  toFieldIssues,
-  voteReceiptSchema,
-  voteSubmissionSchema,
-  type FieldIssue,
-} from '../../schema/index.js';
+import { isUuidV7, publishedIdeaListSchema, voteReceiptSchema, voteSubmissionSchema, type FieldIssue } from '../../schema/index.js';
 import { ApiError, invalid } from '../http.js';
 import { loadSite, rateLimit, requireJson } from './guards.js';
 import type { ZodTypeProvider } from '../zod-provider.js';
@@ -43,20 +36,25 @@ export async function publicIdeaRoutes(app: FastifyInstance): Promise<void> {
     tags: ['Submissions'],
     summary: 'A vote for a published idea: 201 counted, 200 a retry or this visitor already voted for it today',
     description: 'Header `Buurtkit-Render-Token`, as for submissions. 404 `idea_not_found`: no published idea with this id.',
-    body: voteSubmissionSchema,
     response: voteReceiptSchema,
     status: 201,
   } as const;
-  app.post(
+  // Before the body's schema: an id that cannot exist is a 404 whatever the body says.
+  const knownIdeaId = async (request: FastifyRequest) => {
+    if (!isUuidV7((request.params as { ideaId: string }).ideaId)) throw ideaNotFound();
+  };
+  api.post(
     '/v1/sites/:site/ideas/:ideaId/votes',
-    { onRequest: [loadSite, rateLimit('votes'), requireJson], config: voteDoc },
+    {
+      onRequest: [loadSite, rateLimit('votes'), requireJson],
+      preValidation: knownIdeaId,
+      schema: { body: voteSubmissionSchema },
+      config: voteDoc,
+    },
     async (request, reply) => {
       const site = request.site!;
       const { ideaId } = request.params as { ideaId: string };
-      if (!isUuidV7(ideaId)) throw ideaNotFound();
-      const parsed = voteSubmissionSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const vote = parsed.data;
+      const vote = request.body;
       const issues: FieldIssue[] = [];
       if (vote.site !== site.slug) {
         issues.push({ path: 'site', message: 'Does not match the site in the URL', code: 'site_mismatch' });
