@@ -22,7 +22,7 @@ import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.
 import { ApiError, invalid } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import { authorise, loadSite, rateLimit, rejectCrossSite, requireJson } from './guards.js';
-import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../submissions/envelope.js';
+import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../envelope.js';
 import type { ZodTypeProvider } from '../zod-provider.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */

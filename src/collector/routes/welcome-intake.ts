@@ -40,7 +40,6 @@ import { ApiError, invalid, sendDownload } from '../http.js';
 import { IntakeSealError, intakePublicKey, unseal, type IntakeKey } from '../intake-crypto.js';
 import { storableTextIssues } from '../storable-text.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
-import { keyMissing } from '../submissions/welcome-intake.js';
 import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
 import type { ZodTypeProvider } from '../zod-provider.js';
 
@@ -64,6 +63,17 @@ export async function intakeSheet(
       for await (const record of records) yield readable(record, keys, includeSensitive);
     })(),
   };
+}
+
+/** 503 until the operator configures a key for the site: the widget's outbox keeps the intake meanwhile. */
+export function keyMissing(site: string): ApiError {
+  return new ApiError(
+    503,
+    'intake_key_missing',
+    `Intakes for site "${site}" cannot be stored yet: the collector has no encryption key for it. ` +
+      `The operator adds one under "intakeKeys" in the config file (or BUURTKIT_INTAKE_KEYS), e.g. ` +
+      `{"intakeKeys": {"${site}": [{"id": "k1", "key": "<openssl rand -base64 32>"}]}}`,
+  );
 }
 
 /** The built-in flow and every stored version, oldest first: the export's columns come from these. */

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { WidgetName } from '../../schema/index.js';
 import type { InsertOutcome, Site, SubmissionRecord } from '../store/types.js';
-import type { AnyEnvelope, WebhookView } from './envelope.js';
+import type { AnyEnvelope, WebhookView } from '../envelope.js';
 
 /** The "ik kom" of `<activity-calendar>` has its own route (it counts places); every other widget submits here. */
 export type SubmittingWidget = Exclude<WidgetName, 'activity-calendar'>;

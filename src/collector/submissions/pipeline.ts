@@ -11,7 +11,7 @@ import { isUuidV7, submissionReceiptSchema } from '../../schema/index.js';
 import { ApiError } from '../http.js';
 import { POW_HEADER } from '../pow.js';
 import { loadSite, rateLimit, requireJson } from '../routes/guards.js';
-import { checkEnvelope, isHoneypotFilled, toSubmissionRecord, withWebhook } from './envelope.js';
+import { checkEnvelope, isHoneypotFilled, toSubmissionRecord, withWebhook } from '../envelope.js';
 import { submissionKindOf, submissionKinds } from './index.js';
 import type { Stored, SubmissionContext } from './kind.js';
 

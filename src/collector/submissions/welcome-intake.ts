@@ -21,10 +21,11 @@ import {
   type IntakeFlow,
   type IntakeSubmission,
 } from '../../schema/index.js';
-import { ApiError, invalid } from '../http.js';
+import { invalid } from '../http.js';
 import { IntakeSealError, openBrowserSealed, seal, type IntakeKey } from '../intake-crypto.js';
+import { keyMissing } from '../routes/welcome-intake.js';
 import type { Store } from '../store/types.js';
-import { checkEnvelope } from './envelope.js';
+import { checkEnvelope } from '../envelope.js';
 import { submissionKind } from './kind.js';
 
 export const welcomeIntake = submissionKind({
@@ -95,16 +96,6 @@ async function knownFlow(store: Store, site: string, ref: { id: string; version:
   const stored = await store.getIntakeFlow(site, ref.version);
   const flow = stored?.flow as IntakeFlow | undefined;
   return flow && flow.id === ref.id ? flow : null;
-}
-
-export function keyMissing(site: string): ApiError {
-  return new ApiError(
-    503,
-    'intake_key_missing',
-    `Intakes for site "${site}" cannot be stored yet: the collector has no encryption key for it. ` +
-      `The operator adds one under "intakeKeys" in the config file (or BUURTKIT_INTAKE_KEYS), e.g. ` +
-      `{"intakeKeys": {"${site}": [{"id": "k1", "key": "<openssl rand -base64 32>"}]}}`,
-  );
 }
 
 /** A body sealed in the browser, opened with the site's key; any other body as it came. */

@@ -2,11 +2,11 @@
  * What every widget's envelope gets once its own schema accepted it: the checks all widgets share,
  * the honeypot, and the stored form (the submission record, and the event its webhook hears).
  */
-import { uuidv7, type Envelope, type FieldIssue } from '../../schema/index.js';
-import { invalid } from '../http.js';
-import { consentHashFor } from '../privacy/consent.js';
-import { storableTextIssues } from '../storable-text.js';
-import type { SubmissionRecord } from '../store/types.js';
+import { uuidv7, type Envelope, type FieldIssue } from '../schema/index.js';
+import { invalid } from './http.js';
+import { consentHashFor } from './privacy/consent.js';
+import { storableTextIssues } from './storable-text.js';
+import type { SubmissionRecord } from './store/types.js';
 
 /** What every widget's validated envelope has in common; `data.kind` names the payload. */
 export type AnyEnvelope = Envelope<{ kind: string }>;
