@@ -2,30 +2,32 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_BODY_BYTES } from '../schema/index.js';
 import { DEFAULT_FEED_INTERVAL_MS, scheduleCalendarFeeds, type FeedSchedule } from './calendar-feeds.js';
-import { RenderTokens, type RenderTokenMode } from './render-token.js';
-import { ProofOfWork } from './pow.js';
+import type { RenderTokenMode } from './render-token.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
 import { PURGE_INTERVAL_MS, schedulePurge, type PurgeSchedule } from './privacy/retention.js';
-import { VoteVisitors } from './vote-visitors.js';
-import { registerOpenApiRoute } from './openapi.js';
+import { openApiRoutes } from './openapi.js';
 import { collectRoutes } from './route-docs.js';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
-import { registerActivityRoutes } from './routes/activities.js';
-import { registerCalendarFeedRoutes } from './routes/calendar-feeds.js';
-import { registerExportAllRoutes } from './routes/export-all.js';
-import type { RouteContext } from './routes/context.js';
-import { registerAdminRoutes } from './routes/admin.js';
-import { registerIdeaGroupRoutes } from './routes/idea-groups.js';
-import { registerAuditRoutes } from './routes/audit.js';
-import { registerFeedbackPollRoutes } from './routes/feedback-poll.js';
-import { registerHandledRoutes } from './routes/handled.js';
-import { registerHealthRoutes } from './routes/health.js';
-import { registerPublicRoutes } from './routes/public.js';
-import { registerRetentionRoutes } from './routes/retention.js';
-import { registerOriginRoutes } from './routes/origins.js';
-import { registerIntakeRoutes } from './routes/welcome-intake.js';
-import { registerVolunteerRoutes } from './routes/volunteer.js';
+import type { RateLimits } from './rate-limit.js';
+import { activityRoutes } from './routes/activities.js';
+import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
+import { calendarFeedRoutes } from './routes/calendar-feeds.js';
+import { exportAllRoutes } from './routes/export-all.js';
+import { feedbackPollRoutes } from './routes/feedback-poll.js';
+import { handledRoutes } from './routes/handled.js';
+import { healthRoutes } from './routes/health.js';
+import { ideaGroupRoutes } from './routes/idea-groups.js';
+import { originRoutes } from './routes/origins.js';
+import { siteRoutes } from './routes/site.js';
+import { publicIdeaRoutes } from './routes/ideas.js';
+import { impactReportRoutes } from './routes/impact-report.js';
+import { retentionRoutes } from './routes/retention.js';
+import { volunteerRoutes } from './routes/volunteer.js';
+import { intakeRoutes } from './routes/welcome-intake.js';
+import { collectorServices } from './services.js';
+import { submissionRoutes } from './submissions/pipeline.js';
+import { zodValidatorCompiler } from './zod-provider.js';
 import { isPostgresUrl, openStore, StoreConfigError, type StoreTarget } from './store/open.js';
 import type { Store } from './store/types.js';
 import { DEFAULT_DISPATCH_INTERVAL_MS, scheduleDispatch, type DispatchSchedule } from './webhooks/dispatcher.js';
@@ -88,42 +90,45 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   app.removeContentTypeParser('text/plain');
 
   const clock = options.clock ?? Date.now;
-  const limiter = new RateLimiter(options.store, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, clock);
-  const ctx: RouteContext = {
-    store: options.store,
-    limiter,
-    now: () => new Date(clock()),
-    renderTokens: new RenderTokens(options.store, clock),
-    voteVisitors: new VoteVisitors(options.store, clock),
-    auditKey: options.auditKey,
-    renderTokenMode: options.renderTokens ?? 'required',
-    pow: new ProofOfWork(options.store, clock),
-  };
-
   // First, so that every route after it is recorded for the API reference.
   const routes = collectRoutes(app);
   installGracefulClose(app);
   installErrorHandlers(app);
   installResponseHeaders(app);
-  registerHealthRoutes(app, options.store);
-  registerPublicRoutes(app, ctx);
-  registerAdminRoutes(app, ctx);
-  registerIdeaGroupRoutes(app, ctx);
-  registerActivityRoutes(app, ctx);
-  registerCalendarFeedRoutes(app, ctx, options.calendarFeeds || {});
-  registerExportAllRoutes(app, ctx);
-  registerFeedbackPollRoutes(app, ctx);
-  registerIntakeRoutes(app, ctx, options.intakeKeys);
-  registerVolunteerRoutes(app, ctx);
-  registerAuditRoutes(app, ctx);
-  registerRetentionRoutes(app, ctx);
-  registerOriginRoutes(app, ctx);
-  registerHandledRoutes(app, ctx);
+  // Route schemas are zod schemas; a failing one answers the usual 422 with its field issues.
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // The services every plugin after it uses, as decorators (services.ts); then a plugin per domain,
+  // each encapsulated (its own hooks and body parsers). In this order the API reference lists them.
+  void app.register(collectorServices, {
+    store: options.store,
+    clock,
+    rateLimits: options.rateLimits,
+    renderTokens: options.renderTokens,
+    intakeKeys: options.intakeKeys,
+    auditKey: options.auditKey,
+  });
+  void app.register(healthRoutes);
+  void app.register(siteRoutes);
+  void app.register(submissionRoutes);
+  void app.register(publicIdeaRoutes);
+  void app.register(adminRoutes);
+  void app.register(ideaGroupRoutes);
+  void app.register(calendarFeedRoutes, options.calendarFeeds || {});
+  void app.register(exportAllRoutes);
+  void app.register(feedbackPollRoutes);
+  void app.register(volunteerRoutes);
+  void app.register(auditRoutes);
+  void app.register(retentionRoutes);
+  void app.register(originRoutes);
+  void app.register(handledRoutes);
+  void app.register(openApiRoutes, { routes });
+  void app.register(activityRoutes);
+  void app.register(impactReportRoutes);
+  void app.register(intakeRoutes);
   void app.register(import('./routes/admin-page.js'));
-  registerOpenApiRoute(app, routes);
   if (options.purge) installPurge(app, options.store, clock, options.purge.intervalMs ?? PURGE_INTERVAL_MS);
   if (options.webhooks) installWebhookDispatch(app, options.store, clock, options.webhooks);
-  if (options.calendarFeeds) installFeedRefresh(app, options.store, ctx.now, options.calendarFeeds);
+  if (options.calendarFeeds) installFeedRefresh(app, options.store, () => new Date(clock()), options.calendarFeeds);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.
   return app;
 }

@@ -9,11 +9,11 @@
  */
 import { importIcs } from '../activities/ics-import.js';
 import { activitySchema, toFieldIssues, uuidv7 } from '../schema/index.js';
-import { ApiError } from './http.js';
-import { invalid, storableTextIssues } from './routes/public.js';
+import { ApiError, invalid } from './http.js';
 import { repeat, type Repeating } from './schedule.js';
 import type { ActivityRecord, Site, Store } from './store/types.js';
 import { getText, type SendOptions } from './webhooks/send.js';
+import { storableTextIssues } from './storable-text.js';
 
 const FEED_TIMEOUT_MS = 15_000;
 const FEED_MAX_BYTES = 2 * 1024 * 1024;

@@ -34,6 +34,11 @@ export class ApiError extends Error {
   }
 }
 
+/** 422 with the field issues a widget maps onto its inputs. */
+export function invalid(issues: FieldIssue[], message = 'The request has errors; see issues'): ApiError {
+  return new ApiError(422, 'invalid_request', message, issues);
+}
+
 /**
  * 429 with `Retry-After` in whole seconds: a widget's outbox waits that long before it sends again,
  * so every rate limit answers the same way (`too_fast` only for a form sent before its token is 2 s old).

@@ -192,7 +192,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[]): Json {
  * `GET /v1/openapi.json`: built once, at the first request, when every route is registered. It
  * holds no site data or secret, so any website may read it and caches may keep it for an hour.
  */
-export function registerOpenApiRoute(app: FastifyInstance, routes: readonly RegisteredRoute[]): void {
+export async function openApiRoutes(app: FastifyInstance, { routes }: { routes: readonly RegisteredRoute[] }): Promise<void> {
   let body: string | undefined;
   app.get(
     OPENAPI_PATH,

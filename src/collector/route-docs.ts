@@ -1,6 +1,7 @@
 /**
- * What each route says about itself for the API reference. A route carries its summary, tags and
- * zod schemas in its Fastify `config`, next to its handler; what it requires (a token and scope, an
+ * What each route says about itself for the API reference. A route carries its summary and tags in
+ * its Fastify `config`, and its zod schemas in `schema` (validated, see zod-provider.ts) or, where
+ * the handler validates itself, in `config`; what it requires (a token and scope, an
  * allowed website, JSON, a rate limit) is read from the `onRequest` hooks it really runs, which
  * mark themselves with `describeHook`. `collectRoutes` records every route as Fastify registers it,
  * so the document (openapi.ts) lists exactly the routes that answer.
@@ -89,7 +90,11 @@ export function collectRoutes(app: FastifyInstance): RegisteredRoute[] {
   app.addHook('onRoute', (options: RouteOptions) => {
     const hooks = [options.onRequest ?? []].flat() as Marked[];
     const requires = hooks.map((h) => h[REQUIREMENT]).filter((r): r is Requirement => r !== undefined);
-    const { summary, description, tags, body, bodyType, query, response, responseType, status } = options.config ?? {};
+    const { summary, description, tags, bodyType, response, responseType, status, ...config } = options.config ?? {};
+    // Routes validated through their zod schema (zod-provider.ts) are documented from it; the rest from `config`.
+    const schema = options.schema as { body?: z.ZodType; querystring?: z.ZodType } | undefined;
+    const body = schema?.body ?? config.body;
+    const query = schema?.querystring ?? config.query;
     const doc: RouteDoc = { summary, description, tags, body, bodyType, query, response, responseType, status };
     for (const method of [options.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: options.url, doc, requires });

@@ -10,6 +10,9 @@ import { pollEnvelope } from './poll-helpers.js';
 import { noticePostgresSkipped } from './pg.js';
 import { readXlsx } from './xlsx-reader.js';
 
+/** Today in the test site's zone (Europe/Amsterdam), the day the collector files a response under; the UTC date differs around midnight. */
+const siteToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
 noticePostgresSkipped('feedback poll tests');
 
 type Json = Record<string, any>;
@@ -127,7 +130,7 @@ for (const backend of BACKENDS) {
       for (const [statements, respondentType] of answers) {
         expect((await submit({ pollId: 'impact', statements, ...(respondentType && { respondentType }) })).status).toBe(201);
       }
-      const today = new Date().toISOString().slice(0, 10);
+      const today = siteToday();
       const r = await json(admin(`polls/impact/results?from=${today}&to=${today}&split=respondentType`));
       expect(r.period).toEqual({ from: today, to: today });
       expect(r.results.n).toBe(4);
@@ -244,7 +247,7 @@ for (const backend of BACKENDS) {
       expect(results.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
       // Received today, outside the poll's period: the default window leaves it out; all dates given, it counts.
       expect(results.results.n).toBe(0);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = siteToday();
       expect((await json(admin(`polls/voorjaar/results?from=${today}&to=${today}`))).results.n).toBe(1);
     });
 

@@ -9,7 +9,7 @@ import { createCipheriv, createECDH, hkdfSync, randomBytes, webcrypto } from 'no
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeKeysConfig } from '../../src/collector/intake-crypto.js';
-import { intakeConsentVersion } from '../../src/collector/routes/welcome-intake.js';
+import { intakeConsentVersion } from '../../src/collector/submissions/welcome-intake.js';
 import { sealTo } from '../../src/core/seal.js';
 import { DEFAULT_INTAKE_FLOW, sealedIntakeAad, uuidv7, type IntakePublicKey } from '../../src/schema/index.js';
 import { BACKENDS, SITE, postJson, startTestCollector, tablesContaining, type TestCollector } from './helpers.js';

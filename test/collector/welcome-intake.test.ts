@@ -10,7 +10,7 @@ import { openCollector } from '../../src/collector/app.js';
 import { IntakeSealError, seal, toKeyring, unseal } from '../../src/collector/intake-crypto.js';
 import type { IntakeKeysConfig } from '../../src/collector/intake-crypto.js';
 import { purge } from '../../src/collector/privacy/retention.js';
-import { intakeConsentVersion } from '../../src/collector/routes/welcome-intake.js';
+import { intakeConsentVersion } from '../../src/collector/submissions/welcome-intake.js';
 import { DEFAULT_INTAKE_FLOW, uuidv7 } from '../../src/schema/index.js';
 import { BACKENDS, SITE, postJson, startTestCollector, tablesContaining, type TestCollector } from './helpers.js';
 import { noticePostgresSkipped } from './pg.js';

@@ -20,7 +20,7 @@
  *   X-WR-CALNAME, else PRODID) brought in and this file no longer has are deleted; the answer
  *   says how many and which (`removed`, `removedTitles`).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ACTIVITY_CATEGORY_MAX, MAX_RANGE_DAYS } from '../../calendar/constants.js';
 import { writeIcsFeed } from '../../activities/ics-write.js';
@@ -39,12 +39,12 @@ import {
   type ScheduleItem,
 } from '../../schema/index.js';
 import { importCalendar } from '../calendar-feeds.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
-import type { RouteContext } from './context.js';
-import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
+import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
+import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -108,17 +108,11 @@ async function requireCalendar(request: FastifyRequest): Promise<void> {
   }
 }
 
-export function registerActivityRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  // Encapsulated, so the text/calendar body parser exists for the import route only.
-  void app.register(async (scope) => activityRoutes(scope, ctx));
-}
-
-async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { store } = ctx;
+export async function activityRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
+  // This plugin is encapsulated, so the text/calendar body parser exists for the import route only.
   app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-
-  const loadSite = publicReadSite(ctx);
-  const authorise = authoriser(ctx);
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) =>
     store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
@@ -129,69 +123,71 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     tags: ['Activities'],
     summary: 'The calendar: items with an occurrence in the range, the "ik kom" places left, and expanded occurrences on request',
     description: `Dates in the site's zone, at most ${MAX_RANGE_DAYS} days; no dates: everything. \`expand=occurrences\` needs both dates.`,
-    query: rangeQuerySchema,
   } as const;
-  app.get('/v1/sites/:site/activities', { onRequest: [loadSite], config: publicDoc }, async (request, reply) => {
-    const site = request.site!;
-    const query = rangeQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const { from, to, expand: expandTo } = query.data;
-    const issues: FieldIssue[] = [];
-    if (expandTo && from === undefined && to === undefined) {
-      issues.push({ path: 'expand', message: 'Expanding needs from and to', code: 'invalid_range' });
-    } else if ((from === undefined) !== (to === undefined)) {
-      issues.push({ path: from === undefined ? 'from' : 'to', message: 'Give both from and to, or neither', code: 'invalid_range' });
-    } else if (from !== undefined && to !== undefined) {
-      const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
-      if (days < 0) issues.push({ path: 'to', message: 'to comes before from', code: 'invalid_range' });
-      else if (days > MAX_RANGE_DAYS) issues.push({ path: 'to', message: `At most ${MAX_RANGE_DAYS} days`, code: 'invalid_range' });
-    }
-    if (issues.length) throw invalid(issues);
-    const records = await store.listActivities(site.slug);
-    let items = records.map((r) => r.data);
-    let occurrences;
-    if (from !== undefined && to !== undefined) {
-      // The same expansion as the widget's: all-day dates are read as the site's days.
-      const [start, end] = [parseLocalDate(from)!, addDays(parseLocalDate(to)!, 1)];
-      items = items.filter((item) => expandDays([item], start, end, site.timeZone, { maxOccurrences: 1 }).length > 0);
-      if (expandTo) occurrences = expandDays(items, start, end, site.timeZone, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
-    }
-    // Remaining "ik kom" places; a short cache, since they change with every sign-up.
-    const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
-    reply.header('Cache-Control', ATTENDANCE_CACHE);
-    return { items, remaining: remainingPlaces(records, counts), ...(occurrences && { occurrences }) };
-  });
+  api.get(
+    '/v1/sites/:site/activities',
+    { onRequest: [loadSite], schema: { querystring: rangeQuerySchema }, config: publicDoc },
+    async (request, reply) => {
+      const site = request.site!;
+      const { from, to, expand: expandTo } = request.query;
+      const issues: FieldIssue[] = [];
+      if (expandTo && from === undefined && to === undefined) {
+        issues.push({ path: 'expand', message: 'Expanding needs from and to', code: 'invalid_range' });
+      } else if ((from === undefined) !== (to === undefined)) {
+        issues.push({ path: from === undefined ? 'from' : 'to', message: 'Give both from and to, or neither', code: 'invalid_range' });
+      } else if (from !== undefined && to !== undefined) {
+        const days = daysBetween(parseLocalDate(from)!, parseLocalDate(to)!);
+        if (days < 0) issues.push({ path: 'to', message: 'to comes before from', code: 'invalid_range' });
+        else if (days > MAX_RANGE_DAYS) issues.push({ path: 'to', message: `At most ${MAX_RANGE_DAYS} days`, code: 'invalid_range' });
+      }
+      if (issues.length) throw invalid(issues);
+      const records = await store.listActivities(site.slug);
+      let items = records.map((r) => r.data);
+      let occurrences;
+      if (from !== undefined && to !== undefined) {
+        // The same expansion as the widget's: all-day dates are read as the site's days.
+        const [start, end] = [parseLocalDate(from)!, addDays(parseLocalDate(to)!, 1)];
+        items = items.filter((item) => expandDays([item], start, end, site.timeZone, { maxOccurrences: 1 }).length > 0);
+        if (expandTo) occurrences = expandDays(items, start, end, site.timeZone, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
+      }
+      // Remaining "ik kom" places; a short cache, since they change with every sign-up.
+      const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
+      reply.header('Cache-Control', ATTENDANCE_CACHE);
+      return { items, remaining: remainingPlaces(records, counts), ...(occurrences && { occurrences }) };
+    },
+  );
 
   const feedDoc = {
     tags: ['Activities'],
     summary: 'The calendar as an ICS feed to subscribe to, optionally filtered and in English or Arabic',
-    query: feedQuerySchema,
   } as const;
-  app.get('/v1/sites/:site/activities.ics', { onRequest: [loadSite], config: feedDoc }, async (request, reply: FastifyReply) => {
-    const site = request.site!;
-    const query = feedQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const { lang } = query.data;
-    const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, query.data));
-    const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
-    const feed = writeIcsFeed(items, {
-      now: ctx.now(),
-      calendarName: site.name,
-      timeZone: site.timeZone,
-      uidDomain: feedUidDomain(site.slug),
-    });
-    return reply
-      .header('Content-Type', 'text/calendar; charset=utf-8')
-      .header('Content-Disposition', `inline; filename="${site.slug}.ics"`)
-      .header('Cache-Control', PUBLIC_CACHE)
-      .send(feed);
-  });
+  api.get(
+    '/v1/sites/:site/activities.ics',
+    { onRequest: [loadSite], schema: { querystring: feedQuerySchema }, config: feedDoc },
+    async (request, reply) => {
+      const site = request.site!;
+      const { lang } = request.query;
+      const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, request.query));
+      const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
+      const feed = writeIcsFeed(items, {
+        now: app.now(),
+        calendarName: site.name,
+        timeZone: site.timeZone,
+        uidDomain: feedUidDomain(site.slug),
+      });
+      return reply
+        .header('Content-Type', 'text/calendar; charset=utf-8')
+        .header('Content-Disposition', `inline; filename="${site.slug}.ics"`)
+        .header('Cache-Control', PUBLIC_CACHE)
+        .send(feed);
+    },
+  );
 
-  attendanceRoutes(app, ctx, loadSite);
+  attendanceRoutes(app);
 
   // ---- coordinators ----------------------------------------------------------------------------
 
-  activityExportRoutes(app, ctx, authorise);
+  activityExportRoutes(app);
 
   const tags = ['Activities'] as const;
   app.get(
@@ -222,7 +218,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     async (request, reply) => {
       const id = uuidv7();
       const data = parseItem(request.body, id);
-      const now = ctx.now();
+      const now = app.now();
       const record = await store.createActivity({ id, site: request.site!.slug, data }, now.toISOString());
       await audit(request, 'activity.create', id, 1, now);
       return reply.code(201).header('Location', `/v1/admin/sites/${record.site}/activities/${id}`).send(record);
@@ -239,7 +235,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
       const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
       if (!existing) throw notFound();
       const data = parseItem(request.body, existing.data.id);
-      const now = ctx.now();
+      const now = app.now();
       const record = await store.updateActivity(site, id, data, now.toISOString());
       if (!record) throw notFound(); // deleted meanwhile
       await audit(request, 'activity.update', id, 1, now);
@@ -253,7 +249,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     { onRequest: [rejectCrossSite, authorise('moderate')], config: deleteDoc },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const now = ctx.now();
+      const now = app.now();
       const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
       if (!deleted) throw notFound();
       await audit(request, 'activity.delete', id, 1, now);
@@ -274,7 +270,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
     async (request) => {
       const site = request.site!;
       const text = typeof request.body === 'string' ? request.body : '';
-      const now = ctx.now();
+      const now = app.now();
       const { created, updated, removed, removedTitles, items, warnings } = await importCalendar(store, site, text, now);
       await audit(request, 'activity.import', null, created + updated + removed, now);
       return { created, updated, removed, removedTitles, items, warnings };

@@ -19,12 +19,11 @@ import {
 import { effectiveScopes } from '../auth.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { startIdeaExport } from '../export/ideas.js';
-import { ApiError, sendDownload } from '../http.js';
+import { ApiError, sendDownload, invalid } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
-import type { RouteContext } from './context.js';
-import { intakeKeysFor } from './welcome-intake.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
@@ -48,10 +47,9 @@ function contactIssue(error: unknown): never {
 /** Empty or blank text clears a field, like `null` does. */
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
-export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-
-  const authorise = authoriser(ctx);
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
 
   // What the token in hand may do, so a client shows only what it can use (no probing).
   const whoamiDoc = {
@@ -73,14 +71,15 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   const listDoc = {
     tags: ['Ideas'],
     summary: 'All ideas with their private fields, handled marks, groups and tags; filtered',
-    query: adminIdeaFilterSchema,
     response: adminIdeaListSchema,
   } as const;
-  app.get('/v1/admin/sites/:site/ideas', { onRequest: [authorise('read')], config: listDoc }, async (request): Promise<AdminIdeaList> => {
-    const filter = adminIdeaFilterSchema.safeParse(request.query);
-    if (!filter.success) throw invalid(toFieldIssues(filter.error));
-    return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
-  });
+  api.get(
+    '/v1/admin/sites/:site/ideas',
+    { onRequest: [authorise('read')], schema: { querystring: adminIdeaFilterSchema }, config: listDoc },
+    async (request): Promise<AdminIdeaList> => {
+      return { ideas: await store.listIdeas(request.site!.slug, request.query) };
+    },
+  );
 
   const ideaDoc = { tags: ['Ideas'], summary: 'One idea with its private fields', response: adminIdeaSchema } as const;
   app.get(
@@ -94,29 +93,27 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     },
   );
 
-  app.patch(
+  api.patch(
     '/v1/admin/sites/:site/ideas/:ideaId',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      schema: { body: ideaModerationSchema },
       config: {
         tags: ['Ideas'],
         summary: "Moderate an idea: publish or hide it, set its status, the reason and the centre's public answer (audited)",
-        body: ideaModerationSchema,
         response: adminIdeaSchema,
       },
     },
     async (request): Promise<AdminIdea> => {
       const { ideaId } = request.params as { ideaId: string };
-      const parsed = ideaModerationSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
+      const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
       const changes: IdeaModeration = {
-        ...parsed.data,
-        statusReason: blankToNull(parsed.data.statusReason),
-        publicAnswer: blankToNull(parsed.data.publicAnswer),
+        ...request.body,
+        statusReason: blankToNull(request.body.statusReason),
+        publicAnswer: blankToNull(request.body.publicAnswer),
       };
-      const now = ctx.now();
+      const now = app.now();
       const idea = isUuidV7(ideaId) ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString()) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
       await store.audit({
@@ -138,51 +135,50 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     tags: ['Privacy'],
     summary: 'Everything stored about one person, found by e-mail address or phone number (audited)',
     description: 'A POST body, so the contact never sits in a URL a proxy logs.',
-    body: personQuerySchema,
   } as const;
-  app.post(
+  api.post(
     '/v1/admin/sites/:site/people',
-    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: personDoc },
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: personQuerySchema }, config: personDoc },
     async (request) => {
-      const query = personQuerySchema.safeParse(request.body);
-      if (!query.success) throw invalid(toFieldIssues(query.error));
       const actor = request.token!.prefix;
-      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-      return findPerson(store, request.site!.slug, query.data.contact, { actor, now: ctx.now(), intakeKeys, auditKey: ctx.auditKey }).catch(
-        contactIssue,
-      );
+      const intakeKeys = app.intakeKeys.get(request.site!.slug);
+      return findPerson(store, request.site!.slug, request.body.contact, {
+        actor,
+        now: app.now(),
+        intakeKeys,
+        auditKey: app.auditKey,
+      }).catch(contactIssue);
     },
   );
 
   const eraseDoc = {
     tags: ['Privacy'],
     summary: "Erase one person's data (their personal fields, or with `includeContent` the records too) and get a receipt",
-    body: eraseBodySchema,
   } as const;
-  app.post(
+  api.post(
     '/v1/admin/sites/:site/people/erase',
-    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: eraseDoc },
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: eraseBodySchema }, config: eraseDoc },
     async (request) => {
-      const body = eraseBodySchema.safeParse(request.body);
-      if (!body.success) throw invalid(toFieldIssues(body.error));
-      const { contact, includeContent } = body.data;
-      const intakeKeys = intakeKeysFor(ctx, request.site!.slug);
-      const options = { actor: request.token!.prefix, now: ctx.now(), includeContent, intakeKeys, auditKey: ctx.auditKey };
+      const { contact, includeContent } = request.body;
+      const intakeKeys = app.intakeKeys.get(request.site!.slug);
+      const options = { actor: request.token!.prefix, now: app.now(), includeContent, intakeKeys, auditKey: app.auditKey };
       return erasePerson(store, request.site!.slug, contact, options).catch(contactIssue);
     },
   );
 
-  const csvDoc = { tags: ['Exports'], summary: 'All ideas as CSV for a spreadsheet (audited)', query: exportQuerySchema } as const;
-  app.get('/v1/admin/sites/:site/export/ideas.csv', { onRequest: [authorise('export')], config: csvDoc }, async (request, reply) => {
-    const query = exportQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const file = await startIdeaExport(store, request.site!, {
-      delimiter: CSV_DELIMITERS[query.data.delimiter],
-      actor: request.token!.prefix,
-      now: ctx.now(),
-    });
-    return sendDownload(reply, file);
-  });
+  const csvDoc = { tags: ['Exports'], summary: 'All ideas as CSV for a spreadsheet (audited)' } as const;
+  api.get(
+    '/v1/admin/sites/:site/export/ideas.csv',
+    { onRequest: [authorise('export')], schema: { querystring: exportQuerySchema }, config: csvDoc },
+    async (request, reply) => {
+      const file = await startIdeaExport(store, request.site!, {
+        delimiter: CSV_DELIMITERS[request.query.delimiter],
+        actor: request.token!.prefix,
+        now: app.now(),
+      });
+      return sendDownload(reply, file);
+    },
+  );
 
   // The same fields as JSON (one array) or NDJSON (one record per line); see `ideaExportRecord`.
   // XLSX: one workbook with a sheet of ideas, a ZIP streamed entry by entry (see export/xlsx.ts).
@@ -191,7 +187,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));
-      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: ctx.now() });
+      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: app.now() });
       return sendDownload(reply, file);
     });
   }

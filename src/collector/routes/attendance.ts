@@ -16,21 +16,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
-import {
-  attendanceSubmissionSchema,
-  isUuidV7,
-  toFieldIssues,
-  type AttendanceSubmission,
-  type Occurrence,
-  type ScheduleItem,
-} from '../../schema/index.js';
+import { attendanceSubmissionSchema, isUuidV7, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rateLimit, rejectCrossSite } from './guards.js';
-import { checkEnvelope, invalid, isHoneypotFilled, requireJson, type AnyEnvelope } from './public.js';
+import { authorise, loadSite, rateLimit, rejectCrossSite, requireJson } from './guards.js';
+import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../envelope.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
 const MOVE_WINDOW_DAYS = 62;
@@ -65,8 +58,9 @@ export function remainingPlaces(
   return remaining;
 }
 
-export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSite: (request: FastifyRequest) => Promise<void>): void {
-  const { store } = ctx;
+export function attendanceRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
 
   /** Like the submissions route: a foreign origin may read, never write. */
   async function guardWrite(request: FastifyRequest): Promise<void> {
@@ -82,24 +76,21 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
     description:
       'Header `Buurtkit-Render-Token`. 409 `activity_full` with `remaining` (nothing counted), 410 `occurrence_closed`, ' +
       '404 no such activity or occurrence, 422 `too_many_places` or an activity without capacity.',
-    body: attendanceSubmissionSchema,
     status: 201,
   } as const;
-  app.post(
+  api.post(
     '/v1/sites/:site/activities/:id/attendance',
-    { onRequest: [loadSite, guardWrite, rateLimit(ctx, 'votes'), requireJson], config: claimDoc },
+    { onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson], schema: { body: attendanceSubmissionSchema }, config: claimDoc },
     async (request, reply) => {
       const site = request.site!;
       const { id } = request.params as { id: string };
-      const parsed = attendanceSubmissionSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const envelope: AttendanceSubmission = parsed.data;
+      const envelope: AttendanceSubmission = request.body;
       checkEnvelope(envelope as AnyEnvelope, site.slug);
       if (envelope.data.activityId !== id) {
         throw invalid([{ path: 'data.activityId', message: 'Does not match the activity in the URL', code: 'activity_mismatch' }]);
       }
       // The same protection as submissions: a render token per "ik kom", spent once.
-      if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers, envelope.id);
+      if (app.renderTokenMode === 'required') await app.renderTokens.check(site.slug, request.headers, envelope.id);
       const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
       if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
       const capacity = capacityOf(record.data);
@@ -121,7 +112,7 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
         request.log.info({ site: site.slug }, 'honeypot attendance dropped');
         return reply.code(201).send({ id: envelope.id, status: 'received', places, taken: 0, remaining: capacity });
       }
-      const now = ctx.now();
+      const now = app.now();
       const over = Date.parse(found.end ?? found.start) <= now.getTime();
       if (found.status === 'gaat-niet-door' || over) {
         throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
@@ -151,7 +142,7 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
     },
   );
 
-  attendanceAdminRoutes(app, ctx);
+  attendanceAdminRoutes(app);
 }
 
 /**
@@ -160,9 +151,8 @@ export function attendanceRoutes(app: FastifyInstance, ctx: RouteContext, loadSi
  * - `GET /v1/admin/sites/:site/activities/:id/attendance` (`read`): `{claims: [...]}`.
  * - `DELETE /v1/admin/sites/:site/attendance/:claimId` (`moderate`): 204, audited; 404 unknown.
  */
-function attendanceAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-  const authorise = authoriser(ctx);
+function attendanceAdminRoutes(app: FastifyInstance): void {
+  const { store } = app;
   const claimsDoc = { tags: ['Activities'], summary: 'Each "ik kom" of an activity: occurrence, places and when (anonymous)' } as const;
   app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')], config: claimsDoc }, async (request) => {
     const { id } = request.params as { id: string };
@@ -182,7 +172,7 @@ function attendanceAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!isUuidV7(claimId) || !(await store.removeAttendanceClaim(site, claimId))) {
         throw new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
       }
-      const at = ctx.now().toISOString();
+      const at = app.now().toISOString();
       await store.audit({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
       return reply.code(204).send();
     },

@@ -6,36 +6,35 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toFieldIssues } from '../../schema/index.js';
-import type { RouteContext } from './context.js';
-import { authoriser } from './guards.js';
-import { invalid } from './public.js';
+import { authorise } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const auditQuerySchema = z.strictObject({
   action: z.string().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export function registerAuditRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function auditRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const doc = {
     tags: ['Privacy'],
     summary: "The site's audit log, newest first; `action` keeps the entries whose action starts with it",
-    query: auditQuerySchema,
   } as const;
-  app.get('/v1/admin/sites/:site/audit', { onRequest: [authorise('admin')], config: doc }, async (request) => {
-    const query = auditQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const { action, limit } = query.data;
-    // The store lists oldest first (insertion order); the newest are wanted, so read from the end.
-    const all = await ctx.store.listAudit(request.site!.slug);
-    const entries = [];
-    for (let i = all.length - 1; i >= 0 && entries.length < limit; i--) {
-      const e = all[i]!;
-      if (action === undefined || e.action.startsWith(action)) {
-        entries.push({ at: e.at, actor: e.actor, action: e.action, target: e.target, rowCount: e.rowCount });
+  api.get(
+    '/v1/admin/sites/:site/audit',
+    { onRequest: [authorise('admin')], schema: { querystring: auditQuerySchema }, config: doc },
+    async (request) => {
+      const { action, limit } = request.query;
+      // The store lists oldest first (insertion order); the newest are wanted, so read from the end.
+      const all = await app.store.listAudit(request.site!.slug);
+      const entries = [];
+      for (let i = all.length - 1; i >= 0 && entries.length < limit; i--) {
+        const e = all[i]!;
+        if (action === undefined || e.action.startsWith(action)) {
+          entries.push({ at: e.at, actor: e.actor, action: e.action, target: e.target, rowCount: e.rowCount });
+        }
       }
-    }
-    return { entries };
-  });
+      return { entries };
+    },
+  );
 }

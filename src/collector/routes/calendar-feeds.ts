@@ -6,19 +6,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toFieldIssues } from '../../schema/index.js';
 import { refreshCalendarFeeds } from '../calendar-feeds.js';
 import { siteChangesSchema } from '../sites.js';
 import { hostProblem } from '../webhooks/address.js';
 import type { SendOptions } from '../webhooks/send.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import { invalid } from '../http.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const feedsBodySchema = z.strictObject({ feeds: z.array(z.string()) });
 
-export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteContext, outgoing: SendOptions = {}): void {
-  const authorise = authoriser(ctx);
+export async function calendarFeedRoutes(app: FastifyInstance, outgoing: SendOptions): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const base = '/v1/admin/sites/:site/calendar-feeds';
 
   const tags = ['Activities'] as const;
@@ -30,37 +29,40 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
   const putDoc = {
     tags,
     summary: 'Replace the calendar feeds (at most 5, http(s); private or reserved addresses refused with `blocked_address`; audited)',
-    body: feedsBodySchema,
   };
-  app.put(base, { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc }, async (request) => {
-    const body = feedsBodySchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    const checked = siteChangesSchema.safeParse({ settings: { calendarFeeds: [...new Set(body.data.feeds.map((f) => f.trim()))] } });
-    if (!checked.success) {
-      throw invalid(checked.error.issues.map((i) => ({ path: ['feeds', ...i.path.slice(2)].join('.'), message: i.message, code: i.code })));
-    }
-    // The addresses too, so a coordinator hears at once; every fetch checks again (DNS can change).
-    const urls = checked.data.settings?.calendarFeeds ?? [];
-    const problems = await Promise.all(urls.map((u) => hostProblem(new URL(u), outgoing.allowPrivateNetworks ?? false)));
-    const issues = problems.flatMap((problem, n) =>
-      problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : [],
-    );
-    if (issues.length) throw invalid(issues);
-    const site = (await ctx.store.updateSite(request.site!.slug, checked.data))!;
-    const feeds = site.settings.calendarFeeds ?? [];
-    await ctx.store.audit({
-      at: ctx.now().toISOString(),
-      site: site.slug,
-      actor: request.token!.prefix,
-      action: 'activity.feeds',
-      target: null,
-      rowCount: feeds.length,
-    });
-    return { feeds };
-  });
+  api.put(
+    base,
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], schema: { body: feedsBodySchema }, config: putDoc },
+    async (request) => {
+      const checked = siteChangesSchema.safeParse({ settings: { calendarFeeds: [...new Set(request.body.feeds.map((f) => f.trim()))] } });
+      if (!checked.success) {
+        throw invalid(
+          checked.error.issues.map((i) => ({ path: ['feeds', ...i.path.slice(2)].join('.'), message: i.message, code: i.code })),
+        );
+      }
+      // The addresses too, so a coordinator hears at once; every fetch checks again (DNS can change).
+      const urls = checked.data.settings?.calendarFeeds ?? [];
+      const problems = await Promise.all(urls.map((u) => hostProblem(new URL(u), outgoing.allowPrivateNetworks ?? false)));
+      const issues = problems.flatMap((problem, n) =>
+        problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : [],
+      );
+      if (issues.length) throw invalid(issues);
+      const site = (await app.store.updateSite(request.site!.slug, checked.data))!;
+      const feeds = site.settings.calendarFeeds ?? [];
+      await app.store.audit({
+        at: app.now().toISOString(),
+        site: site.slug,
+        actor: request.token!.prefix,
+        action: 'activity.feeds',
+        target: null,
+        rowCount: feeds.length,
+      });
+      return { feeds };
+    },
+  );
 
   const refreshDoc = { tags, summary: 'Fetch every feed now and upsert its events by UID; a result per feed (audited)' };
   app.post(`${base}/refresh`, { onRequest: [rejectCrossSite, authorise('moderate')], config: refreshDoc }, async (request) => ({
-    results: await refreshCalendarFeeds(ctx.store, request.site!, { ...outgoing, now: ctx.now, actor: request.token!.prefix }),
+    results: await refreshCalendarFeeds(app.store, request.site!, { ...outgoing, now: app.now, actor: request.token!.prefix }),
   }));
 }

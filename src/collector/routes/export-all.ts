@@ -13,8 +13,7 @@ import { HOURS_COLUMNS, hoursPerVolunteer, signupXlsxColumns } from '../export/v
 import { writeXlsx, type XlsxSheet } from '../export/xlsx.js';
 import { pollResponsesSheet } from '../polls/export.js';
 import { listSitePolls } from '../polls/polls.js';
-import type { RouteContext } from './context.js';
-import { authoriser } from './guards.js';
+import { authorise } from './guards.js';
 import { loadCatalogue, localTitleOf } from './volunteer-views.js';
 import { intakeSheet } from './welcome-intake.js';
 import { sendDownload } from '../http.js';
@@ -31,22 +30,21 @@ async function* counted<T>(rows: AsyncIterable<T> | Iterable<T>, counts: Map<str
   counts.set(name, n);
 }
 
-export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function exportAllRoutes(app: FastifyInstance): Promise<void> {
   const doc = {
     tags: ['Exports'],
     summary: "One workbook with a sheet per widget: ideas, intakes, poll responses, volunteering and the past year's sessions (audited)",
     description: 'Sensitive intake columns only with the `sensitive` scope.',
   } as const;
   app.get('/v1/admin/sites/:site/export/all.xlsx', { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
-    const { store } = ctx;
+    const { store } = app;
     const site = request.site!;
-    const now = ctx.now();
+    const now = app.now();
     const today = formatLocalDateTime(now.toISOString(), site.timeZone).slice(0, 10);
     const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
     const includeSensitive = hasScope(request.token!.scopes, 'sensitive');
     const [intakes, responses, signups, catalogue, sessions, polls] = await Promise.all([
-      intakeSheet(ctx, site, includeSensitive, now),
+      intakeSheet(app, site, includeSensitive, now),
       store.listPollResponses(site.slug, { receivedBefore: now.toISOString() }),
       store.volunteer.list(site.slug, EVER),
       loadCatalogue(store, site.slug),

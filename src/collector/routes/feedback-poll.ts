@@ -2,8 +2,7 @@
  * `<feedback-poll>` on the collector.
  *
  * Public (CORS as the other public routes):
- * - `POST /v1/sites/:site/submissions` with widget `feedback-poll`: a response, checked against
- *   its poll; rate-limited per poll and client on top of the submissions limit.
+ * - Responses arrive as envelopes at `POST /v1/sites/:site/submissions` (submissions/feedback-poll.ts).
  * - `GET /v1/sites/:site/polls[/:poll]`: definitions (the built-in `welkom` and `impact` polls
  *   until the site stores its own with those ids).
  * - `GET /v1/sites/:site/polls/:poll/results[?from&to]`: aggregate figures only, and only for a
@@ -13,7 +12,7 @@
  * split and the previous period (`read`), responses (`read`), ticking a story for the impact report
  * (`moderate`), exports of results and responses as CSV/JSON/NDJSON/XLSX (`export`, audited).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   compareStatements,
@@ -22,33 +21,20 @@ import {
   periodQuerySchema,
   pollDefinitionSchema,
   pollIdSchema,
-  pollResponseIssues,
-  pollResponseSubmissionSchema,
   toFieldIssues,
   type PollDefinition,
-  type PollResponseSubmission,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
-import { ApiError, sendDownload, tooManyRequests } from '../http.js';
+import { ApiError, invalid, sendDownload } from '../http.js';
 import { pollExportFile, resultRows } from '../polls/export.js';
-import { previousPeriod, resolvePeriod, today, type Period } from '../polls/period.js';
+import { previousPeriod, resolvePeriod, type Period } from '../polls/period.js';
 import { findSitePoll, listSitePolls, pollResults, responsesIn } from '../polls/polls.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
-import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
-import type { RouteContext } from './context.js';
+import { authorise, loadSite, rejectCrossSite } from './guards.js';
 import { keepHandled } from './handled.js';
-import { registerImpactReportRoutes } from './impact-report.js';
-import {
-  checkEnvelope,
-  invalid,
-  isHoneypotFilled,
-  requireJson,
-  withWebhook,
-  sendInsertOutcome,
-  storableTextIssues,
-  submissionHandlers,
-  toSubmissionRecord,
-} from './public.js';
+import { requireJson } from './guards.js';
+import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,54 +45,9 @@ const responsesQuerySchema = periodQuerySchema.extend(handledQuerySchema.shape);
 
 const pollNotFound = () => new ApiError(404, 'poll_not_found', 'There is no poll with this id');
 
-async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
-  const site = request.site!;
-  const parsed = pollResponseSubmissionSchema.safeParse(request.body);
-  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-  const envelope: PollResponseSubmission = parsed.data;
-  checkEnvelope(envelope, site.slug);
-  const { data } = envelope;
-  const poll = await findSitePoll(ctx.store, site, data.pollId);
-  if (!poll) throw invalid([{ path: 'data.pollId', message: 'There is no poll with this id', code: 'unknown_poll' }]);
-  const issues = pollResponseIssues(poll, data);
-  // A poll tied to a period takes answers given in it (by the browser's clock: the outbox may deliver later).
-  if (poll.period) {
-    const day = today(new Date(envelope.sentAt), site.timeZone);
-    if (day < poll.period.from || day > poll.period.to) {
-      issues.push({ path: 'data.pollId', message: 'This poll is closed', code: 'poll_closed' });
-    }
-  }
-  if (issues.length) throw invalid(issues);
-  const decision = await ctx.limiter.hit('polls', `${site.slug}:${poll.id}`, request.ip);
-  if (!decision.allowed) {
-    throw tooManyRequests(decision.retryAfterSeconds, 'Too many answers to this poll; try again later');
-  }
-  if (isHoneypotFilled(envelope)) {
-    request.log.info({ site: site.slug }, 'honeypot submission dropped');
-    return reply.code(201).send({ id: envelope.id, status: 'received' });
-  }
-  const record = toSubmissionRecord(envelope, ctx.now());
-  const outcome = await ctx.store.insertPollResponse(withWebhook(ctx, record), {
-    pollId: poll.id,
-    answer: data.answer ?? null,
-    statements: data.statements ?? null,
-    comment: data.comment ?? null,
-    respondentType: data.respondentType ?? null,
-    story: data.story ?? null,
-    activityId: data.activityId ?? poll.activityId ?? null,
-    mode: data.mode ?? null,
-  });
-  return sendInsertOutcome(reply, envelope.id, outcome);
-}
-submissionHandlers.set('feedback-poll', pollSubmission);
-
-export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-  registerImpactReportRoutes(app, ctx);
-
-  const loadSite = publicReadSite(ctx);
-
-  const authorise = authoriser(ctx);
+export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
 
   async function pollOf(request: FastifyRequest) {
     const { poll: id } = request.params as { poll: string };
@@ -122,7 +63,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     poll: PollDefinition,
   ): Period | null {
     const dates = query.from === undefined && query.to === undefined && poll.period ? poll.period : query;
-    const { period, issues } = resolvePeriod(dates, request.site!.timeZone, ctx.now(), 'all');
+    const { period, issues } = resolvePeriod(dates, request.site!.timeZone, app.now(), 'all');
     if (issues.length) throw invalid(issues);
     return period;
   }
@@ -173,7 +114,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
       const nul = storableTextIssues(parsed.data);
       if (nul.length) throw invalid(nul);
-      const now = ctx.now();
+      const now = app.now();
       const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
       await audit(request, 'poll.put', id, 1, now);
       return record;
@@ -212,25 +153,24 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
     return { responses: keepHandled(responses, query.data.handled) };
   });
 
-  app.put(
+  api.put(
     '/v1/admin/sites/:site/poll-responses/:id/story',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      config: { tags, summary: "Tick or untick a response's story for the impact report (audited)", body: storyBodySchema },
+      schema: { body: storyBodySchema },
+      config: { tags, summary: "Tick or untick a response's story for the impact report (audited)" },
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const body = storyBodySchema.safeParse(request.body);
-      if (!body.success) throw invalid(toFieldIssues(body.error));
       const notFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
-      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, body.data.selected) : null;
+      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, request.body.selected) : null;
       if (!record) throw notFound();
       // The store only ticks a response that has a story.
-      if (body.data.selected && !record.storySelected) {
+      if (request.body.selected && !record.storySelected) {
         throw invalid([{ path: 'selected', message: 'This response has no story', code: 'no_story' }]);
       }
-      const now = ctx.now();
-      await audit(request, body.data.selected ? 'poll.story.select' : 'poll.story.unselect', id, 1, now);
+      const now = app.now();
+      await audit(request, request.body.selected ? 'poll.story.select' : 'poll.story.unselect', id, 1, now);
       return record;
     },
   );
@@ -257,7 +197,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
           if (!query.success) throw invalid(toFieldIssues(query.error));
           const site: Site = request.site!;
           const period = periodOf(request, query.data, poll);
-          const now = ctx.now();
+          const now = app.now();
           const data: { results: ReturnType<typeof resultRows> } | { responses: PollResponseRecord[] } =
             table === 'results'
               ? { results: resultRows(poll, (await pollResults(store, site, poll, period, true)).results) }

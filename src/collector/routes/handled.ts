@@ -5,19 +5,10 @@
  * Who: the token's label, else its display prefix. The inbox lists say `?handled=true|false`.
  */
 import type { FastifyInstance } from 'fastify';
-import {
-  HANDLED_KINDS,
-  HANDLED_PATHS,
-  handledBodySchema,
-  isUuidV7,
-  toFieldIssues,
-  type HandledKind,
-  type HandledState,
-} from '../../schema/index.js';
+import { HANDLED_KINDS, HANDLED_PATHS, handledBodySchema, isUuidV7, type HandledKind, type HandledState } from '../../schema/index.js';
 import { ApiError } from '../http.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 /** The error code of an unknown id, as each kind's other routes say it. */
 const NOT_FOUND: Record<HandledKind, string> = {
@@ -35,34 +26,32 @@ export function keepHandled<T extends HandledState>(records: readonly T[], handl
   return handled === undefined ? [...records] : records.filter((r) => (r.handledAt !== null) === handled);
 }
 
-export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function handledRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   for (const kind of HANDLED_KINDS) {
-    app.put(
+    api.put(
       `/v1/admin/sites/:site/${HANDLED_PATHS[kind]}/:id/handled`,
       {
         onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+        schema: { body: handledBodySchema },
         config: {
           tags: ['Coordinator'],
           summary: `Mark ${ARTICLES[kind]} ${kind.replace('-', ' ')} as handled ("afgehandeld"), or undo it; the first mark is kept (audited)`,
-          body: handledBodySchema,
         },
       },
       async (request) => {
         const { id } = request.params as { id: string };
-        const body = handledBodySchema.safeParse(request.body);
-        if (!body.success) throw invalid(toFieldIssues(body.error));
         const token = request.token!;
         const site = request.site!.slug;
-        const now = ctx.now().toISOString();
-        const mark = body.data.handled ? { at: now, by: token.label ?? token.prefix } : null;
-        const state = isUuidV7(id) ? await ctx.store.setHandled(site, kind, id, mark) : null;
+        const now = app.now().toISOString();
+        const mark = request.body.handled ? { at: now, by: token.label ?? token.prefix } : null;
+        const state = isUuidV7(id) ? await app.store.setHandled(site, kind, id, mark) : null;
         if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
-        await ctx.store.audit({
+        await app.store.audit({
           at: now,
           site,
           actor: token.prefix,
-          action: `${kind}.${body.data.handled ? 'handled' : 'unhandled'}`,
+          action: `${kind}.${request.body.handled ? 'handled' : 'unhandled'}`,
           target: id,
           rowCount: 1,
         });

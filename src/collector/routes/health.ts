@@ -3,11 +3,11 @@
  * not). `/readyz`: the store answers a trivial query in time (send it traffic only then).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../store/types.js';
 
 const READY_TIMEOUT_MS = 2_000;
 
-export function registerHealthRoutes(app: FastifyInstance, store: Store): void {
+export async function healthRoutes(app: FastifyInstance): Promise<void> {
+  const { store } = app;
   // Probes come every few seconds; only their failures are worth a log line.
   const tags = ['Operations'] as const;
   app.get('/healthz', { logLevel: 'warn', config: { tags, summary: 'Liveness: the process answers (restart it when not)' } }, async () => ({

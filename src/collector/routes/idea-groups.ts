@@ -10,16 +10,14 @@ import {
   ideaTagChangeSchema,
   ideaTagCountsSchema,
   isUuidV7,
-  toFieldIssues,
   type AdminIdea,
   type FieldIssue,
   type IdeaTagCount,
 } from '../../schema/index.js';
-import { ApiError } from '../http.js';
+import { ApiError, invalid } from '../http.js';
 import type { MergeProblem } from '../store/types.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
   'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },
@@ -33,9 +31,9 @@ const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = 
 
 const notFound = () => new ApiError(404, 'idea_not_found', 'There is no idea with this id');
 
-export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
-  const authorise = authoriser(ctx);
+export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
   const change = { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] };
 
   const audit = (request: FastifyRequest, action: string, target: string, at: Date) =>
@@ -46,20 +44,20 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     if (!isUuidV7(ideaId)) throw notFound();
     return ideaId;
   };
+  // Before the body's schema: an id that cannot exist is a 404 whatever the body says.
+  const knownIdeaId = async (request: FastifyRequest) => void ideaIdOf(request);
 
   // Merges the listed duplicates into the idea in the URL; answers that idea.
   const tags = ['Ideas'] as const;
   const mergeDoc = {
     tags,
     summary: 'Merge duplicate ideas into this one, all or nothing: they leave the public list and their votes count here (audited)',
-    body: ideaMergeSchema,
   };
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/merge', { ...change, config: mergeDoc }, async (request): Promise<AdminIdea> => {
+  const mergeOptions = { ...change, preValidation: knownIdeaId, schema: { body: ideaMergeSchema }, config: mergeDoc };
+  api.post('/v1/admin/sites/:site/ideas/:ideaId/merge', mergeOptions, async (request): Promise<AdminIdea> => {
     const target = ideaIdOf(request);
-    const body = ideaMergeSchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    const ids = body.data.ideas;
-    const now = ctx.now();
+    const ids = request.body.ideas;
+    const now = app.now();
     const result = await store.mergeIdeas(request.site!.slug, target, ids, now.toISOString());
     switch (result.outcome) {
       case 'target-not-found':
@@ -86,7 +84,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   const unmergeDoc = { tags, summary: 'Undo the merge of this idea into another; 422 `not_merged` when it is not merged (audited)' };
   app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', { ...change, config: unmergeDoc }, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
-    const now = ctx.now();
+    const now = app.now();
     const done = await store.unmergeIdea(request.site!.slug, id, now.toISOString());
     if (!done) {
       if (!(await store.getIdea(request.site!.slug, id))) throw notFound();
@@ -97,21 +95,20 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   });
 
   // Adds and removes tags in one request, so a chip input sends exactly what changed.
-  const tagsDoc = { tags, summary: "Add or remove an idea's tags (normalised, never public; audited)", body: ideaTagChangeSchema };
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/tags', { ...change, config: tagsDoc }, async (request): Promise<AdminIdea> => {
+  const tagsDoc = { tags, summary: "Add or remove an idea's tags (normalised, never public; audited)" };
+  const tagsOptions = { ...change, preValidation: knownIdeaId, schema: { body: ideaTagChangeSchema }, config: tagsDoc };
+  api.post('/v1/admin/sites/:site/ideas/:ideaId/tags', tagsOptions, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
-    const body = ideaTagChangeSchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
     const site = request.site!.slug;
     const idea = await store.getIdea(site, id);
     if (!idea) throw notFound();
-    const after = new Set(idea.tags.filter((t) => !body.data.remove.includes(t)));
-    for (const tag of body.data.add) after.add(tag);
+    const after = new Set(idea.tags.filter((t) => !request.body.remove.includes(t)));
+    for (const tag of request.body.add) after.add(tag);
     if (after.size > IDEA_TAGS_MAX) {
       throw invalid([{ path: 'add', code: 'too_many_tags', message: `An idea has at most ${IDEA_TAGS_MAX} tags` }]);
     }
-    const now = ctx.now();
-    const changed = await store.changeIdeaTags(site, id, body.data, now.toISOString());
+    const now = app.now();
+    const changed = await store.changeIdeaTags(site, id, request.body, now.toISOString());
     if (!changed) throw notFound();
     await audit(request, 'idea.tags', id, now);
     return changed;

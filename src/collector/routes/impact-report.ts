@@ -5,20 +5,19 @@
  * its onSend hook can give the page a CSP that allows its one hashed `<style>`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { periodQuerySchema, toFieldIssues } from '../../schema/index.js';
+import type { z } from 'zod';
+import { periodQuerySchema } from '../../schema/index.js';
 import { resolvePeriod } from '../polls/period.js';
 import { buildImpactReport } from '../polls/report.js';
 import { REPORT_CSP, renderReportHtml } from '../polls/report-html.js';
-import { authoriser } from './guards.js';
-import type { RouteContext } from './context.js';
-import { invalid } from './public.js';
+import { authorise } from './guards.js';
+import { invalid } from '../http.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
-export function registerImpactReportRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  void app.register(async (scope) => reportRoutes(scope, ctx));
-}
-
-async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { store } = ctx;
+/** Encapsulated (a plugin of its own): its onSend hook changes only the report's answers. */
+export async function impactReportRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
 
   // Runs after the app's own onSend (which sets `default-src 'none'`): only HTML answers change.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -30,30 +29,30 @@ async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     return payload;
   });
 
-  const authorise = authoriser(ctx)('read');
+  const authorised = authorise('read');
 
-  async function report(request: FastifyRequest) {
-    const query = periodQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
+  async function report(request: FastifyRequest, query: z.output<typeof periodQuerySchema>) {
     const site = request.site!;
-    const now = ctx.now();
-    const { period, issues } = resolvePeriod(query.data, site.timeZone, now, 'year');
+    const now = app.now();
+    const { period, issues } = resolvePeriod(query, site.timeZone, now, 'year');
     if (issues.length || !period) throw invalid(issues);
     return buildImpactReport(store, site, period, now);
   }
 
   const tags = ['Polls'] as const;
-  const jsonDoc = { tags, summary: 'The impact report as JSON: polls, stories and figures for the period', query: periodQuerySchema };
-  app.get('/v1/admin/sites/:site/report.json', { onRequest: [authorise], config: jsonDoc }, (request) => report(request));
+  const schema = { querystring: periodQuerySchema };
+  const jsonDoc = { tags, summary: 'The impact report as JSON: polls, stories and figures for the period' };
+  api.get('/v1/admin/sites/:site/report.json', { onRequest: [authorised], schema, config: jsonDoc }, (request) =>
+    report(request, request.query),
+  );
 
   const htmlDoc = {
     tags,
     summary: 'The impact report as a printable page (JSON with `Accept: application/json`); default the last twelve months',
-    query: periodQuerySchema,
     responseType: 'text/html',
   };
-  app.get('/v1/admin/sites/:site/report', { onRequest: [authorise], config: htmlDoc }, async (request, reply) => {
-    const data = await report(request);
+  api.get('/v1/admin/sites/:site/report', { onRequest: [authorised], schema, config: htmlDoc }, async (request, reply) => {
+    const data = await report(request, request.query);
     const accept = request.headers.accept ?? '';
     if (/application\/json/.test(accept) && !/text\/html/.test(accept)) return data;
     return reply.type('text/html; charset=utf-8').header('Vary', 'Accept').send(renderReportHtml(data));

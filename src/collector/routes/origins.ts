@@ -8,16 +8,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { toFieldIssues } from '../../schema/index.js';
 import { siteChangesSchema } from '../sites.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import { invalid } from '../http.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const bodySchema = z.strictObject({ origins: z.array(z.string()).max(50) });
 
-export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function originRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const base = '/v1/admin/sites/:site/settings/origins';
 
   const tags = ['Privacy'] as const;
@@ -27,32 +26,33 @@ export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): v
   const putDoc = {
     tags,
     summary: 'Replace the allowed websites; each is normalised to scheme, host and port (audited)',
-    body: bodySchema,
   };
-  app.put(base, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: putDoc }, async (request) => {
-    const body = bodySchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    // The site settings' own check: each an origin only, normalised as browsers send it.
-    const checked = siteChangesSchema.safeParse({ allowedOrigins: body.data.origins });
-    if (!checked.success) {
-      throw invalid(
-        checked.error.issues.map((i) => ({
-          path: ['origins', ...i.path.slice(1).map(String)].join('.'),
-          message: i.message,
-          code: i.code,
-        })),
-      );
-    }
-    const origins = [...new Set(checked.data.allowedOrigins!)];
-    const site = (await ctx.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
-    await ctx.store.audit({
-      at: ctx.now().toISOString(),
-      site: site.slug,
-      actor: request.token!.prefix,
-      action: 'settings.origins',
-      target: origins.join(' ') || 'none',
-      rowCount: null,
-    });
-    return { origins: site.allowedOrigins };
-  });
+  api.put(
+    base,
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: bodySchema }, config: putDoc },
+    async (request) => {
+      // The site settings' own check: each an origin only, normalised as browsers send it.
+      const checked = siteChangesSchema.safeParse({ allowedOrigins: request.body.origins });
+      if (!checked.success) {
+        throw invalid(
+          checked.error.issues.map((i) => ({
+            path: ['origins', ...i.path.slice(1).map(String)].join('.'),
+            message: i.message,
+            code: i.code,
+          })),
+        );
+      }
+      const origins = [...new Set(checked.data.allowedOrigins!)];
+      const site = (await app.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
+      await app.store.audit({
+        at: app.now().toISOString(),
+        site: site.slug,
+        actor: request.token!.prefix,
+        action: 'settings.origins',
+        target: origins.join(' ') || 'none',
+        rowCount: null,
+      });
+      return { origins: site.allowedOrigins };
+    },
+  );
 }

@@ -9,13 +9,13 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_RETENTION, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, toFieldIssues, type FieldIssue } from '../../schema/index.js';
+import { DEFAULT_RETENTION, RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX, type FieldIssue } from '../../schema/index.js';
 import { purge, RETENTION_RULES, retentionOf } from '../privacy/retention.js';
 import { retentionSchema, siteChangesSchema } from '../sites.js';
 import type { Site } from '../store/types.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
-import { invalid, requireJson } from './public.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
+import { invalid } from '../http.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const purgeBodySchema = z.strictObject({ dryRun: z.boolean() });
 
@@ -46,8 +46,8 @@ function retentionView(site: Site) {
   };
 }
 
-export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const authorise = authoriser(ctx);
+export async function retentionRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const base = '/v1/admin/sites/:site/settings/retention';
 
   const tags = ['Privacy'] as const;
@@ -64,7 +64,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
     const checked = siteChangesSchema.safeParse({ settings: { retention: request.body } });
     if (!checked.success) throw invalid(bodyIssues(checked.error));
     const retention = checked.data.settings!.retention!;
-    const site = (await ctx.store.updateSite(request.site!.slug, { settings: { retention } }))!;
+    const site = (await app.store.updateSite(request.site!.slug, { settings: { retention } }))!;
     await audit(
       request,
       'settings.retention',
@@ -78,22 +78,23 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
   const purgeDoc = {
     tags,
     summary: 'What the purge removes now per rule (dry run: nothing changed), or run it for this site (audited per rule)',
-    body: purgeBodySchema,
   };
-  app.post(`${base}/purge`, { onRequest: [rejectCrossSite, authorise('admin'), requireJson], config: purgeDoc }, async (request) => {
-    const body = purgeBodySchema.safeParse(request.body);
-    if (!body.success) throw invalid(toFieldIssues(body.error));
-    const lines = await purge(ctx.store, {
-      now: ctx.now(),
-      site: request.site!.slug,
-      dryRun: body.data.dryRun,
-      actor: request.token!.prefix,
-    });
-    return { dryRun: body.data.dryRun, lines: lines.map(({ site: _site, ...line }) => line) };
-  });
+  api.post(
+    `${base}/purge`,
+    { onRequest: [rejectCrossSite, authorise('admin'), requireJson], schema: { body: purgeBodySchema }, config: purgeDoc },
+    async (request) => {
+      const lines = await purge(app.store, {
+        now: app.now(),
+        site: request.site!.slug,
+        dryRun: request.body.dryRun,
+        actor: request.token!.prefix,
+      });
+      return { dryRun: request.body.dryRun, lines: lines.map(({ site: _site, ...line }) => line) };
+    },
+  );
 
   function audit(request: FastifyRequest, action: string, target: string) {
-    const at = ctx.now().toISOString();
-    return ctx.store.audit({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
+    const at = app.now().toISOString();
+    return app.store.audit({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
   }
 }

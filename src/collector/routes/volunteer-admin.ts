@@ -41,16 +41,16 @@ import {
   signupXlsxColumns,
 } from '../export/volunteer.js';
 import { writeXlsx } from '../export/xlsx.js';
-import { ApiError, sendDownload } from '../http.js';
+import { ApiError, sendDownload, invalid } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
 import { signupNotification } from '../store/volunteer-common.js';
-import type { RouteContext } from './context.js';
-import { authoriser, rejectCrossSite } from './guards.js';
+import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { keepHandled } from './handled.js';
-import { invalid, requireJson, storableTextIssues } from './public.js';
 import { queueNotification, sweepSite } from './volunteer.js';
 import { dayRange, loadCatalogue, localTitleOf, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
 import { textFor } from '../../schema/localized-text.js';
+import { storableTextIssues } from '../storable-text.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
 const periodSchema = z.strictObject({
@@ -81,16 +81,16 @@ const DAY_LIST_CSS =
 /** The day list's own style element, allowed by its hash; nothing else may load or run. */
 export const DAY_LIST_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(DAY_LIST_CSS).digest('base64')}'; frame-ancestors 'none'`;
 
-export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx;
+export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
 
-  const authorise = authoriser(ctx);
   /** Every change: not from another website, and the `moderate` scope. */
   const change = [rejectCrossSite, authorise('moderate')];
   const tags = ['Volunteers'] as const;
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
-    store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   /** The period of a query: local dates, default the current calendar year. */
   const periodOf = <S extends z.ZodType<z.output<typeof periodSchema>>>(
@@ -100,7 +100,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const q = schema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
     const site = request.site!;
-    const year = todayIn(site, ctx.now()).slice(0, 4);
+    const year = todayIn(site, app.now()).slice(0, 4);
     const { fromMs, toMs } = dayRange(site, q.data.from ?? `${year}-01-01`, q.data.to ?? `${year}-12-31`);
     return { ...q.data, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
   };
@@ -133,7 +133,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     const createDoc = { tags, summary: `Add a ${what} (audited)`, body: schema, status: 201 } as const;
     app.post(base, { onRequest: [...change, requireJson], config: createDoc }, async (request, reply) => {
       const data = await parse(request);
-      const record = await store.volunteer.createItem({ id: uuidv7(), site: request.site!.slug, kind, data }, ctx.now().toISOString());
+      const record = await store.volunteer.createItem({ id: uuidv7(), site: request.site!.slug, kind, data }, app.now().toISOString());
       await audit(request, `volunteer.${kind}.create`, record.id, 1);
       return reply.code(201).send(record);
     });
@@ -146,16 +146,16 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const { id } = request.params as { id: string };
       if (!isUuidV7(id)) throw notFound();
       const data = await parse(request);
-      const record = await store.volunteer.updateItem(request.site!.slug, id, data, ctx.now().toISOString());
+      const record = await store.volunteer.updateItem(request.site!.slug, id, data, app.now().toISOString());
       if (!record) throw notFound();
       await audit(request, `volunteer.${kind}.update`, id, 1);
       if (kind === 'shift') {
         // More places: the waitlist moves up now, not at the next sign-up.
         const change = await store.volunteer.reconcileShift(request.site!.slug, id, {
-          now: ctx.now().toISOString(),
+          now: app.now().toISOString(),
           offerMs: offerMsOf(request.site!),
         });
-        await queueNotification(ctx, change.notifications, request.log);
+        await queueNotification(app, change.notifications, request.log);
       }
       return record;
     });
@@ -176,7 +176,7 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
           throw new ApiError(409, 'role_has_shifts', 'This role still has shifts: delete them or give them another role first');
         }
       }
-      if (!isUuidV7(id) || !(await store.volunteer.deleteItem(request.site!.slug, id, ctx.now().toISOString()))) throw notFound();
+      if (!isUuidV7(id) || !(await store.volunteer.deleteItem(request.site!.slug, id, app.now().toISOString()))) throw notFound();
       await audit(request, `volunteer.${kind}.delete`, id, 1);
       return reply.code(204).send();
     });
@@ -191,38 +191,38 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   };
   app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')], config: signupsDoc }, async (request) => {
     const { from, to, handled } = periodOf(request, signupsQuerySchema);
-    await sweepSite(ctx, request.site!, request.log);
+    await sweepSite(app, request.site!, request.log);
     return { signups: keepHandled(await store.volunteer.list(request.site!.slug, { from, to }), handled) };
   });
 
-  const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)', body: attendanceSchema };
-  app.put(
+  const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)' };
+  api.put(
     '/v1/admin/sites/:site/volunteer/signups/:id/attendance',
-    { onRequest: [...change, requireJson], config: attendedDoc },
+    { onRequest: [...change, requireJson], schema: { body: attendanceSchema }, config: attendedDoc },
     async (request) => {
       const { id } = request.params as { id: string };
-      const parsed = attendanceSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, parsed.data.attended) : null;
+      const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, request.body.attended) : null;
       if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
       await audit(request, 'volunteer.attendance', id, 1);
       return record;
     },
   );
 
-  const applicationsDoc = { tags, summary: 'The general "ik wil vrijwilliger worden" sign-ups', query: handledQuerySchema };
-  app.get('/v1/admin/sites/:site/volunteer/applications', { onRequest: [authorise('read')], config: applicationsDoc }, async (request) => {
-    const q = handledQuerySchema.safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
-    return { applications: keepHandled(await store.volunteer.listApplications(request.site!.slug), q.data.handled) };
-  });
+  const applicationsDoc = { tags, summary: 'The general "ik wil vrijwilliger worden" sign-ups' };
+  api.get(
+    '/v1/admin/sites/:site/volunteer/applications',
+    { onRequest: [authorise('read')], schema: { querystring: handledQuerySchema }, config: applicationsDoc },
+    async (request) => {
+      return { applications: keepHandled(await store.volunteer.listApplications(request.site!.slug), request.query.handled) };
+    },
+  );
 
   // ---- reminders and notifications ---------------------------------------------------------------
 
   const remindersDue = async (request: FastifyRequest) => {
     const q = remindersQuerySchema.safeParse(request.query);
     if (!q.success) throw invalid(toFieldIssues(q.error));
-    const now = ctx.now();
+    const now = app.now();
     return store.volunteer.reminderDue(
       request.site!.slug,
       now.toISOString(),
@@ -257,10 +257,10 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
   };
   app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: change, config: queueDoc }, async (request) => {
     const due = await remindersDue(request);
-    const now = ctx.now().toISOString();
+    const now = app.now().toISOString();
     const notifications = due.map((s) => signupNotification('reminder', s, now));
     if (notifications.length) await store.volunteer.queueNotifications(notifications);
-    await queueNotification(ctx, notifications, request.log);
+    await queueNotification(app, notifications, request.log);
     const marked = await store.volunteer.markReminded(
       request.site!.slug,
       due.map((s) => s.id),
@@ -274,26 +274,31 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
     ['reminders', (site: string, ids: string[], now: string) => store.volunteer.markReminded(site, ids, now)],
     ['notifications', (site: string, ids: string[], now: string) => store.volunteer.markNotificationsSent(site, ids, now)],
   ] as const) {
-    const sentDoc = { tags, summary: `Mark ${path} as sent, once (audited)`, body: idsSchema };
-    app.post(`/v1/admin/sites/:site/volunteer/${path}/sent`, { onRequest: [...change, requireJson], config: sentDoc }, async (request) => {
-      const parsed = idsSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const marked = await mark(request.site!.slug, parsed.data.ids, ctx.now().toISOString());
-      await audit(request, `volunteer.${path}.sent`, null, marked);
-      return { marked };
-    });
+    const sentDoc = { tags, summary: `Mark ${path} as sent, once (audited)` };
+    api.post(
+      `/v1/admin/sites/:site/volunteer/${path}/sent`,
+      { onRequest: [...change, requireJson], schema: { body: idsSchema }, config: sentDoc },
+      async (request) => {
+        const marked = await mark(request.site!.slug, request.body.ids, app.now().toISOString());
+        await audit(request, `volunteer.${path}.sent`, null, marked);
+        return { marked };
+      },
+    );
   }
 
   const outboxDoc = {
     tags,
     summary: 'The notification outbox: promotion offers and reminders for volunteers',
-    query: notificationsQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/volunteer/notifications', { onRequest: [authorise('read')], config: outboxDoc }, async (request) => {
-    const q = notificationsQuerySchema.safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
-    return { notifications: await store.volunteer.listNotifications(request.site!.slug, { unsentOnly: q.data.unsent === 'true' }) };
-  });
+  api.get(
+    '/v1/admin/sites/:site/volunteer/notifications',
+    { onRequest: [authorise('read')], schema: { querystring: notificationsQuerySchema }, config: outboxDoc },
+    async (request) => {
+      return {
+        notifications: await store.volunteer.listNotifications(request.site!.slug, { unsentOnly: request.query.unsent === 'true' }),
+      };
+    },
+  );
 
   // ---- the host's printable day list -------------------------------------------------------------
 
@@ -315,9 +320,9 @@ export function registerVolunteerAdminRoutes(app: FastifyInstance, ctx: RouteCon
       const q = dayListQuerySchema.safeParse(request.query);
       if (!q.success) throw invalid(toFieldIssues(q.error));
       const site = request.site!;
-      const date = q.data.date ?? todayIn(site, ctx.now());
+      const date = q.data.date ?? todayIn(site, app.now());
       const { fromMs, toMs } = dayRange(site, date, date);
-      await sweepSite(ctx, site, request.log);
+      await sweepSite(app, site, request.log);
       const signups = (
         await store.volunteer.list(site.slug, { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })
       ).filter((s) => s.status === 'confirmed');
@@ -347,7 +352,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
     const signups = await store.volunteer.list(site.slug, { from: q.from, to: q.to });
     const catalogue = await loadCatalogue(store, site.slug);
     await audit(request, `export.${name}`, `${name}.${format}`, signups.length);
-    const day = todayIn(site, ctx.now());
+    const day = todayIn(site, app.now());
     return {
       q,
       site,
@@ -397,13 +402,13 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         const site = request.site!;
         const rows = (await store.volunteer.listApplications(site.slug)).map(applicationRow);
         await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
-        const fileName = `buurtkit-${site.slug}-vrijwilligers-aanmeldingen-${todayIn(site, ctx.now())}.${format}`;
+        const fileName = `buurtkit-${site.slug}-vrijwilligers-aanmeldingen-${todayIn(site, app.now())}.${format}`;
         const columns = applicationExportColumns(site.timeZone);
         const chunks =
           format === 'csv'
             ? csvChunks(toCsvColumns(columns), rows, { delimiter })
             : format === 'xlsx'
-              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
+              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: app.now() })
               : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
         return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES[format], fileName, chunks });
       },
@@ -425,7 +430,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
           { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },
           { name: 'Uren', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, q.period, site.timeZone) },
         ],
-        { modified: ctx.now() },
+        { modified: app.now() },
       );
       return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.xlsx, fileName, chunks });
     },

@@ -1,16 +1,9 @@
 /**
  * The welcome intake on the collector.
  *
- * - Submissions (`widget: 'welcome-intake'`) through `POST /v1/sites/:site/submissions`: answers
- *   are checked against the flow they were given with (built-in or a stored version; an unknown,
- *   inline flow is checked for shape only and all its answers count as sensitive). Sensitive
- *   answers (topics, free text, contact) are sealed with the site's key (AES-256-GCM, see
- *   intake-crypto.ts) before anything is written, also in the stored envelope. A site without a
- *   configured key answers 503 `intake_key_missing`: the widget's outbox keeps the intake and
- *   retries, so nothing is lost while the operator adds the key, and nothing is stored in clear.
- * - The widget seals the whole intake in the browser (`data: {kind: 'sealed', sealed}`) with the
- *   site's public key, served at `GET /v1/sites/:site/intake-key`; it is opened here on receipt
- *   and then handled like a plain one. A value that does not open is refused with 422.
+ * - Intakes arrive as envelopes at `POST /v1/sites/:site/submissions`, plain or sealed in the
+ *   browser with the site's public key, served at `GET /v1/sites/:site/intake-key`; how they are
+ *   checked and sealed is in submissions/welcome-intake.ts.
  * - `GET /v1/sites/:site/intake-flow`: the site's current flow (latest stored, else built-in).
  * - `PUT /v1/admin/sites/:site/intake-flow` (`moderate`): saves a new version; versions only grow.
  *   `GET /v1/admin/sites/:site/intake-flows` (`read`): every stored version.
@@ -22,16 +15,12 @@
  *   no personal data.
  * - `DELETE /v1/admin/sites/:site/intakes/:id` (`admin`): erasure of one intake, audited.
  */
-import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   DEFAULT_INTAKE_FLOW,
   allQuestions,
-  intakeAnswerIssues,
   intakeFlowSchema,
-  intakeSubmissionSchema,
-  sealedIntakeSubmissionSchema,
   isMultiChoice,
   isSensitive,
   isSingleChoice,
@@ -40,7 +29,6 @@ import {
   optionValues,
   toFieldIssues,
   type IntakeFlow,
-  type IntakeSubmission,
   handledQuerySchema,
 } from '../../schema/index.js';
 import { hasScope } from '../auth.js';
@@ -48,44 +36,26 @@ import { toXlsxColumns } from '../export/columns.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
 import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import type { XlsxSheet } from '../export/xlsx.js';
-import { ApiError, sendDownload } from '../http.js';
-import {
-  IntakeSealError,
-  intakePublicKey,
-  openBrowserSealed,
-  seal,
-  toKeyring,
-  unseal,
-  type IntakeKey,
-  type IntakeKeyring,
-  type IntakeKeysConfig,
-} from '../intake-crypto.js';
+import { ApiError, invalid, sendDownload } from '../http.js';
+import { IntakeSealError, intakePublicKey, unseal, type IntakeKey } from '../intake-crypto.js';
+import { storableTextIssues } from '../storable-text.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
-import type { RouteContext } from './context.js';
-import { authoriser, publicReadSite, rejectCrossSite } from './guards.js';
-import {
-  checkEnvelope,
-  invalid,
-  isHoneypotFilled,
-  requireJson,
-  withWebhook,
-  sendInsertOutcome,
-  storableTextIssues,
-  submissionHandlers,
-  toSubmissionRecord,
-} from './public.js';
-
-/** The keys of each app (the submission handler is shared by every app in the process). */
-const keyrings = new WeakMap<RouteContext, IntakeKeyring>();
+import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
+import type { ZodTypeProvider } from '../zod-provider.js';
 
 /**
  * The site's intakes as one workbook sheet (for the all-widgets export): one column per question,
  * the sensitive ones only when `includeSensitive` (opened with the site's keys).
  */
-export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitive: boolean, now: Date): Promise<XlsxSheet<ReadableIntake>> {
-  const columns = intakeColumns(await allFlows(ctx.store, site.slug), site.timeZone, includeSensitive);
-  const keys = keyrings.get(ctx)?.get(site.slug);
-  const records = ctx.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
+export async function intakeSheet(
+  app: FastifyInstance,
+  site: Site,
+  includeSensitive: boolean,
+  now: Date,
+): Promise<XlsxSheet<ReadableIntake>> {
+  const columns = intakeColumns(await allFlows(app.store, site.slug), site.timeZone, includeSensitive);
+  const keys = app.intakeKeys.get(site.slug);
+  const records = app.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
   return {
     name: 'Welkomstgesprekken',
     columns: toXlsxColumns(columns),
@@ -95,31 +65,8 @@ export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitiv
   };
 }
 
-/** The site's intake keys on this collector (for subject access and erasure by contact). */
-export const intakeKeysFor = (ctx: RouteContext, site: string) => keyrings.get(ctx)?.get(site);
-
-export function registerIntakeRoutes(app: FastifyInstance, ctx: RouteContext, keys: IntakeKeysConfig | undefined): void {
-  keyrings.set(ctx, toKeyring(keys));
-  void app.register(async (scope) => intakeRoutes(scope, ctx));
-}
-
-/** The text version the widget sends with consent: one per flow version, since the text is the flow's. */
-export const intakeConsentVersion = (flow: { id: string; version: number }) => `intake:${flow.id}:${flow.version}`;
-
-/** The flow an intake names, when the collector knows it. */
-async function knownFlow(store: Store, site: string, ref: { id: string; version: number }): Promise<IntakeFlow | null> {
-  if (ref.id === DEFAULT_INTAKE_FLOW.id && ref.version === DEFAULT_INTAKE_FLOW.version) return DEFAULT_INTAKE_FLOW;
-  const stored = await store.getIntakeFlow(site, ref.version);
-  const flow = stored?.flow as IntakeFlow | undefined;
-  return flow && flow.id === ref.id ? flow : null;
-}
-
-/** The built-in flow and every stored version, oldest first: the export's columns come from these. */
-async function allFlows(store: Store, site: string): Promise<IntakeFlow[]> {
-  return [DEFAULT_INTAKE_FLOW, ...(await store.listIntakeFlows(site)).map((r) => r.flow as IntakeFlow)];
-}
-
-function keyMissing(site: string): ApiError {
+/** 503 until the operator configures a key for the site: the widget's outbox keeps the intake meanwhile. */
+export function keyMissing(site: string): ApiError {
   return new ApiError(
     503,
     'intake_key_missing',
@@ -129,88 +76,9 @@ function keyMissing(site: string): ApiError {
   );
 }
 
-/** A body sealed in the browser, opened with the site's key; any other body as it came. */
-function openedBody(body: unknown, site: string, keys: readonly IntakeKey[] | undefined): unknown {
-  if ((body as { data?: { kind?: unknown } } | null)?.data?.kind !== 'sealed') return body;
-  const outer = sealedIntakeSubmissionSchema.safeParse(body);
-  if (!outer.success) throw invalid(toFieldIssues(outer.error));
-  checkEnvelope(outer.data, site);
-  if (!keys?.length) throw keyMissing(site);
-  try {
-    return { ...outer.data, data: openBrowserSealed(keys, site, outer.data.id, outer.data.data.sealed) };
-  } catch (error) {
-    if (!(error instanceof IntakeSealError)) throw error;
-    throw invalid([{ path: 'data.sealed', message: error.message, code: 'sealed' }]);
-  }
-}
-
-async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ctx: RouteContext): Promise<unknown> {
-  const site = request.site!;
-  const parsed = intakeSubmissionSchema.safeParse(openedBody(request.body, site.slug, keyrings.get(ctx)?.get(site.slug)));
-  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-  const envelope: IntakeSubmission = parsed.data;
-  checkEnvelope(envelope, site.slug);
-  if (isHoneypotFilled(envelope)) {
-    request.log.info({ site: site.slug }, 'honeypot submission dropped');
-    return reply.code(201).send({ id: envelope.id, status: 'received' });
-  }
-  const { data } = envelope;
-  const flow = await knownFlow(ctx.store, site.slug, data.flow);
-  const issues = flow ? intakeAnswerIssues(flow, data, !!envelope.consent) : unknownFlowIssues(data.answers, !!envelope.consent);
-  if (issues.length) throw invalid(issues);
-  const keys = keyrings.get(ctx)?.get(site.slug);
-  if (!keys?.length) throw keyMissing(site.slug);
-
-  const sensitiveIds = new Set(
-    flow
-      ? allQuestions(flow)
-          .filter(isSensitive)
-          .map((q) => q.id)
-      : Object.keys(data.answers),
-  );
-  const open: Record<string, unknown> = {};
-  const secret: Record<string, unknown> = {};
-  for (const [id, answer] of Object.entries(data.answers)) (sensitiveIds.has(id) ? secret : open)[id] = answer;
-  const sealed = Object.keys(secret).length ? seal(keys, site.slug, envelope.id, secret) : null;
-
-  const record = toSubmissionRecord(envelope, ctx.now());
-  // The stored envelope keeps only what is not sensitive; the sealed answers live in the intake row.
-  record.data = { ...data, answers: open, sealed: sealed !== null };
-  const textHash = record.consent && flow ? consentHashOf(flow, record.consent.textVersion, envelope.locale) : null;
-  if (record.consent) record.consent.textHash = textHash;
-  // A webhook hears that an intake came in, never its answers (read them on the coordinator page).
-  const notice = { kind: data.kind, flow: data.flow, visibility: data.visibility, forSomeoneElse: data.forSomeoneElse };
-  const outcome = await ctx.store.insertIntake(withWebhook(ctx, record, { data: notice, consent: null }), {
-    flowId: data.flow.id,
-    flowVersion: data.flow.version,
-    visibility: data.visibility,
-    forSomeoneElse: data.forSomeoneElse,
-    assisted: data.assisted,
-    answers: open,
-    sealed,
-    consentVersion: record.consent?.textVersion ?? null,
-    consentGivenAt: record.consent?.givenAt ?? null,
-    consentHash: textHash,
-  });
-  return sendInsertOutcome(reply, envelope.id, outcome);
-}
-submissionHandlers.set('welcome-intake', intakeSubmission);
-
-/** The flow's consent question is the consent text: hash what the visitor saw, in their language. */
-function consentHashOf(flow: IntakeFlow, textVersion: string, locale: string): string | null {
-  const question = allQuestions(flow).find((q) => q.type === 'consent');
-  if (!question || textVersion !== intakeConsentVersion(flow)) return null;
-  return createHash('sha256').update(localText(question.label, locale), 'utf8').digest('hex');
-}
-
-/** Without the flow, at least: contact details only with consent. */
-function unknownFlowIssues(answers: Record<string, unknown>, hasConsent: boolean) {
-  const withDetail = Object.entries(answers).find(
-    ([, a]) => typeof a === 'object' && a !== null && !Array.isArray(a) && !!(a as { detail?: string }).detail?.trim(),
-  );
-  return withDetail && !hasConsent
-    ? [{ path: 'consent', message: 'Consent is required when contact details are given', code: 'errConsent' }]
-    : [];
+/** The built-in flow and every stored version, oldest first: the export's columns come from these. */
+async function allFlows(store: Store, site: string): Promise<IntakeFlow[]> {
+  return [DEFAULT_INTAKE_FLOW, ...(await store.listIntakeFlows(site)).map((r) => r.flow as IntakeFlow)];
 }
 
 // ---- reading -------------------------------------------------------------------------------------
@@ -265,16 +133,14 @@ const listQuerySchema = z.strictObject({
 });
 const csvQuerySchema = z.strictObject({ delimiter: z.enum(['semicolon', 'comma']).default('semicolon') });
 
-async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const { store } = ctx;
-  const keysOf = (site: string) => keyrings.get(ctx)?.get(site);
-
-  const loadSite = publicReadSite(ctx);
-  const authorise = authoriser(ctx);
+export async function intakeRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = app;
+  const keysOf = (site: string) => app.intakeKeys.get(site);
 
   const canSensitive = (request: FastifyRequest) => hasScope(request.token!.scopes, 'sensitive');
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
-    store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   const tags = ['Intake'] as const;
   const flowDoc = {
@@ -300,20 +166,19 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     return key;
   });
 
-  app.put(
+  api.put(
     '/v1/admin/sites/:site/intake-flow',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      config: { tags, summary: 'Save a new version of the intake flow (audited)', body: intakeFlowSchema, status: 201 },
+      schema: { body: intakeFlowSchema },
+      config: { tags, summary: 'Save a new version of the intake flow (audited)', status: 201 },
     },
     async (request, reply) => {
-      const parsed = intakeFlowSchema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
+      const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
-      const record = await store.saveIntakeFlow(request.site!.slug, parsed.data, {
+      const record = await store.saveIntakeFlow(request.site!.slug, request.body, {
         actor: request.token!.prefix,
-        now: ctx.now().toISOString(),
+        now: app.now().toISOString(),
         minVersion: DEFAULT_INTAKE_FLOW.version + 1,
       });
       await audit(request, 'intake-flow.save', String(record.version), 1);
@@ -329,22 +194,23 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
   const listDoc = {
     tags,
     summary: 'Intakes received; sensitive answers only with the `sensitive` scope (that reading is audited)',
-    query: listQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/intakes', { onRequest: [authorise('read')], config: listDoc }, async (request) => {
-    const query = listQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const site = request.site!.slug;
-    const sensitive = canSensitive(request);
-    const records = await store.listIntakes(site, query.data);
-    const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
-    if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
-    return { intakes };
-  });
+  api.get(
+    '/v1/admin/sites/:site/intakes',
+    { onRequest: [authorise('read')], schema: { querystring: listQuerySchema }, config: listDoc },
+    async (request) => {
+      const site = request.site!.slug;
+      const sensitive = canSensitive(request);
+      const records = await store.listIntakes(site, request.query);
+      const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
+      if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
+      return { intakes };
+    },
+  );
 
   const summaryDoc = { tags, summary: 'Counts per choice and totals over all intakes; no personal data' };
   app.get('/v1/admin/sites/:site/intakes/summary', { onRequest: [authorise('read')], config: summaryDoc }, async (request) => {
-    return summarise(store, request.site!.slug, keysOf(request.site!.slug), ctx.now());
+    return summarise(store, request.site!.slug, keysOf(request.site!.slug), app.now());
   });
 
   const oneDoc = { tags, summary: 'One intake; sensitive answers only with the `sensitive` scope' };
@@ -392,7 +258,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
           format,
           ...(delimiter && { delimiter }),
           actor: request.token!.prefix,
-          now: ctx.now(),
+          now: app.now(),
           flows: await allFlows(store, site.slug),
           includeSensitive,
           readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
