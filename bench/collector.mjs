@@ -88,7 +88,9 @@ function makeBodies(count) {
 
 /** Starts a process and resolves with the URL it prints. */
 function startProcess(args, pattern) {
-  const child = spawn(process.execPath, args, {
+  // BENCH_NODE_ARGS: extra node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (as in export.mjs).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DATABASE_URL: '', ...TOKENS_OFF },
   });
