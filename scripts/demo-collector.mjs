@@ -98,7 +98,7 @@ async function seedIdeas(store, now) {
     const at = new Date(now - sample.daysAgo * 86_400_000);
     const id = uuidv7(at.getTime());
     const consent = sample.contact ? { textVersion: 'idea-contact-2026-11', givenAt: at.toISOString() } : null;
-    await store.insertIdea(
+    await store.ideas.insert(
       {
         id,
         site: DEMO_SITE,
@@ -123,10 +123,10 @@ async function seedIdeas(store, now) {
         consentGivenAt: consent?.givenAt ?? null,
       },
     );
-    if (sample.moderation) await store.moderateIdea(DEMO_SITE, id, sample.moderation, at.toISOString());
+    if (sample.moderation) await store.ideas.moderate(DEMO_SITE, id, sample.moderation, at.toISOString());
     // Coordinators' tags and a merged duplicate, so those parts of the admin page show something.
-    if (sample.tags) await store.changeIdeaTags(DEMO_SITE, id, { add: sample.tags, remove: [] }, at.toISOString());
-    if (sample.duplicateOf !== undefined) await store.mergeIdeas(DEMO_SITE, ids[sample.duplicateOf], [id], at.toISOString());
+    if (sample.tags) await store.ideas.changeTags(DEMO_SITE, id, { add: sample.tags, remove: [] }, at.toISOString());
+    if (sample.duplicateOf !== undefined) await store.ideas.merge(DEMO_SITE, ids[sample.duplicateOf], [id], at.toISOString());
     // One idea a coordinator has dealt with: the inbox's "afgehandeld" filter has something to show.
     if (sample.handled)
       await store.setHandled(DEMO_SITE, 'idea', id, { at: new Date(at.getTime() + 7 * 86_400_000).toISOString(), by: 'demo' });

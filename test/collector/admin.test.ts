@@ -229,7 +229,7 @@ describe('CSV export', () => {
     const at = new Date(now).toISOString();
     for (let i = 0; i < 1203; i++) {
       const id = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      await c.store.insertIdea(
+      await c.store.ideas.insert(
         {
           id,
           site: SITE,

@@ -271,7 +271,7 @@ describe.each(webhookBackends)('crash test with a webhook (SIGKILL during a burs
           for (let n = 0; n < 1000 && (await dispatchDue(store, { allowPrivateNetworks: true, clock: ahead })).length > 0; n++);
           const left = (await store.listWebhookDeliveries(SITE, 100_000)).filter((d) => d.status !== 'delivered');
           expect(left).toEqual([]);
-          stored = (await store.listIdeas(SITE, { limit: 100_000, offset: 0 })).map((i) => i.id);
+          stored = (await store.ideas.list(SITE, { limit: 100_000, offset: 0 })).map((i) => i.id);
         } finally {
           await store.close();
         }

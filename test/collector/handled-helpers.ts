@@ -23,7 +23,7 @@ function envelope(site: string, widget: SubmissionRecord['widget'], kind: string
 /** One item of every kind for the site; returns their ids. */
 export async function oneOfEach(store: Store, site: string): Promise<Record<HandledKind, string>> {
   const idea = envelope(site, 'idea-box', 'idea', { text: 'Een moestuin' });
-  await store.insertIdea(idea, {
+  await store.ideas.insert(idea, {
     text: 'Een moestuin',
     category: null,
     role: null,

@@ -188,7 +188,7 @@ export async function tablesContaining(store: Store, needle: string): Promise<st
 export async function seedPlainIdeas(c: TestCollector, count: number, at: string): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
   for (const id of ids) {
-    await c.store.insertIdea(
+    await c.store.ideas.insert(
       {
         id,
         site: c.site,

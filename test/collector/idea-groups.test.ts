@@ -109,7 +109,7 @@ for (const backend of BACKENDS) {
         expect((await admin(path, { method: 'POST', body: 'x=1', headers: { 'content-type': 'text/plain' } })).status, path).toBe(415);
       }
       expect((await admin('/tags', { as: reader })).status).toBe(200);
-      expect((await c.store.getIdea(SITE, b))!.mergedInto).toBeNull();
+      expect((await c.store.ideas.get(SITE, b))!.mergedInto).toBeNull();
     });
 
     it('tags ideas (normalised, at most ten), lists tag counts and filters by tag; tags stay private', async () => {

@@ -125,17 +125,17 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
       count: 1,
       before: '2026-02-01T10:00:00.000Z', // 1 March, one calendar month back
     });
-    expect((await c.store.getIdea(c.site, envelope.id))!.contact).toBe('kees@example.nl');
+    expect((await c.store.ideas.get(c.site, envelope.id))!.contact).toBe('kees@example.nl');
     expect((await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'))).toEqual([]);
 
     const run = await call(admin, 'POST', '/purge', { dryRun: false });
     expect(run.body.lines.find((l: Json) => l.action === 'purge.idea-contact')).toMatchObject({ count: 1 });
-    expect(await c.store.getIdea(c.site, envelope.id)).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
+    expect(await c.store.ideas.get(c.site, envelope.id)).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
     const audited = (await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'));
     expect(audited).toHaveLength(Object.keys(DEFAULT_RETENTION).length);
     expect(audited.every((e) => admin.startsWith(e.actor))).toBe(true);
     // Only this site: the other one's idea is due by its own setting but untouched.
-    expect((await c.store.getIdea(other.slug, otherIdea.id))!.contact).toBe('els@example.nl');
+    expect((await c.store.ideas.get(other.slug, otherIdea.id))!.contact).toBe('els@example.nl');
 
     expect((await call(admin, 'POST', '/purge', {})).status).toBe(422);
     expect((await call(admin, 'POST', '/purge', { dryRun: 'yes' })).status).toBe(422);

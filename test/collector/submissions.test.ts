@@ -30,7 +30,7 @@ describe('POST /v1/sites/:site/submissions', () => {
     expect(countRows('submissions')).toBe(1);
     expect(countRows('ideas')).toBe(1);
 
-    const idea = await c.store.getIdea(SITE, envelope.id);
+    const idea = await c.store.ideas.get(SITE, envelope.id);
     expect(idea).toMatchObject({
       text: 'Een moestuin achter het buurthuis',
       role: 'buurtbewoner',

@@ -27,12 +27,12 @@ interface PersonSource<K extends string, T> {
 const ideas: PersonSource<'ideas', AdminIdea> = {
   key: 'ideas',
   async find(store, site, contact) {
-    const ids = (await store.listIdeaContacts(site)).filter((r) => sameContact(r.contact, contact)).map((r) => r.id);
-    const found = await Promise.all(ids.map((id) => store.getIdea(site, id)));
+    const ids = (await store.ideas.listContacts(site)).filter((r) => sameContact(r.contact, contact)).map((r) => r.id);
+    const found = await Promise.all(ids.map((id) => store.ideas.get(site, id)));
     return found.filter((i): i is AdminIdea => i !== null);
   },
   erase: (store, site, found, includeContent) =>
-    store.eraseIdeas(
+    store.ideas.erase(
       site,
       found.map((i) => i.id),
       { includeContent },

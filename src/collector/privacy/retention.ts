@@ -23,7 +23,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     key: 'ideaContactMonths',
     action: 'purge.idea-contact',
     what: 'ideas: name, contact and consent removed (text kept)',
-    run: (store, site, before, dryRun) => store.purgeIdeaContacts(site, before, { dryRun }),
+    run: (store, site, before, dryRun) => store.ideas.purgeContacts(site, before, { dryRun }),
   },
   {
     key: 'intakeMonths',

@@ -79,7 +79,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   app.get('/v1/admin/sites/:site/ideas', { onRequest: [authorise('read')], config: listDoc }, async (request): Promise<AdminIdeaList> => {
     const filter = adminIdeaFilterSchema.safeParse(request.query);
     if (!filter.success) throw invalid(toFieldIssues(filter.error));
-    return { ideas: await store.listIdeas(request.site!.slug, filter.data) };
+    return { ideas: await store.ideas.list(request.site!.slug, filter.data) };
   });
 
   const ideaDoc = { tags: ['Ideas'], summary: 'One idea with its private fields', response: adminIdeaSchema } as const;
@@ -88,7 +88,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     { onRequest: [authorise('read')], config: ideaDoc },
     async (request): Promise<AdminIdea> => {
       const { ideaId } = request.params as { ideaId: string };
-      const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
+      const idea = isUuidV7(ideaId) ? await store.ideas.get(request.site!.slug, ideaId) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
       return idea;
     },
@@ -117,7 +117,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
         publicAnswer: blankToNull(parsed.data.publicAnswer),
       };
       const now = ctx.now();
-      const idea = isUuidV7(ideaId) ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString()) : null;
+      const idea = isUuidV7(ideaId) ? await store.ideas.moderate(request.site!.slug, ideaId, changes, now.toISOString()) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
       await store.audit({
         at: now.toISOString(),

@@ -63,7 +63,7 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
       {
         name: 'Ideeën',
         columns: ideaXlsxColumns(site.timeZone),
-        rows: counted(store.exportIdeas(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas'),
+        rows: counted(store.ideas.export(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas'),
       },
       { ...intakes, rows: counted(intakes.rows, counts, 'intakes') },
       { ...pollSheet, rows: counted(pollSheet.rows, counts, 'polls') },

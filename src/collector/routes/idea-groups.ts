@@ -60,7 +60,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     if (!body.success) throw invalid(toFieldIssues(body.error));
     const ids = body.data.ideas;
     const now = ctx.now();
-    const result = await store.mergeIdeas(request.site!.slug, target, ids, now.toISOString());
+    const result = await store.ideas.merge(request.site!.slug, target, ids, now.toISOString());
     switch (result.outcome) {
       case 'target-not-found':
         throw notFound();
@@ -87,9 +87,9 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', { ...change, config: unmergeDoc }, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
     const now = ctx.now();
-    const done = await store.unmergeIdea(request.site!.slug, id, now.toISOString());
+    const done = await store.ideas.unmerge(request.site!.slug, id, now.toISOString());
     if (!done) {
-      if (!(await store.getIdea(request.site!.slug, id))) throw notFound();
+      if (!(await store.ideas.get(request.site!.slug, id))) throw notFound();
       throw invalid([{ path: '', code: 'not_merged', message: 'This idea is not merged into another idea' }]);
     }
     await audit(request, 'idea.unmerge', `${id} from ${done.from}`, now);
@@ -103,7 +103,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     const body = ideaTagChangeSchema.safeParse(request.body);
     if (!body.success) throw invalid(toFieldIssues(body.error));
     const site = request.site!.slug;
-    const idea = await store.getIdea(site, id);
+    const idea = await store.ideas.get(site, id);
     if (!idea) throw notFound();
     const after = new Set(idea.tags.filter((t) => !body.data.remove.includes(t)));
     for (const tag of body.data.add) after.add(tag);
@@ -111,7 +111,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
       throw invalid([{ path: 'add', code: 'too_many_tags', message: `An idea has at most ${IDEA_TAGS_MAX} tags` }]);
     }
     const now = ctx.now();
-    const changed = await store.changeIdeaTags(site, id, body.data, now.toISOString());
+    const changed = await store.ideas.changeTags(site, id, body.data, now.toISOString());
     if (!changed) throw notFound();
     await audit(request, 'idea.tags', id, now);
     return changed;
@@ -123,7 +123,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
     '/v1/admin/sites/:site/tags',
     { onRequest: [authorise('read')], config: countsDoc },
     async (request): Promise<{ tags: IdeaTagCount[] }> => {
-      return { tags: await store.listIdeaTags(request.site!.slug) };
+      return { tags: await store.ideas.listTags(request.site!.slug) };
     },
   );
 }

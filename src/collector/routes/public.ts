@@ -203,7 +203,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
     const query = listQuerySchema.safeParse(request.query);
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const sort = site.settings.ideaSort;
-    return { ideas: await store.listPublishedIdeas(site.slug, sort, query.data.limit), sort };
+    return { ideas: await store.ideas.listPublished(site.slug, sort, query.data.limit), sort };
   });
 
   const voteDoc = {
@@ -235,7 +235,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       // The same protection as submissions: a render token per vote, spent once.
       if (ctx.renderTokenMode === 'required') await ctx.renderTokens.check(site.slug, request.headers, vote.id);
       if (vote.trap.honeypot.trim() !== '') {
-        const idea = await store.getIdea(site.slug, ideaId);
+        const idea = await store.ideas.get(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
         return reply.code(201).send({ id: vote.id, votes: idea.votes });
       }
@@ -244,11 +244,11 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: RouteContext): v
       const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
       if (ctx.renderTokenMode === 'required' && !(await ctx.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
         // This visitor already voted for the idea today: answered like a retry, nothing counted.
-        const idea = await store.getIdea(site.slug, ideaId);
+        const idea = await store.ideas.get(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
         return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
       }
-      const result = await store.addVote({
+      const result = await store.ideas.addVote({
         id: vote.id,
         site: site.slug,
         ideaId,
@@ -303,7 +303,7 @@ async function ideaSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
       'consent text version not known to this collector; stored without a hash',
     );
   }
-  const outcome = await ctx.store.insertIdea(withWebhook(ctx, record), {
+  const outcome = await ctx.store.ideas.insert(withWebhook(ctx, record), {
     text: envelope.data.text,
     category: envelope.data.category ?? null,
     role: envelope.data.role ?? null,

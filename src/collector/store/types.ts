@@ -5,6 +5,7 @@
  * counts are numbers, JSON is plain data.
  */
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
+import type { IdeasStore } from './ideas.js';
 import type { VolunteerStore } from './volunteer.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
@@ -13,14 +14,10 @@ import type {
   AdminIdea,
   HandledKind,
   HandledState,
-  IdeaModeration,
   IdeaSort,
   IdeaStatus,
-  IdeaTagChange,
-  IdeaTagCount,
   PollDefinition,
   PollRespondentType,
-  PublishedIdea,
   RespondentRole,
   RetentionSettings,
   ScheduleItem,
@@ -143,7 +140,7 @@ export interface VoteOutcome {
   votes: number;
 }
 
-/** Why an idea cannot be merged into the target (see `Store.mergeIdeas`). */
+/** Why an idea cannot be merged into the target (see `IdeasStore.merge`). */
 export type MergeProblem = 'same-as-target' | 'not-found' | 'merged-elsewhere' | 'has-merged-ideas';
 
 export type MergeOutcome =
@@ -344,48 +341,9 @@ export interface Store {
   /** Revokes the not yet revoked tokens with this prefix; returns how many. */
   revokeTokens(prefix: string, now: string): Promise<number>;
 
-  /** Stores the envelope and the idea in one transaction; duplicates are decided by the id's key. */
-  insertIdea(submission: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome>;
-  getIdea(site: string, id: string): Promise<AdminIdea | null>;
-  listIdeas(site: string, query: IdeaQuery): Promise<AdminIdea[]>;
-  listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]>;
-  moderateIdea(site: string, id: string, changes: IdeaModeration, now: string): Promise<AdminIdea | null>;
-  countIdeas(site: string, query: ExportQuery): Promise<number>;
-  /** Streams ideas oldest first, in pages, without holding the database busy between pages. */
-  exportIdeas(site: string, query: ExportQuery): AsyncIterable<AdminIdea>;
-  /**
-   * Merges duplicates into `target`, atomically and all or nothing: each leaves the public list
-   * and its votes count towards the target; texts and votes stay where they are, so
-   * `unmergeIdea` restores it exactly. Groups are one level deep: the target must not be merged
-   * itself, and a duplicate must not be merged elsewhere or have ideas merged into it (this also
-   * rules out cycles). A duplicate already merged into this target is left as it is (a retry).
-   */
-  mergeIdeas(site: string, target: string, ids: readonly string[], now: string): Promise<MergeOutcome>;
-  /** Undoes a merge; null when the site has no idea with this id that is merged. */
-  unmergeIdea(site: string, id: string, now: string): Promise<{ idea: AdminIdea; from: string } | null>;
-  /** Adds and removes (normalised) tags on one idea; null when the site has no such idea. */
-  changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null>;
-  /**
-   * The site's tags, most ideas first, then by tag. An idea counts for a tag when it has the tag
-   * or is merged into an idea that has it (each idea once).
-   */
-  listIdeaTags(site: string): Promise<IdeaTagCount[]>;
+  /** Ideas, their moderation, merging, tags, retention and erasure, and votes. */
+  readonly ideas: IdeasStore;
 
-  /**
-   * Retention: removes name, contact and consent from the site's ideas received before the given
-   * instant, both from the idea and from the stored envelope (`submissions.data` and `.consent`);
-   * the idea text stays. Idempotent. Returns how many ideas had personal data removed (or would
-   * have, with `dryRun`, which changes nothing).
-   */
-  purgeIdeaContacts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
-  /** Ids and contact details of the site's ideas that have one (people look-up matches in code). */
-  listIdeaContacts(site: string): Promise<{ id: string; contact: string }[]>;
-  /**
-   * Erasure for one person: removes name, contact and consent from these ideas (idea and stored
-   * envelope), or with `includeContent` deletes them whole (envelope, idea and its votes).
-   * Returns how many of the ids were the site's ideas.
-   */
-  eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number>;
   /**
    * After an erasure or purge: makes the removed data unreadable on disk, not just invisible to
    * queries. SQLite (secure_delete on) returns free pages and truncates the WAL; PostgreSQL
@@ -399,9 +357,6 @@ export interface Store {
    * after the change, or null when the site has no such item.
    */
   setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
-
-  /** Adds a vote to a published idea of the site. */
-  addVote(vote: NewVote): Promise<VoteOutcome>;
 
   /** Stores a new calendar item; its kind is `data.kind`. */
   createActivity(activity: NewActivity, now: string): Promise<ActivityRecord>;
@@ -471,7 +426,7 @@ export interface Store {
   getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null>;
   /** The site's stored polls, oldest first (the built-in defaults are added by the routes). */
   listPollDefinitions(site: string): Promise<PollDefinitionRecord[]>;
-  /** Stores the envelope and the response in one transaction, like `insertIdea`. */
+  /** Stores the envelope and the response in one transaction, like `IdeasStore.insert`. */
   insertPollResponse(submission: SubmissionRecord, response: NewPollResponse): Promise<InsertOutcome>;
   /** The site's responses received in `[receivedFrom, receivedBefore)`, oldest first. */
   listPollResponses(site: string, query: PollResponseQuery): Promise<PollResponseRecord[]>;
