@@ -35,7 +35,7 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
     consentHash: null,
   });
   const intake = envelope(site, 'welcome-intake', 'intake', {});
-  await store.insertIntake(intake, {
+  await store.intakes.insert(intake, {
     flowId: 'welkom',
     flowVersion: 1,
     visibility: 'host',

@@ -41,7 +41,7 @@ async function listed(store: Store, site: string, ids: Record<HandledKind, strin
   };
   return {
     idea: find(await store.ideas.list(site, { limit: 10, offset: 0 }), ids.idea),
-    intake: find(await store.listIntakes(site, { limit: 10, offset: 0 }), ids.intake),
+    intake: find(await store.intakes.list(site, { limit: 10, offset: 0 }), ids.intake),
     application: find(await store.volunteer.listApplications(site), ids.application),
     'poll-response': find(await store.listPollResponses(site, {}), ids['poll-response']),
     signup: find(await store.volunteer.list(site, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }), ids.signup),
@@ -76,7 +76,7 @@ for (const [name, open] of backends) {
       }
       expect(await listed(store, 'linde', ids)).toEqual(Object.fromEntries(KINDS.map((k) => [k, { handledAt: T1, handledBy: 'Fatima' }])));
       expect((await store.ideas.get('linde', ids.idea))?.handledAt).toBe(T1);
-      expect((await store.getIntake('linde', ids.intake))?.handledBy).toBe('Fatima');
+      expect((await store.intakes.get('linde', ids.intake))?.handledBy).toBe('Fatima');
 
       // Marking again keeps the first mark: who handled it first, and when.
       expect(await store.setHandled('linde', 'idea', ids.idea, { at: T2, by: 'Kees' })).toEqual({ handledAt: T1, handledBy: 'Fatima' });
@@ -119,7 +119,7 @@ for (const [name, open] of backends) {
       expect(await ideaIds(false, 1)).toHaveLength(1);
       expect((await store.ideas.list('linde', { limit: 10, offset: 0 })).length).toBe(4);
       const intakeIds = async (handled: boolean) =>
-        (await store.listIntakes('linde', { handled, limit: 10, offset: 0 })).map((i) => i.id).sort();
+        (await store.intakes.list('linde', { handled, limit: 10, offset: 0 })).map((i) => i.id).sort();
       expect(await intakeIds(true)).toEqual([intakes[1]]);
       expect(await intakeIds(false)).toEqual([intakes[0], intakes[2], intakes[3]].sort());
     });

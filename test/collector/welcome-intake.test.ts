@@ -117,7 +117,7 @@ for (const backend of BACKENDS) {
         removedFields: string[];
       };
       expect(receipt).toMatchObject({ matched: { intakes: 1 }, removedFields: ['intakes.*'] });
-      expect(await c.store.getIntake(SITE, envelope.id)).toBeNull();
+      expect(await c.store.intakes.get(SITE, envelope.id)).toBeNull();
       expect(await tablesContaining(c.store, 'praatje')).toEqual([]);
     });
 
@@ -203,7 +203,7 @@ for (const backend of BACKENDS) {
       try {
         const fresh = intakeEnvelope();
         expect((await postJson(`${url}/v1/sites/${SITE}/submissions`, fresh)).status).toBe(201);
-        expect((await c.store.getIntake(SITE, fresh.id))!.sealed).toMatch(/^v1\.k2\./);
+        expect((await c.store.intakes.get(SITE, fresh.id))!.sealed).toMatch(/^v1\.k2\./);
         const token = await c.token(['read', 'sensitive']);
         for (const id of [old.id, fresh.id]) {
           const view = (await (
@@ -342,7 +342,7 @@ for (const backend of BACKENDS) {
       expect(early.find((l) => l.action === 'purge.intake')).toMatchObject({ months: 12, count: 0 });
       const due = await purge(c.store, { now: new Date('2026-01-11T10:00:00Z'), actor: 'cli', site: SITE });
       expect(due.find((l) => l.action === 'purge.intake')).toMatchObject({ count: 1 });
-      expect(await c.store.getIntake(SITE, envelope.id)).toBeNull();
+      expect(await c.store.intakes.get(SITE, envelope.id)).toBeNull();
       expect(await c.countRows('submissions')).toBe(0);
     });
 

@@ -94,7 +94,7 @@ function intakeSource(keys: readonly IntakeKey[] | undefined): PersonSource<'int
     async find(store, site, contact) {
       if (!keys?.length) return [];
       const found: IntakeMatch[] = [];
-      for await (const intake of store.exportIntakes(site, { receivedUpTo: '9999-12-31T00:00:00.000Z' })) {
+      for await (const intake of store.intakes.export(site, { receivedUpTo: '9999-12-31T00:00:00.000Z' })) {
         if (!intake.sealed) continue;
         let answers: unknown;
         try {
@@ -114,7 +114,7 @@ function intakeSource(keys: readonly IntakeKey[] | undefined): PersonSource<'int
     },
     async erase(store, site, found) {
       let n = 0;
-      for (const i of found) if (await store.deleteIntake(site, i.id)) n++;
+      for (const i of found) if (await store.intakes.delete(site, i.id)) n++;
       return n;
     },
     removedFields: () => ['intakes.*'],

@@ -29,7 +29,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     key: 'intakeMonths',
     action: 'purge.intake',
     what: 'welcome intakes: deleted whole',
-    run: (store, site, before, dryRun) => store.purgeIntakes(site, before, { dryRun }),
+    run: (store, site, before, dryRun) => store.intakes.purge(site, before, { dryRun }),
   },
   {
     key: 'pollTextMonths',

@@ -85,7 +85,7 @@ const keyrings = new WeakMap<RouteContext, IntakeKeyring>();
 export async function intakeSheet(ctx: RouteContext, site: Site, includeSensitive: boolean, now: Date): Promise<XlsxSheet<ReadableIntake>> {
   const columns = intakeColumns(await allFlows(ctx.store, site.slug), site.timeZone, includeSensitive);
   const keys = keyrings.get(ctx)?.get(site.slug);
-  const records = ctx.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
+  const records = ctx.store.intakes.export(site.slug, { receivedUpTo: now.toISOString() });
   return {
     name: 'Welkomstgesprekken',
     columns: toXlsxColumns(columns),
@@ -109,14 +109,14 @@ export const intakeConsentVersion = (flow: { id: string; version: number }) => `
 /** The flow an intake names, when the collector knows it. */
 async function knownFlow(store: Store, site: string, ref: { id: string; version: number }): Promise<IntakeFlow | null> {
   if (ref.id === DEFAULT_INTAKE_FLOW.id && ref.version === DEFAULT_INTAKE_FLOW.version) return DEFAULT_INTAKE_FLOW;
-  const stored = await store.getIntakeFlow(site, ref.version);
+  const stored = await store.intakes.getFlow(site, ref.version);
   const flow = stored?.flow as IntakeFlow | undefined;
   return flow && flow.id === ref.id ? flow : null;
 }
 
 /** The built-in flow and every stored version, oldest first: the export's columns come from these. */
 async function allFlows(store: Store, site: string): Promise<IntakeFlow[]> {
-  return [DEFAULT_INTAKE_FLOW, ...(await store.listIntakeFlows(site)).map((r) => r.flow as IntakeFlow)];
+  return [DEFAULT_INTAKE_FLOW, ...(await store.intakes.listFlows(site)).map((r) => r.flow as IntakeFlow)];
 }
 
 function keyMissing(site: string): ApiError {
@@ -180,7 +180,7 @@ async function intakeSubmission(request: FastifyRequest, reply: FastifyReply, ct
   if (record.consent) record.consent.textHash = textHash;
   // A webhook hears that an intake came in, never its answers (read them on the coordinator page).
   const notice = { kind: data.kind, flow: data.flow, visibility: data.visibility, forSomeoneElse: data.forSomeoneElse };
-  const outcome = await ctx.store.insertIntake(withWebhook(ctx, record, { data: notice, consent: null }), {
+  const outcome = await ctx.store.intakes.insert(withWebhook(ctx, record, { data: notice, consent: null }), {
     flowId: data.flow.id,
     flowVersion: data.flow.version,
     visibility: data.visibility,
@@ -283,7 +283,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     response: intakeFlowSchema,
   };
   app.get('/v1/sites/:site/intake-flow', { onRequest: [loadSite], config: flowDoc }, async (request, reply) => {
-    const stored = await store.getIntakeFlow(request.site!.slug);
+    const stored = await store.intakes.getFlow(request.site!.slug);
     reply.header('Cache-Control', 'public, max-age=300');
     return stored?.flow ?? DEFAULT_INTAKE_FLOW;
   });
@@ -311,7 +311,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
       if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
       const nul = storableTextIssues(parsed.data);
       if (nul.length) throw invalid(nul);
-      const record = await store.saveIntakeFlow(request.site!.slug, parsed.data, {
+      const record = await store.intakes.saveFlow(request.site!.slug, parsed.data, {
         actor: request.token!.prefix,
         now: ctx.now().toISOString(),
         minVersion: DEFAULT_INTAKE_FLOW.version + 1,
@@ -323,7 +323,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
 
   const flowsDoc = { tags, summary: 'Every saved version of the intake flow, and the built-in one' };
   app.get('/v1/admin/sites/:site/intake-flows', { onRequest: [authorise('read')], config: flowsDoc }, async (request) => {
-    return { builtIn: DEFAULT_INTAKE_FLOW, flows: await store.listIntakeFlows(request.site!.slug) };
+    return { builtIn: DEFAULT_INTAKE_FLOW, flows: await store.intakes.listFlows(request.site!.slug) };
   });
 
   const listDoc = {
@@ -336,7 +336,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const site = request.site!.slug;
     const sensitive = canSensitive(request);
-    const records = await store.listIntakes(site, query.data);
+    const records = await store.intakes.list(site, query.data);
     const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
     if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
     return { intakes };
@@ -351,7 +351,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
   app.get('/v1/admin/sites/:site/intakes/:id', { onRequest: [authorise('read')], config: oneDoc }, async (request) => {
     const { id } = request.params as { id: string };
     const site = request.site!.slug;
-    const record = isUuidV7(id) ? await store.getIntake(site, id) : null;
+    const record = isUuidV7(id) ? await store.intakes.get(site, id) : null;
     if (!record) throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
     const sensitive = canSensitive(request);
     if (sensitive) await audit(request, 'intake.read-sensitive', id, 1);
@@ -365,7 +365,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
     { onRequest: [rejectCrossSite, authorise('admin')], config: deleteDoc },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      if (!isUuidV7(id) || !(await store.deleteIntake(request.site!.slug, id))) {
+      if (!isUuidV7(id) || !(await store.intakes.delete(request.site!.slug, id))) {
         throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
       }
       await audit(request, 'intake.delete', id, 1);
@@ -422,7 +422,7 @@ async function summarise(store: Store, site: string, keys: readonly IntakeKey[] 
     });
   }
   const totals = { intakes: 0, forSomeoneElse: 0, assisted: 0, unreadable: 0, visibility: { professional: 0, host: 0 } };
-  for await (const record of store.exportIntakes(site, { receivedUpTo: now.toISOString() })) {
+  for await (const record of store.intakes.export(site, { receivedUpTo: now.toISOString() })) {
     totals.intakes++;
     if (record.forSomeoneElse) totals.forSomeoneElse++;
     if (record.assisted) totals.assisted++;

@@ -11,30 +11,17 @@ import type { HandledKind, HandledState, PollDefinition, ScheduleItem } from '..
 import { Batcher } from './postgres-batch.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, submissionOutcome, timestamptzToIso, toSite, toToken, type Row } from './postgres-rows.js';
-import {
-  HANDLED_TABLES,
-  handledState,
-  rateOutcome,
-  toIntakeRecord,
-  toWebhookDelivery,
-  USE_KEYS,
-  type UseTable,
-  submissionValues,
-} from './projections.js';
+import { HANDLED_TABLES, handledState, rateOutcome, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
 import { PostgresIdeas } from './postgres-ideas.js';
-import { EXPORT_PAGE_SIZE, INSERT_SUBMISSION_CTE, queueWebhookCte, webhookValues, type PostgresHandle } from './postgres-part.js';
+import { PostgresIntakes } from './postgres-intakes.js';
+import { queueWebhookCte, webhookValues, type PostgresHandle } from './postgres-part.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
 import type {
   HandledMark,
   ActivityRecord,
-  IntakeFlowRecord,
-  IntakeQuery,
-  IntakeRecord,
-  NewIntake,
   AttendanceClaim,
   AttendanceOutcome,
   AuditEntry,
-  ExportQuery,
   InsertOutcome,
   PollDefinitionRecord,
   PollResponseQuery,
@@ -229,12 +216,15 @@ export class PostgresStore implements Store {
       query: (text, values, rowMode, pool) => this.query(text, values, rowMode, pool),
     };
     this.ideas = new PostgresIdeas(handle);
+    this.intakes = new PostgresIntakes(handle);
     this.rateBatches = new Batcher({ run: (takes) => this.takeRateTokens(takes), maxInFlight: 2, maxItems: 1000 });
     this.tokenClaims = new Batcher({ run: (uses) => this.claimRenderTokens(uses), maxInFlight: 2, maxItems: 1000 });
   }
 
   /** Ideas and votes: the SQL lives in postgres-ideas.ts. */
   readonly ideas: PostgresIdeas;
+  /** Welcome intakes and their flows: postgres-intakes.ts. */
+  readonly intakes: PostgresIntakes;
 
   private readonly tokenClaims: Batcher<RenderTokenUse, string>;
 
@@ -829,123 +819,6 @@ export class PostgresStore implements Store {
 
   // — welcome intake —
 
-  async insertIntake(s: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome> {
-    // Both rows in one statement, as insertIdea: the intake only when the submission row was new.
-    const inserted = await this.query(
-      `${INSERT_SUBMISSION_CTE}, ${queueWebhookCte(22)}
-       INSERT INTO intakes (id, site, flow_id, flow_version, visibility, for_someone_else, assisted,
-         answers, sealed, consent_version, consent_given_at, consent_hash, locale, created_at)
-       SELECT id, site, $12, $13, $14, $15, $16, $17::jsonb, $18, $19, $20, $21, locale, received_at FROM s`,
-      [
-        ...submissionValues(s),
-        intake.flowId,
-        intake.flowVersion,
-        intake.visibility,
-        intake.forSomeoneElse,
-        intake.assisted,
-        JSON.stringify(intake.answers),
-        intake.sealed,
-        intake.consentVersion,
-        intake.consentGivenAt,
-        intake.consentHash,
-        ...webhookValues(s),
-      ],
-    );
-    return submissionOutcome(
-      inserted,
-      s,
-      (t, v) => this.query(t, v),
-      () => this.insertIntake(s, intake),
-    );
-  }
-
-  async getIntake(site: string, id: string): Promise<IntakeRecord | null> {
-    const { rows } = await this.query(`SELECT ${INTAKE_COLUMNS} FROM intakes WHERE site = $1 AND id = $2`, [site, id]);
-    return rows[0] ? toIntake(rows[0]) : null;
-  }
-
-  async listIntakes(site: string, q: IntakeQuery): Promise<IntakeRecord[]> {
-    const handled = q.handled === undefined ? '' : ` AND handled_at IS ${q.handled ? 'NOT ' : ''}NULL`;
-    const { rows } = await this.query(
-      `SELECT ${INTAKE_COLUMNS} FROM intakes WHERE site = $1${handled} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-      [site, q.limit, q.offset],
-    );
-    return rows.map(toIntake);
-  }
-
-  async countIntakes(site: string, q: ExportQuery): Promise<number> {
-    const { rows } = await this.query('SELECT count(*) AS n FROM intakes WHERE site = $1 AND created_at <= $2', [site, q.receivedUpTo]);
-    return Number(rows[0]!.n);
-  }
-
-  async *exportIntakes(site: string, q: ExportQuery): AsyncIterable<IntakeRecord> {
-    let after: [string, string] = ['-infinity', ''];
-    for (;;) {
-      const { rows } = await this.query(
-        `SELECT ${INTAKE_COLUMNS} FROM intakes
-         WHERE site = $1 AND created_at <= $2 AND (created_at, id) > ($3::timestamptz, $4)
-         ORDER BY created_at, id LIMIT $5`,
-        [site, q.receivedUpTo, after[0], after[1], EXPORT_PAGE_SIZE],
-      );
-      for (const row of rows) yield toIntake(row);
-      if (rows.length < EXPORT_PAGE_SIZE) return;
-      const last = rows[rows.length - 1]!;
-      after = [String(last.created_at), String(last.id)];
-    }
-  }
-
-  async saveIntakeFlow(
-    site: string,
-    flow: Record<string, unknown>,
-    options: { actor: string; now: string; minVersion: number },
-  ): Promise<IntakeFlowRecord> {
-    // The next version is decided in the statement; two coordinators saving at once collide on
-    // the primary key, and the loser simply takes the next number.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const { rows } = await this.query(
-          `INSERT INTO intake_flows (site, version, flow, actor, created_at)
-           SELECT $1, v, jsonb_set($2::jsonb, '{version}', to_jsonb(v)), $3, $4
-           FROM (SELECT GREATEST(COALESCE(MAX(version), 0) + 1, $5::integer) AS v FROM intake_flows WHERE site = $1) AS next
-           RETURNING ${INTAKE_FLOW_COLUMNS}`,
-          [site, JSON.stringify(flow), options.actor, options.now, options.minVersion],
-        );
-        return toIntakeFlow(rows[0]!);
-      } catch (error) {
-        if ((error as { code?: string }).code !== '23505' || attempt >= 5) throw error;
-      }
-    }
-  }
-
-  async getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null> {
-    const { rows } =
-      version === undefined
-        ? await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 ORDER BY version DESC LIMIT 1`, [site])
-        : await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 AND version = $2`, [site, version]);
-    return rows[0] ? toIntakeFlow(rows[0]) : null;
-  }
-
-  async listIntakeFlows(site: string): Promise<IntakeFlowRecord[]> {
-    const { rows } = await this.query(`SELECT ${INTAKE_FLOW_COLUMNS} FROM intake_flows WHERE site = $1 ORDER BY version`, [site]);
-    return rows.map(toIntakeFlow);
-  }
-
-  async purgeIntakes(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
-    const where = `site = $1 AND widget = 'welcome-intake' AND received_at < $2`;
-    if (options.dryRun) {
-      const { rows } = await this.query(`SELECT count(*) AS n FROM submissions WHERE ${where}`, [site, before]);
-      return Number(rows[0]!.n);
-    }
-    // The intake row goes with its envelope (ON DELETE CASCADE).
-    const { rowCount } = await this.query(`DELETE FROM submissions WHERE ${where}`, [site, before]);
-    return rowCount ?? 0;
-  }
-
-  async deleteIntake(site: string, id: string): Promise<boolean> {
-    const sql = `DELETE FROM submissions WHERE site = $1 AND id = $2 AND widget = 'welcome-intake'`;
-    return ((await this.query(sql, [site, id])).rowCount ?? 0) > 0;
-  }
-
   // — volunteer sign-up — the SQL lives in postgres-volunteer.ts
   private volunteerPart: PostgresVolunteer | undefined;
   get volunteer(): PostgresVolunteer {
@@ -980,16 +853,6 @@ export class PostgresStore implements Store {
   private async pruneUses(table: UseTable, before: string): Promise<number> {
     return (await this.query(`DELETE FROM ${table} WHERE used_at < $1`, [before])).rowCount ?? 0;
   }
-}
-
-const INTAKE_COLUMNS = `id, site, flow_id, flow_version, visibility, for_someone_else, assisted, answers, sealed,
-  consent_version, consent_given_at, consent_hash, locale, created_at, handled_at, handled_by`;
-const INTAKE_FLOW_COLUMNS = 'site, version, flow, actor, created_at';
-
-const toIntake = (r: Row): IntakeRecord => toIntakeRecord(r, { flag: (v) => v === true, json: (v) => v });
-
-function toIntakeFlow(r: Row): IntakeFlowRecord {
-  return { site: String(r.site), version: Number(r.version), flow: r.flow, actor: String(r.actor), createdAt: String(r.created_at) };
 }
 
 function toAttendanceClaim(r: Row): AttendanceClaim {

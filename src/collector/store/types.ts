@@ -6,6 +6,7 @@
  */
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
 import type { IdeasStore } from './ideas.js';
+import type { IntakesStore } from './intakes.js';
 import type { VolunteerStore } from './volunteer.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
@@ -460,35 +461,8 @@ export interface Store {
   listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
   /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
   removeAttendanceClaim(site: string, id: string): Promise<boolean>;
-  // — welcome intake —
-  /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
-  insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
-  getIntake(site: string, id: string): Promise<IntakeRecord | null>;
-  /** Newest first. */
-  listIntakes(site: string, query: IntakeQuery): Promise<IntakeRecord[]>;
-  countIntakes(site: string, query: ExportQuery): Promise<number>;
-  /** Streams intakes oldest first, in pages. */
-  exportIntakes(site: string, query: ExportQuery): AsyncIterable<IntakeRecord>;
-  /**
-   * Saves a new version of the site's flow: one more than the highest stored, and at least
-   * `minVersion` (so a stored flow never shares a version with the built-in one). Atomic.
-   */
-  saveIntakeFlow(
-    site: string,
-    flow: Record<string, unknown>,
-    options: { actor: string; now: string; minVersion: number },
-  ): Promise<IntakeFlowRecord>;
-  /** One stored version, or the latest when `version` is undefined; null when there is none. */
-  getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null>;
-  /** Every stored version, oldest first. */
-  listIntakeFlows(site: string): Promise<IntakeFlowRecord[]>;
-  /**
-   * Retention: deletes the site's intakes received before the instant, whole (envelope and
-   * intake). Returns how many (or would, with `dryRun`).
-   */
-  purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
-  /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
-  deleteIntake(site: string, id: string): Promise<boolean>;
+  /** Welcome intakes, their flows, retention and erasure. */
+  readonly intakes: IntakesStore;
   /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
   readonly volunteer: VolunteerStore;
 
