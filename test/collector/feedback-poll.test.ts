@@ -93,7 +93,7 @@ for (const backend of BACKENDS) {
       const again = await postJson(`${c.url}/v1/sites/${SITE}/submissions`, envelope, { origin: ORIGIN });
       expect(again.status).toBe(200);
       expect(await again.json()).toEqual({ id: envelope.id, status: 'duplicate' });
-      const [row, ...rest] = await c.store.listPollResponses(SITE, {});
+      const [row, ...rest] = await c.store.polls.listResponses(SITE, {});
       expect(rest).toEqual([]);
       expect(row).toMatchObject({
         id: envelope.id,
@@ -179,9 +179,9 @@ for (const backend of BACKENDS) {
       expect((await json(tick(withStory.id, true))).storySelected).toBe(true);
       expect((await json(tick(without.id, true), 422)).issues[0].code).toBe('no_story');
       expect((await tick(uuidv7(), true)).status).toBe(404);
-      expect((await c.store.listPollResponses(SITE, { storySelected: true })).map((r) => r.id)).toEqual([withStory.id]);
+      expect((await c.store.polls.listResponses(SITE, { storySelected: true })).map((r) => r.id)).toEqual([withStory.id]);
       expect((await json(tick(withStory.id, false))).storySelected).toBe(false);
-      expect(await c.store.listPollResponses(SITE, { storySelected: true })).toEqual([]);
+      expect(await c.store.polls.listResponses(SITE, { storySelected: true })).toEqual([]);
       const listed = await json(admin('polls/impact/responses'));
       expect(listed.responses.map((r: Json) => r.story)).toEqual(['Hier leerde ik mijn buren kennen.', null]);
     });

@@ -50,7 +50,7 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
   const application = envelope(site, 'volunteer-signup', 'application', { firstName: 'Anna', contact: 'anna@example.nl' });
   await store.volunteer.insertApplication(application);
   const response = envelope(site, 'feedback-poll', 'response', { pollId: 'welkom', answer: 'goed' });
-  await store.insertPollResponse(response, {
+  await store.polls.insertResponse(response, {
     pollId: 'welkom',
     answer: 'goed',
     statements: null,

@@ -43,7 +43,7 @@ async function listed(store: Store, site: string, ids: Record<HandledKind, strin
     idea: find(await store.ideas.list(site, { limit: 10, offset: 0 }), ids.idea),
     intake: find(await store.intakes.list(site, { limit: 10, offset: 0 }), ids.intake),
     application: find(await store.volunteer.listApplications(site), ids.application),
-    'poll-response': find(await store.listPollResponses(site, {}), ids['poll-response']),
+    'poll-response': find(await store.polls.listResponses(site, {}), ids['poll-response']),
     signup: find(await store.volunteer.list(site, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }), ids.signup),
   };
 }

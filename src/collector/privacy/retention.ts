@@ -35,7 +35,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     key: 'pollTextMonths',
     action: 'purge.poll-text',
     what: 'poll responses: comment and story removed (answers kept)',
-    run: (store, site, before, dryRun) => store.purgePollTexts(site, before, { dryRun }),
+    run: (store, site, before, dryRun) => store.polls.purgeTexts(site, before, { dryRun }),
   },
   {
     key: 'signupContactMonths',

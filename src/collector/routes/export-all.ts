@@ -47,7 +47,7 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
     const includeSensitive = hasScope(request.token!.scopes, 'sensitive');
     const [intakes, responses, signups, catalogue, sessions, polls] = await Promise.all([
       intakeSheet(ctx, site, includeSensitive, now),
-      store.listPollResponses(site.slug, { receivedBefore: now.toISOString() }),
+      store.polls.listResponses(site.slug, { receivedBefore: now.toISOString() }),
       store.volunteer.list(site.slug, EVER),
       loadCatalogue(store, site.slug),
       outputRows(store, site, { from: yearAgo, to: today }, now),

@@ -86,7 +86,7 @@ async function pollSubmission(request: FastifyRequest, reply: FastifyReply, ctx:
     return reply.code(201).send({ id: envelope.id, status: 'received' });
   }
   const record = toSubmissionRecord(envelope, ctx.now());
-  const outcome = await ctx.store.insertPollResponse(withWebhook(ctx, record), {
+  const outcome = await ctx.store.polls.insertResponse(withWebhook(ctx, record), {
     pollId: poll.id,
     answer: data.answer ?? null,
     statements: data.statements ?? null,
@@ -174,7 +174,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
       const nul = storableTextIssues(parsed.data);
       if (nul.length) throw invalid(nul);
       const now = ctx.now();
-      const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
+      const record = await store.polls.putDefinition(request.site!.slug, parsed.data, now.toISOString());
       await audit(request, 'poll.put', id, 1, now);
       return record;
     },
@@ -223,7 +223,7 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
       const body = storyBodySchema.safeParse(request.body);
       if (!body.success) throw invalid(toFieldIssues(body.error));
       const notFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
-      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, body.data.selected) : null;
+      const record = isUuidV7(id) ? await store.polls.selectStory(request.site!.slug, id, body.data.selected) : null;
       if (!record) throw notFound();
       // The store only ticks a response that has a story.
       if (body.data.selected && !record.storySelected) {

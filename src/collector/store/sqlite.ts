@@ -8,12 +8,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { HandledKind, HandledState, PollDefinition, ScheduleItem } from '../../schema/index.js';
+import type { HandledKind, HandledState, ScheduleItem } from '../../schema/index.js';
 
-import { HANDLED_TABLES, handledState, rateOutcome, toWebhookDelivery, USE_KEYS, type UseTable, submissionValues } from './projections.js';
+import { HANDLED_TABLES, handledState, rateOutcome, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteIdeas } from './sqlite-ideas.js';
+import { SqlitePolls } from './sqlite-polls.js';
 import { SqliteIntakes } from './sqlite-intakes.js';
 import { type SqliteHandle } from './sqlite-part.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
@@ -24,13 +25,8 @@ import type {
   AttendanceClaim,
   AttendanceOutcome,
   AuditEntry,
-  InsertOutcome,
-  PollDefinitionRecord,
-  PollResponseQuery,
-  PollResponseRecord,
   NewActivity,
   NewAttendance,
-  NewPollResponse,
   NewSite,
   RateOutcome,
   RateTake,
@@ -38,7 +34,6 @@ import type {
   Site,
   SiteChanges,
   Store,
-  SubmissionRecord,
   TokenRecord,
   NewWebhookDelivery,
   WebhookClaim,
@@ -63,37 +58,6 @@ function toActivity(r: Row): ActivityRecord {
   };
 }
 
-const POLL_RESPONSE_COLUMNS = `id, site, poll_id, answer, statements, comment, respondent_type, story,
-  story_selected, activity_id, mode, locale, received_at, handled_at, handled_by`;
-
-function toPollDefinition(r: Row): PollDefinitionRecord {
-  return {
-    site: String(r.site),
-    poll: JSON.parse(String(r.data)) as PollDefinition,
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-  };
-}
-
-function toPollResponse(r: Row): PollResponseRecord {
-  return {
-    id: String(r.id),
-    site: String(r.site),
-    pollId: String(r.poll_id),
-    answer: (r.answer as string | null) ?? null,
-    statements: r.statements === null ? null : (JSON.parse(String(r.statements)) as Record<string, string>),
-    comment: (r.comment as string | null) ?? null,
-    respondentType: (r.respondent_type as PollResponseRecord['respondentType']) ?? null,
-    story: (r.story as string | null) ?? null,
-    storySelected: r.story_selected === 1,
-    activityId: (r.activity_id as string | null) ?? null,
-    mode: (r.mode as PollResponseRecord['mode']) ?? null,
-    locale: String(r.locale),
-    receivedAt: String(r.received_at),
-    ...handledState(r),
-  };
-}
-
 /** `{a: undefined}` must not erase `a` in a merge (PostgreSQL's `jsonb ||` never sees it either). */
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -113,6 +77,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Ideas and votes: the SQL lives in sqlite-ideas.ts. */
   readonly ideas: SqliteIdeas;
+  /** Feedback polls, responses and stories: sqlite-polls.ts. */
+  readonly polls: SqlitePolls;
   /** Welcome intakes and their flows: sqlite-intakes.ts. */
   readonly intakes: SqliteIntakes;
 
@@ -137,6 +103,7 @@ export class SqliteStore implements Store {
     this.groupCommit = new GroupCommit(this.db);
     const handle: SqliteHandle = { db: this.db, groupCommit: this.groupCommit, sql: (text) => this.sql(text) };
     this.ideas = new SqliteIdeas(handle);
+    this.polls = new SqlitePolls(handle);
     this.intakes = new SqliteIntakes(handle);
   }
 
@@ -514,115 +481,6 @@ export class SqliteStore implements Store {
   }
 
   // — feedback poll —
-
-  async putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord> {
-    const row = this.sql(
-      `INSERT INTO poll_definitions (site, id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (site, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
-       RETURNING site, data, created_at, updated_at`,
-    ).get(site, poll.id, JSON.stringify(poll), now, now) as Row;
-    return toPollDefinition(row);
-  }
-
-  async getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null> {
-    const row = this.sql('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? AND id = ?').get(site, id) as
-      Row | undefined;
-    return row ? toPollDefinition(row) : null;
-  }
-
-  async listPollDefinitions(site: string): Promise<PollDefinitionRecord[]> {
-    const rows = this.sql('SELECT site, data, created_at, updated_at FROM poll_definitions WHERE site = ? ORDER BY created_at, id').all(
-      site,
-    ) as Row[];
-    return rows.map(toPollDefinition);
-  }
-
-  async insertPollResponse(s: SubmissionRecord, r: NewPollResponse): Promise<InsertOutcome> {
-    return this.groupCommit.run((): InsertOutcome => {
-      const outcome = this.insertSubmissionRow(s);
-      if (outcome !== 'created') return outcome;
-      this.sql(
-        `INSERT INTO poll_responses (id, site, poll_id, answer, statements, comment, respondent_type, story,
-           activity_id, mode, locale, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        s.id,
-        s.site,
-        r.pollId,
-        r.answer,
-        r.statements ? JSON.stringify(r.statements) : null,
-        r.comment,
-        r.respondentType,
-        r.story,
-        r.activityId,
-        r.mode,
-        s.locale,
-        s.receivedAt,
-      );
-      return 'created';
-    });
-  }
-
-  /** The envelope row alone; `created`, or what an existing row with this id means. */
-  private insertSubmissionRow(s: SubmissionRecord): InsertOutcome {
-    const inserted = this.sql(
-      `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
-         received_at, consent, data, elapsed_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    ).run(...submissionValues(s));
-    if (inserted.changes > 0) {
-      // The outbox row in the same transaction as the submission: a crash keeps both or neither.
-      if (s.webhook) {
-        this.sql(
-          `INSERT INTO webhook_deliveries (id, site, event, payload, next_attempt_at, created_at)
-           SELECT ?, site, ?, ?, ?, ? FROM webhooks WHERE site = ?`,
-        ).run(s.webhook.deliveryId, s.webhook.event, JSON.stringify(s.webhook.payload), s.receivedAt, s.receivedAt, s.site);
-      }
-      return 'created';
-    }
-    const owner = this.sql('SELECT site FROM submissions WHERE id = ?').pluck().get(s.id);
-    return owner === s.site ? 'duplicate' : 'conflict';
-  }
-
-  async purgePollTexts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
-    const where = 'site = ? AND received_at < ? AND (comment IS NOT NULL OR story IS NOT NULL)';
-    if (options.dryRun) return this.sql(`SELECT COUNT(*) FROM poll_responses WHERE ${where}`).pluck().get(site, before) as number;
-    return this.write(() => {
-      this.sql(
-        `UPDATE submissions SET data = json_remove(data, '$.comment', '$.story')
-         WHERE id IN (SELECT id FROM poll_responses WHERE ${where})`,
-      ).run(site, before);
-      return this.sql(`UPDATE poll_responses SET comment = NULL, story = NULL, story_selected = 0 WHERE ${where}`).run(site, before)
-        .changes;
-    });
-  }
-
-  async listPollResponses(site: string, q: PollResponseQuery): Promise<PollResponseRecord[]> {
-    const rows = this.sql(
-      `SELECT ${POLL_RESPONSE_COLUMNS} FROM poll_responses
-       WHERE site = ? AND (? IS NULL OR poll_id = ?) AND (? IS NULL OR received_at >= ?)
-         AND (? IS NULL OR received_at < ?) AND (? IS NULL OR story_selected = ?)
-       ORDER BY received_at, id`,
-    ).all(
-      site,
-      q.pollId ?? null,
-      q.pollId ?? null,
-      q.receivedFrom ?? null,
-      q.receivedFrom ?? null,
-      q.receivedBefore ?? null,
-      q.receivedBefore ?? null,
-      q.storySelected === undefined ? null : 1,
-      q.storySelected ? 1 : 0,
-    ) as Row[];
-    return rows.map(toPollResponse);
-  }
-
-  async selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null> {
-    const row = this.sql(
-      `UPDATE poll_responses SET story_selected = (? AND story IS NOT NULL) WHERE site = ? AND id = ? RETURNING ${POLL_RESPONSE_COLUMNS}`,
-    ).get(selected ? 1 : 0, site, id) as Row | undefined;
-    return row ? toPollResponse(row) : null;
-  }
 
   // — "ik kom" attendance —
 

@@ -7,6 +7,7 @@
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
 import type { IdeasStore } from './ideas.js';
 import type { IntakesStore } from './intakes.js';
+import type { PollsStore } from './polls.js';
 import type { VolunteerStore } from './volunteer.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
@@ -421,29 +422,8 @@ export interface Store {
   claimRenderToken(use: RenderTokenUse): Promise<string>;
   /** Forgets uses recorded before the instant (their tokens have expired). */
   pruneRenderTokenUses(before: string): Promise<number>;
-  // — feedback poll —
-  /** Creates or replaces the site's poll with `poll.id`. */
-  putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord>;
-  getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null>;
-  /** The site's stored polls, oldest first (the built-in defaults are added by the routes). */
-  listPollDefinitions(site: string): Promise<PollDefinitionRecord[]>;
-  /** Stores the envelope and the response in one transaction, like `IdeasStore.insert`. */
-  insertPollResponse(submission: SubmissionRecord, response: NewPollResponse): Promise<InsertOutcome>;
-  /** The site's responses received in `[receivedFrom, receivedBefore)`, oldest first. */
-  listPollResponses(site: string, query: PollResponseQuery): Promise<PollResponseRecord[]>;
-  /**
-   * Retention: removes the free text (comment and story; a ticked story is unticked) of the site's
-   * poll responses received before the instant, from the response and its stored envelope; the
-   * answers stay for the figures. Returns how many responses had text (or would, with `dryRun`).
-   */
-  purgePollTexts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
-  /** Ticks (only a response that has a story) or unticks it for the impact report; null when there is no such response. */
-  selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null>;
-  /**
-   * Optional: volunteers, shifts and hours in `[from, before)`, for the impact report's output
-   * section. Volunteer sign-up implements it; absent or null, the report says "nog geen gegevens".
-   */
-  volunteerFigures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
+  /** Feedback polls, their responses, retention of their texts, and stories for the impact report. */
+  readonly polls: PollsStore;
   // — "ik kom" attendance —
 
   /**

@@ -1,37 +1,14 @@
-/** The Store contract for feedback polls, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { join } from 'node:path';
+/** The feedback-poll part of the Store contract (store.polls), against SQLite and, with DATABASE_URL, PostgreSQL. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PostgresStore } from '../../src/collector/store/postgres.js';
-import { SqliteStore } from '../../src/collector/store/sqlite.js';
 import type { NewPollResponse, Store, SubmissionRecord } from '../../src/collector/store/types.js';
 import { uuidv7 } from '../../src/schema/index.js';
-import { tempDir } from './helpers.js';
-import { dropSchema, freshSchemaName, noticePostgresSkipped, PG_URL } from './pg.js';
+import { noticePostgresSkipped } from './pg.js';
+import { contractBackends } from './store-contract.js';
 
 noticePostgresSkipped('feedback poll store contract');
 
 const T0 = '2026-03-29T01:30:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
-
-const backends: [string, () => Promise<{ open: () => Promise<Store>; cleanup: () => Promise<void> }>][] = [
-  [
-    'SQLite',
-    async () => {
-      const { dir, cleanup } = tempDir();
-      return { open: async () => new SqliteStore(join(dir, 'poll.sqlite')), cleanup: async () => cleanup() };
-    },
-  ],
-];
-if (PG_URL) {
-  const url = PG_URL;
-  backends.push([
-    'PostgreSQL',
-    async () => {
-      const schema = freshSchemaName();
-      return { open: () => PostgresStore.open({ url, schema }), cleanup: () => dropSchema(schema) };
-    },
-  ]);
-}
 
 function submission(site: string, receivedAt: string, data: NewPollResponse): SubmissionRecord {
   return {
@@ -63,7 +40,7 @@ function response(overrides: Partial<NewPollResponse> = {}): NewPollResponse {
   };
 }
 
-for (const [name, make] of backends) {
+for (const [name, make] of contractBackends()) {
   describe(`Store contract, feedback polls: ${name}`, () => {
     let db: Awaited<ReturnType<typeof make>>;
     let store: Store;
@@ -79,28 +56,28 @@ for (const [name, make] of backends) {
     });
 
     it('puts, replaces, gets and lists poll definitions per site', async () => {
-      const first = await store.putPollDefinition('linde', { id: 'welkom', kind: 'smileys', question: 'Welkom?' }, at(0));
+      const first = await store.polls.putDefinition('linde', { id: 'welkom', kind: 'smileys', question: 'Welkom?' }, at(0));
       expect(first).toEqual({
         site: 'linde',
         poll: { id: 'welkom', kind: 'smileys', question: 'Welkom?' },
         createdAt: at(0),
         updatedAt: at(0),
       });
-      await store.putPollDefinition('linde', { id: 'dag', kind: 'scale', question: 'Hoe was je dag?' }, at(1000));
-      const replaced = await store.putPollDefinition('linde', { id: 'welkom', kind: 'yes-no', question: 'Welkom?' }, at(2000));
+      await store.polls.putDefinition('linde', { id: 'dag', kind: 'scale', question: 'Hoe was je dag?' }, at(1000));
+      const replaced = await store.polls.putDefinition('linde', { id: 'welkom', kind: 'yes-no', question: 'Welkom?' }, at(2000));
       expect(replaced).toMatchObject({ createdAt: at(0), updatedAt: at(2000), poll: { kind: 'yes-no' } });
-      expect((await store.listPollDefinitions('linde')).map((r) => r.poll.id)).toEqual(['welkom', 'dag']);
-      expect(await store.getPollDefinition('eik', 'welkom')).toBeNull();
-      expect(await store.listPollDefinitions('eik')).toEqual([]);
-      expect((await store.getPollDefinition('linde', 'dag'))!.poll.question).toBe('Hoe was je dag?');
+      expect((await store.polls.listDefinitions('linde')).map((r) => r.poll.id)).toEqual(['welkom', 'dag']);
+      expect(await store.polls.getDefinition('eik', 'welkom')).toBeNull();
+      expect(await store.polls.listDefinitions('eik')).toEqual([]);
+      expect((await store.polls.getDefinition('linde', 'dag'))!.poll.question).toBe('Hoe was je dag?');
     });
 
     it('inserts a response with its envelope once: created, duplicate, conflict for another site', async () => {
       const s = submission('linde', at(0), response({ comment: 'Fijn', mode: 'kiosk' }));
-      expect(await store.insertPollResponse(s, response({ comment: 'Fijn', mode: 'kiosk' }))).toBe('created');
-      expect(await store.insertPollResponse(s, response())).toBe('duplicate');
-      expect(await store.insertPollResponse({ ...s, site: 'eik' }, response())).toBe('conflict');
-      expect(await store.listPollResponses('linde', {})).toEqual([
+      expect(await store.polls.insertResponse(s, response({ comment: 'Fijn', mode: 'kiosk' }))).toBe('created');
+      expect(await store.polls.insertResponse(s, response())).toBe('duplicate');
+      expect(await store.polls.insertResponse({ ...s, site: 'eik' }, response())).toBe('conflict');
+      expect(await store.polls.listResponses('linde', {})).toEqual([
         {
           id: s.id,
           site: 'linde',
@@ -119,7 +96,7 @@ for (const [name, make] of backends) {
           handledBy: null,
         },
       ]);
-      expect(await store.listPollResponses('eik', {})).toEqual([]);
+      expect(await store.polls.listResponses('eik', {})).toEqual([]);
     });
 
     it('lists by poll and by [from, before), oldest first', async () => {
@@ -137,28 +114,28 @@ for (const [name, make] of backends) {
         });
         const s = submission('linde', at(ms), r);
         ids[ms / 1000] = s.id;
-        expect(await store.insertPollResponse(s, r)).toBe('created');
+        expect(await store.polls.insertResponse(s, r)).toBe('created');
       }
-      expect((await store.listPollResponses('linde', {})).map((r) => r.id)).toEqual(ids);
-      expect((await store.listPollResponses('linde', { pollId: 'impact' })).map((r) => r.id)).toEqual(ids.slice(1));
-      const window = await store.listPollResponses('linde', { receivedFrom: at(1000), receivedBefore: at(3000) });
+      expect((await store.polls.listResponses('linde', {})).map((r) => r.id)).toEqual(ids);
+      expect((await store.polls.listResponses('linde', { pollId: 'impact' })).map((r) => r.id)).toEqual(ids.slice(1));
+      const window = await store.polls.listResponses('linde', { receivedFrom: at(1000), receivedBefore: at(3000) });
       expect(window.map((r) => r.id)).toEqual([ids[1], ids[2]]);
-      expect((await store.listPollResponses('linde', { pollId: 'welkom' }))[0]).toMatchObject({ answer: 'goed', statements: null });
+      expect((await store.polls.listResponses('linde', { pollId: 'welkom' }))[0]).toMatchObject({ answer: 'goed', statements: null });
     });
 
     it('ticks a story only where there is one, and unticks it', async () => {
       const told = response({ story: 'Ik ken nu mijn buren.' });
       const s1 = submission('linde', at(0), told);
-      await store.insertPollResponse(s1, told);
+      await store.polls.insertResponse(s1, told);
       const s2 = submission('linde', at(1), response());
-      await store.insertPollResponse(s2, response());
-      expect((await store.selectPollStory('linde', s1.id, true))!.storySelected).toBe(true);
-      expect((await store.selectPollStory('linde', s2.id, true))!.storySelected).toBe(false);
-      expect(await store.selectPollStory('eik', s1.id, false)).toBeNull();
-      expect((await store.listPollResponses('linde', { storySelected: true })).map((r) => r.id)).toEqual([s1.id]);
-      expect((await store.listPollResponses('linde', { storySelected: false })).map((r) => r.id)).toEqual([s2.id]);
-      await store.selectPollStory('linde', s1.id, false);
-      expect(await store.listPollResponses('linde', { storySelected: true })).toEqual([]);
+      await store.polls.insertResponse(s2, response());
+      expect((await store.polls.selectStory('linde', s1.id, true))!.storySelected).toBe(true);
+      expect((await store.polls.selectStory('linde', s2.id, true))!.storySelected).toBe(false);
+      expect(await store.polls.selectStory('eik', s1.id, false)).toBeNull();
+      expect((await store.polls.listResponses('linde', { storySelected: true })).map((r) => r.id)).toEqual([s1.id]);
+      expect((await store.polls.listResponses('linde', { storySelected: false })).map((r) => r.id)).toEqual([s2.id]);
+      await store.polls.selectStory('linde', s1.id, false);
+      expect(await store.polls.listResponses('linde', { storySelected: true })).toEqual([]);
     });
   });
 }
