@@ -157,7 +157,7 @@ export function demoProgramme() {
 async function seedActivities(store, now) {
   // One millisecond apart, so the admin list keeps the page's order.
   for (const [i, data] of demoProgramme().entries()) {
-    await store.createActivity({ id: uuidv7(now + i), site: DEMO_SITE, data }, new Date(now + i).toISOString());
+    await store.activities.create({ id: uuidv7(now + i), site: DEMO_SITE, data }, new Date(now + i).toISOString());
   }
 }
 

@@ -11,7 +11,7 @@ import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.j
 import type { NewIdea, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
 import { tempDir } from './helpers.js';
 import { dropSchema, freshSchemaName, PG_URL } from './pg.js';
-import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
+import { uuidv7 } from '../../src/schema/index.js';
 
 export interface StoreUnderTest {
   /** Opens a store on this test's database; call again for a second instance on the same data. */
@@ -290,54 +290,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(values[0]).toBe(values[1]);
         expect(await second.secret('rate-limit', 'three')).toBe(values[0]);
         expect(await store.secret('other', 'x')).toBe('x');
-      });
-    });
-
-    describe('activities', () => {
-      const koken = (id: string) =>
-        activitySchema.parse({
-          id,
-          title: 'Samen koken',
-          start: '2026-03-27T17:30',
-          end: '2026-03-27T20:00',
-          recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=FR', pauses: [{ from: '07-15', to: '08-31' }] },
-          audience: ['iedereen'],
-          cost: { kind: 'contribution', amount: 350 },
-          description: 'Met €, “quotes” en een\nregel',
-        });
-      const inloop = (id: string) =>
-        openingHoursSchema.parse({ kind: 'opening-hours', id, title: 'Inloop', start: '2026-03-30T10:00', end: '2026-03-30T12:00' });
-
-      it('creates, reads back the same data, lists live items oldest first per site', async () => {
-        const a = uuidv7();
-        const b = uuidv7();
-        const created = await store.createActivity({ id: a, site: 'linde', data: koken(a) }, at(0));
-        expect(created).toEqual({ id: a, site: 'linde', kind: 'activity', data: koken(a), createdAt: at(0), updatedAt: at(0) });
-        await store.createActivity({ id: b, site: 'linde', data: inloop(b) }, at(1));
-        await store.createActivity({ id: uuidv7(), site: 'eik', data: inloop('x') }, at(2));
-        const second = await open();
-        expect(await second.getActivity('linde', a)).toEqual(created);
-        expect(await second.getActivity('eik', a)).toBeNull();
-        const list = await second.listActivities('linde');
-        expect(list.map((r) => [r.id, r.kind])).toEqual([
-          [a, 'activity'],
-          [b, 'opening-hours'],
-        ]);
-        expect(list[1]!.data).toEqual(inloop(b));
-      });
-
-      it('updates data and kind of live items only, and soft-deletes once', async () => {
-        const a = uuidv7();
-        await store.createActivity({ id: a, site: 'linde', data: koken(a) }, at(0));
-        expect(await store.updateActivity('eik', a, inloop(a), at(5))).toBeNull();
-        const updated = await store.updateActivity('linde', a, inloop(a), at(5));
-        expect(updated).toEqual({ id: a, site: 'linde', kind: 'opening-hours', data: inloop(a), createdAt: at(0), updatedAt: at(5) });
-        expect(await store.deleteActivity('eik', a, at(6))).toBe(false);
-        expect(await store.deleteActivity('linde', a, at(6))).toBe(true);
-        expect(await store.deleteActivity('linde', a, at(7))).toBe(false);
-        expect(await store.getActivity('linde', a)).toBeNull();
-        expect(await store.listActivities('linde')).toEqual([]);
-        expect(await store.updateActivity('linde', a, koken(a), at(8))).toBeNull();
       });
     });
 

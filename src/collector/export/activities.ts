@@ -147,7 +147,7 @@ export function summariseOutput(site: string, period: OutputPeriod, rows: readon
 
 /** One row per occurrence of the site's live activities in the period, with its "ik kom" counts. */
 export async function outputRows(store: Store, site: Site, period: OutputPeriod, now: Date): Promise<OccurrenceOutputRow[]> {
-  const [records, counts] = await Promise.all([store.listActivities(site.slug), store.listAttendance(site.slug, period)]);
+  const [records, counts] = await Promise.all([store.activities.list(site.slug), store.activities.listAttendance(site.slug, period)]);
   return occurrenceOutputRows(records, counts, period, site.timeZone, now);
 }
 

@@ -8,12 +8,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { HandledKind, HandledState, ScheduleItem } from '../../schema/index.js';
+import type { HandledKind, HandledState } from '../../schema/index.js';
 
 import { HANDLED_TABLES, handledState, rateOutcome, toWebhookDelivery, USE_KEYS, type UseTable } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteIdeas } from './sqlite-ideas.js';
+import { SqliteActivities } from './sqlite-activities.js';
 import { SqlitePolls } from './sqlite-polls.js';
 import { SqliteIntakes } from './sqlite-intakes.js';
 import { type SqliteHandle } from './sqlite-part.js';
@@ -21,16 +22,10 @@ import { SqliteVolunteer } from './sqlite-volunteer.js';
 import { toSite, toToken, type Row } from './sqlite-rows.js';
 import type {
   HandledMark,
-  ActivityRecord,
-  AttendanceClaim,
-  AttendanceOutcome,
   AuditEntry,
-  NewActivity,
-  NewAttendance,
   NewSite,
   RateOutcome,
   RateTake,
-  OccurrenceAttendance,
   Site,
   SiteChanges,
   Store,
@@ -43,20 +38,6 @@ import type {
   RenderTokenUse,
   PowUse,
 } from './types.js';
-
-const ACTIVITY_COLUMNS = 'id, site, kind, data, created_at, updated_at, source';
-
-function toActivity(r: Row): ActivityRecord {
-  return {
-    id: String(r.id),
-    site: String(r.site),
-    kind: r.kind as ActivityRecord['kind'],
-    data: JSON.parse(String(r.data)) as ScheduleItem,
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-    ...(r.source != null && { source: String(r.source) }),
-  };
-}
 
 /** `{a: undefined}` must not erase `a` in a merge (PostgreSQL's `jsonb ||` never sees it either). */
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
@@ -77,6 +58,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Ideas and votes: the SQL lives in sqlite-ideas.ts. */
   readonly ideas: SqliteIdeas;
+  /** Calendar items and "ik kom" attendance: sqlite-activities.ts. */
+  readonly activities: SqliteActivities;
   /** Feedback polls, responses and stories: sqlite-polls.ts. */
   readonly polls: SqlitePolls;
   /** Welcome intakes and their flows: sqlite-intakes.ts. */
@@ -103,6 +86,7 @@ export class SqliteStore implements Store {
     this.groupCommit = new GroupCommit(this.db);
     const handle: SqliteHandle = { db: this.db, groupCommit: this.groupCommit, sql: (text) => this.sql(text) };
     this.ideas = new SqliteIdeas(handle);
+    this.activities = new SqliteActivities(handle);
     this.polls = new SqlitePolls(handle);
     this.intakes = new SqliteIntakes(handle);
   }
@@ -318,52 +302,6 @@ export class SqliteStore implements Store {
 
   // ---- calendar -------------------------------------------------------------------------------
 
-  async createActivity(a: NewActivity, now: string): Promise<ActivityRecord> {
-    const source = a.source ?? null;
-    this.sql(`INSERT INTO activities (id, site, kind, data, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-      a.id,
-      a.site,
-      a.data.kind,
-      JSON.stringify(a.data),
-      now,
-      now,
-      source,
-    );
-    return { id: a.id, site: a.site, kind: a.data.kind, data: a.data, createdAt: now, updatedAt: now, ...(source !== null && { source }) };
-  }
-
-  async updateActivity(site: string, id: string, data: ScheduleItem, now: string, source?: string | null): Promise<ActivityRecord | null> {
-    // `source` undefined keeps the row's own.
-    const row = this.sql(
-      `UPDATE activities SET kind = ?, data = ?, updated_at = ?, source = CASE WHEN ? THEN ? ELSE source END
-       WHERE site = ? AND id = ? AND deleted_at IS NULL RETURNING ${ACTIVITY_COLUMNS}`,
-    ).get(data.kind, JSON.stringify(data), now, source === undefined ? 0 : 1, source ?? null, site, id) as Row | undefined;
-    return row ? toActivity(row) : null;
-  }
-
-  async deleteActivity(site: string, id: string, now: string): Promise<boolean> {
-    const result = this.sql('UPDATE activities SET deleted_at = ?, updated_at = ? WHERE site = ? AND id = ? AND deleted_at IS NULL').run(
-      now,
-      now,
-      site,
-      id,
-    );
-    return result.changes > 0;
-  }
-
-  async getActivity(site: string, id: string): Promise<ActivityRecord | null> {
-    const row = this.sql(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND id = ? AND deleted_at IS NULL`).get(site, id) as
-      Row | undefined;
-    return row ? toActivity(row) : null;
-  }
-
-  async listActivities(site: string): Promise<ActivityRecord[]> {
-    const rows = this.sql(`SELECT ${ACTIVITY_COLUMNS} FROM activities WHERE site = ? AND deleted_at IS NULL ORDER BY created_at, id`).all(
-      site,
-    ) as Row[];
-    return rows.map(toActivity);
-  }
-
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.groupCommit.flush(); // writes already queued still get their commit
@@ -484,64 +422,6 @@ export class SqliteStore implements Store {
 
   // — "ik kom" attendance —
 
-  async addAttendance(a: NewAttendance): Promise<AttendanceOutcome> {
-    // One IMMEDIATE transaction (shared with other request-path writes): the sum and the insert
-    // cannot interleave with another writer, in this process or another.
-    return this.groupCommit.run((): AttendanceOutcome => {
-      const takenOf = (activityId: string, occurrence: string) =>
-        this.sql('SELECT COALESCE(SUM(places), 0) FROM attendance WHERE activity_id = ? AND occurrence = ?')
-          .pluck()
-          .get(activityId, occurrence) as number;
-      const existing = this.sql('SELECT site, activity_id, occurrence, places FROM attendance WHERE id = ?').get(a.id) as Row | undefined;
-      if (existing) {
-        if (existing.site !== a.site) return { outcome: 'conflict', taken: 0, places: 0 };
-        return {
-          outcome: 'duplicate',
-          taken: takenOf(String(existing.activity_id), String(existing.occurrence)),
-          places: Number(existing.places),
-        };
-      }
-      const taken = takenOf(a.activityId, a.occurrence);
-      if (taken + a.places > a.capacity) return { outcome: 'full', taken, places: a.places };
-      this.sql('INSERT INTO attendance (id, site, activity_id, occurrence, places, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        a.id,
-        a.site,
-        a.activityId,
-        a.occurrence,
-        a.places,
-        a.createdAt,
-      );
-      return { outcome: 'created', taken: taken + a.places, places: a.places };
-    });
-  }
-
-  async listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]> {
-    const rows = this.sql(
-      'SELECT id, activity_id, occurrence, places, created_at FROM attendance WHERE site = ? AND activity_id = ? ORDER BY occurrence, created_at, id',
-    ).all(site, activityId) as Row[];
-    return rows.map(toAttendanceClaim);
-  }
-
-  async removeAttendanceClaim(site: string, id: string): Promise<boolean> {
-    return this.write(() => this.sql('DELETE FROM attendance WHERE site = ? AND id = ?').run(site, id).changes > 0);
-  }
-
-  async listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]> {
-    // `occurrence` is YYYY-MM-DD[THH:mm]: text order is time order, and the date is its first 10 characters.
-    const rows = this.sql(
-      `SELECT t.activity_id, t.occurrence, SUM(t.places) AS places, COUNT(*) AS responses
-       FROM attendance t JOIN activities a ON a.id = t.activity_id AND a.deleted_at IS NULL
-       WHERE t.site = ? AND (? IS NULL OR substr(t.occurrence, 1, 10) BETWEEN ? AND ?)
-       GROUP BY t.activity_id, t.occurrence ORDER BY t.occurrence, t.activity_id`,
-    ).all(site, range?.from ?? null, range?.from ?? null, range?.to ?? null) as Row[];
-    return rows.map((r) => ({
-      activityId: String(r.activity_id),
-      occurrence: String(r.occurrence),
-      places: Number(r.places),
-      responses: Number(r.responses),
-    }));
-  }
-
   // — welcome intake —
 
   // — volunteer sign-up — the SQL lives in sqlite-volunteer.ts
@@ -577,14 +457,4 @@ export class SqliteStore implements Store {
   private pruneUses(table: UseTable, before: string): number {
     return this.sql(`DELETE FROM ${table} WHERE used_at < ?`).run(before).changes;
   }
-}
-
-function toAttendanceClaim(r: Row): AttendanceClaim {
-  return {
-    id: String(r.id),
-    activityId: String(r.activity_id),
-    occurrence: String(r.occurrence),
-    places: Number(r.places),
-    createdAt: String(r.created_at),
-  };
 }

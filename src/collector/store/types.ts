@@ -5,6 +5,7 @@
  * counts are numbers, JSON is plain data.
  */
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
+import type { ActivitiesStore } from './activities.js';
 import type { IdeasStore } from './ideas.js';
 import type { IntakesStore } from './intakes.js';
 import type { PollsStore } from './polls.js';
@@ -360,16 +361,8 @@ export interface Store {
    */
   setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
 
-  /** Stores a new calendar item; its kind is `data.kind`. */
-  createActivity(activity: NewActivity, now: string): Promise<ActivityRecord>;
-  /** Replaces the item's data (and kind); null when the site has no such item or it was deleted. */
-  updateActivity(site: string, id: string, data: ScheduleItem, now: string, source?: string | null): Promise<ActivityRecord | null>;
-  /** Soft delete: the row stays with `deleted_at` set; false when there was no live item. */
-  deleteActivity(site: string, id: string, now: string): Promise<boolean>;
-  /** A live (not deleted) item of the site. */
-  getActivity(site: string, id: string): Promise<ActivityRecord | null>;
-  /** The site's live items, oldest first. */
-  listActivities(site: string): Promise<ActivityRecord[]>;
+  /** Calendar items (activities, opening hours) and their "ik kom" attendance. */
+  readonly activities: ActivitiesStore;
 
   /** Takes one request from a token bucket if it has one (atomic across instances). */
   takeRateToken(take: RateTake): Promise<RateOutcome>;
@@ -424,23 +417,6 @@ export interface Store {
   pruneRenderTokenUses(before: string): Promise<number>;
   /** Feedback polls, their responses, retention of their texts, and stories for the impact report. */
   readonly polls: PollsStore;
-  // — "ik kom" attendance —
-
-  /**
-   * Counts places for one occurrence in one transaction: granted only while the occurrence's
-   * places plus these stay within `capacity`, so concurrent requests never overbook. A known id
-   * answers `duplicate` (or `conflict` for another site) without counting again.
-   */
-  addAttendance(attendance: NewAttendance): Promise<AttendanceOutcome>;
-  /**
-   * Places taken per occurrence of the site's live activities, for occurrences whose
-   * `occurrence` (wall-clock start) falls on the dates `from` to `to` (inclusive); all without.
-   */
-  listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]>;
-  /** Each "ik kom" of one activity (admin row id), oldest first, for coordinators to check. */
-  listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
-  /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
-  removeAttendanceClaim(site: string, id: string): Promise<boolean>;
   /** Welcome intakes, their flows, retention and erasure. */
   readonly intakes: IntakesStore;
   /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
