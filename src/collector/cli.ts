@@ -431,18 +431,18 @@ async function webhook(action: string | undefined, args: string[], flags: Flags)
       const problem = webhookUrlProblem(url!) ?? (await hostProblem(new URL(url!), allowPrivate));
       if (problem) throw new UsageError(`The webhook URL ${problem}`);
       const secret = newWebhookSecret();
-      await store.setWebhook({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
+      await store.webhooks.set({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
       await auditCli(store, slug, 'webhook.set', new URL(url!).origin);
       process.stdout.write(`${secret}\n`);
       process.stderr.write(`Submissions to "${slug}" now go to ${url}; verify them with the secret above (shown once).\n`);
     } else if (action === 'remove') {
-      const removed = await store.removeWebhook(slug);
+      const removed = await store.webhooks.remove(slug);
       if (removed) await auditCli(store, slug, 'webhook.remove', slug);
       process.stderr.write(removed ? `Removed the webhook of "${slug}"\n` : `"${slug}" has no webhook\n`);
     } else if (action === 'status') {
-      const target = await store.getWebhook(slug);
+      const target = await store.webhooks.get(slug);
       process.stdout.write(target ? `webhook\t${target.url}\tsince ${target.createdAt}\n` : 'webhook\t(none)\n');
-      for (const d of await store.listWebhookDeliveries(slug, 20)) {
+      for (const d of await store.webhooks.listDeliveries(slug, 20)) {
         const when = d.finishedAt ?? (d.nextAttemptAt ? `next ${d.nextAttemptAt}` : '');
         process.stdout.write(`${d.id}\t${d.event}\t${d.status}\t${d.attempts} attempt(s)\t${when}\t${d.lastError ?? ''}\n`);
       }

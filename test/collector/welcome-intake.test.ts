@@ -123,9 +123,9 @@ for (const backend of BACKENDS) {
 
     it('tells a webhook that an intake came in, without any of its answers', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
-      await c.store.setWebhook({ site: SITE, url: 'https://hooks.example.nl/in', secret: 's', createdAt: new Date().toISOString() });
+      await c.store.webhooks.set({ site: SITE, url: 'https://hooks.example.nl/in', secret: 's', createdAt: new Date().toISOString() });
       expect((await submit(intakeEnvelope())).status).toBe(201);
-      expect((await c.store.listWebhookDeliveries(SITE, 10)).map((d) => d.status)).toEqual(['pending']);
+      expect((await c.store.webhooks.listDeliveries(SITE, 10)).map((d) => d.status)).toEqual(['pending']);
       // The queued payload is in the database: neither the sealed answers nor the open ones are.
       for (const answer of [TALENT, NOTE, '1234 5678', '"geld"']) expect(await tablesContaining(c.store, answer)).toEqual([]);
       expect(await tablesContaining(c.store, 'praatje')).not.toContain('webhook_deliveries');

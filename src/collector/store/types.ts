@@ -10,6 +10,7 @@ import type { IdeasStore } from './ideas.js';
 import type { IntakesStore } from './intakes.js';
 import type { PollsStore } from './polls.js';
 import type { VolunteerStore } from './volunteer.js';
+import type { WebhooksStore } from './webhooks.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
 export type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord };
@@ -385,27 +386,8 @@ export interface Store {
 
   close(): Promise<void>;
 
-  // — webhooks —
-  /** Sets (or replaces) the site's webhook. */
-  setWebhook(target: WebhookTarget): Promise<void>;
-  /** Removes the site's webhook; pending deliveries are dropped. False when there was none. */
-  removeWebhook(site: string): Promise<boolean>;
-  getWebhook(site: string): Promise<WebhookTarget | null>;
-  /** Queues a delivery when the site has a webhook; a no-op otherwise (one statement either way). */
-  enqueueWebhookDelivery(delivery: NewWebhookDelivery): Promise<void>;
-  /**
-   * Leases up to `limit` pending deliveries due at `now` (not leased by someone else) until
-   * `leaseUntil`, oldest first, atomically: two instances never get the same delivery.
-   */
-  claimWebhookDeliveries(now: string, leaseUntil: string, limit: number): Promise<WebhookClaim[]>;
-  /** Records an attempt's result and ends the lease; a final status removes the payload. */
-  finishWebhookDelivery(id: string, result: WebhookResult): Promise<void>;
-  /** The site's deliveries, newest first. */
-  listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]>;
-  /** The site's pending deliveries with their payloads, so an erasure can redact them. */
-  listPendingWebhookPayloads(site: string): Promise<{ id: string; payload: unknown }[]>;
-  /** Replaces pending deliveries' payloads; a `null` payload drops the delivery. Returns how many changed. */
-  redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number>;
+  /** The site's webhook and the outbox of its deliveries. */
+  readonly webhooks: WebhooksStore;
 
   // — render tokens —
   /**
