@@ -393,9 +393,9 @@ async function seedVolunteers(store, now) {
 export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.1', origins = [] }) {
   const store = new SqliteStore(dbPath);
   const now = Date.now();
-  let site = await store.getSite(DEMO_SITE);
+  let site = await store.access.getSite(DEMO_SITE);
   if (!site) {
-    site = await store.createSite(
+    site = await store.access.createSite(
       { slug: DEMO_SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: origins, settings: { volunteer: { showHostName: true } } },
       new Date(now).toISOString(),
     );
@@ -404,7 +404,7 @@ export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.
     await seedPolls(store, DEMO_SITE, now);
     await seedVolunteers(store, now);
   } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
-    site = await store.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
+    site = await store.access.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
   }
   const { token } = await issueToken(store, {
     site: DEMO_SITE,

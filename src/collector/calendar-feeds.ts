@@ -164,7 +164,7 @@ export function scheduleCalendarFeeds(
   return repeat(
     intervalMs,
     async () => {
-      for (const site of await store.listSites()) {
+      for (const site of await store.access.listSites()) {
         if (site.settings.calendarFeeds?.length) await refreshCalendarFeeds(store, site, { ...options, actor: 'schedule' });
       }
     },

@@ -356,7 +356,7 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
   if (action === 'list') {
     if (args.length) throw new UsageError('site list takes no arguments');
     return withStore(flags, async (store) => {
-      for (const s of await store.listSites()) {
+      for (const s of await store.access.listSites()) {
         const origins = s.allowedOrigins.join(' ') || '(no origins)';
         process.stdout.write(`${s.slug}\t${s.name}\t${s.settings.ideaSort}\t${origins}\n`);
       }
@@ -390,15 +390,15 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
     if (!flags.name) throw new UsageError('site add needs --name');
     const input = parseNewSite({ slug, name: flags.name, allowedOrigins: origins(flags.origin), ...common });
     return withStore(flags, async (store) => {
-      if (await store.getSite(slug)) throw new Error(`Site "${slug}" already exists; use: site update ${slug}`);
-      const created = await store.createSite(input, new Date().toISOString());
+      if (await store.access.getSite(slug)) throw new Error(`Site "${slug}" already exists; use: site update ${slug}`);
+      const created = await store.access.createSite(input, new Date().toISOString());
       await auditCli(store, slug, 'site.add', slug);
       process.stderr.write(`Added site "${slug}" (${created.name}); origins: ${originList(created)}\n`);
     });
   }
   if (action === 'update') {
     return withStore(flags, async (store) => {
-      const current = await store.getSite(slug);
+      const current = await store.access.getSite(slug);
       if (!current) throw new Error(`There is no site "${slug}"`);
       const removed = origins(flags['remove-origin']);
       const kept = (flags.origin ? origins(flags.origin) : current.allowedOrigins).filter((o) => !removed.includes(o));
@@ -410,7 +410,7 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
         allowedOrigins: [...new Set([...kept, ...added])],
         ...common,
       });
-      const updated = (await store.updateSite(slug, changes))!;
+      const updated = (await store.access.updateSite(slug, changes))!;
       await auditCli(store, slug, 'site.update', slug);
       process.stderr.write(`Updated site "${slug}"; origins: ${originList(updated)}\n`);
     });
@@ -425,7 +425,7 @@ async function webhook(action: string | undefined, args: string[], flags: Flags)
     throw new UsageError(action === 'set' ? 'Usage: webhook set <site> <url>' : `Usage: webhook ${action ?? '<set|remove|status>'} <site>`);
   }
   return withStore(flags, async (store) => {
-    if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
+    if (!(await store.access.getSite(slug))) throw new Error(`There is no site "${slug}"`);
     if (action === 'set') {
       const allowPrivate = fileConfig?.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
       const problem = webhookUrlProblem(url!) ?? (await hostProblem(new URL(url!), allowPrivate));
@@ -461,7 +461,7 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
     const scopes = parseScopesOrUsage(flags.scopes ?? 'read,moderate,export');
     const days = integer(flags['expires-days'], 'expires-days', 1, 3650);
     return withStore(flags, async (store) => {
-      if (!(await store.getSite(target))) throw new Error(`There is no site "${target}"`);
+      if (!(await store.access.getSite(target))) throw new Error(`There is no site "${target}"`);
       const now = new Date();
       const expiresAt = days ? new Date(now.getTime() + days * 86_400_000) : null;
       const label = flags.label ?? null;
@@ -476,7 +476,7 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
   }
   if (action === 'list') {
     return withStore(flags, async (store) => {
-      for (const t of await store.listTokens(target)) {
+      for (const t of await store.access.listTokens(target)) {
         const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'active';
         process.stdout.write(`${t.prefix}\t${t.scopes.join(',')}\t${state}\t${t.label ?? ''}\n`);
       }
@@ -484,8 +484,8 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
   }
   if (action === 'revoke') {
     return withStore(flags, async (store) => {
-      const matches = await store.findTokensByPrefix(target);
-      const revoked = await store.revokeTokens(target, new Date().toISOString());
+      const matches = await store.access.findTokensByPrefix(target);
+      const revoked = await store.access.revokeTokens(target, new Date().toISOString());
       if (revoked === 0) throw new Error(`No active token with prefix "${target}"`);
       await auditCli(store, matches[0]?.site ?? null, 'token.revoke', target, revoked);
       process.stderr.write(`Revoked ${revoked} token(s) with prefix ${target}\n`);
@@ -520,7 +520,7 @@ async function exportCommand(args: string[], flags: Flags): Promise<void> {
     throw new UsageError('--delimiter must be semicolon or comma');
   }
   await withStore(flags, async (store) => {
-    const site = await store.getSite(slug);
+    const site = await store.access.getSite(slug);
     if (!site) throw new Error(`There is no site "${slug}"`);
     const delimiter = CSV_DELIMITERS[delimiterName];
     const file = await startIdeaExport(store, site, {
@@ -568,7 +568,7 @@ async function people(action: string | undefined, args: string[], flags: Flags):
   }
   if (action === 'show' && flags['include-content']) throw new UsageError('--include-content is for people erase');
   await withStore(flags, async (store) => {
-    if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
+    if (!(await store.access.getSite(slug))) throw new Error(`There is no site "${slug}"`);
     let intakeKeys;
     try {
       intakeKeys = toKeyring(intakeKeysFromEnv(process.env.BUURTKIT_INTAKE_KEYS) ?? fileConfig?.intakeKeys).get(slug);

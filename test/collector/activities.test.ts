@@ -197,7 +197,7 @@ for (const backend of BACKENDS) {
 
     it("keeps two sites' feed UIDs apart, the same after a restart", async () => {
       // Imported feeds keep their own ids: two centres importing `UID:inloop` both hold an activity "inloop".
-      const other = await c.store.createSite(
+      const other = await c.store.access.createSite(
         { slug: 'de-eik', name: 'Buurthuis De Eik', allowedOrigins: [ORIGIN] },
         new Date().toISOString(),
       );
@@ -262,7 +262,7 @@ for (const backend of BACKENDS) {
       const made = await create(KOKEN);
       const reader = await c.token(['read']);
       const other = await c.token(['read', 'moderate'], {
-        site: (await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug,
+        site: (await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug,
       });
       expect((await admin('', { token: null })).status).toBe(401);
       expect((await admin('', { token: reader })).status).toBe(200);

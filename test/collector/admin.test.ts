@@ -57,7 +57,7 @@ describe('admin authentication', () => {
   });
 
   it('answers 403 for the wrong site or a missing scope; admin implies every scope', async () => {
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     const otherSite = await c.token(['read', 'moderate', 'export', 'admin'], { site: 'de-eik' });
     expect((await admin('/ideas', otherSite)).status).toBe(403);
 
@@ -95,7 +95,7 @@ describe('admin authentication', () => {
     const sensitive = (await (await admin('/whoami', await c.token(['read', 'sensitive']))).json()) as { scopes: string[] };
     expect(sensitive.scopes).toEqual(['read', 'sensitive']);
     expect((await admin('/whoami', null)).status).toBe(401);
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     expect((await admin('/whoami', await c.token(['admin'], { site: 'de-eik' }))).status).toBe(403);
   });
 
@@ -108,7 +108,7 @@ describe('admin authentication', () => {
     expect(await expired.json()).toMatchObject({ error: 'token_expired' });
 
     const revoking = await c.token(['read']);
-    expect(await c.store.revokeTokens(revoking.slice(0, 11), new Date(now).toISOString())).toBe(1);
+    expect(await c.store.access.revokeTokens(revoking.slice(0, 11), new Date(now).toISOString())).toBe(1);
     const revoked = await admin('/ideas', revoking);
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toMatchObject({ error: 'token_revoked' });

@@ -86,7 +86,7 @@ describe('buurtkit-collector backup', () => {
       for (const [id, text] of before!) expect(found.get(id)).toBe(text);
       // Ideas acknowledged during the backup may or may not be in it, but nothing else is.
       for (const [id, text] of found) expect(texts.get(id)).toBe(text);
-      expect((await restored.getSite('de-linde'))?.name).toBe('De Linde');
+      expect((await restored.access.getSite('de-linde'))?.name).toBe('De Linde');
     } finally {
       await restored.close();
     }

@@ -161,7 +161,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       '/feed.ics': () => [200, GOOGLE],
       '/huge.ics': () => [200, `${GOOGLE}\n${'X'.repeat(3 * 1024 * 1024)}`],
     });
-    const site = (await c.store.updateSite(SITE, {
+    const site = (await c.store.access.updateSite(SITE, {
       settings: { calendarFeeds: [`${base}/feed.ics`, 'http://169.254.169.254/latest/meta-data/'] },
     }))!;
     const refused = await refreshCalendarFeeds(c.store, site, { now: () => new Date(), actor: 'test' });
@@ -170,7 +170,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     expect(hits).toEqual([]);
     expect(await c.store.activities.list(SITE)).toEqual([]);
 
-    const big = (await c.store.updateSite(SITE, { settings: { calendarFeeds: [`${base}/huge.ics`] } }))!;
+    const big = (await c.store.access.updateSite(SITE, { settings: { calendarFeeds: [`${base}/huge.ics`] } }))!;
     const [tooLarge] = await refreshCalendarFeeds(c.store, big, { now: () => new Date(), actor: 'test', allowPrivateNetworks: true });
     expect(tooLarge!.error).toMatch(/larger than/);
     expect(await c.store.activities.list(SITE)).toEqual([]);

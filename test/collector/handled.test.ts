@@ -163,7 +163,7 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
       expect(text.status, kind).toBe(415);
     }
     // Another site's token cannot mark this site's items.
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     const other = await c.token(['moderate'], { site: 'de-eik' });
     expect((await put('idea', ids.idea, other, { handled: true })).status).toBe(403);
 

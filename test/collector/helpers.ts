@@ -74,7 +74,7 @@ export async function startTestCollector(
   // Render tokens have their own tests (render-token.test.ts); elsewhere submissions come as a trusted
   // integration would send them, unless a test asks for the production default.
   const { app, store } = await openCollector({ renderTokens: 'off', ...appOptions, storage });
-  const site = await store.createSite(
+  const site = await store.access.createSite(
     { slug: SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: [ORIGIN], ...siteOptions },
     new Date().toISOString(),
   );

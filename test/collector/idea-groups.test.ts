@@ -96,7 +96,7 @@ for (const backend of BACKENDS) {
       const a = await publishedIdea(c, token, 'Idee A');
       const b = await publishedIdea(c, token, 'Idee B');
       const reader = await c.token(['read']);
-      await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+      await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
       const elsewhere = await c.token(['admin'], { site: 'de-eik' });
       for (const [path, body] of [
         [`/ideas/${a}/merge`, { ideas: [b] }],

@@ -27,7 +27,7 @@ describe('logs', () => {
     const fresh = freshStorage('sqlite');
     cleanup = fresh.cleanup;
     const store = await openStore(fresh.storage);
-    await store.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: [ORIGIN] }, new Date().toISOString());
+    await store.access.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: [ORIGIN] }, new Date().toISOString());
     const app = await createApp({ store, renderTokens: 'off', logger: collectorLogger({ level: 'info', stream }) });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const secretText = 'Mijn buurman Piet de Groot op nummer 12';

@@ -20,8 +20,8 @@ for (const [name, makeStore] of contractBackends()) {
       db = await makeStore();
       opened = [];
       store = await open();
-      await store.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
     });
 
     afterEach(async () => {

@@ -79,8 +79,8 @@ for (const backend of backends) {
       db = backend.make();
       stores = [];
       store = await open();
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
       activity = uuidv7();
       await store.activities.create({ id: activity, site: 'linde', data: koken(activity) }, T0);
     });

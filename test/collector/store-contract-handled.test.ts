@@ -62,8 +62,8 @@ for (const [name, open] of backends) {
 
     async function setUp() {
       ({ store, cleanup } = await open());
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
       return oneOfEach(store, 'linde');
     }
 
@@ -101,7 +101,7 @@ for (const [name, open] of backends) {
 
     it('filters ideas and intakes by handled state, before paging', async () => {
       ({ store, cleanup } = await open());
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
       const ideas: string[] = [];
       const intakes: string[] = [];
       for (let n = 0; n < 4; n++) {

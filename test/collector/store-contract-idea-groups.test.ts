@@ -73,8 +73,8 @@ for (const backend of BACKENDS) {
       stores = [];
       n = 0;
       store = await open();
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
     });
 
     afterEach(async () => {

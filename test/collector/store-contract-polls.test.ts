@@ -47,8 +47,8 @@ for (const [name, make] of contractBackends()) {
     beforeEach(async () => {
       db = await make();
       store = await db.open();
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
     });
     afterEach(async () => {
       await store.close();

@@ -104,7 +104,7 @@ describe('SqliteStore group commit', () => {
     const store = new SqliteStore(path);
     const reader = new SqliteStore(path);
     try {
-      await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+      await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
       const before = { ...store.groupCommit.stats };
       const records = Array.from({ length: 20 }, () => record(SITE));
       const hits = Array.from({ length: 5 }, () => store.takeRateToken({ bucket: 'b', key: 'k', now: 0, intervalMs: 1000, burst: 3 }));
@@ -124,7 +124,7 @@ describe('SqliteStore group commit', () => {
   it('rolls back only the write that failed; the others in its batch are stored', async () => {
     const store = new SqliteStore(join(dir, 'c.sqlite'));
     try {
-      await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+      await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
       const good = [record(SITE), record(SITE)];
       const results = await Promise.allSettled([
         store.ideas.insert(good[0]!, idea),
@@ -142,7 +142,7 @@ describe('SqliteStore group commit', () => {
   it('commits queued writes when the store closes', async () => {
     const path = join(dir, 'c.sqlite');
     const store = new SqliteStore(path);
-    await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+    await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
     const r = record(SITE);
     const pending = store.ideas.insert(r, idea);
     await store.close();
@@ -157,7 +157,7 @@ describe('durability', () => {
   it('keeps everything acknowledged after the collector closes and the file is reopened', async () => {
     const dbPath = join(dir, 'c.sqlite');
     const first = await openCollector({ renderTokens: 'off', dbPath });
-    await first.store.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: ['https://a.example'] }, new Date().toISOString());
+    await first.store.access.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: ['https://a.example'] }, new Date().toISOString());
     const { token } = await issueToken(first.store, { site: SITE, scopes: ['read', 'moderate'] });
     const url = await first.app.listen({ port: 0, host: '127.0.0.1' });
     const envelope = ideaEnvelope({}, { text: 'Blijft bewaard' });
@@ -167,7 +167,7 @@ describe('durability', () => {
 
     const second = await openCollector({ renderTokens: 'off', dbPath });
     try {
-      const site = await second.store.getSite(SITE);
+      const site = await second.store.access.getSite(SITE);
       expect(site).toMatchObject({ allowedOrigins: ['https://a.example'], settings: { ideaSort: 'newest' } });
       const list = await second.app.inject({
         url: `/v1/admin/sites/${SITE}/ideas`,

@@ -314,7 +314,7 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
       end: '2026-11-23T12:15:00+01:00',
       filled: true,
     });
-    await t.store.updateSite(t.site, { settings: { volunteer: { showHostName: true } } });
+    await t.store.access.updateSite(t.site, { settings: { volunteer: { showHostName: true } } });
     today = await (await fetch(`${t.url}/v1/sites/${t.site}/volunteer/host-today`)).json();
     expect(today.hosts[0].firstName).toBe('Fatima');
 

@@ -165,7 +165,7 @@ for (const backend of BACKENDS) {
 
     it('refuses intakes with 503 while the site has no key, and stores nothing', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
-      await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+      await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
       const envelope = intakeEnvelope({}, { site: 'de-eik' });
       const answer = await postJson(`${c.url}/v1/sites/de-eik/submissions`, envelope);
       expect(answer.status).toBe(503);

@@ -157,7 +157,7 @@ export async function outputRows(store: Store, site: Site, period: OutputPeriod,
  * Live activities only (a deleted activity takes its sessions along). Throws for an unknown site.
  */
 export async function activityOutput(store: Store, site: string, from: string, to: string, now = new Date()): Promise<ActivityOutput> {
-  const found = await store.getSite(site);
+  const found = await store.access.getSite(site);
   if (!found) throw new Error(`There is no site "${site}"`);
   if (!parseLocalDate(from) || !parseLocalDate(to) || to < from) throw new Error('Expected dates YYYY-MM-DD with from ≤ to');
   return summariseOutput(site, { from, to }, await outputRows(store, found, { from, to }, now));

@@ -106,7 +106,7 @@ export interface PurgeOptions {
 
 /** Runs every rule for every (or one) site; writes one audit row per rule and site, also for 0. */
 export async function purge(store: Store, options: PurgeOptions): Promise<PurgeLine[]> {
-  const sites = options.site ? [await store.getSite(options.site)] : await store.listSites();
+  const sites = options.site ? [await store.access.getSite(options.site)] : await store.access.listSites();
   const lines: PurgeLine[] = [];
   for (const site of sites) {
     if (!site) throw new Error(`There is no site "${options.site}"`);

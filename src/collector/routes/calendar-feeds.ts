@@ -46,7 +46,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
       problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : [],
     );
     if (issues.length) throw invalid(issues);
-    const site = (await ctx.store.updateSite(request.site!.slug, checked.data))!;
+    const site = (await ctx.store.access.updateSite(request.site!.slug, checked.data))!;
     const feeds = site.settings.calendarFeeds ?? [];
     await ctx.store.audit({
       at: ctx.now().toISOString(),

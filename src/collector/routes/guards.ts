@@ -26,7 +26,7 @@ export function authoriser(ctx: RouteContext) {
           throw new ApiError(check.status, check.error, check.message, undefined, headers);
         }
         request.token = check.token;
-        request.site = await ctx.store.getSite(slug);
+        request.site = await ctx.store.access.getSite(slug);
         if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
       },
       { kind: 'token', scope },
@@ -67,7 +67,7 @@ export function publicSite(ctx: RouteContext) {
     async function loadSite(request: FastifyRequest): Promise<void> {
       const slug = (request.params as { site: string }).site;
       const origin = request.headers.origin;
-      const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.getSite(slug) : null;
+      const site = SITE_SLUG_PATTERN.test(slug) ? await ctx.store.access.getSite(slug) : null;
       request.site = site;
       if (request.method === 'OPTIONS') {
         if (origin !== undefined) request.corsOrigin = origin;

@@ -44,7 +44,7 @@ export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): v
       );
     }
     const origins = [...new Set(checked.data.allowedOrigins!)];
-    const site = (await ctx.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
+    const site = (await ctx.store.access.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
     await ctx.store.audit({
       at: ctx.now().toISOString(),
       site: site.slug,

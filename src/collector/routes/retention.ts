@@ -64,7 +64,7 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
     const checked = siteChangesSchema.safeParse({ settings: { retention: request.body } });
     if (!checked.success) throw invalid(bodyIssues(checked.error));
     const retention = checked.data.settings!.retention!;
-    const site = (await ctx.store.updateSite(request.site!.slug, { settings: { retention } }))!;
+    const site = (await ctx.store.access.updateSite(request.site!.slug, { settings: { retention } }))!;
     await audit(
       request,
       'settings.retention',

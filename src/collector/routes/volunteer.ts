@@ -154,7 +154,7 @@ export function registerVolunteerRoutes(app: FastifyInstance, ctx: RouteContext)
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => {
       void (async () => {
-        const sites = new Map((await store.listSites()).map((s) => [s.slug, s]));
+        const sites = new Map((await store.access.listSites()).map((s) => [s.slug, s]));
         const change = await store.volunteer.sweep(null, ctx.now().toISOString(), (slug) => offerMsOf(sites.get(slug)!));
         await queueNotification(ctx, change.notifications, app.log);
       })().catch((error: unknown) => app.log.error({ err: error }, 'volunteer offer sweep failed; retrying at the next run'));

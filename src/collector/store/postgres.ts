@@ -10,36 +10,23 @@ import type { HandledKind, HandledState } from '../../schema/index.js';
 
 import { Batcher } from './postgres-batch.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { PG_TYPES, int8ToNumber, timestamptzToIso, toSite, toToken, type Row } from './postgres-rows.js';
+import { PG_TYPES, int8ToNumber, timestamptzToIso, type Row } from './postgres-rows.js';
 import { HANDLED_TABLES, handledState, rateOutcome, USE_KEYS, type UseTable } from './projections.js';
 import { PostgresIdeas } from './postgres-ideas.js';
+import { PostgresAccess } from './postgres-access.js';
 import { PostgresWebhooks } from './postgres-webhooks.js';
 import { PostgresActivities } from './postgres-activities.js';
 import { PostgresPolls } from './postgres-polls.js';
 import { PostgresIntakes } from './postgres-intakes.js';
 import { type PostgresHandle } from './postgres-part.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
-import type {
-  HandledMark,
-  AuditEntry,
-  NewSite,
-  RateOutcome,
-  RateTake,
-  Site,
-  SiteChanges,
-  Store,
-  TokenRecord,
-  RenderTokenUse,
-  PowUse,
-} from './types.js';
+import type { HandledMark, AuditEntry, RateOutcome, RateTake, Store, RenderTokenUse, PowUse } from './types.js';
 
 /** A schema name we can put in SQL and in a connection option without quoting. */
 export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 
 // Columns are always listed: statements are prepared per connection, and a prepared `SELECT *`
 // fails ("cached plan must not change result type") once a newer instance adds a column.
-const SITE_COLUMNS = 'slug, name, time_zone, locales, allowed_origins, settings, created_at';
-const TOKEN_COLUMNS = 'id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at';
 const AUDIT_COLUMNS = 'at, site, actor, action, target, row_count';
 
 /** The tables that hold personal data, vacuumed after an erasure or purge. */
@@ -158,6 +145,7 @@ export class PostgresStore implements Store {
       query: (text, values, rowMode, pool) => this.query(text, values, rowMode, pool),
     };
     this.ideas = new PostgresIdeas(handle);
+    this.access = new PostgresAccess(handle);
     this.webhooks = new PostgresWebhooks(handle);
     this.activities = new PostgresActivities(handle);
     this.polls = new PostgresPolls(handle);
@@ -168,6 +156,8 @@ export class PostgresStore implements Store {
 
   /** Ideas and votes: the SQL lives in postgres-ideas.ts. */
   readonly ideas: PostgresIdeas;
+  /** Sites and coordinator tokens: postgres-access.ts. */
+  readonly access: PostgresAccess;
   /** The webhook and its delivery outbox: postgres-webhooks.ts. */
   readonly webhooks: PostgresWebhooks;
   /** Calendar items and "ik kom" attendance: postgres-activities.ts. */
@@ -180,8 +170,6 @@ export class PostgresStore implements Store {
   private readonly tokenClaims: Batcher<RenderTokenUse, string>;
 
   private readonly rateBatches: Batcher<RateTake, RateOutcome>;
-  /** Concurrent reads of the same site share one query (every public request reads its site). */
-  private readonly siteReads = new Map<string, Promise<Row | null>>();
 
   /** Connects and brings the schema up to date; several instances may do this at once. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -229,87 +217,7 @@ export class PostgresStore implements Store {
 
   // ---- sites ---------------------------------------------------------------------------------
 
-  async createSite(site: NewSite, now: string): Promise<Site> {
-    const { rows } = await this.query(
-      `INSERT INTO sites (slug, name, time_zone, locales, allowed_origins, settings, created_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7) RETURNING ${SITE_COLUMNS}`,
-      [
-        site.slug,
-        site.name,
-        site.timeZone ?? 'Europe/Amsterdam',
-        JSON.stringify(site.locales ?? ['nl', 'en']),
-        JSON.stringify(site.allowedOrigins ?? []),
-        JSON.stringify({ ideaSort: 'newest', ...site.settings }),
-        now,
-      ],
-    );
-    return toSite(rows[0]!);
-  }
-
-  async updateSite(slug: string, changes: SiteChanges): Promise<Site | null> {
-    // One statement: settings merge in SQL (`||`), so two concurrent updates cannot lose each other.
-    const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-    const { rows } = await this.query(
-      `UPDATE sites SET
-         name = COALESCE($2, name),
-         time_zone = COALESCE($3, time_zone),
-         locales = COALESCE($4::jsonb, locales),
-         allowed_origins = COALESCE($5::jsonb, allowed_origins),
-         settings = settings || $6::jsonb
-       WHERE slug = $1 RETURNING ${SITE_COLUMNS}`,
-      [
-        slug,
-        changes.name ?? null,
-        changes.timeZone ?? null,
-        json(changes.locales),
-        json(changes.allowedOrigins),
-        JSON.stringify(changes.settings ?? {}),
-      ],
-    );
-    return rows[0] ? toSite(rows[0]) : null;
-  }
-
-  async getSite(slug: string): Promise<Site | null> {
-    // Requests that arrive while a read of the same site is on its way share its answer: they see
-    // the site as it was at most one query earlier, and a busy collector sends one read, not fifty.
-    let read = this.siteReads.get(slug);
-    if (!read) {
-      read = this.query(`SELECT ${SITE_COLUMNS} FROM sites WHERE slug = $1`, [slug])
-        .then(({ rows }) => rows[0] ?? null)
-        .finally(() => this.siteReads.delete(slug));
-      this.siteReads.set(slug, read);
-    }
-    const row = await read;
-    return row ? toSite(row) : null; // a Site object of its own per caller
-  }
-
-  async listSites(): Promise<Site[]> {
-    return (await this.query(`SELECT ${SITE_COLUMNS} FROM sites ORDER BY slug`)).rows.map(toSite);
-  }
-
   // ---- tokens --------------------------------------------------------------------------------
-
-  async createToken(t: TokenRecord): Promise<void> {
-    await this.query(
-      `INSERT INTO tokens (id, site, hash, prefix, label, scopes, created_at, expires_at, revoked_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
-      [t.id, t.site, t.hash, t.prefix, t.label, JSON.stringify(t.scopes), t.createdAt, t.expiresAt, t.revokedAt],
-    );
-  }
-
-  async findTokensByPrefix(prefix: string): Promise<TokenRecord[]> {
-    return (await this.query(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE prefix = $1`, [prefix])).rows.map(toToken);
-  }
-
-  async listTokens(site: string): Promise<TokenRecord[]> {
-    const sql = `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE site = $1 ORDER BY created_at, id`;
-    return (await this.query(sql, [site])).rows.map(toToken);
-  }
-
-  async revokeTokens(prefix: string, now: string): Promise<number> {
-    const sql = 'UPDATE tokens SET revoked_at = $1 WHERE prefix = $2 AND revoked_at IS NULL';
-    return (await this.query(sql, [now, prefix])).rowCount ?? 0;
-  }
 
   // ---- handled (spans ideas, intakes, sign-ups, poll responses) ------------------------------
 

@@ -5,6 +5,7 @@
  * counts are numbers, JSON is plain data.
  */
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
+import type { AccessStore } from './access.js';
 import type { ActivitiesStore } from './activities.js';
 import type { IdeasStore } from './ideas.js';
 import type { IntakesStore } from './intakes.js';
@@ -333,17 +334,8 @@ export interface HandledMark {
 }
 
 export interface Store {
-  createSite(site: NewSite, now: string): Promise<Site>;
-  updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
-  getSite(slug: string): Promise<Site | null>;
-  listSites(): Promise<Site[]>;
-
-  createToken(token: TokenRecord): Promise<void>;
-  /** All tokens whose display prefix matches; the caller compares hashes in constant time. */
-  findTokensByPrefix(prefix: string): Promise<TokenRecord[]>;
-  listTokens(site: string): Promise<TokenRecord[]>;
-  /** Revokes the not yet revoked tokens with this prefix; returns how many. */
-  revokeTokens(prefix: string, now: string): Promise<number>;
+  /** Sites and coordinator tokens. */
+  readonly access: AccessStore;
 
   /** Ideas, their moderation, merging, tags, retention and erasure, and votes. */
   readonly ideas: IdeasStore;
