@@ -135,7 +135,7 @@ describe.each(BACKENDS)('proof-of-work on %s', (backend) => {
     const second = await solved();
     expect((await submit(ideaEnvelope(), second.payload)).status).toBe(201);
     // The second check pruned the first use (older than the lifetime); the second stays.
-    expect(await c!.store.prunePowUses(new Date(now + 1).toISOString())).toBe(1);
+    expect(await c!.store.limits.prunePowUses(new Date(now + 1).toISOString())).toBe(1);
   });
 
   it('leaves sites without the setting alone, and turning it off works', async () => {

@@ -162,34 +162,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe('rate limits', () => {
-      it('takes from a token bucket atomically across instances, refills one per interval, forgets full buckets', async () => {
-        const second = await open();
-        const now = 1_790_000_000_000;
-        const take = { bucket: 'submissions:linde', key: 'a'.repeat(64), now, intervalMs: 60_000, burst: 10 };
-        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).takeRateToken(take)));
-        expect(outcomes.filter((o) => o.allowed)).toHaveLength(10);
-        expect(outcomes.filter((o) => !o.allowed).map((o) => o.retryAfterMs)).toEqual(Array(40).fill(60_000));
-        expect(outcomes.filter((o) => o.allowed).every((o) => o.retryAfterMs === 0)).toBe(true);
-        // Other keys and buckets are separate.
-        expect(await store.takeRateToken({ ...take, key: 'b'.repeat(64) })).toEqual({ allowed: true, retryAfterMs: 0 });
-        expect(await store.takeRateToken({ ...take, bucket: 'votes:linde' })).toEqual({ allowed: true, retryAfterMs: 0 });
-        // One request back per interval, not the whole burst.
-        expect(await store.takeRateToken({ ...take, now: now + 30_000 })).toEqual({ allowed: false, retryAfterMs: 30_000 });
-        expect((await store.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(true);
-        expect((await store.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(false);
-        // Fractional intervals (a very high limit) still count.
-        const fine = { ...take, key: 'c'.repeat(64), intervalMs: 0.25, burst: 4 };
-        const fast = await Promise.all(Array.from({ length: 6 }, () => store.takeRateToken(fine)));
-        expect(fast.filter((o) => o.allowed)).toHaveLength(4);
-
-        // A bucket that has refilled is forgotten; one still draining is kept.
-        await store.pruneRateLimits(now + 11 * 60_000 + 1);
-        const refilled = await Promise.all(Array.from({ length: 11 }, () => store.takeRateToken({ ...take, now: now + 11 * 60_000 + 1 })));
-        expect(refilled.filter((o) => o.allowed)).toHaveLength(10);
-      });
-    });
-
     describe('secrets', () => {
       it('keeps the first value stored under a name, for every instance', async () => {
         const second = await open();

@@ -107,7 +107,9 @@ describe('SqliteStore group commit', () => {
       await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
       const before = { ...store.groupCommit.stats };
       const records = Array.from({ length: 20 }, () => record(SITE));
-      const hits = Array.from({ length: 5 }, () => store.takeRateToken({ bucket: 'b', key: 'k', now: 0, intervalMs: 1000, burst: 3 }));
+      const hits = Array.from({ length: 5 }, () =>
+        store.limits.takeRateToken({ bucket: 'b', key: 'k', now: 0, intervalMs: 1000, burst: 3 }),
+      );
       const outcomes = await Promise.all(records.map((r) => store.ideas.insert(r, idea)));
       expect(outcomes).toEqual(Array(20).fill('created'));
       expect((await Promise.all(hits)).map((o) => o.allowed)).toEqual([true, true, true, false, false]);

@@ -10,10 +10,11 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HandledKind, HandledState } from '../../schema/index.js';
 
-import { HANDLED_TABLES, handledState, rateOutcome, USE_KEYS, type UseTable } from './projections.js';
+import { HANDLED_TABLES, handledState } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteIdeas } from './sqlite-ideas.js';
+import { SqliteLimits } from './sqlite-limits.js';
 import { SqliteAccess } from './sqlite-access.js';
 import { SqliteWebhooks } from './sqlite-webhooks.js';
 import { SqliteActivities } from './sqlite-activities.js';
@@ -22,7 +23,7 @@ import { SqliteIntakes } from './sqlite-intakes.js';
 import { type SqliteHandle } from './sqlite-part.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
 import { type Row } from './sqlite-rows.js';
-import type { HandledMark, AuditEntry, RateOutcome, RateTake, Store, RenderTokenUse, PowUse } from './types.js';
+import type { HandledMark, AuditEntry, Store } from './types.js';
 
 export interface SqliteStoreOptions {
   /** Milliseconds a writer waits for another process's lock before failing. */
@@ -38,6 +39,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Ideas and votes: the SQL lives in sqlite-ideas.ts. */
   readonly ideas: SqliteIdeas;
+  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: sqlite-limits.ts. */
+  readonly limits: SqliteLimits;
   /** Sites and coordinator tokens: sqlite-access.ts. */
   readonly access: SqliteAccess;
   /** The webhook and its delivery outbox: sqlite-webhooks.ts. */
@@ -70,6 +73,7 @@ export class SqliteStore implements Store {
     this.groupCommit = new GroupCommit(this.db);
     const handle: SqliteHandle = { db: this.db, groupCommit: this.groupCommit, sql: (text) => this.sql(text) };
     this.ideas = new SqliteIdeas(handle);
+    this.limits = new SqliteLimits(handle);
     this.access = new SqliteAccess(handle);
     this.webhooks = new SqliteWebhooks(handle);
     this.activities = new SqliteActivities(handle);
@@ -157,25 +161,6 @@ export class SqliteStore implements Store {
 
   // ---- rate limits, secrets, audit -----------------------------------------------------------
 
-  async takeRateToken(t: RateTake): Promise<RateOutcome> {
-    // GCRA in one atomic upsert: a request is allowed when, after adding one interval to the
-    // bucket's arrival time, it is at most burst × interval ahead of now. SET sees the old row.
-    const take = this.sql(
-      `INSERT INTO rate_buckets (bucket, key, tat, denied) VALUES (@bucket, @key, @now + @interval, 0)
-       ON CONFLICT (bucket, key) DO UPDATE SET
-         denied = (max(tat, @now) + @interval - @now > @tolerance),
-         tat = CASE WHEN max(tat, @now) + @interval - @now > @tolerance THEN tat ELSE max(tat, @now) + @interval END
-       RETURNING tat, denied`,
-    );
-    const params = { bucket: t.bucket, key: t.key, now: t.now, interval: t.intervalMs, tolerance: t.intervalMs * t.burst };
-    const row = (await this.groupCommit.run(() => take.get(params))) as Row;
-    return rateOutcome(t, Number(row.tat), Number(row.denied) === 1);
-  }
-
-  async pruneRateLimits(now: number): Promise<void> {
-    this.sql('DELETE FROM rate_buckets WHERE tat < ?').run(now);
-  }
-
   async secret(name: string, candidate: string): Promise<string> {
     // Insert-if-absent, then read: instances starting together end up with the same secret.
     this.sql('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
@@ -231,14 +216,6 @@ export class SqliteStore implements Store {
 
   // — render tokens —
 
-  claimRenderToken(use: RenderTokenUse): Promise<string> {
-    return this.claimOnce('render_token_uses', use.nonce, use);
-  }
-
-  async pruneRenderTokenUses(before: string): Promise<number> {
-    return this.pruneUses('render_token_uses', before);
-  }
-
   // — feedback poll —
 
   // — "ik kom" attendance —
@@ -252,30 +229,4 @@ export class SqliteStore implements Store {
   }
 
   // — proof-of-work replay store —
-
-  claimPowChallenge(use: PowUse): Promise<string> {
-    return this.claimOnce('pow_uses', use.challenge, use);
-  }
-
-  async prunePowUses(before: string): Promise<number> {
-    return this.pruneUses('pow_uses', before);
-  }
-
-  /**
-   * Claims a render token's nonce or a proof-of-work challenge for one submission; returns the id
-   * of the submission that holds it (this one, or an earlier one). A no-op update rather than DO
-   * NOTHING, so RETURNING also gives the existing row.
-   */
-  private async claimOnce(table: UseTable, key: string, use: { site: string; submissionId: string; usedAt: string }): Promise<string> {
-    const column = USE_KEYS[table];
-    const claim = this.sql(
-      `INSERT INTO ${table} (${column}, site, submission_id, used_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (${column}) DO UPDATE SET ${column} = ${column} RETURNING submission_id`,
-    ).pluck();
-    return String(await this.groupCommit.run(() => claim.get(key, use.site, use.submissionId, use.usedAt)));
-  }
-
-  private pruneUses(table: UseTable, before: string): number {
-    return this.sql(`DELETE FROM ${table} WHERE used_at < ?`).run(before).changes;
-  }
 }

@@ -9,6 +9,7 @@ import type { AccessStore } from './access.js';
 import type { ActivitiesStore } from './activities.js';
 import type { IdeasStore } from './ideas.js';
 import type { IntakesStore } from './intakes.js';
+import type { LimitsStore } from './limits.js';
 import type { PollsStore } from './polls.js';
 import type { VolunteerStore } from './volunteer.js';
 import type { WebhooksStore } from './webhooks.js';
@@ -357,10 +358,8 @@ export interface Store {
   /** Calendar items (activities, opening hours) and their "ik kom" attendance. */
   readonly activities: ActivitiesStore;
 
-  /** Takes one request from a token bucket if it has one (atomic across instances). */
-  takeRateToken(take: RateTake): Promise<RateOutcome>;
-  /** Forgets buckets that are full again at the given instant (the same as absent ones). */
-  pruneRateLimits(now: number): Promise<void>;
+  /** Rate-limit buckets, and the replay records of render tokens and proof-of-work challenges. */
+  readonly limits: LimitsStore;
 
   /** Returns the secret stored under `name`, storing `candidate` first if there is none. */
   secret(name: string, candidate: string): Promise<string>;
@@ -381,30 +380,12 @@ export interface Store {
   /** The site's webhook and the outbox of its deliveries. */
   readonly webhooks: WebhooksStore;
 
-  // — render tokens —
-  /**
-   * Records the nonce's use by this submission unless it was used before (atomic); returns the id
-   * of the submission that owns the nonce: this one, or the earlier one.
-   */
-  claimRenderToken(use: RenderTokenUse): Promise<string>;
-  /** Forgets uses recorded before the instant (their tokens have expired). */
-  pruneRenderTokenUses(before: string): Promise<number>;
   /** Feedback polls, their responses, retention of their texts, and stories for the impact report. */
   readonly polls: PollsStore;
   /** Welcome intakes, their flows, retention and erasure. */
   readonly intakes: IntakesStore;
   /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
   readonly volunteer: VolunteerStore;
-
-  // — proof-of-work replay store —
-
-  /**
-   * Records that a solved challenge (its hex hash) is used by a submission, unless it already is;
-   * returns the id of the submission that owns it, in one atomic step.
-   */
-  claimPowChallenge(use: PowUse): Promise<string>;
-  /** Forgets uses recorded before the instant (their challenges have expired). */
-  prunePowUses(before: string): Promise<number>;
 }
 
 export interface PowUse {
