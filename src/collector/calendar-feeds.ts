@@ -140,7 +140,7 @@ export async function refreshCalendarFeeds(
       result.error = error instanceof ApiError ? `${error.code}: ${error.message}` : (error as Error).message;
     }
     // The audit log is where a coordinator (and `webhook status`-like tooling) sees feed health.
-    await store.audit({
+    await store.audit.append({
       at: options.now().toISOString(),
       site: site.slug,
       actor: options.actor,

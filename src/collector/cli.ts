@@ -338,7 +338,7 @@ async function serve(flags: Flags): Promise<void> {
 
 /** Changes made from the shell are audited too, with `cli` as the actor. */
 function auditCli(store: Store, site: string | null, action: string, target: string, rowCount = 1) {
-  return store.audit({ at: new Date().toISOString(), site, actor: 'cli', action, target, rowCount });
+  return store.audit.append({ at: new Date().toISOString(), site, actor: 'cli', action, target, rowCount });
 }
 
 /** Origins from flags, with the operator's typo reported as a usage error. */

@@ -128,7 +128,7 @@ for (const backend of BACKENDS) {
       const adminList = (await (await admin('')).json()) as { activities: Json[] };
       expect(adminList.activities.map((a) => a.id)).toEqual([hours.id]);
 
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action.startsWith('activity.'));
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action.startsWith('activity.'));
       expect(audit.map((e) => [e.action, e.target])).toEqual([
         ['activity.create', made.id],
         ['activity.create', hours.id],
@@ -334,7 +334,7 @@ for (const backend of BACKENDS) {
       expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([
         [`b65c2b5b-b785-4edc-9560-e0379036d1f2@${SITE}.buurtkit`, 'FREQ=DAILY;COUNT=3'],
       ]);
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'activity.import');
       expect(audit.map((e) => e.rowCount)).toEqual([1, 1]);
 
       const json = await admin('/import', { method: 'POST', body: JSON.stringify({}) });
@@ -373,7 +373,7 @@ for (const backend of BACKENDS) {
       expect(await upload(other)).toMatchObject({ created: 1, removed: 0 });
       expect((await live()).length).toBe(6);
       expect((await c.store.activities.list(SITE)).find((r) => r.id === own.id)?.source).toBeUndefined();
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'activity.import');
       expect(audit.map((e) => e.rowCount)).toEqual([4, 4, 5, 4, 1]);
     });
 

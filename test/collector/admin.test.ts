@@ -153,7 +153,7 @@ describe('moderation', () => {
     const cleared = adminIdeaSchema.parse(await (await patch(id, token, { published: false, statusReason: '' })).json());
     expect(cleared).toMatchObject({ published: false, statusReason: null, status: 'niet-mogelijk' });
 
-    const audit = await c.store.listAudit(SITE);
+    const audit = await c.store.audit.list(SITE);
     expect(audit.filter((e) => e.action === 'idea.moderate')).toHaveLength(2);
     expect(audit[0]).toMatchObject({ actor: token.slice(0, 11), target: id, rowCount: 1 });
   });
@@ -218,7 +218,7 @@ describe('CSV export', () => {
     await submit('Twee');
     now += 1;
     await download(token);
-    const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'export.ideas');
+    const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'export.ideas');
     expect(audit).toEqual([
       { at: new Date(now).toISOString(), site: SITE, actor: token.slice(0, 11), action: 'export.ideas', target: 'ideas.csv', rowCount: 2 },
     ]);

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
       ).status,
     ).toBe(404);
     expect(await remaining()).toEqual({});
-    const audit = await c.store.listAudit(SITE);
+    const audit = await c.store.audit.list(SITE);
     expect(audit.map((a) => [a.action, a.target])).toContainEqual(['attendance.remove', first.id]);
 
     // An activity may allow larger groups.

@@ -84,7 +84,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     const items = await c.store.activities.list(SITE);
     expect(items).toHaveLength(count);
     expect(items.some((i) => i.data.kind === 'activity' && i.data.title === 'Samen koken (nieuw)')).toBe(true);
-    const audit = (await c.store.listAudit(SITE)).filter((a) => /^activity\.feed(\.failed)?$/.test(a.action));
+    const audit = (await c.store.audit.list(SITE)).filter((a) => /^activity\.feed(\.failed)?$/.test(a.action));
     expect(audit.map((a) => a.action)).toEqual([
       'activity.feed',
       'activity.feed',
@@ -130,7 +130,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     a = 'not a calendar';
     expect(await refresh()).toMatchObject([{ ok: false, removed: 0 }, { ok: true }]);
     expect((await c.store.activities.list(SITE)).length).toBe(3);
-    const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.feed' && e.target === `${base}/a.ics`);
+    const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'activity.feed' && e.target === `${base}/a.ics`);
     expect(audit.map((e) => e.rowCount)).toEqual([2, 2, 2]);
   });
 

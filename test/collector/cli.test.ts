@@ -190,7 +190,7 @@ describe('buurtkit-collector CLI', () => {
     const check = new SqliteStore(db);
     try {
       await vi.waitFor(async () => expect((await check.ideas.get('kort', b))!.contact).toBeNull(), { timeout: 5_000, interval: 100 });
-      const audit = (await check.listAudit('kort')).filter((e) => e.action === 'purge.idea-contact');
+      const audit = (await check.audit.list('kort')).filter((e) => e.action === 'purge.idea-contact');
       expect(audit.map((e) => [e.actor, e.rowCount])).toEqual([
         ['cli', 1],
         ['purge', 1],

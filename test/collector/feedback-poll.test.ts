@@ -83,7 +83,7 @@ for (const backend of BACKENDS) {
         body: JSON.stringify(KOFFIE),
       });
       expect(refused.status).toBe(403);
-      expect((await c.store.listAudit(SITE)).filter((a) => a.action === 'poll.put')).toHaveLength(2);
+      expect((await c.store.audit.list(SITE)).filter((a) => a.action === 'poll.put')).toHaveLength(2);
     });
 
     it('stores a one-tap answer once per id and checks it against the poll', async () => {
@@ -220,7 +220,7 @@ for (const backend of BACKENDS) {
       expect(sheet[0]!.cells.map((c) => c.value)).toContain('Antwoord');
       expect(sheet.map((row) => row.cells.find((c) => c.ref.startsWith('E'))?.value)).toEqual(['Antwoord', '😀 Heel goed', '🙁 Niet goed']);
 
-      const audit = (await c.store.listAudit(SITE)).filter((a) => a.action.startsWith('export.poll'));
+      const audit = (await c.store.audit.list(SITE)).filter((a) => a.action.startsWith('export.poll'));
       expect(audit.map((a) => [a.action, a.target])).toEqual([
         ['export.poll-results', 'welkom.csv'],
         ['export.poll-responses', 'welkom.csv'],

@@ -112,7 +112,7 @@ describe.each(cases)('HTTP routes on %s', (backend) => {
     expect(lines[1]).toContain(`${envelope.id},`);
     expect(lines[1]).toContain(",'=1+1 een moestuin 🌱,");
 
-    const audit = await c.store.listAudit(SITE);
+    const audit = await c.store.audit.list(SITE);
     expect(audit.map((a) => [a.action, a.rowCount])).toEqual([
       ['idea.moderate', 1],
       ['export.ideas', 1],

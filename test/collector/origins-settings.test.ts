@@ -30,7 +30,7 @@ describe.each(BACKENDS)('allowed origins routes (%s)', (backend) => {
     const saved = await call(admin, 'PUT', { origins: [ORIGIN, 'HTTPS://www.Buurthuis-De-Eik.nl/', ORIGIN] });
     expect(saved).toEqual({ status: 200, body: { origins: [ORIGIN, fresh] } });
     expect((await c.store.access.getSite(c.site))!.allowedOrigins).toEqual([ORIGIN, fresh]);
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'settings.origins');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'settings.origins');
     expect(audit.map((e) => e.target)).toEqual([`${ORIGIN} ${fresh}`]);
     const answer = await postJson(`${c.url}/v1/sites/${c.site}/submissions`, ideaEnvelope(), { origin: fresh });
     expect(answer.status).toBe(201);

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
     expect(again.body.retention).toEqual({ ...DEFAULT_RETENTION, pollTextMonths: 1 });
     expect((await call(admin, 'GET')).body.custom).toEqual({ pollTextMonths: 1 });
 
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'settings.retention');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'settings.retention');
     expect(audit.map((e) => e.target).sort()).toEqual(['ideaContactMonths=6,intakeMonths=120', 'pollTextMonths=1']);
     expect(admin.startsWith(audit[0]!.actor)).toBe(true);
   });
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
     expect((await call(admin, 'PUT', '', [])).status).toBe(422);
     expect((await call(admin, 'PUT', '', null)).status).toBe(422);
     expect((await c.store.access.getSite(c.site))!.settings.retention).toEqual({ intakeMonths: 9 });
-    expect((await c.store.listAudit(c.site)).filter((e) => e.action === 'settings.retention')).toEqual([]);
+    expect((await c.store.audit.list(c.site)).filter((e) => e.action === 'settings.retention')).toEqual([]);
   });
 
   it('needs the admin scope and this site, and refuses changes from another website', async () => {
@@ -126,12 +126,12 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
       before: '2026-02-01T10:00:00.000Z', // 1 March, one calendar month back
     });
     expect((await c.store.ideas.get(c.site, envelope.id))!.contact).toBe('kees@example.nl');
-    expect((await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'))).toEqual([]);
+    expect((await c.store.audit.list(c.site)).filter((e) => e.action.startsWith('purge.'))).toEqual([]);
 
     const run = await call(admin, 'POST', '/purge', { dryRun: false });
     expect(run.body.lines.find((l: Json) => l.action === 'purge.idea-contact')).toMatchObject({ count: 1 });
     expect(await c.store.ideas.get(c.site, envelope.id)).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
-    const audited = (await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'));
+    const audited = (await c.store.audit.list(c.site)).filter((e) => e.action.startsWith('purge.'));
     expect(audited).toHaveLength(Object.keys(DEFAULT_RETENTION).length);
     expect(audited.every((e) => admin.startsWith(e.actor))).toBe(true);
     // Only this site: the other one's idea is due by its own setting but untouched.

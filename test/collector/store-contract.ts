@@ -172,19 +172,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe('audit', () => {
-      it('appends entries and lists a site’s entries in order', async () => {
-        const entries = [
-          { at: at(1), site: 'linde', actor: 'bk_abcdefgh', action: 'export.ideas', target: 'ideas.csv', rowCount: 12 },
-          { at: at(1), site: 'eik', actor: 'cli', action: 'site.add', target: 'eik', rowCount: 1 },
-          { at: at(0), site: 'linde', actor: 'cli', action: 'token.revoke', target: null, rowCount: null },
-        ];
-        for (const e of entries) await store.audit(e);
-        await store.audit({ ...entries[1]!, site: null });
-        expect(await store.listAudit('linde')).toEqual([entries[0], entries[2]]);
-        expect(await store.listAudit('eik')).toEqual([entries[1]]);
-      });
-    });
     // — welcome intake —
   });
 }

@@ -157,7 +157,7 @@ for (const backend of BACKENDS) {
       const full = (await (await admin(`/intakes/${professional.id}`, sensitiveToken)).json()) as Json;
       expect(full).toMatchObject({ sensitiveAnswers: 'included', answers: { ...professional.data.answers } });
       expect(full.consent).toMatchObject({ textVersion: 'intake:welkom:1', textHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      const audit = await c.store.listAudit(SITE);
+      const audit = await c.store.audit.list(SITE);
       expect(audit.some((e) => e.action === 'intake.read-sensitive' && e.target === professional.id)).toBe(true);
       // `sensitive` alone does not open the list: reading still needs `read`.
       expect((await admin('/intakes', await c.token(['sensitive']))).status).toBe(403);
@@ -329,7 +329,7 @@ for (const backend of BACKENDS) {
       const xlsx = Buffer.from(await (await admin('/export/intakes.xlsx', full)).arrayBuffer());
       const sheet = [...readXlsx(xlsx).sheets.values()][0]!;
       expect(sheet).toHaveLength(3);
-      const audit = (await c.store.listAudit(SITE)).map((e) => e.action);
+      const audit = (await c.store.audit.list(SITE)).map((e) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['export.intakes.sensitive', 'export.intakes']));
     });
 
@@ -356,7 +356,7 @@ for (const backend of BACKENDS) {
       expect((await del(adminToken)).status).toBe(204);
       expect((await del(adminToken)).status).toBe(404);
       expect(await c.countRows('submissions')).toBe(0);
-      expect((await c.store.listAudit(SITE)).some((e) => e.action === 'intake.delete' && e.target === envelope.id)).toBe(true);
+      expect((await c.store.audit.list(SITE)).some((e) => e.action === 'intake.delete' && e.target === envelope.id)).toBe(true);
     });
 
     it('counts choices per topic for reports, without personal data', async () => {

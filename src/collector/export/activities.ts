@@ -207,7 +207,7 @@ export async function startActivityExport(
 ): Promise<ActivityExport> {
   const { format, period, now } = options;
   const rows = await outputRows(store, site, period, now);
-  await store.audit({
+  await store.audit.append({
     at: now.toISOString(),
     site: site.slug,
     actor: options.actor,

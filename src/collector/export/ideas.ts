@@ -164,7 +164,7 @@ export async function startIdeaExport(
   let startCount!: () => void;
   const rowCount = new Promise<void>((resolve) => (startCount = resolve)).then(() => store.ideas.count(site.slug, query));
   const audited = rowCount.then((count) =>
-    store.audit({
+    store.audit.append({
       at: options.now.toISOString(),
       site: site.slug,
       actor: options.actor,

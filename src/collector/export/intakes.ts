@@ -186,7 +186,7 @@ export async function startIntakeExport(
   const { format, now } = options;
   const query = { receivedUpTo: now.toISOString() };
   const rowCount = await store.intakes.count(site.slug, query);
-  await store.audit({
+  await store.audit.append({
     at: now.toISOString(),
     site: site.slug,
     actor: options.actor,

@@ -179,7 +179,7 @@ export async function findPerson(store: Store, site: string, input: string, opti
     intakes: await intakeSource(options.intakeKeys).find(store, site, contact),
   };
   const matched = Object.fromEntries(SOURCES.map((s) => [s.key, found[s.key].length])) as Record<SourceKey, number>;
-  await store.audit({
+  await store.audit.append({
     at: options.now.toISOString(),
     site,
     actor: options.actor,
@@ -213,7 +213,7 @@ export async function erasePerson(
     removedFields.push(options.includeContent ? 'webhookDeliveries.*' : 'webhookDeliveries.payload');
   }
   const total = Object.values<number>(matched).reduce((sum, n) => sum + n, 0);
-  await store.audit({
+  await store.audit.append({
     at: options.now.toISOString(),
     site,
     actor: options.actor,

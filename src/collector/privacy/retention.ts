@@ -116,7 +116,7 @@ export async function purge(store: Store, options: PurgeOptions): Promise<PurgeL
       const before = monthsBefore(options.now, months).toISOString();
       const count = await rule.run(store, site.slug, before, options.dryRun ?? false);
       if (!options.dryRun) {
-        await store.audit({
+        await store.audit.append({
           at: options.now.toISOString(),
           site: site.slug,
           actor: options.actor,

@@ -121,7 +121,7 @@ async function activityRoutes(app: FastifyInstance, ctx: RouteContext): Promise<
   const authorise = authoriser(ctx);
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) =>
-    store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   // ---- public ----------------------------------------------------------------------------------
 

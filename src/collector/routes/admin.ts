@@ -119,7 +119,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       const now = ctx.now();
       const idea = isUuidV7(ideaId) ? await store.ideas.moderate(request.site!.slug, ideaId, changes, now.toISOString()) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
-      await store.audit({
+      await store.audit.append({
         at: now.toISOString(),
         site: idea.site,
         actor: request.token!.prefix,

@@ -183,7 +183,7 @@ function attendanceAdminRoutes(app: FastifyInstance, ctx: RouteContext): void {
         throw new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
       }
       const at = ctx.now().toISOString();
-      await store.audit({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
+      await store.audit.append({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
       return reply.code(204).send();
     },
   );

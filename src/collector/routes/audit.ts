@@ -28,7 +28,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: RouteContext): vo
     if (!query.success) throw invalid(toFieldIssues(query.error));
     const { action, limit } = query.data;
     // The store lists oldest first (insertion order); the newest are wanted, so read from the end.
-    const all = await ctx.store.listAudit(request.site!.slug);
+    const all = await ctx.store.audit.list(request.site!.slug);
     const entries = [];
     for (let i = all.length - 1; i >= 0 && entries.length < limit; i--) {
       const e = all[i]!;

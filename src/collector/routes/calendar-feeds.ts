@@ -48,7 +48,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, ctx: RouteConte
     if (issues.length) throw invalid(issues);
     const site = (await ctx.store.access.updateSite(request.site!.slug, checked.data))!;
     const feeds = site.settings.calendarFeeds ?? [];
-    await ctx.store.audit({
+    await ctx.store.audit.append({
       at: ctx.now().toISOString(),
       site: site.slug,
       actor: request.token!.prefix,

@@ -77,7 +77,7 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
     ] as XlsxSheet<never>[];
     const audited = async function* () {
       yield* writeXlsx(sheets, { modified: now });
-      await store.audit({
+      await store.audit.append({
         at: now.toISOString(),
         site: site.slug,
         actor: request.token!.prefix,

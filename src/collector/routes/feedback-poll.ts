@@ -272,6 +272,6 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
   }
 
   function audit(request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) {
-    return store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    return store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
   }
 }

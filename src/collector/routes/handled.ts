@@ -58,7 +58,7 @@ export function registerHandledRoutes(app: FastifyInstance, ctx: RouteContext): 
         const mark = body.data.handled ? { at: now, by: token.label ?? token.prefix } : null;
         const state = isUuidV7(id) ? await ctx.store.setHandled(site, kind, id, mark) : null;
         if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
-        await ctx.store.audit({
+        await ctx.store.audit.append({
           at: now,
           site,
           actor: token.prefix,

@@ -39,7 +39,7 @@ export function registerIdeaGroupRoutes(app: FastifyInstance, ctx: RouteContext)
   const change = { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] };
 
   const audit = (request: FastifyRequest, action: string, target: string, at: Date) =>
-    store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: 1 });
+    store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: 1 });
 
   const ideaIdOf = (request: FastifyRequest) => {
     const { ideaId } = request.params as { ideaId: string };

@@ -45,7 +45,7 @@ export function registerOriginRoutes(app: FastifyInstance, ctx: RouteContext): v
     }
     const origins = [...new Set(checked.data.allowedOrigins!)];
     const site = (await ctx.store.access.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
-    await ctx.store.audit({
+    await ctx.store.audit.append({
       at: ctx.now().toISOString(),
       site: site.slug,
       actor: request.token!.prefix,

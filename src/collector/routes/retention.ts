@@ -94,6 +94,6 @@ export function registerRetentionRoutes(app: FastifyInstance, ctx: RouteContext)
 
   function audit(request: FastifyRequest, action: string, target: string) {
     const at = ctx.now().toISOString();
-    return ctx.store.audit({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
+    return ctx.store.audit.append({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
   }
 }

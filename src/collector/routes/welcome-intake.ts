@@ -274,7 +274,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
 
   const canSensitive = (request: FastifyRequest) => hasScope(request.token!.scopes, 'sensitive');
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
-    store.audit({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit.append({ at: ctx.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   const tags = ['Intake'] as const;
   const flowDoc = {

@@ -12,6 +12,7 @@ import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, type Row } from './postgres-rows.js';
 import { HANDLED_TABLES, handledState } from './projections.js';
 import { PostgresIdeas } from './postgres-ideas.js';
+import { PostgresAudit } from './postgres-audit.js';
 import { PostgresLimits } from './postgres-limits.js';
 import { PostgresAccess } from './postgres-access.js';
 import { PostgresWebhooks } from './postgres-webhooks.js';
@@ -20,14 +21,10 @@ import { PostgresPolls } from './postgres-polls.js';
 import { PostgresIntakes } from './postgres-intakes.js';
 import { type PostgresHandle } from './postgres-part.js';
 import { PostgresVolunteer } from './postgres-volunteer.js';
-import type { HandledMark, AuditEntry, Store } from './types.js';
+import type { HandledMark, Store } from './types.js';
 
 /** A schema name we can put in SQL and in a connection option without quoting. */
 export const PG_SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
-
-// Columns are always listed: statements are prepared per connection, and a prepared `SELECT *`
-// fails ("cached plan must not change result type") once a newer instance adds a column.
-const AUDIT_COLUMNS = 'at, site, actor, action, target, row_count';
 
 /** The tables that hold personal data, vacuumed after an erasure or purge. */
 const PERSONAL_DATA_TABLES = [
@@ -112,6 +109,7 @@ export class PostgresStore implements Store {
       query: (text, values, rowMode, pool) => this.query(text, values, rowMode, pool),
     };
     this.ideas = new PostgresIdeas(handle);
+    this.audit = new PostgresAudit(handle);
     this.limits = new PostgresLimits(handle);
     this.access = new PostgresAccess(handle);
     this.webhooks = new PostgresWebhooks(handle);
@@ -122,6 +120,8 @@ export class PostgresStore implements Store {
 
   /** Ideas and votes: the SQL lives in postgres-ideas.ts. */
   readonly ideas: PostgresIdeas;
+  /** The audit log: postgres-audit.ts. */
+  readonly audit: PostgresAudit;
   /** Rate-limit buckets and the replay records of render tokens and proof-of-work: postgres-limits.ts. */
   readonly limits: PostgresLimits;
   /** Sites and coordinator tokens: postgres-access.ts. */
@@ -207,29 +207,6 @@ export class PostgresStore implements Store {
       new Date().toISOString(),
     ]);
     return String((await this.query('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value);
-  }
-
-  async audit(e: AuditEntry): Promise<void> {
-    await this.query('INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES ($1, $2, $3, $4, $5, $6)', [
-      e.at,
-      e.site,
-      e.actor,
-      e.action,
-      e.target,
-      e.rowCount,
-    ]);
-  }
-
-  async listAudit(site: string): Promise<AuditEntry[]> {
-    const { rows } = await this.query(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE site = $1 ORDER BY id`, [site]);
-    return rows.map((r) => ({
-      at: String(r.at),
-      site: r.site as string | null,
-      actor: String(r.actor),
-      action: String(r.action),
-      target: r.target as string | null,
-      rowCount: r.row_count as number | null,
-    }));
   }
 
   // ---- calendar -------------------------------------------------------------------------------

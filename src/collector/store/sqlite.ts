@@ -14,6 +14,7 @@ import { HANDLED_TABLES, handledState } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteIdeas } from './sqlite-ideas.js';
+import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteLimits } from './sqlite-limits.js';
 import { SqliteAccess } from './sqlite-access.js';
 import { SqliteWebhooks } from './sqlite-webhooks.js';
@@ -23,7 +24,7 @@ import { SqliteIntakes } from './sqlite-intakes.js';
 import { type SqliteHandle } from './sqlite-part.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
 import { type Row } from './sqlite-rows.js';
-import type { HandledMark, AuditEntry, Store } from './types.js';
+import type { HandledMark, Store } from './types.js';
 
 export interface SqliteStoreOptions {
   /** Milliseconds a writer waits for another process's lock before failing. */
@@ -39,6 +40,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Ideas and votes: the SQL lives in sqlite-ideas.ts. */
   readonly ideas: SqliteIdeas;
+  /** The audit log: sqlite-audit.ts. */
+  readonly audit: SqliteAudit;
   /** Rate-limit buckets and the replay records of render tokens and proof-of-work: sqlite-limits.ts. */
   readonly limits: SqliteLimits;
   /** Sites and coordinator tokens: sqlite-access.ts. */
@@ -73,6 +76,7 @@ export class SqliteStore implements Store {
     this.groupCommit = new GroupCommit(this.db);
     const handle: SqliteHandle = { db: this.db, groupCommit: this.groupCommit, sql: (text) => this.sql(text) };
     this.ideas = new SqliteIdeas(handle);
+    this.audit = new SqliteAudit(handle);
     this.limits = new SqliteLimits(handle);
     this.access = new SqliteAccess(handle);
     this.webhooks = new SqliteWebhooks(handle);
@@ -169,29 +173,6 @@ export class SqliteStore implements Store {
       new Date().toISOString(),
     );
     return this.sql('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
-  }
-
-  async audit(e: AuditEntry): Promise<void> {
-    this.sql('INSERT INTO audit_log (at, site, actor, action, target, row_count) VALUES (?, ?, ?, ?, ?, ?)').run(
-      e.at,
-      e.site,
-      e.actor,
-      e.action,
-      e.target,
-      e.rowCount,
-    );
-  }
-
-  async listAudit(site: string): Promise<AuditEntry[]> {
-    const rows = this.sql('SELECT * FROM audit_log WHERE site = ? ORDER BY id').all(site) as Row[];
-    return rows.map((r) => ({
-      at: String(r.at),
-      site: r.site as string | null,
-      actor: String(r.actor),
-      action: String(r.action),
-      target: r.target as string | null,
-      rowCount: r.row_count as number | null,
-    }));
   }
 
   // ---- calendar -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
 import type { AccessStore } from './access.js';
 import type { ActivitiesStore } from './activities.js';
+import type { AuditStore } from './audit.js';
 import type { IdeasStore } from './ideas.js';
 import type { IntakesStore } from './intakes.js';
 import type { LimitsStore } from './limits.js';
@@ -364,8 +365,8 @@ export interface Store {
   /** Returns the secret stored under `name`, storing `candidate` first if there is none. */
   secret(name: string, candidate: string): Promise<string>;
 
-  audit(entry: AuditEntry): Promise<void>;
-  listAudit(site: string): Promise<AuditEntry[]>;
+  /** The audit log of what coordinators and the command line did. */
+  readonly audit: AuditStore;
 
   /** Migration versions applied to the database so far, oldest first. */
   migrations(): Promise<number[]>;
