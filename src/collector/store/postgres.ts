@@ -3,24 +3,26 @@
  * Every write is one statement (CTEs where two tables change together), so it is atomic without
  * holding a pooled connection across round trips, and duplicates are decided by primary keys, not
  * by a prior SELECT: any number of stateless instances can share one database.
+ *
+ * The SQL of each domain lives in its part (postgres-<part>.ts, given the connection through a
+ * handle); this module opens the database, migrates it, and keeps what spans it as a whole.
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { HandledKind, HandledState } from '../../schema/index.js';
-
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { PostgresAccess } from './postgres-access.js';
+import { PostgresIdeas } from './postgres-ideas.js';
+import { PostgresIntakes } from './postgres-intakes.js';
+import { PostgresPolls } from './postgres-polls.js';
+import { PostgresActivities } from './postgres-activities.js';
+import { PostgresVolunteer } from './postgres-volunteer.js';
+import { PostgresWebhooks } from './postgres-webhooks.js';
+import { PostgresLimits } from './postgres-limits.js';
+import { PostgresAudit } from './postgres-audit.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, type Row } from './postgres-rows.js';
 import { HANDLED_TABLES, handledState } from './projections.js';
-import { PostgresIdeas } from './postgres-ideas.js';
-import { PostgresAudit } from './postgres-audit.js';
-import { PostgresLimits } from './postgres-limits.js';
-import { PostgresAccess } from './postgres-access.js';
-import { PostgresWebhooks } from './postgres-webhooks.js';
-import { PostgresActivities } from './postgres-activities.js';
-import { PostgresPolls } from './postgres-polls.js';
-import { PostgresIntakes } from './postgres-intakes.js';
-import { type PostgresHandle } from './postgres-part.js';
-import { PostgresVolunteer } from './postgres-volunteer.js';
+import type { PostgresHandle } from './postgres-part.js';
 import type { HandledMark, Store } from './types.js';
 
 /** A schema name we can put in SQL and in a connection option without quoting. */
@@ -85,6 +87,26 @@ export class PostgresStore implements Store {
   private readonly statementNames = new Map<string, string>();
   private closed: Promise<void> | undefined;
 
+  // The parts of the store, one per domain; each holds its own SQL.
+  /** Sites and coordinator tokens: postgres-access.ts. */
+  readonly access: PostgresAccess;
+  /** Ideas and votes: postgres-ideas.ts. */
+  readonly ideas: PostgresIdeas;
+  /** Welcome intakes and their flows: postgres-intakes.ts. */
+  readonly intakes: PostgresIntakes;
+  /** Feedback polls, responses and stories: postgres-polls.ts. */
+  readonly polls: PostgresPolls;
+  /** Calendar items and "ik kom" attendance: postgres-activities.ts. */
+  readonly activities: PostgresActivities;
+  /** Volunteer roles, shifts, sign-ups and their notifications: postgres-volunteer.ts. */
+  readonly volunteer: PostgresVolunteer;
+  /** The webhook and its delivery outbox: postgres-webhooks.ts. */
+  readonly webhooks: PostgresWebhooks;
+  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: postgres-limits.ts. */
+  readonly limits: PostgresLimits;
+  /** The audit log: postgres-audit.ts. */
+  readonly audit: PostgresAudit;
+
   private constructor(options: PostgresStoreOptions) {
     if (options.schema !== undefined && !PG_SCHEMA_PATTERN.test(options.schema)) {
       throw new Error(`Schema "${options.schema}" must be lower-case letters, digits and _`);
@@ -108,32 +130,16 @@ export class PostgresStore implements Store {
       maxConnections: max,
       query: (text, values, rowMode, pool) => this.query(text, values, rowMode, pool),
     };
-    this.ideas = new PostgresIdeas(handle);
-    this.audit = new PostgresAudit(handle);
-    this.limits = new PostgresLimits(handle);
     this.access = new PostgresAccess(handle);
-    this.webhooks = new PostgresWebhooks(handle);
-    this.activities = new PostgresActivities(handle);
-    this.polls = new PostgresPolls(handle);
+    this.ideas = new PostgresIdeas(handle);
     this.intakes = new PostgresIntakes(handle);
+    this.polls = new PostgresPolls(handle);
+    this.activities = new PostgresActivities(handle);
+    this.volunteer = new PostgresVolunteer(this.pool, (text, values) => this.query(text, values));
+    this.webhooks = new PostgresWebhooks(handle);
+    this.limits = new PostgresLimits(handle);
+    this.audit = new PostgresAudit(handle);
   }
-
-  /** Ideas and votes: the SQL lives in postgres-ideas.ts. */
-  readonly ideas: PostgresIdeas;
-  /** The audit log: postgres-audit.ts. */
-  readonly audit: PostgresAudit;
-  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: postgres-limits.ts. */
-  readonly limits: PostgresLimits;
-  /** Sites and coordinator tokens: postgres-access.ts. */
-  readonly access: PostgresAccess;
-  /** The webhook and its delivery outbox: postgres-webhooks.ts. */
-  readonly webhooks: PostgresWebhooks;
-  /** Calendar items and "ik kom" attendance: postgres-activities.ts. */
-  readonly activities: PostgresActivities;
-  /** Feedback polls, responses and stories: postgres-polls.ts. */
-  readonly polls: PostgresPolls;
-  /** Welcome intakes and their flows: postgres-intakes.ts. */
-  readonly intakes: PostgresIntakes;
 
   /** Connects and brings the schema up to date; several instances may do this at once. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -179,12 +185,6 @@ export class PostgresStore implements Store {
     await this.query('SELECT 1');
   }
 
-  // ---- sites ---------------------------------------------------------------------------------
-
-  // ---- tokens --------------------------------------------------------------------------------
-
-  // ---- handled (spans ideas, intakes, sign-ups, poll responses) ------------------------------
-
   async setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null> {
     const { table, where } = HANDLED_TABLES[kind];
     const sets = mark
@@ -198,8 +198,6 @@ export class PostgresStore implements Store {
     return rows[0] ? handledState(rows[0]) : null;
   }
 
-  // ---- rate limits, secrets, audit -----------------------------------------------------------
-
   async secret(name: string, candidate: string): Promise<string> {
     await this.query('INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [
       name,
@@ -208,8 +206,6 @@ export class PostgresStore implements Store {
     ]);
     return String((await this.query('SELECT value FROM secrets WHERE name = $1', [name])).rows[0]!.value);
   }
-
-  // ---- calendar -------------------------------------------------------------------------------
 
   async close(): Promise<void> {
     this.closed ??= Promise.all([this.pool.end(), this.bookkeeping.end()]).then(() => {});
@@ -223,22 +219,4 @@ export class PostgresStore implements Store {
     // see stay until that transaction ends; autovacuum removes them afterwards.
     await this.pool.query(`VACUUM ${PERSONAL_DATA_TABLES.join(', ')}`);
   }
-
-  // — webhooks —
-
-  // — render tokens —
-
-  // — feedback poll —
-
-  // — "ik kom" attendance —
-
-  // — welcome intake —
-
-  // — volunteer sign-up — the SQL lives in postgres-volunteer.ts
-  private volunteerPart: PostgresVolunteer | undefined;
-  get volunteer(): PostgresVolunteer {
-    return (this.volunteerPart ??= new PostgresVolunteer(this.pool, (text, values) => this.query(text, values)));
-  }
-
-  // — proof-of-work replay store —
 }

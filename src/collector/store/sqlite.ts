@@ -4,26 +4,28 @@
  * on one file are serialised by SQLite's write lock (`BEGIN IMMEDIATE` + busy_timeout). The writes
  * on the request path (submissions, votes, rate-limit hits) share commits (`GroupCommit`), each
  * answered only after its commit's fsync; the rare coordinator writes commit on their own.
+ *
+ * The SQL of each domain lives in its part (sqlite-<part>.ts, given the connection through a
+ * handle); this module opens the database, migrates it, and keeps what spans it as a whole.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HandledKind, HandledState } from '../../schema/index.js';
-
 import { HANDLED_TABLES, handledState } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
-import { SqliteIdeas } from './sqlite-ideas.js';
-import { SqliteAudit } from './sqlite-audit.js';
-import { SqliteLimits } from './sqlite-limits.js';
 import { SqliteAccess } from './sqlite-access.js';
-import { SqliteWebhooks } from './sqlite-webhooks.js';
-import { SqliteActivities } from './sqlite-activities.js';
-import { SqlitePolls } from './sqlite-polls.js';
+import { SqliteIdeas } from './sqlite-ideas.js';
 import { SqliteIntakes } from './sqlite-intakes.js';
-import { type SqliteHandle } from './sqlite-part.js';
+import { SqlitePolls } from './sqlite-polls.js';
+import { SqliteActivities } from './sqlite-activities.js';
 import { SqliteVolunteer } from './sqlite-volunteer.js';
-import { type Row } from './sqlite-rows.js';
+import { SqliteWebhooks } from './sqlite-webhooks.js';
+import { SqliteLimits } from './sqlite-limits.js';
+import { SqliteAudit } from './sqlite-audit.js';
+import type { SqliteHandle } from './sqlite-part.js';
+import type { Row } from './sqlite-rows.js';
 import type { HandledMark, Store } from './types.js';
 
 export interface SqliteStoreOptions {
@@ -38,22 +40,26 @@ export class SqliteStore implements Store {
   /** Batches the request-path writes (submissions, votes, rate-limit hits) into shared commits. */
   readonly groupCommit: GroupCommit;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Ideas and votes: the SQL lives in sqlite-ideas.ts. */
-  readonly ideas: SqliteIdeas;
-  /** The audit log: sqlite-audit.ts. */
-  readonly audit: SqliteAudit;
-  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: sqlite-limits.ts. */
-  readonly limits: SqliteLimits;
+
+  // The parts of the store, one per domain; each holds its own SQL.
   /** Sites and coordinator tokens: sqlite-access.ts. */
   readonly access: SqliteAccess;
-  /** The webhook and its delivery outbox: sqlite-webhooks.ts. */
-  readonly webhooks: SqliteWebhooks;
-  /** Calendar items and "ik kom" attendance: sqlite-activities.ts. */
-  readonly activities: SqliteActivities;
-  /** Feedback polls, responses and stories: sqlite-polls.ts. */
-  readonly polls: SqlitePolls;
+  /** Ideas and votes: sqlite-ideas.ts. */
+  readonly ideas: SqliteIdeas;
   /** Welcome intakes and their flows: sqlite-intakes.ts. */
   readonly intakes: SqliteIntakes;
+  /** Feedback polls, responses and stories: sqlite-polls.ts. */
+  readonly polls: SqlitePolls;
+  /** Calendar items and "ik kom" attendance: sqlite-activities.ts. */
+  readonly activities: SqliteActivities;
+  /** Volunteer roles, shifts, sign-ups and their notifications: sqlite-volunteer.ts. */
+  readonly volunteer: SqliteVolunteer;
+  /** The webhook and its delivery outbox: sqlite-webhooks.ts. */
+  readonly webhooks: SqliteWebhooks;
+  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: sqlite-limits.ts. */
+  readonly limits: SqliteLimits;
+  /** The audit log: sqlite-audit.ts. */
+  readonly audit: SqliteAudit;
 
   constructor(
     readonly path: string,
@@ -75,14 +81,15 @@ export class SqliteStore implements Store {
     this.migrate(SQLITE_MIGRATIONS);
     this.groupCommit = new GroupCommit(this.db);
     const handle: SqliteHandle = { db: this.db, groupCommit: this.groupCommit, sql: (text) => this.sql(text) };
-    this.ideas = new SqliteIdeas(handle);
-    this.audit = new SqliteAudit(handle);
-    this.limits = new SqliteLimits(handle);
     this.access = new SqliteAccess(handle);
-    this.webhooks = new SqliteWebhooks(handle);
-    this.activities = new SqliteActivities(handle);
-    this.polls = new SqlitePolls(handle);
+    this.ideas = new SqliteIdeas(handle);
     this.intakes = new SqliteIntakes(handle);
+    this.polls = new SqlitePolls(handle);
+    this.activities = new SqliteActivities(handle);
+    this.volunteer = new SqliteVolunteer(this.db, this.groupCommit);
+    this.webhooks = new SqliteWebhooks(handle);
+    this.limits = new SqliteLimits(handle);
+    this.audit = new SqliteAudit(handle);
   }
 
   /**
@@ -141,12 +148,6 @@ export class SqliteStore implements Store {
     this.sql('SELECT 1').get();
   }
 
-  // ---- sites ---------------------------------------------------------------------------------
-
-  // ---- tokens --------------------------------------------------------------------------------
-
-  // ---- handled (spans ideas, intakes, sign-ups, poll responses) ------------------------------
-
   async setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null> {
     const { table, where } = HANDLED_TABLES[kind];
     const sets = mark
@@ -163,8 +164,6 @@ export class SqliteStore implements Store {
     return row ? handledState(row) : null;
   }
 
-  // ---- rate limits, secrets, audit -----------------------------------------------------------
-
   async secret(name: string, candidate: string): Promise<string> {
     // Insert-if-absent, then read: instances starting together end up with the same secret.
     this.sql('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
@@ -174,8 +173,6 @@ export class SqliteStore implements Store {
     );
     return this.sql('SELECT value FROM secrets WHERE name = ?').pluck().get(name) as string;
   }
-
-  // ---- calendar -------------------------------------------------------------------------------
 
   async close(): Promise<void> {
     if (!this.db.open) return;
@@ -192,22 +189,4 @@ export class SqliteStore implements Store {
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     if (result && result.busy) throw new Error('The WAL checkpoint after an erasure was blocked by another connection; run it again');
   }
-
-  // — webhooks —
-
-  // — render tokens —
-
-  // — feedback poll —
-
-  // — "ik kom" attendance —
-
-  // — welcome intake —
-
-  // — volunteer sign-up — the SQL lives in sqlite-volunteer.ts
-  private volunteerPart: SqliteVolunteer | undefined;
-  get volunteer(): SqliteVolunteer {
-    return (this.volunteerPart ??= new SqliteVolunteer(this.db, this.groupCommit));
-  }
-
-  // — proof-of-work replay store —
 }

@@ -1,8 +1,8 @@
 /**
  * The storage boundary of the collector, implemented by SQLite and PostgreSQL and held to one
- * contract test suite (test/collector/store-contract.ts). Everything is async and says nothing
- * about SQL: timestamps go in and come out as `Date#toISOString()` strings (UTC, milliseconds),
- * counts are numbers, JSON is plain data.
+ * contract run on both (test/collector/store-contract*.ts, one file per part). Everything is
+ * async and says nothing about SQL: timestamps go in and come out as `Date#toISOString()` strings
+ * (UTC, milliseconds), counts are numbers, JSON is plain data.
  */
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
 import type { AccessStore } from './access.js';
@@ -335,12 +335,38 @@ export interface HandledMark {
   by: string;
 }
 
+/**
+ * The store: one part per domain, each an interface of its own (store/<part>.ts) with a SQLite
+ * and a PostgreSQL implementation side by side (sqlite-<part>.ts, postgres-<part>.ts), reached as
+ * `store.<part>.<method>`. The root keeps only what is about the database as a whole.
+ */
 export interface Store {
   /** Sites and coordinator tokens. */
   readonly access: AccessStore;
-
   /** Ideas, their moderation, merging, tags, retention and erasure, and votes. */
   readonly ideas: IdeasStore;
+  /** Welcome intakes, their flows, retention and erasure. */
+  readonly intakes: IntakesStore;
+  /** Feedback polls, their responses, retention of their texts, and stories for the impact report. */
+  readonly polls: PollsStore;
+  /** Calendar items (activities, opening hours) and their "ik kom" attendance. */
+  readonly activities: ActivitiesStore;
+  /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
+  readonly volunteer: VolunteerStore;
+  /** The site's webhook and the outbox of its deliveries. */
+  readonly webhooks: WebhooksStore;
+  /** Rate-limit buckets, and the replay records of render tokens and proof-of-work challenges. */
+  readonly limits: LimitsStore;
+  /** The audit log of what coordinators and the command line did. */
+  readonly audit: AuditStore;
+
+  /**
+   * "Mark as handled" for an idea, intake, general or shift sign-up, or poll response of
+   * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
+   * after the change, or null when the site has no such item. On the root because it spans five
+   * domains with one rule and one statement shape (see `HANDLED_TABLES` in projections.ts).
+   */
+  setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
 
   /**
    * After an erasure or purge: makes the removed data unreadable on disk, not just invisible to
@@ -349,24 +375,8 @@ export interface Store {
    */
   overwriteFreedSpace(): Promise<void>;
 
-  /**
-   * "Mark as handled" for an idea, intake, general or shift sign-up, or poll response of
-   * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
-   * after the change, or null when the site has no such item.
-   */
-  setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
-
-  /** Calendar items (activities, opening hours) and their "ik kom" attendance. */
-  readonly activities: ActivitiesStore;
-
-  /** Rate-limit buckets, and the replay records of render tokens and proof-of-work challenges. */
-  readonly limits: LimitsStore;
-
   /** Returns the secret stored under `name`, storing `candidate` first if there is none. */
   secret(name: string, candidate: string): Promise<string>;
-
-  /** The audit log of what coordinators and the command line did. */
-  readonly audit: AuditStore;
 
   /** Migration versions applied to the database so far, oldest first. */
   migrations(): Promise<number[]>;
@@ -377,16 +387,6 @@ export interface Store {
   ping(): Promise<void>;
 
   close(): Promise<void>;
-
-  /** The site's webhook and the outbox of its deliveries. */
-  readonly webhooks: WebhooksStore;
-
-  /** Feedback polls, their responses, retention of their texts, and stories for the impact report. */
-  readonly polls: PollsStore;
-  /** Welcome intakes, their flows, retention and erasure. */
-  readonly intakes: IntakesStore;
-  /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
-  readonly volunteer: VolunteerStore;
 }
 
 export interface PowUse {
