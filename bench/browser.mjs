@@ -92,8 +92,8 @@ function serve(dist) {
 
 /** The collector answers this page origin's reads (CORS), as it does for the demo site. */
 async function allowOrigin(origin) {
-  const site = await collector.store.getSite(collector.site);
-  await collector.store.updateSite(collector.site, { allowedOrigins: [...new Set([...site.allowedOrigins, origin])] });
+  const site = await collector.store.access.getSite(collector.site);
+  await collector.store.access.updateSite(collector.site, { allowedOrigins: [...new Set([...site.allowedOrigins, origin])] });
 }
 
 // Long tasks, and for a tap: the time from its pointerdown (the input's own time stamp) to the next

@@ -268,8 +268,8 @@ async function run(backend) {
     };
   }
   try {
-    await store.createSite({ slug: SITE, name: 'Export benchmark' }, new Date(start).toISOString());
-    await store.createSite({ slug: LIVE_SITE, name: 'Submissions during the export' }, new Date(start).toISOString());
+    await store.access.createSite({ slug: SITE, name: 'Export benchmark' }, new Date(start).toISOString());
+    await store.access.createSite({ slug: LIVE_SITE, name: 'Submissions during the export' }, new Date(start).toISOString());
     const { token } = await issueToken(store, { site: SITE, scopes: ['export'] });
     const seedStarted = Date.now();
     await (backend === 'sqlite' ? seedSqlite(store, start) : seedPostgres(store, start));

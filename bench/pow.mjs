@@ -35,7 +35,10 @@ try {
   const maxNumber = Number(flags['max-number'] ?? POW_DEFAULT_MAX_NUMBER);
   const runs = Number(flags.runs);
   const store = new SqliteStore(join(dir, 'bench.sqlite'));
-  const site = await store.createSite({ slug: 'bench', name: 'Bench', settings: { proofOfWork: { maxNumber } } }, new Date().toISOString());
+  const site = await store.access.createSite(
+    { slug: 'bench', name: 'Bench', settings: { proofOfWork: { maxNumber } } },
+    new Date().toISOString(),
+  );
   const pow = new ProofOfWork(store, Date.now);
   const times = [];
   for (let i = 0; i < runs; i++) {

@@ -98,7 +98,7 @@ async function seedIdeas(store, now) {
     const at = new Date(now - sample.daysAgo * 86_400_000);
     const id = uuidv7(at.getTime());
     const consent = sample.contact ? { textVersion: 'idea-contact-2026-11', givenAt: at.toISOString() } : null;
-    await store.insertIdea(
+    await store.ideas.insert(
       {
         id,
         site: DEMO_SITE,
@@ -123,10 +123,10 @@ async function seedIdeas(store, now) {
         consentGivenAt: consent?.givenAt ?? null,
       },
     );
-    if (sample.moderation) await store.moderateIdea(DEMO_SITE, id, sample.moderation, at.toISOString());
+    if (sample.moderation) await store.ideas.moderate(DEMO_SITE, id, sample.moderation, at.toISOString());
     // Coordinators' tags and a merged duplicate, so those parts of the admin page show something.
-    if (sample.tags) await store.changeIdeaTags(DEMO_SITE, id, { add: sample.tags, remove: [] }, at.toISOString());
-    if (sample.duplicateOf !== undefined) await store.mergeIdeas(DEMO_SITE, ids[sample.duplicateOf], [id], at.toISOString());
+    if (sample.tags) await store.ideas.changeTags(DEMO_SITE, id, { add: sample.tags, remove: [] }, at.toISOString());
+    if (sample.duplicateOf !== undefined) await store.ideas.merge(DEMO_SITE, ids[sample.duplicateOf], [id], at.toISOString());
     // One idea a coordinator has dealt with: the inbox's "afgehandeld" filter has something to show.
     if (sample.handled)
       await store.setHandled(DEMO_SITE, 'idea', id, { at: new Date(at.getTime() + 7 * 86_400_000).toISOString(), by: 'demo' });
@@ -157,7 +157,7 @@ export function demoProgramme() {
 async function seedActivities(store, now) {
   // One millisecond apart, so the admin list keeps the page's order.
   for (const [i, data] of demoProgramme().entries()) {
-    await store.createActivity({ id: uuidv7(now + i), site: DEMO_SITE, data }, new Date(now + i).toISOString());
+    await store.activities.create({ id: uuidv7(now + i), site: DEMO_SITE, data }, new Date(now + i).toISOString());
   }
 }
 
@@ -393,9 +393,9 @@ async function seedVolunteers(store, now) {
 export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.1', origins = [] }) {
   const store = new SqliteStore(dbPath);
   const now = Date.now();
-  let site = await store.getSite(DEMO_SITE);
+  let site = await store.access.getSite(DEMO_SITE);
   if (!site) {
-    site = await store.createSite(
+    site = await store.access.createSite(
       { slug: DEMO_SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: origins, settings: { volunteer: { showHostName: true } } },
       new Date(now).toISOString(),
     );
@@ -404,7 +404,7 @@ export async function startDemoCollector({ dbPath, port = 8787, host = '127.0.0.
     await seedPolls(store, DEMO_SITE, now);
     await seedVolunteers(store, now);
   } else if (origins.some((o) => !site.allowedOrigins.includes(o))) {
-    site = await store.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
+    site = await store.access.updateSite(DEMO_SITE, { allowedOrigins: [...new Set([...site.allowedOrigins, ...origins])] });
   }
   const { token } = await issueToken(store, {
     site: DEMO_SITE,

@@ -75,7 +75,7 @@ function statementAnswers(random, shift) {
 async function insert(store, site, at, data) {
   const id = uuidv7(at);
   const iso = new Date(at).toISOString();
-  await store.insertPollResponse(
+  await store.polls.insertResponse(
     {
       id,
       site,
@@ -141,5 +141,5 @@ export async function seedPolls(store, site, now) {
     ]);
     await insert(store, site, at, { pollId: 'welkom', answer, mode: random() < 0.7 ? 'kiosk' : 'inline' });
   }
-  for (const id of ticked) await store.selectPollStory(site, id, true);
+  for (const id of ticked) await store.polls.selectStory(site, id, true);
 }

@@ -59,8 +59,8 @@ export async function startDemo({
   const site = await startSiteServer({ port: sitePort, host, collectorUrl: collector.url });
   // Only now is the site's origin known (port 0 picks one): allow it in the collector's CORS list.
   const origins = [site.url, site.url.replace('localhost', '127.0.0.1')];
-  const current = await collector.store.getSite(collector.site);
-  await collector.store.updateSite(collector.site, {
+  const current = await collector.store.access.getSite(collector.site);
+  await collector.store.access.updateSite(collector.site, {
     allowedOrigins: [...new Set([...current.allowedOrigins, ...origins])],
   });
   return {

@@ -55,7 +55,7 @@ export async function issueToken(store: Store, options: IssueTokenOptions): Prom
     expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
     revokedAt: null,
   };
-  await store.createToken(record);
+  await store.access.createToken(record);
   return { token, record };
 }
 
@@ -88,7 +88,7 @@ export async function checkBearer(
   if (!TOKEN_PATTERN.test(token)) return invalid;
   const presented = Buffer.from(hashToken(token), 'hex');
   // The prefix only narrows the search; the decision is a constant-time compare of the hashes.
-  const record = (await store.findTokensByPrefix(displayPrefix(token))).find((candidate) => {
+  const record = (await store.access.findTokensByPrefix(displayPrefix(token))).find((candidate) => {
     const stored = Buffer.from(candidate.hash, 'hex');
     return stored.length === presented.length && timingSafeEqual(stored, presented);
   });

@@ -58,7 +58,7 @@ export async function importCalendar(store: Store, site: Site, text: string, now
     throw invalid([{ path: '', message: 'The file holds no calendar events', code: 'no_events' }]);
   }
   const from = source ?? uploadSource(parsed.calendar.name, parsed.calendar.prodId);
-  const records = await store.listActivities(site.slug);
+  const records = await store.activities.list(site.slug);
   const live = new Map(records.map((r) => [r.data.id, r]));
   // Every id the text has, also of events skipped below: one that is invalid for a moment is not removed.
   const present = new Set(parsed.activities.map((a) => a.id));
@@ -74,12 +74,12 @@ export async function importCalendar(store: Store, site: Site, text: string, now
       continue;
     }
     const existing = live.get(checked.data.id);
-    const record = existing ? await store.updateActivity(site.slug, existing.id, checked.data, now.toISOString(), from) : null;
+    const record = existing ? await store.activities.update(site.slug, existing.id, checked.data, now.toISOString(), from) : null;
     if (record) {
       updated++;
       items.push(record);
     } else {
-      const made = await store.createActivity(
+      const made = await store.activities.create(
         { id: uuidv7(now.getTime()), site: site.slug, data: checked.data, source: from },
         now.toISOString(),
       );
@@ -91,7 +91,7 @@ export async function importCalendar(store: Store, site: Site, text: string, now
   const removedTitles: string[] = [];
   for (const r of records) {
     if (r.source !== from || present.has(r.data.id)) continue;
-    if (await store.deleteActivity(site.slug, r.id, now.toISOString())) removedTitles.push(r.data.title);
+    if (await store.activities.delete(site.slug, r.id, now.toISOString())) removedTitles.push(r.data.title);
   }
   return { created, updated, removed: removedTitles.length, removedTitles, items, warnings };
 }
@@ -140,7 +140,7 @@ export async function refreshCalendarFeeds(
       result.error = error instanceof ApiError ? `${error.code}: ${error.message}` : (error as Error).message;
     }
     // The audit log is where a coordinator (and `webhook status`-like tooling) sees feed health.
-    await store.audit({
+    await store.audit.append({
       at: options.now().toISOString(),
       site: site.slug,
       actor: options.actor,
@@ -164,7 +164,7 @@ export function scheduleCalendarFeeds(
   return repeat(
     intervalMs,
     async () => {
-      for (const site of await store.listSites()) {
+      for (const site of await store.access.listSites()) {
         if (site.settings.calendarFeeds?.length) await refreshCalendarFeeds(store, site, { ...options, actor: 'schedule' });
       }
     },

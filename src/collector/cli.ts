@@ -338,7 +338,7 @@ async function serve(flags: Flags): Promise<void> {
 
 /** Changes made from the shell are audited too, with `cli` as the actor. */
 function auditCli(store: Store, site: string | null, action: string, target: string, rowCount = 1) {
-  return store.audit({ at: new Date().toISOString(), site, actor: 'cli', action, target, rowCount });
+  return store.audit.append({ at: new Date().toISOString(), site, actor: 'cli', action, target, rowCount });
 }
 
 /** Origins from flags, with the operator's typo reported as a usage error. */
@@ -356,7 +356,7 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
   if (action === 'list') {
     if (args.length) throw new UsageError('site list takes no arguments');
     return withStore(flags, async (store) => {
-      for (const s of await store.listSites()) {
+      for (const s of await store.access.listSites()) {
         const origins = s.allowedOrigins.join(' ') || '(no origins)';
         process.stdout.write(`${s.slug}\t${s.name}\t${s.settings.ideaSort}\t${origins}\n`);
       }
@@ -390,15 +390,15 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
     if (!flags.name) throw new UsageError('site add needs --name');
     const input = parseNewSite({ slug, name: flags.name, allowedOrigins: origins(flags.origin), ...common });
     return withStore(flags, async (store) => {
-      if (await store.getSite(slug)) throw new Error(`Site "${slug}" already exists; use: site update ${slug}`);
-      const created = await store.createSite(input, new Date().toISOString());
+      if (await store.access.getSite(slug)) throw new Error(`Site "${slug}" already exists; use: site update ${slug}`);
+      const created = await store.access.createSite(input, new Date().toISOString());
       await auditCli(store, slug, 'site.add', slug);
       process.stderr.write(`Added site "${slug}" (${created.name}); origins: ${originList(created)}\n`);
     });
   }
   if (action === 'update') {
     return withStore(flags, async (store) => {
-      const current = await store.getSite(slug);
+      const current = await store.access.getSite(slug);
       if (!current) throw new Error(`There is no site "${slug}"`);
       const removed = origins(flags['remove-origin']);
       const kept = (flags.origin ? origins(flags.origin) : current.allowedOrigins).filter((o) => !removed.includes(o));
@@ -410,7 +410,7 @@ async function site(action: string | undefined, args: string[], flags: Flags): P
         allowedOrigins: [...new Set([...kept, ...added])],
         ...common,
       });
-      const updated = (await store.updateSite(slug, changes))!;
+      const updated = (await store.access.updateSite(slug, changes))!;
       await auditCli(store, slug, 'site.update', slug);
       process.stderr.write(`Updated site "${slug}"; origins: ${originList(updated)}\n`);
     });
@@ -425,24 +425,24 @@ async function webhook(action: string | undefined, args: string[], flags: Flags)
     throw new UsageError(action === 'set' ? 'Usage: webhook set <site> <url>' : `Usage: webhook ${action ?? '<set|remove|status>'} <site>`);
   }
   return withStore(flags, async (store) => {
-    if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
+    if (!(await store.access.getSite(slug))) throw new Error(`There is no site "${slug}"`);
     if (action === 'set') {
       const allowPrivate = fileConfig?.webhookAllowPrivateNetworks ?? process.env.BUURTKIT_WEBHOOK_ALLOW_PRIVATE === '1';
       const problem = webhookUrlProblem(url!) ?? (await hostProblem(new URL(url!), allowPrivate));
       if (problem) throw new UsageError(`The webhook URL ${problem}`);
       const secret = newWebhookSecret();
-      await store.setWebhook({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
+      await store.webhooks.set({ site: slug, url: url!, secret, createdAt: new Date().toISOString() });
       await auditCli(store, slug, 'webhook.set', new URL(url!).origin);
       process.stdout.write(`${secret}\n`);
       process.stderr.write(`Submissions to "${slug}" now go to ${url}; verify them with the secret above (shown once).\n`);
     } else if (action === 'remove') {
-      const removed = await store.removeWebhook(slug);
+      const removed = await store.webhooks.remove(slug);
       if (removed) await auditCli(store, slug, 'webhook.remove', slug);
       process.stderr.write(removed ? `Removed the webhook of "${slug}"\n` : `"${slug}" has no webhook\n`);
     } else if (action === 'status') {
-      const target = await store.getWebhook(slug);
+      const target = await store.webhooks.get(slug);
       process.stdout.write(target ? `webhook\t${target.url}\tsince ${target.createdAt}\n` : 'webhook\t(none)\n');
-      for (const d of await store.listWebhookDeliveries(slug, 20)) {
+      for (const d of await store.webhooks.listDeliveries(slug, 20)) {
         const when = d.finishedAt ?? (d.nextAttemptAt ? `next ${d.nextAttemptAt}` : '');
         process.stdout.write(`${d.id}\t${d.event}\t${d.status}\t${d.attempts} attempt(s)\t${when}\t${d.lastError ?? ''}\n`);
       }
@@ -461,7 +461,7 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
     const scopes = parseScopesOrUsage(flags.scopes ?? 'read,moderate,export');
     const days = integer(flags['expires-days'], 'expires-days', 1, 3650);
     return withStore(flags, async (store) => {
-      if (!(await store.getSite(target))) throw new Error(`There is no site "${target}"`);
+      if (!(await store.access.getSite(target))) throw new Error(`There is no site "${target}"`);
       const now = new Date();
       const expiresAt = days ? new Date(now.getTime() + days * 86_400_000) : null;
       const label = flags.label ?? null;
@@ -476,7 +476,7 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
   }
   if (action === 'list') {
     return withStore(flags, async (store) => {
-      for (const t of await store.listTokens(target)) {
+      for (const t of await store.access.listTokens(target)) {
         const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'active';
         process.stdout.write(`${t.prefix}\t${t.scopes.join(',')}\t${state}\t${t.label ?? ''}\n`);
       }
@@ -484,8 +484,8 @@ async function token(action: string | undefined, args: string[], flags: Flags): 
   }
   if (action === 'revoke') {
     return withStore(flags, async (store) => {
-      const matches = await store.findTokensByPrefix(target);
-      const revoked = await store.revokeTokens(target, new Date().toISOString());
+      const matches = await store.access.findTokensByPrefix(target);
+      const revoked = await store.access.revokeTokens(target, new Date().toISOString());
       if (revoked === 0) throw new Error(`No active token with prefix "${target}"`);
       await auditCli(store, matches[0]?.site ?? null, 'token.revoke', target, revoked);
       process.stderr.write(`Revoked ${revoked} token(s) with prefix ${target}\n`);
@@ -520,7 +520,7 @@ async function exportCommand(args: string[], flags: Flags): Promise<void> {
     throw new UsageError('--delimiter must be semicolon or comma');
   }
   await withStore(flags, async (store) => {
-    const site = await store.getSite(slug);
+    const site = await store.access.getSite(slug);
     if (!site) throw new Error(`There is no site "${slug}"`);
     const delimiter = CSV_DELIMITERS[delimiterName];
     const file = await startIdeaExport(store, site, {
@@ -568,7 +568,7 @@ async function people(action: string | undefined, args: string[], flags: Flags):
   }
   if (action === 'show' && flags['include-content']) throw new UsageError('--include-content is for people erase');
   await withStore(flags, async (store) => {
-    if (!(await store.getSite(slug))) throw new Error(`There is no site "${slug}"`);
+    if (!(await store.access.getSite(slug))) throw new Error(`There is no site "${slug}"`);
     let intakeKeys;
     try {
       intakeKeys = toKeyring(intakeKeysFromEnv(process.env.BUURTKIT_INTAKE_KEYS) ?? fileConfig?.intakeKeys).get(slug);

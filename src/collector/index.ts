@@ -14,6 +14,15 @@ export {
 } from './store/open.js';
 export { collectorLogger } from './logging.js';
 export type * from './store/types.js';
+export type { AccessStore } from './store/access.js';
+export type { ActivitiesStore } from './store/activities.js';
+export type { AuditStore } from './store/audit.js';
+export type { IdeasStore } from './store/ideas.js';
+export type { IntakesStore } from './store/intakes.js';
+export type { LimitsStore } from './store/limits.js';
+export type { PollsStore } from './store/polls.js';
+export type { VolunteerStore } from './store/volunteer.js';
+export type { WebhooksStore } from './store/webhooks.js';
 export { issueToken, checkBearer, hashToken, parseScopes, type IssueTokenOptions } from './auth.js';
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './rate-limit.js';
 export { normaliseOrigin, parseNewSite, parseSiteChanges } from './sites.js';

@@ -94,7 +94,7 @@ export class ProofOfWork {
     }
     const now = this.clock();
     if (Number(salt[2]) * 1000 < now) throw refused('pow_invalid', 'The proof-of-work challenge has expired; fetch and solve a new one');
-    const owner = await this.store.claimPowChallenge({
+    const owner = await this.store.limits.claimPowChallenge({
       challenge: payload.challenge,
       site,
       submissionId,
@@ -104,7 +104,7 @@ export class ProofOfWork {
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
       // A use older than the lifetime belongs to a challenge that has expired anyway.
-      await this.store.prunePowUses(new Date(now - POW_LIFETIME_MS - 60_000).toISOString());
+      await this.store.limits.prunePowUses(new Date(now - POW_LIFETIME_MS - 60_000).toISOString());
     }
   }
 }

@@ -75,7 +75,7 @@ export class RateLimiter {
   }
 
   private async take(bucket: string, key: string, { limit, windowMs }: RateLimit, now: number): Promise<RateDecision> {
-    const outcome = await this.store.takeRateToken({ bucket, key, now, intervalMs: windowMs / limit, burst: limit });
+    const outcome = await this.store.limits.takeRateToken({ bucket, key, now, intervalMs: windowMs / limit, burst: limit });
     if (outcome.allowed) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) };
   }
@@ -91,6 +91,6 @@ export class RateLimiter {
   private async maybePrune(now: number): Promise<void> {
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
-    await this.store.pruneRateLimits(now);
+    await this.store.limits.pruneRateBuckets(now);
   }
 }

@@ -103,7 +103,7 @@ export class RenderTokens {
       const wait = Math.max(1, Math.ceil((RENDER_TOKEN_MIN_AGE_MS - Math.max(0, age)) / 1000));
       throw tooManyRequests(wait, 'Sent too soon after the form was shown; try again shortly', 'too_fast');
     }
-    const owner = await this.store.claimRenderToken({
+    const owner = await this.store.limits.claimRenderToken({
       nonce: m[2]!,
       site,
       submissionId,
@@ -114,7 +114,7 @@ export class RenderTokens {
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
       // A use older than the lifetime belongs to a token that can no longer be presented.
-      await this.store.pruneRenderTokenUses(new Date(now - RENDER_TOKEN_LIFETIME_MS - 60_000).toISOString());
+      await this.store.limits.pruneRenderTokenUses(new Date(now - RENDER_TOKEN_LIFETIME_MS - 60_000).toISOString());
     }
   }
 }

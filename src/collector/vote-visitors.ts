@@ -40,7 +40,7 @@ export class VoteVisitors {
       .update(`${vote.site}\n${vote.ideaId}\n${visitor.ip}\n${visitor.userAgent}`)
       .digest('base64url');
     // The render-token replay store: a unique key → the first id that claimed it, pruned after a day.
-    const owner = await this.store.claimRenderToken({
+    const owner = await this.store.limits.claimRenderToken({
       nonce: `vote.${hash}`,
       site: vote.site,
       submissionId: vote.voteId,
@@ -48,7 +48,7 @@ export class VoteVisitors {
     });
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
-      await this.store.pruneRenderTokenUses(new Date(now - FORGET_AFTER_MS).toISOString());
+      await this.store.limits.pruneRenderTokenUses(new Date(now - FORGET_AFTER_MS).toISOString());
     }
     return owner === vote.voteId;
   }

@@ -128,7 +128,7 @@ for (const backend of BACKENDS) {
       const adminList = (await (await admin('')).json()) as { activities: Json[] };
       expect(adminList.activities.map((a) => a.id)).toEqual([hours.id]);
 
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action.startsWith('activity.'));
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action.startsWith('activity.'));
       expect(audit.map((e) => [e.action, e.target])).toEqual([
         ['activity.create', made.id],
         ['activity.create', hours.id],
@@ -197,13 +197,13 @@ for (const backend of BACKENDS) {
 
     it("keeps two sites' feed UIDs apart, the same after a restart", async () => {
       // Imported feeds keep their own ids: two centres importing `UID:inloop` both hold an activity "inloop".
-      const other = await c.store.createSite(
+      const other = await c.store.access.createSite(
         { slug: 'de-eik', name: 'Buurthuis De Eik', allowedOrigins: [ORIGIN] },
         new Date().toISOString(),
       );
       for (const site of [SITE, other.slug]) {
         const data = scheduleItemSchema.parse({ id: 'inloop', ...INLOOP });
-        await c.store.createActivity({ id: uuidv7(), site, data }, new Date().toISOString());
+        await c.store.activities.create({ id: uuidv7(), site, data }, new Date().toISOString());
       }
       const uids = async (base: string, site: string) =>
         parseIcs(await (await fetch(`${base}/v1/sites/${site}/activities.ics`)).text()).events.map((e) => e.uid);
@@ -248,7 +248,7 @@ for (const backend of BACKENDS) {
       expect(await range('from=2026-02-30&to=2026-03-01')).toEqual(['from']);
       expect(await range('from=2026-03-01&to=2026-02-01')).toEqual(['to']);
       expect(await range('from=2026-01-01&to=2029-01-01')).toEqual(['to']);
-      expect((await c.store.listActivities(SITE)).length).toBe(0);
+      expect((await c.store.activities.list(SITE)).length).toBe(0);
       // Dates at the ends of the calendar are no error, just nothing.
       await create(KOKEN);
       for (const query of ['from=9999-12-01&to=9999-12-31', 'from=0001-01-01&to=0001-01-02']) {
@@ -262,7 +262,7 @@ for (const backend of BACKENDS) {
       const made = await create(KOKEN);
       const reader = await c.token(['read']);
       const other = await c.token(['read', 'moderate'], {
-        site: (await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug,
+        site: (await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString())).slug,
       });
       expect((await admin('', { token: null })).status).toBe(401);
       expect((await admin('', { token: reader })).status).toBe(200);
@@ -290,7 +290,7 @@ for (const backend of BACKENDS) {
         expect(((await cross.json()) as Json).error).toBe('cross_site_request');
       }
       expect((await admin('/not-a-uuid')).status).toBe(404);
-      expect((await c.store.listActivities(SITE)).map((r) => r.data.title)).toEqual(['Samen koken']);
+      expect((await c.store.activities.list(SITE)).map((r) => r.data.title)).toEqual(['Samen koken']);
     });
 
     it('lets only allowed origins read cross-origin, and answers their preflight', async () => {
@@ -334,7 +334,7 @@ for (const backend of BACKENDS) {
       expect(feed.events.map((e) => [e.uid, e.rrule])).toEqual([
         [`b65c2b5b-b785-4edc-9560-e0379036d1f2@${SITE}.buurtkit`, 'FREQ=DAILY;COUNT=3'],
       ]);
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'activity.import');
       expect(audit.map((e) => e.rowCount)).toEqual([1, 1]);
 
       const json = await admin('/import', { method: 'POST', body: JSON.stringify({}) });
@@ -357,7 +357,7 @@ for (const backend of BACKENDS) {
       expect(await upload(owa)).toMatchObject({ created: 4, updated: 0, removed: 0, removedTitles: [] });
       const redownloaded = owa.replace(/^VERSION:2.0/m, 'VERSION:2.0\nX-WR-CALDESC:Buurthuis');
       expect(await upload(redownloaded)).toMatchObject({ created: 0, updated: 4, removed: 0 });
-      const live = async () => (await c.store.listActivities(SITE)).map((r) => r.data.title).sort();
+      const live = async () => (await c.store.activities.list(SITE)).map((r) => r.data.title).sort();
       expect(await live()).toEqual(['Samen koken', 'TEST', 'TEST 3', 'TEST Syd', 'TEST2']);
 
       // A new export without "TEST 3" and with one event added at the top: one created, one removed.
@@ -372,8 +372,8 @@ for (const backend of BACKENDS) {
       const other = readFileSync(new URL('../fixtures/ics/thunderbird-cancelled-occurrence.ics', import.meta.url), 'utf8');
       expect(await upload(other)).toMatchObject({ created: 1, removed: 0 });
       expect((await live()).length).toBe(6);
-      expect((await c.store.listActivities(SITE)).find((r) => r.id === own.id)?.source).toBeUndefined();
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.import');
+      expect((await c.store.activities.list(SITE)).find((r) => r.id === own.id)?.source).toBeUndefined();
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'activity.import');
       expect(audit.map((e) => e.rowCount)).toEqual([4, 4, 5, 4, 1]);
     });
 
@@ -396,7 +396,7 @@ for (const backend of BACKENDS) {
       ].join('\r\n');
       const answer = await admin('/import', { method: 'POST', body: feed, headers: { 'content-type': 'text/calendar' } });
       expect(answer.status).toBe(200);
-      const [stored] = await c.store.listActivities(SITE);
+      const [stored] = await c.store.activities.list(SITE);
       expect(stored!.data).toMatchObject({ allDay: true, start: '2027-01-01', timeZone: 'Europe/Amsterdam' });
       const got = (await (await publicGet('activities?from=2026-12-31&to=2027-01-03&expand=occurrences')).json()) as Json;
       expect(got.occurrences.map((o: Json) => [o.start, o.end])).toEqual([['2027-01-01T00:00:00+01:00', '2027-01-02T00:00:00+01:00']]);

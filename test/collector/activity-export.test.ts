@@ -117,7 +117,7 @@ for (const backend of BACKENDS) {
       });
       // The same figures for the impact report, without HTTP.
       expect(await activityOutput(c.store, SITE, '2026-03-01', '2026-04-10', new Date(now))).toEqual(body.output);
-      const audit = await c.store.listAudit(SITE);
+      const audit = await c.store.audit.list(SITE);
       expect(audit.at(-1)).toMatchObject({ action: 'export.activities', target: 'activities.json', rowCount: 7 });
     });
 

@@ -57,7 +57,7 @@ describe('admin authentication', () => {
   });
 
   it('answers 403 for the wrong site or a missing scope; admin implies every scope', async () => {
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     const otherSite = await c.token(['read', 'moderate', 'export', 'admin'], { site: 'de-eik' });
     expect((await admin('/ideas', otherSite)).status).toBe(403);
 
@@ -95,7 +95,7 @@ describe('admin authentication', () => {
     const sensitive = (await (await admin('/whoami', await c.token(['read', 'sensitive']))).json()) as { scopes: string[] };
     expect(sensitive.scopes).toEqual(['read', 'sensitive']);
     expect((await admin('/whoami', null)).status).toBe(401);
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     expect((await admin('/whoami', await c.token(['admin'], { site: 'de-eik' }))).status).toBe(403);
   });
 
@@ -108,7 +108,7 @@ describe('admin authentication', () => {
     expect(await expired.json()).toMatchObject({ error: 'token_expired' });
 
     const revoking = await c.token(['read']);
-    expect(await c.store.revokeTokens(revoking.slice(0, 11), new Date(now).toISOString())).toBe(1);
+    expect(await c.store.access.revokeTokens(revoking.slice(0, 11), new Date(now).toISOString())).toBe(1);
     const revoked = await admin('/ideas', revoking);
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toMatchObject({ error: 'token_revoked' });
@@ -153,7 +153,7 @@ describe('moderation', () => {
     const cleared = adminIdeaSchema.parse(await (await patch(id, token, { published: false, statusReason: '' })).json());
     expect(cleared).toMatchObject({ published: false, statusReason: null, status: 'niet-mogelijk' });
 
-    const audit = await c.store.listAudit(SITE);
+    const audit = await c.store.audit.list(SITE);
     expect(audit.filter((e) => e.action === 'idea.moderate')).toHaveLength(2);
     expect(audit[0]).toMatchObject({ actor: token.slice(0, 11), target: id, rowCount: 1 });
   });
@@ -218,7 +218,7 @@ describe('CSV export', () => {
     await submit('Twee');
     now += 1;
     await download(token);
-    const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'export.ideas');
+    const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'export.ideas');
     expect(audit).toEqual([
       { at: new Date(now).toISOString(), site: SITE, actor: token.slice(0, 11), action: 'export.ideas', target: 'ideas.csv', rowCount: 2 },
     ]);
@@ -229,7 +229,7 @@ describe('CSV export', () => {
     const at = new Date(now).toISOString();
     for (let i = 0; i < 1203; i++) {
       const id = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      await c.store.insertIdea(
+      await c.store.ideas.insert(
         {
           id,
           site: SITE,

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
       ).status,
     ).toBe(404);
     expect(await remaining()).toEqual({});
-    const audit = await c.store.listAudit(SITE);
+    const audit = await c.store.audit.list(SITE);
     expect(audit.map((a) => [a.action, a.target])).toContainEqual(['attendance.remove', first.id]);
 
     // An activity may allow larger groups.
@@ -133,7 +133,7 @@ describe.each(BACKENDS)('render tokens, caps and dedupe for places and votes (%s
     await start();
     const envelope = ideaEnvelope({}, { text: 'Samen koken op vrijdag' });
     expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, envelope, withToken(await token()))).status).toBe(201);
-    await c.store.moderateIdea(SITE, envelope.id, { published: true }, new Date(now).toISOString());
+    await c.store.ideas.moderate(SITE, envelope.id, { published: true }, new Date(now).toISOString());
     const idea = envelope.id;
     const vote = (envelope: Json, headers: Record<string, string>) =>
       postJson(`${c.url}/v1/sites/${SITE}/ideas/${idea}/votes`, envelope, headers);

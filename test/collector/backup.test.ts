@@ -80,13 +80,13 @@ describe('buurtkit-collector backup', () => {
     try {
       expect(restored.appliedOnOpen).toEqual([]);
       const ideas = [];
-      for await (const idea of restored.exportIdeas('de-linde', { receivedUpTo: new Date(Date.now() + 60_000).toISOString() }))
+      for await (const idea of restored.ideas.export('de-linde', { receivedUpTo: new Date(Date.now() + 60_000).toISOString() }))
         ideas.push(idea);
       const found = new Map(ideas.map((i) => [i.id, i.text]));
       for (const [id, text] of before!) expect(found.get(id)).toBe(text);
       // Ideas acknowledged during the backup may or may not be in it, but nothing else is.
       for (const [id, text] of found) expect(texts.get(id)).toBe(text);
-      expect((await restored.getSite('de-linde'))?.name).toBe('De Linde');
+      expect((await restored.access.getSite('de-linde'))?.name).toBe('De Linde');
     } finally {
       await restored.close();
     }

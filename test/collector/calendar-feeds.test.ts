@@ -72,7 +72,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     ]);
     expect(first.results[0]!.created).toBeGreaterThan(0);
     expect(hits).toEqual(['/google.ics', '/moved.ics', '/thunderbird.ics', '/gone.ics']);
-    const count = (await c.store.listActivities(SITE)).length;
+    const count = (await c.store.activities.list(SITE)).length;
     expect(count).toBe(first.results[0]!.created + first.results[1]!.created);
 
     // The feed changes a title: the same items are updated.
@@ -81,10 +81,10 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       results: { created: number; updated: number }[];
     };
     expect(second.results[0]).toMatchObject({ created: 0, updated: first.results[0]!.created });
-    const items = await c.store.listActivities(SITE);
+    const items = await c.store.activities.list(SITE);
     expect(items).toHaveLength(count);
     expect(items.some((i) => i.data.kind === 'activity' && i.data.title === 'Samen koken (nieuw)')).toBe(true);
-    const audit = (await c.store.listAudit(SITE)).filter((a) => /^activity\.feed(\.failed)?$/.test(a.action));
+    const audit = (await c.store.audit.list(SITE)).filter((a) => /^activity\.feed(\.failed)?$/.test(a.action));
     expect(audit.map((a) => a.action)).toEqual([
       'activity.feed',
       'activity.feed',
@@ -124,13 +124,13 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     ]);
     a = calendar(event('a1', 'Koffie'));
     expect(await refresh()).toMatchObject([{ created: 0, updated: 1, removed: 1 }, { removed: 0 }]);
-    const titles = (await c.store.listActivities(SITE)).map((r) => r.data.title).sort();
+    const titles = (await c.store.activities.list(SITE)).map((r) => r.data.title).sort();
     expect(titles).toEqual(['Bingo', 'Eigen activiteit', 'Koffie']);
     // A broken answer removes nothing: the calendar keeps what it had.
     a = 'not a calendar';
     expect(await refresh()).toMatchObject([{ ok: false, removed: 0 }, { ok: true }]);
-    expect((await c.store.listActivities(SITE)).length).toBe(3);
-    const audit = (await c.store.listAudit(SITE)).filter((e) => e.action === 'activity.feed' && e.target === `${base}/a.ics`);
+    expect((await c.store.activities.list(SITE)).length).toBe(3);
+    const audit = (await c.store.audit.list(SITE)).filter((e) => e.action === 'activity.feed' && e.target === `${base}/a.ics`);
     expect(audit.map((e) => e.rowCount)).toEqual([2, 2, 2]);
   });
 
@@ -161,18 +161,18 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       '/feed.ics': () => [200, GOOGLE],
       '/huge.ics': () => [200, `${GOOGLE}\n${'X'.repeat(3 * 1024 * 1024)}`],
     });
-    const site = (await c.store.updateSite(SITE, {
+    const site = (await c.store.access.updateSite(SITE, {
       settings: { calendarFeeds: [`${base}/feed.ics`, 'http://169.254.169.254/latest/meta-data/'] },
     }))!;
     const refused = await refreshCalendarFeeds(c.store, site, { now: () => new Date(), actor: 'test' });
     expect(refused.map((r) => r.ok)).toEqual([false, false]);
     for (const r of refused) expect(r.error).toMatch(/private or reserved/);
     expect(hits).toEqual([]);
-    expect(await c.store.listActivities(SITE)).toEqual([]);
+    expect(await c.store.activities.list(SITE)).toEqual([]);
 
-    const big = (await c.store.updateSite(SITE, { settings: { calendarFeeds: [`${base}/huge.ics`] } }))!;
+    const big = (await c.store.access.updateSite(SITE, { settings: { calendarFeeds: [`${base}/huge.ics`] } }))!;
     const [tooLarge] = await refreshCalendarFeeds(c.store, big, { now: () => new Date(), actor: 'test', allowPrivateNetworks: true });
     expect(tooLarge!.error).toMatch(/larger than/);
-    expect(await c.store.listActivities(SITE)).toEqual([]);
+    expect(await c.store.activities.list(SITE)).toEqual([]);
   });
 });

@@ -141,7 +141,7 @@ describe('buurtkit-collector CLI', () => {
     expect(cli('site', 'update', 'kort', '--idea-contact-months', '0', '--db', db).code).toBe(2);
     const twoMonthsAgo = new Date(Date.now() - 62 * 86_400_000).toISOString();
     const insert = (store: SqliteStore, id: string) =>
-      store.insertIdea(
+      store.ideas.insert(
         {
           id,
           site: 'kort',
@@ -181,7 +181,7 @@ describe('buurtkit-collector CLI', () => {
     expect(cli('purge', '--site', 'nergens', '--db', db).code).toBe(1);
 
     const again = new SqliteStore(db);
-    expect((await again.getIdea('kort', a))!.contact).toBeNull();
+    expect((await again.ideas.get('kort', a))!.contact).toBeNull();
     await insert(again, b);
     await again.close();
 
@@ -189,8 +189,8 @@ describe('buurtkit-collector CLI', () => {
     const { child, exited } = await serve();
     const check = new SqliteStore(db);
     try {
-      await vi.waitFor(async () => expect((await check.getIdea('kort', b))!.contact).toBeNull(), { timeout: 5_000, interval: 100 });
-      const audit = (await check.listAudit('kort')).filter((e) => e.action === 'purge.idea-contact');
+      await vi.waitFor(async () => expect((await check.ideas.get('kort', b))!.contact).toBeNull(), { timeout: 5_000, interval: 100 });
+      const audit = (await check.audit.list('kort')).filter((e) => e.action === 'purge.idea-contact');
       expect(audit.map((e) => [e.actor, e.rowCount])).toEqual([
         ['cli', 1],
         ['purge', 1],
@@ -209,7 +209,7 @@ describe('buurtkit-collector people', () => {
     const store = new SqliteStore(db);
     const now = new Date().toISOString();
     const id = uuidv7();
-    await store.insertIdea(
+    await store.ideas.insert(
       {
         id,
         site: 'p',

@@ -269,9 +269,9 @@ describe.each(webhookBackends)('crash test with a webhook (SIGKILL during a burs
         try {
           const ahead = () => Date.now() + 3 * 24 * 3600_000;
           for (let n = 0; n < 1000 && (await dispatchDue(store, { allowPrivateNetworks: true, clock: ahead })).length > 0; n++);
-          const left = (await store.listWebhookDeliveries(SITE, 100_000)).filter((d) => d.status !== 'delivered');
+          const left = (await store.webhooks.listDeliveries(SITE, 100_000)).filter((d) => d.status !== 'delivered');
           expect(left).toEqual([]);
-          stored = (await store.listIdeas(SITE, { limit: 100_000, offset: 0 })).map((i) => i.id);
+          stored = (await store.ideas.list(SITE, { limit: 100_000, offset: 0 })).map((i) => i.id);
         } finally {
           await store.close();
         }

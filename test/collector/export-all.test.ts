@@ -43,7 +43,7 @@ describe.each(BACKENDS)('export all widgets as one workbook on %s', (backend) =>
     expect(texts('Peilingen').flat()).toContain('🙂 Goed');
     for (const empty of ['Welkomstgesprekken', 'Vrijwilligers', 'Activiteiten']) expect(texts(empty), empty).toEqual([]);
 
-    const [entry] = (await c.store.listAudit(SITE)).filter((a) => a.action.startsWith('export.all'));
+    const [entry] = (await c.store.audit.list(SITE)).filter((a) => a.action.startsWith('export.all'));
     expect(entry).toMatchObject({ action: 'export.all', rowCount: 3 });
     expect(entry!.target).toBe('all.xlsx ideas=2 intakes=0 polls=1 signups=0 sessions=0');
   });

@@ -60,7 +60,7 @@ describe.each(BACKENDS)('JSON and NDJSON export (%s)', (backend) => {
 
     expect((await get('ideas.json?delimiter=comma', token)).status).toBe(422);
     expect((await get('ideas.ndjson', await c.token(['read']))).status).toBe(403);
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'export.ideas');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'export.ideas');
     expect(audit.map((e) => [e.target, e.rowCount])).toEqual([
       ['ideas.json', 2],
       ['ideas.ndjson', 2],

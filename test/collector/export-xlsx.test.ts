@@ -84,7 +84,7 @@ describe.each(BACKENDS)('XLSX export (%s)', (backend) => {
         })
       ).status,
     ).toBe(403);
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'export.ideas');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'export.ideas');
     expect(audit.map((e) => [e.target, e.rowCount])).toEqual([['ideas.xlsx', 2]]);
   });
 

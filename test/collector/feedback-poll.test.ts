@@ -86,7 +86,7 @@ for (const backend of BACKENDS) {
         body: JSON.stringify(KOFFIE),
       });
       expect(refused.status).toBe(403);
-      expect((await c.store.listAudit(SITE)).filter((a) => a.action === 'poll.put')).toHaveLength(2);
+      expect((await c.store.audit.list(SITE)).filter((a) => a.action === 'poll.put')).toHaveLength(2);
     });
 
     it('stores a one-tap answer once per id and checks it against the poll', async () => {
@@ -96,7 +96,7 @@ for (const backend of BACKENDS) {
       const again = await postJson(`${c.url}/v1/sites/${SITE}/submissions`, envelope, { origin: ORIGIN });
       expect(again.status).toBe(200);
       expect(await again.json()).toEqual({ id: envelope.id, status: 'duplicate' });
-      const [row, ...rest] = await c.store.listPollResponses(SITE, {});
+      const [row, ...rest] = await c.store.polls.listResponses(SITE, {});
       expect(rest).toEqual([]);
       expect(row).toMatchObject({
         id: envelope.id,
@@ -182,9 +182,9 @@ for (const backend of BACKENDS) {
       expect((await json(tick(withStory.id, true))).storySelected).toBe(true);
       expect((await json(tick(without.id, true), 422)).issues[0].code).toBe('no_story');
       expect((await tick(uuidv7(), true)).status).toBe(404);
-      expect((await c.store.listPollResponses(SITE, { storySelected: true })).map((r) => r.id)).toEqual([withStory.id]);
+      expect((await c.store.polls.listResponses(SITE, { storySelected: true })).map((r) => r.id)).toEqual([withStory.id]);
       expect((await json(tick(withStory.id, false))).storySelected).toBe(false);
-      expect(await c.store.listPollResponses(SITE, { storySelected: true })).toEqual([]);
+      expect(await c.store.polls.listResponses(SITE, { storySelected: true })).toEqual([]);
       const listed = await json(admin('polls/impact/responses'));
       expect(listed.responses.map((r: Json) => r.story)).toEqual(['Hier leerde ik mijn buren kennen.', null]);
     });
@@ -223,7 +223,7 @@ for (const backend of BACKENDS) {
       expect(sheet[0]!.cells.map((c) => c.value)).toContain('Antwoord');
       expect(sheet.map((row) => row.cells.find((c) => c.ref.startsWith('E'))?.value)).toEqual(['Antwoord', '😀 Heel goed', '🙁 Niet goed']);
 
-      const audit = (await c.store.listAudit(SITE)).filter((a) => a.action.startsWith('export.poll'));
+      const audit = (await c.store.audit.list(SITE)).filter((a) => a.action.startsWith('export.poll'));
       expect(audit.map((a) => [a.action, a.target])).toEqual([
         ['export.poll-results', 'welkom.csv'],
         ['export.poll-responses', 'welkom.csv'],

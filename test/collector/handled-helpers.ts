@@ -23,7 +23,7 @@ function envelope(site: string, widget: SubmissionRecord['widget'], kind: string
 /** One item of every kind for the site; returns their ids. */
 export async function oneOfEach(store: Store, site: string): Promise<Record<HandledKind, string>> {
   const idea = envelope(site, 'idea-box', 'idea', { text: 'Een moestuin' });
-  await store.insertIdea(idea, {
+  await store.ideas.insert(idea, {
     text: 'Een moestuin',
     category: null,
     role: null,
@@ -35,7 +35,7 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
     consentHash: null,
   });
   const intake = envelope(site, 'welcome-intake', 'intake', {});
-  await store.insertIntake(intake, {
+  await store.intakes.insert(intake, {
     flowId: 'welkom',
     flowVersion: 1,
     visibility: 'host',
@@ -50,7 +50,7 @@ export async function oneOfEach(store: Store, site: string): Promise<Record<Hand
   const application = envelope(site, 'volunteer-signup', 'application', { firstName: 'Anna', contact: 'anna@example.nl' });
   await store.volunteer.insertApplication(application);
   const response = envelope(site, 'feedback-poll', 'response', { pollId: 'welkom', answer: 'goed' });
-  await store.insertPollResponse(response, {
+  await store.polls.insertResponse(response, {
     pollId: 'welkom',
     answer: 'goed',
     statements: null,

@@ -78,7 +78,7 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
     const idea = (await (await call(`/ideas/${ids.idea}`, token)).json()) as { handledAt: string | null };
     expect(idea.handledAt).toBeNull();
 
-    const audit = (await c.store.listAudit(SITE)).filter((e) => /\.(un)?handled$/.test(e.action));
+    const audit = (await c.store.audit.list(SITE)).filter((e) => /\.(un)?handled$/.test(e.action));
     expect(audit.map((e) => [e.action, e.target, e.actor, e.rowCount])).toEqual(
       KINDS.flatMap((k) => [
         [`${k}.handled`, ids[k], record.prefix, 1],
@@ -163,13 +163,13 @@ describe.each(BACKENDS)('handled routes on %s', (backend) => {
       expect(text.status, kind).toBe(415);
     }
     // Another site's token cannot mark this site's items.
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     const other = await c.token(['moderate'], { site: 'de-eik' });
     expect((await put('idea', ids.idea, other, { handled: true })).status).toBe(403);
 
     const admin = await c.token(['read']);
     for (const kind of KINDS) expect((await list(kind, admin, true)).length, kind).toBe(0);
-    expect((await c.store.listAudit(SITE)).filter((e) => e.action.endsWith('handled'))).toEqual([]);
+    expect((await c.store.audit.list(SITE)).filter((e) => e.action.endsWith('handled'))).toEqual([]);
   });
 
   it('refuses a handled filter that is not true or false', async () => {

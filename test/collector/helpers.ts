@@ -74,7 +74,7 @@ export async function startTestCollector(
   // Render tokens have their own tests (render-token.test.ts); elsewhere submissions come as a trusted
   // integration would send them, unless a test asks for the production default.
   const { app, store } = await openCollector({ renderTokens: 'off', ...appOptions, storage });
-  const site = await store.createSite(
+  const site = await store.access.createSite(
     { slug: SITE, name: 'Buurthuiskamer De Linde', allowedOrigins: [ORIGIN], ...siteOptions },
     new Date().toISOString(),
   );
@@ -188,7 +188,7 @@ export async function tablesContaining(store: Store, needle: string): Promise<st
 export async function seedPlainIdeas(c: TestCollector, count: number, at: string): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`);
   for (const id of ids) {
-    await c.store.insertIdea(
+    await c.store.ideas.insert(
       {
         id,
         site: c.site,

@@ -112,7 +112,7 @@ describe.each(cases)('HTTP routes on %s', (backend) => {
     expect(lines[1]).toContain(`${envelope.id},`);
     expect(lines[1]).toContain(",'=1+1 een moestuin 🌱,");
 
-    const audit = await c.store.listAudit(SITE);
+    const audit = await c.store.audit.list(SITE);
     expect(audit.map((a) => [a.action, a.rowCount])).toEqual([
       ['idea.moderate', 1],
       ['export.ideas', 1],
@@ -140,14 +140,14 @@ describe.each(cases)('HTTP routes on %s', (backend) => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(49);
     expect(await c.countRows('ideas')).toBe(1);
 
-    await c.store.moderateIdea(SITE, envelope.id, { published: true }, new Date().toISOString());
+    await c.store.ideas.moderate(SITE, envelope.id, { published: true }, new Date().toISOString());
     const votes = await Promise.all(
       Array.from({ length: 50 }, (_, n) =>
         postJson(`${n % 2 ? secondUrl : c.url}/v1/sites/${SITE}/ideas/${envelope.id}/votes`, voteEnvelope(envelope.id)),
       ),
     );
     expect(votes.map((v) => v.status)).toEqual(Array(50).fill(201));
-    expect((await c.store.getIdea(SITE, envelope.id))!.votes).toBe(50);
+    expect((await c.store.ideas.get(SITE, envelope.id))!.votes).toBe(50);
     expect(await c.countRows('votes')).toBe(50);
   });
 

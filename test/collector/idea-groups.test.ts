@@ -63,7 +63,7 @@ for (const backend of BACKENDS) {
       expect((await publicList()).map((i) => i.id).sort()).toEqual([target, dup].sort());
       expect(await issuesOf(await post(`/ideas/${dup}/unmerge`, {}))).toEqual([['', 'not_merged']]);
 
-      const audit = (await c.store.listAudit(SITE)).filter((e) => e.action.startsWith('idea.') && e.action !== 'idea.moderate');
+      const audit = (await c.store.audit.list(SITE)).filter((e) => e.action.startsWith('idea.') && e.action !== 'idea.moderate');
       expect(audit.map((e) => [e.action, e.target, e.actor])).toEqual([
         ['idea.merge', `${dup} into ${target}`, token.slice(0, 11)],
         ['idea.unmerge', `${dup} from ${target}`, token.slice(0, 11)],
@@ -96,7 +96,7 @@ for (const backend of BACKENDS) {
       const a = await publishedIdea(c, token, 'Idee A');
       const b = await publishedIdea(c, token, 'Idee B');
       const reader = await c.token(['read']);
-      await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+      await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
       const elsewhere = await c.token(['admin'], { site: 'de-eik' });
       for (const [path, body] of [
         [`/ideas/${a}/merge`, { ideas: [b] }],
@@ -109,7 +109,7 @@ for (const backend of BACKENDS) {
         expect((await admin(path, { method: 'POST', body: 'x=1', headers: { 'content-type': 'text/plain' } })).status, path).toBe(415);
       }
       expect((await admin('/tags', { as: reader })).status).toBe(200);
-      expect((await c.store.getIdea(SITE, b))!.mergedInto).toBeNull();
+      expect((await c.store.ideas.get(SITE, b))!.mergedInto).toBeNull();
     });
 
     it('tags ideas (normalised, at most ten), lists tag counts and filters by tag; tags stay private', async () => {
@@ -139,7 +139,7 @@ for (const backend of BACKENDS) {
       expect((await admin('/ideas?tag=')).status).toBe(422);
       expect(JSON.stringify(await publicList())).not.toContain('koffie"');
       expect(Object.keys((await publicList())[0]!)).not.toContain('tags');
-      expect((await c.store.listAudit(SITE)).filter((e) => e.action === 'idea.tags')).toHaveLength(5);
+      expect((await c.store.audit.list(SITE)).filter((e) => e.action === 'idea.tags')).toHaveLength(5);
     });
 
     it('shows merges and tags in the CSV and JSON exports (XLSX: export-xlsx.test.ts)', async () => {

@@ -27,7 +27,7 @@ describe('logs', () => {
     const fresh = freshStorage('sqlite');
     cleanup = fresh.cleanup;
     const store = await openStore(fresh.storage);
-    await store.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: [ORIGIN] }, new Date().toISOString());
+    await store.access.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: [ORIGIN] }, new Date().toISOString());
     const app = await createApp({ store, renderTokens: 'off', logger: collectorLogger({ level: 'info', stream }) });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const secretText = 'Mijn buurman Piet de Groot op nummer 12';
@@ -47,7 +47,7 @@ describe('logs', () => {
       ).toBe(422);
 
       // A database error that carries the row, as PostgreSQL's `detail` does.
-      store.insertIdea = async () => {
+      store.ideas.insert = async () => {
         throw Object.assign(new Error('new row violates check constraint'), {
           code: '23514',
           detail: `Failing row contains (${secretText}, anna@example.nl)`,
@@ -129,7 +129,7 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend: Backend) => {
     const store = await openStore(fresh.storage);
     try {
       const missing = [];
-      for (const id of acknowledged) if (!(await store.getIdea(SITE, id))) missing.push(id);
+      for (const id of acknowledged) if (!(await store.ideas.get(SITE, id))) missing.push(id);
       expect(missing).toEqual([]);
     } finally {
       await store.close();

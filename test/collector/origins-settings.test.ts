@@ -29,8 +29,8 @@ describe.each(BACKENDS)('allowed origins routes (%s)', (backend) => {
     expect((await postJson(`${c.url}/v1/sites/${c.site}/submissions`, ideaEnvelope(), { origin: fresh })).status).toBe(403);
     const saved = await call(admin, 'PUT', { origins: [ORIGIN, 'HTTPS://www.Buurthuis-De-Eik.nl/', ORIGIN] });
     expect(saved).toEqual({ status: 200, body: { origins: [ORIGIN, fresh] } });
-    expect((await c.store.getSite(c.site))!.allowedOrigins).toEqual([ORIGIN, fresh]);
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'settings.origins');
+    expect((await c.store.access.getSite(c.site))!.allowedOrigins).toEqual([ORIGIN, fresh]);
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'settings.origins');
     expect(audit.map((e) => e.target)).toEqual([`${ORIGIN} ${fresh}`]);
     const answer = await postJson(`${c.url}/v1/sites/${c.site}/submissions`, ideaEnvelope(), { origin: fresh });
     expect(answer.status).toBe(201);
@@ -48,6 +48,6 @@ describe.each(BACKENDS)('allowed origins routes (%s)', (backend) => {
     expect((await call(reader, 'GET')).status).toBe(403);
     expect((await call(reader, 'PUT', { origins: [] })).status).toBe(403);
     expect((await call(admin, 'PUT', { origins: [] }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await c.store.getSite(c.site))!.allowedOrigins).toEqual([ORIGIN]);
+    expect((await c.store.access.getSite(c.site))!.allowedOrigins).toEqual([ORIGIN]);
   });
 });

@@ -64,5 +64,5 @@ export async function seedReportData(c: TestCollector, token: string, setNow: (i
     recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO', exdates: [] },
     overrides: [{ recurrenceId: '2026-03-16T10:00', status: 'gaat-niet-door' }],
   });
-  await c.store.createActivity({ id: item.id, site: SITE, data: item }, '2026-01-01T00:00:00.000Z');
+  await c.store.activities.create({ id: item.id, site: SITE, data: item }, '2026-01-01T00:00:00.000Z');
 }

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('poll text retention on %s', (backend) => {
     expect(await tablesContaining(c.store, 'Mies van nummer 12')).toEqual(expect.arrayContaining(['poll_responses', 'submissions']));
     expect((await line('2028-01-16T12:00:00Z')).count).toBe(1);
     expect(await tablesContaining(c.store, 'Mies van nummer 12')).toEqual([]);
-    const [kept] = await c.store.listPollResponses(SITE, {});
+    const [kept] = await c.store.polls.listResponses(SITE, {});
     expect(kept).toMatchObject({ id: envelope.id, story: null, comment: null, storySelected: false, statements: { praatje: 'eens' } });
     expect((await line('2028-02-16T12:00:00Z')).count).toBe(0); // idempotent
   });

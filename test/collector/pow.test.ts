@@ -95,7 +95,7 @@ describe.each(BACKENDS)('proof-of-work on %s', (backend) => {
     }
 
     // A challenge for another site on the same collector, correctly solved and signed.
-    await c!.store.createSite(
+    await c!.store.access.createSite(
       { slug: 'de-eik', name: 'De Eik', allowedOrigins: [ORIGIN], settings: { proofOfWork: { maxNumber: MAX } } },
       new Date(T0).toISOString(),
     );
@@ -135,16 +135,16 @@ describe.each(BACKENDS)('proof-of-work on %s', (backend) => {
     const second = await solved();
     expect((await submit(ideaEnvelope(), second.payload)).status).toBe(201);
     // The second check pruned the first use (older than the lifetime); the second stays.
-    expect(await c!.store.prunePowUses(new Date(now + 1).toISOString())).toBe(1);
+    expect(await c!.store.limits.prunePowUses(new Date(now + 1).toISOString())).toBe(1);
   });
 
   it('leaves sites without the setting alone, and turning it off works', async () => {
     await start(null);
     expect((await submit(ideaEnvelope())).status).toBe(201);
-    await c!.store.updateSite(SITE, { settings: { proofOfWork: { maxNumber: MAX } } });
+    await c!.store.access.updateSite(SITE, { settings: { proofOfWork: { maxNumber: MAX } } });
     await expectRefused(await submit(ideaEnvelope()), 'pow_required');
-    await c!.store.updateSite(SITE, { settings: { proofOfWork: null } });
-    expect((await c!.store.getSite(SITE))!.settings.proofOfWork).toBeUndefined();
+    await c!.store.access.updateSite(SITE, { settings: { proofOfWork: null } });
+    expect((await c!.store.access.getSite(SITE))!.settings.proofOfWork).toBeUndefined();
     expect((await submit(ideaEnvelope())).status).toBe(201);
   });
 });
@@ -162,7 +162,7 @@ describe('site update --proof-of-work', () => {
       const read = async () => {
         const store = new SqliteStore(db);
         try {
-          return (await store.getSite('linde'))!.settings.proofOfWork;
+          return (await store.access.getSite('linde'))!.settings.proofOfWork;
         } finally {
           await store.close();
         }

@@ -130,7 +130,7 @@ describe.each(BACKENDS)('erasure on disk (%s)', (backend) => {
   it('leaves no byte of an erased person in the database, its WAL, a later backup or the webhook queue', async () => {
     c = await startTestCollector({ backend, rateLimits: { submissions: HIGH } });
     const r = await receiver();
-    await c.store.setWebhook({ site: c.site, url: r.url, secret: 'whsec_test', createdAt: new Date().toISOString() });
+    await c.store.webhooks.set({ site: c.site, url: r.url, secret: 'whsec_test', createdAt: new Date().toISOString() });
     await submitPeople(c);
 
     if (c.store instanceof SqliteStore) {

@@ -68,12 +68,12 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
 
     expect((await show(' anna@EXAMPLE.nl', token)).status).toBe(200);
     // Refused requests (403, 422) are not look-ups; the four that ran are audited with a keyed hash.
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'people.show');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'people.show');
     expect(audit.map((e) => e.rowCount)).toEqual([2, 2, 0, 2]);
     expect(audit[0]!.target).toMatch(/^contact [0-9a-f]{32}$/);
     expect(audit[3]!.target).toBe(audit[0]!.target); // the same person, spelled differently
     expect(audit[1]!.target).not.toBe(audit[0]!.target);
-    expect(JSON.stringify(await c.store.listAudit(c.site)).toLowerCase()).not.toContain('anna');
+    expect(JSON.stringify(await c.store.audit.list(c.site)).toLowerCase()).not.toContain('anna');
   });
 
   it('erases personal data everywhere with a receipt, keeps the idea text unless asked, deletes whole records when asked', async () => {
@@ -98,8 +98,8 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     });
     expect(await tablesContaining(c.store, 'anna@example.nl')).toEqual([]);
     expect(await tablesContaining(c.store, 'Anna de Vries')).toEqual([]);
-    expect(await c.store.getIdea(c.site, a1)).toMatchObject({ text: 'Een breicafé', name: null, contact: null, consentHash: null });
-    expect((await c.store.getIdea(c.site, other))!.contact).toBe('iemand@example.nl');
+    expect(await c.store.ideas.get(c.site, a1)).toMatchObject({ text: 'Een breicafé', name: null, contact: null, consentHash: null });
+    expect((await c.store.ideas.get(c.site, other))!.contact).toBe('iemand@example.nl');
     // Erasing again finds nobody: an idempotent, still audited request.
     expect((await (await erase({ contact: 'anna@example.nl' }, token)).json()).matched).toEqual({
       ideas: 0,
@@ -115,19 +115,19 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
       { text: 'Een klusdag met Piet', name: 'Piet', contact: '06-12345678' },
     );
     expect((await postJson(`${c.url}/v1/sites/${c.site}/submissions`, pietEnvelope)).status).toBe(201);
-    await c.store.moderateIdea(c.site, pietEnvelope.id, { published: true }, new Date().toISOString());
+    await c.store.ideas.moderate(c.site, pietEnvelope.id, { published: true }, new Date().toISOString());
     expect(
       (await postJson(`${c.url}/v1/sites/${c.site}/ideas/${pietEnvelope.id}/votes`, voteEnvelope(pietEnvelope.id), { origin: ORIGIN }))
         .status,
     ).toBe(201);
     const whole = await (await erase({ contact: '+31612345678', includeContent: true }, token)).json();
     expect(whole).toMatchObject({ matched: { ideas: 1 }, removedFields: ['ideas.*'] });
-    expect(await c.store.getIdea(c.site, pietEnvelope.id)).toBeNull();
+    expect(await c.store.ideas.get(c.site, pietEnvelope.id)).toBeNull();
     expect(await tablesContaining(c.store, 'Een klusdag met Piet')).toEqual([]);
     expect(await tablesContaining(c.store, pietEnvelope.id)).toEqual([]); // no vote or envelope left
-    expect(await c.store.getIdea(c.site, pietIdea)).not.toBeNull();
+    expect(await c.store.ideas.get(c.site, pietIdea)).not.toBeNull();
 
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('people.erase'));
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action.startsWith('people.erase'));
     expect(audit.map((e) => [e.action, e.rowCount])).toEqual([
       ['people.erase', 1],
       ['people.erase', 0],
@@ -143,7 +143,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     const token = await c.token(['admin']);
     await submit('Een breicafé', 'anna@example.nl');
     expect((await erase({ contact: 'Anna@Example.nl' }, token)).status).toBe(200);
-    const [entry] = (await c.store.listAudit(c.site)).filter((e) => e.action === 'people.erase');
+    const [entry] = (await c.store.audit.list(c.site)).filter((e) => e.action === 'people.erase');
     const expected = createHmac('sha256', auditKey).update('email:anna@example.nl').digest('hex').slice(0, 32);
     expect(entry!.target).toMatch(new RegExp(`contact ${expected}$`));
     // No key for these hashes sits in the database beside the log.
@@ -159,7 +159,7 @@ describe.each(BACKENDS)('people: subject access and erasure (%s)', (backend) => 
     const headers = { 'x-forwarded-for': ip, 'user-agent': ua, origin: ORIGIN };
     const envelope = ideaEnvelope({}, { text: 'Idee via een proxy' });
     expect((await postJson(`${c.url}/v1/sites/${c.site}/submissions`, envelope, headers)).status).toBe(201);
-    await c.store.moderateIdea(c.site, envelope.id, { published: true }, new Date().toISOString());
+    await c.store.ideas.moderate(c.site, envelope.id, { published: true }, new Date().toISOString());
     expect((await postJson(`${c.url}/v1/sites/${c.site}/ideas/${envelope.id}/votes`, voteEnvelope(envelope.id), headers)).status).toBe(201);
     expect((await admin('/export/ideas.csv', token, { headers })).status).toBe(200);
     expect((await show('anna@example.nl', token)).status).toBe(200);

@@ -56,13 +56,13 @@ describe.each(BACKENDS)('retention purge (%s)', (backend) => {
     ]);
     expect(await tablesContaining(c.store, 'fatima.oud@example.nl')).toEqual([]);
     expect((await tablesContaining(c.store, 'fatima.nieuw@example.nl')).sort()).toEqual(['ideas', 'submissions']);
-    const kept = await c.store.getIdea(c.site, old);
+    const kept = await c.store.ideas.get(c.site, old);
     expect(kept).toMatchObject({ text: 'Een buurtmoestuin', name: null, contact: null, consentVersion: null, consentHash: null });
-    expect((await c.store.getIdea(c.site, recent))!.contact).toBe('fatima.nieuw@example.nl');
+    expect((await c.store.ideas.get(c.site, recent))!.contact).toBe('fatima.nieuw@example.nl');
 
     // Again the same day: nothing due, still audited.
     expect((await purge(c.store, { now: new Date(now), actor: 'cli' }))[0]!.count).toBe(0);
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'purge.idea-contact');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'purge.idea-contact');
     expect(audit.map((e) => e.rowCount)).toEqual([1, 0]);
     expect(audit[0]).toMatchObject({ actor: 'cli', target: `before ${new Date(START + 1000).toISOString()}` });
     expect(JSON.stringify(audit)).not.toContain('fatima');
@@ -74,8 +74,8 @@ describe.each(BACKENDS)('retention purge (%s)', (backend) => {
     now += 100 * DAY;
     const dry = await purge(c.store, { now: new Date(now), actor: 'cli', dryRun: true, site: c.site });
     expect(dry[0]).toMatchObject({ months: 3, count: 1 });
-    expect((await c.store.getIdea(c.site, id))!.contact).toBe('kees@example.nl');
-    expect((await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge'))).toEqual([]);
+    expect((await c.store.ideas.get(c.site, id))!.contact).toBe('kees@example.nl');
+    expect((await c.store.audit.list(c.site)).filter((e) => e.action.startsWith('purge'))).toEqual([]);
     expect((await purge(c.store, { now: new Date(now), actor: 'cli', site: c.site }))[0]!.count).toBe(1);
     expect(await tablesContaining(c.store, 'kees@example.nl')).toEqual([]);
   });
@@ -88,7 +88,8 @@ describe.each(BACKENDS)('retention purge (%s)', (backend) => {
     const second = await c.another({ clock, purge: { intervalMs: 100 } });
     try {
       await Promise.all([first.app.ready(), second.app.ready()]);
-      const audited = async () => (await c.store.listAudit(c.site)).filter((e) => e.action === 'purge.idea-contact' && e.actor === 'purge');
+      const audited = async () =>
+        (await c.store.audit.list(c.site)).filter((e) => e.action === 'purge.idea-contact' && e.actor === 'purge');
       // Both at start, and again on the interval.
       await vi.waitFor(async () => expect((await audited()).length).toBeGreaterThanOrEqual(4), { timeout: 5_000, interval: 50 });
       const rows = await audited();

@@ -23,7 +23,7 @@ describe.skipIf(!PG_URL)('rate buckets on PostgreSQL', () => {
       for (let round = 0; round < takes / 10; round++) {
         await Promise.all(
           Array.from({ length: 10 }, (_, v) =>
-            store.takeRateToken({ bucket: 'submit', key: `visitor-${v}`, now: start + round, intervalMs: 1, burst: 1_000 }),
+            store.limits.takeRateToken({ bucket: 'submit', key: `visitor-${v}`, now: start + round, intervalMs: 1, burst: 1_000 }),
           ),
         );
       }
@@ -46,7 +46,7 @@ describe.skipIf(!PG_URL)('rate buckets on PostgreSQL', () => {
       const indexes = await pgQuery(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'rate_buckets'`, [schema]);
       expect(indexes.rows.map((r) => r.indexname)).toEqual(['rate_buckets_pkey']);
       // Full again long after: the prune forgets every bucket.
-      await store.pruneRateLimits(start + 10_000_000);
+      await store.limits.pruneRateBuckets(start + 10_000_000);
       expect((await pgQuery(`SELECT count(*)::int AS n FROM ${schema}.rate_buckets`)).rows[0].n).toBe(0);
     } finally {
       await store.close();

@@ -60,21 +60,21 @@ describe.each(BACKENDS)('render tokens across the rename on %s', (backend: Backe
     const store = await openStore(fresh.storage);
     try {
       expect(store.appliedOnOpen).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version).filter((v) => v > EARLIER_RELEASE));
-      const owner = await store.claimRenderToken({
+      const owner = await store.limits.claimRenderToken({
         nonce: 'nonce-spent-before-upgrade',
         site: SITE,
         submissionId: 'another-submission',
         usedAt: '2026-12-02T10:00:00.000Z',
       });
       expect(owner).toBe('submission-before-upgrade');
-      const fresher = await store.claimRenderToken({
+      const fresher = await store.limits.claimRenderToken({
         nonce: 'nonce-first-used-after-upgrade',
         site: SITE,
         submissionId: 'submission-after-upgrade',
         usedAt: '2026-12-02T10:00:00.000Z',
       });
       expect(fresher).toBe('submission-after-upgrade');
-      expect(await store.pruneRenderTokenUses('2026-12-01T12:00:00.000Z')).toBe(1);
+      expect(await store.limits.pruneRenderTokenUses('2026-12-01T12:00:00.000Z')).toBe(1);
     } finally {
       await store.close();
     }

@@ -85,7 +85,10 @@ describe.each(BACKENDS)('render tokens on %s', (backend) => {
 
   it('refuses tokens that were tampered with, are for another site, or expired', async () => {
     await start();
-    const other = await c!.store.createSite({ slug: 'de-eik', name: 'De Eik', allowedOrigins: [ORIGIN] }, new Date(now).toISOString());
+    const other = await c!.store.access.createSite(
+      { slug: 'de-eik', name: 'De Eik', allowedOrigins: [ORIGIN] },
+      new Date(now).toISOString(),
+    );
     const { body } = await fetchToken();
     const { body: foreign } = await fetchToken(other.slug);
     now += 5_000;

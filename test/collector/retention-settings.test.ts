@@ -38,16 +38,16 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
     expect(saved.status).toBe(200);
     expect(saved.body.custom).toEqual({ ideaContactMonths: 6, intakeMonths: 120 });
     expect(saved.body.retention).toEqual({ ...DEFAULT_RETENTION, ideaContactMonths: 6, intakeMonths: 120 });
-    expect((await c.store.getSite(c.site))!.settings.retention).toEqual({ ideaContactMonths: 6, intakeMonths: 120 });
+    expect((await c.store.access.getSite(c.site))!.settings.retention).toEqual({ ideaContactMonths: 6, intakeMonths: 120 });
     // Other settings stay as they were.
-    expect((await c.store.getSite(c.site))!.settings.ideaSort).toBe('newest');
+    expect((await c.store.access.getSite(c.site))!.settings.ideaSort).toBe('newest');
 
     // A PUT replaces the site's own periods: what is left out goes back to its default.
     const again = await call(admin, 'PUT', '', { pollTextMonths: 1 });
     expect(again.body.retention).toEqual({ ...DEFAULT_RETENTION, pollTextMonths: 1 });
     expect((await call(admin, 'GET')).body.custom).toEqual({ pollTextMonths: 1 });
 
-    const audit = (await c.store.listAudit(c.site)).filter((e) => e.action === 'settings.retention');
+    const audit = (await c.store.audit.list(c.site)).filter((e) => e.action === 'settings.retention');
     expect(audit.map((e) => e.target).sort()).toEqual(['ideaContactMonths=6,intakeMonths=120', 'pollTextMonths=1']);
     expect(admin.startsWith(audit[0]!.actor)).toBe(true);
   });
@@ -72,13 +72,13 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
     ]);
     expect((await call(admin, 'PUT', '', [])).status).toBe(422);
     expect((await call(admin, 'PUT', '', null)).status).toBe(422);
-    expect((await c.store.getSite(c.site))!.settings.retention).toEqual({ intakeMonths: 9 });
-    expect((await c.store.listAudit(c.site)).filter((e) => e.action === 'settings.retention')).toEqual([]);
+    expect((await c.store.access.getSite(c.site))!.settings.retention).toEqual({ intakeMonths: 9 });
+    expect((await c.store.audit.list(c.site)).filter((e) => e.action === 'settings.retention')).toEqual([]);
   });
 
   it('needs the admin scope and this site, and refuses changes from another website', async () => {
     c = await startTestCollector({ backend, clock });
-    const other = await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date(now).toISOString());
+    const other = await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date(now).toISOString());
     const everythingElse = await c.token(['read', 'moderate', 'export', 'sensitive']);
     expect((await call(everythingElse, 'GET')).status).toBe(403);
     expect((await call(everythingElse, 'PUT', '', { intakeMonths: 1 })).status).toBe(403);
@@ -90,12 +90,12 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
     const cross = await call(admin, 'PUT', '', { intakeMonths: 1 }, { 'sec-fetch-site': 'cross-site' });
     expect(cross).toMatchObject({ status: 403, body: { error: 'cross_site_request' } });
     expect((await call(admin, 'POST', '/purge', { dryRun: false }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await c.store.getSite(c.site))!.settings.retention).toBeUndefined();
+    expect((await c.store.access.getSite(c.site))!.settings.retention).toBeUndefined();
   });
 
   it('shows what a purge would remove now without changing anything, then runs it for this site, audited', async () => {
     c = await startTestCollector({ backend, clock });
-    const other = await c.store.createSite(
+    const other = await c.store.access.createSite(
       { slug: 'de-eik', name: 'De Eik', settings: { retention: { ideaContactMonths: 1 } } },
       new Date(now).toISOString(),
     );
@@ -108,7 +108,7 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
       { site: other.slug, consent: { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date(now).toISOString() } },
       { text: 'Een boekenkast', name: 'Els', contact: 'els@example.nl' },
     );
-    await c.store.updateSite(other.slug, { allowedOrigins: [] });
+    await c.store.access.updateSite(other.slug, { allowedOrigins: [] });
     expect((await postJson(`${c.url}/v1/sites/${other.slug}/submissions`, otherIdea)).status).toBe(201);
     now += 45 * DAY;
     const admin = await c.token(['admin']);
@@ -125,17 +125,17 @@ describe.each(BACKENDS)('retention settings routes (%s)', (backend) => {
       count: 1,
       before: '2026-02-01T10:00:00.000Z', // 1 March, one calendar month back
     });
-    expect((await c.store.getIdea(c.site, envelope.id))!.contact).toBe('kees@example.nl');
-    expect((await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'))).toEqual([]);
+    expect((await c.store.ideas.get(c.site, envelope.id))!.contact).toBe('kees@example.nl');
+    expect((await c.store.audit.list(c.site)).filter((e) => e.action.startsWith('purge.'))).toEqual([]);
 
     const run = await call(admin, 'POST', '/purge', { dryRun: false });
     expect(run.body.lines.find((l: Json) => l.action === 'purge.idea-contact')).toMatchObject({ count: 1 });
-    expect(await c.store.getIdea(c.site, envelope.id)).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
-    const audited = (await c.store.listAudit(c.site)).filter((e) => e.action.startsWith('purge.'));
+    expect(await c.store.ideas.get(c.site, envelope.id)).toMatchObject({ text: 'Een repair-café', contact: null, name: null });
+    const audited = (await c.store.audit.list(c.site)).filter((e) => e.action.startsWith('purge.'));
     expect(audited).toHaveLength(Object.keys(DEFAULT_RETENTION).length);
     expect(audited.every((e) => admin.startsWith(e.actor))).toBe(true);
     // Only this site: the other one's idea is due by its own setting but untouched.
-    expect((await c.store.getIdea(other.slug, otherIdea.id))!.contact).toBe('els@example.nl');
+    expect((await c.store.ideas.get(other.slug, otherIdea.id))!.contact).toBe('els@example.nl');
 
     expect((await call(admin, 'POST', '/purge', {})).status).toBe(422);
     expect((await call(admin, 'POST', '/purge', { dryRun: 'yes' })).status).toBe(422);

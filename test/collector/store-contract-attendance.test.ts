@@ -79,10 +79,10 @@ for (const backend of backends) {
       db = backend.make();
       stores = [];
       store = await open();
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
       activity = uuidv7();
-      await store.createActivity({ id: activity, site: 'linde', data: koken(activity) }, T0);
+      await store.activities.create({ id: activity, site: 'linde', data: koken(activity) }, T0);
     });
 
     afterEach(async () => {
@@ -92,54 +92,54 @@ for (const backend of backends) {
 
     it('counts places per occurrence, refuses what does not fit, and counts a retry once', async () => {
       const first = ask({ places: 3 });
-      expect(await store.addAttendance(first)).toEqual({ outcome: 'created', taken: 3, places: 3 });
-      expect(await store.addAttendance({ ...first, places: 9 })).toEqual({ outcome: 'duplicate', taken: 3, places: 3 });
-      expect(await store.addAttendance(ask({ places: 8 }))).toEqual({ outcome: 'created', taken: 11, places: 8 });
-      expect(await store.addAttendance(ask({ places: 2 }))).toEqual({ outcome: 'full', taken: 11, places: 2 });
-      expect(await store.addAttendance(ask({ places: 1 }))).toEqual({ outcome: 'created', taken: 12, places: 1 });
+      expect(await store.activities.addAttendance(first)).toEqual({ outcome: 'created', taken: 3, places: 3 });
+      expect(await store.activities.addAttendance({ ...first, places: 9 })).toEqual({ outcome: 'duplicate', taken: 3, places: 3 });
+      expect(await store.activities.addAttendance(ask({ places: 8 }))).toEqual({ outcome: 'created', taken: 11, places: 8 });
+      expect(await store.activities.addAttendance(ask({ places: 2 }))).toEqual({ outcome: 'full', taken: 11, places: 2 });
+      expect(await store.activities.addAttendance(ask({ places: 1 }))).toEqual({ outcome: 'created', taken: 12, places: 1 });
       // Another occurrence of the same activity has its own places.
-      expect(await store.addAttendance(ask({ occurrence: '2026-04-03T17:30:00', places: 12 }))).toMatchObject({
+      expect(await store.activities.addAttendance(ask({ occurrence: '2026-04-03T17:30:00', places: 12 }))).toMatchObject({
         outcome: 'created',
         taken: 12,
       });
       // The id of another site's answer is a conflict, never a count.
-      await store.createActivity({ id: uuidv7(), site: 'eik', data: koken('x') }, T0);
-      expect((await store.addAttendance({ ...first, site: 'eik' })).outcome).toBe('conflict');
+      await store.activities.create({ id: uuidv7(), site: 'eik', data: koken('x') }, T0);
+      expect((await store.activities.addAttendance({ ...first, site: 'eik' })).outcome).toBe('conflict');
     });
 
     it('lists places and answers per occurrence in a date range, without deleted activities', async () => {
-      await store.addAttendance(ask({ places: 2 }));
-      await store.addAttendance(ask({ places: 1 }));
-      await store.addAttendance(ask({ occurrence: '2026-04-03T17:30:00', places: 4 }));
+      await store.activities.addAttendance(ask({ places: 2 }));
+      await store.activities.addAttendance(ask({ places: 1 }));
+      await store.activities.addAttendance(ask({ occurrence: '2026-04-03T17:30:00', places: 4 }));
       const gone = uuidv7();
-      await store.createActivity({ id: gone, site: 'linde', data: koken(gone) }, T0);
-      await store.addAttendance(ask({ activityId: gone, places: 5 }));
-      await store.deleteActivity('linde', gone, T0);
-      expect(await store.listAttendance('linde')).toEqual([
+      await store.activities.create({ id: gone, site: 'linde', data: koken(gone) }, T0);
+      await store.activities.addAttendance(ask({ activityId: gone, places: 5 }));
+      await store.activities.delete('linde', gone, T0);
+      expect(await store.activities.listAttendance('linde')).toEqual([
         { activityId: activity, occurrence: '2026-03-27T17:30:00', places: 3, responses: 2 },
         { activityId: activity, occurrence: '2026-04-03T17:30:00', places: 4, responses: 1 },
       ]);
-      expect(await store.listAttendance('linde', { from: '2026-04-01', to: '2026-04-03' })).toEqual([
+      expect(await store.activities.listAttendance('linde', { from: '2026-04-01', to: '2026-04-03' })).toEqual([
         { activityId: activity, occurrence: '2026-04-03T17:30:00', places: 4, responses: 1 },
       ]);
-      expect(await store.listAttendance('linde', { from: '2026-03-28', to: '2026-04-02' })).toEqual([]);
-      expect(await store.listAttendance('eik')).toEqual([]);
+      expect(await store.activities.listAttendance('linde', { from: '2026-03-28', to: '2026-04-02' })).toEqual([]);
+      expect(await store.activities.listAttendance('eik')).toEqual([]);
     });
 
     it('grants exactly the capacity to 60 simultaneous requests on two instances', async () => {
       const second = await open();
       const requests = Array.from({ length: 60 }, () => ask());
-      const outcomes = await Promise.all(requests.map((r, n) => (n % 2 ? second : store).addAttendance(r)));
+      const outcomes = await Promise.all(requests.map((r, n) => (n % 2 ? second : store).activities.addAttendance(r)));
       expect(outcomes.filter((o) => o.outcome === 'created')).toHaveLength(12);
       expect(outcomes.filter((o) => o.outcome === 'full')).toHaveLength(48);
       expect(outcomes.filter((o) => o.outcome === 'full').every((o) => o.taken === 12)).toBe(true);
       const granted = 12;
-      expect(await store.listAttendance('linde')).toEqual([
+      expect(await store.activities.listAttendance('linde')).toEqual([
         { activityId: activity, occurrence: '2026-03-27T17:30:00', places: 12, responses: 12 },
       ]);
       // Repeating every request concurrently counts nothing again.
-      const again = await Promise.all(requests.map((r, n) => (n % 2 ? store : second).addAttendance(r)));
-      expect((await store.listAttendance('linde'))[0]!.places).toBe(granted);
+      const again = await Promise.all(requests.map((r, n) => (n % 2 ? store : second).activities.addAttendance(r)));
+      expect((await store.activities.listAttendance('linde'))[0]!.places).toBe(granted);
       expect(again.filter((o) => o.outcome === 'created')).toEqual([]);
     });
   });

@@ -40,10 +40,10 @@ async function listed(store: Store, site: string, ids: Record<HandledKind, strin
     return row ? { handledAt: row.handledAt, handledBy: row.handledBy } : undefined;
   };
   return {
-    idea: find(await store.listIdeas(site, { limit: 10, offset: 0 }), ids.idea),
-    intake: find(await store.listIntakes(site, { limit: 10, offset: 0 }), ids.intake),
+    idea: find(await store.ideas.list(site, { limit: 10, offset: 0 }), ids.idea),
+    intake: find(await store.intakes.list(site, { limit: 10, offset: 0 }), ids.intake),
     application: find(await store.volunteer.listApplications(site), ids.application),
-    'poll-response': find(await store.listPollResponses(site, {}), ids['poll-response']),
+    'poll-response': find(await store.polls.listResponses(site, {}), ids['poll-response']),
     signup: find(await store.volunteer.list(site, { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }), ids.signup),
   };
 }
@@ -62,8 +62,8 @@ for (const [name, open] of backends) {
 
     async function setUp() {
       ({ store, cleanup } = await open());
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
       return oneOfEach(store, 'linde');
     }
 
@@ -75,8 +75,8 @@ for (const [name, open] of backends) {
         expect(await store.setHandled('linde', kind, ids[kind], { at: T1, by: 'Fatima' })).toEqual({ handledAt: T1, handledBy: 'Fatima' });
       }
       expect(await listed(store, 'linde', ids)).toEqual(Object.fromEntries(KINDS.map((k) => [k, { handledAt: T1, handledBy: 'Fatima' }])));
-      expect((await store.getIdea('linde', ids.idea))?.handledAt).toBe(T1);
-      expect((await store.getIntake('linde', ids.intake))?.handledBy).toBe('Fatima');
+      expect((await store.ideas.get('linde', ids.idea))?.handledAt).toBe(T1);
+      expect((await store.intakes.get('linde', ids.intake))?.handledBy).toBe('Fatima');
 
       // Marking again keeps the first mark: who handled it first, and when.
       expect(await store.setHandled('linde', 'idea', ids.idea, { at: T2, by: 'Kees' })).toEqual({ handledAt: T1, handledBy: 'Fatima' });
@@ -101,7 +101,7 @@ for (const [name, open] of backends) {
 
     it('filters ideas and intakes by handled state, before paging', async () => {
       ({ store, cleanup } = await open());
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
       const ideas: string[] = [];
       const intakes: string[] = [];
       for (let n = 0; n < 4; n++) {
@@ -113,13 +113,13 @@ for (const [name, open] of backends) {
       await store.setHandled('linde', 'idea', ideas[2]!, { at: T1, by: 'a' });
       await store.setHandled('linde', 'intake', intakes[1]!, { at: T1, by: 'a' });
       const ideaIds = async (handled: boolean, limit = 10) =>
-        (await store.listIdeas('linde', { handled, limit, offset: 0 })).map((i) => i.id).sort();
+        (await store.ideas.list('linde', { handled, limit, offset: 0 })).map((i) => i.id).sort();
       expect(await ideaIds(true)).toEqual([ideas[0], ideas[2]].sort());
       expect(await ideaIds(false)).toEqual([ideas[1], ideas[3]].sort());
       expect(await ideaIds(false, 1)).toHaveLength(1);
-      expect((await store.listIdeas('linde', { limit: 10, offset: 0 })).length).toBe(4);
+      expect((await store.ideas.list('linde', { limit: 10, offset: 0 })).length).toBe(4);
       const intakeIds = async (handled: boolean) =>
-        (await store.listIntakes('linde', { handled, limit: 10, offset: 0 })).map((i) => i.id).sort();
+        (await store.intakes.list('linde', { handled, limit: 10, offset: 0 })).map((i) => i.id).sort();
       expect(await intakeIds(true)).toEqual([intakes[1]]);
       expect(await intakeIds(false)).toEqual([intakes[0], intakes[2], intakes[3]].sort());
     });

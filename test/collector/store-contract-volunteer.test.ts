@@ -43,7 +43,7 @@ for (const [name, open] of backends) {
 
     async function setUp(capacity = 1) {
       ({ store, cleanup } = await open());
-      await store.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
       const role = await store.volunteer.createItem(
         { id: uuidv7(), site: 'linde', kind: 'role', data: volunteerRoleSchema.parse({ name: 'Bar' }) },
         T0,

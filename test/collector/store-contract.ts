@@ -3,10 +3,15 @@
  * strings and numbers that come back. A backend passes when it is indistinguishable through the
  * interface, including under concurrency and with several instances on one database.
  */
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../src/collector/store/postgres.js';
+import { SqliteStore } from '../../src/collector/store/sqlite.js';
 import { SQLITE_MIGRATIONS } from '../../src/collector/store/sqlite-migrations.js';
-import type { NewIdea, NewIntake, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
-import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
+import type { NewIdea, Store, SubmissionRecord, TokenRecord } from '../../src/collector/store/types.js';
+import { tempDir } from './helpers.js';
+import { dropSchema, freshSchemaName, PG_URL } from './pg.js';
+import { uuidv7 } from '../../src/schema/index.js';
 
 export interface StoreUnderTest {
   /** Opens a store on this test's database; call again for a second instance on the same data. */
@@ -15,16 +20,44 @@ export interface StoreUnderTest {
   cleanup(): Promise<void>;
 }
 
-/** Every migration version, in order: the same list on every backend (checked in test/unit/collector-storage.test.ts). */
-const VERSIONS = SQLITE_MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
-const CONSENT_HASH = 'c'.repeat(64);
+/**
+ * The backends every part of the contract runs on: SQLite (a temp file) and, when DATABASE_URL is
+ * set, PostgreSQL (a schema of its own per test, dropped afterwards).
+ */
+export function contractBackends(): [string, () => Promise<StoreUnderTest>][] {
+  const backends: [string, () => Promise<StoreUnderTest>][] = [
+    [
+      'SQLite',
+      async () => {
+        const { dir, cleanup } = tempDir();
+        const path = join(dir, 'contract.sqlite');
+        return { open: async () => new SqliteStore(path), cleanup: async () => cleanup() };
+      },
+    ],
+  ];
+  const url = PG_URL;
+  if (url) {
+    backends.push([
+      'PostgreSQL',
+      async () => {
+        const schema = freshSchemaName();
+        return { open: () => PostgresStore.open({ url, schema }), cleanup: () => dropSchema(schema) };
+      },
+    ]);
+  }
+  return backends;
+}
 
-const T0 = '2026-03-29T01:30:00.000Z'; // the night Amsterdam moves its clocks forward
+/** Every migration version, in order: the same list on every backend (checked in test/unit/collector-storage.test.ts). */
+export const VERSIONS = SQLITE_MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
+export const CONSENT_HASH = 'c'.repeat(64);
+
+export const T0 = '2026-03-29T01:30:00.000Z'; // the night Amsterdam moves its clocks forward
 
 /** `T0` plus `ms` milliseconds, as the store receives instants: `Date#toISOString()`. */
-const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+export const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 
-function submission(site: string, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
+export function submission(site: string, overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
   return {
     id: uuidv7(),
     site,
@@ -41,7 +74,7 @@ function submission(site: string, overrides: Partial<SubmissionRecord> = {}): Su
   };
 }
 
-function idea(overrides: Partial<NewIdea> = {}): NewIdea {
+export function idea(overrides: Partial<NewIdea> = {}): NewIdea {
   return {
     text: 'Een breicafé op woensdag',
     category: null,
@@ -56,7 +89,7 @@ function idea(overrides: Partial<NewIdea> = {}): NewIdea {
   };
 }
 
-function token(site: string, overrides: Partial<TokenRecord> = {}): TokenRecord {
+export function token(site: string, overrides: Partial<TokenRecord> = {}): TokenRecord {
   const id = uuidv7();
   return {
     id,
@@ -88,22 +121,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       db = await makeStore();
       opened = [];
       store = await open();
-      await store.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
+      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
     });
 
     afterEach(async () => {
       for (const s of opened) await s.close();
       await db.cleanup();
     });
-
-    /** Inserts a published idea and returns its id. */
-    async function publishedIdea(site = 'linde', receivedAt = at(0)): Promise<string> {
-      const s = submission(site, { receivedAt });
-      expect(await store.insertIdea(s, idea())).toBe('created');
-      await store.moderateIdea(site, s.id, { published: true }, receivedAt);
-      return s.id;
-    }
 
     describe('schema', () => {
       it('is migrated on open, once, and a second instance finds nothing to do', async () => {
@@ -137,415 +162,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe('sites', () => {
-      it('stores defaults and gives back exactly what went in', async () => {
-        const site = await store.createSite({ slug: 'de-berk', name: 'De Berk' }, at(1));
-        const expected = {
-          slug: 'de-berk',
-          name: 'De Berk',
-          timeZone: 'Europe/Amsterdam',
-          locales: ['nl', 'en'],
-          allowedOrigins: [],
-          settings: { ideaSort: 'newest' },
-          createdAt: at(1),
-        };
-        expect(site).toEqual(expected);
-        expect(await store.getSite('de-berk')).toEqual(expected);
-        expect(await store.getSite('nergens')).toBeNull();
-        const full = await store.createSite(
-          {
-            slug: 'full',
-            name: 'Vol',
-            timeZone: 'Europe/Brussels',
-            locales: ['nl', 'fr', 'ar'],
-            allowedOrigins: ['https://a.example', 'http://localhost:8000'],
-            settings: { ideaSort: 'votes' },
-          },
-          T0,
-        );
-        expect(await store.getSite('full')).toEqual(full);
-        expect(full).toMatchObject({ timeZone: 'Europe/Brussels', settings: { ideaSort: 'votes' } });
-      });
-
-      it('lists sites by slug, byte-wise', async () => {
-        for (const slug of ['zuid', 'a0', 'a-b', 'ab']) await store.createSite({ slug, name: slug }, T0);
-        expect((await store.listSites()).map((s) => s.slug)).toEqual(['a-b', 'a0', 'ab', 'eik', 'linde', 'zuid']);
-      });
-
-      it('refuses a second site with the same slug', async () => {
-        await expect(store.createSite({ slug: 'linde', name: 'Again' }, T0)).rejects.toThrow();
-        expect((await store.getSite('linde'))!.name).toBe('De Linde');
-      });
-
-      it('updates only what is given and merges settings', async () => {
-        const renamed = await store.updateSite('linde', { name: 'Buurthuis De Linde' });
-        expect(renamed).toMatchObject({
-          name: 'Buurthuis De Linde',
-          allowedOrigins: ['https://linde.example'],
-          settings: { ideaSort: 'newest' },
-          createdAt: T0,
-        });
-        await store.updateSite('linde', { settings: { ideaSort: 'votes' } });
-        const changed = await store.updateSite('linde', {
-          allowedOrigins: [],
-          locales: ['en'],
-          timeZone: 'UTC',
-          settings: { ideaSort: undefined },
-        });
-        expect(changed).toEqual({
-          slug: 'linde',
-          name: 'Buurthuis De Linde',
-          timeZone: 'UTC',
-          locales: ['en'],
-          allowedOrigins: [],
-          settings: { ideaSort: 'votes' },
-          createdAt: T0,
-        });
-        expect(await store.getSite('linde')).toEqual(changed);
-        expect(await store.updateSite('nergens', { name: 'X' })).toBeNull();
-      });
-    });
-
-    describe('tokens', () => {
-      it('finds by prefix, lists per site oldest first, and revokes once', async () => {
-        const later = token('linde', { createdAt: at(2000), label: 'coördinator', scopes: ['read', 'export'], expiresAt: at(86_400_000) });
-        const first = token('linde', { createdAt: at(1000) });
-        const other = token('eik');
-        for (const t of [later, first, other]) await store.createToken(t);
-
-        expect(await store.findTokensByPrefix(later.prefix)).toEqual([later]);
-        expect(await store.findTokensByPrefix('bk_nothing')).toEqual([]);
-        expect(await store.listTokens('linde')).toEqual([first, later]);
-
-        expect(await store.revokeTokens(later.prefix, at(5000))).toBe(1);
-        expect(await store.revokeTokens(later.prefix, at(6000))).toBe(0);
-        expect(await store.findTokensByPrefix(later.prefix)).toEqual([{ ...later, revokedAt: at(5000) }]);
-      });
-
-      it('refuses a token for a site that does not exist, or a second token with the same hash', async () => {
-        await expect(store.createToken(token('nergens'))).rejects.toThrow();
-        const t = token('linde');
-        await store.createToken(t);
-        await expect(store.createToken({ ...token('linde'), hash: t.hash })).rejects.toThrow();
-      });
-    });
-
-    describe('retention', () => {
-      it('removes name, contact and consent from ideas received before the cut-off, once; text stays', async () => {
-        const withContact = (site: string, receivedAt: string) => {
-          const s = submission(site, {
-            receivedAt,
-            consent: { textVersion: 'idea-contact-2026-11', givenAt: receivedAt, textHash: CONSENT_HASH },
-            data: { kind: 'idea', text: 'Oud idee', name: 'Anna', contact: 'anna@example.nl' },
-          });
-          const i = idea({
-            text: 'Oud idee',
-            name: 'Anna',
-            contact: 'anna@example.nl',
-            consentVersion: 'idea-contact-2026-11',
-            consentGivenAt: receivedAt,
-            consentHash: CONSENT_HASH,
-            wantsToHelp: true,
-          });
-          return { s, i };
-        };
-        const old = withContact('linde', at(0));
-        const oldPlain = submission('linde', { receivedAt: at(1) });
-        const recent = withContact('linde', at(60_000));
-        const otherSite = withContact('eik', at(0));
-        for (const { s, i } of [old, recent, otherSite]) expect(await store.insertIdea(s, i)).toBe('created');
-        expect(await store.insertIdea(oldPlain, idea())).toBe('created');
-        const cutOff = at(30_000);
-
-        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: true })).toBe(1);
-        expect((await store.getIdea('linde', old.s.id))!.contact).toBe('anna@example.nl');
-
-        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: false })).toBe(1);
-        expect(await store.getIdea('linde', old.s.id)).toMatchObject({
-          text: 'Oud idee',
-          wantsToHelp: true,
-          name: null,
-          contact: null,
-          consentVersion: null,
-          consentGivenAt: null,
-          consentHash: null,
-        });
-        expect((await store.getIdea('linde', recent.s.id))!.contact).toBe('anna@example.nl');
-        expect((await store.getIdea('eik', otherSite.s.id))!.contact).toBe('anna@example.nl');
-        // Idempotent: nothing is due any more, so a second run (or another instance) finds 0.
-        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: false })).toBe(0);
-        expect(await store.purgeIdeaContacts('linde', cutOff, { dryRun: true })).toBe(0);
-      });
-    });
-
-    describe('erasure', () => {
-      it('lists contacts and erases by id within the site: personal fields, or whole records with votes', async () => {
-        const withContact = async (site: string, contact: string) => {
-          const s = submission(site, { data: { kind: 'idea', text: 'Idee', contact } });
-          expect(await store.insertIdea(s, idea({ text: 'Idee', name: 'N', contact, consentVersion: 'v', consentGivenAt: at(0) }))).toBe(
-            'created',
-          );
-          return s.id;
-        };
-        const a = await withContact('linde', 'a@example.nl');
-        const b = await withContact('linde', '06-12345678');
-        const foreign = await withContact('eik', 'a@example.nl');
-        await store.insertIdea(submission('linde'), idea());
-        // Same receive time: ordered by id (two UUIDv7s of one millisecond are in random order).
-        expect(await store.listIdeaContacts('linde')).toEqual(
-          [
-            { id: a, contact: 'a@example.nl' },
-            { id: b, contact: '06-12345678' },
-          ].sort((x, y) => (x.id < y.id ? -1 : 1)),
-        );
-
-        // Another site's id is not touched, even when named.
-        expect(await store.eraseIdeas('linde', [a, foreign], { includeContent: false })).toBe(1);
-        expect(await store.getIdea('linde', a)).toMatchObject({ text: 'Idee', name: null, contact: null, consentVersion: null });
-        expect((await store.getIdea('eik', foreign))!.contact).toBe('a@example.nl');
-        expect(await store.listIdeaContacts('linde')).toEqual([{ id: b, contact: '06-12345678' }]);
-
-        await store.moderateIdea('linde', b, { published: true }, at(1));
-        expect((await store.addVote({ id: uuidv7(), site: 'linde', ideaId: b, createdAt: at(2) })).outcome).toBe('created');
-        expect(await store.eraseIdeas('linde', [b], { includeContent: true })).toBe(1);
-        expect(await store.getIdea('linde', b)).toBeNull();
-        expect(await store.eraseIdeas('linde', [b, uuidv7()], { includeContent: true })).toBe(0);
-        expect(await store.eraseIdeas('linde', [], { includeContent: false })).toBe(0);
-      });
-    });
-
-    describe('ideas', () => {
-      it('creates once: the same id again is a duplicate, from another site a conflict', async () => {
-        const s = submission('linde', {
-          consent: { textVersion: 'idea-contact-2026-11', givenAt: at(-10_000), textHash: CONSENT_HASH },
-          receivedAt: at(1),
-        });
-        const full = idea({
-          text: 'Samen koken 🍲 op vrijdag, "met" ; en \\n',
-          category: 'activiteit',
-          role: 'buurtbewoner',
-          wantsToHelp: true,
-          name: 'Anna de Vries',
-          contact: 'anna@example.nl',
-          consentVersion: 'idea-contact-2026-11',
-          consentGivenAt: at(-10_000),
-          consentHash: CONSENT_HASH,
-        });
-        expect(await store.insertIdea(s, full)).toBe('created');
-        expect(await store.insertIdea(s, full)).toBe('duplicate');
-        expect(await store.insertIdea({ ...s, site: 'eik' }, full)).toBe('conflict');
-
-        const expected = {
-          id: s.id,
-          site: 'linde',
-          text: full.text,
-          category: 'activiteit',
-          role: 'buurtbewoner',
-          wantsToHelp: true,
-          name: 'Anna de Vries',
-          contact: 'anna@example.nl',
-          consentVersion: 'idea-contact-2026-11',
-          consentGivenAt: at(-10_000),
-          consentHash: CONSENT_HASH,
-          locale: 'nl',
-          published: false,
-          status: 'ontvangen',
-          statusReason: null,
-          publicAnswer: null,
-          votes: 0,
-          createdAt: at(1),
-          updatedAt: at(1),
-          handledAt: null,
-          handledBy: null,
-          mergedInto: null,
-          mergedAt: null,
-          tags: [],
-        };
-        expect(await store.getIdea('linde', s.id)).toEqual(expected);
-        expect(await store.getIdea('eik', s.id)).toBeNull();
-        expect(await store.getIdea('linde', uuidv7())).toBeNull();
-        expect(await store.listIdeas('linde', { limit: 10, offset: 0 })).toEqual([expected]);
-        expect(await store.listIdeas('eik', { limit: 10, offset: 0 })).toEqual([]);
-      });
-
-      it('lists newest first with filters and paging, ties broken by id', async () => {
-        const ids: string[] = [];
-        for (let n = 0; n < 6; n++) {
-          const s = submission('linde', { receivedAt: at(n < 3 ? 1000 : 2000) });
-          await store.insertIdea(s, idea());
-          ids.push(s.id);
-        }
-        await store.moderateIdea('linde', ids[0]!, { published: true, status: 'gepland' }, at(3000));
-        await store.moderateIdea('linde', ids[4]!, { status: 'gepland' }, at(3000));
-
-        const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
-        const newestFirst = [...ids.slice(3).sort(desc), ...ids.slice(0, 3).sort(desc)];
-        const list = async (q: Partial<Parameters<Store['listIdeas']>[1]>) =>
-          (await store.listIdeas('linde', { limit: 100, offset: 0, ...q })).map((i) => i.id);
-        expect(await list({})).toEqual(newestFirst);
-        expect(await list({ limit: 2, offset: 2 })).toEqual(newestFirst.slice(2, 4));
-        expect(await list({ status: 'gepland' })).toEqual([ids[4], ids[0]]);
-        expect(await list({ published: true })).toEqual([ids[0]]);
-        expect(await list({ published: false, status: 'gepland' })).toEqual([ids[4]]);
-        expect(await list({ status: 'gedaan' })).toEqual([]);
-      });
-
-      it('moderates only the given fields, clears with null, and stamps updatedAt', async () => {
-        const id = await publishedIdea('linde', at(0));
-        const answered = await store.moderateIdea(
-          'linde',
-          id,
-          { status: 'niet-mogelijk', statusReason: 'Geen ruimte', publicAnswer: 'Helaas' },
-          at(60_000),
-        );
-        expect(answered).toMatchObject({
-          published: true,
-          status: 'niet-mogelijk',
-          statusReason: 'Geen ruimte',
-          publicAnswer: 'Helaas',
-          votes: 0,
-          createdAt: at(0),
-          updatedAt: at(60_000),
-        });
-        const cleared = await store.moderateIdea('linde', id, { statusReason: null, published: false }, at(61_000));
-        expect(cleared).toMatchObject({ published: false, status: 'niet-mogelijk', statusReason: null, publicAnswer: 'Helaas' });
-        expect(await store.getIdea('linde', id)).toEqual(cleared);
-        expect(await store.moderateIdea('eik', id, { published: true }, at(1))).toBeNull();
-        expect(await store.moderateIdea('linde', uuidv7(), { published: true }, at(1))).toBeNull();
-      });
-
-      it('lists published ideas newest first or by votes, with the public fields only', async () => {
-        const older = await publishedIdea('linde', at(1000));
-        const newer = await publishedIdea('linde', at(2000));
-        await store.insertIdea(submission('linde', { receivedAt: at(3000) }), idea({ name: 'Verborgen' }));
-        await publishedIdea('eik', at(4000));
-        await store.addVote({ id: uuidv7(), site: 'linde', ideaId: older, createdAt: at(5000) });
-
-        const newest = await store.listPublishedIdeas('linde', 'newest', 10);
-        expect(newest.map((i) => i.id)).toEqual([newer, older]);
-        expect(Object.keys(newest[0]!).sort()).toEqual(
-          ['createdAt', 'category', 'id', 'publicAnswer', 'status', 'statusReason', 'text', 'updatedAt', 'votes'].sort(),
-        );
-        const byVotes = await store.listPublishedIdeas('linde', 'votes', 10);
-        expect(byVotes.map((i) => [i.id, i.votes])).toEqual([
-          [older, 1],
-          [newer, 0],
-        ]);
-        expect(await store.listPublishedIdeas('linde', 'votes', 1)).toHaveLength(1);
-      });
-    });
-
-    describe('export', () => {
-      it('counts and streams in (createdAt, id) order across pages, up to and including the cut-off', async () => {
-        // 1,050 ideas: more than two pages of 500 (SQLite) or a first page of 250 and more
-        // (PostgreSQL), with ties of 20 and 30 ideas sharing one instant across those first
-        // page boundaries, so paging must break ties by id; the last 10 arrive after the cut-off.
-        const rows: SubmissionRecord[] = [];
-        for (let n = 0; n < 1050; n++) {
-          const ms = n >= 485 && n < 515 ? 485 : n >= 240 && n < 260 ? 240 : n;
-          rows.push(submission('linde', { receivedAt: at(ms * 1000) }));
-        }
-        for (let n = 0; n < rows.length; n += 50) {
-          await Promise.all(rows.slice(n, n + 50).map((s) => store.insertIdea(s, idea())));
-        }
-        await store.insertIdea(submission('eik', { receivedAt: at(10) }), idea());
-        const cutOff = at(1039 * 1000);
-        const expected = rows
-          .filter((s) => s.receivedAt <= cutOff)
-          .sort((a, b) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? -1 : 1))
-          .map((s) => s.id);
-        expect(expected).toHaveLength(1040);
-        expect(await store.countIdeas('linde', { receivedUpTo: cutOff })).toBe(1040);
-
-        const seen: string[] = [];
-        for await (const i of store.exportIdeas('linde', { receivedUpTo: cutOff })) {
-          seen.push(i.id);
-          // Writes between pages must not wait for the export, nor show up in it.
-          if (seen.length % 500 === 1) {
-            expect(await store.insertIdea(submission('linde', { receivedAt: at(2_000_000) }), idea())).toBe('created');
-          }
-        }
-        expect(seen).toEqual(expected);
-        expect(await store.countIdeas('eik', { receivedUpTo: cutOff })).toBe(1);
-        expect(await store.countIdeas('linde', { receivedUpTo: at(-1) })).toBe(0);
-      });
-    });
-
-    describe('votes', () => {
-      it('counts a vote once, answers a retry as a duplicate, and knows only published ideas', async () => {
-        const id = await publishedIdea();
-        const vote = { id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(1) };
-        expect(await store.addVote(vote)).toEqual({ outcome: 'created', votes: 1 });
-        expect(await store.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 1 });
-        expect(await store.addVote({ ...vote, id: uuidv7() })).toEqual({ outcome: 'created', votes: 2 });
-        expect((await store.getIdea('linde', id))!.votes).toBe(2);
-
-        const hidden = submission('linde');
-        await store.insertIdea(hidden, idea());
-        const notFound = { outcome: 'not-found', votes: 0 };
-        expect(await store.addVote({ ...vote, id: uuidv7(), ideaId: hidden.id })).toEqual(notFound);
-        expect(await store.addVote({ ...vote, id: uuidv7(), ideaId: uuidv7() })).toEqual(notFound);
-        expect(await store.addVote({ ...vote, id: uuidv7(), site: 'eik' })).toEqual(notFound);
-
-        // A retry after the idea was hidden still answers as the duplicate it is.
-        await store.moderateIdea('linde', id, { published: false }, at(2));
-        expect(await store.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 2 });
-        expect(await store.addVote({ ...vote, id: uuidv7() })).toEqual(notFound);
-      });
-
-      it('counts 50 concurrent votes with distinct ids as 50, from two instances', async () => {
-        const id = await publishedIdea();
-        const second = await open();
-        const results = await Promise.all(
-          Array.from({ length: 50 }, (_, n) =>
-            (n % 2 ? second : store).addVote({ id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(n) }),
-          ),
-        );
-        expect(results.every((r) => r.outcome === 'created')).toBe(true);
-        expect(Math.max(...results.map((r) => r.votes))).toBe(50);
-        expect((await store.getIdea('linde', id))!.votes).toBe(50);
-      });
-    });
-
-    describe('concurrency', () => {
-      it('keeps exactly one row for 50 simultaneous inserts of one id on two instances', async () => {
-        const second = await open();
-        const s = submission('linde');
-        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).insertIdea(s, idea())));
-        expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
-        expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(49);
-        expect(await store.countIdeas('linde', { receivedUpTo: at(1) })).toBe(1);
-      });
-    });
-
-    describe('rate limits', () => {
-      it('takes from a token bucket atomically across instances, refills one per interval, forgets full buckets', async () => {
-        const second = await open();
-        const now = 1_790_000_000_000;
-        const take = { bucket: 'submissions:linde', key: 'a'.repeat(64), now, intervalMs: 60_000, burst: 10 };
-        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).takeRateToken(take)));
-        expect(outcomes.filter((o) => o.allowed)).toHaveLength(10);
-        expect(outcomes.filter((o) => !o.allowed).map((o) => o.retryAfterMs)).toEqual(Array(40).fill(60_000));
-        expect(outcomes.filter((o) => o.allowed).every((o) => o.retryAfterMs === 0)).toBe(true);
-        // Other keys and buckets are separate.
-        expect(await store.takeRateToken({ ...take, key: 'b'.repeat(64) })).toEqual({ allowed: true, retryAfterMs: 0 });
-        expect(await store.takeRateToken({ ...take, bucket: 'votes:linde' })).toEqual({ allowed: true, retryAfterMs: 0 });
-        // One request back per interval, not the whole burst.
-        expect(await store.takeRateToken({ ...take, now: now + 30_000 })).toEqual({ allowed: false, retryAfterMs: 30_000 });
-        expect((await store.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(true);
-        expect((await store.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(false);
-        // Fractional intervals (a very high limit) still count.
-        const fine = { ...take, key: 'c'.repeat(64), intervalMs: 0.25, burst: 4 };
-        const fast = await Promise.all(Array.from({ length: 6 }, () => store.takeRateToken(fine)));
-        expect(fast.filter((o) => o.allowed)).toHaveLength(4);
-
-        // A bucket that has refilled is forgotten; one still draining is kept.
-        await store.pruneRateLimits(now + 11 * 60_000 + 1);
-        const refilled = await Promise.all(Array.from({ length: 11 }, () => store.takeRateToken({ ...take, now: now + 11 * 60_000 + 1 })));
-        expect(refilled.filter((o) => o.allowed)).toHaveLength(10);
-      });
-    });
-
     describe('secrets', () => {
       it('keeps the first value stored under a name, for every instance', async () => {
         const second = await open();
@@ -556,196 +172,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe('activities', () => {
-      const koken = (id: string) =>
-        activitySchema.parse({
-          id,
-          title: 'Samen koken',
-          start: '2026-03-27T17:30',
-          end: '2026-03-27T20:00',
-          recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=FR', pauses: [{ from: '07-15', to: '08-31' }] },
-          audience: ['iedereen'],
-          cost: { kind: 'contribution', amount: 350 },
-          description: 'Met €, “quotes” en een\nregel',
-        });
-      const inloop = (id: string) =>
-        openingHoursSchema.parse({ kind: 'opening-hours', id, title: 'Inloop', start: '2026-03-30T10:00', end: '2026-03-30T12:00' });
-
-      it('creates, reads back the same data, lists live items oldest first per site', async () => {
-        const a = uuidv7();
-        const b = uuidv7();
-        const created = await store.createActivity({ id: a, site: 'linde', data: koken(a) }, at(0));
-        expect(created).toEqual({ id: a, site: 'linde', kind: 'activity', data: koken(a), createdAt: at(0), updatedAt: at(0) });
-        await store.createActivity({ id: b, site: 'linde', data: inloop(b) }, at(1));
-        await store.createActivity({ id: uuidv7(), site: 'eik', data: inloop('x') }, at(2));
-        const second = await open();
-        expect(await second.getActivity('linde', a)).toEqual(created);
-        expect(await second.getActivity('eik', a)).toBeNull();
-        const list = await second.listActivities('linde');
-        expect(list.map((r) => [r.id, r.kind])).toEqual([
-          [a, 'activity'],
-          [b, 'opening-hours'],
-        ]);
-        expect(list[1]!.data).toEqual(inloop(b));
-      });
-
-      it('updates data and kind of live items only, and soft-deletes once', async () => {
-        const a = uuidv7();
-        await store.createActivity({ id: a, site: 'linde', data: koken(a) }, at(0));
-        expect(await store.updateActivity('eik', a, inloop(a), at(5))).toBeNull();
-        const updated = await store.updateActivity('linde', a, inloop(a), at(5));
-        expect(updated).toEqual({ id: a, site: 'linde', kind: 'opening-hours', data: inloop(a), createdAt: at(0), updatedAt: at(5) });
-        expect(await store.deleteActivity('eik', a, at(6))).toBe(false);
-        expect(await store.deleteActivity('linde', a, at(6))).toBe(true);
-        expect(await store.deleteActivity('linde', a, at(7))).toBe(false);
-        expect(await store.getActivity('linde', a)).toBeNull();
-        expect(await store.listActivities('linde')).toEqual([]);
-        expect(await store.updateActivity('linde', a, koken(a), at(8))).toBeNull();
-      });
-    });
-
-    describe('audit', () => {
-      it('appends entries and lists a site’s entries in order', async () => {
-        const entries = [
-          { at: at(1), site: 'linde', actor: 'bk_abcdefgh', action: 'export.ideas', target: 'ideas.csv', rowCount: 12 },
-          { at: at(1), site: 'eik', actor: 'cli', action: 'site.add', target: 'eik', rowCount: 1 },
-          { at: at(0), site: 'linde', actor: 'cli', action: 'token.revoke', target: null, rowCount: null },
-        ];
-        for (const e of entries) await store.audit(e);
-        await store.audit({ ...entries[1]!, site: null });
-        expect(await store.listAudit('linde')).toEqual([entries[0], entries[2]]);
-        expect(await store.listAudit('eik')).toEqual([entries[1]]);
-      });
-    });
     // — welcome intake —
-    describe('intakes', () => {
-      const intake = (overrides: Partial<NewIntake> = {}): NewIntake => ({
-        flowId: 'welkom',
-        flowVersion: 1,
-        visibility: 'host',
-        forSomeoneElse: true,
-        assisted: false,
-        answers: { reden: ['praatje', 'activiteiten'] },
-        sealed: 'v1.k1.aaaa.bbbb.cccc',
-        consentVersion: 'intake:welkom:1',
-        consentGivenAt: at(-100),
-        consentHash: CONSENT_HASH,
-        ...overrides,
-      });
-      const intakeSubmission = (site = 'linde', receivedAt = at(0)) =>
-        submission(site, { widget: 'welcome-intake', kind: 'intake', receivedAt, data: { kind: 'intake' } });
-
-      it('stores an intake with its envelope once; a retry is a duplicate, another site a conflict', async () => {
-        const s = intakeSubmission();
-        expect(await store.insertIntake(s, intake())).toBe('created');
-        expect(await store.insertIntake(s, intake())).toBe('duplicate');
-        expect(await store.insertIntake({ ...s, site: 'eik' }, intake())).toBe('conflict');
-        expect(await store.getIntake('linde', s.id)).toEqual({
-          id: s.id,
-          site: 'linde',
-          locale: 'nl',
-          createdAt: at(0),
-          handledAt: null,
-          handledBy: null,
-          ...intake(),
-        });
-        expect(await store.getIntake('eik', s.id)).toBeNull();
-        const plain = intakeSubmission('linde', at(5));
-        const minimal = intake({
-          visibility: 'professional',
-          forSomeoneElse: false,
-          assisted: true,
-          answers: {},
-          sealed: null,
-          consentVersion: null,
-          consentGivenAt: null,
-          consentHash: null,
-        });
-        expect(await store.insertIntake(plain, minimal)).toBe('created');
-        expect(await store.getIntake('linde', plain.id)).toEqual({
-          id: plain.id,
-          site: 'linde',
-          locale: 'nl',
-          createdAt: at(5),
-          handledAt: null,
-          handledBy: null,
-          ...minimal,
-        });
-      });
-
-      it('lists newest first, counts and exports oldest first up to an instant', async () => {
-        const ids: string[] = [];
-        for (let n = 0; n < 4; n++) {
-          const s = intakeSubmission('linde', at(n * 1000));
-          ids.push(s.id);
-          await store.insertIntake(s, intake());
-        }
-        await store.insertIntake(intakeSubmission('eik'), intake());
-        expect((await store.listIntakes('linde', { limit: 2, offset: 1 })).map((i) => i.id)).toEqual([ids[2], ids[1]]);
-        expect(await store.countIntakes('linde', { receivedUpTo: at(2000) })).toBe(3);
-        const exported: string[] = [];
-        for await (const i of store.exportIntakes('linde', { receivedUpTo: at(2000) })) exported.push(i.id);
-        expect(exported).toEqual(ids.slice(0, 3));
-      });
-
-      it('saves flows as growing versions per site, from a minimum, and reads them back', async () => {
-        const flow = { id: 'welkom', steps: [{ id: 'a', title: 'A', questions: [{ id: 'q', type: 'long-text', label: 'Q' }] }] };
-        const first = await store.saveIntakeFlow('linde', flow, { actor: 'bk_abcdefgh', now: at(1), minVersion: 2 });
-        expect(first).toEqual({ site: 'linde', version: 2, flow: { ...flow, version: 2 }, actor: 'bk_abcdefgh', createdAt: at(1) });
-        const second = await store.saveIntakeFlow('linde', { ...flow, id: 'anders' }, { actor: 'cli', now: at(2), minVersion: 2 });
-        expect(second.version).toBe(3);
-        expect((await store.saveIntakeFlow('eik', flow, { actor: 'cli', now: at(3), minVersion: 2 })).version).toBe(2);
-        expect(await store.getIntakeFlow('linde')).toEqual(second);
-        expect(await store.getIntakeFlow('linde', 2)).toEqual(first);
-        expect(await store.getIntakeFlow('linde', 9)).toBeNull();
-        expect(await store.getIntakeFlow('nergens')).toBeNull();
-        expect((await store.listIntakeFlows('linde')).map((f) => f.version)).toEqual([2, 3]);
-      });
-
-      it('purges intakes received before an instant, whole, per site; a dry run changes nothing', async () => {
-        const old = intakeSubmission('linde', at(0));
-        const recent = intakeSubmission('linde', at(5000));
-        const elsewhere = intakeSubmission('eik', at(0));
-        for (const s of [old, recent, elsewhere]) await store.insertIntake(s, intake());
-        expect(await store.purgeIntakes('linde', at(1000), { dryRun: true })).toBe(1);
-        expect(await store.getIntake('linde', old.id)).not.toBeNull();
-        expect(await store.purgeIntakes('linde', at(1000), { dryRun: false })).toBe(1);
-        expect(await store.purgeIntakes('linde', at(1000), { dryRun: false })).toBe(0);
-        expect(await store.getIntake('linde', old.id)).toBeNull();
-        expect(await store.insertIntake(old, intake())).toBe('created'); // the envelope went too
-        expect(await store.getIntake('linde', recent.id)).not.toBeNull();
-        expect(await store.getIntake('eik', elsewhere.id)).not.toBeNull();
-      });
-
-      it('deletes one intake of the site, whole', async () => {
-        const s = intakeSubmission();
-        await store.insertIntake(s, intake());
-        expect(await store.deleteIntake('eik', s.id)).toBe(false);
-        expect(await store.deleteIntake('linde', s.id)).toBe(true);
-        expect(await store.deleteIntake('linde', s.id)).toBe(false);
-        expect(await store.getIntake('linde', s.id)).toBeNull();
-        const idea = submission('linde');
-        await store.insertIdea(idea, {
-          text: 'x',
-          category: null,
-          role: null,
-          wantsToHelp: false,
-          name: null,
-          contact: null,
-          consentVersion: null,
-          consentGivenAt: null,
-          consentHash: null,
-        });
-        expect(await store.deleteIntake('linde', idea.id)).toBe(false); // only intakes
-      });
-
-      it('gives concurrent saves distinct versions', async () => {
-        const flow = { id: 'welkom', steps: [] };
-        const saved = await Promise.all(
-          Array.from({ length: 5 }, (_, n) => store.saveIntakeFlow('linde', flow, { actor: 'cli', now: at(n), minVersion: 2 })),
-        );
-        expect(saved.map((f) => f.version).sort()).toEqual([2, 3, 4, 5, 6]);
-      });
-    });
   });
 }

@@ -104,17 +104,19 @@ describe('SqliteStore group commit', () => {
     const store = new SqliteStore(path);
     const reader = new SqliteStore(path);
     try {
-      await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+      await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
       const before = { ...store.groupCommit.stats };
       const records = Array.from({ length: 20 }, () => record(SITE));
-      const hits = Array.from({ length: 5 }, () => store.takeRateToken({ bucket: 'b', key: 'k', now: 0, intervalMs: 1000, burst: 3 }));
-      const outcomes = await Promise.all(records.map((r) => store.insertIdea(r, idea)));
+      const hits = Array.from({ length: 5 }, () =>
+        store.limits.takeRateToken({ bucket: 'b', key: 'k', now: 0, intervalMs: 1000, burst: 3 }),
+      );
+      const outcomes = await Promise.all(records.map((r) => store.ideas.insert(r, idea)));
       expect(outcomes).toEqual(Array(20).fill('created'));
       expect((await Promise.all(hits)).map((o) => o.allowed)).toEqual([true, true, true, false, false]);
       expect(store.groupCommit.stats.commits - before.commits).toBe(1);
       expect(store.groupCommit.stats.writes - before.writes).toBe(25);
       // Answered means committed: a second connection on the file sees every row.
-      for (const r of records) expect(await reader.getIdea(SITE, r.id)).not.toBeNull();
+      for (const r of records) expect(await reader.ideas.get(SITE, r.id)).not.toBeNull();
     } finally {
       await store.close();
       await reader.close();
@@ -124,16 +126,16 @@ describe('SqliteStore group commit', () => {
   it('rolls back only the write that failed; the others in its batch are stored', async () => {
     const store = new SqliteStore(join(dir, 'c.sqlite'));
     try {
-      await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+      await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
       const good = [record(SITE), record(SITE)];
       const results = await Promise.allSettled([
-        store.insertIdea(good[0]!, idea),
-        store.insertIdea(record('bestaat-niet'), idea), // foreign key fails
-        store.insertIdea(good[1]!, idea),
+        store.ideas.insert(good[0]!, idea),
+        store.ideas.insert(record('bestaat-niet'), idea), // foreign key fails
+        store.ideas.insert(good[1]!, idea),
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
-      expect(await store.countIdeas(SITE, { receivedUpTo: new Date(Date.now() + 1000).toISOString() })).toBe(2);
+      expect(await store.ideas.count(SITE, { receivedUpTo: new Date(Date.now() + 1000).toISOString() })).toBe(2);
     } finally {
       await store.close();
     }
@@ -142,13 +144,13 @@ describe('SqliteStore group commit', () => {
   it('commits queued writes when the store closes', async () => {
     const path = join(dir, 'c.sqlite');
     const store = new SqliteStore(path);
-    await store.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
+    await store.access.createSite({ slug: SITE, name: 'De Linde' }, new Date().toISOString());
     const r = record(SITE);
-    const pending = store.insertIdea(r, idea);
+    const pending = store.ideas.insert(r, idea);
     await store.close();
     expect(await pending).toBe('created');
     const reopened = new SqliteStore(path);
-    expect(await reopened.getIdea(SITE, r.id)).not.toBeNull();
+    expect(await reopened.ideas.get(SITE, r.id)).not.toBeNull();
     await reopened.close();
   });
 });
@@ -157,7 +159,7 @@ describe('durability', () => {
   it('keeps everything acknowledged after the collector closes and the file is reopened', async () => {
     const dbPath = join(dir, 'c.sqlite');
     const first = await openCollector({ renderTokens: 'off', dbPath });
-    await first.store.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: ['https://a.example'] }, new Date().toISOString());
+    await first.store.access.createSite({ slug: SITE, name: 'De Linde', allowedOrigins: ['https://a.example'] }, new Date().toISOString());
     const { token } = await issueToken(first.store, { site: SITE, scopes: ['read', 'moderate'] });
     const url = await first.app.listen({ port: 0, host: '127.0.0.1' });
     const envelope = ideaEnvelope({}, { text: 'Blijft bewaard' });
@@ -167,7 +169,7 @@ describe('durability', () => {
 
     const second = await openCollector({ renderTokens: 'off', dbPath });
     try {
-      const site = await second.store.getSite(SITE);
+      const site = await second.store.access.getSite(SITE);
       expect(site).toMatchObject({ allowedOrigins: ['https://a.example'], settings: { ideaSort: 'newest' } });
       const list = await second.app.inject({
         url: `/v1/admin/sites/${SITE}/ideas`,

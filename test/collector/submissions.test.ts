@@ -30,7 +30,7 @@ describe('POST /v1/sites/:site/submissions', () => {
     expect(countRows('submissions')).toBe(1);
     expect(countRows('ideas')).toBe(1);
 
-    const idea = await c.store.getIdea(SITE, envelope.id);
+    const idea = await c.store.ideas.get(SITE, envelope.id);
     expect(idea).toMatchObject({
       text: 'Een moestuin achter het buurthuis',
       role: 'buurtbewoner',
@@ -150,7 +150,7 @@ describe('POST /v1/sites/:site/submissions', () => {
   });
 
   it('refuses an id that another site already used (409), instead of calling it a duplicate', async () => {
-    await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+    await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
     const envelope = ideaEnvelope();
     expect((await postJson(submissions, envelope)).status).toBe(201);
     const elsewhere = await postJson(`${c.url}/v1/sites/de-eik/submissions`, { ...envelope, site: 'de-eik' });

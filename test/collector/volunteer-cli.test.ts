@@ -20,7 +20,7 @@ it('site add/update set showHostName and offerHours; an update keeps what it doe
     expect(cli('site', 'update', 'linde', '--offer-hours', '0').code).toBe(2);
     const store = new SqliteStore(db);
     try {
-      expect((await store.getSite('linde'))!.settings.volunteer).toEqual({ showHostName: true, offerHours: 24 });
+      expect((await store.access.getSite('linde'))!.settings.volunteer).toEqual({ showHostName: true, offerHours: 24 });
     } finally {
       await store.close();
     }

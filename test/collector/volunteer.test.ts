@@ -123,7 +123,7 @@ for (const backend of BACKENDS) {
       const [anna, bram, carla] = [signup(slot, 'Anna'), signup(slot, 'Bram'), signup(slot, 'Carla')];
       for (const p of [anna, bram, carla]) await postJson(`${t.url}/v1/sites/${t.site}/submissions`, p.envelope);
       expect(await statusOf(t, bram.cancelToken)).toBe('waitlisted');
-      await t.store.setWebhook({
+      await t.store.webhooks.set({
         site: t.site,
         url: 'https://hooks.example.nl/vrijwilligers',
         secret: 's',
@@ -140,7 +140,9 @@ for (const backend of BACKENDS) {
       expect(notes.notifications).toHaveLength(1);
       expect(notes.notifications[0].payload).toMatchObject({ event: 'volunteer.offered', firstName: 'Bram', contact: 'bram@example.nl' });
       // The site's webhook gets the same event (queued; the dispatcher in serve sends it).
-      expect((await t.store.listWebhookDeliveries(t.site, 10)).map((d) => [d.event, d.status])).toEqual([['volunteer.offered', 'pending']]);
+      expect((await t.store.webhooks.listDeliveries(t.site, 10)).map((d) => [d.event, d.status])).toEqual([
+        ['volunteer.offered', 'pending'],
+      ]);
 
       // Bram lets it run out; the shift has started by then, so Carla is not offered any more.
       now = Date.parse('2026-11-24T08:30:00Z'); // before the deadline
@@ -312,7 +314,7 @@ describe('recurring host shifts, host-today, reminders, attendance and exports (
       end: '2026-11-23T12:15:00+01:00',
       filled: true,
     });
-    await t.store.updateSite(t.site, { settings: { volunteer: { showHostName: true } } });
+    await t.store.access.updateSite(t.site, { settings: { volunteer: { showHostName: true } } });
     today = await (await fetch(`${t.url}/v1/sites/${t.site}/volunteer/host-today`)).json();
     expect(today.hosts[0].firstName).toBe('Fatima');
 

@@ -115,7 +115,7 @@ describe.each(BACKENDS)('webhooks on %s', (backend) => {
     c = await startTestCollector({ backend });
     const r = await receiver();
     const secret = 'whsec_test-secret';
-    await c.store.setWebhook({ site: c.site, url: r.url, secret, createdAt: new Date().toISOString() });
+    await c.store.webhooks.set({ site: c.site, url: r.url, secret, createdAt: new Date().toISOString() });
 
     const envelope = ideaEnvelope({}, { text: 'Een repaircafé in de zomer' });
     expect((await submit(envelope)).status).toBe(201);
@@ -139,7 +139,7 @@ describe.each(BACKENDS)('webhooks on %s', (backend) => {
     expect(json.data).toMatchObject({ id: envelope.id, widget: 'idea-box', data: { text: 'Een repaircafé in de zomer' } });
 
     expect(await dispatchDue(c.store, { allowPrivateNetworks: true })).toEqual([]); // nothing due any more
-    const [delivery] = await c.store.listWebhookDeliveries(c.site, 10);
+    const [delivery] = await c.store.webhooks.listDeliveries(c.site, 10);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, lastError: null });
     expect(await tablesContaining(c.store, 'repaircafé')).not.toContain('webhook_deliveries');
   });
@@ -147,7 +147,7 @@ describe.each(BACKENDS)('webhooks on %s', (backend) => {
   it('queues nothing for a site without a webhook', async () => {
     c = await startTestCollector({ backend });
     expect((await submit()).status).toBe(201);
-    expect(await c.store.listWebhookDeliveries(c.site, 10)).toEqual([]);
+    expect(await c.store.webhooks.listDeliveries(c.site, 10)).toEqual([]);
   });
 
   it('retries a failing receiver with back-off, then gives up; a refused target is not retried', async () => {
@@ -156,7 +156,7 @@ describe.each(BACKENDS)('webhooks on %s', (backend) => {
     c = await startTestCollector({ backend, clock });
     let status = 500;
     const r = await receiver((_q, res) => res.writeHead(status).end());
-    await c.store.setWebhook({ site: c.site, url: r.url, secret: 's', createdAt: new Date(now).toISOString() });
+    await c.store.webhooks.set({ site: c.site, url: r.url, secret: 's', createdAt: new Date(now).toISOString() });
     expect((await submit(ideaEnvelope({ sentAt: new Date(now).toISOString() }))).status).toBe(201);
 
     const run = () => dispatchDue(c!.store, { allowPrivateNetworks: true, clock });
@@ -182,7 +182,7 @@ describe.each(BACKENDS)('webhooks on %s', (backend) => {
   it('two instances dispatching at once send each delivery once', async () => {
     c = await startTestCollector({ backend });
     const r = await receiver();
-    await c.store.setWebhook({ site: c.site, url: r.url, secret: 's', createdAt: new Date().toISOString() });
+    await c.store.webhooks.set({ site: c.site, url: r.url, secret: 's', createdAt: new Date().toISOString() });
     for (let i = 0; i < 12; i++) expect((await submit()).status).toBe(201);
     const other = await c.another();
     try {

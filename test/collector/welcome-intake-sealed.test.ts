@@ -153,7 +153,7 @@ for (const backend of BACKENDS) {
         consent: undefined,
       };
       expect((await issues(withoutConsent)).map((i) => i.path)).toContain('data.answers.toestemming');
-      expect(await c.store.getIntake(SITE, id)).toBeNull();
+      expect(await c.store.intakes.get(SITE, id)).toBeNull();
     });
 
     it('after a key rotation, intakes sealed with the old public key still open; a site without a key answers 503', async () => {

@@ -117,15 +117,15 @@ for (const backend of BACKENDS) {
         removedFields: string[];
       };
       expect(receipt).toMatchObject({ matched: { intakes: 1 }, removedFields: ['intakes.*'] });
-      expect(await c.store.getIntake(SITE, envelope.id)).toBeNull();
+      expect(await c.store.intakes.get(SITE, envelope.id)).toBeNull();
       expect(await tablesContaining(c.store, 'praatje')).toEqual([]);
     });
 
     it('tells a webhook that an intake came in, without any of its answers', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
-      await c.store.setWebhook({ site: SITE, url: 'https://hooks.example.nl/in', secret: 's', createdAt: new Date().toISOString() });
+      await c.store.webhooks.set({ site: SITE, url: 'https://hooks.example.nl/in', secret: 's', createdAt: new Date().toISOString() });
       expect((await submit(intakeEnvelope())).status).toBe(201);
-      expect((await c.store.listWebhookDeliveries(SITE, 10)).map((d) => d.status)).toEqual(['pending']);
+      expect((await c.store.webhooks.listDeliveries(SITE, 10)).map((d) => d.status)).toEqual(['pending']);
       // The queued payload is in the database: neither the sealed answers nor the open ones are.
       for (const answer of [TALENT, NOTE, '1234 5678', '"geld"']) expect(await tablesContaining(c.store, answer)).toEqual([]);
       expect(await tablesContaining(c.store, 'praatje')).not.toContain('webhook_deliveries');
@@ -157,7 +157,7 @@ for (const backend of BACKENDS) {
       const full = (await (await admin(`/intakes/${professional.id}`, sensitiveToken)).json()) as Json;
       expect(full).toMatchObject({ sensitiveAnswers: 'included', answers: { ...professional.data.answers } });
       expect(full.consent).toMatchObject({ textVersion: 'intake:welkom:1', textHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      const audit = await c.store.listAudit(SITE);
+      const audit = await c.store.audit.list(SITE);
       expect(audit.some((e) => e.action === 'intake.read-sensitive' && e.target === professional.id)).toBe(true);
       // `sensitive` alone does not open the list: reading still needs `read`.
       expect((await admin('/intakes', await c.token(['sensitive']))).status).toBe(403);
@@ -165,7 +165,7 @@ for (const backend of BACKENDS) {
 
     it('refuses intakes with 503 while the site has no key, and stores nothing', async () => {
       c = await startTestCollector({ backend, intakeKeys: keysFor('k1') });
-      await c.store.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
+      await c.store.access.createSite({ slug: 'de-eik', name: 'De Eik' }, new Date().toISOString());
       const envelope = intakeEnvelope({}, { site: 'de-eik' });
       const answer = await postJson(`${c.url}/v1/sites/de-eik/submissions`, envelope);
       expect(answer.status).toBe(503);
@@ -203,7 +203,7 @@ for (const backend of BACKENDS) {
       try {
         const fresh = intakeEnvelope();
         expect((await postJson(`${url}/v1/sites/${SITE}/submissions`, fresh)).status).toBe(201);
-        expect((await c.store.getIntake(SITE, fresh.id))!.sealed).toMatch(/^v1\.k2\./);
+        expect((await c.store.intakes.get(SITE, fresh.id))!.sealed).toMatch(/^v1\.k2\./);
         const token = await c.token(['read', 'sensitive']);
         for (const id of [old.id, fresh.id]) {
           const view = (await (
@@ -329,7 +329,7 @@ for (const backend of BACKENDS) {
       const xlsx = Buffer.from(await (await admin('/export/intakes.xlsx', full)).arrayBuffer());
       const sheet = [...readXlsx(xlsx).sheets.values()][0]!;
       expect(sheet).toHaveLength(3);
-      const audit = (await c.store.listAudit(SITE)).map((e) => e.action);
+      const audit = (await c.store.audit.list(SITE)).map((e) => e.action);
       expect(audit).toEqual(expect.arrayContaining(['export.intakes.sensitive', 'export.intakes']));
     });
 
@@ -342,7 +342,7 @@ for (const backend of BACKENDS) {
       expect(early.find((l) => l.action === 'purge.intake')).toMatchObject({ months: 12, count: 0 });
       const due = await purge(c.store, { now: new Date('2026-01-11T10:00:00Z'), actor: 'cli', site: SITE });
       expect(due.find((l) => l.action === 'purge.intake')).toMatchObject({ count: 1 });
-      expect(await c.store.getIntake(SITE, envelope.id)).toBeNull();
+      expect(await c.store.intakes.get(SITE, envelope.id)).toBeNull();
       expect(await c.countRows('submissions')).toBe(0);
     });
 
@@ -356,7 +356,7 @@ for (const backend of BACKENDS) {
       expect((await del(adminToken)).status).toBe(204);
       expect((await del(adminToken)).status).toBe(404);
       expect(await c.countRows('submissions')).toBe(0);
-      expect((await c.store.listAudit(SITE)).some((e) => e.action === 'intake.delete' && e.target === envelope.id)).toBe(true);
+      expect((await c.store.audit.list(SITE)).some((e) => e.action === 'intake.delete' && e.target === envelope.id)).toBe(true);
     });
 
     it('counts choices per topic for reports, without personal data', async () => {

@@ -1,6 +1,6 @@
 /**
  * Merged ideas and tags over the loaded ideas: plain functions, no DOM. The collector keeps the
- * same rules (`planMerge`, `listIdeaTags`); these only arrange what it sent.
+ * same rules (`planMerge`, `store.ideas.listTags`); these only arrange what it sent.
  */
 import type { AdminIdea } from '../../schema/admin.js';
 import { matchesSearch } from './idea-filter.js';

@@ -147,7 +147,7 @@ export function summariseOutput(site: string, period: OutputPeriod, rows: readon
 
 /** One row per occurrence of the site's live activities in the period, with its "ik kom" counts. */
 export async function outputRows(store: Store, site: Site, period: OutputPeriod, now: Date): Promise<OccurrenceOutputRow[]> {
-  const [records, counts] = await Promise.all([store.listActivities(site.slug), store.listAttendance(site.slug, period)]);
+  const [records, counts] = await Promise.all([store.activities.list(site.slug), store.activities.listAttendance(site.slug, period)]);
   return occurrenceOutputRows(records, counts, period, site.timeZone, now);
 }
 
@@ -157,7 +157,7 @@ export async function outputRows(store: Store, site: Site, period: OutputPeriod,
  * Live activities only (a deleted activity takes its sessions along). Throws for an unknown site.
  */
 export async function activityOutput(store: Store, site: string, from: string, to: string, now = new Date()): Promise<ActivityOutput> {
-  const found = await store.getSite(site);
+  const found = await store.access.getSite(site);
   if (!found) throw new Error(`There is no site "${site}"`);
   if (!parseLocalDate(from) || !parseLocalDate(to) || to < from) throw new Error('Expected dates YYYY-MM-DD with from ≤ to');
   return summariseOutput(site, { from, to }, await outputRows(store, found, { from, to }, now));
@@ -207,7 +207,7 @@ export async function startActivityExport(
 ): Promise<ActivityExport> {
   const { format, period, now } = options;
   const rows = await outputRows(store, site, period, now);
-  await store.audit({
+  await store.audit.append({
     at: now.toISOString(),
     site: site.slug,
     actor: options.actor,

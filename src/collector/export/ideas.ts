@@ -162,9 +162,9 @@ export async function startIdeaExport(
   // million rows would otherwise compete with that page for the database (on a small server, for
   // the same cores) and delay the first byte.
   let startCount!: () => void;
-  const rowCount = new Promise<void>((resolve) => (startCount = resolve)).then(() => store.countIdeas(site.slug, query));
+  const rowCount = new Promise<void>((resolve) => (startCount = resolve)).then(() => store.ideas.count(site.slug, query));
   const audited = rowCount.then((count) =>
-    store.audit({
+    store.audit.append({
       at: options.now.toISOString(),
       site: site.slug,
       actor: options.actor,
@@ -175,7 +175,7 @@ export async function startIdeaExport(
   );
   audited.catch(() => undefined); // reported where the stream ends (see endAfter)
   const day = formatLocalDateTime(options.now.toISOString(), site.timeZone).slice(0, 10);
-  const rows = store.exportIdeas(site.slug, query);
+  const rows = store.ideas.export(site.slug, query);
   return {
     rowCount,
     fileName: `buurtkit-${site.slug}-ideeen-${day}.${format}`,

@@ -185,8 +185,8 @@ export async function startIntakeExport(
 ): Promise<IntakeExport> {
   const { format, now } = options;
   const query = { receivedUpTo: now.toISOString() };
-  const rowCount = await store.countIntakes(site.slug, query);
-  await store.audit({
+  const rowCount = await store.intakes.count(site.slug, query);
+  await store.audit.append({
     at: now.toISOString(),
     site: site.slug,
     actor: options.actor,
@@ -196,7 +196,7 @@ export async function startIntakeExport(
   });
   const columns = intakeColumns(options.flows, site.timeZone, options.includeSensitive);
   const rows = (async function* () {
-    for await (const record of store.exportIntakes(site.slug, query)) yield options.readable(record);
+    for await (const record of store.intakes.export(site.slug, query)) yield options.readable(record);
   })();
   const day = formatLocalDateTime(now.toISOString(), site.timeZone).slice(0, 10);
   return {

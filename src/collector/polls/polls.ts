@@ -15,7 +15,7 @@ export interface SitePoll {
 const withSubject = (poll: PollDefinition, site: Site): PollDefinition => ({ ...poll, subject: poll.subject ?? site.name });
 
 export async function listSitePolls(store: Store, site: Site): Promise<SitePoll[]> {
-  const stored = await store.listPollDefinitions(site.slug);
+  const stored = await store.polls.listDefinitions(site.slug);
   const ids = new Set(stored.map((r) => r.poll.id));
   return [
     ...stored.map((r) => ({ poll: withSubject(r.poll, site), builtIn: false, createdAt: r.createdAt, updatedAt: r.updatedAt })),
@@ -29,14 +29,14 @@ export async function listSitePolls(store: Store, site: Site): Promise<SitePoll[
 }
 
 export async function findSitePoll(store: Store, site: Site, id: string): Promise<PollDefinition | null> {
-  const stored = await store.getPollDefinition(site.slug, id);
+  const stored = await store.polls.getDefinition(site.slug, id);
   if (stored) return withSubject(stored.poll, site);
   const builtIn = DEFAULT_POLLS.find((p) => p.id === id);
   return builtIn ? withSubject(builtIn, site) : null;
 }
 
 export function responsesIn(store: Store, site: Site, pollId: string | undefined, period: Period | null): Promise<PollResponseRecord[]> {
-  return store.listPollResponses(site.slug, {
+  return store.polls.listResponses(site.slug, {
     ...(pollId !== undefined && { pollId }),
     ...(period && { receivedFrom: period.start, receivedBefore: period.before }),
   });

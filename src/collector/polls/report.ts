@@ -92,7 +92,7 @@ export const REPORT_CAVEAT = [
 ];
 
 function activityFigures(
-  items: Awaited<ReturnType<Store['listActivities']>>,
+  items: Awaited<ReturnType<Store['activities']['list']>>,
   period: Period,
   previous: Period,
   now: Date,
@@ -135,10 +135,10 @@ export async function buildImpactReport(store: Store, site: Site, period: Period
   const previous = previousPeriod(period, site.timeZone);
   const [polls, responses, before, activities, volunteers] = await Promise.all([
     listSitePolls(store, site),
-    store.listPollResponses(site.slug, { receivedFrom: period.start, receivedBefore: period.before }),
-    store.listPollResponses(site.slug, { receivedFrom: previous.start, receivedBefore: previous.before }),
-    store.listActivities(site.slug),
-    store.volunteerFigures ? store.volunteerFigures(site.slug, period.start, period.before) : Promise.resolve(null),
+    store.polls.listResponses(site.slug, { receivedFrom: period.start, receivedBefore: period.before }),
+    store.polls.listResponses(site.slug, { receivedFrom: previous.start, receivedBefore: previous.before }),
+    store.activities.list(site.slug),
+    store.volunteer.figures ? store.volunteer.figures(site.slug, period.start, period.before) : Promise.resolve(null),
   ]);
   const byPoll = (rows: PollResponseRecord[], id: string) => rows.filter((r) => r.pollId === id);
   const outcome: OutcomePoll[] = [];

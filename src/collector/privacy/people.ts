@@ -27,12 +27,12 @@ interface PersonSource<K extends string, T> {
 const ideas: PersonSource<'ideas', AdminIdea> = {
   key: 'ideas',
   async find(store, site, contact) {
-    const ids = (await store.listIdeaContacts(site)).filter((r) => sameContact(r.contact, contact)).map((r) => r.id);
-    const found = await Promise.all(ids.map((id) => store.getIdea(site, id)));
+    const ids = (await store.ideas.listContacts(site)).filter((r) => sameContact(r.contact, contact)).map((r) => r.id);
+    const found = await Promise.all(ids.map((id) => store.ideas.get(site, id)));
     return found.filter((i): i is AdminIdea => i !== null);
   },
   erase: (store, site, found, includeContent) =>
-    store.eraseIdeas(
+    store.ideas.erase(
       site,
       found.map((i) => i.id),
       { includeContent },
@@ -94,7 +94,7 @@ function intakeSource(keys: readonly IntakeKey[] | undefined): PersonSource<'int
     async find(store, site, contact) {
       if (!keys?.length) return [];
       const found: IntakeMatch[] = [];
-      for await (const intake of store.exportIntakes(site, { receivedUpTo: '9999-12-31T00:00:00.000Z' })) {
+      for await (const intake of store.intakes.export(site, { receivedUpTo: '9999-12-31T00:00:00.000Z' })) {
         if (!intake.sealed) continue;
         let answers: unknown;
         try {
@@ -114,7 +114,7 @@ function intakeSource(keys: readonly IntakeKey[] | undefined): PersonSource<'int
     },
     async erase(store, site, found) {
       let n = 0;
-      for (const i of found) if (await store.deleteIntake(site, i.id)) n++;
+      for (const i of found) if (await store.intakes.delete(site, i.id)) n++;
       return n;
     },
     removedFields: () => ['intakes.*'],
@@ -179,7 +179,7 @@ export async function findPerson(store: Store, site: string, input: string, opti
     intakes: await intakeSource(options.intakeKeys).find(store, site, contact),
   };
   const matched = Object.fromEntries(SOURCES.map((s) => [s.key, found[s.key].length])) as Record<SourceKey, number>;
-  await store.audit({
+  await store.audit.append({
     at: options.now.toISOString(),
     site,
     actor: options.actor,
@@ -213,7 +213,7 @@ export async function erasePerson(
     removedFields.push(options.includeContent ? 'webhookDeliveries.*' : 'webhookDeliveries.payload');
   }
   const total = Object.values<number>(matched).reduce((sum, n) => sum + n, 0);
-  await store.audit({
+  await store.audit.append({
     at: options.now.toISOString(),
     site,
     actor: options.actor,

@@ -23,19 +23,19 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     key: 'ideaContactMonths',
     action: 'purge.idea-contact',
     what: 'ideas: name, contact and consent removed (text kept)',
-    run: (store, site, before, dryRun) => store.purgeIdeaContacts(site, before, { dryRun }),
+    run: (store, site, before, dryRun) => store.ideas.purgeContacts(site, before, { dryRun }),
   },
   {
     key: 'intakeMonths',
     action: 'purge.intake',
     what: 'welcome intakes: deleted whole',
-    run: (store, site, before, dryRun) => store.purgeIntakes(site, before, { dryRun }),
+    run: (store, site, before, dryRun) => store.intakes.purge(site, before, { dryRun }),
   },
   {
     key: 'pollTextMonths',
     action: 'purge.poll-text',
     what: 'poll responses: comment and story removed (answers kept)',
-    run: (store, site, before, dryRun) => store.purgePollTexts(site, before, { dryRun }),
+    run: (store, site, before, dryRun) => store.polls.purgeTexts(site, before, { dryRun }),
   },
   {
     key: 'signupContactMonths',
@@ -106,7 +106,7 @@ export interface PurgeOptions {
 
 /** Runs every rule for every (or one) site; writes one audit row per rule and site, also for 0. */
 export async function purge(store: Store, options: PurgeOptions): Promise<PurgeLine[]> {
-  const sites = options.site ? [await store.getSite(options.site)] : await store.listSites();
+  const sites = options.site ? [await store.access.getSite(options.site)] : await store.access.listSites();
   const lines: PurgeLine[] = [];
   for (const site of sites) {
     if (!site) throw new Error(`There is no site "${options.site}"`);
@@ -116,7 +116,7 @@ export async function purge(store: Store, options: PurgeOptions): Promise<PurgeL
       const before = monthsBefore(options.now, months).toISOString();
       const count = await rule.run(store, site.slug, before, options.dryRun ?? false);
       if (!options.dryRun) {
-        await store.audit({
+        await store.audit.append({
           at: options.now.toISOString(),
           site: site.slug,
           actor: options.actor,

@@ -39,7 +39,7 @@ export async function eraseFromWebhookQueue(
   includeContent: boolean,
 ): Promise<number> {
   const changes: { id: string; payload: unknown }[] = [];
-  for (const { id, payload } of await store.listPendingWebhookPayloads(site)) {
+  for (const { id, payload } of await store.webhooks.listPendingPayloads(site)) {
     if (!holdsContact(payload, contact)) continue;
     if (includeContent || typeof payload !== 'object' || payload === null) {
       changes.push({ id, payload: null });
@@ -48,5 +48,5 @@ export async function eraseFromWebhookQueue(
     const redacted = withoutPersonalData(payload as Record<string, unknown>);
     changes.push({ id, payload: holdsContact(redacted, contact) ? null : redacted });
   }
-  return changes.length ? store.redactWebhookDeliveries(site, changes) : 0;
+  return changes.length ? store.webhooks.redactDeliveries(site, changes) : 0;
 }

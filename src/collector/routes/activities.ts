@@ -115,7 +115,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser('text/calendar', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) =>
-    store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   // ---- public ----------------------------------------------------------------------------------
 
@@ -141,7 +141,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
         else if (days > MAX_RANGE_DAYS) issues.push({ path: 'to', message: `At most ${MAX_RANGE_DAYS} days`, code: 'invalid_range' });
       }
       if (issues.length) throw invalid(issues);
-      const records = await store.listActivities(site.slug);
+      const records = await store.activities.list(site.slug);
       let items = records.map((r) => r.data);
       let occurrences;
       if (from !== undefined && to !== undefined) {
@@ -151,7 +151,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
         if (expandTo) occurrences = expandDays(items, start, end, site.timeZone, { maxOccurrences: MAX_EXPANDED_PER_ITEM });
       }
       // Remaining "ik kom" places; a short cache, since they change with every sign-up.
-      const counts = await store.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
+      const counts = await store.activities.listAttendance(site.slug, from !== undefined && to !== undefined ? { from, to } : undefined);
       reply.header('Cache-Control', ATTENDANCE_CACHE);
       return { items, remaining: remainingPlaces(records, counts), ...(occurrences && { occurrences }) };
     },
@@ -167,7 +167,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const site = request.site!;
       const { lang } = request.query;
-      const listed = (await store.listActivities(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, request.query));
+      const listed = (await store.activities.list(site.slug)).map((r) => r.data).filter((i) => matchesFeedFilter(i, request.query));
       const items = lang ? listed.map((i) => itemInLanguage(i, lang)) : listed;
       const feed = writeIcsFeed(items, {
         now: app.now(),
@@ -194,7 +194,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     '/v1/admin/sites/:site/activities',
     { onRequest: [authorise('read')], config: { tags, summary: 'Every activity and opening-hours item, as stored' } },
     async (request) => {
-      return { activities: await store.listActivities(request.site!.slug) };
+      return { activities: await store.activities.list(request.site!.slug) };
     },
   );
 
@@ -203,7 +203,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: [authorise('read')], config: { tags, summary: 'One activity or opening-hours item' } },
     async (request) => {
       const { id } = request.params as { id: string };
-      const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
+      const record = isUuidV7(id) ? await store.activities.get(request.site!.slug, id) : null;
       if (!record) throw notFound();
       return record;
     },
@@ -219,7 +219,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
       const id = uuidv7();
       const data = parseItem(request.body, id);
       const now = app.now();
-      const record = await store.createActivity({ id, site: request.site!.slug, data }, now.toISOString());
+      const record = await store.activities.create({ id, site: request.site!.slug, data }, now.toISOString());
       await audit(request, 'activity.create', id, 1, now);
       return reply.code(201).header('Location', `/v1/admin/sites/${record.site}/activities/${id}`).send(record);
     },
@@ -232,11 +232,11 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params as { id: string };
       const site = request.site!.slug;
-      const existing = isUuidV7(id) ? await store.getActivity(site, id) : null;
+      const existing = isUuidV7(id) ? await store.activities.get(site, id) : null;
       if (!existing) throw notFound();
       const data = parseItem(request.body, existing.data.id);
       const now = app.now();
-      const record = await store.updateActivity(site, id, data, now.toISOString());
+      const record = await store.activities.update(site, id, data, now.toISOString());
       if (!record) throw notFound(); // deleted meanwhile
       await audit(request, 'activity.update', id, 1, now);
       return record;
@@ -250,7 +250,7 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const now = app.now();
-      const deleted = isUuidV7(id) && (await store.deleteActivity(request.site!.slug, id, now.toISOString()));
+      const deleted = isUuidV7(id) && (await store.activities.delete(request.site!.slug, id, now.toISOString()));
       if (!deleted) throw notFound();
       await audit(request, 'activity.delete', id, 1, now);
       return reply.code(204).send();

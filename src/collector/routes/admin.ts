@@ -77,7 +77,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     '/v1/admin/sites/:site/ideas',
     { onRequest: [authorise('read')], schema: { querystring: adminIdeaFilterSchema }, config: listDoc },
     async (request): Promise<AdminIdeaList> => {
-      return { ideas: await store.listIdeas(request.site!.slug, request.query) };
+      return { ideas: await store.ideas.list(request.site!.slug, request.query) };
     },
   );
 
@@ -87,7 +87,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: [authorise('read')], config: ideaDoc },
     async (request): Promise<AdminIdea> => {
       const { ideaId } = request.params as { ideaId: string };
-      const idea = isUuidV7(ideaId) ? await store.getIdea(request.site!.slug, ideaId) : null;
+      const idea = isUuidV7(ideaId) ? await store.ideas.get(request.site!.slug, ideaId) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
       return idea;
     },
@@ -114,9 +114,9 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         publicAnswer: blankToNull(request.body.publicAnswer),
       };
       const now = app.now();
-      const idea = isUuidV7(ideaId) ? await store.moderateIdea(request.site!.slug, ideaId, changes, now.toISOString()) : null;
+      const idea = isUuidV7(ideaId) ? await store.ideas.moderate(request.site!.slug, ideaId, changes, now.toISOString()) : null;
       if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
-      await store.audit({
+      await store.audit.append({
         at: now.toISOString(),
         site: idea.site,
         actor: request.token!.prefix,

@@ -10,7 +10,7 @@
  * most `registration.maxPlaces` places (default 4; `422 too_many_places` above that).
  * - `410 occurrence_closed`: the occurrence was cancelled or is over. `404`: no such activity or
  *   occurrence. `422`: field errors, or the activity has no capacity to count against.
- * The count and the check happen in one store transaction (see `Store.addAttendance`).
+ * The count and the check happen in one store transaction (see `ActivitiesStore.addAttendance`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expand } from '../../activities/recurrence.js';
@@ -91,7 +91,7 @@ export function attendanceRoutes(app: FastifyInstance): void {
       }
       // The same protection as submissions: a render token per "ik kom", spent once.
       if (app.renderTokenMode === 'required') await app.renderTokens.check(site.slug, request.headers, envelope.id);
-      const record = (await store.listActivities(site.slug)).find((r) => r.data.id === id);
+      const record = (await store.activities.list(site.slug)).find((r) => r.data.id === id);
       if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
       const capacity = capacityOf(record.data);
       if (capacity === undefined) {
@@ -117,7 +117,7 @@ export function attendanceRoutes(app: FastifyInstance): void {
       if (found.status === 'gaat-niet-door' || over) {
         throw new ApiError(410, 'occurrence_closed', over ? 'This activity is over' : 'This activity does not take place');
       }
-      const result = await store.addAttendance({
+      const result = await store.activities.addAttendance({
         id: envelope.id,
         site: site.slug,
         activityId: record.id,
@@ -156,9 +156,9 @@ function attendanceAdminRoutes(app: FastifyInstance): void {
   const claimsDoc = { tags: ['Activities'], summary: 'Each "ik kom" of an activity: occurrence, places and when (anonymous)' } as const;
   app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')], config: claimsDoc }, async (request) => {
     const { id } = request.params as { id: string };
-    const record = isUuidV7(id) ? await store.getActivity(request.site!.slug, id) : null;
+    const record = isUuidV7(id) ? await store.activities.get(request.site!.slug, id) : null;
     if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
-    return { claims: await store.listAttendanceClaims(request.site!.slug, record.id) };
+    return { claims: await store.activities.listAttendanceClaims(request.site!.slug, record.id) };
   });
   app.delete(
     '/v1/admin/sites/:site/attendance/:claimId',
@@ -169,11 +169,11 @@ function attendanceAdminRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { claimId } = request.params as { claimId: string };
       const site = request.site!.slug;
-      if (!isUuidV7(claimId) || !(await store.removeAttendanceClaim(site, claimId))) {
+      if (!isUuidV7(claimId) || !(await store.activities.removeAttendanceClaim(site, claimId))) {
         throw new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
       }
       const at = app.now().toISOString();
-      await store.audit({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
+      await store.audit.append({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
       return reply.code(204).send();
     },
   );

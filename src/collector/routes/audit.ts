@@ -26,7 +26,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { action, limit } = request.query;
       // The store lists oldest first (insertion order); the newest are wanted, so read from the end.
-      const all = await app.store.listAudit(request.site!.slug);
+      const all = await app.store.audit.list(request.site!.slug);
       const entries = [];
       for (let i = all.length - 1; i >= 0 && entries.length < limit; i--) {
         const e = all[i]!;

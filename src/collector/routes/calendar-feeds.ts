@@ -47,9 +47,9 @@ export async function calendarFeedRoutes(app: FastifyInstance, outgoing: SendOpt
         problem ? [{ path: `feeds.${n}`, message: `The address ${problem}`, code: 'blocked_address' }] : [],
       );
       if (issues.length) throw invalid(issues);
-      const site = (await app.store.updateSite(request.site!.slug, checked.data))!;
+      const site = (await app.store.access.updateSite(request.site!.slug, checked.data))!;
       const feeds = site.settings.calendarFeeds ?? [];
-      await app.store.audit({
+      await app.store.audit.append({
         at: app.now().toISOString(),
         site: site.slug,
         actor: request.token!.prefix,

@@ -45,7 +45,7 @@ export async function exportAllRoutes(app: FastifyInstance): Promise<void> {
     const includeSensitive = hasScope(request.token!.scopes, 'sensitive');
     const [intakes, responses, signups, catalogue, sessions, polls] = await Promise.all([
       intakeSheet(app, site, includeSensitive, now),
-      store.listPollResponses(site.slug, { receivedBefore: now.toISOString() }),
+      store.polls.listResponses(site.slug, { receivedBefore: now.toISOString() }),
       store.volunteer.list(site.slug, EVER),
       loadCatalogue(store, site.slug),
       outputRows(store, site, { from: yearAgo, to: today }, now),
@@ -61,7 +61,7 @@ export async function exportAllRoutes(app: FastifyInstance): Promise<void> {
       {
         name: 'Ideeën',
         columns: ideaXlsxColumns(site.timeZone),
-        rows: counted(store.exportIdeas(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas'),
+        rows: counted(store.ideas.export(site.slug, { receivedUpTo: now.toISOString() }), counts, 'ideas'),
       },
       { ...intakes, rows: counted(intakes.rows, counts, 'intakes') },
       { ...pollSheet, rows: counted(pollSheet.rows, counts, 'polls') },
@@ -75,7 +75,7 @@ export async function exportAllRoutes(app: FastifyInstance): Promise<void> {
     ] as XlsxSheet<never>[];
     const audited = async function* () {
       yield* writeXlsx(sheets, { modified: now });
-      await store.audit({
+      await store.audit.append({
         at: now.toISOString(),
         site: site.slug,
         actor: request.token!.prefix,

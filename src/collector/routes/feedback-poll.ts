@@ -115,7 +115,7 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
       const nul = storableTextIssues(parsed.data);
       if (nul.length) throw invalid(nul);
       const now = app.now();
-      const record = await store.putPollDefinition(request.site!.slug, parsed.data, now.toISOString());
+      const record = await store.polls.putDefinition(request.site!.slug, parsed.data, now.toISOString());
       await audit(request, 'poll.put', id, 1, now);
       return record;
     },
@@ -163,7 +163,7 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params as { id: string };
       const notFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
-      const record = isUuidV7(id) ? await store.selectPollStory(request.site!.slug, id, request.body.selected) : null;
+      const record = isUuidV7(id) ? await store.polls.selectStory(request.site!.slug, id, request.body.selected) : null;
       if (!record) throw notFound();
       // The store only ticks a response that has a story.
       if (request.body.selected && !record.storySelected) {
@@ -212,6 +212,6 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
   }
 
   function audit(request: FastifyRequest, action: string, target: string | null, rowCount: number, at: Date) {
-    return store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    return store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
   }
 }

@@ -25,7 +25,7 @@ export function authorise(scope: TokenScope | null) {
         throw new ApiError(check.status, check.error, check.message, undefined, headers);
       }
       request.token = check.token;
-      request.site = await store.getSite(slug);
+      request.site = await store.access.getSite(slug);
       if (!request.site) throw new ApiError(404, 'site_not_found', `There is no site "${slug}"`);
     },
     { kind: 'token', scope },
@@ -65,7 +65,7 @@ export const loadSite = describeHook(
   async function loadSite(request: FastifyRequest): Promise<void> {
     const slug = (request.params as { site: string }).site;
     const origin = request.headers.origin;
-    const site = SITE_SLUG_PATTERN.test(slug) ? await request.server.store.getSite(slug) : null;
+    const site = SITE_SLUG_PATTERN.test(slug) ? await request.server.store.access.getSite(slug) : null;
     request.site = site;
     if (request.method === 'OPTIONS') {
       if (origin !== undefined) request.corsOrigin = origin;

@@ -47,7 +47,7 @@ export async function handledRoutes(app: FastifyInstance): Promise<void> {
         const mark = request.body.handled ? { at: now, by: token.label ?? token.prefix } : null;
         const state = isUuidV7(id) ? await app.store.setHandled(site, kind, id, mark) : null;
         if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
-        await app.store.audit({
+        await app.store.audit.append({
           at: now,
           site,
           actor: token.prefix,

@@ -37,7 +37,7 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   const change = { onRequest: [rejectCrossSite, authorise('moderate'), requireJson] };
 
   const audit = (request: FastifyRequest, action: string, target: string, at: Date) =>
-    store.audit({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: 1 });
+    store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: 1 });
 
   const ideaIdOf = (request: FastifyRequest) => {
     const { ideaId } = request.params as { ideaId: string };
@@ -58,7 +58,7 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
     const target = ideaIdOf(request);
     const ids = request.body.ideas;
     const now = app.now();
-    const result = await store.mergeIdeas(request.site!.slug, target, ids, now.toISOString());
+    const result = await store.ideas.merge(request.site!.slug, target, ids, now.toISOString());
     switch (result.outcome) {
       case 'target-not-found':
         throw notFound();
@@ -85,9 +85,9 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', { ...change, config: unmergeDoc }, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
     const now = app.now();
-    const done = await store.unmergeIdea(request.site!.slug, id, now.toISOString());
+    const done = await store.ideas.unmerge(request.site!.slug, id, now.toISOString());
     if (!done) {
-      if (!(await store.getIdea(request.site!.slug, id))) throw notFound();
+      if (!(await store.ideas.get(request.site!.slug, id))) throw notFound();
       throw invalid([{ path: '', code: 'not_merged', message: 'This idea is not merged into another idea' }]);
     }
     await audit(request, 'idea.unmerge', `${id} from ${done.from}`, now);
@@ -100,7 +100,7 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   api.post('/v1/admin/sites/:site/ideas/:ideaId/tags', tagsOptions, async (request): Promise<AdminIdea> => {
     const id = ideaIdOf(request);
     const site = request.site!.slug;
-    const idea = await store.getIdea(site, id);
+    const idea = await store.ideas.get(site, id);
     if (!idea) throw notFound();
     const after = new Set(idea.tags.filter((t) => !request.body.remove.includes(t)));
     for (const tag of request.body.add) after.add(tag);
@@ -108,7 +108,7 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
       throw invalid([{ path: 'add', code: 'too_many_tags', message: `An idea has at most ${IDEA_TAGS_MAX} tags` }]);
     }
     const now = app.now();
-    const changed = await store.changeIdeaTags(site, id, request.body, now.toISOString());
+    const changed = await store.ideas.changeTags(site, id, request.body, now.toISOString());
     if (!changed) throw notFound();
     await audit(request, 'idea.tags', id, now);
     return changed;
@@ -120,7 +120,7 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
     '/v1/admin/sites/:site/tags',
     { onRequest: [authorise('read')], config: countsDoc },
     async (request): Promise<{ tags: IdeaTagCount[] }> => {
-      return { tags: await store.listIdeaTags(request.site!.slug) };
+      return { tags: await store.ideas.listTags(request.site!.slug) };
     },
   );
 }

@@ -28,7 +28,7 @@ export async function publicIdeaRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const site = request.site!;
       const sort = site.settings.ideaSort;
-      return { ideas: await store.listPublishedIdeas(site.slug, sort, request.query.limit), sort };
+      return { ideas: await store.ideas.listPublished(site.slug, sort, request.query.limit), sort };
     },
   );
 
@@ -66,7 +66,7 @@ export async function publicIdeaRoutes(app: FastifyInstance): Promise<void> {
       // The same protection as submissions: a render token per vote, spent once.
       if (app.renderTokenMode === 'required') await app.renderTokens.check(site.slug, request.headers, vote.id);
       if (vote.trap.honeypot.trim() !== '') {
-        const idea = await store.getIdea(site.slug, ideaId);
+        const idea = await store.ideas.get(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
         return reply.code(201).send({ id: vote.id, votes: idea.votes });
       }
@@ -75,11 +75,11 @@ export async function publicIdeaRoutes(app: FastifyInstance): Promise<void> {
       const visitor = { ip: request.ip, userAgent: String(request.headers['user-agent'] ?? '') };
       if (app.renderTokenMode === 'required' && !(await app.voteVisitors.claim({ site: site.slug, ideaId, voteId: vote.id }, visitor))) {
         // This visitor already voted for the idea today: answered like a retry, nothing counted.
-        const idea = await store.getIdea(site.slug, ideaId);
+        const idea = await store.ideas.get(site.slug, ideaId);
         if (!idea?.published) throw ideaNotFound();
         return reply.code(200).send({ id: vote.id, votes: idea.votes, status: 'duplicate' });
       }
-      const result = await store.addVote({
+      const result = await store.ideas.addVote({
         id: vote.id,
         site: site.slug,
         ideaId,

@@ -43,8 +43,8 @@ export async function originRoutes(app: FastifyInstance): Promise<void> {
         );
       }
       const origins = [...new Set(checked.data.allowedOrigins!)];
-      const site = (await app.store.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
-      await app.store.audit({
+      const site = (await app.store.access.updateSite(request.site!.slug, { allowedOrigins: origins }))!;
+      await app.store.audit.append({
         at: app.now().toISOString(),
         site: site.slug,
         actor: request.token!.prefix,

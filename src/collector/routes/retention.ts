@@ -64,7 +64,7 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
     const checked = siteChangesSchema.safeParse({ settings: { retention: request.body } });
     if (!checked.success) throw invalid(bodyIssues(checked.error));
     const retention = checked.data.settings!.retention!;
-    const site = (await app.store.updateSite(request.site!.slug, { settings: { retention } }))!;
+    const site = (await app.store.access.updateSite(request.site!.slug, { settings: { retention } }))!;
     await audit(
       request,
       'settings.retention',
@@ -95,6 +95,6 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
 
   function audit(request: FastifyRequest, action: string, target: string) {
     const at = app.now().toISOString();
-    return app.store.audit({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
+    return app.store.audit.append({ at, site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: null });
   }
 }

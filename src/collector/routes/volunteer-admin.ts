@@ -90,7 +90,7 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
   const tags = ['Volunteers'] as const;
 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
-    store.audit({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit.append({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   /** The period of a query: local dates, default the current calendar year. */
   const periodOf = <S extends z.ZodType<z.output<typeof periodSchema>>>(

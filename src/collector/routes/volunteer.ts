@@ -135,7 +135,7 @@ export async function volunteerRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onReady', async () => {
     sweeper = setInterval(() => {
       void (async () => {
-        const sites = new Map((await store.listSites()).map((s) => [s.slug, s]));
+        const sites = new Map((await store.access.listSites()).map((s) => [s.slug, s]));
         const change = await store.volunteer.sweep(null, app.now().toISOString(), (slug) => offerMsOf(sites.get(slug)!));
         await queueNotification(app, change.notifications, app.log);
       })().catch((error: unknown) => app.log.error({ err: error }, 'volunteer offer sweep failed; retrying at the next run'));

@@ -55,7 +55,7 @@ export async function intakeSheet(
 ): Promise<XlsxSheet<ReadableIntake>> {
   const columns = intakeColumns(await allFlows(app.store, site.slug), site.timeZone, includeSensitive);
   const keys = app.intakeKeys.get(site.slug);
-  const records = app.store.exportIntakes(site.slug, { receivedUpTo: now.toISOString() });
+  const records = app.store.intakes.export(site.slug, { receivedUpTo: now.toISOString() });
   return {
     name: 'Welkomstgesprekken',
     columns: toXlsxColumns(columns),
@@ -78,7 +78,7 @@ export function keyMissing(site: string): ApiError {
 
 /** The built-in flow and every stored version, oldest first: the export's columns come from these. */
 async function allFlows(store: Store, site: string): Promise<IntakeFlow[]> {
-  return [DEFAULT_INTAKE_FLOW, ...(await store.listIntakeFlows(site)).map((r) => r.flow as IntakeFlow)];
+  return [DEFAULT_INTAKE_FLOW, ...(await store.intakes.listFlows(site)).map((r) => r.flow as IntakeFlow)];
 }
 
 // ---- reading -------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
 
   const canSensitive = (request: FastifyRequest) => hasScope(request.token!.scopes, 'sensitive');
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
-    store.audit({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
+    store.audit.append({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
   const tags = ['Intake'] as const;
   const flowDoc = {
@@ -149,7 +149,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     response: intakeFlowSchema,
   };
   app.get('/v1/sites/:site/intake-flow', { onRequest: [loadSite], config: flowDoc }, async (request, reply) => {
-    const stored = await store.getIntakeFlow(request.site!.slug);
+    const stored = await store.intakes.getFlow(request.site!.slug);
     reply.header('Cache-Control', 'public, max-age=300');
     return stored?.flow ?? DEFAULT_INTAKE_FLOW;
   });
@@ -176,7 +176,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
-      const record = await store.saveIntakeFlow(request.site!.slug, request.body, {
+      const record = await store.intakes.saveFlow(request.site!.slug, request.body, {
         actor: request.token!.prefix,
         now: app.now().toISOString(),
         minVersion: DEFAULT_INTAKE_FLOW.version + 1,
@@ -188,7 +188,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
 
   const flowsDoc = { tags, summary: 'Every saved version of the intake flow, and the built-in one' };
   app.get('/v1/admin/sites/:site/intake-flows', { onRequest: [authorise('read')], config: flowsDoc }, async (request) => {
-    return { builtIn: DEFAULT_INTAKE_FLOW, flows: await store.listIntakeFlows(request.site!.slug) };
+    return { builtIn: DEFAULT_INTAKE_FLOW, flows: await store.intakes.listFlows(request.site!.slug) };
   });
 
   const listDoc = {
@@ -201,7 +201,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const site = request.site!.slug;
       const sensitive = canSensitive(request);
-      const records = await store.listIntakes(site, request.query);
+      const records = await store.intakes.list(site, request.query);
       const intakes = records.map((r) => intakeView(readable(r, keysOf(site), sensitive)));
       if (sensitive) await audit(request, 'intake.read-sensitive', null, intakes.length);
       return { intakes };
@@ -217,7 +217,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/v1/admin/sites/:site/intakes/:id', { onRequest: [authorise('read')], config: oneDoc }, async (request) => {
     const { id } = request.params as { id: string };
     const site = request.site!.slug;
-    const record = isUuidV7(id) ? await store.getIntake(site, id) : null;
+    const record = isUuidV7(id) ? await store.intakes.get(site, id) : null;
     if (!record) throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
     const sensitive = canSensitive(request);
     if (sensitive) await audit(request, 'intake.read-sensitive', id, 1);
@@ -231,7 +231,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     { onRequest: [rejectCrossSite, authorise('admin')], config: deleteDoc },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      if (!isUuidV7(id) || !(await store.deleteIntake(request.site!.slug, id))) {
+      if (!isUuidV7(id) || !(await store.intakes.delete(request.site!.slug, id))) {
         throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
       }
       await audit(request, 'intake.delete', id, 1);
@@ -288,7 +288,7 @@ async function summarise(store: Store, site: string, keys: readonly IntakeKey[] 
     });
   }
   const totals = { intakes: 0, forSomeoneElse: 0, assisted: 0, unreadable: 0, visibility: { professional: 0, host: 0 } };
-  for await (const record of store.exportIntakes(site, { receivedUpTo: now.toISOString() })) {
+  for await (const record of store.intakes.export(site, { receivedUpTo: now.toISOString() })) {
     totals.intakes++;
     if (record.forSomeoneElse) totals.forSomeoneElse++;
     if (record.assisted) totals.assisted++;

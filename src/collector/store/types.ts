@@ -1,11 +1,19 @@
 /**
  * The storage boundary of the collector, implemented by SQLite and PostgreSQL and held to one
- * contract test suite (test/collector/store-contract.ts). Everything is async and says nothing
- * about SQL: timestamps go in and come out as `Date#toISOString()` strings (UTC, milliseconds),
- * counts are numbers, JSON is plain data.
+ * contract run on both (test/collector/store-contract*.ts, one file per part). Everything is
+ * async and says nothing about SQL: timestamps go in and come out as `Date#toISOString()` strings
+ * (UTC, milliseconds), counts are numbers, JSON is plain data.
  */
 import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
+import type { AccessStore } from './access.js';
+import type { ActivitiesStore } from './activities.js';
+import type { AuditStore } from './audit.js';
+import type { IdeasStore } from './ideas.js';
+import type { IntakesStore } from './intakes.js';
+import type { LimitsStore } from './limits.js';
+import type { PollsStore } from './polls.js';
 import type { VolunteerStore } from './volunteer.js';
+import type { WebhooksStore } from './webhooks.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
 export type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord };
@@ -13,14 +21,10 @@ import type {
   AdminIdea,
   HandledKind,
   HandledState,
-  IdeaModeration,
   IdeaSort,
   IdeaStatus,
-  IdeaTagChange,
-  IdeaTagCount,
   PollDefinition,
   PollRespondentType,
-  PublishedIdea,
   RespondentRole,
   RetentionSettings,
   ScheduleItem,
@@ -143,7 +147,7 @@ export interface VoteOutcome {
   votes: number;
 }
 
-/** Why an idea cannot be merged into the target (see `Store.mergeIdeas`). */
+/** Why an idea cannot be merged into the target (see `IdeasStore.merge`). */
 export type MergeProblem = 'same-as-target' | 'not-found' | 'merged-elsewhere' | 'has-merged-ideas';
 
 export type MergeOutcome =
@@ -331,61 +335,39 @@ export interface HandledMark {
   by: string;
 }
 
+/**
+ * The store: one part per domain, each an interface of its own (store/<part>.ts) with a SQLite
+ * and a PostgreSQL implementation side by side (sqlite-<part>.ts, postgres-<part>.ts), reached as
+ * `store.<part>.<method>`. The root keeps only what is about the database as a whole.
+ */
 export interface Store {
-  createSite(site: NewSite, now: string): Promise<Site>;
-  updateSite(slug: string, changes: SiteChanges): Promise<Site | null>;
-  getSite(slug: string): Promise<Site | null>;
-  listSites(): Promise<Site[]>;
-
-  createToken(token: TokenRecord): Promise<void>;
-  /** All tokens whose display prefix matches; the caller compares hashes in constant time. */
-  findTokensByPrefix(prefix: string): Promise<TokenRecord[]>;
-  listTokens(site: string): Promise<TokenRecord[]>;
-  /** Revokes the not yet revoked tokens with this prefix; returns how many. */
-  revokeTokens(prefix: string, now: string): Promise<number>;
-
-  /** Stores the envelope and the idea in one transaction; duplicates are decided by the id's key. */
-  insertIdea(submission: SubmissionRecord, idea: NewIdea): Promise<InsertOutcome>;
-  getIdea(site: string, id: string): Promise<AdminIdea | null>;
-  listIdeas(site: string, query: IdeaQuery): Promise<AdminIdea[]>;
-  listPublishedIdeas(site: string, sort: IdeaSort, limit: number): Promise<PublishedIdea[]>;
-  moderateIdea(site: string, id: string, changes: IdeaModeration, now: string): Promise<AdminIdea | null>;
-  countIdeas(site: string, query: ExportQuery): Promise<number>;
-  /** Streams ideas oldest first, in pages, without holding the database busy between pages. */
-  exportIdeas(site: string, query: ExportQuery): AsyncIterable<AdminIdea>;
-  /**
-   * Merges duplicates into `target`, atomically and all or nothing: each leaves the public list
-   * and its votes count towards the target; texts and votes stay where they are, so
-   * `unmergeIdea` restores it exactly. Groups are one level deep: the target must not be merged
-   * itself, and a duplicate must not be merged elsewhere or have ideas merged into it (this also
-   * rules out cycles). A duplicate already merged into this target is left as it is (a retry).
-   */
-  mergeIdeas(site: string, target: string, ids: readonly string[], now: string): Promise<MergeOutcome>;
-  /** Undoes a merge; null when the site has no idea with this id that is merged. */
-  unmergeIdea(site: string, id: string, now: string): Promise<{ idea: AdminIdea; from: string } | null>;
-  /** Adds and removes (normalised) tags on one idea; null when the site has no such idea. */
-  changeIdeaTags(site: string, id: string, change: IdeaTagChange, now: string): Promise<AdminIdea | null>;
-  /**
-   * The site's tags, most ideas first, then by tag. An idea counts for a tag when it has the tag
-   * or is merged into an idea that has it (each idea once).
-   */
-  listIdeaTags(site: string): Promise<IdeaTagCount[]>;
+  /** Sites and coordinator tokens. */
+  readonly access: AccessStore;
+  /** Ideas, their moderation, merging, tags, retention and erasure, and votes. */
+  readonly ideas: IdeasStore;
+  /** Welcome intakes, their flows, retention and erasure. */
+  readonly intakes: IntakesStore;
+  /** Feedback polls, their responses, retention of their texts, and stories for the impact report. */
+  readonly polls: PollsStore;
+  /** Calendar items (activities, opening hours) and their "ik kom" attendance. */
+  readonly activities: ActivitiesStore;
+  /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
+  readonly volunteer: VolunteerStore;
+  /** The site's webhook and the outbox of its deliveries. */
+  readonly webhooks: WebhooksStore;
+  /** Rate-limit buckets, and the replay records of render tokens and proof-of-work challenges. */
+  readonly limits: LimitsStore;
+  /** The audit log of what coordinators and the command line did. */
+  readonly audit: AuditStore;
 
   /**
-   * Retention: removes name, contact and consent from the site's ideas received before the given
-   * instant, both from the idea and from the stored envelope (`submissions.data` and `.consent`);
-   * the idea text stays. Idempotent. Returns how many ideas had personal data removed (or would
-   * have, with `dryRun`, which changes nothing).
+   * "Mark as handled" for an idea, intake, general or shift sign-up, or poll response of
+   * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
+   * after the change, or null when the site has no such item. On the root because it spans five
+   * domains with one rule and one statement shape (see `HANDLED_TABLES` in projections.ts).
    */
-  purgeIdeaContacts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
-  /** Ids and contact details of the site's ideas that have one (people look-up matches in code). */
-  listIdeaContacts(site: string): Promise<{ id: string; contact: string }[]>;
-  /**
-   * Erasure for one person: removes name, contact and consent from these ideas (idea and stored
-   * envelope), or with `includeContent` deletes them whole (envelope, idea and its votes).
-   * Returns how many of the ids were the site's ideas.
-   */
-  eraseIdeas(site: string, ids: readonly string[], options: { includeContent: boolean }): Promise<number>;
+  setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
+
   /**
    * After an erasure or purge: makes the removed data unreadable on disk, not just invisible to
    * queries. SQLite (secure_delete on) returns free pages and truncates the WAL; PostgreSQL
@@ -393,37 +375,8 @@ export interface Store {
    */
   overwriteFreedSpace(): Promise<void>;
 
-  /**
-   * "Mark as handled" for an idea, intake, general or shift sign-up, or poll response of
-   * the site; `null` unmarks. Marking a handled item again keeps the first mark. Returns the state
-   * after the change, or null when the site has no such item.
-   */
-  setHandled(site: string, kind: HandledKind, id: string, mark: HandledMark | null): Promise<HandledState | null>;
-
-  /** Adds a vote to a published idea of the site. */
-  addVote(vote: NewVote): Promise<VoteOutcome>;
-
-  /** Stores a new calendar item; its kind is `data.kind`. */
-  createActivity(activity: NewActivity, now: string): Promise<ActivityRecord>;
-  /** Replaces the item's data (and kind); null when the site has no such item or it was deleted. */
-  updateActivity(site: string, id: string, data: ScheduleItem, now: string, source?: string | null): Promise<ActivityRecord | null>;
-  /** Soft delete: the row stays with `deleted_at` set; false when there was no live item. */
-  deleteActivity(site: string, id: string, now: string): Promise<boolean>;
-  /** A live (not deleted) item of the site. */
-  getActivity(site: string, id: string): Promise<ActivityRecord | null>;
-  /** The site's live items, oldest first. */
-  listActivities(site: string): Promise<ActivityRecord[]>;
-
-  /** Takes one request from a token bucket if it has one (atomic across instances). */
-  takeRateToken(take: RateTake): Promise<RateOutcome>;
-  /** Forgets buckets that are full again at the given instant (the same as absent ones). */
-  pruneRateLimits(now: number): Promise<void>;
-
   /** Returns the secret stored under `name`, storing `candidate` first if there is none. */
   secret(name: string, candidate: string): Promise<string>;
-
-  audit(entry: AuditEntry): Promise<void>;
-  listAudit(site: string): Promise<AuditEntry[]>;
 
   /** Migration versions applied to the database so far, oldest first. */
   migrations(): Promise<number[]>;
@@ -434,118 +387,6 @@ export interface Store {
   ping(): Promise<void>;
 
   close(): Promise<void>;
-
-  // — webhooks —
-  /** Sets (or replaces) the site's webhook. */
-  setWebhook(target: WebhookTarget): Promise<void>;
-  /** Removes the site's webhook; pending deliveries are dropped. False when there was none. */
-  removeWebhook(site: string): Promise<boolean>;
-  getWebhook(site: string): Promise<WebhookTarget | null>;
-  /** Queues a delivery when the site has a webhook; a no-op otherwise (one statement either way). */
-  enqueueWebhookDelivery(delivery: NewWebhookDelivery): Promise<void>;
-  /**
-   * Leases up to `limit` pending deliveries due at `now` (not leased by someone else) until
-   * `leaseUntil`, oldest first, atomically: two instances never get the same delivery.
-   */
-  claimWebhookDeliveries(now: string, leaseUntil: string, limit: number): Promise<WebhookClaim[]>;
-  /** Records an attempt's result and ends the lease; a final status removes the payload. */
-  finishWebhookDelivery(id: string, result: WebhookResult): Promise<void>;
-  /** The site's deliveries, newest first. */
-  listWebhookDeliveries(site: string, limit: number): Promise<WebhookDelivery[]>;
-  /** The site's pending deliveries with their payloads, so an erasure can redact them. */
-  listPendingWebhookPayloads(site: string): Promise<{ id: string; payload: unknown }[]>;
-  /** Replaces pending deliveries' payloads; a `null` payload drops the delivery. Returns how many changed. */
-  redactWebhookDeliveries(site: string, changes: readonly { id: string; payload: unknown }[]): Promise<number>;
-
-  // — render tokens —
-  /**
-   * Records the nonce's use by this submission unless it was used before (atomic); returns the id
-   * of the submission that owns the nonce: this one, or the earlier one.
-   */
-  claimRenderToken(use: RenderTokenUse): Promise<string>;
-  /** Forgets uses recorded before the instant (their tokens have expired). */
-  pruneRenderTokenUses(before: string): Promise<number>;
-  // — feedback poll —
-  /** Creates or replaces the site's poll with `poll.id`. */
-  putPollDefinition(site: string, poll: PollDefinition, now: string): Promise<PollDefinitionRecord>;
-  getPollDefinition(site: string, id: string): Promise<PollDefinitionRecord | null>;
-  /** The site's stored polls, oldest first (the built-in defaults are added by the routes). */
-  listPollDefinitions(site: string): Promise<PollDefinitionRecord[]>;
-  /** Stores the envelope and the response in one transaction, like `insertIdea`. */
-  insertPollResponse(submission: SubmissionRecord, response: NewPollResponse): Promise<InsertOutcome>;
-  /** The site's responses received in `[receivedFrom, receivedBefore)`, oldest first. */
-  listPollResponses(site: string, query: PollResponseQuery): Promise<PollResponseRecord[]>;
-  /**
-   * Retention: removes the free text (comment and story; a ticked story is unticked) of the site's
-   * poll responses received before the instant, from the response and its stored envelope; the
-   * answers stay for the figures. Returns how many responses had text (or would, with `dryRun`).
-   */
-  purgePollTexts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
-  /** Ticks (only a response that has a story) or unticks it for the impact report; null when there is no such response. */
-  selectPollStory(site: string, id: string, selected: boolean): Promise<PollResponseRecord | null>;
-  /**
-   * Optional: volunteers, shifts and hours in `[from, before)`, for the impact report's output
-   * section. Volunteer sign-up implements it; absent or null, the report says "nog geen gegevens".
-   */
-  volunteerFigures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
-  // — "ik kom" attendance —
-
-  /**
-   * Counts places for one occurrence in one transaction: granted only while the occurrence's
-   * places plus these stay within `capacity`, so concurrent requests never overbook. A known id
-   * answers `duplicate` (or `conflict` for another site) without counting again.
-   */
-  addAttendance(attendance: NewAttendance): Promise<AttendanceOutcome>;
-  /**
-   * Places taken per occurrence of the site's live activities, for occurrences whose
-   * `occurrence` (wall-clock start) falls on the dates `from` to `to` (inclusive); all without.
-   */
-  listAttendance(site: string, range?: { from: string; to: string }): Promise<OccurrenceAttendance[]>;
-  /** Each "ik kom" of one activity (admin row id), oldest first, for coordinators to check. */
-  listAttendanceClaims(site: string, activityId: string): Promise<AttendanceClaim[]>;
-  /** Removes one "ik kom" (its places come free); false when the site has no such claim. */
-  removeAttendanceClaim(site: string, id: string): Promise<boolean>;
-  // — welcome intake —
-  /** Stores the envelope and the intake in one transaction; duplicates are decided by the id's key. */
-  insertIntake(submission: SubmissionRecord, intake: NewIntake): Promise<InsertOutcome>;
-  getIntake(site: string, id: string): Promise<IntakeRecord | null>;
-  /** Newest first. */
-  listIntakes(site: string, query: IntakeQuery): Promise<IntakeRecord[]>;
-  countIntakes(site: string, query: ExportQuery): Promise<number>;
-  /** Streams intakes oldest first, in pages. */
-  exportIntakes(site: string, query: ExportQuery): AsyncIterable<IntakeRecord>;
-  /**
-   * Saves a new version of the site's flow: one more than the highest stored, and at least
-   * `minVersion` (so a stored flow never shares a version with the built-in one). Atomic.
-   */
-  saveIntakeFlow(
-    site: string,
-    flow: Record<string, unknown>,
-    options: { actor: string; now: string; minVersion: number },
-  ): Promise<IntakeFlowRecord>;
-  /** One stored version, or the latest when `version` is undefined; null when there is none. */
-  getIntakeFlow(site: string, version?: number): Promise<IntakeFlowRecord | null>;
-  /** Every stored version, oldest first. */
-  listIntakeFlows(site: string): Promise<IntakeFlowRecord[]>;
-  /**
-   * Retention: deletes the site's intakes received before the instant, whole (envelope and
-   * intake). Returns how many (or would, with `dryRun`).
-   */
-  purgeIntakes(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;
-  /** Erasure of one intake, whole (envelope and intake); false when the site has no such intake. */
-  deleteIntake(site: string, id: string): Promise<boolean>;
-  /** Volunteer sign-up: roles, shifts, shift sign-ups, general sign-ups and their notifications. */
-  readonly volunteer: VolunteerStore;
-
-  // — proof-of-work replay store —
-
-  /**
-   * Records that a solved challenge (its hex hash) is used by a submission, unless it already is;
-   * returns the id of the submission that owns it, in one atomic step.
-   */
-  claimPowChallenge(use: PowUse): Promise<string>;
-  /** Forgets uses recorded before the instant (their challenges have expired). */
-  prunePowUses(before: string): Promise<number>;
 }
 
 export interface PowUse {

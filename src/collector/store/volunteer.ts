@@ -14,6 +14,7 @@ import type {
   SlotSettings,
   SubmissionRecord,
   VolunteerItemKind,
+  VolunteerFigures,
   VolunteerItemRecord,
   VolunteerNotification,
   VolunteerSignupRecord,
@@ -74,4 +75,9 @@ export interface VolunteerStore {
   queueNotifications(notifications: readonly VolunteerNotification[]): Promise<void>;
   listNotifications(site: string, query: { unsentOnly: boolean }): Promise<VolunteerNotification[]>;
   markNotificationsSent(site: string, ids: readonly string[], now: string): Promise<number>;
+  /**
+   * Optional: volunteers, shifts and hours in `[from, before)`, for the impact report's output
+   * section. Absent or null, the report says "nog geen gegevens".
+   */
+  figures?(site: string, from: string, before: string): Promise<VolunteerFigures | null>;
 }

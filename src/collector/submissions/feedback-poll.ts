@@ -39,7 +39,7 @@ export const feedbackPoll = submissionKind({
   },
 
   async store({ data }, poll, record, { app }) {
-    return app.store.insertPollResponse(record, {
+    return app.store.polls.insertResponse(record, {
       pollId: poll.id,
       answer: data.answer ?? null,
       statements: data.statements ?? null,

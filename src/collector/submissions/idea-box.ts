@@ -26,7 +26,7 @@ export const ideaBox = submissionKind({
         'consent text version not known to this collector; stored without a hash',
       );
     }
-    return app.store.insertIdea(record, {
+    return app.store.ideas.insert(record, {
       text: envelope.data.text,
       category: envelope.data.category ?? null,
       role: envelope.data.role ?? null,

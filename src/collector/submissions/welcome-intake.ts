@@ -72,7 +72,7 @@ export const welcomeIntake = submissionKind({
     record.data = { ...data, answers: open, sealed: sealed !== null };
     const textHash = record.consent && flow ? consentHashOf(flow, record.consent.textVersion, envelope.locale) : null;
     if (record.consent) record.consent.textHash = textHash;
-    return app.store.insertIntake(record, {
+    return app.store.intakes.insert(record, {
       flowId: data.flow.id,
       flowVersion: data.flow.version,
       visibility: data.visibility,
@@ -93,7 +93,7 @@ export const intakeConsentVersion = (flow: { id: string; version: number }) => `
 /** The flow an intake names, when the collector knows it. */
 async function knownFlow(store: Store, site: string, ref: { id: string; version: number }): Promise<IntakeFlow | null> {
   if (ref.id === DEFAULT_INTAKE_FLOW.id && ref.version === DEFAULT_INTAKE_FLOW.version) return DEFAULT_INTAKE_FLOW;
-  const stored = await store.getIntakeFlow(site, ref.version);
+  const stored = await store.intakes.getFlow(site, ref.version);
   const flow = stored?.flow as IntakeFlow | undefined;
   return flow && flow.id === ref.id ? flow : null;
 }

@@ -39,7 +39,7 @@ export function signatureHeader(secret: string, unixSeconds: number, body: strin
  * either way). Call it after the data it describes is committed.
  */
 export async function queueWebhook(store: Store, site: string, event: WebhookEvent, payload: unknown, now: Date): Promise<void> {
-  await store.enqueueWebhookDelivery({ id: uuidv7(now.getTime()), site, event, payload, createdAt: now.toISOString() });
+  await store.webhooks.enqueue({ id: uuidv7(now.getTime()), site, event, payload, createdAt: now.toISOString() });
 }
 
 export interface DispatcherOptions extends SendOptions {
@@ -57,7 +57,7 @@ export interface DeliveryOutcome {
 export async function dispatchDue(store: Store, options: DispatcherOptions = {}): Promise<DeliveryOutcome[]> {
   const clock = options.clock ?? Date.now;
   const now = clock();
-  const claims = await store.claimWebhookDeliveries(new Date(now).toISOString(), new Date(now + LEASE_MS).toISOString(), BATCH);
+  const claims = await store.webhooks.claimDeliveries(new Date(now).toISOString(), new Date(now + LEASE_MS).toISOString(), BATCH);
   return Promise.all(claims.map((claim) => deliver(store, claim, options, clock)));
 }
 
@@ -92,7 +92,7 @@ async function deliver(store: Store, claim: WebhookClaim, options: DispatcherOpt
   const attempts = claim.attempts + 1;
   const done = clock();
   if (error === null) {
-    await store.finishWebhookDelivery(claim.id, {
+    await store.webhooks.finishDelivery(claim.id, {
       status: 'delivered',
       attempts,
       nextAttemptAt: null,
@@ -103,7 +103,7 @@ async function deliver(store: Store, claim: WebhookClaim, options: DispatcherOpt
   }
   const delay = permanent ? undefined : RETRY_DELAYS_MS[attempts - 1];
   if (delay === undefined) {
-    await store.finishWebhookDelivery(claim.id, {
+    await store.webhooks.finishDelivery(claim.id, {
       status: 'failed',
       attempts,
       nextAttemptAt: null,
@@ -114,7 +114,7 @@ async function deliver(store: Store, claim: WebhookClaim, options: DispatcherOpt
   }
   // A little jitter, so deliveries that failed together do not all come back at once.
   const next = done + delay + Math.floor(Math.random() * delay * 0.1);
-  await store.finishWebhookDelivery(claim.id, {
+  await store.webhooks.finishDelivery(claim.id, {
     status: 'pending',
     attempts,
     nextAttemptAt: new Date(next).toISOString(),
