@@ -7,7 +7,7 @@ import type {
   AdminIntake,
   AdminPoll,
   AdminPollResponse,
-  AdminSignup,
+  AdminShiftSignup,
   InboxApi,
   VolunteerCatalogue,
 } from '../src/admin/shared/api.js';
@@ -90,7 +90,7 @@ class MemoryInboxApi implements InboxApi {
       ...open,
     },
   ];
-  signups: AdminSignup[] = [
+  signups: AdminShiftSignup[] = [
     {
       id: id(30),
       shiftId: 's1',
@@ -133,7 +133,7 @@ class MemoryInboxApi implements InboxApi {
   async volunteerCatalogue(): Promise<VolunteerCatalogue> {
     return sampleCatalogue();
   }
-  async setAttendance(): Promise<AdminSignup> {
+  async setAttendance(): Promise<AdminShiftSignup> {
     return this.signups[0]!;
   }
   async listPolls(): Promise<AdminPoll[]> {

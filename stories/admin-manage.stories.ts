@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { defineAdminElements } from '../src/admin/elements.js';
 import type {
-  AdminSignup,
+  AdminShiftSignup,
   AdminVolunteerItem,
   IntakeFlows,
   ManageApi,
@@ -98,7 +98,7 @@ class MemoryManageApi implements ManageApi, RetentionApi {
  */
 class MemoryVolunteerApi implements VolunteerApi, VolunteerCatalogueApi {
   catalogue = sampleCatalogue();
-  signups: AdminSignup[] = ['Anna', 'Bram', 'Carla'].map((firstName, n) => ({
+  signups: AdminShiftSignup[] = ['Anna', 'Bram', 'Carla'].map((firstName, n) => ({
     id: `v${n}`,
     shiftId: 's1',
     date: '2026-11-24',

@@ -4,6 +4,7 @@ import { submissionIdSchema } from './envelope.js';
 import { IDEA_TAGS_MAX, normaliseTag, TAG_MAX } from './idea-tags.js';
 import type { VolunteerRole, VolunteerShift } from './volunteer.js';
 import type { SignupStatus } from './volunteer-constants.js';
+import type { ScheduleItem } from './activity.js';
 
 /** An idea as a coordinator sees it, private fields included. */
 export const adminIdeaSchema = z.object({
@@ -107,6 +108,25 @@ export interface HandledState {
 export type IdeaTagChange = z.output<typeof ideaTagChangeSchema>;
 export type IdeaTagCount = z.infer<typeof ideaTagCountsSchema>['tags'][number];
 
+/**
+ * A calendar item a coordinator manages (activity or opening hours). `id` is the row's UUIDv7, used
+ * in admin URLs; `data` is the validated schedule item, whose own `id` is what the widget and the
+ * ICS feed see (the row id for items made in the API, the ICS UID for imported ones).
+ */
+export interface ActivityRecord {
+  id: string;
+  site: string;
+  kind: ScheduleItem['kind'];
+  data: ScheduleItem;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Where an imported item came from (`feed:<url>`, `upload:<calendar name>`), so a later import
+   * of the same calendar can remove what it no longer has; absent for items made by hand.
+   */
+  source?: string;
+}
+
 /** One "ik kom" of an activity, anonymous: as the store keeps it and the coordinator API lists it. */
 export interface AttendanceClaim {
   id: string;
@@ -127,7 +147,7 @@ export interface VolunteerItemRecord<T = VolunteerRole | VolunteerShift> {
 }
 
 /** A volunteer's sign-up for one shift occurrence: as stored, and as `GET …/volunteer/signups` returns it. */
-export interface VolunteerSignupRecord extends HandledState {
+export interface ShiftSignupRecord extends HandledState {
   id: string;
   site: string;
   submissionId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_DATASETS, countRows, exportPath, type ExportChoice } from '../../src/admin/exports/export-catalog.js';
 import { groupSignups } from '../../src/admin/volunteers/volunteers.js';
-import type { AdminSignup } from '../../src/admin/shared/api.js';
+import type { AdminShiftSignup } from '../../src/admin/shared/api.js';
 
 const dataset = (id: string) => EXPORT_DATASETS.find((d) => d.id === id)!;
 const choice = (id: string, more: Partial<ExportChoice> = {}): ExportChoice => ({
@@ -45,7 +45,7 @@ describe('countRows', () => {
 });
 
 describe('groupSignups', () => {
-  const s = (id: string, shiftId: string, date: string, status: AdminSignup['status'], position = 0): AdminSignup => ({
+  const s = (id: string, shiftId: string, date: string, status: AdminShiftSignup['status'], position = 0): AdminShiftSignup => ({
     id,
     shiftId,
     date,

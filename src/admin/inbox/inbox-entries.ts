@@ -11,7 +11,7 @@ import type {
   AdminIntake,
   AdminPoll,
   AdminPollResponse,
-  AdminSignup,
+  AdminShiftSignup,
   InboxApi,
   VolunteerCatalogue,
 } from '../shared/api.js';
@@ -143,7 +143,7 @@ export function applicationEntry(a: AdminApplication, f: EntryFormat): InboxEntr
 }
 
 /** A sign-up for one shift: the shift and its role in the list, the person in the detail. */
-export function signupEntry(s: AdminSignup, catalogue: VolunteerCatalogue, f: EntryFormat): InboxEntry {
+export function signupEntry(s: AdminShiftSignup, catalogue: VolunteerCatalogue, f: EntryFormat): InboxEntry {
   const { handledRow, ...common } = base('signup', s, s.createdAt, f);
   const shift = catalogue.shifts.find((x) => x.id === s.shiftId);
   const role = dutchText(catalogue.roles.find((r) => r.id === shift?.data.roleId)?.data.name);
@@ -219,7 +219,7 @@ export const facetsOf = (entries: readonly InboxEntry[]): string[] => [...new Se
 export interface InboxData {
   intakes: AdminIntake[];
   applications: AdminApplication[];
-  signups: AdminSignup[];
+  signups: AdminShiftSignup[];
   catalogue: VolunteerCatalogue;
   polls: AdminPoll[];
   responses: AdminPollResponse[];

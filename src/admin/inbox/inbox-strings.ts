@@ -97,7 +97,7 @@ export const inboxEn: typeof inboxNl = {
   'kind.application': 'Wants to volunteer',
   'kind.signup': 'Shift',
   'detail.intake': 'Welcome talk',
-  'detail.application': 'Volunteer sign-up',
+  'detail.application': 'Volunteer application',
   'detail.signup': 'Sign-up for a shift',
   'detail.poll-response': 'Poll response',
   'field.handled': 'Handled',

@@ -3,19 +3,19 @@
  * views take an `AdminApi`, so tests (and stories) can hand them another implementation.
  */
 import type {
+  ActivityRecord,
   AdminIdea,
   AttendanceClaim,
   HandledState,
   IdeaTagChange,
   VolunteerItemRecord,
-  VolunteerSignupRecord,
+  ShiftSignupRecord,
 } from '../../schema/admin.js';
 import { HANDLED_PATHS, type HandledKind } from '../../schema/constants.js';
 import type { IdeaModeration } from '../../schema/idea-box.js';
 import type { ActivityOutput } from '../../schema/activity-output.js';
 import type { FieldIssue } from '../../schema/envelope.js';
 import type { PollResults } from '../../schema/poll-results.js';
-import type { StoredItem } from '../calendar/calendar-draft.js';
 import type { CsvDelimiterName, RetentionSettings } from '../../schema/constants.js';
 import { DEFAULT_STATEMENTS, type PollDefinition } from '../../schema/poll-constants.js';
 import { dutchText } from '../../schema/localized-text.js';
@@ -74,15 +74,8 @@ export const hasIdeaGroupsApi = (api: unknown): api is IdeaGroupsApi =>
 
 // — calendar —
 
-/** A calendar item as the admin API returns it: `id` is the row id used in admin URLs. */
-export interface AdminActivity {
-  id: string;
-  site: string;
-  kind: 'activity' | 'opening-hours';
-  data: StoredItem & { id: string };
-  createdAt: string;
-  updatedAt: string;
-}
+/** A calendar item as the admin API returns it (the collector's `ActivityRecord`): `id` is the row id used in admin URLs. */
+export type AdminActivity = ActivityRecord;
 
 /** The impact-report figures of a period, as the collector's activities JSON export has them. */
 export type ActivityFigures = Omit<ActivityOutput, 'site' | 'perActivity'>;
@@ -172,8 +165,8 @@ export interface SectionsApi {
 }
 
 /** What the coordinator page reads of a volunteer's sign-up for one shift occurrence (`GET …/volunteer/signups`). */
-export type AdminSignup = Pick<
-  VolunteerSignupRecord,
+export type AdminShiftSignup = Pick<
+  ShiftSignupRecord,
   'id' | 'shiftId' | 'date' | 'startAt' | 'endAt' | 'firstName' | 'contact' | 'status' | 'position' | 'attended' | 'createdAt'
 > &
   HandledState;
@@ -190,8 +183,8 @@ export interface VolunteerCatalogue {
 /** The volunteers section's part of the API. */
 export interface VolunteerApi {
   volunteerCatalogue(): Promise<VolunteerCatalogue>;
-  listSignups(from: string, to: string): Promise<AdminSignup[]>;
-  setAttendance(id: string, attended: boolean | null): Promise<AdminSignup>;
+  listSignups(from: string, to: string): Promise<AdminShiftSignup[]>;
+  setAttendance(id: string, attended: boolean | null): Promise<AdminShiftSignup>;
 }
 
 /** Changing roles and shifts (`moderate`); `HttpAdminApi` has it, other `VolunteerApi`s may not. */
@@ -529,8 +522,8 @@ export class HttpAdminApi
     return { roles: roles.roles, shifts: shifts.shifts };
   }
 
-  async listSignups(from: string, to: string): Promise<AdminSignup[]> {
-    return (await this.json<{ signups: AdminSignup[] }>(`/volunteer/signups?${new URLSearchParams({ from, to })}`)).signups;
+  async listSignups(from: string, to: string): Promise<AdminShiftSignup[]> {
+    return (await this.json<{ signups: AdminShiftSignup[] }>(`/volunteer/signups?${new URLSearchParams({ from, to })}`)).signups;
   }
 
   async listIntakes(): Promise<AdminIntake[]> {
@@ -551,8 +544,8 @@ export class HttpAdminApi
     return this.json(path, { method: 'PUT', body: JSON.stringify({ handled }) });
   }
 
-  setAttendance(id: string, attended: boolean | null): Promise<AdminSignup> {
-    return this.json<AdminSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, {
+  setAttendance(id: string, attended: boolean | null): Promise<AdminShiftSignup> {
+    return this.json<AdminShiftSignup>(`/volunteer/signups/${encodeURIComponent(id)}/attendance`, {
       method: 'PUT',
       body: JSON.stringify({ attended }),
     });

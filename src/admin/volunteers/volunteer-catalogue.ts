@@ -3,7 +3,7 @@ import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { VolunteerRole, VolunteerShift } from '../../schema/volunteer.js';
 import { AdminElement } from '../shared/admin-element.js';
 import { adminStyles } from '../shared/admin.styles.js';
-import type { AdminSignup, AdminVolunteerItem, VolunteerCatalogue, VolunteerCatalogueApi } from '../shared/api.js';
+import type { AdminShiftSignup, AdminVolunteerItem, VolunteerCatalogue, VolunteerCatalogueApi } from '../shared/api.js';
 import { problemText } from '../exports/exports.js';
 import { manageFormStyles } from '../shared/manage-styles.js';
 import { volunteerItemTitle } from './volunteer-draft.js';
@@ -64,7 +64,7 @@ export class AdminVolunteerCatalogue extends AdminElement {
   declare api: VolunteerCatalogueApi | undefined;
   declare catalogue: VolunteerCatalogue | undefined;
   /** The sign-ups of the period shown, to say how many a deletion concerns. */
-  declare signups: readonly AdminSignup[];
+  declare signups: readonly AdminShiftSignup[];
   /** Show new, change and delete (the token has `moderate`). */
   declare canEdit: boolean;
   /** The form: what it makes, and the item to change (none for a new one). */

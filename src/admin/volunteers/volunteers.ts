@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { AdminElement } from '../shared/admin-element.js';
 import { adminStyles } from '../shared/admin.styles.js';
-import { hasVolunteerCatalogueApi, type AdminSignup, type VolunteerApi, type VolunteerCatalogue } from '../shared/api.js';
+import { hasVolunteerCatalogueApi, type AdminShiftSignup, type VolunteerApi, type VolunteerCatalogue } from '../shared/api.js';
 import { problemText } from '../exports/exports.js';
 import { volunteerItemTitle } from './volunteer-draft.js';
 
@@ -25,12 +25,12 @@ export interface ShiftOccurrence {
   startAt: string;
   endAt: string;
   /** Confirmed, and offered a freed place (not yet accepted). */
-  coming: AdminSignup[];
-  waitlist: AdminSignup[];
+  coming: AdminShiftSignup[];
+  waitlist: AdminShiftSignup[];
 }
 
 /** Sign-ups grouped per shift occurrence, earliest first; cancelled and expired ones left out. Pure. */
-export function groupSignups(signups: readonly AdminSignup[]): ShiftOccurrence[] {
+export function groupSignups(signups: readonly AdminShiftSignup[]): ShiftOccurrence[] {
   const map = new Map<string, ShiftOccurrence>();
   for (const s of signups) {
     if (s.status === 'cancelled' || s.status === 'expired') continue;
@@ -89,7 +89,7 @@ export class AdminVolunteers extends AdminElement {
   declare canEdit: boolean;
   declare from: string;
   declare to: string;
-  declare signups: AdminSignup[] | undefined;
+  declare signups: AdminShiftSignup[] | undefined;
   declare catalogue: VolunteerCatalogue | undefined;
   declare error: string;
   /** What the last change to a shift did to the list (places offered to the waitlist). */
@@ -129,7 +129,7 @@ export class AdminVolunteers extends AdminElement {
     this.notice = e.detail.kind === 'shift' && count > 0 ? this.l.t('volPromotedNote', { count }) : '';
   }
 
-  private async mark(signup: AdminSignup, attended: boolean) {
+  private async mark(signup: AdminShiftSignup, attended: boolean) {
     const value = signup.attended === attended ? null : attended;
     try {
       const saved = await this.api!.setAttendance(signup.id, value);
@@ -157,7 +157,7 @@ export class AdminVolunteers extends AdminElement {
     return `${fmt.format(new Date(o.startAt))} – ${end}`;
   }
 
-  private renderPerson(s: AdminSignup, o: ShiftOccurrence) {
+  private renderPerson(s: AdminShiftSignup, o: ShiftOccurrence) {
     const l = this.l;
     const name = `${s.firstName} (${s.contact})`;
     return html`<li>

@@ -5,7 +5,7 @@
  */
 import type { VolunteerApplicationPayload } from '../../schema/index.js';
 import { dutchText, translationsOf, type LocalizedText } from '../../schema/localized-text.js';
-import type { ApplicationRecord, VolunteerSignupRecord } from '../store/types.js';
+import type { ApplicationRecord, ShiftSignupRecord } from '../store/types.js';
 import { normaliseContact } from '../privacy/contact.js';
 import { momentColumns, parseLocalTime, toCsvColumns, toXlsxColumns, type ExportColumn } from './columns.js';
 import type { CsvColumn } from './csv.js';
@@ -24,12 +24,12 @@ export interface HoursRow {
 }
 
 /** A sign-up counts as served when it was confirmed and not marked absent. */
-export const served = (s: VolunteerSignupRecord) => s.status === 'confirmed' && s.attended !== false;
+export const served = (s: ShiftSignupRecord) => s.status === 'confirmed' && s.attended !== false;
 
-const hoursOf = (s: VolunteerSignupRecord) => (Date.parse(s.endAt) - Date.parse(s.startAt)) / 3_600_000;
+const hoursOf = (s: ShiftSignupRecord) => (Date.parse(s.endAt) - Date.parse(s.startAt)) / 3_600_000;
 
 /** Hours per volunteer per period, periods in order, then by name. */
-export function hoursPerVolunteer(signups: readonly VolunteerSignupRecord[], period: HoursPeriod, timeZone: string): HoursRow[] {
+export function hoursPerVolunteer(signups: readonly ShiftSignupRecord[], period: HoursPeriod, timeZone: string): HoursRow[] {
   const rows = new Map<string, HoursRow>();
   for (const s of signups) {
     if (!served(s)) continue;
@@ -56,9 +56,8 @@ const ATTENDED: Record<string, string> = { true: 'ja', false: 'nee', null: '' };
  * `afgehandeld_op_lokaal` Afgehandeld op, `afgehandeld_op` Afgehandeld op (UTC),
  * `afgehandeld_door` Afgehandeld door.
  */
-export function signupExportColumns(timeZone: string, titleOf: (shiftId: string) => LocalizedText): ExportColumn<VolunteerSignupRecord>[] {
-  const moment = (key: string, header: string, get: (s: VolunteerSignupRecord) => string | null) =>
-    momentColumns(key, header, get, timeZone);
+export function signupExportColumns(timeZone: string, titleOf: (shiftId: string) => LocalizedText): ExportColumn<ShiftSignupRecord>[] {
+  const moment = (key: string, header: string, get: (s: ShiftSignupRecord) => string | null) => momentColumns(key, header, get, timeZone);
   return [
     ...moment('begin', 'Begin', (s) => s.startAt),
     ...moment('eind', 'Eind', (s) => s.endAt),

@@ -11,7 +11,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { uuidv7, type AdminIdea } from '../../schema/index.js';
-import type { Store, SubmissionRecord, VolunteerSignupRecord } from '../store/types.js';
+import type { Store, SubmissionRecord, ShiftSignupRecord } from '../store/types.js';
 import { unseal, type IntakeKey } from '../intake-crypto.js';
 import { normaliseContact, sameContact, type NormalisedContact } from './contact.js';
 import { eraseFromWebhookQueue } from './webhook-queue.js';
@@ -43,7 +43,7 @@ const ideas: PersonSource<'ideas', AdminIdea> = {
 };
 
 /** Shift sign-ups: without `includeContent` the shift stays counted (hours), nameless. */
-const volunteerSignups: PersonSource<'volunteerSignups', VolunteerSignupRecord> = {
+const volunteerSignups: PersonSource<'volunteerSignups', ShiftSignupRecord> = {
   key: 'volunteerSignups',
   async find(store, site, contact) {
     const ids = new Set(
@@ -144,7 +144,7 @@ export interface PersonData {
   contact: { kind: NormalisedContact['kind'] };
   matched: Record<SourceKey, number>;
   ideas: AdminIdea[];
-  volunteerSignups: VolunteerSignupRecord[];
+  volunteerSignups: ShiftSignupRecord[];
   volunteerApplications: SubmissionRecord[];
   intakes: IntakeMatch[];
 }

@@ -16,7 +16,7 @@ import {
 } from '../../schema/index.js';
 import { remainingPlaces, waitingCount } from '../../volunteer/roster.js';
 import { shiftOccurrences } from '../../volunteer/shifts.js';
-import type { Site, Store, VolunteerItemRecord, VolunteerSignupRecord } from '../store/types.js';
+import type { Site, Store, VolunteerItemRecord, ShiftSignupRecord } from '../store/types.js';
 import { toSlotSignup } from '../store/volunteer-common.js';
 
 export const offerMsOf = (site: Site) => (site.settings.volunteer?.offerHours ?? DEFAULT_OFFER_HOURS) * 3_600_000;
@@ -59,8 +59,8 @@ export const todayIn = (site: Site, now: Date) => formatLocalDate(toLocal(now.ge
 const slotKey = (shiftId: string, date: string) => `${shiftId}/${date}`;
 
 /** Group sign-ups by occurrence. */
-export function bySlot(signups: readonly VolunteerSignupRecord[]): Map<string, VolunteerSignupRecord[]> {
-  const slots = new Map<string, VolunteerSignupRecord[]>();
+export function bySlot(signups: readonly ShiftSignupRecord[]): Map<string, ShiftSignupRecord[]> {
+  const slots = new Map<string, ShiftSignupRecord[]>();
   for (const s of signups) {
     const key = slotKey(s.shiftId, s.date);
     slots.set(key, [...(slots.get(key) ?? []), s]);
@@ -125,7 +125,7 @@ export async function hostToday(store: Store, site: Site, catalogue: Catalogue, 
   return { timeZone: site.timeZone, date, hosts: hosts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start)) };
 }
 
-export function ownSignup(s: VolunteerSignupRecord, catalogue: Catalogue): OwnSignup {
+export function ownSignup(s: ShiftSignupRecord, catalogue: Catalogue): OwnSignup {
   return {
     id: s.id,
     shiftId: s.shiftId,

@@ -22,7 +22,7 @@ import type {
   VolunteerItemKind,
   VolunteerItemRecord,
   VolunteerNotification,
-  VolunteerSignupRecord,
+  ShiftSignupRecord,
 } from './types.js';
 import { inTransaction, submissionOutcome, type Query, type Row } from './postgres-rows.js';
 import { handledState, SUBMISSION_COLUMNS, submissionValues } from './projections.js';
@@ -115,7 +115,7 @@ export class PostgresVolunteer implements VolunteerStore {
     return rows[0] && rows[0].deleted_at === null ? Number(rows[0].c) : 0;
   }
 
-  private async slotRows(q: Query, shiftId: string, date: string): Promise<VolunteerSignupRecord[]> {
+  private async slotRows(q: Query, shiftId: string, date: string): Promise<ShiftSignupRecord[]> {
     const { rows } = await q(`SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE shift_id = $1 AND date = $2 ORDER BY position`, [
       shiftId,
       date,
@@ -142,7 +142,7 @@ export class PostgresVolunteer implements VolunteerStore {
     now: string,
     offerMs: number,
     into: SlotChange,
-  ): Promise<VolunteerSignupRecord[]> {
+  ): Promise<ShiftSignupRecord[]> {
     const rows = await this.slotRows(q, shiftId, date);
     const transitions = planSlot(rows, capacity, now, offerMs);
     const fresh: VolunteerNotification[] = [];
@@ -182,7 +182,7 @@ export class PostgresVolunteer implements VolunteerStore {
         return { outcome: 'duplicate', signups: rows.map(toSignup), notifications: [] };
       }
       const change: SlotChange = { signups: [], notifications: [] };
-      const made: VolunteerSignupRecord[] = [];
+      const made: ShiftSignupRecord[] = [];
       for (const slot of [...r.slots].sort(bySlot)) {
         const capacity = await this.lockShift(q, slot.shiftId);
         const rows = await this.reconcile(q, slot.shiftId, slot.date, capacity, now, r.offerMs, change);
@@ -217,7 +217,7 @@ export class PostgresVolunteer implements VolunteerStore {
     });
   }
 
-  async listByToken(site: string, tokenHash: string, q: Query = this.query): Promise<VolunteerSignupRecord[]> {
+  async listByToken(site: string, tokenHash: string, q: Query = this.query): Promise<ShiftSignupRecord[]> {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = $1 AND token_hash = $2 ORDER BY start_at, id`;
     return (await q(sql, [site, tokenHash])).rows.map(toSignup);
   }
@@ -226,7 +226,7 @@ export class PostgresVolunteer implements VolunteerStore {
     site: string,
     tokenHash: string,
     settings: SlotSettings,
-    change: (q: Query, row: VolunteerSignupRecord, into: SlotChange) => Promise<void>,
+    change: (q: Query, row: ShiftSignupRecord, into: SlotChange) => Promise<void>,
   ): Promise<SlotChange> {
     return this.tx(async (q) => {
       const into: SlotChange = { signups: [], notifications: [] };
@@ -295,7 +295,7 @@ export class PostgresVolunteer implements VolunteerStore {
     });
   }
 
-  async list(site: string, { from, to }: { from: string; to: string }): Promise<VolunteerSignupRecord[]> {
+  async list(site: string, { from, to }: { from: string; to: string }): Promise<ShiftSignupRecord[]> {
     const { rows } = await this.query(
       `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = $1 AND start_at >= $2 AND start_at < $3
        ORDER BY start_at, shift_id, position`,
@@ -304,7 +304,7 @@ export class PostgresVolunteer implements VolunteerStore {
     return rows.map(toSignup);
   }
 
-  async setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null> {
+  async setAttendance(site: string, id: string, attended: boolean | null): Promise<ShiftSignupRecord | null> {
     const { rows } = await this.query(
       `UPDATE volunteer_signups SET attended = $1 WHERE site = $2 AND id = $3 RETURNING ${SIGNUP_COLUMNS}`,
       [attended, site, id],
@@ -312,7 +312,7 @@ export class PostgresVolunteer implements VolunteerStore {
     return rows[0] ? toSignup(rows[0]) : null;
   }
 
-  async reminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]> {
+  async reminderDue(site: string, from: string, to: string): Promise<ShiftSignupRecord[]> {
     const { rows } = await this.query(
       `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups
        WHERE site = $1 AND status = 'confirmed' AND reminded_at IS NULL AND start_at >= $2 AND start_at < $3 ORDER BY start_at, position`,

@@ -20,7 +20,7 @@ import type {
   VolunteerItemKind,
   VolunteerItemRecord,
   VolunteerNotification,
-  VolunteerSignupRecord,
+  ShiftSignupRecord,
 } from './types.js';
 import { handledState, submissionValues } from './projections.js';
 import { SIGNUP_COLUMNS, offerNotification, planSlot, toSlotSignup, toSignup } from './volunteer-common.js';
@@ -100,7 +100,7 @@ export class SqliteVolunteer implements VolunteerStore {
     return rows.map(toItem);
   }
 
-  private slotRows(shiftId: string, date: string): VolunteerSignupRecord[] {
+  private slotRows(shiftId: string, date: string): ShiftSignupRecord[] {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE shift_id = ? AND date = ? ORDER BY position`;
     return (this.sql(sql).all(shiftId, date) as Row[]).map(toSignup);
   }
@@ -111,7 +111,7 @@ export class SqliteVolunteer implements VolunteerStore {
     return Number((JSON.parse(String(row.data)) as { capacity: number }).capacity);
   }
 
-  private signup(id: string): VolunteerSignupRecord {
+  private signup(id: string): ShiftSignupRecord {
     return toSignup(this.sql(`SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE id = ?`).get(id) as Row);
   }
 
@@ -124,14 +124,7 @@ export class SqliteVolunteer implements VolunteerStore {
   }
 
   /** Expire and offer on one occurrence; inside a transaction. */
-  private reconcile(
-    shiftId: string,
-    date: string,
-    capacity: number,
-    now: string,
-    offerMs: number,
-    into: SlotChange,
-  ): VolunteerSignupRecord[] {
+  private reconcile(shiftId: string, date: string, capacity: number, now: string, offerMs: number, into: SlotChange): ShiftSignupRecord[] {
     const rows = this.slotRows(shiftId, date);
     const transitions = planSlot(rows, capacity, now, offerMs);
     const fresh: VolunteerNotification[] = [];
@@ -169,7 +162,7 @@ export class SqliteVolunteer implements VolunteerStore {
         return { outcome: 'duplicate', signups: (this.sql(sql).all(s.id) as Row[]).map(toSignup), notifications: [] };
       }
       const change: SlotChange = { signups: [], notifications: [] };
-      const made: VolunteerSignupRecord[] = [];
+      const made: ShiftSignupRecord[] = [];
       for (const slot of r.slots) {
         const capacity = this.capacity(slot.shiftId);
         const rows = this.reconcile(slot.shiftId, slot.date, capacity, now, r.offerMs, change);
@@ -203,11 +196,11 @@ export class SqliteVolunteer implements VolunteerStore {
     });
   }
 
-  async listByToken(site: string, tokenHash: string): Promise<VolunteerSignupRecord[]> {
+  async listByToken(site: string, tokenHash: string): Promise<ShiftSignupRecord[]> {
     return this.signupsOfToken(site, tokenHash);
   }
 
-  private signupsOfToken(site: string, tokenHash: string): VolunteerSignupRecord[] {
+  private signupsOfToken(site: string, tokenHash: string): ShiftSignupRecord[] {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = ? AND token_hash = ? ORDER BY start_at, id`;
     return (this.sql(sql).all(site, tokenHash) as Row[]).map(toSignup);
   }
@@ -217,7 +210,7 @@ export class SqliteVolunteer implements VolunteerStore {
     site: string,
     tokenHash: string,
     settings: SlotSettings,
-    change: (row: VolunteerSignupRecord, into: SlotChange) => void,
+    change: (row: ShiftSignupRecord, into: SlotChange) => void,
   ): SlotChange {
     return this.write(() => {
       const into: SlotChange = { signups: [], notifications: [] };
@@ -278,12 +271,12 @@ export class SqliteVolunteer implements VolunteerStore {
     });
   }
 
-  async list(site: string, { from, to }: { from: string; to: string }): Promise<VolunteerSignupRecord[]> {
+  async list(site: string, { from, to }: { from: string; to: string }): Promise<ShiftSignupRecord[]> {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups WHERE site = ? AND start_at >= ? AND start_at < ? ORDER BY start_at, shift_id, position`;
     return (this.sql(sql).all(site, from, to) as Row[]).map(toSignup);
   }
 
-  async setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null> {
+  async setAttendance(site: string, id: string, attended: boolean | null): Promise<ShiftSignupRecord | null> {
     const row = this.sql(`UPDATE volunteer_signups SET attended = ? WHERE site = ? AND id = ? RETURNING ${SIGNUP_COLUMNS}`).get(
       attended === null ? null : attended ? 1 : 0,
       site,
@@ -292,7 +285,7 @@ export class SqliteVolunteer implements VolunteerStore {
     return row ? toSignup(row) : null;
   }
 
-  async reminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]> {
+  async reminderDue(site: string, from: string, to: string): Promise<ShiftSignupRecord[]> {
     const sql = `SELECT ${SIGNUP_COLUMNS} FROM volunteer_signups
       WHERE site = ? AND status = 'confirmed' AND reminded_at IS NULL AND start_at >= ? AND start_at < ? ORDER BY start_at, position`;
     return (this.sql(sql).all(site, from, to) as Row[]).map(toSignup);

@@ -4,7 +4,7 @@
  * async and says nothing about SQL: timestamps go in and come out as `Date#toISOString()` strings
  * (UTC, milliseconds), counts are numbers, JSON is plain data.
  */
-import type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord } from '../../schema/admin.js';
+import type { ActivityRecord, AttendanceClaim, VolunteerItemRecord, ShiftSignupRecord } from '../../schema/admin.js';
 import type { AccessStore } from './access.js';
 import type { ActivitiesStore } from './activities.js';
 import type { AuditStore } from './audit.js';
@@ -16,7 +16,7 @@ import type { VolunteerStore } from './volunteer.js';
 import type { WebhooksStore } from './webhooks.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
-export type { AttendanceClaim, VolunteerItemRecord, VolunteerSignupRecord };
+export type { ActivityRecord, AttendanceClaim, VolunteerItemRecord, ShiftSignupRecord };
 import type {
   AdminIdea,
   HandledKind,
@@ -203,25 +203,6 @@ export interface AuditEntry {
   action: string;
   target: string | null;
   rowCount: number | null;
-}
-
-/**
- * A calendar item a coordinator manages (activity or opening hours). `id` is the row's UUIDv7, used
- * in admin URLs; `data` is the validated schedule item, whose own `id` is what the widget and the
- * ICS feed see (the row id for items made in the API, the ICS UID for imported ones).
- */
-export interface ActivityRecord {
-  id: string;
-  site: string;
-  kind: ScheduleItem['kind'];
-  data: ScheduleItem;
-  createdAt: string;
-  updatedAt: string;
-  /**
-   * Where an imported item came from (`feed:<url>`, `upload:<calendar name>`), so a later import
-   * of the same calendar can remove what it no longer has; absent for items made by hand.
-   */
-  source?: string;
 }
 
 export type NewActivity = Pick<ActivityRecord, 'id' | 'site' | 'data'> & { source?: string | null };
@@ -419,7 +400,7 @@ export interface ShiftSignupRequest {
 
 export interface SlotChange {
   /** Rows whose status changed (or the new rows), after the change. */
-  signups: VolunteerSignupRecord[];
+  signups: ShiftSignupRecord[];
   /** Notifications queued in the same transaction. */
   notifications: VolunteerNotification[];
 }

@@ -2,7 +2,7 @@
 import { uuidv7 } from '../../schema/ids.js';
 import { reconcileSlot, type SlotSignup, type Transition } from '../../volunteer/roster.js';
 import { handledState } from './projections.js';
-import type { VolunteerNotification, VolunteerSignupRecord } from './types.js';
+import type { VolunteerNotification, ShiftSignupRecord } from './types.js';
 
 export const SIGNUP_COLUMNS = `id, site, submission_id, shift_id, date, start_at, end_at, first_name, contact, locale,
   status, position, offered_at, offer_expires_at, confirmed_at, cancelled_at, expired_at, attended, reminded_at, created_at,
@@ -11,7 +11,7 @@ export const SIGNUP_COLUMNS = `id, site, submission_id, shift_id, date, start_at
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-export function toSignup(r: Row): VolunteerSignupRecord {
+export function toSignup(r: Row): ShiftSignupRecord {
   return {
     id: String(r.id),
     site: String(r.site),
@@ -23,7 +23,7 @@ export function toSignup(r: Row): VolunteerSignupRecord {
     firstName: String(r.first_name),
     contact: String(r.contact),
     locale: String(r.locale),
-    status: r.status as VolunteerSignupRecord['status'],
+    status: r.status as ShiftSignupRecord['status'],
     position: Number(r.position),
     offeredAt: str(r.offered_at),
     offerExpiresAt: str(r.offer_expires_at),
@@ -37,7 +37,7 @@ export function toSignup(r: Row): VolunteerSignupRecord {
   };
 }
 
-export function toSlotSignup(s: VolunteerSignupRecord): SlotSignup {
+export function toSlotSignup(s: ShiftSignupRecord): SlotSignup {
   return {
     id: s.id,
     status: s.status,
@@ -47,18 +47,18 @@ export function toSlotSignup(s: VolunteerSignupRecord): SlotSignup {
 }
 
 /** The transitions due on one occurrence's rows (all rows of that occurrence, any status). */
-export function planSlot(rows: readonly VolunteerSignupRecord[], capacity: number, now: string, offerMs: number): Transition[] {
+export function planSlot(rows: readonly ShiftSignupRecord[], capacity: number, now: string, offerMs: number): Transition[] {
   if (rows.length === 0) return [];
   return reconcileSlot(rows.map(toSlotSignup), { capacity, now: Date.parse(now), startsAt: Date.parse(rows[0]!.startAt), offerMs });
 }
 
 /** The event a webhook or mailer gets when a waitlisted person is offered a place. */
-export function offerNotification(s: VolunteerSignupRecord, now: string): VolunteerNotification {
+export function offerNotification(s: ShiftSignupRecord, now: string): VolunteerNotification {
   return signupNotification('offered', s, now);
 }
 
 /** An event about one sign-up: `offered` (promoted from the waitlist) or `reminder` (the shift is near). */
-export function signupNotification(kind: VolunteerNotification['kind'], s: VolunteerSignupRecord, now: string): VolunteerNotification {
+export function signupNotification(kind: VolunteerNotification['kind'], s: ShiftSignupRecord, now: string): VolunteerNotification {
   return {
     id: uuidv7(Date.parse(now)),
     site: s.site,

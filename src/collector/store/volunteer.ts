@@ -17,7 +17,7 @@ import type {
   VolunteerFigures,
   VolunteerItemRecord,
   VolunteerNotification,
-  VolunteerSignupRecord,
+  ShiftSignupRecord,
 } from './types.js';
 
 export interface VolunteerStore {
@@ -36,7 +36,7 @@ export interface VolunteerStore {
    */
   signUp(request: ShiftSignupRequest, now: string): Promise<ShiftSignupOutcome>;
   /** The sign-ups made with a cancel token (by its hash), oldest first. */
-  listByToken(site: string, tokenHash: string): Promise<VolunteerSignupRecord[]>;
+  listByToken(site: string, tokenHash: string): Promise<ShiftSignupRecord[]>;
   /**
    * Cancels the token's live sign-ups (all, or those ids) and offers the freed places to the
    * waitlist, per occurrence under its lock. Returns the changed rows and the notifications queued.
@@ -49,10 +49,10 @@ export interface VolunteerStore {
   /** Expires due offers of the site (all sites with null) and offers the places on. */
   sweep(site: string | null, now: string, offerMsOf: (site: string) => number): Promise<SlotChange>;
   /** Sign-ups whose occurrence starts in `[from, to)`, by start then arrival. */
-  list(site: string, query: { from: string; to: string }): Promise<VolunteerSignupRecord[]>;
-  setAttendance(site: string, id: string, attended: boolean | null): Promise<VolunteerSignupRecord | null>;
+  list(site: string, query: { from: string; to: string }): Promise<ShiftSignupRecord[]>;
+  setAttendance(site: string, id: string, attended: boolean | null): Promise<ShiftSignupRecord | null>;
   /** Confirmed sign-ups starting in `[from, to)` that were not reminded yet. */
-  reminderDue(site: string, from: string, to: string): Promise<VolunteerSignupRecord[]>;
+  reminderDue(site: string, from: string, to: string): Promise<ShiftSignupRecord[]>;
   /** Marks sign-ups as reminded (once); returns how many changed. */
   markReminded(site: string, ids: readonly string[], now: string): Promise<number>;
   /** A general "ik wil vrijwilliger worden" envelope; kept in `submissions` only. */
