@@ -12,6 +12,7 @@
  * When a tag is on the page (in the document or an open shadow root, now or later), its define
  * module is imported. npm users import `buurtkit/define/all.js` or one define module instead.
  */
+import { zoneOffset } from '../calendar/zone-offset.js';
 import { warnIfOtherVersion } from '../core/version.js';
 import { isTrustedTypesRefusal, showBlocked, tellSiteOwner } from './cdn-blocked.js';
 import { discover, type Discovery } from './cdn-discovery.js';
@@ -87,37 +88,41 @@ function block(error: unknown): void {
 
 /** Widgets that write dates or times soon after their first render. */
 const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box']);
-/** Widgets whose first render needs today's date on the site's clock (a zone formatter). */
-const todayTags = new Set(['activity-calendar', 'host-today']);
+/** Widgets whose first render needs today's date on the site's clock (the calendar's default zone). */
+const todayTags = new Set(['activity-calendar']);
 let warmed = false;
 let warming: 'idle' | 'task' | undefined;
-
-function warm(): void {
-  if (warmed) return;
-  warmed = true;
-  try {
-    new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0);
-  } catch {
-    /* an unknown page language: the widget will choose its own */
-  }
-}
 
 /**
  * The page's first date formatter costs 100-400 ms on a slow phone (the browser sets up its locale
  * and zone data, in one call that cannot be split). Made apart from the widgets' tasks, it is no
  * longer part of a widget's first render: at idle, while the widget reads its data from the
- * collector; but for a widget that needs today's date for its first render, in a task of its own
- * before the widget's (the widget's code is in this file, so its first render would otherwise
- * come before the page is idle).
+ * collector; but for the calendar, which needs today's date for its first render, in a task of its
+ * own before the calendar's (its code is in this file, so its first render would otherwise come
+ * before the page is idle). That task makes the very formatter the calendar asks for today.
  */
 function warmDates(tag: string): void {
   if (warmed || warming === 'task') return;
   if (todayTags.has(tag)) {
     warming = 'task';
-    setTimeout(warm, 0);
+    setTimeout(() => warm(() => zoneOffset(Date.now(), 'Europe/Amsterdam')), 0);
   } else if (!warming) {
     warming = 'idle';
-    (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(warm);
+    (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(() =>
+      warm(() =>
+        new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0),
+      ),
+    );
+  }
+}
+
+function warm(first: () => unknown): void {
+  if (warmed) return;
+  warmed = true;
+  try {
+    first();
+  } catch {
+    /* an unknown page language: the widget will choose its own */
   }
 }
 
