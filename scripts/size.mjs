@@ -88,8 +88,13 @@ async function measure(file, cdn) {
     .filter((c) => initial.has(c.fileName))
     .map((c) => c.code)
     .join('\n');
+  // The CDN build's file names carry a content hash: its shared chunks go by their name.
   const label = (c) =>
-    c.facadeModuleId ? c.facadeModuleId.replace(`${root}/src/`, '').replace(/\.ts$/, '') : c.fileName.replace(/\.js$/, '');
+    c.facadeModuleId
+      ? c.facadeModuleId.replace(`${root}/src/`, '').replace(/\.ts$/, '')
+      : cdn
+        ? `chunks/${c.name}`
+        : c.fileName.replace(/\.js$/, '');
   const lazy = chunks.filter((c) => !initial.has(c.fileName)).map((c) => ({ name: label(c), gz: gz(c.code) }));
   const zodCode = chunks
     .flatMap((c) => Object.entries(c.modules ?? {}))
