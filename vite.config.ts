@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
-import { minifyTemplatesPlugin, preloadHelperPlugin } from './scripts/build-plugins.mjs';
+import { firstRenderInLoaderPlugin, minifyTemplatesPlugin, preloadHelperPlugin } from './scripts/build-plugins.mjs';
 
 /**
  * Two browser builds from one config:
  * - default: ESM per widget for npm, with lit external (the host app dedupes lit);
- * - `--mode cdn`: one self-contained file `dist/cdn/buurtkit.js` with lit inlined, so a website
- *   owner installs everything with a single `<script type="module">`.
+ * - `--mode cdn`: one file `dist/cdn/buurtkit.js` with lit inlined, so a website owner installs
+ *   everything with a single `<script type="module">`; it holds every widget's first render, the
+ *   parts loaded later are in `dist/cdn/chunks/`.
  * The schema and the collector are compiled by tsc (tsconfig.node.json), not here.
  */
 const root = import.meta.dirname;
@@ -118,8 +119,9 @@ export default defineConfig(({ mode }) => {
     };
   }
   if (mode === 'cdn') {
+    const firstRender = firstRenderInLoaderPlugin();
     return {
-      plugins: [minifyTemplatesPlugin(), preloadHelperPlugin()],
+      plugins: [minifyTemplatesPlugin(), preloadHelperPlugin(), firstRender],
       // Relative: the bundle works from any folder on any host, and the preload helper resolves
       // each dependency against the importing file's URL.
       base: './',
@@ -137,10 +139,17 @@ export default defineConfig(({ mode }) => {
           // Features loaded on demand (dynamic import) land next to it in chunks/; one script tag still installs all.
           output: {
             format: 'es',
-            entryFileNames: 'buurtkit.js',
-            chunkFileNames: 'chunks/[name]-[hash].js',
-            // Not recursive: the loader's own modules (version, preload helper) must stay in the entry.
-            codeSplitting: { groups: cdnChunkGroups, includeDependenciesRecursively: false },
+            // The bundler writes the entry as a facade of the `buurtkit` group's chunk, which the
+            // plugin makes the loader file (see firstRenderInLoaderPlugin).
+            entryFileNames: 'chunks/[name]-facade.js',
+            chunkFileNames: firstRender.chunkFileNames('chunks/[name]-[hash].js'),
+            // Every module runs when first needed, not when the file loads: a page evaluates only
+            // the widgets it shows, each in its own task.
+            strictExecutionOrder: true,
+            codeSplitting: {
+              groups: [{ name: 'buurtkit', test: firstRender.inLoader, priority: 1 }, ...cdnChunkGroups],
+              includeDependenciesRecursively: false,
+            },
           },
         },
       },

@@ -8,12 +8,14 @@
 // demo collector with its sample data. On the idea box, poll and calendar pages it then taps the
 // send button, a smiley and a view switch and prints the time from the tap to the next paint
 // (INP-like). Several --dist give a before/after in one run; `--profile` adds each page's top
-// self-time functions (CDP CPU profile of the first load). At the end: is each target met? Figures,
-// not a test: the machine may be busy, so read them with their spread.
+// self-time functions (CDP CPU profile of the first load). Scripts are served gzip-compressed
+// (`--no-gzip`: as they are on disk). At the end: is each target met? Figures, not a test: the
+// machine may be busy, so read them with their spread.
 import { createServer } from 'node:http';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startDemoCollector } from '../scripts/demo-collector.mjs';
 
@@ -23,6 +25,9 @@ const opt = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] 
 const dists = opt('dist').length ? opt('dist').map((d) => resolve(d)) : [join(root, 'dist/cdn')];
 const runs = Number(opt('runs')[0] ?? 5);
 const profile = args.includes('--profile');
+// Served gzip-compressed, as every CDN serves scripts (and as the floor's bytes were first counted);
+// `--no-gzip` sends them as they are on disk.
+const gzip = !args.includes('--no-gzip');
 const only = opt('page');
 const RTT = 300;
 const BANDWIDTH = (1.6 * 1e6) / 8; // bytes per second
@@ -55,6 +60,8 @@ const page = (body) => `<!doctype html><html lang="nl"><head><meta charset="utf-
 <buurtkit-config endpoint="${collector.url}" site="${collector.site}">${body}</buurtkit-config></body></html>`;
 
 const demoDir = join(root, 'demo');
+/** Compressed once per file: the server's CPU time is not the page's. */
+const compressed = new Map();
 /** Serves `/p/<name>` pages, `/cdn/` and `/buurtkit/` from `dist`, and the demo site at `/demo/`. */
 function serve(dist) {
   const server = createServer(async (req, res) => {
@@ -82,7 +89,12 @@ function serve(dist) {
     const file = normalize(join(dist, path.replace(/^\/cdn\//, '')));
     if (!path.startsWith('/cdn/') || !file.startsWith(dist)) return void res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(await readFile(file));
+      const body = await readFile(file);
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? ''))
+        return void res
+          .writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store', 'content-encoding': 'gzip' })
+          .end(compressed.get(file) ?? compressed.set(file, gzipSync(body, { level: 9 })).get(file));
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -199,7 +211,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
-  console.log(`median of ${runs} loads, RTT ${RTT} ms, 1.6 Mbit/s, 4x CPU throttle, empty cache`);
+  console.log(
+    `median of ${runs} loads, RTT ${RTT} ms, 1.6 Mbit/s, 4x CPU throttle, empty cache, scripts ${gzip ? 'gzip-compressed' : 'not compressed'}`,
+  );
   console.log(
     `${'build / page'.padEnd(46)}${'render'.padStart(8)}${'floor'.padStart(8)}${'ratio'.padStart(7)}${'JS req'.padStart(8)}${'TBT'.padStart(7)}${'longest'.padStart(9)}  (render min-max)`,
   );

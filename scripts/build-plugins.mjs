@@ -108,12 +108,14 @@ export const __vitePreload = (load, deps, importerUrl) => {
       document.head.append(link);
     }
   }
-  // The downloads start at once (the links above); the imports run one at a time, each in its own
-  // task. A module's graph evaluates, and a widget defines, upgrades and renders, in the task that
-  // finishes its import: several widgets whose code arrives together would otherwise render in one
-  // long task. A queued import finds its modules preloaded, so waiting costs no round trip.
-  const run = turn.then(load);
-  turn = run.then(nextTask, nextTask);
+  // The downloads start at once (the links above); the imports run one at a time, each in a task
+  // of its own. A module's graph evaluates, and a widget defines, upgrades and renders, in the task
+  // that finishes its import: several widgets whose code arrives together would otherwise render in
+  // one long task. Code that is already in the file (the loader's first-render code) would
+  // otherwise run in the task that asked for it, so every import starts in a new task. A queued
+  // import finds its modules preloaded, so waiting costs no round trip.
+  const run = turn.then(nextTask).then(load);
+  turn = run.catch(() => {});
   return run.catch((error) => {
     for (const href of urls) added.delete(href);
     throw error;
@@ -122,3 +124,125 @@ export const __vitePreload = (load, deps, importerUrl) => {
 let turn = Promise.resolve();
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 `;
+
+/**
+ * The CDN loader file carries every widget's first-render code, so a page with one script tag has
+ * a widget's code after two round trips (the page, then `buurtkit.js`), not three (the widget's
+ * files were only requested once the loader had run and seen the tag). Parts loaded later (sending
+ * parts, detail views, the ICS parser, other languages) stay in `chunks/`.
+ *
+ * The code is in the file but does not run until its tag is found: the build wraps each module in
+ * an init function (`strictExecutionOrder`) and the loader's `import()` of a widget becomes a call
+ * of that function, in its own task. So a page evaluates only the widgets it shows, and Lit does
+ * not start until a widget needs it (when the page's Trusted Types policy refuses Lit, the loader
+ * still runs and says so in each widget's place).
+ *
+ * Usage: `const plugin = firstRenderInLoaderPlugin()`; a code-splitting group
+ * `{ name: 'buurtkit', test: plugin.inLoader }` collects the modules and
+ * `chunkFileNames: plugin.chunkFileNames('chunks/[name]-[hash].js')` names their chunk
+ * `buurtkit.js`. The bundler then writes the entry as a one-line facade that imports that chunk;
+ * `generateBundle` makes the chunk the loader itself (it calls the entry's init function), with
+ * the bundler's runtime helpers inlined, and drops the facade. The build fails when the output does
+ * not have the expected shape.
+ */
+export function firstRenderInLoaderPlugin({ entry = '/src/define/cdn.ts', loader = 'buurtkit.js' } = {}) {
+  const modules = new Set();
+  const fail = (what) => {
+    throw new Error(`firstRenderInLoaderPlugin: ${what}; the bundler's output changed shape`);
+  };
+  return {
+    name: 'buurtkit-first-render-in-loader',
+    apply: 'build',
+    /** The loader's own modules and the static graph of each module it imports on demand. */
+    inLoader: (id) => modules.has(id),
+    /** `output.chunkFileNames`: the chunk that holds the entry module is written as the loader. */
+    chunkFileNames: (pattern) => (chunk) => (chunk.moduleIds.some((id) => id.endsWith(entry)) ? loader : pattern),
+    buildEnd() {
+      const entryId = [...this.getModuleIds()].find((id) => id.endsWith(entry));
+      if (!entryId) return;
+      const stack = [entryId, ...this.getModuleInfo(entryId).dynamicallyImportedIds];
+      while (stack.length) {
+        const id = stack.pop();
+        if (modules.has(id)) continue;
+        modules.add(id);
+        stack.push(...this.getModuleInfo(id).importedIds);
+      }
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunk = bundle[loader];
+        const facade = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+        if (!chunk || chunk.type !== 'chunk' || !facade)
+          fail(
+            `no ${loader} chunk or no entry in ${Object.keys(bundle)
+              .filter((k) => !k.endsWith('.map'))
+              .slice(0, 8)}`,
+          );
+        // The facade: `import{X as e}from"../buurtkit.js";e();` — X is the loader's init function.
+        const call =
+          /^import\s*\{\s*([\w$]+)\s+as\s+([\w$]+)\s*\}\s*from\s*["'`][^"'`]+["'`];?\s*\2\(\);?\s*(\/\/# sourceMappingURL=\S+\s*)?$/.exec(
+            facade.code,
+          );
+        if (!call) fail(`unexpected entry facade ${JSON.stringify(facade.code.slice(0, 200))}`);
+        const exports = exportList(chunk.code) ?? fail(`no export list in ${loader}`);
+        const init = exports.find(([, exported]) => exported === call[1])?.[0] ?? fail(`${call[1]} is not exported by ${loader}`);
+        // The runtime helpers (a few hundred bytes) come as a chunk of their own, which lazy chunks
+        // import; the loader gets its own copy, so it imports nothing.
+        const imports = chunk.imports;
+        if (imports.length !== 1) fail(`${loader} imports ${JSON.stringify(imports)}, expected only the runtime helpers`);
+        const runtime = bundle[imports[0]];
+        const importStatement = new RegExp(
+          `import\\s*\\{([^}]*)\\}\\s*from\\s*["'\`][^"'\`]*${escape(imports[0].split('/').pop())}["'\`];?`,
+        ).exec(chunk.code);
+        if (!importStatement || runtime?.type !== 'chunk') fail(`no import of ${imports[0]} in ${loader}`);
+        const runtimeExports = exportList(runtime.code) ?? fail(`no export list in ${imports[0]}`);
+        const runtimeBody = runtime.code.replace(/export\s*\{[^}]*\}\s*;?/, '').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+        const bindings = importStatement[1]
+          .split(',')
+          .map((s) => s.trim().split(/\s+as\s+/))
+          .map(([exported, local = exported]) => `${exported}:${local}`);
+        const helpers = `const __bkRuntime=(()=>{${runtimeBody};return{${runtimeExports.map(([local, exported]) => `${exported}:${local}`).join(',')}}})();\n`;
+        // Same length as the import it replaces, so the source map's columns stay right.
+        const replacement = `const{${bindings.join(',')}}=__bkRuntime;`;
+        if (replacement.length > importStatement[0].length) fail('the runtime import is shorter than its replacement');
+        let code = chunk.code;
+        code =
+          code.slice(0, importStatement.index) +
+          replacement.padEnd(importStatement[0].length) +
+          code.slice(importStatement.index + importStatement[0].length);
+        const mapComment = /\n?\/\/# sourceMappingURL=\S+\s*$/.exec(code);
+        const body = mapComment ? code.slice(0, mapComment.index) : code;
+        chunk.code = `${helpers}${body}\n${init}();${mapComment ? mapComment[0] : ''}`;
+        chunk.imports = [];
+        // One line was added at the top: the map starts with an empty line.
+        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+        const mapAsset = bundle[`${loader}.map`];
+        if (mapAsset?.type === 'asset') {
+          const map = JSON.parse(String(mapAsset.source));
+          map.mappings = `;${map.mappings}`;
+          mapAsset.source = JSON.stringify(map);
+        }
+        chunk.isEntry = true;
+        delete bundle[facade.fileName];
+        delete bundle[`${facade.fileName}.map`];
+      },
+    },
+  };
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `[local, exported]` pairs of a chunk's `export{a as b,c}` statement. */
+function exportList(code) {
+  const statement = /export\s*\{([^}]*)\}\s*;?\s*(\/\/# sourceMappingURL=\S+\s*)?$/.exec(code);
+  if (!statement) return undefined;
+  return statement[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [local, exported = local] = s.split(/\s+as\s+/);
+      return [local, exported];
+    });
+}

@@ -1,20 +1,34 @@
 /**
- * The CDN bundle's entry (`dist/cdn/buurtkit.js`): one script tag for every buurtkit element, but a
- * page downloads only the widgets it shows. This file holds no Lit, so it always runs: when the page's
- * Trusted Types policy refuses Lit, it can still say so in each widget's place.
+ * The CDN bundle's entry (`dist/cdn/buurtkit.js`): one script tag for every buurtkit element. The
+ * file carries every widget's first-render code (the build puts the static graph of each define
+ * module below into it, see `firstRenderInLoaderPlugin`), so a widget renders after two round trips,
+ * the page and this file; the parts a widget loads later (sending parts, detail views, the ICS
+ * parser, other languages) stay in `chunks/` next to it. None of that code runs when the file
+ * loads: the build wraps every module in an init function, and `import()` of a define module below
+ * becomes a call of it, each in a task of its own (the preload helper queues them). So a page runs
+ * only the widgets it shows, and this module's own code holds no Lit and always runs: when the
+ * page's Trusted Types policy refuses Lit, it can still say so in each widget's place.
  *
  * When a tag is on the page (in the document or an open shadow root, now or later), its define
- * module is imported; the build's preload helper first adds a modulepreload link for every file of
- * that module's static graph, so all of a widget's code comes in one round of downloads. A failed
- * import (a network blip) leaves the tag pending and is tried again on the next `online`, visible
- * tab or newly found tag. npm users import `buurtkit/define/all.js` or one define module instead.
+ * module is imported. npm users import `buurtkit/define/all.js` or one define module instead.
  */
+import { zoneOffset } from '../calendar/zone-offset.js';
 import { warnIfOtherVersion } from '../core/version.js';
 import { isTrustedTypesRefusal, showBlocked, tellSiteOwner } from './cdn-blocked.js';
 import { discover, type Discovery } from './cdn-discovery.js';
 
-/** Tag → its define module. The provider is loaded with the first tag of any kind. */
-const modules: Record<string, () => Promise<unknown>> = {
+/** Tag → the element's class with everything it imports. */
+const classes: Record<string, () => Promise<unknown>> = {
+  'buurtkit-config': () => import('../core/buurtkit-config.js'),
+  'idea-box': () => import('../widgets/idea-box/idea-box.js'),
+  'activity-calendar': () => import('../widgets/activity-calendar/activity-calendar.js'),
+  'feedback-poll': () => import('../widgets/feedback-poll/feedback-poll.js'),
+  'welcome-intake': () => import('../widgets/welcome-intake/welcome-intake.js'),
+  'volunteer-signup': () => import('../widgets/volunteer-signup/volunteer-signup.js'),
+  'host-today': () => import('../widgets/host-today/host-today.js'),
+};
+/** Tag → its define module (define, upgrade, first render). */
+const defines: Record<string, () => Promise<unknown>> = {
   'buurtkit-config': () => import('./buurtkit-config.js'),
   'idea-box': () => import('./idea-box.js'),
   'activity-calendar': () => import('./activity-calendar.js'),
@@ -23,20 +37,26 @@ const modules: Record<string, () => Promise<unknown>> = {
   'volunteer-signup': () => import('./volunteer-signup.js'),
   'host-today': () => import('./host-today.js'),
 };
+/**
+ * Tag → its code: the class first, then the define module, each in a task of its own (two calls
+ * of the preload helper, one after the other: one inside the other would wait for itself). The
+ * provider is loaded with the first tag of any kind.
+ */
+const modules = Object.fromEntries(Object.keys(defines).map((tag) => [tag, () => classes[tag]!().then(() => defines[tag]!())])) as Record<
+  string,
+  () => Promise<unknown>
+>;
 const tags = Object.keys(modules);
 const widgetTags = new Set(tags.filter((tag) => tag !== 'buurtkit-config'));
 
-type State = 'loading' | 'failed' | 'done';
+type State = 'loading' | 'done';
 const states = new Map<string, State>();
 /** Set once Lit could not start under the page's Trusted Types policy: nothing will load then. */
 let blocked = false;
-const reported = new Set<string>();
-const seen = new WeakSet<Element>();
 let discovery: Discovery | undefined;
 
 function load(tag: string): void {
-  const state = states.get(tag);
-  if (state === 'loading' || state === 'done') return;
+  if (states.has(tag)) return;
   const registered = customElements.get(tag);
   if (registered) {
     // Another copy of the bundle, or an npm build, registered it first.
@@ -44,15 +64,12 @@ function load(tag: string): void {
     return done(tag);
   }
   states.set(tag, 'loading');
+  // The code is in this file: only running it can fail, and a second run would fail the same way.
   modules[tag]!().then(
     () => done(tag),
     (error: unknown) => {
       if (isTrustedTypesRefusal(error)) return block(error);
-      states.set(tag, 'failed');
-      if (!reported.has(tag)) {
-        reported.add(tag);
-        console.error(`[buurtkit] could not load <${tag}>; trying again when the connection or the tab comes back`, error);
-      }
+      console.error(`[buurtkit] could not start <${tag}>`, error);
     },
   );
 }
@@ -69,30 +86,44 @@ function block(error: unknown): void {
   discovery?.rescan();
 }
 
-function retryFailed(): void {
-  for (const [tag, state] of states) if (state === 'failed') load(tag);
-}
-
 /** Widgets that write dates or times soon after their first render. */
 const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box']);
+/** Widgets whose first render needs today's date on the site's clock (the calendar's default zone). */
+const todayTags = new Set(['activity-calendar']);
 let warmed = false;
+let warming: 'idle' | 'task' | undefined;
 
 /**
  * The page's first date formatter costs 100-400 ms on a slow phone (the browser sets up its locale
- * and zone data, in one call that cannot be split). Made while the widget's files are still
- * downloading, when the page is idle, it is no longer part of the widget's first render.
+ * and zone data, in one call that cannot be split). Made apart from the widgets' tasks, it is no
+ * longer part of a widget's first render: at idle, while the widget reads its data from the
+ * collector; but for the calendar, which needs today's date for its first render, in a task of its
+ * own before the calendar's (its code is in this file, so its first render would otherwise come
+ * before the page is idle). That task makes the very formatter the calendar asks for today.
  */
-function warmDates(): void {
+function warmDates(tag: string): void {
+  if (warmed || warming === 'task') return;
+  if (todayTags.has(tag)) {
+    warming = 'task';
+    setTimeout(() => warm(() => zoneOffset(Date.now(), 'Europe/Amsterdam')), 0);
+  } else if (!warming) {
+    warming = 'idle';
+    (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(() =>
+      warm(() =>
+        new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0),
+      ),
+    );
+  }
+}
+
+function warm(first: () => unknown): void {
   if (warmed) return;
   warmed = true;
-  const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
-  idle(() => {
-    try {
-      new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0);
-    } catch {
-      /* an unknown page language: the widget will choose its own */
-    }
-  });
+  try {
+    first();
+  } catch {
+    /* an unknown page language: the widget will choose its own */
+  }
 }
 
 function found(el: Element): void {
@@ -100,20 +131,10 @@ function found(el: Element): void {
     if (widgetTags.has(el.localName)) showBlocked(el);
     return;
   }
-  if (datedTags.has(el.localName)) warmDates();
+  if (datedTags.has(el.localName)) warmDates(el.localName);
   load('buurtkit-config');
   load(el.localName);
-  // A tag added since the last try is a good moment to try the failed ones again.
-  if (!seen.has(el)) {
-    seen.add(el);
-    retryFailed();
-  }
 }
-
-addEventListener('online', retryFailed);
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') retryFailed();
-});
 
 discovery = discover(tags, found, widgetTags);
 if (tags.every((t) => states.get(t) === 'done')) discovery.stop();
