@@ -27,7 +27,6 @@ import type {
   PollRespondentType,
   RespondentRole,
   RetentionSettings,
-  ScheduleItem,
   TokenScope,
   WidgetName,
 } from '../../schema/index.js';
