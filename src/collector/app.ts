@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { MAX_BODY_BYTES } from '../schema/index.js';
 import { DEFAULT_FEED_INTERVAL_MS, scheduleCalendarFeeds, type FeedSchedule } from './calendar-feeds.js';
 import { RenderTokens, type RenderTokenMode } from './render-token.js';
+import { RequestsInFlight } from './export/pace.js';
 import { ProofOfWork } from './pow.js';
 import type { IntakeKeysConfig } from './intake-crypto.js';
 import { installErrorHandlers, installResponseHeaders } from './http.js';
@@ -98,6 +99,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     auditKey: options.auditKey,
     renderTokenMode: options.renderTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
+    requests: new RequestsInFlight(),
   };
 
   // First, so that every route after it is recorded for the API reference.
@@ -105,6 +107,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   installGracefulClose(app);
   installErrorHandlers(app);
   installResponseHeaders(app);
+  countRequestsInFlight(app, ctx.requests);
   registerHealthRoutes(app, options.store);
   registerPublicRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
@@ -126,6 +129,21 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
   if (options.calendarFeeds) installFeedRefresh(app, options.store, ctx.now, options.calendarFeeds);
   // Not booted yet: callers may add hooks or routes; inject() and listen() boot it.
   return app;
+}
+
+/**
+ * Counts the requests being handled, downloads (every route under `/export/`) excepted: a running
+ * export pauses while they are in flight, so a submission is not queued behind export work at
+ * each of its turns of the event loop. `close` on the response comes once, answered or aborted.
+ */
+function countRequestsInFlight(app: FastifyInstance, requests: RequestsInFlight): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.routeOptions.url?.includes('/export/')) {
+      requests.start();
+      reply.raw.once('close', () => requests.end());
+    }
+    done();
+  });
 }
 
 /** Starts the retention schedule once the app is ready; stops it (after a run in progress) on close. */

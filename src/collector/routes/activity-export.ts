@@ -50,6 +50,7 @@ export function activityExportRoutes(
           period: { from, to },
           actor: request.token!.prefix,
           now: ctx.now(),
+          requests: ctx.requests,
         });
         return sendDownload(reply, file);
       },

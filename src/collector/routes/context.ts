@@ -1,4 +1,5 @@
 import type { RenderTokenMode, RenderTokens } from '../render-token.js';
+import type { RequestsInFlight } from '../export/pace.js';
 import type { ProofOfWork } from '../pow.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { Store } from '../store/types.js';
@@ -18,4 +19,6 @@ export interface RouteContext {
   voteVisitors: VoteVisitors;
   /** Key for the audit log's contact hashes, from outside the database (see privacy/people.ts). */
   auditKey?: string | undefined;
+  /** The requests in flight that are not downloads; exports pause for them (export/pace.ts). */
+  requests: RequestsInFlight;
 }

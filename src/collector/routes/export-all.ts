@@ -76,7 +76,7 @@ export function registerExportAllRoutes(app: FastifyInstance, ctx: RouteContext)
       { name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows: counted(sessions, counts, 'sessions') },
     ] as XlsxSheet<never>[];
     const audited = async function* () {
-      yield* writeXlsx(sheets, { modified: now });
+      yield* writeXlsx(sheets, { modified: now, requests: ctx.requests });
       await store.audit({
         at: now.toISOString(),
         site: site.slug,

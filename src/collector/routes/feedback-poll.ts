@@ -264,7 +264,11 @@ export function registerFeedbackPollRoutes(app: FastifyInstance, ctx: RouteConte
               : { responses: await responsesIn(store, site, poll.id, period) };
           const rowCount = 'results' in data ? data.results.length : data.responses.length;
           await audit(request, `export.poll-${table}`, `${poll.id}.${format}`, rowCount, now);
-          const file = pollExportFile(site, poll, table, format, data, { delimiter: CSV_DELIMITERS[query.data.delimiter], now });
+          const file = pollExportFile(site, poll, table, format, data, {
+            delimiter: CSV_DELIMITERS[query.data.delimiter],
+            now,
+            requests: ctx.requests,
+          });
           return sendDownload(reply, file);
         },
       );

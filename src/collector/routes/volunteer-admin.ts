@@ -371,8 +371,8 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
       const delimiter = CSV_DELIMITERS[q.delimiter];
       const chunks =
         name === 'volunteer-signups'
-          ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter })
-          : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter });
+          ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter, requests: ctx.requests })
+          : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter, requests: ctx.requests });
       return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.csv, fileName, chunks });
     });
   }
@@ -401,10 +401,10 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         const columns = applicationExportColumns(site.timeZone);
         const chunks =
           format === 'csv'
-            ? csvChunks(toCsvColumns(columns), rows, { delimiter })
+            ? csvChunks(toCsvColumns(columns), rows, { delimiter, requests: ctx.requests })
             : format === 'xlsx'
-              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now() })
-              : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
+              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now(), requests: ctx.requests })
+              : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format, ctx.requests);
         return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES[format], fileName, chunks });
       },
     );
@@ -425,7 +425,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
           { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },
           { name: 'Uren', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, q.period, site.timeZone) },
         ],
-        { modified: ctx.now() },
+        { modified: ctx.now(), requests: ctx.requests },
       );
       return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.xlsx, fileName, chunks });
     },

@@ -396,6 +396,7 @@ async function intakeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<vo
           flows: await allFlows(store, site.slug),
           includeSensitive,
           readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
+          requests: ctx.requests,
         });
         return sendDownload(reply, file);
       },
