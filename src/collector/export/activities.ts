@@ -204,7 +204,14 @@ export interface ActivityExport {
 export async function startActivityExport(
   store: Store,
   site: Site,
-  options: { format: 'csv' | 'json' | 'xlsx'; delimiter?: CsvDelimiter; period: OutputPeriod; actor: string; now: Date; requests?: RequestsInFlight },
+  options: {
+    format: 'csv' | 'json' | 'xlsx';
+    delimiter?: CsvDelimiter;
+    period: OutputPeriod;
+    actor: string;
+    now: Date;
+    requests?: RequestsInFlight;
+  },
 ): Promise<ActivityExport> {
   const { format, period, now } = options;
   const rows = await outputRows(store, site, period, now);

@@ -186,7 +186,10 @@ export async function startIdeaExport(
         format === 'csv'
           ? csvChunks(ideaCsvColumns(site.timeZone), rows, { delimiter: options.delimiter ?? ';', requests: options.requests })
           : format === 'xlsx'
-            ? writeXlsx([{ name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows }], { modified: options.now, requests: options.requests })
+            ? writeXlsx([{ name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows }], {
+                modified: options.now,
+                requests: options.requests,
+              })
             : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format, options.requests),
         startCount,
       ),

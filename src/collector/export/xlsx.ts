@@ -225,13 +225,17 @@ function workbookRels(sheetCount: number): string {
  * same data gives the same bytes).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type; a list of them has none in common
-export function writeXlsx(sheets: readonly XlsxSheet<any>[], options: { modified: Date; requests?: RequestsInFlight | undefined }): AsyncGenerator<Buffer> {
+export function writeXlsx(
+  sheets: readonly XlsxSheet<any>[],
+  options: { modified: Date; requests?: RequestsInFlight | undefined },
+): AsyncGenerator<Buffer> {
   if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
   const names = sheetNames(sheets.map((s) => s.name));
   function* entries(): Generator<ZipEntry> {
     yield { name: '[Content_Types].xml', content: [contentTypes(sheets.length)] };
     yield { name: '_rels/.rels', content: [PACKAGE_RELS] };
-    for (const [n, sheet] of sheets.entries()) yield { name: `xl/worksheets/sheet${n + 1}.xml`, content: worksheetXml(sheet, options.requests) };
+    for (const [n, sheet] of sheets.entries())
+      yield { name: `xl/worksheets/sheet${n + 1}.xml`, content: worksheetXml(sheet, options.requests) };
     yield { name: 'xl/styles.xml', content: [STYLES] };
     yield { name: 'xl/_rels/workbook.xml.rels', content: [workbookRels(sheets.length)] };
     yield { name: 'xl/workbook.xml', content: [workbook(names)] };

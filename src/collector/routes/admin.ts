@@ -192,7 +192,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));
-      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: ctx.now(), requests: ctx.requests });
+      const file = await startIdeaExport(store, request.site!, {
+        format,
+        actor: request.token!.prefix,
+        now: ctx.now(),
+        requests: ctx.requests,
+      });
       return sendDownload(reply, file);
     });
   }

@@ -403,7 +403,10 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
           format === 'csv'
             ? csvChunks(toCsvColumns(columns), rows, { delimiter, requests: ctx.requests })
             : format === 'xlsx'
-              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: ctx.now(), requests: ctx.requests })
+              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], {
+                  modified: ctx.now(),
+                  requests: ctx.requests,
+                })
               : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format, ctx.requests);
         return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES[format], fileName, chunks });
       },
