@@ -224,8 +224,8 @@ function workbookRels(sheetCount: number): string {
  * The workbook as ZIP buffers. `modified` stamps the ZIP entries (pass the export's time, so the
  * same data gives the same bytes).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type; a list of them has none in common
 export function writeXlsx(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type; a list of them has none in common
   sheets: readonly XlsxSheet<any>[],
   options: { modified: Date; requests?: RequestsInFlight | undefined },
 ): AsyncGenerator<Buffer> {
