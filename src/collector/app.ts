@@ -73,6 +73,8 @@ export interface CollectorOptions {
   intakeKeys?: IntakeKeysConfig | undefined;
   /** Key for the erasure audit's contact hashes, kept apart from the database (config `auditKey`). */
   auditKey?: string | undefined;
+  /** The count of requests in flight that exports let go first; the app keeps its own unless given. */
+  requestsInFlight?: RequestsInFlight | undefined;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -99,7 +101,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     auditKey: options.auditKey,
     renderTokenMode: options.renderTokens ?? 'required',
     pow: new ProofOfWork(options.store, clock),
-    requests: new RequestsInFlight(),
+    requests: options.requestsInFlight ?? new RequestsInFlight(),
   };
 
   // First, so that every route after it is recorded for the API reference.

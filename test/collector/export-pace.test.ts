@@ -1,6 +1,7 @@
 /** The export's pause: one turn of the event loop, two while other requests are in flight so that their steps go first. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Pacer, RequestsInFlight } from '../../src/collector/export/pace.js';
+import { startTestCollector, type TestCollector } from './helpers.js';
 
 /** The order in which a pause and callbacks queued for this turn, the next and the one after run. */
 async function orderAround(pacer: Pacer): Promise<string[]> {
@@ -59,5 +60,33 @@ describe('Pacer', () => {
     }
     expect(dueAt[0]).toBeGreaterThanOrEqual(100);
     expect(dueAt[0]! % 32).toBe(0);
+  });
+});
+
+describe('requests in flight, as the app counts them', () => {
+  let c: TestCollector | undefined;
+  afterEach(() => c?.close());
+
+  /** Records how many requests were counted in, to tell "counted and done" from "never counted". */
+  class Watched extends RequestsInFlight {
+    started = 0;
+    override start(): void {
+      this.started++;
+      super.start();
+    }
+  }
+
+  it('counts other requests until they are answered, and downloads not at all', async () => {
+    const requests = new Watched();
+    c = await startTestCollector({ requestsInFlight: requests });
+    const token = await c.token(['export']);
+    expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+    expect(requests.started).toBe(1);
+    await vi.waitFor(() => expect(requests.size).toBe(0));
+    const download = await fetch(`${c.url}/v1/admin/sites/${c.site}/export/ideas.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(download.status).toBe(200);
+    await download.text();
+    expect(requests.started).toBe(1);
+    expect(requests.size).toBe(0);
   });
 });
