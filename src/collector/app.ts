@@ -25,6 +25,7 @@ import { impactReportRoutes } from './routes/impact-report.js';
 import { retentionRoutes } from './routes/retention.js';
 import { volunteerRoutes } from './routes/volunteer.js';
 import { intakeRoutes } from './routes/welcome-intake.js';
+import type { RequestsInFlight } from './export/pace.js';
 import { collectorServices } from './services.js';
 import { submissionRoutes } from './submissions/pipeline.js';
 import { zodValidatorCompiler } from './zod-provider.js';
@@ -74,6 +75,8 @@ export interface CollectorOptions {
   intakeKeys?: IntakeKeysConfig | undefined;
   /** Key for the erasure audit's contact hashes, kept apart from the database (config `auditKey`). */
   auditKey?: string | undefined;
+  /** The count of requests in flight that exports let go first; the app keeps its own unless given. */
+  requestsInFlight?: RequestsInFlight | undefined;
 }
 
 export async function createApp(options: CollectorOptions): Promise<FastifyInstance> {
@@ -106,6 +109,7 @@ export async function createApp(options: CollectorOptions): Promise<FastifyInsta
     renderTokens: options.renderTokens,
     intakeKeys: options.intakeKeys,
     auditKey: options.auditKey,
+    requestsInFlight: options.requestsInFlight,
   });
   void app.register(healthRoutes);
   void app.register(siteRoutes);

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { RequestsInFlight } from './export/pace.js';
 import { toKeyring, type IntakeKeyring, type IntakeKeysConfig } from './intake-crypto.js';
 import { ProofOfWork } from './pow.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
@@ -30,6 +31,8 @@ declare module 'fastify' {
     intakeKeys: IntakeKeyring;
     /** Key for the audit log's contact hashes, from outside the database (see privacy/people.ts). */
     auditKey: string | undefined;
+    /** The requests in flight that are not downloads; exports let them go first (export/pace.ts). */
+    requestsInFlight: RequestsInFlight;
   }
 }
 
@@ -41,6 +44,8 @@ export interface ServiceOptions {
   renderTokens?: RenderTokenMode | undefined;
   intakeKeys?: IntakeKeysConfig | undefined;
   auditKey?: string | undefined;
+  /** The count of requests in flight that exports let go first; the app keeps its own unless given. */
+  requestsInFlight?: RequestsInFlight | undefined;
 }
 
 async function services(app: FastifyInstance, options: ServiceOptions): Promise<void> {
@@ -54,6 +59,18 @@ async function services(app: FastifyInstance, options: ServiceOptions): Promise<
   app.decorate('voteVisitors', new VoteVisitors(store, clock));
   app.decorate('intakeKeys', toKeyring(options.intakeKeys));
   app.decorate('auditKey', options.auditKey);
+  const requests = options.requestsInFlight ?? new RequestsInFlight();
+  app.decorate('requestsInFlight', requests);
+  // Every request but downloads (the routes under `/export/`), until its response closes (answered
+  // or aborted): a running export pauses longer while any is in flight, so it is not queued behind
+  // export work at each of its turns of the event loop.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.routeOptions.url?.includes('/export/')) {
+      requests.start();
+      reply.raw.once('close', () => requests.end());
+    }
+    done();
+  });
 }
 
 export const collectorServices = fp(services, { name: 'buurtkit-services', fastify: '5.x' });

@@ -14,6 +14,7 @@ import type { Occurrence, ScheduleItem } from '../../schema/index.js';
 import type { ActivityRecord, OccurrenceAttendance, Site, Store } from '../store/types.js';
 import { parseLocalTime, toCsvColumns, toXlsxColumns, type ExportColumn } from './columns.js';
 import { csvChunks, type CsvColumn, type CsvDelimiter } from './csv.js';
+import type { RequestsInFlight } from './pace.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime } from './ideas.js';
 import { writeXlsx, type XlsxColumn } from './xlsx.js';
 import { activityText, type ActivityTranslations } from '../../schema/activity-texts.js';
@@ -203,7 +204,14 @@ export interface ActivityExport {
 export async function startActivityExport(
   store: Store,
   site: Site,
-  options: { format: 'csv' | 'json' | 'xlsx'; delimiter?: CsvDelimiter; period: OutputPeriod; actor: string; now: Date },
+  options: {
+    format: 'csv' | 'json' | 'xlsx';
+    delimiter?: CsvDelimiter;
+    period: OutputPeriod;
+    actor: string;
+    now: Date;
+    requests?: RequestsInFlight;
+  },
 ): Promise<ActivityExport> {
   const { format, period, now } = options;
   const rows = await outputRows(store, site, period, now);
@@ -224,9 +232,9 @@ export async function startActivityExport(
     contentType: EXPORT_CONTENT_TYPES[format],
     chunks:
       format === 'csv'
-        ? csvChunks(OCCURRENCE_CSV_COLUMNS, rows, { delimiter: options.delimiter ?? ';' })
+        ? csvChunks(OCCURRENCE_CSV_COLUMNS, rows, { delimiter: options.delimiter ?? ';', requests: options.requests })
         : format === 'xlsx'
-          ? writeXlsx([{ name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows }], { modified: now })
+          ? writeXlsx([{ name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows }], { modified: now, requests: options.requests })
           : json(),
   };
 }

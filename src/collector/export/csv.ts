@@ -12,7 +12,7 @@
  * Numbers follow the delimiter's convention: a `;` file is for a spreadsheet set to Dutch, which
  * reads a decimal comma (`2,5`) and takes `2.5` for text or a date; a `,` file keeps `2.5`.
  */
-import { Pacer } from './pace.js';
+import { Pacer, type RequestsInFlight } from './pace.js';
 
 export const CSV_BOM = '\uFEFF';
 export { CSV_DELIMITERS, type CsvDelimiterName } from '../../schema/constants.js';
@@ -65,6 +65,8 @@ export interface CsvStreamOptions {
   delimiter: CsvDelimiter;
   /** Defaults to true: spreadsheets need the BOM, pipelines may not. */
   bom?: boolean;
+  /** The app's other requests, which the export lets go first (see `Pacer`). */
+  requests?: RequestsInFlight | undefined;
 }
 
 const CHUNK_CHARS = 64 * 1024;
@@ -86,7 +88,7 @@ export async function* csvChunks<T>(
       delimiter,
     );
   const last = columns.length - 1;
-  const pacer = new Pacer();
+  const pacer = new Pacer(options.requests);
   for await (const row of rows) {
     if (pacer.due()) await pacer.pause();
     // csvRow without its two arrays per row: this loop runs a million times in a large export.

@@ -41,6 +41,7 @@ import type { Site, Store } from '../store/types.js';
 import { momentColumns, toCsvColumns, toXlsxColumns, type ExportColumn } from './columns.js';
 import { csvChunks, type CsvDelimiter } from './csv.js';
 import { jsonChunks } from './json.js';
+import type { RequestsInFlight } from './pace.js';
 import { formatLocalDateTime } from './local-time.js';
 import { ideaCategoryWord, ideaRoleWord, ideaStatusWord, languageWord } from './words.js';
 import { writeXlsx } from './xlsx.js';
@@ -154,7 +155,7 @@ export interface IdeaExport {
 export async function startIdeaExport(
   store: Store,
   site: Site,
-  options: { format?: ExportFormat; delimiter?: CsvDelimiter; actor: string; now: Date },
+  options: { format?: ExportFormat; delimiter?: CsvDelimiter; actor: string; now: Date; requests?: RequestsInFlight },
 ): Promise<IdeaExport> {
   const format = options.format ?? 'csv';
   const query = { receivedUpTo: options.now.toISOString() };
@@ -183,10 +184,13 @@ export async function startIdeaExport(
     chunks: endAfter<string | Buffer>(
       onFirst<string | Buffer>(
         format === 'csv'
-          ? csvChunks(ideaCsvColumns(site.timeZone), rows, { delimiter: options.delimiter ?? ';' })
+          ? csvChunks(ideaCsvColumns(site.timeZone), rows, { delimiter: options.delimiter ?? ';', requests: options.requests })
           : format === 'xlsx'
-            ? writeXlsx([{ name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows }], { modified: options.now })
-            : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format),
+            ? writeXlsx([{ name: 'Ideeën', columns: ideaXlsxColumns(site.timeZone), rows }], {
+                modified: options.now,
+                requests: options.requests,
+              })
+            : jsonChunks(rows, (i) => ideaExportRecord(i, site.timeZone), format, options.requests),
         startCount,
       ),
       audited,

@@ -18,6 +18,7 @@ import { csvChunks, type CsvDelimiter } from './csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime, type ExportFormat } from './ideas.js';
 import { intakeVisibilityWord, languageWord } from './words.js';
 import { jsonChunks } from './json.js';
+import type { RequestsInFlight } from './pace.js';
 import { writeXlsx } from './xlsx.js';
 
 /** An intake with the answers the reader may see (null: withheld as a whole). */
@@ -181,6 +182,7 @@ export async function startIntakeExport(
     flows: readonly IntakeFlow[];
     includeSensitive: boolean;
     readable: (record: IntakeRecord) => ReadableIntake;
+    requests?: RequestsInFlight;
   },
 ): Promise<IntakeExport> {
   const { format, now } = options;
@@ -205,9 +207,9 @@ export async function startIntakeExport(
     contentType: EXPORT_CONTENT_TYPES[format],
     chunks:
       format === 'csv'
-        ? csvChunks(toCsvColumns(columns), rows, { delimiter: options.delimiter ?? ';' })
+        ? csvChunks(toCsvColumns(columns), rows, { delimiter: options.delimiter ?? ';', requests: options.requests })
         : format === 'xlsx'
-          ? writeXlsx([{ name: 'Intakes', columns: toXlsxColumns(columns), rows }], { modified: now })
-          : jsonChunks(rows, (r) => Object.fromEntries(columns.map((c) => [c.key, c.json(r)])), format),
+          ? writeXlsx([{ name: 'Intakes', columns: toXlsxColumns(columns), rows }], { modified: now, requests: options.requests })
+          : jsonChunks(rows, (r) => Object.fromEntries(columns.map((c) => [c.key, c.json(r)])), format, options.requests),
   };
 }

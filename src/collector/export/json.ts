@@ -6,7 +6,7 @@
  * JSON is one array, one record per line (`[\n{…},\n{…}\n]\n`), so it stays easy to diff and to
  * read with line tools; NDJSON is one record per line, `\n`-terminated.
  */
-import { Pacer } from './pace.js';
+import { Pacer, type RequestsInFlight } from './pace.js';
 
 export type JsonFormat = 'json' | 'ndjson';
 
@@ -16,11 +16,12 @@ export async function* jsonChunks<T>(
   rows: AsyncIterable<T> | Iterable<T>,
   toRecord: (row: T) => unknown,
   format: JsonFormat,
+  requests?: RequestsInFlight,
 ): AsyncGenerator<string> {
   const array = format === 'json';
   let chunk = array ? '[' : '';
   let first = true;
-  const pacer = new Pacer();
+  const pacer = new Pacer(requests);
   for await (const row of rows) {
     if (pacer.due()) await pacer.pause();
     const line = JSON.stringify(toRecord(row));

@@ -17,7 +17,7 @@
  * from several sources, each read once.
  */
 import { zipChunks, type ZipEntry } from './zip.js';
-import { Pacer } from './pace.js';
+import { Pacer, type RequestsInFlight } from './pace.js';
 
 /** A local date and time as an Excel serial (days since 1899-12-30, fraction for the time). */
 export class XlsxDate {
@@ -129,7 +129,7 @@ const NS_PACKAGE_REL = 'http://schemas.openxmlformats.org/package/2006/relations
 const CHUNK_CHARS = 64 * 1024;
 const EDGE_SPACE = /^\s|\s$|&#13;$/;
 
-async function* worksheetXml<T>(sheet: XlsxSheet<T>): AsyncGenerator<string> {
+async function* worksheetXml<T>(sheet: XlsxSheet<T>, requests: RequestsInFlight | undefined): AsyncGenerator<string> {
   const refs = sheet.columns.map((_, n) => columnName(n));
   const widths = sheet.columns.map((c, n) => (c.width ? `<col min="${n + 1}" max="${n + 1}" width="${c.width}" customWidth="1"/>` : ''));
   let chunk =
@@ -140,7 +140,7 @@ async function* worksheetXml<T>(sheet: XlsxSheet<T>): AsyncGenerator<string> {
     sheet.columns.map((c, n) => cellXml(`${refs[n]}1`, c.header, STYLE_HEADER)).join('') +
     '</row>';
   let r = 1;
-  const pacer = new Pacer();
+  const pacer = new Pacer(requests);
   for await (const row of sheet.rows) {
     if (pacer.due()) await pacer.pause();
     if (++r > XLSX_MAX_ROWS) throw new XlsxLimitError(`Sheet "${sheet.name}" has more rows than Excel allows (${XLSX_MAX_ROWS})`);
@@ -224,14 +224,18 @@ function workbookRels(sheetCount: number): string {
  * The workbook as ZIP buffers. `modified` stamps the ZIP entries (pass the export's time, so the
  * same data gives the same bytes).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type; a list of them has none in common
-export function writeXlsx(sheets: readonly XlsxSheet<any>[], options: { modified: Date }): AsyncGenerator<Buffer> {
+export function writeXlsx(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type; a list of them has none in common
+  sheets: readonly XlsxSheet<any>[],
+  options: { modified: Date; requests?: RequestsInFlight | undefined },
+): AsyncGenerator<Buffer> {
   if (sheets.length === 0) throw new Error('A workbook needs at least one sheet');
   const names = sheetNames(sheets.map((s) => s.name));
   function* entries(): Generator<ZipEntry> {
     yield { name: '[Content_Types].xml', content: [contentTypes(sheets.length)] };
     yield { name: '_rels/.rels', content: [PACKAGE_RELS] };
-    for (const [n, sheet] of sheets.entries()) yield { name: `xl/worksheets/sheet${n + 1}.xml`, content: worksheetXml(sheet) };
+    for (const [n, sheet] of sheets.entries())
+      yield { name: `xl/worksheets/sheet${n + 1}.xml`, content: worksheetXml(sheet, options.requests) };
     yield { name: 'xl/styles.xml', content: [STYLES] };
     yield { name: 'xl/_rels/workbook.xml.rels', content: [workbookRels(sheets.length)] };
     yield { name: 'xl/workbook.xml', content: [workbook(names)] };

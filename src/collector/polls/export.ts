@@ -22,6 +22,7 @@ import { momentColumns, toCsvColumns, toXlsxColumns, type ExportColumn } from '.
 import { csvChunks, type CsvDelimiter } from '../export/csv.js';
 import { EXPORT_CONTENT_TYPES, formatLocalDateTime, type ExportFormat } from '../export/ideas.js';
 import { jsonChunks } from '../export/json.js';
+import type { RequestsInFlight } from '../export/pace.js';
 import { languageWord, pollAnswerWord, pollModeWord, pollPartWord, respondentWord } from '../export/words.js';
 import { writeXlsx, type XlsxSheet } from '../export/xlsx.js';
 import type { PollResponseRecord, Site } from '../store/types.js';
@@ -207,7 +208,7 @@ export function pollExportFile(
   table: PollExportTable,
   format: ExportFormat,
   data: { results: ResultRow[] } | { responses: PollResponseRecord[] },
-  options: { delimiter: CsvDelimiter; now: Date },
+  options: { delimiter: CsvDelimiter; now: Date; requests?: RequestsInFlight },
 ): PollExportFile {
   const day = formatLocalDateTime(options.now.toISOString(), site.timeZone).slice(0, 10);
   const name = table === 'results' ? 'resultaten' : 'antwoorden';
@@ -233,13 +234,13 @@ function exportChunks<T>(
   record: (row: T) => unknown,
   sheet: string,
   format: ExportFormat,
-  options: { delimiter: CsvDelimiter; now: Date },
+  options: { delimiter: CsvDelimiter; now: Date; requests?: RequestsInFlight | undefined },
 ): AsyncGenerator<string | Buffer> {
   return format === 'csv'
-    ? csvChunks(toCsvColumns(columns), rows, { delimiter: options.delimiter })
+    ? csvChunks(toCsvColumns(columns), rows, { delimiter: options.delimiter, requests: options.requests })
     : format === 'xlsx'
-      ? writeXlsx([{ name: sheet, columns: toXlsxColumns(columns), rows }], { modified: options.now })
-      : jsonChunks(rows, record, format);
+      ? writeXlsx([{ name: sheet, columns: toXlsxColumns(columns), rows }], { modified: options.now, requests: options.requests })
+      : jsonChunks(rows, record, format, options.requests);
 }
 
 /** The responses of every poll as one workbook sheet (for the all-widgets export). */

@@ -47,6 +47,7 @@ export function activityExportRoutes(app: FastifyInstance): void {
           period: { from, to },
           actor: request.token!.prefix,
           now: app.now(),
+          requests: app.requestsInFlight,
         });
         return sendDownload(reply, file);
       },

@@ -175,6 +175,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         delimiter: CSV_DELIMITERS[request.query.delimiter],
         actor: request.token!.prefix,
         now: app.now(),
+        requests: app.requestsInFlight,
       });
       return sendDownload(reply, file);
     },
@@ -187,7 +188,12 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
       const query = z.strictObject({}).safeParse(request.query);
       if (!query.success) throw invalid(toFieldIssues(query.error));
-      const file = await startIdeaExport(store, request.site!, { format, actor: request.token!.prefix, now: app.now() });
+      const file = await startIdeaExport(store, request.site!, {
+        format,
+        actor: request.token!.prefix,
+        now: app.now(),
+        requests: app.requestsInFlight,
+      });
       return sendDownload(reply, file);
     });
   }

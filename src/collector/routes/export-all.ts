@@ -74,7 +74,7 @@ export async function exportAllRoutes(app: FastifyInstance): Promise<void> {
       { name: 'Activiteiten', columns: OCCURRENCE_XLSX_COLUMNS, rows: counted(sessions, counts, 'sessions') },
     ] as XlsxSheet<never>[];
     const audited = async function* () {
-      yield* writeXlsx(sheets, { modified: now });
+      yield* writeXlsx(sheets, { modified: now, requests: app.requestsInFlight });
       await store.audit.append({
         at: now.toISOString(),
         site: site.slug,

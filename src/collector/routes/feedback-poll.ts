@@ -204,7 +204,11 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
               : { responses: await responsesIn(store, site, poll.id, period) };
           const rowCount = 'results' in data ? data.results.length : data.responses.length;
           await audit(request, `export.poll-${table}`, `${poll.id}.${format}`, rowCount, now);
-          const file = pollExportFile(site, poll, table, format, data, { delimiter: CSV_DELIMITERS[query.data.delimiter], now });
+          const file = pollExportFile(site, poll, table, format, data, {
+            delimiter: CSV_DELIMITERS[query.data.delimiter],
+            now,
+            requests: app.requestsInFlight,
+          });
           return sendDownload(reply, file);
         },
       );

@@ -376,8 +376,8 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
       const delimiter = CSV_DELIMITERS[q.delimiter];
       const chunks =
         name === 'volunteer-signups'
-          ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter })
-          : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter });
+          ? csvChunks(signupCsvColumns(site.timeZone, title), signups, { delimiter, requests: app.requestsInFlight })
+          : csvChunks(HOURS_COLUMNS, hoursPerVolunteer(signups, q.period, site.timeZone), { delimiter, requests: app.requestsInFlight });
       return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.csv, fileName, chunks });
     });
   }
@@ -406,10 +406,13 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         const columns = applicationExportColumns(site.timeZone);
         const chunks =
           format === 'csv'
-            ? csvChunks(toCsvColumns(columns), rows, { delimiter })
+            ? csvChunks(toCsvColumns(columns), rows, { delimiter, requests: app.requestsInFlight })
             : format === 'xlsx'
-              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], { modified: app.now() })
-              : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format);
+              ? writeXlsx([{ name: 'Aanmeldingen vrijwilligers', columns: toXlsxColumns(columns), rows }], {
+                  modified: app.now(),
+                  requests: app.requestsInFlight,
+                })
+              : jsonChunks(rows, (a) => applicationRecord(a, site.timeZone), format, app.requestsInFlight);
         return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES[format], fileName, chunks });
       },
     );
@@ -430,7 +433,7 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
           { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },
           { name: 'Uren', columns: HOURS_COLUMNS, rows: hoursPerVolunteer(signups, q.period, site.timeZone) },
         ],
-        { modified: app.now() },
+        { modified: app.now(), requests: app.requestsInFlight },
       );
       return sendDownload(reply, { contentType: EXPORT_CONTENT_TYPES.xlsx, fileName, chunks });
     },

@@ -262,6 +262,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
           flows: await allFlows(store, site.slug),
           includeSensitive,
           readable: (r) => readable(r, keysOf(site.slug), includeSensitive),
+          requests: app.requestsInFlight,
         });
         return sendDownload(reply, file);
       },
