@@ -1,36 +1,14 @@
 /** The sites and tokens part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/collector/store/types.js';
-import { at, token, contractBackends, T0, type StoreUnderTest } from './store-contract.js';
+import { describe, expect, it } from 'vitest';
+import { at, token, contractBackends, T0, useContractStore } from './store-contract.js';
 
 for (const [name, makeStore] of contractBackends()) {
   describe(`Store contract, sites and tokens: ${name}`, () => {
-    let db: StoreUnderTest;
-    let opened: Store[];
-    let store: Store;
-
-    const open = async () => {
-      const s = await db.open();
-      opened.push(s);
-      return s;
-    };
-
-    beforeEach(async () => {
-      db = await makeStore();
-      opened = [];
-      store = await open();
-      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
-    });
-
-    afterEach(async () => {
-      for (const s of opened) await s.close();
-      await db.cleanup();
-    });
+    const fx = useContractStore(makeStore);
 
     describe('sites', () => {
       it('stores defaults and gives back exactly what went in', async () => {
-        const site = await store.access.createSite({ slug: 'de-berk', name: 'De Berk' }, at(1));
+        const site = await fx.store.access.createSite({ slug: 'de-berk', name: 'De Berk' }, at(1));
         const expected = {
           slug: 'de-berk',
           name: 'De Berk',
@@ -41,9 +19,9 @@ for (const [name, makeStore] of contractBackends()) {
           createdAt: at(1),
         };
         expect(site).toEqual(expected);
-        expect(await store.access.getSite('de-berk')).toEqual(expected);
-        expect(await store.access.getSite('nergens')).toBeNull();
-        const full = await store.access.createSite(
+        expect(await fx.store.access.getSite('de-berk')).toEqual(expected);
+        expect(await fx.store.access.getSite('nergens')).toBeNull();
+        const full = await fx.store.access.createSite(
           {
             slug: 'full',
             name: 'Vol',
@@ -54,30 +32,30 @@ for (const [name, makeStore] of contractBackends()) {
           },
           T0,
         );
-        expect(await store.access.getSite('full')).toEqual(full);
+        expect(await fx.store.access.getSite('full')).toEqual(full);
         expect(full).toMatchObject({ timeZone: 'Europe/Brussels', settings: { ideaSort: 'votes' } });
       });
 
       it('lists sites by slug, byte-wise', async () => {
-        for (const slug of ['zuid', 'a0', 'a-b', 'ab']) await store.access.createSite({ slug, name: slug }, T0);
-        expect((await store.access.listSites()).map((s) => s.slug)).toEqual(['a-b', 'a0', 'ab', 'eik', 'linde', 'zuid']);
+        for (const slug of ['zuid', 'a0', 'a-b', 'ab']) await fx.store.access.createSite({ slug, name: slug }, T0);
+        expect((await fx.store.access.listSites()).map((s) => s.slug)).toEqual(['a-b', 'a0', 'ab', 'eik', 'linde', 'zuid']);
       });
 
       it('refuses a second site with the same slug', async () => {
-        await expect(store.access.createSite({ slug: 'linde', name: 'Again' }, T0)).rejects.toThrow();
-        expect((await store.access.getSite('linde'))!.name).toBe('De Linde');
+        await expect(fx.store.access.createSite({ slug: 'linde', name: 'Again' }, T0)).rejects.toThrow();
+        expect((await fx.store.access.getSite('linde'))!.name).toBe('De Linde');
       });
 
       it('updates only what is given and merges settings', async () => {
-        const renamed = await store.access.updateSite('linde', { name: 'Buurthuis De Linde' });
+        const renamed = await fx.store.access.updateSite('linde', { name: 'Buurthuis De Linde' });
         expect(renamed).toMatchObject({
           name: 'Buurthuis De Linde',
           allowedOrigins: ['https://linde.example'],
           settings: { ideaSort: 'newest' },
           createdAt: T0,
         });
-        await store.access.updateSite('linde', { settings: { ideaSort: 'votes' } });
-        const changed = await store.access.updateSite('linde', {
+        await fx.store.access.updateSite('linde', { settings: { ideaSort: 'votes' } });
+        const changed = await fx.store.access.updateSite('linde', {
           allowedOrigins: [],
           locales: ['en'],
           timeZone: 'UTC',
@@ -92,8 +70,8 @@ for (const [name, makeStore] of contractBackends()) {
           settings: { ideaSort: 'votes' },
           createdAt: T0,
         });
-        expect(await store.access.getSite('linde')).toEqual(changed);
-        expect(await store.access.updateSite('nergens', { name: 'X' })).toBeNull();
+        expect(await fx.store.access.getSite('linde')).toEqual(changed);
+        expect(await fx.store.access.updateSite('nergens', { name: 'X' })).toBeNull();
       });
     });
 
@@ -102,22 +80,22 @@ for (const [name, makeStore] of contractBackends()) {
         const later = token('linde', { createdAt: at(2000), label: 'coördinator', scopes: ['read', 'export'], expiresAt: at(86_400_000) });
         const first = token('linde', { createdAt: at(1000) });
         const other = token('eik');
-        for (const t of [later, first, other]) await store.access.createToken(t);
+        for (const t of [later, first, other]) await fx.store.access.createToken(t);
 
-        expect(await store.access.findTokensByPrefix(later.prefix)).toEqual([later]);
-        expect(await store.access.findTokensByPrefix('bk_nothing')).toEqual([]);
-        expect(await store.access.listTokens('linde')).toEqual([first, later]);
+        expect(await fx.store.access.findTokensByPrefix(later.prefix)).toEqual([later]);
+        expect(await fx.store.access.findTokensByPrefix('bk_nothing')).toEqual([]);
+        expect(await fx.store.access.listTokens('linde')).toEqual([first, later]);
 
-        expect(await store.access.revokeTokens(later.prefix, at(5000))).toBe(1);
-        expect(await store.access.revokeTokens(later.prefix, at(6000))).toBe(0);
-        expect(await store.access.findTokensByPrefix(later.prefix)).toEqual([{ ...later, revokedAt: at(5000) }]);
+        expect(await fx.store.access.revokeTokens(later.prefix, at(5000))).toBe(1);
+        expect(await fx.store.access.revokeTokens(later.prefix, at(6000))).toBe(0);
+        expect(await fx.store.access.findTokensByPrefix(later.prefix)).toEqual([{ ...later, revokedAt: at(5000) }]);
       });
 
       it('refuses a token for a site that does not exist, or a second token with the same hash', async () => {
-        await expect(store.access.createToken(token('nergens'))).rejects.toThrow();
+        await expect(fx.store.access.createToken(token('nergens'))).rejects.toThrow();
         const t = token('linde');
-        await store.access.createToken(t);
-        await expect(store.access.createToken({ ...token('linde'), hash: t.hash })).rejects.toThrow();
+        await fx.store.access.createToken(t);
+        await expect(fx.store.access.createToken({ ...token('linde'), hash: t.hash })).rejects.toThrow();
       });
     });
   });

@@ -1,33 +1,11 @@
 /** The activities part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/collector/store/types.js';
+import { describe, expect, it } from 'vitest';
 import { activitySchema, openingHoursSchema, uuidv7 } from '../../src/schema/index.js';
-import { at, contractBackends, T0, type StoreUnderTest } from './store-contract.js';
+import { at, contractBackends, useContractStore } from './store-contract.js';
 
 for (const [name, makeStore] of contractBackends()) {
   describe(`Store contract, activities: ${name}`, () => {
-    let db: StoreUnderTest;
-    let opened: Store[];
-    let store: Store;
-
-    const open = async () => {
-      const s = await db.open();
-      opened.push(s);
-      return s;
-    };
-
-    beforeEach(async () => {
-      db = await makeStore();
-      opened = [];
-      store = await open();
-      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
-    });
-
-    afterEach(async () => {
-      for (const s of opened) await s.close();
-      await db.cleanup();
-    });
+    const fx = useContractStore(makeStore);
 
     describe('activities', () => {
       const koken = (id: string) =>
@@ -47,11 +25,11 @@ for (const [name, makeStore] of contractBackends()) {
       it('creates, reads back the same data, lists live items oldest first per site', async () => {
         const a = uuidv7();
         const b = uuidv7();
-        const created = await store.activities.create({ id: a, site: 'linde', data: koken(a) }, at(0));
+        const created = await fx.store.activities.create({ id: a, site: 'linde', data: koken(a) }, at(0));
         expect(created).toEqual({ id: a, site: 'linde', kind: 'activity', data: koken(a), createdAt: at(0), updatedAt: at(0) });
-        await store.activities.create({ id: b, site: 'linde', data: inloop(b) }, at(1));
-        await store.activities.create({ id: uuidv7(), site: 'eik', data: inloop('x') }, at(2));
-        const second = await open();
+        await fx.store.activities.create({ id: b, site: 'linde', data: inloop(b) }, at(1));
+        await fx.store.activities.create({ id: uuidv7(), site: 'eik', data: inloop('x') }, at(2));
+        const second = await fx.open();
         expect(await second.activities.get('linde', a)).toEqual(created);
         expect(await second.activities.get('eik', a)).toBeNull();
         const list = await second.activities.list('linde');
@@ -64,16 +42,16 @@ for (const [name, makeStore] of contractBackends()) {
 
       it('updates data and kind of live items only, and soft-deletes once', async () => {
         const a = uuidv7();
-        await store.activities.create({ id: a, site: 'linde', data: koken(a) }, at(0));
-        expect(await store.activities.update('eik', a, inloop(a), at(5))).toBeNull();
-        const updated = await store.activities.update('linde', a, inloop(a), at(5));
+        await fx.store.activities.create({ id: a, site: 'linde', data: koken(a) }, at(0));
+        expect(await fx.store.activities.update('eik', a, inloop(a), at(5))).toBeNull();
+        const updated = await fx.store.activities.update('linde', a, inloop(a), at(5));
         expect(updated).toEqual({ id: a, site: 'linde', kind: 'opening-hours', data: inloop(a), createdAt: at(0), updatedAt: at(5) });
-        expect(await store.activities.delete('eik', a, at(6))).toBe(false);
-        expect(await store.activities.delete('linde', a, at(6))).toBe(true);
-        expect(await store.activities.delete('linde', a, at(7))).toBe(false);
-        expect(await store.activities.get('linde', a)).toBeNull();
-        expect(await store.activities.list('linde')).toEqual([]);
-        expect(await store.activities.update('linde', a, koken(a), at(8))).toBeNull();
+        expect(await fx.store.activities.delete('eik', a, at(6))).toBe(false);
+        expect(await fx.store.activities.delete('linde', a, at(6))).toBe(true);
+        expect(await fx.store.activities.delete('linde', a, at(7))).toBe(false);
+        expect(await fx.store.activities.get('linde', a)).toBeNull();
+        expect(await fx.store.activities.list('linde')).toEqual([]);
+        expect(await fx.store.activities.update('linde', a, koken(a), at(8))).toBeNull();
       });
     });
   });

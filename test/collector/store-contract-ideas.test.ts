@@ -1,39 +1,18 @@
 /** The ideas part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store, SubmissionRecord } from '../../src/collector/store/types.js';
 import { uuidv7 } from '../../src/schema/index.js';
-import { at, CONSENT_HASH, idea, submission, contractBackends, T0, type StoreUnderTest } from './store-contract.js';
+import { at, CONSENT_HASH, idea, submission, contractBackends, useContractStore } from './store-contract.js';
 
 for (const [name, makeStore] of contractBackends()) {
   describe(`Store contract, ideas: ${name}`, () => {
-    let db: StoreUnderTest;
-    let opened: Store[];
-    let store: Store;
-
-    const open = async () => {
-      const s = await db.open();
-      opened.push(s);
-      return s;
-    };
-
-    beforeEach(async () => {
-      db = await makeStore();
-      opened = [];
-      store = await open();
-      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
-    });
-
-    afterEach(async () => {
-      for (const s of opened) await s.close();
-      await db.cleanup();
-    });
+    const fx = useContractStore(makeStore);
 
     /** Inserts a published idea and returns its id. */
     async function publishedIdea(site = 'linde', receivedAt = at(0)): Promise<string> {
       const s = submission(site, { receivedAt });
-      expect(await store.ideas.insert(s, idea())).toBe('created');
-      await store.ideas.moderate(site, s.id, { published: true }, receivedAt);
+      expect(await fx.store.ideas.insert(s, idea())).toBe('created');
+      await fx.store.ideas.moderate(site, s.id, { published: true }, receivedAt);
       return s.id;
     }
 
@@ -60,15 +39,15 @@ for (const [name, makeStore] of contractBackends()) {
         const oldPlain = submission('linde', { receivedAt: at(1) });
         const recent = withContact('linde', at(60_000));
         const otherSite = withContact('eik', at(0));
-        for (const { s, i } of [old, recent, otherSite]) expect(await store.ideas.insert(s, i)).toBe('created');
-        expect(await store.ideas.insert(oldPlain, idea())).toBe('created');
+        for (const { s, i } of [old, recent, otherSite]) expect(await fx.store.ideas.insert(s, i)).toBe('created');
+        expect(await fx.store.ideas.insert(oldPlain, idea())).toBe('created');
         const cutOff = at(30_000);
 
-        expect(await store.ideas.purgeContacts('linde', cutOff, { dryRun: true })).toBe(1);
-        expect((await store.ideas.get('linde', old.s.id))!.contact).toBe('anna@example.nl');
+        expect(await fx.store.ideas.purgeContacts('linde', cutOff, { dryRun: true })).toBe(1);
+        expect((await fx.store.ideas.get('linde', old.s.id))!.contact).toBe('anna@example.nl');
 
-        expect(await store.ideas.purgeContacts('linde', cutOff, { dryRun: false })).toBe(1);
-        expect(await store.ideas.get('linde', old.s.id)).toMatchObject({
+        expect(await fx.store.ideas.purgeContacts('linde', cutOff, { dryRun: false })).toBe(1);
+        expect(await fx.store.ideas.get('linde', old.s.id)).toMatchObject({
           text: 'Oud idee',
           wantsToHelp: true,
           name: null,
@@ -77,11 +56,11 @@ for (const [name, makeStore] of contractBackends()) {
           consentGivenAt: null,
           consentHash: null,
         });
-        expect((await store.ideas.get('linde', recent.s.id))!.contact).toBe('anna@example.nl');
-        expect((await store.ideas.get('eik', otherSite.s.id))!.contact).toBe('anna@example.nl');
+        expect((await fx.store.ideas.get('linde', recent.s.id))!.contact).toBe('anna@example.nl');
+        expect((await fx.store.ideas.get('eik', otherSite.s.id))!.contact).toBe('anna@example.nl');
         // Idempotent: nothing is due any more, so a second run (or another instance) finds 0.
-        expect(await store.ideas.purgeContacts('linde', cutOff, { dryRun: false })).toBe(0);
-        expect(await store.ideas.purgeContacts('linde', cutOff, { dryRun: true })).toBe(0);
+        expect(await fx.store.ideas.purgeContacts('linde', cutOff, { dryRun: false })).toBe(0);
+        expect(await fx.store.ideas.purgeContacts('linde', cutOff, { dryRun: true })).toBe(0);
       });
     });
 
@@ -89,17 +68,17 @@ for (const [name, makeStore] of contractBackends()) {
       it('lists contacts and erases by id within the site: personal fields, or whole records with votes', async () => {
         const withContact = async (site: string, contact: string) => {
           const s = submission(site, { data: { kind: 'idea', text: 'Idee', contact } });
-          expect(await store.ideas.insert(s, idea({ text: 'Idee', name: 'N', contact, consentVersion: 'v', consentGivenAt: at(0) }))).toBe(
-            'created',
-          );
+          expect(
+            await fx.store.ideas.insert(s, idea({ text: 'Idee', name: 'N', contact, consentVersion: 'v', consentGivenAt: at(0) })),
+          ).toBe('created');
           return s.id;
         };
         const a = await withContact('linde', 'a@example.nl');
         const b = await withContact('linde', '06-12345678');
         const foreign = await withContact('eik', 'a@example.nl');
-        await store.ideas.insert(submission('linde'), idea());
+        await fx.store.ideas.insert(submission('linde'), idea());
         // Same receive time: ordered by id (two UUIDv7s of one millisecond are in random order).
-        expect(await store.ideas.listContacts('linde')).toEqual(
+        expect(await fx.store.ideas.listContacts('linde')).toEqual(
           [
             { id: a, contact: 'a@example.nl' },
             { id: b, contact: '06-12345678' },
@@ -107,17 +86,17 @@ for (const [name, makeStore] of contractBackends()) {
         );
 
         // Another site's id is not touched, even when named.
-        expect(await store.ideas.erase('linde', [a, foreign], { includeContent: false })).toBe(1);
-        expect(await store.ideas.get('linde', a)).toMatchObject({ text: 'Idee', name: null, contact: null, consentVersion: null });
-        expect((await store.ideas.get('eik', foreign))!.contact).toBe('a@example.nl');
-        expect(await store.ideas.listContacts('linde')).toEqual([{ id: b, contact: '06-12345678' }]);
+        expect(await fx.store.ideas.erase('linde', [a, foreign], { includeContent: false })).toBe(1);
+        expect(await fx.store.ideas.get('linde', a)).toMatchObject({ text: 'Idee', name: null, contact: null, consentVersion: null });
+        expect((await fx.store.ideas.get('eik', foreign))!.contact).toBe('a@example.nl');
+        expect(await fx.store.ideas.listContacts('linde')).toEqual([{ id: b, contact: '06-12345678' }]);
 
-        await store.ideas.moderate('linde', b, { published: true }, at(1));
-        expect((await store.ideas.addVote({ id: uuidv7(), site: 'linde', ideaId: b, createdAt: at(2) })).outcome).toBe('created');
-        expect(await store.ideas.erase('linde', [b], { includeContent: true })).toBe(1);
-        expect(await store.ideas.get('linde', b)).toBeNull();
-        expect(await store.ideas.erase('linde', [b, uuidv7()], { includeContent: true })).toBe(0);
-        expect(await store.ideas.erase('linde', [], { includeContent: false })).toBe(0);
+        await fx.store.ideas.moderate('linde', b, { published: true }, at(1));
+        expect((await fx.store.ideas.addVote({ id: uuidv7(), site: 'linde', ideaId: b, createdAt: at(2) })).outcome).toBe('created');
+        expect(await fx.store.ideas.erase('linde', [b], { includeContent: true })).toBe(1);
+        expect(await fx.store.ideas.get('linde', b)).toBeNull();
+        expect(await fx.store.ideas.erase('linde', [b, uuidv7()], { includeContent: true })).toBe(0);
+        expect(await fx.store.ideas.erase('linde', [], { includeContent: false })).toBe(0);
       });
     });
 
@@ -138,9 +117,9 @@ for (const [name, makeStore] of contractBackends()) {
           consentGivenAt: at(-10_000),
           consentHash: CONSENT_HASH,
         });
-        expect(await store.ideas.insert(s, full)).toBe('created');
-        expect(await store.ideas.insert(s, full)).toBe('duplicate');
-        expect(await store.ideas.insert({ ...s, site: 'eik' }, full)).toBe('conflict');
+        expect(await fx.store.ideas.insert(s, full)).toBe('created');
+        expect(await fx.store.ideas.insert(s, full)).toBe('duplicate');
+        expect(await fx.store.ideas.insert({ ...s, site: 'eik' }, full)).toBe('conflict');
 
         const expected = {
           id: s.id,
@@ -168,27 +147,27 @@ for (const [name, makeStore] of contractBackends()) {
           mergedAt: null,
           tags: [],
         };
-        expect(await store.ideas.get('linde', s.id)).toEqual(expected);
-        expect(await store.ideas.get('eik', s.id)).toBeNull();
-        expect(await store.ideas.get('linde', uuidv7())).toBeNull();
-        expect(await store.ideas.list('linde', { limit: 10, offset: 0 })).toEqual([expected]);
-        expect(await store.ideas.list('eik', { limit: 10, offset: 0 })).toEqual([]);
+        expect(await fx.store.ideas.get('linde', s.id)).toEqual(expected);
+        expect(await fx.store.ideas.get('eik', s.id)).toBeNull();
+        expect(await fx.store.ideas.get('linde', uuidv7())).toBeNull();
+        expect(await fx.store.ideas.list('linde', { limit: 10, offset: 0 })).toEqual([expected]);
+        expect(await fx.store.ideas.list('eik', { limit: 10, offset: 0 })).toEqual([]);
       });
 
       it('lists newest first with filters and paging, ties broken by id', async () => {
         const ids: string[] = [];
         for (let n = 0; n < 6; n++) {
           const s = submission('linde', { receivedAt: at(n < 3 ? 1000 : 2000) });
-          await store.ideas.insert(s, idea());
+          await fx.store.ideas.insert(s, idea());
           ids.push(s.id);
         }
-        await store.ideas.moderate('linde', ids[0]!, { published: true, status: 'gepland' }, at(3000));
-        await store.ideas.moderate('linde', ids[4]!, { status: 'gepland' }, at(3000));
+        await fx.store.ideas.moderate('linde', ids[0]!, { published: true, status: 'gepland' }, at(3000));
+        await fx.store.ideas.moderate('linde', ids[4]!, { status: 'gepland' }, at(3000));
 
         const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
         const newestFirst = [...ids.slice(3).sort(desc), ...ids.slice(0, 3).sort(desc)];
         const list = async (q: Partial<Parameters<Store['ideas']['list']>[1]>) =>
-          (await store.ideas.list('linde', { limit: 100, offset: 0, ...q })).map((i) => i.id);
+          (await fx.store.ideas.list('linde', { limit: 100, offset: 0, ...q })).map((i) => i.id);
         expect(await list({})).toEqual(newestFirst);
         expect(await list({ limit: 2, offset: 2 })).toEqual(newestFirst.slice(2, 4));
         expect(await list({ status: 'gepland' })).toEqual([ids[4], ids[0]]);
@@ -199,7 +178,7 @@ for (const [name, makeStore] of contractBackends()) {
 
       it('moderates only the given fields, clears with null, and stamps updatedAt', async () => {
         const id = await publishedIdea('linde', at(0));
-        const answered = await store.ideas.moderate(
+        const answered = await fx.store.ideas.moderate(
           'linde',
           id,
           { status: 'niet-mogelijk', statusReason: 'Geen ruimte', publicAnswer: 'Helaas' },
@@ -214,31 +193,31 @@ for (const [name, makeStore] of contractBackends()) {
           createdAt: at(0),
           updatedAt: at(60_000),
         });
-        const cleared = await store.ideas.moderate('linde', id, { statusReason: null, published: false }, at(61_000));
+        const cleared = await fx.store.ideas.moderate('linde', id, { statusReason: null, published: false }, at(61_000));
         expect(cleared).toMatchObject({ published: false, status: 'niet-mogelijk', statusReason: null, publicAnswer: 'Helaas' });
-        expect(await store.ideas.get('linde', id)).toEqual(cleared);
-        expect(await store.ideas.moderate('eik', id, { published: true }, at(1))).toBeNull();
-        expect(await store.ideas.moderate('linde', uuidv7(), { published: true }, at(1))).toBeNull();
+        expect(await fx.store.ideas.get('linde', id)).toEqual(cleared);
+        expect(await fx.store.ideas.moderate('eik', id, { published: true }, at(1))).toBeNull();
+        expect(await fx.store.ideas.moderate('linde', uuidv7(), { published: true }, at(1))).toBeNull();
       });
 
       it('lists published ideas newest first or by votes, with the public fields only', async () => {
         const older = await publishedIdea('linde', at(1000));
         const newer = await publishedIdea('linde', at(2000));
-        await store.ideas.insert(submission('linde', { receivedAt: at(3000) }), idea({ name: 'Verborgen' }));
+        await fx.store.ideas.insert(submission('linde', { receivedAt: at(3000) }), idea({ name: 'Verborgen' }));
         await publishedIdea('eik', at(4000));
-        await store.ideas.addVote({ id: uuidv7(), site: 'linde', ideaId: older, createdAt: at(5000) });
+        await fx.store.ideas.addVote({ id: uuidv7(), site: 'linde', ideaId: older, createdAt: at(5000) });
 
-        const newest = await store.ideas.listPublished('linde', 'newest', 10);
+        const newest = await fx.store.ideas.listPublished('linde', 'newest', 10);
         expect(newest.map((i) => i.id)).toEqual([newer, older]);
         expect(Object.keys(newest[0]!).sort()).toEqual(
           ['createdAt', 'category', 'id', 'publicAnswer', 'status', 'statusReason', 'text', 'updatedAt', 'votes'].sort(),
         );
-        const byVotes = await store.ideas.listPublished('linde', 'votes', 10);
+        const byVotes = await fx.store.ideas.listPublished('linde', 'votes', 10);
         expect(byVotes.map((i) => [i.id, i.votes])).toEqual([
           [older, 1],
           [newer, 0],
         ]);
-        expect(await store.ideas.listPublished('linde', 'votes', 1)).toHaveLength(1);
+        expect(await fx.store.ideas.listPublished('linde', 'votes', 1)).toHaveLength(1);
       });
     });
 
@@ -253,28 +232,28 @@ for (const [name, makeStore] of contractBackends()) {
           rows.push(submission('linde', { receivedAt: at(ms * 1000) }));
         }
         for (let n = 0; n < rows.length; n += 50) {
-          await Promise.all(rows.slice(n, n + 50).map((s) => store.ideas.insert(s, idea())));
+          await Promise.all(rows.slice(n, n + 50).map((s) => fx.store.ideas.insert(s, idea())));
         }
-        await store.ideas.insert(submission('eik', { receivedAt: at(10) }), idea());
+        await fx.store.ideas.insert(submission('eik', { receivedAt: at(10) }), idea());
         const cutOff = at(1039 * 1000);
         const expected = rows
           .filter((s) => s.receivedAt <= cutOff)
           .sort((a, b) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? -1 : 1))
           .map((s) => s.id);
         expect(expected).toHaveLength(1040);
-        expect(await store.ideas.count('linde', { receivedUpTo: cutOff })).toBe(1040);
+        expect(await fx.store.ideas.count('linde', { receivedUpTo: cutOff })).toBe(1040);
 
         const seen: string[] = [];
-        for await (const i of store.ideas.export('linde', { receivedUpTo: cutOff })) {
+        for await (const i of fx.store.ideas.export('linde', { receivedUpTo: cutOff })) {
           seen.push(i.id);
           // Writes between pages must not wait for the export, nor show up in it.
           if (seen.length % 500 === 1) {
-            expect(await store.ideas.insert(submission('linde', { receivedAt: at(2_000_000) }), idea())).toBe('created');
+            expect(await fx.store.ideas.insert(submission('linde', { receivedAt: at(2_000_000) }), idea())).toBe('created');
           }
         }
         expect(seen).toEqual(expected);
-        expect(await store.ideas.count('eik', { receivedUpTo: cutOff })).toBe(1);
-        expect(await store.ideas.count('linde', { receivedUpTo: at(-1) })).toBe(0);
+        expect(await fx.store.ideas.count('eik', { receivedUpTo: cutOff })).toBe(1);
+        expect(await fx.store.ideas.count('linde', { receivedUpTo: at(-1) })).toBe(0);
       });
     });
 
@@ -282,46 +261,46 @@ for (const [name, makeStore] of contractBackends()) {
       it('counts a vote once, answers a retry as a duplicate, and knows only published ideas', async () => {
         const id = await publishedIdea();
         const vote = { id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(1) };
-        expect(await store.ideas.addVote(vote)).toEqual({ outcome: 'created', votes: 1 });
-        expect(await store.ideas.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 1 });
-        expect(await store.ideas.addVote({ ...vote, id: uuidv7() })).toEqual({ outcome: 'created', votes: 2 });
-        expect((await store.ideas.get('linde', id))!.votes).toBe(2);
+        expect(await fx.store.ideas.addVote(vote)).toEqual({ outcome: 'created', votes: 1 });
+        expect(await fx.store.ideas.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 1 });
+        expect(await fx.store.ideas.addVote({ ...vote, id: uuidv7() })).toEqual({ outcome: 'created', votes: 2 });
+        expect((await fx.store.ideas.get('linde', id))!.votes).toBe(2);
 
         const hidden = submission('linde');
-        await store.ideas.insert(hidden, idea());
+        await fx.store.ideas.insert(hidden, idea());
         const notFound = { outcome: 'not-found', votes: 0 };
-        expect(await store.ideas.addVote({ ...vote, id: uuidv7(), ideaId: hidden.id })).toEqual(notFound);
-        expect(await store.ideas.addVote({ ...vote, id: uuidv7(), ideaId: uuidv7() })).toEqual(notFound);
-        expect(await store.ideas.addVote({ ...vote, id: uuidv7(), site: 'eik' })).toEqual(notFound);
+        expect(await fx.store.ideas.addVote({ ...vote, id: uuidv7(), ideaId: hidden.id })).toEqual(notFound);
+        expect(await fx.store.ideas.addVote({ ...vote, id: uuidv7(), ideaId: uuidv7() })).toEqual(notFound);
+        expect(await fx.store.ideas.addVote({ ...vote, id: uuidv7(), site: 'eik' })).toEqual(notFound);
 
         // A retry after the idea was hidden still answers as the duplicate it is.
-        await store.ideas.moderate('linde', id, { published: false }, at(2));
-        expect(await store.ideas.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 2 });
-        expect(await store.ideas.addVote({ ...vote, id: uuidv7() })).toEqual(notFound);
+        await fx.store.ideas.moderate('linde', id, { published: false }, at(2));
+        expect(await fx.store.ideas.addVote(vote)).toEqual({ outcome: 'duplicate', votes: 2 });
+        expect(await fx.store.ideas.addVote({ ...vote, id: uuidv7() })).toEqual(notFound);
       });
 
       it('counts 50 concurrent votes with distinct ids as 50, from two instances', async () => {
         const id = await publishedIdea();
-        const second = await open();
+        const second = await fx.open();
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, n) =>
-            (n % 2 ? second : store).ideas.addVote({ id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(n) }),
+            (n % 2 ? second : fx.store).ideas.addVote({ id: uuidv7(), site: 'linde', ideaId: id, createdAt: at(n) }),
           ),
         );
         expect(results.every((r) => r.outcome === 'created')).toBe(true);
         expect(Math.max(...results.map((r) => r.votes))).toBe(50);
-        expect((await store.ideas.get('linde', id))!.votes).toBe(50);
+        expect((await fx.store.ideas.get('linde', id))!.votes).toBe(50);
       });
     });
 
     describe('concurrency', () => {
       it('keeps exactly one row for 50 simultaneous inserts of one id on two instances', async () => {
-        const second = await open();
+        const second = await fx.open();
         const s = submission('linde');
-        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).ideas.insert(s, idea())));
+        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : fx.store).ideas.insert(s, idea())));
         expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
         expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(49);
-        expect(await store.ideas.count('linde', { receivedUpTo: at(1) })).toBe(1);
+        expect(await fx.store.ideas.count('linde', { receivedUpTo: at(1) })).toBe(1);
       });
     });
   });

@@ -1,58 +1,37 @@
 /** The limits part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/collector/store/types.js';
-import { at, contractBackends, T0, type StoreUnderTest } from './store-contract.js';
+import { at, contractBackends, useContractStore } from './store-contract.js';
 
 for (const [name, makeStore] of contractBackends()) {
   describe(`Store contract, limits: ${name}`, () => {
-    let db: StoreUnderTest;
-    let opened: Store[];
-    let store: Store;
-
-    const open = async () => {
-      const s = await db.open();
-      opened.push(s);
-      return s;
-    };
-
-    beforeEach(async () => {
-      db = await makeStore();
-      opened = [];
-      store = await open();
-      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
-    });
-
-    afterEach(async () => {
-      for (const s of opened) await s.close();
-      await db.cleanup();
-    });
+    const fx = useContractStore(makeStore);
 
     describe('rate limits', () => {
       it('takes from a token bucket atomically across instances, refills one per interval, forgets full buckets', async () => {
-        const second = await open();
+        const second = await fx.open();
         const now = 1_790_000_000_000;
         const take = { bucket: 'submissions:linde', key: 'a'.repeat(64), now, intervalMs: 60_000, burst: 10 };
-        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : store).limits.takeRateToken(take)));
+        const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => (n % 2 ? second : fx.store).limits.takeRateToken(take)));
         expect(outcomes.filter((o) => o.allowed)).toHaveLength(10);
         expect(outcomes.filter((o) => !o.allowed).map((o) => o.retryAfterMs)).toEqual(Array(40).fill(60_000));
         expect(outcomes.filter((o) => o.allowed).every((o) => o.retryAfterMs === 0)).toBe(true);
         // Other keys and buckets are separate.
-        expect(await store.limits.takeRateToken({ ...take, key: 'b'.repeat(64) })).toEqual({ allowed: true, retryAfterMs: 0 });
-        expect(await store.limits.takeRateToken({ ...take, bucket: 'votes:linde' })).toEqual({ allowed: true, retryAfterMs: 0 });
+        expect(await fx.store.limits.takeRateToken({ ...take, key: 'b'.repeat(64) })).toEqual({ allowed: true, retryAfterMs: 0 });
+        expect(await fx.store.limits.takeRateToken({ ...take, bucket: 'votes:linde' })).toEqual({ allowed: true, retryAfterMs: 0 });
         // One request back per interval, not the whole burst.
-        expect(await store.limits.takeRateToken({ ...take, now: now + 30_000 })).toEqual({ allowed: false, retryAfterMs: 30_000 });
-        expect((await store.limits.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(true);
-        expect((await store.limits.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(false);
+        expect(await fx.store.limits.takeRateToken({ ...take, now: now + 30_000 })).toEqual({ allowed: false, retryAfterMs: 30_000 });
+        expect((await fx.store.limits.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(true);
+        expect((await fx.store.limits.takeRateToken({ ...take, now: now + 60_000 })).allowed).toBe(false);
         // Fractional intervals (a very high limit) still count.
         const fine = { ...take, key: 'c'.repeat(64), intervalMs: 0.25, burst: 4 };
-        const fast = await Promise.all(Array.from({ length: 6 }, () => store.limits.takeRateToken(fine)));
+        const fast = await Promise.all(Array.from({ length: 6 }, () => fx.store.limits.takeRateToken(fine)));
         expect(fast.filter((o) => o.allowed)).toHaveLength(4);
 
         // A bucket that has refilled is forgotten; one still draining is kept.
-        await store.limits.pruneRateBuckets(now + 11 * 60_000 + 1);
+        await fx.store.limits.pruneRateBuckets(now + 11 * 60_000 + 1);
         const refilled = await Promise.all(
-          Array.from({ length: 11 }, () => store.limits.takeRateToken({ ...take, now: now + 11 * 60_000 + 1 })),
+          Array.from({ length: 11 }, () => fx.store.limits.takeRateToken({ ...take, now: now + 11 * 60_000 + 1 })),
         );
         expect(refilled.filter((o) => o.allowed)).toHaveLength(10);
       });
@@ -76,18 +55,18 @@ for (const [name, makeStore] of contractBackends()) {
 
       for (const [what, claim, prune] of claims) {
         it(`${what}: the first submission owns a key, for every instance, until the uses are pruned`, async () => {
-          const second = await open();
+          const second = await fx.open();
           const key = 'k'.repeat(32);
           const ids = Array.from({ length: 20 }, (_, n) => `sub-${n}`);
-          const owners = await Promise.all(ids.map((id, n) => claim(n % 2 ? second : store, key, id, at(n))));
+          const owners = await Promise.all(ids.map((id, n) => claim(n % 2 ? second : fx.store, key, id, at(n))));
           expect(new Set(owners).size).toBe(1);
           expect(ids).toContain(owners[0]);
-          expect(await claim(store, key, 'later', at(100))).toBe(owners[0]);
-          expect(await claim(store, 'other-key', 'later', at(100))).toBe('later');
-          expect(await prune(store, at(100))).toBe(1); // the first key's use; the one at(100) stays
-          expect(await prune(store, at(100))).toBe(0);
+          expect(await claim(fx.store, key, 'later', at(100))).toBe(owners[0]);
+          expect(await claim(fx.store, 'other-key', 'later', at(100))).toBe('later');
+          expect(await prune(fx.store, at(100))).toBe(1); // the first key's use; the one at(100) stays
+          expect(await prune(fx.store, at(100))).toBe(0);
           expect(await claim(second, key, 'after-prune', at(200))).toBe('after-prune');
-          expect(await claim(store, 'other-key', 'again', at(200))).toBe('later');
+          expect(await claim(fx.store, 'other-key', 'again', at(200))).toBe('later');
         });
       }
     });

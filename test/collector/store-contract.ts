@@ -105,36 +105,52 @@ export function token(site: string, overrides: Partial<TokenRecord> = {}): Token
   };
 }
 
+/**
+ * One backend's stores for the tests of a `describe`: `store` is opened before each test, with the
+ * sites linde and eik; `open()` opens another instance on the same database. After each test every
+ * instance is closed and the database removed.
+ */
+export function useContractStore(makeStore: () => Promise<StoreUnderTest>): { readonly store: Store; open(): Promise<Store> } {
+  let db: StoreUnderTest;
+  let opened: Store[] = [];
+  let store: Store;
+
+  const open = async () => {
+    const s = await db.open();
+    opened.push(s);
+    return s;
+  };
+
+  beforeEach(async () => {
+    db = await makeStore();
+    opened = [];
+    store = await open();
+    await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
+    await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+  });
+
+  afterEach(async () => {
+    for (const s of opened) await s.close();
+    await db.cleanup();
+  });
+
+  return {
+    get store() {
+      return store;
+    },
+    open,
+  };
+}
+
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract: ${name}`, () => {
-    let db: StoreUnderTest;
-    let opened: Store[];
-    let store: Store;
-
-    const open = async () => {
-      const s = await db.open();
-      opened.push(s);
-      return s;
-    };
-
-    beforeEach(async () => {
-      db = await makeStore();
-      opened = [];
-      store = await open();
-      await store.access.createSite({ slug: 'linde', name: 'De Linde', allowedOrigins: ['https://linde.example'] }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
-    });
-
-    afterEach(async () => {
-      for (const s of opened) await s.close();
-      await db.cleanup();
-    });
+    const fx = useContractStore(makeStore);
 
     describe('schema', () => {
       it('is migrated on open, once, and a second instance finds nothing to do', async () => {
-        expect(await store.migrations()).toEqual(VERSIONS);
-        expect(store.appliedOnOpen).toEqual(VERSIONS);
-        const second = await open();
+        expect(await fx.store.migrations()).toEqual(VERSIONS);
+        expect(fx.store.appliedOnOpen).toEqual(VERSIONS);
+        const second = await fx.open();
         expect(second.appliedOnOpen).toEqual([]);
         expect(await second.migrations()).toEqual(VERSIONS);
       });
@@ -155,8 +171,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('answers ping, and closing twice is harmless', async () => {
-        await expect(store.ping()).resolves.toBeUndefined();
-        const second = await open();
+        await expect(fx.store.ping()).resolves.toBeUndefined();
+        const second = await fx.open();
         await second.close();
         await second.close();
       });
@@ -164,11 +180,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('secrets', () => {
       it('keeps the first value stored under a name, for every instance', async () => {
-        const second = await open();
-        const values = await Promise.all([store.secret('rate-limit', 'one'), second.secret('rate-limit', 'two')]);
+        const second = await fx.open();
+        const values = await Promise.all([fx.store.secret('rate-limit', 'one'), second.secret('rate-limit', 'two')]);
         expect(values[0]).toBe(values[1]);
         expect(await second.secret('rate-limit', 'three')).toBe(values[0]);
-        expect(await store.secret('other', 'x')).toBe('x');
+        expect(await fx.store.secret('other', 'x')).toBe('x');
       });
     });
 
