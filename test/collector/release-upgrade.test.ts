@@ -5,7 +5,8 @@
  * and shift sign-ups also wrote a copy of the personal fields into the envelope row
  * (`submissions.data`); after the upgrade every row still reads and exports as before, the
  * copies are gone from the rows and, on SQLite, from the file's raw bytes. New submissions write no
- * copy (read from the raw rows).
+ * copy (read from the raw rows), and a copy an older instance still writes during a rolling upgrade
+ * is cleaned by retention and erasure.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCollector, type Collector } from '../../src/collector/app.js';
 import { issueToken } from '../../src/collector/auth.js';
 import { erasePerson } from '../../src/collector/privacy/people.js';
+import { purge } from '../../src/collector/privacy/retention.js';
 import type { StoreTarget } from '../../src/collector/store/open.js';
 import { PostgresStore } from '../../src/collector/store/postgres.js';
 import { SqliteStore } from '../../src/collector/store/sqlite.js';
@@ -27,6 +29,7 @@ import {
   postJson,
   SITE,
   startTestCollector,
+  tablesContaining,
   type Backend,
   type TestCollector,
 } from './helpers.js';
@@ -152,6 +155,52 @@ describe.each(BACKENDS)('a database made by the previous release, on %s', (backe
       );
       expect(count(await rowVersions(store, ['submissions']), APPLICANT.contact)).toBe(1);
     }
+  });
+});
+
+/** What an instance of the previous release writes into the envelope row, during a rolling upgrade. */
+async function writeOlderCopy(store: Store, id: string, data: unknown, consent: unknown): Promise<void> {
+  const values = [JSON.stringify(data), consent ? JSON.stringify(consent) : null, id];
+  if (store instanceof SqliteStore) store.db.prepare('UPDATE submissions SET data = ?, consent = ? WHERE id = ?').run(...values);
+  else if (store instanceof PostgresStore)
+    await store.pool.query('UPDATE submissions SET data = $1::jsonb, consent = $2::jsonb WHERE id = $3', values);
+}
+
+describe.each(BACKENDS)('during a rolling upgrade on %s', (backend: Backend) => {
+  let c: TestCollector | undefined;
+  afterEach(async () => {
+    await c?.close();
+    c = undefined;
+  });
+
+  it('retention and erasure still clean the copy an older instance wrote into the envelope', async () => {
+    let now = Date.parse('2026-01-15T10:00:00Z');
+    c = await startTestCollector({ backend, clock: () => now });
+    const consent = { textVersion: IDEA_CONSENT_TEXT_VERSION, givenAt: new Date(now).toISOString() };
+    const people = [
+      ideaEnvelope({ consent }, { name: 'Wilhelmina Zonnebloem', contact: 'wilhelmina.zonnebloem@example.nl' }),
+      ideaEnvelope({ consent }, { name: 'Bartholomeus Kwakkelstein', contact: 'bartholomeus@example.nl' }),
+      pollEnvelope({ pollId: 'impact', statements: { praatje: 'eens' }, story: STORY }),
+    ];
+    for (const envelope of people) {
+      expect((await postJson(`${c.url}/v1/sites/${SITE}/submissions`, envelope, { origin: ORIGIN })).status).toBe(201);
+      await writeOlderCopy(c.store, envelope.id, envelope.data, envelope.widget === 'idea-box' ? { ...consent, textHash: null } : null);
+    }
+    expect((await tablesContaining(c.store, 'wilhelmina.zonnebloem@example.nl')).sort()).toEqual(['ideas', 'submissions']);
+
+    await erasePerson(c.store, SITE, 'wilhelmina.zonnebloem@example.nl', { actor: 'test', now: new Date(now), includeContent: false });
+    expect(await tablesContaining(c.store, 'wilhelmina.zonnebloem@example.nl')).toEqual([]);
+    expect(await tablesContaining(c.store, 'Wilhelmina Zonnebloem')).toEqual([]);
+
+    now = Date.parse('2028-02-01T10:00:00Z'); // past both the ideas' 12 and the poll texts' 24 months
+    const lines = await purge(c.store, { now: new Date(now), actor: 'cli', site: SITE });
+    expect(lines.find((l) => l.action === 'purge.idea-contact')?.count).toBe(1);
+    expect(lines.find((l) => l.action === 'purge.poll-text')?.count).toBe(1);
+    for (const needle of ['bartholomeus@example.nl', 'Bartholomeus Kwakkelstein', STORY]) {
+      expect(await tablesContaining(c.store, needle), needle).toEqual([]);
+    }
+    const envelopes = await envelopeRows(c.store);
+    for (const e of envelopes) expect(e.consent, e.id).toBeNull();
   });
 });
 
