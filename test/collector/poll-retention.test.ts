@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe.each(BACKENDS)('poll text retention on %s', (backend) => {
-  it('removes stories and comments 24 months after receipt, from the response and its envelope', async () => {
+  it('removes stories and comments 24 months after receipt from the response', async () => {
     const received = Date.parse('2026-01-15T10:00:00Z');
     c = await startTestCollector({ backend, clock: () => received });
     const story = 'Hier leerde ik Mies van nummer 12 kennen';
@@ -25,7 +25,8 @@ describe.each(BACKENDS)('poll text retention on %s', (backend) => {
 
     expect((await line('2028-01-14T12:00:00Z')).count).toBe(0); // not yet 24 months
     expect(await line('2028-01-16T12:00:00Z', true)).toMatchObject({ count: 1, months: 24 });
-    expect(await tablesContaining(c.store, 'Mies van nummer 12')).toEqual(expect.arrayContaining(['poll_responses', 'submissions']));
+    // Only in the response: the envelope keeps no copy (release-upgrade.test.ts has an older instance's copy).
+    expect(await tablesContaining(c.store, 'Mies van nummer 12')).toEqual(['poll_responses']);
     expect((await line('2028-01-16T12:00:00Z')).count).toBe(1);
     expect(await tablesContaining(c.store, 'Mies van nummer 12')).toEqual([]);
     const [kept] = await c.store.polls.listResponses(SITE, {});

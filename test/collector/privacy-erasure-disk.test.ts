@@ -18,7 +18,7 @@ import { dispatchDue } from '../../src/collector/webhooks/dispatcher.js';
 import { backupFileName } from '../../src/collector/privacy/backup-rotation.js';
 import { ensureBuiltCli, envWithoutStorage, runCli } from './cli-process.js';
 import { BACKENDS, ideaEnvelope, postJson, startTestCollector, tempDir, type TestCollector } from './helpers.js';
-import { pgQuery } from './pg.js';
+import { count, rawSqlite, rowVersions } from './disk-helpers.js';
 
 beforeAll(ensureBuiltCli, 120_000);
 
@@ -31,18 +31,8 @@ const ERASED = [
 const HIGH = { limit: 1000, windowMs: 60_000 };
 const KEPT = { contact: 'blijft.bewaard@example.org', name: 'Bewaard Blijver' };
 
-function count(haystack: Buffer, needle: string): number {
-  let n = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) n++;
-  return n;
-}
-
 /** What identifies a person in raw bytes. */
 const needles = (p: { contact: string; name: string }) => [p.contact, p.name];
-
-function rawSqlite(path: string): Buffer {
-  return Buffer.concat([path, `${path}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)));
-}
 
 const servers: Server[] = [];
 let c: TestCollector | undefined;
@@ -95,35 +85,6 @@ async function eraseAll(collector: TestCollector): Promise<void> {
     expect(receipt.matched.ideas).toBe(3);
     expect(receipt.removedFields.some((f) => f.startsWith('webhookDeliveries'))).toBe(true);
   }
-}
-
-/**
- * Every row version of every table (and TOAST table) of the test schema, live or dead, read from
- * the pages with pageinspect's heap_page_items: what VACUUM has not removed is still in here.
- * (A page's free space may still hold bytes of removed rows until PostgreSQL reuses it; only
- * VACUUM FULL rewrites the files, see the README's privacy section.)
- */
-async function rowVersions(store: PostgresStore): Promise<Buffer> {
-  await pgQuery('CREATE EXTENSION IF NOT EXISTS pageinspect SCHEMA public');
-  const schema = String((await store.pool.query('SELECT current_schema() AS s')).rows[0].s);
-  const { rows } = await store.pool.query(
-    `SELECT c.oid::regclass::text AS rel, pg_relation_size(c.oid) / current_setting('block_size')::int AS blocks
-     FROM pg_class c
-     WHERE (c.relkind = 'r' AND c.relnamespace = $1::regnamespace)
-        OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = $1::regnamespace)`,
-    [schema],
-  );
-  const tuples: Buffer[] = [];
-  for (const { rel, blocks } of rows as { rel: string; blocks: string }[]) {
-    for (let b = 0; b < Number(blocks); b++) {
-      const page = await store.pool.query(
-        'SELECT t_data FROM public.heap_page_items(public.get_raw_page($1, $2)) WHERE t_data IS NOT NULL',
-        [rel, b],
-      );
-      for (const r of page.rows as { t_data: Buffer }[]) tuples.push(r.t_data);
-    }
-  }
-  return Buffer.concat(tuples);
 }
 
 describe.each(BACKENDS)('erasure on disk (%s)', (backend) => {

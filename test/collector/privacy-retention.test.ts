@@ -55,7 +55,7 @@ describe.each(BACKENDS)('retention purge (%s)', (backend) => {
       expect.objectContaining({ site: c.site, action: 'purge.idea-contact', months: 12, count: 1 }),
     ]);
     expect(await tablesContaining(c.store, 'fatima.oud@example.nl')).toEqual([]);
-    expect((await tablesContaining(c.store, 'fatima.nieuw@example.nl')).sort()).toEqual(['ideas', 'submissions']);
+    expect(await tablesContaining(c.store, 'fatima.nieuw@example.nl')).toEqual(['ideas']); // the envelope keeps no copy
     const kept = await c.store.ideas.get(c.site, old);
     expect(kept).toMatchObject({ text: 'Een buurtmoestuin', name: null, contact: null, consentVersion: null, consentHash: null });
     expect((await c.store.ideas.get(c.site, recent))!.contact).toBe('fatima.nieuw@example.nl');

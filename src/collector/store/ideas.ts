@@ -35,8 +35,8 @@ export interface IdeasStore {
   listTags(site: string): Promise<IdeaTagCount[]>;
   /**
    * Retention: removes name, contact and consent from the site's ideas received before the given
-   * instant, both from the idea and from the stored envelope (`submissions.data` and `.consent`);
-   * the idea text stays. Idempotent. Returns how many ideas had personal data removed (or would
+   * instant (and from the envelope, where an instance of the previous release wrote a copy); the
+   * idea text stays. Idempotent. Returns how many ideas had personal data removed (or would
    * have, with `dryRun`, which changes nothing).
    */
   purgeContacts(site: string, receivedBefore: string, options: { dryRun: boolean }): Promise<number>;

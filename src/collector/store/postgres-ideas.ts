@@ -9,7 +9,7 @@ import { planMerge, type MergeCandidate } from './idea-merge.js';
 import { Batcher } from './postgres-batch.js';
 import { EXPORT_FIRST_PAGE_SIZE, EXPORT_PAGE_SIZE, PostgresPart, type PostgresHandle } from './postgres-part.js';
 import { inTransaction, toAdminIdea, type Row } from './postgres-rows.js';
-import { rowBuilder, toPublishedIdea } from './projections.js';
+import { envelopeOf, rowBuilder, toPublishedIdea } from './projections.js';
 import type { ExportQuery, IdeaQuery, InsertOutcome, MergeOutcome, NewIdea, NewVote, SubmissionRecord, VoteOutcome } from './types.js';
 
 // Most ideas have no tags: NULLIF leaves no array to parse for them (in a million-row export the
@@ -37,6 +37,10 @@ const GROUP_VOTES = `SELECT (SELECT count(*) FROM votes WHERE idea_id = g.root)
 const IDEA_HAS_PERSONAL_DATA = (t: string) => `(${t}.name IS NOT NULL OR ${t}.contact IS NOT NULL
   OR ${t}.consent_version IS NOT NULL OR ${t}.consent_given_at IS NOT NULL OR ${t}.consent_hash IS NOT NULL)`;
 const CLEAR_IDEA_PERSONAL_DATA = 'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
+// The envelope no longer keeps a copy of an idea's name, contact or consent (`envelopeOf` in
+// projections.ts; schema version 17 removed the old copies). An instance of the previous release
+// may still write one during a rolling upgrade, so the purges clear the envelope as well; this may
+// go in the release after the one that stopped the copy.
 const SUBMISSION_HAS_PERSONAL_DATA = (t: string) => `(${t}.consent IS NOT NULL OR ${t}.data ? 'name' OR ${t}.data ? 'contact')`;
 const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = data - 'name' - 'contact'`;
 
@@ -103,6 +107,7 @@ export class PostgresIdeas extends PostgresPart implements IdeasStore {
     const seen = new Set<string>();
     const batch = items.filter(({ s }) => !seen.has(s.id) && seen.add(s.id));
     const rows = batch.map(({ s, idea }) => ({
+      ...envelopeOf(s),
       id: s.id,
       site: s.site,
       widget: s.widget,
@@ -111,8 +116,6 @@ export class PostgresIdeas extends PostgresPart implements IdeasStore {
       schema_version: s.schemaVersion,
       sent_at: s.sentAt,
       received_at: s.receivedAt,
-      consent: s.consent,
-      data: s.data,
       elapsed_ms: s.elapsedMs,
       text: idea.text,
       category: idea.category,
@@ -322,8 +325,8 @@ export class PostgresIdeas extends PostgresPart implements IdeasStore {
   }
 
   async purgeContacts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
-    // Driven by the envelope, which holds a copy of the personal data; one statement, so the
-    // idea and its envelope are cleared together. Each UPDATE re-checks its row after waiting for
+    // Driven by the envelope, which may hold a copy of the personal data during a rolling upgrade
+    // (see SUBMISSION_HAS_PERSONAL_DATA); one statement, so the idea and its envelope are cleared together. Each UPDATE re-checks its row after waiting for
     // a concurrent purge's lock, so rows another instance just cleared are neither touched nor
     // counted twice: idempotent, and the audited counts add up across instances.
     const targets = `SELECT s.id FROM submissions s LEFT JOIN ideas i ON i.id = s.id

@@ -42,8 +42,9 @@ export abstract class PostgresPart {
 }
 
 /**
- * The envelope row of a new submission as a CTE (`s`, parameters $1–$11 from `submissionValues`):
- * the widget's own row is inserted from it, so only when the envelope was new.
+ * The envelope row of a new submission as a CTE (`s`, parameters $1–$11 from `submissionValues`,
+ * whose data and consent follow `envelopeOf`: no copy of what the kind's own table keeps): the
+ * widget's own row is inserted from it, so only when the envelope was new.
  */
 export const INSERT_SUBMISSION_CTE = `WITH s AS (
          INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,

@@ -1,9 +1,9 @@
 /** PostgreSQL side of the feedback-poll part (see polls.ts). */
 import type { PollDefinition } from '../../schema/index.js';
 import type { PollsStore } from './polls.js';
-import { PostgresPart, queueWebhookCte, webhookValues } from './postgres-part.js';
+import { INSERT_SUBMISSION_CTE, PostgresPart, queueWebhookCte, webhookValues } from './postgres-part.js';
 import { submissionOutcome, type Row } from './postgres-rows.js';
-import { handledState } from './projections.js';
+import { handledState, submissionValues } from './projections.js';
 import type {
   InsertOutcome,
   NewPollResponse,
@@ -74,27 +74,12 @@ export class PostgresPolls extends PostgresPart implements PollsStore {
   async insertResponse(s: SubmissionRecord, r: NewPollResponse): Promise<InsertOutcome> {
     // Both rows in one statement, as in insertIdea: the response only when the envelope was new.
     const inserted = await this.query(
-      `WITH s AS (
-         INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,
-           received_at, consent, data, elapsed_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING id, site, locale, received_at), ${queueWebhookCte(20)}
+      `${INSERT_SUBMISSION_CTE}, ${queueWebhookCte(20)}
        INSERT INTO poll_responses (id, site, poll_id, answer, statements, comment, respondent_type, story,
          activity_id, mode, locale, received_at)
        SELECT id, site, $12, $13, $14::jsonb, $15, $16, $17, $18, $19, locale, received_at FROM s`,
       [
-        s.id,
-        s.site,
-        s.widget,
-        s.kind,
-        s.locale,
-        s.schemaVersion,
-        s.sentAt,
-        s.receivedAt,
-        s.consent ? JSON.stringify(s.consent) : null,
-        JSON.stringify(s.data),
-        s.elapsedMs,
+        ...submissionValues(s),
         r.pollId,
         r.answer,
         r.statements ? JSON.stringify(r.statements) : null,
@@ -130,7 +115,9 @@ export class PostgresPolls extends PostgresPart implements PollsStore {
     if (options.dryRun) {
       return Number((await this.query(`SELECT COUNT(*) AS n FROM poll_responses WHERE ${where}`, [site, before])).rows[0]!.n);
     }
-    // One statement: the envelopes first (CTE), then the responses.
+    // One statement: the envelopes first (CTE), then the responses. The envelope no longer keeps
+    // the texts (`envelopeOf`), but an instance of the previous release may still write them during
+    // a rolling upgrade; the CTE may go a release later.
     const { rowCount } = await this.query(
       `WITH envelopes AS (
          UPDATE submissions SET data = data - 'comment' - 'story'

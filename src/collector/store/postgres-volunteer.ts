@@ -403,6 +403,8 @@ export class PostgresVolunteer implements VolunteerStore {
         await q(`UPDATE volunteer_notifications SET payload = payload - 'firstName' - 'contact' WHERE signup_id = ANY($1::text[])`, [
           signupIds,
         ]);
+        // Only an instance of the previous release, during a rolling upgrade, still writes the name
+        // and contact into the envelope (`envelopeOf`); this may go a release later.
         await q(`UPDATE submissions SET data = data - 'firstName' - 'contact' WHERE id = ANY($1::text[])`, [submissionIds]);
       }
       return (apps.rowCount ?? 0) + signupIds.length;

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { HandledKind, HandledState } from '../../schema/index.js';
+import { erasedOnOpen } from './migration.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { PostgresAccess } from './postgres-access.js';
 import { PostgresIdeas } from './postgres-ideas.js';
@@ -155,6 +156,8 @@ export class PostgresStore implements Store {
       } finally {
         client.release(failed); // a connection that failed mid-transaction is not reused
       }
+      // After the migrations' transaction committed, as VACUUM cannot run inside one.
+      if (erasedOnOpen(POSTGRES_MIGRATIONS, store.appliedOnOpen)) await store.overwriteFreedSpace();
       return store;
     } catch (error) {
       await store.close();

@@ -114,17 +114,49 @@ export type UseTable = keyof typeof USE_KEYS;
 /** The columns of a submission's envelope row, in the order of `submissionValues`. */
 export const SUBMISSION_COLUMNS = 'id, site, widget, kind, locale, schema_version, sent_at, received_at, consent, data, elapsed_ms';
 
+/**
+ * The kinds (`widget/kind`) whose payload has a table of its own, and whether that table keeps the
+ * consent too. Only these lose their payload from the envelope row (see `envelopeOf`).
+ */
+const OWN_TABLE: Readonly<Record<string, { consent: boolean }>> = {
+  'idea-box/idea': { consent: true }, // ideas
+  'welcome-intake/intake': { consent: true }, // intakes
+  'feedback-poll/poll-response': { consent: false }, // poll_responses
+  'volunteer-signup/shifts': { consent: false }, // volunteer_signups
+};
+
+/**
+ * What the envelope row (`submissions`) keeps of a submission's payload and consent, so that
+ * personal data lives in one place and erasure and retention clean one table per domain:
+ * - a kind with a table of its own (ideas, intakes, poll responses, shift sign-ups) has every field
+ *   of its payload there, so the envelope keeps only `{kind}` as its data, and no consent where
+ *   that table has consent columns (ideas, intakes);
+ * - a general sign-up (`volunteer-signup/application`) has no table of its own: its envelope is its
+ *   row and keeps the whole payload and consent, as does any kind not listed in `OWN_TABLE`.
+ * The envelope's other columns (id, site, widget, kind, locale, schema version, the instants, the
+ * honeypot timing) say nothing about the person. The webhook hears the full submission: its
+ * payload is made from the record before this, and kept in its own outbox row until delivered.
+ */
+export function envelopeOf(s: SubmissionRecord): Pick<SubmissionRecord, 'consent' | 'data'> {
+  const own = OWN_TABLE[`${s.widget}/${s.kind}`];
+  if (!own) return { consent: s.consent, data: s.data };
+  return { consent: own.consent ? null : s.consent, data: { kind: s.kind } };
+}
+
 /** A submission's envelope row as statement parameters (both backends; JSON as text). */
-export const submissionValues = (s: SubmissionRecord): unknown[] => [
-  s.id,
-  s.site,
-  s.widget,
-  s.kind,
-  s.locale,
-  s.schemaVersion,
-  s.sentAt,
-  s.receivedAt,
-  s.consent ? JSON.stringify(s.consent) : null,
-  JSON.stringify(s.data),
-  s.elapsedMs,
-];
+export function submissionValues(s: SubmissionRecord): unknown[] {
+  const { consent, data } = envelopeOf(s);
+  return [
+    s.id,
+    s.site,
+    s.widget,
+    s.kind,
+    s.locale,
+    s.schemaVersion,
+    s.sentAt,
+    s.receivedAt,
+    consent ? JSON.stringify(consent) : null,
+    JSON.stringify(data),
+    s.elapsedMs,
+  ];
+}

@@ -32,6 +32,10 @@ const GROUP_VOTES = `SELECT (SELECT COUNT(*) FROM votes WHERE idea_id = g.root)
 const IDEA_HAS_PERSONAL_DATA = `(name IS NOT NULL OR contact IS NOT NULL OR consent_version IS NOT NULL
   OR consent_given_at IS NOT NULL OR consent_hash IS NOT NULL)`;
 const CLEAR_IDEA_PERSONAL_DATA = 'name = NULL, contact = NULL, consent_version = NULL, consent_given_at = NULL, consent_hash = NULL';
+// The envelope no longer keeps a copy of an idea's name, contact or consent (`envelopeOf` in
+// projections.ts; schema version 17 removed the old copies). An instance of the previous release
+// may still write one during a rolling upgrade, so the purges clear the envelope as well; this may
+// go in the release after the one that stopped the copy.
 const SUBMISSION_HAS_PERSONAL_DATA = `(consent IS NOT NULL
   OR json_type(data, '$.name') IS NOT NULL OR json_type(data, '$.contact') IS NOT NULL)`;
 const CLEAR_SUBMISSION_PERSONAL_DATA = `consent = NULL, data = json_remove(data, '$.name', '$.contact')`;
@@ -209,8 +213,8 @@ export class SqliteIdeas extends SqlitePart implements IdeasStore {
   }
 
   async purgeContacts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
-    // Driven by the envelope: every idea has one with the same id and instant, and it holds a
-    // copy of the personal data (`data.name`, `data.contact`, `consent`) that must go as well.
+    // Driven by the envelope: every idea has one with the same id and instant, and during a
+    // rolling upgrade it may hold a copy of the personal data (see SUBMISSION_HAS_PERSONAL_DATA).
     const count = this.sql(
       `SELECT COUNT(*) FROM submissions s
        WHERE s.site = ? AND s.widget = 'idea-box' AND s.kind = 'idea' AND s.received_at < ?

@@ -348,4 +348,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX render_token_uses_used ON render_token_uses(used_at);
     `,
   },
+  {
+    version: 17,
+    name: 'personal data of ideas, intakes, poll responses and shift sign-ups only in their own tables',
+    // Personal data in one place: ideas, intakes, poll responses and shift sign-ups have every field
+    // of their payload in their own table, and the envelope kept a second copy that nothing read
+    // (see `envelopeOf` in projections.ts, the same rule for new rows). Ideas and intakes keep
+    // their consent in their own table too. General sign-ups have no table of their own: untouched.
+    erases: true,
+    sql: `
+      UPDATE submissions SET data = json_object('kind', kind)
+      WHERE ((widget = 'idea-box' AND kind = 'idea') OR (widget = 'welcome-intake' AND kind = 'intake')
+           OR (widget = 'feedback-poll' AND kind = 'poll-response') OR (widget = 'volunteer-signup' AND kind = 'shifts'))
+        AND data <> json_object('kind', kind);
+      UPDATE submissions SET consent = NULL WHERE widget IN ('idea-box', 'welcome-intake') AND consent IS NOT NULL;
+    `,
+  },
 ];

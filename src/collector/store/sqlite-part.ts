@@ -39,7 +39,10 @@ export abstract class SqlitePart {
     return this.handle.db.transaction(fn).immediate();
   }
 
-  /** The envelope row alone; `created`, or what an existing row with this id means. */
+  /**
+   * The envelope row alone; `created`, or what an existing row with this id means. Its data and
+   * consent follow `envelopeOf` (projections.ts): no copy of what the kind's own table keeps.
+   */
   protected insertSubmissionRow(s: SubmissionRecord): InsertOutcome {
     const inserted = this.sql(
       `INSERT INTO submissions (id, site, widget, kind, locale, schema_version, sent_at,

@@ -117,6 +117,8 @@ export class SqlitePolls extends SqlitePart implements PollsStore {
     const where = 'site = ? AND received_at < ? AND (comment IS NOT NULL OR story IS NOT NULL)';
     if (options.dryRun) return this.sql(`SELECT COUNT(*) FROM poll_responses WHERE ${where}`).pluck().get(site, before) as number;
     return this.write(() => {
+      // The envelope no longer keeps the texts (`envelopeOf`), but an instance of the previous
+      // release may still write them during a rolling upgrade; this may go a release later.
       this.sql(
         `UPDATE submissions SET data = json_remove(data, '$.comment', '$.story')
          WHERE id IN (SELECT id FROM poll_responses WHERE ${where})`,

@@ -364,6 +364,8 @@ export class SqliteVolunteer implements VolunteerStore {
           this.sql(`UPDATE volunteer_notifications SET payload = json_remove(payload, '$.firstName', '$.contact') WHERE signup_id = ?`).run(
             id,
           );
+          // Only an instance of the previous release, during a rolling upgrade, still writes the
+          // name and contact into the envelope (`envelopeOf`); this may go a release later.
           this.sql(`UPDATE submissions SET data = json_remove(data, '$.firstName', '$.contact') WHERE id = ?`).run(row.submission_id);
         }
       }

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import type { HandledKind, HandledState } from '../../schema/index.js';
 import { HANDLED_TABLES, handledState } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
+import { erasedOnOpen } from './migration.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
 import { SqliteAccess } from './sqlite-access.js';
 import { SqliteIdeas } from './sqlite-ideas.js';
@@ -79,6 +80,7 @@ export class SqliteStore implements Store {
     this.db.pragma('secure_delete = ON');
     if (path !== ':memory:') this.useIncrementalVacuum();
     this.migrate(SQLITE_MIGRATIONS);
+    if (erasedOnOpen(SQLITE_MIGRATIONS, this.appliedOnOpen)) this.clearFreedSpace();
     this.groupCommit = new GroupCommit(this.db);
     const handle: SqliteHandle = { db: this.db, groupCommit: this.groupCommit, sql: (text) => this.sql(text) };
     this.access = new SqliteAccess(handle);
@@ -182,11 +184,19 @@ export class SqliteStore implements Store {
 
   async overwriteFreedSpace(): Promise<void> {
     this.groupCommit.flush();
-    // secure_delete already zeroed the removed rows in the main file's pages; the vacuum returns
-    // free pages to the file system, and the truncating checkpoint copies the erasure into the
-    // main file and empties the WAL, which still holds page images from before the erasure.
+    if (!this.clearFreedSpace()) throw new Error('The WAL checkpoint after an erasure was blocked by another connection; run it again');
+  }
+
+  /**
+   * secure_delete already zeroed the removed rows in the main file's pages; the vacuum returns
+   * free pages to the file system, and the truncating checkpoint copies the erasure into the main
+   * file and empties the WAL, which still holds page images from before the erasure. False when
+   * another connection blocked the checkpoint. After an erasing migration at start-up that is left
+   * to the next checkpoint (SQLite's own, or the next erasure's): the instance still starts.
+   */
+  private clearFreedSpace(): boolean {
     this.db.pragma('incremental_vacuum');
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result && result.busy) throw new Error('The WAL checkpoint after an erasure was blocked by another connection; run it again');
+    return !result?.busy;
   }
 }
