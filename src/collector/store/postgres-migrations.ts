@@ -363,7 +363,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       WHERE ((widget = 'idea-box' AND kind = 'idea') OR (widget = 'welcome-intake' AND kind = 'intake')
            OR (widget = 'feedback-poll' AND kind = 'poll-response') OR (widget = 'volunteer-signup' AND kind = 'shifts'))
         AND data <> jsonb_build_object('kind', kind);
-      UPDATE submissions SET consent = NULL WHERE widget IN ('idea-box', 'welcome-intake') AND consent IS NOT NULL;
+      UPDATE submissions SET consent = NULL
+      WHERE ((widget = 'idea-box' AND kind = 'idea') OR (widget = 'welcome-intake' AND kind = 'intake')) AND consent IS NOT NULL;
     `,
   },
 ];
