@@ -91,4 +91,76 @@ describe('route schemas through the zod type provider', () => {
     });
     expect(badBody.status).toBe(422);
   });
+
+  it('polls: the 404 first, then the 403 of closed results, then the query or body 422, byte for byte as the handwritten checks', async () => {
+    const headers = { authorization: `Bearer ${admin}` };
+    const answer = async (res: Response) => `${res.status} ${await res.text()}`;
+    const put = (id: string, body: unknown) =>
+      fetch(`${c.url}/v1/admin/sites/${SITE}/polls/${id}`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const get = (path: string, admin = true) =>
+      fetch(`${c.url}/v1/${admin ? 'admin/' : ''}sites/${SITE}/polls/${path}`, admin ? { headers } : {});
+    const choice = {
+      kind: 'choice',
+      question: 'Hoe was het?',
+      options: [
+        { value: 'goed', label: 'Goed' },
+        { value: 'matig', label: 'Matig' },
+      ],
+    };
+    const out: string[] = [];
+    expect((await put('open-vraag', { ...choice, showResults: true })).status).toBe(200);
+    expect((await put('dicht', { ...choice, id: 'dicht' })).status).toBe(200);
+    out.push(await answer(await put('open-vraag', { ...choice, id: 'ander' })));
+    out.push(await answer(await put('open-vraag', [])));
+    out.push(await answer(await put('open-vraag', 'tekst')));
+    out.push(await answer(await put('open-vraag', { kind: 'nope', extra: 1 })));
+    out.push(await answer(await put('open-vraag', { ...choice, question: 'nul\u0000byte' })));
+    out.push(await answer(await put('Not_A_Poll', { ...choice, id: 'ander' })));
+    out.push(await answer(await get('dicht/results?from=garbage', false)));
+    out.push(await answer(await get('open-vraag/results?from=garbage&to=2026-01-01', false)));
+    out.push(await answer(await get('open-vraag/results?from=2026-05-01&to=2026-04-01', false)));
+    out.push(await answer(await get('open-vraag/results?split=nope&more=1')));
+    out.push(await answer(await get('open-vraag/responses?handled=maybe')));
+    for (const file of [
+      'results.csv',
+      'results.json',
+      'results.xlsx',
+      'responses.csv',
+      'responses.json',
+      'responses.ndjson',
+      'responses.xlsx',
+    ]) {
+      out.push(await answer(await get(`open-vraag/export/${file}?delimiter=pipe&from=x`)));
+    }
+    expect(out).toMatchInlineSnapshot(`
+      [
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"id","message":"Does not match the poll in the URL","code":"id_mismatch"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"kind","message":"Invalid option: expected one of \\"smileys\\"|\\"yes-no\\"|\\"scale\\"|\\"choice\\"|\\"statements\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"kind","message":"Invalid option: expected one of \\"smileys\\"|\\"yes-no\\"|\\"scale\\"|\\"choice\\"|\\"statements\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"kind","message":"Invalid option: expected one of \\"smileys\\"|\\"yes-no\\"|\\"scale\\"|\\"choice\\"|\\"statements\\"","code":"invalid_value"},{"path":"","message":"Unrecognized key: \\"extra\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"question","message":"Contains a NUL character","code":"invalid_character"}]}",
+        "404 {"error":"poll_not_found","message":"There is no poll with this id"}",
+        "403 {"error":"results_not_public","message":"This poll does not show its results"}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"to","message":"to comes before from","code":"invalid_range"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"split","message":"Invalid input: expected \\"respondentType\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"handled","message":"Invalid option: expected one of \\"true\\"|\\"false\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+      ]
+    `);
+    expect((await get('open-vraag/results?from=2026-01-01&to=2026-12-31', false)).status).toBe(200);
+    expect((await get('open-vraag/results?split=respondentType')).status).toBe(200);
+    expect((await get('open-vraag/responses?handled=false')).status).toBe(200);
+    expect((await get('open-vraag/export/responses.csv?delimiter=comma')).status).toBe(200);
+  });
 });
