@@ -7,7 +7,7 @@
  */
 import type { FastifySchemaCompiler, FastifyTypeProvider } from 'fastify';
 import { z } from 'zod';
-import { toFieldIssues } from '../schema/index.js';
+import { toFieldIssues, UUID_V7_PATTERN } from '../schema/index.js';
 import { invalid, type ApiError } from './http.js';
 
 /** Types `request.params`, `request.query` and `request.body` from the route's zod schemas (`app.withTypeProvider<ZodTypeProvider>()`). */
@@ -29,6 +29,12 @@ type NotFound = { [NOT_FOUND]?: () => ApiError };
 export function pathParams<T extends z.ZodRawShape>(shape: T, notFound: () => ApiError) {
   return Object.assign(z.looseObject(shape), { [NOT_FOUND]: notFound });
 }
+
+/** A stored record's id in a path: every record is keyed by a UUIDv7. */
+export const uuidV7Param = z.string().regex(UUID_V7_PATTERN, 'Must be a UUIDv7');
+
+/** The query of a route that takes none: any parameter is a 422, so a typo is not silently ignored. */
+export const noQuerySchema = z.strictObject({});
 
 /** Set on the root instance: every route's schema is a zod schema. */
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {

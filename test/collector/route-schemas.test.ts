@@ -163,4 +163,82 @@ describe('route schemas through the zod type provider', () => {
     expect((await get('open-vraag/responses?handled=false')).status).toBe(200);
     expect((await get('open-vraag/export/responses.csv?delimiter=comma')).status).toBe(200);
   });
+
+  it('volunteers, intakes and idea exports: queries and bodies answer byte for byte as the handwritten checks', async () => {
+    const headers = { authorization: `Bearer ${admin}` };
+    const answer = async (res: Response) => `${res.status} ${await res.text()}`;
+    const get = (path: string) => fetch(`${c.url}/v1/admin/sites/${SITE}/${path}`, { headers });
+    const send = (method: string, path: string, body: unknown) =>
+      fetch(`${c.url}/v1/admin/sites/${SITE}/${path}`, {
+        method,
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const out: string[] = [];
+    out.push(await answer(await get('volunteer/signups?from=x&handled=maybe&period=week')));
+    out.push(await answer(await get('volunteer/signups?from=2026-05-01&to=2026-04-01')));
+    out.push(await answer(await get('volunteer/reminders?withinHours=0')));
+    out.push(await answer(await send('POST', 'volunteer/reminders/queue?withinHours=many', {})));
+    out.push(await answer(await get('volunteer/day-list?date=gisteren')));
+    for (const file of ['volunteer-signups.csv', 'volunteer-hours.csv', 'volunteer.xlsx']) {
+      out.push(await answer(await get(`export/${file}?period=week&delimiter=tab`)));
+    }
+    for (const format of ['csv', 'json', 'ndjson', 'xlsx']) {
+      out.push(await answer(await get(`export/volunteer-applications.${format}?delimiter=tab`)));
+      out.push(await answer(await get(`export/intakes.${format}?delimiter=tab`)));
+    }
+    for (const format of ['json', 'ndjson', 'xlsx']) out.push(await answer(await get(`export/ideas.${format}?delimiter=comma`)));
+    out.push(await answer(await send('POST', 'volunteer/roles', { name: 42, extra: true })));
+    out.push(await answer(await send('POST', 'volunteer/roles', [])));
+    out.push(await answer(await send('POST', 'volunteer/roles', { name: 'Bar\u0000' })));
+    out.push(await answer(await send('POST', 'volunteer/shifts', { start: 'morgen' })));
+    out.push(
+      await answer(
+        await send('POST', 'volunteer/shifts', {
+          roleId: '01890a5d-ac96-774b-bcce-b302099a8057',
+          start: '2026-11-30T10:00',
+          end: '2026-11-30T12:00',
+          capacity: 2,
+        }),
+      ),
+    );
+    out.push(await answer(await send('PUT', 'volunteer/roles/not-an-id', { name: 42 })));
+    out.push(await answer(await send('PUT', 'volunteer/roles/01890a5d-ac96-774b-bcce-b302099a8057', { name: 42 })));
+    out.push(await answer(await send('PUT', 'volunteer/roles/01890a5d-ac96-774b-bcce-b302099a8057', { name: 'Bar' })));
+    expect(out).toMatchInlineSnapshot(`
+      [
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"from","message":"Expected a date as YYYY-MM-DD","code":"custom"},{"path":"period","message":"Invalid option: expected one of \\"month\\"|\\"year\\"","code":"invalid_value"},{"path":"handled","message":"Invalid option: expected one of \\"true\\"|\\"false\\"","code":"invalid_value"}]}",
+        "200 {"signups":[]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"withinHours","message":"Too small: expected number to be >=1","code":"too_small"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"withinHours","message":"Invalid input: expected number, received NaN","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"date","message":"Expected a date as YYYY-MM-DD","code":"custom"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"period","message":"Invalid option: expected one of \\"month\\"|\\"year\\"","code":"invalid_value"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"period","message":"Invalid option: expected one of \\"month\\"|\\"year\\"","code":"invalid_value"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"period","message":"Invalid option: expected one of \\"month\\"|\\"year\\"","code":"invalid_value"},{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"delimiter","message":"Invalid option: expected one of \\"semicolon\\"|\\"comma\\"","code":"invalid_value"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Unrecognized key: \\"delimiter\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"name","message":"Invalid input","code":"invalid_union"},{"path":"","message":"Unrecognized key: \\"extra\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Invalid input: expected object, received array","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"name","message":"Contains a NUL character","code":"invalid_character"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"roleId","message":"Invalid input: expected string, received undefined","code":"invalid_type"},{"path":"start","message":"Expected a local date-time as YYYY-MM-DDTHH:mm","code":"custom"},{"path":"end","message":"Invalid input: expected string, received undefined","code":"invalid_type"},{"path":"capacity","message":"Invalid input: expected number, received undefined","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"roleId","message":"There is no role with this id","code":"role_not_found"}]}",
+        "404 {"error":"role_not_found","message":"There is no role with this id"}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"name","message":"Invalid input","code":"invalid_union"}]}",
+        "404 {"error":"role_not_found","message":"There is no role with this id"}",
+      ]
+    `);
+    expect((await get('volunteer/signups?handled=false')).status).toBe(200);
+    expect((await get('volunteer/reminders?withinHours=48')).status).toBe(200);
+    expect((await get('export/volunteer-applications.csv?delimiter=comma')).status).toBe(200);
+    expect((await get('export/intakes.json')).status).toBe(200);
+  });
 });

@@ -30,7 +30,6 @@ import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.
 import {
   AUDIENCE_TAGS,
   activitySchema,
-  isUuidV7,
   localDateSchema,
   openingHoursSchema,
   toFieldIssues,
@@ -44,7 +43,7 @@ import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -79,6 +78,8 @@ const ITEM_NOTE = "The item's `id` is set by the collector: leave it out. Valida
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const notFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+/** An activity's id in a path; one that cannot exist is the same 404 as an unknown one. */
+const activityParams = pathParams({ id: uuidV7Param }, notFound);
 
 /** Validates with the kind's own schema, so 422 paths point into that kind's fields. */
 function parseItem(body: unknown, id: string): ScheduleItem {
@@ -198,12 +199,11 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
+  api.get(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [authorise('read')], config: { tags, summary: 'One activity or opening-hours item' } },
+    { onRequest: [authorise('read')], schema: { params: activityParams }, config: { tags, summary: 'One activity or opening-hours item' } },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const record = isUuidV7(id) ? await store.activities.get(request.site!.slug, id) : null;
+      const record = await store.activities.get(request.site!.slug, request.params.id);
       if (!record) throw notFound();
       return record;
     },
@@ -226,13 +226,13 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const putDoc = { tags, summary: 'Replace an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody };
-  app.put(
+  api.put(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc },
+    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], schema: { params: activityParams }, config: putDoc },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const site = request.site!.slug;
-      const existing = isUuidV7(id) ? await store.activities.get(site, id) : null;
+      const existing = await store.activities.get(site, id);
       if (!existing) throw notFound();
       const data = parseItem(request.body, existing.data.id);
       const now = app.now();
@@ -244,13 +244,13 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const deleteDoc = { tags, summary: 'Delete an activity (audited)', status: 204 } as const;
-  app.delete(
+  api.delete(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate')], config: deleteDoc },
+    { onRequest: [rejectCrossSite, authorise('moderate')], schema: { params: activityParams }, config: deleteDoc },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const now = app.now();
-      const deleted = isUuidV7(id) && (await store.activities.delete(request.site!.slug, id, now.toISOString()));
+      const deleted = await store.activities.delete(request.site!.slug, id, now.toISOString());
       if (!deleted) throw notFound();
       await audit(request, 'activity.delete', id, 1, now);
       return reply.code(204).send();

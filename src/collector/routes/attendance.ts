@@ -16,14 +16,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
-import { attendanceSubmissionSchema, isUuidV7, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
+import { attendanceSubmissionSchema, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
 import { ApiError, invalid } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import { authorise, loadSite, rateLimit, rejectCrossSite, requireJson } from './guards.js';
 import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../envelope.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
 const MOVE_WINDOW_DAYS = 62;
@@ -152,26 +152,31 @@ export function attendanceRoutes(app: FastifyInstance): void {
  * - `DELETE /v1/admin/sites/:site/attendance/:claimId` (`moderate`): 204, audited; 404 unknown.
  */
 function attendanceAdminRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
+  const activityNotFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+  const claimNotFound = () => new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
   const claimsDoc = { tags: ['Activities'], summary: 'Each "ik kom" of an activity: occurrence, places and when (anonymous)' } as const;
-  app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')], config: claimsDoc }, async (request) => {
-    const { id } = request.params as { id: string };
-    const record = isUuidV7(id) ? await store.activities.get(request.site!.slug, id) : null;
-    if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
-    return { claims: await store.activities.listAttendanceClaims(request.site!.slug, record.id) };
-  });
-  app.delete(
+  api.get(
+    '/v1/admin/sites/:site/activities/:id/attendance',
+    { onRequest: [authorise('read')], schema: { params: pathParams({ id: uuidV7Param }, activityNotFound) }, config: claimsDoc },
+    async (request) => {
+      const record = await store.activities.get(request.site!.slug, request.params.id);
+      if (!record) throw activityNotFound();
+      return { claims: await store.activities.listAttendanceClaims(request.site!.slug, record.id) };
+    },
+  );
+  api.delete(
     '/v1/admin/sites/:site/attendance/:claimId',
     {
       onRequest: [rejectCrossSite, authorise('moderate')],
+      schema: { params: pathParams({ claimId: uuidV7Param }, claimNotFound) },
       config: { tags: ['Activities'], summary: 'Remove one "ik kom"; its places come free (audited)', status: 204 },
     },
     async (request, reply) => {
-      const { claimId } = request.params as { claimId: string };
+      const { claimId } = request.params;
       const site = request.site!.slug;
-      if (!isUuidV7(claimId) || !(await store.activities.removeAttendanceClaim(site, claimId))) {
-        throw new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
-      }
+      if (!(await store.activities.removeAttendanceClaim(site, claimId))) throw claimNotFound();
       const at = app.now().toISOString();
       await store.audit.append({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
       return reply.code(204).send();
