@@ -241,4 +241,55 @@ describe('route schemas through the zod type provider', () => {
     expect((await get('export/volunteer-applications.csv?delimiter=comma')).status).toBe(200);
     expect((await get('export/intakes.json')).status).toBe(200);
   });
+
+  it("activities: an item's body is checked with its kind's schema, after the 404 and the id checks, byte for byte as before", async () => {
+    const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    const send = async (method: string, path: string, body: unknown) => {
+      const res = await fetch(`${c.url}/v1/admin/sites/${SITE}/activities${path}`, { method, headers, body: JSON.stringify(body) });
+      return { status: res.status, text: await res.text() };
+    };
+    const item = { title: 'Samen koken', start: '2026-03-27T17:30', end: '2026-03-27T20:00' };
+    const created = await send('POST', '', item);
+    expect(created.status).toBe(201);
+    const id = (JSON.parse(created.text) as { id: string }).id;
+    const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const out: string[] = [];
+    for (const [method, path] of [
+      ['POST', ''],
+      ['PUT', `/${id}`],
+    ] as const) {
+      for (const body of [
+        [],
+        'tekst',
+        { ...item, id: unknown },
+        { ...item, title: 42, start: 'morgen' },
+        { kind: 'opening-hours', hours: 'altijd' },
+        { ...item, title: 'nul\u0000' },
+      ]) {
+        const { status, text } = await send(method, path, body);
+        out.push(`${status} ${text}`);
+      }
+    }
+    out.push(Object.values(await send('PUT', `/${unknown}`, [])).join(' '));
+    out.push(Object.values(await send('PUT', '/not-an-id', { ...item, id: unknown })).join(' '));
+    expect(out).toMatchInlineSnapshot(`
+      [
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Expected an object","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Expected an object","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"id","message":"The id is set by the collector; leave it out","code":"id_mismatch"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"title","message":"Invalid input: expected string, received number","code":"invalid_type"},{"path":"start","message":"Expected YYYY-MM-DD or YYYY-MM-DDTHH:mm","code":"custom"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"title","message":"Invalid input: expected string, received undefined","code":"invalid_type"},{"path":"start","message":"Invalid input: expected string, received undefined","code":"invalid_type"},{"path":"","message":"Unrecognized key: \\"hours\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"title","message":"Contains a NUL character","code":"invalid_character"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Expected an object","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"","message":"Expected an object","code":"invalid_type"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"id","message":"The id is set by the collector; leave it out","code":"id_mismatch"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"title","message":"Invalid input: expected string, received number","code":"invalid_type"},{"path":"start","message":"Expected YYYY-MM-DD or YYYY-MM-DDTHH:mm","code":"custom"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"title","message":"Invalid input: expected string, received undefined","code":"invalid_type"},{"path":"start","message":"Invalid input: expected string, received undefined","code":"invalid_type"},{"path":"","message":"Unrecognized key: \\"hours\\"","code":"unrecognized_keys"}]}",
+        "422 {"error":"invalid_request","message":"The request has errors; see issues","issues":[{"path":"title","message":"Contains a NUL character","code":"invalid_character"}]}",
+        "404 {"error":"activity_not_found","message":"There is no activity with this id"}",
+        "404 {"error":"activity_not_found","message":"There is no activity with this id"}",
+      ]
+    `);
+    expect((await send('PUT', `/${id}`, { ...item, id, title: 'Samen eten' })).status).toBe(200);
+  });
 });
