@@ -93,9 +93,10 @@ export function collectRoutes(app: FastifyInstance): RegisteredRoute[] {
     const hooks = [options.onRequest ?? []].flat() as Marked[];
     const requires = hooks.map((h) => h[REQUIREMENT]).filter((r): r is Requirement => r !== undefined);
     const { summary, description, tags, bodyType, response, responseType, status, ...config } = options.config ?? {};
-    // Routes validated through their zod schema (zod-provider.ts) are documented from it; the rest from `config`.
+    // Routes validated through their zod schema (zod-provider.ts) are documented from it; the rest from
+    // `config`. A `config.body` wins: it describes a body whose schema dispatches in code (by its kind).
     const schema = options.schema as { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType } | undefined;
-    const body = schema?.body ?? config.body;
+    const body = config.body ?? schema?.body;
     const query = schema?.querystring ?? config.query;
     const doc: RouteDoc = { summary, description, tags, body, bodyType, query, params: schema?.params, response, responseType, status };
     for (const method of [options.method].flat()) {

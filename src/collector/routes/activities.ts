@@ -32,7 +32,6 @@ import {
   activitySchema,
   localDateSchema,
   openingHoursSchema,
-  toFieldIssues,
   uuidv7,
   type FieldIssue,
   type ScheduleItem,
@@ -81,18 +80,36 @@ const notFound = () => new ApiError(404, 'activity_not_found', 'There is no acti
 /** An activity's id in a path; one that cannot exist is the same 404 as an unknown one. */
 const activityParams = pathParams({ id: uuidV7Param }, notFound);
 
-/** Validates with the kind's own schema, so 422 paths point into that kind's fields. */
-function parseItem(body: unknown, id: string): ScheduleItem {
+/**
+ * An item's body with its id (set by `withItemId`), validated with its kind's own schema, so 422
+ * paths point into that kind's fields rather than into a union's alternatives.
+ */
+const itemSchema = z.unknown().transform((body, ctx): ScheduleItem => {
+  const parsed = (isRecord(body) && body.kind === 'opening-hours' ? openingHoursSchema : activitySchema).safeParse(body);
+  if (parsed.success) return parsed.data;
+  // The kind's issues as they are (paths, codes, messages); only their `input` is typed stricter.
+  ctx.issues.push(...(parsed.error.issues as typeof ctx.issues));
+  return z.NEVER;
+});
+
+/**
+ * Before the body's schema: the body must be an object that leaves the id to the collector (each
+ * the only issue when it fails); the id is then put in, so the schema sees a whole item.
+ */
+function withItemId(request: FastifyRequest, id: string): void {
+  const body = request.body;
   if (!isRecord(body)) throw invalid([{ path: '', message: 'Expected an object', code: 'invalid_type' }]);
   if (body.id !== undefined && body.id !== id) {
     throw invalid([{ path: 'id', message: 'The id is set by the collector; leave it out', code: 'id_mismatch' }]);
   }
-  const schema = body.kind === 'opening-hours' ? openingHoursSchema : activitySchema;
-  const parsed = schema.safeParse({ ...body, id });
-  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-  const nul = storableTextIssues(parsed.data);
+  request.body = { ...body, id };
+}
+
+/** The item as the store keeps it: no text with a NUL character, which PostgreSQL refuses. */
+function storable(item: ScheduleItem): ScheduleItem {
+  const nul = storableTextIssues(item);
   if (nul.length) throw invalid(nul);
-  return parsed.data;
+  return item;
 }
 
 /** The widget's filter rule (src/widgets/activity-calendar/filters.ts), for the feed. */
@@ -209,15 +226,17 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
+  api.post(
     '/v1/admin/sites/:site/activities',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      preValidation: async (request) => withItemId(request, uuidv7()),
+      schema: { body: itemSchema },
       config: { tags, summary: 'Add an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody, status: 201 },
     },
     async (request, reply) => {
-      const id = uuidv7();
-      const data = parseItem(request.body, id);
+      const data = storable(request.body);
+      const { id } = data;
       const now = app.now();
       const record = await store.activities.create({ id, site: request.site!.slug, data }, now.toISOString());
       await audit(request, 'activity.create', id, 1, now);
@@ -226,15 +245,26 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const putDoc = { tags, summary: 'Replace an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody };
+  // An unknown activity is a 404 whatever the body says; a malformed id is left to the params schema.
+  const existingItemId = async (request: FastifyRequest) => {
+    const params = activityParams.safeParse(request.params);
+    if (!params.success) return;
+    const existing = await store.activities.get(request.site!.slug, params.data.id);
+    if (!existing) throw notFound();
+    withItemId(request, existing.data.id);
+  };
   api.put(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], schema: { params: activityParams }, config: putDoc },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      preValidation: existingItemId,
+      schema: { params: activityParams, body: itemSchema },
+      config: putDoc,
+    },
     async (request) => {
       const { id } = request.params;
       const site = request.site!.slug;
-      const existing = await store.activities.get(site, id);
-      if (!existing) throw notFound();
-      const data = parseItem(request.body, existing.data.id);
+      const data = storable(request.body);
       const now = app.now();
       const record = await store.activities.update(site, id, data, now.toISOString());
       if (!record) throw notFound(); // deleted meanwhile
