@@ -96,7 +96,9 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     '/v1/admin/sites/:site/ideas/:ideaId',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      schema: { body: ideaModerationSchema },
+      // The body is read before the id (a malformed id with a bad body answers the body's 422), so the
+      // params schema only names the id and the handler looks it up.
+      schema: { params: pathParams({ ideaId: z.string() }, ideaNotFound), body: ideaModerationSchema },
       config: {
         tags: ['Ideas'],
         summary: "Moderate an idea: publish or hide it, set its status, the reason and the centre's public answer (audited)",
@@ -104,7 +106,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request): Promise<AdminIdea> => {
-      const { ideaId } = request.params as { ideaId: string };
+      const { ideaId } = request.params;
       const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
       const changes: IdeaModeration = {

@@ -13,6 +13,7 @@
  * The count and the check happen in one store transaction (see `ActivitiesStore.addAttendance`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
@@ -29,6 +30,8 @@ import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.j
 const MOVE_WINDOW_DAYS = 62;
 
 const occurrenceNotFound = () => new ApiError(404, 'occurrence_not_found', 'This activity does not happen at that time');
+
+const activityNotFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
 
 /** The occurrence of `item` whose original slot is `recurrenceId` (canonical form), if it exists. */
 export function findOccurrence(item: ScheduleItem, recurrenceId: string): Occurrence | undefined {
@@ -78,12 +81,18 @@ export function attendanceRoutes(app: FastifyInstance): void {
       '404 no such activity or occurrence, 422 `too_many_places` or an activity without capacity.',
     status: 201,
   } as const;
+  // The body is read before the id (which must match the envelope's), so the params schema only names it.
+  const claimParams = pathParams({ id: z.string() }, activityNotFound);
   api.post(
     '/v1/sites/:site/activities/:id/attendance',
-    { onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson], schema: { body: attendanceSubmissionSchema }, config: claimDoc },
+    {
+      onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson],
+      schema: { params: claimParams, body: attendanceSubmissionSchema },
+      config: claimDoc,
+    },
     async (request, reply) => {
       const site = request.site!;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const envelope: AttendanceSubmission = request.body;
       checkEnvelope(envelope as AnyEnvelope, site.slug);
       if (envelope.data.activityId !== id) {
@@ -92,7 +101,7 @@ export function attendanceRoutes(app: FastifyInstance): void {
       // The same protection as submissions: a render token per "ik kom", spent once.
       if (app.renderTokenMode === 'required') await app.renderTokens.check(site.slug, request.headers, envelope.id);
       const record = (await store.activities.list(site.slug)).find((r) => r.data.id === id);
-      if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+      if (!record) throw activityNotFound();
       const capacity = capacityOf(record.data);
       if (capacity === undefined) {
         throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
@@ -154,7 +163,6 @@ export function attendanceRoutes(app: FastifyInstance): void {
 function attendanceAdminRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
-  const activityNotFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
   const claimNotFound = () => new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
   const claimsDoc = { tags: ['Activities'], summary: 'Each "ik kom" of an activity: occurrence, places and when (anonymous)' } as const;
   api.get(

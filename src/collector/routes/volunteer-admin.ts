@@ -188,14 +188,21 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
     return { signups: keepHandled(await store.volunteer.list(request.site!.slug, { from, to }), handled) };
   });
 
+  const signupNotFound = () => new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
   const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)' };
   api.put(
     '/v1/admin/sites/:site/volunteer/signups/:id/attendance',
-    { onRequest: [...change, requireJson], schema: { body: attendanceSchema }, config: attendedDoc },
+    // The body is read before the id (a malformed id with a bad body answers the body's 422), so the
+    // params schema only names the id and the handler looks it up.
+    {
+      onRequest: [...change, requireJson],
+      schema: { params: pathParams({ id: z.string() }, signupNotFound), body: attendanceSchema },
+      config: attendedDoc,
+    },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, request.body.attended) : null;
-      if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
+      if (!record) throw signupNotFound();
       await audit(request, 'volunteer.attendance', id, 1);
       return record;
     },
