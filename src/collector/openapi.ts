@@ -113,13 +113,14 @@ function operation(route: RegisteredRoute, path: string): Json {
     ...(requires.some((r) => r.kind === 'site') ? ["Public: readable by the websites on the site's list of allowed origins (CORS)."] : []),
     ...(doc.description ? [doc.description] : []),
   ];
+  const pathSchemas = (doc.params ? jsonSchema(doc.params, 'input').properties : undefined) as Record<string, JsonSchema> | undefined;
   const parameters = [
     ...[...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
       name,
       in: 'path',
       required: true,
       ...(PATH_PARAMETERS[name!] && { description: PATH_PARAMETERS[name!] }),
-      schema: { type: 'string' },
+      schema: pathSchemas?.[name!] ?? { type: 'string' },
     })),
     ...(doc.query ? queryParameters(doc.query) : []),
   ];

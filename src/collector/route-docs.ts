@@ -40,6 +40,8 @@ export interface RouteDoc {
   /** The body's media type when it is not JSON (an ICS upload). */
   bodyType?: string;
   query?: z.ZodType;
+  /** The path's parameters, when the route validates them (zod-provider.ts `pathParams`). */
+  params?: z.ZodType;
   /** The answer's body on success, when it has a schema. */
   response?: z.ZodType;
   /** The answer's media type when it is neither JSON nor implied by the path's extension. */
@@ -91,11 +93,12 @@ export function collectRoutes(app: FastifyInstance): RegisteredRoute[] {
     const hooks = [options.onRequest ?? []].flat() as Marked[];
     const requires = hooks.map((h) => h[REQUIREMENT]).filter((r): r is Requirement => r !== undefined);
     const { summary, description, tags, bodyType, response, responseType, status, ...config } = options.config ?? {};
-    // Routes validated through their zod schema (zod-provider.ts) are documented from it; the rest from `config`.
-    const schema = options.schema as { body?: z.ZodType; querystring?: z.ZodType } | undefined;
-    const body = schema?.body ?? config.body;
+    // Routes validated through their zod schema (zod-provider.ts) are documented from it; the rest from
+    // `config`. A `config.body` wins: it describes a body whose schema dispatches in code (by its kind).
+    const schema = options.schema as { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType } | undefined;
+    const body = config.body ?? schema?.body;
     const query = schema?.querystring ?? config.query;
-    const doc: RouteDoc = { summary, description, tags, body, bodyType, query, response, responseType, status };
+    const doc: RouteDoc = { summary, description, tags, body, bodyType, query, params: schema?.params, response, responseType, status };
     for (const method of [options.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: options.url, doc, requires });
     }

@@ -1,37 +1,12 @@
 /** "Mark as handled" in the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStore } from '../../src/collector/store/postgres.js';
-import { SqliteStore } from '../../src/collector/store/sqlite.js';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/collector/store/types.js';
 import { uuidv7, type HandledKind } from '../../src/schema/index.js';
 import { oneOfEach } from './handled-helpers.js';
-import { tempDir } from './helpers.js';
-import { dropSchema, freshSchemaName, PG_URL } from './pg.js';
+import { contractBackends, useContractStore } from './store-contract.js';
 
-const T0 = '2026-11-20T09:00:00.000Z';
 const T1 = '2026-11-21T10:30:00.000Z';
 const T2 = '2026-11-22T11:45:00.000Z';
-
-const backends: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
-  [
-    'SQLite',
-    async () => {
-      const { dir, cleanup } = tempDir();
-      return { store: new SqliteStore(join(dir, 'h.sqlite')), cleanup: async () => cleanup() };
-    },
-  ],
-];
-if (PG_URL) {
-  const url = PG_URL;
-  backends.push([
-    'PostgreSQL',
-    async () => {
-      const schema = freshSchemaName();
-      return { store: await PostgresStore.open({ url, schema }), cleanup: () => dropSchema(schema) };
-    },
-  ]);
-}
 
 /** Each kind's handled state as its list reads it. */
 async function listed(store: Store, site: string, ids: Record<HandledKind, string>) {
@@ -51,19 +26,13 @@ async function listed(store: Store, site: string, ids: Record<HandledKind, strin
 const KINDS: HandledKind[] = ['idea', 'intake', 'application', 'signup', 'poll-response'];
 const NOT_HANDLED = { handledAt: null, handledBy: null };
 
-for (const [name, open] of backends) {
+for (const [name, makeStore] of contractBackends()) {
   describe(`Store contract, handled: ${name}`, () => {
+    const fx = useContractStore(makeStore);
     let store: Store;
-    let cleanup: () => Promise<void>;
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
-    });
 
     async function setUp() {
-      ({ store, cleanup } = await open());
-      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
+      store = fx.store;
       return oneOfEach(store, 'linde');
     }
 
@@ -100,8 +69,7 @@ for (const [name, open] of backends) {
     });
 
     it('filters ideas and intakes by handled state, before paging', async () => {
-      ({ store, cleanup } = await open());
-      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      store = fx.store;
       const ideas: string[] = [];
       const intakes: string[] = [];
       for (let n = 0; n < 4; n++) {

@@ -4,31 +4,22 @@
  * the idea they are merged into, undo restores them exactly, the one-level rule holds even when
  * two merges race on two store instances, and tags are counted per recurring wish.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type StoreTarget } from '../../src/collector/store/open.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/collector/store/types.js';
 import { uuidv7 } from '../../src/schema/index.js';
-import { BACKENDS, freshStorage } from './helpers.js';
 import { noticePostgresSkipped } from './pg.js';
+import { contractBackends, useContractStore } from './store-contract.js';
 
 noticePostgresSkipped('idea merge and tag contract tests');
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 
-for (const backend of BACKENDS) {
-  describe(`Store contract: merged ideas and tags (${backend})`, () => {
-    let storage: StoreTarget;
-    let cleanup: () => Promise<void>;
-    let stores: Store[];
+for (const [name, makeStore] of contractBackends()) {
+  describe(`Store contract: merged ideas and tags (${name})`, () => {
+    const fx = useContractStore(makeStore);
     let store: Store;
     let n: number;
-
-    const open = async () => {
-      const s = await openStore(storage);
-      stores.push(s);
-      return s;
-    };
 
     /** Stores an idea (published unless told otherwise) and returns its id. */
     const addIdea = async (text: string, { site = 'linde', published = true } = {}) => {
@@ -68,18 +59,9 @@ for (const backend of BACKENDS) {
     };
     const publicIds = async () => (await store.ideas.listPublished('linde', 'newest', 100)).map((i) => i.id);
 
-    beforeEach(async () => {
-      ({ storage, cleanup } = freshStorage(backend));
-      stores = [];
+    beforeEach(() => {
       n = 0;
-      store = await open();
-      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
-      await store.access.createSite({ slug: 'eik', name: 'De Eik' }, T0);
-    });
-
-    afterEach(async () => {
-      for (const s of stores) await s.close();
-      await cleanup();
+      store = fx.store;
     });
 
     it('merges duplicates: they leave the public list, their votes count towards the target, texts stay', async () => {
@@ -175,7 +157,7 @@ for (const backend of BACKENDS) {
     });
 
     it('never makes a cycle when two opposite merges race on two instances', async () => {
-      const second = await open();
+      const second = await fx.open();
       for (let round = 0; round < 5; round++) {
         const a = await addIdea(`Ronde ${round} A`);
         const b = await addIdea(`Ronde ${round} B`);

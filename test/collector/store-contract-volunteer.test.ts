@@ -1,49 +1,20 @@
 /** The volunteer part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStore } from '../../src/collector/store/postgres.js';
-import { SqliteStore } from '../../src/collector/store/sqlite.js';
+import { describe, expect, it } from 'vitest';
 import type { ShiftSignupRequest, Store } from '../../src/collector/store/types.js';
 import { uuidv7, volunteerRoleSchema, volunteerShiftSchema } from '../../src/schema/index.js';
-import { tempDir } from './helpers.js';
-import { dropSchema, freshSchemaName, PG_URL } from './pg.js';
+import { contractBackends, useContractStore } from './store-contract.js';
 
 const HOUR = 3_600_000;
 const T0 = '2026-11-20T09:00:00.000Z';
 const at = (hours: number) => new Date(Date.parse(T0) + hours * HOUR).toISOString();
 
-const backends: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
-  [
-    'SQLite',
-    async () => {
-      const { dir, cleanup } = tempDir();
-      return { store: new SqliteStore(join(dir, 'v.sqlite')), cleanup: async () => cleanup() };
-    },
-  ],
-];
-if (PG_URL) {
-  const url = PG_URL;
-  backends.push([
-    'PostgreSQL',
-    async () => {
-      const schema = freshSchemaName();
-      return { store: await PostgresStore.open({ url, schema }), cleanup: () => dropSchema(schema) };
-    },
-  ]);
-}
-
-for (const [name, open] of backends) {
+for (const [name, makeStore] of contractBackends()) {
   describe(`Store contract, volunteers: ${name}`, () => {
+    const fx = useContractStore(makeStore);
     let store: Store;
-    let cleanup: () => Promise<void>;
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
-    });
 
     async function setUp(capacity = 1) {
-      ({ store, cleanup } = await open());
-      await store.access.createSite({ slug: 'linde', name: 'De Linde' }, T0);
+      store = fx.store;
       const role = await store.volunteer.createItem(
         { id: uuidv7(), site: 'linde', kind: 'role', data: volunteerRoleSchema.parse({ name: 'Bar' }) },
         T0,

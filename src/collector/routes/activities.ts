@@ -30,10 +30,8 @@ import { addDays, daysBetween, parseLocalDate } from '../../calendar/wall-clock.
 import {
   AUDIENCE_TAGS,
   activitySchema,
-  isUuidV7,
   localDateSchema,
   openingHoursSchema,
-  toFieldIssues,
   uuidv7,
   type FieldIssue,
   type ScheduleItem,
@@ -44,7 +42,7 @@ import { activityExportRoutes } from './activity-export.js';
 import { attendanceRoutes, remainingPlaces } from './attendance.js';
 import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 /** Public reads may be cached briefly by browsers and proxies (CORS answers vary on Origin). */
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -79,19 +77,39 @@ const ITEM_NOTE = "The item's `id` is set by the collector: leave it out. Valida
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const notFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+/** An activity's id in a path; one that cannot exist is the same 404 as an unknown one. */
+const activityParams = pathParams({ id: uuidV7Param }, notFound);
 
-/** Validates with the kind's own schema, so 422 paths point into that kind's fields. */
-function parseItem(body: unknown, id: string): ScheduleItem {
+/**
+ * An item's body with its id (set by `withItemId`), validated with its kind's own schema, so 422
+ * paths point into that kind's fields rather than into a union's alternatives.
+ */
+const itemSchema = z.unknown().transform((body, ctx): ScheduleItem => {
+  const parsed = (isRecord(body) && body.kind === 'opening-hours' ? openingHoursSchema : activitySchema).safeParse(body);
+  if (parsed.success) return parsed.data;
+  // The kind's issues as they are (paths, codes, messages); only their `input` is typed stricter.
+  ctx.issues.push(...(parsed.error.issues as typeof ctx.issues));
+  return z.NEVER;
+});
+
+/**
+ * Before the body's schema: the body must be an object that leaves the id to the collector (each
+ * the only issue when it fails); the id is then put in, so the schema sees a whole item.
+ */
+function withItemId(request: FastifyRequest, id: string): void {
+  const body = request.body;
   if (!isRecord(body)) throw invalid([{ path: '', message: 'Expected an object', code: 'invalid_type' }]);
   if (body.id !== undefined && body.id !== id) {
     throw invalid([{ path: 'id', message: 'The id is set by the collector; leave it out', code: 'id_mismatch' }]);
   }
-  const schema = body.kind === 'opening-hours' ? openingHoursSchema : activitySchema;
-  const parsed = schema.safeParse({ ...body, id });
-  if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-  const nul = storableTextIssues(parsed.data);
+  request.body = { ...body, id };
+}
+
+/** The item as the store keeps it: no text with a NUL character, which PostgreSQL refuses. */
+function storable(item: ScheduleItem): ScheduleItem {
+  const nul = storableTextIssues(item);
   if (nul.length) throw invalid(nul);
-  return parsed.data;
+  return item;
 }
 
 /** The widget's filter rule (src/widgets/activity-calendar/filters.ts), for the feed. */
@@ -198,26 +216,27 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
+  api.get(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [authorise('read')], config: { tags, summary: 'One activity or opening-hours item' } },
+    { onRequest: [authorise('read')], schema: { params: activityParams }, config: { tags, summary: 'One activity or opening-hours item' } },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const record = isUuidV7(id) ? await store.activities.get(request.site!.slug, id) : null;
+      const record = await store.activities.get(request.site!.slug, request.params.id);
       if (!record) throw notFound();
       return record;
     },
   );
 
-  app.post(
+  api.post(
     '/v1/admin/sites/:site/activities',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      preValidation: async (request) => withItemId(request, uuidv7()),
+      schema: { body: itemSchema },
       config: { tags, summary: 'Add an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody, status: 201 },
     },
     async (request, reply) => {
-      const id = uuidv7();
-      const data = parseItem(request.body, id);
+      const data = storable(request.body);
+      const { id } = data;
       const now = app.now();
       const record = await store.activities.create({ id, site: request.site!.slug, data }, now.toISOString());
       await audit(request, 'activity.create', id, 1, now);
@@ -226,15 +245,26 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const putDoc = { tags, summary: 'Replace an activity or opening hours (audited)', description: ITEM_NOTE, body: itemBody };
-  app.put(
+  // An unknown activity is a 404 whatever the body says; a malformed id is left to the params schema.
+  const existingItemId = async (request: FastifyRequest) => {
+    const params = activityParams.safeParse(request.params);
+    if (!params.success) return;
+    const existing = await store.activities.get(request.site!.slug, params.data.id);
+    if (!existing) throw notFound();
+    withItemId(request, existing.data.id);
+  };
+  api.put(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      preValidation: existingItemId,
+      schema: { params: activityParams, body: itemSchema },
+      config: putDoc,
+    },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const site = request.site!.slug;
-      const existing = isUuidV7(id) ? await store.activities.get(site, id) : null;
-      if (!existing) throw notFound();
-      const data = parseItem(request.body, existing.data.id);
+      const data = storable(request.body);
       const now = app.now();
       const record = await store.activities.update(site, id, data, now.toISOString());
       if (!record) throw notFound(); // deleted meanwhile
@@ -244,13 +274,13 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const deleteDoc = { tags, summary: 'Delete an activity (audited)', status: 204 } as const;
-  app.delete(
+  api.delete(
     '/v1/admin/sites/:site/activities/:id',
-    { onRequest: [rejectCrossSite, authorise('moderate')], config: deleteDoc },
+    { onRequest: [rejectCrossSite, authorise('moderate')], schema: { params: activityParams }, config: deleteDoc },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const now = app.now();
-      const deleted = isUuidV7(id) && (await store.activities.delete(request.site!.slug, id, now.toISOString()));
+      const deleted = await store.activities.delete(request.site!.slug, id, now.toISOString());
       if (!deleted) throw notFound();
       await audit(request, 'activity.delete', id, 1, now);
       return reply.code(204).send();

@@ -11,7 +11,6 @@ import {
   adminIdeaSchema,
   ideaModerationSchema,
   isUuidV7,
-  toFieldIssues,
   type AdminIdea,
   type AdminIdeaList,
   type IdeaModeration,
@@ -23,7 +22,7 @@ import { ApiError, sendDownload, invalid } from '../http.js';
 import { ContactError, erasePerson, findPerson } from '../privacy/people.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { noQuerySchema, pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 const exportQuerySchema = z.strictObject({
   delimiter: z.enum(['semicolon', 'comma']).default('semicolon'),
@@ -82,13 +81,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const ideaDoc = { tags: ['Ideas'], summary: 'One idea with its private fields', response: adminIdeaSchema } as const;
-  app.get(
+  const ideaNotFound = () => new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+  api.get(
     '/v1/admin/sites/:site/ideas/:ideaId',
-    { onRequest: [authorise('read')], config: ideaDoc },
+    { onRequest: [authorise('read')], schema: { params: pathParams({ ideaId: uuidV7Param }, ideaNotFound) }, config: ideaDoc },
     async (request): Promise<AdminIdea> => {
-      const { ideaId } = request.params as { ideaId: string };
-      const idea = isUuidV7(ideaId) ? await store.ideas.get(request.site!.slug, ideaId) : null;
-      if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+      const idea = await store.ideas.get(request.site!.slug, request.params.ideaId);
+      if (!idea) throw ideaNotFound();
       return idea;
     },
   );
@@ -97,7 +96,9 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     '/v1/admin/sites/:site/ideas/:ideaId',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      schema: { body: ideaModerationSchema },
+      // The body is read before the id (a malformed id with a bad body answers the body's 422), so the
+      // params schema only names the id and the handler looks it up.
+      schema: { params: pathParams({ ideaId: z.string() }, ideaNotFound), body: ideaModerationSchema },
       config: {
         tags: ['Ideas'],
         summary: "Moderate an idea: publish or hide it, set its status, the reason and the centre's public answer (audited)",
@@ -105,7 +106,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request): Promise<AdminIdea> => {
-      const { ideaId } = request.params as { ideaId: string };
+      const { ideaId } = request.params;
       const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
       const changes: IdeaModeration = {
@@ -115,7 +116,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       };
       const now = app.now();
       const idea = isUuidV7(ideaId) ? await store.ideas.moderate(request.site!.slug, ideaId, changes, now.toISOString()) : null;
-      if (!idea) throw new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+      if (!idea) throw ideaNotFound();
       await store.audit.append({
         at: now.toISOString(),
         site: idea.site,
@@ -185,9 +186,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   // XLSX: one workbook with a sheet of ideas, a ZIP streamed entry by entry (see export/xlsx.ts).
   for (const format of ['json', 'ndjson', 'xlsx'] as const) {
     const doc = { tags: ['Exports'], summary: `All ideas as ${FORMAT_NAMES[format]}, the same fields as the CSV (audited)` } as const;
-    app.get(`/v1/admin/sites/:site/export/ideas.${format}`, { onRequest: [authorise('export')], config: doc }, async (request, reply) => {
-      const query = z.strictObject({}).safeParse(request.query);
-      if (!query.success) throw invalid(toFieldIssues(query.error));
+    const options = { onRequest: [authorise('export')], schema: { querystring: noQuerySchema }, config: doc };
+    api.get(`/v1/admin/sites/:site/export/ideas.${format}`, options, async (request, reply) => {
       const file = await startIdeaExport(store, request.site!, {
         format,
         actor: request.token!.prefix,

@@ -13,22 +13,25 @@
  * The count and the check happen in one store transaction (see `ActivitiesStore.addAttendance`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { expand } from '../../activities/recurrence.js';
 import { startOfDay } from '../../calendar/time-zone.js';
 import { addDays, canonicalLocal, parseLocalDate } from '../../calendar/wall-clock.js';
-import { attendanceSubmissionSchema, isUuidV7, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
+import { attendanceSubmissionSchema, type AttendanceSubmission, type Occurrence, type ScheduleItem } from '../../schema/index.js';
 import { capacityOf } from '../export/activities.js';
 import { DEFAULT_ATTENDANCE_PLACES_PER_REQUEST } from '../../calendar/constants.js';
 import { ApiError, invalid } from '../http.js';
 import type { ActivityRecord, OccurrenceAttendance } from '../store/types.js';
 import { authorise, loadSite, rateLimit, rejectCrossSite, requireJson } from './guards.js';
 import { checkEnvelope, isHoneypotFilled, type AnyEnvelope } from '../envelope.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 /** A moved occurrence is still found when its new date is this far from the original. */
 const MOVE_WINDOW_DAYS = 62;
 
 const occurrenceNotFound = () => new ApiError(404, 'occurrence_not_found', 'This activity does not happen at that time');
+
+const activityNotFound = () => new ApiError(404, 'activity_not_found', 'There is no activity with this id');
 
 /** The occurrence of `item` whose original slot is `recurrenceId` (canonical form), if it exists. */
 export function findOccurrence(item: ScheduleItem, recurrenceId: string): Occurrence | undefined {
@@ -78,12 +81,18 @@ export function attendanceRoutes(app: FastifyInstance): void {
       '404 no such activity or occurrence, 422 `too_many_places` or an activity without capacity.',
     status: 201,
   } as const;
+  // The body is read before the id (which must match the envelope's), so the params schema only names it.
+  const claimParams = pathParams({ id: z.string() }, activityNotFound);
   api.post(
     '/v1/sites/:site/activities/:id/attendance',
-    { onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson], schema: { body: attendanceSubmissionSchema }, config: claimDoc },
+    {
+      onRequest: [loadSite, guardWrite, rateLimit('votes'), requireJson],
+      schema: { params: claimParams, body: attendanceSubmissionSchema },
+      config: claimDoc,
+    },
     async (request, reply) => {
       const site = request.site!;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const envelope: AttendanceSubmission = request.body;
       checkEnvelope(envelope as AnyEnvelope, site.slug);
       if (envelope.data.activityId !== id) {
@@ -92,7 +101,7 @@ export function attendanceRoutes(app: FastifyInstance): void {
       // The same protection as submissions: a render token per "ik kom", spent once.
       if (app.renderTokenMode === 'required') await app.renderTokens.check(site.slug, request.headers, envelope.id);
       const record = (await store.activities.list(site.slug)).find((r) => r.data.id === id);
-      if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
+      if (!record) throw activityNotFound();
       const capacity = capacityOf(record.data);
       if (capacity === undefined) {
         throw invalid([{ path: 'data.activityId', message: 'This activity does not count places', code: 'no_capacity' }]);
@@ -152,26 +161,30 @@ export function attendanceRoutes(app: FastifyInstance): void {
  * - `DELETE /v1/admin/sites/:site/attendance/:claimId` (`moderate`): 204, audited; 404 unknown.
  */
 function attendanceAdminRoutes(app: FastifyInstance): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
+  const claimNotFound = () => new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
   const claimsDoc = { tags: ['Activities'], summary: 'Each "ik kom" of an activity: occurrence, places and when (anonymous)' } as const;
-  app.get('/v1/admin/sites/:site/activities/:id/attendance', { onRequest: [authorise('read')], config: claimsDoc }, async (request) => {
-    const { id } = request.params as { id: string };
-    const record = isUuidV7(id) ? await store.activities.get(request.site!.slug, id) : null;
-    if (!record) throw new ApiError(404, 'activity_not_found', 'There is no activity with this id');
-    return { claims: await store.activities.listAttendanceClaims(request.site!.slug, record.id) };
-  });
-  app.delete(
+  api.get(
+    '/v1/admin/sites/:site/activities/:id/attendance',
+    { onRequest: [authorise('read')], schema: { params: pathParams({ id: uuidV7Param }, activityNotFound) }, config: claimsDoc },
+    async (request) => {
+      const record = await store.activities.get(request.site!.slug, request.params.id);
+      if (!record) throw activityNotFound();
+      return { claims: await store.activities.listAttendanceClaims(request.site!.slug, record.id) };
+    },
+  );
+  api.delete(
     '/v1/admin/sites/:site/attendance/:claimId',
     {
       onRequest: [rejectCrossSite, authorise('moderate')],
+      schema: { params: pathParams({ claimId: uuidV7Param }, claimNotFound) },
       config: { tags: ['Activities'], summary: 'Remove one "ik kom"; its places come free (audited)', status: 204 },
     },
     async (request, reply) => {
-      const { claimId } = request.params as { claimId: string };
+      const { claimId } = request.params;
       const site = request.site!.slug;
-      if (!isUuidV7(claimId) || !(await store.activities.removeAttendanceClaim(site, claimId))) {
-        throw new ApiError(404, 'attendance_not_found', 'There is no such "ik kom"');
-      }
+      if (!(await store.activities.removeAttendanceClaim(site, claimId))) throw claimNotFound();
       const at = app.now().toISOString();
       await store.audit.append({ at, site, actor: request.token!.prefix, action: 'attendance.remove', target: claimId, rowCount: 1 });
       return reply.code(204).send();

@@ -21,7 +21,6 @@ import {
   periodQuerySchema,
   pollDefinitionSchema,
   pollIdSchema,
-  toFieldIssues,
   type PollDefinition,
 } from '../../schema/index.js';
 import { CSV_DELIMITERS } from '../export/csv.js';
@@ -34,7 +33,7 @@ import { authorise, loadSite, rejectCrossSite } from './guards.js';
 import { keepHandled } from './handled.js';
 import { requireJson } from './guards.js';
 import { storableTextIssues } from '../storable-text.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, type ZodTypeProvider } from '../zod-provider.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -44,17 +43,34 @@ const storyBodySchema = z.strictObject({ selected: z.boolean() });
 const responsesQuerySchema = periodQuerySchema.extend(handledQuerySchema.shape);
 
 const pollNotFound = () => new ApiError(404, 'poll_not_found', 'There is no poll with this id');
+const pollParams = pathParams({ poll: pollIdSchema }, pollNotFound);
+const responseNotFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
+const responseParams = pathParams({ id: z.string() }, responseNotFound);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The poll named in the path, loaded by the route's `preValidation` hook (`loadPoll`). */
+    poll: PollDefinition | null;
+  }
+}
 
 export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { store } = app;
+  app.decorateRequest('poll', null);
 
-  async function pollOf(request: FastifyRequest) {
-    const { poll: id } = request.params as { poll: string };
-    const poll = pollIdSchema.safeParse(id).success ? await findSitePoll(store, request.site!, id) : null;
-    if (!poll) throw pollNotFound();
-    return poll;
-  }
+  /**
+   * Before the query is validated: an unknown poll is a 404 whatever the query says, and the
+   * handler finds the poll on the request. (A malformed id is left to the params schema, which
+   * answers the same 404.)
+   */
+  const loadPoll = async (request: FastifyRequest) => {
+    const params = pollParams.safeParse(request.params);
+    if (!params.success) return;
+    request.poll = await findSitePoll(store, request.site!, params.data.poll);
+    if (!request.poll) throw pollNotFound();
+  };
+  const pollRoute = { preValidation: loadPoll, schema: { params: pollParams } };
 
   /** The query's dates; without them the poll's own period (when it is tied to one), else all time. */
   function periodOf(
@@ -77,21 +93,30 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
   }));
 
   const pollDoc = { tags, summary: "One poll's definition: its question, answers and statements", response: pollDefinitionSchema };
-  app.get('/v1/sites/:site/polls/:poll', { onRequest: [loadSite], config: pollDoc }, async (request) => pollOf(request));
+  api.get('/v1/sites/:site/polls/:poll', { onRequest: [loadSite], ...pollRoute, config: pollDoc }, async (request) => request.poll!);
 
   const publicResultsDoc = {
     tags,
     summary: "A poll's aggregate results (never a comment or story), for polls with `showResults`; 403 otherwise",
-    query: periodQuerySchema,
   };
-  app.get('/v1/sites/:site/polls/:poll/results', { onRequest: [loadSite], config: publicResultsDoc }, async (request) => {
-    const poll = await pollOf(request);
-    if (!poll.showResults) throw new ApiError(403, 'results_not_public', 'This poll does not show its results');
-    const query = periodQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const { results, period } = await pollResults(store, request.site!, poll, periodOf(request, query.data, poll), false);
-    return { pollId: poll.id, period, results };
-  });
+  // Whether the results are public is known before the query is read: a closed poll's 403 comes first.
+  const resultsArePublic = async (request: FastifyRequest) => {
+    if (request.poll && !request.poll.showResults) throw new ApiError(403, 'results_not_public', 'This poll does not show its results');
+  };
+  api.get(
+    '/v1/sites/:site/polls/:poll/results',
+    {
+      onRequest: [loadSite],
+      preValidation: [loadPoll, resultsArePublic],
+      schema: { params: pollParams, querystring: periodQuerySchema },
+      config: publicResultsDoc,
+    },
+    async (request) => {
+      const poll = request.poll!;
+      const { results, period } = await pollResults(store, request.site!, poll, periodOf(request, request.query, poll), false);
+      return { pollId: poll.id, period, results };
+    },
+  );
 
   // ---- coordinators ----------------------------------------------------------------------------
 
@@ -100,23 +125,34 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
     polls: await listSitePolls(store, request.site!),
   }));
 
-  const putDoc = { tags, summary: 'Create or replace a poll (audited)', body: pollDefinitionSchema };
-  app.put(
+  /**
+   * The body may leave out the poll's id (the URL names it) but not contradict it; the mismatch is
+   * the only issue reported, before the body's schema. A malformed id is left to the params schema.
+   */
+  const bodyTakesUrlId = async (request: FastifyRequest) => {
+    const params = pollParams.safeParse(request.params);
+    if (!params.success) return;
+    const id = params.data.poll;
+    const body = isRecord(request.body) ? request.body : {};
+    if (body.id !== undefined && body.id !== id) {
+      throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
+    }
+    request.body = { ...body, id };
+  };
+  api.put(
     '/v1/admin/sites/:site/polls/:poll',
-    { onRequest: [rejectCrossSite, authorise('moderate'), requireJson], config: putDoc },
+    {
+      onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
+      preValidation: bodyTakesUrlId,
+      schema: { params: pollParams, body: pollDefinitionSchema },
+      config: { tags, summary: 'Create or replace a poll (audited)' },
+    },
     async (request) => {
-      const { poll: id } = request.params as { poll: string };
-      if (!pollIdSchema.safeParse(id).success) throw pollNotFound();
-      if (isRecord(request.body) && request.body.id !== undefined && request.body.id !== id) {
-        throw invalid([{ path: 'id', message: 'Does not match the poll in the URL', code: 'id_mismatch' }]);
-      }
-      const parsed = pollDefinitionSchema.safeParse({ ...(isRecord(request.body) ? request.body : {}), id });
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
+      const nul = storableTextIssues(request.body);
       if (nul.length) throw invalid(nul);
       const now = app.now();
-      const record = await store.polls.putDefinition(request.site!.slug, parsed.data, now.toISOString());
-      await audit(request, 'poll.put', id, 1, now);
+      const record = await store.polls.putDefinition(request.site!.slug, request.body, now.toISOString());
+      await audit(request, 'poll.put', request.params.poll, 1, now);
       return record;
     },
   );
@@ -124,47 +160,53 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
   const resultsDoc = {
     tags,
     summary: 'Counts, % per answer, % agree per statement, optionally split by respondent type, and the previous period with the change',
-    query: resultsQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/polls/:poll/results', { onRequest: [authorise('read')], config: resultsDoc }, async (request) => {
-    const poll = await pollOf(request);
-    const query = resultsQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const site = request.site!;
-    const period = periodOf(request, query.data, poll);
-    const split = query.data.split === 'respondentType';
-    const current = await pollResults(store, site, poll, period, split);
-    if (!period) return { ...current, previous: null, comparison: null };
-    const before = previousPeriod(period, site.timeZone);
-    const previous = await pollResults(store, site, poll, before, false);
-    return {
-      ...current,
-      previous: { period: previous.period, results: previous.results },
-      comparison: compareStatements(current.results, previous.results),
-    };
-  });
+  const resultsRoute = { ...pollRoute, schema: { ...pollRoute.schema, querystring: resultsQuerySchema } };
+  api.get(
+    '/v1/admin/sites/:site/polls/:poll/results',
+    { onRequest: [authorise('read')], ...resultsRoute, config: resultsDoc },
+    async (request) => {
+      const poll = request.poll!;
+      const site = request.site!;
+      const period = periodOf(request, request.query, poll);
+      const split = request.query.split === 'respondentType';
+      const current = await pollResults(store, site, poll, period, split);
+      if (!period) return { ...current, previous: null, comparison: null };
+      const before = previousPeriod(period, site.timeZone);
+      const previous = await pollResults(store, site, poll, before, false);
+      return {
+        ...current,
+        previous: { period: previous.period, results: previous.results },
+        comparison: compareStatements(current.results, previous.results),
+      };
+    },
+  );
 
-  const responsesDoc = { tags, summary: "A poll's responses in the period, with comments and stories", query: responsesQuerySchema };
-  app.get('/v1/admin/sites/:site/polls/:poll/responses', { onRequest: [authorise('read')], config: responsesDoc }, async (request) => {
-    const poll = await pollOf(request);
-    const query = responsesQuerySchema.safeParse(request.query);
-    if (!query.success) throw invalid(toFieldIssues(query.error));
-    const responses = await responsesIn(store, request.site!, poll.id, periodOf(request, query.data, poll));
-    return { responses: keepHandled(responses, query.data.handled) };
-  });
+  const responsesDoc = { tags, summary: "A poll's responses in the period, with comments and stories" };
+  const responsesRoute = { ...pollRoute, schema: { ...pollRoute.schema, querystring: responsesQuerySchema } };
+  api.get(
+    '/v1/admin/sites/:site/polls/:poll/responses',
+    { onRequest: [authorise('read')], ...responsesRoute, config: responsesDoc },
+    async (request) => {
+      const poll = request.poll!;
+      const responses = await responsesIn(store, request.site!, poll.id, periodOf(request, request.query, poll));
+      return { responses: keepHandled(responses, request.query.handled) };
+    },
+  );
 
   api.put(
     '/v1/admin/sites/:site/poll-responses/:id/story',
     {
       onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-      schema: { body: storyBodySchema },
+      // The body is read before the id (a malformed id with a bad body answers the body's 422), so the
+      // params schema only names the id and the handler looks it up.
+      schema: { params: responseParams, body: storyBodySchema },
       config: { tags, summary: "Tick or untick a response's story for the impact report (audited)" },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const notFound = () => new ApiError(404, 'response_not_found', 'There is no poll response with this id');
+      const { id } = request.params;
       const record = isUuidV7(id) ? await store.polls.selectStory(request.site!.slug, id, request.body.selected) : null;
-      if (!record) throw notFound();
+      if (!record) throw responseNotFound();
       // The store only ticks a response that has a story.
       if (request.body.selected && !record.storySelected) {
         throw invalid([{ path: 'selected', message: 'This response has no story', code: 'no_story' }]);
@@ -178,25 +220,24 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
   for (const table of ['results', 'responses'] as const) {
     for (const format of ['csv', 'json', 'ndjson', 'xlsx'] as const) {
       if (table === 'results' && format === 'ndjson') continue;
-      app.get(
+      api.get(
         `/v1/admin/sites/:site/polls/:poll/export/${table}.${format}`,
         {
           onRequest: [authorise('export')],
+          ...pollRoute,
+          schema: { ...pollRoute.schema, querystring: exportQuerySchema },
           config: {
             tags: ['Exports'],
             summary:
               table === 'results'
                 ? `A poll's results table (a row per answer and group) as ${format.toUpperCase()} (audited)`
                 : `A poll's responses as ${format.toUpperCase()} (audited)`,
-            query: exportQuerySchema,
           },
         },
         async (request, reply) => {
-          const poll = await pollOf(request);
-          const query = exportQuerySchema.safeParse(request.query);
-          if (!query.success) throw invalid(toFieldIssues(query.error));
+          const poll = request.poll!;
           const site: Site = request.site!;
-          const period = periodOf(request, query.data, poll);
+          const period = periodOf(request, request.query, poll);
           const now = app.now();
           const data: { results: ReturnType<typeof resultRows> } | { responses: PollResponseRecord[] } =
             table === 'results'
@@ -205,7 +246,7 @@ export async function feedbackPollRoutes(app: FastifyInstance): Promise<void> {
           const rowCount = 'results' in data ? data.results.length : data.responses.length;
           await audit(request, `export.poll-${table}`, `${poll.id}.${format}`, rowCount, now);
           const file = pollExportFile(site, poll, table, format, data, {
-            delimiter: CSV_DELIMITERS[query.data.delimiter],
+            delimiter: CSV_DELIMITERS[request.query.delimiter],
             now,
             requests: app.requestsInFlight,
           });

@@ -5,10 +5,11 @@
  * Who: the token's label, else its display prefix. The inbox lists say `?handled=true|false`.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { HANDLED_KINDS, HANDLED_PATHS, handledBodySchema, isUuidV7, type HandledKind, type HandledState } from '../../schema/index.js';
 import { ApiError } from '../http.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, type ZodTypeProvider } from '../zod-provider.js';
 
 /** The error code of an unknown id, as each kind's other routes say it. */
 const NOT_FOUND: Record<HandledKind, string> = {
@@ -18,6 +19,8 @@ const NOT_FOUND: Record<HandledKind, string> = {
   signup: 'signup_not_found',
   'poll-response': 'response_not_found',
 };
+
+const notFound = (kind: HandledKind) => new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
 
 const ARTICLES: Record<HandledKind, string> = { idea: 'an', intake: 'an', application: 'an', signup: 'a', 'poll-response': 'a' };
 
@@ -33,20 +36,22 @@ export async function handledRoutes(app: FastifyInstance): Promise<void> {
       `/v1/admin/sites/:site/${HANDLED_PATHS[kind]}/:id/handled`,
       {
         onRequest: [rejectCrossSite, authorise('moderate'), requireJson],
-        schema: { body: handledBodySchema },
+        // The body is read before the id (a malformed id with a bad body answers the body's 422), so the
+        // params schema only names the id and the handler looks it up.
+        schema: { params: pathParams({ id: z.string() }, () => notFound(kind)), body: handledBodySchema },
         config: {
           tags: ['Coordinator'],
           summary: `Mark ${ARTICLES[kind]} ${kind.replace('-', ' ')} as handled ("afgehandeld"), or undo it; the first mark is kept (audited)`,
         },
       },
       async (request) => {
-        const { id } = request.params as { id: string };
+        const { id } = request.params;
         const token = request.token!;
         const site = request.site!.slug;
         const now = app.now().toISOString();
         const mark = request.body.handled ? { at: now, by: token.label ?? token.prefix } : null;
         const state = isUuidV7(id) ? await app.store.setHandled(site, kind, id, mark) : null;
-        if (!state) throw new ApiError(404, NOT_FOUND[kind], `There is no ${kind.replace('-', ' ')} with this id`);
+        if (!state) throw notFound(kind);
         await app.store.audit.append({
           at: now,
           site,

@@ -9,7 +9,6 @@ import {
   ideaMergeSchema,
   ideaTagChangeSchema,
   ideaTagCountsSchema,
-  isUuidV7,
   type AdminIdea,
   type FieldIssue,
   type IdeaTagCount,
@@ -17,7 +16,7 @@ import {
 import { ApiError, invalid } from '../http.js';
 import type { MergeProblem } from '../store/types.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = {
   'same-as-target': { code: 'same_as_target', message: 'An idea cannot be merged into itself' },
@@ -30,6 +29,8 @@ const MERGE_PROBLEMS: Record<MergeProblem, { code: string; message: string }> = 
 };
 
 const notFound = () => new ApiError(404, 'idea_not_found', 'There is no idea with this id');
+// Params are validated before the body: an id that cannot exist is a 404 whatever the body says.
+const ideaParams = pathParams({ ideaId: uuidV7Param }, notFound);
 
 export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -39,23 +40,15 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   const audit = (request: FastifyRequest, action: string, target: string, at: Date) =>
     store.audit.append({ at: at.toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount: 1 });
 
-  const ideaIdOf = (request: FastifyRequest) => {
-    const { ideaId } = request.params as { ideaId: string };
-    if (!isUuidV7(ideaId)) throw notFound();
-    return ideaId;
-  };
-  // Before the body's schema: an id that cannot exist is a 404 whatever the body says.
-  const knownIdeaId = async (request: FastifyRequest) => void ideaIdOf(request);
-
   // Merges the listed duplicates into the idea in the URL; answers that idea.
   const tags = ['Ideas'] as const;
   const mergeDoc = {
     tags,
     summary: 'Merge duplicate ideas into this one, all or nothing: they leave the public list and their votes count here (audited)',
   };
-  const mergeOptions = { ...change, preValidation: knownIdeaId, schema: { body: ideaMergeSchema }, config: mergeDoc };
+  const mergeOptions = { ...change, schema: { params: ideaParams, body: ideaMergeSchema }, config: mergeDoc };
   api.post('/v1/admin/sites/:site/ideas/:ideaId/merge', mergeOptions, async (request): Promise<AdminIdea> => {
-    const target = ideaIdOf(request);
+    const target = request.params.ideaId;
     const ids = request.body.ideas;
     const now = app.now();
     const result = await store.ideas.merge(request.site!.slug, target, ids, now.toISOString());
@@ -82,8 +75,9 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const unmergeDoc = { tags, summary: 'Undo the merge of this idea into another; 422 `not_merged` when it is not merged (audited)' };
-  app.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', { ...change, config: unmergeDoc }, async (request): Promise<AdminIdea> => {
-    const id = ideaIdOf(request);
+  const unmergeOptions = { ...change, schema: { params: ideaParams }, config: unmergeDoc };
+  api.post('/v1/admin/sites/:site/ideas/:ideaId/unmerge', unmergeOptions, async (request): Promise<AdminIdea> => {
+    const id = request.params.ideaId;
     const now = app.now();
     const done = await store.ideas.unmerge(request.site!.slug, id, now.toISOString());
     if (!done) {
@@ -96,9 +90,9 @@ export async function ideaGroupRoutes(app: FastifyInstance): Promise<void> {
 
   // Adds and removes tags in one request, so a chip input sends exactly what changed.
   const tagsDoc = { tags, summary: "Add or remove an idea's tags (normalised, never public; audited)" };
-  const tagsOptions = { ...change, preValidation: knownIdeaId, schema: { body: ideaTagChangeSchema }, config: tagsDoc };
+  const tagsOptions = { ...change, schema: { params: ideaParams, body: ideaTagChangeSchema }, config: tagsDoc };
   api.post('/v1/admin/sites/:site/ideas/:ideaId/tags', tagsOptions, async (request): Promise<AdminIdea> => {
-    const id = ideaIdOf(request);
+    const id = request.params.ideaId;
     const site = request.site!.slug;
     const idea = await store.ideas.get(site, id);
     if (!idea) throw notFound();

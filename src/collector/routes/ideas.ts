@@ -2,12 +2,12 @@
  * The idea box's public side: the published ideas with their votes, and a vote for one. Ideas
  * themselves arrive as submissions (submissions/idea-box.ts); coordinators moderate in admin.ts.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isUuidV7, publishedIdeaListSchema, voteReceiptSchema, voteSubmissionSchema, type FieldIssue } from '../../schema/index.js';
+import { publishedIdeaListSchema, voteReceiptSchema, voteSubmissionSchema, type FieldIssue } from '../../schema/index.js';
 import { ApiError, invalid } from '../http.js';
 import { loadSite, rateLimit, requireJson } from './guards.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -39,21 +39,18 @@ export async function publicIdeaRoutes(app: FastifyInstance): Promise<void> {
     response: voteReceiptSchema,
     status: 201,
   } as const;
-  // Before the body's schema: an id that cannot exist is a 404 whatever the body says.
-  const knownIdeaId = async (request: FastifyRequest) => {
-    if (!isUuidV7((request.params as { ideaId: string }).ideaId)) throw ideaNotFound();
-  };
+  // Params are validated before the body: an id that cannot exist is a 404 whatever the body says.
+  const voteParams = pathParams({ ideaId: uuidV7Param }, ideaNotFound);
   api.post(
     '/v1/sites/:site/ideas/:ideaId/votes',
     {
       onRequest: [loadSite, rateLimit('votes'), requireJson],
-      preValidation: knownIdeaId,
-      schema: { body: voteSubmissionSchema },
+      schema: { params: voteParams, body: voteSubmissionSchema },
       config: voteDoc,
     },
     async (request, reply) => {
       const site = request.site!;
-      const { ideaId } = request.params as { ideaId: string };
+      const { ideaId } = request.params;
       const vote = request.body;
       const issues: FieldIssue[] = [];
       if (vote.site !== site.slug) {

@@ -22,7 +22,6 @@ import {
   handledQuerySchema,
   isUuidV7,
   localDateSchema,
-  toFieldIssues,
   uuidv7,
   volunteerRoleSchema,
   volunteerShiftSchema,
@@ -50,7 +49,7 @@ import { queueNotification, sweepSite } from './volunteer.js';
 import { dayRange, loadCatalogue, localTitleOf, offerMsOf, titleOf, todayIn } from './volunteer-views.js';
 import { textFor } from '../../schema/localized-text.js';
 import { storableTextIssues } from '../storable-text.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { noQuerySchema, pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 const idsSchema = z.strictObject({ ids: z.array(z.string().max(40)).min(1).max(1000) });
 const periodSchema = z.strictObject({
@@ -92,17 +91,12 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
   const audit = (request: FastifyRequest, action: string, target: string | null, rowCount: number) =>
     store.audit.append({ at: app.now().toISOString(), site: request.site!.slug, actor: request.token!.prefix, action, target, rowCount });
 
-  /** The period of a query: local dates, default the current calendar year. */
-  const periodOf = <S extends z.ZodType<z.output<typeof periodSchema>>>(
-    request: FastifyRequest,
-    schema: S = periodSchema as unknown as S,
-  ) => {
-    const q = schema.safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
+  /** The period of a (validated) query: local dates, default the current calendar year. */
+  const periodOf = <Q extends { from?: string | undefined; to?: string | undefined }>(request: FastifyRequest, query: Q) => {
     const site = request.site!;
     const year = todayIn(site, app.now()).slice(0, 4);
-    const { fromMs, toMs } = dayRange(site, q.data.from ?? `${year}-01-01`, q.data.to ?? `${year}-12-31`);
-    return { ...q.data, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+    const { fromMs, toMs } = dayRange(site, query.from ?? `${year}-01-01`, query.to ?? `${year}-12-31`);
+    return { ...query, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
   };
 
   // ---- roles and shifts --------------------------------------------------------------------------
@@ -113,26 +107,26 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
   ] as const) {
     const base = `/v1/admin/sites/:site/volunteer/${path}`;
     const notFound = () => new ApiError(404, `${kind}_not_found`, `There is no ${kind} with this id`);
-    const parse = async (request: FastifyRequest) => {
-      const parsed = schema.safeParse(request.body);
-      if (!parsed.success) throw invalid(toFieldIssues(parsed.error));
-      const nul = storableTextIssues(parsed.data);
+    const itemParams = pathParams({ id: uuidV7Param }, notFound);
+    /** What the body's schema cannot know: no NUL characters, and a shift's role exists. */
+    const check = async <T extends z.output<typeof schema>>(request: FastifyRequest, data: T) => {
+      const nul = storableTextIssues(data);
       if (nul.length) throw invalid(nul);
       if (kind === 'shift') {
-        const roleId = (parsed.data as { roleId: string }).roleId;
+        const roleId = (data as { roleId: string }).roleId;
         const roles = await store.volunteer.listItems(request.site!.slug, 'role');
         if (!roles.some((r) => r.id === roleId))
           throw invalid([{ path: 'roleId', message: 'There is no role with this id', code: 'role_not_found' }]);
       }
-      return parsed.data;
+      return data;
     };
     const what = kind === 'role' ? 'role' : 'shift (one-off, or recurring like a calendar item)';
     app.get(base, { onRequest: [authorise('read')], config: { tags, summary: `Every ${kind} of the site` } }, async (request) => ({
       [path]: await store.volunteer.listItems(request.site!.slug, kind as VolunteerItemKind),
     }));
-    const createDoc = { tags, summary: `Add a ${what} (audited)`, body: schema, status: 201 } as const;
-    app.post(base, { onRequest: [...change, requireJson], config: createDoc }, async (request, reply) => {
-      const data = await parse(request);
+    const createDoc = { tags, summary: `Add a ${what} (audited)`, status: 201 } as const;
+    api.post(base, { onRequest: [...change, requireJson], schema: { body: schema }, config: createDoc }, async (request, reply) => {
+      const data = await check(request, request.body);
       const record = await store.volunteer.createItem({ id: uuidv7(), site: request.site!.slug, kind, data }, app.now().toISOString());
       await audit(request, `volunteer.${kind}.create`, record.id, 1);
       return reply.code(201).send(record);
@@ -140,12 +134,11 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
     const putDoc = {
       tags,
       summary: kind === 'shift' ? 'Replace a shift; new places go to its waitlist at once (audited)' : 'Replace a role (audited)',
-      body: schema,
     };
-    app.put(`${base}/:id`, { onRequest: [...change, requireJson], config: putDoc }, async (request) => {
-      const { id } = request.params as { id: string };
-      if (!isUuidV7(id)) throw notFound();
-      const data = await parse(request);
+    const putOptions = { onRequest: [...change, requireJson], schema: { params: itemParams, body: schema }, config: putDoc };
+    api.put(`${base}/:id`, putOptions, async (request) => {
+      const { id } = request.params;
+      const data = await check(request, request.body);
       const record = await store.volunteer.updateItem(request.site!.slug, id, data, app.now().toISOString());
       if (!record) throw notFound();
       await audit(request, `volunteer.${kind}.update`, id, 1);
@@ -167,8 +160,8 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
           : 'Delete a role; 409 `role_has_shifts` while it has shifts (audited)',
       status: 204,
     } as const;
-    app.delete(`${base}/:id`, { onRequest: change, config: deleteDoc }, async (request, reply) => {
-      const { id } = request.params as { id: string };
+    api.delete(`${base}/:id`, { onRequest: change, schema: { params: itemParams }, config: deleteDoc }, async (request, reply) => {
+      const { id } = request.params;
       if (kind === 'role') {
         // A shift without its role could not be shown or signed up for: its shifts go first.
         const shifts = await store.volunteer.listItems(request.site!.slug, 'shift');
@@ -176,7 +169,7 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
           throw new ApiError(409, 'role_has_shifts', 'This role still has shifts: delete them or give them another role first');
         }
       }
-      if (!isUuidV7(id) || !(await store.volunteer.deleteItem(request.site!.slug, id, app.now().toISOString()))) throw notFound();
+      if (!(await store.volunteer.deleteItem(request.site!.slug, id, app.now().toISOString()))) throw notFound();
       await audit(request, `volunteer.${kind}.delete`, id, 1);
       return reply.code(204).send();
     });
@@ -187,22 +180,29 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
   const signupsDoc = {
     tags,
     summary: 'Shift sign-ups with first name, contact, status and history (default: this year)',
-    query: signupsQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/volunteer/signups', { onRequest: [authorise('read')], config: signupsDoc }, async (request) => {
-    const { from, to, handled } = periodOf(request, signupsQuerySchema);
+  const signupsOptions = { onRequest: [authorise('read')], schema: { querystring: signupsQuerySchema }, config: signupsDoc };
+  api.get('/v1/admin/sites/:site/volunteer/signups', signupsOptions, async (request) => {
+    const { from, to, handled } = periodOf(request, request.query);
     await sweepSite(app, request.site!, request.log);
     return { signups: keepHandled(await store.volunteer.list(request.site!.slug, { from, to }), handled) };
   });
 
+  const signupNotFound = () => new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
   const attendedDoc = { tags, summary: 'Whether a volunteer came: `attended` true, false or null (not known)' };
   api.put(
     '/v1/admin/sites/:site/volunteer/signups/:id/attendance',
-    { onRequest: [...change, requireJson], schema: { body: attendanceSchema }, config: attendedDoc },
+    // The body is read before the id (a malformed id with a bad body answers the body's 422), so the
+    // params schema only names the id and the handler looks it up.
+    {
+      onRequest: [...change, requireJson],
+      schema: { params: pathParams({ id: z.string() }, signupNotFound), body: attendanceSchema },
+      config: attendedDoc,
+    },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const record = isUuidV7(id) ? await store.volunteer.setAttendance(request.site!.slug, id, request.body.attended) : null;
-      if (!record) throw new ApiError(404, 'signup_not_found', 'There is no sign-up with this id');
+      if (!record) throw signupNotFound();
       await audit(request, 'volunteer.attendance', id, 1);
       return record;
     },
@@ -219,24 +219,22 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
 
   // ---- reminders and notifications ---------------------------------------------------------------
 
-  const remindersDue = async (request: FastifyRequest) => {
-    const q = remindersQuerySchema.safeParse(request.query);
-    if (!q.success) throw invalid(toFieldIssues(q.error));
+  const remindersDue = async (request: FastifyRequest, withinHours: number) => {
     const now = app.now();
     return store.volunteer.reminderDue(
       request.site!.slug,
       now.toISOString(),
-      new Date(now.getTime() + q.data.withinHours * 3_600_000).toISOString(),
+      new Date(now.getTime() + withinHours * 3_600_000).toISOString(),
     );
   };
 
   const remindersDoc = {
     tags,
     summary: "Confirmed sign-ups starting within N hours and not yet reminded, for the site's mailer",
-    query: remindersQuerySchema,
   };
-  app.get('/v1/admin/sites/:site/volunteer/reminders', { onRequest: [authorise('read')], config: remindersDoc }, async (request) => {
-    const due = await remindersDue(request);
+  const remindersOptions = { onRequest: [authorise('read')], schema: { querystring: remindersQuerySchema }, config: remindersDoc };
+  api.get('/v1/admin/sites/:site/volunteer/reminders', remindersOptions, async (request) => {
+    const due = await remindersDue(request, request.query.withinHours);
     const catalogue = await loadCatalogue(store, request.site!.slug);
     // `title` in Dutch for the coordinator; `localTitle` in the language the volunteer signed up in, for the message to them.
     return {
@@ -253,10 +251,10 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
   const queueDoc = {
     tags,
     summary: 'The same reminders queued as `volunteer.reminder` notifications (for a webhook) and marked as reminded',
-    query: remindersQuerySchema,
   };
-  app.post('/v1/admin/sites/:site/volunteer/reminders/queue', { onRequest: change, config: queueDoc }, async (request) => {
-    const due = await remindersDue(request);
+  const queueOptions = { onRequest: change, schema: { querystring: remindersQuerySchema }, config: queueDoc };
+  api.post('/v1/admin/sites/:site/volunteer/reminders/queue', queueOptions, async (request) => {
+    const due = await remindersDue(request, request.query.withinHours);
     const now = app.now().toISOString();
     const notifications = due.map((s) => signupNotification('reminder', s, now));
     if (notifications.length) await store.volunteer.queueNotifications(notifications);
@@ -310,17 +308,14 @@ export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> 
   const dayListDoc = {
     tags,
     summary: "A printable list of the day's confirmed volunteers, for the host",
-    query: dayListQuerySchema,
     responseType: 'text/html',
   };
-  app.get(
+  api.get(
     '/v1/admin/sites/:site/volunteer/day-list',
-    { onRequest: [authorise('read')], onSend: dayListCsp, config: dayListDoc },
+    { onRequest: [authorise('read')], onSend: dayListCsp, schema: { querystring: dayListQuerySchema }, config: dayListDoc },
     async (request, reply) => {
-      const q = dayListQuerySchema.safeParse(request.query);
-      if (!q.success) throw invalid(toFieldIssues(q.error));
       const site = request.site!;
-      const date = q.data.date ?? todayIn(site, app.now());
+      const date = request.query.date ?? todayIn(site, app.now());
       const { fromMs, toMs } = dayRange(site, date, date);
       await sweepSite(app, site, request.log);
       const signups = (
@@ -346,8 +341,8 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
 
   // ---- exports (recognition: hours per volunteer per period) -------------------------------------
 
-  const exportFile = async (request: FastifyRequest, name: string, format: 'csv' | 'xlsx') => {
-    const q = periodOf(request);
+  const exportFile = async (request: FastifyRequest, query: z.output<typeof periodSchema>, name: string, format: 'csv' | 'xlsx') => {
+    const q = periodOf(request, query);
     const site = request.site!;
     const signups = await store.volunteer.list(site.slug, { from: q.from, to: q.to });
     const catalogue = await loadCatalogue(store, site.slug);
@@ -369,10 +364,10 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
         name === 'volunteer-signups'
           ? 'Shift sign-ups in the period as CSV'
           : 'Hours per volunteer per month or year as CSV: confirmed and not marked absent, for a thank-you and the annual report',
-      query: periodSchema,
     } as const;
-    app.get(`/v1/admin/sites/:site/export/${name}.csv`, { onRequest: [authorise('export')], config: csvDoc }, async (request, reply) => {
-      const { q, site, signups, title, fileName } = await exportFile(request, name, 'csv');
+    const csvOptions = { onRequest: [authorise('export')], schema: { querystring: periodSchema }, config: csvDoc };
+    api.get(`/v1/admin/sites/:site/export/${name}.csv`, csvOptions, async (request, reply) => {
+      const { q, site, signups, title, fileName } = await exportFile(request, request.query, name, 'csv');
       const delimiter = CSV_DELIMITERS[q.delimiter];
       const chunks =
         name === 'volunteer-signups'
@@ -385,20 +380,19 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
   // The general "ik wil vrijwilliger worden" sign-ups, every one received up to now (no period:
   // they are few, and the coordinator needs the open ones whenever they came in).
   for (const format of EXPORT_FORMATS) {
-    app.get(
+    api.get(
       `/v1/admin/sites/:site/export/volunteer-applications.${format}`,
       {
         onRequest: [authorise('export')],
+        // Only the CSV has a choice (its delimiter); the other formats take no query at all.
+        schema: { querystring: format === 'csv' ? csvQuerySchema : noQuerySchema },
         config: {
           tags: ['Exports'],
           summary: `Every "ik wil vrijwilliger worden" sign-up as ${format.toUpperCase()} (audited)`,
-          ...(format === 'csv' && { query: csvQuerySchema }),
         },
       },
       async (request, reply) => {
-        const q = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
-        if (!q.success) throw invalid(toFieldIssues(q.error));
-        const delimiter = CSV_DELIMITERS['delimiter' in q.data ? q.data.delimiter : 'semicolon'];
+        const delimiter = CSV_DELIMITERS['delimiter' in request.query ? request.query.delimiter : 'semicolon'];
         const site = request.site!;
         const rows = (await store.volunteer.listApplications(site.slug)).map(applicationRow);
         await audit(request, 'export.volunteer-applications', `volunteer-applications.${format}`, rows.length);
@@ -421,13 +415,12 @@ ${signups.length ? `<table><thead><tr><th>Tijd</th><th>Dienst</th><th>Naam</th><
   const workbookDoc = {
     tags: ['Exports'],
     summary: 'Sign-ups and hours per volunteer in one Excel workbook',
-    query: periodSchema,
   } as const;
-  app.get(
+  api.get(
     '/v1/admin/sites/:site/export/volunteer.xlsx',
-    { onRequest: [authorise('export')], config: workbookDoc },
+    { onRequest: [authorise('export')], schema: { querystring: periodSchema }, config: workbookDoc },
     async (request, reply) => {
-      const { q, site, signups, title, fileName } = await exportFile(request, 'volunteer', 'xlsx');
+      const { q, site, signups, title, fileName } = await exportFile(request, request.query, 'volunteer', 'xlsx');
       const chunks = writeXlsx(
         [
           { name: 'Aanmeldingen', columns: signupXlsxColumns(site.timeZone, title), rows: signups },

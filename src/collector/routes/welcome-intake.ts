@@ -24,16 +24,14 @@ import {
   isMultiChoice,
   isSensitive,
   isSingleChoice,
-  isUuidV7,
   localText,
   optionValues,
-  toFieldIssues,
   type IntakeFlow,
   handledQuerySchema,
 } from '../../schema/index.js';
 import { hasScope } from '../auth.js';
 import { toXlsxColumns } from '../export/columns.js';
-import { CSV_DELIMITERS } from '../export/csv.js';
+import { CSV_DELIMITERS, type CsvDelimiterName } from '../export/csv.js';
 import { intakeColumns, startIntakeExport, type ReadableIntake } from '../export/intakes.js';
 import type { XlsxSheet } from '../export/xlsx.js';
 import { ApiError, invalid, sendDownload } from '../http.js';
@@ -41,7 +39,7 @@ import { IntakeSealError, intakePublicKey, unseal, type IntakeKey } from '../int
 import { storableTextIssues } from '../storable-text.js';
 import type { IntakeRecord, Site, Store } from '../store/types.js';
 import { authorise, loadSite, rejectCrossSite, requireJson } from './guards.js';
-import type { ZodTypeProvider } from '../zod-provider.js';
+import { noQuerySchema, pathParams, uuidV7Param, type ZodTypeProvider } from '../zod-provider.js';
 
 /**
  * The site's intakes as one workbook sheet (for the all-widgets export): one column per question,
@@ -214,26 +212,30 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const oneDoc = { tags, summary: 'One intake; sensitive answers only with the `sensitive` scope' };
-  app.get('/v1/admin/sites/:site/intakes/:id', { onRequest: [authorise('read')], config: oneDoc }, async (request) => {
-    const { id } = request.params as { id: string };
-    const site = request.site!.slug;
-    const record = isUuidV7(id) ? await store.intakes.get(site, id) : null;
-    if (!record) throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
-    const sensitive = canSensitive(request);
-    if (sensitive) await audit(request, 'intake.read-sensitive', id, 1);
-    return intakeView(readable(record, keysOf(site), sensitive));
-  });
+  const intakeNotFound = () => new ApiError(404, 'intake_not_found', 'There is no intake with this id');
+  const intakeParams = pathParams({ id: uuidV7Param }, intakeNotFound);
+  api.get(
+    '/v1/admin/sites/:site/intakes/:id',
+    { onRequest: [authorise('read')], schema: { params: intakeParams }, config: oneDoc },
+    async (request) => {
+      const { id } = request.params;
+      const site = request.site!.slug;
+      const record = await store.intakes.get(site, id);
+      if (!record) throw intakeNotFound();
+      const sensitive = canSensitive(request);
+      if (sensitive) await audit(request, 'intake.read-sensitive', id, 1);
+      return intakeView(readable(record, keysOf(site), sensitive));
+    },
+  );
 
   // Erasure on request: the whole intake goes (its sealed answers cannot be searched by contact).
   const deleteDoc = { tags: ['Privacy'], summary: 'Erase one intake whole (audited)', status: 204 } as const;
-  app.delete(
+  api.delete(
     '/v1/admin/sites/:site/intakes/:id',
-    { onRequest: [rejectCrossSite, authorise('admin')], config: deleteDoc },
+    { onRequest: [rejectCrossSite, authorise('admin')], schema: { params: intakeParams }, config: deleteDoc },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      if (!isUuidV7(id) || !(await store.intakes.delete(request.site!.slug, id))) {
-        throw new ApiError(404, 'intake_not_found', 'There is no intake with this id');
-      }
+      const { id } = request.params;
+      if (!(await store.intakes.delete(request.site!.slug, id))) throw intakeNotFound();
       await audit(request, 'intake.delete', id, 1);
       return reply.code(204).send();
     },
@@ -243,17 +245,16 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     const exportDoc = {
       tags: ['Exports'],
       summary: `Intakes as ${format.toUpperCase()}, a column per question; sensitive columns only with \`sensitive\` (audited)`,
-      ...(format === 'csv' && { query: csvQuerySchema }),
     } as const;
-    app.get(
+    api.get(
       `/v1/admin/sites/:site/export/intakes.${format}`,
-      { onRequest: [authorise('export')], config: exportDoc },
+      // Only the CSV has a choice (its delimiter); the other formats take no query at all.
+      { onRequest: [authorise('export')], schema: { querystring: format === 'csv' ? csvQuerySchema : noQuerySchema }, config: exportDoc },
       async (request, reply) => {
-        const query = (format === 'csv' ? csvQuerySchema : z.strictObject({})).safeParse(request.query);
-        if (!query.success) throw invalid(toFieldIssues(query.error));
         const site = request.site!;
         const includeSensitive = canSensitive(request);
-        const delimiter = 'delimiter' in query.data ? CSV_DELIMITERS[query.data.delimiter as 'semicolon' | 'comma'] : undefined;
+        const query: { delimiter?: CsvDelimiterName } = request.query;
+        const delimiter = query.delimiter ? CSV_DELIMITERS[query.delimiter] : undefined;
         const file = await startIntakeExport(store, site, {
           format,
           ...(delimiter && { delimiter }),
