@@ -53,6 +53,8 @@ const SITE_BUCKET: Partial<Record<RateKind, keyof RateLimits>> = { submissions: 
 
 export class RateLimiter {
   private serverSecret: string | undefined;
+  /** The salt of the UTC day last asked for: derived once a day rather than on every request. */
+  private daySalt: { day: string; salt: string } | undefined;
   private lastPrune = 0;
 
   constructor(
@@ -83,8 +85,10 @@ export class RateLimiter {
   private async clientKey(ip: string, at: number): Promise<string> {
     this.serverSecret ??= await this.store.secret('rate-limit', randomBytes(32).toString('base64url'));
     const day = new Date(at).toISOString().slice(0, 10);
-    const salt = createHmac('sha256', this.serverSecret).update(`ip-salt:${day}`).digest('hex');
-    return createHash('sha256').update(`${salt}:${ip}`).digest('hex');
+    if (this.daySalt?.day !== day) {
+      this.daySalt = { day, salt: createHmac('sha256', this.serverSecret).update(`ip-salt:${day}`).digest('hex') };
+    }
+    return createHash('sha256').update(`${this.daySalt.salt}:${ip}`).digest('hex');
   }
 
   /** A bucket that has refilled is the same as none; forgetting them keeps the table small. */
