@@ -5,20 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../src/collector/rate-limit.js';
+import { takeInTurn } from '../../src/collector/store/limits.js';
 import type { RateTake, Store } from '../../src/collector/store/types.js';
 
 function recordingStore(): { store: Store; keys: string[] } {
   const keys: string[] = [];
-  const store = {
-    secret: async () => 'server-secret',
-    limits: {
-      takeRateToken: async (t: RateTake) => {
-        if (!t.bucket.endsWith(':site')) keys.push(t.key);
-        return { allowed: true, retryAfterMs: 0 };
-      },
-      pruneRateBuckets: async () => {},
+  const limits = {
+    takeRateToken: async (t: RateTake) => {
+      if (!t.bucket.endsWith(':site')) keys.push(t.key);
+      return { allowed: true, retryAfterMs: 0 };
     },
-  } as unknown as Store;
+    takeRateTokens: (chain: readonly RateTake[]) => takeInTurn(limits, chain),
+    pruneRateBuckets: async () => {},
+  };
+  const store = { secret: async () => 'server-secret', limits } as unknown as Store;
   return { store, keys };
 }
 
