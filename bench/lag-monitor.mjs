@@ -1,10 +1,12 @@
 // Loaded into the collector by bench/export.mjs (`node --import`): measures the event loop's delay
 // with perf_hooks, and how long each POST takes inside the collector (from its request being parsed
-// to its response being finished, through node:http's diagnostics channels); on SIGUSR2 it writes
-// their percentiles (ms) to $BENCH_LAG_FILE and starts anew.
+// to its response being finished, through node:http's diagnostics channels), and the garbage
+// collector's pauses (perf_hooks 'gc' entries): how many, how long, and how much of the time of the
+// POSTs that took over 50 ms inside the collector was spent in them. On SIGUSR2 it writes these
+// figures (ms) to $BENCH_LAG_FILE and starts anew.
 import { subscribe } from 'node:diagnostics_channel';
 import { renameSync, writeFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.BENCH_LAG_FILE;
 if (file) {
@@ -12,13 +14,41 @@ if (file) {
   histogram.enable();
   const started = new WeakMap();
   let posts = [];
+  /** [start, end] of each POST and each GC pause, on performance.now()'s clock. */
+  let spans = [];
+  let pauses = [];
   subscribe('http.server.request.start', ({ request, response }) => {
     if (request.method === 'POST') started.set(response, performance.now());
   });
   subscribe('http.server.response.finish', ({ response }) => {
     const at = started.get(response);
-    if (at !== undefined) posts.push(performance.now() - at);
+    if (at === undefined) return;
+    const now = performance.now();
+    posts.push(now - at);
+    spans.push([at, now]);
   });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      pauses.push({ start: e.startTime, end: e.startTime + e.duration, major: e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
+  }).observe({ entryTypes: ['gc'] });
+  /** GC pauses, and the share of the slow POSTs' time spent in them. */
+  const gcFigures = () => {
+    const slow = spans.filter(([a, b]) => b - a > 50);
+    let inGc = 0;
+    for (const [a, b] of slow) for (const p of pauses) inGc += Math.max(0, Math.min(b, p.end) - Math.max(a, p.start));
+    const slowMs = slow.reduce((sum, [a, b]) => sum + b - a, 0);
+    const major = pauses.filter((p) => p.major).map((p) => p.end - p.start);
+    return {
+      gcPauses: pauses.length,
+      gcTotalMs: pauses.reduce((sum, p) => sum + p.end - p.start, 0),
+      gcMaxMs: Math.max(0, ...pauses.map((p) => p.end - p.start)),
+      gcMajor: major.length,
+      gcMajorMaxMs: Math.max(0, ...major),
+      slowPosts: slow.length,
+      slowPostsGcShare: slowMs ? inGc / slowMs : NaN,
+    };
+  };
   process.on('SIGUSR2', () => {
     const ms = (ns) => ns / 1e6;
     posts.sort((a, b) => a - b);
@@ -32,10 +62,13 @@ if (file) {
         max: ms(histogram.max),
         postP50: post(0.5),
         postP99: post(0.99),
+        ...gcFigures(),
       }),
     );
     renameSync(`${file}.tmp`, file);
     histogram.reset();
     posts = [];
+    spans = [];
+    pauses = [];
   });
 }
