@@ -16,7 +16,7 @@
 // on the same seeded database, alternately with this one.
 // Targets: ≤ 10 s, first byte ≤ 200 ms, peak RSS ≤ 150 MB; submissions p99 ≤ 50 ms, lag p99 ≤ 20 ms.
 //
-//   npm run build:node && node bench/export.mjs [--rows 1000000] [--only sqlite,postgres]
+//   npm run build:node && [BENCH_PG_STATEMENTS=1] node bench/export.mjs [--rows 1000000] [--only sqlite,postgres]
 //        [--format csv|json|ndjson|xlsx] [--rate 100] [--compare DIR] [--json]
 // XLSX is a ZIP, so its rows are not counted by lines: the check is that the file is complete (it
 // ends with the ZIP's end-of-central-directory record).
@@ -327,6 +327,7 @@ async function run(backend) {
             slowPosts: lag.slowPosts,
             slowPostsGcShare: lag.slowPostsGcShare,
           },
+          statements: lag.statements,
           collectorCpuSeconds,
           load: loadavg()[0],
           quietSubmitP99Ms: quiet.submitP99Ms,
@@ -375,6 +376,11 @@ if (flags.json) {
         `collector CPU ${r.collectorCpuSeconds.toFixed(1)} s; ` +
         `GC ${r.gc.pauses} pauses, ${r.gc.totalMs.toFixed(0)} ms in all, ${r.gc.major} major (max ${r.gc.majorMaxMs.toFixed(0)} ms), ` +
         `${r.gc.slowPosts} POSTs over 50 ms in the collector with ${Number.isNaN(r.gc.slowPostsGcShare) ? '–' : (100 * r.gc.slowPostsGcShare).toFixed(0)} % of their time in GC; ` +
+        (Object.keys(r.statements ?? {}).length
+          ? `statements (handed to a connection → answer read) ${Object.entries(r.statements)
+              .map(([kind, f]) => `${kind} ${f.n}× p50 ${f.p50.toFixed(1)} p99 ${f.p99.toFixed(0)} max ${f.max.toFixed(0)} ms`)
+              .join(', ')}; `
+          : '') +
         `load ${r.load.toFixed(1)}; ` +
         `without a download: submissions p99 ${r.quietSubmitP99Ms.toFixed(0)} ms, delay p99 ${r.quietLagP99Ms.toFixed(0)} ms`,
     );
