@@ -8,6 +8,11 @@
 //   (d) N collector processes on one PostgreSQL (`--instances 1,2,3`), the connections spread
 //       over them by autocannon (client-side round robin): what coordination costs,
 //   (e) a bare node:http server answering 201 to the same POST: the machine's limit.
+// Each run also shows the CPU it cost per accepted submission (from /proc on Linux): the collector
+// processes, the PostgreSQL server (every postgres process, plus the backends that exited, which
+// the postmaster reaped), the load generator (autocannon in this process, or pgbench), and how
+// busy the whole machine was. A run whose three parts use every core is bound by the cores; one
+// with idle CPU left is bound by latency (round trips, locks, flushes).
 // Only 201s count as accepted: the collector answers 201 after the commit (fsync / COMMIT).
 // Every row is counted in the database afterwards, so the figure is durable submissions.
 // `--compare DIR` runs another build (e.g. the code before a change, built in DIR) alternately
@@ -16,7 +21,7 @@
 //   npm run build:node && node bench/collector.mjs [--duration 10] [--connections 50]
 //        [--only sqlite,postgres,pgbench,instances,bare] [--instances 1,2,3] [--compare DIR] [--json]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +119,100 @@ async function stopProcess(child) {
   await exited;
 }
 
+/** Clock ticks per second of /proc's CPU times (100 on nearly every Linux). */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or undefined. */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
+  } catch {
+    return undefined; // not Linux, or the process has gone
+  }
+}
+
+/** CPU seconds a process has used (user + system); with `children`, also its reaped children's. */
+function cpuSeconds(pid, children = false) {
+  const f = procStat(pid)?.fields;
+  if (!f) return NaN;
+  // Fields 14–17 of stat (utime, stime, cutime, cstime) are 11–14 here, counted from the state.
+  const own = Number(f[11]) + Number(f[12]);
+  return (children ? own + Number(f[13]) + Number(f[14]) : own) / TICKS;
+}
+
+/**
+ * CPU seconds of the local PostgreSQL server so far: every postgres process, plus what the
+ * postmaster's exited children used (pgbench's backends end with it). Other users of the same
+ * server count too: the machine is the unit here.
+ */
+function postgresCpuSeconds() {
+  let total = 0;
+  let found = false;
+  for (const pid of readdirSafe('/proc')) {
+    const stat = procStat(pid);
+    if (stat?.comm !== 'postgres') continue;
+    found = true;
+    const parentIsPostgres = procStat(stat.fields[1])?.comm === 'postgres';
+    total += cpuSeconds(pid, !parentIsPostgres);
+  }
+  return found ? total : NaN;
+}
+
+function readdirSafe(dir) {
+  try {
+    return readdirSync(dir).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+}
+
+/** Busy and total CPU seconds of the whole machine so far (/proc/stat's first line). */
+function machineSeconds() {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).map(Number);
+    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+    const idle = ticks[3] + ticks[4]; // idle + iowait
+    return { busy: (total - idle) / TICKS, total: total / TICKS };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
+}
+
+/**
+ * Starts a CPU account of the collector processes `pids`, PostgreSQL, this process (the load
+ * generator) and its reaped children (pgbench); `stop()` gives the seconds each used meanwhile.
+ */
+function cpuAccount(pids = []) {
+  const read = () => ({
+    collector: pids.length ? pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) : NaN,
+    db: postgresCpuSeconds(),
+    client: process.cpuUsage(),
+    children: cpuSeconds('self', true) - cpuSeconds('self'),
+    machine: machineSeconds(),
+  });
+  const before = read();
+  return {
+    stop() {
+      const after = read();
+      const client = after.client.user + after.client.system - before.client.user - before.client.system;
+      return {
+        collector: after.collector - before.collector,
+        db: after.db - before.db,
+        client: client / 1e6,
+        children: after.children - before.children,
+        machineBusy: (after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total),
+      };
+    },
+  };
+}
+
 function cannon(url, bodies, duration) {
   let next = 0;
   const urls = [url].flat().map((u) => `${u}/v1/sites/${SITE}/submissions`);
@@ -143,7 +242,10 @@ async function run(name, target, pool) {
     if (WARMUP > 0) await cannon(url, pool.take(CONNECTIONS * 2000), WARMUP);
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the warm-up's last commits land
     const before = await target.rows();
-    const result = await cannon(url, pool.take(400_000), DURATION);
+    const bodies = pool.take(400_000);
+    const cpu = cpuAccount(servers.map((server) => server.child.pid));
+    const result = await cannon(url, bodies, DURATION);
+    const used = cpu.stop();
     await Promise.all(servers.map((server) => stopProcess(server.child)));
     const created = Number(result.statusCodeStats?.['201']?.count ?? 0);
     const stored = (await target.rows()) - before;
@@ -159,6 +261,7 @@ async function run(name, target, pool) {
       errors: result.errors,
       timeouts: result.timeouts,
       duration: result.duration,
+      cpu: used,
     };
   } finally {
     await Promise.all(servers.map((server) => stopProcess(server.child)));
@@ -287,7 +390,9 @@ function pgbenchTarget() {
           script,
           PG_URL,
         ];
+        const cpu = cpuAccount();
         const out = spawnSync(binary, args, { encoding: 'utf8' });
+        const used = cpu.stop();
         if (out.status !== 0) throw new Error(`pgbench failed: ${out.stderr || out.error}`);
         const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1]);
         const latency = Number(/latency average = ([\d.]+) ms/.exec(out.stdout)?.[1]);
@@ -304,6 +409,8 @@ function pgbenchTarget() {
           errors: 0,
           timeouts: 0,
           duration: DURATION,
+          // pgbench is the load generator, a reaped child of this process; there is no collector.
+          cpu: { ...used, client: used.children },
         };
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -383,6 +490,14 @@ if (only.has('bare')) {
 
 const bare = results.find((r) => r.name.startsWith('bare'));
 const pgbench = results.find((r) => r.name.startsWith('pgbench'));
+/** CPU µs per accepted submission (per 201, or per pgbench row) of each side of a run. */
+function cpuPerRequest(r) {
+  const count = r.created;
+  if (!r.cpu || !count) return '–';
+  const each = (seconds) => (Number.isFinite(seconds) && seconds > 0 ? fmt((seconds * 1e6) / count) : '–');
+  const db = r.name.includes('PostgreSQL') || r.name.startsWith('pgbench') ? each(r.cpu.db) : '–';
+  return `${each(r.cpu.collector)} / ${db} / ${each(r.cpu.client)}`;
+}
 const rows = results.map((r) => ({
   run: r.name,
   'accepted/s': fmt(r.acceptedPerSecond),
@@ -395,6 +510,8 @@ const rows = results.map((r) => ({
   errors: fmt(r.errors),
   'vs bare': bare ? `${fmt((100 * r.acceptedPerSecond) / bare.acceptedPerSecond)} %` : '–',
   'vs pgbench': pgbench && r.name.includes('PostgreSQL') ? `${fmt((100 * r.acceptedPerSecond) / pgbench.acceptedPerSecond)} %` : '–',
+  'CPU µs/req collector / db / client': cpuPerRequest(r),
+  'machine busy': r.cpu && Number.isFinite(r.cpu.machineBusy) ? `${fmt(100 * r.cpu.machineBusy)} %` : '–',
 }));
 console.table(rows);
 for (const r of results) {

@@ -9,13 +9,14 @@
 //   another process, bench/submitter.mjs, so the download's reading here cannot delay them), the
 //   same submissions' time inside the collector (request parsed to response finished), the
 //   collector's event-loop delay p99 (perf_hooks; both from `node --import bench/lag-monitor.mjs`),
-//   and the collector's CPU seconds during the download (all its threads).
+//   the collector's CPU seconds during the download (all its threads), and its garbage collector's
+//   pauses: how many, how long, and how much of the slow submissions' time inside it they took.
 // SQLite always; PostgreSQL too when DATABASE_URL is a postgres:// URL (own schema, dropped after).
 // `--compare DIR` also downloads from another build (e.g. the code before a change, built in DIR)
 // on the same seeded database, alternately with this one.
 // Targets: ≤ 10 s, first byte ≤ 200 ms, peak RSS ≤ 150 MB; submissions p99 ≤ 50 ms, lag p99 ≤ 20 ms.
 //
-//   npm run build:node && node bench/export.mjs [--rows 1000000] [--only sqlite,postgres]
+//   npm run build:node && [BENCH_PG_STATEMENTS=1] node bench/export.mjs [--rows 1000000] [--only sqlite,postgres]
 //        [--format csv|json|ndjson|xlsx] [--rate 100] [--compare DIR] [--json]
 // XLSX is a ZIP, so its rows are not counted by lines: the check is that the file is complete (it
 // ends with the ZIP's end-of-central-directory record).
@@ -317,6 +318,16 @@ async function run(backend) {
           lagP99Ms: lag.p99,
           lagMaxMs: lag.max,
           serverSubmitP99Ms: lag.postP99,
+          gc: {
+            pauses: lag.gcPauses,
+            totalMs: lag.gcTotalMs,
+            maxMs: lag.gcMaxMs,
+            major: lag.gcMajor,
+            majorMaxMs: lag.gcMajorMaxMs,
+            slowPosts: lag.slowPosts,
+            slowPostsGcShare: lag.slowPostsGcShare,
+          },
+          statements: lag.statements,
           collectorCpuSeconds,
           load: loadavg()[0],
           quietSubmitP99Ms: quiet.submitP99Ms,
@@ -362,7 +373,15 @@ if (flags.json) {
         `${r.submitted} stored, ${r.submitFailures} failed), ` +
         `in the collector p99 ${r.serverSubmitP99Ms.toFixed(0)} ms, sent late p99 ${r.sendDelayP99Ms.toFixed(0)} ms), ` +
         `event-loop delay p99 ${r.lagP99Ms.toFixed(0)} ms (${ok(r.lagP99Ms, TARGETS.lagP99Ms)}; max ${r.lagMaxMs.toFixed(0)} ms); ` +
-        `collector CPU ${r.collectorCpuSeconds.toFixed(1)} s; load ${r.load.toFixed(1)}; ` +
+        `collector CPU ${r.collectorCpuSeconds.toFixed(1)} s; ` +
+        `GC ${r.gc.pauses} pauses, ${r.gc.totalMs.toFixed(0)} ms in all, ${r.gc.major} major (max ${r.gc.majorMaxMs.toFixed(0)} ms), ` +
+        `${r.gc.slowPosts} POSTs over 50 ms in the collector with ${Number.isNaN(r.gc.slowPostsGcShare) ? '–' : (100 * r.gc.slowPostsGcShare).toFixed(0)} % of their time in GC; ` +
+        (Object.keys(r.statements ?? {}).length
+          ? `statements (handed to a connection → answer read) ${Object.entries(r.statements)
+              .map(([kind, f]) => `${kind} ${f.n}× p50 ${f.p50.toFixed(1)} p99 ${f.p99.toFixed(0)} max ${f.max.toFixed(0)} ms`)
+              .join(', ')}; `
+          : '') +
+        `load ${r.load.toFixed(1)}; ` +
         `without a download: submissions p99 ${r.quietSubmitP99Ms.toFixed(0)} ms, delay p99 ${r.quietLagP99Ms.toFixed(0)} ms`,
     );
   }

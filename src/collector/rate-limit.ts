@@ -12,7 +12,7 @@
  * and the IP address itself is never written anywhere.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Store } from './store/types.js';
+import type { RateTake, Store } from './store/types.js';
 
 export interface RateLimit {
   /** Requests allowed per window (also the burst: how many may come at once). */
@@ -53,6 +53,8 @@ const SITE_BUCKET: Partial<Record<RateKind, keyof RateLimits>> = { submissions: 
 
 export class RateLimiter {
   private serverSecret: string | undefined;
+  /** The salt of the UTC day last asked for: derived once a day rather than on every request. */
+  private daySalt: { day: string; salt: string } | undefined;
   private lastPrune = 0;
 
   constructor(
@@ -67,15 +69,19 @@ export class RateLimiter {
    */
   async hit(kind: RateKind, site: string, ip: string): Promise<RateDecision> {
     const now = this.clock();
-    const client = await this.take(`${kind}:${site}`, await this.clientKey(ip, now), this.limits[kind], now);
+    const take = (bucket: string, key: string, { limit, windowMs }: RateLimit): RateTake => ({
+      bucket,
+      key,
+      now,
+      intervalMs: windowMs / limit,
+      burst: limit,
+    });
+    const chain = [take(`${kind}:${site}`, await this.clientKey(ip, now), this.limits[kind])];
     const siteLimit = SITE_BUCKET[kind];
-    const decision = client.allowed && siteLimit ? await this.take(`${kind}:site`, site, this.limits[siteLimit], now) : client;
+    if (siteLimit) chain.push(take(`${kind}:site`, site, this.limits[siteLimit]));
+    // One call for both buckets: on PostgreSQL one statement (and round trip) for the two takes.
+    const outcome = await this.store.limits.takeRateTokens(chain);
     await this.maybePrune(now);
-    return decision;
-  }
-
-  private async take(bucket: string, key: string, { limit, windowMs }: RateLimit, now: number): Promise<RateDecision> {
-    const outcome = await this.store.limits.takeRateToken({ bucket, key, now, intervalMs: windowMs / limit, burst: limit });
     if (outcome.allowed) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) };
   }
@@ -83,8 +89,10 @@ export class RateLimiter {
   private async clientKey(ip: string, at: number): Promise<string> {
     this.serverSecret ??= await this.store.secret('rate-limit', randomBytes(32).toString('base64url'));
     const day = new Date(at).toISOString().slice(0, 10);
-    const salt = createHmac('sha256', this.serverSecret).update(`ip-salt:${day}`).digest('hex');
-    return createHash('sha256').update(`${salt}:${ip}`).digest('hex');
+    if (this.daySalt?.day !== day) {
+      this.daySalt = { day, salt: createHmac('sha256', this.serverSecret).update(`ip-salt:${day}`).digest('hex') };
+    }
+    return createHash('sha256').update(`${this.daySalt.salt}:${ip}`).digest('hex');
   }
 
   /** A bucket that has refilled is the same as none; forgetting them keeps the table small. */

@@ -35,6 +35,28 @@ for (const [name, makeStore] of contractBackends()) {
         );
         expect(refilled.filter((o) => o.allowed)).toHaveLength(10);
       });
+      it('takes a chain of buckets in turn: a client over its own limit uses none of its site budget', async () => {
+        const second = await fx.open();
+        const now = 1_790_000_000_000;
+        const site = { bucket: 'submissions:site', key: 'linde', now, intervalMs: 60_000, burst: 4 };
+        const client = (c: string, burst: number) => ({ bucket: 'submissions:linde', key: c.repeat(64), now, intervalMs: 60_000, burst });
+        const chains = (c: string, burst: number, n: number) =>
+          Array.from({ length: n }, (_, i) => (i % 2 ? second : fx.store).limits.takeRateTokens([client(c, burst), site]));
+        // First contact: neither bucket exists yet.
+        const first = await Promise.all(chains('a', 1, 5));
+        expect(first.filter((o) => o.allowed)).toHaveLength(1);
+        // Buckets that exist (b and c took once ten minutes ago and are full again), and one more first contact (d).
+        for (const c of ['b', 'c']) await fx.store.limits.takeRateToken({ ...client(c, 9), now: now - 600_000 });
+        const then = await Promise.all([...chains('a', 1, 3), ...chains('b', 2, 4), ...chains('c', 9, 3), ...chains('d', 9, 2)]);
+        // a has nothing left and is not charged to the site; b has 2 of its own, c 3, d 2: the site has 3 left for those 7.
+        expect(then.slice(0, 3)).toEqual(Array(3).fill({ allowed: false, retryAfterMs: 60_000 }));
+        expect(then.filter((o) => o.allowed)).toHaveLength(3);
+        expect(then.slice(3, 7).filter((o) => o.allowed).length).toBeLessThanOrEqual(2);
+        expect(then.filter((o) => !o.allowed)).toEqual(Array(9).fill({ allowed: false, retryAfterMs: 60_000 }));
+        // A chain of one is a single take.
+        expect(await fx.store.limits.takeRateTokens([client('e', 1)])).toEqual({ allowed: true, retryAfterMs: 0 });
+        expect(await second.limits.takeRateTokens([client('e', 1)])).toEqual({ allowed: false, retryAfterMs: 60_000 });
+      });
     });
 
     describe('render tokens and proof-of-work', () => {

@@ -9,6 +9,12 @@ import type { PowUse, RateOutcome, RateTake, RenderTokenUse } from './types.js';
 export interface LimitsStore {
   /** Takes one request from a token bucket if it has one (atomic across instances). */
   takeRateToken(take: RateTake): Promise<RateOutcome>;
+  /**
+   * Takes from each bucket of the chain in turn and stops at the first that has no token left:
+   * a client over its own limit does not use up its site's. Returns the outcome of the last take
+   * made (allowed when every take was).
+   */
+  takeRateTokens(chain: readonly RateTake[]): Promise<RateOutcome>;
   /** Forgets buckets that are full again at the given instant (the same as absent ones). */
   pruneRateBuckets(now: number): Promise<void>;
   /**
@@ -25,4 +31,14 @@ export interface LimitsStore {
   claimPowChallenge(use: PowUse): Promise<string>;
   /** Forgets uses recorded before the instant (their challenges have expired). */
   prunePowUses(before: string): Promise<number>;
+}
+
+/** `takeRateTokens` as one take after another, for a backend whose takes cost no round trip. */
+export async function takeInTurn(limits: Pick<LimitsStore, 'takeRateToken'>, chain: readonly RateTake[]): Promise<RateOutcome> {
+  let outcome: RateOutcome = { allowed: true, retryAfterMs: 0 };
+  for (const take of chain) {
+    outcome = await limits.takeRateToken(take);
+    if (!outcome.allowed) break;
+  }
+  return outcome;
 }

@@ -1,5 +1,5 @@
 /** SQLite side of the limits part (see limits.ts). */
-import type { LimitsStore } from './limits.js';
+import { takeInTurn, type LimitsStore } from './limits.js';
 import { rateOutcome, USE_KEYS, type UseTable } from './projections.js';
 import { SqlitePart } from './sqlite-part.js';
 import type { Row } from './sqlite-rows.js';
@@ -19,6 +19,10 @@ export class SqliteLimits extends SqlitePart implements LimitsStore {
     const params = { bucket: t.bucket, key: t.key, now: t.now, interval: t.intervalMs, tolerance: t.intervalMs * t.burst };
     const row = (await this.groupCommit.run(() => take.get(params))) as Row;
     return rateOutcome(t, Number(row.tat), Number(row.denied) === 1);
+  }
+
+  takeRateTokens(chain: readonly RateTake[]): Promise<RateOutcome> {
+    return takeInTurn(this, chain);
   }
 
   async pruneRateBuckets(now: number): Promise<void> {
