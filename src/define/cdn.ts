@@ -39,14 +39,16 @@ const defines: Record<string, () => Promise<unknown>> = {
   'host-today': () => import('./host-today.js'),
 };
 /**
- * Tag → its code: the class first, then the define module, each in a task of its own (two calls
- * of the preload helper, one after the other: one inside the other would wait for itself). The
- * provider is loaded with the first tag of any kind.
+ * Tag → its code: the class first, then the define module, each in a task of its own. Both are
+ * asked for at once, so a widget's define module comes right after its own classes in the preload
+ * helper's queue: asked for once the classes had run, every widget's classes came before the first
+ * define module, and on a page with every widget the first render waited for all of them. When
+ * the classes fail (a refused Trusted Types policy), the define module fails with the same error.
+ * The provider is loaded with the first tag of any kind.
  */
-const modules = Object.fromEntries(Object.keys(defines).map((tag) => [tag, () => classes[tag]!().then(() => defines[tag]!())])) as Record<
-  string,
-  () => Promise<unknown>
->;
+const modules = Object.fromEntries(
+  Object.keys(defines).map((tag) => [tag, () => Promise.all([classes[tag]!(), defines[tag]!()])]),
+) as Record<string, () => Promise<unknown>>;
 const tags = Object.keys(modules);
 const widgetTags = new Set(tags.filter((tag) => tag !== 'buurtkit-config'));
 
