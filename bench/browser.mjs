@@ -3,8 +3,9 @@
 // Chromium (Debian's /usr/bin/chromium via playwright-core) with an empty cache, RTT 300 ms and
 // 1.6 Mbit/s (CDP Network.emulateNetworkConditions) and 4x CPU throttle, and prints per page the
 // median of the runs: time to first render, the floor (2 RTT + JS bytes / bandwidth), their ratio,
-// JS requests before first render, total blocking time and the longest task. Pages: a loader-only
-// baseline, each widget alone and the demo homepage (demo/index.html, all widgets), against the
+// JS requests before first render, total blocking time and the longest task (on the demo homepage
+// also when its last widget shows text). Pages: a loader-only baseline, each widget alone and the
+// demo homepage (demo/index.html, all widgets), against the
 // demo collector with its sample data. On the idea box, poll and calendar pages it then taps the
 // send button, a smiley and a view switch and prints the time from the tap to the next paint
 // (INP-like). Several --dist give a before/after in one run; `--profile` adds each page's top
@@ -179,6 +180,19 @@ async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
         { timeout: 60_000, polling: 'raf' },
       );
   const firstRender = await render.jsonValue();
+  // A page with several widgets: also when the last of them shows text.
+  const lastRender =
+    tag?.length > 1
+      ? await p
+          .waitForFunction(
+            (ts) =>
+              ts.every((t) => [...document.querySelectorAll(t)].every((el) => (el.shadowRoot?.textContent?.trim().length ?? 0) > 10)) &&
+              performance.now(),
+            tag,
+            { timeout: 30_000, polling: 'raf' },
+          )
+          .then((h) => h.jsonValue())
+      : undefined;
   const navStart = await p.evaluate(() => performance.timeOrigin);
   await p.waitForTimeout(3000); // let later work (data, idle parts) show in TBT
   const tasks = await p.evaluate(() => window.__tasks);
@@ -198,6 +212,7 @@ async function loadOnce(browser, url, tag, { tap, withProfile } = {}) {
     top,
     inp,
     firstRender,
+    lastRender,
     floor: 2 * RTT + (bytes / BANDWIDTH) * 1000,
     requests: before.length,
     tbt: tasks.reduce((n, [, d]) => n + Math.max(0, d - 50), 0),
@@ -238,6 +253,8 @@ try {
       console.log(
         `${`${label} ${name}`.slice(0, 45).padEnd(46)}${m('firstRender').toFixed(0).padStart(8)}${m('floor').toFixed(0).padStart(8)}${r[name].ratio.toFixed(2).padStart(7)}${String(m('requests')).padStart(8)}${m('tbt').toFixed(0).padStart(7)}${m('longest').toFixed(0).padStart(9)}  (render ${spread('firstRender')}, TBT ${spread('tbt')}, longest ${spread('longest')})`,
       );
+      if (all[0].lastRender !== undefined)
+        console.log(`${''.padEnd(6)}last widget shows text: ${m('lastRender').toFixed(0)} ms median (${spread('lastRender')})`);
       if (TAPS[name])
         console.log(`${''.padEnd(6)}tap to next paint (${TAPS[name].name}): ${m('inp').toFixed(0)} ms median (${spread('inp')})`);
       if (all[0].top) profiles.push([`${label} ${name}`, all[0].top]);

@@ -13,6 +13,7 @@
  * module is imported. npm users import `buurtkit/define/all.js` or one define module instead.
  */
 import { zoneOffset } from '../calendar/zone-offset.js';
+import { nextTask } from '../core/next-task.js';
 import { warnIfOtherVersion } from '../core/version.js';
 import { isTrustedTypesRefusal, showBlocked, tellSiteOwner } from './cdn-blocked.js';
 import { discover, type Discovery } from './cdn-discovery.js';
@@ -38,14 +39,16 @@ const defines: Record<string, () => Promise<unknown>> = {
   'host-today': () => import('./host-today.js'),
 };
 /**
- * Tag → its code: the class first, then the define module, each in a task of its own (two calls
- * of the preload helper, one after the other: one inside the other would wait for itself). The
- * provider is loaded with the first tag of any kind.
+ * Tag → its code: the class first, then the define module, each in a task of its own. Both are
+ * asked for at once, so a widget's define module comes right after its own classes in the preload
+ * helper's queue: asked for once the classes had run, every widget's classes came before the first
+ * define module, and on a page with every widget the first render waited for all of them. When
+ * the classes fail (a refused Trusted Types policy), the define module fails with the same error.
+ * The provider is loaded with the first tag of any kind.
  */
-const modules = Object.fromEntries(Object.keys(defines).map((tag) => [tag, () => classes[tag]!().then(() => defines[tag]!())])) as Record<
-  string,
-  () => Promise<unknown>
->;
+const modules = Object.fromEntries(
+  Object.keys(defines).map((tag) => [tag, () => Promise.all([classes[tag]!(), defines[tag]!()])]),
+) as Record<string, () => Promise<unknown>>;
 const tags = Object.keys(modules);
 const widgetTags = new Set(tags.filter((tag) => tag !== 'buurtkit-config'));
 
@@ -90,41 +93,54 @@ function block(error: unknown): void {
 const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box']);
 /** Widgets whose first render needs today's date on the site's clock (the calendar's default zone). */
 const todayTags = new Set(['activity-calendar']);
-let warmed = false;
-let warming: 'idle' | 'task' | undefined;
+/** Set once a widget needs the formatter for its first render: the steps run at once, not at idle. */
+let urgent = false;
+let warming = false;
 
 /**
- * The page's first date formatter costs 100-400 ms on a slow phone (the browser sets up its locale
- * and zone data, in one call that cannot be split). Made apart from the widgets' tasks, it is no
- * longer part of a widget's first render: at idle, while the widget reads its data from the
- * collector; but for the calendar, which needs today's date for its first render, in a task of its
- * own before the calendar's (its code is in this file, so its first render would otherwise come
- * before the page is idle). That task makes the very formatter the calendar asks for today.
+ * The page's first date formatter costs 60-150 ms on a slow phone. Most of it is the browser
+ * setting up its locale data and then checking, locale by locale, which ones have date formats
+ * (once per page); that check is one call of about 40 ms at 4x CPU that cannot be split. Made
+ * apart from the widgets' tasks, in steps of a task each, it is part of no widget's render and no
+ * task runs long: at idle, while the widget reads its data from the collector; but for the
+ * calendar, which needs today's date for its first render, at once: its steps run ahead of the
+ * loader's tasks where the browser has `scheduler.yield`, and take turns with them elsewhere, so
+ * they are done before the calendar's define module (were they not, its first render would make
+ * the rest, as before). The last step makes the very formatter the calendar asks for; the number
+ * formats its prices need follow at idle.
  */
 function warmDates(tag: string): void {
-  if (warmed || warming === 'task') return;
-  if (todayTags.has(tag)) {
-    warming = 'task';
-    setTimeout(() => warm(() => zoneOffset(Date.now(), 'Europe/Amsterdam')), 0);
-  } else if (!warming) {
-    warming = 'idle';
-    (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(() =>
-      warm(() =>
-        new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0),
-      ),
-    );
-  }
+  urgent ||= todayTags.has(tag);
+  if (warming) return;
+  warming = true;
+  const lang = document.documentElement.lang || undefined;
+  const steps = [
+    () => new Intl.Locale(lang ?? 'und').maximize(),
+    () => Intl.DateTimeFormat.supportedLocalesOf([]),
+    () =>
+      urgent
+        ? zoneOffset(Date.now(), 'Europe/Amsterdam')
+        : new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0),
+  ];
+  // Begun after the page's tags have all been found: a calendar later on the page makes it urgent.
+  void Promise.resolve().then(async () => {
+    for (const step of steps) {
+      await (urgent ? nextTask() : idle());
+      try {
+        step();
+      } catch {
+        /* an unknown page language: the widget will choose its own */
+      }
+    }
+    // The calendar's prices: not needed for its first render.
+    if (urgent) {
+      await idle();
+      Intl.NumberFormat.supportedLocalesOf([]);
+    }
+  });
 }
 
-function warm(first: () => unknown): void {
-  if (warmed) return;
-  warmed = true;
-  try {
-    first();
-  } catch {
-    /* an unknown page language: the widget will choose its own */
-  }
-}
+const idle = () => new Promise<unknown>((resolve) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(resolve));
 
 function found(el: Element): void {
   if (blocked) {
