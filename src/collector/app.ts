@@ -196,9 +196,10 @@ function installGracefulClose(app: FastifyInstance): void {
     closing = true;
     reaper = setInterval(() => app.server.closeIdleConnections(), 100).unref();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Callback style, as in installResponseHeaders: no promise per answer.
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('Connection', 'close');
-    return payload;
+    done(null, payload);
   });
   app.addHook('onClose', async () => clearInterval(reaper));
 }

@@ -156,7 +156,9 @@ export function installResponseHeaders(app: FastifyInstance): void {
   app.decorateRequest('site', null);
   app.decorateRequest('corsOrigin', null);
   app.decorateRequest('token', null);
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+  // Callback style rather than async: every answer passes here, and an async hook costs a promise
+  // and a turn of the microtask queue each.
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
@@ -175,6 +177,6 @@ export function installResponseHeaders(app: FastifyInstance): void {
     }
     // The collector never sets cookies; make that true even if a plugin tries.
     reply.removeHeader('Set-Cookie');
-    return payload;
+    done(null, payload);
   });
 }

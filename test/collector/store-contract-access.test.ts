@@ -1,5 +1,6 @@
 /** The sites and tokens part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SITE_CACHE_MS } from '../../src/collector/store/postgres-access.js';
 import { at, token, contractBackends, T0, useContractStore } from './store-contract.js';
 
 for (const [name, makeStore] of contractBackends()) {
@@ -72,6 +73,32 @@ for (const [name, makeStore] of contractBackends()) {
         });
         expect(await fx.store.access.getSite('linde')).toEqual(changed);
         expect(await fx.store.access.updateSite('nergens', { name: 'X' })).toBeNull();
+      });
+
+      it('sees its own changes at once, even past a read of the site that was on its way, and a site it just created', async () => {
+        const before = fx.store.access.getSite('linde'); // not awaited: on its way during the update
+        await fx.store.access.updateSite('linde', { allowedOrigins: ['https://nieuw.example'] });
+        await before;
+        expect((await fx.store.access.getSite('linde'))!.allowedOrigins).toEqual(['https://nieuw.example']);
+        expect(await fx.store.access.getSite('beuk')).toBeNull();
+        await fx.store.access.createSite({ slug: 'beuk', name: 'De Beuk' }, T0);
+        expect((await fx.store.access.getSite('beuk'))!.name).toBe('De Beuk');
+      });
+
+      it("sees another instance's change to a site within a second", async () => {
+        const other = await fx.open();
+        vi.useFakeTimers({ toFake: ['performance'] });
+        try {
+          expect((await fx.store.access.getSite('linde'))!.name).toBe('De Linde');
+          await other.access.updateSite('linde', { name: 'Buurthuis De Linde' });
+          // PostgreSQL: this instance answers from what it read a moment ago (SQLite reads the file).
+          const seen = (await fx.store.access.getSite('linde'))!.name;
+          expect(seen).toBe(name === 'PostgreSQL' ? 'De Linde' : 'Buurthuis De Linde');
+          vi.advanceTimersByTime(SITE_CACHE_MS);
+          expect((await fx.store.access.getSite('linde'))!.name).toBe('Buurthuis De Linde');
+        } finally {
+          vi.useRealTimers();
+        }
       });
     });
 

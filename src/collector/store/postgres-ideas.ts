@@ -106,30 +106,35 @@ export class PostgresIdeas extends PostgresPart implements IdeasStore {
   private async insertBatch(items: IdeaInsert[]): Promise<(InsertOutcome | 'retry' | Error)[]> {
     const seen = new Set<string>();
     const batch = items.filter(({ s }) => !seen.has(s.id) && seen.add(s.id));
-    const rows = batch.map(({ s, idea }) => ({
-      ...envelopeOf(s),
-      id: s.id,
-      site: s.site,
-      widget: s.widget,
-      kind: s.kind,
-      locale: s.locale,
-      schema_version: s.schemaVersion,
-      sent_at: s.sentAt,
-      received_at: s.receivedAt,
-      elapsed_ms: s.elapsedMs,
-      text: idea.text,
-      category: idea.category,
-      role: idea.role,
-      wants_to_help: idea.wantsToHelp,
-      name: idea.name,
-      contact: idea.contact,
-      consent_version: idea.consentVersion,
-      consent_given_at: idea.consentGivenAt,
-      consent_hash: idea.consentHash,
-      delivery_id: s.webhook?.deliveryId ?? null,
-      delivery_event: s.webhook?.event ?? null,
-      delivery_payload: s.webhook?.payload ?? null,
-    }));
+    // Every row an object literal of one shape (no spread), which the JSON step walks fastest.
+    const rows = batch.map(({ s, idea }) => {
+      const { consent, data } = envelopeOf(s);
+      return {
+        id: s.id,
+        site: s.site,
+        widget: s.widget,
+        kind: s.kind,
+        locale: s.locale,
+        schema_version: s.schemaVersion,
+        sent_at: s.sentAt,
+        received_at: s.receivedAt,
+        elapsed_ms: s.elapsedMs,
+        consent,
+        data,
+        text: idea.text,
+        category: idea.category,
+        role: idea.role,
+        wants_to_help: idea.wantsToHelp,
+        name: idea.name,
+        contact: idea.contact,
+        consent_version: idea.consentVersion,
+        consent_given_at: idea.consentGivenAt,
+        consent_hash: idea.consentHash,
+        delivery_id: s.webhook?.deliveryId ?? null,
+        delivery_event: s.webhook?.event ?? null,
+        delivery_payload: s.webhook?.payload ?? null,
+      };
+    });
     let created: Set<string>;
     try {
       created = new Set((await this.query(INSERT_IDEAS, [JSON.stringify(rows)])).rows.map((r) => String(r.id)));
