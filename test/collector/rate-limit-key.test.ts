@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../src/collector/rate-limit.js';
-import { takeInTurn } from '../../src/collector/store/limits.js';
+import { takeInTurn } from '../../src/collector/store/limits/limits.js';
 import type { RateTake, Store } from '../../src/collector/store/types.js';
 
 function recordingStore(): { store: Store; keys: string[] } {

@@ -1,6 +1,6 @@
 /** The sites and tokens part of the Store contract, against SQLite and, with DATABASE_URL, PostgreSQL. */
 import { describe, expect, it, vi } from 'vitest';
-import { SITE_CACHE_MS } from '../../src/collector/store/postgres-access.js';
+import { SITE_CACHE_MS } from '../../src/collector/store/access/postgres-access.js';
 import { at, token, contractBackends, T0, useContractStore } from './store-contract.js';
 
 for (const [name, makeStore] of contractBackends()) {

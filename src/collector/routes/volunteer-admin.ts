@@ -42,7 +42,7 @@ import {
 import { writeXlsx } from '../export/xlsx.js';
 import { ApiError, sendDownload, invalid } from '../http.js';
 import type { VolunteerItemKind } from '../store/types.js';
-import { signupNotification } from '../store/volunteer-common.js';
+import { signupNotification } from '../store/volunteer/volunteer-common.js';
 import { authorise, rejectCrossSite, requireJson } from './guards.js';
 import { keepHandled } from './handled.js';
 import { queueNotification, sweepSite } from './volunteer.js';

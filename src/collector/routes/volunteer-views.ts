@@ -17,7 +17,7 @@ import {
 import { remainingPlaces, waitingCount } from '../../volunteer/roster.js';
 import { shiftOccurrences } from '../../volunteer/shifts.js';
 import type { Site, Store, VolunteerItemRecord, ShiftSignupRecord } from '../store/types.js';
-import { toSlotSignup } from '../store/volunteer-common.js';
+import { toSlotSignup } from '../store/volunteer/volunteer-common.js';
 
 export const offerMsOf = (site: Site) => (site.settings.volunteer?.offerHours ?? DEFAULT_OFFER_HOURS) * 3_600_000;
 

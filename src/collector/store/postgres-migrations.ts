@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { IDEA_STATUSES } from '../../schema/index.js';
 import type { Migration } from './migration.js';
-import { POSTGRES_VOLUNTEER_MIGRATION } from './postgres-volunteer.js';
+import { POSTGRES_VOLUNTEER_MIGRATION } from './volunteer/postgres-volunteer.js';
 
 const statusList = IDEA_STATUSES.map((s) => `'${s}'`).join(', ');
 

@@ -12,15 +12,15 @@ import pg from 'pg';
 import type { HandledKind, HandledState } from '../../schema/index.js';
 import { erasedOnOpen } from './migration.js';
 import { applyMigrations, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { PostgresAccess } from './postgres-access.js';
-import { PostgresIdeas } from './postgres-ideas.js';
-import { PostgresIntakes } from './postgres-intakes.js';
-import { PostgresPolls } from './postgres-polls.js';
-import { PostgresActivities } from './postgres-activities.js';
-import { PostgresVolunteer } from './postgres-volunteer.js';
-import { PostgresWebhooks } from './postgres-webhooks.js';
-import { PostgresLimits } from './postgres-limits.js';
-import { PostgresAudit } from './postgres-audit.js';
+import { PostgresAccess } from './access/postgres-access.js';
+import { PostgresIdeas } from './ideas/postgres-ideas.js';
+import { PostgresIntakes } from './intakes/postgres-intakes.js';
+import { PostgresPolls } from './polls/postgres-polls.js';
+import { PostgresActivities } from './activities/postgres-activities.js';
+import { PostgresVolunteer } from './volunteer/postgres-volunteer.js';
+import { PostgresWebhooks } from './webhooks/postgres-webhooks.js';
+import { PostgresLimits } from './limits/postgres-limits.js';
+import { PostgresAudit } from './audit/postgres-audit.js';
 import { PG_TYPES, int8ToNumber, timestamptzToIso, type Row } from './postgres-rows.js';
 import { HANDLED_TABLES, handledState } from './projections.js';
 import type { PostgresHandle } from './postgres-part.js';
@@ -89,23 +89,23 @@ export class PostgresStore implements Store {
   private closed: Promise<void> | undefined;
 
   // The parts of the store, one per domain; each holds its own SQL.
-  /** Sites and coordinator tokens: postgres-access.ts. */
+  /** Sites and coordinator tokens: access/postgres-access.ts. */
   readonly access: PostgresAccess;
-  /** Ideas and votes: postgres-ideas.ts. */
+  /** Ideas and votes: ideas/postgres-ideas.ts. */
   readonly ideas: PostgresIdeas;
-  /** Welcome intakes and their flows: postgres-intakes.ts. */
+  /** Welcome intakes and their flows: intakes/postgres-intakes.ts. */
   readonly intakes: PostgresIntakes;
-  /** Feedback polls, responses and stories: postgres-polls.ts. */
+  /** Feedback polls, responses and stories: polls/postgres-polls.ts. */
   readonly polls: PostgresPolls;
-  /** Calendar items and "ik kom" attendance: postgres-activities.ts. */
+  /** Calendar items and "ik kom" attendance: activities/postgres-activities.ts. */
   readonly activities: PostgresActivities;
-  /** Volunteer roles, shifts, sign-ups and their notifications: postgres-volunteer.ts. */
+  /** Volunteer roles, shifts, sign-ups and their notifications: volunteer/postgres-volunteer.ts. */
   readonly volunteer: PostgresVolunteer;
-  /** The webhook and its delivery outbox: postgres-webhooks.ts. */
+  /** The webhook and its delivery outbox: webhooks/postgres-webhooks.ts. */
   readonly webhooks: PostgresWebhooks;
-  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: postgres-limits.ts. */
+  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: limits/postgres-limits.ts. */
   readonly limits: PostgresLimits;
-  /** The audit log: postgres-audit.ts. */
+  /** The audit log: audit/postgres-audit.ts. */
   readonly audit: PostgresAudit;
 
   private constructor(options: PostgresStoreOptions) {

@@ -5,7 +5,7 @@
  */
 import { IDEA_STATUSES } from '../../schema/index.js';
 import type { Migration } from './migration.js';
-import { SQLITE_VOLUNTEER_MIGRATION } from './sqlite-volunteer.js';
+import { SQLITE_VOLUNTEER_MIGRATION } from './volunteer/sqlite-volunteer.js';
 
 export type { Migration } from './migration.js';
 

@@ -16,15 +16,15 @@ import { HANDLED_TABLES, handledState } from './projections.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { erasedOnOpen } from './migration.js';
 import { SQLITE_MIGRATIONS, type Migration } from './sqlite-migrations.js';
-import { SqliteAccess } from './sqlite-access.js';
-import { SqliteIdeas } from './sqlite-ideas.js';
-import { SqliteIntakes } from './sqlite-intakes.js';
-import { SqlitePolls } from './sqlite-polls.js';
-import { SqliteActivities } from './sqlite-activities.js';
-import { SqliteVolunteer } from './sqlite-volunteer.js';
-import { SqliteWebhooks } from './sqlite-webhooks.js';
-import { SqliteLimits } from './sqlite-limits.js';
-import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteAccess } from './access/sqlite-access.js';
+import { SqliteIdeas } from './ideas/sqlite-ideas.js';
+import { SqliteIntakes } from './intakes/sqlite-intakes.js';
+import { SqlitePolls } from './polls/sqlite-polls.js';
+import { SqliteActivities } from './activities/sqlite-activities.js';
+import { SqliteVolunteer } from './volunteer/sqlite-volunteer.js';
+import { SqliteWebhooks } from './webhooks/sqlite-webhooks.js';
+import { SqliteLimits } from './limits/sqlite-limits.js';
+import { SqliteAudit } from './audit/sqlite-audit.js';
 import type { SqliteHandle } from './sqlite-part.js';
 import type { Row } from './sqlite-rows.js';
 import type { HandledMark, Store } from './types.js';
@@ -43,23 +43,23 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   // The parts of the store, one per domain; each holds its own SQL.
-  /** Sites and coordinator tokens: sqlite-access.ts. */
+  /** Sites and coordinator tokens: access/sqlite-access.ts. */
   readonly access: SqliteAccess;
-  /** Ideas and votes: sqlite-ideas.ts. */
+  /** Ideas and votes: ideas/sqlite-ideas.ts. */
   readonly ideas: SqliteIdeas;
-  /** Welcome intakes and their flows: sqlite-intakes.ts. */
+  /** Welcome intakes and their flows: intakes/sqlite-intakes.ts. */
   readonly intakes: SqliteIntakes;
-  /** Feedback polls, responses and stories: sqlite-polls.ts. */
+  /** Feedback polls, responses and stories: polls/sqlite-polls.ts. */
   readonly polls: SqlitePolls;
-  /** Calendar items and "ik kom" attendance: sqlite-activities.ts. */
+  /** Calendar items and "ik kom" attendance: activities/sqlite-activities.ts. */
   readonly activities: SqliteActivities;
-  /** Volunteer roles, shifts, sign-ups and their notifications: sqlite-volunteer.ts. */
+  /** Volunteer roles, shifts, sign-ups and their notifications: volunteer/sqlite-volunteer.ts. */
   readonly volunteer: SqliteVolunteer;
-  /** The webhook and its delivery outbox: sqlite-webhooks.ts. */
+  /** The webhook and its delivery outbox: webhooks/sqlite-webhooks.ts. */
   readonly webhooks: SqliteWebhooks;
-  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: sqlite-limits.ts. */
+  /** Rate-limit buckets and the replay records of render tokens and proof-of-work: limits/sqlite-limits.ts. */
   readonly limits: SqliteLimits;
-  /** The audit log: sqlite-audit.ts. */
+  /** The audit log: audit/sqlite-audit.ts. */
   readonly audit: SqliteAudit;
 
   constructor(

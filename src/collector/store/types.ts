@@ -5,15 +5,15 @@
  * (UTC, milliseconds), counts are numbers, JSON is plain data.
  */
 import type { ActivityRecord, AttendanceClaim, VolunteerItemRecord, ShiftSignupRecord } from '../../schema/admin.js';
-import type { AccessStore } from './access.js';
-import type { ActivitiesStore } from './activities.js';
-import type { AuditStore } from './audit.js';
-import type { IdeasStore } from './ideas.js';
-import type { IntakesStore } from './intakes.js';
-import type { LimitsStore } from './limits.js';
-import type { PollsStore } from './polls.js';
-import type { VolunteerStore } from './volunteer.js';
-import type { WebhooksStore } from './webhooks.js';
+import type { AccessStore } from './access/access.js';
+import type { ActivitiesStore } from './activities/activities.js';
+import type { AuditStore } from './audit/audit.js';
+import type { IdeasStore } from './ideas/ideas.js';
+import type { IntakesStore } from './intakes/intakes.js';
+import type { LimitsStore } from './limits/limits.js';
+import type { PollsStore } from './polls/polls.js';
+import type { VolunteerStore } from './volunteer/volunteer.js';
+import type { WebhooksStore } from './webhooks/webhooks.js';
 
 // Records the coordinator API returns as they are stored: one definition, in the schema.
 export type { ActivityRecord, AttendanceClaim, VolunteerItemRecord, ShiftSignupRecord };
