@@ -19,6 +19,8 @@ afterEach(async () => {
 describe('<activity-calendar> month grid, for everyone', () => {
   it('says in words, and to a screen reader, that an activity is cancelled', async () => {
     po = await makeCalendar({ attrs: { view: 'month' } });
+    // The first calendar in this file waits for the recurrence engine, then expands in tasks of their own.
+    await po.ready();
     const cell = po.cell('2026-03-31');
     const off = cell.querySelector('.cell-events .is-cancelled')!;
     expect(off.textContent).to.contain('Samen koken').and.contain('Gaat niet door');

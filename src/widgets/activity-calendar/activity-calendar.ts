@@ -266,6 +266,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private windowFailed = false;
   /** New programme or filter: the list starts again with its first slice (see `listSliced`). */
   private listRun = 0;
+  /** Counts `settle` calls: a slower expansion in steps gives way to newer items. */
+  private settleRun = 0;
   /** How many occurrences the list `key` shows now; `task`: the next slice is scheduled. */
   private listSlice = { key: '', budget: 0, task: false };
 
@@ -471,7 +473,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.phase = 'loading';
     this.track(loadEngine()).then(
       // The collector's programme, if it came first, wins.
-      (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e)),
+      (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e), false),
       (e: unknown) => {
         if (key !== this.sourceKey || this.fromCollector) return;
         warn('the recurrence engine', e);
@@ -486,7 +488,13 @@ export class ActivityCalendar extends BuurtkitWidget {
     return this.ics ?? (cfg && collectorFeedUrl(cfg.endpoint, cfg.site));
   }
 
-  private settle({ items, problems, notes, remaining, expanded }: ReadResult) {
+  /**
+   * Shows what was read. `now` false: the recurrence engine has just come in and expands the items
+   * here, which takes tens of milliseconds on a slow phone for the weeks shown and the open status,
+   * so each is expanded in a task of its own (the render then finds them in `expandCache`) rather
+   * than in one long task with the chunk's arrival and the render.
+   */
+  private settle({ items, problems, notes, remaining, expanded }: ReadResult, now = true) {
     for (const p of problems.slice(0, 20)) console.warn(`[buurtkit] <activity-calendar> ${p}`);
     for (const n of notes?.slice(0, 20) ?? []) console.info(`[buurtkit] <activity-calendar> ${n}`);
     this.loaded = items;
@@ -494,8 +502,24 @@ export class ActivityCalendar extends BuurtkitWidget {
     this.served = expanded;
     this.expandCache.clear();
     this.listRun++;
-    this.phase = 'ready';
-    this.requestUpdate(); // the collector may replace inline items while already 'ready'
+    const run = ++this.settleRun;
+    const ready = () => {
+      this.phase = 'ready';
+      this.requestUpdate(); // the collector may replace inline items while already 'ready'
+    };
+    if (now || expanded) return ready();
+    const today = this.today;
+    const steps = [() => this.occurrences(...this.range())];
+    if (items.some((i) => i.kind === 'opening-hours')) steps.push(() => this.occurrences(addDays(today, -1), addDays(today, 15)));
+    void (async () => {
+      for (const step of steps) {
+        await nextTask();
+        if (run !== this.settleRun) return; // newer items came meanwhile
+        step();
+      }
+      await nextTask();
+      if (run === this.settleRun) ready();
+    })();
   }
 
   private get fmt(): Formats {
