@@ -85,6 +85,18 @@ for (const [name, makeStore] of contractBackends()) {
         expect((await fx.store.access.getSite('beuk'))!.name).toBe('De Beuk');
       });
 
+      it('keeps no answer for a site that does not exist: another instance creating it is seen at once', async () => {
+        const other = await fx.open();
+        vi.useFakeTimers({ toFake: ['performance'] });
+        try {
+          expect(await fx.store.access.getSite('wilg')).toBeNull();
+          await other.access.createSite({ slug: 'wilg', name: 'De Wilg' }, T0);
+          expect((await fx.store.access.getSite('wilg'))!.name).toBe('De Wilg');
+        } finally {
+          vi.useRealTimers();
+        }
+      });
+
       it("sees another instance's change to a site within a second", async () => {
         const other = await fx.open();
         vi.useFakeTimers({ toFake: ['performance'] });

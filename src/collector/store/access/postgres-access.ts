@@ -22,7 +22,7 @@ export class PostgresAccess extends PostgresPart implements AccessStore {
   /** Concurrent reads of the same site share one query (every public request reads its site). */
   private readonly siteReads = new Map<string, Promise<Row | null>>();
   /** Recent answers per slug (a missing site too), with the time they were read. */
-  private readonly siteCache = new Map<string, { row: Row | null; readAt: number }>();
+  private readonly siteCache = new Map<string, { row: Row; readAt: number }>();
   /** Counts this store's site changes: a read that began before one must not fill the cache. */
   private siteChanges = 0;
 
@@ -85,7 +85,7 @@ export class PostgresAccess extends PostgresPart implements AccessStore {
 
   async getSite(slug: string): Promise<Site | null> {
     const cached = this.siteCache.get(slug);
-    if (cached && performance.now() - cached.readAt < SITE_CACHE_MS) return cached.row ? toSite(cached.row) : null;
+    if (cached && performance.now() - cached.readAt < SITE_CACHE_MS) return toSite(cached.row);
     // Requests that arrive while a read of the same site is on its way share its answer: they see
     // the site as it was at most one query earlier, and a busy collector sends one read, not fifty.
     let read = this.siteReads.get(slug);
@@ -94,8 +94,10 @@ export class PostgresAccess extends PostgresPart implements AccessStore {
       const readAt = performance.now();
       const started: Promise<Row | null> = this.query(`SELECT ${SITE_COLUMNS} FROM sites WHERE slug = $1`, [slug]).then(({ rows }) => {
         const row = rows[0] ?? null;
-        // Frozen: callers share what is cached, so none may change it for the others.
-        if (this.siteChanges === changes) this.siteCache.set(slug, { row: row && deepFreeze(row), readAt });
+        // Frozen: callers share what is cached, so none may change it for the others. Only sites that
+        // exist are kept: a slug that names none is any string a request sends, and keeping those
+        // would let requests grow the cache without bound.
+        if (row && this.siteChanges === changes) this.siteCache.set(slug, { row: deepFreeze(row), readAt });
         return row;
       });
       read = started.finally(() => {

@@ -331,9 +331,10 @@ export class PostgresIdeas extends PostgresPart implements IdeasStore {
 
   async purgeContacts(site: string, before: string, options: { dryRun: boolean }): Promise<number> {
     // Driven by the envelope, which may hold a copy of the personal data during a rolling upgrade
-    // (see SUBMISSION_HAS_PERSONAL_DATA); one statement, so the idea and its envelope are cleared together. Each UPDATE re-checks its row after waiting for
-    // a concurrent purge's lock, so rows another instance just cleared are neither touched nor
-    // counted twice: idempotent, and the audited counts add up across instances.
+    // (see SUBMISSION_HAS_PERSONAL_DATA); one statement, so the idea and its envelope are cleared
+    // together. Each UPDATE re-checks its row after waiting for a concurrent purge's lock, so rows
+    // another instance just cleared are neither touched nor counted twice: idempotent, and the
+    // audited counts add up across instances.
     const targets = `SELECT s.id FROM submissions s LEFT JOIN ideas i ON i.id = s.id
        WHERE s.site = $1 AND s.widget = 'idea-box' AND s.kind = 'idea' AND s.received_at < $2
          AND (${SUBMISSION_HAS_PERSONAL_DATA('s')} OR ${IDEA_HAS_PERSONAL_DATA('i')})`;
