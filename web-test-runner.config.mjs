@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { startCollectorProcess } from './test/fixtures/collector-process.mjs';
 import { startReceiver } from './test/browser/server/receiver.mjs';
 
@@ -275,9 +276,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -35,10 +35,8 @@ async function main() {
   const { startDemo } = await import('./demo.mjs');
   const dataDir = mkdtempSync(join(tmpdir(), 'buurtkit-screenshots-'));
   const demo = await startDemo({ dataDir, collectorPort: 0, sitePort: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./chromium.mjs');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const out = join(root, SCREENSHOT_DIR);
   mkdirSync(out, { recursive: true });
   try {

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 // @ts-expect-error plain JS module without types
 import { startDemo as startDemoServers } from '../../scripts/demo.mjs';
 
@@ -17,22 +18,11 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-/** Flags for a headless Chromium on a machine with a closed network (see README). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function startDemo(name: string): Promise<Demo> {
   const dataDir = mkdtempSync(join(tmpdir(), `buurtkit-e2e-${name}-`));
   return (await startDemoServers({ dataDir, collectorPort: 0, sitePort: 0 })) as Demo;
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
