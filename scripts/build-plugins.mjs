@@ -66,10 +66,10 @@ export function minifyTemplatesPlugin() {
 
 /**
  * Replaces Vite's module-preload helper (about 1.2 KB gz; it also handles CSS, which our chunks do
- * not carry) with a small one that does what matters here: before a dynamic `import()`, add a
- * `<link rel=modulepreload>` for every file of the imported module's static graph (Vite passes the
- * list it knows from the build), so the browser fetches them all in one round instead of discovering
- * them import by import. The links carry the page's CSP nonce where it has one (needed under
+ * not carry) with a small one that does what matters here: before a dynamic `import()` runs, add
+ * (in a task of their own) a `<link rel=modulepreload>` for every file of the imported module's
+ * static graph (Vite passes the list it knows from the build), so the browser fetches them all in
+ * one round instead of discovering them import by import. The links carry the page's CSP nonce where it has one (needed under
  * `'strict-dynamic'`); a link is not a Trusted Types sink. After a failed import the next try adds
  * its links again.
  */
@@ -95,20 +95,18 @@ const nonce = () => {
 export const __vitePreload = (load, deps, importerUrl) => {
   const urls = [];
   if (deps && deps.length && typeof document !== 'undefined') {
-    const n = nonce();
     for (const dep of deps) {
       const href = new URL(dep, importerUrl).href;
       if (added.has(href)) continue;
       added.add(href);
       urls.push(href);
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      if (n) link.nonce = n;
-      link.href = href;
-      document.head.append(link);
     }
+    // Putting in a modulepreload link starts its fetch there and then (a few ms per link on a slow
+    // phone): in a task of their own, so a widget that asks for a part while it renders does not
+    // pay for it in its render. Queued before the import's own task, so the downloads start first.
+    if (urls.length) setTimeout(() => preload(urls), 0);
   }
-  // The downloads start at once (the links above); the imports run one at a time, each in a task
+  // The downloads start first (the links above); the imports run one at a time, each in a task
   // of its own. A module's graph evaluates, and a widget defines, upgrades and renders, in the task
   // that finishes its import: several widgets whose code arrives together would otherwise render in
   // one long task. Code that is already in the file (the loader's first-render code) would
@@ -123,6 +121,16 @@ export const __vitePreload = (load, deps, importerUrl) => {
 };
 let turn = Promise.resolve();
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const preload = (urls) => {
+  const n = nonce();
+  for (const href of urls) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    if (n) link.nonce = n;
+    link.href = href;
+    document.head.append(link);
+  }
+};
 `;
 
 /**

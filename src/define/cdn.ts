@@ -98,16 +98,19 @@ let urgent = false;
 let warming = false;
 
 /**
- * The page's first date formatter costs 60-150 ms on a slow phone. Most of it is the browser
- * setting up its locale data and then checking, locale by locale, which ones have date formats
- * (once per page); that check is one call of about 40 ms at 4x CPU that cannot be split. Made
- * apart from the widgets' tasks, in steps of a task each, it is part of no widget's render and no
- * task runs long: at idle, while the widget reads its data from the collector; but for the
- * calendar, which needs today's date for its first render, at once: its steps run ahead of the
- * loader's tasks where the browser has `scheduler.yield`, and take turns with them elsewhere, so
- * they are done before the calendar's define module (were they not, its first render would make
- * the rest, as before). The last step makes the very formatter the calendar asks for; the number
- * formats its prices need follow at idle.
+ * The page's first date formatter costs 100-150 ms on a slow phone: the browser sets up its locale
+ * data and then checks, locale by locale, which ones it has data for (once per page). Made apart
+ * from the widgets' tasks, in steps of a task each, it is part of no widget's render. Each step is
+ * one native call that cannot be split; the order makes each do a part of the work and leave the
+ * rest to the next (measured in Chromium at 4x CPU on a host of BenchmarkIndex ~2,700: the
+ * likely-subtags data 40 ms, the calendars' locale check 34, the segmenter's 8, the date formats'
+ * 14, the zone formatter 12; the date formats' check alone took 87-96 ms, or 48 after the first
+ * step). A step the browser does not have is skipped. They run at idle, while the widget reads its
+ * data from the collector; but for the calendar, which needs today's date for its first render, at
+ * once: its steps run ahead of the loader's tasks where the browser has `scheduler.yield`, and take
+ * turns with them elsewhere, so they are done before the calendar's define module (were they not,
+ * its first render would make the rest, as before). The last step makes the very formatter the
+ * calendar asks for; the number formats its prices need follow at idle.
  */
 function warmDates(tag: string): void {
   urgent ||= todayTags.has(tag);
@@ -116,6 +119,8 @@ function warmDates(tag: string): void {
   const lang = document.documentElement.lang || undefined;
   const steps = [
     () => new Intl.Locale(lang ?? 'und').maximize(),
+    () => Intl.supportedValuesOf('calendar'),
+    () => Intl.Segmenter.supportedLocalesOf([]),
     () => Intl.DateTimeFormat.supportedLocalesOf([]),
     () =>
       urgent
@@ -129,7 +134,7 @@ function warmDates(tag: string): void {
       try {
         step();
       } catch {
-        /* an unknown page language: the widget will choose its own */
+        /* an unknown page language, or a browser without this step: the widget will choose its own */
       }
     }
     // The calendar's prices: not needed for its first render.
