@@ -158,16 +158,16 @@ async function loadOnce(browser, url, tag, { tap, withProfile, tracePath } = {})
     uploadThroughput: BANDWIDTH,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const scripts = new Map();
+  const responses = new Map();
   // CDP stamps a request's progress in monotonic seconds and its start also in wall-clock seconds;
   // the end is put on the wall clock so it can be compared with the page's render time.
   cdp.on('Network.requestWillBeSent', (e) => {
     // Every response counts for the floor (the page, its style sheet, the scripts); scripts also
     // for "JS requests". Reads from the collector are data, not code, but share the link too.
-    scripts.set(e.requestId, { js: e.request.url.endsWith('.js'), start: e.timestamp, wallStart: e.wallTime, bytes: 0, end: Infinity });
+    responses.set(e.requestId, { js: e.request.url.endsWith('.js'), start: e.timestamp, wallStart: e.wallTime, bytes: 0, end: Infinity });
   });
   cdp.on('Network.loadingFinished', (e) => {
-    const s = scripts.get(e.requestId);
+    const s = responses.get(e.requestId);
     if (s) Object.assign(s, { bytes: e.encodedDataLength, end: s.wallStart + (e.timestamp - s.start) });
   });
   await p.addInitScript(OBSERVE);
@@ -255,7 +255,7 @@ async function loadOnce(browser, url, tag, { tap, withProfile, tracePath } = {})
   }
   await context.close();
   const renderAt = navStart / 1000 + firstRender / 1000;
-  const before = [...scripts.values()].filter((s) => s.end <= renderAt);
+  const before = [...responses.values()].filter((s) => s.end <= renderAt);
   const bytes = before.reduce((n, s) => n + s.bytes, 0);
   // A long task is a widget's only once buurtkit.js is in: before that, no code of it has run
   // (the page's own parsing and layout, and the bench's own script, come first).

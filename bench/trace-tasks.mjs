@@ -144,14 +144,8 @@ const kind = (e) => {
     case 'BlinkGC.AtomicPhase':
     case 'V8.GCFinalizeMC':
       return 'GC';
-    case 'TimerFire':
-    case 'FireAnimationFrame':
-    case 'EventDispatch':
-    case 'RunMicrotasks':
-    case 'v8.run':
-      return null; // containers: their time is in their children or counted as script
     default:
-      return null;
+      return null; // containers (timers, events, microtasks): their time is in what they call
   }
 };
 
@@ -160,20 +154,17 @@ console.log(`\n${tasks.length} main-thread tasks of ${min} ms or more (times in 
 for (const task of tasks) {
   const end = task.ts + task.dur;
   const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
-  // Self time per kind: an event's duration minus its children's that are themselves counted.
+  // Self time per kind: an event's duration minus that of the counted events directly inside it
+  // (events on one thread nest, so a stack of the open ones finds each one's parent).
   const self = new Map();
-  const counted = inside.filter((e) => kind(e));
+  const open = [];
+  const counted = inside.filter((e) => kind(e)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   for (const e of counted) {
-    const childTime = counted
-      .filter((c) => c !== e && c.ts >= e.ts && c.ts + c.dur <= e.ts + e.dur)
-      .filter(
-        (c) =>
-          !counted.some(
-            (m) => m !== c && m !== e && m.ts >= e.ts && m.ts + m.dur <= e.ts + e.dur && c.ts >= m.ts && c.ts + c.dur <= m.ts + m.dur,
-          ),
-      )
-      .reduce((n, c) => n + c.dur, 0);
-    self.set(kind(e), (self.get(kind(e)) ?? 0) + e.dur - childTime);
+    while (open.length && open.at(-1).ts + open.at(-1).dur < e.ts + e.dur) open.pop();
+    const parent = open.at(-1);
+    if (parent) self.set(kind(parent), self.get(kind(parent)) - e.dur);
+    self.set(kind(e), (self.get(kind(e)) ?? 0) + e.dur);
+    open.push(e);
   }
   const parts = [...self]
     .filter(([, d]) => d >= 1000)
