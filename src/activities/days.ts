@@ -11,7 +11,7 @@
  * `test/unit/activity-calendar-days.test.ts` checks these against `src/calendar`.
  */
 import type { LocalDate } from '../calendar/wall-clock.js';
-import { zoneFormatter, zoneOffset } from '../calendar/zone-offset.js';
+import { hasRule, quickOffset, zoneFormatter } from '../calendar/zone-offset.js';
 
 /**
  * The site's zone when none is set: `DEFAULT_TIME_ZONE` of `src/calendar/constants.ts`, written
@@ -86,13 +86,16 @@ export function parseDay(text: string): LocalDate | undefined {
 /** Is this a wall-clock date or date-time (no offset) that exists? */
 export const isLocalValue = (text: string): boolean => !!readLocal(text);
 
-/** True for any zone name this runtime's Intl knows (IANA names and their links), and `Z`. */
+/**
+ * True for any zone name this runtime's Intl knows (IANA names and their links), and `Z`. A zone
+ * of the EU's summer-time rule is known without asking Intl, which would make its formatter.
+ */
 export const isValidTimeZone = (timeZone: string): boolean =>
-  typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && !!zoneFormatter(timeZone);
+  typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 && (hasRule(timeZone) || !!zoneFormatter(timeZone));
 
 /** The wall clock in a (valid) zone at an instant: `YYYY-MM-DDTHH:mm:ss`, text that sorts like time. */
 export function wallTime(instant: number, timeZone: string): string {
-  const wall = new Date(Math.floor(instant / 1000) * 1000 + zoneOffset(instant, timeZone));
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + quickOffset(instant, timeZone));
   const time = wall.toISOString().slice(11, 19);
   return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${time}`;
 }

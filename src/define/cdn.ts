@@ -12,8 +12,9 @@
  * When a tag is on the page (in the document or an open shadow root, now or later), its define
  * module is imported. npm users import `buurtkit/define/all.js` or one define module instead.
  */
-import { zoneOffset } from '../calendar/zone-offset.js';
-import { nextTask } from '../core/next-task.js';
+import { DEFAULT_ZONE } from '../activities/days.js';
+import { hasRule } from '../calendar/zone-offset.js';
+import { warmDates } from '../core/warm-dates.js';
 import { warnIfOtherVersion } from '../core/version.js';
 import { isTrustedTypesRefusal, showBlocked, tellSiteOwner } from './cdn-blocked.js';
 import { discover, type Discovery } from './cdn-discovery.js';
@@ -91,68 +92,25 @@ function block(error: unknown): void {
 
 /** Widgets that write dates or times soon after their first render. */
 const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box']);
-/** Widgets whose first render needs today's date on the site's clock (the calendar's default zone). */
-const todayTags = new Set(['activity-calendar']);
-/** Set once a widget needs the formatter for its first render: the steps run at once, not at idle. */
-let urgent = false;
-let warming = false;
 
 /**
- * The page's first date formatter costs 100-150 ms on a slow phone: the browser sets up its locale
- * data and then checks, locale by locale, which ones it has data for (once per page). Made apart
- * from the widgets' tasks, in steps of a task each, it is part of no widget's render. Each step is
- * one native call that cannot be split; the order makes each do a part of the work and leave the
- * rest to the next (measured in Chromium at 4x CPU on a host of BenchmarkIndex ~2,700: the
- * likely-subtags data 40 ms, the calendars' locale check 34, the segmenter's 8, the date formats'
- * 14, the zone formatter 12; the date formats' check alone took 87-96 ms, or 48 after the first
- * step). A step the browser does not have is skipped. They run at idle, while the widget reads its
- * data from the collector; but for the calendar, which needs today's date for its first render, at
- * once: its steps run ahead of the loader's tasks where the browser has `scheduler.yield`, and take
- * turns with them elsewhere, so they are done before the calendar's define module (were they not,
- * its first render would make the rest, as before). The last step makes the very formatter the
- * calendar asks for; the number formats its prices need follow at idle.
+ * The date formatter's set-up, in steps apart from the widgets' tasks (see `warm-dates.ts`). A
+ * calendar needs today's date on the site's clock for its first render: from the EU's summer-time
+ * rule for its default zone and the zones that keep that rule, so the steps run at idle; for a zone
+ * outside it, from a formatter, so the steps run at once, before the calendar's define module.
  */
-function warmDates(tag: string): void {
-  urgent ||= todayTags.has(tag);
-  if (warming) return;
-  warming = true;
-  const lang = document.documentElement.lang || undefined;
-  const steps = [
-    () => new Intl.Locale(lang ?? 'und').maximize(),
-    () => Intl.supportedValuesOf('calendar'),
-    () => Intl.Segmenter.supportedLocalesOf([]),
-    () => Intl.DateTimeFormat.supportedLocalesOf([]),
-    () =>
-      urgent
-        ? zoneOffset(Date.now(), 'Europe/Amsterdam')
-        : new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Amsterdam', hour: 'numeric' }).format(0),
-  ];
-  // Begun after the page's tags have all been found: a calendar later on the page makes it urgent.
-  void Promise.resolve().then(async () => {
-    for (const step of steps) {
-      await (urgent ? nextTask() : idle());
-      try {
-        step();
-      } catch {
-        /* an unknown page language, or a browser without this step: the widget will choose its own */
-      }
-    }
-    // The calendar's prices: not needed for its first render.
-    if (urgent) {
-      await idle();
-      Intl.NumberFormat.supportedLocalesOf([]);
-    }
-  });
+function warm(el: Element): void {
+  const calendar = el.localName === 'activity-calendar';
+  const zone = (calendar && el.getAttribute('time-zone')) || DEFAULT_ZONE;
+  void warmDates(zone, calendar && !hasRule(zone));
 }
-
-const idle = () => new Promise<unknown>((resolve) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(resolve));
 
 function found(el: Element): void {
   if (blocked) {
     if (widgetTags.has(el.localName)) showBlocked(el);
     return;
   }
-  if (datedTags.has(el.localName)) warmDates(el.localName);
+  if (datedTags.has(el.localName)) warm(el);
   load('buurtkit-config');
   load(el.localName);
 }

@@ -4,6 +4,7 @@ import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { sendLeftovers } from '../../core/leftovers.js';
 import { Loader } from '../../core/load.js';
 import { nextTask } from '../../core/next-task.js';
+import { idle, warmDates } from '../../core/warm-dates.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -350,14 +351,19 @@ export class ActivityCalendar extends BuurtkitWidget {
         await nextTask();
       }
     }, 1000);
-    // The first price, day and time formats cost a slow phone 5-10 ms each: made while the
-    // programme downloads, so the render of the activities does not pay for them.
-    const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1));
-    idle(() => {
-      const { fmt } = this;
-      [0, 50].forEach((cents) => fmt.money(cents));
-      fmt.day(this.today);
-      fmt.time(this.nowMs);
+    // The first price, day and time formats cost a slow phone 5-10 ms each once the page's date
+    // formatter is set up (at idle, see `warm-dates.ts`): made while the programme downloads, each
+    // in an idle period of its own, so the render of the activities does not pay for them.
+    void warmDates(this.zone).then(async () => {
+      for (const step of [
+        () => Intl.NumberFormat.supportedLocalesOf([]),
+        () => [0, 50].forEach((cents) => this.fmt.money(cents)),
+        () => this.fmt.day(this.today),
+        () => this.fmt.time(this.nowMs),
+      ]) {
+        await idle();
+        step();
+      }
     });
   }
 

@@ -1,0 +1,58 @@
+/**
+ * The page's first date formatter costs 100-150 ms on a slow phone: the browser sets up its locale
+ * data and then checks, locale by locale, which ones it has data for (once per page). Made apart
+ * from the widgets' tasks, in steps of a task each, it is part of no widget's render. Each step is
+ * one native call that cannot be split; the order makes each do a part of the work and leave the
+ * rest to the next (measured in Chromium at 4x CPU on a host of BenchmarkIndex ~2,700: the
+ * likely-subtags data 40 ms, the calendars' locale check 34, the segmenter's 8, the date formats'
+ * 14, the zone formatter 12; the date formats' check alone took 87-96 ms, or 48 after the first
+ * step). A step the browser does not have is skipped.
+ *
+ * The steps run at idle, while the widgets read their data from the collector. The calendar of a
+ * zone outside the EU's summer-time rule needs a formatter for today's date in its first render
+ * (see `quickOffset` in `zone-offset.ts`): then they run at once, ahead of the loader's tasks where
+ * the browser has `scheduler.yield`, so that render does not make them in one long task.
+ * No Lit: the CDN loader starts this as soon as it finds a dated widget's tag.
+ */
+import { zoneFormatter } from '../calendar/zone-offset.js';
+import { nextTask } from './next-task.js';
+
+let urgent = false;
+let run: Promise<void> | undefined;
+/** The zone whose formatter the last step makes: the first one asked for. */
+let firstZone = 'Europe/Amsterdam';
+
+/** Resolves in an idle period (a task of its own where the browser has no `requestIdleCallback`). */
+export const idle = (): Promise<unknown> =>
+  new Promise((resolve) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(resolve));
+
+const steps = [
+  () => new Intl.Locale(globalThis.document?.documentElement.lang || 'und').maximize(),
+  () => Intl.supportedValuesOf('calendar'),
+  () => Intl.Segmenter.supportedLocalesOf([]),
+  () => Intl.DateTimeFormat.supportedLocalesOf([]),
+  () => zoneFormatter(firstZone)?.format(0),
+];
+
+/**
+ * Makes the page's first date formatter in steps (once per page) and the formatter of `timeZone`;
+ * resolves when both exist. `hurry`: a first render waits for them, so the steps run at once.
+ */
+export function warmDates(timeZone: string, hurry = false): Promise<void> {
+  urgent ||= hurry;
+  if (!run) {
+    firstZone = timeZone;
+    // Begun after the page's tags have all been found: a calendar later on the page may hurry it.
+    run = Promise.resolve().then(async () => {
+      for (const step of steps) {
+        await (urgent ? nextTask() : idle());
+        try {
+          step();
+        } catch {
+          /* an unknown page language, or a browser without this step: the widget will choose its own */
+        }
+      }
+    });
+  }
+  return run.then(() => void zoneFormatter(timeZone));
+}
