@@ -4,7 +4,15 @@ import { hasRule, quickOffset, RULE_YEARS, ruleOffset, zoneFormatter } from '../
 import { intlOffsets, ruleMismatches } from './zone-rule-check.js';
 
 const HOUR = 3_600_000;
-const RULE_ZONES = ['Europe/Amsterdam', 'Europe/Brussels', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon', 'Europe/Helsinki', 'Asia/Nicosia'];
+const RULE_ZONES = [
+  'Europe/Amsterdam',
+  'Europe/Brussels',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Helsinki',
+  'Asia/Nicosia',
+];
 
 describe('the EU summer-time rule (the calendar reads today from it before Intl is set up)', () => {
   // The oracle is Node's ICU and its zone data (`process.versions.tz`); the browser test asks Chromium's.
@@ -37,7 +45,12 @@ describe('the EU summer-time rule (the calendar reads today from it before Intl 
   it('today on the calendar: the same day from the rule as from Intl, around midnight and the switches', () => {
     const zone = 'Europe/Amsterdam';
     const intl = intlOffsets(zone);
-    for (const t of [Date.UTC(2026, 11, 6, 22, 59, 59), Date.UTC(2026, 11, 6, 23), Date.UTC(2026, 5, 30, 21, 59, 59), Date.UTC(2026, 5, 30, 22)]) {
+    for (const t of [
+      Date.UTC(2026, 11, 6, 22, 59, 59),
+      Date.UTC(2026, 11, 6, 23),
+      Date.UTC(2026, 5, 30, 21, 59, 59),
+      Date.UTC(2026, 5, 30, 22),
+    ]) {
       const local = new Date(t + intl(t));
       expect(dayAt(t, zone)).toEqual({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
     }
