@@ -8,7 +8,8 @@
  * 14, the zone formatter 12; the date formats' check alone took 87-96 ms, or 48 after the first
  * step). A step the browser does not have is skipped.
  *
- * The steps run at idle, while the widgets read their data from the collector. The calendar of a
+ * The steps run at idle, while the widgets read their data from the collector; a widget whose data
+ * came first hurries the rest (`withDates`). The calendar of a
  * zone outside the EU's summer-time rule needs a formatter for today's date in its first render
  * (see `quickOffset` in `zone-offset.ts`): then they run at once, ahead of the loader's tasks where
  * the browser has `scheduler.yield`, so that render does not make them in one long task.
@@ -18,6 +19,9 @@ import { zoneFormatter } from '../calendar/zone-offset.js';
 import { nextTask } from './next-task.js';
 
 let urgent = false;
+/** Resolves when a widget hurries the steps: a step waiting for idle time goes at once. */
+let hurried: () => void = () => undefined;
+const hurry = new Promise<void>((resolve) => (hurried = resolve));
 let run: Promise<void> | undefined;
 /** The zone whose formatter the last step makes: the first one asked for. */
 let firstZone = 'Europe/Amsterdam';
@@ -36,16 +40,19 @@ const steps = [
 
 /**
  * Makes the page's first date formatter in steps (once per page) and the formatter of `timeZone`;
- * resolves when both exist. `hurry`: a first render waits for them, so the steps run at once.
+ * resolves when both exist. `now`: a render waits for them, so the steps left run at once.
  */
-export function warmDates(timeZone: string, hurry = false): Promise<void> {
-  urgent ||= hurry;
+export function warmDates(timeZone: string, now = false): Promise<void> {
+  if (now) {
+    urgent = true;
+    hurried();
+  }
   if (!run) {
     firstZone = timeZone;
     // Begun after the page's tags have all been found: a calendar later on the page may hurry it.
     run = Promise.resolve().then(async () => {
       for (const step of steps) {
-        await (urgent ? nextTask() : idle());
+        await (urgent ? nextTask() : Promise.race([idle(), hurry]));
         try {
           step();
         } catch {
@@ -55,4 +62,14 @@ export function warmDates(timeZone: string, hurry = false): Promise<void> {
     });
   }
   return run.then(() => void zoneFormatter(timeZone));
+}
+
+/**
+ * `read`'s value once the date formatter is set up: a widget whose read brings dates to show waits
+ * for the steps left (hurried) rather than make the formatter in its render, in one long task.
+ */
+export async function withDates<T>(read: Promise<T>, zoneOf?: (value: T) => string | undefined): Promise<T> {
+  const value = await read;
+  await warmDates(zoneOf?.(value) || 'Europe/Amsterdam', true);
+  return value;
 }

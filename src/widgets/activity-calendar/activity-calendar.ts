@@ -4,7 +4,7 @@ import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { sendLeftovers } from '../../core/leftovers.js';
 import { Loader } from '../../core/load.js';
 import { nextTask } from '../../core/next-task.js';
-import { idle, warmDates } from '../../core/warm-dates.js';
+import { idle, warmDates, withDates } from '../../core/warm-dates.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -219,7 +219,8 @@ export class ActivityCalendar extends BuurtkitWidget {
    */
   private readonly programme = new Loader<ReadResult, readonly [string]>(this, {
     args: () => (this.source ? ([this.source.key] as const) : undefined),
-    task: (_args, signal) => this.source!.load(signal),
+    // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
+    task: (_args, signal) => withDates(this.source!.load(signal), () => this.zone),
     onValue: (result) => {
       if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
       this.fromCollector = this.source!.collector;
@@ -477,7 +478,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (engine) return this.settle(read(engine));
     const key = this.sourceKey;
     this.phase = 'loading';
-    this.track(loadEngine()).then(
+    this.track(withDates(loadEngine(), () => this.zone)).then(
       // The collector's programme, if it came first, wins.
       (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e), false),
       (e: unknown) => {

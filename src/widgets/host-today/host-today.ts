@@ -3,6 +3,7 @@ import { BuurtkitWidget } from '../../core/buurtkit-widget.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
 import { isolate } from '../../core/bidi.js';
 import { formatsFor } from '../../core/formats.js';
+import { withDates } from '../../core/warm-dates.js';
 import { Loader } from '../../core/load.js';
 import { LocalizeController } from '../../core/localize.js';
 import { checkAnswer } from '../../core/not-connected.js';
@@ -80,10 +81,14 @@ export class HostToday extends BuurtkitWidget {
       const cfg = this.resolvedEndpoint;
       return cfg && canRead(cfg) ? ([cfg] as const) : undefined;
     },
-    task: async ([cfg], signal) =>
-      (await (
-        await checkAnswer(await fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit', signal }))
-      ).json()) as HostTodayAnswer,
+    // Shown with times: the date formatter's set-up is finished first (see `withDates`).
+    task: ([cfg], signal) =>
+      withDates(
+        fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit', signal }).then(
+          async (res) => (await (await checkAnswer(res)).json()) as HostTodayAnswer,
+        ),
+        (answer) => answer.timeZone,
+      ),
     endpoint: ([cfg]) => cfg,
   });
   private timer: ReturnType<typeof setInterval> | undefined;

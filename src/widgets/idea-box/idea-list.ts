@@ -10,6 +10,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { PublishedIdea } from '../../schema/idea-box.js';
 import type { DeliveryResult } from '../../core/delivery.js';
 import { ideasUrl, type OutboxRequest, type ResolvedEndpoint } from '../../core/endpoint.js';
+import { withDates } from '../../core/warm-dates.js';
 import { Loader, type LoaderHost } from '../../core/load.js';
 import { checkAnswer } from '../../core/not-connected.js';
 import { voteRequest } from '../../core/request.js';
@@ -64,7 +65,8 @@ export class IdeaListController {
         const body = (await res.json()) as { ideas?: unknown } | null;
         this.fresh.clear();
         this.loadedAt = performance.now();
-        return Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : [];
+        // Shown with dates: the date formatter's set-up is finished first (see `withDates`).
+        return withDates(Promise.resolve(Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : []));
       },
       endpoint: () => this.cfg,
     });

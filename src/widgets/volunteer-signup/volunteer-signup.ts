@@ -4,6 +4,7 @@ import { BuurtkitSender } from '../../core/buurtkit-sender.js';
 import { sendNotConnectedText } from '../../core/delivery-strings.js';
 import { DeliveryController, type DeliveryResult } from '../../core/delivery.js';
 import { canRead, siteUrl } from '../../core/endpoint.js';
+import { withDates } from '../../core/warm-dates.js';
 import { Loader } from '../../core/load.js';
 import { checkAnswer } from '../../core/not-connected.js';
 import { submissionRequest } from '../../core/request.js';
@@ -121,7 +122,8 @@ export class VolunteerSignup extends BuurtkitSender {
       const roster = (await res.json()) as PublicRoster;
       // The confirmation module, ahead of need: a sign-up may be sent after the connection dropped.
       void import('./own-view.js').catch(() => undefined);
-      return roster;
+      // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
+      return withDates(Promise.resolve(roster), (r) => r.timeZone);
     },
     endpoint: ([cfg]) => cfg,
   });
