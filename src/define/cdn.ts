@@ -90,8 +90,8 @@ function block(error: unknown): void {
   discovery?.rescan();
 }
 
-/** Widgets that write dates or times soon after their first render. */
-const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box']);
+/** Widgets that write dates or times after their first render (the intake on its result screen). */
+const datedTags = new Set(['activity-calendar', 'volunteer-signup', 'host-today', 'idea-box', 'welcome-intake']);
 
 /**
  * The date formatter's set-up, in steps apart from the widgets' tasks (see `warm-dates.ts`). A

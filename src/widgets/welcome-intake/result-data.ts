@@ -14,6 +14,9 @@ import type { CalendarItem } from '../../activities/items.js';
 import { readSchedule } from '../../activities/schedule.js';
 import { formatsFor } from '../../core/formats.js';
 
+/** The result screen's dates wait for the date formatter's set-up (see `warm-dates.ts`). */
+export { withDates } from '../../core/warm-dates.js';
+
 export type ScheduleSource =
   { kind: 'items'; items: unknown } | { kind: 'ics'; url: string } | { kind: 'collector'; endpoint: string; site: string };
 

@@ -404,8 +404,9 @@ export class WelcomeIntake extends BuurtkitSender {
     const flow = this.currentFlow;
     if (!source || !flow) return;
     try {
-      const { loadSchedule, matchTags, resultData } = await import('./result-data.js');
-      const items = await loadSchedule(source);
+      const { loadSchedule, matchTags, resultData, withDates } = await import('./result-data.js');
+      // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
+      const items = await withDates(loadSchedule(source), () => this.timeZone || undefined);
       const data = resultData(items, matchTags(flow, answers), Date.now(), this.l.locale, this.timeZone || undefined);
       const result = this.sender.result;
       if (this.phase === 'result' && result) {
