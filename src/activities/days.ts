@@ -11,7 +11,8 @@
  * `test/unit/activity-calendar-days.test.ts` checks these against `src/calendar`.
  */
 import type { LocalDate } from '../calendar/wall-clock.js';
-import { hasRule, quickOffset, zoneFormatter } from '../calendar/zone-offset.js';
+import { zoneFormatter } from '../calendar/zone-offset.js';
+import { hasRule, quickOffset } from '../calendar/zone-rule.js';
 
 /**
  * The site's zone when none is set: `DEFAULT_TIME_ZONE` of `src/calendar/constants.ts`, written

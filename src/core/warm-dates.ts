@@ -5,17 +5,16 @@
  * one native call that cannot be split; the order makes each do a part of the work and leave the
  * rest to the next (measured in Chromium at 4x CPU on a host of BenchmarkIndex ~2,700: the
  * likely-subtags data 40 ms, the calendars' locale check 34, the segmenter's 8, the date formats'
- * 14, the zone formatter 12; the date formats' check alone took 87-96 ms, or 48 after the first
- * step). A step the browser does not have is skipped.
+ * 14, a formatter in the site's zone 12; the date formats' check alone took 87-96 ms, or 48 after
+ * the first step). A step the browser does not have is skipped.
  *
  * The steps run at idle, while the widgets read their data from the collector; a widget whose data
- * came first hurries the rest (`withDates`). The calendar of a
- * zone outside the EU's summer-time rule needs a formatter for today's date in its first render
- * (see `quickOffset` in `zone-offset.ts`): then they run at once, ahead of the loader's tasks where
- * the browser has `scheduler.yield`, so that render does not make them in one long task.
- * No Lit: the CDN loader starts this as soon as it finds a dated widget's tag.
+ * came first hurries the rest (`withDates`). The calendar of a zone outside the EU's summer-time
+ * rule needs a formatter for today's date in its first render (see `src/calendar/zone-rule.ts`):
+ * then the CDN loader hurries them before the calendar's define module, ahead of the loader's tasks
+ * where the browser has `scheduler.yield`. No Lit and no zone data: the CDN loader starts this as
+ * soon as it finds a dated widget's tag.
  */
-import { zoneFormatter } from '../calendar/zone-offset.js';
 import { nextTask } from './next-task.js';
 
 let urgent = false;
@@ -23,53 +22,50 @@ let urgent = false;
 let hurried: () => void = () => undefined;
 const hurry = new Promise<void>((resolve) => (hurried = resolve));
 let run: Promise<void> | undefined;
-/** The zone whose formatter the last step makes: the first one asked for. */
-let firstZone = 'Europe/Amsterdam';
 
 /** Resolves in an idle period (a task of its own where the browser has no `requestIdleCallback`). */
 export const idle = (): Promise<unknown> =>
   new Promise((resolve) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(resolve));
 
-const steps = [
-  () => new Intl.Locale(globalThis.document?.documentElement.lang || 'und').maximize(),
+const lang = () => globalThis.document?.documentElement.lang || undefined;
+
+const steps = (timeZone: string) => [
+  () => new Intl.Locale(lang() ?? 'und').maximize(),
   () => Intl.supportedValuesOf('calendar'),
   () => Intl.Segmenter.supportedLocalesOf([]),
   () => Intl.DateTimeFormat.supportedLocalesOf([]),
-  () => zoneFormatter(firstZone)?.format(0),
+  () => new Intl.DateTimeFormat(lang(), { timeZone, hour: 'numeric' }).format(0),
 ];
 
 /**
- * Makes the page's first date formatter in steps (once per page) and the formatter of `timeZone`;
- * resolves when both exist. `now`: a render waits for them, so the steps left run at once.
+ * Sets up the page's date formatting in steps, once per page (`timeZone`: the site's, for the last
+ * step); resolves when done. `now`: a render waits for it, so the steps left run at once.
  */
-export function warmDates(timeZone: string, now = false): Promise<void> {
+export function warmDates(timeZone = 'Europe/Amsterdam', now = false): Promise<void> {
   if (now) {
     urgent = true;
     hurried();
   }
-  if (!run) {
-    firstZone = timeZone;
-    // Begun after the page's tags have all been found: a calendar later on the page may hurry it.
-    run = Promise.resolve().then(async () => {
-      for (const step of steps) {
-        await (urgent ? nextTask() : Promise.race([idle(), hurry]));
-        try {
-          step();
-        } catch {
-          /* an unknown page language, or a browser without this step: the widget will choose its own */
-        }
+  // Begun after the page's tags have all been found: a calendar later on the page may hurry it.
+  run ??= Promise.resolve().then(async () => {
+    for (const step of steps(timeZone)) {
+      await (urgent ? nextTask() : Promise.race([idle(), hurry]));
+      try {
+        step();
+      } catch {
+        /* an unknown page language or zone, or a browser without this step: the widget will choose its own */
       }
-    });
-  }
-  return run.then(() => void zoneFormatter(timeZone));
+    }
+  });
+  return run;
 }
 
 /**
- * `read`'s value once the date formatter is set up: a widget whose read brings dates to show waits
- * for the steps left (hurried) rather than make the formatter in its render, in one long task.
+ * `read`'s value once the page's date formatting is set up: a widget whose read brings dates to
+ * show waits for the steps left (hurried) rather than make them in its render, in one long task.
  */
-export async function withDates<T>(read: Promise<T>, zoneOf?: (value: T) => string | undefined): Promise<T> {
+export async function withDates<T>(read: Promise<T>): Promise<T> {
   const value = await read;
-  await warmDates(zoneOf?.(value) || 'Europe/Amsterdam', true);
+  await warmDates(undefined, true);
   return value;
 }

@@ -13,7 +13,7 @@
  * module is imported. npm users import `buurtkit/define/all.js` or one define module instead.
  */
 import { DEFAULT_ZONE } from '../activities/days.js';
-import { hasRule } from '../calendar/zone-offset.js';
+import { hasRule } from '../calendar/zone-rule.js';
 import { warmDates } from '../core/warm-dates.js';
 import { warnIfOtherVersion } from '../core/version.js';
 import { isTrustedTypesRefusal, showBlocked, tellSiteOwner } from './cdn-blocked.js';

@@ -5,7 +5,7 @@
  * whose formatter was never made: it asks Intl nothing, and shows today's date from the rule.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { hasRule } from '../../src/calendar/zone-offset.js';
+import { hasRule } from '../../src/calendar/zone-rule.js';
 import { ruleMismatches } from '../unit/zone-rule-check.js';
 
 describe('the EU summer-time rule in Chromium', () => {

@@ -3,7 +3,7 @@
  * data, which Node and Chromium each ship and update): shared by `test/unit/zone-rule.test.ts`
  * (Node) and `test/browser/zone-rule.test.ts` (Chromium). No test framework here.
  */
-import { RULE_YEARS, ruleOffset } from '../../src/calendar/zone-offset.js';
+import { RULE_YEARS, ruleOffset } from '../../src/calendar/zone-rule.js';
 
 const HOUR = 3_600_000;
 

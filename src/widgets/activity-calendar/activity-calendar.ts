@@ -5,6 +5,7 @@ import { sendLeftovers } from '../../core/leftovers.js';
 import { Loader } from '../../core/load.js';
 import { nextTask } from '../../core/next-task.js';
 import { idle, warmDates, withDates } from '../../core/warm-dates.js';
+import { zoneFormatter } from '../../calendar/zone-offset.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
 import { baseStyles, tokens, widgetLayout } from '../../core/styles.js';
@@ -220,7 +221,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   private readonly programme = new Loader<ReadResult, readonly [string]>(this, {
     args: () => (this.source ? ([this.source.key] as const) : undefined),
     // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
-    task: (_args, signal) => withDates(this.source!.load(signal), () => this.zone),
+    task: (_args, signal) => withDates(this.source!.load(signal)),
     onValue: (result) => {
       if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
       this.fromCollector = this.source!.collector;
@@ -352,11 +353,13 @@ export class ActivityCalendar extends BuurtkitWidget {
         await nextTask();
       }
     }, 1000);
-    // The first price, day and time formats cost a slow phone 5-10 ms each once the page's date
-    // formatter is set up (at idle, see `warm-dates.ts`): made while the programme downloads, each
-    // in an idle period of its own, so the render of the activities does not pay for them.
+    // Once the page's date formatting is set up (at idle, see `warm-dates.ts`): the site's zone
+    // formatter (from then on Intl, not the EU rule, gives today's date, see `zone-rule.ts`), and
+    // the first price, day and time formats, which cost a slow phone 5-10 ms each. Each in an idle
+    // period of its own while the programme downloads, so the render of the activities does not pay.
     void warmDates(this.zone).then(async () => {
       for (const step of [
+        () => zoneFormatter(this.zone),
         () => Intl.NumberFormat.supportedLocalesOf([]),
         () => [0, 50].forEach((cents) => this.fmt.money(cents)),
         () => this.fmt.day(this.today),
@@ -478,7 +481,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (engine) return this.settle(read(engine));
     const key = this.sourceKey;
     this.phase = 'loading';
-    this.track(withDates(loadEngine(), () => this.zone)).then(
+    this.track(withDates(loadEngine())).then(
       // The collector's programme, if it came first, wins.
       (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e), false),
       (e: unknown) => {

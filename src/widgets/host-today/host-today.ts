@@ -87,7 +87,6 @@ export class HostToday extends BuurtkitWidget {
         fetch(siteUrl(cfg, 'volunteer/host-today'), { credentials: 'omit', signal }).then(
           async (res) => (await (await checkAnswer(res)).json()) as HostTodayAnswer,
         ),
-        (answer) => answer.timeZone,
       ),
     endpoint: ([cfg]) => cfg,
   });

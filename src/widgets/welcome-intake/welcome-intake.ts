@@ -406,7 +406,7 @@ export class WelcomeIntake extends BuurtkitSender {
     try {
       const { loadSchedule, matchTags, resultData, withDates } = await import('./result-data.js');
       // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
-      const items = await withDates(loadSchedule(source), () => this.timeZone || undefined);
+      const items = await withDates(loadSchedule(source));
       const data = resultData(items, matchTags(flow, answers), Date.now(), this.l.locale, this.timeZone || undefined);
       const result = this.sender.result;
       if (this.phase === 'result' && result) {
