@@ -17,12 +17,6 @@
  */
 import { nextTask } from './next-task.js';
 
-let urgent = false;
-/** Resolves when a widget hurries the steps: a step waiting for idle time goes at once. */
-let hurried: () => void = () => undefined;
-const hurry = new Promise<void>((resolve) => (hurried = resolve));
-let run: Promise<void> | undefined;
-
 /** Resolves in an idle period (a task of its own where the browser has no `requestIdleCallback`). */
 export const idle = (): Promise<unknown> =>
   new Promise((resolve) => (globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 1)))(resolve));
@@ -38,26 +32,50 @@ const steps = (timeZone: string) => [
 ];
 
 /**
+ * Calls that set something up, each in a task of its own: in idle periods, or, once a render waits
+ * for them (`now`), at once, ahead of other queued work where the browser has `scheduler.yield`.
+ * They begin after `after`. A step that throws (an unknown page language or zone, a browser
+ * without it) is skipped: the widget will choose its own.
+ */
+export class Steps {
+  private urgent = false;
+  private hurried: () => void = () => undefined;
+  /** Resolves when hurried: a step waiting for idle time goes at once. */
+  private readonly hurry = new Promise<void>((resolve) => (this.hurried = resolve));
+  /** Resolves when every step has run. */
+  readonly done: Promise<void>;
+
+  constructor(steps: readonly (() => unknown)[], after: Promise<unknown> = Promise.resolve()) {
+    this.done = after.then(async () => {
+      for (const step of steps) {
+        await (this.urgent ? nextTask() : Promise.race([idle(), this.hurry]));
+        try {
+          step();
+        } catch {
+          /* skipped */
+        }
+      }
+    });
+  }
+
+  /** Runs the steps left at once; resolves when all have run. */
+  now(): Promise<void> {
+    this.urgent = true;
+    this.hurried();
+    return this.done;
+  }
+}
+
+let dates: Steps | undefined;
+
+/**
  * Sets up the page's date formatting in steps, once per page (`timeZone`: the site's, for the last
- * step); resolves when done. `now`: a render waits for it, so the steps left run at once.
+ * step); resolves when done. `now`: a render waits for it, so the steps left run at once. Begun
+ * after the page's tags have all been found: a calendar later on the page may hurry it.
  */
 export function warmDates(timeZone = 'Europe/Amsterdam', now = false): Promise<void> {
-  if (now) {
-    urgent = true;
-    hurried();
-  }
-  // Begun after the page's tags have all been found: a calendar later on the page may hurry it.
-  run ??= Promise.resolve().then(async () => {
-    for (const step of steps(timeZone)) {
-      await (urgent ? nextTask() : Promise.race([idle(), hurry]));
-      try {
-        step();
-      } catch {
-        /* an unknown page language or zone, or a browser without this step: the widget will choose its own */
-      }
-    }
-  });
-  return run;
+  dates ??= new Steps(steps(timeZone));
+  return now ? dates.now() : dates.done;
 }
 
 /**

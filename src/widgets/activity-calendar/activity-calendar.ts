@@ -4,7 +4,7 @@ import { canRead, type ResolvedEndpoint } from '../../core/endpoint.js';
 import { sendLeftovers } from '../../core/leftovers.js';
 import { Loader } from '../../core/load.js';
 import { nextTask } from '../../core/next-task.js';
-import { idle, warmDates, withDates } from '../../core/warm-dates.js';
+import { Steps, warmDates } from '../../core/warm-dates.js';
 import { zoneFormatter } from '../../calendar/zone-offset.js';
 import { LocalizeController } from '../../core/localize.js';
 import { statusRegion, type StatusTone } from '../../core/status.js';
@@ -221,7 +221,7 @@ export class ActivityCalendar extends BuurtkitWidget {
   private readonly programme = new Loader<ReadResult, readonly [string]>(this, {
     args: () => (this.source ? ([this.source.key] as const) : undefined),
     // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
-    task: (_args, signal) => withDates(this.source!.load(signal)),
+    task: (_args, signal) => this.withFormats(this.source!.load(signal)),
     onValue: (result) => {
       if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
       this.fromCollector = this.source!.collector;
@@ -273,6 +273,8 @@ export class ActivityCalendar extends BuurtkitWidget {
   private settleRun = 0;
   /** How many occurrences the list `key` shows now; `task`: the next slice is scheduled. */
   private listSlice = { key: '', budget: 0, task: false };
+  /** The formats the activities' render needs, made ahead of it (see `formatsReady`). */
+  private formatSteps: Steps | undefined;
 
   constructor() {
     super();
@@ -353,22 +355,35 @@ export class ActivityCalendar extends BuurtkitWidget {
         await nextTask();
       }
     }, 1000);
-    // Once the page's date formatting is set up (at idle, see `warm-dates.ts`): the site's zone
-    // formatter (from then on Intl, not the EU rule, gives today's date, see `zone-rule.ts`), and
-    // the first price, day and time formats, which cost a slow phone 5-10 ms each. Each in an idle
-    // period of its own while the programme downloads, so the render of the activities does not pay.
-    void warmDates(this.zone).then(async () => {
-      for (const step of [
+    void this.formatsReady();
+  }
+
+  /**
+   * Once the page's date formatting is set up (at idle, see `warm-dates.ts`): the site's zone
+   * formatter (from then on Intl, not the EU rule, gives today's date, see `zone-rule.ts`), and
+   * the first price, day and time formats, which cost a slow phone 5-10 ms each. Each in a task of
+   * its own while the programme downloads, so the render of the activities does not make them;
+   * when the programme comes first, the steps left run at once (`now`) before it is shown.
+   */
+  private formatsReady(now = false): Promise<void> {
+    this.formatSteps ??= new Steps(
+      [
         () => zoneFormatter(this.zone),
         () => Intl.NumberFormat.supportedLocalesOf([]),
         () => [0, 50].forEach((cents) => this.fmt.money(cents)),
         () => this.fmt.day(this.today),
         () => this.fmt.time(this.nowMs),
-      ]) {
-        await idle();
-        step();
-      }
-    });
+      ],
+      warmDates(this.zone, now),
+    );
+    return now ? warmDates(this.zone, true).then(() => this.formatSteps!.now()) : this.formatSteps.done;
+  }
+
+  /** `read`'s value once the formats are ready (see `formatsReady`). */
+  private async withFormats<T>(read: Promise<T>): Promise<T> {
+    const value = await read;
+    await this.formatsReady(true);
+    return value;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -481,7 +496,7 @@ export class ActivityCalendar extends BuurtkitWidget {
     if (engine) return this.settle(read(engine));
     const key = this.sourceKey;
     this.phase = 'loading';
-    this.track(withDates(loadEngine())).then(
+    this.track(this.withFormats(loadEngine())).then(
       // The collector's programme, if it came first, wins.
       (e) => key === this.sourceKey && !this.fromCollector && this.settle(read(e), false),
       (e: unknown) => {
