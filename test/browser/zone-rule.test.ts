@@ -13,7 +13,7 @@ describe('the EU summer-time rule in Chromium', () => {
     const zones = Intl.supportedValuesOf('timeZone').filter(hasRule);
     expect(zones).to.include('Europe/Amsterdam');
     expect(zones.length).to.be.greaterThan(40);
-    expect(zones.flatMap(ruleMismatches)).to.deep.equal([]);
+    expect(zones.flatMap((zone) => ruleMismatches(zone))).to.deep.equal([]);
   });
 });
 

@@ -25,14 +25,16 @@ export function intlOffsets(timeZone: string): (instant: number) => number {
   };
 }
 
-/** Where the rule and Intl disagree for a zone: each day of `RULE_YEARS`, and each hour of
- * every switch day with the second before it. */
-export function ruleMismatches(timeZone: string): string[] {
-  const intl = intlOffsets(timeZone);
+/**
+ * Where the rule and an oracle (by default the runtime's Intl) disagree for a zone: each day of
+ * `RULE_YEARS`, and each hour of every switch day with the second before it.
+ */
+export function ruleMismatches(timeZone: string, oracle: (instant: number) => number = intlOffsets(timeZone)): string[] {
+  const intl = oracle;
   const wrong: string[] = [];
   const check = (instant: number) => {
     const [rule, real] = [ruleOffset(instant, timeZone), intl(instant)];
-    if (rule !== real) wrong.push(`${timeZone} ${new Date(instant).toISOString()}: rule ${rule! / HOUR} h, Intl ${real / HOUR} h`);
+    if (rule !== real) wrong.push(`${timeZone} ${new Date(instant).toISOString()}: rule ${rule! / HOUR} h, oracle ${real / HOUR} h`);
   };
   for (let year = RULE_YEARS[0]; year <= RULE_YEARS[1]; year++) {
     for (let day = Date.UTC(year, 0, 1); day < Date.UTC(year + 1, 0, 1); day += 24 * HOUR) check(day + HOUR / 2);
