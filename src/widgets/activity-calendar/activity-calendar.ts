@@ -220,7 +220,7 @@ export class ActivityCalendar extends BuurtkitWidget {
    */
   private readonly programme = new Loader<ReadResult, readonly [string]>(this, {
     args: () => (this.source ? ([this.source.key] as const) : undefined),
-    // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
+    // Shown with dates, times and prices: their formats are made first (see `formatsReady`).
     task: (_args, signal) => this.withFormats(this.source!.load(signal)),
     onValue: (result) => {
       if (this.statusTone === 'error') this.status = ''; // an earlier "could not load" is over
