@@ -82,7 +82,7 @@ export function warmDates(timeZone = 'Europe/Amsterdam', now = false): Promise<v
  * `read`'s value once the page's date formatting is set up: a widget whose read brings dates to
  * show waits for the steps left (hurried) rather than make them in its render, in one long task.
  */
-export async function withDates<T>(read: Promise<T>): Promise<T> {
+export async function withDates<T>(read: T | Promise<T>): Promise<T> {
   const value = await read;
   await warmDates(undefined, true);
   return value;

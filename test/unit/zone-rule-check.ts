@@ -1,29 +1,13 @@
 /**
- * The EU summer-time rule of `zone-offset.ts` against the runtime's own Intl (ICU and its zone
- * data, which Node and Chromium each ship and update): shared by `test/unit/zone-rule.test.ts`
- * (Node) and `test/browser/zone-rule.test.ts` (Chromium). No test framework here.
+ * The EU summer-time rule of `src/calendar/zone-rule.ts` against an oracle: the runtime's own Intl
+ * by default, the tz database's source text in `zone-rule-tzdata.test.ts`. Shared by
+ * `test/unit/zone-rule.test.ts` (Node) and `test/browser/zone-rule.test.ts` (Chromium). No test
+ * framework here.
  */
 import { RULE_YEARS, ruleOffset } from '../../src/calendar/zone-rule.js';
+import { intlOffsets } from './intl-offsets.js';
 
 const HOUR = 3_600_000;
-
-/** The offset Intl gives, to the second, from one formatter per zone. */
-export function intlOffsets(timeZone: string): (instant: number) => number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return (instant) => {
-    const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - instant;
-  };
-}
 
 /**
  * Where the rule and an oracle (by default the runtime's Intl) disagree for a zone: each day of

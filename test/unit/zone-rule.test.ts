@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dayAt, isValidTimeZone, wallTime } from '../../src/activities/days.js';
 import { zoneFormatter } from '../../src/calendar/zone-offset.js';
 import { hasRule, quickOffset, RULE_YEARS, ruleOffset } from '../../src/calendar/zone-rule.js';
-import { intlOffsets, ruleMismatches } from './zone-rule-check.js';
+import { intlOffsets } from './intl-offsets.js';
+import { ruleMismatches } from './zone-rule-check.js';
 
 const HOUR = 3_600_000;
 const RULE_ZONES = [

@@ -376,7 +376,9 @@ export class ActivityCalendar extends BuurtkitWidget {
       ],
       warmDates(this.zone, now),
     );
-    return now ? warmDates(this.zone, true).then(() => this.formatSteps!.now()) : this.formatSteps.done;
+    if (!now) return this.formatSteps.done;
+    void warmDates(this.zone, true); // the page's set-up first: the steps begin once it is done
+    return this.formatSteps.now();
   }
 
   /** `read`'s value once the formats are ready (see `formatsReady`). */

@@ -66,7 +66,7 @@ export class IdeaListController {
         this.fresh.clear();
         this.loadedAt = performance.now();
         // Shown with dates: the date formatter's set-up is finished first (see `withDates`).
-        return withDates(Promise.resolve(Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : []));
+        return withDates(Array.isArray(body?.ideas) ? body.ideas.filter(isIdea) : []);
       },
       endpoint: () => this.cfg,
     });

@@ -123,7 +123,7 @@ export class VolunteerSignup extends BuurtkitSender {
       // The confirmation module, ahead of need: a sign-up may be sent after the connection dropped.
       void import('./own-view.js').catch(() => undefined);
       // Shown with dates and times: the date formatter's set-up is finished first (see `withDates`).
-      return withDates(Promise.resolve(roster));
+      return withDates(roster);
     },
     endpoint: ([cfg]) => cfg,
   });
